@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import { contractEvents, procedureNames } from './src/shared/contract'
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          // The Electron main process (imports electron) …
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // … and the headless host, which must never import it (lint-enforced).
+          headless: resolve(__dirname, 'src/main/headless.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    define: {
+      __PAYDESK_PROCEDURES__: JSON.stringify(procedureNames),
+      __PAYDESK_EVENTS__: JSON.stringify(contractEvents)
+    },
+    build: {
+      // One self-contained file: a sandboxed preload can require nothing but electron.
+      externalizeDeps: false
+    }
+  },
+  renderer: {
+    resolve: {
+      alias: {
+        '@renderer': resolve(__dirname, 'src/renderer/src')
+      }
+    },
+    plugins: [react()]
+  }
+})

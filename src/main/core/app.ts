@@ -1,0 +1,94 @@
+/**
+ * The PayDesk core: a database, the registry of procedures and the start-up work, with no
+ * knowledge of Electron or HTTP. The desktop shell and the headless host each wrap one.
+ */
+import { randomInt } from 'node:crypto'
+import { contract } from '../../shared/contract'
+import { openDatabase, type Db } from '../db/open'
+import { implementations } from '../procedures'
+import { createFirstAdministrator } from '../procedures/auth'
+import { userCount } from '../auth/users-store'
+import { loadDemo, type DemoResult } from '../demo'
+import { writeAuditEvent } from './audit'
+import { bootstrapTenant, TENANT_ID } from './bootstrap'
+import { systemClock, type Clock, type HostMode } from './context'
+import { createRegistry, type Registry } from './registry'
+
+export interface CoreOptions {
+  /** A database file, or `:memory:`. */
+  dbPath: string
+  mode: HostMode
+  version?: string
+  clock?: Clock
+  nativeBinding?: string
+  migrationsFolder?: string
+  log?: (error: unknown) => void
+}
+
+export interface Core extends Registry {
+  db: Db
+  clock: Clock
+  mode: HostMode
+  /** Browser mode, empty database: the code the first-run page asks for. */
+  setupCode: string | null
+  /** Creates the first administrator from PAYDESK_ADMIN_USER / PAYDESK_ADMIN_PASSWORD when none exists. */
+  ensureAdminFromEnv(env: NodeJS.ProcessEnv): Promise<'created' | 'exists' | 'not-set'>
+  loadDemo(): Promise<DemoResult>
+  close(): void
+}
+
+/** Six characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+export function newSetupCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+  return Array.from({ length: 8 }, () => alphabet[randomInt(alphabet.length)]).join('')
+}
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock
+  const db = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder })
+  bootstrapTenant(db, clock.now())
+  const host = {
+    mode: options.mode,
+    version: options.version ?? '0.0.0',
+    setupCode: options.mode === 'browser' && userCount(db) === 0 ? newSetupCode() : null
+  }
+  const registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, log: options.log })
+  const systemAudit = (procedure: string) => ({
+    db,
+    clock,
+    tenantId: TENANT_ID,
+    audit: (tx: Parameters<typeof writeAuditEvent>[0], event: Parameters<typeof writeAuditEvent>[2]) =>
+      writeAuditEvent(tx, { tenantId: TENANT_ID, userId: null, actor: 'system', procedure, at: clock.now() }, event)
+  })
+
+  return {
+    ...registry,
+    db,
+    clock,
+    mode: options.mode,
+    get setupCode() {
+      return userCount(db) === 0 ? host.setupCode : null
+    },
+    async ensureAdminFromEnv(env) {
+      const username = env.PAYDESK_ADMIN_USER?.trim().toLowerCase()
+      const password = env.PAYDESK_ADMIN_PASSWORD
+      if (!username || !password) return 'not-set'
+      if (userCount(db) > 0) return 'exists'
+      const parsed = contract['auth.setupAdmin'].input.safeParse({ username, displayName: username, password })
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        const variable = issue.path[0] === 'password' ? 'PAYDESK_ADMIN_PASSWORD' : 'PAYDESK_ADMIN_USER'
+        throw new Error(`${variable}: ${issue.message}`)
+      }
+      await createFirstAdministrator(systemAudit('system.adminFromEnv'), parsed.data)
+      return 'created'
+    },
+    loadDemo() {
+      return loadDemo(db, clock, TENANT_ID, { userId: null, username: 'system' })
+    },
+    close() {
+      db.$client.close()
+    }
+  }
+}
+

@@ -1,0 +1,58 @@
+/** What a procedure receives besides its input: the database, the clock and who is calling. */
+import type { Db } from '../db/open'
+import type { Tx } from '../db/transaction'
+
+export interface Clock {
+  now(): number
+}
+
+export const systemClock: Clock = { now: () => Date.now() }
+
+export interface Actor {
+  userId: number
+  username: string
+  displayName: string
+  /** Null for platform staff; set for a merchant-bound user (merchant scope applies). */
+  merchantId: number | null
+  permissions: ReadonlySet<number>
+  sessionId: string
+}
+
+export interface AuditInput {
+  targetType: string
+  targetId?: string | number | null
+  merchantId?: number | null
+  summary?: string
+  before?: unknown
+  after?: unknown
+  /** Sign-in only: the user who just proved who they are (the call itself carries no session). */
+  actingUser?: { userId: number; username: string }
+}
+
+export type HostMode = 'desktop' | 'browser'
+
+export interface HostInfo {
+  mode: HostMode
+  version: string
+  /** Browser mode only: the one-time code printed on the console that the first-run page asks for. */
+  setupCode: string | null
+}
+
+export interface Ctx {
+  db: Db
+  clock: Clock
+  tenantId: number
+  host: HostInfo
+  procedure: string
+  transport: 'ipc' | 'http'
+  /** Null only in public procedures. */
+  actor: Actor | null
+  /** Records an audit event in the caller's transaction. */
+  audit(tx: Tx, event: AuditInput): void
+}
+
+/** The signed-in actor; procedures that are not public can rely on it. */
+export function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new Error(`${ctx.procedure} needs a signed-in user`)
+  return ctx.actor
+}

@@ -1,0 +1,119 @@
+/**
+ * The registry: one place that turns a call (name, raw input, bearer token) into an envelope.
+ * Both hosts use it: IPC in a few lines, HTTP in a few lines. In order, it finds the procedure,
+ * resolves the session, checks the permission, validates the input, runs the implementation and
+ * checks the output against the contract (which also strips any field the contract does not
+ * declare, so a secret can never leak through a read).
+ */
+import { contract, isProcedureName, type ProcedureName, type ParsedInputOf, type OutputOf } from '../../shared/contract'
+import type { Access, ProcedureDef } from '../../shared/contract/define'
+import { okEnvelope, type Envelope } from '../../shared/envelope'
+import { permissionName } from '../../shared/permissions'
+import type { Db } from '../db/open'
+import { resolveActor } from '../auth/session-store'
+import { writeAuditEvent } from './audit'
+import type { Actor, Clock, Ctx, HostInfo } from './context'
+import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized } from './errors'
+
+export type Handler<N extends ProcedureName> = (ctx: Ctx, input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>
+export type Handlers<N extends ProcedureName = ProcedureName> = { [K in N]: Handler<K> }
+
+/** Declares the implementations of some procedures, typed against the contract. */
+export function handlers<const N extends ProcedureName>(h: Handlers<N>): Handlers<N> {
+  return h
+}
+
+export function hasAccess(actor: Actor | null, access: Access): boolean {
+  if (access === 'public') return true
+  if (!actor) return false
+  if (access === 'signedIn') return true
+  if (typeof access === 'number') return actor.permissions.has(access)
+  return access.some((code) => actor.permissions.has(code))
+}
+
+function describeAccess(access: Access): string {
+  const codes = typeof access === 'number' ? [access] : Array.isArray(access) ? access : []
+  return codes.map((c) => `${permissionName(c) ?? 'permission'} (${c})`).join(' or ')
+}
+
+export interface CallMeta {
+  /** The bearer token, or null when the caller is not signed in. */
+  token: string | null
+  transport: 'ipc' | 'http'
+}
+
+export interface RegistryOptions {
+  db: Db
+  clock: Clock
+  host: HostInfo
+  tenantId: number
+  implementations: Handlers
+  log?: (error: unknown) => void
+}
+
+export interface Registry {
+  dispatch(name: string, rawInput: unknown, meta: CallMeta): Promise<Envelope<unknown>>
+}
+
+export function createRegistry(options: RegistryOptions): Registry {
+  const { db, clock, host, tenantId, implementations } = options
+  const log = options.log ?? ((e: unknown) => console.error(e))
+  for (const name of Object.keys(contract)) {
+    if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
+  }
+
+  async function run(name: string, rawInput: unknown, meta: CallMeta): Promise<unknown> {
+    if (!isProcedureName(name)) throw new AppError('not_found', `Unknown procedure ${name}`, { code: 'procedure.unknown' })
+    const def = contract[name] as ProcedureDef
+    const now = clock.now()
+
+    let actor: Actor | null = null
+    if (meta.token) actor = resolveActor(db, tenantId, meta.token, now)
+    if (def.access !== 'public' && !actor) {
+      throw unauthorized(meta.token ? 'Your session has ended; sign in again' : 'Sign in first', meta.token ? 'auth.session_expired' : 'auth.required')
+    }
+    if (!hasAccess(actor, def.access)) {
+      throw forbidden(`${name} requires ${describeAccess(def.access)}`, 'permission.missing')
+    }
+
+    const parsed = def.input.safeParse(rawInput ?? {})
+    if (!parsed.success) throw fromZodError(parsed.error)
+
+    let audited = false
+    const ctx: Ctx = {
+      db,
+      clock,
+      tenantId,
+      host,
+      procedure: name,
+      transport: meta.transport,
+      actor,
+      audit(tx, event) {
+        audited = true
+        const who = event.actingUser ?? (actor ? { userId: actor.userId, username: actor.username } : null)
+        writeAuditEvent(
+          tx,
+          { tenantId, userId: who?.userId ?? null, actor: who?.username ?? 'anonymous', procedure: name, at: clock.now() },
+          event
+        )
+      }
+    }
+    const implementation = implementations[name] as (ctx: Ctx, input: unknown) => unknown
+    const result = await implementation(ctx, parsed.data)
+    if (def.kind === 'mutation' && !audited) {
+      throw new Error(`Write procedure ${name} finished without recording an audit event`)
+    }
+    return def.output.parse(result)
+  }
+
+  return {
+    async dispatch(name, rawInput, meta) {
+      try {
+        const data = await run(name, rawInput, meta)
+        return okEnvelope(data, clock.now())
+      } catch (error) {
+        return toErrorEnvelope(error, clock.now(), log)
+      }
+    }
+  }
+}

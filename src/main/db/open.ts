@@ -1,0 +1,39 @@
+/**
+ * The one way to open PayDesk's database. Nothing opens a database at import time: hosts and
+ * tests call `openDatabase` and get a ready handle with the migrations applied.
+ */
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema'
+import { assertAppliedMigrationsUnchanged, findMigrationsFolder } from './migrations'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+export interface OpenDatabaseOptions {
+  /** A file path, or `:memory:` for tests. */
+  path: string
+  migrationsFolder?: string
+  /** A better-sqlite3 `.node` build for another ABI (the desktop app's Electron build). */
+  nativeBinding?: string
+  busyTimeoutMs?: number
+}
+
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  const sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  try {
+    // WAL for concurrent readers; FULL so an acknowledged posting survives a power cut.
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
+    const db = drizzle(sqlite, { schema }) as Db
+    const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder()
+    assertAppliedMigrationsUnchanged(sqlite, migrationsFolder)
+    migrate(db, { migrationsFolder })
+    return db
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}

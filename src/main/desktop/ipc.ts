@@ -1,0 +1,41 @@
+/**
+ * Binding the registry to IPC: one handler per contract procedure, each behind the sender check.
+ * Takes an `IpcMainLike` so it runs (and is tested) without Electron. The desktop session's token
+ * stays in the main process, keyed by the window's web contents; the renderer never needs it.
+ */
+import { procedureNames } from '../../shared/contract'
+import type { Envelope } from '../../shared/envelope'
+import type { Registry } from '../core/registry'
+import { isTrustedSender, type SenderFrameFacts } from './security'
+
+export interface IpcEventLike {
+  sender: { id: number }
+  /** Facts about the frame that sent the message (null when it is gone). */
+  senderFrame: SenderFrameFacts | null
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>): void
+}
+
+export function channelOf(procedure: string): string {
+  return `paydesk:${procedure}`
+}
+
+export function bindIpc(ipc: IpcMainLike, registry: Registry, appEntry: () => string): { forget(webContentsId: number): void } {
+  const tokens = new Map<number, string>()
+  for (const name of procedureNames) {
+    ipc.handle(channelOf(name), async (event, input): Promise<Envelope<unknown>> => {
+      if (!isTrustedSender(event.senderFrame, appEntry())) {
+        return { status: 403, message: 'IPC call from a frame that is not the app', code: 'ipc.untrusted_sender', data: null, timestamp: Date.now() }
+      }
+      const envelope = await registry.dispatch(name, input, { token: tokens.get(event.sender.id) ?? null, transport: 'ipc' })
+      if (envelope.status === 200 && name === 'auth.login') {
+        tokens.set(event.sender.id, (envelope.data as { token: string }).token)
+      }
+      if (name === 'auth.logout' || (envelope.status !== 200 && envelope.code === 'auth.session_expired')) tokens.delete(event.sender.id)
+      return envelope
+    })
+  }
+  return { forget: (id) => tokens.delete(id) }
+}

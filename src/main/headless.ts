@@ -1,0 +1,64 @@
+/**
+ * `npm run serve -- --port P --data-dir DIR [--host 127.0.0.1] [--demo]`: the headless host.
+ * Serves the built renderer and the procedures over HTTP; never imports electron.
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { version } from '../../package.json'
+import { startHost } from './http/host'
+import { defaultDataDir } from './paths'
+
+function parsePort(text: string): number {
+  const port = Number(text)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${text} is not a port number (0–65535; 0 picks a free one)`)
+  return port
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false }
+    },
+    strict: true
+  })
+  const dataDir = values['data-dir'] ?? defaultDataDir()
+  const host = await startHost({
+    dataDir,
+    port: parsePort(values.port),
+    host: values.host,
+    version,
+    rendererDir: join(__dirname, '..', 'renderer')
+  })
+  const { core } = host
+  const admin = await core.ensureAdminFromEnv(process.env)
+  if (admin === 'created') console.log(`First administrator ${process.env.PAYDESK_ADMIN_USER} created from PAYDESK_ADMIN_USER.`)
+  if (values.demo) {
+    const demo = await core.loadDemo()
+    console.log(demo.created ? 'Demo data loaded. Demo sign-ins:' : 'Demo data already present. Demo sign-ins:')
+    for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.password.padEnd(20)} ${u.role}${u.merchant ? ` (${u.merchant})` : ''}`)
+  }
+  console.log(`Data folder: ${dataDir}`)
+  if (core.setupCode) console.log(`First run: create the administrator in the browser with the setup code ${core.setupCode}`)
+  console.log(`PayDesk is running in browser mode at ${host.url}`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal} received: stopping PayDesk…`)
+    void host.stop().then(() => {
+      console.log('PayDesk stopped.')
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

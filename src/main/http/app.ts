@@ -1,0 +1,112 @@
+/**
+ * The headless host's HTTP surface, a thin shell over the registry:
+ *   POST /api/<procedure>  JSON body → envelope (HTTP status = envelope status)
+ *   POST /auth/login, POST /auth/logout
+ *   GET  /healthz          (no auth)
+ *   GET  /                 the built renderer
+ * Bearer tokens authenticate every path except /healthz, /auth/login and public procedures.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { okEnvelope, type Envelope, type ErrorEnvelope } from '../../shared/envelope'
+import type { Registry } from '../core/registry'
+import type { Clock } from '../core/context'
+import { CONTENT_SECURITY_POLICY } from '../desktop/security'
+
+export interface HttpAppOptions {
+  registry: Registry
+  clock: Clock
+  version: string
+  /** The built renderer (`out/renderer`), or null to serve the API only. */
+  rendererDir: string | null
+  /**
+   * Host header values accepted (e.g. `127.0.0.1:8080`). A page on another site that resolves
+   * its own name to 127.0.0.1 (DNS rebinding) sends its own Host and is refused. Null: any.
+   */
+  allowedHosts: (() => string[]) | null
+  maxBodyBytes?: number
+}
+
+function send(c: Context, envelope: Envelope<unknown>): Response {
+  return c.json(envelope, envelope.status as 200)
+}
+
+function errorEnvelope(status: ErrorEnvelope['status'], message: string, code: string, now: number, field?: string): ErrorEnvelope {
+  return { status, message, code, ...(field ? { field } : {}), data: null, timestamp: now }
+}
+
+function bearerToken(c: Context): string | null {
+  const header = c.req.header('authorization')
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
+  return match ? match[1] : null
+}
+
+async function jsonBody(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const text = await c.req.text()
+  if (text.trim() === '') return { ok: true, value: {} }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+export function createHttpApp(options: HttpAppOptions): Hono {
+  const { registry, clock } = options
+  const app = new Hono()
+  const badBody = (c: Context) => send(c, errorEnvelope(400, 'body: must be a JSON object', 'validation', clock.now(), 'body'))
+
+  app.use('*', async (c, next) => {
+    if (options.allowedHosts) {
+      const host = c.req.header('host') ?? ''
+      if (!options.allowedHosts().includes(host.toLowerCase())) {
+        return send(c, errorEnvelope(400, `host: ${host || '(none)'} is not an address of this PayDesk host`, 'http.bad_host', clock.now(), 'host'))
+      }
+    }
+    await next()
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('X-Frame-Options', 'DENY')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('Cross-Origin-Opener-Policy', 'same-origin')
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    else c.header('Cache-Control', 'no-store')
+  })
+
+  const limit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: (c) => send(c, errorEnvelope(400, `body: larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes`, 'http.body_too_large', clock.now(), 'body'))
+  })
+
+  app.get('/healthz', (c) => send(c, okEnvelope({ ok: true, version: options.version }, clock.now())))
+
+  app.post('/auth/login', limit, async (c) => {
+    const body = await jsonBody(c)
+    if (!body.ok) return badBody(c)
+    return send(c, await registry.dispatch('auth.login', body.value, { token: null, transport: 'http' }))
+  })
+
+  app.post('/auth/logout', async (c) => send(c, await registry.dispatch('auth.logout', {}, { token: bearerToken(c), transport: 'http' })))
+
+  app.post('/api/:procedure', limit, async (c) => {
+    const body = await jsonBody(c)
+    if (!body.ok) return badBody(c)
+    return send(c, await registry.dispatch(c.req.param('procedure'), body.value, { token: bearerToken(c), transport: 'http' }))
+  })
+
+  app.all('/api/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))
+  app.all('/auth/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))
+
+  const rendererDir = options.rendererDir
+  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
+    app.use('/*', serveStatic({ root: rendererDir }))
+  }
+  app.notFound((c) => send(c, errorEnvelope(404, `Nothing at ${c.req.path}`, 'http.not_found', clock.now())))
+  app.onError((error, c) => {
+    console.error(error)
+    return send(c, errorEnvelope(500, 'Internal error: the details are in the host log', 'internal', clock.now()))
+  })
+  return app
+}

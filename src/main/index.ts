@@ -1,0 +1,119 @@
+/**
+ * The Electron main process: owns the core (database, rules), serves it over IPC to a locked-down
+ * window. Everything security-relevant is decided by the pure functions of desktop/security.ts.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron'
+import { version } from '../../package.json'
+import { createCore, type Core } from './core/app'
+import { bindIpc, type IpcEventLike } from './desktop/ipc'
+import { allowNavigation, allowPermissionRequest, decideWindowOpen, secureWebPreferences } from './desktop/security'
+import { DATABASE_FILE } from './paths'
+
+const preloadPath = join(__dirname, '../preload/index.js')
+const rendererFile = join(__dirname, '../renderer/index.html')
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const appEntry = devServerUrl ?? pathToFileURL(rendererFile).href
+
+/** The Electron build of better-sqlite3 lives beside the Node build (see README, "Desktop build"). */
+function electronNativeBinding(): string | undefined {
+  const candidate = join(app.getAppPath(), 'native', `electron-${process.versions.modules}`, 'better_sqlite3.node')
+  return existsSync(candidate) ? candidate : undefined
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    show: false,
+    title: 'PayDesk',
+    webPreferences: secureWebPreferences(preloadPath)
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(devServerUrl ?? pathToFileURL(rendererFile).href)
+  return window
+}
+
+function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => decideWindowOpen(url, appEntry, preloadPath))
+    contents.on('will-navigate', (event, url) => {
+      if (!allowNavigation(url, appEntry)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermissionRequest(permission)))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowPermissionRequest(permission))
+}
+
+async function showDemo(core: Core, window: BrowserWindow | null): Promise<void> {
+  const result = await core.loadDemo()
+  const lines = result.users.map((u) => `${u.username}  /  ${u.password}  (${u.role}${u.merchant ? `, ${u.merchant}` : ''})`)
+  const options = {
+    type: 'info' as const,
+    title: 'PayDesk demo',
+    message: result.created ? 'Demo data loaded.' : 'Demo data was already loaded; nothing changed.',
+    detail: `Demo sign-ins:\n${lines.join('\n')}`
+  }
+  if (window) await dialog.showMessageBox(window, options)
+  else await dialog.showMessageBox(options)
+}
+
+function buildMenu(core: Core): void {
+  const template: MenuItemConstructorOptions[] = [
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    {
+      label: 'Demo',
+      submenu: [{ label: 'Load demo data', click: () => void showDemo(core, BrowserWindow.getFocusedWindow()) }]
+    },
+    { role: 'windowMenu' }
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  const dataDir = app.getPath('userData')
+  mkdirSync(dataDir, { recursive: true })
+  const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding() })
+  await core.ensureAdminFromEnv(process.env)
+  if (process.argv.includes('--demo')) await core.loadDemo()
+
+  lockDownContents()
+  const ipc = bindIpc(
+    {
+      handle: (channel, listener) =>
+        ipcMain.handle(channel, (event, ...args) => {
+          const frame = event.senderFrame
+          const facts: IpcEventLike = {
+            sender: { id: event.sender.id },
+            senderFrame: frame ? { url: frame.url, isMainFrame: frame.parent === null } : null
+          }
+          return listener(facts, ...args)
+        })
+    },
+    core,
+    () => appEntry
+  )
+  buildMenu(core)
+  const window = createMainWindow()
+  const contentsId = window.webContents.id
+  window.on('closed', () => ipc.forget(contentsId))
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => core.close())
+}
+
+void start().catch((error: unknown) => {
+  dialog.showErrorBox('PayDesk could not start', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+})

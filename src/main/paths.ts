@@ -1,0 +1,12 @@
+/** Where PayDesk keeps its data when no folder is given: the same place Electron's userData is. */
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+export const APP_NAME = 'PayDesk'
+export const DATABASE_FILE = 'paydesk.db'
+
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME)
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME)
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME)
+}

@@ -1,0 +1,45 @@
+/** Host facts, tenant settings and the demo loader. */
+import { eq } from 'drizzle-orm'
+import { tenants } from '../db/schema'
+import { transact } from '../db/transaction'
+import { sessionLimits } from '../auth/session-store'
+import { actorOf } from '../core/context'
+import { handlers } from '../core/registry'
+import { loadDemo } from '../demo'
+
+export const systemProcedures = handlers({
+  'system.info': (ctx) => {
+    const tenant = ctx.db.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).get()
+    return { version: ctx.host.version, mode: ctx.host.mode, tenantName: tenant?.name ?? 'PayDesk', timeZone: tenant?.timeZone ?? '+08:00' }
+  },
+
+  'settings.get': (ctx) => {
+    const limits = sessionLimits(ctx.db, ctx.tenantId)
+    return { sessionIdleMinutes: limits.idleMinutes, sessionAbsoluteMinutes: limits.absoluteMinutes }
+  },
+
+  'settings.update': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const before = sessionLimits(tx, ctx.tenantId)
+      tx.update(tenants)
+        .set({ sessionIdleMinutes: input.sessionIdleMinutes, sessionAbsoluteMinutes: input.sessionAbsoluteMinutes })
+        .where(eq(tenants.id, ctx.tenantId))
+        .run()
+      ctx.audit(tx, {
+        targetType: 'settings',
+        targetId: ctx.tenantId,
+        summary: 'Session limits changed',
+        before: { sessionIdleMinutes: before.idleMinutes, sessionAbsoluteMinutes: before.absoluteMinutes },
+        after: input
+      })
+      return input
+    }),
+
+  'demo.load': async (ctx) => {
+    const actor = actorOf(ctx)
+    const result = await loadDemo(ctx.db, ctx.clock, ctx.tenantId, { userId: actor.userId, username: actor.username })
+    // The loader audits what it creates; a run that found the demo already loaded is audited here.
+    transact(ctx.db, (tx) => ctx.audit(tx, { targetType: 'demo', summary: result.created ? 'Demo data loaded' : 'Demo data already present; nothing changed' }))
+    return result
+  }
+})

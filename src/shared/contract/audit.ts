@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { PERMISSIONS } from '../permissions'
+import { id, optionalSearch, pageInput, pageOf } from '../schemas'
+import { query } from './define'
+
+export const auditRow = z.object({
+  id: z.number(),
+  at: z.number(),
+  userId: z.number().nullable(),
+  actor: z.string(),
+  procedure: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  merchantId: z.number().nullable(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown()
+})
+export type AuditRow = z.infer<typeof auditRow>
+
+const epochMs = z.number().int('must be a whole number of milliseconds').nonnegative('must not be negative')
+
+export const auditContract = {
+  'audit.list': query({
+    input: pageInput.extend({
+      userId: id.optional(),
+      procedure: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+      targetType: z.string().trim().max(50, 'must be at most 50 characters').optional(),
+      search: optionalSearch,
+      from: epochMs.optional(),
+      to: epochMs.optional()
+    }),
+    output: pageOf(auditRow),
+    access: PERMISSIONS.AUDIT_READ,
+    doc: 'Audit events (who, when, which procedure, target, before/after), newest first.'
+  })
+}

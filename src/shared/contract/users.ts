@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import { isPermissionCode, PERMISSIONS, type PermissionCode } from '../permissions'
+import { displayName, id, newPassword, optionalSearch, pageInput, pageOf, status, username } from '../schemas'
+import { mutation, query } from './define'
+
+const permissionCode = z
+  .number({ error: 'must be a permission code' })
+  .int()
+  .refine((c): c is PermissionCode => isPermissionCode(c), 'is not a known permission code')
+
+export const userRow = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  merchantId: z.number().nullable(),
+  merchantName: z.string().nullable(),
+  status,
+  roles: z.array(z.object({ id: z.number(), name: z.string() })),
+  lockedUntil: z.number().nullable(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number()
+})
+export type UserRow = z.infer<typeof userRow>
+
+export const roleRow = z.object({
+  id: z.number(),
+  name: z.string(),
+  description: z.string(),
+  builtInKey: z.string().nullable(),
+  permissions: z.array(z.number()),
+  userCount: z.number()
+})
+export type RoleRow = z.infer<typeof roleRow>
+
+const roleIds = z.array(id).min(1, 'must include at least one role').max(20, 'must include at most 20 roles')
+const merchantBinding = id.nullable()
+const roleName = z.string({ error: 'is required' }).trim().min(2, 'must be at least 2 characters').max(60, 'must be at most 60 characters')
+const roleDescription = z.string().trim().max(200, 'must be at most 200 characters').default('')
+const permissionSet = z.array(permissionCode).min(1, 'must include at least one permission')
+
+export const usersContract = {
+  'users.list': query({
+    input: pageInput.extend({
+      search: optionalSearch,
+      status: status.optional(),
+      merchantId: id.optional(),
+      roleId: id.optional()
+    }),
+    output: pageOf(userRow),
+    access: PERMISSIONS.USER_READ,
+    doc: 'Lists staff users with their roles and merchant binding.'
+  }),
+  'users.get': query({
+    input: z.object({ id }),
+    output: userRow,
+    access: PERMISSIONS.USER_READ,
+    doc: 'One user.'
+  }),
+  'users.create': mutation({
+    input: z.object({ username, displayName, password: newPassword, merchantId: merchantBinding, roleIds }),
+    output: userRow,
+    access: PERMISSIONS.USER_WRITE,
+    doc: 'Creates a user, bound to a merchant or platform-wide, with roles and an initial password to change at first sign-in.'
+  }),
+  'users.update': mutation({
+    input: z.object({ id, displayName, merchantId: merchantBinding, roleIds }),
+    output: userRow,
+    access: PERMISSIONS.USER_WRITE,
+    doc: "Changes a user's name, merchant binding and roles."
+  }),
+  'users.setStatus': mutation({
+    input: z.object({ id, status }),
+    output: userRow,
+    access: PERMISSIONS.USER_WRITE,
+    doc: 'Enables or disables a user; disabling ends their sessions.'
+  }),
+  'users.resetPassword': mutation({
+    input: z.object({ id, newPassword }),
+    output: userRow,
+    access: PERMISSIONS.USER_WRITE,
+    doc: "Sets a new password that the user must change at next sign-in, clears a lockout and ends the user's sessions."
+  }),
+  'roles.list': query({
+    input: z.object({}),
+    output: z.array(roleRow),
+    access: PERMISSIONS.USER_READ,
+    doc: 'All roles with their permission codes and how many users hold each.'
+  }),
+  'roles.create': mutation({
+    input: z.object({ name: roleName, description: roleDescription, permissions: permissionSet }),
+    output: roleRow,
+    access: PERMISSIONS.ROLE_WRITE,
+    doc: 'Creates a custom role bundling permission codes.'
+  }),
+  'roles.update': mutation({
+    input: z.object({ id, name: roleName, description: roleDescription, permissions: permissionSet }),
+    output: roleRow,
+    access: PERMISSIONS.ROLE_WRITE,
+    doc: 'Changes a custom role; built-in roles follow the catalog and cannot be edited.'
+  }),
+  'permissions.catalog': query({
+    input: z.object({}),
+    output: z.array(z.object({ code: z.number(), name: z.string(), area: z.string() })),
+    access: 'signedIn',
+    doc: 'The catalog of permission codes, grouped by area.'
+  })
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { ALL_PERMISSION_CODES, BUILT_IN_ROLES, PERMISSIONS, PLATFORM_ONLY_CODES } from './permissions'
+import { contract } from './contract'
+import type { ProcedureDef } from './contract/define'
+
+describe('permission catalog', () => {
+  it('fixes the two operation codes of the seed exactly', () => {
+    expect(PERMISSIONS.OPERATION_PAYMENT_WRITE).toBe(1014)
+    expect(PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE).toBe(1021)
+  })
+
+  it('has no code twice', () => {
+    expect(new Set(ALL_PERMISSION_CODES).size).toBe(ALL_PERMISSION_CODES.length)
+  })
+
+  it('gives the merchant operator its own-merchant codes and none that act across merchants', () => {
+    const codes: readonly number[] = BUILT_IN_ROLES.merchantOperator
+    expect(codes).toContain(PERMISSIONS.OPERATION_PAYMENT_WRITE)
+    expect(codes).not.toContain(PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE)
+    for (const code of PLATFORM_ONLY_CODES) expect(codes).not.toContain(code)
+  })
+
+  it('keeps the auditor read-only: no write code', () => {
+    const writes = Object.entries(PERMISSIONS).filter(([name]) => !name.endsWith('_READ')).map(([, c]) => c as number)
+    for (const code of BUILT_IN_ROLES.auditor) expect(writes).not.toContain(code)
+  })
+
+  it('every procedure names a known code or an explicit public/signed-in access', () => {
+    for (const [name, def] of Object.entries(contract) as [string, ProcedureDef][]) {
+      const codes = typeof def.access === 'number' ? [def.access] : Array.isArray(def.access) ? def.access : []
+      for (const code of codes) expect(ALL_PERMISSION_CODES, name).toContain(code)
+      if (codes.length === 0) expect(['public', 'signedIn'], name).toContain(def.access)
+    }
+  })
+})

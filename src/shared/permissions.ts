@@ -1,0 +1,199 @@
+/**
+ * The one catalog of permission codes. The two operation codes are fixed by the
+ * operation-management seed (1014, 1021); the rest follow its numbering style by area.
+ * Roles bundle these codes; every procedure names the code it requires.
+ */
+export const PERMISSIONS = {
+  // Operations (the seed's area): orders and manual operations
+  ORDER_READ: 1001,
+  OPERATION_PAYMENT_WRITE: 1014,
+  OPERATION_PAYOUT_WRITE: 1015,
+  OPERATION_PAYMENT_GLOBAL_WRITE: 1021,
+  OPERATION_PAYOUT_GLOBAL_WRITE: 1022,
+  MANUAL_CLOSE_ORDER: 1031,
+  MANUAL_REQUERY_ORDER: 1032,
+  MANUAL_MARK_RESULT: 1033,
+  MANUAL_RESEND_NOTIFICATION: 1034,
+  OUTBOX_READ: 1041,
+  OUTBOX_WRITE: 1042,
+  // After-sales: refunds, disputes, waybills, withdrawals
+  REFUND_READ: 2001,
+  REFUND_WRITE: 2002,
+  DISPUTE_READ: 2101,
+  DISPUTE_WRITE: 2102,
+  WAYBILL_READ: 2201,
+  WAYBILL_WRITE: 2202,
+  WITHDRAWAL_READ: 2301,
+  WITHDRAWAL_REQUEST: 2302,
+  WITHDRAWAL_REVIEW: 2303,
+  // Ledger and finance
+  LEDGER_READ: 3001,
+  ADJUSTMENT_REQUEST: 3002,
+  ADJUSTMENT_APPROVE: 3003,
+  CHANNEL_BALANCE_WRITE: 3004,
+  FX_RATE_WRITE: 3005,
+  // Reports
+  REPORT_READ: 4001,
+  REPORT_EXPORT: 4002,
+  // Reconciliation
+  RECONCILIATION_READ: 5001,
+  RECONCILIATION_WRITE: 5002,
+  // Master data
+  MASTER_DATA_READ: 6001,
+  MERCHANT_WRITE: 6002,
+  CONTRACT_WRITE: 6003,
+  TERMINAL_WRITE: 6004,
+  SERVICE_WRITE: 6005,
+  CHANNEL_WRITE: 6006,
+  // Administration
+  USER_READ: 9001,
+  USER_WRITE: 9002,
+  ROLE_WRITE: 9003,
+  AUDIT_READ: 9004,
+  SETTINGS_WRITE: 9005,
+  DEMO_LOAD: 9006
+} as const
+
+export type PermissionName = keyof typeof PERMISSIONS
+export type PermissionCode = (typeof PERMISSIONS)[PermissionName]
+
+export const ALL_PERMISSION_CODES: readonly PermissionCode[] = Object.values(PERMISSIONS)
+
+const NAME_BY_CODE = new Map<number, PermissionName>(
+  (Object.entries(PERMISSIONS) as [PermissionName, PermissionCode][]).map(([n, c]) => [c, n])
+)
+
+export function permissionName(code: number): PermissionName | undefined {
+  return NAME_BY_CODE.get(code)
+}
+
+export function isPermissionCode(code: number): code is PermissionCode {
+  return NAME_BY_CODE.has(code)
+}
+
+/** The area a code belongs to, for grouping in the User Management page. */
+export function permissionArea(code: number): PermissionArea {
+  if (code < 2000) return 'operations'
+  if (code < 3000) return 'afterSales'
+  if (code < 4000) return 'ledger'
+  if (code < 5000) return 'reports'
+  if (code < 6000) return 'reconciliation'
+  if (code < 9000) return 'masterData'
+  return 'administration'
+}
+
+export type PermissionArea =
+  | 'operations'
+  | 'afterSales'
+  | 'ledger'
+  | 'reports'
+  | 'reconciliation'
+  | 'masterData'
+  | 'administration'
+
+const P = PERMISSIONS
+
+/** Built-in roles: created on first run, their code sets kept in step with this table. */
+export const BUILT_IN_ROLES = {
+  administrator: ALL_PERMISSION_CODES,
+  operations: [
+    P.ORDER_READ,
+    P.OPERATION_PAYMENT_WRITE,
+    P.OPERATION_PAYMENT_GLOBAL_WRITE,
+    P.OPERATION_PAYOUT_WRITE,
+    P.OPERATION_PAYOUT_GLOBAL_WRITE,
+    P.MANUAL_CLOSE_ORDER,
+    P.MANUAL_REQUERY_ORDER,
+    P.MANUAL_MARK_RESULT,
+    P.MANUAL_RESEND_NOTIFICATION,
+    P.OUTBOX_READ,
+    P.OUTBOX_WRITE,
+    P.REFUND_READ,
+    P.REFUND_WRITE,
+    P.DISPUTE_READ,
+    P.DISPUTE_WRITE,
+    P.WAYBILL_READ,
+    P.WAYBILL_WRITE,
+    P.WITHDRAWAL_READ,
+    P.WITHDRAWAL_REQUEST,
+    P.LEDGER_READ,
+    P.REPORT_READ,
+    P.MASTER_DATA_READ,
+    P.MERCHANT_WRITE,
+    P.CONTRACT_WRITE,
+    P.TERMINAL_WRITE,
+    P.SERVICE_WRITE,
+    P.CHANNEL_WRITE
+  ],
+  merchantOperator: [
+    P.ORDER_READ,
+    P.OPERATION_PAYMENT_WRITE,
+    P.OPERATION_PAYOUT_WRITE,
+    P.REFUND_READ,
+    P.REFUND_WRITE,
+    P.DISPUTE_READ,
+    P.WAYBILL_READ,
+    P.WAYBILL_WRITE,
+    P.WITHDRAWAL_READ,
+    P.WITHDRAWAL_REQUEST,
+    P.LEDGER_READ,
+    P.REPORT_READ,
+    P.REPORT_EXPORT,
+    P.MASTER_DATA_READ
+  ],
+  finance: [
+    P.ORDER_READ,
+    P.REFUND_READ,
+    P.DISPUTE_READ,
+    P.WAYBILL_READ,
+    P.WITHDRAWAL_READ,
+    P.WITHDRAWAL_REVIEW,
+    P.LEDGER_READ,
+    P.ADJUSTMENT_REQUEST,
+    P.ADJUSTMENT_APPROVE,
+    P.CHANNEL_BALANCE_WRITE,
+    P.FX_RATE_WRITE,
+    P.REPORT_READ,
+    P.REPORT_EXPORT,
+    P.RECONCILIATION_READ,
+    P.RECONCILIATION_WRITE,
+    P.MASTER_DATA_READ,
+    P.OUTBOX_READ
+  ],
+  auditor: [
+    P.ORDER_READ,
+    P.OUTBOX_READ,
+    P.REFUND_READ,
+    P.DISPUTE_READ,
+    P.WAYBILL_READ,
+    P.WITHDRAWAL_READ,
+    P.LEDGER_READ,
+    P.REPORT_READ,
+    P.RECONCILIATION_READ,
+    P.MASTER_DATA_READ,
+    P.USER_READ,
+    P.AUDIT_READ
+  ]
+} as const satisfies Record<string, readonly PermissionCode[]>
+
+export type BuiltInRoleKey = keyof typeof BUILT_IN_ROLES
+export const BUILT_IN_ROLE_KEYS = Object.keys(BUILT_IN_ROLES) as BuiltInRoleKey[]
+
+/** Codes a merchant-bound user may never hold: they act across merchants or administer the platform. */
+export const PLATFORM_ONLY_CODES: readonly PermissionCode[] = [
+  P.OPERATION_PAYMENT_GLOBAL_WRITE,
+  P.OPERATION_PAYOUT_GLOBAL_WRITE,
+  P.USER_READ,
+  P.USER_WRITE,
+  P.ROLE_WRITE,
+  P.AUDIT_READ,
+  P.SETTINGS_WRITE,
+  P.DEMO_LOAD,
+  P.MERCHANT_WRITE,
+  P.CHANNEL_WRITE,
+  P.CHANNEL_BALANCE_WRITE,
+  P.FX_RATE_WRITE,
+  P.ADJUSTMENT_APPROVE,
+  P.WITHDRAWAL_REVIEW,
+  P.OUTBOX_WRITE
+]

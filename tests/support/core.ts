@@ -1,0 +1,48 @@
+/** Test fixtures: a real core on an in-memory database, a clock the test moves, and a caller. */
+import { createCore, type Core } from '../../src/main/core/app'
+import type { Clock } from '../../src/main/core/context'
+import type { InputOf, OutputOf, ProcedureName } from '../../src/shared/contract'
+import type { Envelope } from '../../src/shared/envelope'
+
+export class ManualClock implements Clock {
+  constructor(public t = Date.UTC(2026, 10, 22, 2, 0, 0)) {}
+  now(): number {
+    return this.t
+  }
+  advance(ms: number): void {
+    this.t += ms
+  }
+}
+
+export interface TestCore {
+  core: Core
+  clock: ManualClock
+  /** Calls a procedure and returns its envelope. */
+  call<N extends ProcedureName>(name: N, input: InputOf<N> | Record<string, unknown>, token?: string | null): Promise<Envelope<OutputOf<N>>>
+  /** Calls a procedure and returns its data, failing the test on an error envelope. */
+  ok<N extends ProcedureName>(name: N, input: InputOf<N> | Record<string, unknown>, token?: string | null): Promise<OutputOf<N>>
+  signIn(username: string, password: string): Promise<string>
+}
+
+export const ADMIN = { username: 'root', password: 'Root-password-1' }
+
+export async function makeCore(options: { mode?: 'desktop' | 'browser'; withAdmin?: boolean } = {}): Promise<TestCore> {
+  const clock = new ManualClock()
+  const core = createCore({ dbPath: ':memory:', mode: options.mode ?? 'desktop', clock, log: () => {} })
+  const call: TestCore['call'] = async (name, input, token = null) =>
+    (await core.dispatch(name, input, { token, transport: 'http' })) as never
+  const ok: TestCore['ok'] = async (name, input, token = null) => {
+    const envelope = await core.dispatch(name, input, { token, transport: 'http' })
+    if (envelope.status !== 200) throw new Error(`${name} failed: ${envelope.status} ${envelope.message}`)
+    return envelope.data as never
+  }
+  const signIn = async (username: string, password: string) => (await ok('auth.login', { username, password })).token
+  if (options.withAdmin !== false) {
+    await ok('auth.setupAdmin', { username: ADMIN.username, displayName: 'Root Admin', password: ADMIN.password })
+  }
+  return { core, clock, call, ok, signIn }
+}
+
+export function countRows(core: Core, table: string): number {
+  return (core.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+}
