@@ -1,0 +1,93 @@
+import { ESLint } from 'eslint'
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { openDatabase } from './open'
+import { AsyncTransactionError, transact } from './transaction'
+
+function scratchDb() {
+  const db = openDatabase({ path: ':memory:' })
+  db.run(sql`create table moves (account text not null, amount integer not null)`)
+  return db
+}
+const total = (db: ReturnType<typeof scratchDb>) => (db.$client.prepare('select count(*) as n, coalesce(sum(amount), 0) as s from moves').get() as { n: number; s: number })
+
+describe('no async function in a transaction', () => {
+  it('the hazard is real: drizzle rolls back the part before the await and commits the part after it', async () => {
+    const db = scratchDb()
+    await expect(
+      (async () =>
+        db.transaction(async (tx) => {
+          tx.run(sql`insert into moves values ('alice', -100)`)
+          await Promise.resolve()
+          tx.run(sql`insert into moves values ('bob', 100)`)
+        }))()
+    ).rejects.toThrow()
+    await new Promise((r) => setTimeout(r, 10))
+    // Bob got 100 that Alice never paid: money was created.
+    expect(total(db)).toEqual({ n: 1, s: 100 })
+  })
+
+  it('transact refuses an async function before running any of it', async () => {
+    const db = scratchDb()
+    const work = async () => {
+      db.run(sql`insert into moves values ('alice', -100)`)
+      await Promise.resolve()
+      db.run(sql`insert into moves values ('bob', 100)`)
+    }
+    expect(() => transact(db, work as never)).toThrow(AsyncTransactionError)
+    await new Promise((r) => setTimeout(r, 10))
+    expect(total(db)).toEqual({ n: 0, s: 0 })
+  })
+
+  it('transact rolls back a function that returns a promise without being async', () => {
+    const db = scratchDb()
+    expect(() =>
+      transact(db, (tx) => {
+        tx.run(sql`insert into moves values ('alice', -100)`)
+        return Promise.resolve() as never
+      })
+    ).toThrow(AsyncTransactionError)
+    expect(total(db)).toEqual({ n: 0, s: 0 })
+  })
+
+  it('commits a synchronous transaction and rolls it back whole on an error', () => {
+    const db = scratchDb()
+    transact(db, (tx) => {
+      tx.run(sql`insert into moves values ('alice', -100)`)
+      tx.run(sql`insert into moves values ('bob', 100)`)
+    })
+    expect(() =>
+      transact(db, (tx) => {
+        tx.run(sql`insert into moves values ('alice', -5)`)
+        throw new Error('refused')
+      })
+    ).toThrow('refused')
+    expect(total(db)).toEqual({ n: 2, s: 0 })
+  })
+
+  it('the lint rule flags an async function passed to a transaction, in both spellings', async () => {
+    const eslint = new ESLint({ cwd: process.cwd() })
+    const source = [
+      "import { transact } from './transaction'",
+      'declare const db: { transaction(f: unknown): void }',
+      'db.transaction(async () => { await Promise.resolve() })',
+      'transact(db as never, async function () { await Promise.resolve() })',
+      'db.transaction(() => 1)'
+    ].join('\n')
+    const [result] = await eslint.lintText(source, { filePath: 'src/main/db/lint-probe.ts' })
+    const hits = result.messages.filter((m) => m.ruleId === 'no-restricted-syntax')
+    expect(hits.map((m) => m.line)).toEqual([3, 4])
+    expect(hits[0].message).toContain('Never pass an async function to a transaction')
+  })
+
+  it('the lint rule keeps electron out of code the headless host and the tests load', async () => {
+    const eslint = new ESLint({ cwd: process.cwd() })
+    const probe = "import { app } from 'electron'\nexport const x = app\n"
+    const [core] = await eslint.lintText(probe, { filePath: 'src/main/core/probe.ts' })
+    const [test] = await eslint.lintText(probe, { filePath: 'tests/integration/probe.ts' })
+    const [shell] = await eslint.lintText(probe, { filePath: 'src/main/index.ts' })
+    expect(core.messages.some((m) => m.ruleId === 'no-restricted-imports')).toBe(true)
+    expect(test.messages.some((m) => m.ruleId === 'no-restricted-imports')).toBe(true)
+    expect(shell.messages.some((m) => m.ruleId === 'no-restricted-imports')).toBe(false)
+  })
+})

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { procedureNames, type ProcedureName } from '../../src/shared/contract'
+import type { Core } from '../../src/main/core/app'
+import { ADMIN, makeCore } from '../support/core'
+
+/** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
+function snapshot(core: Core): string {
+  const tables = (core.db.$client.prepare("select name from sqlite_master where type = 'table' and name not in ('sessions') order by name").all() as { name: string }[]).map((t) => t.name)
+  const hash = createHash('sha256')
+  for (const t of tables) hash.update(t + JSON.stringify(core.db.$client.prepare(`select * from "${t}"`).all()))
+  return hash.digest('hex')
+}
+
+/** For each procedure: bad inputs and the field each must be blamed on. */
+const cases: Record<ProcedureName, [unknown, string][]> = {
+  'auth.setupStatus': [['nope', 'input']],
+  'auth.setupAdmin': [
+    [{ username: 'ab', displayName: 'A', password: 'Long-enough-1' }, 'username'],
+    [{ username: 'bad name!', displayName: 'A', password: 'Long-enough-1' }, 'username'],
+    [{ username: 'abc', displayName: '', password: 'Long-enough-1' }, 'displayName'],
+    [{ username: 'abc', displayName: 'A', password: 'nodigitsatall' }, 'password']
+  ],
+  'auth.login': [
+    [{ password: 'x' }, 'username'],
+    [{ username: 'root' }, 'password'],
+    [{ username: 'root', password: 42 }, 'password']
+  ],
+  'auth.logout': [[[], 'input']],
+  'auth.me': [[7, 'input']],
+  'auth.changePassword': [
+    [{ newPassword: 'Long-enough-1' }, 'currentPassword'],
+    [{ currentPassword: ADMIN.password, newPassword: 'short1' }, 'newPassword']
+  ],
+  'users.list': [
+    [{ page: 0 }, 'page'],
+    [{ pageSize: 101 }, 'pageSize'],
+    [{ status: 'gone' }, 'status'],
+    [{ merchantId: -1 }, 'merchantId']
+  ],
+  'users.get': [[{ id: 'one' }, 'id'], [{}, 'id']],
+  'users.create': [
+    [{ username: 'new.user', displayName: 'N', password: 'Long-enough-1', merchantId: null, roleIds: [] }, 'roleIds'],
+    [{ username: 'new.user', displayName: 'N', password: 'Long-enough-1', merchantId: 999, roleIds: [1] }, 'merchantId'],
+    [{ username: 'new.user', displayName: 'N', password: 'Long-enough-1', merchantId: null, roleIds: [999] }, 'roleIds'],
+    [{ username: 'new.user', displayName: 'N', password: 'Long-enough-1', roleIds: [1] }, 'merchantId'],
+    [{ username: 'x', displayName: 'N', password: 'Long-enough-1', merchantId: null, roleIds: [1] }, 'username']
+  ],
+  'users.update': [
+    [{ id: 1, displayName: '', merchantId: null, roleIds: [1] }, 'displayName'],
+    [{ id: 1, displayName: 'R', merchantId: null, roleIds: [1.5] }, 'roleIds.0']
+  ],
+  'users.setStatus': [[{ id: 1, status: 'deleted' }, 'status']],
+  'users.resetPassword': [[{ id: 1, newPassword: 'abc' }, 'newPassword']],
+  'roles.list': [['x', 'input']],
+  'roles.create': [
+    [{ name: 'R', permissions: [1001] }, 'name'],
+    [{ name: 'Readers', permissions: [] }, 'permissions'],
+    [{ name: 'Readers', permissions: [1234] }, 'permissions.0']
+  ],
+  'roles.update': [[{ id: 1, name: 'Readers', permissions: ['9001'] }, 'permissions.0']],
+  'permissions.catalog': [[1, 'input']],
+  'audit.list': [
+    [{ from: -5 }, 'from'],
+    [{ to: 1.5 }, 'to'],
+    [{ userId: 0 }, 'userId']
+  ],
+  'merchants.list': [[{ status: 'closed' }, 'status']],
+  'merchants.create': [
+    [{ name: 'A' }, 'name'],
+    [{ name: 'Valid Name', status: 'open' }, 'status']
+  ],
+  'merchants.update': [[{ id: 1, name: 'Valid Name' }, 'status']],
+  'system.info': [['x', 'input']],
+  'settings.get': [['x', 'input']],
+  'settings.update': [
+    [{ sessionIdleMinutes: 0, sessionAbsoluteMinutes: 60 }, 'sessionIdleMinutes'],
+    [{ sessionIdleMinutes: 30, sessionAbsoluteMinutes: '60' }, 'sessionAbsoluteMinutes']
+  ],
+  'demo.load': [['x', 'input']]
+}
+
+describe('bad input', () => {
+  it('covers every procedure of the contract', () => {
+    expect(Object.keys(cases).sort()).toEqual([...procedureNames].sort())
+  })
+
+  it('is refused with 400, a message naming the field, and writes nothing', async () => {
+    const t = await makeCore()
+    const admin = await t.signIn(ADMIN.username, ADMIN.password)
+    await t.ok('merchants.create', { name: 'Existing Merchant' }, admin)
+    const before = snapshot(t.core)
+    for (const [name, list] of Object.entries(cases) as [ProcedureName, [unknown, string][]][]) {
+      for (const [input, field] of list) {
+        const envelope = await t.core.dispatch(name, input, { token: admin, transport: 'http' })
+        expect(envelope, `${name} ${JSON.stringify(input)}`).toMatchObject({ status: 400, field, data: null })
+        expect(envelope.message.startsWith(`${field}: `), `${name}: "${envelope.message}" should name ${field}`).toBe(true)
+      }
+    }
+    expect(snapshot(t.core)).toBe(before)
+  })
+})
