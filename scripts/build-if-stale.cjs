@@ -34,3 +34,5 @@ function ensureBuilt() {
 }
 
 module.exports = { ensureBuilt }
+
+if (require.main === module) ensureBuilt()
