@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import { ENTRY_TYPES } from '../../shared/ledger'
+import { openDatabase } from '../db/open'
+import { transact } from '../db/transaction'
+import { bootstrapTenant } from '../core/bootstrap'
+import { AppError } from '../core/errors'
+import { createLedger } from './ledger'
+import type { AccountRef, PostingInput } from './types'
+import { verifyLedger } from './verify'
+
+const T = ENTRY_TYPES
+const merchant = (currency = 'CNY'): AccountRef => ({ kind: 'merchant_available', merchantId: 7, currency })
+const reserve: AccountRef = { kind: 'merchant_reserve', merchantId: 7, currency: 'CNY' }
+const channel: AccountRef = { kind: 'channel', channelId: 3, currency: 'CNY' }
+const fees: AccountRef = { kind: 'platform_fee', currency: 'CNY' }
+const suspense: AccountRef = { kind: 'suspense', currency: 'CNY' }
+
+function setup() {
+  const db = openDatabase({ path: ':memory:' })
+  let now = Date.UTC(2026, 10, 21, 15, 30)
+  bootstrapTenant(db, now)
+  const clock = { now: () => now }
+  const ledger = createLedger(db, { tenantId: 1, clock, timeZone: '+08:00' })
+  return { db, ledger, setNow: (t: number) => (now = t) }
+}
+
+/** A paid deposit of 1000.00 with a 2 % fee, 1.00 fixed fee and a 10 % reserve. */
+const deposit = (key: string): PostingInput => ({
+  idempotencyKey: key,
+  description: 'Deposit D1 paid',
+  merchantId: 7,
+  contractId: 11,
+  txnId: 2026112200001,
+  entries: [
+    { account: channel, delta: 100000 },
+    { account: merchant(), delta: 100000, type: T.ORDER_PAYMENT },
+    { account: merchant(), delta: -2000, type: T.TRANSACTION_FEE },
+    { account: fees, delta: 2000, type: T.TRANSACTION_FEE },
+    { account: merchant(), delta: -100, type: T.PROCESSING_FEE },
+    { account: fees, delta: 100, type: T.PROCESSING_FEE },
+    { account: merchant(), delta: -10000, type: T.RESERVE },
+    { account: reserve, delta: 10000, type: T.RESERVE }
+  ]
+})
+
+describe('ledger core', () => {
+  it('posts a deposit: balances, entries and daily summaries move together', () => {
+    const { db, ledger } = setup()
+    const result = ledger.post(deposit('dep-1'))
+    expect(result).toMatchObject({ status: 'posted', replayed: false, txnId: 2026112200001 })
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 87900, available: 87900 })
+    expect(ledger.balance(channel).posted).toBe(100000)
+    expect(ledger.balance(reserve).posted).toBe(10000)
+    expect(ledger.balance(fees).posted).toBe(2100)
+    const summary = db.$client.prepare('select business_day as day, type, amount_sum as sum from ledger_daily_summaries order by type').all()
+    // 15:30 UTC is 23:30 in +08:00: still the 21st.
+    expect(summary).toEqual([
+      { day: 20261121, type: 0, sum: 100000 },
+      { day: 20261121, type: 1, sum: -2000 },
+      { day: 20261121, type: 2, sum: -100 },
+      { day: 20261121, type: 3, sum: -10000 }
+    ])
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+  })
+
+  it('replaying a key with the same content returns the first posting; other content is a 409', () => {
+    const { db, ledger } = setup()
+    const first = ledger.post(deposit('dep-1'))
+    expect(ledger.post(deposit('dep-1'))).toEqual({ ...first, replayed: true })
+    const changed = deposit('dep-1')
+    changed.entries[0] = { account: channel, delta: 100001 }
+    changed.entries[1] = { account: merchant(), delta: 100001, type: T.ORDER_PAYMENT }
+    expect(() => ledger.post(changed)).toThrow(expect.objectContaining({ kind: 'conflict', code: 'ledger.idempotency_conflict' }))
+    expect(ledger.balance(merchant()).posted).toBe(87900)
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+  })
+
+  it('refuses unbalanced postings, merchant entries without a type or contract, and zero amounts', () => {
+    const { ledger } = setup()
+    const base = { idempotencyKey: 'x', description: 'x', contractId: 11 }
+    expect(() => ledger.post({ ...base, entries: [{ account: channel, delta: 5 }, { account: merchant(), delta: 4, type: T.ORDER_PAYMENT }] })).toThrow('do not balance')
+    expect(() => ledger.post({ ...base, entries: [{ account: channel, delta: 5 }, { account: merchant(), delta: 5 }] })).toThrow('entries.1.type')
+    expect(() => ledger.post({ ...base, contractId: null, entries: [{ account: channel, delta: 5 }, { account: merchant(), delta: 5, type: 0 }] })).toThrow('contractId')
+    expect(() => ledger.post({ ...base, entries: [{ account: channel, delta: 0 }, { account: suspense, delta: 0 }] })).toThrow('non-zero')
+  })
+
+  it('never lets a non-overdraft account go negative; suspense may', () => {
+    const { db, ledger } = setup()
+    ledger.post(deposit('dep-1'))
+    const payout = (key: string, amount: number): PostingInput => ({
+      idempotencyKey: key,
+      description: 'manual',
+      contractId: 11,
+      entries: [
+        { account: merchant(), delta: -amount, type: T.MANUAL_ADJUSTMENT },
+        { account: suspense, delta: amount }
+      ]
+    })
+    expect(() => ledger.post(payout('too-much', 87901))).toThrow(expect.objectContaining({ kind: 'limit', code: 'ledger.insufficient_funds' }))
+    ledger.post(payout('exact', 87900))
+    expect(ledger.balance(merchant()).posted).toBe(0)
+    // A channel top-up funded from outside the books: suspense may go below zero.
+    ledger.post({ idempotencyKey: 'top-up', description: 'top-up', entries: [{ account: channel, delta: 5000 }, { account: suspense, delta: -5000 }] })
+    expect(ledger.balance(suspense).posted).toBe(87900 - 5000)
+    ledger.post({ idempotencyKey: 'top-up-2', description: 'top-up', entries: [{ account: channel, delta: 100000 }, { account: suspense, delta: -100000 }] })
+    expect(ledger.balance(suspense).posted).toBe(87900 - 105000)
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+  })
+
+  it('holds reduce what is available, then post or void', () => {
+    const { db, ledger } = setup()
+    ledger.post(deposit('dep-1'))
+    const payoutHold = (key: string): PostingInput => ({
+      idempotencyKey: key,
+      description: 'Payout P1',
+      contractId: 11,
+      entries: [
+        { account: merchant(), delta: -50000, type: T.WITHDRAWAL, remark: 'P1' },
+        { account: merchant(), delta: -500, type: T.WITHDRAWAL_FEE, remark: 'P1' },
+        { account: channel, delta: -50000 },
+        { account: fees, delta: 500 }
+      ]
+    })
+    ledger.hold(payoutHold('p1'))
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 87900, available: 37400, heldOut: 50500 })
+    expect(ledger.balance(channel)).toMatchObject({ posted: 100000, available: 50000 })
+    expect(() => ledger.hold({ ...payoutHold('p2'), idempotencyKey: 'p2' })).toThrow('Insufficient balance')
+    expect(ledger.commitHold('p1')).toMatchObject({ status: 'posted', replayed: false })
+    expect(ledger.commitHold('p1')).toMatchObject({ status: 'posted', replayed: true })
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 37400, available: 37400, heldOut: 0 })
+    expect(() => ledger.voidHold('p1', 'late')).toThrow(expect.objectContaining({ code: 'ledger.hold_posted' }))
+
+    ledger.hold({ ...payoutHold('p3'), idempotencyKey: 'p3', entries: payoutHold('p3').entries.map((e) => ({ ...e, delta: e.delta / 10 })) })
+    ledger.voidHold('p3', 'provider declined')
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 37400, available: 37400, heldOut: 0 })
+    expect(() => ledger.commitHold('p3')).toThrow(expect.objectContaining({ code: 'ledger.hold_voided' }))
+    expect(() => ledger.commitHold('nope')).toThrow(AppError)
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+  })
+
+  it('a refused posting inside a caller’s transaction leaves nothing behind, even if the caller goes on', () => {
+    const { db, ledger } = setup()
+    transact(db, () => {
+      ledger.post(deposit('dep-1'))
+      expect(() =>
+        ledger.post({
+          idempotencyKey: 'overdraw',
+          description: 'x',
+          contractId: 11,
+          entries: [
+            { account: { kind: 'channel', channelId: 99, currency: 'THB' }, delta: 1 },
+            { account: { kind: 'merchant_available', merchantId: 99, currency: 'THB' }, delta: 1, type: 0 },
+            { account: merchant(), delta: -999999999, type: 99 },
+            { account: suspense, delta: 999999999 }
+          ]
+        })
+      ).toThrow('Insufficient')
+    })
+    const keys = (db.$client.prepare('select key from ledger_accounts order by key').all() as { key: string }[]).map((r) => r.key)
+    expect(keys).not.toContain('channel:99:THB')
+    expect(db.$client.prepare("select count(*) as n from ledger_postings where idempotency_key = 'overdraw'").get()).toEqual({ n: 0 })
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+  })
+
+  it('verify names drift when a balance is edited behind the ledger’s back', () => {
+    const { db, ledger } = setup()
+    ledger.post(deposit('dep-1'))
+    db.$client.prepare('update ledger_balances set posted_sum = posted_sum + 1 where account_id = 1').run()
+    db.$client.prepare('update ledger_daily_summaries set amount_sum = 0 where type = 0').run()
+    const drifts = verifyLedger(db.$client).drifts
+    expect(drifts.map((d) => d.what).sort()).toEqual(['balance', 'daily_summary'])
+  })
+})

@@ -1,0 +1,306 @@
+/**
+ * The ledger core: every money movement goes through `post` or `hold` → `commitHold` / `voidHold`.
+ * A posting is entries summing to zero per currency (raw amounts), keyed for idempotency;
+ * balances and daily summaries change in the same transaction. Hot path: prepared statements.
+ *
+ * Call these inside the caller's transaction (`transact`) so the posting commits or rolls back
+ * with the business write it belongs to; called outside one, each opens its own.
+ */
+import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import { ENTRY_TYPES, isEntryType } from '../../shared/ledger'
+import { currency as currencyOf } from '../../shared/reference'
+import type { Db } from '../db/open'
+import type { AccountKind } from '../db/schema/ledger'
+import { AppError, conflict, notFound } from '../core/errors'
+import type { Clock } from '../core/context'
+import { businessDayFn, type BusinessDayOf } from './business-day'
+import {
+  accountKey,
+  MERCHANT_KINDS,
+  normalOf,
+  OVERDRAFT_KINDS,
+  type AccountBalance,
+  type AccountRef,
+  type EntryInput,
+  type PostingInput,
+  type PostingResult
+} from './types'
+
+interface AccountRow {
+  id: number
+  key: string
+  kind: AccountKind
+  normal: number
+  allowOverdraft: number
+  merchantId: number | null
+  currency: string
+}
+
+interface PreparedEntry {
+  account: AccountRow
+  raw: number
+  delta: number
+  type: number | null
+  remark: string
+}
+
+export interface Ledger {
+  post(input: PostingInput): PostingResult
+  hold(input: PostingInput): PostingResult
+  commitHold(idempotencyKey: string, at?: number): PostingResult
+  voidHold(idempotencyKey: string, reason: string, at?: number): PostingResult
+  balance(ref: AccountRef): AccountBalance
+  /** Runs `work` in a transaction (or the current one), for grouped postings. */
+  inTransaction<T>(work: () => T): T
+}
+
+export interface LedgerOptions {
+  tenantId: number
+  clock: Clock
+  timeZone: string
+}
+
+const insufficient = (what: string, currency: string, available: number, needs: number) =>
+  new AppError('limit', `Insufficient balance on ${what}: ${currency} ${available} available (minor units), ${needs} needed`, { code: 'ledger.insufficient_funds' })
+
+function statements(sqlite: Database.Database) {
+  return {
+    account: sqlite.prepare(
+      'select id, key, kind, normal, allow_overdraft as allowOverdraft, merchant_id as merchantId, currency from ledger_accounts where tenant_id = ? and key = ?'
+    ),
+    insertAccount: sqlite.prepare(
+      'insert into ledger_accounts (tenant_id, key, kind, merchant_id, channel_id, currency, normal, allow_overdraft, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    ),
+    insertBalance: sqlite.prepare('insert into ledger_balances (account_id, updated_at) values (?, ?)'),
+    balance: sqlite.prepare('select posted_sum as postedSum, held_out as heldOut, held_in as heldIn from ledger_balances where account_id = ?'),
+    addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + 1, updated_at = ? where account_id = ?'),
+    addHeld: sqlite.prepare('update ledger_balances set held_out = held_out + ?, held_in = held_in + ?, updated_at = ? where account_id = ?'),
+    postingByKey: sqlite.prepare('select id, status, content_hash as contentHash, txn_id as txnId, merchant_id as merchantId, contract_id as contractId, is_test as isTest from ledger_postings where tenant_id = ? and idempotency_key = ?'),
+    insertPosting: sqlite.prepare(
+      'insert into ledger_postings (tenant_id, idempotency_key, content_hash, status, description, txn_id, merchant_id, contract_id, reference, is_test, created_by, created_at, settled_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    ),
+    setTxnId: sqlite.prepare('update ledger_postings set txn_id = id where id = ?'),
+    settle: sqlite.prepare("update ledger_postings set status = 'posted', settled_at = ? where id = ?"),
+    void: sqlite.prepare("update ledger_postings set status = 'voided', settled_at = ?, void_reason = ? where id = ?"),
+    insertEntry: sqlite.prepare(
+      'insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    ),
+    insertHoldEntry: sqlite.prepare('insert into ledger_hold_entries (posting_id, account_id, amount, currency, type, remark) values (?, ?, ?, ?, ?, ?)'),
+    holdEntries: sqlite.prepare(
+      `select h.amount as raw, h.type, h.remark, a.id, a.key, a.kind, a.normal, a.allow_overdraft as allowOverdraft, a.merchant_id as merchantId, a.currency
+       from ledger_hold_entries h join ledger_accounts a on a.id = h.account_id where h.posting_id = ? order by h.id`
+    ),
+    addDaily: sqlite.prepare(
+      `insert into ledger_daily_summaries (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, amount_sum, entry_count, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+       on conflict (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test)
+       do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + 1, updated_at = excluded.updated_at`
+    )
+  }
+}
+
+/** Canonical content of a posting request, for the idempotency check. */
+function contentHash(kind: 'post' | 'hold', input: PostingInput): string {
+  const entries = input.entries
+    .map((e) => [accountKey(e.account), e.delta, e.type ?? null, e.remark ?? ''] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+  const canonical = [kind, input.description, input.txnId ?? null, input.merchantId ?? null, input.contractId ?? null, input.reference ?? null, !!input.isTest, entries]
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
+}
+
+export function createLedger(db: Db, options: LedgerOptions): Ledger {
+  const sqlite = db.$client
+  const s = statements(sqlite)
+  const { tenantId, clock } = options
+  const businessDay: BusinessDayOf = businessDayFn(options.timeZone)
+  // No account cache: a transaction that created an account may roll back, and a cached id would
+  // then point nowhere. The indexed lookup costs about a microsecond per entry.
+  function accountFor(ref: AccountRef, now: number): AccountRow {
+    const key = accountKey(ref)
+    let row = s.account.get(tenantId, key) as AccountRow | undefined
+    if (!row) {
+      if (!currencyOf(ref.currency)) throw new AppError('validation', `currency: ${ref.currency} is not a known currency`, { field: 'currency' })
+      const merchantId = 'merchantId' in ref ? ref.merchantId : null
+      const channelId = 'channelId' in ref ? ref.channelId : null
+      const allowOverdraft = OVERDRAFT_KINDS.includes(ref.kind) ? 1 : 0
+      const info = s.insertAccount.run(tenantId, key, ref.kind, merchantId, channelId, ref.currency, normalOf(ref.kind), allowOverdraft, now)
+      s.insertBalance.run(info.lastInsertRowid, now)
+      row = { id: Number(info.lastInsertRowid), key, kind: ref.kind, normal: normalOf(ref.kind), allowOverdraft, merchantId, currency: ref.currency }
+    }
+    return row
+  }
+
+  /** Each non-overdraft account must cover the posting's net decrease of it from what is available. */
+  function checkDecreases(entries: PreparedEntry[], effect: (e: PreparedEntry) => number): void {
+    const net = new Map<number, { account: AccountRow; change: number }>()
+    for (const e of entries) {
+      const item = net.get(e.account.id) ?? { account: e.account, change: 0 }
+      item.change += effect(e)
+      net.set(e.account.id, item)
+    }
+    for (const { account, change } of net.values()) {
+      if (change >= 0 || account.allowOverdraft) continue
+      const bal = s.balance.get(account.id) as { postedSum: number; heldOut: number }
+      const available = account.normal * bal.postedSum - bal.heldOut
+      if (available + change < 0) throw insufficient(account.key, account.currency, available, -change)
+    }
+  }
+
+  function prepare(input: PostingInput, now: number): PreparedEntry[] {
+    if (input.entries.length < 2) throw new AppError('validation', 'entries: a posting needs at least two entries', { field: 'entries' })
+    const sums = new Map<string, number>()
+    const prepared = input.entries.map((e: EntryInput, i) => {
+      if (!Number.isSafeInteger(e.delta) || e.delta === 0) {
+        throw new AppError('validation', `entries.${i}.delta: must be a non-zero whole number of minor units`, { field: `entries.${i}.delta` })
+      }
+      const merchantAccount = MERCHANT_KINDS.includes(e.account.kind)
+      if (merchantAccount && (e.type === undefined || !isEntryType(e.type))) {
+        throw new AppError('validation', `entries.${i}.type: a merchant-account entry needs one of the entry types 0–10, 99`, { field: `entries.${i}.type` })
+      }
+      if (merchantAccount && !input.contractId) {
+        throw new AppError('validation', 'contractId: merchant-account entries need the contract they settle under', { field: 'contractId' })
+      }
+      const account = accountFor(e.account, now)
+      const raw = account.normal * e.delta
+      sums.set(e.account.currency, (sums.get(e.account.currency) ?? 0) + raw)
+      return { account, raw, delta: e.delta, type: e.type ?? null, remark: e.remark ?? '' }
+    })
+    for (const [currency, sum] of sums) {
+      if (sum !== 0) throw new AppError('validation', `entries: the ${currency} entries do not balance (off by ${sum} minor units)`, { field: 'entries', code: 'ledger.unbalanced' })
+    }
+    return prepared
+  }
+
+  function replayOf(kind: 'post' | 'hold', input: PostingInput): PostingResult | null {
+    const existing = s.postingByKey.get(tenantId, input.idempotencyKey) as { id: number; status: PostingResult['status']; contentHash: string; txnId: number } | undefined
+    if (!existing) return null
+    if (existing.contentHash !== contentHash(kind, input)) {
+      throw conflict(`idempotencyKey: ${input.idempotencyKey} was already used for a different posting`, { code: 'ledger.idempotency_conflict', field: 'idempotencyKey' })
+    }
+    return { postingId: existing.id, txnId: existing.txnId, status: existing.status, replayed: true }
+  }
+
+  function insertPosting(kind: 'post' | 'hold', input: PostingInput, now: number): { postingId: number; txnId: number } {
+    const info = s.insertPosting.run(
+      tenantId,
+      input.idempotencyKey,
+      contentHash(kind, input),
+      kind === 'post' ? 'posted' : 'pending',
+      input.description,
+      input.txnId ?? 0,
+      input.merchantId ?? null,
+      input.contractId ?? null,
+      input.reference ?? null,
+      input.isTest ? 1 : 0,
+      input.createdBy ?? null,
+      now,
+      kind === 'post' ? now : null
+    )
+    const postingId = Number(info.lastInsertRowid)
+    if (input.txnId === undefined) s.setTxnId.run(postingId)
+    return { postingId, txnId: input.txnId ?? postingId }
+  }
+
+  function writeEntries(postingId: number, txnId: number, contractId: number | null, isTest: boolean, entries: PreparedEntry[], now: number): void {
+    const day = businessDay(now)
+    for (const e of entries) {
+      s.insertEntry.run(tenantId, postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark, e.account.kind, e.account.merchantId, contractId, txnId, isTest ? 1 : 0, day, now)
+      s.addPosted.run(e.raw, now, e.account.id)
+      if (e.account.kind === 'merchant_available') {
+        s.addDaily.run(day, tenantId, contractId, e.account.merchantId, e.account.currency, e.type, isTest ? 1 : 0, e.raw, now)
+      }
+    }
+  }
+
+  // Inside a caller's transaction better-sqlite3 uses a savepoint: a refused posting leaves
+  // nothing behind even when the caller catches the error and goes on.
+  function inTransaction<T>(work: () => T): T {
+    return sqlite.transaction(work).immediate()
+  }
+
+  function post(input: PostingInput): PostingResult {
+    return inTransaction(() => {
+      const replay = replayOf('post', input)
+      if (replay) return replay
+      const now = input.at ?? clock.now()
+      const entries = prepare(input, now)
+      checkDecreases(entries, (e) => e.delta)
+      const { postingId, txnId } = insertPosting('post', input, now)
+      writeEntries(postingId, txnId, input.contractId ?? null, !!input.isTest, entries, now)
+      return { postingId, txnId, status: 'posted', replayed: false }
+    })
+  }
+
+  function hold(input: PostingInput): PostingResult {
+    return inTransaction(() => {
+      const replay = replayOf('hold', input)
+      if (replay) return replay
+      const now = input.at ?? clock.now()
+      const entries = prepare(input, now)
+      // A hold's increases only count once posted, so only its decreases are checked.
+      checkDecreases(entries, (e) => Math.min(e.delta, 0))
+      const { postingId, txnId } = insertPosting('hold', input, now)
+      for (const e of entries) {
+        s.insertHoldEntry.run(postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark)
+        s.addHeld.run(e.delta < 0 ? -e.delta : 0, e.delta > 0 ? e.delta : 0, now, e.account.id)
+      }
+      return { postingId, txnId, status: 'pending', replayed: false }
+    })
+  }
+
+  function pendingPosting(idempotencyKey: string) {
+    const posting = s.postingByKey.get(tenantId, idempotencyKey) as
+      | { id: number; status: PostingResult['status']; txnId: number; contractId: number | null; isTest: number }
+      | undefined
+    if (!posting) throw notFound(`Hold ${idempotencyKey}`, 'ledger.hold_not_found')
+    return posting
+  }
+
+  function holdEntriesOf(postingId: number): PreparedEntry[] {
+    const rows = s.holdEntries.all(postingId) as (AccountRow & { raw: number; type: number | null; remark: string })[]
+    return rows.map((r) => ({ account: r, raw: r.raw, delta: r.normal * r.raw, type: r.type, remark: r.remark }))
+  }
+
+  function releaseHeld(entries: PreparedEntry[], now: number): void {
+    for (const e of entries) s.addHeld.run(e.delta < 0 ? e.delta : 0, e.delta > 0 ? -e.delta : 0, now, e.account.id)
+  }
+
+  function commitHold(idempotencyKey: string, at?: number): PostingResult {
+    return inTransaction(() => {
+      const posting = pendingPosting(idempotencyKey)
+      if (posting.status === 'posted') return { postingId: posting.id, txnId: posting.txnId, status: 'posted', replayed: true }
+      if (posting.status === 'voided') throw conflict(`Hold ${idempotencyKey} was voided and cannot be posted`, { code: 'ledger.hold_voided' })
+      const now = at ?? clock.now()
+      const entries = holdEntriesOf(posting.id)
+      releaseHeld(entries, now)
+      writeEntries(posting.id, posting.txnId, posting.contractId, !!posting.isTest, entries, now)
+      s.settle.run(now, posting.id)
+      return { postingId: posting.id, txnId: posting.txnId, status: 'posted', replayed: false }
+    })
+  }
+
+  function voidHold(idempotencyKey: string, reason: string, at?: number): PostingResult {
+    return inTransaction(() => {
+      const posting = pendingPosting(idempotencyKey)
+      if (posting.status === 'voided') return { postingId: posting.id, txnId: posting.txnId, status: 'voided', replayed: true }
+      if (posting.status === 'posted') throw conflict(`Hold ${idempotencyKey} was already posted and cannot be voided`, { code: 'ledger.hold_posted' })
+      const now = at ?? clock.now()
+      releaseHeld(holdEntriesOf(posting.id), now)
+      s.void.run(now, reason, posting.id)
+      return { postingId: posting.id, txnId: posting.txnId, status: 'voided', replayed: false }
+    })
+  }
+
+  function balance(ref: AccountRef): AccountBalance {
+    const row = s.account.get(tenantId, accountKey(ref)) as AccountRow | undefined
+    if (!row) return { accountId: 0, kind: ref.kind, currency: ref.currency, posted: 0, available: 0, heldOut: 0, heldIn: 0 }
+    const bal = s.balance.get(row.id) as { postedSum: number; heldOut: number; heldIn: number }
+    const posted = row.normal * bal.postedSum
+    return { accountId: row.id, kind: row.kind, currency: row.currency, posted, available: posted - bal.heldOut, heldOut: bal.heldOut, heldIn: bal.heldIn }
+  }
+
+  return { post, hold, commitHold, voidHold, balance, inTransaction }
+}
+
+export { ENTRY_TYPES }
