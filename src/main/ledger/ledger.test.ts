@@ -99,11 +99,12 @@ describe('ledger core', () => {
     expect(() => ledger.post(payout('too-much', 87901))).toThrow(expect.objectContaining({ kind: 'limit', code: 'ledger.insufficient_funds' }))
     ledger.post(payout('exact', 87900))
     expect(ledger.balance(merchant()).posted).toBe(0)
-    // A channel top-up funded from outside the books: suspense may go below zero.
-    ledger.post({ idempotencyKey: 'top-up', description: 'top-up', entries: [{ account: channel, delta: 5000 }, { account: suspense, delta: -5000 }] })
-    expect(ledger.balance(suspense).posted).toBe(87900 - 5000)
-    ledger.post({ idempotencyKey: 'top-up-2', description: 'top-up', entries: [{ account: channel, delta: 100000 }, { account: suspense, delta: -100000 }] })
-    expect(ledger.balance(suspense).posted).toBe(87900 - 105000)
+    // A channel correction downwards books against suspense, which may go below zero …
+    ledger.post({ idempotencyKey: 'correction', description: 'correction', entries: [{ account: channel, delta: -100000 }, { account: suspense, delta: -100000 }] })
+    expect(ledger.balance(suspense).posted).toBe(87900 - 100000)
+    expect(ledger.balance(channel).posted).toBe(0)
+    // … while the channel itself may not.
+    expect(() => ledger.post({ idempotencyKey: 'below', description: 'x', entries: [{ account: channel, delta: -1 }, { account: suspense, delta: -1 }] })).toThrow('Insufficient')
     expect(verifyLedger(db.$client).drifts).toEqual([])
   })
 
