@@ -296,7 +296,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     const row = s.account.get(tenantId, accountKey(ref)) as AccountRow | undefined
     if (!row) return { accountId: 0, kind: ref.kind, currency: ref.currency, posted: 0, available: 0, heldOut: 0, heldIn: 0 }
     const bal = s.balance.get(row.id) as { postedSum: number; heldOut: number; heldIn: number }
-    const posted = row.normal * bal.postedSum
+    const posted = row.normal * bal.postedSum + 0 // never -0
     return { accountId: row.id, kind: row.kind, currency: row.currency, posted, available: posted - bal.heldOut, heldOut: bal.heldOut, heldIn: bal.heldIn }
   }
 
