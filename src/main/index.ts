@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type MenuItemConstructorOptions } from 'electron'
+import type { SecretBox } from './core/secrets'
 import { version } from '../../package.json'
 import { createCore, type Core } from './core/app'
 import { bindIpc, type IpcEventLike } from './desktop/ipc'
@@ -21,6 +22,18 @@ const appEntry = devServerUrl ?? pathToFileURL(rendererFile).href
 function electronNativeBinding(): string | undefined {
   const candidate = join(app.getAppPath(), 'native', `electron-${process.versions.modules}`, 'better_sqlite3.node')
   return existsSync(candidate) ? candidate : undefined
+}
+
+/** Credentials and signing secrets are sealed by the OS keychain through safeStorage. */
+function safeStorageBox(): SecretBox {
+  if (!safeStorage.isEncryptionAvailable()) throw new Error('The operating system keychain is not available to encrypt secrets at rest')
+  return {
+    encrypt: (plain) => `ss:${safeStorage.encryptString(plain).toString('base64')}`,
+    decrypt: (sealed) => {
+      if (!sealed.startsWith('ss:')) throw new Error('Not a PayDesk secret')
+      return safeStorage.decryptString(Buffer.from(sealed.slice(3), 'base64'))
+    }
+  }
 }
 
 function createMainWindow(): BrowserWindow {
@@ -79,7 +92,7 @@ async function start(): Promise<void> {
   await app.whenReady()
   const dataDir = app.getPath('userData')
   mkdirSync(dataDir, { recursive: true })
-  const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding() })
+  const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding(), secrets: safeStorageBox() })
   await core.ensureAdminFromEnv(process.env)
   if (process.argv.includes('--demo')) await core.loadDemo()
 

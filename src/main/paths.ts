@@ -4,6 +4,8 @@ import { join } from 'node:path'
 
 export const APP_NAME = 'PayDesk'
 export const DATABASE_FILE = 'paydesk.db'
+/** The headless host's encryption key for secrets at rest (mode 0600), unless PAYDESK_SECRET_KEY is set. */
+export const SECRET_KEY_FILE = 'secret.key'
 
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME)

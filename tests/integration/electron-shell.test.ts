@@ -62,6 +62,11 @@ function recordingElectron(userData: string) {
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
     dialog: { showMessageBox: async () => ({}), showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`) } },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(`sealed:${plain}`),
+      decryptString: (sealed: Buffer) => sealed.toString().slice('sealed:'.length)
+    },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => rec.exposed.set(key, api) },
     ipcRenderer: {
       invoke: (...args: unknown[]) => {

@@ -1,5 +1,7 @@
 /** Test fixtures: a real core on an in-memory database, a clock the test moves, and a caller. */
+import { randomBytes } from 'node:crypto'
 import { createCore, type Core } from '../../src/main/core/app'
+import { aesSecretBox } from '../../src/main/core/secrets'
 import type { Clock } from '../../src/main/core/context'
 import type { InputOf, OutputOf, ProcedureName } from '../../src/shared/contract'
 import type { Envelope } from '../../src/shared/envelope'
@@ -28,7 +30,7 @@ export const ADMIN = { username: 'root', password: 'Root-password-1' }
 
 export async function makeCore(options: { mode?: 'desktop' | 'browser'; withAdmin?: boolean } = {}): Promise<TestCore> {
   const clock = new ManualClock()
-  const core = createCore({ dbPath: ':memory:', mode: options.mode ?? 'desktop', clock, log: () => {} })
+  const core = createCore({ dbPath: ':memory:', mode: options.mode ?? 'desktop', clock, log: () => {}, secrets: aesSecretBox(randomBytes(32)) })
   const call: TestCore['call'] = async (name, input, token = null) =>
     (await core.dispatch(name, input, { token, transport: 'http' })) as never
   const ok: TestCore['ok'] = async (name, input, token = null) => {

@@ -13,6 +13,8 @@ import { writeAuditEvent } from './audit'
 import { bootstrapTenant, TENANT_ID } from './bootstrap'
 import { systemClock, type Clock, type HostMode } from './context'
 import { createRegistry, type Registry } from './registry'
+import type { SecretBox } from './secrets'
+import { createLedger, type Ledger } from '../ledger/ledger'
 
 export interface CoreOptions {
   /** A database file, or `:memory:`. */
@@ -22,12 +24,15 @@ export interface CoreOptions {
   clock?: Clock
   nativeBinding?: string
   migrationsFolder?: string
+  /** Encryption at rest for credentials and signing secrets (safeStorage or a key file). */
+  secrets: SecretBox
   log?: (error: unknown) => void
 }
 
 export interface Core extends Registry {
   db: Db
   clock: Clock
+  ledger: Ledger
   mode: HostMode
   /** Browser mode, empty database: the code the first-run page asks for. */
   setupCode: string | null
@@ -52,7 +57,9 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.0.0',
     setupCode: options.mode === 'browser' && userCount(db) === 0 ? newSetupCode() : null
   }
-  const registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, log: options.log })
+  const timeZoneQuery = db.$client.prepare('select time_zone as zone from tenants where id = ?')
+  const ledger = createLedger(db, { tenantId: TENANT_ID, clock, timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone })
+  const registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, log: options.log })
   const systemAudit = (procedure: string) => ({
     db,
     clock,
@@ -65,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     ...registry,
     db,
     clock,
+    ledger,
     mode: options.mode,
     get setupCode() {
       return userCount(db) === 0 ? host.setupCode : null

@@ -1,6 +1,8 @@
 /** What a procedure receives besides its input: the database, the clock and who is calling. */
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
+import type { Ledger } from '../ledger/ledger'
+import type { SecretBox } from './secrets'
 
 export interface Clock {
   now(): number
@@ -41,6 +43,10 @@ export interface HostInfo {
 export interface Ctx {
   db: Db
   clock: Clock
+  /** The ledger core: every money movement goes through it. */
+  ledger: Ledger
+  /** Encrypts credentials and signing secrets at rest. */
+  secrets: SecretBox
   tenantId: number
   host: HostInfo
   procedure: string

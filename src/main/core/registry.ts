@@ -12,7 +12,9 @@ import { permissionName } from '../../shared/permissions'
 import type { Db } from '../db/open'
 import { resolveActor } from '../auth/session-store'
 import { writeAuditEvent } from './audit'
+import type { Ledger } from '../ledger/ledger'
 import type { Actor, Clock, Ctx, HostInfo } from './context'
+import type { SecretBox } from './secrets'
 import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized } from './errors'
 
 export type Handler<N extends ProcedureName> = (ctx: Ctx, input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>
@@ -45,6 +47,8 @@ export interface CallMeta {
 export interface RegistryOptions {
   db: Db
   clock: Clock
+  ledger: Ledger
+  secrets: SecretBox
   host: HostInfo
   tenantId: number
   implementations: Handlers
@@ -56,7 +60,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const { db, clock, host, tenantId, implementations } = options
+  const { db, clock, host, tenantId, implementations, ledger, secrets } = options
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
@@ -83,6 +87,8 @@ export function createRegistry(options: RegistryOptions): Registry {
     const ctx: Ctx = {
       db,
       clock,
+      ledger,
+      secrets,
       tenantId,
       host,
       procedure: name,

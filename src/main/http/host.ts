@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createCore, type Core } from '../core/app'
 import type { Clock } from '../core/context'
-import { DATABASE_FILE } from '../paths'
+import { aesSecretBox, loadOrCreateKey } from '../core/secrets'
+import { DATABASE_FILE, SECRET_KEY_FILE } from '../paths'
 import { createHttpApp } from './app'
 
 export interface HostOptions {
@@ -31,7 +32,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   mkdirSync(options.dataDir, { recursive: true })
-  const core = createCore({ dbPath: join(options.dataDir, DATABASE_FILE), mode: 'browser', version: options.version, clock: options.clock })
+  const secrets = aesSecretBox(loadOrCreateKey(join(options.dataDir, SECRET_KEY_FILE)))
+  const core = createCore({ dbPath: join(options.dataDir, DATABASE_FILE), mode: 'browser', version: options.version, clock: options.clock, secrets })
   let port = options.port
   const allowedHosts = LOOPBACK.has(options.host)
     ? () => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]

@@ -20,7 +20,7 @@ function setup() {
   let now = Date.UTC(2026, 10, 21, 15, 30)
   bootstrapTenant(db, now)
   const clock = { now: () => now }
-  const ledger = createLedger(db, { tenantId: 1, clock, timeZone: '+08:00' })
+  const ledger = createLedger(db, { tenantId: 1, clock, timeZone: () => '+08:00' })
   return { db, ledger, setNow: (t: number) => (now = t) }
 }
 

@@ -58,7 +58,8 @@ export interface Ledger {
 export interface LedgerOptions {
   tenantId: number
   clock: Clock
-  timeZone: string
+  /** The tenant's business time zone, read on each posting (it can be changed in settings). */
+  timeZone: () => string
 }
 
 const insufficient = (what: string, currency: string, available: number, needs: number) =>
@@ -113,7 +114,16 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
   const sqlite = db.$client
   const s = statements(sqlite)
   const { tenantId, clock } = options
-  const businessDay: BusinessDayOf = businessDayFn(options.timeZone)
+  let zone = ''
+  let dayOf: BusinessDayOf = () => 0
+  const businessDay = (ms: number): number => {
+    const current = options.timeZone()
+    if (current !== zone) {
+      zone = current
+      dayOf = businessDayFn(current)
+    }
+    return dayOf(ms)
+  }
   // No account cache: a transaction that created an account may roll back, and a cached id would
   // then point nowhere. The indexed lookup costs about a microsecond per entry.
   function accountFor(ref: AccountRef, now: number): AccountRow {
