@@ -90,6 +90,7 @@ function loadWithElectron(file: string, electron: unknown): string[] {
   }
   try {
     delete require.cache[file]
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is CommonJS and must load through the hooked Module._load
     require(file)
   } finally {
     moduleWithLoad._load = original

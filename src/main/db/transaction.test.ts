@@ -16,6 +16,7 @@ describe('no async function in a transaction', () => {
     const db = scratchDb()
     await expect(
       (async () =>
+        // eslint-disable-next-line no-restricted-syntax -- this test shows the hazard the rule prevents
         db.transaction(async (tx) => {
           tx.run(sql`insert into moves values ('alice', -100)`)
           await Promise.resolve()
