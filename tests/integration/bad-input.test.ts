@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { procedureNames, type ProcedureName } from '../../src/shared/contract'
 import type { Core } from '../../src/main/core/app'
 import { ADMIN, makeCore } from '../support/core'
+import { masterDataCases } from './master-data/bad-input-cases'
 
 /** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
 function snapshot(core: Core): string {
@@ -68,9 +69,19 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   'merchants.list': [[{ status: 'closed' }, 'status']],
   'merchants.create': [
     [{ name: 'A' }, 'name'],
-    [{ name: 'Valid Name', status: 'open' }, 'status']
+    [{ name: 'Valid Name', status: 'open' }, 'status'],
+    [{ name: 'Valid Name', notifyUrl: 'ftp://merchant.example/notify' }, 'notifyUrl'],
+    [{ name: 'Valid Name', contactEmail: 'not-an-email' }, 'contactEmail'],
+    [{ name: 'Valid Name', contactPhone: 'call me' }, 'contactPhone']
   ],
-  'merchants.update': [[{ id: 1, name: 'Valid Name' }, 'status']],
+  'merchants.update': [
+    [{ id: 1, name: 'Valid Name' }, 'status'],
+    [{ id: 1, name: 'Valid Name', status: 'active', notifyUrl: 'javascript:alert(1)' }, 'notifyUrl']
+  ],
+  'merchants.get': [[{ id: 0 }, 'id']],
+  'merchants.setStatus': [[{ id: 1, status: 'closed' }, 'status']],
+  'merchants.rotateSecret': [[{ id: 'one' }, 'id']],
+  ...masterDataCases,
   'system.info': [['x', 'input']],
   'settings.get': [['x', 'input']],
   'settings.update': [

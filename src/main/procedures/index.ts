@@ -2,8 +2,14 @@
 import type { Handlers } from '../core/registry'
 import { auditProcedures } from './audit'
 import { authProcedures } from './auth'
+import { bindingProcedures } from './bindings'
+import { channelProcedures } from './channels'
+import { contractProcedures } from './contracts'
+import { limitProcedures } from './limits'
 import { merchantProcedures } from './merchants'
+import { serviceProcedures } from './services'
 import { systemProcedures } from './system'
+import { terminalProcedures } from './terminals'
 import { userProcedures } from './users'
 
 export const implementations: Handlers = {
@@ -11,5 +17,11 @@ export const implementations: Handlers = {
   ...userProcedures,
   ...auditProcedures,
   ...merchantProcedures,
-  ...systemProcedures
+  ...systemProcedures,
+  ...contractProcedures,
+  ...terminalProcedures,
+  ...serviceProcedures,
+  ...channelProcedures,
+  ...bindingProcedures,
+  ...limitProcedures
 }

@@ -5,12 +5,18 @@
 import type { z } from 'zod'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { bindingsContract } from './bindings'
+import { channelsContract } from './channels'
+import { contractsContract } from './contracts'
 import { mergeContracts, type ProcedureDef } from './define'
+import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
+import { servicesContract } from './services'
 import { systemContract } from './system'
+import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

@@ -1,0 +1,202 @@
+/**
+ * Channels: accounts at upstream providers. Credentials are encrypted (JSON) before the
+ * transaction and never read back here: reads show their names only, and to platform staff only.
+ * A merchant-bound user sees just the channels bound to its own merchant's services.
+ */
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
+import type { ChannelRow } from '../../shared/contract/channels'
+import { fromMinor } from '../../shared/money'
+import { channels, channelServiceBindings, services } from '../db/schema'
+import type { Db } from '../db/open'
+import { transact, type Tx } from '../db/transaction'
+import { actorOf, type Ctx } from '../core/context'
+import { conflict, notFound } from '../core/errors'
+import { handlers } from '../core/registry'
+import { merchantFilter } from '../core/scope'
+import { limitsOf, ordering, statusWord } from './master-fields'
+import { escapeLike, offsetOf } from './sql'
+
+const { credentialsEnc: _secret, ...columns } = getTableColumns(channels)
+type Stored = Omit<typeof channels.$inferSelect, 'credentialsEnc'>
+
+const SORT = { id: channels.id, name: channels.name, provider: channels.provider, currency: channels.currency, status: channels.status, createdAt: channels.createdAt, updatedAt: channels.updatedAt }
+
+/** Channels bound to at least one service of the merchant. */
+export const boundToMerchant = (merchantId: number) =>
+  sql`${channels.id} in (select ${channelServiceBindings.channelId} from ${channelServiceBindings} join ${services} on ${services.id} = ${channelServiceBindings.serviceId} where ${services.merchantId} = ${merchantId})`
+
+function toRow(ctx: Ctx, r: Stored): ChannelRow {
+  const c = r.currency
+  const balance = ctx.ledger.balance({ kind: 'channel', channelId: r.id, currency: c })
+  return {
+    id: r.id,
+    name: r.name,
+    provider: r.provider,
+    supportsDeposit: r.supportsDeposit,
+    supportsPayout: r.supportsPayout,
+    currency: c,
+    paymentLower: fromMinor(r.paymentLowerMinor, c),
+    paymentUpper: fromMinor(r.paymentUpperMinor, c),
+    payoutLower: fromMinor(r.payoutLowerMinor, c),
+    payoutUpper: fromMinor(r.payoutUpperMinor, c),
+    credentialKeys: actorOf(ctx).merchantId === null ? r.credentialKeys : [],
+    balance: { posted: fromMinor(balance.posted, c), available: fromMinor(balance.available, c) },
+    status: r.status,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt
+  }
+}
+
+function stored(db: Db | Tx, tenantId: number, id: number): Stored | undefined {
+  return db.select(columns).from(channels).where(and(eq(channels.id, id), eq(channels.tenantId, tenantId))).get()
+}
+
+/** An existing channel the actor may see: for a merchant-bound user, one bound to its merchant's services. */
+export function visibleChannel(db: Db | Tx, ctx: Ctx, id: number): Stored {
+  const own = actorOf(ctx).merchantId
+  const row = own === null ? stored(db, ctx.tenantId, id) : db.select(columns).from(channels).where(and(eq(channels.id, id), eq(channels.tenantId, ctx.tenantId), boundToMerchant(own))).get()
+  if (!row) throw notFound(`Channel ${id}`)
+  return row
+}
+
+function nameTaken(tx: Tx, tenantId: number, name: string, exceptId?: number): void {
+  const other = tx.select({ id: channels.id }).from(channels).where(and(eq(channels.tenantId, tenantId), sql`lower(${channels.name}) = lower(${name})`)).get()
+  if (other && other.id !== exceptId) throw conflict(`name: a channel named "${name}" already exists`, { field: 'name', code: 'channels.name_taken' })
+}
+
+/** A channel cannot stop supporting a direction while services of that direction are bound to it. */
+function keepsBoundDirections(tx: Tx, channelId: number, supportsDeposit: boolean, supportsPayout: boolean): void {
+  const dropped = [...(supportsDeposit ? [] : ['deposit' as const]), ...(supportsPayout ? [] : ['payout' as const])]
+  if (!dropped.length) return
+  const bound = tx
+    .select({ direction: services.direction, n: sql<number>`count(*)` })
+    .from(channelServiceBindings)
+    .innerJoin(services, eq(services.id, channelServiceBindings.serviceId))
+    .where(and(eq(channelServiceBindings.channelId, channelId), inArray(services.direction, dropped)))
+    .groupBy(services.direction)
+    .all()
+  if (!bound.length) return
+  const field = bound[0].direction === 'deposit' ? 'supportsDeposit' : 'supportsPayout'
+  throw conflict(`${field}: the channel is bound to ${bound[0].n} ${bound[0].direction} service(s); remove those bindings first`, { field, code: 'channels.direction_in_use' })
+}
+
+function sealCredentials(ctx: Ctx, credentials: Record<string, string> | undefined) {
+  if (credentials === undefined) return undefined
+  const keys = Object.keys(credentials).sort()
+  return { credentialsEnc: keys.length ? ctx.secrets.encrypt(JSON.stringify(credentials)) : null, credentialKeys: keys }
+}
+
+/** What the audit log keeps: never a credential value, nor the balance. */
+const audited = ({ balance: _b, createdAt: _c, updatedAt: _u, ...rest }: ChannelRow) => rest
+
+export const channelProcedures = handlers({
+  'channels.list': (ctx, input) => {
+    const filters: SQL[] = [eq(channels.tenantId, ctx.tenantId)]
+    const merchantId = merchantFilter(actorOf(ctx), input.merchantId)
+    if (merchantId !== undefined) filters.push(boundToMerchant(merchantId))
+    if (input.serviceId) {
+      filters.push(sql`${channels.id} in (select ${channelServiceBindings.channelId} from ${channelServiceBindings} where ${channelServiceBindings.serviceId} = ${input.serviceId})`)
+    }
+    if (input.status) filters.push(eq(channels.status, input.status))
+    if (input.currency) filters.push(eq(channels.currency, input.currency))
+    if (input.provider) filters.push(eq(channels.provider, input.provider))
+    if (input.direction) filters.push(eq(input.direction === 'deposit' ? channels.supportsDeposit : channels.supportsPayout, true))
+    if (input.search) {
+      const pattern = `%${escapeLike(input.search)}%`
+      filters.push(sql`(${channels.name} like ${pattern} escape '\\' or ${channels.provider} like ${pattern} escape '\\')`)
+    }
+    const where = and(...filters)
+    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(channels).where(where).get()?.n ?? 0
+    const items = ctx.db
+      .select(columns)
+      .from(channels)
+      .where(where)
+      .orderBy(...ordering(SORT[input.sortBy], input.sortDirection, channels.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize))
+      .all()
+      .map((r) => toRow(ctx, r))
+    return { page: input.page, pageSize: input.pageSize, total, items }
+  },
+
+  'channels.get': (ctx, input) => toRow(ctx, visibleChannel(ctx.db, ctx, input.id)),
+
+  'channels.create': (ctx, input) => {
+    const sealed = sealCredentials(ctx, input.credentials)!
+    return transact(ctx.db, (tx) => {
+      nameTaken(tx, ctx.tenantId, input.name)
+      const [paymentLower, paymentUpper] = limitsOf(['paymentLower', 'paymentUpper'], [input.paymentLower, input.paymentUpper], input.currency)
+      const [payoutLower, payoutUpper] = limitsOf(['payoutLower', 'payoutUpper'], [input.payoutLower, input.payoutUpper], input.currency)
+      const now = ctx.clock.now()
+      const { id } = tx
+        .insert(channels)
+        .values({
+          tenantId: ctx.tenantId,
+          name: input.name,
+          provider: input.provider,
+          supportsDeposit: input.supportsDeposit,
+          supportsPayout: input.supportsPayout,
+          currency: input.currency,
+          paymentLowerMinor: paymentLower,
+          paymentUpperMinor: paymentUpper,
+          payoutLowerMinor: payoutLower,
+          payoutUpperMinor: payoutUpper,
+          ...sealed,
+          status: input.status,
+          createdAt: now,
+          updatedAt: now
+        })
+        .returning({ id: channels.id })
+        .get()
+      const row = toRow(ctx, stored(tx, ctx.tenantId, id)!)
+      ctx.audit(tx, { targetType: 'channel', targetId: id, summary: `Channel ${row.name} created`, after: audited(row) })
+      return row
+    })
+  },
+
+  'channels.update': (ctx, input) => {
+    const sealed = sealCredentials(ctx, input.credentials)
+    return transact(ctx.db, (tx) => {
+      const current = stored(tx, ctx.tenantId, input.id)
+      if (!current) throw notFound(`Channel ${input.id}`)
+      const before = toRow(ctx, current)
+      nameTaken(tx, ctx.tenantId, input.name, input.id)
+      const [paymentLower, paymentUpper] = limitsOf(['paymentLower', 'paymentUpper'], [input.paymentLower, input.paymentUpper], current.currency)
+      const [payoutLower, payoutUpper] = limitsOf(['payoutLower', 'payoutUpper'], [input.payoutLower, input.payoutUpper], current.currency)
+      keepsBoundDirections(tx, input.id, input.supportsDeposit, input.supportsPayout)
+      tx.update(channels)
+        .set({
+          name: input.name,
+          provider: input.provider,
+          supportsDeposit: input.supportsDeposit,
+          supportsPayout: input.supportsPayout,
+          paymentLowerMinor: paymentLower,
+          paymentUpperMinor: paymentUpper,
+          payoutLowerMinor: payoutLower,
+          payoutUpperMinor: payoutUpper,
+          ...sealed,
+          updatedAt: ctx.clock.now()
+        })
+        .where(eq(channels.id, input.id))
+        .run()
+      const after = toRow(ctx, stored(tx, ctx.tenantId, input.id)!)
+      ctx.audit(tx, {
+        targetType: 'channel',
+        targetId: input.id,
+        summary: `Channel ${after.name} updated${sealed ? '; credentials replaced' : ''}`,
+        before: audited(before),
+        after: { ...audited(after), credentialsReplaced: sealed !== undefined }
+      })
+      return after
+    })
+  },
+
+  'channels.setStatus': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const before = stored(tx, ctx.tenantId, input.id)
+      if (!before) throw notFound(`Channel ${input.id}`)
+      tx.update(channels).set({ status: input.status, updatedAt: ctx.clock.now() }).where(eq(channels.id, input.id)).run()
+      ctx.audit(tx, { targetType: 'channel', targetId: input.id, summary: `Channel ${before.name} ${statusWord(input.status)}`, before: { status: before.status }, after: { status: input.status } })
+      return toRow(ctx, stored(tx, ctx.tenantId, input.id)!)
+    })
+})

@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { PERMISSIONS } from '../permissions'
+import { id, optionalSearch, pageOf, status } from '../schemas'
+import { mutation, query } from './define'
+import { amount, currencyCode, direction, entityName, limitAmount, listInput } from './master-fields'
+
+/**
+ * An account at an upstream provider. Reads show the names of its credentials, never their
+ * values (a merchant-bound user sees not even the names), and its balance from the ledger.
+ */
+export const channelRow = z.object({
+  id: z.number(),
+  name: z.string(),
+  provider: z.string(),
+  supportsDeposit: z.boolean(),
+  supportsPayout: z.boolean(),
+  currency: z.string(),
+  /** payment_lower_bound / payment_upper_bound (deposits); "0" = no limit. */
+  paymentLower: z.string(),
+  paymentUpper: z.string(),
+  payoutLower: z.string(),
+  payoutUpper: z.string(),
+  credentialKeys: z.array(z.string()),
+  /** The channel's balance at the provider as the ledger knows it; available = posted less pending payout holds. */
+  balance: z.object({ posted: z.string(), available: z.string() }),
+  status,
+  createdAt: z.number(),
+  updatedAt: z.number()
+})
+export type ChannelRow = z.infer<typeof channelRow>
+
+const provider = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(50, 'must be at most 50 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'may only contain letters, digits and . _ -')
+
+const CREDENTIAL_NAME = /^[A-Za-z0-9._-]{1,64}$/
+
+/** Field name → value, e.g. `{ merchantNo: "…", signKey: "…" }`; encrypted at rest. */
+export const credentials = z
+  .record(z.string(), z.string({ error: 'must be text' }).max(4000, 'must be at most 4000 characters'), {
+    error: 'must be an object of names to text values'
+  })
+  .refine((c) => Object.keys(c).every((k) => CREDENTIAL_NAME.test(k)), 'names must be 1–64 letters, digits or . _ -')
+  .refine((c) => Object.keys(c).length <= 30, 'must have at most 30 entries')
+
+const supports = z.boolean({ error: 'must be true or false' })
+const atLeastOneDirection = <T extends { supportsDeposit: boolean; supportsPayout: boolean }>(v: T) => v.supportsDeposit || v.supportsPayout
+const directionIssue = { message: 'a channel must support deposits or payouts (or both)', path: ['supportsDeposit'] }
+
+const CHANNEL_SORT = ['id', 'name', 'provider', 'currency', 'status', 'createdAt', 'updatedAt'] as const
+
+export const channelsContract = {
+  'channels.list': query({
+    input: listInput(CHANNEL_SORT, 'name', 'asc').extend({
+      search: optionalSearch,
+      status: status.optional(),
+      currency: currencyCode.optional(),
+      direction: direction.optional(),
+      provider: z.string().trim().max(50, 'must be at most 50 characters').optional(),
+      /** Channels bound to one of this merchant's services. */
+      merchantId: id.optional(),
+      /** Channels bound to this service. */
+      serviceId: id.optional()
+    }),
+    output: pageOf(channelRow),
+    access: PERMISSIONS.MASTER_DATA_READ,
+    doc: "Channels (search: name or provider); a merchant-bound user sees only channels bound to its merchant's services."
+  }),
+  'channels.get': query({
+    input: z.object({ id }),
+    output: channelRow,
+    access: PERMISSIONS.MASTER_DATA_READ,
+    doc: 'One channel with its balance.'
+  }),
+  'channels.create': mutation({
+    input: z
+      .object({
+        name: entityName,
+        provider,
+        supportsDeposit: supports.default(true),
+        supportsPayout: supports.default(false),
+        currency: currencyCode,
+        paymentLower: limitAmount,
+        paymentUpper: limitAmount,
+        payoutLower: limitAmount,
+        payoutUpper: limitAmount,
+        credentials: credentials.default({}),
+        status: status.default('active')
+      })
+      .refine(atLeastOneDirection, directionIssue),
+    output: channelRow,
+    access: PERMISSIONS.CHANNEL_WRITE,
+    doc: 'Creates a channel: provider, directions, currency, deposit and payout limits, credentials (encrypted; never shown again).'
+  }),
+  'channels.update': mutation({
+    input: z
+      .object({
+        id,
+        name: entityName,
+        provider,
+        supportsDeposit: supports,
+        supportsPayout: supports,
+        paymentLower: amount,
+        paymentUpper: amount,
+        payoutLower: amount,
+        payoutUpper: amount,
+        /** Left out: the stored credentials are kept. Given: they replace the stored ones entirely. */
+        credentials: credentials.optional()
+      })
+      .refine(atLeastOneDirection, directionIssue),
+    output: channelRow,
+    access: PERMISSIONS.CHANNEL_WRITE,
+    doc: "Changes a channel (its currency is fixed); credentials left out are kept, given ones replace them."
+  }),
+  'channels.setStatus': mutation({
+    input: z.object({ id, status }),
+    output: channelRow,
+    access: PERMISSIONS.CHANNEL_WRITE,
+    doc: 'Enables or disables a channel.'
+  })
+}
