@@ -11,7 +11,9 @@ export default defineConfig({
           // The Electron main process (imports electron) …
           index: resolve(__dirname, 'src/main/index.ts'),
           // … and the headless host, which must never import it (lint-enforced).
-          headless: resolve(__dirname, 'src/main/headless.ts')
+          headless: resolve(__dirname, 'src/main/headless.ts'),
+          // Command-line tools, plain Node as well.
+          verify: resolve(__dirname, 'src/main/cli/verify.ts')
         }
       }
     }

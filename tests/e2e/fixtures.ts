@@ -8,13 +8,21 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect } from '@playwright/test'
 
+export interface ApiAnswer<T> {
+  status: number
+  message: string
+  code?: string
+  field?: string
+  data: T
+}
+
 export interface Host {
   url: string
   /** The first-run setup code the host printed, when it printed one. */
   setupCode: string | null
   output: () => string
   /** Calls the HTTP API as an API client would. */
-  api(path: string, body: unknown, token?: string): Promise<{ status: number; body: { status: number; message: string; code?: string; field?: string; data: any } }>
+  api<T = unknown>(path: string, body: unknown, token?: string): Promise<{ status: number; body: ApiAnswer<T> }>
   login(username: string, password: string): Promise<string>
 }
 
@@ -42,13 +50,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host & { sto
     child.stdout!.on('data', check)
     child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)))
   })
-  const api: Host['api'] = async (path, body, token) => {
+  const api = async <T = unknown>(path: string, body: unknown, token?: string) => {
     const response = await fetch(`${url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body)
     })
-    return { status: response.status, body: await response.json() }
+    return { status: response.status, body: (await response.json()) as ApiAnswer<T> }
   }
   return {
     url,
@@ -56,9 +64,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host & { sto
     output: () => output,
     api,
     async login(username, password) {
-      const answer = await api('/auth/login', { username, password })
+      const answer = await api<{ token: string }>('/auth/login', { username, password })
       expect(answer.status, answer.body.message).toBe(200)
-      return answer.body.data.token as string
+      return answer.body.data.token
     },
     stop: () =>
       new Promise<void>((done) => {

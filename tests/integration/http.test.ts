@@ -13,7 +13,7 @@ async function post(path: string, body: unknown, token?: string, raw = false) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: raw ? (body as string) : JSON.stringify(body)
   })
-  return { http: response.status, body: (await response.json()) as { status: number; message: string; code?: string; field?: string; data: never; timestamp: number } }
+  return { http: response.status, body: (await response.json()) as { status: number; message: string; code?: string; field?: string; data: { token: string; page?: number }; timestamp: number } }
 }
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('the headless host over HTTP', () => {
   it('binds to 127.0.0.1 and answers /healthz without auth in the envelope', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     const response = await fetch(`${host.url}/healthz`)
-    const body = await response.json()
+    const body = (await response.json()) as { timestamp: number }
     expect(response.status).toBe(200)
     expect(body).toMatchObject({ status: 200, message: 'ok', data: { ok: true, version: '9.9.9' } })
     expect(Math.abs(body.timestamp - Date.now())).toBeLessThan(5000)

@@ -26,6 +26,14 @@ export const merchants = sqliteTable(
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()
       .default('active'),
+    contactName: text('contact_name').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    /** Where final order states are notified (signed with the merchant's secret). */
+    notifyUrl: text('notify_url').notNull().default(''),
+    /** The signing secret, encrypted at rest; shown once when created or rotated. */
+    signingSecretEnc: text('signing_secret_enc'),
+    signingSecretRotatedAt: integer('signing_secret_rotated_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull()
   },

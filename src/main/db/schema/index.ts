@@ -1,0 +1,3 @@
+export * from './foundation'
+export * from './master'
+export * from './ledger'

@@ -1,0 +1,145 @@
+/**
+ * The double-entry ledger. Entries are append-only and posted; a hold's planned entries wait in
+ * `ledger_hold_entries` until the hold is posted (they move into `ledger_entries`) or voided.
+ * Balances and daily summaries are derived from entries, maintained in the same transaction,
+ * and never edited by anything else (`npm run verify` recomputes them).
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { tenants } from './foundation'
+
+export const ACCOUNT_KINDS = ['merchant_available', 'merchant_reserve', 'channel', 'platform_fee', 'fx', 'suspense'] as const
+export type AccountKind = (typeof ACCOUNT_KINDS)[number]
+
+export const ledgerAccounts = sqliteTable(
+  'ledger_accounts',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    /** `kind:merchantOrChannelId:currency`, e.g. `merchant_available:12:CNY`, `platform_fee:-:CNY`. */
+    key: text('key').notNull(),
+    kind: text('kind', { enum: ACCOUNT_KINDS }).notNull(),
+    merchantId: integer('merchant_id'),
+    channelId: integer('channel_id'),
+    currency: text('currency').notNull(),
+    /**
+     * +1 for accounts whose balance is what the platform owes or earned (merchants, fees, FX,
+     * suspense), -1 for what it holds (a channel's balance at the provider). A balance shown to
+     * people is `normal * sum(amount)`.
+     */
+    normal: integer('normal').notNull(),
+    allowOverdraft: integer('allow_overdraft', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull()
+  },
+  (t) => [uniqueIndex('ledger_accounts_key').on(t.tenantId, t.key), index('ledger_accounts_merchant').on(t.merchantId), index('ledger_accounts_channel').on(t.channelId)]
+)
+
+export const ledgerBalances = sqliteTable('ledger_balances', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => ledgerAccounts.id),
+  /** Sum of posted entry amounts (raw sign). */
+  postedSum: integer('posted_sum').notNull().default(0),
+  /** Pending hold entries that lower the shown balance, as a positive number. */
+  heldOut: integer('held_out').notNull().default(0),
+  /** Pending hold entries that raise the shown balance, as a positive number. */
+  heldIn: integer('held_in').notNull().default(0),
+  entryCount: integer('entry_count').notNull().default(0),
+  updatedAt: integer('updated_at').notNull()
+})
+
+export const ledgerPostings = sqliteTable(
+  'ledger_postings',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the canonical request: replaying the key with other content is a conflict. */
+    contentHash: text('content_hash').notNull(),
+    status: text('status', { enum: ['posted', 'pending', 'voided'] }).notNull(),
+    description: text('description').notNull(),
+    txnId: integer('txn_id').notNull(),
+    merchantId: integer('merchant_id'),
+    contractId: integer('contract_id'),
+    reference: text('reference'),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
+    createdBy: integer('created_by'),
+    createdAt: integer('created_at').notNull(),
+    settledAt: integer('settled_at'),
+    voidReason: text('void_reason')
+  },
+  (t) => [uniqueIndex('ledger_postings_key').on(t.tenantId, t.idempotencyKey), index('ledger_postings_txn').on(t.txnId), index('ledger_postings_reference').on(t.reference)]
+)
+
+const entryColumns = {
+  postingId: integer('posting_id')
+    .notNull()
+    .references(() => ledgerPostings.id),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => ledgerAccounts.id),
+  /** Integer minor units, signed as the entry moves the account's shown balance × normal. */
+  amount: integer('amount').notNull(),
+  currency: text('currency').notNull(),
+  /** The seed's merchant entry type (0–10, 99); required on merchant accounts. */
+  type: integer('type'),
+  remark: text('remark').notNull().default('')
+}
+
+export const ledgerHoldEntries = sqliteTable(
+  'ledger_hold_entries',
+  {
+    id: integer('id').primaryKey(),
+    ...entryColumns
+  },
+  (t) => [index('ledger_hold_entries_posting').on(t.postingId)]
+)
+
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull(),
+    ...entryColumns,
+    /** Denormalised from the account and posting so reports filter without joins. */
+    accountKind: text('account_kind', { enum: ACCOUNT_KINDS }).notNull(),
+    merchantId: integer('merchant_id'),
+    contractId: integer('contract_id'),
+    txnId: integer('txn_id').notNull(),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
+    /** The business day (yyyymmdd in the tenant's time zone) the entry was posted on. */
+    businessDay: integer('business_day').notNull(),
+    createdAt: integer('created_at').notNull()
+  },
+  (t) => [
+    index('ledger_entries_posting').on(t.postingId),
+    index('ledger_entries_account').on(t.accountId, t.id),
+    index('ledger_entries_merchant_created').on(t.merchantId, t.createdAt),
+    index('ledger_entries_created').on(t.createdAt),
+    index('ledger_entries_txn').on(t.txnId)
+  ]
+)
+
+/** Per business day, tenant, contract, merchant, currency, type and test flag: merchant-account entry sums. */
+export const ledgerDailySummaries = sqliteTable(
+  'ledger_daily_summaries',
+  {
+    businessDay: integer('business_day').notNull(),
+    tenantId: integer('tenant_id').notNull(),
+    contractId: integer('contract_id').notNull(),
+    merchantId: integer('merchant_id').notNull(),
+    currency: text('currency').notNull(),
+    type: integer('type').notNull(),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
+    amountSum: integer('amount_sum').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    updatedAt: integer('updated_at').notNull()
+  },
+  (t) => [
+    primaryKey({ columns: [t.businessDay, t.tenantId, t.contractId, t.merchantId, t.currency, t.type, t.isTest] }),
+    index('ledger_daily_merchant').on(t.merchantId, t.businessDay)
+  ]
+)
