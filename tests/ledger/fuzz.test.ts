@@ -140,7 +140,7 @@ describe('ledger fuzz', () => {
           }
         }
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'ledger.insufficient_funds') throw new Error(`op ${op} (seed ${SEED}): ${String(error)}`)
+        if (!(error instanceof AppError) || error.code !== 'ledger.insufficient_funds') throw new Error(`op ${op} (seed ${SEED}): ${String(error)}`, { cause: error })
         refused++
       }
     }

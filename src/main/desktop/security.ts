@@ -13,9 +13,14 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
+  "form-action 'none'"
 ].join('; ')
+
+/**
+ * What only a response header can say (browsers ignore `frame-ancestors` in a meta tag): the
+ * headless host sends the full policy as a header.
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`
 
 export interface SecureWebPreferences {
   preload: string

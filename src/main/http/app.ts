@@ -14,7 +14,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { okEnvelope, type Envelope, type ErrorEnvelope } from '../../shared/envelope'
 import type { Registry } from '../core/registry'
 import type { Clock } from '../core/context'
-import { CONTENT_SECURITY_POLICY } from '../desktop/security'
+import { CONTENT_SECURITY_POLICY_HEADER } from '../desktop/security'
 
 export interface HttpAppOptions {
   registry: Registry
@@ -71,7 +71,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     c.header('X-Frame-Options', 'DENY')
     c.header('Referrer-Policy', 'no-referrer')
     c.header('Cross-Origin-Opener-Policy', 'same-origin')
-    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER)
     else c.header('Cache-Control', 'no-store')
   })
 

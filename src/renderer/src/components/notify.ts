@@ -1,0 +1,26 @@
+import { notifications } from '@mantine/notifications'
+import { ApiError } from '../api/error'
+import { i18n } from '../i18n'
+import { translateMessage } from '../i18n/messages'
+
+/** What a person should read for a failed call, in the current language. */
+export function apiErrorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'network' || error.code.startsWith('bridge.')) return i18n.t('notify.network')
+    if (error.code === 'http.bad_response') return i18n.t('notify.badResponse', { status: error.status })
+    return translateMessage(error.message, i18n.t)
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
+export function notifyError(error: unknown): void {
+  notifications.show({ color: 'red', title: i18n.t('notify.errorTitle'), message: apiErrorMessage(error), autoClose: 8000 })
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'green', title: i18n.t('notify.successTitle'), message })
+}
+
+export function notifyInfo(message: string): void {
+  notifications.show({ color: 'blue', message })
+}

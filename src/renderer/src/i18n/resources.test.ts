@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { BUILT_IN_ROLE_KEYS, PERMISSIONS, permissionArea, type PermissionArea } from '../../../shared/permissions'
+import { en } from './en'
+import { zhCN } from './zh-CN'
+
+function flatten(tree: object, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (value !== null && typeof value === 'object') {
+      for (const [k, v] of flatten(value, path)) out.set(k, v)
+    } else {
+      out.set(path, value)
+    }
+  }
+  return out
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+}
+
+const languages = { en: flatten(en), 'zh-CN': flatten(zhCN) }
+
+describe('translation resources', () => {
+  it('have exactly the same keys in English and Simplified Chinese', () => {
+    const enKeys = [...languages.en.keys()].sort()
+    const zhKeys = [...languages['zh-CN'].keys()].sort()
+    expect(zhKeys.filter((k) => !languages.en.has(k))).toEqual([])
+    expect(enKeys.filter((k) => !languages['zh-CN'].has(k))).toEqual([])
+    expect(zhKeys).toEqual(enKeys)
+  })
+
+  it.each(Object.entries(languages))('%s has no empty or non-string values', (_language, entries) => {
+    const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key)
+    expect(bad).toEqual([])
+  })
+
+  it('uses the same interpolation placeholders in both languages', () => {
+    const mismatched = [...languages.en].filter(
+      ([key, value]) => placeholders(String(value)).join() !== placeholders(String(languages['zh-CN'].get(key))).join()
+    )
+    expect(mismatched.map(([key]) => key)).toEqual([])
+  })
+
+  it('labels every permission code, every area and every built-in role in both languages', () => {
+    const areas = new Set<PermissionArea>(Object.values(PERMISSIONS).map((code) => permissionArea(code)))
+    for (const entries of Object.values(languages)) {
+      for (const name of Object.keys(PERMISSIONS)) expect(entries.get(`permissions.${name}`), name).toBeTruthy()
+      for (const area of areas) expect(entries.get(`areas.${area}`), area).toBeTruthy()
+      for (const role of BUILT_IN_ROLE_KEYS) expect(entries.get(`builtInRoles.${role}`), role).toBeTruthy()
+    }
+    expect(Object.keys(en.permissions).sort()).toEqual(Object.keys(PERMISSIONS).sort())
+  })
+
+  it('actually translates the Chinese interface rather than copying English', () => {
+    const copied = [...languages.en].filter(([key, value]) => languages['zh-CN'].get(key) === value && /[A-Za-z]{4,}/.test(String(value)))
+    // Product and language names are the only strings meant to read the same in both.
+    expect(copied.map(([key]) => key).sort()).toEqual(['app.name', 'languages.en'])
+  })
+})

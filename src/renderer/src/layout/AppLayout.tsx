@@ -1,0 +1,45 @@
+import { AppShell, Burger, Group, ScrollArea, Text, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useTranslation } from 'react-i18next'
+import { Outlet } from 'react-router-dom'
+import { useApiQuery } from '../api/hooks'
+import { ColorSchemeToggle } from '../components/ColorSchemeToggle'
+import { LanguageSwitch } from '../components/LanguageSwitch'
+import { NavigationMenu } from './NavigationMenu'
+import { UserMenu } from './UserMenu'
+
+export function AppLayout() {
+  const { t } = useTranslation()
+  const [navOpened, nav] = useDisclosure(false)
+  const info = useApiQuery('system.info', {}, { staleTime: Infinity })
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('app.toggleNavigation')} />
+            <Title order={3}>{t('app.name')}</Title>
+            {info.data && (
+              <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="tenant-name">
+                {info.data.tenantName}
+              </Text>
+            )}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <ColorSchemeToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppShell.Section grow component={ScrollArea}>
+          <NavigationMenu onNavigate={nav.close} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

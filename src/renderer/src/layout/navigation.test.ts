@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { ALL_PERMISSION_CODES, BUILT_IN_ROLES } from '../../../shared/permissions'
+import { en } from '../i18n/en'
+import { NAV_ITEMS, navTestId, visibleNavigation } from './navigation'
+
+const keysOf = (viewer: { permissions: readonly number[]; merchantId: number | null }) =>
+  visibleNavigation(viewer).flatMap((group) => group.items.map((item) => item.key))
+
+describe('navigation', () => {
+  it('shows an administrator every module of the product', () => {
+    expect(keysOf({ permissions: ALL_PERMISSION_CODES, merchantId: null })).toEqual(NAV_ITEMS.map((item) => item.key))
+  })
+
+  it("shows a merchant operator only its own merchant's modules", () => {
+    const keys = keysOf({ permissions: BUILT_IN_ROLES.merchantOperator, merchantId: 7 })
+    expect(keys).toEqual([
+      'createDeposit',
+      'createPayout',
+      'orderQuery',
+      'refunds',
+      'disputes',
+      'waybills',
+      'withdrawals',
+      'ledger',
+      'accountDetails',
+      'transactionSummary',
+      'transactionDetails',
+      'settlementSummary',
+      'settlementDetails',
+      'contracts',
+      'merchants',
+      'terminals',
+      'services'
+    ])
+  })
+
+  it('hides platform configuration from a merchant-bound user even when a role grants the code', () => {
+    expect(keysOf({ permissions: ALL_PERMISSION_CODES, merchantId: 3 })).not.toContain('channels')
+    expect(keysOf({ permissions: ALL_PERMISSION_CODES, merchantId: null })).toContain('channels')
+  })
+
+  it('leaves out groups with nothing to open', () => {
+    expect(visibleNavigation({ permissions: BUILT_IN_ROLES.auditor, merchantId: null }).map((g) => g.key)).toEqual([
+      'operations',
+      'afterSales',
+      'finance',
+      'reports',
+      'reconciliation',
+      'masterData',
+      'administration'
+    ])
+    expect(visibleNavigation({ permissions: [], merchantId: null })).toEqual([])
+  })
+
+  it('has a label, a unique route and a unique test id for every item', () => {
+    for (const item of NAV_ITEMS) expect(en.nav.items[item.key]).toBeTruthy()
+    expect(new Set(NAV_ITEMS.map((i) => i.path)).size).toBe(NAV_ITEMS.length)
+    expect(navTestId('/admin/users')).toBe('nav-admin-users')
+    expect(new Set(NAV_ITEMS.map((i) => navTestId(i.path))).size).toBe(NAV_ITEMS.length)
+  })
+})

@@ -1,0 +1,115 @@
+/**
+ * The whole product's navigation, grouped as the operators think of it. Each item names the
+ * permission codes that open it (any one is enough); items a user cannot open are not shown.
+ * The main process checks the same codes on every call, so hiding is a courtesy, not the guard.
+ */
+import { PERMISSIONS as P, type PermissionCode } from '../../../shared/permissions'
+import type { TranslationResource } from '../i18n/en'
+
+export type NavGroupKey = keyof TranslationResource['nav']['groups']
+export type NavItemKey = Exclude<keyof TranslationResource['nav']['items'], 'home'>
+
+export interface NavItem {
+  key: NavItemKey
+  path: string
+  anyOf: readonly PermissionCode[]
+  /** Platform-wide configuration a merchant-bound user has no business seeing. */
+  platformOnly?: boolean
+}
+
+export interface NavGroup {
+  key: NavGroupKey
+  items: readonly NavItem[]
+}
+
+export const NAVIGATION: readonly NavGroup[] = [
+  {
+    key: 'operations',
+    items: [
+      { key: 'createDeposit', path: '/operations/deposit', anyOf: [P.OPERATION_PAYMENT_WRITE, P.OPERATION_PAYMENT_GLOBAL_WRITE] },
+      { key: 'createPayout', path: '/operations/payout', anyOf: [P.OPERATION_PAYOUT_WRITE, P.OPERATION_PAYOUT_GLOBAL_WRITE] },
+      { key: 'orderQuery', path: '/operations/orders', anyOf: [P.ORDER_READ] },
+      {
+        key: 'manualOperations',
+        path: '/operations/manual',
+        anyOf: [P.MANUAL_CLOSE_ORDER, P.MANUAL_REQUERY_ORDER, P.MANUAL_MARK_RESULT, P.MANUAL_RESEND_NOTIFICATION]
+      },
+      { key: 'outbox', path: '/operations/outbox', anyOf: [P.OUTBOX_READ] }
+    ]
+  },
+  {
+    key: 'afterSales',
+    items: [
+      { key: 'refunds', path: '/after-sales/refunds', anyOf: [P.REFUND_READ] },
+      { key: 'disputes', path: '/after-sales/disputes', anyOf: [P.DISPUTE_READ] },
+      { key: 'waybills', path: '/after-sales/waybills', anyOf: [P.WAYBILL_READ] },
+      { key: 'withdrawals', path: '/after-sales/withdrawals', anyOf: [P.WITHDRAWAL_READ] }
+    ]
+  },
+  {
+    key: 'finance',
+    items: [
+      { key: 'ledger', path: '/finance/ledger', anyOf: [P.LEDGER_READ] },
+      { key: 'adjustments', path: '/finance/adjustments', anyOf: [P.ADJUSTMENT_REQUEST, P.ADJUSTMENT_APPROVE] },
+      { key: 'fxRates', path: '/finance/fx-rates', anyOf: [P.FX_RATE_WRITE], platformOnly: true }
+    ]
+  },
+  {
+    key: 'reports',
+    items: [
+      { key: 'accountDetails', path: '/reports/account-details', anyOf: [P.REPORT_READ] },
+      { key: 'transactionSummary', path: '/reports/transaction-summary', anyOf: [P.REPORT_READ] },
+      { key: 'transactionDetails', path: '/reports/transaction-details', anyOf: [P.REPORT_READ] },
+      { key: 'settlementSummary', path: '/reports/settlement-summary', anyOf: [P.REPORT_READ] },
+      { key: 'settlementDetails', path: '/reports/settlement-details', anyOf: [P.REPORT_READ] }
+    ]
+  },
+  {
+    key: 'reconciliation',
+    items: [{ key: 'reconciliation', path: '/reconciliation', anyOf: [P.RECONCILIATION_READ] }]
+  },
+  {
+    key: 'masterData',
+    items: [
+      { key: 'contracts', path: '/master/contracts', anyOf: [P.MASTER_DATA_READ] },
+      { key: 'merchants', path: '/master/merchants', anyOf: [P.MASTER_DATA_READ] },
+      { key: 'terminals', path: '/master/terminals', anyOf: [P.MASTER_DATA_READ] },
+      { key: 'services', path: '/master/services', anyOf: [P.MASTER_DATA_READ] },
+      { key: 'channels', path: '/master/channels', anyOf: [P.MASTER_DATA_READ], platformOnly: true },
+      { key: 'channelServiceBindings', path: '/master/channel-service-bindings', anyOf: [P.MASTER_DATA_READ], platformOnly: true }
+    ]
+  },
+  {
+    key: 'administration',
+    items: [
+      { key: 'users', path: '/admin/users', anyOf: [P.USER_READ] },
+      { key: 'roles', path: '/admin/roles', anyOf: [P.USER_READ] },
+      { key: 'audit', path: '/admin/audit', anyOf: [P.AUDIT_READ] },
+      { key: 'settings', path: '/admin/settings', anyOf: [P.SETTINGS_WRITE] }
+    ]
+  }
+]
+
+export const NAV_ITEMS: readonly NavItem[] = NAVIGATION.flatMap((group) => group.items)
+
+export interface Viewer {
+  permissions: readonly number[]
+  merchantId: number | null
+}
+
+export function canOpen(item: NavItem, viewer: Viewer): boolean {
+  if (item.platformOnly && viewer.merchantId !== null) return false
+  return item.anyOf.some((code) => viewer.permissions.includes(code))
+}
+
+/** The groups and items this user may open, empty groups left out. */
+export function visibleNavigation(viewer: Viewer): NavGroup[] {
+  return NAVIGATION.map((group) => ({ key: group.key, items: group.items.filter((item) => canOpen(item, viewer)) })).filter(
+    (group) => group.items.length > 0
+  )
+}
+
+/** `data-testid` of a navigation link: `nav-` plus the route with slashes as dashes (`nav-admin-users`). */
+export function navTestId(path: string): string {
+  return path === '/' ? 'nav-home' : `nav-${path.replace(/^\//, '').replace(/\//g, '-')}`
+}

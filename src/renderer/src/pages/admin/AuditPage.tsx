@@ -1,0 +1,125 @@
+import { Code, Grid, Group, Stack, Text, TextInput } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { keepPreviousData } from '@tanstack/react-query'
+import { DataTable } from 'mantine-datatable'
+import { useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AuditRow } from '../../../../shared/contract/audit'
+import { useApiQuery } from '../../api/hooks'
+import { PageHeader } from '../../components/PageHeader'
+import { useTableText } from '../../components/tableText'
+import { formatDateTime, localDayBound } from '../../format/time'
+
+function Snapshot({ label, value }: { label: string; value: unknown }) {
+  const { t } = useTranslation()
+  const empty = value === null || value === undefined
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+      {empty ? (
+        <Text size="sm" c="dimmed">
+          {t('audit.nothing')}
+        </Text>
+      ) : (
+        <Code block>{JSON.stringify(value, null, 2)}</Code>
+      )}
+    </Stack>
+  )
+}
+
+export function AuditPage() {
+  const { t } = useTranslation()
+  const tableText = useTableText()
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(20)
+  const [filters, setFilters] = useState({ procedure: '', targetType: '', search: '', from: '', to: '' })
+  const [debounced] = useDebouncedValue(filters, 300)
+  const from = localDayBound(debounced.from)
+  const to = localDayBound(debounced.to, true)
+  const rangeInverted = from !== undefined && to !== undefined && to < from
+
+  const audit = useApiQuery(
+    'audit.list',
+    {
+      page,
+      pageSize,
+      procedure: debounced.procedure.trim() || undefined,
+      targetType: debounced.targetType.trim() || undefined,
+      search: debounced.search.trim() || undefined,
+      from,
+      to
+    },
+    { placeholderData: keepPreviousData, enabled: !rangeInverted }
+  )
+
+  const setFilter = (key: keyof typeof filters) => (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value
+    setFilters((current) => ({ ...current, [key]: value }))
+    setPage(1)
+  }
+
+  return (
+    <Stack>
+      <PageHeader title={t('audit.title')} />
+      <Group align="flex-start">
+        <TextInput label={t('audit.procedure')} placeholder="users.create" value={filters.procedure} onChange={setFilter('procedure')} />
+        <TextInput label={t('audit.targetType')} placeholder="user" value={filters.targetType} onChange={setFilter('targetType')} />
+        <TextInput label={t('audit.searchLabel')} placeholder={t('audit.searchPlaceholder')} value={filters.search} onChange={setFilter('search')} />
+        <TextInput type="date" label={t('audit.from')} value={filters.from} onChange={setFilter('from')} />
+        <TextInput
+          type="date"
+          label={t('audit.to')}
+          value={filters.to}
+          onChange={setFilter('to')}
+          error={rangeInverted ? t('validation.dateOrder') : undefined}
+        />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('audit.expandHint')}
+      </Text>
+      <DataTable<AuditRow>
+        withTableBorder
+        striped
+        highlightOnHover
+        minHeight={180}
+        fetching={audit.isFetching}
+        records={audit.data?.items ?? []}
+        totalRecords={audit.data?.total ?? 0}
+        page={page}
+        onPageChange={setPage}
+        recordsPerPage={pageSize}
+        onRecordsPerPageChange={(size: number) => {
+          setPageSize(size)
+          setPage(1)
+        }}
+        {...tableText}
+        columns={[
+          { accessor: 'at', title: t('audit.colTime'), render: (row) => formatDateTime(row.at), noWrap: true },
+          { accessor: 'actor', title: t('audit.colActor') },
+          { accessor: 'procedure', title: t('audit.colProcedure'), render: (row) => <Code>{row.procedure}</Code> },
+          {
+            accessor: 'targetType',
+            title: t('audit.colTarget'),
+            render: (row) => (row.targetId ? `${row.targetType} #${row.targetId}` : row.targetType)
+          },
+          { accessor: 'summary', title: t('audit.colSummary') }
+        ]}
+        rowExpansion={{
+          allowMultiple: true,
+          content: ({ record }) => (
+            <Grid p="sm">
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <Snapshot label={t('audit.before')} value={record.before} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <Snapshot label={t('audit.after')} value={record.after} />
+              </Grid.Col>
+            </Grid>
+          )
+        }}
+      />
+    </Stack>
+  )
+}
