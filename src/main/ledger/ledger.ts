@@ -28,6 +28,7 @@ import {
 } from './types'
 
 interface AccountRow {
+  /** 0 while the account is only planned by a posting that has not passed its checks yet. */
   id: number
   key: string
   kind: AccountKind
@@ -35,6 +36,7 @@ interface AccountRow {
   allowOverdraft: number
   merchantId: number | null
   currency: string
+  ref?: AccountRef
 }
 
 interface PreparedEntry {
@@ -78,10 +80,10 @@ function statements(sqlite: Database.Database) {
     addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + 1, updated_at = ? where account_id = ?'),
     addHeld: sqlite.prepare('update ledger_balances set held_out = held_out + ?, held_in = held_in + ?, updated_at = ? where account_id = ?'),
     postingByKey: sqlite.prepare('select id, status, content_hash as contentHash, txn_id as txnId, merchant_id as merchantId, contract_id as contractId, is_test as isTest from ledger_postings where tenant_id = ? and idempotency_key = ?'),
+    nextPostingId: sqlite.prepare('select coalesce(max(id), 0) + 1 as id from ledger_postings').pluck(),
     insertPosting: sqlite.prepare(
-      'insert into ledger_postings (tenant_id, idempotency_key, content_hash, status, description, txn_id, merchant_id, contract_id, reference, is_test, created_by, created_at, settled_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      'insert into ledger_postings (id, tenant_id, idempotency_key, content_hash, status, description, txn_id, merchant_id, contract_id, reference, is_test, created_by, created_at, settled_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     ),
-    setTxnId: sqlite.prepare('update ledger_postings set txn_id = id where id = ?'),
     settle: sqlite.prepare("update ledger_postings set status = 'posted', settled_at = ? where id = ?"),
     void: sqlite.prepare("update ledger_postings set status = 'voided', settled_at = ?, void_reason = ? where id = ?"),
     insertEntry: sqlite.prepare(
@@ -124,42 +126,46 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     }
     return dayOf(ms)
   }
-  // No account cache: a transaction that created an account may roll back, and a cached id would
-  // then point nowhere. The indexed lookup costs about a microsecond per entry.
-  function accountFor(ref: AccountRef, now: number): AccountRow {
+  // No account cache across postings: a transaction that created an account may roll back, and a
+  // cached id would then point nowhere. The indexed lookup costs about a microsecond.
+  // A missing account is only planned here (id 0) and created by `materialize`, after every check
+  // has passed: nothing is written before a posting is known to be accepted, so a refused posting
+  // leaves no trace even inside a caller's transaction, with no savepoint needed.
+  function lookupAccount(ref: AccountRef): AccountRow {
     const key = accountKey(ref)
-    let row = s.account.get(tenantId, key) as AccountRow | undefined
-    if (!row) {
-      if (!currencyOf(ref.currency)) throw new AppError('validation', `currency: ${ref.currency} is not a known currency`, { field: 'currency' })
-      const merchantId = 'merchantId' in ref ? ref.merchantId : null
-      const channelId = 'channelId' in ref ? ref.channelId : null
-      const allowOverdraft = OVERDRAFT_KINDS.includes(ref.kind) ? 1 : 0
-      const info = s.insertAccount.run(tenantId, key, ref.kind, merchantId, channelId, ref.currency, normalOf(ref.kind), allowOverdraft, now)
-      s.insertBalance.run(info.lastInsertRowid, now)
-      row = { id: Number(info.lastInsertRowid), key, kind: ref.kind, normal: normalOf(ref.kind), allowOverdraft, merchantId, currency: ref.currency }
+    const row = s.account.get(tenantId, key) as AccountRow | undefined
+    if (row) return row
+    if (!currencyOf(ref.currency)) throw new AppError('validation', `currency: ${ref.currency} is not a known currency`, { field: 'currency' })
+    const allowOverdraft = OVERDRAFT_KINDS.includes(ref.kind) ? 1 : 0
+    return { id: 0, key, kind: ref.kind, normal: normalOf(ref.kind), allowOverdraft, merchantId: 'merchantId' in ref ? ref.merchantId : null, currency: ref.currency, ref }
+  }
+
+  function materialize(entries: PreparedEntry[], now: number): void {
+    for (const { account } of entries) {
+      if (account.id !== 0) continue
+      const channelId = account.ref && 'channelId' in account.ref ? account.ref.channelId : null
+      const info = s.insertAccount.run(tenantId, account.key, account.kind, account.merchantId, channelId, account.currency, account.normal, account.allowOverdraft, now)
+      account.id = Number(info.lastInsertRowid)
+      s.insertBalance.run(account.id, now)
     }
-    return row
   }
 
   /** Each non-overdraft account must cover the posting's net decrease of it from what is available. */
   function checkDecreases(entries: PreparedEntry[], effect: (e: PreparedEntry) => number): void {
-    const net = new Map<number, { account: AccountRow; change: number }>()
-    for (const e of entries) {
-      const item = net.get(e.account.id) ?? { account: e.account, change: 0 }
-      item.change += effect(e)
-      net.set(e.account.id, item)
-    }
-    for (const { account, change } of net.values()) {
+    const net = new Map<AccountRow, number>()
+    for (const e of entries) net.set(e.account, (net.get(e.account) ?? 0) + effect(e))
+    for (const [account, change] of net) {
       if (change >= 0 || account.allowOverdraft) continue
-      const bal = s.balance.get(account.id) as { postedSum: number; heldOut: number }
+      const bal = account.id === 0 ? { postedSum: 0, heldOut: 0 } : (s.balance.get(account.id) as { postedSum: number; heldOut: number })
       const available = account.normal * bal.postedSum - bal.heldOut
       if (available + change < 0) throw insufficient(account.key, account.currency, available, -change)
     }
   }
 
-  function prepare(input: PostingInput, now: number): PreparedEntry[] {
+  function prepare(input: PostingInput): PreparedEntry[] {
     if (input.entries.length < 2) throw new AppError('validation', 'entries: a posting needs at least two entries', { field: 'entries' })
     const sums = new Map<string, number>()
+    const resolved = new Map<string, AccountRow>()
     const prepared = input.entries.map((e: EntryInput, i) => {
       if (!Number.isSafeInteger(e.delta) || e.delta === 0) {
         throw new AppError('validation', `entries.${i}.delta: must be a non-zero whole number of minor units`, { field: `entries.${i}.delta` })
@@ -171,7 +177,9 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       if (merchantAccount && !input.contractId) {
         throw new AppError('validation', 'contractId: merchant-account entries need the contract they settle under', { field: 'contractId' })
       }
-      const account = accountFor(e.account, now)
+      const key = accountKey(e.account)
+      let account = resolved.get(key)
+      if (!account) resolved.set(key, (account = lookupAccount(e.account)))
       const raw = account.normal * e.delta
       sums.set(e.account.currency, (sums.get(e.account.currency) ?? 0) + raw)
       return { account, raw, delta: e.delta, type: e.type ?? null, remark: e.remark ?? '' }
@@ -192,13 +200,17 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
   }
 
   function insertPosting(kind: 'post' | 'hold', input: PostingInput, now: number): { postingId: number; txnId: number } {
-    const info = s.insertPosting.run(
+    // The id is chosen up front so the transaction number can default to it in the same insert.
+    const postingId = s.nextPostingId.get() as number
+    const txnId = input.txnId ?? postingId
+    s.insertPosting.run(
+      postingId,
       tenantId,
       input.idempotencyKey,
       contentHash(kind, input),
       kind === 'post' ? 'posted' : 'pending',
       input.description,
-      input.txnId ?? 0,
+      txnId,
       input.merchantId ?? null,
       input.contractId ?? null,
       input.reference ?? null,
@@ -207,9 +219,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       now,
       kind === 'post' ? now : null
     )
-    const postingId = Number(info.lastInsertRowid)
-    if (input.txnId === undefined) s.setTxnId.run(postingId)
-    return { postingId, txnId: input.txnId ?? postingId }
+    return { postingId, txnId }
   }
 
   function writeEntries(postingId: number, txnId: number, contractId: number | null, isTest: boolean, entries: PreparedEntry[], now: number): void {
@@ -223,10 +233,9 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     }
   }
 
-  // Inside a caller's transaction better-sqlite3 uses a savepoint: a refused posting leaves
-  // nothing behind even when the caller catches the error and goes on.
+  // Inside a caller's transaction no savepoint is needed: every check runs before the first write.
   function inTransaction<T>(work: () => T): T {
-    return sqlite.transaction(work).immediate()
+    return sqlite.inTransaction ? work() : sqlite.transaction(work).immediate()
   }
 
   function post(input: PostingInput): PostingResult {
@@ -234,8 +243,9 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       const replay = replayOf('post', input)
       if (replay) return replay
       const now = input.at ?? clock.now()
-      const entries = prepare(input, now)
+      const entries = prepare(input)
       checkDecreases(entries, (e) => e.delta)
+      materialize(entries, now)
       const { postingId, txnId } = insertPosting('post', input, now)
       writeEntries(postingId, txnId, input.contractId ?? null, !!input.isTest, entries, now)
       return { postingId, txnId, status: 'posted', replayed: false }
@@ -247,9 +257,10 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       const replay = replayOf('hold', input)
       if (replay) return replay
       const now = input.at ?? clock.now()
-      const entries = prepare(input, now)
+      const entries = prepare(input)
       // A hold's increases only count once posted, so only its decreases are checked.
       checkDecreases(entries, (e) => Math.min(e.delta, 0))
+      materialize(entries, now)
       const { postingId, txnId } = insertPosting('hold', input, now)
       for (const e of entries) {
         s.insertHoldEntry.run(postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark)

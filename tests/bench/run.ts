@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: runs every benchmark once and writes the figures to docs/BENCHMARKS.md.
+ * Figures come from this run on this machine; targets are stated beside them.
+ */
+import { cpus, totalmem } from 'node:os'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { benchLedger } from './ledger'
+import { fmt } from './stats'
+
+const log = (line: string) => console.log(`[bench] ${line}`)
+
+function main(): void {
+  const started = new Date()
+  const ledger = benchLedger(log)
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`
+  const pass = (ok: boolean) => (ok ? 'met' : '**missed**')
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${started.toISOString()} (${machine}). Re-run to refresh; never edit by hand.`,
+    '',
+    '## Ledger core',
+    '',
+    'Deposit postings of four entries (channel, order payment, fee, platform fee) into a file database',
+    '(WAL, `synchronous=FULL`), through the ledger core (idempotency check, account lookup, balance',
+    'check, balances and daily summaries in the same transaction) and as raw better-sqlite3 writes of',
+    'the same rows without any check.',
+    '',
+    '| measure | figure | target | |',
+    '|---|---|---|---|',
+    `| raw better-sqlite3, 500 postings per commit | ${fmt(ledger.groupedRaw, 0)} postings/s | | |`,
+    `| ledger core, 500 postings per commit | ${fmt(ledger.groupedCore, 0)} postings/s | | |`,
+    `| ledger core / raw, grouped | ${fmt(100 * ledger.ratio, 1)} % | ≥ 60 % | ${pass(ledger.ratio >= 0.6)} |`,
+    `| ledger core, one posting per commit, p50 | ${fmt(ledger.singleCore.p50)} ms | | |`,
+    `| ledger core, one posting per commit, p99 | ${fmt(ledger.singleCore.p99)} ms | ≤ 2 ms | ${pass(ledger.singleCore.p99 <= 2)} |`,
+    `| ledger core, one posting per commit | ${fmt(ledger.singleCoreRate, 0)} postings/s | | |`,
+    `| raw, one posting per commit, p50 / p99 | ${fmt(ledger.singleRaw.p50)} / ${fmt(ledger.singleRaw.p99)} ms | | |`,
+    ''
+  ]
+  writeFileSync(join(__dirname, '..', '..', 'docs', 'BENCHMARKS.md'), lines.join('\n'))
+  log('figures written to docs/BENCHMARKS.md')
+}
+
+main()
