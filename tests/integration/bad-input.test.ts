@@ -88,7 +88,18 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
     [{ sessionIdleMinutes: 0, sessionAbsoluteMinutes: 60 }, 'sessionIdleMinutes'],
     [{ sessionIdleMinutes: 30, sessionAbsoluteMinutes: '60' }, 'sessionAbsoluteMinutes']
   ],
-  'demo.load': [['x', 'input']]
+  'demo.load': [['x', 'input']],
+  'ledger.adjust': [
+    [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '0', reason: 'valid reason', requestKey: 'key-12345' }, 'amount'],
+    [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '5', reason: 'no', requestKey: 'key-12345' }, 'reason'],
+    [{ merchantId: 1, contractId: 1, currency: 'XXX', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'currency'],
+    [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '5', reason: 'valid reason' }, 'requestKey']
+  ],
+  'channels.adjustBalance': [
+    [{ channelId: 1, kind: 'gift', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'kind'],
+    [{ channelId: 1, kind: 'top_up', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'channelId']
+  ],
+  'ledger.balances': [[{ kind: 'wallet' }, 'kind']]
 }
 
 describe('bad input', () => {

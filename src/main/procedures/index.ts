@@ -5,6 +5,7 @@ import { authProcedures } from './auth'
 import { bindingProcedures } from './bindings'
 import { channelProcedures } from './channels'
 import { contractProcedures } from './contracts'
+import { ledgerProcedures } from './ledger'
 import { limitProcedures } from './limits'
 import { merchantProcedures } from './merchants'
 import { serviceProcedures } from './services'
@@ -23,5 +24,6 @@ export const implementations: Handlers = {
   ...serviceProcedures,
   ...channelProcedures,
   ...bindingProcedures,
-  ...limitProcedures
+  ...limitProcedures,
+  ...ledgerProcedures
 }

@@ -9,6 +9,7 @@ import { bindingsContract } from './bindings'
 import { channelsContract } from './channels'
 import { contractsContract } from './contracts'
 import { mergeContracts, type ProcedureDef } from './define'
+import { ledgerContract } from './ledger'
 import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
 import { servicesContract } from './services'
@@ -16,7 +17,7 @@ import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

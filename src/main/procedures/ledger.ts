@@ -1,0 +1,144 @@
+/** Manual adjustments, channel balance top-ups and corrections, and the balances view. */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { fromMinor, toMinor, AmountPrecisionError } from '../../shared/money'
+import { ENTRY_TYPES } from '../../shared/ledger'
+import { channels, contracts, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
+import { transact } from '../db/transaction'
+import { actorOf } from '../core/context'
+import { notFound, validationError } from '../core/errors'
+import { handlers } from '../core/registry'
+import { merchantFilter } from '../core/scope'
+import { offsetOf } from './sql'
+
+function minorOf(amount: string, currency: string, field = 'amount'): number {
+  try {
+    return toMinor(amount, currency)
+  } catch (error) {
+    if (error instanceof AmountPrecisionError) throw validationError(field, error.message)
+    throw error
+  }
+}
+
+export const ledgerProcedures = handlers({
+  'ledger.adjust': (ctx, input) => {
+    const actor = actorOf(ctx)
+    const delta = minorOf(input.amount, input.currency)
+    return transact(ctx.db, (tx) => {
+      const merchant = tx.select({ id: merchants.id, name: merchants.name }).from(merchants).where(eq(merchants.id, input.merchantId)).get()
+      if (!merchant) throw validationError('merchantId', `merchant ${input.merchantId} does not exist`)
+      const contract = tx.select().from(contracts).where(eq(contracts.id, input.contractId)).get()
+      if (!contract || contract.merchantId !== input.merchantId) throw validationError('contractId', `contract ${input.contractId} is not a contract of merchant ${input.merchantId}`)
+      if (contract.settlementCurrency !== input.currency) {
+        throw validationError('currency', `contract ${contract.id} settles in ${contract.settlementCurrency}, not ${input.currency}`)
+      }
+      const result = ctx.ledger.post({
+        idempotencyKey: `adjust:${input.requestKey}`,
+        description: `Manual adjustment: ${input.reason}`,
+        merchantId: merchant.id,
+        contractId: contract.id,
+        createdBy: actor.userId,
+        entries: [
+          { account: { kind: 'merchant_available', merchantId: merchant.id, currency: input.currency }, delta, type: ENTRY_TYPES.MANUAL_ADJUSTMENT, remark: input.reason },
+          { account: { kind: 'suspense', currency: input.currency }, delta: -delta, type: ENTRY_TYPES.MANUAL_ADJUSTMENT, remark: input.reason }
+        ]
+      })
+      if (!result.replayed) {
+        ctx.audit(tx, {
+          targetType: 'merchant',
+          targetId: merchant.id,
+          merchantId: merchant.id,
+          summary: `Manual adjustment of ${input.currency} ${input.amount} to ${merchant.name}: ${input.reason}`,
+          after: { postingId: result.postingId, amount: input.amount, currency: input.currency, contractId: contract.id, reason: input.reason }
+        })
+      } else {
+        ctx.audit(tx, { targetType: 'posting', targetId: result.postingId, merchantId: merchant.id, summary: 'Manual adjustment replayed; nothing posted again' })
+      }
+      return { postingId: result.postingId, txnId: result.txnId, replayed: result.replayed }
+    })
+  },
+
+  'channels.adjustBalance': (ctx, input) => {
+    const actor = actorOf(ctx)
+    return transact(ctx.db, (tx) => {
+      const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
+      if (!channel) throw validationError('channelId', `channel ${input.channelId} does not exist`)
+      const delta = minorOf(input.amount, channel.currency)
+      if (input.kind === 'top_up' && delta < 0) throw validationError('amount', 'a top-up must be positive; record a decrease as a correction')
+      const label = input.kind === 'top_up' ? 'Top-up' : 'Correction'
+      const result = ctx.ledger.post({
+        idempotencyKey: `channel-balance:${input.requestKey}`,
+        description: `${label} of channel ${channel.name}: ${input.reason}`,
+        createdBy: actor.userId,
+        entries: [
+          { account: { kind: 'channel', channelId: channel.id, currency: channel.currency }, delta, remark: input.reason },
+          { account: { kind: 'suspense', currency: channel.currency }, delta, remark: input.reason }
+        ]
+      })
+      const balance = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency })
+      ctx.audit(tx, {
+        targetType: 'channel',
+        targetId: channel.id,
+        summary: result.replayed ? `${label} replayed; nothing posted again` : `${label} of ${channel.currency} ${input.amount} on ${channel.name}: ${input.reason}`,
+        after: { postingId: result.postingId, amount: input.amount, balance: fromMinor(balance.posted, channel.currency), reason: input.reason }
+      })
+      return { postingId: result.postingId, txnId: result.txnId, replayed: result.replayed }
+    })
+  },
+
+  'ledger.balances': (ctx, input) => {
+    const own = merchantFilter(actorOf(ctx), input.merchantId)
+    const filters: SQL[] = [eq(ledgerAccounts.tenantId, ctx.tenantId)]
+    if (own !== undefined) filters.push(eq(ledgerAccounts.merchantId, own))
+    if (actorOf(ctx).merchantId !== null) filters.push(inArray(ledgerAccounts.kind, ['merchant_available', 'merchant_reserve']))
+    if (input.kind) filters.push(eq(ledgerAccounts.kind, input.kind))
+    if (input.channelId) filters.push(eq(ledgerAccounts.channelId, input.channelId))
+    if (input.currency) filters.push(eq(ledgerAccounts.currency, input.currency))
+    const where = and(...filters)
+    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(ledgerAccounts).where(where).get()?.n ?? 0
+    const rows = ctx.db
+      .select({
+        accountId: ledgerAccounts.id,
+        kind: ledgerAccounts.kind,
+        merchantId: ledgerAccounts.merchantId,
+        merchantName: merchants.name,
+        channelId: ledgerAccounts.channelId,
+        channelName: channels.name,
+        currency: ledgerAccounts.currency,
+        normal: ledgerAccounts.normal,
+        postedSum: ledgerBalances.postedSum,
+        heldOut: ledgerBalances.heldOut
+      })
+      .from(ledgerAccounts)
+      .innerJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
+      .leftJoin(merchants, eq(merchants.id, ledgerAccounts.merchantId))
+      .leftJoin(channels, eq(channels.id, ledgerAccounts.channelId))
+      .where(where)
+      .orderBy(ledgerAccounts.kind, ledgerAccounts.currency, ledgerAccounts.id)
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize))
+      .all()
+    if (input.merchantId && rows.length === 0 && !ctx.db.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, input.merchantId)).get()) {
+      throw notFound(`Merchant ${input.merchantId}`)
+    }
+    return {
+      page: input.page,
+      pageSize: input.pageSize,
+      total,
+      items: rows.map((r) => {
+        const posted = r.normal * r.postedSum + 0
+        return {
+          accountId: r.accountId,
+          kind: r.kind,
+          merchantId: r.merchantId,
+          merchantName: r.merchantName ?? null,
+          channelId: r.channelId,
+          channelName: r.channelName ?? null,
+          currency: r.currency,
+          balance: fromMinor(posted, r.currency),
+          available: fromMinor(posted - r.heldOut, r.currency),
+          held: fromMinor(r.heldOut, r.currency)
+        }
+      })
+    }
+  }
+})
