@@ -25,7 +25,8 @@ function isStale() {
 function ensureBuilt() {
   if (!isStale()) return
   console.log('[paydesk] Building the app (electron-vite build)…')
-  const cli = require.resolve('electron-vite/bin/electron-vite.js', { paths: [root] })
+  // electron-vite's package exports do not include its bin script, so it is found by path.
+  const cli = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
   const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   if (result.status !== 0) {
     console.error('[paydesk] The build failed; see the errors above.')

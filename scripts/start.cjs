@@ -29,7 +29,8 @@ function run(command, args) {
 
 const electron = electronBinary()
 if (electron.ok && process.env.PAYDESK_BROWSER_MODE !== '1') {
-  const cli = require.resolve('electron-vite/bin/electron-vite.js', { paths: [root] })
+  // electron-vite's package exports do not include its bin script, so it is found by path.
+  const cli = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
   run(process.execPath, [cli, 'preview', ...process.argv.slice(2)])
 } else {
   const why = electron.ok ? 'PAYDESK_BROWSER_MODE=1 is set' : electron.why

@@ -95,10 +95,6 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
     [{ merchantId: 1, contractId: 1, currency: 'XXX', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'currency'],
     [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '5', reason: 'valid reason' }, 'requestKey']
   ],
-  'channels.adjustBalance': [
-    [{ channelId: 1, kind: 'gift', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'kind'],
-    [{ channelId: 1, kind: 'top_up', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'channelId']
-  ],
   'ledger.balances': [[{ kind: 'wallet' }, 'kind']]
 }
 

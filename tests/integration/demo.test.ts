@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_USERS } from '../../src/main/demo'
+import { DEMO_CHANNELS, DEMO_MERCHANTS } from '../../src/main/demo/master-data'
 import { BUILT_IN_ROLE_NAMES } from '../../src/main/core/bootstrap'
+import { verifyLedger } from '../../src/main/ledger/verify'
+import { SERVICE_TYPE_CODES } from '../../src/shared/reference'
 import { countRows, makeCore } from '../support/core'
 
 describe('demo data', () => {
@@ -13,18 +16,58 @@ describe('demo data', () => {
     for (const u of DEMO_USERS) {
       const me = await t.ok('auth.me', {}, await t.signIn(u.username, u.password))
       expect(me.roles).toEqual([BUILT_IN_ROLE_NAMES[u.role].name])
-      expect(me.merchantName).toBe(u.merchant)
+      expect(me.merchantName).toBe(DEMO_MERCHANTS.find((m) => m.key === u.market)?.name ?? null)
+      expect(me.mustChangePassword).toBe(false)
     }
     expect(await t.signIn('boss', 'Boss-password-1')).toBeTruthy()
+  })
+
+  it('covers every market, every service type, funded channels and the seed’s three limit examples', async () => {
+    const t = await makeCore()
+    await t.core.loadDemo()
+    const admin = await t.signIn('demo.admin', 'Demo-admin-2026')
+    const merchants = await t.ok('merchants.list', { pageSize: 100 }, admin)
+    expect(merchants.items.map((m) => m.name).sort()).toEqual(DEMO_MERCHANTS.map((m) => m.name).sort())
+    expect(merchants.items.every((m) => m.hasSigningSecret)).toBe(true)
+    const services = await t.ok('services.list', { pageSize: 100 }, admin)
+    expect(new Set(services.items.map((s) => s.serviceType))).toEqual(new Set(SERVICE_TYPE_CODES))
+    const contracts = await t.ok('contracts.list', { pageSize: 100 }, admin)
+    expect(contracts.items).toHaveLength(DEMO_MERCHANTS.length)
+
+    const channel = async (name: string) => (await t.ok('channels.list', { search: name }, admin)).items[0]
+    const thb = await t.ok('channels.get', { id: (await channel('TH KBank QR')).id }, admin)
+    expect(thb.balance.posted).toBe('1000000.00')
+
+    const cardIn = services.items.find((s) => s.serviceType === 'CNY_BANK_CARD' && s.direction === 'deposit')!
+    const walletIn = services.items.find((s) => s.serviceType === 'CNY_ALIPAY_WECHAT' && s.direction === 'deposit')!
+    const range = async (channelName: string, serviceId: number) => t.ok('limits.availableRange', { serviceId, channelId: (await channel(channelName)).id }, admin)
+    expect(await range('CN UnionPay Direct A', cardIn.id)).toMatchObject({ usable: true, lower: '500.00', upper: '20000.00' })
+    expect(await range('CN Wallet Gateway B', cardIn.id)).toMatchObject({ usable: true, lower: '500.00', upper: '20000.00' })
+    expect(await range('CN Large-ticket Gateway', walletIn.id)).toMatchObject({ usable: false })
+    expect(DEMO_CHANNELS.length).toBeGreaterThanOrEqual(6)
+    expect(verifyLedger(t.core.db.$client).drifts).toEqual([])
   })
 
   it('loading it again changes nothing', async () => {
     const t = await makeCore()
     await t.core.loadDemo()
-    const tables = ['users', 'merchants', 'user_roles', 'roles', 'role_permissions']
+    const tables = ['users', 'merchants', 'contracts', 'terminals', 'services', 'channels', 'channel_service_bindings', 'ledger_postings', 'ledger_entries']
     const counts = tables.map((name) => countRows(t.core, name))
     const again = await t.core.loadDemo()
     expect(again.created).toBe(false)
     expect(tables.map((name) => countRows(t.core, name))).toEqual(counts)
+  })
+
+  it('an interrupted run is completed by the next one without duplicates', async () => {
+    const t = await makeCore()
+    await t.core.loadDemo()
+    // Forget that it finished and drop one part, as a crash half-way would leave it.
+    t.core.db.$client.prepare("delete from system_facts where key like 'demo.%'").run()
+    t.core.db.$client.prepare("delete from channel_service_bindings where channel_id = (select id from channels where name = 'BR PIX Gateway')").run()
+    const bindings = countRows(t.core, 'channel_service_bindings')
+    const postings = countRows(t.core, 'ledger_postings')
+    expect((await t.core.loadDemo()).created).toBe(true)
+    expect(countRows(t.core, 'channel_service_bindings')).toBe(bindings + 2)
+    expect(countRows(t.core, 'ledger_postings')).toBe(postings)
   })
 })

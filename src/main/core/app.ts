@@ -59,7 +59,8 @@ export function createCore(options: CoreOptions): Core {
   }
   const timeZoneQuery = db.$client.prepare('select time_zone as zone from tenants where id = ?')
   const ledger = createLedger(db, { tenantId: TENANT_ID, clock, timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone })
-  const registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, log: options.log })
+  const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry }, who)
+  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, log: options.log })
   const systemAudit = (procedure: string) => ({
     db,
     clock,
@@ -92,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
       return 'created'
     },
     loadDemo() {
-      return loadDemo(db, clock, TENANT_ID, { userId: null, username: 'system' })
+      return demo({ userId: null, username: 'system' })
     },
     close() {
       db.$client.close()

@@ -3,6 +3,7 @@ import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
 import type { SecretBox } from './secrets'
+import type { DemoResult } from '../demo'
 
 export interface Clock {
   now(): number
@@ -47,6 +48,8 @@ export interface Ctx {
   ledger: Ledger
   /** Encrypts credentials and signing secrets at rest. */
   secrets: SecretBox
+  /** Loads the demo data set as the given user (the demo goes through the procedures itself). */
+  loadDemo(who: { userId: number | null; username: string }): Promise<DemoResult>
   tenantId: number
   host: HostInfo
   procedure: string

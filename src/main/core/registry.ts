@@ -49,6 +49,7 @@ export interface RegistryOptions {
   clock: Clock
   ledger: Ledger
   secrets: SecretBox
+  loadDemo: Ctx['loadDemo']
   host: HostInfo
   tenantId: number
   implementations: Handlers
@@ -60,7 +61,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const { db, clock, host, tenantId, implementations, ledger, secrets } = options
+  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo } = options
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
@@ -89,6 +90,7 @@ export function createRegistry(options: RegistryOptions): Registry {
       clock,
       ledger,
       secrets,
+      loadDemo,
       tenantId,
       host,
       procedure: name,

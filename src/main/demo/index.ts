@@ -1,80 +1,93 @@
 /**
- * The deterministic demo data set. Loading it twice changes nothing: it is recorded in
- * `system_facts`, and each part is created only when missing. Later issues add master data,
- * orders and ledger history covering the 90 days up to today.
+ * The deterministic demo data set, loaded by `--demo` and the desktop's Demo menu. It goes through
+ * the app's own procedures (signed in as the demo administrator), so validation, permissions,
+ * ledger postings and audit all apply. Every step finds what an earlier run created before
+ * creating it, so loading again changes nothing, even after an interrupted run.
  */
 import { eq } from 'drizzle-orm'
 import type { BuiltInRoleKey } from '../../shared/permissions'
 import { hashPassword } from '../auth/passwords'
-import { merchants, roles, systemFacts, userRoles, users } from '../db/schema'
+import { roles, systemFacts, userRoles, users } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { Db } from '../db/open'
 import type { Clock } from '../core/context'
 import { writeAuditEvent } from '../core/audit'
+import type { Registry } from '../core/registry'
+import { createDemoMasterData, DEMO_MERCHANTS, type DemoMarket } from './master-data'
+import { asUser } from './session'
+import { findMerchant } from './existing'
 
-export const DEMO_MERCHANTS = [
-  'Golden Dragon Trading (CN)',
-  'Siam Lotus Retail (TH)',
-  'Saigon Lotus Foods (VN)',
-  'Nusantara Digital (ID)',
-  'Rio Verde Comércio (BR)',
-  'Harbor OTC Desk (USDT)'
-] as const
+export { DEMO_MERCHANTS }
 
 export interface DemoUser {
   username: string
   password: string
   role: BuiltInRoleKey
-  merchant: string | null
+  market: DemoMarket | null
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'demo.admin', password: 'Demo-admin-2026', role: 'administrator', merchant: null },
-  { username: 'demo.ops', password: 'Demo-ops-2026', role: 'operations', merchant: null },
-  { username: 'demo.merchant', password: 'Demo-merchant-2026', role: 'merchantOperator', merchant: DEMO_MERCHANTS[1] },
-  { username: 'demo.finance', password: 'Demo-finance-2026', role: 'finance', merchant: null },
-  { username: 'demo.auditor', password: 'Demo-auditor-2026', role: 'auditor', merchant: null }
+  { username: 'demo.admin', password: 'Demo-admin-2026', role: 'administrator', market: null },
+  { username: 'demo.ops', password: 'Demo-ops-2026', role: 'operations', market: null },
+  { username: 'demo.merchant', password: 'Demo-merchant-2026', role: 'merchantOperator', market: 'th' },
+  { username: 'demo.finance', password: 'Demo-finance-2026', role: 'finance', market: null },
+  { username: 'demo.auditor', password: 'Demo-auditor-2026', role: 'auditor', market: null }
 ]
 
-const DEMO_FACT = 'demo.loaded'
+const DEMO_DONE = 'demo.v1.complete'
 
 export interface DemoResult {
   created: boolean
   users: { username: string; password: string; role: string; merchant: string | null }[]
 }
 
-export async function loadDemo(db: Db, clock: Clock, tenantId: number, actor: { userId: number | null; username: string }): Promise<DemoResult> {
-  const listed = DEMO_USERS.map((u) => ({ username: u.username, password: u.password, role: u.role, merchant: u.merchant }))
-  if (db.select().from(systemFacts).where(eq(systemFacts.key, DEMO_FACT)).get()) return { created: false, users: listed }
-  // Hash outside the transaction: it is slow and asynchronous.
-  const hashes = new Map<string, string>()
-  for (const u of DEMO_USERS) hashes.set(u.username, await hashPassword(u.password))
+export interface DemoDeps {
+  db: Db
+  clock: Clock
+  tenantId: number
+  registry: Registry
+}
 
-  transact(db, (tx) => {
-    const now = clock.now()
-    const audit = (targetType: string, targetId: number, merchantId: number | null, summary: string) =>
-      writeAuditEvent(tx, { tenantId, userId: actor.userId, actor: actor.username, procedure: 'demo.load', at: now }, { targetType, targetId, merchantId, summary })
-    const merchantIds = new Map<string, number>()
-    for (const name of DEMO_MERCHANTS) {
-      const existing = tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.name, name)).get()
-      const id = existing?.id ?? tx.insert(merchants).values({ tenantId, name, createdAt: now, updatedAt: now }).returning({ id: merchants.id }).get().id
-      if (!existing) audit('merchant', id, id, `Demo merchant ${name} created`)
-      merchantIds.set(name, id)
+const merchantName = (market: DemoMarket | null) => DEMO_MERCHANTS.find((m) => m.key === market)?.name ?? null
+
+/** Creates a demo user directly (demo users need no first-sign-in password change). */
+async function ensureUser(deps: DemoDeps, who: { userId: number | null; username: string }, user: DemoUser, merchantId: number | null): Promise<number> {
+  const existing = deps.db.select({ id: users.id }).from(users).where(eq(users.username, user.username)).get()
+  if (existing) return existing.id
+  const passwordHash = await hashPassword(user.password)
+  return transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    const role = tx.select({ id: roles.id }).from(roles).where(eq(roles.builtInKey, user.role)).get()
+    if (!role) throw new Error(`built-in role ${user.role} missing`)
+    const { id } = tx
+      .insert(users)
+      .values({ tenantId: deps.tenantId, username: user.username, displayName: `Demo ${user.role}`, passwordHash, merchantId, passwordChangedAt: now, createdAt: now, updatedAt: now })
+      .returning({ id: users.id })
+      .get()
+    tx.insert(userRoles).values({ userId: id, roleId: role.id }).run()
+    writeAuditEvent(tx, { tenantId: deps.tenantId, userId: who.userId, actor: who.username, procedure: 'demo.load', at: now }, { targetType: 'user', targetId: id, merchantId, summary: `Demo user ${user.username} created` })
+    return id
+  })
+}
+
+export async function loadDemo(deps: DemoDeps, who: { userId: number | null; username: string }): Promise<DemoResult> {
+  const listed = DEMO_USERS.map((u) => ({ username: u.username, password: u.password, role: u.role, merchant: merchantName(u.market) }))
+  if (deps.db.select().from(systemFacts).where(eq(systemFacts.key, DEMO_DONE)).get()) return { created: false, users: listed }
+
+  const adminId = await ensureUser(deps, who, DEMO_USERS[0], null)
+  await asUser(deps, adminId, async (call) => {
+    const merchantIds = {} as Record<DemoMarket, number>
+    for (const m of DEMO_MERCHANTS) {
+      merchantIds[m.key] =
+        findMerchant(deps.db, m.name) ??
+        (await call('merchants.create', { name: m.name, contactName: m.contact, contactEmail: m.email, contactPhone: m.phone })).id
     }
-    for (const u of DEMO_USERS) {
-      if (tx.select({ id: users.id }).from(users).where(eq(users.username, u.username)).get()) continue
-      const role = tx.select({ id: roles.id }).from(roles).where(eq(roles.builtInKey, u.role)).get()
-      if (!role) throw new Error(`built-in role ${u.role} missing`)
-      const merchantId = u.merchant ? merchantIds.get(u.merchant)! : null
-      const { id } = tx
-        .insert(users)
-        .values({ tenantId, username: u.username, displayName: `Demo ${u.role}`, passwordHash: hashes.get(u.username)!, merchantId, passwordChangedAt: now, createdAt: now, updatedAt: now })
-        .returning({ id: users.id })
-        .get()
-      tx.insert(userRoles).values({ userId: id, roleId: role.id }).run()
-      audit('user', id, merchantId, `Demo user ${u.username} created`)
-    }
-    tx.insert(systemFacts).values({ key: DEMO_FACT, value: new Date(now).toISOString(), updatedAt: now }).run()
+    for (const user of DEMO_USERS.slice(1)) await ensureUser(deps, who, user, user.market ? merchantIds[user.market] : null)
+    await createDemoMasterData(deps.db, call, merchantIds)
+  })
+  transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    tx.insert(systemFacts).values({ key: DEMO_DONE, value: new Date(now).toISOString(), updatedAt: now }).onConflictDoNothing().run()
   })
   return { created: true, users: listed }
 }

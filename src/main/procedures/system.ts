@@ -5,7 +5,6 @@ import { transact } from '../db/transaction'
 import { sessionLimits } from '../auth/session-store'
 import { actorOf } from '../core/context'
 import { handlers } from '../core/registry'
-import { loadDemo } from '../demo'
 
 export const systemProcedures = handlers({
   'system.info': (ctx) => {
@@ -37,7 +36,7 @@ export const systemProcedures = handlers({
 
   'demo.load': async (ctx) => {
     const actor = actorOf(ctx)
-    const result = await loadDemo(ctx.db, ctx.clock, ctx.tenantId, { userId: actor.userId, username: actor.username })
+    const result = await ctx.loadDemo({ userId: actor.userId, username: actor.username })
     // The loader audits what it creates; a run that found the demo already loaded is audited here.
     transact(ctx.db, (tx) => ctx.audit(tx, { targetType: 'demo', summary: result.created ? 'Demo data loaded' : 'Demo data already present; nothing changed' }))
     return result

@@ -14,6 +14,10 @@ const channel = { name: 'Generic CNY', provider: 'generic', currency: 'CNY' }
 const channelEdit = { id: 1, name: 'Generic CNY', provider: 'generic', supportsDeposit: true, supportsPayout: false, paymentLower: '0', paymentUpper: '0', payoutLower: '0', payoutUpper: '0' }
 
 export const masterDataCases: Record<MasterProcedure, [unknown, string][]> = {
+  'channels.adjustBalance': [
+    [{ channelId: 1, kind: 'gift', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'kind'],
+    [{ channelId: 1, kind: 'top_up', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'channelId']
+  ],
   'contracts.list': [
     [{ currency: 'XXX' }, 'currency'],
     [{ sortBy: 'signingSecret' }, 'sortBy'],
