@@ -13,7 +13,9 @@ export default defineConfig({
           // … and the headless host, which must never import it (lint-enforced).
           headless: resolve(__dirname, 'src/main/headless.ts'),
           // Command-line tools, plain Node as well.
-          verify: resolve(__dirname, 'src/main/cli/verify.ts')
+          verify: resolve(__dirname, 'src/main/cli/verify.ts'),
+          // The provider simulator (tests, demo, rehearsing a channel), plain Node too.
+          simulator: resolve(__dirname, 'src/main/simulator/cli.ts')
         }
       }
     }

@@ -1,0 +1,230 @@
+/**
+ * The simulated provider's state and rules, apart from HTTP: it verifies our signature, keeps one
+ * order per merchant and order number (a repeated create gets the first answer and creates
+ * nothing), settles payouts after a delay, waits for deposits to be paid, and sends callbacks.
+ */
+import Decimal from 'decimal.js'
+import { verify } from '../upstream/signing'
+import { BehaviourTable } from './behaviours'
+import { createCallbackSender, Lifecycle } from './callbacks'
+import { paymentPageFor } from './payment-page'
+import type { BehaviourRule, CallbackAttempt, ReceivedRequest, RequestOutcome, SimOrder, SimOrderView, SimulatorMerchant, SimulatorOptions } from './types'
+
+export type Reply = { kind: 'json'; status: number; body: unknown } | { kind: 'text'; status: number; body: string } | { kind: 'hang' }
+
+export class SimulatorError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const AMOUNT = /^\d{1,15}(\.\d{1,8})?$/
+const ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/
+const CORE_PARAMS = new Set(['merchantNo', 'orderNo', 'amount', 'currency', 'notifyUrl', 'serviceType', 'timestamp', 'sign'])
+const MAX_LOGGED_REQUESTS = 10_000
+
+const answer = (code: string, message: string, data?: unknown): Reply => ({ kind: 'json', status: 200, body: data === undefined ? { code, message } : { code, message, data } })
+const BAD_SIGNATURE = answer('1001', 'bad signature')
+
+function isHttpUrl(value: string | undefined): boolean {
+  return value !== undefined && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
+}
+
+function decimals(amount: string): number {
+  return amount.includes('.') ? amount.length - amount.indexOf('.') - 1 : 0
+}
+
+export function createProvider(options: SimulatorOptions, baseUrl: () => string) {
+  const merchants = new Map<string, string>(options.merchants.map((m) => [m.merchantNo, m.signKey]))
+  const algorithm = options.algorithm ?? 'md5'
+  const orders = new Map<string, SimOrder>()
+  const answers = new Map<string, Reply>()
+  const createCounts = new Map<string, number>()
+  const requests: ReceivedRequest[] = []
+  const callbacks: CallbackAttempt[] = []
+  const behaviours = new BehaviourTable()
+  const lifecycle = new Lifecycle()
+  let seq = 0
+  const sendCallback = createCallbackSender(
+    {
+      algorithm,
+      upperCase: options.upperCase ?? false,
+      format: options.callbackFormat ?? 'form',
+      ack: options.callbackAck ?? 'SUCCESS',
+      retryDelaysMs: options.callbackRetryDelaysMs ?? [500, 2000, 5000],
+      timeoutMs: options.callbackTimeoutMs ?? 5000
+    },
+    lifecycle,
+    (attempt) => callbacks.push(attempt)
+  )
+  const keyOf = (merchantNo: string, orderNo: string) => `${merchantNo}\u0000${orderNo}`
+
+  function log(path: string, params: Record<string, string> | null, signatureValid: boolean, outcome: RequestOutcome): void {
+    requests.push({ at: Date.now(), path, merchantNo: params?.merchantNo ?? null, orderNo: params?.orderNo ?? null, amount: params?.amount ?? null, signatureValid, outcome })
+    if (requests.length > MAX_LOGGED_REQUESTS) requests.shift()
+  }
+
+  function authentic(params: Record<string, string> | null): params is Record<string, string> {
+    const key = params?.merchantNo ? merchants.get(params.merchantNo) : undefined
+    return key !== undefined && params !== null && verify(params, key, algorithm, 'sign')
+  }
+
+  function notify(order: SimOrder): void {
+    const { behaviour } = behaviours.resolve(order.merchantNo, order.amount)
+    const key = merchants.get(order.merchantNo) ?? ''
+    void sendCallback({ ...order }, key, { duplicate: behaviour === 'duplicate_callback', badSignature: behaviour === 'bad_signature' })
+  }
+
+  function settle(order: SimOrder, paid: string | null): void {
+    if (order.status !== 'PENDING') return
+    const { behaviour, partialPercent } = behaviours.resolve(order.merchantNo, order.amount)
+    if (behaviour === 'fail_later') {
+      order.status = 'FAILED'
+    } else {
+      order.status = 'SUCCESS'
+      const partial = order.direction === 'deposit' && paid === null && behaviour === 'partial_amount'
+      order.paidAmount = partial
+        ? new Decimal(order.amount).times(partialPercent).dividedBy(100).toDecimalPlaces(decimals(order.amount), Decimal.ROUND_DOWN).toFixed(decimals(order.amount))
+        : (paid ?? order.amount)
+    }
+    order.settledAt = Date.now()
+    notify(order)
+  }
+
+  async function create(direction: 'deposit' | 'payout', path: string, params: Record<string, string> | null): Promise<Reply> {
+    if (params?.orderNo && params.merchantNo) {
+      const key = keyOf(params.merchantNo, params.orderNo)
+      createCounts.set(key, (createCounts.get(key) ?? 0) + 1)
+    }
+    if (!authentic(params)) {
+      log(path, params, false, 'rejected')
+      return BAD_SIGNATURE
+    }
+    const invalid = [
+      ORDER_NO.test(params.orderNo ?? '') ? null : 'orderNo',
+      AMOUNT.test(params.amount ?? '') && new Decimal(params.amount).gt(0) ? null : 'amount',
+      /^[A-Z]{2,10}$/.test(params.currency ?? '') ? null : 'currency',
+      isHttpUrl(params.notifyUrl) ? null : 'notifyUrl'
+    ].find((f) => f !== null)
+    if (invalid) {
+      log(path, params, true, 'invalid')
+      return answer('1002', `missing or invalid ${invalid}`)
+    }
+    const key = keyOf(params.merchantNo, params.orderNo)
+    const rule = behaviours.resolve(params.merchantNo, params.amount)
+    const first = answers.get(key)
+    if (first) {
+      log(path, params, true, rule.behaviour === 'timeout' ? 'timeout' : 'repeated')
+    } else if (rule.behaviour === 'server_error') {
+      log(path, params, true, 'server_error')
+      return { kind: 'text', status: 500, body: 'Internal Server Error' }
+    } else if (rule.behaviour === 'decline') {
+      answers.set(key, answer('2001', 'declined by the provider simulator'))
+      log(path, params, true, 'declined')
+    } else {
+      answers.set(key, open(direction, params))
+      log(path, params, true, rule.behaviour === 'timeout' ? 'timeout' : 'answered')
+    }
+    if (rule.behaviour === 'timeout') return { kind: 'hang' }
+    if (rule.behaviour === 'delay' && !(await lifecycle.sleep(rule.delayMs))) return { kind: 'hang' }
+    return answers.get(key) as Reply
+  }
+
+  function open(direction: 'deposit' | 'payout', params: Record<string, string>): Reply {
+    const fields = Object.fromEntries(Object.entries(params).filter(([k]) => !CORE_PARAMS.has(k)))
+    const upstreamNo = `SIM${direction === 'deposit' ? 'D' : 'P'}${Date.now()}${String(++seq).padStart(5, '0')}`
+    const order: SimOrder = {
+      merchantNo: params.merchantNo,
+      orderNo: params.orderNo,
+      direction,
+      upstreamNo,
+      amount: params.amount,
+      currency: params.currency,
+      serviceType: params.serviceType ?? '',
+      notifyUrl: params.notifyUrl,
+      fields,
+      status: 'PENDING',
+      paidAmount: null,
+      page: {},
+      createdAt: Date.now(),
+      settledAt: null
+    }
+    if (direction === 'deposit') order.page = paymentPageFor(order, baseUrl())
+    orders.set(keyOf(order.merchantNo, order.orderNo), order)
+    if (direction === 'payout') lifecycle.later(options.payoutDelayMs ?? 200, () => settle(order, null))
+    else if (options.autoPayAfterMs != null) lifecycle.later(options.autoPayAfterMs, () => settle(order, null))
+    return answer('0', 'ok', { upstreamNo, orderNo: order.orderNo, status: order.status, amount: order.amount, currency: order.currency, ...order.page })
+  }
+
+  function query(path: string, params: Record<string, string> | null): Reply {
+    if (!authentic(params)) {
+      log(path, params, false, 'rejected')
+      return BAD_SIGNATURE
+    }
+    const order = orders.get(keyOf(params.merchantNo, params.orderNo ?? ''))
+    log(path, params, true, order ? 'answered' : 'not_found')
+    if (!order) return answer('1004', 'order not found')
+    const { upstreamNo, orderNo, status, amount, currency, paidAmount } = order
+    return answer('0', 'ok', { upstreamNo, orderNo, direction: order.direction, status, amount, currency, ...(paidAmount !== null ? { paidAmount } : {}) })
+  }
+
+  function view(order: SimOrder): SimOrderView {
+    const key = keyOf(order.merchantNo, order.orderNo)
+    return { ...order, createRequests: createCounts.get(key) ?? 0, callbacks: callbacks.filter((c) => c.merchantNo === order.merchantNo && c.orderNo === order.orderNo) }
+  }
+
+  function findOrder(orderNo: string, merchantNo?: string): SimOrder {
+    const found = [...orders.values()].filter((o) => o.orderNo === orderNo && (merchantNo === undefined || o.merchantNo === merchantNo))
+    if (found.length === 0) throw new SimulatorError(404, `no order ${orderNo}`)
+    if (found.length > 1) throw new SimulatorError(409, `order ${orderNo} exists for several merchants: name the merchantNo`)
+    return found[0]
+  }
+
+  return {
+    lifecycle,
+    behaviours,
+    create,
+    query,
+    /** The payer pays a pending deposit: the whole amount, the one given, or per behaviour. */
+    pay(orderNo: string, amount?: string, merchantNo?: string): SimOrderView {
+      if (amount !== undefined && !AMOUNT.test(amount)) throw new SimulatorError(400, 'amount: must be a decimal such as 100.00')
+      const order = findOrder(orderNo, merchantNo)
+      if (order.direction !== 'deposit') throw new SimulatorError(409, `order ${orderNo} is a payout: it settles on its own`)
+      if (order.status !== 'PENDING') throw new SimulatorError(409, `order ${orderNo} is already ${order.status}`)
+      settle(order, amount ?? null)
+      return view(order)
+    },
+    setBehaviour(rule: BehaviourRule): void {
+      behaviours.set(rule)
+    },
+    upsertMerchant(merchant: SimulatorMerchant): void {
+      merchants.set(merchant.merchantNo, merchant.signKey)
+    },
+    orders: (): SimOrderView[] => [...orders.values()].map(view),
+    requests: (): ReceivedRequest[] => [...requests],
+    createRequests: (orderNo: string, merchantNo?: string): number =>
+      [...createCounts.entries()].filter(([k]) => k.endsWith(`\u0000${orderNo}`) && (merchantNo === undefined || k === keyOf(merchantNo, orderNo))).reduce((n, [, c]) => n + c, 0),
+    state: () => ({
+      merchants: [...merchants.keys()],
+      rules: behaviours.rules(),
+      settings: { algorithm, autoPayAfterMs: options.autoPayAfterMs ?? null, payoutDelayMs: options.payoutDelayMs ?? 200, callbackFormat: options.callbackFormat ?? 'form' },
+      counts: { orders: orders.size, requests: requests.length, callbacks: callbacks.length },
+      callbacks: [...callbacks]
+    }),
+    /** Forgets orders, answers, logs and behaviours; keeps the merchants. */
+    reset(): void {
+      lifecycle.clearTimers()
+      orders.clear()
+      answers.clear()
+      createCounts.clear()
+      requests.length = 0
+      callbacks.length = 0
+      behaviours.clear()
+    }
+  }
+}
+
+export type Provider = ReturnType<typeof createProvider>

@@ -1,0 +1,63 @@
+/**
+ * `startSimulator(options)`: the provider simulator as a real HTTP server on 127.0.0.1, for the
+ * tests, the demo and field engineers rehearsing a channel.
+ */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createSimulatorApp } from './app'
+import { behaviourRuleSchema } from './behaviours'
+import { createProvider } from './provider'
+import type { BehaviourRule, ReceivedRequest, SimOrderView, SimulatorMerchant, SimulatorOptions } from './types'
+
+export interface RunningSimulator {
+  url: string
+  port: number
+  stop(): Promise<void>
+  setBehaviour(rule: BehaviourRule): void
+  /** The payer pays a pending deposit (amount: a partial or other amount; default the whole). */
+  pay(orderNo: string, amount?: string, merchantNo?: string): Promise<SimOrderView>
+  orders(): SimOrderView[]
+  /** Every protocol request received, newest last. */
+  requests(): ReceivedRequest[]
+  /** Create requests that carried this order number (duplicates and refused ones included). */
+  createRequests(orderNo: string, merchantNo?: string): number
+  addMerchant(merchant: SimulatorMerchant): void
+  reset(): void
+}
+
+export const SIMULATOR_HOST = '127.0.0.1'
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  let port = options.port ?? 0
+  const url = () => `http://${SIMULATOR_HOST}:${port}`
+  const provider = createProvider(options, url)
+  const app = createSimulatorApp(provider, () => [`${SIMULATOR_HOST}:${port}`, `localhost:${port}`])
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: SIMULATOR_HOST }, () => resolve(s))
+    s.once('error', reject)
+  })
+  port = (server.address() as AddressInfo).port
+  let stopped: Promise<void> | null = null
+  return {
+    url: url(),
+    port,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        provider.lifecycle.stop()
+        server.close(() => resolve())
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      })
+      return stopped
+    },
+    setBehaviour: (rule) => provider.setBehaviour(behaviourRuleSchema.parse(rule)),
+    pay: async (orderNo, amount, merchantNo) => provider.pay(orderNo, amount, merchantNo),
+    orders: () => provider.orders(),
+    requests: () => provider.requests(),
+    createRequests: (orderNo, merchantNo) => provider.createRequests(orderNo, merchantNo),
+    addMerchant: (merchant) => provider.upsertMerchant(merchant),
+    reset: () => provider.reset()
+  }
+}
+
+export type { BehaviourName, BehaviourRule, SimOrderView, SimulatorMerchant, SimulatorOptions } from './types'
+export { BEHAVIOURS } from './types'
