@@ -101,6 +101,18 @@ describe('callbacks and queries', () => {
     ])
   })
 
+  it('with auto-pay, a deposit is paid and called back without anyone paying it', async () => {
+    const auto = await startRig({ autoPayAfterMs: 30 })
+    try {
+      const order = deposit(auto.listener)
+      await auto.adapter.createDeposit(order, CREDENTIALS)
+      const [callback] = await auto.listener.waitFor(order.orderNo, 1)
+      expect(auto.adapter.verifyCallback(callback.body, callback.contentType, CREDENTIALS)).toMatchObject({ signatureValid: true, status: 'succeeded', paidAmount: '100.00' })
+    } finally {
+      await auto.stop()
+    }
+  })
+
   it('a query for an order the provider never got is not_found', async () => {
     expect(answered(await rig.adapter.query({ orderNo: 'NEVER-SENT', direction: 'payout' }, CREDENTIALS))).toMatchObject({ accepted: false, status: 'not_found' })
   })
