@@ -3,6 +3,8 @@
  * built-in roles, and the rule messages the contract and the hosts send (matched back to a key so
  * they can be shown in Chinese too; see messages.ts).
  */
+import { enMasterFields, enMasterRules } from './en.masterRules'
+
 export const enCatalog = {
   nav: {
     groups: {
@@ -162,7 +164,8 @@ export const enCatalog = {
     notFound: '{{what}} was not found',
     permissionMissing: '{{procedure}} requires {{permission}}',
     internalApp: 'Internal error: the details are in the application log',
-    internalHost: 'Internal error: the details are in the host log'
+    internalHost: 'Internal error: the details are in the host log',
+    ...enMasterRules
   },
   fields: {
     input: 'Input',
@@ -180,6 +183,7 @@ export const enCatalog = {
     permissions: 'Permissions',
     status: 'Status',
     sessionIdleMinutes: 'Session idle limit',
-    sessionAbsoluteMinutes: 'Session absolute limit'
+    sessionAbsoluteMinutes: 'Session absolute limit',
+    ...enMasterFields
   }
 }

@@ -1,8 +1,12 @@
 import { enCatalog } from './en.catalog'
+import { enFinance } from './en.finance'
+import { enMaster } from './en.master'
 
 /** English: the reference resource; every other language must have exactly these keys. */
 export const en = {
   ...enCatalog,
+  ...enMaster,
+  ...enFinance,
   app: {
     name: 'PayDesk',
     loading: 'Loading…',
@@ -184,21 +188,6 @@ export const en = {
     after: 'After',
     nothing: 'Nothing recorded',
     expandHint: 'Click a row to see the values before and after the change.'
-  },
-  merchants: {
-    title: 'Merchants',
-    newMerchant: 'New merchant',
-    searchLabel: 'Search merchants',
-    searchPlaceholder: 'Merchant name',
-    statusFilter: 'Filter by status',
-    colId: 'ID',
-    name: 'Merchant name',
-    status: 'Status',
-    createTitle: 'New merchant',
-    editTitle: 'Edit merchant {{name}}',
-    create: 'Create merchant',
-    created: 'Merchant {{name}} created',
-    updated: 'Merchant {{name}} saved'
   },
   settings: {
     title: 'Settings',

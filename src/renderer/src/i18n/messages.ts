@@ -14,6 +14,8 @@ type FieldKey = keyof typeof enCatalog.fields
 // Placeholders that always hold a number: matching them as digits keeps "must be at least {{n}}"
 // from swallowing "must be at least 3 characters".
 const NUMERIC_PLACEHOLDERS = new Set(['n', 'id', 'code'])
+// Currency codes likewise, so "singleLower: CNY has at most 2 decimal places" keeps its field prefix.
+const CURRENCY_PLACEHOLDERS = new Set(['currency', 'serviceCurrency', 'given'])
 
 interface RulePattern {
   key: RuleKey
@@ -32,7 +34,8 @@ function compile(key: RuleKey, template: string): RulePattern {
     .map((part, index) => {
       if (index % 2 === 0) return escapeRegex(part)
       names.push(part)
-      return NUMERIC_PLACEHOLDERS.has(part) ? '(\\d+)' : '(.+?)'
+      if (NUMERIC_PLACEHOLDERS.has(part)) return '(\\d+)'
+      return CURRENCY_PLACEHOLDERS.has(part) ? '([A-Z]{3,5})' : '(.+?)'
     })
     .join('')
   return { key, regex: new RegExp(`^${source}$`), names }
@@ -67,6 +70,9 @@ function translateRule(message: string, t: TFunction): string {
   if (params.permission && Object.prototype.hasOwnProperty.call(PERMISSIONS, params.permission)) {
     params.permission = translate(`permissions.${params.permission}`)
   }
+  // Likewise a field the rule refers to (`must be at least singleLower (…)`) and a direction.
+  if (params.field) params.field = fieldLabel(params.field, t)
+  if (params.direction === 'deposit' || params.direction === 'payout') params.direction = translate(`master.directions.${params.direction}`)
   return translate(`rules.${rule.key}`, params)
 }
 

@@ -1,4 +1,5 @@
 import type { enCatalog } from './en.catalog'
+import { zhCNMasterFields, zhCNMasterRules } from './zh-CN.masterRules'
 
 /** 简体中文：导航、权限、内置角色，以及合同与主机返回的规则消息。 */
 export const zhCNCatalog: typeof enCatalog = {
@@ -158,7 +159,8 @@ export const zhCNCatalog: typeof enCatalog = {
     notFound: '未找到：{{what}}',
     permissionMissing: '{{procedure}} 需要权限 {{permission}}',
     internalApp: '内部错误，详情请查看应用日志',
-    internalHost: '内部错误，详情请查看主机日志'
+    internalHost: '内部错误，详情请查看主机日志',
+    ...zhCNMasterRules
   },
   fields: {
     input: '输入',
@@ -176,6 +178,7 @@ export const zhCNCatalog: typeof enCatalog = {
     permissions: '权限',
     status: '状态',
     sessionIdleMinutes: '会话空闲时限',
-    sessionAbsoluteMinutes: '会话绝对时限'
+    sessionAbsoluteMinutes: '会话绝对时限',
+    ...zhCNMasterFields
   }
 }

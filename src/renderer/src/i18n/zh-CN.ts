@@ -1,9 +1,13 @@
 import type { TranslationResource } from './en'
 import { zhCNCatalog } from './zh-CN.catalog'
+import { zhCNFinance } from './zh-CN.finance'
+import { zhCNMaster } from './zh-CN.master'
 
 /** 简体中文界面文案；键与英文完全一致（类型和 resources.test.ts 都会检查）。 */
 export const zhCN: TranslationResource = {
   ...zhCNCatalog,
+  ...zhCNMaster,
+  ...zhCNFinance,
   app: {
     name: 'PayDesk',
     loading: '加载中…',
@@ -185,21 +189,6 @@ export const zhCN: TranslationResource = {
     after: '修改后',
     nothing: '无记录',
     expandHint: '点击某一行可查看修改前后的数据。'
-  },
-  merchants: {
-    title: '商户',
-    newMerchant: '新建商户',
-    searchLabel: '搜索商户',
-    searchPlaceholder: '商户名称',
-    statusFilter: '按状态筛选',
-    colId: '编号',
-    name: '商户名称',
-    status: '状态',
-    createTitle: '新建商户',
-    editTitle: '编辑商户 {{name}}',
-    create: '创建商户',
-    created: '已创建商户 {{name}}',
-    updated: '已保存商户 {{name}}'
   },
   settings: {
     title: '系统设置',

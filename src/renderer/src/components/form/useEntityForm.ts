@@ -1,0 +1,45 @@
+/**
+ * A create or edit form over the contract: validated by the procedure's own zod input (so the
+ * form refuses what the host would), saved, and on a refusal the host's message lands under the
+ * field it names.
+ */
+import { useForm } from '@mantine/form'
+import type { z } from 'zod'
+import { applyApiError, zodFormErrors, type FormErrors } from '../../forms/zodForm'
+import { i18n } from '../../i18n'
+import { notifySuccess } from '../notify'
+
+/**
+ * A field left empty that the schema refuses is simply required: "must be a number" under an
+ * empty merchant picker would only puzzle.
+ */
+function requiredWhenEmpty(values: object, errors: FormErrors): FormErrors {
+  const fields = values as Record<string, unknown>
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, fields[field] === '' || fields[field] === null ? i18n.t('rules.required') : message])
+  )
+}
+
+export interface EntityFormOptions<V extends object, I> {
+  initialValues: V
+  /** The procedure's input schema (`contract['x.create'].input`). */
+  schema: z.ZodType
+  toInput: (values: V) => I
+  /** Saves; what it returns is said as a success, unless nothing. */
+  save: (input: I) => Promise<string | undefined>
+  onDone: () => void
+}
+
+export function useEntityForm<V extends object, I>({ initialValues, schema, toInput, save, onDone }: EntityFormOptions<V, I>) {
+  const form = useForm<V>({ initialValues, validate: (values) => requiredWhenEmpty(values, zodFormErrors(schema, toInput(values))) })
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const message = await save(toInput(values))
+      if (message) notifySuccess(message)
+      onDone()
+    } catch (error) {
+      applyApiError(form, error)
+    }
+  })
+  return { form, submit }
+}

@@ -1,0 +1,39 @@
+/** Columns every master-data list has: status, created and updated times, and the row actions. */
+import type { TFunction } from 'i18next'
+import type { DataTableColumn } from 'mantine-datatable'
+import { formatDateTime } from '../../format/time'
+import { RowActions } from '../RowActions'
+import { StatusBadge } from '../StatusBadge'
+
+export function statusColumn<T extends { status: 'active' | 'disabled' }>(t: TFunction): DataTableColumn<T> {
+  return { accessor: 'status', title: t('common.status'), sortable: true, noWrap: true, render: (row) => <StatusBadge status={row.status} /> }
+}
+
+export function timeColumns<T extends { createdAt: number; updatedAt: number }>(t: TFunction): DataTableColumn<T>[] {
+  return [
+    { accessor: 'createdAt', title: t('common.createdAt'), sortable: true, noWrap: true, render: (row) => formatDateTime(row.createdAt) },
+    { accessor: 'updatedAt', title: t('common.updatedAt'), sortable: true, noWrap: true, render: (row) => formatDateTime(row.updatedAt) }
+  ]
+}
+
+/**
+ * Details for everyone; edit and enable/disable only when `toggle` is given (the user may write).
+ * `dialogs` opens the details drawer and the edit modal (`useEntityDialogs`).
+ */
+export function actionsColumn<T extends { status: 'active' | 'disabled' }>(
+  t: TFunction,
+  dialogs: { details: (row: T) => void; edit: (row: T) => void },
+  toggle: ((row: T) => void) | false
+): DataTableColumn<T> {
+  return {
+    accessor: 'actions',
+    title: t('common.actions'),
+    render: (row) => (
+      <RowActions
+        onDetails={() => dialogs.details(row)}
+        onEdit={toggle ? () => dialogs.edit(row) : undefined}
+        status={toggle ? { current: row.status, toggle: () => toggle(row) } : undefined}
+      />
+    )
+  }
+}

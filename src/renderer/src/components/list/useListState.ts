@@ -1,0 +1,73 @@
+/**
+ * The state every server-paged list keeps: page, page size, a debounced search, the sort column
+ * and direction, and its filters. Any change but the page itself goes back to page 1. `input`
+ * is what the list procedure takes; `table` is what ListPage hands the data table.
+ */
+import { useDebouncedValue } from '@mantine/hooks'
+import { useState } from 'react'
+
+export interface SortState<S extends string> {
+  sortBy: S
+  sortDirection: 'asc' | 'desc'
+}
+
+export interface ListTableState {
+  page: number
+  pageSize: number
+  setPage: (page: number) => void
+  setPageSize: (size: number) => void
+  sort?: { column: string; direction: 'asc' | 'desc'; change: (column: string, direction: 'asc' | 'desc') => void }
+}
+
+export interface ListState {
+  search: string
+  setSearch: (value: string) => void
+  table: ListTableState
+}
+
+export function useListState<S extends string, F extends object>(defaultSort: SortState<S> | null, initialFilters: F) {
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(20)
+  const [search, setSearchText] = useState('')
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300)
+  const [sort, setSort] = useState(defaultSort)
+  const [filters, setFilters] = useState(initialFilters)
+
+  const setSearch = (value: string) => {
+    setSearchText(value)
+    setPage(1)
+  }
+  const setFilter = <K extends keyof F>(key: K, value: F[K]) => {
+    setFilters((current) => ({ ...current, [key]: value }))
+    setPage(1)
+  }
+  const table: ListTableState = {
+    page,
+    pageSize,
+    setPage,
+    setPageSize: (size) => {
+      setPageSize(size)
+      setPage(1)
+    },
+    sort: sort
+      ? {
+          column: sort.sortBy,
+          direction: sort.sortDirection,
+          change: (column, direction) => {
+            setSort({ sortBy: column as S, sortDirection: direction })
+            setPage(1)
+          }
+        }
+      : undefined
+  }
+
+  return {
+    search,
+    setSearch,
+    filters,
+    setFilter,
+    table,
+    /** Paging, search, sort and filters as the list procedure takes them. */
+    input: { page, pageSize, search: debouncedSearch || undefined, sortBy: sort?.sortBy, sortDirection: sort?.sortDirection, ...filters }
+  }
+}

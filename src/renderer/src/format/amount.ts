@@ -1,0 +1,39 @@
+/**
+ * Amounts as people read them. The host sends exact decimal strings already written with the
+ * currency's minor-unit digits ("20000.00"); here they only gain digit grouping and their
+ * currency. No arithmetic, so nothing passes through a binary float.
+ */
+import type { TFunction } from 'i18next'
+
+const DECIMAL = /^(-?)(\d+)(\.\d+)?$/
+
+/** "20000.00" → "20,000.00"; anything that is not a plain decimal is returned as it came. */
+export function groupDigits(amount: string): string {
+  const match = DECIMAL.exec(amount.trim())
+  if (!match) return amount
+  const [, sign, whole, fraction = ''] = match
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`
+}
+
+/** "20000.00", "CNY" → "20,000.00 CNY". */
+export function formatAmount(amount: string, currency: string): string {
+  return `${groupDigits(amount)} ${currency}`
+}
+
+/** A limit is "0" when that side has none. */
+export function isNoLimit(amount: string): boolean {
+  return /^0*(\.0*)?$/.test(amount.trim())
+}
+
+/**
+ * A lower–upper pair where "0" means no limit on that side:
+ * "500.00 – 20,000.00 CNY", "from 100.00 CNY", "up to 5,000.00 CNY" or "no limit".
+ */
+export function formatRange(lower: string, upper: string, currency: string, t: TFunction): string {
+  const low = isNoLimit(lower) ? null : groupDigits(lower)
+  const high = isNoLimit(upper) ? null : groupDigits(upper)
+  if (low && high) return `${low} – ${high} ${currency}`
+  if (low) return t('amounts.from', { amount: `${low} ${currency}` })
+  if (high) return t('amounts.upTo', { amount: `${high} ${currency}` })
+  return t('amounts.noLimit')
+}
