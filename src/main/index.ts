@@ -95,6 +95,7 @@ async function start(): Promise<void> {
   const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding(), secrets: safeStorageBox() })
   await core.ensureAdminFromEnv(process.env)
   if (process.argv.includes('--demo')) await core.loadDemo()
+  await core.orders.start()
 
   lockDownContents()
   const ipc = bindIpc(
@@ -123,7 +124,17 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => core.close())
+  let quitting = false
+  app.on('will-quit', (event) => {
+    if (quitting) return
+    // The order engine finishes its current step before the database closes.
+    event.preventDefault()
+    quitting = true
+    void core.orders.stop().finally(() => {
+      core.close()
+      app.quit()
+    })
+  })
 }
 
 void start().catch((error: unknown) => {

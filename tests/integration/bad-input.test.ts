@@ -4,6 +4,7 @@ import { procedureNames, type ProcedureName } from '../../src/shared/contract'
 import type { Core } from '../../src/main/core/app'
 import { ADMIN, makeCore } from '../support/core'
 import { masterDataCases } from './master-data/bad-input-cases'
+import { orderCases } from './orders/bad-input-cases'
 
 /** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
 function snapshot(core: Core): string {
@@ -82,6 +83,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   'merchants.setStatus': [[{ id: 1, status: 'closed' }, 'status']],
   'merchants.rotateSecret': [[{ id: 'one' }, 'id']],
   ...masterDataCases,
+  ...orderCases,
   'system.info': [['x', 'input']],
   'settings.get': [['x', 'input']],
   'settings.update': [

@@ -26,6 +26,7 @@ function recordingElectron(userData: string) {
     permissionRequest: null as null | Listener,
     permissionCheck: null as null | Listener,
     exposed: new Map<string, unknown>(),
+    quitCalls: 0,
     rendererInvokes: [] as unknown[][]
   }
   let nextId = 1
@@ -49,7 +50,9 @@ function recordingElectron(userData: string) {
       getPath: () => userData,
       getAppPath: () => resolve(__dirname, '../..'),
       on: (event: string, listener: Listener) => rec.appEvents.set(event, [...(rec.appEvents.get(event) ?? []), listener]),
-      quit: () => {},
+      quit: () => {
+        rec.quitCalls++
+      },
       exit: () => {}
     },
     BrowserWindow,
@@ -112,8 +115,10 @@ describe('the built desktop main bundle under a recording Electron', () => {
     loadWithElectron(mainBundle, electron)
     await until(() => rec.windows.length > 0, 'the main window')
   })
-  afterAll(() => {
-    for (const quit of rec.appEvents.get('will-quit') ?? []) quit()
+  afterAll(async () => {
+    // Quitting stops the order engine first, then closes the database and quits for real.
+    for (const quit of rec.appEvents.get('will-quit') ?? []) quit({ preventDefault: () => {} })
+    await until(() => rec.quitCalls > 0, 'the app to quit after stopping the order engine')
   })
 
   it('creates the window with exactly the locked-down settings and loads the packaged renderer', () => {

@@ -28,9 +28,11 @@ export interface TestCore {
 
 export const ADMIN = { username: 'root', password: 'Root-password-1' }
 
-export async function makeCore(options: { mode?: 'desktop' | 'browser'; withAdmin?: boolean } = {}): Promise<TestCore> {
+export async function makeCore(options: { mode?: 'desktop' | 'browser'; withAdmin?: boolean; realClock?: boolean; dbPath?: string; secretKey?: Buffer } = {}): Promise<TestCore> {
   const clock = new ManualClock()
-  const core = createCore({ dbPath: ':memory:', mode: options.mode ?? 'desktop', clock, log: () => {}, secrets: aesSecretBox(randomBytes(32)) })
+  // Tests that talk to real servers (the simulator) need time to pass.
+  if (options.realClock) clock.now = () => Date.now()
+  const core = createCore({ dbPath: options.dbPath ?? ':memory:', mode: options.mode ?? 'desktop', clock, log: process.env.PAYDESK_TEST_LOG ? (e) => console.error(e) : () => {}, secrets: aesSecretBox(options.secretKey ?? randomBytes(32)) })
   const call: TestCore['call'] = async (name, input, token = null) =>
     (await core.dispatch(name, input, { token, transport: 'http' })) as never
   const ok: TestCore['ok'] = async (name, input, token = null) => {

@@ -15,6 +15,9 @@ import { systemClock, type Clock, type HostMode } from './context'
 import { createRegistry, type Registry } from './registry'
 import type { SecretBox } from './secrets'
 import { createLedger, type Ledger } from '../ledger/ledger'
+import { fetchPoster, type HttpPoster } from '../orders/engine'
+import { createOrderEngine, type OrderEngine } from '../orders/runtime'
+import { genericAdapterFactory, type AdapterFactory } from '../orders/sending'
 
 export interface CoreOptions {
   /** A database file, or `:memory:`. */
@@ -26,6 +29,10 @@ export interface CoreOptions {
   migrationsFolder?: string
   /** Encryption at rest for credentials and signing secrets (safeStorage or a key file). */
   secrets: SecretBox
+  /** How a channel's protocol settings become an adapter (the generic adapter by default). */
+  adapterFactory?: AdapterFactory
+  /** How merchant notifications are posted (fetch by default). */
+  post?: HttpPoster
   log?: (error: unknown) => void
 }
 
@@ -33,6 +40,8 @@ export interface Core extends Registry {
   db: Db
   clock: Clock
   ledger: Ledger
+  /** The order engine; hosts start it (callback listener, job loop) and stop it before close(). */
+  orders: OrderEngine
   mode: HostMode
   /** Browser mode, empty database: the code the first-run page asks for. */
   setupCode: string | null
@@ -60,7 +69,9 @@ export function createCore(options: CoreOptions): Core {
   const timeZoneQuery = db.$client.prepare('select time_zone as zone from tenants where id = ?')
   const ledger = createLedger(db, { tenantId: TENANT_ID, clock, timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone })
   const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry }, who)
-  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, log: options.log })
+  const log = options.log ?? ((error: unknown) => console.error(error))
+  const orders = createOrderEngine({ db, clock, ledger, secrets: options.secrets, tenantId: TENANT_ID, adapterFactory: options.adapterFactory ?? genericAdapterFactory, post: options.post ?? fetchPoster, log })
+  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, log })
   const systemAudit = (procedure: string) => ({
     db,
     clock,
@@ -74,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     clock,
     ledger,
+    orders,
     mode: options.mode,
     get setupCode() {
       return userCount(db) === 0 ? host.setupCode : null

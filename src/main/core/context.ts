@@ -4,6 +4,7 @@ import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
 import type { SecretBox } from './secrets'
 import type { DemoResult } from '../demo'
+import type { OrderEngine } from '../orders/runtime'
 
 export interface Clock {
   now(): number
@@ -48,6 +49,8 @@ export interface Ctx {
   ledger: Ledger
   /** Encrypts credentials and signing secrets at rest. */
   secrets: SecretBox
+  /** The order engine: sending, querying, the callback listener. */
+  orders: OrderEngine
   /** Loads the demo data set as the given user (the demo goes through the procedures itself). */
   loadDemo(who: { userId: number | null; username: string }): Promise<DemoResult>
   tenantId: number

@@ -15,6 +15,7 @@ import { writeAuditEvent } from './audit'
 import type { Ledger } from '../ledger/ledger'
 import type { Actor, Clock, Ctx, HostInfo } from './context'
 import type { SecretBox } from './secrets'
+import type { OrderEngine } from '../orders/runtime'
 import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized } from './errors'
 
 export type Handler<N extends ProcedureName> = (ctx: Ctx, input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>
@@ -50,6 +51,7 @@ export interface RegistryOptions {
   ledger: Ledger
   secrets: SecretBox
   loadDemo: Ctx['loadDemo']
+  orders: OrderEngine
   host: HostInfo
   tenantId: number
   implementations: Handlers
@@ -61,7 +63,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo } = options
+  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders } = options
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
@@ -91,6 +93,7 @@ export function createRegistry(options: RegistryOptions): Registry {
       ledger,
       secrets,
       loadDemo,
+      orders,
       tenantId,
       host,
       procedure: name,

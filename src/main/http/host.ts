@@ -44,18 +44,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     s.once('error', reject)
   })
   port = (server.address() as AddressInfo).port
+  await core.orders.start()
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
   return {
     core,
     port,
     url: `http://${shownHost}:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          core.close()
-          resolve()
-        })
+    stop: async () => {
+      await core.orders.stop()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
         if ('closeAllConnections' in server) server.closeAllConnections()
       })
+      core.close()
+    }
   }
 }

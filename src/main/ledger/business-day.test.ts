@@ -22,3 +22,13 @@ describe('business day', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false)
   })
 })
+
+describe('wall-clock times in the business zone', () => {
+  it('converts fixed offsets and IANA zones to instants', async () => {
+    const { wallTimeMs, dayStartMs } = await import('./business-day')
+    expect(wallTimeMs('2026-11-22 08:00:00', '+08:00')).toBe(Date.UTC(2026, 10, 22, 0, 0, 0))
+    expect(dayStartMs('2026-11-22', '+08:00', 1)).toBe(Date.UTC(2026, 10, 22, 16, 0, 0))
+    expect(wallTimeMs('2026-07-01 12:00:00', 'America/Sao_Paulo')).toBe(Date.UTC(2026, 6, 1, 15, 0, 0))
+    expect(wallTimeMs('2026-03-29 12:00:00', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 10, 0, 0))
+  })
+})

@@ -35,3 +35,27 @@ export function businessDayFn(zone: string): BusinessDayOf {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
   return (ms) => Number(format.format(ms).replaceAll('-', ''))
 }
+
+/** The UTC offset of `zone` at `utcMs`, in milliseconds. */
+export function zoneOffsetMs(zone: string, utcMs: number): number {
+  const fixed = offsetMinutes(zone)
+  if (fixed !== null) return fixed * 60_000
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(utcMs)
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(utcMs / 1000) * 1000
+}
+
+/** The instant (UTC ms) a wall-clock time `yyyy-mm-dd[ hh:mm:ss]` in `zone` denotes, plus `addDays`. */
+export function wallTimeMs(text: string, zone: string, addDays = 0): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?$/.exec(text)
+  if (!m) throw new Error(`not a date: ${text}`)
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + addDays, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0))
+  // Two passes settle the offset across a daylight-saving change.
+  const first = asUtc - zoneOffsetMs(zone, asUtc)
+  return asUtc - zoneOffsetMs(zone, first)
+}
+
+/** The first instant of business day `yyyy-mm-dd` (+ `addDays`) in `zone`. */
+export function dayStartMs(day: string, zone: string, addDays = 0): number {
+  return wallTimeMs(day, zone, addDays)
+}

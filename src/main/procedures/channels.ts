@@ -10,8 +10,9 @@ import { channels, channelServiceBindings, services } from '../db/schema'
 import type { Db } from '../db/open'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
-import { conflict, notFound } from '../core/errors'
+import { conflict, notFound, validationError } from '../core/errors'
 import { handlers } from '../core/registry'
+import { genericAdapterConfigSchema } from '../upstream/generic-config'
 import { merchantFilter } from '../core/scope'
 import { limitsOf, ordering, statusWord } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
@@ -24,6 +25,17 @@ const SORT = { id: channels.id, name: channels.name, provider: channels.provider
 /** Channels bound to at least one service of the merchant. */
 export const boundToMerchant = (merchantId: number) =>
   sql`${channels.id} in (select ${channelServiceBindings.channelId} from ${channelServiceBindings} join ${services} on ${services.id} = ${channelServiceBindings.serviceId} where ${services.merchantId} = ${merchantId})`
+
+/** The generic adapter's schema decides; a problem names `adapterConfig.<path>`. */
+function checkedAdapterConfig(config: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (config === null) return null
+  const parsed = genericAdapterConfigSchema.safeParse(config)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw validationError(['adapterConfig', ...issue.path.map(String)].join('.'), issue.message)
+  }
+  return parsed.data as unknown as Record<string, unknown>
+}
 
 function toRow(ctx: Ctx, r: Stored): ChannelRow {
   const c = r.currency
@@ -40,6 +52,8 @@ function toRow(ctx: Ctx, r: Stored): ChannelRow {
     payoutLower: fromMinor(r.payoutLowerMinor, c),
     payoutUpper: fromMinor(r.payoutUpperMinor, c),
     credentialKeys: actorOf(ctx).merchantId === null ? r.credentialKeys : [],
+    adapterConfig: actorOf(ctx).merchantId === null ? (r.adapterConfig ?? null) : null,
+    depositExpiryMinutes: r.depositExpiryMinutes,
     balance: { posted: fromMinor(balance.posted, c), available: fromMinor(balance.available, c) },
     status: r.status,
     createdAt: r.createdAt,
@@ -142,6 +156,8 @@ export const channelProcedures = handlers({
           payoutLowerMinor: payoutLower,
           payoutUpperMinor: payoutUpper,
           ...sealed,
+          adapterConfig: checkedAdapterConfig(input.adapterConfig),
+          depositExpiryMinutes: input.depositExpiryMinutes,
           status: input.status,
           createdAt: now,
           updatedAt: now
@@ -175,6 +191,8 @@ export const channelProcedures = handlers({
           payoutLowerMinor: payoutLower,
           payoutUpperMinor: payoutUpper,
           ...sealed,
+          ...(input.adapterConfig !== undefined ? { adapterConfig: checkedAdapterConfig(input.adapterConfig) } : {}),
+          ...(input.depositExpiryMinutes !== undefined ? { depositExpiryMinutes: input.depositExpiryMinutes } : {}),
           updatedAt: ctx.clock.now()
         })
         .where(eq(channels.id, input.id))

@@ -8,6 +8,7 @@ import { contractProcedures } from './contracts'
 import { ledgerProcedures } from './ledger'
 import { limitProcedures } from './limits'
 import { merchantProcedures } from './merchants'
+import { orderProcedures } from './orders'
 import { serviceProcedures } from './services'
 import { systemProcedures } from './system'
 import { terminalProcedures } from './terminals'
@@ -25,5 +26,6 @@ export const implementations: Handlers = {
   ...channelProcedures,
   ...bindingProcedures,
   ...limitProcedures,
-  ...ledgerProcedures
+  ...ledgerProcedures,
+  ...orderProcedures
 }

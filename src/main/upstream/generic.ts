@@ -189,19 +189,20 @@ export function createGenericAdapter(config: GenericAdapterConfig, http: Upstrea
       const params = flatParams(parsed) ?? {}
       const key = credentials[config.signature.keyCredential] ?? ''
       const valid = parsed !== null && verify(params, key, config.signature.algorithm, config.signature.field)
-      if (!valid) return { signatureValid: false, orderNo: null, upstreamNo: null, status: null, paidAmount: null, eventKey: null, params }
+      const claimedOrderNo = params[nameOf('orderNo')] || null
+      if (!valid) return { signatureValid: false, claimedOrderNo, orderNo: null, upstreamNo: null, status: null, paidAmount: null, eventKey: null, params }
       const read = (field: ResponseField) => {
         const path = callbackPath(field)
         return path ? text(readPath(parsed, path)) : null
       }
       const upstreamNo = read('upstreamNo')
-      const orderNo = params[nameOf('orderNo')] || null
+      const orderNo = claimedOrderNo
       const rawStatus = read('status')
       const status = mapStatus(rawStatus, config.statusMap)
       const paidAmountPath = callbackPath('paidAmount')
       const subject = upstreamNo ?? orderNo
       const eventKey = read('eventId') ?? (subject && rawStatus ? `${subject}:${status ?? rawStatus}` : null)
-      return { signatureValid: true, orderNo, upstreamNo, status, paidAmount: paidAmountPath ? amountText(readPath(parsed, paidAmountPath)) : null, eventKey, params }
+      return { signatureValid: true, claimedOrderNo, orderNo, upstreamNo, status, paidAmount: paidAmountPath ? amountText(readPath(parsed, paidAmountPath)) : null, eventKey, params }
     }
   }
 }

@@ -152,6 +152,11 @@ export type SendOutcome =
 
 export interface VerifiedCallback {
   signatureValid: boolean
+  /**
+   * The order number the body claims, even when the signature fails: only for logging the
+   * rejected callback on that order's timeline, never for applying anything.
+   */
+  claimedOrderNo: string | null
   orderNo: string | null
   upstreamNo: string | null
   status: UpstreamStatus | null

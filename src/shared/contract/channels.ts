@@ -21,6 +21,10 @@ export const channelRow = z.object({
   payoutLower: z.string(),
   payoutUpper: z.string(),
   credentialKeys: z.array(z.string()),
+  /** The generic adapter's protocol settings (endpoints, body format, signature, field map); null = not connected. */
+  adapterConfig: z.record(z.string(), z.unknown()).nullable(),
+  /** Unpaid deposits close themselves after this many minutes. */
+  depositExpiryMinutes: z.number(),
   /** The channel's balance at the provider as the ledger knows it; available = posted less pending payout holds. */
   balance: z.object({ posted: z.string(), available: z.string() }),
   status,
@@ -47,6 +51,9 @@ export const credentials = z
   .refine((c) => Object.keys(c).length <= 30, 'must have at most 30 entries')
 
 const supports = z.boolean({ error: 'must be true or false' })
+/** Checked against the generic adapter's schema by the main process (errors name `adapterConfig.<path>`). */
+const adapterConfig = z.record(z.string(), z.unknown(), { error: 'must be an object of protocol settings' }).nullable()
+const depositExpiryMinutes = z.number({ error: 'must be a number of minutes' }).int('must be whole minutes').min(1, 'must be at least 1 minute').max(10_080, 'must be at most 7 days')
 const atLeastOneDirection = <T extends { supportsDeposit: boolean; supportsPayout: boolean }>(v: T) => v.supportsDeposit || v.supportsPayout
 const directionIssue = { message: 'a channel must support deposits or payouts (or both)', path: ['supportsDeposit'] }
 
@@ -88,6 +95,8 @@ export const channelsContract = {
         payoutLower: limitAmount,
         payoutUpper: limitAmount,
         credentials: credentials.default({}),
+        adapterConfig: adapterConfig.default(null),
+        depositExpiryMinutes: depositExpiryMinutes.default(120),
         status: status.default('active')
       })
       .refine(atLeastOneDirection, directionIssue),
@@ -108,7 +117,10 @@ export const channelsContract = {
         payoutLower: amount,
         payoutUpper: amount,
         /** Left out: the stored credentials are kept. Given: they replace the stored ones entirely. */
-        credentials: credentials.optional()
+        credentials: credentials.optional(),
+        /** Left out: kept. */
+        adapterConfig: adapterConfig.optional(),
+        depositExpiryMinutes: depositExpiryMinutes.optional()
       })
       .refine(atLeastOneDirection, directionIssue),
     output: channelRow,

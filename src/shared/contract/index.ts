@@ -12,12 +12,13 @@ import { mergeContracts, type ProcedureDef } from './define'
 import { ledgerContract } from './ledger'
 import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
+import { ordersContract } from './orders'
 import { servicesContract } from './services'
 import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

@@ -12,6 +12,11 @@ export const tenants = sqliteTable('tenants', {
   timeZone: text('time_zone').notNull().default('+08:00'),
   sessionIdleMinutes: integer('session_idle_minutes').notNull().default(30),
   sessionAbsoluteMinutes: integer('session_absolute_minutes').notNull().default(720),
+  /** The provider callback listener: loopback by default; port 0 picks a free one at start. */
+  callbackHost: text('callback_host').notNull().default('127.0.0.1'),
+  callbackPort: integer('callback_port').notNull().default(0),
+  /** The base URL providers are told to call, when it differs from host:port (a tunnel, a proxy). */
+  callbackPublicUrl: text('callback_public_url').notNull().default(''),
   createdAt: integer('created_at').notNull()
 })
 

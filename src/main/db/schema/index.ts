@@ -1,3 +1,4 @@
 export * from './foundation'
 export * from './master'
 export * from './ledger'
+export * from './orders'

@@ -106,6 +106,10 @@ export const channels = sqliteTable(
     credentialsEnc: text('credentials_enc'),
     /** What the UI may show of the credentials: their field names, never their values. */
     credentialKeys: text('credential_keys', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The generic adapter's protocol settings (endpoints, body format, signature, field map). */
+    adapterConfig: text('adapter_config', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Unpaid deposits close themselves after this long. */
+    depositExpiryMinutes: integer('deposit_expiry_minutes').notNull().default(120),
     status: statusColumn(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull()

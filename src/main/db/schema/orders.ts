@@ -1,0 +1,193 @@
+/**
+ * Orders and everything that happens to them: the timeline, the upstream request/response log,
+ * the outbox of work that must reach a provider, provider callbacks (applied once each), merchant
+ * notifications, and the per-day order statistics behind the transaction reports.
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { tenants, users } from './foundation'
+import { channels, contracts, services, terminals } from './master'
+
+export const ORDER_STATUSES = ['created', 'pending', 'unknown', 'succeeded', 'failed', 'closed'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+export const orderSequences = sqliteTable('order_sequences', {
+  businessDay: integer('business_day').primaryKey(),
+  last: integer('last').notNull()
+})
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    /** `D`/`P` + txnNo: what staff and the provider see. */
+    orderNo: text('order_no').notNull(),
+    /** Business day × 10^7 + the day's sequence: the report API's numeric transaction number. */
+    txnNo: integer('txn_no').notNull(),
+    merchantOrderNo: text('merchant_order_no').notNull(),
+    upstreamNo: text('upstream_no'),
+    direction: text('direction', { enum: ['deposit', 'payout'] }).notNull(),
+    merchantId: integer('merchant_id').notNull(),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    terminalId: integer('terminal_id').references(() => terminals.id),
+    serviceType: text('service_type').notNull(),
+    currency: text('currency').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    /** What the provider reports as actually paid (a partial payment differs from the amount). */
+    paidMinor: integer('paid_minor'),
+    /** Payouts: the fee held with the amount (the contract's withdrawal fee). */
+    feeMinor: integer('fee_minor').notNull().default(0),
+    /** Payer (deposit) or recipient (payout) fields of the service type. */
+    fields: text('fields', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    statusReason: text('status_reason'),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
+    paymentPage: text('payment_page', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Once the payout request may have reached the provider, it can no longer be cancelled. */
+    sentAt: integer('sent_at'),
+    expiresAt: integer('expires_at'),
+    finalizedAt: integer('finalized_at'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Business day (yyyymmdd) the order was created on: its day in the transaction reports. */
+    businessDay: integer('business_day').notNull()
+  },
+  (t) => [
+    uniqueIndex('orders_order_no').on(t.orderNo),
+    uniqueIndex('orders_txn_no').on(t.txnNo),
+    uniqueIndex('orders_merchant_order_no').on(t.merchantId, t.merchantOrderNo),
+    index('orders_upstream_no').on(t.upstreamNo),
+    index('orders_merchant_created').on(t.merchantId, t.createdAt),
+    index('orders_channel_created').on(t.channelId, t.createdAt),
+    index('orders_status_expires').on(t.status, t.expiresAt),
+    index('orders_created').on(t.createdAt)
+  ]
+)
+
+export const orderEvents = sqliteTable(
+  'order_events',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    at: integer('at').notNull(),
+    kind: text('kind', { enum: ['created', 'sent', 'upstream_answer', 'callback', 'query', 'notification', 'manual', 'ledger', 'expired', 'status'] }).notNull(),
+    summary: text('summary').notNull(),
+    detail: text('detail', { mode: 'json' }),
+    actor: text('actor').notNull().default('system')
+  },
+  (t) => [index('order_events_order').on(t.orderId, t.at)]
+)
+
+export const upstreamExchanges = sqliteTable(
+  'upstream_exchanges',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    at: integer('at').notNull(),
+    operation: text('operation').notNull(),
+    url: text('url').notNull(),
+    requestBody: text('request_body').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    durationMs: integer('duration_ms').notNull(),
+    error: text('error'),
+    attempt: integer('attempt').notNull()
+  },
+  (t) => [index('upstream_exchanges_order').on(t.orderId, t.at)]
+)
+
+export const OUTBOX_OPERATIONS = ['send_deposit', 'send_payout', 'query', 'notify'] as const
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    operation: text('operation', { enum: OUTBOX_OPERATIONS }).notNull(),
+    /** The key the provider (or merchant) deduplicates on: sending twice is one request in effect. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status', { enum: ['pending', 'in_flight', 'done', 'gave_up'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull()
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_order').on(t.orderId), uniqueIndex('outbox_operation_key').on(t.operation, t.idempotencyKey)]
+)
+
+export const providerCallbacks = sqliteTable(
+  'provider_callbacks',
+  {
+    id: integer('id').primaryKey(),
+    channelId: integer('channel_id').notNull(),
+    orderId: integer('order_id'),
+    /** Unique per provider event: a replayed callback is recorded and acknowledged, never applied twice. */
+    eventKey: text('event_key'),
+    receivedAt: integer('received_at').notNull(),
+    signatureValid: integer('signature_valid', { mode: 'boolean' }).notNull(),
+    outcome: text('outcome', { enum: ['received', 'applied', 'duplicate', 'rejected', 'unknown_order', 'ignored'] }).notNull(),
+    /** What the verified callback said, kept so it is applied from what was verified. */
+    reportedStatus: text('reported_status'),
+    paidAmount: text('paid_amount'),
+    upstreamNo: text('upstream_no'),
+    body: text('body').notNull()
+  },
+  (t) => [uniqueIndex('provider_callbacks_event').on(t.channelId, t.eventKey), index('provider_callbacks_order').on(t.orderId)]
+)
+
+export const merchantNotifications = sqliteTable(
+  'merchant_notifications',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    attempt: integer('attempt').notNull(),
+    url: text('url').notNull(),
+    at: integer('at').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    acknowledged: integer('acknowledged', { mode: 'boolean' }).notNull(),
+    error: text('error')
+  },
+  (t) => [index('merchant_notifications_order').on(t.orderId)]
+)
+
+/** Per business day, contract, merchant and currency: the transaction report's counts and sums. */
+export const orderDailyStats = sqliteTable(
+  'order_daily_stats',
+  {
+    businessDay: integer('business_day').notNull(),
+    tenantId: integer('tenant_id').notNull(),
+    contractId: integer('contract_id').notNull(),
+    merchantId: integer('merchant_id').notNull(),
+    currency: text('currency').notNull(),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
+    totalCount: integer('total_count').notNull(),
+    successCount: integer('success_count').notNull(),
+    /** Sum of the amounts of successful orders (paid amount for deposits). */
+    transactionMinor: integer('transaction_minor').notNull(),
+    /** What those orders settled to the merchant: amount less fees (deposits), amount plus fee (payouts). */
+    settleMinor: integer('settle_minor').notNull(),
+    updatedAt: integer('updated_at').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.businessDay, t.tenantId, t.contractId, t.merchantId, t.currency, t.isTest] }), index('order_daily_merchant').on(t.merchantId, t.businessDay)]
+)

@@ -1,0 +1,65 @@
+/**
+ * A service on a channel: the available range from the limit engine plus everything else that
+ * makes the pair unusable (not bound, disabled, not activated, another currency or direction).
+ * Used by `limits.availableRange`, the order form's options and order creation alike.
+ */
+import { and, eq } from 'drizzle-orm'
+import { availableRange, type AvailableRange, type Bounds } from '../../shared/limits'
+import { fromMinor } from '../../shared/money'
+import type { Db } from '../db/open'
+import { channelServiceBindings as bindings, type channels, type services } from '../db/schema'
+import type { Tx } from '../db/transaction'
+
+type Service = typeof services.$inferSelect
+type Channel = Omit<typeof channels.$inferSelect, 'credentialsEnc'>
+type Binding = typeof bindings.$inferSelect
+
+const NO_LIMIT: Bounds = { lower: 0, upper: 0 }
+
+export interface PairEvaluation {
+  service: Service
+  channel: Channel
+  binding: Binding | null
+  channelBounds: Bounds
+  range: AvailableRange
+  /** Every reason the pair cannot take orders, most fundamental first. */
+  blockers: string[]
+  usable: boolean
+  format: (minor: number) => string
+}
+
+export function channelBoundsFor(channel: Channel, direction: 'deposit' | 'payout'): Bounds {
+  return direction === 'payout'
+    ? { lower: channel.payoutLowerMinor, upper: channel.payoutUpperMinor }
+    : { lower: channel.paymentLowerMinor, upper: channel.paymentUpperMinor }
+}
+
+export function evaluatePair(db: Db | Tx, service: Service, channel: Channel): PairEvaluation {
+  const binding = db.select().from(bindings).where(and(eq(bindings.channelId, channel.id), eq(bindings.serviceId, service.id))).get() ?? null
+  const currency = service.currency
+  const payout = service.direction === 'payout'
+  const channelBounds = channelBoundsFor(channel, service.direction)
+  const sameCurrency = channel.currency === currency
+  const format = (minor: number) => fromMinor(minor, currency)
+  // Bounds in another currency cannot be compared: such a pair is refused below, and its range
+  // is the service's and binding's alone.
+  const range = availableRange(
+    {
+      channel: sameCurrency ? channelBounds : NO_LIMIT,
+      service: { lower: service.singleLowerMinor, upper: service.singleUpperMinor },
+      binding: binding ? { lower: binding.boundLowerMinor, upper: binding.boundUpperMinor } : NO_LIMIT
+    },
+    format
+  )
+  const blockers = [
+    !sameCurrency && `channel "${channel.name}" is in ${channel.currency} but the service is in ${currency}`,
+    !(payout ? channel.supportsPayout : channel.supportsDeposit) && `channel "${channel.name}" does not support ${service.direction}s`,
+    !binding && `channel "${channel.name}" is not bound to this service`,
+    service.status !== 'active' && 'the service is disabled',
+    service.activatedAt === null && 'the service is not activated',
+    channel.status !== 'active' && `channel "${channel.name}" is disabled`,
+    binding && binding.status !== 'active' && 'the binding of this channel to the service is disabled',
+    range.reason
+  ].filter((r): r is string => typeof r === 'string')
+  return { service, channel, binding, channelBounds, range, blockers, usable: blockers.length === 0, format }
+}

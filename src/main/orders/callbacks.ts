@@ -1,0 +1,165 @@
+/**
+ * Provider callbacks, as an inbox: the listener verifies the signature before anything else,
+ * persists the callback (a unique key per provider event) and acknowledges; the inbox then applies
+ * each persisted callback once, in its own transaction with the order change and the ledger.
+ * Persisting is grouped: callbacks arriving together share one commit (one fsync).
+ */
+import { and, asc, eq } from 'drizzle-orm'
+import { toMinor } from '../../shared/money'
+import { channels, orders, providerCallbacks } from '../db/schema'
+import { transact, type Tx } from '../db/transaction'
+import type { VerifiedCallback } from '../upstream/types'
+import type { OrderEngineDeps } from './engine'
+import { finish, markPending } from './outcome'
+import { channelLink, ChannelNotConfigured, type ChannelLink } from './sending'
+import { addEvent } from './timeline'
+
+export interface CallbackReceipt {
+  status: number
+  body: string
+}
+
+interface Pending {
+  channelId: number
+  verified: VerifiedCallback
+  body: string
+  resolve: (receipt: CallbackReceipt) => void
+  reject: (error: unknown) => void
+  ack: string
+}
+
+export interface CallbackInbox {
+  receive(channelId: number, body: string, contentType: string | null): Promise<CallbackReceipt>
+  /** Applies persisted callbacks; returns how many. */
+  applyReceived(limit?: number): number
+}
+
+export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => void = () => {}): CallbackInbox {
+  const links = new Map<number, { updatedAt: number; link: ChannelLink }>()
+  let queue: Pending[] = []
+  let flushScheduled = false
+
+  function linkFor(channelId: number): ChannelLink | null {
+    const channel = deps.db.select({ updatedAt: channels.updatedAt }).from(channels).where(eq(channels.id, channelId)).get()
+    if (!channel) return null
+    const cached = links.get(channelId)
+    if (cached && cached.updatedAt === channel.updatedAt) return cached.link
+    const link = channelLink(deps.db, deps.secrets, channelId, deps.adapterFactory)
+    links.set(channelId, { updatedAt: channel.updatedAt, link })
+    return link
+  }
+
+  function persist(tx: Tx, p: Pending, now: number): CallbackReceipt {
+    const v = p.verified
+    // A rejected callback is logged on the order it claims (if that order is on this channel).
+    const orderNo = v.signatureValid ? v.orderNo : v.claimedOrderNo
+    const order = orderNo ? tx.select({ id: orders.id, channelId: orders.channelId }).from(orders).where(eq(orders.orderNo, orderNo)).get() : undefined
+    const orderId = order && order.channelId === p.channelId ? order.id : null
+    const record = (outcome: typeof providerCallbacks.$inferInsert.outcome, eventKey: string | null) =>
+      tx
+        .insert(providerCallbacks)
+        .values({
+          channelId: p.channelId,
+          orderId,
+          eventKey,
+          receivedAt: now,
+          signatureValid: v.signatureValid,
+          outcome,
+          reportedStatus: v.signatureValid ? v.status : null,
+          paidAmount: v.signatureValid ? v.paidAmount : null,
+          upstreamNo: v.signatureValid ? v.upstreamNo : null,
+          body: p.body.slice(0, 4000)
+        })
+        .onConflictDoNothing()
+        .returning({ id: providerCallbacks.id })
+        .get()
+    if (!v.signatureValid) {
+      record('rejected', null)
+      if (orderId) addEvent(tx, orderId, now, 'callback', 'Callback rejected: the signature does not verify; nothing applied', { signatureValid: false })
+      return { status: 400, body: 'FAIL' }
+    }
+    if (!orderId) {
+      record('unknown_order', null)
+      return { status: 200, body: p.ack }
+    }
+    if (!record('received', v.eventKey)) {
+      record('duplicate', null)
+      addEvent(tx, orderId, now, 'callback', `Duplicate callback ${v.eventKey} acknowledged and ignored (already received)`, { signatureValid: true, eventKey: v.eventKey })
+    }
+    return { status: 200, body: p.ack }
+  }
+
+  function flush(): void {
+    flushScheduled = false
+    const batch = queue
+    queue = []
+    if (batch.length === 0) return
+    try {
+      const receipts = transact(deps.db, (tx) => {
+        const now = deps.clock.now()
+        return batch.map((p) => persist(tx, p, now))
+      })
+      batch.forEach((p, i) => p.resolve(receipts[i]))
+      onPersisted()
+    } catch (error) {
+      deps.log(error)
+      for (const p of batch) p.resolve({ status: 500, body: 'FAIL' })
+    }
+  }
+
+  async function receive(channelId: number, body: string, contentType: string | null): Promise<CallbackReceipt> {
+    let link: ChannelLink | null
+    try {
+      link = linkFor(channelId)
+    } catch (error) {
+      if (error instanceof ChannelNotConfigured) return { status: 404, body: 'FAIL' }
+      throw error
+    }
+    if (!link) return { status: 404, body: 'FAIL' }
+    // The signature is checked before anything in the body is trusted.
+    const verified = link.adapter.verifyCallback(body, contentType, link.credentials)
+    return new Promise((resolve, reject) => {
+      queue.push({ channelId, verified, body, resolve, reject, ack: link.adapter.callbackAck })
+      if (!flushScheduled) {
+        flushScheduled = true
+        setImmediate(flush)
+      }
+    })
+  }
+
+  function applyOne(id: number): void {
+    transact(deps.db, (tx) => {
+      const cb = tx.select().from(providerCallbacks).where(and(eq(providerCallbacks.id, id), eq(providerCallbacks.outcome, 'received'))).get()
+      if (!cb || cb.orderId === null) return
+      const now = deps.clock.now()
+      const order = tx.select().from(orders).where(eq(orders.id, cb.orderId)).get()!
+      const v = { status: cb.reportedStatus, paidAmount: cb.paidAmount, upstreamNo: cb.upstreamNo, eventKey: cb.eventKey }
+      const paidMinor = v.paidAmount ? toMinor(v.paidAmount, order.currency) : null
+      let outcome: 'applied' | 'ignored' = 'applied'
+      if (v.status === 'succeeded' || v.status === 'failed') {
+        if (!finish(tx, deps, order, { status: v.status, paidMinor, upstreamNo: v.upstreamNo, reason: v.status === 'failed' ? 'reported failed by the provider' : null, source: 'callback' }, now)) outcome = 'ignored'
+      } else if (v.status === 'pending') {
+        markPending(tx, order, v.upstreamNo, now)
+      } else {
+        outcome = 'ignored'
+      }
+      addEvent(tx, order.id, now, 'callback', `Callback ${v.eventKey ?? ''} (signature verified): ${v.status ?? 'no status'}${v.paidAmount ? `, paid ${v.paidAmount}` : ''}${outcome === 'ignored' ? ` — ignored, the order is already ${order.status}` : ''}`, { signatureValid: true, eventKey: v.eventKey, status: v.status })
+      tx.update(providerCallbacks).set({ outcome }).where(eq(providerCallbacks.id, id)).run()
+    })
+  }
+
+  function applyReceived(limit = 200): number {
+    const ids = deps.db.select({ id: providerCallbacks.id }).from(providerCallbacks).where(eq(providerCallbacks.outcome, 'received')).orderBy(asc(providerCallbacks.id)).limit(limit).all()
+    for (const { id } of ids) {
+      try {
+        applyOne(id)
+      } catch (error) {
+        // Left as received: the next pass tries again (a posting refused today may pass tomorrow).
+        deps.log(error)
+      }
+    }
+    return ids.length
+  }
+
+  return { receive, applyReceived }
+}

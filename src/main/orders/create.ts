@@ -1,0 +1,181 @@
+/**
+ * Creating deposit and payout orders: the seed's path (merchant → service → channel → the
+ * service type's fields → amount), every rule checked in the main process. The order, its
+ * timeline, its outbox item, its statistics and (payouts) its hold commit in ONE transaction,
+ * before anything is sent; sending happens afterwards (see outbox.ts).
+ */
+import { and, eq, isNull, lte, or, gte } from 'drizzle-orm'
+import type { ParsedInputOf } from '../../shared/contract'
+import { payoutCoverage, rangeViolation } from '../../shared/limits'
+import { AmountPrecisionError, fromMinor, toMinor } from '../../shared/money'
+import { checkOrderFields } from '../../shared/order-fields'
+import { PERMISSIONS } from '../../shared/permissions'
+import { channels, contracts, merchants, orders, outbox, services, terminals } from '../db/schema'
+import { transact, type Tx } from '../db/transaction'
+import { actorOf, type Actor, type Ctx } from '../core/context'
+import { AppError, conflict, forbidden, validationError } from '../core/errors'
+import { evaluatePair } from '../limits/pair'
+import { businessDayFn } from '../ledger/business-day'
+import { nextOrderNumbers } from './numbering'
+import { payoutHoldPosting } from './settlement'
+import { countCreated } from './stats'
+import { addEvent } from './timeline'
+import { tenantZone } from './zone'
+
+type Direction = 'deposit' | 'payout'
+type CreateInput = ParsedInputOf<'orders.createDeposit'>
+
+const GLOBAL: Record<Direction, number> = { deposit: PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE, payout: PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE }
+
+/** 1014/1015 act for the user's own merchant; 1021/1022 for any merchant, chosen first. */
+export function orderMerchant(actor: Actor, direction: Direction, requested: number | undefined): number {
+  if (actor.merchantId !== null) {
+    if (requested !== undefined && requested !== actor.merchantId) throw forbidden("You can only create orders for your own merchant", 'scope.other_merchant')
+    return actor.merchantId
+  }
+  if (!actor.permissions.has(GLOBAL[direction])) {
+    throw forbidden(`Creating ${direction}s for a merchant needs ${direction === 'deposit' ? 'OPERATION_PAYMENT_GLOBAL_WRITE (1021)' : 'OPERATION_PAYOUT_GLOBAL_WRITE (1022)'}, or a user bound to that merchant`, 'permission.missing')
+  }
+  if (requested === undefined) throw validationError('merchantId', 'is required: choose the merchant first')
+  return requested
+}
+
+function amountMinor(amount: string, currency: string): number {
+  try {
+    const minor = toMinor(amount, currency)
+    if (minor <= 0) throw validationError('amount', 'must be more than zero')
+    return minor
+  } catch (error) {
+    if (error instanceof AmountPrecisionError) throw validationError('amount', error.message)
+    throw error
+  }
+}
+
+/** The merchant's contract settling in the order's currency, valid on the business day. */
+function activeContract(tx: Tx, merchantId: number, currency: string, day: string) {
+  const found = tx
+    .select()
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.merchantId, merchantId),
+        eq(contracts.settlementCurrency, currency),
+        eq(contracts.status, 'active'),
+        lte(contracts.validFrom, day),
+        or(isNull(contracts.validTo), gte(contracts.validTo, day))
+      )
+    )
+    .orderBy(contracts.id)
+    .get()
+  if (!found) throw new AppError('limit', `The merchant has no active contract settling in ${currency} on ${day}`, { code: 'orders.no_contract', field: 'serviceId' })
+  return found
+}
+
+const sameRequest = (o: typeof orders.$inferSelect, serviceId: number, channelId: number, minor: number, fields: Record<string, string>) =>
+  o.serviceId === serviceId && o.channelId === channelId && o.amountMinor === minor && JSON.stringify(o.fields) === JSON.stringify(fields)
+
+export interface Created {
+  orderId: number
+  /** True when the merchant order number was already used for the very same order. */
+  replayed: boolean
+}
+
+export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction): Created {
+  const actor = actorOf(ctx)
+  const merchantId = orderMerchant(actor, direction, input.merchantId)
+  return transact(ctx.db, (tx) => {
+    const now = ctx.clock.now()
+    const zone = tenantZone(tx, ctx.tenantId)
+    const businessDay = businessDayFn(zone)(now)
+    const dayText = String(businessDay).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')
+
+    const merchant = tx.select().from(merchants).where(eq(merchants.id, merchantId)).get()
+    if (!merchant) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
+    if (merchant.status !== 'active') throw conflict(`merchantId: merchant "${merchant.name}" is disabled`, { field: 'merchantId', code: 'orders.merchant_disabled' })
+    const service = tx.select().from(services).where(eq(services.id, input.serviceId)).get()
+    if (!service || service.merchantId !== merchantId) throw validationError('serviceId', `service ${input.serviceId} is not a service of merchant "${merchant.name}"`)
+    if (service.direction !== direction) throw validationError('serviceId', `service ${service.id} is a ${service.direction} service`)
+    const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
+    if (!channel) throw validationError('channelId', `channel ${input.channelId} does not exist`)
+
+    const pair = evaluatePair(tx, service, channel)
+    if (!pair.usable) throw new AppError('limit', `channelId: ${pair.blockers[0]}`, { field: 'channelId', code: 'orders.channel_unusable' })
+    const minor = amountMinor(input.amount, service.currency)
+    const outside = rangeViolation(minor, pair.range, pair.format)
+    if (outside) throw new AppError('limit', `amount: ${outside}`, { field: 'amount', code: 'limit.out_of_range' })
+
+    const checked = checkOrderFields(service.serviceType, direction, input.fields)
+    if (checked.problems.length) throw validationError(checked.problems[0].field, checked.problems[0].message)
+    if (input.terminalId !== undefined) {
+      const terminal = tx.select().from(terminals).where(eq(terminals.id, input.terminalId)).get()
+      if (!terminal || terminal.merchantId !== merchantId) throw validationError('terminalId', `terminal ${input.terminalId} is not a terminal of merchant "${merchant.name}"`)
+    }
+    if (input.merchantOrderNo) {
+      const existing = tx.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.merchantOrderNo, input.merchantOrderNo))).get()
+      if (existing) {
+        if (existing.direction === direction && sameRequest(existing, service.id, channel.id, minor, checked.fields)) {
+          ctx.audit(tx, { targetType: 'order', targetId: existing.id, merchantId, summary: `Merchant order number ${input.merchantOrderNo} submitted again: answered with ${existing.orderNo}, nothing created` })
+          return { orderId: existing.id, replayed: true }
+        }
+        throw conflict(`merchantOrderNo: ${input.merchantOrderNo} was already used for order ${existing.orderNo}`, { field: 'merchantOrderNo', code: 'orders.merchant_order_no_taken' })
+      }
+    }
+    const contract = activeContract(tx, merchantId, service.currency, dayText)
+    const fee = direction === 'payout' ? contract.withdrawalFeeMinor : 0
+    if (direction === 'payout') {
+      const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available
+      const merchantAvailable = ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available
+      const coverage = payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format)
+      if (!coverage.ok) throw new AppError('limit', `amount: ${coverage.reason}`, { field: 'amount', code: 'ledger.insufficient_funds' })
+    }
+
+    const { txnNo, orderNo } = nextOrderNumbers(tx, businessDay, direction)
+    const order = tx
+      .insert(orders)
+      .values({
+        tenantId: ctx.tenantId,
+        orderNo,
+        txnNo,
+        merchantOrderNo: input.merchantOrderNo ?? orderNo,
+        direction,
+        merchantId,
+        contractId: contract.id,
+        serviceId: service.id,
+        channelId: channel.id,
+        terminalId: input.terminalId ?? null,
+        serviceType: service.serviceType,
+        currency: service.currency,
+        amountMinor: minor,
+        feeMinor: fee,
+        fields: checked.fields,
+        status: 'created',
+        isTest: input.isTest,
+        expiresAt: direction === 'deposit' ? now + channel.depositExpiryMinutes * 60_000 : null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+        businessDay
+      })
+      .returning()
+      .get()
+    const money = `${service.currency} ${fromMinor(minor, service.currency)}`
+    addEvent(tx, order.id, now, 'created', `${direction === 'deposit' ? 'Deposit' : 'Payout'} of ${money} created on channel "${channel.name}"${input.isTest ? ' (test order)' : ''}`, { fields: Object.keys(checked.fields) }, actor.username)
+    if (direction === 'payout') {
+      // Held before anything is sent: the channel's balance and the merchant's amount + fee.
+      const hold = ctx.ledger.hold(payoutHoldPosting(order))
+      addEvent(tx, order.id, now, 'ledger', `Held ${money} + fee ${fromMinor(fee, service.currency)} (posting ${hold.postingId})`, { postingId: hold.postingId })
+    }
+    tx.insert(outbox)
+      .values({ orderId: order.id, operation: direction === 'deposit' ? 'send_deposit' : 'send_payout', idempotencyKey: orderNo, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })
+      .run()
+    countCreated(tx, { businessDay, tenantId: ctx.tenantId, contractId: contract.id, merchantId, currency: service.currency, isTest: input.isTest }, now)
+    ctx.audit(tx, {
+      targetType: 'order',
+      targetId: order.id,
+      merchantId,
+      summary: `${direction === 'deposit' ? 'Deposit' : 'Payout'} ${orderNo} of ${money} created`,
+      after: { orderNo, merchantOrderNo: order.merchantOrderNo, serviceId: service.id, channelId: channel.id, amount: fromMinor(minor, service.currency), isTest: input.isTest }
+    })
+    return { orderId: order.id, replayed: false }
+  })
+}

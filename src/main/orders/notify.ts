@@ -1,0 +1,79 @@
+/**
+ * Merchant notifications: on a final state the merchant's notify URL gets a signed body
+ * (HMAC-SHA256 over the sorted `k=v&…` string, key = the merchant's signing secret) until it
+ * answers `SUCCESS`, on a schedule of 0 s, 15 s, 1 min, 5 min, 15 min, 1 h, 2 h, 6 h. Every
+ * attempt is on the order's timeline.
+ */
+import { createHmac } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { fromMinor } from '../../shared/money'
+import { merchantNotifications, merchants, orders, outbox } from '../db/schema'
+import { transact } from '../db/transaction'
+import type { OrderEngineDeps } from './engine'
+import { addEvent } from './timeline'
+
+export const NOTIFY_SCHEDULE_MS = [0, 15_000, 60_000, 300_000, 900_000, 3_600_000, 7_200_000, 21_600_000]
+export const NOTIFY_TIMEOUT_MS = 10_000
+
+export function signNotification(params: Record<string, string>, secret: string): string {
+  const text = Object.keys(params)
+    .filter((k) => k !== 'sign' && params[k] !== '')
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join('&')
+  return createHmac('sha256', secret).update(text).digest('hex')
+}
+
+type Item = typeof outbox.$inferSelect
+
+export async function notifyMerchant(deps: OrderEngineDeps, item: Item): Promise<void> {
+  const order = deps.db.select().from(orders).where(eq(orders.id, item.orderId)).get()!
+  const merchant = deps.db.select().from(merchants).where(eq(merchants.id, order.merchantId)).get()!
+  const now0 = deps.clock.now()
+  if (!merchant.notifyUrl || !merchant.signingSecretEnc) {
+    transact(deps.db, (tx) => {
+      addEvent(tx, order.id, now0, 'notification', `No notification sent: merchant "${merchant.name}" has no ${merchant.notifyUrl ? 'signing secret' : 'notify URL'}`)
+      tx.update(outbox).set({ status: 'done', lastError: 'not configured', updatedAt: now0 }).where(eq(outbox.id, item.id)).run()
+    })
+    return
+  }
+  const params: Record<string, string> = {
+    orderNo: order.orderNo,
+    merchantOrderNo: order.merchantOrderNo,
+    direction: order.direction,
+    status: order.status,
+    amount: fromMinor(order.amountMinor, order.currency),
+    paidAmount: order.paidMinor === null ? '' : fromMinor(order.paidMinor, order.currency),
+    currency: order.currency,
+    upstreamNo: order.upstreamNo ?? '',
+    finishedAt: String(order.finalizedAt ?? ''),
+    test: order.isTest ? '1' : '0'
+  }
+  const body = JSON.stringify({ ...params, sign: signNotification(params, deps.secrets.decrypt(merchant.signingSecretEnc)) })
+  let status: number | null = null
+  let answer: string | null = null
+  let error: string | null = null
+  try {
+    const response = await deps.post(merchant.notifyUrl, body, { 'content-type': 'application/json' }, NOTIFY_TIMEOUT_MS)
+    status = response.status
+    answer = response.body.slice(0, 500)
+  } catch (e) {
+    error = e instanceof Error ? (e.name === 'TimeoutError' ? 'timeout' : e.message) : String(e)
+  }
+  const acknowledged = status !== null && status < 300 && (answer ?? '').trim().toUpperCase() === 'SUCCESS'
+  transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    tx.insert(merchantNotifications).values({ orderId: order.id, attempt: item.attempts, url: merchant.notifyUrl, at: now, responseStatus: status, responseBody: answer, acknowledged, error }).run()
+    const next = NOTIFY_SCHEDULE_MS[item.attempts]
+    if (acknowledged) {
+      tx.update(outbox).set({ status: 'done', lastError: null, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      addEvent(tx, order.id, now, 'notification', `Merchant notified (attempt ${item.attempts}): answered SUCCESS`)
+    } else if (next === undefined) {
+      tx.update(outbox).set({ status: 'gave_up', lastError: error ?? `answered ${status}`, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      addEvent(tx, order.id, now, 'notification', `Merchant notification attempt ${item.attempts} failed (${error ?? `HTTP ${status}`}); no attempts left`)
+    } else {
+      tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + next, lastError: error ?? `answered ${status}: ${answer ?? ''}`.slice(0, 200), updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      addEvent(tx, order.id, now, 'notification', `Merchant notification attempt ${item.attempts} failed (${error ?? `HTTP ${status}, not SUCCESS`}); next in ${Math.round(next / 1000)} s`)
+    }
+  })
+}

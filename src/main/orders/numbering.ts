@@ -1,0 +1,19 @@
+/**
+ * Order numbers. The transaction number is the business day × 10^7 + that day's sequence
+ * (e.g. 202611220000042): numeric as the report API's txnId, sortable, unique, and within
+ * JavaScript's safe integers. The order number is `D` or `P` followed by it.
+ */
+import { sql } from 'drizzle-orm'
+import type { Tx } from '../db/transaction'
+
+export const DAILY_CAPACITY = 10_000_000
+
+export function nextOrderNumbers(tx: Tx, businessDay: number, direction: 'deposit' | 'payout'): { txnNo: number; orderNo: string } {
+  const row = tx.get<{ last: number }>(
+    sql`insert into order_sequences (business_day, last) values (${businessDay}, 1)
+        on conflict (business_day) do update set last = last + 1 returning last`
+  )
+  if (row.last >= DAILY_CAPACITY) throw new Error(`More than ${DAILY_CAPACITY - 1} orders on business day ${businessDay}`)
+  const txnNo = businessDay * DAILY_CAPACITY + row.last
+  return { txnNo, orderNo: `${direction === 'deposit' ? 'D' : 'P'}${txnNo}` }
+}

@@ -1,0 +1,216 @@
+/**
+ * The outbox worker. Everything that must reach a provider or a merchant is a row here, written
+ * in the transaction that decided it. The worker claims a due row, does the network call outside
+ * any transaction, then records the result and its effects in one transaction. Providers
+ * deduplicate on the order number, merchants on the order: sending twice is once in effect.
+ * A payout whose request may have reached the provider is never sent again blindly: it becomes
+ * `unknown` and is resolved by querying.
+ */
+import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { fromMinor, toMinor } from '../../shared/money'
+import { orders, outbox, upstreamExchanges } from '../db/schema'
+import { transact, type Tx } from '../db/transaction'
+import type { ExchangeLog, OutboundOrder, SendOutcome, UpstreamAnswer } from '../upstream/types'
+import type { OrderEngineDeps } from './engine'
+import { notifyMerchant } from './notify'
+import { finish, loadOrder, markPending, type Order } from './outcome'
+import { ChannelNotConfigured, channelLink } from './sending'
+import { addEvent } from './timeline'
+
+type Item = typeof outbox.$inferSelect
+
+const SEND_BACKOFF_S = [5, 15, 30, 60, 120, 300]
+const QUERY_BACKOFF_S = [15, 30, 60, 120, 300, 600, 900]
+const backoff = (table: number[], attempt: number) => table[Math.min(attempt - 1, table.length - 1)] * 1000
+
+function logExchanges(tx: Tx, orderId: number, logs: ExchangeLog[], now: number): void {
+  for (const l of logs) {
+    tx.insert(upstreamExchanges)
+      .values({ orderId, at: now, operation: l.operation, url: l.url, requestBody: l.requestBody, responseStatus: l.responseStatus, responseBody: l.responseBody, durationMs: Math.round(l.durationMs), error: l.error, attempt: l.attempt })
+      .run()
+  }
+}
+
+function reschedule(tx: Tx, item: Item, delayMs: number, error: string, now: number): void {
+  tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + delayMs, lastError: error, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+}
+
+function done(tx: Tx, item: Item, now: number, note: string | null = null): void {
+  tx.update(outbox).set({ status: 'done', lastError: note, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+}
+
+export function scheduleQuery(tx: Tx, order: Order, now: number, delayMs: number): void {
+  const key = `${order.orderNo}:query`
+  const existing = tx.select().from(outbox).where(and(eq(outbox.operation, 'query'), eq(outbox.idempotencyKey, key))).get()
+  if (existing) {
+    if (existing.status !== 'pending' && existing.status !== 'in_flight') tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + delayMs, attempts: 0, updatedAt: now }).where(eq(outbox.id, existing.id)).run()
+    return
+  }
+  tx.insert(outbox).values({ orderId: order.id, operation: 'query', idempotencyKey: key, status: 'pending', nextAttemptAt: now + delayMs, createdAt: now, updatedAt: now }).run()
+}
+
+function outboundOf(order: Order, notifyUrl: string): OutboundOrder {
+  return { orderNo: order.orderNo, direction: order.direction, amount: fromMinor(order.amountMinor, order.currency), currency: order.currency, serviceType: order.serviceType, fields: order.fields, notifyUrl }
+}
+
+const paidMinorOf = (order: Order, answer: UpstreamAnswer) => (answer.paidAmount ? toMinor(answer.paidAmount, order.currency) : null)
+
+/** Applies a provider's answer about an order (to a create or a query). */
+function applyAnswer(tx: Tx, deps: OrderEngineDeps, order: Order, answer: UpstreamAnswer, source: string, now: number): void {
+  if (answer.status === 'succeeded' || answer.status === 'failed') {
+    finish(tx, deps, order, { status: answer.status, paidMinor: paidMinorOf(order, answer), upstreamNo: answer.upstreamNo, reason: answer.status === 'failed' ? answer.message : null, source }, now)
+  } else {
+    markPending(tx, order, answer.upstreamNo, now)
+  }
+}
+
+async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
+  const order = deps.db.select().from(orders).where(eq(orders.id, item.orderId)).get()!
+  const now0 = deps.clock.now()
+  if (order.status !== 'created' && order.status !== 'unknown') {
+    transact(deps.db, (tx) => done(tx, item, now0, `order is ${order.status}; nothing to send`))
+    return
+  }
+  let link
+  try {
+    link = channelLink(deps.db, deps.secrets, order.channelId, deps.adapterFactory)
+  } catch (error) {
+    if (!(error instanceof ChannelNotConfigured)) throw error
+    transact(deps.db, (tx) => {
+      finish(tx, deps, order, { status: 'failed', reason: error.message, source: 'not sent' }, now0)
+      done(tx, item, now0, error.message)
+    })
+    return
+  }
+  const base = deps.callbackBaseUrl()
+  if (!base) {
+    transact(deps.db, (tx) => reschedule(tx, item, 5000, 'the callback listener is not running yet', now0))
+    return
+  }
+  const payout = order.direction === 'payout'
+  const outbound = outboundOf(order, `${base}/callbacks/${order.channelId}`)
+  // A payout retried after an unclear attempt asks first: the provider may already have it.
+  if (payout && item.attempts > 1) {
+    const asked = await link.adapter.query(outbound, link.credentials)
+    if (asked.kind === 'answered' && asked.answer.status && asked.answer.status !== 'not_found') {
+      transact(deps.db, (tx) => {
+        const now = deps.clock.now()
+        logExchanges(tx, order.id, asked.logs, now)
+        applyAnswer(tx, deps, loadOrder(tx, order.id), asked.answer, 'query before re-send', now)
+        done(tx, item, now, 'the provider already had the payout')
+      })
+      return
+    }
+  }
+  const outcome: SendOutcome = payout ? await link.adapter.createPayout(outbound, link.credentials) : await link.adapter.createDeposit(outbound, link.credentials)
+  transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    const current = loadOrder(tx, order.id)
+    logExchanges(tx, order.id, outcome.logs, now)
+    if (current.status === 'closed') return done(tx, item, now, 'order closed while sending')
+    if (outcome.kind === 'answered') {
+      const a = outcome.answer
+      tx.update(orders).set({ sentAt: current.sentAt ?? now, upstreamNo: a.upstreamNo ?? current.upstreamNo, paymentPage: a.paymentPage as Record<string, unknown> | null, updatedAt: now }).where(eq(orders.id, order.id)).run()
+      if (a.accepted) {
+        addEvent(tx, order.id, now, 'upstream_answer', `Provider accepted the order${a.upstreamNo ? ` as ${a.upstreamNo}` : ''}${a.paymentPage ? `; payment page: ${a.paymentPage.kind}` : ''}`, { upstreamNo: a.upstreamNo, paymentPage: a.paymentPage })
+        applyAnswer(tx, deps, loadOrder(tx, order.id), a, 'provider answer', now)
+        if (payout) scheduleQuery(tx, current, now, 120_000)
+      } else {
+        addEvent(tx, order.id, now, 'upstream_answer', `Provider declined the order: ${a.message ?? 'no reason given'}`, { message: a.message })
+        finish(tx, deps, loadOrder(tx, order.id), { status: 'failed', reason: `Declined by the provider: ${a.message ?? 'no reason given'}`, source: 'provider answer' }, now)
+      }
+      return done(tx, item, now)
+    }
+    if (outcome.kind === 'unreachable' || (!payout && (outcome.kind === 'timeout' || outcome.kind === 'server_error'))) {
+      // Never reached the provider (or a deposit, which the provider deduplicates): send again later.
+      if (item.attempts === 1) addEvent(tx, order.id, now, 'sent', `Provider not reachable (${outcome.kind}); waiting in the outbox`)
+      return reschedule(tx, item, backoff(SEND_BACKOFF_S, item.attempts), outcome.kind, now)
+    }
+    // A payout that timed out or failed server-side may have arrived: resolve it by querying.
+    tx.update(orders).set({ status: 'unknown', sentAt: current.sentAt ?? now, updatedAt: now }).where(eq(orders.id, order.id)).run()
+    addEvent(tx, order.id, now, 'status', `Outcome unknown after ${outcome.kind}; the provider will be queried (the payout is never sent again blindly)`)
+    scheduleQuery(tx, current, now, 15_000)
+    done(tx, item, now, outcome.kind)
+  })
+}
+
+export async function queryProvider(deps: OrderEngineDeps, orderId: number, source = 'status query'): Promise<SendOutcome | null> {
+  const order = deps.db.select().from(orders).where(eq(orders.id, orderId)).get()!
+  const link = channelLink(deps.db, deps.secrets, order.channelId, deps.adapterFactory)
+  const outcome = await link.adapter.query({ orderNo: order.orderNo, direction: order.direction }, link.credentials)
+  transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    const current = loadOrder(tx, orderId)
+    logExchanges(tx, orderId, outcome.logs, now)
+    if (outcome.kind !== 'answered') return addEvent(tx, orderId, now, 'query', `Status query failed: ${outcome.kind}`)
+    const a = outcome.answer
+    addEvent(tx, orderId, now, 'query', `Provider reports ${a.status ?? 'no status'}${a.paidAmount ? `, paid ${a.paidAmount}` : ''}`, { status: a.status, paidAmount: a.paidAmount })
+    if (a.status === 'not_found' && (current.status === 'unknown' || current.status === 'created')) {
+      // The provider never received it: safe to send again, under the same key.
+      tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(and(eq(outbox.orderId, orderId), eq(outbox.operation, current.direction === 'deposit' ? 'send_deposit' : 'send_payout'))).run()
+      addEvent(tx, orderId, now, 'status', `The provider never received ${current.orderNo}; it will be sent again under the same key`)
+      return
+    }
+    applyAnswer(tx, deps, current, a, source, now)
+  })
+  return outcome
+}
+
+async function query(deps: OrderEngineDeps, item: Item): Promise<void> {
+  const order = deps.db.select().from(orders).where(eq(orders.id, item.orderId)).get()!
+  if (order.status !== 'pending' && order.status !== 'unknown') {
+    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), `order is ${order.status}`))
+    return
+  }
+  const outcome = await queryProvider(deps, order.id)
+  transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    const after = loadOrder(tx, order.id)
+    if (after.status === 'pending' || after.status === 'unknown') reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), outcome?.kind ?? 'no answer', now)
+    else done(tx, item, now)
+  })
+}
+
+/** Claims one row (another worker may have it) and processes it. */
+export async function processItem(deps: OrderEngineDeps, id: number): Promise<boolean> {
+  const now = deps.clock.now()
+  const claimed = deps.db
+    .update(outbox)
+    .set({ status: 'in_flight', attempts: sqlIncrement(), updatedAt: now })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+    .returning()
+    .get()
+  if (!claimed) return false
+  try {
+    if (claimed.operation === 'send_deposit' || claimed.operation === 'send_payout') await send(deps, claimed)
+    else if (claimed.operation === 'query') await query(deps, claimed)
+    else await notifyMerchant(deps, claimed)
+  } catch (error) {
+    deps.log(error)
+    transact(deps.db, (tx) => reschedule(tx, claimed, 30_000, error instanceof Error ? error.message : String(error), deps.clock.now()))
+  }
+  return true
+}
+
+const sqlIncrement = () => sql`${outbox.attempts} + 1`
+
+/** Processes what is due now, oldest first. */
+export async function processDue(deps: OrderEngineDeps, limit = 50): Promise<number> {
+  const due = deps.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, deps.clock.now())))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(limit)
+    .all()
+  let processed = 0
+  for (const { id } of due) if (await processItem(deps, id)) processed++
+  return processed
+}
+
+/** After a restart: work that was in flight when the app stopped is due again (same keys). */
+export function recoverInFlight(deps: OrderEngineDeps): number {
+  const now = deps.clock.now()
+  return deps.db.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(eq(outbox.status, 'in_flight')).run().changes
+}
+

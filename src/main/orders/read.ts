@@ -1,0 +1,104 @@
+/** Reading orders: the list with its filters, and one order with everything that happened to it. */
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import type { ParsedInputOf } from '../../shared/contract'
+import type { OrderDetail, OrderRow, PaymentPageView } from '../../shared/contract/orders'
+import { fromMinor } from '../../shared/money'
+import { channels, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
+import type { Db } from '../db/open'
+import type { Tx } from '../db/transaction'
+import { dayStartMs } from '../ledger/business-day'
+import { offsetOf } from '../procedures/sql'
+import { payoutHoldKey } from './settlement'
+
+type Order = typeof orders.$inferSelect
+
+function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
+  if (list.length === 0) return []
+  const ids = list.map((o) => o.id)
+  const names = new Map(db.select({ id: merchants.id, name: merchants.name }).from(merchants).where(inArray(merchants.id, [...new Set(list.map((o) => o.merchantId))])).all().map((m) => [m.id, m.name]))
+  const channelNames = new Map(db.select({ id: channels.id, name: channels.name }).from(channels).where(inArray(channels.id, [...new Set(list.map((o) => o.channelId))])).all().map((c) => [c.id, c.name]))
+  const queued = new Set(
+    db.select({ orderId: outbox.orderId }).from(outbox).where(and(inArray(outbox.orderId, ids), inArray(outbox.operation, ['send_deposit', 'send_payout']), inArray(outbox.status, ['pending', 'in_flight']), sql`${outbox.attempts} > 0`)).all().map((r) => r.orderId)
+  )
+  return list.map((o) => ({
+    id: o.id,
+    orderNo: o.orderNo,
+    txnNo: o.txnNo,
+    merchantOrderNo: o.merchantOrderNo,
+    upstreamNo: o.upstreamNo,
+    direction: o.direction,
+    merchantId: o.merchantId,
+    merchantName: names.get(o.merchantId) ?? '',
+    channelId: o.channelId,
+    channelName: channelNames.get(o.channelId) ?? '',
+    serviceId: o.serviceId,
+    serviceType: o.serviceType,
+    currency: o.currency,
+    amount: fromMinor(o.amountMinor, o.currency),
+    paidAmount: o.paidMinor === null ? null : fromMinor(o.paidMinor, o.currency),
+    fee: fromMinor(o.feeMinor, o.currency),
+    status: o.status,
+    statusReason: o.statusReason,
+    isTest: o.isTest,
+    queued: queued.has(o.id),
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    expiresAt: o.expiresAt,
+    finalizedAt: o.finalizedAt
+  }))
+}
+
+export function listOrders(db: Db, tenantId: number, zone: string, input: ParsedInputOf<'orders.list'>, merchantId: number | undefined) {
+  const f: SQL[] = [eq(orders.tenantId, tenantId)]
+  if (merchantId !== undefined) f.push(eq(orders.merchantId, merchantId))
+  if (input.orderNo) f.push(eq(orders.orderNo, input.orderNo))
+  if (input.merchantOrderNo) f.push(eq(orders.merchantOrderNo, input.merchantOrderNo))
+  if (input.upstreamNo) f.push(eq(orders.upstreamNo, input.upstreamNo))
+  if (input.search) f.push(or(eq(orders.orderNo, input.search), eq(orders.merchantOrderNo, input.search), eq(orders.upstreamNo, input.search))!)
+  if (input.channelId) f.push(eq(orders.channelId, input.channelId))
+  if (input.status) f.push(eq(orders.status, input.status))
+  if (input.direction) f.push(eq(orders.direction, input.direction))
+  if (input.isTest !== undefined) f.push(eq(orders.isTest, input.isTest))
+  if (input.dateFrom) f.push(gte(orders.createdAt, dayStartMs(input.dateFrom, zone)))
+  if (input.dateTo) f.push(lte(orders.createdAt, dayStartMs(input.dateTo, zone, 1) - 1))
+  const where = and(...f)
+  const total = db.select({ n: sql<number>`count(*)` }).from(orders).where(where).get()?.n ?? 0
+  const list = db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)).all()
+  return { page: input.page, pageSize: input.pageSize, total, items: rowsOf(db, list) }
+}
+
+export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
+  const [row] = rowsOf(db, [order])
+  const hold = order.direction === 'payout' ? db.select({ status: ledgerPostings.status }).from(ledgerPostings).where(eq(ledgerPostings.idempotencyKey, payoutHoldKey(order))).get() : undefined
+  const entries = db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.txnId, order.txnNo), inArray(ledgerEntries.accountKind, ['merchant_available', 'merchant_reserve', 'channel', 'platform_fee'])))
+    .orderBy(asc(ledgerEntries.id))
+    .all()
+  return {
+    ...row,
+    contractId: order.contractId,
+    terminalId: order.terminalId,
+    fields: order.fields,
+    paymentPage: (order.paymentPage as PaymentPageView | null) ?? null,
+    sentAt: order.sentAt,
+    cancellable: order.direction === 'deposit' ? order.status === 'created' || order.status === 'pending' : order.status === 'created' && order.sentAt === null,
+    timeline: db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.at), asc(orderEvents.id)).all(),
+    exchanges: db.select().from(upstreamExchanges).where(eq(upstreamExchanges.orderId, order.id)).orderBy(asc(upstreamExchanges.id)).all(),
+    callbacks: db
+      .select({ id: providerCallbacks.id, receivedAt: providerCallbacks.receivedAt, signatureValid: providerCallbacks.signatureValid, outcome: providerCallbacks.outcome, eventKey: providerCallbacks.eventKey, body: providerCallbacks.body })
+      .from(providerCallbacks)
+      .where(eq(providerCallbacks.orderId, order.id))
+      .orderBy(asc(providerCallbacks.id))
+      .all(),
+    notifications: db
+      .select({ id: merchantNotifications.id, attempt: merchantNotifications.attempt, at: merchantNotifications.at, url: merchantNotifications.url, responseStatus: merchantNotifications.responseStatus, acknowledged: merchantNotifications.acknowledged, error: merchantNotifications.error })
+      .from(merchantNotifications)
+      .where(eq(merchantNotifications.orderId, order.id))
+      .orderBy(asc(merchantNotifications.id))
+      .all(),
+    ledgerEntries: entries.map((e) => ({ id: e.id, postingId: e.postingId, accountKind: e.accountKind, type: e.type, amount: fromMinor(e.amount, e.currency), currency: e.currency, remark: e.remark, createdAt: e.createdAt })),
+    holdStatus: hold?.status ?? null
+  }
+}

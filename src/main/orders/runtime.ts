@@ -1,0 +1,128 @@
+/**
+ * The order engine at run time: the provider callback listener (its own HTTP server, loopback by
+ * default, address and port from settings) and the job loop (outbox, callbacks inbox, expiry).
+ * Hosts start it after the core and stop it before closing the database.
+ */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { and, eq, inArray } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { outbox, tenants } from '../db/schema'
+import { createCallbackInbox, type CallbackInbox } from './callbacks'
+import type { OrderEngineDeps } from './engine'
+import { closeExpired } from './expiry'
+import { processDue, processItem, queryProvider, recoverInFlight } from './outbox'
+
+export interface OrderEngine {
+  deps: OrderEngineDeps
+  inbox: CallbackInbox
+  /** Sends a just-created order at once (it stays in the outbox when the provider is unreachable). */
+  sendNow(orderId: number): Promise<void>
+  queryNow(orderId: number, source: string): Promise<void>
+  /** One pass of the job loop: expiry, callbacks, due outbox work. */
+  tick(): Promise<void>
+  /** Starts the callback listener and the job loop. */
+  start(options?: { tickMs?: number }): Promise<void>
+  stop(): Promise<void>
+  listeningAt(): string | null
+  restartListener(): Promise<void>
+}
+
+export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>): OrderEngine {
+  let server: ReturnType<typeof serve> | null = null
+  let listenUrl: string | null = null
+  let timer: NodeJS.Timeout | null = null
+  let ticking: Promise<void> | null = null
+  let stopped = false
+
+  const settings = () => base.db.select({ host: tenants.callbackHost, port: tenants.callbackPort, publicUrl: tenants.callbackPublicUrl }).from(tenants).where(eq(tenants.id, base.tenantId)).get()!
+  const deps: OrderEngineDeps = {
+    ...base,
+    callbackBaseUrl: () => {
+      if (!listenUrl) return null
+      const publicUrl = settings().publicUrl
+      return publicUrl ? publicUrl.replace(/\/+$/, '') : listenUrl
+    }
+  }
+  const inbox = createCallbackInbox(deps, () => setImmediate(() => inbox.applyReceived()))
+
+  const app = new Hono()
+  app.post('/callbacks/:channelId', async (c) => {
+    const channelId = Number(c.req.param('channelId'))
+    if (!Number.isSafeInteger(channelId) || channelId <= 0) return c.text('FAIL', 404)
+    const receipt = await inbox.receive(channelId, await c.req.text(), c.req.header('content-type') ?? null)
+    return c.text(receipt.body, receipt.status as 200)
+  })
+  app.notFound((c) => c.text('FAIL', 404))
+
+  async function listen(): Promise<void> {
+    const { host, port } = settings()
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s))
+      s.once('error', reject)
+    })
+    const address = server!.address() as AddressInfo
+    listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  }
+
+  async function closeListener(): Promise<void> {
+    const s = server
+    server = null
+    listenUrl = null
+    if (!s) return
+    await new Promise<void>((resolve) => {
+      s.close(() => resolve())
+      if ('closeAllConnections' in s) s.closeAllConnections()
+    })
+  }
+
+  async function tick(): Promise<void> {
+    closeExpired(deps)
+    inbox.applyReceived()
+    await processDue(deps)
+  }
+
+  function schedule(tickMs: number): void {
+    if (stopped) return
+    timer = setTimeout(() => {
+      ticking = tick()
+        .catch((error) => deps.log(error))
+        .finally(() => {
+          ticking = null
+          schedule(tickMs)
+        })
+    }, tickMs)
+  }
+
+  return {
+    deps,
+    inbox,
+    async sendNow(orderId) {
+      const item = base.db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.orderId, orderId), inArray(outbox.operation, ['send_deposit', 'send_payout']), eq(outbox.status, 'pending'))).get()
+      if (item) await processItem(deps, item.id)
+    },
+    async queryNow(orderId, source) {
+      await queryProvider(deps, orderId, source)
+    },
+    tick,
+    async start(options = {}) {
+      stopped = false
+      await listen()
+      recoverInFlight(deps)
+      await tick()
+      schedule(options.tickMs ?? 1000)
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      timer = null
+      if (ticking) await ticking.catch(() => {})
+      await closeListener()
+    },
+    listeningAt: () => listenUrl,
+    async restartListener() {
+      await closeListener()
+      await listen()
+    }
+  }
+}

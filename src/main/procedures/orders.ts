@@ -1,0 +1,218 @@
+/** Operations: creating orders, finding them, and the manual operations on them. */
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { fromMinor, toMinor } from '../../shared/money'
+import { channels, channelServiceBindings, merchants, orders, outbox, services, tenants } from '../db/schema'
+import { transact } from '../db/transaction'
+import { actorOf, type Ctx } from '../core/context'
+import { AppError, conflict, notFound, validationError } from '../core/errors'
+import { handlers } from '../core/registry'
+import { assertCanRead, merchantFilter } from '../core/scope'
+import { evaluatePair } from '../limits/pair'
+import { createOrder, orderMerchant } from '../orders/create'
+import { close, finish, loadOrder, scheduleNotification } from '../orders/outcome'
+import { listOrders, orderDetail } from '../orders/read'
+import { addEvent } from '../orders/timeline'
+import { tenantZone } from '../orders/zone'
+import { offsetOf } from './sql'
+
+function visibleOrder(ctx: Ctx, id: number) {
+  const order = ctx.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.tenantId, ctx.tenantId))).get()
+  if (!order) throw notFound(`Order ${id}`)
+  assertCanRead(actorOf(ctx), order.merchantId, `Order ${id}`)
+  return order
+}
+
+async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1], direction: 'deposit' | 'payout') {
+  const created = createOrder(ctx, input, direction)
+  if (!created.replayed) await ctx.orders.sendNow(created.orderId)
+  return orderDetail(ctx.db, visibleOrder(ctx, created.orderId))
+}
+
+function manualEvent(ctx: Ctx, what: string, reason: string) {
+  return `${what} by ${actorOf(ctx).username}: ${reason}`
+}
+
+export const orderProcedures = handlers({
+  'orders.options': (ctx, input) => {
+    const merchantId = orderMerchant(actorOf(ctx), input.direction, input.merchantId)
+    const merchant = ctx.db.select().from(merchants).where(eq(merchants.id, merchantId)).get()
+    if (!merchant) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
+    const list = ctx.db
+      .select()
+      .from(services)
+      .where(and(eq(services.merchantId, merchantId), eq(services.direction, input.direction), eq(services.status, 'active'), sql`${services.activatedAt} is not null`))
+      .orderBy(asc(services.serviceType))
+      .all()
+    const merchantAvailable: Record<string, string> = {}
+    const result = list.map((service) => {
+      const bound = ctx.db.select({ channel: channels }).from(channelServiceBindings).innerJoin(channels, eq(channels.id, channelServiceBindings.channelId)).where(eq(channelServiceBindings.serviceId, service.id)).orderBy(asc(channels.name)).all()
+      merchantAvailable[service.currency] ??= fromMinor(ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available, service.currency)
+      const options = bound.map(({ channel }) => {
+        const pair = evaluatePair(ctx.db, service, channel)
+        const balance = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency })
+        const reasons = [...pair.blockers]
+        // A payout channel must be able to pay at least the smallest allowed amount.
+        if (input.direction === 'payout' && reasons.length === 0 && balance.available < Math.max(pair.range.lower, 1)) {
+          reasons.push(`channel "${channel.name}" has too little balance (${fromMinor(balance.available, channel.currency)} available)`)
+        }
+        return {
+          channelId: channel.id,
+          channelName: channel.name,
+          usable: reasons.length === 0,
+          reason: reasons[0] ?? null,
+          lower: pair.format(pair.range.lower),
+          upper: pair.format(pair.range.upper),
+          lowerSource: pair.range.lowerSource,
+          upperSource: pair.range.upperSource,
+          limits: { lower: fromMinor(pair.channelBounds.lower, channel.currency), upper: fromMinor(pair.channelBounds.upper, channel.currency) },
+          balance: fromMinor(balance.posted, channel.currency),
+          available: fromMinor(balance.available, channel.currency)
+        }
+      })
+      return {
+        serviceId: service.id,
+        serviceType: service.serviceType,
+        currency: service.currency,
+        singleLower: fromMinor(service.singleLowerMinor, service.currency),
+        singleUpper: fromMinor(service.singleUpperMinor, service.currency),
+        usable: options.some((o) => o.usable),
+        channels: options
+      }
+    })
+    // The seed: only services with at least one usable channel are offered.
+    return { merchantId, merchantAvailable, services: result.filter((s) => s.usable) }
+  },
+
+  'orders.createDeposit': (ctx, input) => createAndSend(ctx, input, 'deposit'),
+  'orders.createPayout': (ctx, input) => createAndSend(ctx, input, 'payout'),
+
+  'orders.list': (ctx, input) => listOrders(ctx.db, ctx.tenantId, tenantZone(ctx.db, ctx.tenantId), input, merchantFilter(actorOf(ctx), input.merchantId)),
+  'orders.get': (ctx, input) => orderDetail(ctx.db, visibleOrder(ctx, input.id)),
+
+  'orders.close': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    return transact(ctx.db, (tx) => {
+      const current = loadOrder(tx, order.id)
+      if (current.direction === 'deposit' && current.status !== 'created' && current.status !== 'pending') {
+        throw conflict(`Deposit ${current.orderNo} is ${current.status}; only an unpaid deposit can be closed`, { code: 'orders.not_closable' })
+      }
+      if (current.direction === 'payout' && (current.sentAt !== null || current.status !== 'created')) {
+        throw conflict(`Payout ${current.orderNo} has already been sent to the provider and cannot be cancelled`, { code: 'orders.not_closable' })
+      }
+      close(tx, ctx.orders.deps, current, manualEvent(ctx, 'Closed', input.reason), ctx.clock.now(), actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: current.id, merchantId: current.merchantId, summary: `Order ${current.orderNo} closed: ${input.reason}`, before: { status: current.status }, after: { status: 'closed' } })
+      return orderDetail(tx, loadOrder(tx, current.id))
+    })
+  },
+
+  'orders.requery': async (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    transact(ctx.db, (tx) => {
+      addEvent(tx, order.id, ctx.clock.now(), 'manual', manualEvent(ctx, 'Status query requested', input.reason), null, actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: `Order ${order.orderNo} re-queried: ${input.reason}` })
+    })
+    try {
+      await ctx.orders.queryNow(order.id, 'manual re-query')
+    } catch (error) {
+      throw new AppError('upstream', `The provider could not be queried: ${error instanceof Error ? error.message : String(error)}`, { code: 'upstream.query_failed' })
+    }
+    return orderDetail(ctx.db, visibleOrder(ctx, input.id))
+  },
+
+  'orders.markResult': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    return transact(ctx.db, (tx) => {
+      const current = loadOrder(tx, order.id)
+      const lateDeposit = current.direction === 'deposit' && current.status === 'closed' && input.result === 'succeeded'
+      if (current.status === 'succeeded' || current.status === 'failed' || (current.status === 'closed' && !lateDeposit)) {
+        throw conflict(`Order ${current.orderNo} is already ${current.status}`, { code: 'orders.already_final' })
+      }
+      let paidMinor: number | null = null
+      if (input.paidAmount !== undefined) {
+        if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', 'only applies to a deposit marked succeeded')
+        paidMinor = toMinor(input.paidAmount, current.currency)
+        if (paidMinor <= 0) throw validationError('paidAmount', 'must be more than zero')
+      }
+      const now = ctx.clock.now()
+      // A deposit paid after it was closed (a late payment) is reopened to be posted.
+      const target = lateDeposit ? { ...current, status: 'pending' as const } : current
+      finish(tx, ctx.orders.deps, target, { status: input.result, paidMinor, reason: manualEvent(ctx, `Marked ${input.result}`, input.reason), source: 'manual', actor: actorOf(ctx).username }, now)
+      ctx.audit(tx, {
+        targetType: 'order',
+        targetId: current.id,
+        merchantId: current.merchantId,
+        summary: `Order ${current.orderNo} marked ${input.result}: ${input.reason}`,
+        before: { status: current.status },
+        after: { status: input.result, paidAmount: input.paidAmount ?? null }
+      })
+      return orderDetail(tx, loadOrder(tx, current.id))
+    })
+  },
+
+  'orders.resendNotification': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    return transact(ctx.db, (tx) => {
+      if (order.status !== 'succeeded' && order.status !== 'failed' && order.status !== 'closed') {
+        throw conflict(`Order ${order.orderNo} is ${order.status}; merchants are notified of final states only`, { code: 'orders.not_final' })
+      }
+      const now = ctx.clock.now()
+      const count = tx.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.orderId, order.id), eq(outbox.operation, 'notify'))).get()?.n ?? 0
+      scheduleNotification(tx, order, now, `${order.orderNo}:notify:${count + 1}`)
+      addEvent(tx, order.id, now, 'manual', manualEvent(ctx, 'Notification resent', input.reason), null, actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: `Notification of ${order.orderNo} resent: ${input.reason}` })
+      return orderDetail(tx, order)
+    })
+  },
+
+  'outbox.list': (ctx, input) => {
+    const own = merchantFilter(actorOf(ctx), undefined)
+    const f = [eq(orders.tenantId, ctx.tenantId)]
+    if (own !== undefined) f.push(eq(orders.merchantId, own))
+    if (input.status) f.push(eq(outbox.status, input.status))
+    if (input.operation) f.push(eq(outbox.operation, input.operation))
+    const where = and(...f)
+    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(outbox).innerJoin(orders, eq(orders.id, outbox.orderId)).where(where).get()?.n ?? 0
+    const items = ctx.db
+      .select({ item: outbox, orderNo: orders.orderNo, merchantId: orders.merchantId })
+      .from(outbox)
+      .innerJoin(orders, eq(orders.id, outbox.orderId))
+      .where(where)
+      .orderBy(desc(outbox.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize))
+      .all()
+    return { page: input.page, pageSize: input.pageSize, total, items: items.map((r) => ({ ...r.item, orderNo: r.orderNo, merchantId: r.merchantId })) }
+  },
+
+  'outbox.retryNow': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const item = tx.select().from(outbox).where(eq(outbox.id, input.id)).get()
+      if (!item) throw notFound(`Outbox item ${input.id}`)
+      if (item.status !== 'pending' && item.status !== 'gave_up') throw conflict(`Outbox item ${input.id} is ${item.status}`, { code: 'outbox.not_waiting' })
+      const now = ctx.clock.now()
+      tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      ctx.audit(tx, { targetType: 'outbox', targetId: item.id, summary: `Outbox item ${item.id} (${item.operation}) made due now` })
+      return { id: item.id, status: 'pending', nextAttemptAt: now }
+    }),
+
+  'callbacks.settings': (ctx) => {
+    const t = ctx.db.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).get()!
+    return { host: t.callbackHost, port: t.callbackPort, publicUrl: t.callbackPublicUrl, listeningAt: ctx.orders.listeningAt() }
+  },
+
+  'callbacks.updateSettings': async (ctx, input) => {
+    transact(ctx.db, (tx) => {
+      const before = tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).get()!
+      tx.update(tenants).set({ callbackHost: input.host, callbackPort: input.port, callbackPublicUrl: input.publicUrl }).where(eq(tenants.id, ctx.tenantId)).run()
+      ctx.audit(tx, {
+        targetType: 'settings',
+        targetId: ctx.tenantId,
+        summary: 'Callback listener settings changed',
+        before: { host: before.callbackHost, port: before.callbackPort, publicUrl: before.callbackPublicUrl },
+        after: input
+      })
+    })
+    if (ctx.orders.listeningAt()) await ctx.orders.restartListener()
+    return { ...input, listeningAt: ctx.orders.listeningAt() }
+  }
+})

@@ -1,0 +1,236 @@
+import { z } from 'zod'
+import { decimalString } from '../money'
+import { PERMISSIONS } from '../permissions'
+import { id, optionalSearch, pageInput, pageOf } from '../schemas'
+import { day } from './master-fields'
+import { reason } from './ledger'
+import { mutation, query } from './define'
+
+export const ORDER_STATUS_VALUES = ['created', 'pending', 'unknown', 'succeeded', 'failed', 'closed'] as const
+export const orderStatus = z.enum(ORDER_STATUS_VALUES, { error: `must be one of ${ORDER_STATUS_VALUES.join(', ')}` })
+const orderDirection = z.enum(['deposit', 'payout'], { error: 'must be deposit or payout' })
+
+export const paymentPage = z.object({
+  kind: z.enum(['redirect', 'qr', 'bank_account', 'crypto_address']),
+  url: z.string().optional(),
+  qrCode: z.string().optional(),
+  bankName: z.string().optional(),
+  bankAccount: z.string().optional(),
+  accountName: z.string().optional(),
+  address: z.string().optional(),
+  amount: z.string(),
+  currency: z.string()
+})
+export type PaymentPageView = z.infer<typeof paymentPage>
+
+export const orderRow = z.object({
+  id: z.number(),
+  orderNo: z.string(),
+  txnNo: z.number(),
+  merchantOrderNo: z.string(),
+  upstreamNo: z.string().nullable(),
+  direction: orderDirection,
+  merchantId: z.number(),
+  merchantName: z.string(),
+  channelId: z.number(),
+  channelName: z.string(),
+  serviceId: z.number(),
+  serviceType: z.string(),
+  currency: z.string(),
+  amount: z.string(),
+  paidAmount: z.string().nullable(),
+  fee: z.string(),
+  status: orderStatus,
+  statusReason: z.string().nullable(),
+  isTest: z.boolean(),
+  /** Waiting in the outbox for the provider to be reachable. */
+  queued: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  expiresAt: z.number().nullable(),
+  finalizedAt: z.number().nullable()
+})
+export type OrderRow = z.infer<typeof orderRow>
+
+export const orderDetail = orderRow.extend({
+  contractId: z.number(),
+  terminalId: z.number().nullable(),
+  fields: z.record(z.string(), z.string()),
+  paymentPage: paymentPage.nullable(),
+  sentAt: z.number().nullable(),
+  cancellable: z.boolean(),
+  timeline: z.array(z.object({ id: z.number(), at: z.number(), kind: z.string(), summary: z.string(), actor: z.string(), detail: z.unknown() })),
+  exchanges: z.array(
+    z.object({ id: z.number(), at: z.number(), operation: z.string(), url: z.string(), requestBody: z.string(), responseStatus: z.number().nullable(), responseBody: z.string().nullable(), durationMs: z.number(), error: z.string().nullable(), attempt: z.number() })
+  ),
+  callbacks: z.array(z.object({ id: z.number(), receivedAt: z.number(), signatureValid: z.boolean(), outcome: z.string(), eventKey: z.string().nullable(), body: z.string() })),
+  notifications: z.array(z.object({ id: z.number(), attempt: z.number(), at: z.number(), url: z.string(), responseStatus: z.number().nullable(), acknowledged: z.boolean(), error: z.string().nullable() })),
+  ledgerEntries: z.array(z.object({ id: z.number(), postingId: z.number(), accountKind: z.string(), type: z.number().nullable(), amount: z.string(), currency: z.string(), remark: z.string(), createdAt: z.number() })),
+  holdStatus: z.enum(['pending', 'posted', 'voided']).nullable()
+})
+export type OrderDetail = z.infer<typeof orderDetail>
+
+const orderFields = z.record(z.string(), z.string().trim().max(200, 'must be at most 200 characters'), { error: 'must be an object of text fields' }).default({})
+const merchantOrderNo = z
+  .string()
+  .trim()
+  .min(4, 'must be at least 4 characters')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, _ and -')
+  .optional()
+
+const createInput = z.object({
+  /** Required for users with the global code; a merchant-bound user may leave it out. */
+  merchantId: id.optional(),
+  serviceId: id,
+  channelId: id,
+  terminalId: id.optional(),
+  amount: decimalString,
+  merchantOrderNo,
+  fields: orderFields,
+  /** Orders created in the back office are test orders unless said otherwise. */
+  isTest: z.boolean({ error: 'must be true or false' }).default(true)
+})
+
+export const orderOption = z.object({
+  serviceId: z.number(),
+  serviceType: z.string(),
+  currency: z.string(),
+  singleLower: z.string(),
+  singleUpper: z.string(),
+  usable: z.boolean(),
+  channels: z.array(
+    z.object({
+      channelId: z.number(),
+      channelName: z.string(),
+      usable: z.boolean(),
+      reason: z.string().nullable(),
+      lower: z.string(),
+      upper: z.string(),
+      lowerSource: z.string().nullable(),
+      upperSource: z.string().nullable(),
+      limits: z.object({ lower: z.string(), upper: z.string() }),
+      balance: z.string(),
+      available: z.string()
+    })
+  )
+})
+
+const manual = () => z.object({ id, reason })
+
+export const ordersContract = {
+  'orders.options': query({
+    input: z.object({ direction: orderDirection, merchantId: id.optional() }),
+    output: z.object({ merchantId: z.number(), merchantAvailable: z.record(z.string(), z.string()), services: z.array(orderOption) }),
+    access: [PERMISSIONS.OPERATION_PAYMENT_WRITE, PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE, PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE],
+    doc: "A merchant's activated, enabled services of one direction, each with its bound channels, their limits, balance and available range (or why unusable)."
+  }),
+  'orders.createDeposit': mutation({
+    input: createInput,
+    output: orderDetail,
+    access: [PERMISSIONS.OPERATION_PAYMENT_WRITE, PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE],
+    doc: 'Creates a deposit order and sends it to the channel’s provider (or queues it in the outbox); answers with the payment page.'
+  }),
+  'orders.createPayout': mutation({
+    input: createInput,
+    output: orderDetail,
+    access: [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE],
+    doc: 'Creates a payout: holds the channel balance and the merchant’s amount + fee with the order, then sends it upstream.'
+  }),
+  'orders.list': query({
+    input: pageInput.extend({
+      search: optionalSearch,
+      orderNo: z.string().trim().max(64).optional(),
+      merchantOrderNo: z.string().trim().max(64).optional(),
+      upstreamNo: z.string().trim().max(64).optional(),
+      merchantId: id.optional(),
+      channelId: id.optional(),
+      status: orderStatus.optional(),
+      direction: orderDirection.optional(),
+      isTest: z.boolean({ error: 'must be true or false' }).optional(),
+      dateFrom: day.optional(),
+      dateTo: day.optional()
+    }),
+    output: pageOf(orderRow),
+    access: PERMISSIONS.ORDER_READ,
+    doc: 'Finds orders by any of their numbers, merchant, channel, status, test flag and creation date (business days, inclusive).'
+  }),
+  'orders.get': query({
+    input: z.object({ id }),
+    output: orderDetail,
+    access: PERMISSIONS.ORDER_READ,
+    doc: 'One order with its timeline, upstream log, callbacks, notifications and ledger entries.'
+  }),
+  'orders.close': mutation({
+    input: manual(),
+    output: orderDetail,
+    access: PERMISSIONS.MANUAL_CLOSE_ORDER,
+    doc: 'Closes an unpaid deposit, or a payout that has not reached its provider (releasing the hold).'
+  }),
+  'orders.requery': mutation({
+    input: manual(),
+    output: orderDetail,
+    access: PERMISSIONS.MANUAL_REQUERY_ORDER,
+    doc: 'Asks the provider for the order’s status now and applies the answer.'
+  }),
+  'orders.markResult': mutation({
+    input: z.object({
+      id,
+      reason,
+      result: z.enum(['succeeded', 'failed'], { error: 'must be succeeded or failed' }),
+      /** Deposits: the amount actually paid, when it differs. */
+      paidAmount: decimalString.optional()
+    }),
+    output: orderDetail,
+    access: PERMISSIONS.MANUAL_MARK_RESULT,
+    doc: 'Marks an order succeeded or failed for an outcome known outside the system, posting or releasing its funds.'
+  }),
+  'orders.resendNotification': mutation({
+    input: manual(),
+    output: orderDetail,
+    access: PERMISSIONS.MANUAL_RESEND_NOTIFICATION,
+    doc: 'Sends the merchant notification of a finished order again now.'
+  }),
+  'outbox.list': query({
+    input: pageInput.extend({ status: z.enum(['pending', 'in_flight', 'done', 'gave_up']).optional(), operation: z.enum(['send_deposit', 'send_payout', 'query', 'notify']).optional() }),
+    output: pageOf(
+      z.object({
+        id: z.number(),
+        orderId: z.number(),
+        orderNo: z.string(),
+        merchantId: z.number(),
+        operation: z.string(),
+        status: z.string(),
+        attempts: z.number(),
+        nextAttemptAt: z.number(),
+        lastError: z.string().nullable(),
+        createdAt: z.number(),
+        updatedAt: z.number()
+      })
+    ),
+    access: PERMISSIONS.OUTBOX_READ,
+    doc: 'Work waiting to reach a provider or a merchant (newest first), with its attempts and last error.'
+  }),
+  'outbox.retryNow': mutation({
+    input: z.object({ id }),
+    output: z.object({ id: z.number(), status: z.string(), nextAttemptAt: z.number() }),
+    access: PERMISSIONS.OUTBOX_WRITE,
+    doc: 'Makes a waiting outbox item due now (it is still sent once in effect).'
+  }),
+  'callbacks.settings': query({
+    input: z.object({}),
+    output: z.object({ host: z.string(), port: z.number(), publicUrl: z.string(), listeningAt: z.string().nullable() }),
+    access: PERMISSIONS.SETTINGS_WRITE,
+    doc: 'Where the provider callback listener listens, and the URL providers are given.'
+  }),
+  'callbacks.updateSettings': mutation({
+    input: z.object({
+      host: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+      port: z.number({ error: 'must be a port number' }).int().min(0, 'must be 0–65535').max(65535, 'must be 0–65535'),
+      publicUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]).default('')
+    }),
+    output: z.object({ host: z.string(), port: z.number(), publicUrl: z.string(), listeningAt: z.string().nullable() }),
+    access: PERMISSIONS.SETTINGS_WRITE,
+    doc: 'Changes the callback listener’s address and port (it restarts on the new address) and the URL given to providers.'
+  })
+}

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { verifyLedger } from '../../../src/main/ledger/verify'
+import { cardFields, orderWorld, waitForOrder, type OrderWorld } from './support'
+
+let w: OrderWorld
+afterEach(async () => w?.stop())
+
+const deposit = (over: Record<string, unknown> = {}) => ({ merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '1000.00', fields: cardFields, ...over })
+
+describe('deposit orders through the provider simulator', () => {
+  it('creates, opens a payment page, and posts 0/1/2/3 when the callback says paid; the merchant is notified', async () => {
+    w = await orderWorld()
+    const created = await w.t.ok('orders.createDeposit', deposit(), w.admin)
+    expect(created).toMatchObject({ status: 'pending', isTest: true, amount: '1000.00', currency: 'CNY' })
+    expect(created.paymentPage).toMatchObject({ kind: 'bank_account', amount: '1000.00', currency: 'CNY' })
+    expect(created.orderNo).toMatch(/^D\d{15}$/)
+
+    await w.sim.pay(created.orderNo)
+    const paid = await waitForOrder(w, created.id, (o) => o.status === 'succeeded', 'succeeded')
+    expect(paid.paidAmount).toBe('1000.00')
+    const byType = Object.fromEntries(paid.ledgerEntries.filter((e) => e.accountKind === 'merchant_available').map((e) => [e.type, e.amount]))
+    // 2 % fee, 1.00 fixed fee, 10 % reserve.
+    expect(byType).toEqual({ 0: '1000.00', 1: '-20.00', 2: '-1.00', 3: '-100.00' })
+    expect(paid.callbacks).toEqual([expect.objectContaining({ signatureValid: true, outcome: 'applied' })])
+    const merchant = await w.t.ok('merchants.get', { id: w.merchantId }, w.admin)
+    expect(merchant.balances).toEqual([expect.objectContaining({ currency: 'CNY', balance: '879.00', reserve: '100.00' })])
+
+    const notified = await waitForOrder(w, created.id, (o) => o.notifications.some((n) => n.acknowledged), 'notified')
+    expect(notified.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'upstream_answer', 'callback', 'ledger', 'status', 'notification']))
+    const body = JSON.parse(w.merchantEndpoint.bodies[0])
+    expect(body).toMatchObject({ orderNo: created.orderNo, status: 'succeeded', amount: '1000.00', sign: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+  })
+
+  it('duplicate callbacks post once', async () => {
+    w = await orderWorld()
+    w.sim.setBehaviour({ behaviour: 'duplicate_callback' })
+    const created = await w.t.ok('orders.createDeposit', deposit({ amount: '700.00' }), w.admin)
+    await w.sim.pay(created.orderNo)
+    const paid = await waitForOrder(w, created.id, (o) => o.status === 'succeeded' && o.callbacks.length >= 2, 'succeeded with both callbacks')
+    expect(paid.callbacks.map((c) => c.outcome).sort()).toEqual(['applied', 'duplicate'])
+    expect(paid.ledgerEntries.filter((e) => e.accountKind === 'merchant_available' && e.type === 0)).toHaveLength(1)
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+  })
+
+  it('a forged signature changes nothing and is logged', async () => {
+    w = await orderWorld()
+    w.sim.setBehaviour({ behaviour: 'bad_signature' })
+    const created = await w.t.ok('orders.createDeposit', deposit({ amount: '800.00' }), w.admin)
+    await w.sim.pay(created.orderNo)
+    const logged = await waitForOrder(w, created.id, (o) => o.callbacks.length > 0, 'logged a callback')
+    expect(logged.status).toBe('pending')
+    expect(logged.callbacks[0]).toMatchObject({ signatureValid: false, outcome: 'rejected' })
+    expect(logged.ledgerEntries).toEqual([])
+    expect(logged.timeline.some((e) => e.summary.includes('signature does not verify'))).toBe(true)
+  })
+
+  it('a partial payment posts what was paid', async () => {
+    w = await orderWorld()
+    w.sim.setBehaviour({ behaviour: 'partial_amount', partialPercent: 90 })
+    const created = await w.t.ok('orders.createDeposit', deposit({ amount: '2000.00' }), w.admin)
+    await w.sim.pay(created.orderNo)
+    const paid = await waitForOrder(w, created.id, (o) => o.status === 'succeeded', 'succeeded')
+    expect(paid.paidAmount).toBe('1800.00')
+    expect(paid.statusReason).toContain('Partial payment')
+    expect(paid.ledgerEntries.find((e) => e.accountKind === 'merchant_available' && e.type === 0)?.amount).toBe('1800.00')
+  })
+
+  it('a declined order fails with the provider’s reason and posts nothing', async () => {
+    w = await orderWorld()
+    w.sim.setBehaviour({ amountPattern: '\\.13$', behaviour: 'decline' })
+    const created = await w.t.ok('orders.createDeposit', deposit({ amount: '600.13' }), w.admin)
+    expect(created.status).toBe('failed')
+    expect(created.statusReason).toContain('Declined by the provider')
+    expect(created.ledgerEntries).toEqual([])
+  })
+
+  it('enforces the range and the service type’s fields, naming them', async () => {
+    w = await orderWorld()
+    const low = await w.t.call('orders.createDeposit', deposit({ amount: '499.99' }), w.admin)
+    expect(low).toMatchObject({ status: 422, field: 'amount', code: 'limit.out_of_range' })
+    expect(low.message).toContain('500.00')
+    expect(low.message).toContain('20000.00')
+    const high = await w.t.call('orders.createDeposit', deposit({ amount: '20000.01' }), w.admin)
+    expect(high).toMatchObject({ status: 422, field: 'amount' })
+    const noRemark = await w.t.call('orders.createDeposit', deposit({ fields: { ...cardFields, remarkCode: '' } }), w.admin)
+    expect(noRemark).toMatchObject({ status: 400, field: 'fields.remarkCode' })
+    expect(await w.t.call('orders.createDeposit', deposit({ amount: '600.001' }), w.admin)).toMatchObject({ status: 400, field: 'amount' })
+    expect(w.sim.orders()).toEqual([])
+  })
+
+  it('the same merchant order number returns the same order; other content is a 409', async () => {
+    w = await orderWorld()
+    const first = await w.t.ok('orders.createDeposit', deposit({ merchantOrderNo: 'MO-1001' }), w.admin)
+    const again = await w.t.ok('orders.createDeposit', deposit({ merchantOrderNo: 'MO-1001' }), w.admin)
+    expect(again.id).toBe(first.id)
+    expect(await w.t.call('orders.createDeposit', deposit({ merchantOrderNo: 'MO-1001', amount: '900.00' }), w.admin)).toMatchObject({ status: 409, field: 'merchantOrderNo' })
+    expect(w.sim.createRequests(first.orderNo)).toBe(1)
+  })
+})

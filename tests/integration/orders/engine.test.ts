@@ -1,0 +1,115 @@
+import { createServer } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { NOTIFY_SCHEDULE_MS } from '../../../src/main/orders/notify'
+import { startSimulator } from '../../../src/main/simulator/server'
+import { ADMIN } from '../../support/core'
+import { cardFields, MERCHANT_NO, orderWorld, SIGN_KEY, waitForOrder, type OrderWorld } from './support'
+
+let w: OrderWorld
+afterEach(async () => w?.stop())
+
+const deposit = (over: Record<string, unknown> = {}) => ({ merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '1000.00', fields: cardFields, ...over })
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+describe('the order engine', () => {
+  it('a merchant endpoint that fails gets the retry schedule, every attempt on the timeline', async () => {
+    w = await orderWorld({ realClock: false })
+    w.merchantEndpoint.answer(500, 'busy')
+    const created = await w.t.ok('orders.createDeposit', deposit(), w.admin)
+    await w.sim.pay(created.orderNo)
+    await waitForOrder(w, created.id, (o) => o.notifications.length === 1, 'notified once')
+    const start = w.t.clock.now()
+    for (let attempt = 2; attempt <= NOTIFY_SCHEDULE_MS.length; attempt++) {
+      w.t.clock.advance(NOTIFY_SCHEDULE_MS[attempt - 1] - 1)
+      await w.t.core.orders.tick()
+      expect((await w.t.ok('orders.get', { id: created.id }, w.admin)).notifications).toHaveLength(attempt - 1)
+      w.t.clock.advance(1)
+      await waitForOrder(w, created.id, (o) => o.notifications.length === attempt, `notified ${attempt} times`)
+    }
+    const order = await w.t.ok('orders.get', { id: created.id }, w.admin)
+    expect(order.notifications.map((n) => n.at - start)).toEqual(NOTIFY_SCHEDULE_MS.slice(1).reduce<number[]>((acc, ms) => [...acc, (acc.at(-1) ?? 0) + ms], [0]))
+    expect(order.timeline.filter((e) => e.kind === 'notification').at(-1)?.summary).toContain('no attempts left')
+    w.merchantEndpoint.answer(200, 'SUCCESS')
+    await w.t.ok('orders.resendNotification', { id: created.id, reason: 'Merchant fixed its endpoint' }, w.admin)
+    await waitForOrder(w, created.id, (o) => o.notifications.some((n) => n.acknowledged), 'acknowledged after the resend')
+  })
+
+  it('a provider that cannot be reached: the order waits in the outbox and is sent once when it is back', async () => {
+    const port = await freePort()
+    w = await orderWorld({ baseUrl: `http://127.0.0.1:${port}` })
+    const created = await w.t.ok('orders.createDeposit', deposit(), w.admin)
+    expect(created).toMatchObject({ status: 'created', queued: true })
+    const waiting = await w.t.ok('outbox.list', { status: 'pending', operation: 'send_deposit' }, w.admin)
+    expect(waiting.items).toEqual([expect.objectContaining({ orderNo: created.orderNo, attempts: 1, lastError: 'unreachable' })])
+
+    const provider = await startSimulator({ port, merchants: [{ merchantNo: MERCHANT_NO, signKey: SIGN_KEY }] })
+    try {
+      await w.t.ok('outbox.retryNow', { id: waiting.items[0].id }, w.admin)
+      const sent = await waitForOrder(w, created.id, (o) => o.status === 'pending', 'sent once the provider is back')
+      expect(sent.queued).toBe(false)
+      expect(sent.paymentPage?.kind).toBe('bank_account')
+      expect(provider.createRequests(created.orderNo)).toBe(1)
+    } finally {
+      await provider.stop()
+    }
+  })
+
+  it('unpaid deposits close after the channel’s time, also when the app was closed at that moment', async () => {
+    w = await orderWorld({ realClock: false })
+    const first = await w.t.ok('orders.createDeposit', deposit(), w.admin)
+    expect(first.expiresAt).toBe(first.createdAt + 120 * 60_000)
+    w.t.clock.advance(120 * 60_000 - 1)
+    await w.t.core.orders.tick()
+    expect((await w.t.ok('orders.get', { id: first.id }, w.admin)).status).toBe('pending')
+    w.t.clock.advance(1)
+    await w.t.core.orders.tick()
+    const closed = await w.t.ok('orders.get', { id: first.id }, w.admin)
+    expect(closed.status).toBe('closed')
+    expect(closed.statusReason).toContain('Not paid within')
+
+    // Closed while the engine was stopped (the app closed): caught up when it starts again.
+    const second = await w.t.ok('orders.createDeposit', deposit({ amount: '900.00' }), w.admin)
+    await w.t.core.orders.stop()
+    w.t.clock.advance(3 * 60 * 60_000)
+    await w.t.core.orders.start({ tickMs: 50 })
+    expect((await w.t.ok('orders.get', { id: second.id }, w.admin)).status).toBe('closed')
+  })
+
+  it('1014 is locked to its own merchant: another merchant is a 403; 1021 must choose first', async () => {
+    w = await orderWorld()
+    const other = await w.t.ok('merchants.create', { name: 'Another Merchant' }, w.admin)
+    const roles = await w.t.ok('roles.list', {}, w.admin)
+    const operator = roles.find((r) => r.builtInKey === 'merchantOperator')!.id
+    await w.t.ok('users.create', { username: 'dragon.ops', displayName: 'Dragon Ops', password: 'Initial-pass-1', merchantId: w.merchantId, roleIds: [operator] }, w.admin)
+    const token = await w.t.signIn('dragon.ops', 'Initial-pass-1')
+    expect(await w.t.call('orders.createDeposit', deposit({ merchantId: other.id }), token)).toMatchObject({ status: 403, code: 'scope.other_merchant' })
+    const own = await w.t.ok('orders.createDeposit', deposit({ merchantId: undefined }), token)
+    expect(own.merchantId).toBe(w.merchantId)
+    expect(await w.t.call('orders.createDeposit', deposit({ merchantId: undefined }), w.admin)).toMatchObject({ status: 400, field: 'merchantId' })
+    const options = await w.t.ok('orders.options', { direction: 'deposit' }, token)
+    expect(options.services).toEqual([expect.objectContaining({ serviceType: 'CNY_BANK_CARD', singleLower: '500.00', singleUpper: '20000.00' })])
+    expect(options.services[0].channels[0]).toMatchObject({ usable: true, lower: '500.00', upper: '20000.00', balance: '100000.00' })
+    // The merchant user sees its own orders only.
+    const list = await w.t.ok('orders.list', {}, token)
+    expect(list.items.map((o) => o.merchantId)).toEqual([w.merchantId])
+    void ADMIN
+  })
+
+  it('order query finds an order by any of its numbers, and filters by status and day', async () => {
+    w = await orderWorld()
+    const created = await w.t.ok('orders.createDeposit', deposit({ merchantOrderNo: 'SHOP-2026-0042' }), w.admin)
+    for (const search of [created.orderNo, 'SHOP-2026-0042', created.upstreamNo!]) {
+      expect((await w.t.ok('orders.list', { search }, w.admin)).items.map((o) => o.id)).toEqual([created.id])
+    }
+    expect((await w.t.ok('orders.list', { status: 'succeeded' }, w.admin)).total).toBe(0)
+    expect((await w.t.ok('orders.list', { status: 'pending', direction: 'deposit', isTest: true }, w.admin)).total).toBe(1)
+    expect((await w.t.ok('orders.list', { dateFrom: '2020-01-01', dateTo: '2020-01-02' }, w.admin)).total).toBe(0)
+  })
+})

@@ -1,0 +1,128 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createOrder } from '../../../src/main/orders/create'
+import { verifyLedger } from '../../../src/main/ledger/verify'
+import { ADMIN } from '../../support/core'
+import type { Ctx } from '../../../src/main/core/context'
+import { writeAuditEvent } from '../../../src/main/core/audit'
+import { aesSecretBox } from '../../../src/main/core/secrets'
+import { ALL_PERMISSION_CODES } from '../../../src/shared/permissions'
+import { cardFields, orderWorld, payoutFields, reopen, waitForOrder, type OrderWorld } from './support'
+
+let w: OrderWorld
+afterEach(async () => w?.stop())
+
+const payout = (over: Record<string, unknown> = {}) => ({ merchantId: w.merchantId, serviceId: w.payoutServiceId, channelId: w.channelId, amount: '300.00', fields: payoutFields, ...over })
+
+/** Funds the merchant with a paid 1,000.00 deposit: 879.00 available after fees and reserve. */
+async function fund(world: OrderWorld) {
+  const d = await world.t.ok('orders.createDeposit', { merchantId: world.merchantId, serviceId: world.depositServiceId, channelId: world.channelId, amount: '1000.00', fields: cardFields }, world.admin)
+  await world.sim.pay(d.orderNo)
+  await waitForOrder(world, d.id, (o) => o.status === 'succeeded', 'paid')
+}
+
+const available = async (world: OrderWorld) => (await world.t.ok('ledger.balances', { merchantId: world.merchantId, kind: 'merchant_available' }, world.admin)).items[0]
+
+describe('payout orders', () => {
+  it('holds amount + fee at submit, then posts 8 and 9 with the payout number when it succeeds', async () => {
+    w = await orderWorld()
+    await fund(w)
+    const created = await w.t.ok('orders.createPayout', payout(), w.admin)
+    expect(created.holdStatus).toBe('pending')
+    expect(created.cancellable).toBe(false)
+    expect(await available(w)).toMatchObject({ balance: '879.00', available: '574.00', held: '305.00' })
+    const done = await waitForOrder(w, created.id, (o) => o.status === 'succeeded', 'succeeded')
+    expect(done.holdStatus).toBe('posted')
+    const merchantEntries = done.ledgerEntries.filter((e) => e.accountKind === 'merchant_available')
+    expect(merchantEntries.map((e) => [e.type, e.amount, e.remark])).toEqual([
+      [8, '-300.00', created.orderNo],
+      [9, '-5.00', created.orderNo]
+    ])
+    expect(await available(w)).toMatchObject({ balance: '574.00', available: '574.00', held: '0.00' })
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+  })
+
+  it('a payout that fails later releases the hold', async () => {
+    w = await orderWorld()
+    await fund(w)
+    w.sim.setBehaviour({ amountPattern: '\\.77$', behaviour: 'fail_later' })
+    const created = await w.t.ok('orders.createPayout', payout({ amount: '100.77' }), w.admin)
+    const failed = await waitForOrder(w, created.id, (o) => o.status === 'failed', 'failed')
+    expect(failed.holdStatus).toBe('voided')
+    expect(await available(w)).toMatchObject({ balance: '879.00', available: '879.00' })
+  })
+
+  it('refuses a payout the merchant cannot cover, naming the balance', async () => {
+    w = await orderWorld()
+    const refused = await w.t.call('orders.createPayout', payout({ amount: '50.00' }), w.admin)
+    expect(refused).toMatchObject({ status: 422, field: 'amount', code: 'ledger.insufficient_funds' })
+    expect(refused.message).toContain("merchant's available balance 0.00")
+  })
+
+  it('a timeout on a payout never sends a second payout: unknown, then resolved by querying', async () => {
+    w = await orderWorld()
+    await fund(w)
+    w.sim.setBehaviour({ amountPattern: '\\.15$', behaviour: 'timeout' })
+    const created = await w.t.ok('orders.createPayout', payout({ amount: '200.15' }), w.admin)
+    expect(created.status).toBe('unknown')
+    expect(created.timeline.some((e) => e.summary.includes('never sent again blindly'))).toBe(true)
+    // The query loop (first query after 15 s) is brought forward by a manual re-query.
+    const requeried = await w.t.ok('orders.requery', { id: created.id, reason: 'Operator checks the provider' }, w.admin)
+    const resolved = requeried.status === 'succeeded' ? requeried : await waitForOrder(w, created.id, (o) => o.status === 'succeeded', 'succeeded after query', 8000).catch(async () => {
+      await w.t.ok('orders.requery', { id: created.id, reason: 'Operator checks again' }, w.admin)
+      return waitForOrder(w, created.id, (o) => o.status === 'succeeded', 'succeeded after the second query')
+    })
+    expect(resolved.holdStatus).toBe('posted')
+    expect(w.sim.createRequests(created.orderNo)).toBe(1)
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+  })
+
+  it('a crash between hold and send resends with the same key after restart', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'paydesk-crash-order-')), 'paydesk.db')
+    w = await orderWorld({ dbPath })
+    await fund(w)
+    // The order, its hold and its outbox row commit; the process dies before anything is sent.
+    await w.t.core.orders.stop()
+    const me = await w.t.ok('auth.me', {}, w.admin)
+    const { orderId } = createOrder(ctxOf(w, me.id), { merchantId: w.merchantId, serviceId: w.payoutServiceId, channelId: w.channelId, amount: '120.00', fields: payoutFields, isTest: true }, 'payout')
+    const held = await w.t.ok('orders.get', { id: orderId }, w.admin)
+    expect(held).toMatchObject({ status: 'created', holdStatus: 'pending' })
+    expect(w.sim.createRequests(held.orderNo)).toBe(0)
+    w.t.core.close()
+
+    w = await reopen(w)
+    const order = await waitForOrder(w, orderId, (o) => o.status === 'succeeded', 'sent and succeeded after restart')
+    expect(w.sim.createRequests(order.orderNo)).toBe(1)
+    expect(order.exchanges[0].requestBody).toContain(order.orderNo)
+    expect(order.holdStatus).toBe('posted')
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+  })
+
+  it('a payout already at the provider cannot be closed; one still queued can, releasing its hold', async () => {
+    w = await orderWorld()
+    await fund(w)
+    const sent = await w.t.ok('orders.createPayout', payout({ amount: '10.00' }), w.admin)
+    expect(await w.t.call('orders.close', { id: sent.id, reason: 'Merchant changed its mind' }, w.admin)).toMatchObject({ status: 409, code: 'orders.not_closable' })
+  })
+})
+
+/** What the registry hands a procedure, for calling the order engine's first half directly. */
+function ctxOf(world: OrderWorld, userId: number): Ctx {
+  const core = world.t.core
+  return {
+    db: core.db,
+    clock: core.clock,
+    ledger: core.ledger,
+    secrets: aesSecretBox(world.secretKey),
+    orders: core.orders,
+    tenantId: 1,
+    host: { mode: 'desktop', version: 'test', setupCode: null },
+    procedure: 'orders.createPayout',
+    transport: 'http',
+    actor: { userId, username: ADMIN.username, displayName: 'Root', merchantId: null, permissions: new Set(ALL_PERMISSION_CODES), sessionId: 'test' },
+    audit: (tx, event) => writeAuditEvent(tx, { tenantId: 1, userId, actor: ADMIN.username, procedure: 'orders.createPayout', at: core.clock.now() }, event),
+    loadDemo: () => core.loadDemo()
+  }
+}
