@@ -12,7 +12,14 @@ import { LoginPage } from './pages/auth/LoginPage'
 import { SetupPage } from './pages/auth/SetupPage'
 import { ComingPage } from './pages/ComingPage'
 import { HomePage } from './pages/HomePage'
+import { AdjustmentsPage } from './pages/finance/AdjustmentsPage'
+import { LedgerPage } from './pages/finance/LedgerPage'
+import { BindingsPage } from './pages/master/BindingsPage'
+import { ChannelsPage } from './pages/master/ChannelsPage'
+import { ContractsPage } from './pages/master/ContractsPage'
 import { MerchantsPage } from './pages/master/MerchantsPage'
+import { ServicesPage } from './pages/master/ServicesPage'
+import { TerminalsPage } from './pages/master/TerminalsPage'
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages'
 import { useCurrentUser } from './session/currentUser'
 import { CHANGE_PASSWORD_PATH, SessionGate } from './session/SessionGate'
@@ -23,7 +30,14 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
   roles: RolesPage,
   audit: AuditPage,
   settings: SettingsPage,
-  merchants: MerchantsPage
+  merchants: MerchantsPage,
+  contracts: ContractsPage,
+  terminals: TerminalsPage,
+  services: ServicesPage,
+  channels: ChannelsPage,
+  channelServiceBindings: BindingsPage,
+  ledger: LedgerPage,
+  adjustments: AdjustmentsPage
 }
 
 function ModuleRoute({ item }: { item: NavItem }) {

@@ -20,7 +20,10 @@ export const enMaster = {
     disabledDone: '{{name}} disabled',
     lower: 'lower',
     upper: 'upper',
-    zeroNoLimit: '0 = no limit'
+    zeroNoLimit: '0 = no limit',
+    sortedAscending: 'Sorted ascending; click to sort descending',
+    sortedDescending: 'Sorted descending; click to sort ascending',
+    notSorted: 'Not sorted; click to sort'
   },
   limits: {
     noRange: 'No available range',

@@ -22,7 +22,10 @@ export const zhCNMaster: typeof enMaster = {
     disabledDone: '已停用：{{name}}',
     lower: '下限',
     upper: '上限',
-    zeroNoLimit: '0 表示不限'
+    zeroNoLimit: '0 表示不限',
+    sortedAscending: '已升序排列，点击改为降序',
+    sortedDescending: '已降序排列，点击改为升序',
+    notSorted: '未排序，点击排序'
   },
   limits: {
     noRange: '无可用范围',

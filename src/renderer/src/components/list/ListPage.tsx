@@ -2,12 +2,28 @@
  * The frame of every master-data and finance list: a title with its actions, a search box and
  * filters, and a server-paged, server-sorted data table; dialogs and drawers go in `children`.
  */
-import { Group, Stack, TextInput } from '@mantine/core'
-import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable'
+import { Group, Stack, TextInput, UnstyledButton } from '@mantine/core'
+import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react'
+import { DataTable, type DataTableColumn } from 'mantine-datatable'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../PageHeader'
 import { useTableText } from '../tableText'
 import type { ListState } from './useListState'
+
+function SortHeader({ label, direction, onClick }: { label: ReactNode; direction: 'asc' | 'desc' | null; onClick: () => void }) {
+  const { t } = useTranslation()
+  const Icon = direction === 'asc' ? IconArrowUp : direction === 'desc' ? IconArrowDown : IconSelector
+  const state = direction === 'asc' ? t('master.sortedAscending') : direction === 'desc' ? t('master.sortedDescending') : t('master.notSorted')
+  return (
+    <UnstyledButton onClick={onClick} title={state} fw={700} fz="sm">
+      <Group gap={4} wrap="nowrap">
+        {label}
+        <Icon size={14} stroke={1.5} opacity={direction ? 1 : 0.5} aria-hidden />
+      </Group>
+    </UnstyledButton>
+  )
+}
 
 export interface ListPageProps<T> {
   title: string
@@ -27,12 +43,24 @@ export function ListPage<T>({ title, actions, source, search, filters, columns, 
   const { list, result } = source
   const tableText = useTableText()
   const { table } = list
-  const sortProps = table.sort
-    ? {
-        sortStatus: { columnAccessor: table.sort.column, direction: table.sort.direction } as DataTableSortStatus<T>,
-        onSortStatusChange: (status: DataTableSortStatus<T>) => table.sort?.change(String(status.columnAccessor), status.direction)
-      }
-    : {}
+  const sort = table.sort
+  // The data table's own sort icons carry fixed English labels, so sortable headers are drawn here.
+  const shown = columns.map((column) => {
+    if (!column.sortable || !sort) return { ...column, sortable: false }
+    const accessor = String(column.accessor)
+    const active = sort.column === accessor
+    return {
+      ...column,
+      sortable: false,
+      title: (
+        <SortHeader
+          label={column.title ?? accessor}
+          direction={active ? sort.direction : null}
+          onClick={() => sort.change(accessor, active && sort.direction === 'asc' ? 'desc' : 'asc')}
+        />
+      )
+    }
+  })
   return (
     <Stack>
       <PageHeader title={title}>{actions}</PageHeader>
@@ -59,9 +87,8 @@ export function ListPage<T>({ title, actions, source, search, filters, columns, 
         recordsPerPage={table.pageSize}
         onRecordsPerPageChange={table.setPageSize}
         idAccessor={idAccessor ?? ('id' as keyof T)}
-        {...sortProps}
         {...tableText}
-        columns={columns}
+        columns={shown}
       />
       {children}
     </Stack>
