@@ -87,6 +87,8 @@ export function ListPage<T>({ title, actions, source, search, filters, columns, 
         recordsPerPage={table.pageSize}
         onRecordsPerPageChange={table.setPageSize}
         idAccessor={idAccessor ?? ('id' as keyof T)}
+        // Wide lists scroll sideways; the row actions stay in view.
+        pinLastColumn={columns.at(-1)?.accessor === 'actions'}
         {...tableText}
         columns={shown}
       />

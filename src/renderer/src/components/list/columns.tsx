@@ -6,7 +6,7 @@ import { RowActions } from '../RowActions'
 import { StatusBadge } from '../StatusBadge'
 
 export function statusColumn<T extends { status: 'active' | 'disabled' }>(t: TFunction): DataTableColumn<T> {
-  return { accessor: 'status', title: t('common.status'), sortable: true, noWrap: true, render: (row) => <StatusBadge status={row.status} /> }
+  return { accessor: 'status', title: t('common.status'), sortable: true, noWrap: true, width: 110, render: (row) => <StatusBadge status={row.status} /> }
 }
 
 export function timeColumns<T extends { createdAt: number; updatedAt: number }>(t: TFunction): DataTableColumn<T>[] {

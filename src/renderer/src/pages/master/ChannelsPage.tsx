@@ -39,7 +39,7 @@ export function ChannelsPage() {
         { accessor: 'name', title: t('channels.name'), sortable: true },
         { accessor: 'provider', title: t('channels.provider'), sortable: true },
         { accessor: 'currency', title: t('master.currency'), sortable: true },
-        { accessor: 'supportsDeposit', title: t('channels.directions'), noWrap: true, render: (c) => <DirectionBadges channel={c} /> },
+        { accessor: 'supportsDeposit', title: t('channels.directions'), noWrap: true, width: 170, render: (c) => <DirectionBadges channel={c} /> },
         {
           accessor: 'paymentLower',
           title: t('channels.depositLimits'),
