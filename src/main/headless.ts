@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../package.json'
 import { startHost } from './http/host'
+import { startDemoProvider } from './demo/simulator'
+import type { RunningSimulator } from './simulator/server'
 import { defaultDataDir } from './paths'
 
 function parsePort(text: string): number {
@@ -35,10 +37,13 @@ async function main(): Promise<void> {
   const { core } = host
   const admin = await core.ensureAdminFromEnv(process.env)
   if (admin === 'created') console.log(`First administrator ${process.env.PAYDESK_ADMIN_USER} created from PAYDESK_ADMIN_USER.`)
+  let simulator: RunningSimulator | null = null
   if (values.demo) {
     const demo = await core.loadDemo()
+    simulator = await startDemoProvider(core.db, core.clock)
     console.log(demo.created ? 'Demo data loaded. Demo sign-ins:' : 'Demo data already present. Demo sign-ins:')
     for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.password.padEnd(20)} ${u.role}${u.merchant ? ` (${u.merchant})` : ''}`)
+    console.log(`Provider simulator listening at ${simulator.url} (the demo channels use it; deposits are paid after 20 s)`)
   }
   console.log(`Data folder: ${dataDir}`)
   if (core.setupCode) console.log(`First run: create the administrator in the browser with the setup code ${core.setupCode}`)
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log(`${signal} received: stopping PayDesk…`)
-    void host.stop().then(() => {
+    void Promise.all([host.stop(), simulator?.stop()]).then(() => {
       console.log('PayDesk stopped.')
       process.exit(0)
     })

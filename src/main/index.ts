@@ -12,6 +12,8 @@ import { createCore, type Core } from './core/app'
 import { bindIpc, type IpcEventLike } from './desktop/ipc'
 import { allowNavigation, allowPermissionRequest, decideWindowOpen, secureWebPreferences } from './desktop/security'
 import { DATABASE_FILE } from './paths'
+import { startDemoProvider } from './demo/simulator'
+import type { RunningSimulator } from './simulator/server'
 
 const preloadPath = join(__dirname, '../preload/index.js')
 const rendererFile = join(__dirname, '../renderer/index.html')
@@ -61,8 +63,11 @@ function lockDownContents(): void {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowPermissionRequest(permission))
 }
 
+let demoProvider: RunningSimulator | null = null
+
 async function showDemo(core: Core, window: BrowserWindow | null): Promise<void> {
   const result = await core.loadDemo()
+  demoProvider ??= await startDemoProvider(core.db, core.clock)
   const lines = result.users.map((u) => `${u.username}  /  ${u.password}  (${u.role}${u.merchant ? `, ${u.merchant}` : ''})`)
   const options = {
     type: 'info' as const,
@@ -94,7 +99,10 @@ async function start(): Promise<void> {
   mkdirSync(dataDir, { recursive: true })
   const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding(), secrets: safeStorageBox() })
   await core.ensureAdminFromEnv(process.env)
-  if (process.argv.includes('--demo')) await core.loadDemo()
+  if (process.argv.includes('--demo')) {
+    await core.loadDemo()
+    demoProvider = await startDemoProvider(core.db, core.clock)
+  }
   await core.orders.start()
 
   lockDownContents()
@@ -130,7 +138,7 @@ async function start(): Promise<void> {
     // The order engine finishes its current step before the database closes.
     event.preventDefault()
     quitting = true
-    void core.orders.stop().finally(() => {
+    void Promise.all([core.orders.stop(), demoProvider?.stop()]).finally(() => {
       core.close()
       app.quit()
     })

@@ -68,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
   }
   const timeZoneQuery = db.$client.prepare('select time_zone as zone from tenants where id = ?')
   const ledger = createLedger(db, { tenantId: TENANT_ID, clock, timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone })
-  const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry }, who)
+  const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry, ledger }, who)
   const log = options.log ?? ((error: unknown) => console.error(error))
   const orders = createOrderEngine({ db, clock, ledger, secrets: options.secrets, tenantId: TENANT_ID, adapterFactory: options.adapterFactory ?? genericAdapterFactory, post: options.post ?? fetchPoster, log })
   const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, log })

@@ -60,6 +60,11 @@ export interface RegistryOptions {
 
 export interface Registry {
   dispatch(name: string, rawInput: unknown, meta: CallMeta): Promise<Envelope<unknown>>
+  /**
+   * The context a procedure of that name would get, for code that runs the same steps outside a
+   * call (the demo's history runs them at past times with its own clock).
+   */
+  contextFor(procedure: ProcedureName, actor: Actor, clock?: Clock): Ctx
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
@@ -67,6 +72,27 @@ export function createRegistry(options: RegistryOptions): Registry {
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
+  }
+
+  function buildContext(name: string, transport: CallMeta['transport'], actor: Actor | null, ctxClock: Clock, onAudit: () => void): Ctx {
+    return {
+      db,
+      clock: ctxClock,
+      ledger,
+      secrets,
+      loadDemo,
+      orders,
+      tenantId,
+      host,
+      procedure: name,
+      transport,
+      actor,
+      audit(tx, event) {
+        onAudit()
+        const who = event.actingUser ?? (actor ? { userId: actor.userId, username: actor.username } : null)
+        writeAuditEvent(tx, { tenantId, userId: who?.userId ?? null, actor: who?.username ?? 'anonymous', procedure: name, at: ctxClock.now() }, event)
+      }
+    }
   }
 
   async function run(name: string, rawInput: unknown, meta: CallMeta): Promise<unknown> {
@@ -87,28 +113,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     if (!parsed.success) throw fromZodError(parsed.error)
 
     let audited = false
-    const ctx: Ctx = {
-      db,
-      clock,
-      ledger,
-      secrets,
-      loadDemo,
-      orders,
-      tenantId,
-      host,
-      procedure: name,
-      transport: meta.transport,
-      actor,
-      audit(tx, event) {
-        audited = true
-        const who = event.actingUser ?? (actor ? { userId: actor.userId, username: actor.username } : null)
-        writeAuditEvent(
-          tx,
-          { tenantId, userId: who?.userId ?? null, actor: who?.username ?? 'anonymous', procedure: name, at: clock.now() },
-          event
-        )
-      }
-    }
+    const ctx = buildContext(name, meta.transport, actor, clock, () => (audited = true))
     const implementation = implementations[name] as (ctx: Ctx, input: unknown) => unknown
     const result = await implementation(ctx, parsed.data)
     if (def.kind === 'mutation' && !audited) {
@@ -118,6 +123,7 @@ export function createRegistry(options: RegistryOptions): Registry {
   }
 
   return {
+    contextFor: (procedure, actor, ctxClock = clock) => buildContext(procedure, 'ipc', actor, ctxClock, () => {}),
     async dispatch(name, rawInput, meta) {
       try {
         const data = await run(name, rawInput, meta)

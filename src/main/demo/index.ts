@@ -15,6 +15,8 @@ import { writeAuditEvent } from '../core/audit'
 import type { Registry } from '../core/registry'
 import { createDemoMasterData, DEMO_MERCHANTS, type DemoMarket } from './master-data'
 import { asUser } from './session'
+import { createDemoOrders } from './orders'
+import type { Ledger } from '../ledger/ledger'
 import { findMerchant } from './existing'
 
 export { DEMO_MERCHANTS }
@@ -35,6 +37,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ]
 
 const DEMO_DONE = 'demo.v1.complete'
+/** The order history is made in one transaction: whole or not at all. */
+const DEMO_HISTORY = 'demo.v1.history'
 
 export interface DemoResult {
   created: boolean
@@ -46,6 +50,7 @@ export interface DemoDeps {
   clock: Clock
   tenantId: number
   registry: Registry
+  ledger: Ledger
 }
 
 const merchantName = (market: DemoMarket | null) => DEMO_MERCHANTS.find((m) => m.key === market)?.name ?? null
@@ -83,7 +88,14 @@ export async function loadDemo(deps: DemoDeps, who: { userId: number | null; use
         (await call('merchants.create', { name: m.name, contactName: m.contact, contactEmail: m.email, contactPhone: m.phone })).id
     }
     for (const user of DEMO_USERS.slice(1)) await ensureUser(deps, who, user, user.market ? merchantIds[user.market] : null)
-    await createDemoMasterData(deps.db, call, merchantIds)
+    const ids = await createDemoMasterData(deps.db, call, merchantIds)
+    if (!deps.db.select().from(systemFacts).where(eq(systemFacts.key, DEMO_HISTORY)).get()) {
+      transact(deps.db, (tx) => {
+        createDemoOrders(deps, ids)
+        const now = deps.clock.now()
+        tx.insert(systemFacts).values({ key: DEMO_HISTORY, value: new Date(now).toISOString(), updatedAt: now }).onConflictDoNothing().run()
+      })
+    }
   })
   transact(deps.db, (tx) => {
     const now = deps.clock.now()

@@ -62,7 +62,7 @@ const SERVICES: Record<DemoMarket, ServiceSpec[]> = {
 
 type ChannelSpec = Omit<InputOf<'channels.create'>, 'credentials'> & { ref: string; float: string; serves: string[]; bounds?: Record<string, [string, string]> }
 
-const credentials = (ref: string) => ({ merchantNo: `M-${ref.toUpperCase()}-0001`, apiKey: `demo-key-${ref}`, signKey: `demo-sign-${ref}` })
+export const demoCredentials = (ref: string) => ({ merchantNo: `M-${ref.toUpperCase()}-0001`, apiKey: `demo-key-${ref}`, signKey: `demo-sign-${ref}` })
 
 export const DEMO_CHANNELS: ChannelSpec[] = [
   // Seed example 1: channel 100–50,000 ∩ service 500–20,000 = 500–20,000.
@@ -104,7 +104,7 @@ export async function createDemoMasterData(db: Db, call: DemoCall, merchantIds: 
     }
   }
   for (const { ref, float, serves, bounds, ...channel } of DEMO_CHANNELS) {
-    const channelId = findChannel(db, channel.name) ?? (await call('channels.create', { ...channel, credentials: credentials(ref) })).id
+    const channelId = findChannel(db, channel.name) ?? (await call('channels.create', { ...channel, credentials: demoCredentials(ref) })).id
     channelIds[ref] = channelId
     // Idempotent by its request key: a second run posts nothing.
     if (Number(float) > 0) {

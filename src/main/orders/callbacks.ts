@@ -135,6 +135,7 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
       const order = tx.select().from(orders).where(eq(orders.id, cb.orderId)).get()!
       const v = { status: cb.reportedStatus, paidAmount: cb.paidAmount, upstreamNo: cb.upstreamNo, eventKey: cb.eventKey }
       const paidMinor = v.paidAmount ? toMinor(v.paidAmount, order.currency) : null
+      addEvent(tx, order.id, now, 'callback', `Callback ${v.eventKey ?? ''} (signature verified): ${v.status ?? 'no status'}${v.paidAmount ? `, paid ${v.paidAmount}` : ''}`, { signatureValid: true, eventKey: v.eventKey, status: v.status })
       let outcome: 'applied' | 'ignored' = 'applied'
       if (v.status === 'succeeded' || v.status === 'failed') {
         if (!finish(tx, deps, order, { status: v.status, paidMinor, upstreamNo: v.upstreamNo, reason: v.status === 'failed' ? 'reported failed by the provider' : null, source: 'callback' }, now)) outcome = 'ignored'
@@ -143,7 +144,7 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
       } else {
         outcome = 'ignored'
       }
-      addEvent(tx, order.id, now, 'callback', `Callback ${v.eventKey ?? ''} (signature verified): ${v.status ?? 'no status'}${v.paidAmount ? `, paid ${v.paidAmount}` : ''}${outcome === 'ignored' ? ` — ignored, the order is already ${order.status}` : ''}`, { signatureValid: true, eventKey: v.eventKey, status: v.status })
+      if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', `Callback ${v.eventKey ?? ''} ignored: the order is already ${order.status}`)
       tx.update(providerCallbacks).set({ outcome }).where(eq(providerCallbacks.id, id)).run()
     })
   }

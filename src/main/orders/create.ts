@@ -162,7 +162,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
     addEvent(tx, order.id, now, 'created', `${direction === 'deposit' ? 'Deposit' : 'Payout'} of ${money} created on channel "${channel.name}"${input.isTest ? ' (test order)' : ''}`, { fields: Object.keys(checked.fields) }, actor.username)
     if (direction === 'payout') {
       // Held before anything is sent: the channel's balance and the merchant's amount + fee.
-      const hold = ctx.ledger.hold(payoutHoldPosting(order))
+      const hold = ctx.ledger.hold({ ...payoutHoldPosting(order), at: now })
       addEvent(tx, order.id, now, 'ledger', `Held ${money} + fee ${fromMinor(fee, service.currency)} (posting ${hold.postingId})`, { postingId: hold.postingId })
     }
     tx.insert(outbox)

@@ -98,7 +98,8 @@ export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
       .where(eq(merchantNotifications.orderId, order.id))
       .orderBy(asc(merchantNotifications.id))
       .all(),
-    ledgerEntries: entries.map((e) => ({ id: e.id, postingId: e.postingId, accountKind: e.accountKind, type: e.type, amount: fromMinor(e.amount, e.currency), currency: e.currency, remark: e.remark, createdAt: e.createdAt })),
+    // Shown as each account's balance moves: a channel (what the platform holds) rises with a deposit.
+    ledgerEntries: entries.map((e) => ({ id: e.id, postingId: e.postingId, accountKind: e.accountKind, type: e.type, amount: fromMinor(e.accountKind === 'channel' ? -e.amount + 0 : e.amount, e.currency), currency: e.currency, remark: e.remark, createdAt: e.createdAt })),
     holdStatus: hold?.status ?? null
   }
 }

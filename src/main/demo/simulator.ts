@@ -1,0 +1,54 @@
+/**
+ * The demo's provider: the simulator started by `--demo` (and the desktop's Demo menu), with the
+ * demo channels' merchant numbers and keys, and the demo channels pointed at it. The simulator's
+ * address can change between runs, so the channels are re-pointed at each start.
+ */
+import { eq, inArray } from 'drizzle-orm'
+import type { Db } from '../db/open'
+import { channels } from '../db/schema'
+import { transact } from '../db/transaction'
+import { writeAuditEvent } from '../core/audit'
+import type { Clock } from '../core/context'
+import { startSimulator, type RunningSimulator, type SimulatorMerchant } from '../simulator/server'
+import { DEFAULT_GENERIC_CONFIG } from '../upstream/generic'
+import { demoCredentials, DEMO_CHANNELS } from './master-data'
+
+/** A fixed port so a demo database keeps working across restarts; another is taken when it is busy. */
+export const DEMO_SIMULATOR_PORT = 39610
+
+export function demoSimulatorMerchants(): SimulatorMerchant[] {
+  return DEMO_CHANNELS.map((c) => {
+    const credentials = demoCredentials(c.ref)
+    return { merchantNo: credentials.merchantNo, signKey: credentials.signKey }
+  })
+}
+
+/** Points every demo channel at the simulator; returns how many changed. */
+export function connectDemoChannels(db: Db, clock: Clock, simulatorUrl: string): number {
+  const config = DEFAULT_GENERIC_CONFIG(simulatorUrl) as unknown as Record<string, unknown>
+  return transact(db, (tx) => {
+    const rows = tx.select({ id: channels.id, name: channels.name, adapterConfig: channels.adapterConfig }).from(channels).where(inArray(channels.name, DEMO_CHANNELS.map((c) => c.name))).all()
+    let changed = 0
+    for (const row of rows) {
+      if ((row.adapterConfig as { baseUrl?: string } | null)?.baseUrl === config.baseUrl) continue
+      const now = clock.now()
+      tx.update(channels).set({ adapterConfig: config, updatedAt: now }).where(eq(channels.id, row.id)).run()
+      writeAuditEvent(tx, { tenantId: 1, userId: null, actor: 'system', procedure: 'demo.load', at: now }, { targetType: 'channel', targetId: row.id, summary: `Demo channel ${row.name} pointed at the provider simulator ${simulatorUrl}` })
+      changed++
+    }
+    return changed
+  })
+}
+
+/** Starts the demo's simulator (deposits are paid automatically after a while) and points the demo channels at it. */
+export async function startDemoProvider(db: Db, clock: Clock): Promise<RunningSimulator> {
+  const options = { merchants: demoSimulatorMerchants(), autoPayAfterMs: 20_000, payoutDelayMs: 3_000 }
+  let simulator: RunningSimulator
+  try {
+    simulator = await startSimulator({ ...options, port: DEMO_SIMULATOR_PORT })
+  } catch {
+    simulator = await startSimulator({ ...options, port: 0 })
+  }
+  connectDemoChannels(db, clock, simulator.url)
+  return simulator
+}
