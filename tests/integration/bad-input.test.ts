@@ -5,6 +5,7 @@ import type { Core } from '../../src/main/core/app'
 import { ADMIN, makeCore } from '../support/core'
 import { masterDataCases } from './master-data/bad-input-cases'
 import { orderCases } from './orders/bad-input-cases'
+import { reportCases } from './reports/bad-input-cases'
 
 /** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
 function snapshot(core: Core): string {
@@ -84,6 +85,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   'merchants.rotateSecret': [[{ id: 'one' }, 'id']],
   ...masterDataCases,
   ...orderCases,
+  ...reportCases,
   'system.info': [['x', 'input']],
   'settings.get': [['x', 'input']],
   'settings.update': [

@@ -3,6 +3,7 @@
  *   POST /api/<procedure>  JSON body → envelope (HTTP status = envelope status)
  *   POST /auth/login, POST /auth/logout
  *   GET  /healthz          (no auth)
+ *   GET  /accountdetail/list/{pageIndex}-{pageSize} and the other report API paths (reports-routes.ts)
  *   GET  /                 the built renderer
  * Bearer tokens authenticate every path except /healthz, /auth/login and public procedures.
  */
@@ -15,6 +16,7 @@ import { okEnvelope, type Envelope, type ErrorEnvelope } from '../../shared/enve
 import type { Registry } from '../core/registry'
 import type { Clock } from '../core/context'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../desktop/security'
+import { registerReportRoutes } from './reports-routes'
 
 export interface HttpAppOptions {
   registry: Registry
@@ -95,6 +97,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     if (!body.ok) return badBody(c)
     return send(c, await registry.dispatch(c.req.param('procedure'), body.value, { token: bearerToken(c), transport: 'http' }))
   })
+
+  registerReportRoutes(app, { registry, bearerToken })
 
   app.all('/api/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))
   app.all('/auth/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))

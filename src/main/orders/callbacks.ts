@@ -14,6 +14,8 @@ import { finish, markPending } from './outcome'
 import { channelLink, ChannelNotConfigured, type ChannelLink } from './sending'
 import { addEvent } from './timeline'
 
+const GROUP_COMMIT_MS = 2
+
 export interface CallbackReceipt {
   status: number
   body: string
@@ -122,7 +124,8 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
       queue.push({ channelId, verified, body, resolve, reject, ack: link.adapter.callbackAck })
       if (!flushScheduled) {
         flushScheduled = true
-        setImmediate(flush)
+        // Group commit: callbacks arriving within a couple of milliseconds share one fsync.
+        setTimeout(flush, GROUP_COMMIT_MS)
       }
     })
   }

@@ -4,7 +4,7 @@
  * Hosts start it after the core and stop it before closing the database.
  */
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
 import { and, eq, inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { outbox, tenants } from '../db/schema'
@@ -28,8 +28,12 @@ export interface OrderEngine {
   restartListener(): Promise<void>
 }
 
+const APPLY_SLICE = 10
+const BURST_QUIET_MS = 5
+const APPLY_MAX_WAIT_MS = 250
+
 export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>): OrderEngine {
-  let server: ReturnType<typeof serve> | null = null
+  let server: ReturnType<typeof createAdaptorServer> | null = null
   let listenUrl: string | null = null
   let timer: NodeJS.Timeout | null = null
   let ticking: Promise<void> | null = null
@@ -44,7 +48,31 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
       return publicUrl ? publicUrl.replace(/\/+$/, '') : listenUrl
     }
   }
-  const inbox = createCallbackInbox(deps, () => setImmediate(() => inbox.applyReceived()))
+  // Persisted callbacks are applied in small slices, yielding between them, and while a burst is
+  // still arriving acknowledging comes first (up to APPLY_MAX_WAIT_MS): a burst is acknowledged
+  // quickly and applied right after, without starving the listener.
+  let applying = false
+  let lastReceivedAt = 0
+  const applySlices = () => {
+    lastReceivedAt = performance.now()
+    if (applying || stopped) return
+    applying = true
+    const since = performance.now()
+    const slice = () => {
+      const quiet = performance.now() - lastReceivedAt >= BURST_QUIET_MS
+      if (!quiet && performance.now() - since < APPLY_MAX_WAIT_MS && !stopped) return void setTimeout(slice, BURST_QUIET_MS)
+      let more = false
+      try {
+        more = inbox.applyReceived(APPLY_SLICE) === APPLY_SLICE
+      } catch (error) {
+        deps.log(error)
+      }
+      if (more && !stopped) setImmediate(slice)
+      else applying = false
+    }
+    setImmediate(slice)
+  }
+  const inbox = createCallbackInbox(deps, applySlices)
 
   const app = new Hono()
   app.post('/callbacks/:channelId', async (c) => {
@@ -57,9 +85,11 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
 
   async function listen(): Promise<void> {
     const { host, port } = settings()
+    // A deep accept queue: providers send callbacks in bursts (a settlement run, a retry storm).
+    const s = createAdaptorServer({ fetch: app.fetch })
     server = await new Promise((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s))
       s.once('error', reject)
+      s.listen({ port, host, backlog: 4096 }, () => resolve(s))
     })
     const address = server!.address() as AddressInfo
     listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`

@@ -9,6 +9,7 @@ import { ledgerProcedures } from './ledger'
 import { limitProcedures } from './limits'
 import { merchantProcedures } from './merchants'
 import { orderProcedures } from './orders'
+import { reportProcedures } from './reports'
 import { serviceProcedures } from './services'
 import { systemProcedures } from './system'
 import { terminalProcedures } from './terminals'
@@ -27,5 +28,6 @@ export const implementations: Handlers = {
   ...bindingProcedures,
   ...limitProcedures,
   ...ledgerProcedures,
-  ...orderProcedures
+  ...orderProcedures,
+  ...reportProcedures
 }

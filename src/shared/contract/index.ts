@@ -13,12 +13,13 @@ import { ledgerContract } from './ledger'
 import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
 import { ordersContract } from './orders'
+import { reportsContract } from './reports'
 import { servicesContract } from './services'
 import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

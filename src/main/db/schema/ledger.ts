@@ -4,6 +4,7 @@
  * Balances and daily summaries are derived from entries, maintained in the same transaction,
  * and never edited by anything else (`npm run verify` recomputes them).
  */
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { tenants } from './foundation'
 
@@ -74,6 +75,9 @@ export const ledgerPostings = sqliteTable(
   (t) => [uniqueIndex('ledger_postings_key').on(t.tenantId, t.idempotencyKey), index('ledger_postings_txn').on(t.txnId), index('ledger_postings_reference').on(t.reference)]
 )
 
+/** The report indexes' condition; queries must repeat it literally for SQLite to use them. */
+const MERCHANT_ENTRIES = sql`account_kind = 'merchant_available'`
+
 const entryColumns = {
   postingId: integer('posting_id')
     .notNull()
@@ -119,7 +123,17 @@ export const ledgerEntries = sqliteTable(
     index('ledger_entries_account').on(t.accountId, t.id),
     index('ledger_entries_merchant_created').on(t.merchantId, t.createdAt),
     index('ledger_entries_created').on(t.createdAt),
-    index('ledger_entries_txn').on(t.txnId)
+    index('ledger_entries_txn').on(t.txnId),
+    // The report API's entry list (src/main/reports/account-details.ts) reads merchant entries only,
+    // newest first by (created_at, id). Partial indexes: one per filter, each ending in created_at so
+    // a filter alone, or with a date range, reads in page order with no sort, counts without touching
+    // the table, and the other accounts' entries cost them nothing.
+    index('ledger_entries_report_created').on(t.tenantId, t.createdAt).where(MERCHANT_ENTRIES),
+    index('ledger_entries_report_merchant').on(t.tenantId, t.merchantId, t.createdAt).where(MERCHANT_ENTRIES),
+    index('ledger_entries_report_contract').on(t.tenantId, t.contractId, t.createdAt).where(MERCHANT_ENTRIES),
+    index('ledger_entries_report_currency').on(t.tenantId, t.currency, t.createdAt).where(MERCHANT_ENTRIES),
+    index('ledger_entries_report_type').on(t.tenantId, t.type, t.createdAt).where(MERCHANT_ENTRIES),
+    index('ledger_entries_report_test').on(t.tenantId, t.isTest, t.createdAt).where(MERCHANT_ENTRIES)
   ]
 )
 

@@ -1,0 +1,90 @@
+/**
+ * Deep pages of the entry list must stay fast: for every filter the page's ids come from one
+ * index, read in page order (no sort of the matching rows) and, for the filters an index holds,
+ * without touching the table. Checked on SQLite's own query plans, not on timings.
+ */
+import type Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../db/open'
+import { accountDetails, type EntryFilters } from './account-details'
+
+const db = openDatabase({ path: ':memory:' })
+afterAll(() => db.$client.close())
+
+/** The connection, recording each statement the report prepares. */
+const prepared: string[] = []
+const sqlite = new Proxy(db.$client, {
+  get(target, property) {
+    if (property === 'prepare') return (text: string) => (prepared.push(text), target.prepare(text))
+    const value = Reflect.get(target, property)
+    return typeof value === 'function' ? value.bind(target) : value
+  }
+}) as Database.Database
+
+function seed(): void {
+  const c = db.$client
+  c.pragma('foreign_keys = OFF')
+  const insert = c.prepare(
+    `insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at)
+     values (1, ?, 1, ?, ?, ?, 'r', ?, ?, ?, ?, ?, 20261120, ?)`
+  )
+  for (let i = 1; i <= 400; i++) insert.run(i, i, i % 2 ? 'CNY' : 'VND', i % 12, i % 3 ? 'merchant_available' : 'channel', i % 5, i % 7, (i % 40) + 1, i % 4 === 0 ? 1 : 0, 1_795_000_000_000 + i * 1000)
+  c.exec(`insert into ledger_daily_summaries select business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, sum(amount), count(*), 0
+          from ledger_entries where account_kind = 'merchant_available' group by 1, 2, 3, 4, 5, 6, 7`)
+}
+seed()
+
+const plan = (text: string) => (db.$client.prepare(`explain query plan ${text}`).all(...Array(text.split('?').length - 1).fill(1)) as { detail: string }[]).map((r) => r.detail).join(' | ')
+
+const dates = { dateStart: '2026-11-18 00:00:00', dateEnd: '2026-11-30 00:00:00' }
+/** How the page's ids are read: from the index alone, or from the index and the rows. */
+const CASES: [string, Partial<EntryFilters>, 'covering' | 'index'][] = [
+  ['no filter', {}, 'covering'],
+  ['a merchant', { merchantId: 3 }, 'covering'],
+  ['a contract', { contractId: 2 }, 'covering'],
+  ['a type', { type: 1 }, 'covering'],
+  ['a currency', { currency: 'CNY' }, 'covering'],
+  ['live orders only', { includeTest: false }, 'covering'],
+  ['a date range', dates, 'covering'],
+  ['a merchant in a date range', { merchantId: 3, ...dates }, 'covering'],
+  ['a remark', { remark: 'r' }, 'index'],
+  ['a merchant, a currency, live only', { merchantId: 3, currency: 'CNY', includeTest: false }, 'index']
+]
+
+describe('the entry list’s query plans', () => {
+  it.each(CASES)('%s: one index, read in page order', (_, filters, reading) => {
+    prepared.length = 0
+    const page = accountDetails({ sqlite, tenantId: 1, zone: '+08:00' }, { includeTest: true, ...filters }, { pageIndex: 2, pageSize: 2, withTotals: false })
+    expect(page.totalItemCount).toBeGreaterThan(2)
+    expect(page.items).toHaveLength(2)
+    const inner = prepared.map((text) => /\((select id from ledger_entries .*limit \? offset \?)\)/s.exec(text)?.[1]).find(Boolean)
+    expect(inner).toBeDefined()
+    const pagePlan = plan(inner!)
+    expect(pagePlan).not.toContain('TEMP B-TREE')
+    expect(pagePlan).not.toMatch(/\bSCAN\b/)
+    expect(pagePlan).toContain(reading === 'covering' ? 'USING COVERING INDEX' : 'USING INDEX')
+    const count = prepared.find((text) => text.includes('count(*)'))
+    if (count) expect(plan(count)).toContain(reading === 'covering' ? 'USING COVERING INDEX' : 'USING INDEX')
+  })
+
+  it('a transaction: its few entries through the transaction index, sorted', () => {
+    prepared.length = 0
+    const page = accountDetails({ sqlite, tenantId: 1, zone: '+08:00' }, { includeTest: true, txnId: 7 }, { pageIndex: 1, pageSize: 100, withTotals: false })
+    expect(page.items.length).toBeGreaterThan(1)
+    expect(page.items.every((e) => e.txnId === 7)).toBe(true)
+    expect(prepared.map(plan).join(' | ')).toContain('USING INDEX ledger_entries_txn (txn_id=?)')
+  })
+
+  it('counts and totals without a date, remark or transaction come from the daily summaries, and agree with the entries', () => {
+    const src = { sqlite, tenantId: 1, zone: '+08:00' }
+    for (const filters of [{}, { merchantId: 3 }, { type: 1, includeTest: false }] as Partial<EntryFilters>[]) {
+      prepared.length = 0
+      const summarized = accountDetails(src, { includeTest: true, ...filters }, { pageIndex: 1, pageSize: 1, withTotals: true })
+      expect(prepared.some((text) => text.includes('from ledger_daily_summaries'))).toBe(true)
+      // A bound wide enough to include everything makes the same query read the entries.
+      const fromEntries = accountDetails(src, { includeTest: true, ...filters, dateStart: '2020-01-01' }, { pageIndex: 1, pageSize: 1, withTotals: true })
+      expect(summarized.totals).toEqual(fromEntries.totals)
+      expect(summarized.totalItemCount).toBe(fromEntries.totalItemCount)
+    }
+  })
+})
