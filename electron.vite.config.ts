@@ -37,6 +37,7 @@ export default defineConfig({
       }
     },
     plugins: [react()],
-    build: { minify: true }
+    // The renderer loads from disk (desktop) or loopback (browser mode): one large chunk is fine.
+    build: { minify: true, chunkSizeWarningLimit: 4096 }
   }
 })
