@@ -20,12 +20,24 @@ import { ContractsPage } from './pages/master/ContractsPage'
 import { MerchantsPage } from './pages/master/MerchantsPage'
 import { ServicesPage } from './pages/master/ServicesPage'
 import { TerminalsPage } from './pages/master/TerminalsPage'
+import { CreateDepositPage } from './pages/operations/CreateDepositPage'
+import { CreatePayoutPage } from './pages/operations/CreatePayoutPage'
+import { ManualOperationsPage } from './pages/operations/ManualOperationsPage'
+import { OrderDetailPage } from './pages/operations/OrderDetailPage'
+import { OrderQueryPage } from './pages/operations/OrderQueryPage'
+import { OutboxPage } from './pages/operations/OutboxPage'
+import { PaymentPage } from './pages/operations/PaymentPage'
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages'
 import { useCurrentUser } from './session/currentUser'
 import { CHANGE_PASSWORD_PATH, SessionGate } from './session/SessionGate'
 
 /** Modules that have landed; every other navigation item opens the "coming" page. */
 const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
+  createDeposit: CreateDepositPage,
+  createPayout: CreatePayoutPage,
+  orderQuery: OrderQueryPage,
+  manualOperations: ManualOperationsPage,
+  outbox: OutboxPage,
   users: UsersPage,
   roles: RolesPage,
   audit: AuditPage,
@@ -40,10 +52,13 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
   adjustments: AdjustmentsPage
 }
 
-function ModuleRoute({ item }: { item: NavItem }) {
+/** Pages below a module's own, opened with that module's permission (an order's detail). */
+const SUB_PAGES: readonly { path: string; item: NavItemKey; page: ComponentType }[] = [{ path: '/operations/orders/:id', item: 'orderQuery', page: OrderDetailPage }]
+
+function ModuleRoute({ item, page }: { item: NavItem; page?: ComponentType }) {
   const me = useCurrentUser()
   if (!canOpen(item, me)) return <ForbiddenPage />
-  const Page = PAGES[item.key]
+  const Page = page ?? PAGES[item.key]
   return Page ? <Page /> : <ComingPage item={item.key} />
 }
 
@@ -54,11 +69,14 @@ const routes: RouteObject[] = [
     element: <SessionGate />,
     children: [
       { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
+      // A deposit's payment page opens in its own small window, without the app's shell.
+      { path: '/payment/:orderId', element: <PaymentPage /> },
       {
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
           ...NAV_ITEMS.map((item) => ({ path: item.path, element: <ModuleRoute item={item} /> })),
+          ...SUB_PAGES.map((sub) => ({ path: sub.path, element: <ModuleRoute item={NAV_ITEMS.find((item) => item.key === sub.item)!} page={sub.page} /> })),
           { path: '*', element: <NotFoundPage /> }
         ]
       }

@@ -1,18 +1,8 @@
-import { createInstance, type TFunction } from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../i18n/en'
-import { zhCN } from '../i18n/zh-CN'
+import { describe, expect, it } from 'vitest'
+import { fixedTranslators } from '../i18n/testing'
 import { formatAmount, formatRange, groupDigits, isNoLimit } from './amount'
 
-let english: TFunction
-let chinese: TFunction
-
-beforeAll(async () => {
-  const instance = createInstance()
-  await instance.init({ resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, lng: 'en', interpolation: { escapeValue: false } })
-  english = instance.getFixedT('en')
-  chinese = instance.getFixedT('zh-CN')
-})
+const { english, chinese } = fixedTranslators()
 
 describe('amounts', () => {
   it('groups the whole part by thousands and keeps every decimal digit as sent', () => {

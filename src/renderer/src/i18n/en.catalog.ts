@@ -4,6 +4,7 @@
  * they can be shown in Chinese too; see messages.ts).
  */
 import { enMasterFields, enMasterRules } from './en.masterRules'
+import { enOrderFields, enOrderRules } from './en.orderRules'
 
 export const enCatalog = {
   nav: {
@@ -165,7 +166,8 @@ export const enCatalog = {
     permissionMissing: '{{procedure}} requires {{permission}}',
     internalApp: 'Internal error: the details are in the application log',
     internalHost: 'Internal error: the details are in the host log',
-    ...enMasterRules
+    ...enMasterRules,
+    ...enOrderRules
   },
   fields: {
     input: 'Input',
@@ -184,6 +186,7 @@ export const enCatalog = {
     status: 'Status',
     sessionIdleMinutes: 'Session idle limit',
     sessionAbsoluteMinutes: 'Session absolute limit',
-    ...enMasterFields
+    ...enMasterFields,
+    ...enOrderFields
   }
 }

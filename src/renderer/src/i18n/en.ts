@@ -1,12 +1,14 @@
 import { enCatalog } from './en.catalog'
 import { enFinance } from './en.finance'
 import { enMaster } from './en.master'
+import { enOrders } from './en.orders'
 
 /** English: the reference resource; every other language must have exactly these keys. */
 export const en = {
   ...enCatalog,
   ...enMaster,
   ...enFinance,
+  ...enOrders,
   app: {
     name: 'PayDesk',
     loading: 'Loading…',

@@ -1,17 +1,9 @@
-import { createInstance, type TFunction } from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contract, type ProcedureName } from '../../../shared/contract'
-import { en } from './en'
 import { matchRule, translateFieldMessage, translateMessage } from './messages'
-import { zhCN } from './zh-CN'
+import { fixedTranslators } from './testing'
 
-let zh: TFunction
-
-beforeAll(async () => {
-  const instance = createInstance()
-  await instance.init({ resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, lng: 'zh-CN', interpolation: { escapeValue: false } })
-  zh = instance.getFixedT('zh-CN')
-})
+const { chinese: zh } = fixedTranslators()
 
 // Every field of every master-data form given something wrong, so each rule the schemas hold speaks.
 const BAD_INPUTS: [ProcedureName, unknown][] = [

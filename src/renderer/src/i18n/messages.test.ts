@@ -1,19 +1,9 @@
-import { createInstance, type TFunction } from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contract } from '../../../shared/contract'
-import { en } from './en'
 import { matchRule, translateFieldMessage, translateMessage } from './messages'
-import { zhCN } from './zh-CN'
+import { fixedTranslators } from './testing'
 
-let zh: TFunction
-let english: TFunction
-
-beforeAll(async () => {
-  const instance = createInstance()
-  await instance.init({ resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, lng: 'zh-CN', interpolation: { escapeValue: false } })
-  zh = instance.getFixedT('zh-CN')
-  english = instance.getFixedT('en')
-})
+const { english, chinese: zh } = fixedTranslators()
 
 describe('rule and error messages', () => {
   it('renders a host validation error in Chinese, field and rule alike', () => {

@@ -7,6 +7,7 @@
 import type { TFunction } from 'i18next'
 import { PERMISSIONS } from '../../../shared/permissions'
 import { enCatalog } from './en.catalog'
+import { enOrders } from './en.orders'
 
 type RuleKey = keyof typeof enCatalog.rules
 type FieldKey = keyof typeof enCatalog.fields
@@ -16,6 +17,8 @@ type FieldKey = keyof typeof enCatalog.fields
 const NUMERIC_PLACEHOLDERS = new Set(['n', 'id', 'code'])
 // Currency codes likewise, so "singleLower: CNY has at most 2 decimal places" keeps its field prefix.
 const CURRENCY_PLACEHOLDERS = new Set(['currency', 'serviceCurrency', 'given'])
+// Words from a closed set, so "is required for {{type}} {{direction}}s" does not end the type after "CNY".
+const WORD_PLACEHOLDERS: Record<string, string> = { direction: '(deposit|payout)', status: '([a-z_]+)' }
 
 interface RulePattern {
   key: RuleKey
@@ -35,6 +38,7 @@ function compile(key: RuleKey, template: string): RulePattern {
       if (index % 2 === 0) return escapeRegex(part)
       names.push(part)
       if (NUMERIC_PLACEHOLDERS.has(part)) return '(\\d+)'
+      if (Object.prototype.hasOwnProperty.call(WORD_PLACEHOLDERS, part)) return WORD_PLACEHOLDERS[part]
       return CURRENCY_PLACEHOLDERS.has(part) ? '([A-Z]{3,5})' : '(.+?)'
     })
     .join('')
@@ -72,7 +76,11 @@ function translateRule(message: string, t: TFunction): string {
   }
   // Likewise a field the rule refers to (`must be at least singleLower (…)`) and a direction.
   if (params.field) params.field = fieldLabel(params.field, t)
-  if (params.direction === 'deposit' || params.direction === 'payout') params.direction = translate(`master.directions.${params.direction}`)
+  // Inside a sentence, in lower case: "does not support deposits".
+  if (params.direction === 'deposit' || params.direction === 'payout') params.direction = translate(`orders.directionWords.${params.direction}`)
+  // An order's or an outbox item's status, as the host names it (`Order D… is already succeeded`).
+  if (params.status && Object.prototype.hasOwnProperty.call(enOrders.orders.statusWords, params.status)) params.status = translate(`orders.statusWords.${params.status}`)
+  else if (params.status && Object.prototype.hasOwnProperty.call(enOrders.outbox.statusWords, params.status)) params.status = translate(`outbox.statusWords.${params.status}`)
   return translate(`rules.${rule.key}`, params)
 }
 

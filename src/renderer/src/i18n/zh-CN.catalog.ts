@@ -1,5 +1,6 @@
 import type { enCatalog } from './en.catalog'
 import { zhCNMasterFields, zhCNMasterRules } from './zh-CN.masterRules'
+import { zhCNOrderFields, zhCNOrderRules } from './zh-CN.orderRules'
 
 /** 简体中文：导航、权限、内置角色，以及合同与主机返回的规则消息。 */
 export const zhCNCatalog: typeof enCatalog = {
@@ -160,7 +161,8 @@ export const zhCNCatalog: typeof enCatalog = {
     permissionMissing: '{{procedure}} 需要权限 {{permission}}',
     internalApp: '内部错误，详情请查看应用日志',
     internalHost: '内部错误，详情请查看主机日志',
-    ...zhCNMasterRules
+    ...zhCNMasterRules,
+    ...zhCNOrderRules
   },
   fields: {
     input: '输入',
@@ -179,6 +181,7 @@ export const zhCNCatalog: typeof enCatalog = {
     status: '状态',
     sessionIdleMinutes: '会话空闲时限',
     sessionAbsoluteMinutes: '会话绝对时限',
-    ...zhCNMasterFields
+    ...zhCNMasterFields,
+    ...zhCNOrderFields
   }
 }

@@ -2,12 +2,14 @@ import type { TranslationResource } from './en'
 import { zhCNCatalog } from './zh-CN.catalog'
 import { zhCNFinance } from './zh-CN.finance'
 import { zhCNMaster } from './zh-CN.master'
+import { zhCNOrders } from './zh-CN.orders'
 
 /** 简体中文界面文案；键与英文完全一致（类型和 resources.test.ts 都会检查）。 */
 export const zhCN: TranslationResource = {
   ...zhCNCatalog,
   ...zhCNMaster,
   ...zhCNFinance,
+  ...zhCNOrders,
   app: {
     name: 'PayDesk',
     loading: '加载中…',

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../PageHeader'
 import { useTableText } from '../tableText'
+import { pagedTableProps, type PagedResult } from './pagedTable'
 import type { ListState } from './useListState'
 
 function SortHeader({ label, direction, onClick }: { label: ReactNode; direction: 'asc' | 'desc' | null; onClick: () => void }) {
@@ -30,7 +31,7 @@ export interface ListPageProps<T> {
   /** Buttons beside the title (create…), already filtered by permission. */
   actions?: ReactNode
   /** The list's state and its read (`useListState` and the query, or `useEntityPage`). */
-  source: { list: ListState; result: { data?: { items: T[]; total: number }; isFetching: boolean } }
+  source: { list: ListState; result: PagedResult<T> }
   /** The search box's label and placeholder; no search box without them. */
   search?: { label: string; placeholder: string }
   filters?: ReactNode
@@ -79,13 +80,7 @@ export function ListPage<T>({ title, actions, source, search, filters, columns, 
         withTableBorder
         striped
         minHeight={180}
-        fetching={result.isFetching}
-        records={result.data?.items ?? []}
-        totalRecords={result.data?.total ?? 0}
-        page={table.page}
-        onPageChange={table.setPage}
-        recordsPerPage={table.pageSize}
-        onRecordsPerPageChange={table.setPageSize}
+        {...pagedTableProps(table, result)}
         idAccessor={idAccessor ?? ('id' as keyof T)}
         // Wide lists scroll sideways; the row actions stay in view.
         pinLastColumn={columns.at(-1)?.accessor === 'actions'}

@@ -1,13 +1,11 @@
-import { Button, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { NumberInput, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { contract } from '../../../../shared/contract'
+import type { InputOf } from '../../../../shared/contract'
 import type { Settings } from '../../../../shared/contract/system'
-import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { PageError } from '../../components/FullPageState'
-import { notifySuccess } from '../../components/notify'
+import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
-import { applyApiError, zodFormErrors } from '../../forms/zodForm'
+import { CallbackSettings } from './CallbackSettings'
+import { SaveButton, SettingsSection, useSettingsForm } from './SettingsSection'
 
 interface Values {
   sessionIdleMinutes: number | string
@@ -15,39 +13,21 @@ interface Values {
 }
 
 // NumberInput reports an empty box as ''; the contract then says "must be a number".
-const toInput = (values: Values) => ({
-  sessionIdleMinutes: values.sessionIdleMinutes === '' ? undefined : Number(values.sessionIdleMinutes),
-  sessionAbsoluteMinutes: values.sessionAbsoluteMinutes === '' ? undefined : Number(values.sessionAbsoluteMinutes)
-})
+const toInput = (values: Values) =>
+  ({
+    sessionIdleMinutes: values.sessionIdleMinutes === '' ? undefined : Number(values.sessionIdleMinutes),
+    sessionAbsoluteMinutes: values.sessionAbsoluteMinutes === '' ? undefined : Number(values.sessionAbsoluteMinutes)
+  }) as InputOf<'settings.update'>
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation()
-  const update = useApiMutation('settings.update', { invalidate: ['settings.get'] })
-  const form = useForm<Values>({
-    initialValues: settings,
-    validate: (values) => zodFormErrors(contract['settings.update'].input, toInput(values))
-  })
-
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await update.mutateAsync(toInput(values) as Settings)
-      form.resetDirty(saved)
-      notifySuccess(t('settings.saved'))
-    } catch (error) {
-      applyApiError(form, error)
-    }
-  })
-
+  const { form, submit } = useSettingsForm({ update: 'settings.update', read: 'settings.get', initialValues: settings as Values, toInput, savedMessage: t('settings.saved') })
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <NumberInput label={t('settings.idle')} min={1} allowDecimal={false} {...form.getInputProps('sessionIdleMinutes')} />
         <NumberInput label={t('settings.absolute')} min={5} allowDecimal={false} {...form.getInputProps('sessionAbsoluteMinutes')} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <SaveButton loading={form.submitting} />
       </Stack>
     </form>
   )
@@ -55,21 +35,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
 export function SettingsPage() {
   const { t } = useTranslation()
-  const settings = useApiQuery('settings.get', {}, { meta: { silent: true } })
+  const query = useApiQuery('settings.get', {}, { meta: { silent: true } })
   return (
     <Stack maw={560}>
       <PageHeader title={t('settings.title')} />
-      <Paper withBorder p="md">
-        <Stack>
-          <Title order={4}>{t('settings.sessions')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('settings.sessionsHint')}
-          </Text>
-          {settings.isPending && <Loader aria-label={t('app.loading')} />}
-          {settings.isError && <PageError error={settings.error} onRetry={() => void settings.refetch()} />}
-          {settings.data && <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />}
-        </Stack>
-      </Paper>
+      <SettingsSection<'settings.get'> title={t('settings.sessions')} hint={t('settings.sessionsHint')} query={query}>
+        {(settings) => <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
+      </SettingsSection>
+      <CallbackSettings />
     </Stack>
   )
 }

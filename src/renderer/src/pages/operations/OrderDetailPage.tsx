@@ -1,0 +1,114 @@
+/**
+ * `#/operations/orders/:id`: one order. The header carries its numbers, merchant, channel, service
+ * type, amounts, status (with its reason) and test flag, the manual operations the user holds and,
+ * for a deposit, the payment page; below, its history (OrderHistory). Refreshed while not final.
+ */
+import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router-dom'
+import type { OrderDetail } from '../../../../shared/contract/orders'
+import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
+import { PageError } from '../../components/FullPageState'
+import { formatAmount } from '../../format/amount'
+import { formatDateTime } from '../../format/time'
+import { enOrders } from '../../i18n/en.orders'
+import { useReferenceLabels } from '../../i18n/reference'
+import { codeLabel } from './codeLabel'
+import { ManualActions } from './ManualActions'
+import { OrderStateBadges } from './OrderBadges'
+import { OrderHistory } from './OrderHistory'
+import { openPaymentWindow, useLiveOrder } from './liveOrder'
+
+const when = (at: number | null) => (at === null ? '' : formatDateTime(at))
+
+function useSummary(order: OrderDetail): DetailField[] {
+  const { t } = useTranslation()
+  const labels = useReferenceLabels()
+  const money = (amount: string | null) => (amount === null ? '' : formatAmount(amount, order.currency))
+  return [
+    { label: t('orders.orderNo'), value: order.orderNo },
+    { label: t('orders.merchantOrderNo'), value: order.merchantOrderNo },
+    { label: t('orders.upstreamNo'), value: order.upstreamNo },
+    { label: t('orders.txnNo'), value: String(order.txnNo) },
+    { label: t('master.merchant'), value: order.merchantName },
+    { label: t('orders.channel'), value: order.channelName },
+    { label: t('master.serviceType'), value: labels.serviceType(order.serviceType) },
+    { label: t('master.direction'), value: t(`master.directions.${order.direction}`) },
+    { label: t('orders.amount'), value: money(order.amount) },
+    { label: t('orders.paidAmount'), value: money(order.paidAmount) },
+    { label: t('orders.fee'), value: money(order.fee) },
+    { label: t('orders.isTest'), value: order.isTest ? t('orders.yes') : t('orders.no') },
+    { label: t('common.createdAt'), value: when(order.createdAt) },
+    { label: t('orders.sentAt'), value: when(order.sentAt) },
+    { label: t('orders.expiresAt'), value: when(order.expiresAt) },
+    { label: t('orders.finalizedAt'), value: when(order.finalizedAt) },
+    ...(order.holdStatus ? [{ label: t('orderDetail.hold'), value: t(`orders.holdStatuses.${order.holdStatus}`) }] : [])
+  ]
+}
+
+function OrderFieldsGrid({ fields }: { fields: Record<string, string> }) {
+  const { t } = useTranslation()
+  const entries = Object.entries(fields)
+  if (entries.length === 0) return null
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={4}>{t('orderDetail.orderFields')}</Title>
+        <FieldGrid fields={entries.map(([name, value]) => ({ label: codeLabel(t, enOrders.orders.fields, 'orders.fields', name), value }))} />
+      </Stack>
+    </Paper>
+  )
+}
+
+function OrderView({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation()
+  const summary = useSummary(order)
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>{t('orderDetail.title', { orderNo: order.orderNo })}</Title>
+          <Group gap="sm">
+            <Text fw={600}>{formatAmount(order.amount, order.currency)}</Text>
+            <OrderStateBadges order={order} />
+          </Group>
+          {order.statusReason && (
+            <Text size="sm" c="dimmed" data-testid="order-status-reason">
+              {t('orders.statusReason')}: {order.statusReason}
+            </Text>
+          )}
+        </Stack>
+        {order.direction === 'deposit' && (
+          <Button variant="light" onClick={() => openPaymentWindow(order.id)}>
+            {t('orderForm.openPayment')}
+          </Button>
+        )}
+      </Group>
+      <ManualActions order={order} />
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Title order={4}>{t('orderDetail.summary')}</Title>
+          <FieldGrid fields={summary} />
+        </Stack>
+      </Paper>
+      <OrderFieldsGrid fields={order.fields} />
+      <OrderHistory order={order} />
+    </Stack>
+  )
+}
+
+export function OrderDetailPage() {
+  const { t } = useTranslation()
+  const id = Number(useParams().id)
+  const order = useLiveOrder(id, 5000)
+  return (
+    <Stack>
+      <Anchor component={Link} to="/operations/orders" size="sm">
+        ← {t('orderDetail.back')}
+      </Anchor>
+      {order.isPending && <Loader aria-label={t('app.loading')} />}
+      {order.isError && <PageError error={order.error} onRetry={() => void order.refetch()} />}
+      {order.data && <OrderView order={order.data} />}
+    </Stack>
+  )
+}

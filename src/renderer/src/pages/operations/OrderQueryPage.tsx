@@ -1,0 +1,123 @@
+/**
+ * Order Query: one box for any of an order's numbers (order, merchant order, upstream) and the
+ * status, with more filters on demand (merchant for platform staff, channel, direction, test flag,
+ * creation dates); paged on the host. A row opens the order's detail.
+ */
+import { Button, Collapse, Group, Stack, Text, TextInput } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { keepPreviousData } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import type { InputOf } from '../../../../shared/contract'
+import { ORDER_STATUS_VALUES, type OrderRow } from '../../../../shared/contract/orders'
+import { PERMISSIONS } from '../../../../shared/permissions'
+import { useApiQuery } from '../../api/hooks'
+import { FilterSelect, MerchantFilter } from '../../components/list/filters'
+import { useListState } from '../../components/list/useListState'
+import { PageHeader } from '../../components/PageHeader'
+import { RemoteSelect } from '../../components/RemoteSelect'
+import { useCan, useCurrentUser } from '../../session/currentUser'
+import { OrderTable } from './OrderTable'
+
+interface OrderFilters {
+  status?: OrderRow['status']
+  merchantId?: number
+  channelId?: number
+  direction?: OrderRow['direction']
+  test?: 'test' | 'real'
+  dateFrom: string
+  dateTo: string
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+export function OrderQueryPage() {
+  const { t } = useTranslation()
+  const me = useCurrentUser()
+  const seesChannels = useCan(PERMISSIONS.MASTER_DATA_READ) && me.merchantId === null
+  const [advanced, toggle] = useDisclosure(false)
+  const list = useListState<never, OrderFilters>(null, { dateFrom: '', dateTo: '' })
+  const { filters, setFilter } = list
+  const from = DAY.test(filters.dateFrom) ? filters.dateFrom : undefined
+  const to = DAY.test(filters.dateTo) ? filters.dateTo : undefined
+  const inverted = from !== undefined && to !== undefined && to < from
+  const input: InputOf<'orders.list'> = {
+    page: list.table.page,
+    pageSize: list.table.pageSize,
+    search: list.input.search,
+    status: filters.status,
+    merchantId: filters.merchantId,
+    channelId: filters.channelId,
+    direction: filters.direction,
+    isTest: filters.test === undefined ? undefined : filters.test === 'test',
+    dateFrom: inverted ? undefined : from,
+    dateTo: inverted ? undefined : to
+  }
+  const result = useApiQuery('orders.list', input, { placeholderData: keepPreviousData })
+
+  return (
+    <Stack>
+      <PageHeader title={t('nav.items.orderQuery')} />
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('orderQuery.searchLabel')}
+          placeholder={t('orderQuery.searchPlaceholder')}
+          w={320}
+          value={list.search}
+          onChange={(event) => list.setSearch(event.currentTarget.value)}
+        />
+        <FilterSelect
+          label={t('common.status')}
+          value={filters.status}
+          onChange={(value) => setFilter('status', value)}
+          options={ORDER_STATUS_VALUES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) }))}
+        />
+        <Button variant="subtle" onClick={toggle.toggle} aria-expanded={advanced}>
+          {advanced ? t('orderQuery.hideAdvanced') : t('orderQuery.showAdvanced')}
+        </Button>
+      </Group>
+      <Collapse expanded={advanced}>
+        <Group align="flex-start" wrap="wrap">
+          <MerchantFilter value={filters.merchantId} onChange={(value) => setFilter('merchantId', value)} />
+          {seesChannels && (
+            <RemoteSelect
+              procedure="channels.list"
+              toOption={(c) => ({ value: String(c.id), label: c.name })}
+              label={t('orders.channel')}
+              placeholder={t('common.all')}
+              clearable
+              value={filters.channelId === undefined ? null : String(filters.channelId)}
+              onChange={(value) => setFilter('channelId', value ? Number(value) : undefined)}
+            />
+          )}
+          <FilterSelect
+            label={t('master.direction')}
+            value={filters.direction}
+            onChange={(value) => setFilter('direction', value)}
+            options={(['deposit', 'payout'] as const).map((d) => ({ value: d, label: t(`master.directions.${d}`) }))}
+          />
+          <FilterSelect
+            label={t('orderQuery.testFilter')}
+            value={filters.test}
+            onChange={(value) => setFilter('test', value)}
+            options={[
+              { value: 'test', label: t('orderQuery.testOnly') },
+              { value: 'real', label: t('orderQuery.realOnly') }
+            ]}
+          />
+          <TextInput type="date" label={t('orderQuery.dateFrom')} value={filters.dateFrom} onChange={(event) => setFilter('dateFrom', event.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t('orderQuery.dateTo')}
+            value={filters.dateTo}
+            onChange={(event) => setFilter('dateTo', event.currentTarget.value)}
+            error={inverted ? t('validation.dateOrder') : undefined}
+          />
+        </Group>
+      </Collapse>
+      <Text size="sm" c="dimmed">
+        {t('orderQuery.openHint')}
+      </Text>
+      <OrderTable table={list.table} result={{ data: result.data, isFetching: result.isFetching }} />
+    </Stack>
+  )
+}

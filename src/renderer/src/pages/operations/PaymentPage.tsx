@@ -1,0 +1,124 @@
+/**
+ * `#/payment/:orderId`: the payment page the provider returned for a deposit, in its own small
+ * window without the app's shell: bank account, QR content, USDT address or a payment link, the
+ * amount and the order number, and the status (checked every 3 s until final; "Paid" on success).
+ */
+import { Alert, Button, Center, Code, CopyButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useParams } from 'react-router-dom'
+import type { PaymentPageView } from '../../../../shared/contract/orders'
+import { PageError } from '../../components/FullPageState'
+import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { formatAmount } from '../../format/amount'
+import { isFinal, OrderStatusBadge } from './OrderBadges'
+import { useLiveOrder } from './liveOrder'
+
+function CopyValue({ label, value, block = false }: { label: string; value: string; block?: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
+        <Code block={block} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', flex: 1 }} data-testid="payment-value">
+          {value}
+        </Code>
+        <CopyButton value={value}>
+          {({ copied, copy }) => (
+            <Button size="compact-xs" variant="light" color={copied ? 'green' : undefined} onClick={copy}>
+              {copied ? t('payment.copied') : t('payment.copy')}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+    </Stack>
+  )
+}
+
+function PaymentBlock({ title, testId, values }: { title: string; testId: string; values: { label: string; value?: string; block?: boolean }[] }) {
+  return (
+    <Stack gap="xs" data-testid={testId}>
+      <Title order={5}>{title}</Title>
+      {values.map((v) => v.value && <CopyValue key={v.label} label={v.label} value={v.value} block={v.block} />)}
+    </Stack>
+  )
+}
+
+function PaymentDetails({ page }: { page: PaymentPageView | null }) {
+  const { t } = useTranslation()
+  if (!page) return <Alert color="gray">{t('payment.noDetails')}</Alert>
+  switch (page.kind) {
+    case 'bank_account':
+      return (
+        <PaymentBlock
+          title={t('payment.bankTransfer')}
+          testId="payment-bank-account"
+          values={[
+            { label: t('payment.bankName'), value: page.bankName },
+            { label: t('payment.accountName'), value: page.accountName },
+            { label: t('payment.accountNumber'), value: page.bankAccount }
+          ]}
+        />
+      )
+    case 'qr':
+      // No QR image library is installed: the payload itself, to copy into a generator or the payer's app.
+      return <PaymentBlock title={t('payment.qr')} testId="payment-qr" values={[{ label: t('payment.qrPayload'), value: page.qrCode, block: true }]} />
+    case 'crypto_address':
+      return <PaymentBlock title={t('payment.cryptoAddress')} testId="payment-address" values={[{ label: t('payment.address'), value: page.address, block: true }]} />
+    case 'redirect':
+      // A system browser cannot be opened from here: the address is shown to copy.
+      return <PaymentBlock title={t('payment.redirect')} testId="payment-redirect" values={[{ label: t('payment.redirectHint'), value: page.url, block: true }]} />
+  }
+}
+
+export function PaymentPage() {
+  const { t } = useTranslation()
+  const id = Number(useParams().orderId)
+  const order = useLiveOrder(id)
+  return (
+    <Center mih="100vh" p="md">
+      <Paper withBorder p="lg" w="100%" maw={440}>
+        <Stack>
+          <Group justify="space-between">
+            <Title order={3}>{t('payment.title')}</Title>
+            <LanguageSwitch />
+          </Group>
+          {order.isPending && <Loader aria-label={t('payment.loading')} />}
+          {order.isError && <PageError error={order.error} onRetry={() => void order.refetch()} />}
+          {order.data && (
+            <>
+              <Stack gap={4}>
+                <Text size="xs" c="dimmed">
+                  {t('orders.orderNo')}
+                </Text>
+                <Text fw={500} data-testid="payment-order-no">
+                  {order.data.orderNo}
+                </Text>
+              </Stack>
+              <Group justify="space-between" align="center">
+                <Text size="xl" fw={700} data-testid="payment-amount">
+                  {formatAmount(order.data.paymentPage?.amount ?? order.data.amount, order.data.paymentPage?.currency ?? order.data.currency)}
+                </Text>
+                <OrderStatusBadge status={order.data.status} />
+              </Group>
+              {order.data.status === 'succeeded' ? (
+                <Alert color="green" title={t('payment.paid')} data-testid="payment-paid">
+                  {order.data.paidAmount && formatAmount(order.data.paidAmount, order.data.currency)}
+                </Alert>
+              ) : isFinal(order.data.status) ? (
+                <Alert color="gray">{t('payment.finished', { status: t(`orders.statuses.${order.data.status}`) })}</Alert>
+              ) : (
+                <Group gap="xs">
+                  <Loader size="xs" />
+                  <Text size="sm">{t('payment.waiting')}</Text>
+                </Group>
+              )}
+              {!isFinal(order.data.status) && <PaymentDetails page={order.data.paymentPage} />}
+            </>
+          )}
+        </Stack>
+      </Paper>
+    </Center>
+  )
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { fixedTranslators } from '../../i18n/testing'
+import { amountProblem, channelReason, rangeHint, translateAmountMessage, type ChannelOption } from './amountRange'
+
+const { english, chinese } = fixedTranslators()
+
+// The seed's first example: channel 100–50,000 ∩ service 500–20,000.
+const cardChannel: ChannelOption = {
+  channelId: 1,
+  channelName: 'CN UnionPay Direct A',
+  usable: true,
+  reason: null,
+  lower: '500.00',
+  upper: '20000.00',
+  lowerSource: 'service',
+  upperSource: 'service',
+  limits: { lower: '100.00', upper: '50000.00' },
+  balance: '2000000.00',
+  available: '2000000.00'
+}
+
+describe('the amount on an order form', () => {
+  it('accepts both ends of the range and refuses what lies outside, naming the range and its sources', () => {
+    expect(amountProblem('500', cardChannel, 'CNY')).toBeNull()
+    expect(amountProblem('20000.00', cardChannel, 'CNY')).toBeNull()
+    const below = amountProblem('499.99', cardChannel, 'CNY')!
+    expect(below).toBe('must be at least 500.00 (service limit); the available range is 500.00 (service) – 20000.00 (service)')
+    expect(translateAmountMessage(below, 'CNY', english)).toBe(
+      'must be at least 500.00 CNY (service limit); the available range is 500.00 CNY (service) – 20,000.00 CNY (service)'
+    )
+    expect(translateAmountMessage(amountProblem('20000.01', cardChannel, 'CNY')!, 'CNY', chinese)).toBe(
+      '不能高于 20,000.00 CNY（服务限额）；可用范围为 500.00 CNY（服务）– 20,000.00 CNY（服务）'
+    )
+  })
+
+  it('refuses a malformed amount, too many decimals and zero before the range', () => {
+    expect(translateAmountMessage(amountProblem('12,5', cardChannel, 'CNY')!, 'CNY', english)).toBe('must be an amount such as 100.00')
+    expect(translateAmountMessage(amountProblem('1000.001', cardChannel, 'CNY')!, 'CNY', chinese)).toBe('CNY 最多 2 位小数')
+    expect(translateAmountMessage(amountProblem('0', { ...cardChannel, lower: '0.00' }, 'CNY')!, 'CNY', english)).toBe('must be greater than 0')
+  })
+
+  it('translates the host’s refusal, prefix and all, and one-sided ranges', () => {
+    const host = 'amount: must be at most 50000.00 (channel limit); the available range is at most 50000.00 (channel)'
+    expect(translateAmountMessage(host, 'CNY', chinese)).toBe('不能高于 50,000.00 CNY（通道限额）；可用范围为 不高于 50,000.00 CNY（通道）')
+    const open = { ...cardChannel, upper: '0.00', upperSource: null }
+    expect(translateAmountMessage(amountProblem('100', open, 'CNY')!, 'CNY', english)).toBe(
+      'must be at least 500.00 CNY (service limit); the available range is at least 500.00 CNY (service)'
+    )
+  })
+
+  it('shows the range with the source of each side', () => {
+    expect(rangeHint(cardChannel, 'CNY', english)).toEqual({ range: '500.00 – 20,000.00 CNY', sides: 'lower limit from the service · upper limit from the service' })
+    expect(rangeHint({ ...cardChannel, lower: '0', upper: '0', lowerSource: null, upperSource: null }, 'CNY', chinese).range).toBe('不限')
+  })
+
+  it('words an unusable channel from its numbers, or through the rule catalog', () => {
+    const crossing = {
+      ...cardChannel,
+      usable: false,
+      lower: '10000.00',
+      upper: '5000.00',
+      lowerSource: 'channel',
+      reason: 'No available range: the upper limit 5000.00 (service) is below the lower limit 10000.00 (channel)'
+    }
+    expect(channelReason(crossing, 'CNY', english)).toBe('No available range: the upper limit 5,000.00 CNY (service) is below the lower limit 10,000.00 CNY (channel)')
+    expect(channelReason({ ...cardChannel, usable: false, reason: 'channel "TH SCB Payout" has too little balance (0.00 available)' }, 'THB', chinese)).toBe(
+      '通道“TH SCB Payout”余额不足（可用 0.00）'
+    )
+  })
+})

@@ -1,0 +1,100 @@
+/**
+ * Steps 2 and 3 of the seed's path: the service (the merchant's activated services of this
+ * direction, each with its type, currency and single-order limit) and the channel (the channels
+ * bound to it, with limits, balance and available range; unusable ones listed, disabled, with why).
+ */
+import { Alert, Select, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { formatAmount, formatRange } from '../../../format/amount'
+import { useReferenceLabels } from '../../../i18n/reference'
+import { channelReason, rangeHint, type ChannelOption } from '../amountRange'
+import type { OrderFormState } from './useOrderForm'
+
+export function ServiceChoice({ state }: { state: OrderFormState }) {
+  const { t } = useTranslation()
+  const labels = useReferenceLabels()
+  const { form, options, mayPickMerchant } = state
+  const services = options.data?.services ?? []
+  const waiting = mayPickMerchant && !form.values.merchantId
+  return (
+    <Stack gap="xs">
+      <Select
+        label={t('orderForm.service')}
+        description={t('orderForm.serviceHint')}
+        placeholder={waiting ? t('orderForm.pickMerchantFirst') : t('orderForm.pickService')}
+        withAsterisk
+        disabled={!options.data}
+        data={services.map((s) => ({
+          value: String(s.serviceId),
+          label: [labels.serviceType(s.serviceType), s.currency, formatRange(s.singleLower, s.singleUpper, s.currency, t)].join(' · ')
+        }))}
+        value={form.values.serviceId || null}
+        onChange={(value) => state.chooseService(value ?? '')}
+        error={form.errors.serviceId}
+      />
+      {options.data && services.length === 0 && (
+        <Alert color="yellow" variant="light">
+          {t('orderForm.noServices')}
+        </Alert>
+      )}
+    </Stack>
+  )
+}
+
+function ChannelFacts({ channel, currency }: { channel: ChannelOption; currency: string }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        {t('orderForm.channelLimits', { range: formatRange(channel.limits.lower, channel.limits.upper, currency, t) })}
+        {' · '}
+        {t('orderForm.channelBalance', { balance: formatAmount(channel.balance, currency), available: formatAmount(channel.available, currency) })}
+      </Text>
+      {channel.usable ? (
+        <Text size="xs" c="dimmed">
+          {t('orderForm.channelRange', { range: rangeHint(channel, currency, t).range })}
+        </Text>
+      ) : (
+        <Text size="xs" c="red">
+          {t('orderForm.unusable', { reason: channelReason(channel, currency, t) })}
+        </Text>
+      )}
+    </>
+  )
+}
+
+export function ChannelChoice({ state }: { state: OrderFormState }) {
+  const { t } = useTranslation()
+  const { form, service, channel } = state
+  const channels = service?.channels ?? []
+  const byId = new Map(channels.map((c) => [String(c.channelId), c]))
+  return (
+    <Stack gap={4}>
+      <Select
+        label={t('orderForm.channel')}
+        description={t('orderForm.channelHint')}
+        placeholder={service ? t('orderForm.pickChannel') : t('orderForm.pickServiceFirst')}
+        withAsterisk
+        disabled={!service}
+        data={channels.map((c) => ({ value: String(c.channelId), label: c.channelName, disabled: !c.usable }))}
+        renderOption={({ option }) => {
+          const found = byId.get(option.value)
+          return (
+            <Stack gap={0}>
+              <Text size="sm">{option.label}</Text>
+              {found && service && <ChannelFacts channel={found} currency={service.currency} />}
+            </Stack>
+          )
+        }}
+        value={form.values.channelId || null}
+        onChange={(value) => state.chooseChannel(value ?? '')}
+        error={form.errors.channelId}
+      />
+      {channel && service && (
+        <div data-testid="channel-facts">
+          <ChannelFacts channel={channel} currency={service.currency} />
+        </div>
+      )}
+    </Stack>
+  )
+}
