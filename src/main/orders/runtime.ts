@@ -29,8 +29,8 @@ export interface OrderEngine {
 }
 
 const APPLY_SLICE = 10
-const BURST_QUIET_MS = 5
-const APPLY_MAX_WAIT_MS = 250
+const BURST_QUIET_MS = 20
+const APPLY_MAX_WAIT_MS = 2000
 
 export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>): OrderEngine {
   let server: ReturnType<typeof createAdaptorServer> | null = null
