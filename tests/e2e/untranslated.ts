@@ -21,7 +21,8 @@ export async function visibleText(page: Page): Promise<string> {
         if (value) extra.push(value)
       }
       const field = element as { tagName: string; type?: string; value?: string }
-      if (field.tagName === 'INPUT' && field.type !== 'hidden' && field.type !== 'password' && field.value) extra.push(field.value)
+      // A checkbox's value ("on") is never shown.
+      if (field.tagName === 'INPUT' && !['hidden', 'password', 'checkbox', 'radio'].includes(field.type ?? '') && field.value) extra.push(field.value)
     }
     return [body.innerText, ...extra].join('\n')
   })

@@ -1,0 +1,39 @@
+/**
+ * The demo data set as the tests meet it (src/main/demo): its users, merchants, and the look-ups
+ * an API client makes before creating an order (ids of a merchant, a service and its channel).
+ */
+import type { Page } from '@playwright/test'
+import { expect, type Host } from './fixtures'
+import { AppShell } from './pages/AppShell'
+import { LoginPage } from './pages/LoginPage'
+
+export const OPS = { username: 'demo.ops', password: 'Demo-ops-2026' }
+export const MERCHANT_USER = { username: 'demo.merchant', password: 'Demo-merchant-2026' }
+export const CN = 'Golden Dragon Trading (CN)'
+export const TH = 'Siam Lotus Retail (TH)'
+
+export async function signIn(page: Page, host: Host, user: { username: string; password: string }): Promise<void> {
+  const login = new LoginPage(page)
+  await login.open(host.url)
+  await login.signIn(user.username, user.password)
+  await expect(new AppShell(page).navLink('/')).toBeVisible()
+}
+
+interface Option {
+  serviceId: number
+  serviceType: string
+  channels: { channelId: number; channelName: string; usable: boolean }[]
+}
+
+/** A deposit service's id and its channel's id for API calls, found as the form finds them. */
+export async function pairOf(host: Host, token: string, merchantId: number | undefined, type: string, channel: string) {
+  const answer = await host.api<{ services: Option[] }>('/api/orders.options', { direction: 'deposit', merchantId }, token)
+  expect(answer.status, answer.body.message).toBe(200)
+  const service = answer.body.data.services.find((s) => s.serviceType === type)!
+  return { serviceId: service.serviceId, channelId: service.channels.find((c) => c.channelName === channel)!.channelId }
+}
+
+export async function merchantIdOf(host: Host, token: string, name: string): Promise<number> {
+  const answer = await host.api<{ items: { id: number; name: string }[] }>('/api/merchants.list', { search: name }, token)
+  return answer.body.data.items.find((m) => m.name === name)!.id
+}
