@@ -125,6 +125,12 @@ async function start(): Promise<void> {
   const window = createMainWindow()
   const contentsId = window.webContents.id
   window.on('closed', () => ipc.forget(contentsId))
+  // The payment page opens in a new window of the app, signed in as its opener.
+  window.webContents.on('did-create-window', (child) => {
+    const childId = child.webContents.id
+    ipc.inherit(contentsId, childId)
+    child.on('closed', () => ipc.forget(childId))
+  })
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow()

@@ -27,11 +27,15 @@ function recordingElectron(userData: string) {
     permissionCheck: null as null | Listener,
     exposed: new Map<string, unknown>(),
     quitCalls: 0,
+    contentsEvents: new Map<string, Listener>(),
     rendererInvokes: [] as unknown[][]
   }
   let nextId = 1
   class BrowserWindow {
-    webContents = { id: nextId++ }
+    webContents = {
+      id: nextId++,
+      on: (event: string, listener: Listener) => rec.contentsEvents.set(event, listener)
+    }
     constructor(options: Record<string, unknown>) {
       rec.windows.push({ options, loaded: [] })
     }
@@ -140,6 +144,19 @@ describe('the built desktop main bundle under a recording Electron', () => {
     }
     const own = { sender: { id: 1 }, senderFrame: { url: `${appEntry}#/login`, parent: null } }
     expect(await rec.handlers.get('paydesk:auth.setupStatus')!(own, {})).toMatchObject({ status: 200, data: { needsSetup: true, setupCodeRequired: false } })
+  })
+
+  it('a window the app opens (the payment page) acts in its opener’s session', async () => {
+    const main = { sender: { id: 1 }, senderFrame: { url: `${appEntry}#/`, parent: null } }
+    const child = { sender: { id: 77 }, senderFrame: { url: `${appEntry}#/payment/1`, parent: null } }
+    await rec.handlers.get('paydesk:auth.setupAdmin')!(main, { username: 'desk.admin', displayName: 'Desk', password: 'Desk-password-1' })
+    expect(await rec.handlers.get('paydesk:auth.login')!(main, { username: 'desk.admin', password: 'Desk-password-1' })).toMatchObject({ status: 200 })
+    expect(await rec.handlers.get('paydesk:auth.me')!(child, {})).toMatchObject({ status: 401 })
+    let closed: Listener | undefined
+    rec.contentsEvents.get('did-create-window')!({ webContents: { id: 77 }, on: (_e: string, l: Listener) => (closed = l) })
+    expect(await rec.handlers.get('paydesk:auth.me')!(child, {})).toMatchObject({ status: 200, data: { username: 'desk.admin' } })
+    closed!()
+    expect(await rec.handlers.get('paydesk:auth.me')!(child, {})).toMatchObject({ status: 401 })
   })
 
   it('denies permission requests and checks', () => {

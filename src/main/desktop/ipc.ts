@@ -22,7 +22,14 @@ export function channelOf(procedure: string): string {
   return `paydesk:${procedure}`
 }
 
-export function bindIpc(ipc: IpcMainLike, registry: Registry, appEntry: () => string): { forget(webContentsId: number): void } {
+export interface IpcSessions {
+  /** A window closed: its session token is dropped (the session itself stays until it expires or signs out). */
+  forget(webContentsId: number): void
+  /** A window the app opened (a payment page) acts in its opener's session. */
+  inherit(openerId: number, childId: number): void
+}
+
+export function bindIpc(ipc: IpcMainLike, registry: Registry, appEntry: () => string): IpcSessions {
   const tokens = new Map<number, string>()
   for (const name of procedureNames) {
     ipc.handle(channelOf(name), async (event, input): Promise<Envelope<unknown>> => {
@@ -37,5 +44,11 @@ export function bindIpc(ipc: IpcMainLike, registry: Registry, appEntry: () => st
       return envelope
     })
   }
-  return { forget: (id) => tokens.delete(id) }
+  return {
+    forget: (id) => tokens.delete(id),
+    inherit: (openerId, childId) => {
+      const token = tokens.get(openerId)
+      if (token) tokens.set(childId, token)
+    }
+  }
 }

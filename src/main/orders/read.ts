@@ -48,7 +48,7 @@ function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   }))
 }
 
-export function listOrders(db: Db, tenantId: number, zone: string, input: ParsedInputOf<'orders.list'>, merchantId: number | undefined) {
+export function listOrders(db: Db, tenantId: number, zone: string, input: ParsedInputOf<'orders.list'>, merchantId: number | undefined, now: number) {
   const f: SQL[] = [eq(orders.tenantId, tenantId)]
   if (merchantId !== undefined) f.push(eq(orders.merchantId, merchantId))
   if (input.orderNo) f.push(eq(orders.orderNo, input.orderNo))
@@ -61,6 +61,10 @@ export function listOrders(db: Db, tenantId: number, zone: string, input: Parsed
   if (input.isTest !== undefined) f.push(eq(orders.isTest, input.isTest))
   if (input.dateFrom) f.push(gte(orders.createdAt, dayStartMs(input.dateFrom, zone)))
   if (input.dateTo) f.push(lte(orders.createdAt, dayStartMs(input.dateTo, zone, 1) - 1))
+  if (input.overdue !== undefined) {
+    const overdue = and(inArray(orders.status, ['created', 'pending']), lte(orders.expiresAt, now))!
+    f.push(input.overdue ? overdue : sql`not coalesce(${overdue}, 0)`)
+  }
   const where = and(...f)
   const total = db.select({ n: sql<number>`count(*)` }).from(orders).where(where).get()?.n ?? 0
   const list = db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)).all()

@@ -1,7 +1,7 @@
 /** Operations: creating orders, finding them, and the manual operations on them. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { fromMinor, toMinor } from '../../shared/money'
-import { channels, channelServiceBindings, merchants, orders, outbox, services, tenants } from '../db/schema'
+import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, tenants } from '../db/schema'
 import { transact } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
 import { AppError, conflict, notFound, validationError } from '../core/errors'
@@ -25,7 +25,18 @@ function visibleOrder(ctx: Ctx, id: number) {
 async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1], direction: 'deposit' | 'payout') {
   const created = createOrder(ctx, input, direction)
   if (!created.replayed) await ctx.orders.sendNow(created.orderId)
-  return orderDetail(ctx.db, visibleOrder(ctx, created.orderId))
+  return { ...orderDetail(ctx.db, visibleOrder(ctx, created.orderId)), replayed: created.replayed }
+}
+
+/** The withdrawal fee of the merchant's active contract in that currency (what a payout holds with its amount). */
+function payoutFeeOf(ctx: Ctx, merchantId: number, currency: string): number | null {
+  const contract = ctx.db
+    .select({ fee: contracts.withdrawalFeeMinor })
+    .from(contracts)
+    .where(and(eq(contracts.merchantId, merchantId), eq(contracts.settlementCurrency, currency), eq(contracts.status, 'active')))
+    .orderBy(asc(contracts.id))
+    .get()
+  return contract?.fee ?? null
 }
 
 function manualEvent(ctx: Ctx, what: string, reason: string) {
@@ -75,6 +86,7 @@ export const orderProcedures = handlers({
         currency: service.currency,
         singleLower: fromMinor(service.singleLowerMinor, service.currency),
         singleUpper: fromMinor(service.singleUpperMinor, service.currency),
+        fee: fromMinor(input.direction === 'payout' ? (payoutFeeOf(ctx, merchantId, service.currency) ?? 0) : 0, service.currency),
         usable: options.some((o) => o.usable),
         channels: options
       }
@@ -86,7 +98,7 @@ export const orderProcedures = handlers({
   'orders.createDeposit': (ctx, input) => createAndSend(ctx, input, 'deposit'),
   'orders.createPayout': (ctx, input) => createAndSend(ctx, input, 'payout'),
 
-  'orders.list': (ctx, input) => listOrders(ctx.db, ctx.tenantId, tenantZone(ctx.db, ctx.tenantId), input, merchantFilter(actorOf(ctx), input.merchantId)),
+  'orders.list': (ctx, input) => listOrders(ctx.db, ctx.tenantId, tenantZone(ctx.db, ctx.tenantId), input, merchantFilter(actorOf(ctx), input.merchantId), ctx.clock.now()),
   'orders.get': (ctx, input) => orderDetail(ctx.db, visibleOrder(ctx, input.id)),
 
   'orders.close': (ctx, input) => {

@@ -70,6 +70,9 @@ export const orderDetail = orderRow.extend({
 })
 export type OrderDetail = z.infer<typeof orderDetail>
 
+/** What create answers: the order, and whether the merchant order number had already made it. */
+export const createdOrder = orderDetail.extend({ replayed: z.boolean() })
+
 const orderFields = z.record(z.string(), z.string().trim().max(200, 'must be at most 200 characters'), { error: 'must be an object of text fields' }).default({})
 const merchantOrderNo = z
   .string()
@@ -98,6 +101,8 @@ export const orderOption = z.object({
   currency: z.string(),
   singleLower: z.string(),
   singleUpper: z.string(),
+  /** Payouts: the fee held with the amount (the contract's withdrawal fee); "0.00" for deposits. */
+  fee: z.string(),
   usable: z.boolean(),
   channels: z.array(
     z.object({
@@ -127,13 +132,13 @@ export const ordersContract = {
   }),
   'orders.createDeposit': mutation({
     input: createInput,
-    output: orderDetail,
+    output: createdOrder,
     access: [PERMISSIONS.OPERATION_PAYMENT_WRITE, PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE],
     doc: 'Creates a deposit order and sends it to the channel’s provider (or queues it in the outbox); answers with the payment page.'
   }),
   'orders.createPayout': mutation({
     input: createInput,
-    output: orderDetail,
+    output: createdOrder,
     access: [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE],
     doc: 'Creates a payout: holds the channel balance and the merchant’s amount + fee with the order, then sends it upstream.'
   }),
@@ -149,7 +154,9 @@ export const ordersContract = {
       direction: orderDirection.optional(),
       isTest: z.boolean({ error: 'must be true or false' }).optional(),
       dateFrom: day.optional(),
-      dateTo: day.optional()
+      dateTo: day.optional(),
+      /** Unpaid orders past their expiry that the job loop has not closed yet. */
+      overdue: z.boolean({ error: 'must be true or false' }).optional()
     }),
     output: pageOf(orderRow),
     access: PERMISSIONS.ORDER_READ,

@@ -111,5 +111,16 @@ describe('the order engine', () => {
     expect((await w.t.ok('orders.list', { status: 'succeeded' }, w.admin)).total).toBe(0)
     expect((await w.t.ok('orders.list', { status: 'pending', direction: 'deposit', isTest: true }, w.admin)).total).toBe(1)
     expect((await w.t.ok('orders.list', { dateFrom: '2020-01-01', dateTo: '2020-01-02' }, w.admin)).total).toBe(0)
+    expect((await w.t.ok('orders.list', { overdue: true }, w.admin)).total).toBe(0)
+    expect((await w.t.ok('orders.list', { overdue: false }, w.admin)).total).toBe(1)
+  })
+
+  it('create says when the merchant order number had already made the order; payout options carry the fee', async () => {
+    w = await orderWorld()
+    const first = await w.t.ok('orders.createDeposit', deposit({ merchantOrderNo: 'SHOP-77' }), w.admin)
+    expect(first.replayed).toBe(false)
+    expect((await w.t.ok('orders.createDeposit', deposit({ merchantOrderNo: 'SHOP-77' }), w.admin)).replayed).toBe(true)
+    const payoutOptions = await w.t.ok('orders.options', { direction: 'payout', merchantId: w.merchantId }, w.admin)
+    expect(payoutOptions.services[0].fee).toBe('5.00')
   })
 })
