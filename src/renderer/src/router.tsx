@@ -27,6 +27,13 @@ import { OrderDetailPage } from './pages/operations/OrderDetailPage'
 import { OrderQueryPage } from './pages/operations/OrderQueryPage'
 import { OutboxPage } from './pages/operations/OutboxPage'
 import { PaymentPage } from './pages/operations/PaymentPage'
+import {
+  AccountDetailsPage,
+  SettlementDetailsPage,
+  SettlementSummaryPage,
+  TransactionDetailsPage,
+  TransactionSummaryPage
+} from './pages/reports/ReportPages'
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages'
 import { useCurrentUser } from './session/currentUser'
 import { CHANGE_PASSWORD_PATH, SessionGate } from './session/SessionGate'
@@ -49,7 +56,12 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
   channels: ChannelsPage,
   channelServiceBindings: BindingsPage,
   ledger: LedgerPage,
-  adjustments: AdjustmentsPage
+  adjustments: AdjustmentsPage,
+  accountDetails: AccountDetailsPage,
+  transactionSummary: TransactionSummaryPage,
+  transactionDetails: TransactionDetailsPage,
+  settlementSummary: SettlementSummaryPage,
+  settlementDetails: SettlementDetailsPage
 }
 
 /** Pages below a module's own, opened with that module's permission (an order's detail). */

@@ -2,6 +2,7 @@ import { enCatalog } from './en.catalog'
 import { enFinance } from './en.finance'
 import { enMaster } from './en.master'
 import { enOrders } from './en.orders'
+import { enReports } from './en.reports'
 
 /** English: the reference resource; every other language must have exactly these keys. */
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...enMaster,
   ...enFinance,
   ...enOrders,
+  ...enReports,
   app: {
     name: 'PayDesk',
     loading: 'Loading…',

@@ -3,6 +3,7 @@ import { zhCNCatalog } from './zh-CN.catalog'
 import { zhCNFinance } from './zh-CN.finance'
 import { zhCNMaster } from './zh-CN.master'
 import { zhCNOrders } from './zh-CN.orders'
+import { zhCNReports } from './zh-CN.reports'
 
 /** 简体中文界面文案；键与英文完全一致（类型和 resources.test.ts 都会检查）。 */
 export const zhCN: TranslationResource = {
@@ -10,6 +11,7 @@ export const zhCN: TranslationResource = {
   ...zhCNMaster,
   ...zhCNFinance,
   ...zhCNOrders,
+  ...zhCNReports,
   app: {
     name: 'PayDesk',
     loading: '加载中…',

@@ -1,0 +1,69 @@
+/** English: the five reports (交易流水, 交易汇总/明细, 结算汇总/明细), their filters and saved views. */
+export const enReports = {
+  reports: {
+    filters: {
+      merchant: 'Merchant',
+      contractId: 'Contract ID',
+      currency: 'Currency',
+      dateStart: 'From',
+      dateEnd: 'To',
+      dateHint: 'yyyy-mm-dd hh:mm:ss',
+      type: 'Entry type',
+      txnId: 'Transaction ID',
+      remark: 'Remark',
+      includeTest: 'Include test orders',
+      badDate: 'Write a date and time such as 2026-11-20 10:00:00',
+      dateOrder: 'must not be before the start',
+      badNumber: 'Must be a positive whole number'
+    },
+    views: {
+      label: 'Saved views',
+      placeholder: 'Choose a saved view',
+      save: 'Save view',
+      saveTitle: 'Save the current filters',
+      name: 'View name',
+      nameRequired: 'Give the view a name',
+      delete: 'Delete view',
+      saved: 'View “{{name}}” saved',
+      deleted: 'View “{{name}}” deleted'
+    },
+    totals: 'Totals of the filtered set',
+    totalsNone: 'No totals: nothing matches the filters',
+    count: 'Entries',
+    columns: {
+      date: 'Day',
+      currency: 'Currency',
+      contractId: 'Contract',
+      merchantId: 'Merchant',
+      dateCreated: 'Created',
+      id: 'Entry ID',
+      txnId: 'Transaction ID',
+      type: 'Type',
+      amount: 'Amount',
+      remark: 'Remark',
+      transactionAmount: 'Transaction amount',
+      settleAmount: 'Settled amount',
+      totalCount: 'Orders',
+      successCount: 'Successful',
+      orderPay: 'Order payments',
+      deposit: 'Reserve',
+      orderFee: 'Transaction fees',
+      fixedFee: 'Processing fees',
+      refund: 'Refunds',
+      refundFee: 'Refund fees',
+      dispute: 'Disputes',
+      disputeFee: 'Dispute fees',
+      drawcash: 'Withdrawals',
+      drawcashFee: 'Withdrawal fees',
+      rateDifference: 'FX differences',
+      manualAdjust: 'Manual adjustments'
+    },
+    drill: {
+      column: 'Drill down',
+      toList: 'Rows of this day',
+      toEntries: 'Ledger entries',
+      toOrder: 'Order',
+      orderNotFound: 'No order {{orderNo}} was found'
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { enReports } from './en.reports'
+
+/** 简体中文：五张报表（交易流水、交易汇总/明细、结算汇总/明细）、筛选条件与已保存的视图。 */
+export const zhCNReports: typeof enReports = {
+  reports: {
+    filters: {
+      merchant: '商户',
+      contractId: '合同 ID',
+      currency: '币种',
+      dateStart: '开始时间',
+      dateEnd: '结束时间',
+      dateHint: '年-月-日 时:分:秒',
+      type: '流水类型',
+      txnId: '交易号',
+      remark: '备注',
+      includeTest: '包含测试订单',
+      badDate: '请填写日期和时间，例如 2026-11-20 10:00:00',
+      dateOrder: '不能早于开始时间',
+      badNumber: '必须是正整数'
+    },
+    views: {
+      label: '已保存的视图',
+      placeholder: '选择已保存的视图',
+      save: '保存视图',
+      saveTitle: '保存当前筛选条件',
+      name: '视图名称',
+      nameRequired: '请为视图命名',
+      delete: '删除视图',
+      saved: '视图“{{name}}”已保存',
+      deleted: '视图“{{name}}”已删除'
+    },
+    totals: '筛选结果合计',
+    totalsNone: '没有合计：没有符合筛选条件的记录',
+    count: '笔数',
+    columns: {
+      date: '日期',
+      currency: '币种',
+      contractId: '合同',
+      merchantId: '商户',
+      dateCreated: '创建时间',
+      id: '流水 ID',
+      txnId: '交易号',
+      type: '类型',
+      amount: '金额',
+      remark: '备注',
+      transactionAmount: '交易金额',
+      settleAmount: '结算金额',
+      totalCount: '订单数',
+      successCount: '成功数',
+      orderPay: '订单支付',
+      deposit: '保证金',
+      orderFee: '交易手续费',
+      fixedFee: '固定手续费',
+      refund: '退款',
+      refundFee: '退款手续费',
+      dispute: '拒付',
+      disputeFee: '拒付手续费',
+      drawcash: '提现',
+      drawcashFee: '提现手续费',
+      rateDifference: '汇率差',
+      manualAdjust: '人工调账'
+    },
+    drill: {
+      column: '下钻',
+      toList: '当日明细',
+      toEntries: '账户流水',
+      toOrder: '订单',
+      orderNotFound: '未找到订单 {{orderNo}}'
+    }
+  }
+}

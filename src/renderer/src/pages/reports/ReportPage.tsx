@@ -1,0 +1,98 @@
+/**
+ * The frame of the five reports: title and saved views, the filter bar, the totals of the whole
+ * filtered set, and the server-paged table (pageIndex/pageSize). The filters start from the
+ * address (drill-down links name what they fix) over the defaults, the last 7 days.
+ */
+import { Alert, Stack } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { keepPreviousData } from '@tanstack/react-query'
+import { DataTable, type DataTableColumn } from 'mantine-datatable'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useSearchParams } from 'react-router-dom'
+import type { OutputOf } from '../../../../shared/contract'
+import { useApiQuery } from '../../api/hooks'
+import { pagedTableProps } from '../../components/list/pagedTable'
+import { apiErrorMessage } from '../../components/notify'
+import { PageHeader } from '../../components/PageHeader'
+import { useTableText } from '../../components/tableText'
+import type { NavItemKey } from '../../layout/navigation'
+import type { Metric } from './reportColumns'
+import { ReportFilterBar } from './ReportFilterBar'
+import { filtersFromParams, reportInput, type ReportFilters, type ReportProcedure } from './reportFilters'
+import { SavedViewsControl } from './SavedViewsControl'
+import { TotalsTable } from './TotalsTable'
+
+export type ReportRow<N extends ReportProcedure> = OutputOf<N>['items'][number]
+
+export interface ReportPageProps<N extends ReportProcedure> {
+  procedure: N
+  /** The navigation item: the title, and the saved views' key (`paydesk.reportViews.<report>`). */
+  item: Extract<NavItemKey, 'accountDetails' | 'transactionSummary' | 'transactionDetails' | 'settlementSummary' | 'settlementDetails'>
+  /** The table's columns; drill-down links carry the current filters along. */
+  columns: (filters: ReportFilters) => DataTableColumn<ReportRow<N>>[]
+  metrics: readonly Metric[]
+  idAccessor: (row: ReportRow<N>) => string | number
+}
+
+const REPORT_KEYS = {
+  accountDetails: 'account-details',
+  transactionSummary: 'transaction-summary',
+  transactionDetails: 'transaction-details',
+  settlementSummary: 'settlement-summary',
+  settlementDetails: 'settlement-details'
+} as const
+
+/** A new address (a drill-down into the page already open) starts over from its filters. */
+export function ReportPage<N extends ReportProcedure>(props: ReportPageProps<N>) {
+  const location = useLocation()
+  return <ReportView key={location.search} {...props} />
+}
+
+function ReportView<N extends ReportProcedure>({ procedure, item, columns, metrics, idAccessor }: ReportPageProps<N>) {
+  const { t } = useTranslation()
+  const tableText = useTableText()
+  const [params] = useSearchParams()
+  const [filters, setFilters] = useState(() => filtersFromParams(params))
+  const [pageIndex, setPageIndex] = useState(1)
+  const [pageSize, setPageSize] = useState(20)
+  const [applied] = useDebouncedValue(filters, 300)
+  const result = useApiQuery(procedure, reportInput(procedure, applied, { pageIndex, pageSize }), { placeholderData: keepPreviousData })
+  const data = result.data as OutputOf<ReportProcedure> | undefined
+  const resize = (size: number) => {
+    setPageSize(size)
+    setPageIndex(1)
+  }
+  const change = (next: ReportFilters) => {
+    setFilters(next)
+    setPageIndex(1)
+  }
+
+  return (
+    <Stack data-testid={`report-${REPORT_KEYS[item]}`}>
+      <PageHeader title={t(`nav.items.${item}`)}>
+        <SavedViewsControl report={REPORT_KEYS[item]} filters={filters} onApply={change} />
+      </PageHeader>
+      <ReportFilterBar filters={filters} onChange={(patch) => change({ ...filters, ...patch })} entries={procedure === 'reports.accountDetails'} />
+      {result.error && (
+        <Alert color="red" role="alert">
+          {apiErrorMessage(result.error)}
+        </Alert>
+      )}
+      <TotalsTable metrics={metrics} totals={data?.totals as ({ currency: string } & Record<string, unknown>)[] | null | undefined} />
+      <DataTable<ReportRow<N>>
+        withTableBorder
+        striped
+        minHeight={180}
+        w="100%"
+        {...pagedTableProps(
+          { page: pageIndex, pageSize, setPage: setPageIndex, setPageSize: resize },
+          { data: data && { items: data.items as ReportRow<N>[], total: data.totalItemCount }, isFetching: result.isFetching }
+        )}
+        idAccessor={idAccessor}
+        {...tableText}
+        columns={columns(applied)}
+      />
+    </Stack>
+  )
+}

@@ -1,0 +1,122 @@
+/**
+ * A report's filters as the page holds them (text as typed), how they travel in the address
+ * (`#/reports/settlement-details?dateStart=…&currency=CNY`, for drill-down and bookmarks), and
+ * the procedure input they make. Dates are `yyyy-mm-dd hh:mm:ss` in the business time zone.
+ */
+import type { InputOf } from '../../../../shared/contract'
+import { fullBound, isReportDateTime } from '../../../../shared/contract/reports'
+
+export type ReportProcedure =
+  | 'reports.accountDetails'
+  | 'reports.transactionStatistics'
+  | 'reports.transactionList'
+  | 'reports.settlementStatistics'
+  | 'reports.settlementList'
+
+export interface ReportFilters {
+  merchantId: string
+  contractId: string
+  currency: string
+  dateStart: string
+  dateEnd: string
+  includeTest: boolean
+  /** The entry list's own filters. */
+  type: string
+  txnId: string
+  remark: string
+}
+
+const TEXT_KEYS = ['merchantId', 'contractId', 'currency', 'dateStart', 'dateEnd', 'type', 'txnId', 'remark'] as const
+const ENTRY_KEYS = new Set(['type', 'txnId', 'remark'])
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** `yyyy-mm-dd` of a date as this computer's calendar shows it. */
+export function dayOf(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** The whole of one day: `2026-11-18 00:00:00` to `2026-11-18 23:59:59`. */
+export function dayRange(day: string): Pick<ReportFilters, 'dateStart' | 'dateEnd'> {
+  return { dateStart: `${day} 00:00:00`, dateEnd: `${day} 23:59:59` }
+}
+
+/** The last `days` days, today included. */
+export function lastDays(days: number, now = new Date()): Pick<ReportFilters, 'dateStart' | 'dateEnd'> {
+  const first = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1))
+  return { dateStart: dayRange(dayOf(first)).dateStart, dateEnd: dayRange(dayOf(now)).dateEnd }
+}
+
+export function defaultFilters(now = new Date()): ReportFilters {
+  return { merchantId: '', contractId: '', currency: '', ...lastDays(7, now), includeTest: true, type: '', txnId: '', remark: '' }
+}
+
+/** The filters an address names, over the defaults (a drill-down link names only what it fixes). */
+export function filtersFromParams(params: URLSearchParams, now = new Date()): ReportFilters {
+  const filters = defaultFilters(now)
+  for (const key of TEXT_KEYS) {
+    const value = params.get(key)
+    if (value !== null) filters[key] = value
+  }
+  if (params.get('includeTest') === 'false') filters.includeTest = false
+  return filters
+}
+
+/** An address's query for `filters`, left out what is empty or default. */
+export function filtersToParams(filters: Partial<ReportFilters>): string {
+  const params = new URLSearchParams()
+  for (const key of TEXT_KEYS) {
+    const value = filters[key]
+    if (value) params.set(key, value)
+  }
+  if (filters.includeTest === false) params.set('includeTest', 'false')
+  return params.toString()
+}
+
+const WHOLE = /^\d{1,15}$/
+
+export function isId(text: string): boolean {
+  return WHOLE.test(text.trim()) && Number(text) > 0
+}
+
+export interface FilterProblems {
+  contractId?: 'badNumber'
+  txnId?: 'badNumber'
+  dateStart?: 'badDate'
+  dateEnd?: 'badDate' | 'dateOrder'
+}
+
+/** What is wrong with the typed filters; a filter with a problem is left out of the read. */
+export function filterProblems(filters: ReportFilters): FilterProblems {
+  const problems: FilterProblems = {}
+  for (const key of ['contractId', 'txnId'] as const) if (filters[key].trim() && !isId(filters[key])) problems[key] = 'badNumber'
+  for (const key of ['dateStart', 'dateEnd'] as const) if (filters[key].trim() && !isReportDateTime(filters[key].trim())) problems[key] = 'badDate'
+  const start = filters.dateStart.trim()
+  const end = filters.dateEnd.trim()
+  if (!problems.dateStart && !problems.dateEnd && start && end && fullBound(start, 'start') > fullBound(end, 'end')) problems.dateEnd = 'dateOrder'
+  return problems
+}
+
+/** The procedure's input: only the filters that report takes, only the well-formed ones. */
+export function reportInput<N extends ReportProcedure>(procedure: N, filters: ReportFilters, page: { pageIndex: number; pageSize: number }): InputOf<N> {
+  const problems = filterProblems(filters)
+  const input: Record<string, unknown> = { ...page, includeTest: filters.includeTest }
+  const text = (key: keyof FilterProblems | 'currency' | 'remark' | 'merchantId' | 'type') =>
+    !(key in problems) && filters[key].trim() !== '' && (procedure === 'reports.accountDetails' || !ENTRY_KEYS.has(key)) ? filters[key].trim() : undefined
+  const numeric = ['merchantId', 'contractId', 'txnId', 'type'] as const
+  for (const key of numeric) {
+    const value = text(key)
+    if (value !== undefined) input[key] = Number(value)
+  }
+  for (const key of ['currency', 'dateStart', 'dateEnd', 'remark'] as const) {
+    const value = text(key)
+    if (value !== undefined) input[key] = value
+  }
+  return input as InputOf<N>
+}
+
+/** A day written as the list rows carry it (20261118) → `2026-11-18`. */
+export function listDay(date: number): string {
+  const text = String(date)
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`
+}

@@ -1,0 +1,59 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import { AppShell } from './AppShell'
+import { DataTableView } from './DataTableView'
+
+/** "1,234.50 CNY" → 123450n (minor units), so sums are exact. */
+export function minorUnits(text: string): bigint {
+  const match = /^(-?)([\d,]+)(?:\.(\d+))?(?: [A-Z]+)?$/.exec(text.trim())
+  if (!match) throw new Error(`not an amount: "${text}"`)
+  const [, sign, whole, fraction = ''] = match
+  const value = BigInt(`${whole.replace(/,/g, '')}${fraction}`)
+  return sign ? -value : value
+}
+
+/** One of the five reports: its filters, the totals of the filtered set, and the paged table. */
+export class ReportPage {
+  readonly root: Locator
+  readonly heading: Locator
+  readonly table: DataTableView
+  readonly totals: DataTableView
+  readonly pagination: Locator
+
+  constructor(
+    readonly page: Page,
+    readonly path: string,
+    title: string
+  ) {
+    this.root = page.getByTestId(`report-${path.split('/').at(-1)}`)
+    this.heading = page.getByRole('heading', { name: title, exact: true, level: 2 })
+    this.table = new DataTableView(this.root.locator('.mantine-datatable table'))
+    this.totals = new DataTableView(this.root.getByTestId('report-totals').locator('table'))
+    this.pagination = this.root.getByText(/^\d+–\d+ of \d+$/)
+  }
+
+  async open(): Promise<void> {
+    await new AppShell(this.page).navigate(this.path)
+    await expect(this.heading).toBeVisible()
+  }
+
+  async choose(label: string, option: string): Promise<void> {
+    await this.root.getByRole('combobox', { name: label, exact: true }).click()
+    await this.page.getByRole('option', { name: option, exact: true }).click()
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.root.getByRole('textbox', { name: label, exact: true }).fill(value)
+  }
+
+  /** The total of one column for one currency as shown above the table; null while none shows (for `expect.poll`). */
+  async total(currency: string, header: string): Promise<string | null> {
+    if ((await this.totals.rows.count()) === 0) return null
+    const index = (await this.totals.column('Currency')).indexOf(currency)
+    return index === -1 ? null : (await this.totals.column(header))[index]
+  }
+
+  /** The cells of one row under the given headers. */
+  async cells(row: number, headers: readonly string[]): Promise<string[]> {
+    return Promise.all(headers.map(async (header) => (await this.table.column(header))[row]))
+  }
+}

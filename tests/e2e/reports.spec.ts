@@ -1,0 +1,88 @@
+/**
+ * The reports on the demo data (90 days of orders in six currencies): filter the settlement
+ * summary, page it, drill down from a day to its settlement rows and on to the ledger entries,
+ * whose totals add up to the row drilled from.
+ */
+import { expect, test } from './fixtures'
+import { AppShell } from './pages/AppShell'
+import { LoginPage } from './pages/LoginPage'
+import { minorUnits, ReportPage } from './pages/ReportPage'
+
+test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' }, demo: true } })
+
+const FINANCE = { username: 'demo.finance', password: 'Demo-finance-2026' }
+const SETTLEMENT_COLUMNS = [
+  'Order payments',
+  'Reserve',
+  'Transaction fees',
+  'Processing fees',
+  'Refunds',
+  'Refund fees',
+  'Disputes',
+  'Dispute fees',
+  'Withdrawals',
+  'Withdrawal fees',
+  'FX differences',
+  'Manual adjustments'
+]
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+
+test('finance filters the settlement summary, pages it and drills down to the ledger entries, whose totals match', async ({ page, host }) => {
+  const login = new LoginPage(page)
+  await login.open(host.url)
+  await login.signIn(FINANCE.username, FINANCE.password)
+  await expect(new AppShell(page).navLink('/')).toBeVisible()
+
+  const summary = new ReportPage(page, '/reports/settlement-summary', 'Settlement summary')
+  const now = new Date()
+  const first = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 29)
+
+  await test.step('CNY over the last 30 days: rows and their totals', async () => {
+    await summary.open()
+    await expect(summary.root.getByRole('switch', { name: 'Include test orders' })).toBeChecked()
+    await summary.choose('Currency', 'CNY — Chinese yuan')
+    await summary.fill('From', `${day(first)} 00:00:00`)
+    await summary.fill('To', `${day(now)} 23:59:59`)
+    // Only CNY in the totals, then more than one page: the filters are applied (they apply as typed).
+    await expect(summary.totals.rows).toHaveCount(1)
+    await expect(summary.totals.rows).toContainText('CNY')
+    await expect(summary.pagination).toHaveText(/^1–20 of (2[1-9]|30)$/)
+    expect(new Set(await summary.table.column('Currency'))).toEqual(new Set(['CNY']))
+    expect(await summary.totals.column('Currency')).toEqual(['CNY'])
+    expect(minorUnits((await summary.total('CNY', 'Order payments')) ?? '')).toBeGreaterThan(0n)
+  })
+
+  let orderPay = ''
+  await test.step('page 2, then a day of it drilled down to its settlement rows', async () => {
+    const newest = (await summary.table.column('Day'))[0]
+    await summary.root.getByRole('button', { name: 'Next page' }).click()
+    await expect(summary.pagination).toHaveText(/^21–\d+ of \d+$/)
+    // The first page's rows stay until the second's arrive.
+    await expect(summary.table.rows.first()).not.toContainText(newest)
+    const [date, pay] = await summary.cells(0, ['Day', 'Order payments'])
+    expect(date >= day(first) && date <= day(now), date).toBe(true)
+    orderPay = pay
+    await summary.table.rows.first().getByRole('link', { name: 'Rows of this day' }).click()
+
+    const details = new ReportPage(page, '/reports/settlement-details', 'Settlement details')
+    await expect(details.heading).toBeVisible()
+    await expect(page).toHaveURL(new RegExp(`dateStart=${date}`))
+    await expect(details.root.getByRole('textbox', { name: 'From', exact: true })).toHaveValue(`${date} 00:00:00`)
+    await expect.poll(() => details.total('CNY', 'Order payments')).toBe(orderPay)
+    expect(new Set(await details.table.column('Day'))).toEqual(new Set([date]))
+
+    const row = await details.cells(0, SETTLEMENT_COLUMNS)
+    const net = row.reduce((sum, cell) => sum + minorUnits(cell), 0n)
+    const [merchant, contract] = await details.cells(0, ['Merchant', 'Contract'])
+    await details.table.rows.first().getByRole('link', { name: 'Ledger entries' }).click()
+
+    const entries = new ReportPage(page, '/reports/account-details', 'Account details')
+    await expect(entries.heading).toBeVisible()
+    await expect(entries.root.getByRole('textbox', { name: 'Contract ID', exact: true })).toHaveValue(contract)
+    await expect(page).toHaveURL(new RegExp(`merchantId=${merchant}`))
+    await expect.poll(async () => minorUnits((await entries.total('CNY', 'Amount')) ?? '0')).toBe(net)
+    expect(new Set(await entries.table.column('Contract'))).toEqual(new Set([contract]))
+  })
+})
