@@ -3,10 +3,12 @@
  * summary, page it, drill down from a day to its settlement rows and on to the ledger entries,
  * whose totals add up to the row drilled from.
  */
-import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, test, type Host } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { LoginPage } from './pages/LoginPage'
 import { minorUnits, ReportPage } from './pages/ReportPage'
+import { englishLeft, visibleText } from './untranslated'
 
 test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' }, demo: true } })
 
@@ -29,11 +31,17 @@ const SETTLEMENT_COLUMNS = [
 const pad = (n: number) => String(n).padStart(2, '0')
 const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 
-test('finance filters the settlement summary, pages it and drills down to the ledger entries, whose totals match', async ({ page, host }) => {
+async function signInAsFinance(page: Page, host: Host): Promise<AppShell> {
   const login = new LoginPage(page)
   await login.open(host.url)
   await login.signIn(FINANCE.username, FINANCE.password)
-  await expect(new AppShell(page).navLink('/')).toBeVisible()
+  const shell = new AppShell(page)
+  await expect(shell.navLink('/')).toBeVisible()
+  return shell
+}
+
+test('finance filters the settlement summary, pages it and drills down to the ledger entries, whose totals match', async ({ page, host }) => {
+  await signInAsFinance(page, host)
 
   const summary = new ReportPage(page, '/reports/settlement-summary', 'Settlement summary')
   const now = new Date()
@@ -84,5 +92,51 @@ test('finance filters the settlement summary, pages it and drills down to the le
     await expect(page).toHaveURL(new RegExp(`merchantId=${merchant}`))
     await expect.poll(async () => minorUnits((await entries.total('CNY', 'Amount')) ?? '0')).toBe(net)
     expect(new Set(await entries.table.column('Contract'))).toEqual(new Set([contract]))
+  })
+})
+
+test('account details: a saved view is applied and deleted, an entry opens its order, and the page speaks Chinese', async ({ page, host }) => {
+  const shell = await signInAsFinance(page, host)
+  const entries = new ReportPage(page, '/reports/account-details', 'Account details')
+  await entries.open()
+  const currency = entries.root.getByRole('combobox', { name: 'Currency', exact: true })
+  const views = entries.root.getByRole('combobox', { name: 'Saved views', exact: true })
+
+  await test.step('save THB order payments as a view, start over, apply it, delete it', async () => {
+    await entries.choose('Currency', 'THB — Thai baht')
+    await entries.choose('Entry type', '0 · Order payment')
+    await entries.root.getByRole('button', { name: 'Save view' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Save the current filters' })
+    await dialog.getByRole('textbox', { name: 'View name' }).fill('Baht payments')
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(dialog).toBeHidden()
+
+    await page.reload()
+    await expect(currency).toHaveValue('All')
+    await entries.choose('Saved views', 'Baht payments')
+    await expect(currency).toHaveValue('THB — Thai baht')
+    await expect(entries.totals.rows).toHaveCount(1)
+    await expect(entries.totals.rows).toContainText('THB')
+    expect(new Set(await entries.table.column('Type'))).toEqual(new Set(['0 · Order payment']))
+
+    await entries.root.getByRole('button', { name: 'Delete view' }).click()
+    await expect(views).toHaveValue('')
+    expect(await page.evaluate(() => localStorage.getItem('paydesk.reportViews.account-details'))).toBe('[]')
+  })
+
+  await test.step('no English is left in Chinese', async () => {
+    await shell.switchLanguage('zh-CN')
+    await expect(page.getByRole('heading', { name: '交易流水', level: 2 })).toBeVisible()
+    await expect(entries.root.getByText('包含测试订单')).toBeVisible()
+    const remarks = await entries.table.column('备注')
+    await expect.poll(async () => englishLeft(await visibleText(page), ['THB', 'Demo finance', ...remarks])).toEqual([])
+    await shell.switchLanguage('en')
+  })
+
+  await test.step('an order payment entry opens its order', async () => {
+    const orderNo = (await entries.table.column('Remark'))[0]
+    expect(orderNo).toMatch(/^D\d+$/)
+    await entries.table.rows.first().getByRole('button', { name: orderNo }).click()
+    await expect(page.getByRole('heading', { name: `Order ${orderNo}`, exact: true, level: 2 })).toBeVisible()
   })
 })

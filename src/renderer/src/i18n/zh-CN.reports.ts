@@ -5,7 +5,7 @@ export const zhCNReports: typeof enReports = {
   reports: {
     filters: {
       merchant: '商户',
-      contractId: '合同 ID',
+      contractId: '合同编号',
       currency: '币种',
       dateStart: '开始时间',
       dateEnd: '结束时间',
@@ -38,7 +38,7 @@ export const zhCNReports: typeof enReports = {
       contractId: '合同',
       merchantId: '商户',
       dateCreated: '创建时间',
-      id: '流水 ID',
+      id: '流水编号',
       txnId: '交易号',
       type: '类型',
       amount: '金额',

@@ -1,7 +1,8 @@
 /**
  * The frame of the five reports: title and saved views, the filter bar, the totals of the whole
  * filtered set, and the server-paged table (pageIndex/pageSize). The filters start from the
- * address (drill-down links name what they fix) over the defaults, the last 7 days.
+ * address (drill-down links name what they fix) over the defaults, the last 7 days of the
+ * business time zone.
  */
 import { Alert, Stack } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
@@ -19,7 +20,7 @@ import { useTableText } from '../../components/tableText'
 import type { NavItemKey } from '../../layout/navigation'
 import type { Metric } from './reportColumns'
 import { ReportFilterBar } from './ReportFilterBar'
-import { filtersFromParams, reportInput, type ReportFilters, type ReportProcedure } from './reportFilters'
+import { businessToday, filtersFromParams, reportInput, type ReportFilters, type ReportProcedure } from './reportFilters'
 import { SavedViewsControl } from './SavedViewsControl'
 import { TotalsTable } from './TotalsTable'
 
@@ -53,7 +54,8 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
   const { t } = useTranslation()
   const tableText = useTableText()
   const [params] = useSearchParams()
-  const [filters, setFilters] = useState(() => filtersFromParams(params))
+  const zone = useApiQuery('system.info', {}, { staleTime: Infinity }).data?.timeZone
+  const [filters, setFilters] = useState(() => filtersFromParams(params, businessToday(zone)))
   const [pageIndex, setPageIndex] = useState(1)
   const [pageSize, setPageSize] = useState(20)
   const [applied] = useDebouncedValue(filters, 300)

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { defaultFilters, filterProblems, filtersFromParams, filtersToParams, lastDays, listDay, reportInput } from './reportFilters'
+import { businessToday, defaultFilters, filterProblems, filtersFromParams, filtersToParams, lastDays, listDay, reportInput } from './reportFilters'
 
-const NOW = new Date(2026, 10, 20, 15, 30, 0)
+const NOW = '2026-11-20'
 
 describe('report filters', () => {
   it('default to the last 7 days, test orders included', () => {
     expect(lastDays(7, NOW)).toEqual({ dateStart: '2026-11-14 00:00:00', dateEnd: '2026-11-20 23:59:59' })
+    expect(lastDays(30, '2026-03-01').dateStart).toBe('2026-01-31 00:00:00')
     expect(defaultFilters(NOW).includeTest).toBe(true)
   })
 
@@ -45,6 +46,14 @@ describe('report filters', () => {
       dateStart: '2026-11-14 00:00:00',
       dateEnd: '2026-11-20 23:59:59'
     })
+  })
+
+  it('take today in the business time zone', () => {
+    const moment = new Date(Date.UTC(2026, 10, 20, 17, 0, 0))
+    expect(businessToday('+08:00', moment)).toBe('2026-11-21')
+    expect(businessToday('Asia/Bangkok', moment)).toBe('2026-11-21')
+    expect(businessToday('-05:00', moment)).toBe('2026-11-20')
+    expect(businessToday('Not/AZone', moment)).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
   it('read list days', () => {

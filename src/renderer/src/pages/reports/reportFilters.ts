@@ -1,7 +1,8 @@
 /**
  * A report's filters as the page holds them (text as typed), how they travel in the address
  * (`#/reports/settlement-details?dateStart=…&currency=CNY`, for drill-down and bookmarks), and
- * the procedure input they make. Dates are `yyyy-mm-dd hh:mm:ss` in the business time zone.
+ * the procedure input they make. Dates are `yyyy-mm-dd hh:mm:ss` in the business time zone,
+ * the last 7 days of it unless the address says otherwise.
  */
 import type { InputOf } from '../../../../shared/contract'
 import { fullBound, isReportDateTime } from '../../../../shared/contract/reports'
@@ -29,11 +30,21 @@ export interface ReportFilters {
 const TEXT_KEYS = ['merchantId', 'contractId', 'currency', 'dateStart', 'dateEnd', 'type', 'txnId', 'remark'] as const
 const ENTRY_KEYS = new Set(['type', 'txnId', 'remark'])
 
-const pad = (n: number) => String(n).padStart(2, '0')
+const OFFSET = /^([+-])(\d{2}):(\d{2})$/
 
-/** `yyyy-mm-dd` of a date as this computer's calendar shows it. */
-export function dayOf(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+/** Today in the business time zone (`+08:00` or a zone name), as `yyyy-mm-dd`; this computer's day if the zone is unknown. */
+export function businessToday(zone: string | undefined, now = new Date()): string {
+  const offset = OFFSET.exec(zone ?? '')
+  if (offset) {
+    const minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1)
+    return new Date(now.getTime() + minutes * 60_000).toISOString().slice(0, 10)
+  }
+  const day = (timeZone?: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  try {
+    return day(zone)
+  } catch {
+    return day()
+  }
 }
 
 /** The whole of one day: `2026-11-18 00:00:00` to `2026-11-18 23:59:59`. */
@@ -41,19 +52,20 @@ export function dayRange(day: string): Pick<ReportFilters, 'dateStart' | 'dateEn
   return { dateStart: `${day} 00:00:00`, dateEnd: `${day} 23:59:59` }
 }
 
-/** The last `days` days, today included. */
-export function lastDays(days: number, now = new Date()): Pick<ReportFilters, 'dateStart' | 'dateEnd'> {
-  const first = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1))
-  return { dateStart: dayRange(dayOf(first)).dateStart, dateEnd: dayRange(dayOf(now)).dateEnd }
+/** The last `days` days up to `today` (`yyyy-mm-dd`), today included. */
+export function lastDays(days: number, today: string): Pick<ReportFilters, 'dateStart' | 'dateEnd'> {
+  const [year, month, day] = today.split('-').map(Number)
+  const first = new Date(Date.UTC(year, month - 1, day - (days - 1))).toISOString().slice(0, 10)
+  return { dateStart: dayRange(first).dateStart, dateEnd: dayRange(today).dateEnd }
 }
 
-export function defaultFilters(now = new Date()): ReportFilters {
-  return { merchantId: '', contractId: '', currency: '', ...lastDays(7, now), includeTest: true, type: '', txnId: '', remark: '' }
+export function defaultFilters(today: string): ReportFilters {
+  return { merchantId: '', contractId: '', currency: '', ...lastDays(7, today), includeTest: true, type: '', txnId: '', remark: '' }
 }
 
 /** The filters an address names, over the defaults (a drill-down link names only what it fixes). */
-export function filtersFromParams(params: URLSearchParams, now = new Date()): ReportFilters {
-  const filters = defaultFilters(now)
+export function filtersFromParams(params: URLSearchParams, today: string): ReportFilters {
+  const filters = defaultFilters(today)
   for (const key of TEXT_KEYS) {
     const value = params.get(key)
     if (value !== null) filters[key] = value

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultFilters } from './reportFilters'
 import { readViews, viewsKey, withoutView, withView } from './savedViews'
 
-const filters = defaultFilters(new Date(2026, 10, 20))
+const filters = defaultFilters('2026-11-20')
 
 function storageWith(value: string | null) {
   return { getItem: (key: string) => (key === viewsKey('settlement-summary') ? value : null) }
