@@ -13,6 +13,7 @@ import { englishLeft, visibleText } from './untranslated'
 test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' }, demo: true } })
 
 const FINANCE = { username: 'demo.finance', password: 'Demo-finance-2026' }
+const MERCHANT_USER = { username: 'demo.merchant', password: 'Demo-merchant-2026' }
 const SETTLEMENT_COLUMNS = [
   'Order payments',
   'Reserve',
@@ -31,17 +32,17 @@ const SETTLEMENT_COLUMNS = [
 const pad = (n: number) => String(n).padStart(2, '0')
 const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 
-async function signInAsFinance(page: Page, host: Host): Promise<AppShell> {
+async function signIn(page: Page, host: Host, user = FINANCE): Promise<AppShell> {
   const login = new LoginPage(page)
   await login.open(host.url)
-  await login.signIn(FINANCE.username, FINANCE.password)
+  await login.signIn(user.username, user.password)
   const shell = new AppShell(page)
   await expect(shell.navLink('/')).toBeVisible()
   return shell
 }
 
 test('finance filters the settlement summary, pages it and drills down to the ledger entries, whose totals match', async ({ page, host }) => {
-  await signInAsFinance(page, host)
+  await signIn(page, host)
 
   const summary = new ReportPage(page, '/reports/settlement-summary', 'Settlement summary')
   const now = new Date()
@@ -89,14 +90,15 @@ test('finance filters the settlement summary, pages it and drills down to the le
     const entries = new ReportPage(page, '/reports/account-details', 'Account details')
     await expect(entries.heading).toBeVisible()
     await expect(entries.root.getByRole('textbox', { name: 'Contract ID', exact: true })).toHaveValue(contract)
-    await expect(page).toHaveURL(new RegExp(`merchantId=${merchant}`))
+    await expect(page).toHaveURL(new RegExp(`merchantId=${/^#(\d+)/.exec(merchant)?.[1]}&`))
+    expect(new Set(await entries.table.column('Merchant'))).toEqual(new Set([merchant]))
     await expect.poll(async () => minorUnits((await entries.total('CNY', 'Amount')) ?? '0')).toBe(net)
     expect(new Set(await entries.table.column('Contract'))).toEqual(new Set([contract]))
   })
 })
 
 test('account details: a saved view is applied and deleted, an entry opens its order, and the page speaks Chinese', async ({ page, host }) => {
-  const shell = await signInAsFinance(page, host)
+  const shell = await signIn(page, host)
   const entries = new ReportPage(page, '/reports/account-details', 'Account details')
   await entries.open()
   const currency = entries.root.getByRole('combobox', { name: 'Currency', exact: true })
@@ -128,8 +130,8 @@ test('account details: a saved view is applied and deleted, an entry opens its o
     await shell.switchLanguage('zh-CN')
     await expect(page.getByRole('heading', { name: '交易流水', level: 2 })).toBeVisible()
     await expect(entries.root.getByText('包含测试订单')).toBeVisible()
-    const remarks = await entries.table.column('备注')
-    await expect.poll(async () => englishLeft(await visibleText(page), ['THB', 'Demo finance', ...remarks])).toEqual([])
+    const data = ['THB', 'Demo finance', ...(await entries.table.column('备注')), ...(await entries.table.column('商户'))]
+    await expect.poll(async () => englishLeft(await visibleText(page), data)).toEqual([])
     await shell.switchLanguage('en')
   })
 
@@ -139,4 +141,19 @@ test('account details: a saved view is applied and deleted, an entry opens its o
     await entries.table.rows.first().getByRole('button', { name: orderNo }).click()
     await expect(page.getByRole('heading', { name: `Order ${orderNo}`, exact: true, level: 2 })).toBeVisible()
   })
+})
+
+test('a merchant-bound user has no merchant filter and reads only its own merchant', async ({ page, host }) => {
+  await signIn(page, host, MERCHANT_USER)
+  const summary = new ReportPage(page, '/reports/transaction-summary', 'Transaction summary')
+  await summary.open()
+  await expect(summary.root.getByRole('combobox', { name: 'Currency', exact: true })).toBeVisible()
+  await expect(summary.root.getByRole('combobox', { name: 'Merchant', exact: true })).toHaveCount(0)
+  await expect(summary.totals.rows.first()).toBeVisible()
+  await summary.table.rows.first().getByRole('link', { name: 'Rows of this day' }).click()
+
+  const details = new ReportPage(page, '/reports/transaction-details', 'Transaction details')
+  await expect(details.heading).toBeVisible()
+  await expect(details.pagination).toHaveText(/^1–\d+ of \d+$/)
+  expect(new Set(await details.table.column('Merchant')).size).toBe(1)
 })

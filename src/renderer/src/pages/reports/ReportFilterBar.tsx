@@ -59,7 +59,8 @@ export function ReportFilterBar({ filters, onChange, entries }: ReportFilterBarP
         </>
       )}
       <Switch
-        mt={30}
+        style={{ alignSelf: 'flex-end' }}
+        mb={8}
         label={t('reports.filters.includeTest')}
         checked={filters.includeTest}
         onChange={(event) => onChange({ includeTest: event.currentTarget.checked })}

@@ -12,13 +12,15 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useSearchParams } from 'react-router-dom'
 import type { OutputOf } from '../../../../shared/contract'
+import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { pagedTableProps } from '../../components/list/pagedTable'
 import { apiErrorMessage } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { useTableText } from '../../components/tableText'
 import type { NavItemKey } from '../../layout/navigation'
-import type { Metric } from './reportColumns'
+import { useCan } from '../../session/currentUser'
+import type { MerchantLabel, Metric } from './reportColumns'
 import { ReportFilterBar } from './ReportFilterBar'
 import { businessToday, filtersFromParams, reportInput, type ReportFilters, type ReportProcedure } from './reportFilters'
 import { SavedViewsControl } from './SavedViewsControl'
@@ -31,7 +33,7 @@ export interface ReportPageProps<N extends ReportProcedure> {
   /** The navigation item: the title, and the saved views' key (`paydesk.reportViews.<report>`). */
   item: Extract<NavItemKey, 'accountDetails' | 'transactionSummary' | 'transactionDetails' | 'settlementSummary' | 'settlementDetails'>
   /** The table's columns; drill-down links carry the current filters along. */
-  columns: (filters: ReportFilters) => DataTableColumn<ReportRow<N>>[]
+  columns: (filters: ReportFilters, merchant: MerchantLabel) => DataTableColumn<ReportRow<N>>[]
   metrics: readonly Metric[]
   idAccessor: (row: ReportRow<N>) => string | number
 }
@@ -44,6 +46,14 @@ const REPORT_KEYS = {
   settlementDetails: 'settlement-details'
 } as const
 
+/** Merchants by name for those who may list them (the first 100; others, and for everyone else, by id). */
+function useMerchantLabel(): MerchantLabel {
+  const canList = useCan(PERMISSIONS.MASTER_DATA_READ)
+  const { data } = useApiQuery('merchants.list', { page: 1, pageSize: 100 }, { enabled: canList, staleTime: 60_000 })
+  const names = new Map(data?.items.map((m) => [m.id, m.name]))
+  return (id) => (names.has(id) ? `#${id} ${names.get(id)}` : `#${id}`)
+}
+
 /** A new address (a drill-down into the page already open) starts over from its filters. */
 export function ReportPage<N extends ReportProcedure>(props: ReportPageProps<N>) {
   const location = useLocation()
@@ -53,6 +63,7 @@ export function ReportPage<N extends ReportProcedure>(props: ReportPageProps<N>)
 function ReportView<N extends ReportProcedure>({ procedure, item, columns, metrics, idAccessor }: ReportPageProps<N>) {
   const { t } = useTranslation()
   const tableText = useTableText()
+  const merchant = useMerchantLabel()
   const [params] = useSearchParams()
   const zone = useApiQuery('system.info', {}, { staleTime: Infinity }).data?.timeZone
   const [filters, setFilters] = useState(() => filtersFromParams(params, businessToday(zone)))
@@ -93,7 +104,7 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
         )}
         idAccessor={idAccessor}
         {...tableText}
-        columns={columns(applied)}
+        columns={columns(applied, merchant)}
       />
     </Stack>
   )

@@ -5,6 +5,7 @@ import {
   amounts,
   counts,
   listKeyColumns,
+  merchantColumn,
   metricColumns,
   SETTLEMENT_METRICS,
   statisticsKeyColumns,
@@ -30,10 +31,10 @@ export function AccountDetailsPage() {
       item="accountDetails"
       idAccessor={(row) => row.id}
       metrics={[...amounts('amount'), ...counts('count')]}
-      columns={() => [
+      columns={(_filters, merchant) => [
         { accessor: 'dateCreated', title: t('reports.columns.dateCreated'), noWrap: true, render: (row) => row.dateCreated.replace('T', ' ') },
         { accessor: 'id', title: t('reports.columns.id') },
-        { accessor: 'merchantId', title: t('reports.columns.merchantId') },
+        merchantColumn(t, merchant),
         { accessor: 'contractId', title: t('reports.columns.contractId') },
         { accessor: 'txnId', title: t('reports.columns.txnId') },
         { accessor: 'type', title: t('reports.columns.type'), noWrap: true, render: (row) => typeName(row.type) },
@@ -75,7 +76,7 @@ function listPage(procedure: ListProcedure, item: 'transactionDetails' | 'settle
         item={item}
         idAccessor={(row) => `${row.date}/${row.merchantId}/${row.contractId}/${row.currency}`}
         metrics={metrics}
-        columns={(filters) => [...listKeyColumns<ListRow>(t), ...metricColumns<ListRow>(t, metrics), toEntriesColumn<ListRow>(t, filters)]}
+        columns={(filters, merchant) => [...listKeyColumns<ListRow>(t, merchant), ...metricColumns<ListRow>(t, metrics), toEntriesColumn<ListRow>(t, filters)]}
       />
     )
   }

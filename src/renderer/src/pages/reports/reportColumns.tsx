@@ -60,10 +60,20 @@ export function statisticsKeyColumns<T extends { date: string; currency: string 
   ]
 }
 
-export function listKeyColumns<T extends { date: number; merchantId: number; contractId: number; currency: string }>(t: TFunction): DataTableColumn<T>[] {
+/** A merchant as `#3 Siam Lotus Retail (TH)` when its name is known, else `#3`. */
+export type MerchantLabel = (id: number) => string
+
+export function merchantColumn<T extends { merchantId: number }>(t: TFunction, merchant: MerchantLabel): DataTableColumn<T> {
+  return { accessor: 'merchantId', title: t('reports.columns.merchantId'), noWrap: true, render: (row) => merchant(row.merchantId) }
+}
+
+export function listKeyColumns<T extends { date: number; merchantId: number; contractId: number; currency: string }>(
+  t: TFunction,
+  merchant: MerchantLabel
+): DataTableColumn<T>[] {
   return [
     { accessor: 'date', title: t('reports.columns.date'), noWrap: true, render: (row) => listDay(row.date) },
-    { accessor: 'merchantId', title: t('reports.columns.merchantId') },
+    merchantColumn<T>(t, merchant),
     { accessor: 'contractId', title: t('reports.columns.contractId') },
     { accessor: 'currency', title: t('reports.columns.currency') }
   ]
