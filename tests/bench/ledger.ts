@@ -35,7 +35,8 @@ function deposit(key: string, merchantId: number, amount: number): PostingInput 
 
 function freshDb() {
   const dir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'))
-  const db = openDatabase({ path: join(dir, 'bench.db') })
+  // As the app opens it: checkpoints are left to the host's maintenance loop.
+  const db = openDatabase({ path: join(dir, 'bench.db'), checkpointInBackground: true })
   bootstrapTenant(db, Date.now())
   return { db, cleanup: () => (db.$client.close(), rmSync(dir, { recursive: true, force: true })) }
 }

@@ -123,7 +123,7 @@ test('account details: a saved view is applied and deleted, an entry opens its o
 
     await entries.root.getByRole('button', { name: 'Delete view' }).click()
     await expect(views).toHaveValue('')
-    expect(await page.evaluate(() => localStorage.getItem('paydesk.reportViews.account-details'))).toBe('[]')
+    expect(await page.evaluate((key) => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem(key), 'paydesk.reportViews.account-details')).toBe('[]')
   })
 
   await test.step('no English is left in Chinese', async () => {

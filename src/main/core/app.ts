@@ -59,7 +59,7 @@ export function newSetupCode(): string {
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock
-  const db = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder })
+  const db = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder, checkpointInBackground: true })
   bootstrapTenant(db, clock.now())
   const host = {
     mode: options.mode,

@@ -25,7 +25,12 @@ describe('migrations', () => {
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2)
     expect(db.$client.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0)
+    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
     db.$client.close()
+    // The app's hosts checkpoint in their maintenance loop instead of inside a commit.
+    const background = openDatabase({ path: join(dir, 'q.db'), checkpointInBackground: true })
+    expect(background.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+    background.$client.close()
   })
 
   it('shipped migrations never change: each file matches the hash recorded when it shipped', () => {

@@ -17,6 +17,12 @@ export interface OpenDatabaseOptions {
   /** A better-sqlite3 `.node` build for another ABI (the desktop app's Electron build). */
   nativeBinding?: string
   busyTimeoutMs?: number
+  /**
+   * Leave WAL checkpoints to the host's maintenance loop instead of the commit that crosses the
+   * threshold: an acknowledged posting then never waits for a checkpoint's fsync. Whoever sets
+   * this must checkpoint (`checkpoint`), as the order engine's loop does.
+   */
+  checkpointInBackground?: boolean
 }
 
 export function openDatabase(options: OpenDatabaseOptions): Db {
@@ -25,6 +31,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     // WAL for concurrent readers; FULL so an acknowledged posting survives a power cut.
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
+    if (options.checkpointInBackground) sqlite.pragma('wal_autocheckpoint = 0')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
     const db = drizzle(sqlite, { schema }) as Db
@@ -36,4 +43,9 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     sqlite.close()
     throw error
   }
+}
+
+/** Copies the WAL into the database without blocking writers (PASSIVE); cheap when there is nothing to do. */
+export function checkpoint(db: Db): void {
+  db.$client.pragma('wal_checkpoint(PASSIVE)')
 }

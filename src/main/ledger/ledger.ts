@@ -77,7 +77,7 @@ function statements(sqlite: Database.Database) {
     ),
     insertBalance: sqlite.prepare('insert into ledger_balances (account_id, updated_at) values (?, ?)'),
     balance: sqlite.prepare('select posted_sum as postedSum, held_out as heldOut, held_in as heldIn from ledger_balances where account_id = ?'),
-    addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + 1, updated_at = ? where account_id = ?'),
+    addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + ?, updated_at = ? where account_id = ?'),
     addHeld: sqlite.prepare('update ledger_balances set held_out = held_out + ?, held_in = held_in + ?, updated_at = ? where account_id = ?'),
     postingByKey: sqlite.prepare('select id, status, content_hash as contentHash, txn_id as txnId, merchant_id as merchantId, contract_id as contractId, is_test as isTest from ledger_postings where tenant_id = ? and idempotency_key = ?'),
     nextPostingId: sqlite.prepare('select coalesce(max(id), 0) + 1 as id from ledger_postings').pluck(),
@@ -96,9 +96,9 @@ function statements(sqlite: Database.Database) {
     ),
     addDaily: sqlite.prepare(
       `insert into ledger_daily_summaries (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, amount_sum, entry_count, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test)
-       do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + 1, updated_at = excluded.updated_at`
+       do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + excluded.entry_count, updated_at = excluded.updated_at`
     )
   }
 }
@@ -224,12 +224,26 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
 
   function writeEntries(postingId: number, txnId: number, contractId: number | null, isTest: boolean, entries: PreparedEntry[], now: number): void {
     const day = businessDay(now)
+    // One balance update per account and one summary upsert per type, however many entries.
+    const perAccount = new Map<number, { sum: number; count: number }>()
+    const perType = new Map<string, { entry: PreparedEntry; sum: number; count: number }>()
     for (const e of entries) {
       s.insertEntry.run(tenantId, postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark, e.account.kind, e.account.merchantId, contractId, txnId, isTest ? 1 : 0, day, now)
-      s.addPosted.run(e.raw, now, e.account.id)
+      const account = perAccount.get(e.account.id) ?? { sum: 0, count: 0 }
+      account.sum += e.raw
+      account.count++
+      perAccount.set(e.account.id, account)
       if (e.account.kind === 'merchant_available') {
-        s.addDaily.run(day, tenantId, contractId, e.account.merchantId, e.account.currency, e.type, isTest ? 1 : 0, e.raw, now)
+        const key = `${e.account.id}:${e.type}`
+        const summary = perType.get(key) ?? { entry: e, sum: 0, count: 0 }
+        summary.sum += e.raw
+        summary.count++
+        perType.set(key, summary)
       }
+    }
+    for (const [accountId, { sum, count }] of perAccount) s.addPosted.run(sum, count, now, accountId)
+    for (const { entry, sum, count } of perType.values()) {
+      s.addDaily.run(day, tenantId, contractId, entry.account.merchantId, entry.account.currency, entry.type, isTest ? 1 : 0, sum, count, now)
     }
   }
 

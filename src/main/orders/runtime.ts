@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { and, eq, inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
+import { checkpoint } from '../db/open'
 import { outbox, tenants } from '../db/schema'
 import { createCallbackInbox, type CallbackInbox } from './callbacks'
 import type { OrderEngineDeps } from './engine'
@@ -29,6 +30,7 @@ export interface OrderEngine {
 }
 
 const APPLY_SLICE = 10
+const CHECKPOINT_EVERY_MS = 5000
 const BURST_QUIET_MS = 20
 const APPLY_MAX_WAIT_MS = 2000
 
@@ -106,10 +108,16 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
     })
   }
 
+  let lastCheckpoint = 0
   async function tick(): Promise<void> {
     closeExpired(deps)
     inbox.applyReceived()
     await processDue(deps)
+    // Checkpoints happen here, between requests, never inside a commit (see openDatabase).
+    if (performance.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
+      lastCheckpoint = performance.now()
+      checkpoint(base.db)
+    }
   }
 
   function schedule(tickMs: number): void {
