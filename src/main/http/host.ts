@@ -3,14 +3,13 @@
  * bound to 127.0.0.1 unless told otherwise.
  */
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
 import { createCore, type Core } from '../core/app'
 import type { Clock } from '../core/context'
 import { aesSecretBox, loadOrCreateKey } from '../core/secrets'
 import { DATABASE_FILE, SECRET_KEY_FILE } from '../paths'
 import { createHttpApp } from './app'
+import { listen } from './listen'
 
 export interface HostOptions {
   dataDir: string
@@ -39,11 +38,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ? () => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]
     : null
   const app = createHttpApp({ registry: core, clock: core.clock, version: options.version, rendererDir: options.rendererDir, allowedHosts })
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))
-    s.once('error', reject)
-  })
-  port = (server.address() as AddressInfo).port
+  const server = await listen(app.fetch, { host: options.host, port: options.port })
+  port = server.port
   await core.orders.start()
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
   return {
@@ -52,10 +48,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://${shownHost}:${port}`,
     stop: async () => {
       await core.orders.stop()
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        if ('closeAllConnections' in server) server.closeAllConnections()
-      })
+      await server.close()
       core.close()
     }
   }

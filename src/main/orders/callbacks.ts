@@ -26,7 +26,6 @@ interface Pending {
   verified: VerifiedCallback
   body: string
   resolve: (receipt: CallbackReceipt) => void
-  reject: (error: unknown) => void
   ack: string
 }
 
@@ -120,8 +119,8 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
     if (!link) return { status: 404, body: 'FAIL' }
     // The signature is checked before anything in the body is trusted.
     const verified = link.adapter.verifyCallback(body, contentType, link.credentials)
-    return new Promise((resolve, reject) => {
-      queue.push({ channelId, verified, body, resolve, reject, ack: link.adapter.callbackAck })
+    return new Promise((resolve) => {
+      queue.push({ channelId, verified, body, resolve, ack: link.adapter.callbackAck })
       if (!flushScheduled) {
         flushScheduled = true
         // Group commit: callbacks arriving within a couple of milliseconds share one fsync.

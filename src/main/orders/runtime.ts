@@ -3,11 +3,10 @@
  * default, address and port from settings) and the job loop (outbox, callbacks inbox, expiry).
  * Hosts start it after the core and stop it before closing the database.
  */
-import type { AddressInfo } from 'node:net'
-import { createAdaptorServer } from '@hono/node-server'
 import { and, eq, inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { checkpoint } from '../db/open'
+import { listen, type Listening } from '../http/listen'
 import { outbox, tenants } from '../db/schema'
 import { createCallbackInbox, type CallbackInbox } from './callbacks'
 import type { OrderEngineDeps } from './engine'
@@ -35,7 +34,7 @@ const BURST_QUIET_MS = 20
 const APPLY_MAX_WAIT_MS = 2000
 
 export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>): OrderEngine {
-  let server: ReturnType<typeof createAdaptorServer> | null = null
+  let server: Listening | null = null
   let listenUrl: string | null = null
   let timer: NodeJS.Timeout | null = null
   let ticking: Promise<void> | null = null
@@ -85,27 +84,18 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
   })
   app.notFound((c) => c.text('FAIL', 404))
 
-  async function listen(): Promise<void> {
+  async function startListener(): Promise<void> {
     const { host, port } = settings()
     // A deep accept queue: providers send callbacks in bursts (a settlement run, a retry storm).
-    const s = createAdaptorServer({ fetch: app.fetch })
-    server = await new Promise((resolve, reject) => {
-      s.once('error', reject)
-      s.listen({ port, host, backlog: 4096 }, () => resolve(s))
-    })
-    const address = server!.address() as AddressInfo
-    listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+    server = await listen(app.fetch, { host, port, backlog: 4096 })
+    listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`
   }
 
   async function closeListener(): Promise<void> {
     const s = server
     server = null
     listenUrl = null
-    if (!s) return
-    await new Promise<void>((resolve) => {
-      s.close(() => resolve())
-      if ('closeAllConnections' in s) s.closeAllConnections()
-    })
+    await s?.close()
   }
 
   let lastCheckpoint = 0
@@ -145,7 +135,7 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
     tick,
     async start(options = {}) {
       stopped = false
-      await listen()
+      await startListener()
       recoverInFlight(deps)
       await tick()
       schedule(options.tickMs ?? 1000)
@@ -160,7 +150,7 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
     listeningAt: () => listenUrl,
     async restartListener() {
       await closeListener()
-      await listen()
+      await startListener()
     }
   }
 }

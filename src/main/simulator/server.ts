@@ -2,8 +2,7 @@
  * `startSimulator(options)`: the provider simulator as a real HTTP server on 127.0.0.1, for the
  * tests, the demo and field engineers rehearsing a channel.
  */
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { listen } from '../http/listen'
 import { createSimulatorApp } from './app'
 import { behaviourRuleSchema } from './behaviours'
 import { createProvider } from './provider'
@@ -32,22 +31,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const url = () => `http://${SIMULATOR_HOST}:${port}`
   const provider = createProvider(options, url)
   const app = createSimulatorApp(provider, () => [`${SIMULATOR_HOST}:${port}`, `localhost:${port}`])
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: SIMULATOR_HOST }, () => resolve(s))
-    s.once('error', reject)
-  })
-  port = (server.address() as AddressInfo).port
-  let stopped: Promise<void> | null = null
+  const server = await listen(app.fetch, { host: SIMULATOR_HOST, port })
+  port = server.port
   return {
     url: url(),
     port,
     stop() {
-      stopped ??= new Promise<void>((resolve) => {
-        provider.lifecycle.stop()
-        server.close(() => resolve())
-        if ('closeAllConnections' in server) server.closeAllConnections()
-      })
-      return stopped
+      provider.lifecycle.stop()
+      return server.close()
     },
     setBehaviour: (rule) => provider.setBehaviour(behaviourRuleSchema.parse(rule)),
     pay: async (orderNo, amount, merchantNo) => provider.pay(orderNo, amount, merchantNo),

@@ -6,8 +6,6 @@ import { createOrder } from '../../../src/main/orders/create'
 import { verifyLedger } from '../../../src/main/ledger/verify'
 import { ADMIN } from '../../support/core'
 import type { Ctx } from '../../../src/main/core/context'
-import { writeAuditEvent } from '../../../src/main/core/audit'
-import { aesSecretBox } from '../../../src/main/core/secrets'
 import { ALL_PERMISSION_CODES } from '../../../src/shared/permissions'
 import { cardFields, orderWorld, payoutFields, reopen, waitForOrder, type OrderWorld } from './support'
 
@@ -108,21 +106,7 @@ describe('payout orders', () => {
   })
 })
 
-/** What the registry hands a procedure, for calling the order engine's first half directly. */
+/** The context the registry would hand orders.createPayout, for calling the order engine's first half directly. */
 function ctxOf(world: OrderWorld, userId: number): Ctx {
-  const core = world.t.core
-  return {
-    db: core.db,
-    clock: core.clock,
-    ledger: core.ledger,
-    secrets: aesSecretBox(world.secretKey),
-    orders: core.orders,
-    tenantId: 1,
-    host: { mode: 'desktop', version: 'test', setupCode: null },
-    procedure: 'orders.createPayout',
-    transport: 'http',
-    actor: { userId, username: ADMIN.username, displayName: 'Root', merchantId: null, permissions: new Set(ALL_PERMISSION_CODES), sessionId: 'test' },
-    audit: (tx, event) => writeAuditEvent(tx, { tenantId: 1, userId, actor: ADMIN.username, procedure: 'orders.createPayout', at: core.clock.now() }, event),
-    loadDemo: () => core.loadDemo()
-  }
+  return world.t.core.contextFor('orders.createPayout', { userId, username: ADMIN.username, displayName: 'Root', merchantId: null, permissions: new Set(ALL_PERMISSION_CODES), sessionId: 'test' })
 }

@@ -2,6 +2,7 @@ import { Code, Grid, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
 import { DataTable } from 'mantine-datatable'
+import { pagedTableProps } from '../../components/list/pagedTable'
 import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditRow } from '../../../../shared/contract/audit'
@@ -84,16 +85,7 @@ export function AuditPage() {
         striped
         highlightOnHover
         minHeight={180}
-        fetching={audit.isFetching}
-        records={audit.data?.items ?? []}
-        totalRecords={audit.data?.total ?? 0}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPage={pageSize}
-        onRecordsPerPageChange={(size: number) => {
-          setPageSize(size)
-          setPage(1)
-        }}
+        {...pagedTableProps({ page, pageSize, setPage, setPageSize: (size) => { setPageSize(size); setPage(1) } }, audit)}
         {...tableText}
         columns={[
           { accessor: 'at', title: t('audit.colTime'), render: (row) => formatDateTime(row.at), noWrap: true },

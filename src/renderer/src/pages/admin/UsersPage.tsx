@@ -2,6 +2,7 @@ import { Badge, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/
 import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
 import { DataTable } from 'mantine-datatable'
+import { pagedTableProps } from '../../components/list/pagedTable'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserRow } from '../../../../shared/contract/users'
@@ -105,16 +106,7 @@ export function UsersPage() {
         withTableBorder
         striped
         minHeight={180}
-        fetching={users.isFetching}
-        records={users.data?.items ?? []}
-        totalRecords={users.data?.total ?? 0}
-        page={page}
-        onPageChange={setPage}
-        recordsPerPage={pageSize}
-        onRecordsPerPageChange={(size: number) => {
-          setPageSize(size)
-          setPage(1)
-        }}
+        {...pagedTableProps({ page, pageSize, setPage, setPageSize: (size) => { setPageSize(size); setPage(1) } }, users)}
         {...tableText}
         columns={[
           { accessor: 'username', title: t('users.colUsername') },
