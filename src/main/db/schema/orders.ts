@@ -61,7 +61,16 @@ export const orders = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /** Business day (yyyymmdd) the order was created on: its day in the transaction reports. */
-    businessDay: integer('business_day').notNull()
+    businessDay: integer('business_day').notNull(),
+    /**
+     * FX: set when the contract settles in another currency than the order's. The rate is fixed
+     * when the order is created (exact decimal strings from the rate table), so a deposit never
+     * settles without a rate; null when the contract settles in the order's currency.
+     */
+    settlementCurrency: text('settlement_currency'),
+    fxRateId: integer('fx_rate_id'),
+    fxReferenceRate: text('fx_reference_rate'),
+    fxAppliedRate: text('fx_applied_rate')
   },
   (t) => [
     uniqueIndex('orders_order_no').on(t.orderNo),
