@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { ServerText } from '../../../shared/server-text'
 
 export const tenants = sqliteTable('tenants', {
   id: integer('id').primaryKey(),
@@ -148,7 +149,10 @@ export const auditEvents = sqliteTable(
     targetId: text('target_id'),
     /** The merchant the target belongs to, so merchant scope applies to audit rows as well. */
     merchantId: integer('merchant_id'),
+    /** English rendering of `text`, for readers of the database. */
     summary: text('summary').notNull().default(''),
+    /** The summary as a catalog code and parameters, translated where it is shown. */
+    text: text('text', { mode: 'json' }).$type<ServerText>(),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' })
   },

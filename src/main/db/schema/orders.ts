@@ -4,6 +4,7 @@
  * notifications, and the per-day order statistics behind the transaction reports.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { ServerText } from '../../../shared/server-text'
 import { tenants, users } from './foundation'
 import { channels, contracts, services, terminals } from './master'
 
@@ -50,7 +51,9 @@ export const orders = sqliteTable(
     /** Payer (deposit) or recipient (payout) fields of the service type. */
     fields: text('fields', { mode: 'json' }).$type<Record<string, string>>().notNull(),
     status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    /** English rendering of `statusReasonText`, for readers of the database. */
     statusReason: text('status_reason'),
+    statusReasonText: text('status_reason_text', { mode: 'json' }).$type<ServerText>(),
     isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
     paymentPage: text('payment_page', { mode: 'json' }).$type<Record<string, unknown>>(),
     /** Once the payout request may have reached the provider, it can no longer be cancelled. */
@@ -93,7 +96,10 @@ export const orderEvents = sqliteTable(
       .references(() => orders.id),
     at: integer('at').notNull(),
     kind: text('kind', { enum: ['created', 'sent', 'upstream_answer', 'callback', 'query', 'notification', 'manual', 'ledger', 'expired', 'status'] }).notNull(),
+    /** English rendering of `text`, for readers of the database. */
     summary: text('summary').notNull(),
+    /** What happened as a catalog code and parameters, translated where it is shown. */
+    text: text('text', { mode: 'json' }).$type<ServerText>(),
     detail: text('detail', { mode: 'json' }),
     actor: text('actor').notNull().default('system')
   },

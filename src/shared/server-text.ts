@@ -1,0 +1,64 @@
+/**
+ * Sentences the server writes for people (order and case timelines, audit summaries, status
+ * reasons) travel as a catalog code and its parameters, so every screen shows them in the
+ * reader's language. The main process also stores the English rendering beside the code, for
+ * exports, the CLI and anything reading the database directly.
+ *
+ * A parameter is a plain value (numbers, order numbers, amounts, text someone typed or a provider
+ * sent, shown as is) or another ServerText (translated first, then put in place). Enum values are
+ * such nested texts from the catalog's `value.*` entries: `term('orderStatus', 'failed')`.
+ * (Templates never use i18next's `$t()` nesting: it is skipped whenever a parameter happens to
+ * contain `$t(`, which typed text may.)
+ */
+import { z } from 'zod'
+import type { serverTextEn } from './i18n/server-text.en'
+
+export type ServerTextCode = keyof typeof serverTextEn
+
+export type TextParam = string | number | ServerText
+
+export interface ServerText {
+  code: ServerTextCode
+  params?: Record<string, TextParam>
+}
+
+export function say(code: ServerTextCode, params?: Record<string, TextParam>): ServerText {
+  return params ? { code, params } : { code }
+}
+
+type TermCode = Extract<ServerTextCode, `value.${string}`>
+export type TermGroup = TermCode extends `value.${infer G}.${string}` ? G : never
+export type TermValue<G extends TermGroup> = Extract<TermCode, `value.${G}.${string}`> extends `value.${G}.${infer V}` ? V : never
+
+/** An enum value as a translatable word: `term('orderStatus', 'failed')` is `value.orderStatus.failed`. */
+export function term<G extends TermGroup>(group: G, value: TermValue<G>): ServerText {
+  return { code: `value.${group}.${value}` as ServerTextCode }
+}
+
+/** Text nobody can translate (an operator's reason, a provider's message), carried as it is. */
+export function verbatim(text: string): ServerText {
+  return { code: 'text.verbatim', params: { text } }
+}
+
+export function isServerText(value: unknown): value is ServerText {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string'
+}
+
+const textParam: z.ZodType<TextParam> = z.lazy(() => z.union([z.string(), z.number(), serverTextSchema]))
+
+/** What procedures answer: the code is a string here, checked against the catalog by the catalog tests. */
+export const serverTextSchema: z.ZodType<ServerText> = z.object({
+  code: z.string() as unknown as z.ZodType<ServerTextCode>,
+  params: z.record(z.string(), textParam).optional()
+}) as z.ZodType<ServerText>
+
+/** The i18next options every rendering uses: flat keys (codes contain dots), no HTML escaping. */
+export const SERVER_TEXT_NS = 'serverText'
+export const SERVER_TEXT_OPTIONS = { ns: SERVER_TEXT_NS, keySeparator: false, nsSeparator: false, interpolation: { escapeValue: false } } as const
+
+/** Nested texts are rendered first, with the same translate function, then put in as values. */
+export function renderParams(params: ServerText['params'], translate: (text: ServerText) => string): Record<string, string | number> {
+  const out: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(params ?? {})) out[key] = isServerText(value) ? translate(value) : value
+  return out
+}
