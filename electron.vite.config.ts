@@ -15,7 +15,9 @@ export default defineConfig({
           // Command-line tools, plain Node as well.
           verify: resolve(__dirname, 'src/main/cli/verify.ts'),
           // The provider simulator (tests, demo, rehearsing a channel), plain Node too.
-          simulator: resolve(__dirname, 'src/main/simulator/cli.ts')
+          simulator: resolve(__dirname, 'src/main/simulator/cli.ts'),
+          // The report reads' worker thread (src/main/reports/reader.ts starts it), plain Node too.
+          'report-worker': resolve(__dirname, 'src/main/reports/worker.ts')
         }
       }
     }

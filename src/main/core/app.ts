@@ -18,6 +18,7 @@ import { createLedger, type Ledger } from '../ledger/ledger'
 import { fetchPoster, type HttpPoster } from '../orders/engine'
 import { createOrderEngine, type OrderEngine } from '../orders/runtime'
 import { genericAdapterFactory, type AdapterFactory } from '../orders/sending'
+import { createReportReader, type ReportReader } from '../reports/reader'
 
 export interface CoreOptions {
   /** A database file, or `:memory:`. */
@@ -42,6 +43,8 @@ export interface Core extends Registry {
   ledger: Ledger
   /** The order engine; hosts start it (callback listener, job loop) and stop it before close(). */
   orders: OrderEngine
+  /** The report reads' worker threads (in-process on an in-memory database). */
+  reports: ReportReader
   mode: HostMode
   /** Browser mode, empty database: the code the first-run page asks for. */
   setupCode: string | null
@@ -71,7 +74,8 @@ export function createCore(options: CoreOptions): Core {
   const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry, ledger }, who)
   const log = options.log ?? ((error: unknown) => console.error(error))
   const orders = createOrderEngine({ db, clock, ledger, secrets: options.secrets, tenantId: TENANT_ID, adapterFactory: options.adapterFactory ?? genericAdapterFactory, post: options.post ?? fetchPoster, log })
-  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, log })
+  const reports = createReportReader({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding })
+  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, reports, log })
   const systemAudit = (procedure: string) => ({
     db,
     clock,
@@ -86,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     ledger,
     orders,
+    reports,
     mode: options.mode,
     get setupCode() {
       return userCount(db) === 0 ? host.setupCode : null
@@ -108,6 +113,8 @@ export function createCore(options: CoreOptions): Core {
       return demo({ userId: null, username: 'system' })
     },
     close() {
+      // The workers' read-only connections end with their threads; the main connection closes now.
+      void reports.close()
       db.$client.close()
     }
   }

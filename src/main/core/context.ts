@@ -5,6 +5,7 @@ import type { Ledger } from '../ledger/ledger'
 import type { SecretBox } from './secrets'
 import type { DemoResult } from '../demo'
 import type { OrderEngine } from '../orders/runtime'
+import type { ReportReader } from '../reports/reader'
 
 export interface Clock {
   now(): number
@@ -51,6 +52,8 @@ export interface Ctx {
   secrets: SecretBox
   /** The order engine: sending, querying, the callback listener. */
   orders: OrderEngine
+  /** Runs report reads off the main thread (worker threads with their own read-only connections). */
+  reports: ReportReader
   /** Loads the demo data set as the given user (the demo goes through the procedures itself). */
   loadDemo(who: { userId: number | null; username: string }): Promise<DemoResult>
   tenantId: number

@@ -16,6 +16,7 @@ import type { Ledger } from '../ledger/ledger'
 import type { Actor, Clock, Ctx, HostInfo } from './context'
 import type { SecretBox } from './secrets'
 import type { OrderEngine } from '../orders/runtime'
+import type { ReportReader } from '../reports/reader'
 import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized } from './errors'
 
 export type Handler<N extends ProcedureName> = (ctx: Ctx, input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>
@@ -52,6 +53,7 @@ export interface RegistryOptions {
   secrets: SecretBox
   loadDemo: Ctx['loadDemo']
   orders: OrderEngine
+  reports: ReportReader
   host: HostInfo
   tenantId: number
   implementations: Handlers
@@ -68,7 +70,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders } = options
+  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders, reports } = options
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
@@ -82,6 +84,7 @@ export function createRegistry(options: RegistryOptions): Registry {
       secrets,
       loadDemo,
       orders,
+      reports,
       tenantId,
       host,
       procedure: name,

@@ -1,25 +1,29 @@
-/** The five reports as procedures; the headless host serves the same ones at the seed's paths. */
+/**
+ * The five reports as procedures; the headless host serves the same ones at the seed's paths.
+ * The registry checks the session, REPORT_READ and the input here on the main thread, and the
+ * merchant scope is applied here; only the read itself goes to a report worker (ctx.reports), and
+ * its answer comes back through the registry's output check.
+ */
 import { actorOf, type Ctx } from '../core/context'
 import { handlers } from '../core/registry'
 import { merchantFilter } from '../core/scope'
 import { tenantZone } from '../orders/zone'
-import { accountDetails } from '../reports/account-details'
-import type { ReportSource } from '../reports/page'
-import { settlementList, settlementStatistics } from '../reports/settlement'
-import { transactionList, transactionStatistics } from '../reports/transactions'
+import type { ReportFilters, ReportName, ReportScope } from '../reports/catalog'
+import type { PageRequest } from '../reports/page'
 
-const source = (ctx: Ctx): ReportSource => ({ sqlite: ctx.db.$client, tenantId: ctx.tenantId, zone: tenantZone(ctx.db, ctx.tenantId) })
+const scope = (ctx: Ctx): ReportScope => ({ tenantId: ctx.tenantId, zone: tenantZone(ctx.db, ctx.tenantId) })
 
 /** The input with the merchant scope applied: a merchant-bound user always reads its own merchant. */
-function scoped<I extends { merchantId?: number; pageIndex: number; pageSize: number; withTotals: boolean }>(ctx: Ctx, input: I) {
+function read<N extends ReportName>(ctx: Ctx, name: N, input: ReportFilters<N> & PageRequest) {
   const { pageIndex, pageSize, withTotals, ...filters } = input
-  return [{ ...filters, merchantId: merchantFilter(actorOf(ctx), input.merchantId) }, { pageIndex, pageSize, withTotals }] as const
+  const scoped = { ...filters, merchantId: merchantFilter(actorOf(ctx), input.merchantId) }
+  return ctx.reports.read(name, scope(ctx), scoped, { pageIndex, pageSize, withTotals })
 }
 
 export const reportProcedures = handlers({
-  'reports.accountDetails': (ctx, input) => accountDetails(source(ctx), ...scoped(ctx, input)),
-  'reports.transactionStatistics': (ctx, input) => transactionStatistics(source(ctx), ...scoped(ctx, input)),
-  'reports.transactionList': (ctx, input) => transactionList(source(ctx), ...scoped(ctx, input)),
-  'reports.settlementStatistics': (ctx, input) => settlementStatistics(source(ctx), ...scoped(ctx, input)),
-  'reports.settlementList': (ctx, input) => settlementList(source(ctx), ...scoped(ctx, input))
+  'reports.accountDetails': (ctx, input) => read(ctx, 'accountDetails', input),
+  'reports.transactionStatistics': (ctx, input) => read(ctx, 'transactionStatistics', input),
+  'reports.transactionList': (ctx, input) => read(ctx, 'transactionList', input),
+  'reports.settlementStatistics': (ctx, input) => read(ctx, 'settlementStatistics', input),
+  'reports.settlementList': (ctx, input) => read(ctx, 'settlementList', input)
 })

@@ -7,12 +7,17 @@
  * Newest first: by created_at, then id (entries of one posting share created_at). With a forward
  * clock that is id order; it also lets every filter read its partial index (schema/ledger.ts) in
  * page order, so a page costs the skipped index steps and the page's rows, never a sort.
- * The page number API gives no cursor, so a deep page still walks its offset, but through the
- * index alone (the page's ids come from a covering subquery; only those rows are read).
+ *
+ * Deep pages: the seed's `{pageIndex}-{pageSize}` gives no cursor, so a page is an offset. A near
+ * page steps over its offset inside the index. A deep one seeks instead (`seekPoint`): the daily
+ * summaries count the entries of each business day for the same filters, so walking them from the
+ * newest day finds the day the page starts in and how many of that day's entries come before it;
+ * the page is then read from that day's end (a key on created_at) with an offset inside one day.
  */
 import type { AccountDetailRow } from '../../shared/contract/reports'
 import { decimalText } from './amounts'
-import { instantRange, wallClockText, type DateBounds } from './bounds'
+import { businessDayFn, dayStartMs } from '../ledger/business-day'
+import { instantRange, isoDay, wallClockText, type DateBounds } from './bounds'
 import { commonFilter, pageOffset, reportPage, statement, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
 
 export interface EntryFilters extends CommonFilters, DateBounds {
@@ -95,18 +100,87 @@ interface EntryRow {
   createdAt: number
 }
 
+/** Offsets from which a page seeks through the daily summaries rather than stepping over the index. */
+export const SEEK_FROM_OFFSET = 2_000
+
+/**
+ * Where a deep page starts: entries with created_at ≤ `before` (and inside the date bounds), after
+ * skipping `skip` of them. Null when the summaries cannot place it (a transaction or remark filter,
+ * which the summaries do not carry, or a day whose entries do not match its summary), and the page
+ * steps over its offset instead.
+ */
+export function seekPoint(src: ReportSource, f: EntryFilters, offset: number): { before: number; skip: number } | null {
+  if (f.txnId !== undefined || f.remark) return null
+  const { from, to } = instantRange(f, src.zone)
+  const dayOf = businessDayFn(src.zone)
+  const dayEnd = (day: number) => dayStartMs(isoDay(day), src.zone, 1) - 1
+  const countBetween = (low: number | undefined, high: number) => {
+    const where = entryFilter(src, { ...f, dateStart: undefined, dateEnd: undefined }).when(low, 'created_at >= ?', low).and('created_at <= ?', high)
+    return Number((statement(src.sqlite, `select count(*) as n from ledger_entries indexed by ${indexFor(f)} where ${where.sql}`).get(...where.params) as { n: number }).n)
+  }
+  // The newest day of a dateEnd is partial: its entries are counted in the index (one day at most).
+  let passed = 0
+  let below: number | undefined
+  if (to !== undefined) {
+    const lastDay = dayOf(to)
+    const partialFrom = Math.max(from ?? -Infinity, dayStartMs(isoDay(lastDay), src.zone))
+    passed = countBetween(partialFrom, to)
+    if (offset < passed) return { before: to, skip: offset }
+    below = lastDay
+  }
+  const where = summaryFilter(src, f).when(below, 'business_day < ?', below).when(from === undefined ? undefined : dayOf(from), 'business_day >= ?', from === undefined ? undefined : dayOf(from))
+  const days = statement(src.sqlite, `select business_day as day, sum(entry_count) as n from ledger_daily_summaries where ${where.sql} group by business_day order by business_day desc`)
+  let found: { day: number; n: number } | null = null
+  for (const row of days.iterate(...where.params) as Iterable<{ day: number; n: number }>) {
+    if (offset < passed + row.n) {
+      found = row
+      break
+    }
+    passed += row.n
+  }
+  if (!found) return null
+  // The summaries count by the business day each entry was posted on; the seek reads created_at.
+  // They agree while the zone is the one the entries were posted in; if not, step instead.
+  if (countBetween(dayStartMs(isoDay(found.day), src.zone), dayEnd(found.day)) !== found.n) return null
+  return { before: dayEnd(found.day), skip: offset - passed }
+  return null
+}
+
+const ORDER = 'order by created_at desc, id desc'
+
+/** The page's ids, stepping over `offset` entries inside the filter's index (only the index is read). */
+function steppedIds(src: ReportSource, f: EntryFilters, offset: number, limit: number): number[] {
+  const where = entryFilter(src, f)
+  return statement(src.sqlite, `select id from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ? offset ?`).pluck().all(...where.params, limit, offset) as number[]
+}
+
+/** The page's ids from a seek point: at most one day's entries are stepped over. */
+function seekIds(src: ReportSource, f: EntryFilters, point: { before: number; skip: number }, limit: number): number[] {
+  const where = entryFilter(src, f).and('created_at <= ?', point.before)
+  return statement(src.sqlite, `select id from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ? offset ?`).pluck().all(...where.params, limit, point.skip) as number[]
+}
+
+/** The ids of the entries at `offset`, `offset + 1`, … (at most `limit`), newest first. */
+export function pageIds(src: ReportSource, f: EntryFilters, offset: number, limit: number, seekFrom = SEEK_FROM_OFFSET): number[] {
+  const point = offset >= seekFrom ? seekPoint(src, f, offset) : null
+  return point ? seekIds(src, f, point, limit) : steppedIds(src, f, offset, limit)
+}
+
+/** The entries of these ids, in page order. */
+export function entriesOf(src: ReportSource, ids: number[]): AccountDetailRow[] {
+  if (ids.length === 0) return []
+  const rows = statement(
+    src.sqlite,
+    `select tenant_id as tenantId, id, contract_id as contractId, merchant_id as merchantId, txn_id as txnId, type, currency, amount, remark, created_at as createdAt
+     from ledger_entries where id in (${ids.map(() => '?').join(', ')}) ${ORDER}`
+  ).all(...ids) as EntryRow[]
+  return rows.map(({ createdAt, amount, ...row }) => ({ ...row, amount: decimalText(amount, row.currency), dateCreated: wallClockText(createdAt, src.zone) }))
+}
+
 export function accountDetails(src: ReportSource, f: EntryFilters, request: PageRequest): ReportPage<AccountDetailRow, EntryTotal> {
   const totals = request.withTotals ? totalsOf(src, f) : null
   const total = totals ? totals.reduce((n, t) => n + t.count, 0) : countOf(src, f)
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [], totals)
-  const where = entryFilter(src, f)
-  const order = 'order by created_at desc, id desc'
-  const rows = statement(
-    src.sqlite,
-    `select tenant_id as tenantId, id, contract_id as contractId, merchant_id as merchantId, txn_id as txnId, type, currency, amount, remark, created_at as createdAt
-     from ledger_entries where id in (select id from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${order} limit ? offset ?) ${order}`
-  ).all(...where.params, request.pageSize, offset) as EntryRow[]
-  const items = rows.map(({ createdAt, amount, ...row }) => ({ ...row, amount: decimalText(amount, row.currency), dateCreated: wallClockText(createdAt, src.zone) }))
-  return reportPage(request, total, items, totals)
+  return reportPage(request, total, entriesOf(src, pageIds(src, f, offset, request.pageSize)), totals)
 }

@@ -1,0 +1,149 @@
+/**
+ * Where report reads run. A report can scan many index entries (a deep page, a wide date range, a
+ * remark search), so on a database file the reads go to a small pool of worker threads, each with
+ * its own read-only connection (WAL: readers never wait for the writer, nor it for them). The main
+ * thread, which serves the window's IPC and the HTTP host, only checks the call and the answer.
+ *
+ * An in-memory database exists in its own connection only, so no other thread can open it: there
+ * (tests, tools) the reads run on the caller's connection instead.
+ *
+ * The worker's code is its own build entry (`report-worker`, electron.vite.config.ts), found beside
+ * the bundle that loads this module. Run from source (vitest, `npm run bench` under tsx), the worker
+ * loads reports/worker.ts through tsx's require hook.
+ */
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type Database from 'better-sqlite3'
+import { runReport, type ReportFilters, type ReportName, type ReportResult, type ReportScope } from './catalog'
+import type { PageRequest } from './page'
+import type { ReadAnswer, ReadRequest, WorkerConfig } from './worker'
+
+export interface ReportReader {
+  /** 'workers' on a database file, 'inline' on an in-memory database. */
+  readonly mode: 'workers' | 'inline'
+  read<N extends ReportName>(name: N, scope: ReportScope, filters: ReportFilters<N>, request: PageRequest): Promise<ReportResult<N>>
+  /** How many reads each worker thread has answered, by thread id (empty when inline). */
+  served(): ReadonlyMap<number, number>
+  close(): Promise<void>
+}
+
+export interface ReaderOptions {
+  dbPath: string
+  /** The connection of the caller: used for an in-memory database. */
+  sqlite: Database.Database
+  nativeBinding?: string
+  /** Worker threads (started on the first read). Default: 2, or 1 on a single core. */
+  size?: number
+  busyTimeoutMs?: number
+}
+
+export function createReportReader(options: ReaderOptions): ReportReader {
+  if (options.dbPath === ':memory:' || options.dbPath === '') return inlineReader(options.sqlite)
+  return workerPool({ dbPath: options.dbPath, nativeBinding: options.nativeBinding, busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, options.size ?? Math.min(2, availableParallelism()))
+}
+
+function inlineReader(sqlite: Database.Database): ReportReader {
+  return {
+    mode: 'inline',
+    read: async (name, scope, filters, request) => runReport(sqlite, name, scope, filters, request),
+    served: () => new Map(),
+    close: async () => {}
+  }
+}
+
+/** How to start a worker: the built entry beside this bundle, or the source through tsx. */
+function workerEntry(): { script: string; eval: boolean } {
+  if (__filename.endsWith('.ts')) {
+    const source = join(__dirname, 'worker.ts')
+    return { script: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)})`, eval: true }
+  }
+  // This module is bundled into out/main/<entry>.js or a chunk in out/main/chunks/.
+  const built = [join(__dirname, 'report-worker.js'), join(__dirname, '..', 'report-worker.js')].find((file) => existsSync(file))
+  if (!built) throw new Error(`The report worker (report-worker.js) is missing beside ${__dirname}: rebuild the app`)
+  return { script: built, eval: false }
+}
+
+interface Job {
+  message: Omit<ReadRequest, 'id'>
+  resolve(result: unknown): void
+  reject(error: Error): void
+}
+
+interface Slot {
+  worker: Worker
+  job: Job | null
+  served: number
+}
+
+function workerPool(config: WorkerConfig, size: number): ReportReader {
+  const slots: Slot[] = []
+  const queue: Job[] = []
+  let nextId = 1
+  let closed = false
+
+  function start(): Slot {
+    const entry = workerEntry()
+    const worker = new Worker(entry.script, { eval: entry.eval, workerData: config })
+    const slot: Slot = { worker, job: null, served: 0 }
+    const fail = (error: Error) => {
+      slots.splice(slots.indexOf(slot), 1)
+      slot.job?.reject(error)
+      slot.job = null
+      pump()
+    }
+    worker.on('message', (answer: ReadAnswer) => {
+      const job = slot.job
+      slot.job = null
+      slot.served++
+      worker.unref()
+      if (job) {
+        if (answer.ok) job.resolve(answer.result)
+        else job.reject(Object.assign(new Error(answer.error.message), { name: answer.error.name, stack: `${answer.error.name}: ${answer.error.message} (in the report worker)\n${answer.error.stack ?? ''}` }))
+      }
+      pump()
+    })
+    worker.on('error', fail)
+    worker.on('exit', (code) => {
+      if (slots.includes(slot)) fail(new Error(`The report worker stopped (exit code ${code})`))
+    })
+    worker.unref()
+    slots.push(slot)
+    return slot
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && !closed) {
+      const slot = slots.find((s) => s.job === null) ?? (slots.length < size ? start() : null)
+      if (!slot) return
+      const job = queue.shift()!
+      slot.job = job
+      slot.worker.ref()
+      slot.worker.postMessage({ id: nextId++, ...job.message } satisfies ReadRequest)
+    }
+  }
+
+  return {
+    mode: 'workers',
+    read(name, scope, filters, request) {
+      if (closed) return Promise.reject(new Error('The report reader is closed'))
+      return new Promise((resolve, reject) => {
+        queue.push({ message: { name, scope, filters: filters as never, request }, resolve: resolve as (r: unknown) => void, reject })
+        pump()
+      })
+    },
+    served: () => new Map(slots.map((s) => [s.worker.threadId, s.served])),
+    async close() {
+      closed = true
+      for (const job of queue.splice(0)) job.reject(new Error('The report reader is closed'))
+      const stopping = slots.splice(0).map((slot) => {
+        slot.job?.reject(new Error('The report reader is closed'))
+        return slot.worker.terminate()
+      })
+      await Promise.all(stopping)
+    }
+  }
+}
+
+export type { ReportResult }

@@ -1,0 +1,95 @@
+/**
+ * Report reads run in worker threads with their own read-only connections: a procedure answers
+ * what the same read on the main connection answers, the read is served by a worker (not the main
+ * thread, and not the main connection: it never sees the main connection's uncommitted writes),
+ * and a worker's failure comes back as an error, not a crash.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { threadId } from 'node:worker_threads'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, type ProcedureName } from '../../../src/shared/contract'
+import { runReport, type ReportName } from '../../../src/main/reports/catalog'
+import { ADMIN, makeCore, type TestCore } from '../../support/core'
+
+let t: TestCore
+let admin: string
+const dir = mkdtempSync(join(tmpdir(), 'paydesk-report-workers-'))
+beforeAll(async () => {
+  t = await makeCore({ dbPath: join(dir, 'paydesk.db') })
+  await t.core.loadDemo()
+  admin = await t.signIn(ADMIN.username, ADMIN.password)
+})
+afterAll(() => {
+  t?.core.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const PROCEDURES: [ProcedureName, ReportName][] = [
+  ['reports.accountDetails', 'accountDetails'],
+  ['reports.transactionStatistics', 'transactionStatistics'],
+  ['reports.transactionList', 'transactionList'],
+  ['reports.settlementStatistics', 'settlementStatistics'],
+  ['reports.settlementList', 'settlementList']
+]
+const FILTERS: Record<string, unknown>[] = [
+  {},
+  { merchantId: 1 },
+  { currency: 'VND', includeTest: false },
+  { dateStart: '2026-11-01 00:00:00', dateEnd: '2026-11-15 12:00:00', pageSize: 7, pageIndex: 3 },
+  { pageIndex: 40, pageSize: 50, withTotals: false }
+]
+
+const served = () => [...t.core.reports.served().values()].reduce((a, b) => a + b, 0)
+
+/** The same read on the main thread's own connection, as the procedures did before the workers. */
+function onMainConnection(name: ReportName, input: Record<string, unknown>) {
+  const { pageIndex = 1, pageSize = 20, withTotals = true, ...filters } = input as { pageIndex?: number; pageSize?: number; withTotals?: boolean }
+  return runReport(t.core.db.$client, name, { tenantId: 1, zone: '+08:00' }, { includeTest: true, ...filters } as never, { pageIndex, pageSize, withTotals })
+}
+
+describe('report reads in worker threads', () => {
+  it('the core reads a database file through workers', () => {
+    expect(t.core.reports.mode).toBe('workers')
+  })
+
+  it.each(PROCEDURES)('%s answers what the read on the main connection answers, served by a worker', async (procedure, name) => {
+    for (const filters of FILTERS) {
+      const input = filters
+      const before = served()
+      const answer = await t.call(procedure, input, admin)
+      expect(answer.status).toBe(200)
+      expect(served()).toBe(before + 1)
+      expect(answer.data).toEqual(contract[procedure].output.parse(onMainConnection(name, input)))
+    }
+    const data = (await t.ok(procedure, {}, admin)) as { totalItemCount: number }
+    expect(data.totalItemCount).toBeGreaterThan(0)
+    expect([...t.core.reports.served().keys()].every((id) => id !== threadId)).toBe(true)
+  })
+
+  it('the worker reads committed data only: a write still open on the main connection is not in the report', async () => {
+    const sqlite = t.core.db.$client
+    const count = async () => (await t.ok('reports.accountDetails', { pageSize: 1, withTotals: false, dateStart: '2026-11-22 00:00:00' }, admin)).totalItemCount
+    const committed = await count()
+    sqlite.exec('begin immediate')
+    try {
+      sqlite.prepare(
+        `insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at)
+         select tenant_id, posting_id, account_id, amount, currency, type, 'uncommitted', account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at from ledger_entries where account_kind = 'merchant_available' limit 1`
+      ).run()
+      // The main connection sees its own write; the report, read elsewhere, does not.
+      const onMain = onMainConnection('accountDetails', { pageSize: 1, withTotals: false, remark: 'uncommitted' })
+      expect(onMain.totalItemCount).toBe(1)
+      expect((await t.ok('reports.accountDetails', { pageSize: 1, withTotals: false, remark: 'uncommitted' }, admin)).totalItemCount).toBe(0)
+      expect(await count()).toBe(committed)
+    } finally {
+      sqlite.exec('rollback')
+    }
+  })
+
+  it('a read that fails in the worker is refused with its error, and the next read is served', async () => {
+    await expect(t.core.reports.read('accountDetails', { tenantId: 1, zone: 'Not/AZone' }, { includeTest: true, dateStart: '2026-11-01' }, { pageIndex: 1, pageSize: 1, withTotals: false })).rejects.toThrow(/time zone/i)
+    expect((await t.call('reports.settlementStatistics', {}, admin)).status).toBe(200)
+  })
+})
