@@ -13,6 +13,7 @@ import { bindIpc, type IpcEventLike } from './desktop/ipc'
 import { allowNavigation, allowPermissionRequest, decideWindowOpen, secureWebPreferences } from './desktop/security'
 import { DATABASE_FILE } from './paths'
 import { startDemoProvider } from './demo/simulator'
+import type { ExportTarget } from './reports/export/jobs'
 import type { RunningSimulator } from './simulator/server'
 
 const preloadPath = join(__dirname, '../preload/index.js')
@@ -35,6 +36,20 @@ function safeStorageBox(): SecretBox {
       if (!sealed.startsWith('ss:')) throw new Error('Not a PayDesk secret')
       return safeStorage.decryptString(Buffer.from(sealed.slice(3), 'base64'))
     }
+  }
+}
+
+/** Report exports go where the user says, in a save dialog over the focused window. */
+const saveDialogTarget: ExportTarget = {
+  async choose(fileName) {
+    const extension = fileName.slice(fileName.lastIndexOf('.') + 1)
+    const options = {
+      defaultPath: join(app.getPath('downloads'), fileName),
+      filters: [{ name: extension === 'xlsx' ? 'Excel workbook' : 'CSV', extensions: [extension] }]
+    }
+    const window = BrowserWindow.getFocusedWindow()
+    const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+    return chosen.canceled || !chosen.filePath ? null : { path: chosen.filePath, download: false }
   }
 }
 
@@ -97,7 +112,7 @@ async function start(): Promise<void> {
   await app.whenReady()
   const dataDir = app.getPath('userData')
   mkdirSync(dataDir, { recursive: true })
-  const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding(), secrets: safeStorageBox() })
+  const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding(), secrets: safeStorageBox(), exportTarget: saveDialogTarget })
   await core.ensureAdminFromEnv(process.env)
   if (process.argv.includes('--demo')) {
     await core.loadDemo()

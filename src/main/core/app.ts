@@ -3,6 +3,8 @@
  * knowledge of Electron or HTTP. The desktop shell and the headless host each wrap one.
  */
 import { randomInt } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { contract } from '../../shared/contract'
 import { openDatabase, type Db } from '../db/open'
 import { implementations } from '../procedures'
@@ -19,6 +21,7 @@ import { fetchPoster, type HttpPoster } from '../orders/engine'
 import { createOrderEngine, type OrderEngine } from '../orders/runtime'
 import { genericAdapterFactory, type AdapterFactory } from '../orders/sending'
 import { createReportReader, type ReportReader } from '../reports/reader'
+import { createExportJobs, folderTarget, type ExportJobs, type ExportTarget } from '../reports/export/jobs'
 
 export interface CoreOptions {
   /** A database file, or `:memory:`. */
@@ -35,6 +38,11 @@ export interface CoreOptions {
   /** How merchant notifications are posted (fetch by default). */
   post?: HttpPoster
   log?: (error: unknown) => void
+  /**
+   * Where report exports are written: the desktop app's save dialog; by default (the headless host,
+   * tests) the `exports` folder beside the database, or a temporary folder for `:memory:`.
+   */
+  exportTarget?: ExportTarget
 }
 
 export interface Core extends Registry {
@@ -45,6 +53,8 @@ export interface Core extends Registry {
   orders: OrderEngine
   /** The report reads' worker threads (in-process on an in-memory database). */
   reports: ReportReader
+  /** Report exports (jobs in this process). */
+  exports: ExportJobs
   mode: HostMode
   /** Browser mode, empty database: the code the first-run page asks for. */
   setupCode: string | null
@@ -75,7 +85,9 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? ((error: unknown) => console.error(error))
   const orders = createOrderEngine({ db, clock, ledger, secrets: options.secrets, tenantId: TENANT_ID, adapterFactory: options.adapterFactory ?? genericAdapterFactory, post: options.post ?? fetchPoster, log })
   const reports = createReportReader({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding })
-  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, reports, log })
+  const exportDir = options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-exports-${process.pid}`) : join(dirname(options.dbPath), 'exports')
+  const exports = createExportJobs(options.exportTarget ?? folderTarget(exportDir), log)
+  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, reports, exports, log })
   const systemAudit = (procedure: string) => ({
     db,
     clock,
@@ -91,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     ledger,
     orders,
     reports,
+    exports,
     mode: options.mode,
     get setupCode() {
       return userCount(db) === 0 ? host.setupCode : null

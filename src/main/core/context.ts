@@ -6,6 +6,7 @@ import type { SecretBox } from './secrets'
 import type { DemoResult } from '../demo'
 import type { OrderEngine } from '../orders/runtime'
 import type { ReportReader } from '../reports/reader'
+import type { ExportJobs } from '../reports/export/jobs'
 
 export interface Clock {
   now(): number
@@ -54,6 +55,8 @@ export interface Ctx {
   orders: OrderEngine
   /** Runs report reads off the main thread (worker threads with their own read-only connections). */
   reports: ReportReader
+  /** Report exports running in this process. */
+  exports: ExportJobs
   /** Loads the demo data set as the given user (the demo goes through the procedures itself). */
   loadDemo(who: { userId: number | null; username: string }): Promise<DemoResult>
   tenantId: number

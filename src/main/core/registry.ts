@@ -17,6 +17,7 @@ import type { Actor, Clock, Ctx, HostInfo } from './context'
 import type { SecretBox } from './secrets'
 import type { OrderEngine } from '../orders/runtime'
 import type { ReportReader } from '../reports/reader'
+import type { ExportJobs } from '../reports/export/jobs'
 import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized } from './errors'
 
 export type Handler<N extends ProcedureName> = (ctx: Ctx, input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>
@@ -54,6 +55,7 @@ export interface RegistryOptions {
   loadDemo: Ctx['loadDemo']
   orders: OrderEngine
   reports: ReportReader
+  exports: ExportJobs
   host: HostInfo
   tenantId: number
   implementations: Handlers
@@ -70,7 +72,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders, reports } = options
+  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders, reports, exports } = options
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
@@ -85,6 +87,7 @@ export function createRegistry(options: RegistryOptions): Registry {
       loadDemo,
       orders,
       reports,
+      exports,
       tenantId,
       host,
       procedure: name,

@@ -4,6 +4,7 @@
  *   POST /auth/login, POST /auth/logout
  *   GET  /healthz          (no auth)
  *   GET  /accountdetail/list/{pageIndex}-{pageSize} and the other report API paths (reports-routes.ts)
+ *   GET  /exports/{id}/file   a finished report export (export-routes.ts)
  *   GET  /                 the built renderer
  * Bearer tokens authenticate every path except /healthz, /auth/login and public procedures.
  */
@@ -16,6 +17,8 @@ import { okEnvelope, type Envelope, type ErrorEnvelope } from '../../shared/enve
 import type { Registry } from '../core/registry'
 import type { Clock } from '../core/context'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../desktop/security'
+import type { ExportJobs } from '../reports/export/jobs'
+import { registerExportRoutes } from './export-routes'
 import { registerReportRoutes } from './reports-routes'
 
 export interface HttpAppOptions {
@@ -30,6 +33,8 @@ export interface HttpAppOptions {
    */
   allowedHosts: (() => string[]) | null
   maxBodyBytes?: number
+  /** Report exports, whose finished files are downloaded at GET /exports/{id}/file. */
+  exports?: ExportJobs
 }
 
 function send(c: Context, envelope: Envelope<unknown>): Response {
@@ -99,6 +104,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   })
 
   registerReportRoutes(app, { registry, bearerToken })
+  if (options.exports) registerExportRoutes(app, { registry, exports: options.exports, clock, bearerToken })
 
   app.all('/api/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))
   app.all('/auth/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))

@@ -37,7 +37,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const allowedHosts = LOOPBACK.has(options.host)
     ? () => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]
     : null
-  const app = createHttpApp({ registry: core, clock: core.clock, version: options.version, rendererDir: options.rendererDir, allowedHosts })
+  const app = createHttpApp({ registry: core, exports: core.exports, clock: core.clock, version: options.version, rendererDir: options.rendererDir, allowedHosts })
   const server = await listen(app.fetch, { host: options.host, port: options.port })
   port = server.port
   await core.orders.start()

@@ -5,6 +5,7 @@ import { authProcedures } from './auth'
 import { bindingProcedures } from './bindings'
 import { channelProcedures } from './channels'
 import { contractProcedures } from './contracts'
+import { exportProcedures } from './exports'
 import { ledgerProcedures } from './ledger'
 import { limitProcedures } from './limits'
 import { merchantProcedures } from './merchants'
@@ -29,5 +30,6 @@ export const implementations: Handlers = {
   ...limitProcedures,
   ...ledgerProcedures,
   ...orderProcedures,
-  ...reportProcedures
+  ...reportProcedures,
+  ...exportProcedures
 }

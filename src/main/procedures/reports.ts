@@ -11,7 +11,8 @@ import { tenantZone } from '../orders/zone'
 import type { ReportFilters, ReportName, ReportScope } from '../reports/catalog'
 import type { PageRequest } from '../reports/page'
 
-const scope = (ctx: Ctx): ReportScope => ({ tenantId: ctx.tenantId, zone: tenantZone(ctx.db, ctx.tenantId) })
+/** The tenant and its business time zone: where a report reads. */
+export const scope = (ctx: Ctx): ReportScope => ({ tenantId: ctx.tenantId, zone: tenantZone(ctx.db, ctx.tenantId) })
 
 /** The input with the merchant scope applied: a merchant-bound user always reads its own merchant. */
 function read<N extends ReportName>(ctx: Ctx, name: N, input: ReportFilters<N> & PageRequest) {

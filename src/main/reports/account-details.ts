@@ -100,6 +100,8 @@ interface EntryRow {
   createdAt: number
 }
 
+const entryItem = ({ createdAt, amount, ...row }: EntryRow, zone: string): AccountDetailRow => ({ ...row, amount: decimalText(amount, row.currency), dateCreated: wallClockText(createdAt, zone) })
+
 /** Offsets from which a page seeks through the daily summaries rather than stepping over the index. */
 export const SEEK_FROM_OFFSET = 2_000
 
@@ -174,7 +176,7 @@ export function entriesOf(src: ReportSource, ids: number[]): AccountDetailRow[] 
     `select tenant_id as tenantId, id, contract_id as contractId, merchant_id as merchantId, txn_id as txnId, type, currency, amount, remark, created_at as createdAt
      from ledger_entries where id in (${ids.map(() => '?').join(', ')}) ${ORDER}`
   ).all(...ids) as EntryRow[]
-  return rows.map(({ createdAt, amount, ...row }) => ({ ...row, amount: decimalText(amount, row.currency), dateCreated: wallClockText(createdAt, src.zone) }))
+  return rows.map((row) => entryItem(row, src.zone))
 }
 
 export function accountDetails(src: ReportSource, f: EntryFilters, request: PageRequest): ReportPage<AccountDetailRow, EntryTotal> {
@@ -183,4 +185,26 @@ export function accountDetails(src: ReportSource, f: EntryFilters, request: Page
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [], totals)
   return reportPage(request, total, entriesOf(src, pageIds(src, f, offset, request.pageSize)), totals)
+}
+
+/** How many entries match (what an export of them will write). */
+export const accountDetailCount = (src: ReportSource, f: EntryFilters): number => countOf(src, f)
+
+/**
+ * Every matching entry, in the report's order, `batchSize` at a time: keyset iteration on
+ * (created_at, id) through the filter's index, so each batch costs its own rows however deep it
+ * is (no OFFSET). Synchronous and given only a connection, so it runs wherever the connection is
+ * (the main process between event-loop turns, or a worker thread with its own connection).
+ */
+export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchSize: number): Generator<AccountDetailRow[]> {
+  const columns = 'tenant_id as tenantId, id, contract_id as contractId, merchant_id as merchantId, txn_id as txnId, type, currency, amount, remark, created_at as createdAt'
+  let after: { createdAt: number; id: number } | null = null
+  for (;;) {
+    const where = entryFilter(src, f)
+    if (after) where.and('(created_at, id) < (?, ?)', after.createdAt, after.id)
+    const rows = statement(src.sqlite, `select ${columns} from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ?`).all(...where.params, batchSize) as EntryRow[]
+    if (rows.length > 0) yield rows.map((row) => entryItem(row, src.zone))
+    if (rows.length < batchSize) return
+    after = rows[rows.length - 1]
+  }
 }

@@ -44,10 +44,15 @@ function sumsOf<A extends string, C extends string>(t: DailyTable<A, C>, row: Ro
   return sums as Sums<A, C>
 }
 
-interface Grouping {
+export interface Grouping {
   keys: string
   select: string
   order: string
+  /**
+   * Keyset: the rows after the given row in `order`, as a condition on the grouped columns (so it
+   * filters before grouping) and its parameters from the row's fields.
+   */
+  after: { sql: string; params(row: Row): unknown[] }
   /** The row's fields other than the sums (the contract's schema puts them in the seed's order). */
   item(row: Row, currency: string): Record<string, unknown>
 }
@@ -58,7 +63,7 @@ function dailyReport<A extends string, C extends string, T>(src: ReportSource, t
   const totals = request.withTotals
     ? run(`select currency, ${sumColumns(t)} from ${t.table} where ${where.sql} group by currency order by currency`).map((r) => ({ currency: r.currency as string, ...sumsOf(t, r, r.currency as string) }) as DailyTotal<A, C>)
     : null
-  const total = Number(run(`select count(*) as n from (select 1 from ${t.table} where ${where.sql} group by ${g.keys})`)[0].n)
+  const total = dailyCount(src, t, f, g)
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [], totals)
   const rows = run(`select ${g.select}, ${sumColumns(t)} from ${t.table} where ${where.sql} group by ${g.keys} order by ${g.order} limit ? offset ?`, request.pageSize, offset)
@@ -66,25 +71,60 @@ function dailyReport<A extends string, C extends string, T>(src: ReportSource, t
   return reportPage(request, total, items, totals)
 }
 
-/** Per business day and currency. */
-export function dailyStatistics<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
-  return dailyReport<A, C, StatisticsItem<A, C>>(src, t, f, request, {
-    keys: 'business_day, currency',
-    select: 'business_day as day, currency',
-    order: 'business_day desc, currency',
-    item: (r, currency) => ({ date: isoDay(Number(r.day)), currency })
-  })
+/** How many rows the report has for the filters (what an export of them will write). */
+export function dailyCount<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping): number {
+  const where = dailyFilter(src, f)
+  return Number((statement(src.sqlite, `select count(*) as n from (select 1 from ${t.table} where ${where.sql} group by ${g.keys})`, true).get(...where.params) as { n: bigint }).n)
 }
 
-/** Per business day, contract, merchant and currency. */
-export function dailyList<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
-  return dailyReport<A, C, ListItem<A, C>>(src, t, f, request, {
+/**
+ * Every row of the report, in its order, `batchSize` at a time, by keyset on the grouping keys
+ * (never OFFSET): each batch starts after the last row of the one before.
+ */
+export function* dailyBatches<A extends string, C extends string, T>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping, batchSize: number): Generator<T[]> {
+  let last: Row | null = null
+  for (;;) {
+    const where = dailyFilter(src, f)
+    if (last) where.and(g.after.sql, ...g.after.params(last))
+    const rows = statement(src.sqlite, `select ${g.select}, ${sumColumns(t)} from ${t.table} where ${where.sql} group by ${g.keys} order by ${g.order} limit ?`, true).all(...where.params, batchSize) as Row[]
+    if (rows.length > 0) yield rows.map((r) => ({ ...g.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as T)
+    if (rows.length < batchSize) return
+    last = rows[rows.length - 1]
+  }
+}
+
+/** The statistics rows: per business day and currency, newest first. */
+export const STATISTICS: Grouping = {
+  keys: 'business_day, currency',
+  select: 'business_day as day, currency',
+  order: 'business_day desc, currency',
+  after: { sql: '(business_day < ? or (business_day = ? and currency > ?))', params: (r) => [r.day, r.day, r.currency] },
+  item: (r, currency) => ({ date: isoDay(Number(r.day)), currency })
+}
+
+/** Per business day and currency. */
+export function dailyStatistics<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
+  return dailyReport<A, C, StatisticsItem<A, C>>(src, t, f, request, STATISTICS)
+}
+
+/** The list rows: per business day, contract, merchant and currency; newest day first, then merchant, contract, currency. */
+export function listGrouping(src: ReportSource): Grouping {
+  return {
     keys: 'business_day, contract_id, merchant_id, currency',
     select: 'business_day as day, contract_id as contractId, merchant_id as merchantId, currency',
     order: 'business_day desc, merchant_id, contract_id, currency',
+    after: {
+      sql: '(business_day < ? or (business_day = ? and (merchant_id, contract_id, currency) > (?, ?, ?)))',
+      params: (r) => [r.day, r.day, r.merchantId, r.contractId, r.currency]
+    },
     item: (r, currency) => {
       const day = Number(r.day)
       return { tenantId: src.tenantId, date: day, contractId: Number(r.contractId), merchantId: Number(r.merchantId), currency, dateCreated: `${isoDay(day)}T00:00:00` }
     }
-  })
+  }
+}
+
+/** Per business day, contract, merchant and currency. */
+export function dailyList<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
+  return dailyReport<A, C, ListItem<A, C>>(src, t, f, request, listGrouping(src))
 }

@@ -8,6 +8,7 @@ import { authContract } from './auth'
 import { bindingsContract } from './bindings'
 import { channelsContract } from './channels'
 import { contractsContract } from './contracts'
+import { exportsContract } from './exports'
 import { mergeContracts, type ProcedureDef } from './define'
 import { ledgerContract } from './ledger'
 import { limitsContract } from './limits'
@@ -19,7 +20,7 @@ import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract, exportsContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

@@ -70,7 +70,7 @@ function reportInput<S extends z.ZodRawShape>(shape: S) {
   }, checked)
 }
 
-const entriesInput = reportInput({
+export const entriesInput = reportInput({
   ...pageAndDays,
   txnId: id.optional(),
   type: z
@@ -80,7 +80,7 @@ const entriesInput = reportInput({
   remark: z.string({ error: 'must be text' }).trim().max(100, 'must be at most 100 characters').optional()
 })
 
-const dailyInput = reportInput(pageAndDays)
+export const dailyInput = reportInput(pageAndDays)
 
 /** A signed decimal with the currency's digits, e.g. "-20.00", "1500000". */
 const amount = z.string()

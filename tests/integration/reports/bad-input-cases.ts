@@ -35,5 +35,16 @@ export const reportCases: Record<ReportProcedure, [unknown, string][]> = {
   'reports.transactionStatistics': daily,
   'reports.transactionList': daily,
   'reports.settlementStatistics': daily,
-  'reports.settlementList': daily
+  'reports.settlementList': daily,
+  'reports.exportStart': [
+    [{ report: 'orders', format: 'csv' }, 'report'],
+    [{ report: 'settlementList', format: 'pdf' }, 'format'],
+    [{ report: 'settlementList', format: 'csv', language: 'fr' }, 'language'],
+    [{ report: 'settlementList', format: 'csv', filters: [] }, 'filters'],
+    [{ report: 'settlementList', format: 'csv', filters: { currency: 'XXX' } }, 'filters.currency'],
+    [{ report: 'settlementList', format: 'csv', filters: { type: 1 } }, 'filters.type'],
+    [{ report: 'accountDetails', format: 'xlsx', filters: { dateStart: '2026-11-20 10:00:01', dateEnd: '2026-11-20 10:00:00' } }, 'filters.dateEnd']
+  ],
+  'reports.exportStatus': [[{ jobId: '' }, 'jobId'], [{}, 'jobId']],
+  'reports.exportCancel': [[{ jobId: 7 }, 'jobId']]
 }

@@ -1,4 +1,6 @@
 /** English: the five reports (交易流水, 交易汇总/明细, 结算汇总/明细), their filters and saved views. */
+import { REPORT_COLUMN_NAMES } from '../../../shared/report-columns'
+
 export const enReports = {
   reports: {
     filters: {
@@ -30,34 +32,7 @@ export const enReports = {
     totals: 'Totals of the filtered set',
     totalsNone: 'No totals: nothing matches the filters',
     count: 'Entries',
-    columns: {
-      date: 'Day',
-      currency: 'Currency',
-      contractId: 'Contract',
-      merchantId: 'Merchant',
-      dateCreated: 'Created',
-      id: 'Entry ID',
-      txnId: 'Transaction ID',
-      type: 'Type',
-      amount: 'Amount',
-      remark: 'Remark',
-      transactionAmount: 'Transaction amount',
-      settleAmount: 'Settled amount',
-      totalCount: 'Orders',
-      successCount: 'Successful',
-      orderPay: 'Order payments',
-      deposit: 'Reserve',
-      orderFee: 'Transaction fees',
-      fixedFee: 'Processing fees',
-      refund: 'Refunds',
-      refundFee: 'Refund fees',
-      dispute: 'Disputes',
-      disputeFee: 'Dispute fees',
-      drawcash: 'Withdrawals',
-      drawcashFee: 'Withdrawal fees',
-      rateDifference: 'FX differences',
-      manualAdjust: 'Manual adjustments'
-    },
+    columns: { ...REPORT_COLUMN_NAMES.en },
     drill: {
       column: 'Drill down',
       toList: 'Rows of this day',

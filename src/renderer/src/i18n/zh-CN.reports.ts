@@ -1,3 +1,4 @@
+import { REPORT_COLUMN_NAMES } from '../../../shared/report-columns'
 import type { enReports } from './en.reports'
 
 /** 简体中文：五张报表（交易流水、交易汇总/明细、结算汇总/明细）、筛选条件与已保存的视图。 */
@@ -32,34 +33,7 @@ export const zhCNReports: typeof enReports = {
     totals: '筛选结果合计',
     totalsNone: '没有合计：没有符合筛选条件的记录',
     count: '笔数',
-    columns: {
-      date: '日期',
-      currency: '币种',
-      contractId: '合同',
-      merchantId: '商户',
-      dateCreated: '创建时间',
-      id: '流水编号',
-      txnId: '交易号',
-      type: '类型',
-      amount: '金额',
-      remark: '备注',
-      transactionAmount: '交易金额',
-      settleAmount: '结算金额',
-      totalCount: '订单数',
-      successCount: '成功数',
-      orderPay: '订单支付',
-      deposit: '保证金',
-      orderFee: '交易手续费',
-      fixedFee: '固定手续费',
-      refund: '退款',
-      refundFee: '退款手续费',
-      dispute: '拒付',
-      disputeFee: '拒付手续费',
-      drawcash: '提现',
-      drawcashFee: '提现手续费',
-      rateDifference: '汇率差',
-      manualAdjust: '人工调账'
-    },
+    columns: { ...REPORT_COLUMN_NAMES['zh-CN'] },
     drill: {
       column: '下钻',
       toList: '当日明细',

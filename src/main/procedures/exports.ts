@@ -1,0 +1,57 @@
+/**
+ * Report exports as procedures (contract: shared/contract/exports.ts). The export is a read of the
+ * report, so it needs REPORT_READ as well as REPORT_EXPORT, and the report's merchant scope applies
+ * to its filters. Each export is audited when it starts (who, which report, the filters, the rows
+ * to write) and when it ends (the outcome and the rows written).
+ */
+import { PERMISSIONS } from '../../shared/permissions'
+import { actorOf, type Ctx } from '../core/context'
+import { forbidden } from '../core/errors'
+import { handlers } from '../core/registry'
+import { merchantFilter } from '../core/scope'
+import { transact } from '../db/transaction'
+import { exportFileName } from '../reports/export/jobs'
+import { EXPORT_SOURCES } from '../reports/export/sources'
+import { EXPORT_EXTENSIONS } from '../reports/export/write'
+import { scope } from './reports'
+
+function auditExport(ctx: Ctx, report: string, merchantId: number | undefined, summary: string, after: unknown): void {
+  transact(ctx.db, (tx) => ctx.audit(tx, { targetType: 'report', targetId: report, merchantId: merchantId ?? null, summary, after }))
+}
+
+export const exportProcedures = handlers({
+  'reports.exportStart': async (ctx, input) => {
+    const actor = actorOf(ctx)
+    if (!actor.permissions.has(PERMISSIONS.REPORT_READ)) throw forbidden('reports.exportStart requires REPORT_READ (4001): an export reads the report', 'permission.missing')
+    const { report, format, language } = input
+    const filters = { ...input.filters, merchantId: merchantFilter(actor, input.filters.merchantId) }
+    // On the main connection, one batch per event-loop turn (see reports/export/write.ts).
+    const src = { ...scope(ctx), sqlite: ctx.db.$client }
+    const totalRows = EXPORT_SOURCES[report].count(src, filters)
+    const fileName = exportFileName(report, EXPORT_EXTENSIONS[format], new Date(ctx.clock.now()))
+    const job = await ctx.exports.start({
+      userId: actor.userId,
+      request: { report, format, language, filters },
+      source: src,
+      totalRows,
+      fileName,
+      onEnd: (ended) =>
+        auditExport(ctx, report, filters.merchantId, `Export of ${report} ${ended.state}: ${ended.rowsWritten} rows`, {
+          jobId: ended.id,
+          state: ended.state,
+          rowsWritten: ended.rowsWritten,
+          file: ended.savedTo ?? ended.fileName,
+          error: ended.error
+        })
+    })
+    const summary = job ? `Export of ${report} started: ${format}, ${totalRows} rows` : `Export of ${report} not started: no file was chosen`
+    auditExport(ctx, report, filters.merchantId, summary, { jobId: job?.id ?? null, format, language, filters, totalRows })
+    return { job }
+  },
+  'reports.exportStatus': (ctx, { jobId }) => ctx.exports.status(jobId, actorOf(ctx).userId),
+  'reports.exportCancel': (ctx, { jobId }) => {
+    const job = ctx.exports.cancel(jobId, actorOf(ctx).userId)
+    auditExport(ctx, job.report, undefined, `Export of ${job.report} cancel requested at ${job.rowsWritten} rows`, { jobId, state: job.state })
+    return job
+  }
+})

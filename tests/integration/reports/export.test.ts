@@ -1,0 +1,233 @@
+/**
+ * Report exports against the real headless host (the report scenario of scenario.ts): every row
+ * of a filter over all pages lands in the file, read back as a user's tool would (csv-parse,
+ * iconv-lite for GBK, exceljs for XLSX); the download route checks the token and the owner;
+ * cancelling stops the job and deletes its partial file; merchant scope and permissions apply;
+ * each export is audited.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createExportJobs, folderTarget } from '../../../src/main/reports/export/jobs'
+import { writeReportExport } from '../../../src/main/reports/export/write'
+import type { ProcedureName } from '../../../src/shared/contract'
+import type { ExportJob, ExportReport } from '../../../src/shared/contract/exports'
+import { REPORT_COLUMN_NAMES, type ReportLanguage } from '../../../src/shared/report-columns'
+import { ENTRY_COUNT, reportScenario, type Scenario } from './scenario'
+
+let s: Scenario
+beforeAll(async () => {
+  s = await reportScenario()
+  // Chinese text in a remark, for the GBK file.
+  await s.w.at('2026-11-21 09:00:00')
+  await s.w.adjust(s.cny, '8.80', '退还手续费：商户投诉（人工调账）')
+})
+afterAll(async () => s?.w.stop())
+
+type Row = Record<string, unknown>
+
+/** Every row of a report for the filters, walking its pages as the report page does. */
+async function reportRows(report: ExportReport, filters: Row, token?: string): Promise<Row[]> {
+  const rows: Row[] = []
+  for (let pageIndex = 1; ; pageIndex++) {
+    const page = (await s.w.ok(`reports.${report}` as ProcedureName, { ...filters, pageIndex, pageSize: 7 }, token)) as { items: Row[]; totalPageCount: number }
+    rows.push(...page.items)
+    if (pageIndex >= page.totalPageCount) return rows
+  }
+}
+
+/** A report row as the file should hold it: days as yyyy-mm-dd, times with a space, amounts exactly. */
+function asWritten(row: Row, keys: string[]): string[] {
+  return keys.map((key) => {
+    const value = row[key]
+    if (key === 'date' && typeof value === 'number') return `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-${String(value).slice(6)}`
+    if (key === 'dateCreated') return String(value).replace('T', ' ')
+    return String(value)
+  })
+}
+
+/** The column keys of a header row in that language (the header must name known columns only). */
+function keysOf(header: string[], language: ReportLanguage): string[] {
+  const byName = new Map(Object.entries(REPORT_COLUMN_NAMES[language]).map(([key, name]) => [name, key]))
+  return header.map((name) => {
+    const key = byName.get(name)
+    if (!key) throw new Error(`unknown column "${name}"`)
+    return key
+  })
+}
+
+async function startExport(input: Row, token?: string): Promise<ExportJob> {
+  const { job } = await s.w.ok('reports.exportStart', input, token)
+  await s.host.core.exports.settled(job!.id)
+  return s.w.ok('reports.exportStatus', { jobId: job!.id }, token)
+}
+
+async function download(job: ExportJob, token: string | null = s.w.admin): Promise<Response> {
+  return fetch(`${s.host.url}${job.downloadPath ?? `/exports/${job.id}/file`}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+}
+
+const CASES: [ExportReport, Row][] = [
+  ['accountDetails', {}],
+  ['accountDetails', { currency: 'CNY', dateStart: '2026-11-20 00:00:00', dateEnd: '2026-11-20 12:00:03' }],
+  ['transactionStatistics', {}],
+  ['transactionList', { includeTest: false }],
+  ['settlementStatistics', { currency: 'CNY' }],
+  ['settlementList', { dateStart: '2026-11-18', dateEnd: '2026-11-20' }]
+]
+
+describe('export equals the report over all its pages', () => {
+  it.each(CASES)('%s %j as UTF-8 CSV with a byte-order mark, downloaded from the host', async (report, filters) => {
+    const expected = await reportRows(report, filters)
+    expect(expected.length).toBeGreaterThan(0)
+    const job = await startExport({ report, format: 'csv', filters })
+    expect(job).toMatchObject({ state: 'done', rowsWritten: expected.length, totalRows: expected.length, savedTo: null, downloadPath: `/exports/${job.id}/file` })
+    const response = await download(job)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=UTF-8')
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${job.fileName}"`)
+    const bytes = Buffer.from(await response.arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const [header, ...records] = parse(bytes.toString('utf8'), { bom: true }) as string[][]
+    const keys = keysOf(header, 'en')
+    expect(records).toEqual(expected.map((row) => asWritten(row, keys)))
+  })
+
+  it('reads in batches by keyset: any batch size writes the same rows in the same order', async () => {
+    const src = { sqlite: s.host.core.db.$client, tenantId: 1, zone: '+08:00' }
+    const texts: string[] = []
+    for (const batchSize of [1, 2, 5, 1000]) {
+      for (const report of ['accountDetails', 'settlementList', 'transactionStatistics'] as const) {
+        const out = new PassThrough()
+        const chunks: Buffer[] = []
+        out.on('data', (chunk: Buffer) => chunks.push(chunk))
+        const progress: number[] = []
+        const outcome = await writeReportExport(src, { report, format: 'csv', language: 'en', filters: { includeTest: true } }, out, { batchSize, onProgress: (n) => progress.push(n) })
+        expect(outcome.cancelled).toBe(false)
+        expect(progress.at(-1)).toBe(outcome.rows)
+        if (batchSize === 1) expect(progress).toEqual(Array.from({ length: outcome.rows }, (_, i) => i + 1))
+        texts.push(`${report}:${Buffer.concat(chunks).toString('utf8')}`)
+      }
+    }
+    expect(texts.slice(3)).toEqual([...texts.slice(0, 3), ...texts.slice(0, 3), ...texts.slice(0, 3)])
+    expect(texts[0].split('\r\n').filter(Boolean)).toHaveLength(1 + ENTRY_COUNT + 1)
+  })
+
+  it('XLSX: the same rows, amounts as number cells with the currency’s decimals', async () => {
+    const filters = { includeTest: true }
+    const expected = await reportRows('settlementList', filters)
+    const job = await startExport({ report: 'settlementList', format: 'xlsx', filters })
+    const response = await download(job)
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
+    const keys = keysOf(values(1).map(String), 'en')
+    expect(sheet.rowCount).toBe(1 + expected.length)
+    expected.forEach((row, i) => {
+      const cells = sheet.getRow(i + 2)
+      const written = values(i + 2)
+      keys.forEach((key, c) => {
+        if (key === 'orderPay' || key === 'deposit' || key === 'orderFee' || key === 'manualAdjust') {
+          expect(typeof written[c], key).toBe('number')
+          // The number cell shows exactly the report's decimal with the currency's digits.
+          expect(cells.getCell(c + 1).numFmt).toBe(row.currency === 'VND' ? '#,##0' : '#,##0.00')
+          expect((written[c] as number).toFixed(row.currency === 'VND' ? 0 : 2)).toBe(row[key])
+        }
+      })
+      expect(written[keys.indexOf('merchantId')]).toBe(row.merchantId)
+      expect(written[keys.indexOf('date')]).toBe(asWritten(row, ['date'])[0])
+    })
+  })
+
+  it('GBK on request: Chinese headers and remarks survive the round trip', async () => {
+    const filters = { merchantId: s.cny.merchantId, dateStart: '2026-11-21', dateEnd: '2026-11-21' }
+    const expected = await reportRows('accountDetails', filters)
+    expect(expected.map((r) => r.remark)).toEqual(['退还手续费：商户投诉（人工调账）'])
+    const job = await startExport({ report: 'accountDetails', format: 'csv-gbk', language: 'zh-CN', filters })
+    const response = await download(job)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=GBK')
+    const bytes = Buffer.from(await response.arrayBuffer())
+    // GBK, not UTF-8: no byte-order mark, and the bytes are not valid UTF-8 for the Chinese text.
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
+    expect(bytes.toString('utf8')).not.toContain('退还手续费')
+    const [header, ...records] = parse(iconv.decode(bytes, 'gbk')) as string[][]
+    expect(header).toEqual(['创建时间', '流水编号', '商户', '合同', '交易号', '类型', '币种', '金额', '备注'])
+    expect(records).toEqual(expected.map((row) => asWritten(row, keysOf(header, 'zh-CN'))))
+  })
+})
+
+describe('cancel', () => {
+  it('stops between batches and deletes the partial file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-cancel-'))
+    const errors: unknown[] = []
+    const jobs = createExportJobs(folderTarget(dir), (e) => errors.push(e), { batchSize: 2 })
+    const ended: ExportJob[] = []
+    const src = { sqlite: s.host.core.db.$client, tenantId: 1, zone: '+08:00' }
+    const request = { report: 'accountDetails' as const, format: 'csv' as const, language: 'en' as const, filters: { includeTest: true } }
+    const job = (await jobs.start({ userId: 1, request, source: src, totalRows: ENTRY_COUNT + 1, fileName: 'entries.csv', onEnd: (j) => ended.push(j) }))!
+    const cancelling = jobs.cancel(job.id, 1)
+    expect(cancelling.state).toBe('running')
+    await jobs.settled(job.id)
+    const after = jobs.status(job.id, 1)
+    expect(after.state).toBe('cancelled')
+    expect(after.rowsWritten).toBeGreaterThan(0)
+    expect(after.rowsWritten).toBeLessThan(ENTRY_COUNT + 1)
+    expect(ended).toEqual([after])
+    expect(jobs.downloadable(job.id)).toBeNull()
+    expect(readdirSync(dir)).toEqual([])
+    expect(errors).toEqual([])
+    // Another user cannot see or cancel it.
+    expect(() => jobs.status(job.id, 2)).toThrow(/was not found/)
+    expect(() => jobs.cancel(job.id, 2)).toThrow(/was not found/)
+
+    // Not cancelled, the same job writes the whole file.
+    const whole = (await jobs.start({ userId: 1, request, source: src, totalRows: ENTRY_COUNT + 1, fileName: 'entries.csv', onEnd: () => {} }))!
+    await jobs.settled(whole.id)
+    expect(jobs.status(whole.id, 1)).toMatchObject({ state: 'done', rowsWritten: ENTRY_COUNT + 1 })
+    expect(parse(readFileSync(jobs.downloadable(whole.id)!.path, 'utf8'), { bom: true })).toHaveLength(ENTRY_COUNT + 2)
+  })
+
+  it('a finished export cannot be cancelled any more; its file stays', async () => {
+    const job = await startExport({ report: 'transactionStatistics', format: 'csv' })
+    const cancelled = await s.w.ok('reports.exportCancel', { jobId: job.id })
+    expect(cancelled.state).toBe('done')
+    expect((await download(job)).status).toBe(200)
+  })
+})
+
+describe('access', () => {
+  it('a merchant-bound user exports its own merchant only; asking for another is refused', async () => {
+    const own = await startExport({ report: 'accountDetails', format: 'csv' }, s.vndUser)
+    expect(own.rowsWritten).toBe(5)
+    const response = await download(own, s.vndUser)
+    const [, ...records] = parse(Buffer.from(await response.arrayBuffer()).toString('utf8'), { bom: true }) as string[][]
+    expect(new Set(records.map((r) => r[2]))).toEqual(new Set([String(s.vnd.merchantId)]))
+    const other = await s.w.core.dispatch('reports.exportStart', { report: 'accountDetails', format: 'csv', filters: { merchantId: s.cny.merchantId } }, { token: s.vndUser, transport: 'http' })
+    expect(other).toMatchObject({ status: 403, code: 'scope.other_merchant' })
+  })
+
+  it('the file is the owner’s: no token is a 401, another user a 404, a user without REPORT_EXPORT a 403', async () => {
+    const job = await startExport({ report: 'settlementStatistics', format: 'xlsx' })
+    expect((await download(job, null)).status).toBe(401)
+    expect((await download(job, s.vndUser)).status).toBe(404)
+    expect((await download(job, s.noReports)).status).toBe(403)
+    const refused = await s.w.core.dispatch('reports.exportStart', { report: 'settlementStatistics', format: 'csv' }, { token: s.noReports, transport: 'http' })
+    expect(refused).toMatchObject({ status: 403, code: 'permission.missing' })
+  })
+
+  it('each export is audited: who, which report, the filters and the rows, at its start and its end', async () => {
+    const filters = { currency: 'VND', includeTest: true }
+    const job = await startExport({ report: 'settlementList', format: 'csv-gbk', language: 'zh-CN', filters })
+    const events = (await s.w.ok('audit.list', { procedure: 'reports.exportStart', pageSize: 100 })).items.filter((e) => (e.after as Row)?.jobId === job.id)
+    expect(events.map((e) => e.summary).sort()).toEqual([`Export of settlementList done: ${job.rowsWritten} rows`, `Export of settlementList started: csv-gbk, ${job.rowsWritten} rows`])
+    for (const event of events) expect(event).toMatchObject({ actor: 'root', targetType: 'report', targetId: 'settlementList' })
+    const started = events.find((e) => e.summary.includes('started'))!
+    expect(started.after).toMatchObject({ format: 'csv-gbk', language: 'zh-CN', totalRows: job.rowsWritten, filters: { currency: 'VND', includeTest: true } })
+  })
+})
