@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../db/open'
-import { accountDetails, type EntryFilters } from './account-details'
+import { accountDetailBatches, accountDetails, type EntryFilters } from './account-details'
 
 const db = openDatabase({ path: ':memory:' })
 afterAll(() => db.$client.close())
@@ -85,6 +85,26 @@ describe('the entry list’s query plans', () => {
       const fromEntries = accountDetails(src, { includeTest: true, ...filters, dateStart: '2020-01-01' }, { pageIndex: 1, pageSize: 1, withTotals: true })
       expect(summarized.totals).toEqual(fromEntries.totals)
       expect(summarized.totalItemCount).toBe(fromEntries.totalItemCount)
+    }
+  })
+})
+
+describe('the export reads the entries by keyset', () => {
+  it.each(CASES)('%s: each batch continues after the last (created_at, id) through the index, in order, with no sort', (_, filters) => {
+    const src = { sqlite, tenantId: 1, zone: '+08:00' }
+    const all = accountDetails(src, { includeTest: true, ...filters }, { pageIndex: 1, pageSize: 10_000, withTotals: false })
+    prepared.length = 0
+    const batches = [...accountDetailBatches(src, { includeTest: true, ...filters }, 3)]
+    expect(batches.flat()).toEqual(all.items)
+    expect(batches.slice(0, -1).every((b) => b.length === 3)).toBe(true)
+    const keyset = prepared.find((text) => text.includes('(created_at, id) < (?, ?)'))
+    if (all.items.length > 3) expect(keyset).toBeDefined()
+    if (keyset) {
+      const keysetPlan = plan(keyset)
+      expect(keysetPlan).not.toContain('TEMP B-TREE')
+      expect(keysetPlan).not.toMatch(/\bSCAN\b/)
+      // The range starts at the cursor in the filter's own index (the row value (created_at, rowid)).
+      expect(keysetPlan).toMatch(/USING (COVERING )?INDEX ledger_entries_report_\w+ \(tenant_id=\?.*created_at<\?\)/)
     }
   })
 })
