@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, type Locator, type Page } from '@playwright/test'
 import { AppShell } from './AppShell'
 import { DataTableView } from './DataTableView'
@@ -55,5 +56,25 @@ export class ReportPage {
   /** The cells of one row under the given headers. */
   async cells(row: number, headers: readonly string[]): Promise<string[]> {
     return Promise.all(headers.map(async (header) => (await this.table.column(header))[row]))
+  }
+
+  /**
+   * Exports the filtered set through the Export menu (`item` is the format's menu item), waits for
+   * the browser's download and for the page to say how many rows it wrote; the file's bytes.
+   */
+  async export(item: string, labels = { button: 'Export', done: /^Exported (\d+) rows to / }): Promise<{ bytes: Buffer; fileName: string; rows: number }> {
+    await this.root.getByRole('button', { name: labels.button, exact: true }).click()
+    const downloading = this.page.waitForEvent('download')
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click()
+    const download = await downloading
+    const status = this.root.getByTestId('report-export').getByRole('status')
+    await expect(status).toHaveText(labels.done)
+    const rows = Number(labels.done.exec((await status.innerText()).trim())?.[1])
+    return { bytes: readFileSync(await download.path()), fileName: download.suggestedFilename(), rows }
+  }
+
+  /** "1–20 of 57" → 57. */
+  async totalCount(): Promise<number> {
+    return Number(/of (\d+)$/.exec((await this.pagination.innerText()).trim())?.[1])
   }
 }

@@ -29,6 +29,19 @@ export const enReports = {
       saved: 'View “{{name}}” saved',
       deleted: 'View “{{name}}” deleted'
     },
+    export: {
+      button: 'Export',
+      csv: 'CSV (UTF-8)',
+      csvGbk: 'CSV (GBK, for older Chinese tools)',
+      xlsx: 'Excel workbook (XLSX)',
+      progressLabel: 'Export progress',
+      progress: '{{written}} of {{total}} rows written',
+      cancel: 'Cancel export',
+      done: 'Exported {{count}} rows to {{file}}',
+      savedTo: 'Exported {{count}} rows, saved to {{path}}',
+      cancelled: 'Export cancelled; the partial file was deleted',
+      failed: 'The export failed: {{error}}'
+    },
     totals: 'Totals of the filtered set',
     totalsNone: 'No totals: nothing matches the filters',
     count: 'Entries',

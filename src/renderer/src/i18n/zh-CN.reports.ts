@@ -30,6 +30,19 @@ export const zhCNReports: typeof enReports = {
       saved: '视图“{{name}}”已保存',
       deleted: '视图“{{name}}”已删除'
     },
+    export: {
+      button: '导出',
+      csv: 'CSV（UTF-8 编码）',
+      csvGbk: 'CSV（GBK 编码，适用于旧版中文软件）',
+      xlsx: 'Excel 工作簿（XLSX）',
+      progressLabel: '导出进度',
+      progress: '已写入 {{written}} / {{total}} 行',
+      cancel: '取消导出',
+      done: '已导出 {{count}} 行到 {{file}}',
+      savedTo: '已导出 {{count}} 行，保存到 {{path}}',
+      cancelled: '导出已取消，未完成的文件已删除',
+      failed: '导出失败：{{error}}'
+    },
     totals: '筛选结果合计',
     totalsNone: '没有合计：没有符合筛选条件的记录',
     count: '笔数',

@@ -12,6 +12,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useSearchParams } from 'react-router-dom'
 import type { OutputOf } from '../../../../shared/contract'
+import type { ExportReport } from '../../../../shared/contract/exports'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { pagedTableProps } from '../../components/list/pagedTable'
@@ -23,6 +24,7 @@ import { useCan } from '../../session/currentUser'
 import type { MerchantLabel, Metric } from './reportColumns'
 import { ReportFilterBar } from './ReportFilterBar'
 import { businessToday, filtersFromParams, reportInput, type ReportFilters, type ReportProcedure } from './reportFilters'
+import { ExportMenu } from './ExportMenu'
 import { SavedViewsControl } from './SavedViewsControl'
 import { TotalsTable } from './TotalsTable'
 
@@ -72,6 +74,9 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
   const [applied] = useDebouncedValue(filters, 300)
   const result = useApiQuery(procedure, reportInput(procedure, applied, { pageIndex, pageSize }), { placeholderData: keepPreviousData })
   const data = result.data as OutputOf<ReportProcedure> | undefined
+  const canExport = useCan(PERMISSIONS.REPORT_EXPORT)
+  // The export takes every row of the filters applied, not the page.
+  const { pageIndex: _page, pageSize: _size, ...exportFilters } = reportInput(procedure, applied, { pageIndex: 1, pageSize: 1 }) as Record<string, unknown>
   const resize = (size: number) => {
     setPageSize(size)
     setPageIndex(1)
@@ -85,6 +90,7 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
     <Stack data-testid={`report-${REPORT_KEYS[item]}`}>
       <PageHeader title={t(`nav.items.${item}`)}>
         <SavedViewsControl report={REPORT_KEYS[item]} filters={filters} onApply={change} />
+        {canExport && <ExportMenu report={procedure.slice('reports.'.length) as ExportReport} filters={exportFilters} />}
       </PageHeader>
       <ReportFilterBar filters={filters} onChange={(patch) => change({ ...filters, ...patch })} entries={procedure === 'reports.accountDetails'} />
       {result.error && (
