@@ -21,10 +21,15 @@ function read<N extends ReportName>(ctx: Ctx, name: N, input: ReportFilters<N> &
   return ctx.reports.read(name, scope(ctx), scoped, { pageIndex, pageSize, withTotals })
 }
 
+/** A chart plots the whole filtered set: the page is not used. */
+const NO_PAGE = { pageIndex: 1, pageSize: 1, withTotals: false }
+
 export const reportProcedures = handlers({
   'reports.accountDetails': (ctx, input) => read(ctx, 'accountDetails', input),
   'reports.transactionStatistics': (ctx, input) => read(ctx, 'transactionStatistics', input),
   'reports.transactionList': (ctx, input) => read(ctx, 'transactionList', input),
   'reports.settlementStatistics': (ctx, input) => read(ctx, 'settlementStatistics', input),
-  'reports.settlementList': (ctx, input) => read(ctx, 'settlementList', input)
+  'reports.settlementList': (ctx, input) => read(ctx, 'settlementList', input),
+  'reports.transactionChart': (ctx, input) => read(ctx, 'transactionChart', { ...input, ...NO_PAGE }),
+  'reports.settlementChart': (ctx, input) => read(ctx, 'settlementChart', { ...input, ...NO_PAGE })
 })

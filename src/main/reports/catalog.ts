@@ -6,15 +6,18 @@
 import { accountDetails, type EntryFilters } from './account-details'
 import type { DailyFilters } from './daily'
 import type { PageRequest, ReportSource } from './page'
-import { settlementList, settlementStatistics } from './settlement'
-import { transactionList, transactionStatistics } from './transactions'
+import { settlementChart, settlementList, settlementStatistics } from './settlement'
+import { transactionChart, transactionList, transactionStatistics } from './transactions'
 
 export const REPORTS = {
   accountDetails: (src: ReportSource, f: EntryFilters, request: PageRequest) => accountDetails(src, f, request),
   transactionStatistics: (src: ReportSource, f: DailyFilters, request: PageRequest) => transactionStatistics(src, f, request),
   transactionList: (src: ReportSource, f: DailyFilters, request: PageRequest) => transactionList(src, f, request),
   settlementStatistics: (src: ReportSource, f: DailyFilters, request: PageRequest) => settlementStatistics(src, f, request),
-  settlementList: (src: ReportSource, f: DailyFilters, request: PageRequest) => settlementList(src, f, request)
+  settlementList: (src: ReportSource, f: DailyFilters, request: PageRequest) => settlementList(src, f, request),
+  // The charts read the whole filtered set per day and currency; they have no page.
+  transactionChart: (src: ReportSource, f: DailyFilters, _request: PageRequest) => transactionChart(src, f),
+  settlementChart: (src: ReportSource, f: DailyFilters, _request: PageRequest) => settlementChart(src, f)
 }
 
 export type ReportName = keyof typeof REPORTS

@@ -128,3 +128,29 @@ export function listGrouping(src: ReportSource): Grouping {
 export function dailyList<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
   return dailyReport<A, C, ListItem<A, C>>(src, t, f, request, listGrouping(src))
 }
+
+/** The most days a chart plots: a year and a day. */
+export const CHART_DAYS = 366
+
+export interface DailySeries<A extends string, C extends string> {
+  /** One point per business day and currency, oldest first (amounts exact, as decimal text). */
+  points: StatisticsItem<A, C>[]
+  /** True when the filtered set has more days than CHART_DAYS: only the newest ones are plotted. */
+  truncated: boolean
+}
+
+/**
+ * The statistics of the whole filtered set per business day and currency, for a chart: the same
+ * sums as the statistics rows (never the page only), oldest day first, at most `maxDays` days (the
+ * newest ones).
+ */
+export function dailySeries<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, maxDays = CHART_DAYS): DailySeries<A, C> {
+  const where = dailyFilter(src, f)
+  const days = statement(src.sqlite, `select business_day as day from ${t.table} where ${where.sql} group by business_day order by business_day desc limit ?`)
+    .pluck()
+    .all(...where.params, maxDays + 1) as number[]
+  const truncated = days.length > maxDays
+  if (truncated) where.and('business_day >= ?', days[maxDays - 1])
+  const rows = statement(src.sqlite, `select ${STATISTICS.select}, ${sumColumns(t)} from ${t.table} where ${where.sql} group by ${STATISTICS.keys} order by business_day, currency`, true).all(...where.params) as Row[]
+  return { points: rows.map((r) => ({ ...STATISTICS.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as StatisticsItem<A, C>), truncated }
+}

@@ -5,7 +5,7 @@
  * fees, reserve withheld (deposit), refunds, disputes and withdrawals negative.
  */
 import { ENTRY_TYPE_CODES, SETTLEMENT_COLUMNS } from '../../shared/ledger'
-import { dailyList, dailyStatistics, type DailyFilters, type DailyTable } from './daily'
+import { dailyList, dailySeries, dailyStatistics, type DailyFilters, type DailyTable } from './daily'
 import type { PageRequest, ReportSource } from './page'
 
 type SettlementColumn = 'orderPay' | 'deposit' | 'orderFee' | 'fixedFee' | 'refund' | 'refundFee' | 'dispute' | 'disputeFee' | 'drawcash' | 'drawcashFee' | 'rateDifference' | 'manualAdjust'
@@ -18,3 +18,12 @@ export const SETTLEMENT_TYPE_COLUMNS: DailyTable<SettlementColumn, never> = {
 
 export const settlementStatistics = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyStatistics(src, SETTLEMENT_TYPE_COLUMNS, f, request)
 export const settlementList = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyList(src, SETTLEMENT_TYPE_COLUMNS, f, request)
+
+/** The chart's sums: order payments, and the net of every type (the day's change of what merchants are owed). */
+export const SETTLEMENT_CHART_COLUMNS: DailyTable<'orderPay' | 'net', never> = {
+  table: 'ledger_daily_summaries',
+  amounts: { orderPay: SETTLEMENT_TYPE_COLUMNS.amounts.orderPay, net: 'sum(amount_sum)' },
+  counts: {}
+}
+
+export const settlementChart = (src: ReportSource, f: DailyFilters) => dailySeries(src, SETTLEMENT_CHART_COLUMNS, f)

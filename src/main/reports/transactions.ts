@@ -5,7 +5,7 @@
  * settleAmount what they settled to the merchant: a deposit's amount less its fees, a payout's
  * amount plus its fee. successCount counts the orders that succeeded, on their creation day.
  */
-import { dailyList, dailyStatistics, type DailyFilters, type DailyTable } from './daily'
+import { dailyList, dailySeries, dailyStatistics, type DailyFilters, type DailyTable } from './daily'
 import type { PageRequest, ReportSource } from './page'
 
 export const TRANSACTION_COLUMNS: DailyTable<'transactionAmount' | 'settleAmount', 'totalCount' | 'successCount'> = {
@@ -16,3 +16,5 @@ export const TRANSACTION_COLUMNS: DailyTable<'transactionAmount' | 'settleAmount
 
 export const transactionStatistics = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyStatistics(src, TRANSACTION_COLUMNS, f, request)
 export const transactionList = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyList(src, TRANSACTION_COLUMNS, f, request)
+/** The chart: amounts and counts (for the success rate) per day and currency over the whole filtered set. */
+export const transactionChart = (src: ReportSource, f: DailyFilters) => dailySeries(src, TRANSACTION_COLUMNS, f)

@@ -2,6 +2,7 @@
 import './styles/layers.css'
 import '@mantine/core/styles.layer.css'
 import '@mantine/notifications/styles.layer.css'
+import '@mantine/charts/styles.layer.css'
 import 'mantine-datatable/styles.layer.css'
 import './i18n'
 import { StrictMode } from 'react'

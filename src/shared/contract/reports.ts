@@ -82,6 +82,10 @@ export const entriesInput = reportInput({
 
 export const dailyInput = reportInput(pageAndDays)
 
+/** A chart's filters: the daily reports' own, without paging or totals (it plots the whole set). */
+const { pageIndex: _pageIndex, pageSize: _pageSize, withTotals: _withTotals, ...dayFilters } = pageAndDays
+const chartInput = reportInput(dayFilters)
+
 /** A signed decimal with the currency's digits, e.g. "-20.00", "1500000". */
 const amount = z.string()
 
@@ -153,6 +157,20 @@ export type TransactionListRow = z.infer<typeof transactionListRow>
 export type SettlementStatisticsRow = z.infer<typeof settlementStatisticsRow>
 export type SettlementListRow = z.infer<typeof settlementListRow>
 
+/** A chart: the statistics of the whole filtered set per day and currency, oldest first. */
+function series<P extends z.ZodType>(point: P) {
+  return z.object({
+    points: z.array(point),
+    /** More days matched than a chart plots (366): only the newest are in `points`. */
+    truncated: z.boolean()
+  })
+}
+
+export const transactionChartPoint = transactionStatisticsRow
+export const settlementChartPoint = z.object({ ...statisticsKey, orderPay: amount, net: amount })
+export type TransactionChartPoint = z.infer<typeof transactionChartPoint>
+export type SettlementChartPoint = z.infer<typeof settlementChartPoint>
+
 const scope = 'A merchant-bound user sees only its own merchant (asking for another is a 403).'
 
 export const reportsContract = {
@@ -185,6 +203,18 @@ export const reportsContract = {
     output: paged(settlementListRow, settlementTotals),
     access: PERMISSIONS.REPORT_READ,
     doc: `结算明细: merchant entries summed by type per business day, contract, merchant and currency. ${scope}`
+  }),
+  'reports.transactionChart': query({
+    input: chartInput,
+    output: series(transactionChartPoint),
+    access: PERMISSIONS.REPORT_READ,
+    doc: `The transaction statistics' chart: amounts and counts per business day and currency over the whole filtered set (at most 366 days). ${scope}`
+  }),
+  'reports.settlementChart': query({
+    input: chartInput,
+    output: series(settlementChartPoint),
+    access: PERMISSIONS.REPORT_READ,
+    doc: `The settlement statistics' chart: order payments and the net of all entry types per business day and currency (at most 366 days). ${scope}`
   })
 }
 

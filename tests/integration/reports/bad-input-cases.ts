@@ -23,6 +23,9 @@ const common: [unknown, string][] = [
 /** The daily reports have no entry filters. */
 const daily: [unknown, string][] = [...common, [{ type: 1 }, 'type'], [{ txnId: 1 }, 'txnId'], [{ remark: 'x' }, 'remark']]
 
+/** A chart has the daily filters and no page. */
+const chart: [unknown, string][] = [...daily.filter(([input]) => !('pageIndex' in (input as object)) && !('pageSize' in (input as object))), [{ pageIndex: 1 }, 'pageIndex'], [{ withTotals: true }, 'withTotals']]
+
 export const reportCases: Record<ReportProcedure, [unknown, string][]> = {
   'reports.accountDetails': [
     ...common,
@@ -36,6 +39,8 @@ export const reportCases: Record<ReportProcedure, [unknown, string][]> = {
   'reports.transactionList': daily,
   'reports.settlementStatistics': daily,
   'reports.settlementList': daily,
+  'reports.transactionChart': [...chart],
+  'reports.settlementChart': [...chart],
   'reports.exportStart': [
     [{ report: 'orders', format: 'csv' }, 'report'],
     [{ report: 'settlementList', format: 'pdf' }, 'format'],

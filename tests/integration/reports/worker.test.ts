@@ -44,7 +44,7 @@ const FILTERS: Record<string, unknown>[] = [
 const served = () => [...t.core.reports.served().values()].reduce((a, b) => a + b, 0)
 
 /** The same read on the main thread's own connection, as the procedures did before the workers. */
-function onMainConnection(name: ReportName, input: Record<string, unknown>) {
+function onMainConnection<N extends ReportName>(name: N, input: Record<string, unknown>) {
   const { pageIndex = 1, pageSize = 20, withTotals = true, ...filters } = input as { pageIndex?: number; pageSize?: number; withTotals?: boolean }
   return runReport(t.core.db.$client, name, { tenantId: 1, zone: '+08:00' }, { includeTest: true, ...filters } as never, { pageIndex, pageSize, withTotals })
 }

@@ -42,6 +42,19 @@ export const enReports = {
       cancelled: 'Export cancelled; the partial file was deleted',
       failed: 'The export failed: {{error}}'
     },
+    charts: {
+      amounts: 'Amounts per day ({{currency}})',
+      successRate: 'Success rate per day (%)',
+      currency: 'Currency of the amounts chart',
+      truncated: 'Only the newest 366 days are charted',
+      empty: 'Nothing to chart for these filters',
+      series: {
+        transactionAmount: 'Transaction amount',
+        settleAmount: 'Settled amount',
+        orderPay: 'Order payments',
+        net: 'Net settled'
+      }
+    },
     totals: 'Totals of the filtered set',
     totalsNone: 'No totals: nothing matches the filters',
     count: 'Entries',

@@ -43,6 +43,19 @@ export const zhCNReports: typeof enReports = {
       cancelled: '导出已取消，未完成的文件已删除',
       failed: '导出失败：{{error}}'
     },
+    charts: {
+      amounts: '每日金额（{{currency}}）',
+      successRate: '每日成功率（%）',
+      currency: '金额图表的币种',
+      truncated: '只显示最近 366 天',
+      empty: '当前筛选条件下没有可显示的图表数据',
+      series: {
+        transactionAmount: '交易金额',
+        settleAmount: '结算金额',
+        orderPay: '订单支付',
+        net: '净结算额'
+      }
+    },
     totals: '筛选结果合计',
     totalsNone: '没有合计：没有符合筛选条件的记录',
     count: '笔数',

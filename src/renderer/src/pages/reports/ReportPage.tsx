@@ -8,7 +8,7 @@ import { Alert, Stack } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
 import { DataTable, type DataTableColumn } from 'mantine-datatable'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useSearchParams } from 'react-router-dom'
 import type { OutputOf } from '../../../../shared/contract'
@@ -38,6 +38,8 @@ export interface ReportPageProps<N extends ReportProcedure> {
   columns: (filters: ReportFilters, merchant: MerchantLabel) => DataTableColumn<ReportRow<N>>[]
   metrics: readonly Metric[]
   idAccessor: (row: ReportRow<N>) => string | number
+  /** Above the table (the statistics' charts), given the applied filters as a procedure's input without its page. */
+  chart?: (filters: Record<string, unknown>) => ReactNode
 }
 
 const REPORT_KEYS = {
@@ -62,7 +64,7 @@ export function ReportPage<N extends ReportProcedure>(props: ReportPageProps<N>)
   return <ReportView key={location.search} {...props} />
 }
 
-function ReportView<N extends ReportProcedure>({ procedure, item, columns, metrics, idAccessor }: ReportPageProps<N>) {
+function ReportView<N extends ReportProcedure>({ procedure, item, columns, metrics, idAccessor, chart }: ReportPageProps<N>) {
   const { t } = useTranslation()
   const tableText = useTableText()
   const merchant = useMerchantLabel()
@@ -75,8 +77,8 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
   const result = useApiQuery(procedure, reportInput(procedure, applied, { pageIndex, pageSize }), { placeholderData: keepPreviousData })
   const data = result.data as OutputOf<ReportProcedure> | undefined
   const canExport = useCan(PERMISSIONS.REPORT_EXPORT)
-  // The export takes every row of the filters applied, not the page.
-  const { pageIndex: _page, pageSize: _size, ...exportFilters } = reportInput(procedure, applied, { pageIndex: 1, pageSize: 1 }) as Record<string, unknown>
+  // The export and the charts take every row of the filters applied, not the page.
+  const { pageIndex: _page, pageSize: _size, ...wholeSet } = reportInput(procedure, applied, { pageIndex: 1, pageSize: 1 }) as Record<string, unknown>
   const resize = (size: number) => {
     setPageSize(size)
     setPageIndex(1)
@@ -90,7 +92,7 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
     <Stack data-testid={`report-${REPORT_KEYS[item]}`}>
       <PageHeader title={t(`nav.items.${item}`)}>
         <SavedViewsControl report={REPORT_KEYS[item]} filters={filters} onApply={change} />
-        {canExport && <ExportMenu report={procedure.slice('reports.'.length) as ExportReport} filters={exportFilters} />}
+        {canExport && <ExportMenu report={procedure.slice('reports.'.length) as ExportReport} filters={wholeSet} />}
       </PageHeader>
       <ReportFilterBar filters={filters} onChange={(patch) => change({ ...filters, ...patch })} entries={procedure === 'reports.accountDetails'} />
       {result.error && (
@@ -98,6 +100,7 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
           {apiErrorMessage(result.error)}
         </Alert>
       )}
+      {chart?.(wholeSet)}
       <TotalsTable metrics={metrics} totals={data?.totals as ({ currency: string } & Record<string, unknown>)[] | null | undefined} />
       <DataTable<ReportRow<N>>
         withTableBorder

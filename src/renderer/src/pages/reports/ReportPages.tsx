@@ -16,6 +16,7 @@ import {
 } from './reportColumns'
 import { OrderLink } from './OrderLink'
 import { ReportPage } from './ReportPage'
+import { StatisticsCharts } from './StatisticsCharts'
 
 const ENTRY_NAMES = new Map(Object.entries(ENTRY_TYPES).map(([name, code]) => [code as number, name as keyof typeof ENTRY_TYPES]))
 
@@ -52,6 +53,7 @@ type ListRow = { date: number; merchantId: number; contractId: number; currency:
 
 /** A summary: one row per day and currency, each linking to the list rows of its day. */
 function statisticsPage(procedure: StatisticsProcedure, item: 'transactionSummary' | 'settlementSummary', metrics: readonly Metric[], listPath: string) {
+  const chartProcedure = procedure === 'reports.transactionStatistics' ? 'reports.transactionChart' : 'reports.settlementChart'
   return function StatisticsPage() {
     const { t } = useTranslation()
     return (
@@ -60,6 +62,7 @@ function statisticsPage(procedure: StatisticsProcedure, item: 'transactionSummar
         item={item}
         idAccessor={(row) => `${row.date}/${row.currency}`}
         metrics={metrics}
+        chart={(filters) => <StatisticsCharts procedure={chartProcedure} input={filters} />}
         columns={(filters) => [...statisticsKeyColumns<StatisticsRow>(t), ...metricColumns<StatisticsRow>(t, metrics), toListColumn<StatisticsRow>(t, listPath, filters)]}
       />
     )
