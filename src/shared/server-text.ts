@@ -56,9 +56,12 @@ export const serverTextSchema: z.ZodType<ServerText> = z.object({
 export const SERVER_TEXT_NS = 'serverText'
 export const SERVER_TEXT_OPTIONS = { ns: SERVER_TEXT_NS, keySeparator: false, nsSeparator: false, interpolation: { escapeValue: false } } as const
 
-/** Nested texts are rendered first, with the same translate function, then put in as values. */
-export function renderParams(params: ServerText['params'], translate: (text: ServerText) => string): Record<string, string | number> {
-  const out: Record<string, string | number> = {}
-  for (const [key, value] of Object.entries(params ?? {})) out[key] = isServerText(value) ? translate(value) : value
-  return out
+/** An i18next `t` of any instance (its typed overloads differ between the main process and the renderer). */
+export type Translate = (code: string, options: Record<string, unknown>) => string
+
+/** Renders a text with `t`: nested texts first, with the same `t`, then put in as values. */
+export function translateServerText(t: Translate, text: ServerText): string {
+  const values: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(text.params ?? {})) values[key] = isServerText(value) ? translateServerText(t, value) : value
+  return t(text.code, { ...SERVER_TEXT_OPTIONS, ...values })
 }

@@ -2,6 +2,7 @@
 import { auditEvents } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import type { AuditInput } from './context'
+import { inEnglish } from './text'
 
 export interface AuditWho {
   tenantId: number
@@ -22,7 +23,8 @@ export function writeAuditEvent(tx: Tx, who: AuditWho, event: AuditInput): void 
       targetType: event.targetType,
       targetId: event.targetId == null ? null : String(event.targetId),
       merchantId: event.merchantId ?? null,
-      summary: event.summary ?? '',
+      summary: inEnglish(event.summary),
+      text: event.summary,
       before: event.before ?? null,
       after: event.after ?? null
     })

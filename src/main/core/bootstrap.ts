@@ -3,6 +3,7 @@
  * whose permission sets follow the catalog in `shared/permissions.ts` (updated here when it grows).
  */
 import { and, eq } from 'drizzle-orm'
+import { say } from '../../shared/server-text'
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_KEYS, type BuiltInRoleKey } from '../../shared/permissions'
 import type { Db } from '../db/open'
 import { rolePermissions, roles, tenants } from '../db/schema'
@@ -42,7 +43,7 @@ export function bootstrapTenant(db: Db, now: number): void {
       writeAuditEvent(
         tx,
         { tenantId: TENANT_ID, userId: null, actor: 'system', procedure: 'system.bootstrap', at: now },
-        { targetType: 'role', targetId: role.id, summary: `Built-in role ${key} set to the permission catalog`, before: { permissions: have }, after: { permissions: wanted } }
+        { targetType: 'role', targetId: role.id, summary: say('audit.builtInRole', { role: key }), before: { permissions: have }, after: { permissions: wanted } }
       )
     }
   })

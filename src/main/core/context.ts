@@ -7,6 +7,7 @@ import type { DemoResult } from '../demo'
 import type { OrderEngine } from '../orders/runtime'
 import type { ReportReader } from '../reports/reader'
 import type { ExportJobs } from '../reports/export/jobs'
+import type { ServerText } from '../../shared/server-text'
 
 export interface Clock {
   now(): number
@@ -28,7 +29,8 @@ export interface AuditInput {
   targetType: string
   targetId?: string | number | null
   merchantId?: number | null
-  summary?: string
+  /** What happened, as a catalog text: stored with its English rendering, translated on screen. */
+  summary: ServerText
   before?: unknown
   after?: unknown
   /** Sign-in only: the user who just proved who they are (the call itself carries no session). */

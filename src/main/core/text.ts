@@ -3,7 +3,7 @@
  * and anyone reading the database see a sentence. Screens translate the code instead.
  */
 import i18next from 'i18next'
-import { renderParams, SERVER_TEXT_NS, SERVER_TEXT_OPTIONS, type ServerText } from '../../shared/server-text'
+import { SERVER_TEXT_NS, SERVER_TEXT_OPTIONS, translateServerText, type ServerText, type Translate } from '../../shared/server-text'
 import { serverTextEn } from '../../shared/i18n/server-text.en'
 
 const english = i18next.createInstance()
@@ -16,5 +16,5 @@ void english.init({
 })
 
 export function inEnglish(text: ServerText): string {
-  return english.t(text.code, { ...SERVER_TEXT_OPTIONS, ...renderParams(text.params, inEnglish) })
+  return translateServerText(english.t as unknown as Translate, text)
 }

@@ -6,6 +6,7 @@
  */
 import { eq } from 'drizzle-orm'
 import type { BuiltInRoleKey } from '../../shared/permissions'
+import { say } from '../../shared/server-text'
 import { hashPassword } from '../auth/passwords'
 import { roles, systemFacts, userRoles, users } from '../db/schema'
 import { transact } from '../db/transaction'
@@ -70,7 +71,7 @@ async function ensureUser(deps: DemoDeps, who: { userId: number | null; username
       .returning({ id: users.id })
       .get()
     tx.insert(userRoles).values({ userId: id, roleId: role.id }).run()
-    writeAuditEvent(tx, { tenantId: deps.tenantId, userId: who.userId, actor: who.username, procedure: 'demo.load', at: now }, { targetType: 'user', targetId: id, merchantId, summary: `Demo user ${user.username} created` })
+    writeAuditEvent(tx, { tenantId: deps.tenantId, userId: who.userId, actor: who.username, procedure: 'demo.load', at: now }, { targetType: 'user', targetId: id, merchantId, summary: say('audit.demoUser', { username: user.username }) })
     return id
   })
 }

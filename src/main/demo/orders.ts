@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm'
 import type { ParsedInputOf } from '../../shared/contract'
 import { ALL_PERMISSION_CODES } from '../../shared/permissions'
 import { BANKS } from '../../shared/reference'
+import { say } from '../../shared/server-text'
 import { outbox, users } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { Clock } from '../core/context'
@@ -153,13 +154,13 @@ export function createDemoOrders(core: HistoryDeps, ids: DemoIds, days = 90): nu
             .where(and(eq(outbox.orderId, orderId), eq(outbox.status, 'pending')))
             .run()
           const order = loadOrder(tx, orderId)
-          addEvent(tx, orderId, t + 1000, 'sent', 'Demo history: sent to the provider (exchange not replayed)')
+          addEvent(tx, orderId, t + 1000, 'sent', say('order.demoSent'))
           const deps = { ledger: core.ledger, tenantId: 1 }
           const roll = rnd.next()
-          if (lane.direction === 'deposit' && roll < 0.08) return close(tx, deps, order, 'Not paid within the channel’s time limit (demo history)', order.expiresAt ?? settledAt)
-          if (roll < 0.15) return finish(tx, deps, order, { status: 'failed', reason: 'Declined by the provider (demo history)', source: 'demo history' }, settledAt)
+          if (lane.direction === 'deposit' && roll < 0.08) return close(tx, deps, order, say('reason.demoExpired'), order.expiresAt ?? settledAt)
+          if (roll < 0.15) return finish(tx, deps, order, { status: 'failed', reason: say('reason.demoDeclined'), source: 'demo' }, settledAt)
           const paidMinor = lane.direction === 'deposit' && roll > 0.97 ? Math.round(order.amountMinor * 0.9) : null
-          finish(tx, deps, order, { status: 'succeeded', paidMinor, upstreamNo: `UP${order.txnNo}`, source: 'demo history' }, settledAt)
+          finish(tx, deps, order, { status: 'succeeded', paidMinor, upstreamNo: `UP${order.txnNo}`, source: 'demo' }, settledAt)
         })
       }
     }

@@ -4,6 +4,7 @@
  * address can change between runs, so the channels are re-pointed at each start.
  */
 import { eq, inArray } from 'drizzle-orm'
+import { say } from '../../shared/server-text'
 import type { Db } from '../db/open'
 import { channels } from '../db/schema'
 import { transact } from '../db/transaction'
@@ -33,7 +34,7 @@ export function connectDemoChannels(db: Db, clock: Clock, simulatorUrl: string):
       if ((row.adapterConfig as { baseUrl?: string } | null)?.baseUrl === config.baseUrl) continue
       const now = clock.now()
       tx.update(channels).set({ adapterConfig: config, updatedAt: now }).where(eq(channels.id, row.id)).run()
-      writeAuditEvent(tx, { tenantId: 1, userId: null, actor: 'system', procedure: 'demo.load', at: now }, { targetType: 'channel', targetId: row.id, summary: `Demo channel ${row.name} pointed at the provider simulator ${simulatorUrl}` })
+      writeAuditEvent(tx, { tenantId: 1, userId: null, actor: 'system', procedure: 'demo.load', at: now }, { targetType: 'channel', targetId: row.id, summary: say('audit.demoChannel', { channel: row.name, url: simulatorUrl }) })
       changed++
     }
     return changed

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm'
 import { toMinor } from '../../shared/money'
+import { say, term } from '../../shared/server-text'
 import { channels, orders, providerCallbacks } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import type { VerifiedCallback } from '../upstream/types'
@@ -76,7 +77,7 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
         .get()
     if (!v.signatureValid) {
       record('rejected', null)
-      if (orderId) addEvent(tx, orderId, now, 'callback', 'Callback rejected: the signature does not verify; nothing applied', { signatureValid: false })
+      if (orderId) addEvent(tx, orderId, now, 'callback', say('order.callbackForged'), { signatureValid: false })
       return { status: 400, body: 'FAIL' }
     }
     if (!orderId) {
@@ -85,7 +86,7 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
     }
     if (!record('received', v.eventKey)) {
       record('duplicate', null)
-      addEvent(tx, orderId, now, 'callback', `Duplicate callback ${v.eventKey} acknowledged and ignored (already received)`, { signatureValid: true, eventKey: v.eventKey })
+      addEvent(tx, orderId, now, 'callback', say('order.callbackDuplicate', { eventKey: v.eventKey ?? '' }), { signatureValid: true, eventKey: v.eventKey })
     }
     return { status: 200, body: p.ack }
   }
@@ -137,16 +138,18 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
       const order = tx.select().from(orders).where(eq(orders.id, cb.orderId)).get()!
       const v = { status: cb.reportedStatus, paidAmount: cb.paidAmount, upstreamNo: cb.upstreamNo, eventKey: cb.eventKey }
       const paidMinor = v.paidAmount ? toMinor(v.paidAmount, order.currency) : null
-      addEvent(tx, order.id, now, 'callback', `Callback ${v.eventKey ?? ''} (signature verified): ${v.status ?? 'no status'}${v.paidAmount ? `, paid ${v.paidAmount}` : ''}`, { signatureValid: true, eventKey: v.eventKey, status: v.status })
+      const reported = { eventKey: v.eventKey ?? '', status: v.status ?? term('misc', 'noStatus') }
+      const text = v.paidAmount ? say('order.callbackVerifiedPaid', { ...reported, paid: v.paidAmount }) : say('order.callbackVerified', reported)
+      addEvent(tx, order.id, now, 'callback', text, { signatureValid: true, eventKey: v.eventKey, status: v.status })
       let outcome: 'applied' | 'ignored' = 'applied'
       if (v.status === 'succeeded' || v.status === 'failed') {
-        if (!finish(tx, deps, order, { status: v.status, paidMinor, upstreamNo: v.upstreamNo, reason: v.status === 'failed' ? 'reported failed by the provider' : null, source: 'callback' }, now)) outcome = 'ignored'
+        if (!finish(tx, deps, order, { status: v.status, paidMinor, upstreamNo: v.upstreamNo, reason: v.status === 'failed' ? say('reason.reportedFailed') : null, source: 'callback' }, now)) outcome = 'ignored'
       } else if (v.status === 'pending') {
         markPending(tx, order, v.upstreamNo, now)
       } else {
         outcome = 'ignored'
       }
-      if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', `Callback ${v.eventKey ?? ''} ignored: the order is already ${order.status}`)
+      if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', say('order.callbackIgnored', { eventKey: v.eventKey ?? '', status: term('orderStatus', order.status) }))
       tx.update(providerCallbacks).set({ outcome }).where(eq(providerCallbacks.id, id)).run()
     })
   }

@@ -10,6 +10,7 @@ import { payoutCoverage, rangeViolation } from '../../shared/limits'
 import { AmountPrecisionError, fromMinor, toMinor } from '../../shared/money'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
+import { say, term } from '../../shared/server-text'
 import { channels, contracts, merchants, orders, outbox, services, terminals } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../core/context'
@@ -114,7 +115,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
       const existing = tx.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.merchantOrderNo, input.merchantOrderNo))).get()
       if (existing) {
         if (existing.direction === direction && sameRequest(existing, service.id, channel.id, minor, checked.fields)) {
-          ctx.audit(tx, { targetType: 'order', targetId: existing.id, merchantId, summary: `Merchant order number ${input.merchantOrderNo} submitted again: answered with ${existing.orderNo}, nothing created` })
+          ctx.audit(tx, { targetType: 'order', targetId: existing.id, merchantId, summary: say('audit.orderResubmitted', { merchantOrderNo: input.merchantOrderNo, orderNo: existing.orderNo }) })
           return { orderId: existing.id, replayed: true }
         }
         throw conflict(`merchantOrderNo: ${input.merchantOrderNo} was already used for order ${existing.orderNo}`, { field: 'merchantOrderNo', code: 'orders.merchant_order_no_taken' })
@@ -159,11 +160,12 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
       .returning()
       .get()
     const money = `${service.currency} ${fromMinor(minor, service.currency)}`
-    addEvent(tx, order.id, now, 'created', `${direction === 'deposit' ? 'Deposit' : 'Payout'} of ${money} created on channel "${channel.name}"${input.isTest ? ' (test order)' : ''}`, { fields: Object.keys(checked.fields) }, actor.username)
+    const created = { direction: term('direction', direction), money, channel: channel.name }
+    addEvent(tx, order.id, now, 'created', say(input.isTest ? 'order.createdTest' : 'order.created', created), { fields: Object.keys(checked.fields) }, actor.username)
     if (direction === 'payout') {
       // Held before anything is sent: the channel's balance and the merchant's amount + fee.
       const hold = ctx.ledger.hold({ ...payoutHoldPosting(order), at: now })
-      addEvent(tx, order.id, now, 'ledger', `Held ${money} + fee ${fromMinor(fee, service.currency)} (posting ${hold.postingId})`, { postingId: hold.postingId })
+      addEvent(tx, order.id, now, 'ledger', say('order.held', { money, fee: fromMinor(fee, service.currency), postingId: hold.postingId }), { postingId: hold.postingId })
     }
     tx.insert(outbox)
       .values({ orderId: order.id, operation: direction === 'deposit' ? 'send_deposit' : 'send_payout', idempotencyKey: orderNo, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })
@@ -173,7 +175,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
       targetType: 'order',
       targetId: order.id,
       merchantId,
-      summary: `${direction === 'deposit' ? 'Deposit' : 'Payout'} ${orderNo} of ${money} created`,
+      summary: say('audit.orderCreated', { direction: term('direction', direction), orderNo, money }),
       after: { orderNo, merchantOrderNo: order.merchantOrderNo, serviceId: service.id, channelId: channel.id, amount: fromMinor(minor, service.currency), isTest: input.isTest }
     })
     return { orderId: order.id, replayed: false }

@@ -3,6 +3,7 @@
  * and at start-up, so a deposit that expired while the app was closed is closed when it opens.
  */
 import { and, inArray, lte, eq } from 'drizzle-orm'
+import { say } from '../../shared/server-text'
 import { orders } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { OrderEngineDeps } from './engine'
@@ -17,7 +18,7 @@ export function closeExpired(deps: OrderEngineDeps, limit = 500): number {
     .limit(limit)
     .all()
   for (const order of due) {
-    transact(deps.db, (tx) => close(tx, deps, order, `Not paid within the channel's time limit (expired at ${new Date(order.expiresAt!).toISOString()})`, now))
+    transact(deps.db, (tx) => close(tx, deps, order, say('reason.expired', { expiresAt: new Date(order.expiresAt!).toISOString() }), now))
   }
   return due.length
 }

@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
+import { say, term, verbatim } from '../../shared/server-text'
 import { merchantNotifications, merchants, orders, outbox } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { OrderEngineDeps } from './engine'
@@ -32,7 +33,7 @@ export async function notifyMerchant(deps: OrderEngineDeps, item: Item): Promise
   const now0 = deps.clock.now()
   if (!merchant.notifyUrl || !merchant.signingSecretEnc) {
     transact(deps.db, (tx) => {
-      addEvent(tx, order.id, now0, 'notification', `No notification sent: merchant "${merchant.name}" has no ${merchant.notifyUrl ? 'signing secret' : 'notify URL'}`)
+      addEvent(tx, order.id, now0, 'notification', say('order.notifyMissing', { merchant: merchant.name, missing: term('missing', merchant.notifyUrl ? 'signingSecret' : 'notifyUrl') }))
       tx.update(outbox).set({ status: 'done', lastError: 'not configured', updatedAt: now0 }).where(eq(outbox.id, item.id)).run()
     })
     return
@@ -61,19 +62,21 @@ export async function notifyMerchant(deps: OrderEngineDeps, item: Item): Promise
     error = e instanceof Error ? (e.name === 'TimeoutError' ? 'timeout' : e.message) : String(e)
   }
   const acknowledged = status !== null && status < 300 && (answer ?? '').trim().toUpperCase() === 'SUCCESS'
+  const failure = error === 'timeout' ? term('failure', 'timeout') : error !== null ? verbatim(error) : null
   transact(deps.db, (tx) => {
     const now = deps.clock.now()
     tx.insert(merchantNotifications).values({ orderId: order.id, attempt: item.attempts, url: merchant.notifyUrl, at: now, responseStatus: status, responseBody: answer, acknowledged, error }).run()
     const next = NOTIFY_SCHEDULE_MS[item.attempts]
     if (acknowledged) {
       tx.update(outbox).set({ status: 'done', lastError: null, updatedAt: now }).where(eq(outbox.id, item.id)).run()
-      addEvent(tx, order.id, now, 'notification', `Merchant notified (attempt ${item.attempts}): answered SUCCESS`)
+      addEvent(tx, order.id, now, 'notification', say('order.notified', { attempt: item.attempts }))
     } else if (next === undefined) {
       tx.update(outbox).set({ status: 'gave_up', lastError: error ?? `answered ${status}`, updatedAt: now }).where(eq(outbox.id, item.id)).run()
-      addEvent(tx, order.id, now, 'notification', `Merchant notification attempt ${item.attempts} failed (${error ?? `HTTP ${status}`}); no attempts left`)
+      addEvent(tx, order.id, now, 'notification', say('order.notifyGaveUp', { attempt: item.attempts, error: failure ?? say('order.httpStatus', { status: String(status) }) }))
     } else {
       tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + next, lastError: error ?? `answered ${status}: ${answer ?? ''}`.slice(0, 200), updatedAt: now }).where(eq(outbox.id, item.id)).run()
-      addEvent(tx, order.id, now, 'notification', `Merchant notification attempt ${item.attempts} failed (${error ?? `HTTP ${status}, not SUCCESS`}); next in ${Math.round(next / 1000)} s`)
+      const why = failure ?? say('order.httpNotSuccess', { status: String(status) })
+      addEvent(tx, order.id, now, 'notification', say('order.notifyRetry', { attempt: item.attempts, error: why, seconds: Math.round(next / 1000) }))
     }
   })
 }

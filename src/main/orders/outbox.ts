@@ -8,12 +8,13 @@
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm'
 import { fromMinor, toMinor } from '../../shared/money'
+import { say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { orders, outbox, upstreamExchanges } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import type { ExchangeLog, OutboundOrder, SendOutcome, UpstreamAnswer } from '../upstream/types'
 import type { OrderEngineDeps } from './engine'
 import { notifyMerchant } from './notify'
-import { finish, loadOrder, markPending, type Order } from './outcome'
+import { finish, loadOrder, markPending, type Order, type OutcomeSource } from './outcome'
 import { ChannelNotConfigured, channelLink } from './sending'
 import { addEvent } from './timeline'
 
@@ -56,12 +57,17 @@ function outboundOf(order: Order, notifyUrl: string): OutboundOrder {
 const paidMinorOf = (order: Order, answer: UpstreamAnswer) => (answer.paidAmount ? toMinor(answer.paidAmount, order.currency) : null)
 
 /** Applies a provider's answer about an order (to a create or a query). */
-function applyAnswer(tx: Tx, deps: OrderEngineDeps, order: Order, answer: UpstreamAnswer, source: string, now: number): void {
+function applyAnswer(tx: Tx, deps: OrderEngineDeps, order: Order, answer: UpstreamAnswer, source: OutcomeSource, now: number): void {
   if (answer.status === 'succeeded' || answer.status === 'failed') {
-    finish(tx, deps, order, { status: answer.status, paidMinor: paidMinorOf(order, answer), upstreamNo: answer.upstreamNo, reason: answer.status === 'failed' ? answer.message : null, source }, now)
+    finish(tx, deps, order, { status: answer.status, paidMinor: paidMinorOf(order, answer), upstreamNo: answer.upstreamNo, reason: answer.status === 'failed' && answer.message ? verbatim(answer.message) : null, source }, now)
   } else {
     markPending(tx, order, answer.upstreamNo, now)
   }
+}
+
+function acceptedText(a: UpstreamAnswer): ServerText {
+  if (!a.upstreamNo) return say('order.accepted')
+  return a.paymentPage ? say('order.acceptedWithPage', { upstreamNo: a.upstreamNo, pageKind: term('pageKind', a.paymentPage.kind) }) : say('order.acceptedAs', { upstreamNo: a.upstreamNo })
 }
 
 async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
@@ -77,7 +83,7 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
   } catch (error) {
     if (!(error instanceof ChannelNotConfigured)) throw error
     transact(deps.db, (tx) => {
-      finish(tx, deps, order, { status: 'failed', reason: error.message, source: 'not sent' }, now0)
+      finish(tx, deps, order, { status: 'failed', reason: verbatim(error.message), source: 'not_sent' }, now0)
       done(tx, item, now0, error.message)
     })
     return
@@ -96,7 +102,7 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
       transact(deps.db, (tx) => {
         const now = deps.clock.now()
         logExchanges(tx, order.id, asked.logs, now)
-        applyAnswer(tx, deps, loadOrder(tx, order.id), asked.answer, 'query before re-send', now)
+        applyAnswer(tx, deps, loadOrder(tx, order.id), asked.answer, 'query_before_resend', now)
         done(tx, item, now, 'the provider already had the payout')
       })
       return
@@ -112,29 +118,30 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
       const a = outcome.answer
       tx.update(orders).set({ sentAt: current.sentAt ?? now, upstreamNo: a.upstreamNo ?? current.upstreamNo, paymentPage: a.paymentPage as Record<string, unknown> | null, updatedAt: now }).where(eq(orders.id, order.id)).run()
       if (a.accepted) {
-        addEvent(tx, order.id, now, 'upstream_answer', `Provider accepted the order${a.upstreamNo ? ` as ${a.upstreamNo}` : ''}${a.paymentPage ? `; payment page: ${a.paymentPage.kind}` : ''}`, { upstreamNo: a.upstreamNo, paymentPage: a.paymentPage })
-        applyAnswer(tx, deps, loadOrder(tx, order.id), a, 'provider answer', now)
+        addEvent(tx, order.id, now, 'upstream_answer', acceptedText(a), { upstreamNo: a.upstreamNo, paymentPage: a.paymentPage })
+        applyAnswer(tx, deps, loadOrder(tx, order.id), a, 'provider_answer', now)
         if (payout) scheduleQuery(tx, current, now, 120_000)
       } else {
-        addEvent(tx, order.id, now, 'upstream_answer', `Provider declined the order: ${a.message ?? 'no reason given'}`, { message: a.message })
-        finish(tx, deps, loadOrder(tx, order.id), { status: 'failed', reason: `Declined by the provider: ${a.message ?? 'no reason given'}`, source: 'provider answer' }, now)
+        addEvent(tx, order.id, now, 'upstream_answer', a.message ? say('order.declined', { message: a.message }) : say('order.declinedNoReason'), { message: a.message })
+        const reason = a.message ? say('reason.declined', { message: a.message }) : say('reason.declinedNoReason')
+        finish(tx, deps, loadOrder(tx, order.id), { status: 'failed', reason, source: 'provider_answer' }, now)
       }
       return done(tx, item, now)
     }
     if (outcome.kind === 'unreachable' || (!payout && (outcome.kind === 'timeout' || outcome.kind === 'server_error'))) {
       // Never reached the provider (or a deposit, which the provider deduplicates): send again later.
-      if (item.attempts === 1) addEvent(tx, order.id, now, 'sent', `Provider not reachable (${outcome.kind}); waiting in the outbox`)
+      if (item.attempts === 1) addEvent(tx, order.id, now, 'sent', say('order.waitingInOutbox', { failure: term('failure', outcome.kind) }))
       return reschedule(tx, item, backoff(SEND_BACKOFF_S, item.attempts), outcome.kind, now)
     }
     // A payout that timed out or failed server-side may have arrived: resolve it by querying.
     tx.update(orders).set({ status: 'unknown', sentAt: current.sentAt ?? now, updatedAt: now }).where(eq(orders.id, order.id)).run()
-    addEvent(tx, order.id, now, 'status', `Outcome unknown after ${outcome.kind}; the provider will be queried (the payout is never sent again blindly)`)
+    addEvent(tx, order.id, now, 'status', say('order.outcomeUnknown', { failure: term('failure', outcome.kind) }))
     scheduleQuery(tx, current, now, 15_000)
     done(tx, item, now, outcome.kind)
   })
 }
 
-export async function queryProvider(deps: OrderEngineDeps, orderId: number, source = 'status query'): Promise<SendOutcome | null> {
+export async function queryProvider(deps: OrderEngineDeps, orderId: number, source: OutcomeSource = 'status_query'): Promise<SendOutcome | null> {
   const order = deps.db.select().from(orders).where(eq(orders.id, orderId)).get()!
   const link = channelLink(deps.db, deps.secrets, order.channelId, deps.adapterFactory)
   const outcome = await link.adapter.query({ orderNo: order.orderNo, direction: order.direction }, link.credentials)
@@ -142,13 +149,14 @@ export async function queryProvider(deps: OrderEngineDeps, orderId: number, sour
     const now = deps.clock.now()
     const current = loadOrder(tx, orderId)
     logExchanges(tx, orderId, outcome.logs, now)
-    if (outcome.kind !== 'answered') return addEvent(tx, orderId, now, 'query', `Status query failed: ${outcome.kind}`)
+    if (outcome.kind !== 'answered') return addEvent(tx, orderId, now, 'query', say('order.queryFailed', { failure: term('failure', outcome.kind) }))
     const a = outcome.answer
-    addEvent(tx, orderId, now, 'query', `Provider reports ${a.status ?? 'no status'}${a.paidAmount ? `, paid ${a.paidAmount}` : ''}`, { status: a.status, paidAmount: a.paidAmount })
+    const reported = !a.status ? say('order.queryNoStatus') : a.paidAmount ? say('order.queryAnswerPaid', { status: a.status, paid: a.paidAmount }) : say('order.queryAnswer', { status: a.status })
+    addEvent(tx, orderId, now, 'query', reported, { status: a.status, paidAmount: a.paidAmount })
     if (a.status === 'not_found' && (current.status === 'unknown' || current.status === 'created')) {
       // The provider never received it: safe to send again, under the same key.
       tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(and(eq(outbox.orderId, orderId), eq(outbox.operation, current.direction === 'deposit' ? 'send_deposit' : 'send_payout'))).run()
-      addEvent(tx, orderId, now, 'status', `The provider never received ${current.orderNo}; it will be sent again under the same key`)
+      addEvent(tx, orderId, now, 'status', say('order.neverReceived', { orderNo: current.orderNo }))
       return
     }
     applyAnswer(tx, deps, current, a, source, now)

@@ -10,6 +10,8 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
+import { say, term, type ServerText, type TermValue } from '../../shared/server-text'
+import { inEnglish } from '../core/text'
 import { contracts, orders, outbox, type OrderStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
@@ -26,13 +28,17 @@ export interface OutcomeDeps {
   tenantId: number
 }
 
+/** Where an outcome came from, as shown on the timeline. */
+export type OutcomeSource = TermValue<'source'>
+
 export interface Outcome {
   status: 'succeeded' | 'failed'
   /** Deposits: what was actually paid, when the provider says so. */
   paidMinor?: number | null
   upstreamNo?: string | null
-  reason?: string | null
-  source: string
+  /** Why, for people: shown with the status (a provider's message or an operator's reason travel as verbatim text). */
+  reason?: ServerText | null
+  source: OutcomeSource
   actor?: string
 }
 
@@ -53,38 +59,41 @@ export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome
   if (outcome.status === 'succeeded') {
     if (order.direction === 'deposit') {
       paidMinor = outcome.paidMinor ?? order.amountMinor
-      if (paidMinor !== order.amountMinor) statusReason = `Partial payment: ${money(paidMinor)} paid of ${money(order.amountMinor)}`
+      if (paidMinor !== order.amountMinor) statusReason = say('reason.partialPayment', { paid: money(paidMinor), amount: money(order.amountMinor) })
       const contract = tx.select().from(contracts).where(eq(contracts.id, order.contractId)).get()!
       const settlement = depositSettlement(paidMinor, contract)
       const posting = deps.ledger.post({ ...depositPaidPosting(order, contract, settlement), at: now })
-      addEvent(tx, order.id, now, 'ledger', `Posted ${money(paidMinor)}: fee ${money(settlement.fee)}, processing fee ${money(settlement.fixedFee)}, reserve ${money(settlement.reserve)} (posting ${posting.postingId})`, { postingId: posting.postingId })
+      const postedText = say('order.postedDeposit', { paid: money(paidMinor), fee: money(settlement.fee), fixedFee: money(settlement.fixedFee), reserve: money(settlement.reserve), postingId: posting.postingId })
+      addEvent(tx, order.id, now, 'ledger', postedText, { postingId: posting.postingId })
       countSucceeded(tx, statsKey, paidMinor, settlement.settled, now)
     } else {
       const posting = deps.ledger.commitHold(payoutHoldKey(order), now)
-      addEvent(tx, order.id, now, 'ledger', `Held funds posted as withdrawal ${money(order.amountMinor)} and fee ${money(order.feeMinor)} (posting ${posting.postingId})`, { postingId: posting.postingId })
+      addEvent(tx, order.id, now, 'ledger', say('order.postedPayout', { amount: money(order.amountMinor), fee: money(order.feeMinor), postingId: posting.postingId }), { postingId: posting.postingId })
       countSucceeded(tx, statsKey, order.amountMinor, order.amountMinor + order.feeMinor, now)
     }
   } else if (order.direction === 'payout') {
-    deps.ledger.voidHold(payoutHoldKey(order), outcome.reason ?? 'payout failed', now)
-    addEvent(tx, order.id, now, 'ledger', `Hold of ${money(order.amountMinor + order.feeMinor)} released`)
+    deps.ledger.voidHold(payoutHoldKey(order), inEnglish(outcome.reason ?? say('reason.payoutFailed')), now)
+    addEvent(tx, order.id, now, 'ledger', say('order.holdReleased', { money: money(order.amountMinor + order.feeMinor) }))
   }
-  const next = { status: outcome.status, statusReason, paidMinor, upstreamNo: outcome.upstreamNo ?? order.upstreamNo, finalizedAt: now, updatedAt: now }
+  const next = { status: outcome.status, statusReason: statusReason && inEnglish(statusReason), statusReasonText: statusReason, paidMinor, upstreamNo: outcome.upstreamNo ?? order.upstreamNo, finalizedAt: now, updatedAt: now }
   tx.update(orders).set(next).where(eq(orders.id, order.id)).run()
-  addEvent(tx, order.id, now, 'status', `${outcome.status === 'succeeded' ? 'Succeeded' : 'Failed'} (${outcome.source})${statusReason ? `: ${statusReason}` : ''}`, null, outcome.actor ?? 'system')
+  const how = { status: term('final', outcome.status), source: term('source', outcome.source) }
+  addEvent(tx, order.id, now, 'status', statusReason ? say('order.finalWithReason', { ...how, reason: statusReason }) : say('order.final', how), null, outcome.actor ?? 'system')
   scheduleNotification(tx, { ...order, ...next }, now)
   return true
 }
 
 /** Closes an unpaid deposit, or a payout that has not reached its provider (its hold is released). */
-export function close(tx: Tx, deps: OutcomeDeps, order: Order, reason: string, now: number, actor = 'system'): void {
-  if (order.direction === 'payout') deps.ledger.voidHold(payoutHoldKey(order), reason, now)
-  tx.update(orders).set({ status: 'closed', statusReason: reason, finalizedAt: now, updatedAt: now }).where(eq(orders.id, order.id)).run()
+export function close(tx: Tx, deps: OutcomeDeps, order: Order, reason: ServerText, now: number, actor = 'system'): void {
+  const english = inEnglish(reason)
+  if (order.direction === 'payout') deps.ledger.voidHold(payoutHoldKey(order), english, now)
+  tx.update(orders).set({ status: 'closed', statusReason: english, statusReasonText: reason, finalizedAt: now, updatedAt: now }).where(eq(orders.id, order.id)).run()
   // Nothing more goes upstream for it.
   tx.update(outbox)
-    .set({ status: 'done', lastError: `order closed: ${reason}`, updatedAt: now })
+    .set({ status: 'done', lastError: `order closed: ${english}`, updatedAt: now })
     .where(and(eq(outbox.orderId, order.id), eq(outbox.status, 'pending')))
     .run()
-  addEvent(tx, order.id, now, 'status', `Closed: ${reason}`, null, actor)
+  addEvent(tx, order.id, now, 'status', say('order.closed', { reason }), null, actor)
   scheduleNotification(tx, { ...order, status: 'closed' }, now)
 }
 

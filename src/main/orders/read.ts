@@ -39,6 +39,7 @@ function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
     fee: fromMinor(o.feeMinor, o.currency),
     status: o.status,
     statusReason: o.statusReason,
+    statusReasonText: o.statusReasonText,
     isTest: o.isTest,
     queued: queued.has(o.id),
     createdAt: o.createdAt,

@@ -9,6 +9,7 @@ import { checkpoint } from '../db/open'
 import { listen, type Listening } from '../http/listen'
 import { outbox, tenants } from '../db/schema'
 import { createCallbackInbox, type CallbackInbox } from './callbacks'
+import type { OutcomeSource } from './outcome'
 import type { OrderEngineDeps } from './engine'
 import { closeExpired } from './expiry'
 import { processDue, processItem, queryProvider, recoverInFlight } from './outbox'
@@ -18,7 +19,7 @@ export interface OrderEngine {
   inbox: CallbackInbox
   /** Sends a just-created order at once (it stays in the outbox when the provider is unreachable). */
   sendNow(orderId: number): Promise<void>
-  queryNow(orderId: number, source: string): Promise<void>
+  queryNow(orderId: number, source: OutcomeSource): Promise<void>
   /** One pass of the job loop: expiry, callbacks, due outbox work. */
   tick(): Promise<void>
   /** Starts the callback listener and the job loop. */

@@ -46,6 +46,7 @@ export const auditProcedures = handlers({
         targetId: e.targetId,
         merchantId: e.merchantId,
         summary: e.summary,
+        text: e.text,
         before: e.before,
         after: e.after
       }))

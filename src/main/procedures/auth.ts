@@ -1,5 +1,6 @@
 /** Sign-in, first run, sign-out and password change. */
 import { timingSafeEqual } from 'node:crypto'
+import { say, term } from '../../shared/server-text'
 import { eq } from 'drizzle-orm'
 import { roles, userRoles, users } from '../db/schema'
 import { transact } from '../db/transaction'
@@ -40,7 +41,7 @@ export async function createFirstAdministrator(
     ctx.audit(tx, {
       targetType: 'user',
       targetId: user.id,
-      summary: `First administrator ${input.username} created`,
+      summary: say('audit.firstAdmin', { username: input.username }),
       after: { username: input.username, displayName: input.displayName, roles: ['administrator'] }
     })
     return user.id
@@ -69,7 +70,7 @@ export const authProcedures = handlers({
     if (!user) {
       await verifyPassword(input.password, await decoyHash())
       transact(ctx.db, (tx) =>
-        ctx.audit(tx, { targetType: 'user', targetId: null, summary: `Failed sign-in for unknown user ${username}` })
+        ctx.audit(tx, { targetType: 'user', targetId: null, summary: say('audit.signInUnknownUser', { username }) })
       )
       throw unauthorized(WRONG_CREDENTIALS, 'auth.invalid_credentials')
     }
@@ -86,7 +87,7 @@ export const authProcedures = handlers({
           targetType: 'user',
           targetId: user.id,
           merchantId: user.merchantId,
-          summary: next.lockedUntil ? `Failed sign-in; account locked for 15 minutes` : `Failed sign-in (${next.failedAttempts} in a row)`
+          summary: next.lockedUntil ? say('audit.signInLocked') : say('audit.signInFailed', { count: next.failedAttempts })
         })
       })
       throw unauthorized(WRONG_CREDENTIALS, 'auth.invalid_credentials')
@@ -100,7 +101,7 @@ export const authProcedures = handlers({
         targetType: 'user',
         targetId: user.id,
         merchantId: user.merchantId,
-        summary: `Signed in over ${ctx.transport}`,
+        summary: say('audit.signedIn', { transport: term('transport', ctx.transport) }),
         actingUser: { userId: user.id, username: user.username }
       })
       return { token: session.token, user: meOf(tx, user.id) }
@@ -111,7 +112,7 @@ export const authProcedures = handlers({
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
       endSession(tx, actor.sessionId, 'logout', ctx.clock.now())
-      ctx.audit(tx, { targetType: 'user', targetId: actor.userId, merchantId: actor.merchantId, summary: 'Signed out' })
+      ctx.audit(tx, { targetType: 'user', targetId: actor.userId, merchantId: actor.merchantId, summary: say('audit.signedOut') })
       return { ok: true as const }
     })
   },
@@ -132,7 +133,7 @@ export const authProcedures = handlers({
       const now = ctx.clock.now()
       tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId)).run()
       endSessionsOfUser(tx, actor.userId, 'password_changed', now, actor.sessionId)
-      ctx.audit(tx, { targetType: 'user', targetId: actor.userId, merchantId: actor.merchantId, summary: 'Password changed' })
+      ctx.audit(tx, { targetType: 'user', targetId: actor.userId, merchantId: actor.merchantId, summary: say('audit.passwordChanged') })
       return { ok: true as const }
     })
   }

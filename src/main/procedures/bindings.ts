@@ -4,6 +4,7 @@
  * currency on both sides and a channel that supports the service's direction.
  */
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
 import type { BindingRow } from '../../shared/contract/bindings'
 import { fromMinor } from '../../shared/money'
 import { channels, channelServiceBindings as bindings, merchants, services } from '../db/schema'
@@ -13,7 +14,7 @@ import { actorOf, type Ctx } from '../core/context'
 import { conflict, notFound, validationError } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
-import { limitsOf, ordering, statusWord } from './master-fields'
+import { limitsOf, ordering } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 const columns = {
@@ -131,7 +132,7 @@ export const bindingProcedures = handlers({
         targetType: 'binding',
         targetId: `${channel.id}:${service.id}`,
         merchantId: service.merchantId,
-        summary: `Channel ${channel.name} bound to service ${service.id} (${service.serviceType} ${service.direction}) of ${row.merchantName}`,
+        summary: say('audit.bindingCreated', { channel: channel.name, serviceId: service.id, serviceType: service.serviceType, direction: term('directionWord', service.direction), merchant: row.merchantName }),
         after: audited(row)
       })
       return row
@@ -150,7 +151,7 @@ export const bindingProcedures = handlers({
         targetType: 'binding',
         targetId: `${input.channelId}:${input.serviceId}`,
         merchantId: after.merchantId,
-        summary: `Bounds of service ${input.serviceId} on channel ${after.channelName} updated`,
+        summary: say('audit.bindingBounds', { serviceId: input.serviceId, channel: after.channelName }),
         before: audited(before),
         after: audited(after)
       })
@@ -168,7 +169,7 @@ export const bindingProcedures = handlers({
         targetType: 'binding',
         targetId: `${input.channelId}:${input.serviceId}`,
         merchantId: before.merchantId,
-        summary: `Binding of service ${input.serviceId} to channel ${before.channelName} ${statusWord(input.status)}`,
+        summary: say('audit.bindingStatus', { serviceId: input.serviceId, channel: before.channelName, status: term('status', input.status) }),
         before: { status: before.status },
         after: { status: input.status }
       })

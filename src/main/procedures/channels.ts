@@ -4,6 +4,7 @@
  * A merchant-bound user sees just the channels bound to its own merchant's services.
  */
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
 import type { ChannelRow } from '../../shared/contract/channels'
 import { fromMinor } from '../../shared/money'
 import { channels, channelServiceBindings, services } from '../db/schema'
@@ -14,7 +15,7 @@ import { conflict, notFound, validationError } from '../core/errors'
 import { handlers } from '../core/registry'
 import { genericAdapterConfigSchema } from '../upstream/generic-config'
 import { merchantFilter } from '../core/scope'
-import { limitsOf, ordering, statusWord } from './master-fields'
+import { limitsOf, ordering } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 const { credentialsEnc: _secret, ...columns } = getTableColumns(channels)
@@ -165,7 +166,7 @@ export const channelProcedures = handlers({
         .returning({ id: channels.id })
         .get()
       const row = toRow(ctx, stored(tx, ctx.tenantId, id)!)
-      ctx.audit(tx, { targetType: 'channel', targetId: id, summary: `Channel ${row.name} created`, after: audited(row) })
+      ctx.audit(tx, { targetType: 'channel', targetId: id, summary: say('audit.channelCreated', { name: row.name }), after: audited(row) })
       return row
     })
   },
@@ -201,7 +202,7 @@ export const channelProcedures = handlers({
       ctx.audit(tx, {
         targetType: 'channel',
         targetId: input.id,
-        summary: `Channel ${after.name} updated${sealed ? '; credentials replaced' : ''}`,
+        summary: say(sealed ? 'audit.channelUpdatedSealed' : 'audit.channelUpdated', { name: after.name }),
         before: audited(before),
         after: { ...audited(after), credentialsReplaced: sealed !== undefined }
       })
@@ -214,7 +215,7 @@ export const channelProcedures = handlers({
       const before = stored(tx, ctx.tenantId, input.id)
       if (!before) throw notFound(`Channel ${input.id}`)
       tx.update(channels).set({ status: input.status, updatedAt: ctx.clock.now() }).where(eq(channels.id, input.id)).run()
-      ctx.audit(tx, { targetType: 'channel', targetId: input.id, summary: `Channel ${before.name} ${statusWord(input.status)}`, before: { status: before.status }, after: { status: input.status } })
+      ctx.audit(tx, { targetType: 'channel', targetId: input.id, summary: say('audit.channelStatus', { name: before.name, status: term('status', input.status) }), before: { status: before.status }, after: { status: input.status } })
       return toRow(ctx, stored(tx, ctx.tenantId, input.id)!)
     })
 })

@@ -1,5 +1,6 @@
 /** Contracts: a merchant's commercial terms (fees in the settlement currency's minor units, rates in ppm). */
 import { and, eq, getTableColumns, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
 import type { ContractRow } from '../../shared/contract/contracts'
 import { fromMinor } from '../../shared/money'
 import { contracts, merchants } from '../db/schema'
@@ -9,7 +10,7 @@ import { actorOf, type Ctx } from '../core/context'
 import { conflict, notFound } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
-import { merchantForWrite, minorOf, ordering, percentOf, ppmOf, statusWord } from './master-fields'
+import { merchantForWrite, minorOf, ordering, percentOf, ppmOf } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 const columns = { ...getTableColumns(contracts), merchantName: merchants.name }
@@ -155,7 +156,7 @@ export const contractProcedures = handlers({
         .returning({ id: contracts.id })
         .get()
       const row = contractRow(tx, ctx.tenantId, id)!
-      ctx.audit(tx, { targetType: 'contract', targetId: id, merchantId: merchant.id, summary: `Contract ${row.name} created for ${merchant.name}`, after: audited(row) })
+      ctx.audit(tx, { targetType: 'contract', targetId: id, merchantId: merchant.id, summary: say('audit.contractCreated', { name: row.name, merchant: merchant.name }), after: audited(row) })
       return row
     }),
 
@@ -169,7 +170,7 @@ export const contractProcedures = handlers({
         .where(eq(contracts.id, input.id))
         .run()
       const after = contractRow(tx, ctx.tenantId, input.id)!
-      ctx.audit(tx, { targetType: 'contract', targetId: input.id, merchantId: after.merchantId, summary: `Contract ${after.name} updated`, before: audited(before), after: audited(after) })
+      ctx.audit(tx, { targetType: 'contract', targetId: input.id, merchantId: after.merchantId, summary: say('audit.contractUpdated', { name: after.name }), before: audited(before), after: audited(after) })
       return after
     }),
 
@@ -181,7 +182,7 @@ export const contractProcedures = handlers({
         targetType: 'contract',
         targetId: input.id,
         merchantId: before.merchantId,
-        summary: `Contract ${before.name} ${statusWord(input.status)}`,
+        summary: say('audit.contractStatus', { name: before.name, status: term('status', input.status) }),
         before: { status: before.status },
         after: { status: input.status }
       })

@@ -1,5 +1,6 @@
 /** Manual adjustments, channel balance top-ups and corrections, and the balances view. */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
 import { fromMinor, toMinor, AmountPrecisionError } from '../../shared/money'
 import { ENTRY_TYPES } from '../../shared/ledger'
 import { channels, contracts, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
@@ -47,11 +48,11 @@ export const ledgerProcedures = handlers({
           targetType: 'merchant',
           targetId: merchant.id,
           merchantId: merchant.id,
-          summary: `Manual adjustment of ${input.currency} ${input.amount} to ${merchant.name}: ${input.reason}`,
+          summary: say('audit.adjustment', { money: `${input.currency} ${input.amount}`, merchant: merchant.name, reason: input.reason }),
           after: { postingId: result.postingId, amount: input.amount, currency: input.currency, contractId: contract.id, reason: input.reason }
         })
       } else {
-        ctx.audit(tx, { targetType: 'posting', targetId: result.postingId, merchantId: merchant.id, summary: 'Manual adjustment replayed; nothing posted again' })
+        ctx.audit(tx, { targetType: 'posting', targetId: result.postingId, merchantId: merchant.id, summary: say('audit.adjustmentReplayed') })
       }
       return { postingId: result.postingId, txnId: result.txnId, replayed: result.replayed }
     })
@@ -78,7 +79,9 @@ export const ledgerProcedures = handlers({
       ctx.audit(tx, {
         targetType: 'channel',
         targetId: channel.id,
-        summary: result.replayed ? `${label} replayed; nothing posted again` : `${label} of ${channel.currency} ${input.amount} on ${channel.name}: ${input.reason}`,
+        summary: result.replayed
+          ? say('audit.channelBalanceReplayed', { kind: term('channelBalance', input.kind) })
+          : say('audit.channelBalance', { kind: term('channelBalance', input.kind), money: `${channel.currency} ${input.amount}`, channel: channel.name, reason: input.reason }),
         after: { postingId: result.postingId, amount: input.amount, balance: fromMinor(balance.posted, channel.currency), reason: input.reason }
       })
       return { postingId: result.postingId, txnId: result.txnId, replayed: result.replayed }

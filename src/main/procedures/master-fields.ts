@@ -66,4 +66,3 @@ export function ordering(column: SQLWrapper, direction: 'asc' | 'desc', tieBreak
   return [direction === 'asc' ? asc(column) : desc(column), direction === 'asc' ? asc(tieBreak) : desc(tieBreak)]
 }
 
-export const statusWord = (status: 'active' | 'disabled') => (status === 'active' ? 'enabled' : 'disabled')

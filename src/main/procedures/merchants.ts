@@ -3,6 +3,7 @@
  * only in the answers of create and rotateSecret: no read selects it and no audit row holds it.
  */
 import { randomBytes } from 'node:crypto'
+import { say, term } from '../../shared/server-text'
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { MerchantBalance, MerchantRow } from '../../shared/contract/merchants'
 import { fromMinor } from '../../shared/money'
@@ -13,7 +14,7 @@ import { actorOf } from '../core/context'
 import { conflict, notFound } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
-import { ordering, statusWord } from './master-fields'
+import { ordering } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 const columns = {
@@ -137,7 +138,7 @@ export const merchantProcedures = handlers({
         .returning({ id: merchants.id })
         .get()
       const row = merchantRow(tx, ctx.tenantId, id)!
-      ctx.audit(tx, { targetType: 'merchant', targetId: id, merchantId: id, summary: `Merchant ${row.name} created with a new signing secret`, after: audited(row) })
+      ctx.audit(tx, { targetType: 'merchant', targetId: id, merchantId: id, summary: say('audit.merchantCreated', { name: row.name }), after: audited(row) })
       return { ...row, signingSecret }
     })
   },
@@ -153,7 +154,7 @@ export const merchantProcedures = handlers({
         .where(eq(merchants.id, id))
         .run()
       const after = merchantRow(tx, ctx.tenantId, id)!
-      ctx.audit(tx, { targetType: 'merchant', targetId: id, merchantId: id, summary: `Merchant ${after.name} updated`, before: audited(before), after: audited(after) })
+      ctx.audit(tx, { targetType: 'merchant', targetId: id, merchantId: id, summary: say('audit.merchantUpdated', { name: after.name }), before: audited(before), after: audited(after) })
       return after
     }),
 
@@ -166,7 +167,7 @@ export const merchantProcedures = handlers({
         targetType: 'merchant',
         targetId: input.id,
         merchantId: input.id,
-        summary: `Merchant ${before.name} ${statusWord(input.status)}`,
+        summary: say('audit.merchantStatus', { name: before.name, status: term('status', input.status) }),
         before: { status: before.status },
         after: { status: input.status }
       })
@@ -185,7 +186,7 @@ export const merchantProcedures = handlers({
         targetType: 'merchant',
         targetId: input.id,
         merchantId: input.id,
-        summary: `Signing secret of merchant ${before.name} ${before.hasSigningSecret ? 'rotated' : 'created'}`,
+        summary: say('audit.merchantSecret', { name: before.name, change: term('secret', before.hasSigningSecret ? 'rotated' : 'created') }),
         before: { signingSecretRotatedAt: before.signingSecretRotatedAt },
         after: { signingSecretRotatedAt: now }
       })

@@ -1,5 +1,6 @@
 /** Operations: creating orders, finding them, and the manual operations on them. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { say, term, type ServerText } from '../../shared/server-text'
 import { fromMinor, toMinor } from '../../shared/money'
 import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, tenants } from '../db/schema'
 import { transact } from '../db/transaction'
@@ -39,8 +40,8 @@ function payoutFeeOf(ctx: Ctx, merchantId: number, currency: string): number | n
   return contract?.fee ?? null
 }
 
-function manualEvent(ctx: Ctx, what: string, reason: string) {
-  return `${what} by ${actorOf(ctx).username}: ${reason}`
+function manualEvent(ctx: Ctx, what: ServerText, reason: string): ServerText {
+  return say('text.reasonBy', { what, user: actorOf(ctx).username, reason })
 }
 
 export const orderProcedures = handlers({
@@ -111,8 +112,8 @@ export const orderProcedures = handlers({
       if (current.direction === 'payout' && (current.sentAt !== null || current.status !== 'created')) {
         throw conflict(`Payout ${current.orderNo} has already been sent to the provider and cannot be cancelled`, { code: 'orders.not_closable' })
       }
-      close(tx, ctx.orders.deps, current, manualEvent(ctx, 'Closed', input.reason), ctx.clock.now(), actorOf(ctx).username)
-      ctx.audit(tx, { targetType: 'order', targetId: current.id, merchantId: current.merchantId, summary: `Order ${current.orderNo} closed: ${input.reason}`, before: { status: current.status }, after: { status: 'closed' } })
+      close(tx, ctx.orders.deps, current, manualEvent(ctx, say('order.manualClosed'), input.reason), ctx.clock.now(), actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: current.id, merchantId: current.merchantId, summary: say('audit.orderClosed', { orderNo: current.orderNo, reason: input.reason }), before: { status: current.status }, after: { status: 'closed' } })
       return orderDetail(tx, loadOrder(tx, current.id))
     })
   },
@@ -120,11 +121,11 @@ export const orderProcedures = handlers({
   'orders.requery': async (ctx, input) => {
     const order = visibleOrder(ctx, input.id)
     transact(ctx.db, (tx) => {
-      addEvent(tx, order.id, ctx.clock.now(), 'manual', manualEvent(ctx, 'Status query requested', input.reason), null, actorOf(ctx).username)
-      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: `Order ${order.orderNo} re-queried: ${input.reason}` })
+      addEvent(tx, order.id, ctx.clock.now(), 'manual', manualEvent(ctx, say('order.manualQuery'), input.reason), null, actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.orderRequeried', { orderNo: order.orderNo, reason: input.reason }) })
     })
     try {
-      await ctx.orders.queryNow(order.id, 'manual re-query')
+      await ctx.orders.queryNow(order.id, 'manual_requery')
     } catch (error) {
       throw new AppError('upstream', `The provider could not be queried: ${error instanceof Error ? error.message : String(error)}`, { code: 'upstream.query_failed' })
     }
@@ -148,12 +149,12 @@ export const orderProcedures = handlers({
       const now = ctx.clock.now()
       // A deposit paid after it was closed (a late payment) is reopened to be posted.
       const target = lateDeposit ? { ...current, status: 'pending' as const } : current
-      finish(tx, ctx.orders.deps, target, { status: input.result, paidMinor, reason: manualEvent(ctx, `Marked ${input.result}`, input.reason), source: 'manual', actor: actorOf(ctx).username }, now)
+      finish(tx, ctx.orders.deps, target, { status: input.result, paidMinor, reason: manualEvent(ctx, say('order.manualMarked', { status: term('orderStatus', input.result) }), input.reason), source: 'manual', actor: actorOf(ctx).username }, now)
       ctx.audit(tx, {
         targetType: 'order',
         targetId: current.id,
         merchantId: current.merchantId,
-        summary: `Order ${current.orderNo} marked ${input.result}: ${input.reason}`,
+        summary: say('audit.orderMarked', { orderNo: current.orderNo, status: term('orderStatus', input.result), reason: input.reason }),
         before: { status: current.status },
         after: { status: input.result, paidAmount: input.paidAmount ?? null }
       })
@@ -170,8 +171,8 @@ export const orderProcedures = handlers({
       const now = ctx.clock.now()
       const count = tx.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.orderId, order.id), eq(outbox.operation, 'notify'))).get()?.n ?? 0
       scheduleNotification(tx, order, now, `${order.orderNo}:notify:${count + 1}`)
-      addEvent(tx, order.id, now, 'manual', manualEvent(ctx, 'Notification resent', input.reason), null, actorOf(ctx).username)
-      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: `Notification of ${order.orderNo} resent: ${input.reason}` })
+      addEvent(tx, order.id, now, 'manual', manualEvent(ctx, say('order.manualResent'), input.reason), null, actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.notificationResent', { orderNo: order.orderNo, reason: input.reason }) })
       return orderDetail(tx, order)
     })
   },
@@ -203,7 +204,7 @@ export const orderProcedures = handlers({
       if (item.status !== 'pending' && item.status !== 'gave_up') throw conflict(`Outbox item ${input.id} is ${item.status}`, { code: 'outbox.not_waiting' })
       const now = ctx.clock.now()
       tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(eq(outbox.id, item.id)).run()
-      ctx.audit(tx, { targetType: 'outbox', targetId: item.id, summary: `Outbox item ${item.id} (${item.operation}) made due now` })
+      ctx.audit(tx, { targetType: 'outbox', targetId: item.id, summary: say('audit.outboxDue', { id: item.id, operation: item.operation }) })
       return { id: item.id, status: 'pending', nextAttemptAt: now }
     }),
 
@@ -219,7 +220,7 @@ export const orderProcedures = handlers({
       ctx.audit(tx, {
         targetType: 'settings',
         targetId: ctx.tenantId,
-        summary: 'Callback listener settings changed',
+        summary: say('audit.callbackSettings'),
         before: { host: before.callbackHost, port: before.callbackPort, publicUrl: before.callbackPublicUrl },
         after: input
       })

@@ -4,6 +4,7 @@
  * bindings and orders depend on them.
  */
 import { and, eq, getTableColumns, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
 import type { ServiceRow } from '../../shared/contract/services'
 import { fromMinor } from '../../shared/money'
 import { serviceType as serviceTypeOf, SERVICE_TYPES } from '../../shared/reference'
@@ -14,7 +15,7 @@ import { actorOf, type Ctx } from '../core/context'
 import { conflict, notFound, validationError } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
-import { limitsOf, merchantForWrite, ordering, statusWord } from './master-fields'
+import { limitsOf, merchantForWrite, ordering } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 const columns = {
@@ -144,7 +145,7 @@ export const serviceProcedures = handlers({
         .returning({ id: services.id })
         .get()
       const row = serviceRow(tx, ctx.tenantId, id)!
-      ctx.audit(tx, { targetType: 'service', targetId: id, merchantId: merchant.id, summary: `${type.code} ${input.direction} service in ${input.currency} created for ${merchant.name}`, after: audited(row) })
+      ctx.audit(tx, { targetType: 'service', targetId: id, merchantId: merchant.id, summary: say('audit.serviceCreated', { serviceType: type.code, direction: term('directionWord', input.direction), currency: input.currency, merchant: merchant.name }), after: audited(row) })
       return row
     }),
 
@@ -160,7 +161,7 @@ export const serviceProcedures = handlers({
         .where(eq(services.id, input.id))
         .run()
       const after = serviceRow(tx, ctx.tenantId, input.id)!
-      ctx.audit(tx, { targetType: 'service', targetId: input.id, merchantId: after.merchantId, summary: `Service ${input.id} (${after.serviceType} ${after.direction}) updated`, before: audited(before), after: audited(after) })
+      ctx.audit(tx, { targetType: 'service', targetId: input.id, merchantId: after.merchantId, summary: say('audit.serviceUpdated', { id: input.id, serviceType: after.serviceType, direction: term('directionWord', after.direction) }), before: audited(before), after: audited(after) })
       return after
     }),
 
@@ -172,7 +173,7 @@ export const serviceProcedures = handlers({
         targetType: 'service',
         targetId: input.id,
         merchantId: before.merchantId,
-        summary: `Service ${input.id} (${before.serviceType} ${before.direction}) ${statusWord(input.status)}`,
+        summary: say('audit.serviceStatus', { id: input.id, serviceType: before.serviceType, direction: term('directionWord', before.direction), status: term('status', input.status) }),
         before: { status: before.status },
         after: { status: input.status }
       })

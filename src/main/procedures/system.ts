@@ -1,5 +1,6 @@
 /** Host facts, tenant settings and the demo loader. */
 import { eq } from 'drizzle-orm'
+import { say } from '../../shared/server-text'
 import { tenants } from '../db/schema'
 import { transact } from '../db/transaction'
 import { sessionLimits } from '../auth/session-store'
@@ -27,7 +28,7 @@ export const systemProcedures = handlers({
       ctx.audit(tx, {
         targetType: 'settings',
         targetId: ctx.tenantId,
-        summary: 'Session limits changed',
+        summary: say('audit.sessionLimits'),
         before: { sessionIdleMinutes: before.idleMinutes, sessionAbsoluteMinutes: before.absoluteMinutes },
         after: input
       })
@@ -38,7 +39,7 @@ export const systemProcedures = handlers({
     const actor = actorOf(ctx)
     const result = await ctx.loadDemo({ userId: actor.userId, username: actor.username })
     // The loader audits what it creates; a run that found the demo already loaded is audited here.
-    transact(ctx.db, (tx) => ctx.audit(tx, { targetType: 'demo', summary: result.created ? 'Demo data loaded' : 'Demo data already present; nothing changed' }))
+    transact(ctx.db, (tx) => ctx.audit(tx, { targetType: 'demo', summary: say(result.created ? 'audit.demoLoaded' : 'audit.demoPresent') }))
     return result
   }
 })

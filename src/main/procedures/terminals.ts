@@ -1,5 +1,6 @@
 /** Terminals: a merchant's points of sale, sites and apps; the identifier is unique within the merchant. */
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
 import type { TerminalRow } from '../../shared/contract/terminals'
 import { merchants, terminals } from '../db/schema'
 import type { Db } from '../db/open'
@@ -8,7 +9,7 @@ import { actorOf, type Ctx } from '../core/context'
 import { conflict, notFound } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
-import { merchantForWrite, ordering, statusWord } from './master-fields'
+import { merchantForWrite, ordering } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 const columns = { ...getTableColumns(terminals), merchantName: merchants.name }
@@ -92,7 +93,7 @@ export const terminalProcedures = handlers({
         .returning({ id: terminals.id })
         .get()
       const row = terminalRow(tx, ctx.tenantId, id)!
-      ctx.audit(tx, { targetType: 'terminal', targetId: id, merchantId: merchant.id, summary: `Terminal ${row.identifier} created for ${merchant.name}`, after: audited(row) })
+      ctx.audit(tx, { targetType: 'terminal', targetId: id, merchantId: merchant.id, summary: say('audit.terminalCreated', { identifier: row.identifier, merchant: merchant.name }), after: audited(row) })
       return row
     }),
 
@@ -105,7 +106,7 @@ export const terminalProcedures = handlers({
         .where(eq(terminals.id, input.id))
         .run()
       const after = terminalRow(tx, ctx.tenantId, input.id)!
-      ctx.audit(tx, { targetType: 'terminal', targetId: input.id, merchantId: after.merchantId, summary: `Terminal ${after.identifier} updated`, before: audited(before), after: audited(after) })
+      ctx.audit(tx, { targetType: 'terminal', targetId: input.id, merchantId: after.merchantId, summary: say('audit.terminalUpdated', { identifier: after.identifier }), before: audited(before), after: audited(after) })
       return after
     }),
 
@@ -117,7 +118,7 @@ export const terminalProcedures = handlers({
         targetType: 'terminal',
         targetId: input.id,
         merchantId: before.merchantId,
-        summary: `Terminal ${before.identifier} ${statusWord(input.status)}`,
+        summary: say('audit.terminalStatus', { identifier: before.identifier, status: term('status', input.status) }),
         before: { status: before.status },
         after: { status: input.status }
       })

@@ -1,5 +1,6 @@
 /** User Management: users, roles and the permission catalog. */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
 import { ALL_PERMISSION_CODES, PLATFORM_ONLY_CODES, permissionArea, permissionName } from '../../shared/permissions'
 import { merchants, rolePermissions, roles, userRoles, users } from '../db/schema'
 import type { Db } from '../db/open'
@@ -143,7 +144,7 @@ export const userProcedures = handlers({
         targetType: 'user',
         targetId: created.id,
         merchantId: input.merchantId,
-        summary: `User ${input.username} created`,
+        summary: say('audit.userCreated', { username: input.username }),
         after: { username: row.username, displayName: row.displayName, merchantId: row.merchantId, roles: row.roles.map((r) => r.name) }
       })
       return row
@@ -164,7 +165,7 @@ export const userProcedures = handlers({
       keepsAnAdministrator(tx)
       const after = userRowById(tx, input.id)!
       const summaryOf = (u: typeof after) => ({ displayName: u.displayName, merchantId: u.merchantId, roles: u.roles.map((r) => r.name) })
-      ctx.audit(tx, { targetType: 'user', targetId: input.id, merchantId: after.merchantId, summary: `User ${after.username} updated`, before: summaryOf(before), after: summaryOf(after) })
+      ctx.audit(tx, { targetType: 'user', targetId: input.id, merchantId: after.merchantId, summary: say('audit.userUpdated', { username: after.username }), before: summaryOf(before), after: summaryOf(after) })
       return after
     }),
 
@@ -183,7 +184,7 @@ export const userProcedures = handlers({
         targetType: 'user',
         targetId: input.id,
         merchantId: before.merchantId,
-        summary: `User ${before.username} ${input.status === 'active' ? 'enabled' : 'disabled'}`,
+        summary: say('audit.userStatus', { username: before.username, status: term('status', input.status) }),
         before: { status: before.status },
         after: { status: input.status }
       })
@@ -201,7 +202,7 @@ export const userProcedures = handlers({
         .where(eq(users.id, input.id))
         .run()
       endSessionsOfUser(tx, input.id, 'password_reset', now)
-      ctx.audit(tx, { targetType: 'user', targetId: input.id, merchantId: before.merchantId, summary: `Password of ${before.username} reset; lockout cleared` })
+      ctx.audit(tx, { targetType: 'user', targetId: input.id, merchantId: before.merchantId, summary: say('audit.passwordReset', { username: before.username }) })
       return userRowById(tx, input.id)!
     })
   },
@@ -219,7 +220,7 @@ export const userProcedures = handlers({
         .get()
       for (const code of new Set(input.permissions)) tx.insert(rolePermissions).values({ roleId: role.id, code }).run()
       const row = roleRows(tx, [role.id])[0]
-      ctx.audit(tx, { targetType: 'role', targetId: role.id, summary: `Role ${input.name} created`, after: { name: row.name, permissions: row.permissions } })
+      ctx.audit(tx, { targetType: 'role', targetId: role.id, summary: say('audit.roleCreated', { name: input.name }), after: { name: row.name, permissions: row.permissions } })
       return row
     }),
 
@@ -247,7 +248,7 @@ export const userProcedures = handlers({
       ctx.audit(tx, {
         targetType: 'role',
         targetId: input.id,
-        summary: `Role ${after.name} updated`,
+        summary: say('audit.roleUpdated', { name: after.name }),
         before: { name: before.name, permissions: before.permissions },
         after: { name: after.name, permissions: after.permissions }
       })

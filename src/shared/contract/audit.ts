@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { serverTextSchema } from '../server-text'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageInput, pageOf } from '../schemas'
 import { query } from './define'
@@ -13,6 +14,8 @@ export const auditRow = z.object({
   targetId: z.string().nullable(),
   merchantId: z.number().nullable(),
   summary: z.string(),
+  /** The summary as a catalog text (null on events written before texts had codes). */
+  text: serverTextSchema.nullable(),
   before: z.unknown(),
   after: z.unknown()
 })

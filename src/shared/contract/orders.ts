@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { serverTextSchema } from '../server-text'
 import { decimalString } from '../money'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageInput, pageOf } from '../schemas'
@@ -42,6 +43,8 @@ export const orderRow = z.object({
   fee: z.string(),
   status: orderStatus,
   statusReason: z.string().nullable(),
+  /** The reason as a catalog text (null on orders finished before texts had codes): what screens show. */
+  statusReasonText: serverTextSchema.nullable(),
   isTest: z.boolean(),
   /** Waiting in the outbox for the provider to be reachable. */
   queued: z.boolean(),
@@ -59,7 +62,7 @@ export const orderDetail = orderRow.extend({
   paymentPage: paymentPage.nullable(),
   sentAt: z.number().nullable(),
   cancellable: z.boolean(),
-  timeline: z.array(z.object({ id: z.number(), at: z.number(), kind: z.string(), summary: z.string(), actor: z.string(), detail: z.unknown() })),
+  timeline: z.array(z.object({ id: z.number(), at: z.number(), kind: z.string(), summary: z.string(), text: serverTextSchema.nullable(), actor: z.string(), detail: z.unknown() })),
   exchanges: z.array(
     z.object({ id: z.number(), at: z.number(), operation: z.string(), url: z.string(), requestBody: z.string(), responseStatus: z.number().nullable(), responseBody: z.string().nullable(), durationMs: z.number(), error: z.string().nullable(), attempt: z.number() })
   ),

@@ -54,6 +54,12 @@ export const en = {
     previousPage: 'Previous page',
     nextPage: 'Next page'
   },
+  timeline: {
+    time: 'Time',
+    kind: 'Event',
+    what: 'What happened',
+    actor: 'By'
+  },
   header: {
     language: 'Language',
     darkMode: 'Switch to dark mode',

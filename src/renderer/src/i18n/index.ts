@@ -4,6 +4,9 @@
  */
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { serverTextEn } from '../../../shared/i18n/server-text.en'
+import { serverTextZhCN } from '../../../shared/i18n/server-text.zh-CN'
+import { SERVER_TEXT_NS } from '../../../shared/server-text'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
@@ -12,8 +15,8 @@ export type Language = (typeof LANGUAGES)[number]
 export const LANGUAGE_STORAGE_KEY = 'paydesk.language'
 
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN }
+  en: { translation: en, [SERVER_TEXT_NS]: serverTextEn },
+  'zh-CN': { translation: zhCN, [SERVER_TEXT_NS]: serverTextZhCN }
 } as const
 
 declare module 'i18next' {

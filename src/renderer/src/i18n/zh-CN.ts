@@ -55,6 +55,12 @@ export const zhCN: TranslationResource = {
     previousPage: '上一页',
     nextPage: '下一页'
   },
+  timeline: {
+    time: '时间',
+    kind: '事件',
+    what: '发生了什么',
+    actor: '操作人'
+  },
   header: {
     language: '语言',
     darkMode: '切换到深色模式',

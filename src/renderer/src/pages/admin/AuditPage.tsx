@@ -5,6 +5,7 @@ import { DataTable } from 'mantine-datatable'
 import { pagedTableProps } from '../../components/list/pagedTable'
 import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useServerText } from '../../i18n/serverText'
 import type { AuditRow } from '../../../../shared/contract/audit'
 import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
@@ -32,6 +33,7 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
 
 export function AuditPage() {
   const { t } = useTranslation()
+  const say = useServerText()
   const tableText = useTableText()
   const [page, setPage] = useState(1)
   const [pageSize, setPageSize] = useState(20)
@@ -96,7 +98,7 @@ export function AuditPage() {
             title: t('audit.colTarget'),
             render: (row) => (row.targetId ? `${row.targetType} #${row.targetId}` : row.targetType)
           },
-          { accessor: 'summary', title: t('audit.colSummary') }
+          { accessor: 'summary', title: t('audit.colSummary'), render: (row) => say(row.text, row.summary) }
         ]}
         rowExpansion={{
           allowMultiple: true,

@@ -1,6 +1,7 @@
 /** The order just created: its number (linking to its detail), amount and live status; a deposit can reopen its payment page. */
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useServerText } from '../../i18n/serverText'
 import { Link } from 'react-router-dom'
 import type { OrderDetail } from '../../../../shared/contract/orders'
 import { formatAmount } from '../../format/amount'
@@ -16,6 +17,7 @@ interface CreatedOrderProps {
 
 export function CreatedOrder({ order, paymentOpened = true, onPaymentOpened }: CreatedOrderProps) {
   const { t } = useTranslation()
+  const say = useServerText()
   const live = useLiveOrder(order.id)
   const current = live.data ?? order
   return (
@@ -27,7 +29,7 @@ export function CreatedOrder({ order, paymentOpened = true, onPaymentOpened }: C
           </Text>
           <OrderStateBadges order={current} />
         </Group>
-        {current.statusReason && <Text size="sm">{current.statusReason}</Text>}
+        {current.statusReason && <Text size="sm">{say(current.statusReasonText, current.statusReason)}</Text>}
         {!paymentOpened && (
           <Text size="sm" c="orange">
             {t('orderForm.popupBlocked')}

@@ -5,6 +5,7 @@
  */
 import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useServerText } from '../../i18n/serverText'
 import { Link, useParams } from 'react-router-dom'
 import type { OrderDetail } from '../../../../shared/contract/orders'
 import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
@@ -62,6 +63,7 @@ function OrderFieldsGrid({ fields }: { fields: Record<string, string> }) {
 
 function OrderView({ order }: { order: OrderDetail }) {
   const { t } = useTranslation()
+  const say = useServerText()
   const summary = useSummary(order)
   return (
     <Stack>
@@ -74,7 +76,7 @@ function OrderView({ order }: { order: OrderDetail }) {
           </Group>
           {order.statusReason && (
             <Text size="sm" c="dimmed" data-testid="order-status-reason">
-              {t('orders.statusReason')}: {order.statusReason}
+              {t('orders.statusReason')}: {say(order.statusReasonText, order.statusReason)}
             </Text>
           )}
         </Stack>

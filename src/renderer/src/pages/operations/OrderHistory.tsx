@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import type { OrderDetail } from '../../../../shared/contract/orders'
 import { ENTRY_TYPES } from '../../../../shared/ledger'
 import { useTableText } from '../../components/tableText'
+import { Timeline } from '../../components/Timeline'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { enFinance } from '../../i18n/en.finance'
@@ -74,15 +75,6 @@ function timeColumn<T>(t: TFunction, accessor: keyof T & string): DataTableColum
   return { accessor, title: t('orderDetail.time'), noWrap: true, render: (row: T) => formatDateTime(row[accessor] as number) }
 }
 
-function timelineColumns(t: TFunction): DataTableColumn<Row<'timeline'>>[] {
-  return [
-    timeColumn(t, 'at'),
-    { accessor: 'kind', title: t('orderDetail.kind'), noWrap: true, render: (e) => codeLabel(t, enOrders.orders.eventKinds, 'orders.eventKinds', e.kind) },
-    { accessor: 'summary', title: t('orderDetail.summaryCol') },
-    { accessor: 'actor', title: t('orderDetail.actor'), noWrap: true }
-  ]
-}
-
 function callbackColumns(t: TFunction): DataTableColumn<Row<'callbacks'>>[] {
   return [
     timeColumn(t, 'receivedAt'),
@@ -132,7 +124,7 @@ const TABS = ['timeline', 'upstream', 'callbacks', 'notifications', 'ledger'] as
 export function OrderHistory({ order }: { order: OrderDetail }) {
   const { t } = useTranslation()
   const content: Record<(typeof TABS)[number], ReactNode> = {
-    timeline: <HistoryTable records={order.timeline} columns={timelineColumns(t)} />,
+    timeline: <Timeline events={order.timeline} kindLabel={(kind) => codeLabel(t, enOrders.orders.eventKinds, 'orders.eventKinds', kind)} />,
     upstream: <UpstreamLog exchanges={order.exchanges} />,
     callbacks: <HistoryTable records={order.callbacks} columns={callbackColumns(t)} />,
     notifications: <HistoryTable records={order.notifications} columns={notificationColumns(t)} />,
