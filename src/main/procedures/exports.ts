@@ -4,7 +4,9 @@
  * to its filters. Each export is audited when it starts (who, which report, the filters, the rows
  * to write) and when it ends (the outcome and the rows written).
  */
+import type { ExportReport } from '../../shared/contract/exports'
 import { PERMISSIONS } from '../../shared/permissions'
+import { say, term, type ServerText } from '../../shared/server-text'
 import { actorOf, type Ctx } from '../core/context'
 import { forbidden } from '../core/errors'
 import { handlers } from '../core/registry'
@@ -15,7 +17,7 @@ import { EXPORT_SOURCES } from '../reports/export/sources'
 import { EXPORT_EXTENSIONS } from '../reports/export/write'
 import { scope } from './reports'
 
-function auditExport(ctx: Ctx, report: string, merchantId: number | undefined, summary: string, after: unknown): void {
+function auditExport(ctx: Ctx, report: ExportReport, merchantId: number | undefined, summary: ServerText, after: unknown): void {
   transact(ctx.db, (tx) => ctx.audit(tx, { targetType: 'report', targetId: report, merchantId: merchantId ?? null, summary, after }))
 }
 
@@ -36,7 +38,7 @@ export const exportProcedures = handlers({
       totalRows,
       fileName,
       onEnd: (ended) =>
-        auditExport(ctx, report, filters.merchantId, `Export of ${report} ${ended.state}: ${ended.rowsWritten} rows`, {
+        auditExport(ctx, report, filters.merchantId, say('audit.exportEnded', { report: term('report', report), state: term('exportState', ended.state), rows: ended.rowsWritten }), {
           jobId: ended.id,
           state: ended.state,
           rowsWritten: ended.rowsWritten,
@@ -44,14 +46,14 @@ export const exportProcedures = handlers({
           error: ended.error
         })
     })
-    const summary = job ? `Export of ${report} started: ${format}, ${totalRows} rows` : `Export of ${report} not started: no file was chosen`
+    const summary = job ? say('audit.exportStarted', { report: term('report', report), format: format.toUpperCase(), rows: totalRows }) : say('audit.exportNotStarted', { report: term('report', report) })
     auditExport(ctx, report, filters.merchantId, summary, { jobId: job?.id ?? null, format, language, filters, totalRows })
     return { job }
   },
   'reports.exportStatus': (ctx, { jobId }) => ctx.exports.status(jobId, actorOf(ctx).userId),
   'reports.exportCancel': (ctx, { jobId }) => {
     const job = ctx.exports.cancel(jobId, actorOf(ctx).userId)
-    auditExport(ctx, job.report, undefined, `Export of ${job.report} cancel requested at ${job.rowsWritten} rows`, { jobId, state: job.state })
+    auditExport(ctx, job.report, undefined, say('audit.exportCancel', { report: term('report', job.report), rows: job.rowsWritten }), { jobId, state: job.state })
     return job
   }
 })

@@ -47,6 +47,15 @@ export const serverTextEn = {
   'value.transport.ipc': 'the desktop app',
   'value.transport.http': 'HTTP',
   'value.misc.noStatus': 'no status',
+  'value.report.accountDetails': 'account details',
+  'value.report.transactionStatistics': 'transaction statistics',
+  'value.report.transactionList': 'transaction list',
+  'value.report.settlementStatistics': 'settlement statistics',
+  'value.report.settlementList': 'settlement list',
+  'value.exportState.running': 'running',
+  'value.exportState.done': 'done',
+  'value.exportState.cancelled': 'cancelled',
+  'value.exportState.failed': 'failed',
 
   'order.created': '{{direction}} of {{money}} created on channel "{{channel}}"',
   'order.createdTest': '{{direction}} of {{money}} created on channel "{{channel}}" (test order)',
@@ -144,6 +153,10 @@ export const serverTextEn = {
   'audit.serviceStatus': 'Service {{id}} ({{serviceType}} {{direction}}) {{status}}',
   'audit.adjustment': 'Manual adjustment of {{money}} to {{merchant}}: {{reason}}',
   'audit.adjustmentReplayed': 'Manual adjustment replayed; nothing posted again',
+  'audit.exportStarted': 'Export of the {{report}} started: {{format}}, {{rows}} rows',
+  'audit.exportNotStarted': 'Export of the {{report}} not started: no file was chosen',
+  'audit.exportEnded': 'Export of the {{report}} {{state}}: {{rows}} rows',
+  'audit.exportCancel': 'Export of the {{report}}: cancel requested at {{rows}} rows',
   'audit.channelBalance': '{{kind}} of {{money}} on {{channel}}: {{reason}}',
   'audit.channelBalanceReplayed': '{{kind}} replayed; nothing posted again'
 } as const

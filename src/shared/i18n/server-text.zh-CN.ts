@@ -45,6 +45,15 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'value.transport.ipc': '桌面应用',
   'value.transport.http': 'HTTP',
   'value.misc.noStatus': '无状态',
+  'value.report.accountDetails': '交易流水',
+  'value.report.transactionStatistics': '交易汇总',
+  'value.report.transactionList': '交易明细',
+  'value.report.settlementStatistics': '结算汇总',
+  'value.report.settlementList': '结算明细',
+  'value.exportState.running': '进行中',
+  'value.exportState.done': '已完成',
+  'value.exportState.cancelled': '已取消',
+  'value.exportState.failed': '失败',
 
   'order.created': '已在渠道“{{channel}}”创建{{direction}}订单，金额 {{money}}',
   'order.createdTest': '已在渠道“{{channel}}”创建{{direction}}订单，金额 {{money}}（测试订单）',
@@ -142,6 +151,10 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'audit.serviceStatus': '服务 {{id}}（{{serviceType}} {{direction}}）{{status}}',
   'audit.adjustment': '对 {{merchant}} 人工调账 {{money}}：{{reason}}',
   'audit.adjustmentReplayed': '人工调账重放；未重复记账',
+  'audit.exportStarted': '开始导出{{report}}：{{format}}，{{rows}} 行',
+  'audit.exportNotStarted': '未导出{{report}}：未选择文件',
+  'audit.exportEnded': '导出{{report}}{{state}}：{{rows}} 行',
+  'audit.exportCancel': '导出{{report}}：已在 {{rows}} 行时请求取消',
   'audit.channelBalance': '{{kind}} {{money}}（{{channel}}）：{{reason}}',
   'audit.channelBalanceReplayed': '{{kind}}重放；未重复记账'
 }

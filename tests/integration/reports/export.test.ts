@@ -225,7 +225,7 @@ describe('access', () => {
     const filters = { currency: 'VND', includeTest: true }
     const job = await startExport({ report: 'settlementList', format: 'csv-gbk', language: 'zh-CN', filters })
     const events = (await s.w.ok('audit.list', { procedure: 'reports.exportStart', pageSize: 100 })).items.filter((e) => (e.after as Row)?.jobId === job.id)
-    expect(events.map((e) => e.summary).sort()).toEqual([`Export of settlementList done: ${job.rowsWritten} rows`, `Export of settlementList started: csv-gbk, ${job.rowsWritten} rows`])
+    expect(events.map((e) => e.summary).sort()).toEqual([`Export of the settlement list done: ${job.rowsWritten} rows`, `Export of the settlement list started: CSV-GBK, ${job.rowsWritten} rows`])
     for (const event of events) expect(event).toMatchObject({ actor: 'root', targetType: 'report', targetId: 'settlementList' })
     const started = events.find((e) => e.summary.includes('started'))!
     expect(started.after).toMatchObject({ format: 'csv-gbk', language: 'zh-CN', totalRows: job.rowsWritten, filters: { currency: 'VND', includeTest: true } })
