@@ -4,6 +4,8 @@
  * callbacks fired from a separate process.
  */
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,9 +21,49 @@ const ROUND_TRIPS = Number(process.env.PAYDESK_BENCH_ROUND_TRIPS ?? 300)
 const CONCURRENT_CALLBACKS = Number(process.env.PAYDESK_BENCH_CALLBACKS ?? 1000)
 const KEY = 'bench-sign-key'
 
+const STEADY_ROUNDS = Number(process.env.PAYDESK_BENCH_STEADY_ROUNDS ?? 5)
+const STEADY_PERIOD_MS = 1000
+
+export type CallbackRun = ReturnType<typeof summarize> & { perSecond: number; failed: number }
+
 export interface OrdersBenchResult {
   roundTrip: ReturnType<typeof summarize>
-  callbacks: ReturnType<typeof summarize> & { perSecond: number; failed: number }
+  callbacks: { burst: CallbackRun; steady: CallbackRun; baselineBurst: CallbackRun; baselineSteady: CallbackRun }
+}
+
+interface ClientPlan {
+  url: string
+  bodies: string[]
+  mode: 'burst' | 'steady'
+  connections?: number
+  periodMs?: number
+}
+
+/** Runs the callback client in its own process (it must not share the server's event loop). */
+async function fire(dir: string, plan: ClientPlan): Promise<CallbackRun> {
+  const file = join(dir, `callbacks-${plan.mode}.json`)
+  writeFileSync(file, JSON.stringify(plan))
+  const result = await new Promise<{ totalMs: number; latencies: number[]; failed: number }>((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, 'callback-client.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (c) => (out += c))
+    child.stderr.on('data', (c) => (err += c))
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`callback client failed: ${err}`))))
+  })
+  return { ...summarize(result.latencies), perSecond: result.latencies.length / (result.totalMs / 1000), failed: result.failed }
+}
+
+async function startBaselineServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain', 'content-length': 7 }).end('SUCCESS'))
+  })
+  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0, backlog: 4096 }, resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) })
+  }
 }
 
 export async function benchOrders(log: (line: string) => void): Promise<OrdersBenchResult> {
@@ -54,26 +96,38 @@ export async function benchOrders(log: (line: string) => void): Promise<OrdersBe
     const roundTrip = summarize(samples)
     log(`create-deposit round trip (procedure → database → simulator → answer): p50 ${fmt(roundTrip.p50)} ms, p99 ${fmt(roundTrip.p99)} ms`)
 
-    const bodies = orders.slice(-CONCURRENT_CALLBACKS).map((o, i) => {
-      const params: Record<string, string> = { merchantNo: 'M-BENCH', orderNo: o.orderNo, upstreamNo: o.upstreamNo, direction: 'deposit', status: 'SUCCESS', amount: '100.00', paidAmount: '100.00', currency: 'CNY', eventId: `bench-${i}`, timestamp: String(Date.now()) }
-      params.sign = sign(params, KEY, 'md5', false, 'sign')
-      return new URLSearchParams(params).toString()
-    })
-    const file = join(dir, 'callbacks.json')
-    writeFileSync(file, JSON.stringify({ url: `${core.orders.listeningAt()}/callbacks/${channel.id}`, bodies }))
-    // Asynchronously: this process is the server and must keep answering while the client runs.
-    const result = await new Promise<{ totalMs: number; latencies: number[]; failed: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(__dirname, 'callback-client.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] })
-      let out = ''
-      let err = ''
-      child.stdout.on('data', (c) => (out += c))
-      child.stderr.on('data', (c) => (err += c))
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`callback client failed: ${err}`))))
-    })
-    const stats = summarize(result.latencies)
-    const callbacks = { ...stats, perSecond: CONCURRENT_CALLBACKS / (result.totalMs / 1000), failed: result.failed }
-    log(`${CONCURRENT_CALLBACKS} concurrent callbacks (verify + persist + acknowledge): p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms, ${fmt(callbacks.perSecond, 0)} callbacks/s, ${result.failed} failed`)
-    return { roundTrip, callbacks }
+    const recent = orders.slice(-CONCURRENT_CALLBACKS)
+    // Round r's callback for an order has its own event id: each one is verified and persisted; the
+    // first succeeds the order, the later ones are recorded and then ignored when applied.
+    const bodies = (round: number) =>
+      recent.map((o, i) => {
+        const params: Record<string, string> = { merchantNo: 'M-BENCH', orderNo: o.orderNo, upstreamNo: o.upstreamNo, direction: 'deposit', status: 'SUCCESS', amount: '100.00', paidAmount: '100.00', currency: 'CNY', eventId: `bench-${round}-${i}`, timestamp: String(Date.now()) }
+        params.sign = sign(params, KEY, 'md5', false, 'sign')
+        return new URLSearchParams(params).toString()
+      })
+    const burstBodies = bodies(0)
+    const steadyBodies = Array.from({ length: STEADY_ROUNDS }, (_, r) => bodies(r + 1)).flat()
+    const appUrl = `${core.orders.listeningAt()}/callbacks/${channel.id}`
+    const burst = await fire(dir, { url: appUrl, bodies: burstBodies, mode: 'burst' })
+    log(`${CONCURRENT_CALLBACKS} callbacks at once (verify + persist + acknowledge): p50 ${fmt(burst.p50)} ms, p99 ${fmt(burst.p99)} ms, ${fmt(burst.perSecond, 0)} callbacks/s, ${burst.failed} failed`)
+    // The burst's callbacks are applied (posted) by the inbox right after; the steady run starts once they are.
+    const waiting = core.db.$client.prepare("select count(*) as n from provider_callbacks where outcome = 'received'")
+    while ((waiting.get() as { n: number }).n > 0) await new Promise((resolve) => setTimeout(resolve, 100))
+    const steady = await fire(dir, { url: appUrl, bodies: steadyBodies, mode: 'steady', connections: CONCURRENT_CALLBACKS, periodMs: STEADY_PERIOD_MS })
+    log(`${CONCURRENT_CALLBACKS} open connections, ${fmt(steady.perSecond, 0)} callbacks/s for ${STEADY_ROUNDS} s: p50 ${fmt(steady.p50)} ms, p99 ${fmt(steady.p99)} ms, ${steady.failed} failed`)
+
+    // The same client against a Node HTTP server that only reads the body and answers SUCCESS:
+    // what this machine allows any Node listener, before PayDesk does any work.
+    const baseline = await startBaselineServer()
+    try {
+      const baseUrl = `${baseline.url}/callbacks/${channel.id}`
+      const baselineBurst = await fire(dir, { url: baseUrl, bodies: burstBodies, mode: 'burst' })
+      const baselineSteady = await fire(dir, { url: baseUrl, bodies: steadyBodies, mode: 'steady', connections: CONCURRENT_CALLBACKS, periodMs: STEADY_PERIOD_MS })
+      log(`baseline Node server: at once p99 ${fmt(baselineBurst.p99)} ms; steady p99 ${fmt(baselineSteady.p99)} ms`)
+      return { roundTrip, callbacks: { burst, steady, baselineBurst, baselineSteady } }
+    } finally {
+      await baseline.close()
+    }
   } finally {
     await core.orders.stop()
     core.close()
