@@ -28,7 +28,7 @@ export interface ExportRequest {
 }
 
 export interface ExportHooks {
-  /** Rows per read (default 1000). */
+  /** Rows per read (default 250: one read stays within a few milliseconds). */
   batchSize?: number
   /** After each batch: the rows written so far. */
   onProgress?(rowsWritten: number): void
@@ -59,11 +59,15 @@ const dayText = (value: unknown) => (typeof value === 'number' ? isoDay(value) :
  */
 const guarded = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 
-function csvCell(column: ExportColumn, row: ExportRow): string | number {
+/**
+ * A cell as written: in CSV an amount is its exact decimal text; in XLSX a number cell (for sums
+ * and pivots) whose number is that decimal text read, shown with the currency's digits.
+ */
+function cell(column: ExportColumn, row: ExportRow, format: 'csv' | 'xlsx'): string | number {
   const value = row[column.key]
   switch (column.kind) {
     case 'amount':
-      return String(value)
+      return format === 'csv' ? String(value) : Number(value)
     case 'integer':
       return Number(value)
     case 'day':
@@ -71,7 +75,7 @@ function csvCell(column: ExportColumn, row: ExportRow): string | number {
     case 'time':
       return String(value).replace('T', ' ')
     case 'text':
-      return guarded(String(value ?? ''))
+      return format === 'csv' ? guarded(String(value ?? '')) : String(value ?? '')
   }
 }
 
@@ -85,7 +89,7 @@ function csvSink(out: Writable, format: 'csv' | 'csv-gbk', columns: readonly Exp
   csv.write(header)
   return {
     async write(row) {
-      if (!csv.write(columns.map((c) => csvCell(c, row)))) await Promise.race([once(csv, 'drain'), done])
+      if (!csv.write(columns.map((c) => cell(c, row, 'csv')))) await Promise.race([once(csv, 'drain'), done])
     },
     async end() {
       csv.end()
@@ -100,23 +104,6 @@ export function amountFormat(currency: string): string {
   return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`
 }
 
-function xlsxCell(column: ExportColumn, row: ExportRow): string | number {
-  const value = row[column.key]
-  switch (column.kind) {
-    // A number cell for sums and pivots; the exact decimal text is what becomes the number.
-    case 'amount':
-      return Number(value)
-    case 'integer':
-      return Number(value)
-    case 'day':
-      return dayText(value)
-    case 'time':
-      return String(value).replace('T', ' ')
-    case 'text':
-      return String(value ?? '')
-  }
-}
-
 const WIDTHS: Record<ExportColumn['kind'], number> = { amount: 18, integer: 12, text: 14, day: 12, time: 20 }
 
 function xlsxSink(out: Writable, sheetName: string, columns: readonly ExportColumn[], header: string[]): Sink {
@@ -129,7 +116,7 @@ function xlsxSink(out: Writable, sheetName: string, columns: readonly ExportColu
   const amountColumns = columns.flatMap((c, i) => (c.kind === 'amount' ? [i + 1] : []))
   return {
     write(row) {
-      const added = sheet.addRow(columns.map((c) => xlsxCell(c, row)))
+      const added = sheet.addRow(columns.map((c) => cell(c, row, 'xlsx')))
       const format = amountFormat(row.currency)
       for (const index of amountColumns) added.getCell(index).numFmt = format
       added.commit()
@@ -143,6 +130,9 @@ function xlsxSink(out: Writable, sheetName: string, columns: readonly ExportColu
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/** The longest the writer runs between two turns of the event loop (a frame is 16 ms). */
+const SLICE_MS = 8
+
 /** Writes every row of the request's filtered set to `out`, in the report's order. */
 export async function writeReportExport(src: ReportSource, request: ExportRequest, out: Writable, hooks: ExportHooks = {}): Promise<ExportOutcome> {
   const source = EXPORT_SOURCES[request.report]
@@ -151,11 +141,20 @@ export async function writeReportExport(src: ReportSource, request: ExportReques
   const sink = request.format === 'xlsx' ? xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, header)
   let rows = 0
   let cancelled = false
-  for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 1000)) {
-    for (const row of batch) await sink.write(row)
+  let slice = performance.now()
+  for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250)) {
+    for (const row of batch) {
+      await sink.write(row)
+      // A slow sink (XLSX styles, GBK) yields inside a batch too: no turn of the loop over ~8 ms.
+      if (performance.now() - slice > SLICE_MS) {
+        await nextTurn()
+        slice = performance.now()
+      }
+    }
     rows += batch.length
     hooks.onProgress?.(rows)
     await nextTurn()
+    slice = performance.now()
     if (hooks.cancelled?.()) {
       cancelled = true
       break
