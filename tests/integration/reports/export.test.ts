@@ -5,9 +5,9 @@
  * cancelling stops the job and deletes its partial file; merchant scope and permissions apply;
  * each export is audited.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
@@ -191,6 +191,21 @@ describe('cancel', () => {
     await jobs.settled(whole.id)
     expect(jobs.status(whole.id, 1)).toMatchObject({ state: 'done', rowsWritten: ENTRY_COUNT + 1 })
     expect(parse(readFileSync(jobs.downloadable(whole.id)!.path, 'utf8'), { bom: true })).toHaveLength(ENTRY_COUNT + 2)
+  })
+
+  it('the exports folder keeps a day of files: the next export deletes older ones, whose jobs have no file any more', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-keep-'))
+    const jobs = createExportJobs(folderTarget(dir, 60_000), () => {})
+    const src = { sqlite: s.host.core.db.$client, tenantId: 1, zone: '+08:00' }
+    const request = { report: 'transactionStatistics' as const, format: 'csv' as const, language: 'en' as const, filters: { includeTest: true } }
+    const old = (await jobs.start({ userId: 1, request, source: src, totalRows: 0, fileName: 'a.csv', onEnd: () => {} }))!
+    await jobs.settled(old.id)
+    const oldFile = jobs.downloadable(old.id)!.path
+    utimesSync(oldFile, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000))
+    const fresh = (await jobs.start({ userId: 1, request, source: src, totalRows: 0, fileName: 'b.csv', onEnd: () => {} }))!
+    await jobs.settled(fresh.id)
+    expect(readdirSync(dir)).toEqual([basename(jobs.downloadable(fresh.id)!.path)])
+    expect(jobs.downloadable(old.id)).toBeNull()
   })
 
   it('a finished export cannot be cancelled any more; its file stays', async () => {

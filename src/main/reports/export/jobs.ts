@@ -7,7 +7,7 @@
  * dialog, the headless host writes into its data folder's `exports/` and serves the file.
  */
 import { randomUUID } from 'node:crypto'
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ExportJob } from '../../../shared/contract/exports'
@@ -26,11 +26,22 @@ export interface ExportTarget {
   choose(fileName: string): Promise<ExportDestination | null>
 }
 
-/** Browser mode (and tests): a fresh file in `dir`, served for download. */
-export function folderTarget(dir: string): ExportTarget {
+/** How long a downloadable export stays in the host's exports folder. */
+export const EXPORT_KEEP_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Browser mode (and tests): a fresh file in `dir`, served for download. Files older than
+ * `keepMs` are deleted when the next export starts, so the folder does not keep every export.
+ */
+export function folderTarget(dir: string, keepMs = EXPORT_KEEP_MS): ExportTarget {
   return {
     async choose(fileName) {
       mkdirSync(dir, { recursive: true })
+      const cutoff = Date.now() - keepMs
+      for (const name of readdirSync(dir)) {
+        const file = join(dir, name)
+        if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true })
+      }
       return { path: join(dir, `${randomUUID()}-${fileName}`), download: true }
     }
   }
@@ -146,7 +157,7 @@ export function createExportJobs(target: ExportTarget, log: (error: unknown) => 
     },
     downloadable(id) {
       const job = jobs.get(id)
-      return job && job.view.state === 'done' && job.view.downloadPath ? { path: job.path, fileName: job.view.fileName } : null
+      return job && job.view.state === 'done' && job.view.downloadPath && existsSync(job.path) ? { path: job.path, fileName: job.view.fileName } : null
     },
     settled: (id) => jobs.get(id)?.finished ?? Promise.resolve()
   }
