@@ -11,6 +11,7 @@ import { say, term, verbatim } from '../../shared/server-text'
 import { merchantNotifications, merchants, orders, outbox } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { OrderEngineDeps } from './engine'
+import { lastErrorOf } from './last-error'
 import { addEvent } from './timeline'
 
 export const NOTIFY_SCHEDULE_MS = [0, 15_000, 60_000, 300_000, 900_000, 3_600_000, 7_200_000, 21_600_000]
@@ -34,7 +35,7 @@ export async function notifyMerchant(deps: OrderEngineDeps, item: Item): Promise
   if (!merchant.notifyUrl || !merchant.signingSecretEnc) {
     transact(deps.db, (tx) => {
       addEvent(tx, order.id, now0, 'notification', say('order.notifyMissing', { merchant: merchant.name, missing: term('missing', merchant.notifyUrl ? 'signingSecret' : 'notifyUrl') }))
-      tx.update(outbox).set({ status: 'done', lastError: 'not configured', updatedAt: now0 }).where(eq(outbox.id, item.id)).run()
+      tx.update(outbox).set({ status: 'done', ...lastErrorOf(say('outbox.notifyNotConfigured')), updatedAt: now0 }).where(eq(outbox.id, item.id)).run()
     })
     return
   }
@@ -68,13 +69,13 @@ export async function notifyMerchant(deps: OrderEngineDeps, item: Item): Promise
     tx.insert(merchantNotifications).values({ orderId: order.id, attempt: item.attempts, url: merchant.notifyUrl, at: now, responseStatus: status, responseBody: answer, acknowledged, error }).run()
     const next = NOTIFY_SCHEDULE_MS[item.attempts]
     if (acknowledged) {
-      tx.update(outbox).set({ status: 'done', lastError: null, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      tx.update(outbox).set({ status: 'done', ...lastErrorOf(null), updatedAt: now }).where(eq(outbox.id, item.id)).run()
       addEvent(tx, order.id, now, 'notification', say('order.notified', { attempt: item.attempts }))
     } else if (next === undefined) {
-      tx.update(outbox).set({ status: 'gave_up', lastError: error ?? `answered ${status}`, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      tx.update(outbox).set({ status: 'gave_up', ...lastErrorOf(failure ?? say('order.httpStatus', { status: String(status) })), updatedAt: now }).where(eq(outbox.id, item.id)).run()
       addEvent(tx, order.id, now, 'notification', say('order.notifyGaveUp', { attempt: item.attempts, error: failure ?? say('order.httpStatus', { status: String(status) }) }))
     } else {
-      tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + next, lastError: error ?? `answered ${status}: ${answer ?? ''}`.slice(0, 200), updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + next, ...lastErrorOf(failure ?? say('outbox.answered', { status: String(status), answer: (answer ?? '').slice(0, 200) })), updatedAt: now }).where(eq(outbox.id, item.id)).run()
       const why = failure ?? say('order.httpNotSuccess', { status: String(status) })
       addEvent(tx, order.id, now, 'notification', say('order.notifyRetry', { attempt: item.attempts, error: why, seconds: Math.round(next / 1000) }))
     }

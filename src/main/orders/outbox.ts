@@ -16,6 +16,7 @@ import type { OrderEngineDeps } from './engine'
 import { notifyMerchant } from './notify'
 import { finish, loadOrder, markPending, type Order, type OutcomeSource } from './outcome'
 import { ChannelNotConfigured, channelLink } from './sending'
+import { lastErrorOf } from './last-error'
 import { addEvent } from './timeline'
 
 type Item = typeof outbox.$inferSelect
@@ -32,12 +33,12 @@ function logExchanges(tx: Tx, orderId: number, logs: ExchangeLog[], now: number)
   }
 }
 
-function reschedule(tx: Tx, item: Item, delayMs: number, error: string, now: number): void {
-  tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + delayMs, lastError: error, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+function reschedule(tx: Tx, item: Item, delayMs: number, error: ServerText, now: number): void {
+  tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + delayMs, ...lastErrorOf(error), updatedAt: now }).where(eq(outbox.id, item.id)).run()
 }
 
-function done(tx: Tx, item: Item, now: number, note: string | null = null): void {
-  tx.update(outbox).set({ status: 'done', lastError: note, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+function done(tx: Tx, item: Item, now: number, note: ServerText | null = null): void {
+  tx.update(outbox).set({ status: 'done', ...lastErrorOf(note), updatedAt: now }).where(eq(outbox.id, item.id)).run()
 }
 
 export function scheduleQuery(tx: Tx, order: Order, now: number, delayMs: number): void {
@@ -74,7 +75,7 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
   const order = deps.db.select().from(orders).where(eq(orders.id, item.orderId)).get()!
   const now0 = deps.clock.now()
   if (order.status !== 'created' && order.status !== 'unknown') {
-    transact(deps.db, (tx) => done(tx, item, now0, `order is ${order.status}; nothing to send`))
+    transact(deps.db, (tx) => done(tx, item, now0, say('outbox.nothingToSend', { status: term('orderStatus', order.status) })))
     return
   }
   let link
@@ -84,13 +85,13 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
     if (!(error instanceof ChannelNotConfigured)) throw error
     transact(deps.db, (tx) => {
       finish(tx, deps, order, { status: 'failed', reason: verbatim(error.message), source: 'not_sent' }, now0)
-      done(tx, item, now0, error.message)
+      done(tx, item, now0, verbatim(error.message))
     })
     return
   }
   const base = deps.callbackBaseUrl()
   if (!base) {
-    transact(deps.db, (tx) => reschedule(tx, item, 5000, 'the callback listener is not running yet', now0))
+    transact(deps.db, (tx) => reschedule(tx, item, 5000, say('outbox.listenerNotRunning'), now0))
     return
   }
   const payout = order.direction === 'payout'
@@ -103,7 +104,7 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
         const now = deps.clock.now()
         logExchanges(tx, order.id, asked.logs, now)
         applyAnswer(tx, deps, loadOrder(tx, order.id), asked.answer, 'query_before_resend', now)
-        done(tx, item, now, 'the provider already had the payout')
+        done(tx, item, now, say('outbox.providerHadPayout'))
       })
       return
     }
@@ -113,7 +114,7 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
     const now = deps.clock.now()
     const current = loadOrder(tx, order.id)
     logExchanges(tx, order.id, outcome.logs, now)
-    if (current.status === 'closed') return done(tx, item, now, 'order closed while sending')
+    if (current.status === 'closed') return done(tx, item, now, say('outbox.closedWhileSending'))
     if (outcome.kind === 'answered') {
       const a = outcome.answer
       tx.update(orders).set({ sentAt: current.sentAt ?? now, upstreamNo: a.upstreamNo ?? current.upstreamNo, paymentPage: a.paymentPage as Record<string, unknown> | null, updatedAt: now }).where(eq(orders.id, order.id)).run()
@@ -131,13 +132,13 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
     if (outcome.kind === 'unreachable' || (!payout && (outcome.kind === 'timeout' || outcome.kind === 'server_error'))) {
       // Never reached the provider (or a deposit, which the provider deduplicates): send again later.
       if (item.attempts === 1) addEvent(tx, order.id, now, 'sent', say('order.waitingInOutbox', { failure: term('failure', outcome.kind) }))
-      return reschedule(tx, item, backoff(SEND_BACKOFF_S, item.attempts), outcome.kind, now)
+      return reschedule(tx, item, backoff(SEND_BACKOFF_S, item.attempts), term('failure', outcome.kind), now)
     }
     // A payout that timed out or failed server-side may have arrived: resolve it by querying.
     tx.update(orders).set({ status: 'unknown', sentAt: current.sentAt ?? now, updatedAt: now }).where(eq(orders.id, order.id)).run()
     addEvent(tx, order.id, now, 'status', say('order.outcomeUnknown', { failure: term('failure', outcome.kind) }))
     scheduleQuery(tx, current, now, 15_000)
-    done(tx, item, now, outcome.kind)
+    done(tx, item, now, term('failure', outcome.kind))
   })
 }
 
@@ -167,14 +168,14 @@ export async function queryProvider(deps: OrderEngineDeps, orderId: number, sour
 async function query(deps: OrderEngineDeps, item: Item): Promise<void> {
   const order = deps.db.select().from(orders).where(eq(orders.id, item.orderId)).get()!
   if (order.status !== 'pending' && order.status !== 'unknown') {
-    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), `order is ${order.status}`))
+    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), say('outbox.orderIs', { status: term('orderStatus', order.status) })))
     return
   }
   const outcome = await queryProvider(deps, order.id)
   transact(deps.db, (tx) => {
     const now = deps.clock.now()
     const after = loadOrder(tx, order.id)
-    if (after.status === 'pending' || after.status === 'unknown') reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), outcome?.kind ?? 'no answer', now)
+    if (after.status === 'pending' || after.status === 'unknown') reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), outcome && outcome.kind !== 'answered' ? term('failure', outcome.kind) : say('outbox.noAnswer'), now)
     else done(tx, item, now)
   })
 }
@@ -195,7 +196,7 @@ export async function processItem(deps: OrderEngineDeps, id: number): Promise<bo
     else await notifyMerchant(deps, claimed)
   } catch (error) {
     deps.log(error)
-    transact(deps.db, (tx) => reschedule(tx, claimed, 30_000, error instanceof Error ? error.message : String(error), deps.clock.now()))
+    transact(deps.db, (tx) => reschedule(tx, claimed, 30_000, verbatim(error instanceof Error ? error.message : String(error)), deps.clock.now()))
   }
   return true
 }

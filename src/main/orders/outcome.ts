@@ -17,6 +17,7 @@ import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
 import { depositPaidPosting, depositSettlement, payoutHoldKey } from './settlement'
 import { countSucceeded } from './stats'
+import { lastErrorOf } from './last-error'
 import { addEvent } from './timeline'
 
 export type Order = typeof orders.$inferSelect
@@ -90,7 +91,7 @@ export function close(tx: Tx, deps: OutcomeDeps, order: Order, reason: ServerTex
   tx.update(orders).set({ status: 'closed', statusReason: english, statusReasonText: reason, finalizedAt: now, updatedAt: now }).where(eq(orders.id, order.id)).run()
   // Nothing more goes upstream for it.
   tx.update(outbox)
-    .set({ status: 'done', lastError: `order closed: ${english}`, updatedAt: now })
+    .set({ status: 'done', ...lastErrorOf(say('outbox.orderClosed', { reason })), updatedAt: now })
     .where(and(eq(outbox.orderId, order.id), eq(outbox.status, 'pending')))
     .run()
   addEvent(tx, order.id, now, 'status', say('order.closed', { reason }), null, actor)

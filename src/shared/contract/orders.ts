@@ -214,6 +214,7 @@ export const ordersContract = {
         attempts: z.number(),
         nextAttemptAt: z.number(),
         lastError: z.string().nullable(),
+        lastErrorText: serverTextSchema.nullable(),
         createdAt: z.number(),
         updatedAt: z.number()
       })

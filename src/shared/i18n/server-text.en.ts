@@ -95,6 +95,16 @@ export const serverTextEn = {
   'order.manualMarked': 'Marked {{status}}',
   'order.manualResent': 'Notification resent',
 
+  'outbox.nothingToSend': 'Order is {{status}}; nothing to send',
+  'outbox.orderIs': 'Order is {{status}}',
+  'outbox.listenerNotRunning': 'The callback listener is not running yet',
+  'outbox.providerHadPayout': 'The provider already had the payout',
+  'outbox.closedWhileSending': 'Order closed while sending',
+  'outbox.noAnswer': 'No answer',
+  'outbox.orderClosed': 'Order closed: {{reason}}',
+  'outbox.notifyNotConfigured': 'The merchant has no notify URL or signing secret',
+  'outbox.answered': 'Answered HTTP {{status}}: {{answer}}',
+
   'reason.partialPayment': 'Partial payment: {{paid}} paid of {{amount}}',
   'reason.reportedFailed': 'reported failed by the provider',
   'reason.declined': 'Declined by the provider: {{message}}',

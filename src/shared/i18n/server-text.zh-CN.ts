@@ -93,6 +93,16 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'order.manualMarked': '标记为{{status}}',
   'order.manualResent': '重新发送通知',
 
+  'outbox.nothingToSend': '订单{{status}}；无需发送',
+  'outbox.orderIs': '订单{{status}}',
+  'outbox.listenerNotRunning': '回调监听尚未启动',
+  'outbox.providerHadPayout': '上游已有该代付',
+  'outbox.closedWhileSending': '发送期间订单已关闭',
+  'outbox.noAnswer': '无应答',
+  'outbox.orderClosed': '订单已关闭：{{reason}}',
+  'outbox.notifyNotConfigured': '商户没有通知地址或签名密钥',
+  'outbox.answered': '应答 HTTP {{status}}：{{answer}}',
+
   'reason.partialPayment': '部分支付：应付 {{amount}}，实付 {{paid}}',
   'reason.reportedFailed': '上游报告失败',
   'reason.declined': '上游拒绝：{{message}}',

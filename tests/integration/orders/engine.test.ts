@@ -47,7 +47,7 @@ describe('the order engine', () => {
     const created = await w.t.ok('orders.createDeposit', deposit(), w.admin)
     expect(created).toMatchObject({ status: 'created', queued: true })
     const waiting = await w.t.ok('outbox.list', { status: 'pending', operation: 'send_deposit' }, w.admin)
-    expect(waiting.items).toEqual([expect.objectContaining({ orderNo: created.orderNo, attempts: 1, lastError: 'unreachable' })])
+    expect(waiting.items).toEqual([expect.objectContaining({ orderNo: created.orderNo, attempts: 1, lastError: 'unreachable', lastErrorText: { code: 'value.failure.unreachable' } })])
 
     const provider = await startSimulator({ port, merchants: [{ merchantNo: MERCHANT_NO, signKey: SIGN_KEY }] })
     try {

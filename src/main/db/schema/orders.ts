@@ -141,7 +141,9 @@ export const outbox = sqliteTable(
     status: text('status', { enum: ['pending', 'in_flight', 'done', 'gave_up'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** English rendering of `lastErrorText`, for readers of the database. */
     lastError: text('last_error'),
+    lastErrorText: text('last_error_text', { mode: 'json' }).$type<ServerText>(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull()
   },

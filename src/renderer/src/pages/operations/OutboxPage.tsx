@@ -15,6 +15,7 @@ import { useListState } from '../../components/list/useListState'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { formatDateTime } from '../../format/time'
 import { enOrders } from '../../i18n/en.orders'
+import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { codeLabel } from './codeLabel'
 import { orderPath } from './OrderTable'
@@ -30,6 +31,7 @@ const WAITING: readonly string[] = ['pending', 'in_flight']
 
 export function OutboxPage() {
   const { t } = useTranslation()
+  const say = useServerText()
   const canRetry = useCan(PERMISSIONS.OUTBOX_WRITE)
   const list = useListState<never, { status?: OutboxStatus; operation?: OutboxOperation }>(null, {})
   const { filters } = list
@@ -85,7 +87,7 @@ export function OutboxPage() {
         { accessor: 'status', title: t('common.status'), render: (item) => codeLabel(t, enOrders.outbox.statuses, 'outbox.statuses', item.status) },
         { accessor: 'attempts', title: t('outbox.attempts'), textAlign: 'right' },
         { accessor: 'nextAttemptAt', title: t('outbox.nextAttempt'), noWrap: true, render: (item) => (WAITING.includes(item.status) ? formatDateTime(item.nextAttemptAt) : '') },
-        { accessor: 'lastError', title: t('outbox.lastError'), render: (item) => item.lastError ?? '' },
+        { accessor: 'lastError', title: t('outbox.lastError'), render: (item) => say(item.lastErrorText, item.lastError) },
         {
           accessor: 'actions',
           title: t('common.actions'),

@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `last_error_text` text;
