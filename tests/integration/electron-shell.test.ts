@@ -28,7 +28,10 @@ function recordingElectron(userData: string) {
     exposed: new Map<string, unknown>(),
     quitCalls: 0,
     contentsEvents: new Map<string, Listener>(),
-    rendererInvokes: [] as unknown[][]
+    rendererInvokes: [] as unknown[][],
+    saveDialogs: [] as Record<string, unknown>[],
+    /** What the save dialog answers next (dismissed when none is left). */
+    saveAnswers: [] as { canceled: boolean; filePath?: string }[]
   }
   let nextId = 1
   class BrowserWindow {
@@ -68,7 +71,13 @@ function recordingElectron(userData: string) {
       }
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
-    dialog: { showMessageBox: async () => ({}), showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`) } },
+    dialog: {
+      showMessageBox: async () => ({}),
+      showSaveDialog: async (...args: unknown[]) => {
+        rec.saveDialogs.push(args.at(-1) as Record<string, unknown>)
+        return rec.saveAnswers.shift() ?? { canceled: true }
+      },
+      showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`) } },
     safeStorage: {
       isEncryptionAvailable: () => true,
       encryptString: (plain: string) => Buffer.from(`sealed:${plain}`),
@@ -157,6 +166,30 @@ describe('the built desktop main bundle under a recording Electron', () => {
     expect(await rec.handlers.get('paydesk:auth.me')!(child, {})).toMatchObject({ status: 200, data: { username: 'desk.admin' } })
     closed!()
     expect(await rec.handlers.get('paydesk:auth.me')!(child, {})).toMatchObject({ status: 401 })
+  })
+
+  it('a report export asks where to save with a save dialog and writes the file there; a dismissed dialog starts nothing', async () => {
+    const main = { sender: { id: 1 }, senderFrame: { url: `${appEntry}#/reports/settlement-summary`, parent: null } }
+    const invoke = (name: string, input: unknown) => rec.handlers.get(`paydesk:${name}`)!(main, input) as Promise<{ status: number; data: Record<string, unknown> }>
+    expect(await invoke('auth.login', { username: 'desk.admin', password: 'Desk-password-1' })).toMatchObject({ status: 200 })
+    const chosen = join(mkdtempSync(join(tmpdir(), 'paydesk-desktop-export-')), 'my-summary.xlsx')
+    rec.saveAnswers.push({ canceled: false, filePath: chosen })
+    const started = await invoke('reports.exportStart', { report: 'settlementStatistics', format: 'xlsx', language: 'zh-CN' })
+    expect(started).toMatchObject({ status: 200, data: { job: { state: 'running', savedTo: chosen, downloadPath: null } } })
+    expect(rec.saveDialogs.at(-1)).toMatchObject({ filters: [{ extensions: ['xlsx'] }] })
+    expect(String(rec.saveDialogs.at(-1)!.defaultPath)).toMatch(/settlementStatistics-\d{8}-\d{6}\.xlsx$/)
+    const jobId = (started.data.job as { id: string }).id
+    let status = await invoke('reports.exportStatus', { jobId })
+    for (let i = 0; i < 1000 && status.data.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 10))
+      status = await invoke('reports.exportStatus', { jobId })
+    }
+    expect(status.data).toMatchObject({ state: 'done', savedTo: chosen, downloadPath: null })
+    // A workbook (a zip) where the user said.
+    expect(readFileSync(chosen).subarray(0, 2).toString()).toBe('PK')
+
+    const dismissed = await invoke('reports.exportStart', { report: 'accountDetails', format: 'csv' })
+    expect(dismissed).toMatchObject({ status: 200, data: { job: null } })
   })
 
   it('denies permission requests and checks', () => {
