@@ -6,6 +6,7 @@ import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { LoginPage } from './pages/LoginPage'
 import { ReportPage } from './pages/ReportPage'
+import { englishLeft, visibleText } from './untranslated'
 
 test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' }, demo: true } })
 
@@ -50,6 +51,7 @@ test('the transaction summary charts amounts and success rates by currency for t
     await expect(amounts.getByText('每日金额（CNY）')).toBeVisible()
     await expect(success.getByText('每日成功率（%）')).toBeVisible()
     await expect(amounts.getByText('交易金额', { exact: true })).toBeVisible()
+    await expect.poll(async () => englishLeft(await visibleText(page), ['CNY', 'Demo finance'])).toEqual([])
     await shell.switchLanguage('en')
   })
 })
