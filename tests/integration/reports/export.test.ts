@@ -208,6 +208,22 @@ describe('cancel', () => {
     expect(jobs.downloadable(old.id)).toBeNull()
   })
 
+  it('a failed export is reported as failed, with its error, and leaves no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-failed-'))
+    const logged: unknown[] = []
+    const jobs = createExportJobs(folderTarget(dir), (e) => logged.push(e))
+    const ended: ExportJob[] = []
+    // A time zone the host cannot read: the first read of the entries fails.
+    const src = { sqlite: s.host.core.db.$client, tenantId: 1, zone: 'Not/AZone' }
+    const request = { report: 'accountDetails' as const, format: 'xlsx' as const, language: 'en' as const, filters: { includeTest: true, dateStart: '2026-11-01' } }
+    const job = (await jobs.start({ userId: 1, request, source: src, totalRows: 1, fileName: 'entries.xlsx', onEnd: (j) => ended.push(j) }))!
+    await jobs.settled(job.id)
+    expect(jobs.status(job.id, 1)).toMatchObject({ state: 'failed', rowsWritten: 0, error: expect.stringMatching(/time zone/i) })
+    expect(ended.map((j) => j.state)).toEqual(['failed'])
+    expect(logged).toHaveLength(1)
+    expect(readdirSync(dir)).toEqual([])
+  })
+
   it('a finished export cannot be cancelled any more; its file stays', async () => {
     const job = await startExport({ report: 'transactionStatistics', format: 'csv' })
     const cancelled = await s.w.ok('reports.exportCancel', { jobId: job.id })

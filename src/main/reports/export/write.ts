@@ -141,25 +141,31 @@ export async function writeReportExport(src: ReportSource, request: ExportReques
   const sink = request.format === 'xlsx' ? xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, header)
   let rows = 0
   let cancelled = false
-  let slice = performance.now()
-  for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250)) {
-    for (const row of batch) {
-      await sink.write(row)
-      // A slow sink (XLSX styles, GBK) yields inside a batch too: no turn of the loop over ~8 ms.
-      if (performance.now() - slice > SLICE_MS) {
-        await nextTurn()
-        slice = performance.now()
+  try {
+    let slice = performance.now()
+    for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250)) {
+      for (const row of batch) {
+        await sink.write(row)
+        // A slow sink (XLSX styles, GBK) yields inside a batch too: no turn of the loop over ~8 ms.
+        if (performance.now() - slice > SLICE_MS) {
+          await nextTurn()
+          slice = performance.now()
+        }
+      }
+      rows += batch.length
+      hooks.onProgress?.(rows)
+      await nextTurn()
+      slice = performance.now()
+      if (hooks.cancelled?.()) {
+        cancelled = true
+        break
       }
     }
-    rows += batch.length
-    hooks.onProgress?.(rows)
-    await nextTurn()
-    slice = performance.now()
-    if (hooks.cancelled?.()) {
-      cancelled = true
-      break
-    }
+    await sink.end()
+  } catch (error) {
+    // A failed read or write leaves no open file behind; the caller deletes what was written.
+    out.destroy()
+    throw error
   }
-  await sink.end()
   return { rows, cancelled }
 }
