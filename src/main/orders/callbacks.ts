@@ -130,40 +130,43 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
     })
   }
 
-  function applyOne(id: number): void {
-    transact(deps.db, (tx) => {
-      const cb = tx.select().from(providerCallbacks).where(and(eq(providerCallbacks.id, id), eq(providerCallbacks.outcome, 'received'))).get()
-      if (!cb || cb.orderId === null) return
-      const now = deps.clock.now()
-      const order = tx.select().from(orders).where(eq(orders.id, cb.orderId)).get()!
-      const v = { status: cb.reportedStatus, paidAmount: cb.paidAmount, upstreamNo: cb.upstreamNo, eventKey: cb.eventKey }
-      const paidMinor = v.paidAmount ? toMinor(v.paidAmount, order.currency) : null
-      const reported = { eventKey: v.eventKey ?? '', status: v.status ?? term('misc', 'noStatus') }
-      const text = v.paidAmount ? say('order.callbackVerifiedPaid', { ...reported, paid: v.paidAmount }) : say('order.callbackVerified', reported)
-      addEvent(tx, order.id, now, 'callback', text, { signatureValid: true, eventKey: v.eventKey, status: v.status })
-      let outcome: 'applied' | 'ignored' = 'applied'
-      if (v.status === 'succeeded' || v.status === 'failed') {
-        if (!finish(tx, deps, order, { status: v.status, paidMinor, upstreamNo: v.upstreamNo, reason: v.status === 'failed' ? say('reason.reportedFailed') : null, source: 'callback' }, now)) outcome = 'ignored'
-      } else if (v.status === 'pending') {
-        markPending(tx, order, v.upstreamNo, now)
-      } else {
-        outcome = 'ignored'
-      }
-      if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', say('order.callbackIgnored', { eventKey: v.eventKey ?? '', status: term('orderStatus', order.status) }))
-      tx.update(providerCallbacks).set({ outcome }).where(eq(providerCallbacks.id, id)).run()
-    })
+  /** Applies one persisted callback inside the caller's transaction (a savepoint of the slice). */
+  function applyOne(tx: Tx, id: number): void {
+    const cb = tx.select().from(providerCallbacks).where(and(eq(providerCallbacks.id, id), eq(providerCallbacks.outcome, 'received'))).get()
+    if (!cb || cb.orderId === null) return
+    const now = deps.clock.now()
+    const order = tx.select().from(orders).where(eq(orders.id, cb.orderId)).get()!
+    const v = { status: cb.reportedStatus, paidAmount: cb.paidAmount, upstreamNo: cb.upstreamNo, eventKey: cb.eventKey }
+    const paidMinor = v.paidAmount ? toMinor(v.paidAmount, order.currency) : null
+    const reported = { eventKey: v.eventKey ?? '', status: v.status ?? term('misc', 'noStatus') }
+    const text = v.paidAmount ? say('order.callbackVerifiedPaid', { ...reported, paid: v.paidAmount }) : say('order.callbackVerified', reported)
+    addEvent(tx, order.id, now, 'callback', text, { signatureValid: true, eventKey: v.eventKey, status: v.status })
+    let outcome: 'applied' | 'ignored' = 'applied'
+    if (v.status === 'succeeded' || v.status === 'failed') {
+      if (!finish(tx, deps, order, { status: v.status, paidMinor, upstreamNo: v.upstreamNo, reason: v.status === 'failed' ? say('reason.reportedFailed') : null, source: 'callback' }, now)) outcome = 'ignored'
+    } else if (v.status === 'pending') {
+      markPending(tx, order, v.upstreamNo, now)
+    } else {
+      outcome = 'ignored'
+    }
+    if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', say('order.callbackIgnored', { eventKey: v.eventKey ?? '', status: term('orderStatus', order.status) }))
+    tx.update(providerCallbacks).set({ outcome }).where(eq(providerCallbacks.id, id)).run()
   }
 
   function applyReceived(limit = 200): number {
     const ids = deps.db.select({ id: providerCallbacks.id }).from(providerCallbacks).where(eq(providerCallbacks.outcome, 'received')).orderBy(asc(providerCallbacks.id)).limit(limit).all()
-    for (const { id } of ids) {
-      try {
-        applyOne(id)
-      } catch (error) {
-        // Left as received: the next pass tries again (a posting refused today may pass tomorrow).
-        deps.log(error)
+    // One commit (one fsync) for the slice, each callback in its own savepoint: one that fails is
+    // rolled back alone and stays received, and the next pass tries it again (a posting refused
+    // today may pass tomorrow).
+    transact(deps.db, (slice) => {
+      for (const { id } of ids) {
+        try {
+          slice.transaction((tx) => applyOne(tx, id))
+        } catch (error) {
+          deps.log(error)
+        }
       }
-    }
+    })
     return ids.length
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyLedger } from '../../../src/main/ledger/verify'
-import { cardFields, orderWorld, waitForOrder, type OrderWorld } from './support'
+import { sign } from '../../../src/main/upstream/signing'
+import { cardFields, MERCHANT_NO, orderWorld, SIGN_KEY, waitForOrder, type OrderWorld } from './support'
 
 let w: OrderWorld
 afterEach(async () => w?.stop())
@@ -53,6 +54,26 @@ describe('deposit orders through the provider simulator', () => {
     expect(logged.callbacks[0]).toMatchObject({ signatureValid: false, outcome: 'rejected' })
     expect(logged.ledgerEntries).toEqual([])
     expect(logged.timeline.some((e) => e.summary.includes('signature does not verify'))).toBe(true)
+  })
+
+  it('a callback that cannot be applied stays received and is retried; the others beside it are applied', async () => {
+    w = await orderWorld()
+    const good = await w.t.ok('orders.createDeposit', deposit({ amount: '900.00' }), w.admin)
+    const bad = await w.t.ok('orders.createDeposit', deposit({ amount: '901.00' }), w.admin)
+    const callback = (order: typeof good, paidAmount: string) => {
+      const params: Record<string, string> = { merchantNo: MERCHANT_NO, orderNo: order.orderNo, upstreamNo: order.upstreamNo ?? '', direction: 'deposit', status: 'SUCCESS', amount: order.amount, paidAmount, currency: 'CNY', eventId: `evt-${order.orderNo}`, timestamp: String(Date.now()) }
+      params.sign = sign(params, SIGN_KEY, 'md5', false, 'sign')
+      return fetch(`${w.t.core.orders.listeningAt()}/callbacks/${w.channelId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() })
+    }
+    // Both are signed and acknowledged; the second names a paid amount CNY cannot hold (three decimals).
+    const answers = await Promise.all([callback(good, '900.00'), callback(bad, '901.001')])
+    expect(await Promise.all(answers.map((a) => a.text()))).toEqual(['SUCCESS', 'SUCCESS'])
+    await waitForOrder(w, good.id, (o) => o.status === 'succeeded', 'the good callback applied')
+    const stuck = await w.t.ok('orders.get', { id: bad.id }, w.admin)
+    expect(stuck.status).toBe('pending')
+    expect(stuck.callbacks).toEqual([expect.objectContaining({ signatureValid: true, outcome: 'received' })])
+    expect(stuck.ledgerEntries).toEqual([])
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
   })
 
   it('a partial payment posts what was paid', async () => {
