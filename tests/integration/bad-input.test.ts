@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { procedureNames, type ProcedureName } from '../../src/shared/contract'
 import type { Core } from '../../src/main/core/app'
 import { ADMIN, makeCore } from '../support/core'
+import { aftersalesCases } from './aftersales/bad-input-cases'
 import { masterDataCases } from './master-data/bad-input-cases'
 import { orderCases } from './orders/bad-input-cases'
 import { reportCases } from './reports/bad-input-cases'
@@ -86,6 +87,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   ...masterDataCases,
   ...orderCases,
   ...reportCases,
+  ...aftersalesCases,
   'system.info': [['x', 'input']],
   'settings.get': [['x', 'input']],
   'settings.update': [

@@ -2,7 +2,7 @@
  * The PayDesk core: a database, the registry of procedures and the start-up work, with no
  * knowledge of Electron or HTTP. The desktop shell and the headless host each wrap one.
  */
-import { randomInt } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { contract } from '../../shared/contract'
@@ -26,6 +26,8 @@ import { createExportJobs, folderTarget, type ExportJobs, type ExportTarget } fr
 export interface CoreOptions {
   /** A database file, or `:memory:`. */
   dbPath: string
+  /** Where dispute evidence files go: by default `evidence/` beside the database (a temporary folder for `:memory:`). */
+  evidenceDir?: string
   mode: HostMode
   version?: string
   clock?: Clock
@@ -87,7 +89,8 @@ export function createCore(options: CoreOptions): Core {
   const reports = createReportReader({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding })
   const exportDir = options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-exports-${process.pid}`) : join(dirname(options.dbPath), 'exports')
   const exports = createExportJobs(options.exportTarget ?? folderTarget(exportDir), log)
-  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, reports, exports, log })
+  const evidenceDir = options.evidenceDir ?? (options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-evidence-${process.pid}-${randomUUID()}`) : join(dirname(options.dbPath), 'evidence'))
+  const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, reports, exports, evidenceDir, log })
   const systemAudit = (procedure: string) => ({
     db,
     clock,

@@ -59,6 +59,8 @@ export interface Ctx {
   reports: ReportReader
   /** Report exports running in this process. */
   exports: ExportJobs
+  /** Where dispute evidence files are kept (the data folder's `evidence/`). */
+  evidenceDir: string
   /** Loads the demo data set as the given user (the demo goes through the procedures itself). */
   loadDemo(who: { userId: number | null; username: string }): Promise<DemoResult>
   tenantId: number

@@ -56,6 +56,7 @@ export interface RegistryOptions {
   orders: OrderEngine
   reports: ReportReader
   exports: ExportJobs
+  evidenceDir: string
   host: HostInfo
   tenantId: number
   implementations: Handlers
@@ -72,7 +73,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders, reports, exports } = options
+  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders, reports, exports, evidenceDir } = options
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
@@ -88,6 +89,7 @@ export function createRegistry(options: RegistryOptions): Registry {
       orders,
       reports,
       exports,
+      evidenceDir,
       tenantId,
       host,
       procedure: name,

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { procedureDef, procedureNames } from '../../shared/contract'
 import { okEnvelope, type Envelope, type ErrorEnvelope } from '../../shared/envelope'
 import type { Registry } from '../core/registry'
 import type { Clock } from '../core/context'
@@ -82,10 +83,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     else c.header('Cache-Control', 'no-store')
   })
 
-  const limit = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 1024 * 1024,
-    onError: (c) => send(c, errorEnvelope(400, `body: larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes`, 'http.body_too_large', clock.now(), 'body'))
-  })
+  const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => send(c, errorEnvelope(400, `body: larger than ${maxSize} bytes`, 'http.body_too_large', clock.now(), 'body')) })
+  const limit = limitOf(options.maxBodyBytes ?? 1024 * 1024)
+  // Procedures that take uploads declare their own, larger limit in the contract.
+  const uploadLimits = new Map(procedureNames.flatMap((name) => { const max = procedureDef(name).maxBodyBytes; return max ? [[name as string, limitOf(max)] as const] : [] }))
 
   app.get('/healthz', (c) => send(c, okEnvelope({ ok: true, version: options.version }, clock.now())))
 
@@ -97,7 +98,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
 
   app.post('/auth/logout', async (c) => send(c, await registry.dispatch('auth.logout', {}, { token: bearerToken(c), transport: 'http' })))
 
-  app.post('/api/:procedure', limit, async (c) => {
+  app.post('/api/:procedure', (c, next) => (uploadLimits.get(c.req.param('procedure')) ?? limit)(c, next), async (c) => {
     const body = await jsonBody(c)
     if (!body.ok) return badBody(c)
     return send(c, await registry.dispatch(c.req.param('procedure'), body.value, { token: bearerToken(c), transport: 'http' }))

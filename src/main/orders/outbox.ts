@@ -13,6 +13,7 @@ import { orders, outbox, upstreamExchanges } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import type { ExchangeLog, OutboundOrder, SendOutcome, UpstreamAnswer } from '../upstream/types'
 import type { OrderEngineDeps } from './engine'
+import { processRefund } from '../aftersales/refund-sending'
 import { notifyMerchant } from './notify'
 import { finish, loadOrder, markPending, type Order, type OutcomeSource } from './outcome'
 import { ChannelNotConfigured, channelLink } from './sending'
@@ -23,9 +24,9 @@ type Item = typeof outbox.$inferSelect
 
 const SEND_BACKOFF_S = [5, 15, 30, 60, 120, 300]
 const QUERY_BACKOFF_S = [15, 30, 60, 120, 300, 600, 900]
-const backoff = (table: number[], attempt: number) => table[Math.min(attempt - 1, table.length - 1)] * 1000
+export const backoff = (table: number[], attempt: number) => table[Math.min(attempt - 1, table.length - 1)] * 1000
 
-function logExchanges(tx: Tx, orderId: number, logs: ExchangeLog[], now: number): void {
+export function logExchanges(tx: Tx, orderId: number, logs: ExchangeLog[], now: number): void {
   for (const l of logs) {
     tx.insert(upstreamExchanges)
       .values({ orderId, at: now, operation: l.operation, url: l.url, requestBody: l.requestBody, responseStatus: l.responseStatus, responseBody: l.responseBody, durationMs: Math.round(l.durationMs), error: l.error, attempt: l.attempt })
@@ -33,11 +34,11 @@ function logExchanges(tx: Tx, orderId: number, logs: ExchangeLog[], now: number)
   }
 }
 
-function reschedule(tx: Tx, item: Item, delayMs: number, error: ServerText, now: number): void {
+export function reschedule(tx: Tx, item: Item, delayMs: number, error: ServerText, now: number): void {
   tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + delayMs, ...lastErrorOf(error), updatedAt: now }).where(eq(outbox.id, item.id)).run()
 }
 
-function done(tx: Tx, item: Item, now: number, note: ServerText | null = null): void {
+export function done(tx: Tx, item: Item, now: number, note: ServerText | null = null): void {
   tx.update(outbox).set({ status: 'done', ...lastErrorOf(note), updatedAt: now }).where(eq(outbox.id, item.id)).run()
 }
 
@@ -193,6 +194,7 @@ export async function processItem(deps: OrderEngineDeps, id: number): Promise<bo
   try {
     if (claimed.operation === 'send_deposit' || claimed.operation === 'send_payout') await send(deps, claimed)
     else if (claimed.operation === 'query') await query(deps, claimed)
+    else if (claimed.operation === 'send_refund' || claimed.operation === 'query_refund') await processRefund(deps, claimed)
     else await notifyMerchant(deps, claimed)
   } catch (error) {
     deps.log(error)

@@ -1,5 +1,6 @@
 /** Every procedure's implementation, by name; the registry checks that none is missing. */
 import type { Handlers } from '../core/registry'
+import { aftersalesProcedures } from './aftersales'
 import { auditProcedures } from './audit'
 import { authProcedures } from './auth'
 import { bindingProcedures } from './bindings'
@@ -31,5 +32,6 @@ export const implementations: Handlers = {
   ...ledgerProcedures,
   ...orderProcedures,
   ...reportProcedures,
-  ...exportProcedures
+  ...exportProcedures,
+  ...aftersalesProcedures
 }

@@ -1,6 +1,7 @@
 /**
  * The simulator's HTTP surface.
- *   Provider protocol (JSON or form, signed):  POST /deposit/create, /payout/create, /order/query
+ *   Provider protocol (JSON or form, signed):  POST /deposit/create, /payout/create, /order/query,
+ *                                              /refund/create, /refund/query
  *   Payer:      GET  /pay/:upstreamNo               the hosted page of a redirect-kind deposit
  *   Control:    POST /_control/pay {orderNo, amount?, merchantNo?}
  *               POST /_control/behaviour {merchantNo?, amountPattern?, behaviour, delayMs?, partialPercent?}
@@ -68,6 +69,8 @@ export function createSimulatorApp(provider: Provider, allowedHosts: () => strin
   app.post('/deposit/create', async (c) => send(c, await provider.create('deposit', '/deposit/create', await protocolParams(c))))
   app.post('/payout/create', async (c) => send(c, await provider.create('payout', '/payout/create', await protocolParams(c))))
   app.post('/order/query', async (c) => send(c, provider.query('/order/query', await protocolParams(c))))
+  app.post('/refund/create', async (c) => send(c, await provider.refund('/refund/create', await protocolParams(c))))
+  app.post('/refund/query', async (c) => send(c, provider.refundQuery('/refund/query', await protocolParams(c))))
 
   app.get('/pay/:upstreamNo', (c) => {
     const order = provider.orders().find((o) => o.upstreamNo === c.req.param('upstreamNo'))
@@ -106,7 +109,7 @@ export function createSimulatorApp(provider: Provider, allowedHosts: () => strin
     return c.json({ ok: true })
   })
   app.get('/_control/state', (c) => c.json(provider.state()))
-  app.get('/_control/orders', (c) => c.json({ orders: provider.orders(), requests: provider.requests() }))
+  app.get('/_control/orders', (c) => c.json({ orders: provider.orders(), refunds: provider.refunds(), requests: provider.requests() }))
 
   app.notFound((c) => c.json({ code: '1404', message: `no route ${c.req.method} ${c.req.path}` }, 404))
   app.onError((error, c) => c.json({ code: '1500', message: error.message }, 500))

@@ -8,7 +8,7 @@ import { verify } from '../upstream/signing'
 import { BehaviourTable } from './behaviours'
 import { createCallbackSender, Lifecycle } from './callbacks'
 import { paymentPageFor } from './payment-page'
-import type { BehaviourRule, CallbackAttempt, ReceivedRequest, RequestOutcome, SimOrder, SimOrderView, SimulatorMerchant, SimulatorOptions } from './types'
+import type { BehaviourRule, CallbackAttempt, ReceivedRequest, RequestOutcome, SimOrder, SimOrderView, SimRefund, SimulatorMerchant, SimulatorOptions } from './types'
 
 export type Reply = { kind: 'json'; status: number; body: unknown } | { kind: 'text'; status: number; body: string } | { kind: 'hang' }
 
@@ -41,6 +41,7 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
   const merchants = new Map<string, string>(options.merchants.map((m) => [m.merchantNo, m.signKey]))
   const algorithm = options.algorithm ?? 'md5'
   const orders = new Map<string, SimOrder>()
+  const refunds = new Map<string, SimRefund>()
   const answers = new Map<string, Reply>()
   const createCounts = new Map<string, number>()
   const requests: ReceivedRequest[] = []
@@ -171,6 +172,85 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
     return answer('0', 'ok', { upstreamNo, orderNo, direction: order.direction, status, amount, currency, ...(paidAmount !== null ? { paidAmount } : {}) })
   }
 
+  /**
+   * A refund of a paid deposit, deduplicated on its refund number (a repeat gets the first answer
+   * and refunds nothing more). The refunds of an order never exceed what was paid. Behaviours
+   * apply by the refund's amount: decline, server_error (nothing recorded), timeout (recorded and
+   * processed, never answered), delay, fail_later (accepted, then FAILED).
+   */
+  async function refund(path: string, params: Record<string, string> | null): Promise<Reply> {
+    if (!authentic(params)) {
+      log(path, params, false, 'rejected')
+      return BAD_SIGNATURE
+    }
+    const key = keyOf(params.merchantNo, `refund\u0000${params.refundNo ?? ''}`)
+    const rule = behaviours.resolve(params.merchantNo, params.amount ?? '')
+    const first = answers.get(key)
+    if (first) {
+      log(path, params, true, rule.behaviour === 'timeout' ? 'timeout' : 'repeated')
+    } else {
+      const invalid = [ORDER_NO.test(params.refundNo ?? '') ? null : 'refundNo', AMOUNT.test(params.amount ?? '') && new Decimal(params.amount).gt(0) ? null : 'amount'].find((f) => f !== null)
+      if (invalid) {
+        log(path, params, true, 'invalid')
+        return answer('1002', `missing or invalid ${invalid}`)
+      }
+      const order = orders.get(keyOf(params.merchantNo, params.orderNo ?? ''))
+      if (!order || order.direction !== 'deposit' || order.status !== 'SUCCESS') {
+        log(path, params, true, 'invalid')
+        return answer('2002', `order ${params.orderNo ?? ''} is not a paid deposit`)
+      }
+      const refunded = [...refunds.values()].filter((r) => r.merchantNo === order.merchantNo && r.orderNo === order.orderNo && r.status !== 'FAILED').reduce((sum, r) => sum.plus(r.amount), new Decimal(0))
+      if (refunded.plus(params.amount).gt(order.paidAmount ?? order.amount)) {
+        log(path, params, true, 'declined')
+        return answer('2003', `refunds would exceed the paid amount ${order.paidAmount ?? order.amount}`)
+      }
+      if (rule.behaviour === 'server_error') {
+        log(path, params, true, 'server_error')
+        return { kind: 'text', status: 500, body: 'Internal Server Error' }
+      }
+      if (rule.behaviour === 'decline') {
+        answers.set(key, answer('2001', 'refund declined by the provider simulator'))
+        log(path, params, true, 'declined')
+      } else {
+        const created: SimRefund = {
+          merchantNo: params.merchantNo,
+          refundNo: params.refundNo,
+          orderNo: order.orderNo,
+          upstreamNo: `SIMR${Date.now()}${String(++seq).padStart(5, '0')}`,
+          amount: params.amount,
+          currency: order.currency,
+          reason: params.reason ?? '',
+          status: 'PROCESSING',
+          createdAt: Date.now(),
+          settledAt: null
+        }
+        refunds.set(key, created)
+        const failing = rule.behaviour === 'fail_later'
+        lifecycle.later(options.payoutDelayMs ?? 200, () => {
+          created.status = failing ? 'FAILED' : 'SUCCESS'
+          created.settledAt = Date.now()
+        })
+        answers.set(key, answer('0', 'ok', refundView(created)))
+        log(path, params, true, rule.behaviour === 'timeout' ? 'timeout' : 'answered')
+      }
+    }
+    if (rule.behaviour === 'timeout') return { kind: 'hang' }
+    if (rule.behaviour === 'delay' && !(await lifecycle.sleep(rule.delayMs))) return { kind: 'hang' }
+    return answers.get(key) as Reply
+  }
+
+  const refundView = (r: SimRefund) => ({ refundNo: r.refundNo, orderNo: r.orderNo, upstreamNo: r.upstreamNo, status: r.status, amount: r.amount, currency: r.currency })
+
+  function refundQuery(path: string, params: Record<string, string> | null): Reply {
+    if (!authentic(params)) {
+      log(path, params, false, 'rejected')
+      return BAD_SIGNATURE
+    }
+    const found = refunds.get(keyOf(params.merchantNo, `refund\u0000${params.refundNo ?? ''}`))
+    log(path, params, true, found ? 'answered' : 'not_found')
+    return found ? answer('0', 'ok', refundView(found)) : answer('1004', 'refund not found')
+  }
+
   function view(order: SimOrder): SimOrderView {
     const key = keyOf(order.merchantNo, order.orderNo)
     return { ...order, createRequests: createCounts.get(key) ?? 0, callbacks: callbacks.filter((c) => c.merchantNo === order.merchantNo && c.orderNo === order.orderNo) }
@@ -188,6 +268,9 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
     behaviours,
     create,
     query,
+    refund,
+    refundQuery,
+    refunds: (): SimRefund[] => [...refunds.values()].map((r) => ({ ...r })),
     /** The payer pays a pending deposit: the whole amount, the one given, or per behaviour. */
     pay(orderNo: string, amount?: string, merchantNo?: string): SimOrderView {
       if (amount !== undefined && !AMOUNT.test(amount)) throw new SimulatorError(400, 'amount: must be a decimal such as 100.00')
@@ -218,6 +301,7 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
     reset(): void {
       lifecycle.clearTimers()
       orders.clear()
+      refunds.clear()
       answers.clear()
       createCounts.clear()
       requests.length = 0

@@ -6,7 +6,7 @@ import { listen } from '../http/listen'
 import { createSimulatorApp } from './app'
 import { behaviourRuleSchema } from './behaviours'
 import { createProvider } from './provider'
-import type { BehaviourRule, ReceivedRequest, SimOrderView, SimulatorMerchant, SimulatorOptions } from './types'
+import type { BehaviourRule, ReceivedRequest, SimOrderView, SimRefund, SimulatorMerchant, SimulatorOptions } from './types'
 
 export interface RunningSimulator {
   url: string
@@ -16,6 +16,7 @@ export interface RunningSimulator {
   /** The payer pays a pending deposit (amount: a partial or other amount; default the whole). */
   pay(orderNo: string, amount?: string, merchantNo?: string): Promise<SimOrderView>
   orders(): SimOrderView[]
+  refunds(): SimRefund[]
   /** Every protocol request received, newest last. */
   requests(): ReceivedRequest[]
   /** Create requests that carried this order number (duplicates and refused ones included). */
@@ -43,6 +44,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     setBehaviour: (rule) => provider.setBehaviour(behaviourRuleSchema.parse(rule)),
     pay: async (orderNo, amount, merchantNo) => provider.pay(orderNo, amount, merchantNo),
     orders: () => provider.orders(),
+    refunds: () => provider.refunds(),
     requests: () => provider.requests(),
     createRequests: (orderNo, merchantNo) => provider.createRequests(orderNo, merchantNo),
     addMerchant: (merchant) => provider.upsertMerchant(merchant),

@@ -7,7 +7,7 @@ import type { SignAlgorithm } from '../upstream/signing'
 export const BEHAVIOURS = [
   /** Answers PENDING; a payout succeeds after a short delay, a deposit when paid. */
   'success',
-  /** A create is refused (code 2001); no order exists. */
+  /** A create (or refund) is refused (code 2001); no order exists. */
   'decline',
   /** A create is answered after `delayMs`. */
   'delay',
@@ -109,6 +109,22 @@ export interface CallbackAttempt {
   acknowledged: boolean
   error: string | null
   at: number
+}
+
+export type SimRefundStatus = 'PROCESSING' | 'SUCCESS' | 'FAILED'
+
+/** A refund of a paid deposit: PROCESSING, then SUCCESS (or FAILED under fail_later) after the payout delay. */
+export interface SimRefund {
+  merchantNo: string
+  refundNo: string
+  orderNo: string
+  upstreamNo: string
+  amount: string
+  currency: string
+  reason: string
+  status: SimRefundStatus
+  createdAt: number
+  settledAt: number | null
 }
 
 export interface SimOrderView extends SimOrder {

@@ -21,7 +21,9 @@ export const OUTBOUND_FIELDS = [
   'recipientAccount',
   'network',
   'serviceType',
-  'timestamp'
+  'timestamp',
+  'refundNo',
+  'reason'
 ] as const satisfies readonly OutboundField[]
 
 export const RESPONSE_FIELDS = [
@@ -55,7 +57,7 @@ const baseUrl = z
 export const genericAdapterConfigSchema = z
   .object({
     baseUrl,
-    paths: z.object({ createDeposit: urlPath, createPayout: urlPath, query: urlPath }),
+    paths: z.object({ createDeposit: urlPath, createPayout: urlPath, query: urlPath, refund: urlPath.optional(), refundQuery: urlPath.optional() }),
     bodyFormat: z.enum(['json', 'form'], { error: 'must be json or form' }),
     signature: z.object({
       algorithm: z.enum(['md5', 'hmac-sha256'], { error: 'must be md5 or hmac-sha256' }),
@@ -98,7 +100,7 @@ export const genericAdapterConfigSchema = z
 export function DEFAULT_GENERIC_CONFIG(baseUrlText: string): GenericAdapterConfig {
   return {
     baseUrl: baseUrlText.replace(/\/+$/, ''),
-    paths: { createDeposit: '/deposit/create', createPayout: '/payout/create', query: '/order/query' },
+    paths: { createDeposit: '/deposit/create', createPayout: '/payout/create', query: '/order/query', refund: '/refund/create', refundQuery: '/refund/query' },
     bodyFormat: 'json',
     signature: { algorithm: 'md5', field: 'sign', keyCredential: 'signKey', upperCase: false },
     fieldMap: {},

@@ -8,6 +8,7 @@ import { createUpstreamHttp, type HttpOutcome, type UpstreamHttp } from './http'
 import type { MaskRules } from './mask'
 import { flatParams, parseBody, sign, verify } from './signing'
 import type {
+  ExchangeLog,
   GenericAdapterConfig,
   OutboundField,
   OutboundOrder,
@@ -22,6 +23,9 @@ import type {
 } from './types'
 
 export { DEFAULT_GENERIC_CONFIG, genericAdapterConfigSchema } from './generic-config'
+
+/** The channel's protocol settings name no refund endpoint; nothing was sent. */
+export class RefundNotSupportedError extends Error {}
 
 /** The channel lacks a credential the protocol needs; nothing was sent. */
 export class MissingCredentialError extends Error {}
@@ -140,19 +144,26 @@ export function createGenericAdapter(config: GenericAdapterConfig, http: Upstrea
     return { kind: outcome.kind, logs: outcome.logs }
   }
 
-  async function post(operation: 'createDeposit' | 'createPayout' | 'query', params: Record<string, string>, credentials: UpstreamCredentials, orderNo: string) {
-    const path = operation === 'query' ? config.paths.query : operation === 'createDeposit' ? config.paths.createDeposit : config.paths.createPayout
+  function pathOf(operation: ExchangeLog['operation']): string {
+    const path = { createDeposit: config.paths.createDeposit, createPayout: config.paths.createPayout, query: config.paths.query, createRefund: config.paths.refund, queryRefund: config.paths.refundQuery }[operation]
+    if (!path) throw new RefundNotSupportedError('the channel has no refund endpoint configured')
+    return path
+  }
+
+  async function post(operation: ExchangeLog['operation'], params: Record<string, string>, credentials: UpstreamCredentials, key: string) {
+    const path = pathOf(operation)
     const json = config.bodyFormat === 'json'
+    const isQuery = operation === 'query' || operation === 'queryRefund'
     return http.send({
       operation,
       url: `${config.baseUrl.replace(/\/+$/, '')}${path}`,
       body: json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
       contentType: json ? 'application/json' : 'application/x-www-form-urlencoded',
-      // A provider that honours it ignores a repeated create; the order number is unique per order.
-      headers: operation === 'query' ? {} : { 'Idempotency-Key': orderNo },
+      // A provider that honours it ignores a repeated create; order and refund numbers are unique.
+      headers: isQuery ? {} : { 'Idempotency-Key': key },
       timeoutMs: config.timeoutMs,
       // Queries change nothing; a create is re-sent only when it provably never arrived.
-      retrySafe: operation === 'query',
+      retrySafe: isQuery,
       mask: maskRules(credentials)
     })
   }
@@ -183,6 +194,19 @@ export function createGenericAdapter(config: GenericAdapterConfig, http: Upstrea
     async query(order, credentials) {
       const params = signedParams({ merchantNo: credential(credentials, 'merchantNo'), orderNo: order.orderNo, timestamp: String(now()) }, credentials)
       return toOutcome(await post('query', params, credentials, order.orderNo), null)
+    },
+    async createRefund(refund, credentials) {
+      pathOf('createRefund')
+      const params = signedParams(
+        { merchantNo: credential(credentials, 'merchantNo'), refundNo: refund.refundNo, orderNo: refund.orderNo, amount: refund.amount, currency: refund.currency, reason: refund.reason, timestamp: String(now()) },
+        credentials
+      )
+      return toOutcome(await post('createRefund', params, credentials, refund.refundNo), null)
+    },
+    async queryRefund(refund, credentials) {
+      pathOf('queryRefund')
+      const params = signedParams({ merchantNo: credential(credentials, 'merchantNo'), refundNo: refund.refundNo, timestamp: String(now()) }, credentials)
+      return toOutcome(await post('queryRefund', params, credentials, refund.refundNo), null)
     },
     verifyCallback(body, contentType, credentials): VerifiedCallback {
       const parsed = parseBody(body, contentType)

@@ -9,7 +9,8 @@
 export interface GenericAdapterConfig {
   /** e.g. http://127.0.0.1:9100 */
   baseUrl: string
-  paths: { createDeposit: string; createPayout: string; query: string }
+  /** `refund` and `refundQuery` are optional: a channel without them cannot refund. */
+  paths: { createDeposit: string; createPayout: string; query: string; refund?: string; refundQuery?: string }
   bodyFormat: 'json' | 'form'
   signature: {
     algorithm: 'md5' | 'hmac-sha256'
@@ -81,6 +82,8 @@ export type OutboundField =
   | 'network'
   | 'serviceType'
   | 'timestamp'
+  | 'refundNo'
+  | 'reason'
 
 export type UpstreamStatus = 'pending' | 'succeeded' | 'failed' | 'not_found'
 
@@ -126,7 +129,7 @@ export interface UpstreamAnswer {
 
 /** One HTTP exchange, secrets masked, for the order's request/response log. */
 export interface ExchangeLog {
-  operation: 'createDeposit' | 'createPayout' | 'query'
+  operation: 'createDeposit' | 'createPayout' | 'query' | 'createRefund' | 'queryRefund'
   url: string
   requestBody: string
   responseStatus: number | null
@@ -166,10 +169,23 @@ export interface VerifiedCallback {
   params: Record<string, string>
 }
 
+/** A refund of (part of) a paid deposit. The refund number is the provider's deduplication key. */
+export interface OutboundRefund {
+  refundNo: string
+  /** The deposit's order number. */
+  orderNo: string
+  amount: string
+  currency: string
+  reason: string
+}
+
 export interface ProviderAdapter {
   createDeposit(order: OutboundOrder, credentials: UpstreamCredentials): Promise<SendOutcome>
   createPayout(order: OutboundOrder, credentials: UpstreamCredentials): Promise<SendOutcome>
   query(order: Pick<OutboundOrder, 'orderNo' | 'direction'>, credentials: UpstreamCredentials): Promise<SendOutcome>
+  /** Throws RefundNotSupportedError when the channel has no refund endpoint. */
+  createRefund(refund: OutboundRefund, credentials: UpstreamCredentials): Promise<SendOutcome>
+  queryRefund(refund: Pick<OutboundRefund, 'refundNo'>, credentials: UpstreamCredentials): Promise<SendOutcome>
   /** Checks the signature BEFORE anything else and reads the callback. */
   verifyCallback(body: string, contentType: string | null, credentials: UpstreamCredentials): VerifiedCallback
   callbackAck: string

@@ -21,6 +21,8 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   /** Writes are audited in the same transaction; reads are cached by the renderer. */
   kind: 'query' | 'mutation'
   doc: string
+  /** HTTP only: a larger request body than the host's default (uploads). */
+  maxBodyBytes?: number
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(def: Omit<ProcedureDef<I, O>, 'kind'>): ProcedureDef<I, O> {

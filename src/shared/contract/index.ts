@@ -3,6 +3,7 @@
  * the preload's allow-list and both hosts' routing derive from this one object.
  */
 import type { z } from 'zod'
+import { aftersalesContract } from './aftersales'
 import { auditContract } from './audit'
 import { authContract } from './auth'
 import { bindingsContract } from './bindings'
@@ -20,7 +21,7 @@ import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract, exportsContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract, exportsContract, aftersalesContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

@@ -3,7 +3,10 @@
  * namespaced by area; `value.*` entries translate enum values nested into templates.
  * Every key has its Simplified Chinese twin in server-text.zh-CN.ts (parity is tested).
  */
+import { aftersalesTextEn } from './server-text.aftersales.en'
+
 export const serverTextEn = {
+  ...aftersalesTextEn,
   'text.verbatim': '{{text}}',
   'text.reasonBy': '{{what}} by {{user}}: {{reason}}',
 

@@ -1,7 +1,9 @@
 /** Simplified Chinese twins of server-text.en.ts: the same keys, the same parameters. */
+import { aftersalesTextZhCN } from './server-text.aftersales.zh-CN'
 import type { serverTextEn } from './server-text.en'
 
 export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
+  ...aftersalesTextZhCN,
   'text.verbatim': '{{text}}',
   'text.reasonBy': '{{user}} {{what}}：{{reason}}',
 

@@ -4,6 +4,7 @@
  * integer minor units of the order's currency. Their timelines are `case_events`.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { ServerText } from '../../../shared/server-text'
 import { tenants, users } from './foundation'
 import { orders } from './orders'
 
@@ -31,7 +32,8 @@ export const refunds = sqliteTable(
     feeMinor: integer('fee_minor').notNull(),
     reason: text('reason').notNull(),
     status: text('status', { enum: REFUND_STATUSES }).notNull(),
-    statusReason: text('status_reason'),
+    /** Why it failed, as a catalog text (translated where it is shown). */
+    statusReason: text('status_reason', { mode: 'json' }).$type<ServerText>(),
     upstreamNo: text('upstream_no'),
     isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
     createdBy: integer('created_by').references(() => users.id),

@@ -126,7 +126,8 @@ export const upstreamExchanges = sqliteTable(
   (t) => [index('upstream_exchanges_order').on(t.orderId, t.at)]
 )
 
-export const OUTBOX_OPERATIONS = ['send_deposit', 'send_payout', 'query', 'notify'] as const
+/** Refund rows carry the refund number as their key (`refunds.refund_no`). */
+export const OUTBOX_OPERATIONS = ['send_deposit', 'send_payout', 'query', 'notify', 'send_refund', 'query_refund'] as const
 
 export const outbox = sqliteTable(
   'outbox',

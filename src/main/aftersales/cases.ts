@@ -1,0 +1,66 @@
+/**
+ * What refunds and disputes share: the paid deposit they belong to, what it can still give back,
+ * their numbers, and money as timelines show it.
+ */
+import { and, eq, ne, sql } from 'drizzle-orm'
+import { fromMinor } from '../../shared/money'
+import { contracts, disputes, orders, refunds } from '../db/schema'
+import type { Db } from '../db/open'
+import type { Tx } from '../db/transaction'
+import { actorOf, type Ctx } from '../core/context'
+import { conflict, notFound } from '../core/errors'
+import { assertCanRead } from '../core/scope'
+
+export type Order = typeof orders.$inferSelect
+export type Contract = typeof contracts.$inferSelect
+
+export const moneyText = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
+
+/** An order the caller may see (another merchant's order does not exist for a merchant-bound user). */
+export function visibleOrder(ctx: Ctx, db: Db | Tx, orderId: number): Order {
+  const order = db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.tenantId, ctx.tenantId))).get()
+  if (!order) throw notFound(`Order ${orderId}`)
+  assertCanRead(actorOf(ctx), order.merchantId, `Order ${orderId}`)
+  return order
+}
+
+/** Refunds and disputes are for deposits the payer actually paid. */
+export function assertPaidDeposit(order: Order, what: 'refunded' | 'disputed'): number {
+  if (order.direction !== 'deposit' || order.status !== 'succeeded' || !order.paidMinor) {
+    throw conflict(`orderId: order ${order.orderNo} is ${order.direction === 'deposit' ? `a ${order.status} deposit` : 'a payout'}; only a paid deposit can be ${what}`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
+  }
+  return order.paidMinor
+}
+
+export interface CaseBalance {
+  paid: number
+  /** Refunds not failed (requested, processing, succeeded). */
+  refunded: number
+  /** Disputes not won (open, evidence submitted, lost, accepted). */
+  disputed: number
+  /** What can still be refunded or disputed: paid − refunded − disputed. */
+  remaining: number
+}
+
+/**
+ * Read inside the transaction that writes the new refund or dispute: SQLite serialises writers
+ * (`transact` opens an immediate transaction), so two requests racing for the same money see each
+ * other and the second is refused.
+ */
+export function caseBalance(db: Db | Tx, order: Order): CaseBalance {
+  const paid = order.paidMinor ?? 0
+  const refunded = db.select({ n: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)` }).from(refunds).where(and(eq(refunds.orderId, order.id), ne(refunds.status, 'failed'))).get()?.n ?? 0
+  const disputed = db.select({ n: sql<number>`coalesce(sum(${disputes.amountMinor}), 0)` }).from(disputes).where(and(eq(disputes.orderId, order.id), ne(disputes.status, 'won'))).get()?.n ?? 0
+  return { paid, refunded, disputed, remaining: paid - refunded - disputed }
+}
+
+export function contractOf(db: Db | Tx, order: Order): Contract {
+  return db.select().from(contracts).where(eq(contracts.id, order.contractId)).get()!
+}
+
+/** `R`/`DS` + the order's transaction number + `-` + its sequence among the order's refunds or disputes. */
+export function caseNumber(db: Db | Tx, prefix: 'R' | 'DS', order: Order): string {
+  const table = prefix === 'R' ? refunds : disputes
+  const count = db.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.orderId, order.id)).get()?.n ?? 0
+  return `${prefix}${order.txnNo}-${count + 1}`
+}

@@ -1,0 +1,149 @@
+/**
+ * Disputes (chargebacks and complaints) on paid deposits. Opening one debits the disputed amount
+ * (dispute, 6) from the merchant's available balance, the provider taking it back from the channel,
+ * and charges the contract's dispute fee (7). Won returns the amount (type 6, the opposite sign);
+ * the fee is kept. Lost or accepted (the merchant takes the liability) keeps the amount debited.
+ *
+ *   open ──▶ evidence_submitted ──▶ won | lost
+ *     └──────────────┴──────────────▶ accepted (or won | lost straight from open)
+ */
+import { eq } from 'drizzle-orm'
+import { ENTRY_TYPES } from '../../shared/ledger'
+import { fromMinor, toMinor } from '../../shared/money'
+import { say, term } from '../../shared/server-text'
+import { disputes, type DisputeStatus } from '../db/schema'
+import type { Tx } from '../db/transaction'
+import { AppError, conflict, validationError } from '../core/errors'
+import type { Ledger } from '../ledger/ledger'
+import type { PostingInput } from '../ledger/types'
+import { addCaseEvent } from '../cases/timeline'
+import { addEvent } from '../orders/timeline'
+import { assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
+
+export type Dispute = typeof disputes.$inferSelect
+
+export const UNRESOLVED: readonly DisputeStatus[] = ['open', 'evidence_submitted']
+
+function disputePosting(order: Order, d: Pick<Dispute, 'disputeNo' | 'amountMinor' | 'feeMinor'>, step: 'opened' | 'won'): PostingInput {
+  const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency: order.currency }
+  const channel = { kind: 'channel' as const, channelId: order.channelId, currency: order.currency }
+  const T = ENTRY_TYPES
+  const remark = d.disputeNo
+  const sign = step === 'opened' ? -1 : 1
+  const entries: PostingInput['entries'] = [
+    { account: merchant, delta: sign * d.amountMinor, type: T.DISPUTE, remark },
+    { account: channel, delta: sign * d.amountMinor, type: T.DISPUTE, remark }
+  ]
+  if (step === 'opened' && d.feeMinor > 0) {
+    entries.push({ account: merchant, delta: -d.feeMinor, type: T.DISPUTE_FEE, remark }, { account: { kind: 'platform_fee', currency: order.currency }, delta: d.feeMinor, type: T.DISPUTE_FEE, remark })
+  }
+  return {
+    idempotencyKey: `dispute:${d.disputeNo}:${step}`,
+    description: step === 'opened' ? `Dispute ${d.disputeNo} on ${order.orderNo}` : `Dispute ${d.disputeNo} won`,
+    txnId: order.txnNo,
+    merchantId: order.merchantId,
+    contractId: order.contractId,
+    reference: d.disputeNo,
+    isTest: order.isTest,
+    entries
+  }
+}
+
+export interface DisputeOpening {
+  kind: Dispute['kind']
+  reasonCode: string
+  amount: string
+  evidenceDueAt: number
+  note?: string
+  userId: number | null
+  actor: string
+}
+
+export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: DisputeOpening, now: number): Dispute {
+  assertPaidDeposit(order, 'disputed')
+  let amountMinor: number
+  try {
+    amountMinor = toMinor(input.amount, order.currency)
+  } catch (error) {
+    throw validationError('amount', error instanceof Error ? error.message : String(error))
+  }
+  if (amountMinor <= 0) throw validationError('amount', 'must be more than zero')
+  const balance = caseBalance(tx, order)
+  if (amountMinor > balance.remaining) {
+    throw new AppError(
+      'limit',
+      `amount: only ${order.currency} ${fromMinor(balance.remaining, order.currency)} of order ${order.orderNo} can still be disputed (paid ${fromMinor(balance.paid, order.currency)}, refunded or in progress ${fromMinor(balance.refunded, order.currency)}, earlier disputes ${fromMinor(balance.disputed, order.currency)})`,
+      { code: 'disputes.exceeds_paid', field: 'amount' }
+    )
+  }
+  if (input.evidenceDueAt <= now) throw validationError('evidenceDueAt', 'must be in the future')
+  const disputeNo = caseNumber(tx, 'DS', order)
+  const feeMinor = contractOf(tx, order).disputeFeeMinor
+  // Refused (422) before anything is written when the merchant's available balance cannot cover it.
+  const posting = ledger.post({ ...disputePosting(order, { disputeNo, amountMinor, feeMinor }, 'opened'), createdBy: input.userId, at: now })
+  const dispute = tx
+    .insert(disputes)
+    .values({
+      tenantId,
+      disputeNo,
+      orderId: order.id,
+      merchantId: order.merchantId,
+      contractId: order.contractId,
+      channelId: order.channelId,
+      currency: order.currency,
+      kind: input.kind,
+      reasonCode: input.reasonCode,
+      amountMinor,
+      feeMinor,
+      evidenceDueAt: input.evidenceDueAt,
+      status: 'open',
+      isTest: order.isTest,
+      createdBy: input.userId,
+      createdAt: now,
+      updatedAt: now
+    })
+    .returning()
+    .get()
+  const subject = { type: 'dispute' as const, id: dispute.id }
+  const money = moneyText(amountMinor, order.currency)
+  const kind = term('disputeKind', input.kind)
+  addCaseEvent(tx, subject, now, say('dispute.opened', { kind, disputeNo, money, reasonCode: input.reasonCode }), { actor: input.actor, detail: { evidenceDueAt: input.evidenceDueAt } })
+  addCaseEvent(tx, subject, now, say('dispute.posted', { money, fee: moneyText(feeMinor, order.currency), postingId: posting.postingId }), { detail: { postingId: posting.postingId } })
+  if (input.note) addCaseEvent(tx, subject, now, say('dispute.note', { note: input.note }), { actor: input.actor })
+  addEvent(tx, order.id, now, 'ledger', say('order.disputeOpened', { kind, disputeNo, money }), { disputeId: dispute.id, postingId: posting.postingId }, input.actor)
+  return dispute
+}
+
+export function assertUnresolved(dispute: Dispute): void {
+  if (!UNRESOLVED.includes(dispute.status)) {
+    throw conflict(`Dispute ${dispute.disputeNo} is already ${dispute.status.replace('_', ' ')}`, { code: 'disputes.resolved' })
+  }
+}
+
+export function setStatus(tx: Tx, dispute: Dispute, status: DisputeStatus, now: number): void {
+  const final = !UNRESOLVED.includes(status)
+  tx.update(disputes)
+    .set({ status, updatedAt: now, resolvedAt: final ? now : null })
+    .where(eq(disputes.id, dispute.id))
+    .run()
+}
+
+/** Won returns the disputed amount to the merchant; lost and accepted keep it debited. */
+export function resolveDispute(tx: Tx, ledger: Ledger, order: Order, dispute: Dispute, outcome: 'won' | 'lost' | 'accepted', reason: string, actor: string, now: number): void {
+  assertUnresolved(dispute)
+  const subject = { type: 'dispute' as const, id: dispute.id }
+  if (outcome === 'won') {
+    const posting = ledger.post({ ...disputePosting(order, dispute, 'won'), at: now })
+    addCaseEvent(tx, subject, now, say('dispute.won', { reason, money: moneyText(dispute.amountMinor, dispute.currency), postingId: posting.postingId }), { actor, detail: { postingId: posting.postingId } })
+  } else {
+    addCaseEvent(tx, subject, now, say(outcome === 'lost' ? 'dispute.lost' : 'dispute.accepted', { reason }), { actor })
+  }
+  setStatus(tx, dispute, outcome, now)
+  addEvent(tx, order.id, now, outcome === 'won' ? 'ledger' : 'manual', say('order.disputeResolved', { disputeNo: dispute.disputeNo, status: term('disputeStatus', outcome) }), { disputeId: dispute.id }, actor)
+}
+
+export function loadDispute(tx: Tx, id: number): Dispute {
+  const dispute = tx.select().from(disputes).where(eq(disputes.id, id)).get()
+  if (!dispute) throw new Error(`dispute ${id} vanished`)
+  return dispute
+}

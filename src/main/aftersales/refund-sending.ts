@@ -1,0 +1,156 @@
+/**
+ * Refunds and their provider, through the outbox (the same worker as orders). A refund moves money
+ * out, so like a payout it is never sent again blindly: after a timeout or a server error its
+ * outcome is unknown and the provider is asked; only when the provider says it never received the
+ * refund is it sent again, under the same key (the refund number). Every exchange is logged on the
+ * order's upstream log.
+ */
+import { and, eq } from 'drizzle-orm'
+import { fromMinor } from '../../shared/money'
+import { say, term, verbatim } from '../../shared/server-text'
+import { outbox, orders, refunds } from '../db/schema'
+import { transact, type Tx } from '../db/transaction'
+import type { OrderEngineDeps } from '../orders/engine'
+import { backoff, done, logExchanges, reschedule } from '../orders/outbox'
+import { ChannelNotConfigured, channelLink } from '../orders/sending'
+import { addCaseEvent } from '../cases/timeline'
+import { RefundNotSupportedError } from '../upstream/generic'
+import type { SendOutcome, UpstreamAnswer } from '../upstream/types'
+import { finishRefund, loadRefund, markProcessing, type Refund } from './refunds'
+
+type Item = typeof outbox.$inferSelect
+
+const SEND_BACKOFF_S = [5, 15, 30, 60, 120, 300]
+const QUERY_BACKOFF_S = [1, 2, 5, 15, 30, 60, 120, 300, 600]
+
+function scheduleRefundQuery(tx: Tx, refund: Refund, now: number, delayMs: number): void {
+  const existing = tx.select().from(outbox).where(and(eq(outbox.operation, 'query_refund'), eq(outbox.idempotencyKey, refund.refundNo))).get()
+  if (existing) {
+    if (existing.status !== 'pending' && existing.status !== 'in_flight') tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + delayMs, attempts: 0, updatedAt: now }).where(eq(outbox.id, existing.id)).run()
+    return
+  }
+  tx.insert(outbox).values({ orderId: refund.orderId, operation: 'query_refund', idempotencyKey: refund.refundNo, status: 'pending', nextAttemptAt: now + delayMs, createdAt: now, updatedAt: now }).run()
+}
+
+/** The provider's word on a refund: final states finish it, anything else keeps it processing. */
+function applyAnswer(tx: Tx, deps: OrderEngineDeps, refund: Refund, answer: UpstreamAnswer, now: number): void {
+  if (answer.status === 'succeeded') finishRefund(tx, deps.ledger, refund, { status: 'succeeded', upstreamNo: answer.upstreamNo }, now)
+  else if (answer.status === 'failed') finishRefund(tx, deps.ledger, refund, { status: 'failed', reason: say('reason.reportedFailed'), upstreamNo: answer.upstreamNo }, now)
+  else markProcessing(tx, refund, answer.upstreamNo, now)
+}
+
+const subjectOf = (refund: Refund) => ({ type: 'refund' as const, id: refund.id })
+
+function refundOf(deps: OrderEngineDeps, item: Item): Refund | undefined {
+  return deps.db.select().from(refunds).where(eq(refunds.refundNo, item.idempotencyKey)).get()
+}
+
+async function send(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<void> {
+  const now0 = deps.clock.now()
+  if (refund.status !== 'requested') {
+    transact(deps.db, (tx) => done(tx, item, now0, `refund is ${refund.status}; nothing to send`))
+    return
+  }
+  const order = deps.db.select().from(orders).where(eq(orders.id, refund.orderId)).get()!
+  let outcome: SendOutcome
+  try {
+    const link = channelLink(deps.db, deps.secrets, refund.channelId, deps.adapterFactory)
+    // A refund retried after an unclear attempt asks first: the provider may already have it.
+    if (item.attempts > 1) {
+      const asked = await link.adapter.queryRefund({ refundNo: refund.refundNo }, link.credentials)
+      if (asked.kind === 'answered' && asked.answer.status && asked.answer.status !== 'not_found') {
+        transact(deps.db, (tx) => {
+          const now = deps.clock.now()
+          logExchanges(tx, refund.orderId, asked.logs, now)
+          applyAnswer(tx, deps, loadRefund(tx, refund.id), asked.answer, now)
+          scheduleRefundQuery(tx, refund, now, 1000)
+          done(tx, item, now, 'the provider already had the refund')
+        })
+        return
+      }
+    }
+    outcome = await link.adapter.createRefund({ refundNo: refund.refundNo, orderNo: order.orderNo, amount: fromMinor(refund.amountMinor, refund.currency), currency: refund.currency, reason: refund.reason }, link.credentials)
+  } catch (error) {
+    if (!(error instanceof ChannelNotConfigured) && !(error instanceof RefundNotSupportedError)) throw error
+    const reason = error instanceof RefundNotSupportedError ? say('reason.refundNotSupported') : verbatim(error.message)
+    transact(deps.db, (tx) => {
+      finishRefund(tx, deps.ledger, loadRefund(tx, refund.id), { status: 'failed', reason }, now0)
+      done(tx, item, now0, error.message)
+    })
+    return
+  }
+  transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    const current = loadRefund(tx, refund.id)
+    logExchanges(tx, refund.orderId, outcome.logs, now)
+    if (outcome.kind === 'answered') {
+      const a = outcome.answer
+      if (a.accepted) {
+        addCaseEvent(tx, subjectOf(current), now, say('refund.accepted', { upstreamNo: a.upstreamNo ?? '—' }), { detail: { upstreamNo: a.upstreamNo } })
+        applyAnswer(tx, deps, current, a, now)
+        scheduleRefundQuery(tx, current, now, 1000)
+      } else {
+        finishRefund(tx, deps.ledger, current, { status: 'failed', reason: a.message ? say('reason.declined', { message: a.message }) : say('reason.declinedNoReason') }, now)
+      }
+      return done(tx, item, now)
+    }
+    if (outcome.kind === 'unreachable') {
+      // It never reached the provider: safe to send again later, under the same key.
+      if (item.attempts === 1) addCaseEvent(tx, subjectOf(current), now, say('refund.waitingInOutbox', { failure: term('failure', 'unreachable') }))
+      return reschedule(tx, item, backoff(SEND_BACKOFF_S, item.attempts), outcome.kind, now)
+    }
+    markProcessing(tx, current, null, now)
+    addCaseEvent(tx, subjectOf(current), now, say('refund.outcomeUnknown', { failure: term('failure', outcome.kind) }))
+    scheduleRefundQuery(tx, current, now, 2000)
+    done(tx, item, now, outcome.kind)
+  })
+}
+
+async function query(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<void> {
+  if (refund.status !== 'processing') {
+    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), `refund is ${refund.status}`))
+    return
+  }
+  let outcome: SendOutcome
+  try {
+    const link = channelLink(deps.db, deps.secrets, refund.channelId, deps.adapterFactory)
+    outcome = await link.adapter.queryRefund({ refundNo: refund.refundNo }, link.credentials)
+  } catch (error) {
+    if (!(error instanceof ChannelNotConfigured) && !(error instanceof RefundNotSupportedError)) throw error
+    transact(deps.db, (tx) => reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), error.message, deps.clock.now()))
+    return
+  }
+  transact(deps.db, (tx) => {
+    const now = deps.clock.now()
+    const current = loadRefund(tx, refund.id)
+    logExchanges(tx, refund.orderId, outcome.logs, now)
+    if (outcome.kind !== 'answered') {
+      addCaseEvent(tx, subjectOf(current), now, say('refund.queryFailed', { failure: term('failure', outcome.kind) }))
+      return reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), outcome.kind, now)
+    }
+    const a = outcome.answer
+    if (a.status === 'not_found') {
+      // The provider never received it: safe to send again, under the same key.
+      tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(and(eq(outbox.operation, 'send_refund'), eq(outbox.idempotencyKey, current.refundNo))).run()
+      tx.update(refunds).set({ status: 'requested', updatedAt: now }).where(eq(refunds.id, current.id)).run()
+      addCaseEvent(tx, subjectOf(current), now, say('refund.neverReceived', { refundNo: current.refundNo }))
+      return done(tx, item, now, 'not found: sent again')
+    }
+    if (a.status === 'succeeded' || a.status === 'failed') {
+      addCaseEvent(tx, subjectOf(current), now, say('refund.queryAnswer', { status: term('refundStatus', a.status) }))
+      applyAnswer(tx, deps, current, a, now)
+      return done(tx, item, now)
+    }
+    reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), a.status ?? 'no status', now)
+  })
+}
+
+export async function processRefund(deps: OrderEngineDeps, item: Item): Promise<void> {
+  const refund = refundOf(deps, item)
+  if (!refund) {
+    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), `no refund ${item.idempotencyKey}`))
+    return
+  }
+  if (item.operation === 'send_refund') await send(deps, item, refund)
+  else await query(deps, item, refund)
+}

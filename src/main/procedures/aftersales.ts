@@ -1,0 +1,207 @@
+/** After-sales: refunds, disputes and waybills. Every write is scoped to the caller's merchant and audited. */
+import { and, eq, sql } from 'drizzle-orm'
+import { fromMinor } from '../../shared/money'
+import { say, term } from '../../shared/server-text'
+import { disputeEvidence, disputes, disputeWaybills, outbox, refunds, waybills } from '../db/schema'
+import { transact, type Tx } from '../db/transaction'
+import { actorOf, type Ctx } from '../core/context'
+import { conflict, notFound, validationError } from '../core/errors'
+import { handlers } from '../core/registry'
+import { assertCanRead, merchantFilter } from '../core/scope'
+import { addCaseEvent } from '../cases/timeline'
+import { processItem } from '../orders/outbox'
+import { addEvent } from '../orders/timeline'
+import { tenantZone } from '../orders/zone'
+import { caseBalance, contractOf, moneyText, visibleOrder } from '../aftersales/cases'
+import { assertUnresolved, loadDispute, openDispute, resolveDispute, setStatus } from '../aftersales/disputes'
+import { decodeEvidence, evidenceStore } from '../aftersales/evidence'
+import { disputeDetail, listDisputes, listRefunds, listWaybills, refundDetail, waybillDetail } from '../aftersales/read'
+import { requestRefund } from '../aftersales/refunds'
+
+function scopeOf(ctx: Ctx, requested: number | undefined) {
+  return { tenantId: ctx.tenantId, merchantId: merchantFilter(actorOf(ctx), requested), zone: tenantZone(ctx.db, ctx.tenantId), now: ctx.clock.now() }
+}
+
+function visible<T extends { merchantId: number; tenantId: number }>(ctx: Ctx, row: T | undefined, what: string): T {
+  if (!row || row.tenantId !== ctx.tenantId) throw notFound(what)
+  assertCanRead(actorOf(ctx), row.merchantId, what)
+  return row
+}
+
+const visibleRefund = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(refunds).where(eq(refunds.id, id)).get(), `Refund ${id}`)
+const visibleDispute = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(disputes).where(eq(disputes.id, id)).get(), `Dispute ${id}`)
+const visibleWaybill = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(waybills).where(eq(waybills.id, id)).get(), `Waybill ${id}`)
+
+const who = (ctx: Ctx) => ({ userId: actorOf(ctx).userId, actor: actorOf(ctx).username })
+
+export const aftersalesProcedures = handlers({
+  'refunds.quote': (ctx, input) => {
+    const order = visibleOrder(ctx, ctx.db, input.orderId)
+    const b = caseBalance(ctx.db, order)
+    const contract = contractOf(ctx.db, order)
+    const f = (minor: number) => fromMinor(minor, order.currency)
+    return { currency: order.currency, paid: f(b.paid), refunded: f(b.refunded), disputed: f(b.disputed), remaining: f(Math.max(b.remaining, 0)), refundFee: f(contract.refundFeeMinor), disputeFee: f(contract.disputeFeeMinor) }
+  },
+
+  'refunds.create': async (ctx, input) => {
+    const refund = transact(ctx.db, (tx) => {
+      const order = visibleOrder(ctx, tx, input.orderId)
+      const created = requestRefund(tx, ctx.ledger, ctx.tenantId, order, { amount: input.amount, reason: input.reason, ...who(ctx) }, ctx.clock.now())
+      ctx.audit(tx, {
+        targetType: 'refund',
+        targetId: created.id,
+        merchantId: created.merchantId,
+        summary: say('audit.refundRequested', { refundNo: created.refundNo, money: moneyText(created.amountMinor, created.currency), orderNo: order.orderNo }),
+        after: { refundNo: created.refundNo, orderNo: order.orderNo, amount: input.amount, fee: fromMinor(created.feeMinor, created.currency), reason: input.reason, status: created.status }
+      })
+      return created
+    })
+    // Sent at once; when the provider cannot be reached it waits in the outbox under the same key.
+    const item = ctx.db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.operation, 'send_refund'), eq(outbox.idempotencyKey, refund.refundNo))).get()
+    if (item) await processItem(ctx.orders.deps, item.id)
+    return refundDetail(ctx.db, visibleRefund(ctx, ctx.db, refund.id))
+  },
+
+  'refunds.list': (ctx, input) => listRefunds(ctx.db, input, scopeOf(ctx, input.merchantId)),
+  'refunds.get': (ctx, input) => refundDetail(ctx.db, visibleRefund(ctx, ctx.db, input.id)),
+
+  'disputes.create': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const order = visibleOrder(ctx, tx, input.orderId)
+      const dispute = openDispute(tx, ctx.ledger, ctx.tenantId, order, { ...input, ...who(ctx) }, now)
+      ctx.audit(tx, {
+        targetType: 'dispute',
+        targetId: dispute.id,
+        merchantId: dispute.merchantId,
+        summary: say('audit.disputeOpened', { kind: term('disputeKind', dispute.kind), disputeNo: dispute.disputeNo, money: moneyText(dispute.amountMinor, dispute.currency), orderNo: order.orderNo }),
+        after: { disputeNo: dispute.disputeNo, orderNo: order.orderNo, kind: dispute.kind, reasonCode: dispute.reasonCode, amount: input.amount, fee: fromMinor(dispute.feeMinor, dispute.currency), evidenceDueAt: dispute.evidenceDueAt }
+      })
+      return disputeDetail(tx, dispute, now)
+    }),
+
+  'disputes.list': (ctx, input) => listDisputes(ctx.db, input, scopeOf(ctx, input.merchantId)),
+  'disputes.get': (ctx, input) => disputeDetail(ctx.db, visibleDispute(ctx, ctx.db, input.id), ctx.clock.now()),
+
+  'disputes.addEvidence': (ctx, input) => {
+    const dispute = visibleDispute(ctx, ctx.db, input.id)
+    assertUnresolved(dispute)
+    const file = decodeEvidence(input.contentBase64)
+    const stored = evidenceStore(ctx.evidenceDir).put(dispute.id, file)
+    try {
+      return transact(ctx.db, (tx) => {
+        const now = ctx.clock.now()
+        const current = loadDispute(tx, dispute.id)
+        assertUnresolved(current)
+        tx.insert(disputeEvidence)
+          .values({ disputeId: dispute.id, fileName: input.fileName, mimeType: file.mimeType, sizeBytes: file.bytes.length, sha256: file.sha256, storedName: stored.storedName, note: input.note, uploadedBy: actorOf(ctx).userId, uploadedAt: now })
+          .run()
+        addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.evidenceAdded', { fileName: input.fileName, size: file.bytes.length }), { actor: actorOf(ctx).username, detail: { sha256: file.sha256, mimeType: file.mimeType } })
+        ctx.audit(tx, { targetType: 'dispute', targetId: dispute.id, merchantId: dispute.merchantId, summary: say('audit.disputeEvidence', { fileName: input.fileName, disputeNo: dispute.disputeNo }), after: { fileName: input.fileName, mimeType: file.mimeType, size: file.bytes.length, sha256: file.sha256 } })
+        return disputeDetail(tx, current, now)
+      })
+    } catch (error) {
+      stored.discard()
+      throw error
+    }
+  },
+
+  'disputes.evidenceFile': (ctx, input) => {
+    const file = ctx.db.select().from(disputeEvidence).where(eq(disputeEvidence.id, input.id)).get()
+    if (!file) throw notFound(`Evidence file ${input.id}`)
+    visible(ctx, ctx.db.select().from(disputes).where(eq(disputes.id, file.disputeId)).get(), `Evidence file ${input.id}`)
+    return { fileName: file.fileName, mimeType: file.mimeType, contentBase64: evidenceStore(ctx.evidenceDir).read(file.storedName).toString('base64') }
+  },
+
+  'disputes.attachWaybill': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const dispute = visibleDispute(ctx, tx, input.id)
+      assertUnresolved(dispute)
+      const waybill = visibleWaybill(ctx, tx, input.waybillId)
+      if (waybill.orderId !== dispute.orderId) throw validationError('waybillId', `waybill ${waybill.trackingNo} belongs to another order than the disputed one`)
+      const attached = tx.insert(disputeWaybills).values({ disputeId: dispute.id, waybillId: waybill.id, attachedAt: now }).onConflictDoNothing().returning().get()
+      if (!attached) throw conflict(`Waybill ${waybill.trackingNo} is already attached to dispute ${dispute.disputeNo}`, { code: 'disputes.waybill_attached', field: 'waybillId' })
+      const actor = actorOf(ctx).username
+      addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.waybillAttached', { carrier: waybill.carrier, trackingNo: waybill.trackingNo }), { actor, detail: { waybillId: waybill.id } })
+      addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.attached', { disputeNo: dispute.disputeNo }), { actor, detail: { disputeId: dispute.id } })
+      ctx.audit(tx, { targetType: 'dispute', targetId: dispute.id, merchantId: dispute.merchantId, summary: say('audit.disputeWaybill', { trackingNo: waybill.trackingNo, disputeNo: dispute.disputeNo }), after: { waybillId: waybill.id } })
+      return disputeDetail(tx, dispute, now)
+    }),
+
+  'disputes.addNote': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const dispute = visibleDispute(ctx, tx, input.id)
+      addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.note', { note: input.note }), { actor: actorOf(ctx).username })
+      ctx.audit(tx, { targetType: 'dispute', targetId: dispute.id, merchantId: dispute.merchantId, summary: say('audit.disputeNote', { disputeNo: dispute.disputeNo }), after: { note: input.note } })
+      return disputeDetail(tx, dispute, now)
+    }),
+
+  'disputes.submitEvidence': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const dispute = visibleDispute(ctx, tx, input.id)
+      if (dispute.status !== 'open') throw conflict(`Dispute ${dispute.disputeNo} is ${dispute.status.replace('_', ' ')}; evidence is submitted once, while it is open`, { code: 'disputes.not_open' })
+      const files = tx.select({ n: sql<number>`count(*)` }).from(disputeEvidence).where(eq(disputeEvidence.disputeId, dispute.id)).get()?.n ?? 0
+      const linked = tx.select({ n: sql<number>`count(*)` }).from(disputeWaybills).where(eq(disputeWaybills.disputeId, dispute.id)).get()?.n ?? 0
+      if (files + linked === 0) throw conflict(`Dispute ${dispute.disputeNo} has no evidence yet: add a file or attach a waybill first`, { code: 'disputes.no_evidence' })
+      const actor = actorOf(ctx).username
+      addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.submitted', { files, waybills: linked }), { actor })
+      if (input.note) addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.note', { note: input.note }), { actor })
+      setStatus(tx, dispute, 'evidence_submitted', now)
+      ctx.audit(tx, { targetType: 'dispute', targetId: dispute.id, merchantId: dispute.merchantId, summary: say('audit.disputeSubmitted', { disputeNo: dispute.disputeNo }), before: { status: dispute.status }, after: { status: 'evidence_submitted', files, waybills: linked } })
+      return disputeDetail(tx, loadDispute(tx, dispute.id), now)
+    }),
+
+  'disputes.resolve': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const dispute = visibleDispute(ctx, tx, input.id)
+      const order = visibleOrder(ctx, tx, dispute.orderId)
+      resolveDispute(tx, ctx.ledger, order, dispute, input.outcome, input.reason, actorOf(ctx).username, now)
+      ctx.audit(tx, {
+        targetType: 'dispute',
+        targetId: dispute.id,
+        merchantId: dispute.merchantId,
+        summary: say('audit.disputeResolved', { disputeNo: dispute.disputeNo, status: term('disputeStatus', input.outcome), reason: input.reason }),
+        before: { status: dispute.status },
+        after: { status: input.outcome, reason: input.reason }
+      })
+      return disputeDetail(tx, loadDispute(tx, dispute.id), now)
+    }),
+
+  'waybills.create': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const order = visibleOrder(ctx, tx, input.orderId)
+      if (order.direction !== 'deposit' || order.status !== 'succeeded') throw conflict(`orderId: order ${order.orderNo} is not a paid deposit; waybills record the goods of paid orders`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
+      const existing = tx.select({ id: waybills.id }).from(waybills).where(and(eq(waybills.carrier, input.carrier), eq(waybills.trackingNo, input.trackingNo))).get()
+      if (existing) throw conflict(`trackingNo: ${input.carrier} ${input.trackingNo} is already recorded`, { code: 'waybills.duplicate', field: 'trackingNo' })
+      const waybill = tx
+        .insert(waybills)
+        .values({ tenantId: ctx.tenantId, orderId: order.id, merchantId: order.merchantId, carrier: input.carrier, trackingNo: input.trackingNo, shippedAt: input.shippedAt, status: input.status, createdBy: actorOf(ctx).userId, createdAt: now, updatedAt: now })
+        .returning()
+        .get()
+      const actor = actorOf(ctx).username
+      addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.created', { carrier: waybill.carrier, trackingNo: waybill.trackingNo, orderNo: order.orderNo, status: term('waybillStatus', waybill.status) }), { actor })
+      addEvent(tx, order.id, now, 'manual', say('order.waybillAdded', { carrier: waybill.carrier, trackingNo: waybill.trackingNo }), { waybillId: waybill.id }, actor)
+      ctx.audit(tx, { targetType: 'waybill', targetId: waybill.id, merchantId: waybill.merchantId, summary: say('audit.waybillCreated', { carrier: waybill.carrier, trackingNo: waybill.trackingNo, orderNo: order.orderNo }), after: input })
+      return waybillDetail(tx, waybill)
+    }),
+
+  'waybills.updateStatus': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const waybill = visibleWaybill(ctx, tx, input.id)
+      if (waybill.status === input.status) throw conflict(`status: waybill ${waybill.trackingNo} is already ${input.status.replace('_', ' ')}`, { code: 'waybills.same_status', field: 'status' })
+      tx.update(waybills).set({ status: input.status, updatedAt: now }).where(eq(waybills.id, waybill.id)).run()
+      const params = { from: term('waybillStatus', waybill.status), to: term('waybillStatus', input.status) }
+      addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, input.note ? say('waybill.statusChangedNote', { ...params, note: input.note }) : say('waybill.statusChanged', params), { actor: actorOf(ctx).username })
+      ctx.audit(tx, { targetType: 'waybill', targetId: waybill.id, merchantId: waybill.merchantId, summary: say('audit.waybillStatus', { trackingNo: waybill.trackingNo, status: term('waybillStatus', input.status) }), before: { status: waybill.status }, after: { status: input.status, note: input.note } })
+      return waybillDetail(tx, { ...waybill, status: input.status, updatedAt: now })
+    }),
+
+  'waybills.list': (ctx, input) => listWaybills(ctx.db, input, scopeOf(ctx, input.merchantId)),
+  'waybills.get': (ctx, input) => waybillDetail(ctx.db, visibleWaybill(ctx, ctx.db, input.id))
+})

@@ -1,0 +1,63 @@
+/** 退款、争议与运单的服务端文本（并入 server-text.zh-CN.ts）。 */
+import type { aftersalesTextEn } from './server-text.aftersales.en'
+
+export const aftersalesTextZhCN: Record<keyof typeof aftersalesTextEn, string> = {
+  'value.refundStatus.requested': '已申请',
+  'value.refundStatus.processing': '处理中',
+  'value.refundStatus.succeeded': '成功',
+  'value.refundStatus.failed': '失败',
+  'value.disputeStatus.open': '待处理',
+  'value.disputeStatus.evidence_submitted': '已提交证据',
+  'value.disputeStatus.won': '胜诉',
+  'value.disputeStatus.lost': '败诉',
+  'value.disputeStatus.accepted': '已认责',
+  'value.disputeKind.chargeback': '拒付',
+  'value.disputeKind.complaint': '投诉',
+  'value.waybillStatus.in_transit': '运输中',
+  'value.waybillStatus.delivered': '已签收',
+  'value.waybillStatus.returned': '已退回',
+  'value.waybillStatus.lost': '已丢失',
+
+  'refund.requested': '已申请退款 {{refundNo}}，金额 {{money}}（退款手续费 {{fee}}）：{{reason}}',
+  'refund.held': '已从商户可用余额冻结 {{money}} 及退款手续费 {{fee}}（记账 {{postingId}}）',
+  'refund.accepted': '上游已受理退款，编号 {{upstreamNo}}；处理中',
+  'refund.waitingInOutbox': '上游不可达（{{failure}}）；在发件箱中等待',
+  'refund.outcomeUnknown': '{{failure}} 后结果未知；将向上游查询（退款绝不盲目重发）',
+  'refund.neverReceived': '上游从未收到退款 {{refundNo}}；将以同一幂等键重新发送',
+  'refund.queryAnswer': '上游报告退款{{status}}',
+  'refund.queryFailed': '退款状态查询失败：{{failure}}',
+  'refund.succeeded': '退款成功：已退 {{money}}，收取退款手续费 {{fee}}（记账 {{postingId}}）',
+  'refund.failed': '退款失败：{{reason}}；已解冻 {{money}}',
+  'reason.refundNotSupported': '该通道未配置退款接口',
+
+  'dispute.opened': '{{kind}} {{disputeNo}} 已开立，金额 {{money}}，原因代码 {{reasonCode}}',
+  'dispute.posted': '已从商户扣除 {{money}} 及争议手续费 {{fee}}（记账 {{postingId}}）',
+  'dispute.evidenceAdded': '已添加证据文件 {{fileName}}（{{size}} 字节）',
+  'dispute.waybillAttached': '已附上运单 {{carrier}} {{trackingNo}} 作为证据',
+  'dispute.note': '备注：{{note}}',
+  'dispute.submitted': '已提交证据：{{files}} 个文件，{{waybills}} 张运单',
+  'dispute.won': '争议胜诉（{{reason}}）：已向商户退回 {{money}}（记账 {{postingId}}）；争议手续费不退',
+  'dispute.lost': '争议败诉：{{reason}}；争议金额维持扣除',
+  'dispute.accepted': '商户已认责：{{reason}}；争议金额维持扣除',
+
+  'waybill.created': '已为订单 {{orderNo}} 登记运单 {{carrier}} {{trackingNo}}（{{status}}）',
+  'waybill.statusChanged': '状态由{{from}}变为{{to}}',
+  'waybill.statusChangedNote': '状态由{{from}}变为{{to}}：{{note}}',
+  'waybill.attached': '已作为争议 {{disputeNo}} 的证据',
+
+  'order.refundRequested': '已申请退款 {{refundNo}}，金额 {{money}}',
+  'order.refundFinal': '退款 {{refundNo}}（{{money}}）{{status}}',
+  'order.disputeOpened': '{{kind}} {{disputeNo}} 已开立，金额 {{money}}',
+  'order.disputeResolved': '争议 {{disputeNo}} {{status}}',
+  'order.waybillAdded': '已添加运单 {{carrier}} {{trackingNo}}',
+
+  'audit.refundRequested': '为订单 {{orderNo}} 申请退款 {{refundNo}}，金额 {{money}}',
+  'audit.disputeOpened': '在订单 {{orderNo}} 上开立{{kind}} {{disputeNo}}，金额 {{money}}',
+  'audit.disputeEvidence': '为争议 {{disputeNo}} 添加证据文件 {{fileName}}',
+  'audit.disputeWaybill': '为争议 {{disputeNo}} 附上运单 {{trackingNo}}',
+  'audit.disputeNote': '为争议 {{disputeNo}} 添加备注',
+  'audit.disputeSubmitted': '已提交争议 {{disputeNo}} 的证据',
+  'audit.disputeResolved': '争议 {{disputeNo}} {{status}}：{{reason}}',
+  'audit.waybillCreated': '为订单 {{orderNo}} 登记运单 {{carrier}} {{trackingNo}}',
+  'audit.waybillStatus': '运单 {{trackingNo}} 状态为{{status}}'
+}
