@@ -4,6 +4,9 @@
  * to zero per currency, each touched balance equals the sum of its entries (and the model),
  * no non-overdraft account is negative, and each touched daily summary equals the sum of its
  * entries. At the end, the full self-check. PAYDESK_FUZZ_OPS and PAYDESK_FUZZ_SEED override.
+ * After-sales flows run through the same posting builders as the app: deposits paid, refunds held
+ * then posted or released, disputes opened and won; an order's refunds and disputes never exceed
+ * what was paid, and what its merchant entries of types 4 and 6 took never exceeds it either.
  */
 import { describe, expect, it } from 'vitest'
 import { ENTRY_TYPE_CODES, ENTRY_TYPES } from '../../src/shared/ledger'
@@ -14,6 +17,10 @@ import { createLedger } from '../../src/main/ledger/ledger'
 import { accountKey, type AccountRef, type EntryInput, type PostingInput } from '../../src/main/ledger/types'
 import { verifyLedger } from '../../src/main/ledger/verify'
 import { seededRandom } from '../support/random'
+import { depositPaidPosting, depositSettlement } from '../../src/main/orders/settlement'
+import { refundHoldPosting } from '../../src/main/aftersales/refunds'
+import { disputePosting } from '../../src/main/aftersales/disputes'
+import type { Contract, Order } from '../../src/main/aftersales/cases'
 
 const OPS = Number(process.env.PAYDESK_FUZZ_OPS ?? 100_000)
 const SEED = Number(process.env.PAYDESK_FUZZ_SEED ?? Date.now() % 2 ** 31)
@@ -37,6 +44,60 @@ describe('ledger fuzz', () => {
     const modelSums = new Map<number, number>() // account id → sum of its entries
     const modelDaily = new Map<string, number>()
     const pendingKeys: string[] = []
+    // After-sales: paid deposits with what they can still give back, refund holds, open disputes.
+    const contractsById = new Map<number, Contract>([1, 2].map((id) => [id, { id, feeRatePpm: 20_000 * id, fixedFeeMinor: 100, reserveRatePpm: 50_000, refundFeeMinor: 300, disputeFeeMinor: 1500 } as Contract]))
+    const deposits: { order: Order; remaining: number; takenBack: number }[] = []
+    const refundHolds = new Map<string, { deposit: (typeof deposits)[number]; amount: number }>()
+    const openDisputes: { deposit: (typeof deposits)[number]; disputeNo: string; amountMinor: number; feeMinor: number }[] = []
+    const typeSumOf = sqlite.prepare("select coalesce(sum(amount), 0) as n from ledger_entries where txn_id = ? and account_kind = 'merchant_available' and type in (4, 6)")
+    const checkTakenBack = (d: (typeof deposits)[number]) => {
+      expect(d.remaining, `remaining of ${d.order.orderNo}`).toBeGreaterThanOrEqual(0)
+      const taken = -(typeSumOf.get(d.order.txnNo) as { n: number }).n
+      expect(taken, `refunds and disputes posted on ${d.order.orderNo}`).toBeLessThanOrEqual(d.order.paidMinor!)
+    }
+    const afterSales = (op: number) => {
+      const kind = deposits.length < 5 ? 0 : rnd.int(0, 3)
+      if (kind === 0) {
+        const contract = contractsById.get(rnd.int(1, 2))!
+        const paid = rnd.int(1_000, 200_000)
+        const order = { id: op, orderNo: `D${op}`, txnNo: 9_000_000_000 + op, merchantId: rnd.pick(MERCHANTS), channelId: rnd.pick(CHANNELS), currency: rnd.pick(CURRENCIES), contractId: contract.id, isTest: false, paidMinor: paid } as Order
+        const result = ledger.post(depositPaidPosting(order, contract, depositSettlement(paid, contract)))
+        deposits.push({ order, remaining: paid, takenBack: 0 })
+        return result.postingId
+      }
+      const deposit = rnd.pick(deposits)
+      const fees = contractsById.get(deposit.order.contractId)!
+      if (kind === 1 && deposit.remaining > 0) {
+        const amountMinor = rnd.int(1, deposit.remaining)
+        const refundNo = `R${op}`
+        const input = refundHoldPosting(deposit.order, { refundNo, amountMinor, feeMinor: fees.refundFeeMinor })
+        ledger.hold(input)
+        deposit.remaining -= amountMinor
+        refundHolds.set(input.idempotencyKey, { deposit, amount: amountMinor })
+        pendingKeys.push(input.idempotencyKey)
+        done.push({ kind: 'hold', input, postingId: (sqlite.prepare('select id from ledger_postings where idempotency_key = ?').get(input.idempotencyKey) as { id: number }).id })
+        checkAccounts(accountIdsOf(input))
+        checkTakenBack(deposit)
+        return null
+      }
+      if (kind === 2 && deposit.remaining > 0) {
+        const d = { deposit, disputeNo: `DS${op}`, amountMinor: rnd.int(1, deposit.remaining), feeMinor: fees.disputeFeeMinor }
+        const result = ledger.post(disputePosting(deposit.order, d, 'opened'))
+        deposit.remaining -= d.amountMinor
+        openDisputes.push(d)
+        checkTakenBack(deposit)
+        return result.postingId
+      }
+      if (kind === 3 && openDisputes.length > 0) {
+        const d = openDisputes.splice(rnd.int(0, openDisputes.length - 1), 1)[0]
+        const result = ledger.post(disputePosting(d.deposit.order, d, 'won'))
+        d.deposit.remaining += d.amountMinor
+        checkTakenBack(d.deposit)
+        return result.postingId
+      }
+      return null
+    }
+    let afterSalesOps = 0
     const done: { kind: 'post' | 'hold'; input: PostingInput; postingId: number }[] = []
     let refused = 0
 
@@ -104,21 +165,30 @@ describe('ledger fuzz', () => {
       now += rnd.int(1, 90) * 60_000
       const roll = rnd.next()
       try {
-        if (roll < 0.45) {
+        if (roll >= 0.72 && roll < 0.8) {
+          const postingId = afterSales(op)
+          afterSalesOps++
+          if (postingId !== null) {
+            const { touched, touchedDaily } = checkPosting(postingId)
+            checkAccounts(touched)
+            checkDaily(touchedDaily)
+          }
+        } else if (roll < 0.42) {
           const input = randomPosting(`p-${op}`)
           const result = ledger.post(input)
           done.push({ kind: 'post', input, postingId: result.postingId })
           const { touched, touchedDaily } = checkPosting(result.postingId)
           checkAccounts(touched)
           checkDaily(touchedDaily)
-        } else if (roll < 0.65) {
+        } else if (roll < 0.6) {
           const input = randomPosting(`h-${op}`)
           const result = ledger.hold(input)
           pendingKeys.push(input.idempotencyKey)
           done.push({ kind: 'hold', input, postingId: result.postingId })
           checkAccounts(accountIdsOf(input))
-        } else if (roll < 0.8 && pendingKeys.length > 0) {
+        } else if (roll < 0.72 && pendingKeys.length > 0) {
           const key = pendingKeys.splice(rnd.int(0, pendingKeys.length - 1), 1)[0]
+          const refundHold = refundHolds.get(key)
           if (rnd.chance(0.5)) {
             const result = ledger.commitHold(key)
             const { touched, touchedDaily } = checkPosting(result.postingId)
@@ -126,6 +196,8 @@ describe('ledger fuzz', () => {
             checkDaily(touchedDaily)
           } else {
             const result = ledger.voidHold(key, 'fuzz')
+            // A failed refund gives its amount back to what the order can still refund.
+            if (refundHold) refundHold.deposit.remaining += refundHold.amount
             checkAccounts(accountIdsOf(done.find((d) => d.postingId === result.postingId)!.input))
           }
         } else if (done.length > 0) {
@@ -149,5 +221,8 @@ describe('ledger fuzz', () => {
     expect(report.drifts).toEqual([])
     expect(report.postings).toBeGreaterThan(OPS * 0.3)
     expect(refused).toBeGreaterThan(0)
+    expect(afterSalesOps).toBeGreaterThan(OPS * 0.05)
+    expect(deposits.length).toBeGreaterThan(0)
+    for (const d of deposits) checkTakenBack(d)
   }, 300_000)
 })

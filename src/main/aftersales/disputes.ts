@@ -24,7 +24,7 @@ export type Dispute = typeof disputes.$inferSelect
 
 export const UNRESOLVED: readonly DisputeStatus[] = ['open', 'evidence_submitted']
 
-function disputePosting(order: Order, d: Pick<Dispute, 'disputeNo' | 'amountMinor' | 'feeMinor'>, step: 'opened' | 'won'): PostingInput {
+export function disputePosting(order: Order, d: Pick<Dispute, 'disputeNo' | 'amountMinor' | 'feeMinor'>, step: 'opened' | 'won'): PostingInput {
   const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency: order.currency }
   const channel = { kind: 'channel' as const, channelId: order.channelId, currency: order.currency }
   const T = ENTRY_TYPES
