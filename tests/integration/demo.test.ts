@@ -59,6 +59,27 @@ describe('demo data', { timeout: 120_000 }, () => {
     expect(verifyLedger(t.core.db.$client).drifts).toEqual([])
   })
 
+  it('includes refunds (full, partial, failed), waybills and disputes in every state across the months, so entry types 4–7 occur', async () => {
+    const t = await makeCore()
+    await t.core.loadDemo()
+    const admin = await t.signIn('demo.admin', 'Demo-admin-2026')
+    const db = t.core.db.$client
+    const types = (db.prepare("select distinct type from ledger_entries where account_kind = 'merchant_available'").all() as { type: number }[]).map((r) => r.type)
+    expect(types).toEqual(expect.arrayContaining([4, 5, 6, 7]))
+    const refunds = db.prepare('select r.status, r.amount_minor = o.paid_minor as full, r.created_at as at from refunds r join orders o on o.id = r.order_id').all() as { status: string; full: number; at: number }[]
+    expect(new Set(refunds.map((r) => r.status))).toEqual(new Set(['succeeded', 'failed']))
+    expect(new Set(refunds.map((r) => r.full))).toEqual(new Set([0, 1]))
+    const months = (rows: { at: number }[]) => new Set(rows.map((r) => new Date(r.at).toISOString().slice(0, 7))).size
+    expect(months(refunds)).toBeGreaterThanOrEqual(3)
+    const disputes = db.prepare('select status, created_at as at from disputes').all() as { status: string; at: number }[]
+    expect(new Set(disputes.map((d) => d.status))).toEqual(new Set(['open', 'evidence_submitted', 'won', 'lost', 'accepted']))
+    expect(months(disputes)).toBeGreaterThanOrEqual(3)
+    expect(countRows(t.core, 'dispute_waybills')).toBeGreaterThan(0)
+    const listed = await t.ok('disputes.list', { status: 'won' }, admin)
+    expect((await t.ok('disputes.get', { id: listed.items[0].id }, admin)).waybills).toHaveLength(1)
+    expect(verifyLedger(db).drifts).toEqual([])
+  })
+
   it('loading it again changes nothing', async () => {
     const t = await makeCore()
     await t.core.loadDemo()

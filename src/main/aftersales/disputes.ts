@@ -7,17 +7,18 @@
  *   open ──▶ evidence_submitted ──▶ won | lost
  *     └──────────────┴──────────────▶ accepted (or won | lost straight from open)
  */
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
 import { fromMinor, toMinor } from '../../shared/money'
 import { say, term } from '../../shared/server-text'
-import { disputes, type DisputeStatus } from '../db/schema'
+import { disputeEvidence, disputes, disputeWaybills, type DisputeStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { AppError, conflict, validationError } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
 import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
+import type { Waybill } from './waybills'
 import { assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
 
 export type Dispute = typeof disputes.$inferSelect
@@ -140,6 +141,28 @@ export function resolveDispute(tx: Tx, ledger: Ledger, order: Order, dispute: Di
   }
   setStatus(tx, dispute, outcome, now)
   addEvent(tx, order.id, now, outcome === 'won' ? 'ledger' : 'manual', say('order.disputeResolved', { disputeNo: dispute.disputeNo, status: term('disputeStatus', outcome) }), { disputeId: dispute.id }, actor)
+}
+
+/** Attaches a waybill of the disputed order as evidence (each once). */
+export function attachWaybill(tx: Tx, dispute: Dispute, waybill: Waybill, actor: string, now: number): void {
+  assertUnresolved(dispute)
+  if (waybill.orderId !== dispute.orderId) throw validationError('waybillId', `waybill ${waybill.trackingNo} belongs to another order than the disputed one`)
+  const attached = tx.insert(disputeWaybills).values({ disputeId: dispute.id, waybillId: waybill.id, attachedAt: now }).onConflictDoNothing().returning().get()
+  if (!attached) throw conflict(`Waybill ${waybill.trackingNo} is already attached to dispute ${dispute.disputeNo}`, { code: 'disputes.waybill_attached', field: 'waybillId' })
+  addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.waybillAttached', { carrier: waybill.carrier, trackingNo: waybill.trackingNo }), { actor, detail: { waybillId: waybill.id } })
+  addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.attached', { disputeNo: dispute.disputeNo }), { actor, detail: { disputeId: dispute.id } })
+}
+
+/** open → evidence submitted, with at least one file or waybill. Returns what was submitted. */
+export function submitEvidence(tx: Tx, dispute: Dispute, note: string | undefined, actor: string, now: number): { files: number; waybills: number } {
+  if (dispute.status !== 'open') throw conflict(`Dispute ${dispute.disputeNo} is ${dispute.status.replace('_', ' ')}; evidence is submitted once, while it is open`, { code: 'disputes.not_open' })
+  const files = tx.select({ n: sql<number>`count(*)` }).from(disputeEvidence).where(eq(disputeEvidence.disputeId, dispute.id)).get()?.n ?? 0
+  const linked = tx.select({ n: sql<number>`count(*)` }).from(disputeWaybills).where(eq(disputeWaybills.disputeId, dispute.id)).get()?.n ?? 0
+  if (files + linked === 0) throw conflict(`Dispute ${dispute.disputeNo} has no evidence yet: add a file or attach a waybill first`, { code: 'disputes.no_evidence' })
+  addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.submitted', { files, waybills: linked }), { actor })
+  if (note) addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.note', { note }), { actor })
+  setStatus(tx, dispute, 'evidence_submitted', now)
+  return { files, waybills: linked }
 }
 
 export function loadDispute(tx: Tx, id: number): Dispute {

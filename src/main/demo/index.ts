@@ -17,6 +17,7 @@ import type { Registry } from '../core/registry'
 import { createDemoMasterData, DEMO_MERCHANTS, type DemoMarket } from './master-data'
 import { asUser } from './session'
 import { createDemoOrders } from './orders'
+import { createDemoAftersales } from './aftersales'
 import type { Ledger } from '../ledger/ledger'
 import { findMerchant } from './existing'
 
@@ -93,6 +94,7 @@ export async function loadDemo(deps: DemoDeps, who: { userId: number | null; use
     if (!deps.db.select().from(systemFacts).where(eq(systemFacts.key, DEMO_HISTORY)).get()) {
       transact(deps.db, (tx) => {
         createDemoOrders(deps, ids)
+        createDemoAftersales(deps)
         const now = deps.clock.now()
         tx.insert(systemFacts).values({ key: DEMO_HISTORY, value: new Date(now).toISOString(), updatedAt: now }).onConflictDoNothing().run()
       })

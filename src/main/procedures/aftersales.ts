@@ -1,19 +1,19 @@
 /** After-sales: refunds, disputes and waybills. Every write is scoped to the caller's merchant and audited. */
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
 import { say, term } from '../../shared/server-text'
-import { disputeEvidence, disputes, disputeWaybills, outbox, refunds, waybills } from '../db/schema'
+import { disputeEvidence, disputes, outbox, refunds, waybills } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
-import { conflict, notFound, validationError } from '../core/errors'
+import { notFound } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
 import { addCaseEvent } from '../cases/timeline'
 import { processItem } from '../orders/outbox'
-import { addEvent } from '../orders/timeline'
 import { tenantZone } from '../orders/zone'
 import { caseBalance, contractOf, moneyText, visibleOrder } from '../aftersales/cases'
-import { assertUnresolved, loadDispute, openDispute, resolveDispute, setStatus } from '../aftersales/disputes'
+import { assertUnresolved, attachWaybill, loadDispute, openDispute, resolveDispute, submitEvidence } from '../aftersales/disputes'
+import { changeWaybillStatus, recordWaybill } from '../aftersales/waybills'
 import { decodeEvidence, evidenceStore } from '../aftersales/evidence'
 import { disputeDetail, listDisputes, listRefunds, listWaybills, refundDetail, waybillDetail } from '../aftersales/read'
 import { requestRefund } from '../aftersales/refunds'
@@ -117,14 +117,8 @@ export const aftersalesProcedures = handlers({
     transact(ctx.db, (tx) => {
       const now = ctx.clock.now()
       const dispute = visibleDispute(ctx, tx, input.id)
-      assertUnresolved(dispute)
       const waybill = visibleWaybill(ctx, tx, input.waybillId)
-      if (waybill.orderId !== dispute.orderId) throw validationError('waybillId', `waybill ${waybill.trackingNo} belongs to another order than the disputed one`)
-      const attached = tx.insert(disputeWaybills).values({ disputeId: dispute.id, waybillId: waybill.id, attachedAt: now }).onConflictDoNothing().returning().get()
-      if (!attached) throw conflict(`Waybill ${waybill.trackingNo} is already attached to dispute ${dispute.disputeNo}`, { code: 'disputes.waybill_attached', field: 'waybillId' })
-      const actor = actorOf(ctx).username
-      addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.waybillAttached', { carrier: waybill.carrier, trackingNo: waybill.trackingNo }), { actor, detail: { waybillId: waybill.id } })
-      addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.attached', { disputeNo: dispute.disputeNo }), { actor, detail: { disputeId: dispute.id } })
+      attachWaybill(tx, dispute, waybill, actorOf(ctx).username, now)
       ctx.audit(tx, { targetType: 'dispute', targetId: dispute.id, merchantId: dispute.merchantId, summary: say('audit.disputeWaybill', { trackingNo: waybill.trackingNo, disputeNo: dispute.disputeNo }), after: { waybillId: waybill.id } })
       return disputeDetail(tx, dispute, now)
     }),
@@ -142,15 +136,8 @@ export const aftersalesProcedures = handlers({
     transact(ctx.db, (tx) => {
       const now = ctx.clock.now()
       const dispute = visibleDispute(ctx, tx, input.id)
-      if (dispute.status !== 'open') throw conflict(`Dispute ${dispute.disputeNo} is ${dispute.status.replace('_', ' ')}; evidence is submitted once, while it is open`, { code: 'disputes.not_open' })
-      const files = tx.select({ n: sql<number>`count(*)` }).from(disputeEvidence).where(eq(disputeEvidence.disputeId, dispute.id)).get()?.n ?? 0
-      const linked = tx.select({ n: sql<number>`count(*)` }).from(disputeWaybills).where(eq(disputeWaybills.disputeId, dispute.id)).get()?.n ?? 0
-      if (files + linked === 0) throw conflict(`Dispute ${dispute.disputeNo} has no evidence yet: add a file or attach a waybill first`, { code: 'disputes.no_evidence' })
-      const actor = actorOf(ctx).username
-      addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.submitted', { files, waybills: linked }), { actor })
-      if (input.note) addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.note', { note: input.note }), { actor })
-      setStatus(tx, dispute, 'evidence_submitted', now)
-      ctx.audit(tx, { targetType: 'dispute', targetId: dispute.id, merchantId: dispute.merchantId, summary: say('audit.disputeSubmitted', { disputeNo: dispute.disputeNo }), before: { status: dispute.status }, after: { status: 'evidence_submitted', files, waybills: linked } })
+      const submitted = submitEvidence(tx, dispute, input.note, actorOf(ctx).username, now)
+      ctx.audit(tx, { targetType: 'dispute', targetId: dispute.id, merchantId: dispute.merchantId, summary: say('audit.disputeSubmitted', { disputeNo: dispute.disputeNo }), before: { status: dispute.status }, after: { status: 'evidence_submitted', ...submitted } })
       return disputeDetail(tx, loadDispute(tx, dispute.id), now)
     }),
 
@@ -175,17 +162,7 @@ export const aftersalesProcedures = handlers({
     transact(ctx.db, (tx) => {
       const now = ctx.clock.now()
       const order = visibleOrder(ctx, tx, input.orderId)
-      if (order.direction !== 'deposit' || order.status !== 'succeeded') throw conflict(`orderId: order ${order.orderNo} is not a paid deposit; waybills record the goods of paid orders`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
-      const existing = tx.select({ id: waybills.id }).from(waybills).where(and(eq(waybills.carrier, input.carrier), eq(waybills.trackingNo, input.trackingNo))).get()
-      if (existing) throw conflict(`trackingNo: ${input.carrier} ${input.trackingNo} is already recorded`, { code: 'waybills.duplicate', field: 'trackingNo' })
-      const waybill = tx
-        .insert(waybills)
-        .values({ tenantId: ctx.tenantId, orderId: order.id, merchantId: order.merchantId, carrier: input.carrier, trackingNo: input.trackingNo, shippedAt: input.shippedAt, status: input.status, createdBy: actorOf(ctx).userId, createdAt: now, updatedAt: now })
-        .returning()
-        .get()
-      const actor = actorOf(ctx).username
-      addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.created', { carrier: waybill.carrier, trackingNo: waybill.trackingNo, orderNo: order.orderNo, status: term('waybillStatus', waybill.status) }), { actor })
-      addEvent(tx, order.id, now, 'manual', say('order.waybillAdded', { carrier: waybill.carrier, trackingNo: waybill.trackingNo }), { waybillId: waybill.id }, actor)
+      const waybill = recordWaybill(tx, ctx.tenantId, order, input, who(ctx), now)
       ctx.audit(tx, { targetType: 'waybill', targetId: waybill.id, merchantId: waybill.merchantId, summary: say('audit.waybillCreated', { carrier: waybill.carrier, trackingNo: waybill.trackingNo, orderNo: order.orderNo }), after: input })
       return waybillDetail(tx, waybill)
     }),
@@ -194,12 +171,9 @@ export const aftersalesProcedures = handlers({
     transact(ctx.db, (tx) => {
       const now = ctx.clock.now()
       const waybill = visibleWaybill(ctx, tx, input.id)
-      if (waybill.status === input.status) throw conflict(`status: waybill ${waybill.trackingNo} is already ${input.status.replace('_', ' ')}`, { code: 'waybills.same_status', field: 'status' })
-      tx.update(waybills).set({ status: input.status, updatedAt: now }).where(eq(waybills.id, waybill.id)).run()
-      const params = { from: term('waybillStatus', waybill.status), to: term('waybillStatus', input.status) }
-      addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, input.note ? say('waybill.statusChangedNote', { ...params, note: input.note }) : say('waybill.statusChanged', params), { actor: actorOf(ctx).username })
+      const changed = changeWaybillStatus(tx, waybill, input.status, input.note, actorOf(ctx).username, now)
       ctx.audit(tx, { targetType: 'waybill', targetId: waybill.id, merchantId: waybill.merchantId, summary: say('audit.waybillStatus', { trackingNo: waybill.trackingNo, status: term('waybillStatus', input.status) }), before: { status: waybill.status }, after: { status: input.status, note: input.note } })
-      return waybillDetail(tx, { ...waybill, status: input.status, updatedAt: now })
+      return waybillDetail(tx, changed)
     }),
 
   'waybills.list': (ctx, input) => listWaybills(ctx.db, input, scopeOf(ctx, input.merchantId)),

@@ -1,0 +1,42 @@
+/** Waybills: shipment records of a paid deposit's goods, used as dispute evidence. */
+import { and, eq } from 'drizzle-orm'
+import { say, term } from '../../shared/server-text'
+import { waybills, type WaybillStatus } from '../db/schema'
+import type { Tx } from '../db/transaction'
+import { conflict } from '../core/errors'
+import { addCaseEvent } from '../cases/timeline'
+import { addEvent } from '../orders/timeline'
+import type { Order } from './cases'
+
+export type Waybill = typeof waybills.$inferSelect
+
+export interface WaybillInput {
+  carrier: string
+  trackingNo: string
+  shippedAt: number
+  status: WaybillStatus
+}
+
+export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: WaybillInput, who: { userId: number | null; actor: string }, now: number): Waybill {
+  if (order.direction !== 'deposit' || order.status !== 'succeeded') {
+    throw conflict(`orderId: order ${order.orderNo} is not a paid deposit; waybills record the goods of paid orders`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
+  }
+  const existing = tx.select({ id: waybills.id }).from(waybills).where(and(eq(waybills.carrier, input.carrier), eq(waybills.trackingNo, input.trackingNo))).get()
+  if (existing) throw conflict(`trackingNo: ${input.carrier} ${input.trackingNo} is already recorded`, { code: 'waybills.duplicate', field: 'trackingNo' })
+  const waybill = tx
+    .insert(waybills)
+    .values({ tenantId, orderId: order.id, merchantId: order.merchantId, ...input, createdBy: who.userId, createdAt: now, updatedAt: now })
+    .returning()
+    .get()
+  addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.created', { carrier: waybill.carrier, trackingNo: waybill.trackingNo, orderNo: order.orderNo, status: term('waybillStatus', waybill.status) }), { actor: who.actor })
+  addEvent(tx, order.id, now, 'manual', say('order.waybillAdded', { carrier: waybill.carrier, trackingNo: waybill.trackingNo }), { waybillId: waybill.id }, who.actor)
+  return waybill
+}
+
+export function changeWaybillStatus(tx: Tx, waybill: Waybill, status: WaybillStatus, note: string, actor: string, now: number): Waybill {
+  if (waybill.status === status) throw conflict(`status: waybill ${waybill.trackingNo} is already ${status.replace('_', ' ')}`, { code: 'waybills.same_status', field: 'status' })
+  tx.update(waybills).set({ status, updatedAt: now }).where(eq(waybills.id, waybill.id)).run()
+  const params = { from: term('waybillStatus', waybill.status), to: term('waybillStatus', status) }
+  addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, note ? say('waybill.statusChangedNote', { ...params, note }) : say('waybill.statusChanged', params), { actor })
+  return { ...waybill, status, updatedAt: now }
+}
