@@ -8,7 +8,9 @@ import { contracts, disputes, orders, refunds } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
-import { conflict, notFound } from '../core/errors'
+import { AppError, conflict, notFound } from '../core/errors'
+import type { Ledger } from '../ledger/ledger'
+import { payoutCoverage } from '../../shared/limits'
 import { assertCanRead } from '../core/scope'
 
 export type Order = typeof orders.$inferSelect
@@ -24,12 +26,24 @@ export function visibleOrder(ctx: Ctx, db: Db | Tx, orderId: number): Order {
   return order
 }
 
-/** Refunds and disputes are for deposits the payer actually paid. */
-export function assertPaidDeposit(order: Order, what: 'refunded' | 'disputed'): number {
+/** Refunds, disputes and waybills are for deposits the payer actually paid. */
+export function assertPaidDeposit(order: Order): number {
   if (order.direction !== 'deposit' || order.status !== 'succeeded' || !order.paidMinor) {
-    throw conflict(`orderId: order ${order.orderNo} is ${order.direction === 'deposit' ? `a ${order.status} deposit` : 'a payout'}; only a paid deposit can be ${what}`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
+    throw conflict(`orderId: order ${order.orderNo} is not a paid deposit; only paid deposits have refunds, disputes and waybills`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
   }
   return order.paidMinor
+}
+
+/**
+ * Money going back out: the channel pays the amount back upstream and the merchant's available
+ * balance must cover the amount plus the fee (the same check, and words, as a payout's).
+ */
+export function assertCovered(ledger: Ledger, order: Order, amountMinor: number, feeMinor: number): void {
+  const format = (minor: number) => fromMinor(minor, order.currency)
+  const channel = ledger.balance({ kind: 'channel', channelId: order.channelId, currency: order.currency }).available
+  const merchant = ledger.balance({ kind: 'merchant_available', merchantId: order.merchantId, currency: order.currency }).available
+  const coverage = payoutCoverage(amountMinor, feeMinor, channel, merchant, format)
+  if (!coverage.ok) throw new AppError('limit', `amount: ${coverage.reason}`, { field: 'amount', code: 'ledger.insufficient_funds' })
 }
 
 export interface CaseBalance {

@@ -19,7 +19,7 @@ import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
 import type { Waybill } from './waybills'
-import { assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
 
 export type Dispute = typeof disputes.$inferSelect
 
@@ -61,7 +61,7 @@ export interface DisputeOpening {
 }
 
 export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: DisputeOpening, now: number): Dispute {
-  assertPaidDeposit(order, 'disputed')
+  assertPaidDeposit(order)
   let amountMinor: number
   try {
     amountMinor = toMinor(input.amount, order.currency)
@@ -73,7 +73,7 @@ export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Ord
   if (amountMinor > balance.remaining) {
     throw new AppError(
       'limit',
-      `amount: only ${order.currency} ${fromMinor(balance.remaining, order.currency)} of order ${order.orderNo} can still be disputed (paid ${fromMinor(balance.paid, order.currency)}, refunded or in progress ${fromMinor(balance.refunded, order.currency)}, earlier disputes ${fromMinor(balance.disputed, order.currency)})`,
+      `amount: only ${order.currency} ${fromMinor(balance.remaining, order.currency)} of order ${order.orderNo} can still be disputed (paid ${fromMinor(balance.paid, order.currency)}, refunded or in progress ${fromMinor(balance.refunded, order.currency)}, disputed ${fromMinor(balance.disputed, order.currency)})`,
       { code: 'disputes.exceeds_paid', field: 'amount' }
     )
   }
@@ -81,6 +81,7 @@ export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Ord
   const disputeNo = caseNumber(tx, 'DS', order)
   const feeMinor = contractOf(tx, order).disputeFeeMinor
   // Refused (422) before anything is written when the merchant's available balance cannot cover it.
+  assertCovered(ledger, order, amountMinor, feeMinor)
   const posting = ledger.post({ ...disputePosting(order, { disputeNo, amountMinor, feeMinor }, 'opened'), createdBy: input.userId, at: now })
   const dispute = tx
     .insert(disputes)
@@ -117,7 +118,7 @@ export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Ord
 
 export function assertUnresolved(dispute: Dispute): void {
   if (!UNRESOLVED.includes(dispute.status)) {
-    throw conflict(`Dispute ${dispute.disputeNo} is already ${dispute.status.replace('_', ' ')}`, { code: 'disputes.resolved' })
+    throw conflict(`Dispute ${dispute.disputeNo} is already resolved`, { code: 'disputes.resolved' })
   }
 }
 
@@ -155,7 +156,7 @@ export function attachWaybill(tx: Tx, dispute: Dispute, waybill: Waybill, actor:
 
 /** open → evidence submitted, with at least one file or waybill. Returns what was submitted. */
 export function submitEvidence(tx: Tx, dispute: Dispute, note: string | undefined, actor: string, now: number): { files: number; waybills: number } {
-  if (dispute.status !== 'open') throw conflict(`Dispute ${dispute.disputeNo} is ${dispute.status.replace('_', ' ')}; evidence is submitted once, while it is open`, { code: 'disputes.not_open' })
+  if (dispute.status !== 'open') throw conflict(`Dispute ${dispute.disputeNo} is not open; evidence is submitted once, while it is open`, { code: 'disputes.not_open' })
   const files = tx.select({ n: sql<number>`count(*)` }).from(disputeEvidence).where(eq(disputeEvidence.disputeId, dispute.id)).get()?.n ?? 0
   const linked = tx.select({ n: sql<number>`count(*)` }).from(disputeWaybills).where(eq(disputeWaybills.disputeId, dispute.id)).get()?.n ?? 0
   if (files + linked === 0) throw conflict(`Dispute ${dispute.disputeNo} has no evidence yet: add a file or attach a waybill first`, { code: 'disputes.no_evidence' })

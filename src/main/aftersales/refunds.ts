@@ -18,7 +18,7 @@ import type { Ledger } from '../ledger/ledger'
 import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
-import { assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
 
 export type Refund = typeof refunds.$inferSelect
 
@@ -57,7 +57,7 @@ export interface RefundRequest {
 
 /** Writes the refund, its hold and its outbox row; the caller's transaction commits them together. */
 export function requestRefund(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: RefundRequest, now: number): Refund {
-  assertPaidDeposit(order, 'refunded')
+  assertPaidDeposit(order)
   let amountMinor: number
   try {
     amountMinor = toMinor(input.amount, order.currency)
@@ -70,7 +70,7 @@ export function requestRefund(tx: Tx, ledger: Ledger, tenantId: number, order: O
     const remaining = fromMinor(balance.remaining, order.currency)
     throw new AppError(
       'limit',
-      `amount: only ${order.currency} ${remaining} of order ${order.orderNo} can still be refunded (paid ${fromMinor(balance.paid, order.currency)}, already refunded or in progress ${fromMinor(balance.refunded, order.currency)}, disputed ${fromMinor(balance.disputed, order.currency)})`,
+      `amount: only ${order.currency} ${remaining} of order ${order.orderNo} can still be refunded (paid ${fromMinor(balance.paid, order.currency)}, refunded or in progress ${fromMinor(balance.refunded, order.currency)}, disputed ${fromMinor(balance.disputed, order.currency)})`,
       { code: 'refunds.exceeds_paid', field: 'amount' }
     )
   }
@@ -78,6 +78,7 @@ export function requestRefund(tx: Tx, ledger: Ledger, tenantId: number, order: O
   const refundNo = caseNumber(tx, 'R', order)
   const feeMinor = contract.refundFeeMinor
   // Checked before anything is written: the merchant's available balance must cover amount + fee.
+  assertCovered(ledger, order, amountMinor, feeMinor)
   const hold = ledger.hold({ ...refundHoldPosting(order, { refundNo, amountMinor, feeMinor }), createdBy: input.userId, at: now })
   const refund = tx
     .insert(refunds)

@@ -6,7 +6,7 @@ import type { Tx } from '../db/transaction'
 import { conflict } from '../core/errors'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
-import type { Order } from './cases'
+import { assertPaidDeposit, type Order } from './cases'
 
 export type Waybill = typeof waybills.$inferSelect
 
@@ -18,9 +18,7 @@ export interface WaybillInput {
 }
 
 export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: WaybillInput, who: { userId: number | null; actor: string }, now: number): Waybill {
-  if (order.direction !== 'deposit' || order.status !== 'succeeded') {
-    throw conflict(`orderId: order ${order.orderNo} is not a paid deposit; waybills record the goods of paid orders`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
-  }
+  assertPaidDeposit(order)
   const existing = tx.select({ id: waybills.id }).from(waybills).where(and(eq(waybills.carrier, input.carrier), eq(waybills.trackingNo, input.trackingNo))).get()
   if (existing) throw conflict(`trackingNo: ${input.carrier} ${input.trackingNo} is already recorded`, { code: 'waybills.duplicate', field: 'trackingNo' })
   const waybill = tx
@@ -34,7 +32,7 @@ export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: Way
 }
 
 export function changeWaybillStatus(tx: Tx, waybill: Waybill, status: WaybillStatus, note: string, actor: string, now: number): Waybill {
-  if (waybill.status === status) throw conflict(`status: waybill ${waybill.trackingNo} is already ${status.replace('_', ' ')}`, { code: 'waybills.same_status', field: 'status' })
+  if (waybill.status === status) throw conflict(`status: the waybill already has this status`, { code: 'waybills.same_status', field: 'status' })
   tx.update(waybills).set({ status, updatedAt: now }).where(eq(waybills.id, waybill.id)).run()
   const params = { from: term('waybillStatus', waybill.status), to: term('waybillStatus', status) }
   addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, note ? say('waybill.statusChangedNote', { ...params, note }) : say('waybill.statusChanged', params), { actor })

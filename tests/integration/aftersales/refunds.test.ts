@@ -119,7 +119,9 @@ describe('refunds of paid deposits', () => {
     expect(await refund(unpaid.id, '10.00')).toMatchObject({ status: 409, code: 'aftersales.not_paid_deposit', field: 'orderId' })
     const order = await w.paidDeposit('1000.00')
     // 879.00 available: a full refund of 1000.00 + 3.00 fee cannot be covered.
-    expect(await refund(order.id, '1000.00')).toMatchObject({ status: 422, code: 'ledger.insufficient_funds' })
+    const short = await refund(order.id, '1000.00')
+    expect(short).toMatchObject({ status: 422, code: 'ledger.insufficient_funds', field: 'amount' })
+    expect(short.message).toBe("amount: Insufficient balance: the merchant's available balance 879.00 does not cover the amount plus fee 1003.00")
     expect(countRows(w.t.core, 'refunds')).toBe(0)
     expect(countRows(w.t.core, 'case_events')).toBe(0)
   })
