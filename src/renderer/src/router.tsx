@@ -27,6 +27,8 @@ import { OrderDetailPage } from './pages/operations/OrderDetailPage'
 import { OrderQueryPage } from './pages/operations/OrderQueryPage'
 import { OutboxPage } from './pages/operations/OutboxPage'
 import { PaymentPage } from './pages/operations/PaymentPage'
+import { DisputeDetailPage, RefundDetailPage, WaybillDetailPage } from './pages/aftersales/CaseDetails'
+import { DisputesPage, RefundsPage, WaybillsPage } from './pages/aftersales/CaseLists'
 import {
   AccountDetailsPage,
   SettlementDetailsPage,
@@ -45,6 +47,9 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
   orderQuery: OrderQueryPage,
   manualOperations: ManualOperationsPage,
   outbox: OutboxPage,
+  refunds: RefundsPage,
+  disputes: DisputesPage,
+  waybills: WaybillsPage,
   users: UsersPage,
   roles: RolesPage,
   audit: AuditPage,
@@ -65,7 +70,12 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
 }
 
 /** Pages below a module's own, opened with that module's permission (an order's detail). */
-const SUB_PAGES: readonly { path: string; item: NavItemKey; page: ComponentType }[] = [{ path: '/operations/orders/:id', item: 'orderQuery', page: OrderDetailPage }]
+const SUB_PAGES: readonly { path: string; item: NavItemKey; page: ComponentType }[] = [
+  { path: '/operations/orders/:id', item: 'orderQuery', page: OrderDetailPage },
+  { path: '/after-sales/refunds/:id', item: 'refunds', page: RefundDetailPage },
+  { path: '/after-sales/disputes/:id', item: 'disputes', page: DisputeDetailPage },
+  { path: '/after-sales/waybills/:id', item: 'waybills', page: WaybillDetailPage }
+]
 
 function ModuleRoute({ item, page }: { item: NavItem; page?: ComponentType }) {
   const me = useCurrentUser()

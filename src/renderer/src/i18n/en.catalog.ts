@@ -4,6 +4,7 @@
  * they can be shown in Chinese too; see messages.ts).
  */
 import { enMasterFields, enMasterRules } from './en.masterRules'
+import { enAftersalesFields, enAftersalesRules } from './en.aftersalesRules'
 import { enOrderFields, enOrderRules } from './en.orderRules'
 
 export const enCatalog = {
@@ -167,7 +168,8 @@ export const enCatalog = {
     internalApp: 'Internal error: the details are in the application log',
     internalHost: 'Internal error: the details are in the host log',
     ...enMasterRules,
-    ...enOrderRules
+    ...enOrderRules,
+    ...enAftersalesRules
   },
   fields: {
     input: 'Input',
@@ -187,6 +189,7 @@ export const enCatalog = {
     sessionIdleMinutes: 'Session idle limit',
     sessionAbsoluteMinutes: 'Session absolute limit',
     ...enMasterFields,
-    ...enOrderFields
+    ...enOrderFields,
+    ...enAftersalesFields
   }
 }

@@ -1,3 +1,4 @@
+import { enAftersales } from './en.aftersales'
 import { enCatalog } from './en.catalog'
 import { enFinance } from './en.finance'
 import { enMaster } from './en.master'
@@ -11,6 +12,7 @@ export const en = {
   ...enFinance,
   ...enOrders,
   ...enReports,
+  ...enAftersales,
   app: {
     name: 'PayDesk',
     loading: 'Loading…',

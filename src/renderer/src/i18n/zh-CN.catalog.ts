@@ -1,5 +1,6 @@
 import type { enCatalog } from './en.catalog'
 import { zhCNMasterFields, zhCNMasterRules } from './zh-CN.masterRules'
+import { zhCNAftersalesFields, zhCNAftersalesRules } from './zh-CN.aftersalesRules'
 import { zhCNOrderFields, zhCNOrderRules } from './zh-CN.orderRules'
 
 /** 简体中文：导航、权限、内置角色，以及合同与主机返回的规则消息。 */
@@ -162,7 +163,8 @@ export const zhCNCatalog: typeof enCatalog = {
     internalApp: '内部错误，详情请查看应用日志',
     internalHost: '内部错误，详情请查看主机日志',
     ...zhCNMasterRules,
-    ...zhCNOrderRules
+    ...zhCNOrderRules,
+    ...zhCNAftersalesRules
   },
   fields: {
     input: '输入',
@@ -182,6 +184,7 @@ export const zhCNCatalog: typeof enCatalog = {
     sessionIdleMinutes: '会话空闲时限',
     sessionAbsoluteMinutes: '会话绝对时限',
     ...zhCNMasterFields,
-    ...zhCNOrderFields
+    ...zhCNOrderFields,
+    ...zhCNAftersalesFields
   }
 }

@@ -1,4 +1,5 @@
 import type { TranslationResource } from './en'
+import { zhCNAftersales } from './zh-CN.aftersales'
 import { zhCNCatalog } from './zh-CN.catalog'
 import { zhCNFinance } from './zh-CN.finance'
 import { zhCNMaster } from './zh-CN.master'
@@ -12,6 +13,7 @@ export const zhCN: TranslationResource = {
   ...zhCNFinance,
   ...zhCNOrders,
   ...zhCNReports,
+  ...zhCNAftersales,
   app: {
     name: 'PayDesk',
     loading: '加载中…',

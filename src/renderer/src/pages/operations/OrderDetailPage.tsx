@@ -15,6 +15,7 @@ import { formatDateTime } from '../../format/time'
 import { enOrders } from '../../i18n/en.orders'
 import { useReferenceLabels } from '../../i18n/reference'
 import { codeLabel } from './codeLabel'
+import { OrderAftersales } from '../aftersales/OrderAftersales'
 import { ManualActions } from './ManualActions'
 import { OrderStateBadges } from './OrderBadges'
 import { OrderHistory } from './OrderHistory'
@@ -87,6 +88,7 @@ function OrderView({ order }: { order: OrderDetail }) {
         )}
       </Group>
       <ManualActions order={order} />
+      <OrderAftersales order={order} />
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={4}>{t('orderDetail.summary')}</Title>
