@@ -37,3 +37,16 @@ export async function merchantIdOf(host: Host, token: string, name: string): Pro
   const answer = await host.api<{ items: { id: number; name: string }[] }>('/api/merchants.list', { search: name }, token)
   return answer.body.data.items.find((m) => m.name === name)!.id
 }
+
+/** The provider simulator the demo host started (it prints its address). */
+export function simulatorUrl(host: Host): string {
+  const match = /Provider simulator listening at (http:\/\/\S+)/.exec(host.output())
+  if (!match) throw new Error(`the demo host did not start a simulator:\n${host.output()}`)
+  return match[1]
+}
+
+/** Drives the simulator through its control API (pay a deposit, switch a behaviour). */
+export async function control(host: Host, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${simulatorUrl(host)}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  expect(response.status, await response.text()).toBe(200)
+}

@@ -4,21 +4,10 @@
  * when it fails. Against the demo host and its provider simulator (paid through its control API).
  */
 import { expect, test, type Host } from './fixtures'
-import { CN, merchantIdOf, OPS, signIn } from './demo'
+import { CN, control, merchantIdOf, OPS, signIn } from './demo'
 import { OrderQueryPage } from './pages/OrderQueryPage'
 
 test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' }, demo: true } })
-
-function simulatorUrl(host: Host): string {
-  const match = /Provider simulator listening at (http:\/\/\S+)/.exec(host.output())
-  if (!match) throw new Error(`the demo host did not start a simulator:\n${host.output()}`)
-  return match[1]
-}
-
-async function control(host: Host, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${simulatorUrl(host)}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  expect(response.status, await response.text()).toBe(200)
-}
 
 interface Option {
   serviceId: number

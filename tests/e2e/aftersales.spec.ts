@@ -1,0 +1,139 @@
+/**
+ * Refunds and disputes through the screens, against the demo host and its provider simulator: a
+ * partial refund, a second one refused with the amount that is left, a dispute opened with a
+ * waybill and an evidence file, submitted and won; each step on the timelines and in the
+ * merchant's available balance (CN contract: refund fee 1.00, dispute fee 50.00).
+ */
+import { CN, control, merchantIdOf, OPS, pairOf, signIn } from './demo'
+import { ADMIN, expect, test } from './fixtures'
+import { CasePage, MerchantBalance, minorOf, OrderAftersales, shownOf } from './pages/AftersalesPages'
+import { englishLeft, visibleText } from './untranslated'
+
+test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: ADMIN.username, PAYDESK_ADMIN_PASSWORD: ADMIN.password }, demo: true } })
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+test('a partial refund, a refund beyond what is left refused, a dispute with a waybill and evidence won: timelines and balance follow', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  const token = await host.login(OPS.username, OPS.password)
+  const merchantId = await merchantIdOf(host, token, CN)
+  const created = await host.api<{ id: number; orderNo: string }>(
+    '/api/orders.createDeposit',
+    { merchantId, ...(await pairOf(host, token, merchantId, 'CNY_BANK_CARD', 'CN UnionPay Direct A')), amount: '1000.00', fields: { payerName: 'Li Wei', cardNumber: '6222020200112233', remarkCode: 'AB12' } },
+    token
+  )
+  expect(created.status, created.body.message).toBe(200)
+  const { id, orderNo } = created.body.data
+  await control(host, '/_control/pay', { orderNo })
+  await expect.poll(async () => (await host.api<{ status: string }>('/api/orders.get', { id }, token)).body.data.status, { timeout: 20_000 }).toBe('succeeded')
+
+  await signIn(page, host, OPS)
+  const balance = new MerchantBalance(page)
+  const order = new OrderAftersales(page)
+  const start = minorOf(await balance.available(CN, 'Golden'))
+
+  await test.step('a partial refund of 300.00 is held, sent to the provider and posted with its fee', async () => {
+    await order.open(id, orderNo)
+    const dialog = await order.action('Refund', /^Refund order /)
+    await expect(dialog.root.getByTestId('refund-quote')).toHaveText(/Paid 1,000\.00 CNY; 1,000\.00 CNY can still be refunded\. The refund fee 1\.00 CNY/)
+    await dialog.fill('Amount', '300')
+    await dialog.fill('Reason', 'Customer returned two items')
+    await dialog.submit('Request refund')
+    const refund = new CasePage(page, 'refund')
+    await expect(refund.heading()).toHaveText(/^Refund R\d+-1$/)
+    await expect(refund.status).toHaveText('Succeeded', { timeout: 20_000 })
+    await expect.poll(() => refund.timelineTexts()).toEqual([
+      expect.stringMatching(/^Refund R\d+-1 of CNY 300\.00 requested \(refund fee CNY 1\.00\): Customer returned two items$/),
+      expect.stringMatching(/^Held CNY 300\.00 and refund fee CNY 1\.00 from the merchant’s available balance \(posting \d+\)$/),
+      expect.stringMatching(/^Provider accepted the refund as SIMR\d+; processing$/),
+      'Provider reports the refund succeeded',
+      expect.stringMatching(/^Refund succeeded: CNY 300\.00 refunded and refund fee CNY 1\.00 charged \(posting \d+\)$/)
+    ])
+    expect(minorOf(await balance.available(CN, 'Golden'))).toBe(start - 30_100)
+  })
+
+  await test.step('a second refund of 800.00 is refused, naming the 700.00 that is left', async () => {
+    await order.open(id, orderNo)
+    await expect(order.refunds).toContainText('Succeeded')
+    const dialog = await order.action('Refund', /^Refund order /)
+    await expect(dialog.root.getByTestId('refund-quote')).toContainText('700.00 CNY can still be refunded')
+    await dialog.fill('Amount', '800')
+    await dialog.fill('Reason', 'Customer returned everything')
+    await dialog.submit('Request refund')
+    await expect(dialog.error(`only CNY 700.00 of order ${orderNo} can still be refunded (paid 1000.00, refunded or in progress 300.00, disputed 0.00)`)).toBeVisible()
+    await dialog.root.getByRole('button', { name: 'Cancel' }).click()
+    await expect(order.refunds.getByRole('row')).toHaveCount(1)
+  })
+
+  const trackingNo = `SF${orderNo.slice(-9)}`
+  await test.step('a waybill is added to the order', async () => {
+    const dialog = await order.action('Add waybill', /^Add a waybill to order /)
+    await dialog.fill('Carrier', 'SF Express')
+    await dialog.fill('Tracking no.', trackingNo)
+    await dialog.submit('Add waybill')
+    await expect(order.waybills).toContainText(trackingNo)
+  })
+
+  const dispute = new CasePage(page, 'dispute')
+  await test.step('a chargeback of 200.00 debits the amount and the 50.00 fee', async () => {
+    const dialog = await order.action('Open dispute', /^Open a dispute on order /)
+    await expect(dialog.root.getByTestId('dispute-quote')).toContainText('Up to 700.00 CNY can be disputed')
+    await dialog.fill('Reason code', '13.1')
+    await dialog.fill('Amount', '200')
+    await dialog.submit('Open dispute')
+    await expect(dispute.heading()).toHaveText(/^Dispute DS\d+-1$/)
+    await expect(dispute.status).toHaveText('Open')
+    await expect.poll(() => dispute.timelineTexts()).toEqual([
+      expect.stringMatching(/^Chargeback DS\d+-1 of CNY 200\.00 opened with reason code 13\.1$/),
+      expect.stringMatching(/^Debited CNY 200\.00 and dispute fee CNY 50\.00 from the merchant \(posting \d+\)$/)
+    ])
+  })
+  const disputeUrl = page.url()
+  expect(minorOf(await balance.available(CN, 'Golden'))).toBe(start - 30_100 - 25_000)
+
+  await test.step('the waybill is attached, an evidence file added, the evidence submitted and the dispute won', async () => {
+    await page.goto(disputeUrl)
+    const attach = await dispute.action('Attach waybill')
+    await attach.choose('Waybill of this order', `SF Express ${trackingNo}`)
+    await attach.submit('Attach waybill')
+    await expect(page.getByTestId('dispute-waybills')).toContainText(trackingNo)
+
+    const evidence = await dispute.action('Add evidence file')
+    await evidence.root.locator('input[type="file"]').setInputFiles({ name: 'delivery-note.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await expect(evidence.field('File name')).toHaveValue('delivery-note.pdf')
+    await evidence.submit('Add evidence file')
+    await expect(page.getByTestId('dispute-evidence')).toContainText('delivery-note.pdf')
+
+    const submit = await dispute.action('Submit evidence')
+    await submit.submit('Submit evidence')
+    await expect(dispute.status).toHaveText('Evidence submitted')
+
+    const resolve = await dispute.action('Resolve')
+    await resolve.choose('Outcome', 'Won: return the amount to the merchant')
+    await resolve.fill('Reason', 'Issuer accepted the signed delivery note')
+    await resolve.submit('Resolve')
+    await expect(dispute.status).toHaveText('Won')
+    await expect.poll(async () => (await dispute.timelineTexts()).slice(2)).toEqual([
+      `Waybill SF Express ${trackingNo} attached as evidence`,
+      `Evidence file delivery-note.pdf added (${PDF.length} bytes)`,
+      'Evidence submitted: 1 file(s), 1 waybill(s)',
+      expect.stringMatching(/^Dispute won \(Issuer accepted the signed delivery note\): CNY 200\.00 returned to the merchant \(posting \d+\); the dispute fee is kept$/)
+    ])
+  })
+
+  await test.step('the balance is restored but for the fees; the order lists its refund, dispute and waybill', async () => {
+    expect(await balance.available(CN, 'Golden')).toBe(shownOf(start - 30_100 - 5_000))
+    await order.open(id, orderNo)
+    await expect(order.disputes).toContainText('Won')
+    await expect(order.waybills).toContainText(trackingNo)
+  })
+
+  await test.step('the dispute page in Chinese has no English left', async () => {
+    await page.goto(disputeUrl)
+    await page.locator('select:has(option[value="zh-CN"])').selectOption('zh-CN')
+    await expect(dispute.status).toHaveText('胜诉')
+    const disputeNo = (await dispute.heading().innerText()).replace(/^\D*(DS\S+).*$/, '$1')
+    const data = [orderNo, disputeNo, trackingNo, 'delivery-note.pdf', 'SF Express', 'Issuer accepted the signed delivery note', 'application/pdf', 'CNY', CN, 'demo.ops', 'Demo operations']
+    await expect.poll(async () => englishLeft(await visibleText(page), data)).toEqual([])
+  })
+})
