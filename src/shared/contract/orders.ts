@@ -202,7 +202,7 @@ export const ordersContract = {
     doc: 'Sends the merchant notification of a finished order again now.'
   }),
   'outbox.list': query({
-    input: pageInput.extend({ status: z.enum(['pending', 'in_flight', 'done', 'gave_up']).optional(), operation: z.enum(['send_deposit', 'send_payout', 'query', 'notify']).optional() }),
+    input: pageInput.extend({ status: z.enum(['pending', 'in_flight', 'done', 'gave_up']).optional(), operation: z.enum(['send_deposit', 'send_payout', 'query', 'notify', 'send_refund', 'query_refund']).optional() }),
     output: pageOf(
       z.object({
         id: z.number(),

@@ -204,7 +204,7 @@ export const enOrders = {
     operationFilter: 'Operation',
     statuses: { pending: 'Waiting', in_flight: 'Sending', done: 'Done', gave_up: 'Gave up' },
     statusWords: { pending: 'waiting', in_flight: 'being sent', done: 'done', gave_up: 'given up' },
-    operations: { send_deposit: 'Send deposit', send_payout: 'Send payout', query: 'Status query', notify: 'Merchant notification' },
+    operations: { send_deposit: 'Send deposit', send_payout: 'Send payout', query: 'Status query', notify: 'Merchant notification', send_refund: 'Send refund', query_refund: 'Refund status query' },
     order: 'Order',
     operation: 'Operation',
     attempts: 'Attempts',

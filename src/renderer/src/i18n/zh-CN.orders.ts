@@ -200,7 +200,7 @@ export const zhCNOrders: typeof enOrders = {
     operationFilter: '操作',
     statuses: { pending: '等待中', in_flight: '发送中', done: '已完成', gave_up: '已放弃' },
     statusWords: { pending: '等待中', in_flight: '发送中', done: '已完成', gave_up: '已放弃' },
-    operations: { send_deposit: '发送代收', send_payout: '发送代付', query: '状态查询', notify: '商户通知' },
+    operations: { send_deposit: '发送代收', send_payout: '发送代付', query: '状态查询', notify: '商户通知', send_refund: '发送退款', query_refund: '退款状态查询' },
     order: '订单',
     operation: '操作',
     attempts: '尝试次数',
