@@ -73,4 +73,15 @@ describe('the headless host over HTTP', () => {
     })
     expect(status).toBe(400)
   })
+
+  it('bodies over 1 MB are refused, except for an evidence upload, which may carry a 5 MB file', async () => {
+    const { token } = (await post('/auth/login', admin)).body.data as { token: string }
+    const big = 'x'.repeat(2 * 1024 * 1024)
+    const refused = await post('/api/users.list', { page: 1, search: big }, token)
+    expect(refused.body).toMatchObject({ status: 400, code: 'http.body_too_large', field: 'body' })
+    // Past the body limit, the procedure itself answers: here, no dispute 999.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3 * 1024 * 1024)]).toString('base64')
+    const upload = await post('/api/disputes.addEvidence', { id: 999, fileName: 'proof.pdf', contentBase64: pdf }, token)
+    expect(upload.body).toMatchObject({ status: 404, message: 'Dispute 999 was not found' })
+  })
 })
