@@ -133,7 +133,7 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     await page.locator('select:has(option[value="zh-CN"])').selectOption('zh-CN')
     await expect(dispute.status).toHaveText('胜诉')
     const disputeNo = (await dispute.heading().innerText()).replace(/^\D*(DS\S+).*$/, '$1')
-    const data = [orderNo, disputeNo, trackingNo, 'delivery-note.pdf', 'SF Express', 'Issuer accepted the signed delivery note', 'application/pdf', 'CNY', CN, 'demo.ops', 'Demo operations']
+    const data = [orderNo, disputeNo, trackingNo, 'delivery-note.pdf', 'SF Express', 'Issuer accepted the signed delivery note', 'application/pdf', 'CNY', CN, 'demo.ops', 'Demo operations', 'system']
     await expect.poll(async () => englishLeft(await visibleText(page), data)).toEqual([])
   })
 })

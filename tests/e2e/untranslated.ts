@@ -15,7 +15,8 @@ export async function visibleText(page: Page): Promise<string> {
   return page.locator('body').evaluate((body) => {
     const extra: string[] = []
     for (const element of Array.from(body.querySelectorAll('*')) as (typeof body)[]) {
-      if (!element.checkVisibility()) continue
+      // Hidden from people and screen readers alike (e.g. the textarea autosize measures with).
+      if (!element.checkVisibility() || element.closest('[aria-hidden="true"]')) continue
       for (const attribute of ['placeholder', 'title', 'aria-label', 'alt']) {
         const value = element.getAttribute(attribute)
         if (value) extra.push(value)

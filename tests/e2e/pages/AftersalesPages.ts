@@ -18,8 +18,9 @@ export class CasePage {
     this.refusal = page.getByTestId('case-refusal')
   }
 
+  /** The case's own heading (the page's title), e.g. "Refund R…-1". */
   heading(): Locator {
-    return this.page.getByRole('heading', { level: 2 })
+    return this.page.getByRole('main').getByRole('heading', { level: 2 })
   }
 
   /** Opens one of the page's action dialogs by its button. */

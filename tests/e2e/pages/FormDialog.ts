@@ -7,8 +7,9 @@ export class FormDialog {
     readonly root: Locator
   ) {}
 
+  /** A field by its label; a required field's label ends in an asterisk its accessible name leaves out. */
   field(label: string | RegExp): Locator {
-    return this.root.getByLabel(label, { exact: true })
+    return this.root.getByLabel(label, { exact: true }).or(this.root.getByRole('textbox', { name: label, exact: true }))
   }
 
   async fill(label: string | RegExp, value: string): Promise<void> {

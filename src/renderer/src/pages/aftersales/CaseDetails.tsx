@@ -3,11 +3,13 @@
  * timeline. Refunds still under way are read again every 3 s until they are final.
  */
 import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
 import type { DisputeDetail, RefundDetail, WaybillDetail } from '../../../../shared/contract/aftersales'
 import { PERMISSIONS } from '../../../../shared/permissions'
+import { call } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
@@ -19,7 +21,10 @@ import { useCan } from '../../session/currentUser'
 import { DeadlineText, DisputeStatusBadge, RefundStatusBadge, WaybillStatusBadge } from './badges'
 import { CaseLink, disputePath, orderPath, waybillPath } from './CaseLink'
 import { DisputeActions } from './DisputeActions'
+import { AFTERSALES_READS } from './useCaseForm'
 import { WaybillStatusForm } from './WaybillStatusForm'
+
+const isFinalRefund = (status: RefundDetail['status']) => status === 'succeeded' || status === 'failed'
 
 function CasePage({ back, query, children }: { back: string; query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }; children: ReactNode }) {
   const { t } = useTranslation()
@@ -84,7 +89,13 @@ function RefundView({ refund }: { refund: RefundDetail }) {
 
 export function RefundDetailPage() {
   const id = Number(useParams().id)
-  const query = useApiQuery('refunds.get', { id }, { refetchInterval: (q) => (q.state.data && (q.state.data.status === 'succeeded' || q.state.data.status === 'failed') ? false : 3000) })
+  const queryClient = useQueryClient()
+  const query = useApiQuery('refunds.get', { id }, { refetchInterval: (q) => (q.state.data && isFinalRefund(q.state.data.status) ? false : 3000) })
+  const status = query.data?.status
+  // A refund that just finished changed the balances and the order's lists: read them again.
+  useEffect(() => {
+    if (status && isFinalRefund(status)) void Promise.all(AFTERSALES_READS.filter((r) => r !== 'refunds.get').map((read) => queryClient.invalidateQueries({ queryKey: [read] })))
+  }, [status, queryClient])
   return (
     <CasePage back="/after-sales/refunds" query={query}>
       {query.data && <RefundView refund={query.data} />}
@@ -96,7 +107,6 @@ function EvidenceTable({ dispute }: { dispute: DisputeDetail }) {
   const { t } = useTranslation()
   if (dispute.evidence.length === 0) return null
   const download = async (id: number) => {
-    const { call } = await import('../../api/client')
     const file = await call('disputes.evidenceFile', { id })
     const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0))
     const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))

@@ -41,7 +41,8 @@ function OrderCases({ order }: { order: OrderDetail }) {
   const canRefunds = useCan(PERMISSIONS.REFUND_READ)
   const canDisputes = useCan(PERMISSIONS.DISPUTE_READ)
   const canWaybills = useCan(PERMISSIONS.WAYBILL_READ)
-  const refunds = useApiQuery('refunds.list', { orderId: order.id, pageSize: 100 }, { enabled: canRefunds })
+  // Refunds under way are read again until the provider has answered.
+  const refunds = useApiQuery('refunds.list', { orderId: order.id, pageSize: 100 }, { enabled: canRefunds, refetchInterval: (q) => (q.state.data?.items.some((r) => r.status === 'requested' || r.status === 'processing') ? 3000 : false) })
   const disputes = useApiQuery('disputes.list', { orderId: order.id, pageSize: 100 }, { enabled: canDisputes })
   const waybills = useApiQuery('waybills.list', { orderId: order.id, pageSize: 100 }, { enabled: canWaybills })
   const money = (amount: string) => formatAmount(amount, order.currency)
