@@ -48,7 +48,7 @@ function refundOf(deps: OrderEngineDeps, item: Item): Refund | undefined {
 async function send(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<void> {
   const now0 = deps.clock.now()
   if (refund.status !== 'requested') {
-    transact(deps.db, (tx) => done(tx, item, now0, `refund is ${refund.status}; nothing to send`))
+    transact(deps.db, (tx) => done(tx, item, now0, say('outbox.refundNothingToSend', { status: term('refundStatus', refund.status) })))
     return
   }
   const order = deps.db.select().from(orders).where(eq(orders.id, refund.orderId)).get()!
@@ -64,7 +64,7 @@ async function send(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<
           logExchanges(tx, refund.orderId, asked.logs, now)
           applyAnswer(tx, deps, loadRefund(tx, refund.id), asked.answer, now)
           scheduleRefundQuery(tx, refund, now, 1000)
-          done(tx, item, now, 'the provider already had the refund')
+          done(tx, item, now, say('outbox.providerHadRefund'))
         })
         return
       }
@@ -75,7 +75,7 @@ async function send(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<
     const reason = error instanceof RefundNotSupportedError ? say('reason.refundNotSupported') : verbatim(error.message)
     transact(deps.db, (tx) => {
       finishRefund(tx, deps.ledger, loadRefund(tx, refund.id), { status: 'failed', reason }, now0)
-      done(tx, item, now0, error.message)
+      done(tx, item, now0, reason)
     })
     return
   }
@@ -97,18 +97,18 @@ async function send(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<
     if (outcome.kind === 'unreachable') {
       // It never reached the provider: safe to send again later, under the same key.
       if (item.attempts === 1) addCaseEvent(tx, subjectOf(current), now, say('refund.waitingInOutbox', { failure: term('failure', 'unreachable') }))
-      return reschedule(tx, item, backoff(SEND_BACKOFF_S, item.attempts), outcome.kind, now)
+      return reschedule(tx, item, backoff(SEND_BACKOFF_S, item.attempts), term('failure', outcome.kind), now)
     }
     markProcessing(tx, current, null, now)
     addCaseEvent(tx, subjectOf(current), now, say('refund.outcomeUnknown', { failure: term('failure', outcome.kind) }))
     scheduleRefundQuery(tx, current, now, 2000)
-    done(tx, item, now, outcome.kind)
+    done(tx, item, now, term('failure', outcome.kind))
   })
 }
 
 async function query(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<void> {
   if (refund.status !== 'processing') {
-    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), `refund is ${refund.status}`))
+    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), say('outbox.refundIs', { status: term('refundStatus', refund.status) })))
     return
   }
   let outcome: SendOutcome
@@ -117,7 +117,7 @@ async function query(deps: OrderEngineDeps, item: Item, refund: Refund): Promise
     outcome = await link.adapter.queryRefund({ refundNo: refund.refundNo }, link.credentials)
   } catch (error) {
     if (!(error instanceof ChannelNotConfigured) && !(error instanceof RefundNotSupportedError)) throw error
-    transact(deps.db, (tx) => reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), error.message, deps.clock.now()))
+    transact(deps.db, (tx) => reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), error instanceof RefundNotSupportedError ? say('reason.refundNotSupported') : verbatim(error.message), deps.clock.now()))
     return
   }
   transact(deps.db, (tx) => {
@@ -126,7 +126,7 @@ async function query(deps: OrderEngineDeps, item: Item, refund: Refund): Promise
     logExchanges(tx, refund.orderId, outcome.logs, now)
     if (outcome.kind !== 'answered') {
       addCaseEvent(tx, subjectOf(current), now, say('refund.queryFailed', { failure: term('failure', outcome.kind) }))
-      return reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), outcome.kind, now)
+      return reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), term('failure', outcome.kind), now)
     }
     const a = outcome.answer
     if (a.status === 'not_found') {
@@ -134,21 +134,21 @@ async function query(deps: OrderEngineDeps, item: Item, refund: Refund): Promise
       tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(and(eq(outbox.operation, 'send_refund'), eq(outbox.idempotencyKey, current.refundNo))).run()
       tx.update(refunds).set({ status: 'requested', updatedAt: now }).where(eq(refunds.id, current.id)).run()
       addCaseEvent(tx, subjectOf(current), now, say('refund.neverReceived', { refundNo: current.refundNo }))
-      return done(tx, item, now, 'not found: sent again')
+      return done(tx, item, now, say('refund.neverReceived', { refundNo: current.refundNo }))
     }
     if (a.status === 'succeeded' || a.status === 'failed') {
       addCaseEvent(tx, subjectOf(current), now, say('refund.queryAnswer', { status: term('refundStatus', a.status) }))
       applyAnswer(tx, deps, current, a, now)
       return done(tx, item, now)
     }
-    reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), a.status ?? 'no status', now)
+    reschedule(tx, item, backoff(QUERY_BACKOFF_S, item.attempts), say('refund.queryAnswer', { status: term('refundStatus', 'processing') }), now)
   })
 }
 
 export async function processRefund(deps: OrderEngineDeps, item: Item): Promise<void> {
   const refund = refundOf(deps, item)
   if (!refund) {
-    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), `no refund ${item.idempotencyKey}`))
+    transact(deps.db, (tx) => done(tx, item, deps.clock.now(), say('outbox.noRefund', { refundNo: item.idempotencyKey })))
     return
   }
   if (item.operation === 'send_refund') await send(deps, item, refund)

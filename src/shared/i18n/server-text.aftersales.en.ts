@@ -26,6 +26,10 @@ export const aftersalesTextEn = {
   'refund.queryFailed': 'Refund status query failed: {{failure}}',
   'refund.succeeded': 'Refund succeeded: {{money}} refunded and refund fee {{fee}} charged (posting {{postingId}})',
   'refund.failed': 'Refund failed: {{reason}}; the hold of {{money}} is released',
+  'outbox.refundNothingToSend': 'Refund is {{status}}; nothing to send',
+  'outbox.refundIs': 'Refund is {{status}}',
+  'outbox.providerHadRefund': 'The provider already had the refund',
+  'outbox.noRefund': 'No refund {{refundNo}}',
   'reason.refundNotSupported': 'the channel has no refund endpoint configured',
 
   'dispute.opened': '{{kind}} {{disputeNo}} of {{money}} opened with reason code {{reasonCode}}',

@@ -28,6 +28,10 @@ export const aftersalesTextZhCN: Record<keyof typeof aftersalesTextEn, string> =
   'refund.queryFailed': '退款状态查询失败：{{failure}}',
   'refund.succeeded': '退款成功：已退 {{money}}，收取退款手续费 {{fee}}（记账 {{postingId}}）',
   'refund.failed': '退款失败：{{reason}}；已解冻 {{money}}',
+  'outbox.refundNothingToSend': '退款{{status}}；无需发送',
+  'outbox.refundIs': '退款{{status}}',
+  'outbox.providerHadRefund': '上游已有该退款',
+  'outbox.noRefund': '没有退款 {{refundNo}}',
   'reason.refundNotSupported': '该通道未配置退款接口',
 
   'dispute.opened': '{{kind}} {{disputeNo}} 已开立，金额 {{money}}，原因代码 {{reasonCode}}',
