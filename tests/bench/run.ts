@@ -1,72 +1,174 @@
 /**
- * `npm run bench`: runs every benchmark once and writes the figures to docs/BENCHMARKS.md.
- * Figures come from this run on this machine; targets are stated beside them.
+ * `npm run bench [-- SECTION…]`: runs the benchmarks and writes their figures to docs/BENCHMARKS.md.
+ * Sections: ledger, orders, reports; all of them by default. A run of some sections rewrites only
+ * theirs and keeps the others' figures (each section is a `## ` heading and what follows it, with
+ * the date and machine it was measured on). Figures come from this run on this machine; targets
+ * are stated beside them.
  */
-import { cpus, totalmem } from 'node:os'
-import { writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchLedger } from './ledger'
 import { benchOrders } from './orders'
+import { benchReports, SAMPLES } from './reports'
 import { fmt } from './stats'
 
 const log = (line: string) => console.log(`[bench] ${line}`)
+const pass = (ok: boolean) => (ok ? 'met' : '**missed**')
+const FILE = join(__dirname, '..', '..', 'docs', 'BENCHMARKS.md')
+
+interface Section {
+  title: string
+  run(): Promise<string[]>
+}
+
+const SECTIONS: Record<string, Section> = {
+  ledger: {
+    title: 'Ledger core',
+    async run() {
+      const ledger = benchLedger(log)
+      return [
+        'Deposit postings of four entries (channel, order payment, fee, platform fee) into a file database',
+        '(WAL, `synchronous=FULL`), through the ledger core (idempotency check, account lookup, balance',
+        'check, balances and daily summaries in the same transaction) and as raw better-sqlite3 writes of',
+        'the same rows without any check.',
+        '',
+        '| measure | figure | target | |',
+        '|---|---|---|---|',
+        `| raw better-sqlite3, 500 postings per commit | ${fmt(ledger.groupedRaw, 0)} postings/s | | |`,
+        `| ledger core, 500 postings per commit | ${fmt(ledger.groupedCore, 0)} postings/s | | |`,
+        `| ledger core / raw, grouped | ${fmt(100 * ledger.ratio, 1)} % | ≥ 60 % | ${pass(ledger.ratio >= 0.6)} |`,
+        `| ledger core, one posting per commit, p50 | ${fmt(ledger.singleCore.p50)} ms | | |`,
+        `| ledger core, one posting per commit, p99 | ${fmt(ledger.singleCore.p99)} ms | ≤ 2 ms | ${pass(ledger.singleCore.p99 <= 2)} |`,
+        `| ledger core, one posting per commit | ${fmt(ledger.singleCoreRate, 0)} postings/s | | |`,
+        `| raw, one posting per commit, p50 / p99 | ${fmt(ledger.singleRaw.p50)} / ${fmt(ledger.singleRaw.p99)} ms | | |`
+      ]
+    }
+  },
+  orders: {
+    title: 'Orders and callbacks',
+    async run() {
+      const orders = await benchOrders(log)
+      const cb = orders.callbacks
+      return [
+        'A deposit created through the procedure, stored, sent to the provider simulator on loopback and',
+        'answered with its payment page (300 in a row). Then signed callbacks for 1,000 pending deposits,',
+        'from a separate process over connections opened beforehand, timed from request to',
+        'acknowledgement (signature verified, callback persisted in a grouped commit, `SUCCESS`); applying',
+        'them (ledger postings) follows from the inbox. Two loads: 1,000 callbacks written at once (1,000 in',
+        'flight together), and 1,000 open keep-alive connections each sending one callback a second',
+        '(random phase) for a few seconds. The same client against a Node HTTP server that only reads the',
+        'body and answers `SUCCESS` gives the floor this machine sets for any Node listener.',
+        '',
+        '| measure | figure | target | |',
+        '|---|---|---|---|',
+        `| create-deposit round trip, p50 | ${fmt(orders.roundTrip.p50)} ms | | |`,
+        `| create-deposit round trip, p99 | ${fmt(orders.roundTrip.p99)} ms | | |`,
+        `| 1,000 open connections at ${fmt(cb.steady.perSecond, 0)} callbacks/s, p50 | ${fmt(cb.steady.p50)} ms | | |`,
+        `| 1,000 open connections at ${fmt(cb.steady.perSecond, 0)} callbacks/s, p99 | ${fmt(cb.steady.p99)} ms | ≤ 50 ms | ${pass(cb.steady.p99 <= 50)} |`,
+        `| 1,000 callbacks at once, p50 | ${fmt(cb.burst.p50)} ms | | |`,
+        `| 1,000 callbacks at once, p99 | ${fmt(cb.burst.p99)} ms | ≤ 50 ms | ${pass(cb.burst.p99 <= 50)} |`,
+        `| callbacks acknowledged per second (at once) | ${fmt(cb.burst.perSecond, 0)} /s | | |`,
+        `| callbacks not acknowledged | ${cb.burst.failed + cb.steady.failed} | 0 | ${pass(cb.burst.failed + cb.steady.failed === 0)} |`,
+        `| floor: bare Node server, 1,000 at once, p99 | ${fmt(cb.baselineBurst.p99)} ms | | |`,
+        `| floor: bare Node server, 1,000 open connections, p99 | ${fmt(cb.baselineSteady.p99)} ms | | |`
+      ]
+    }
+  },
+  reports: {
+    title: 'Reports at 10 M entries',
+    async run() {
+      const r = await benchReports(log)
+      const d = r.data
+      const n = (x: number) => x.toLocaleString('en')
+      const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
+      return [
+        `A year of activity (${n(d.days)} business days, ${d.merchants.length} merchants in six currencies) generated by`,
+        '`tests/bench/reports-data.ts`: ' + `${n(d.orders)} orders, ${n(d.entries)} ledger entries in ${n(d.postings)} postings, of which ${n(d.merchantEntries)} are`,
+        'merchant entries (the entry list\'s rows); the rest are the channel, fee and reserve legs and provider',
+        'settlement sweeps. Written with raw prepared statements, kept consistent (every posting balances;',
+        'balances, daily summaries and order statistics summed alongside) and checked by `verifyLedger` after',
+        `generation${d.cached ? ' (this run reused the cached file)' : ` (${n(d.generatedInSeconds)} s)`}.`,
+        '',
+        `Each report is called as the desktop app calls it (\`core.dispatch\`: session, permission, input, the read in a`,
+        `report worker thread, output check), ${SAMPLES} calls per figure (fewer, at least 10, when they pass 4 s), page size 20: typical filters on the`,
+        'first ten pages, the deep page anywhere in the second half of the list. "page" is the HTTP path\'s call',
+        '(no totals), "+ totals" the desktop page with the totals of the whole filtered set.',
+        '',
+        '| path | filter | rows | calls | page p50 / p99 ms | + totals p50 / p99 ms | target p99 | |',
+        '|---|---|---|---|---|---|---|---|',
+        ...r.cases.map(
+          (c) =>
+            `| \`${c.path}\` | ${c.filter} | ${n(c.totalItemCount)} | ${c.page.n} | ${fmt(c.page.p50)} / ${fmt(c.page.p99)} | ${fmt(c.withTotals.p50)} / ${fmt(c.withTotals.p99)} | ≤ ${c.target} ms | ${pass(Math.max(c.page.p99, c.withTotals.p99) <= c.target)} |`
+        ),
+        '',
+        '**Main thread.** A heavy read (a remark search over every merchant entry) through the same procedure:',
+        '',
+        '| measure | figure | target | |',
+        '|---|---|---|---|',
+        `| the read, in a report worker | ${fmt(r.mainThread.heavyReadMs, 0)} ms | | |`,
+        `| main thread's event loop delay meanwhile, max | ${fmt(r.mainThread.maxDelayMs)} ms | ≤ 16 ms | ${pass(r.mainThread.maxDelayMs <= 16)} |`,
+        `| the same read on the main thread would block it | ${fmt(r.mainThread.inlineMs, 0)} ms | | |`,
+        '',
+        `**CSV export.** \`writeAccountDetailsCsv\` (src/main/reports/entries-csv.ts): the newest ${n(r.csv.rows)} merchant entries`,
+        `(\`${r.csv.filter}\`) read in keyset batches of 5,000 and streamed through csv-stringify to a file, waiting`,
+        'for the file whenever it is full. The report export being built in parallel (wt-export) had not landed',
+        'when this was measured; this is the streaming path it can adopt.',
+        '',
+        '| measure | figure | target | |',
+        '|---|---|---|---|',
+        `| ${n(r.csv.rows)} rows to CSV | ${fmt(r.csv.seconds, 2)} s (${fmt(r.csv.bytes / 2 ** 20, 0)} MiB) | ≤ 5 s | ${pass(r.csv.seconds <= 5)} |`,
+        `| RSS before / peak / after | ${fmt(r.csv.rssBeforeMb, 0)} / ${fmt(r.csv.rssPeakMb, 0)} / ${fmt(r.csv.rssAfterMb, 0)} MiB | flat | ${pass(r.csv.rssPeakMb - r.csv.rssBeforeMb <= 100)} |`,
+        '',
+        `Load average (1 / 5 / 15 min) before: ${load(r.load.before)}, after: ${load(r.load.after)}: the 2 cores are shared with other`,
+        'work, so p99 figures carry its noise.'
+      ]
+    }
+  }
+}
+
+/** The sections of an existing figures file, by title (each `## Title` up to the next `## `). */
+function existingSections(): Map<string, string[]> {
+  const found = new Map<string, string[]>()
+  if (!existsSync(FILE)) return found
+  let current: string[] | null = null
+  const text = readFileSync(FILE, 'utf8')
+  for (const line of text.split('\n')) {
+    if (line.startsWith('## ')) found.set(line.slice(3).trim(), (current = []))
+    else current?.push(line)
+  }
+  // Files written before sections carried their own date had one for the whole file.
+  const legacy = /^Written by `npm run bench` on (\S+) \(([^)]*)\)/m.exec(text)
+  for (const lines of found.values()) {
+    while (lines[0] === '') lines.shift()
+    while (lines.at(-1) === '') lines.pop()
+    if (legacy && !lines[0]?.startsWith('Measured on ')) lines.unshift(`Measured on ${legacy[1]} (${legacy[2]}).`, '')
+  }
+  return found
+}
 
 async function main(): Promise<void> {
-  const started = new Date()
-  const ledger = benchLedger(log)
-  const orders = await benchOrders(log)
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`
-  const cb = orders.callbacks
-  const pass = (ok: boolean) => (ok ? 'met' : '**missed**')
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Written by \`npm run bench\` on ${started.toISOString()} (${machine}). Re-run to refresh; never edit by hand.`,
-    '',
-    '## Ledger core',
-    '',
-    'Deposit postings of four entries (channel, order payment, fee, platform fee) into a file database',
-    '(WAL, `synchronous=FULL`), through the ledger core (idempotency check, account lookup, balance',
-    'check, balances and daily summaries in the same transaction) and as raw better-sqlite3 writes of',
-    'the same rows without any check.',
-    '',
-    '| measure | figure | target | |',
-    '|---|---|---|---|',
-    `| raw better-sqlite3, 500 postings per commit | ${fmt(ledger.groupedRaw, 0)} postings/s | | |`,
-    `| ledger core, 500 postings per commit | ${fmt(ledger.groupedCore, 0)} postings/s | | |`,
-    `| ledger core / raw, grouped | ${fmt(100 * ledger.ratio, 1)} % | ≥ 60 % | ${pass(ledger.ratio >= 0.6)} |`,
-    `| ledger core, one posting per commit, p50 | ${fmt(ledger.singleCore.p50)} ms | | |`,
-    `| ledger core, one posting per commit, p99 | ${fmt(ledger.singleCore.p99)} ms | ≤ 2 ms | ${pass(ledger.singleCore.p99 <= 2)} |`,
-    `| ledger core, one posting per commit | ${fmt(ledger.singleCoreRate, 0)} postings/s | | |`,
-    `| raw, one posting per commit, p50 / p99 | ${fmt(ledger.singleRaw.p50)} / ${fmt(ledger.singleRaw.p99)} ms | | |`,
-    '',
-    '## Orders and callbacks',
-    '',
-    'A deposit created through the procedure, stored, sent to the provider simulator on loopback and',
-    'answered with its payment page (300 in a row). Then signed callbacks for 1,000 pending deposits,',
-    'from a separate process over connections opened beforehand, timed from request to',
-    'acknowledgement (signature verified, callback persisted in a grouped commit, `SUCCESS`); applying',
-    'them (ledger postings) follows from the inbox. Two loads: 1,000 callbacks written at once (1,000 in',
-    'flight together), and 1,000 open keep-alive connections each sending one callback a second',
-    '(random phase) for a few seconds. The same client against a Node HTTP server that only reads the',
-    'body and answers `SUCCESS` gives the floor this machine sets for any Node listener.',
-    '',
-    '| measure | figure | target | |',
-    '|---|---|---|---|',
-    `| create-deposit round trip, p50 | ${fmt(orders.roundTrip.p50)} ms | | |`,
-    `| create-deposit round trip, p99 | ${fmt(orders.roundTrip.p99)} ms | | |`,
-    `| 1,000 open connections at ${fmt(cb.steady.perSecond, 0)} callbacks/s, p50 | ${fmt(cb.steady.p50)} ms | | |`,
-    `| 1,000 open connections at ${fmt(cb.steady.perSecond, 0)} callbacks/s, p99 | ${fmt(cb.steady.p99)} ms | ≤ 50 ms | ${pass(cb.steady.p99 <= 50)} |`,
-    `| 1,000 callbacks at once, p50 | ${fmt(cb.burst.p50)} ms | | |`,
-    `| 1,000 callbacks at once, p99 | ${fmt(cb.burst.p99)} ms | ≤ 50 ms | ${pass(cb.burst.p99 <= 50)} |`,
-    `| callbacks acknowledged per second (at once) | ${fmt(cb.burst.perSecond, 0)} /s | | |`,
-    `| callbacks not acknowledged | ${cb.burst.failed + cb.steady.failed} | 0 | ${pass(cb.burst.failed + cb.steady.failed === 0)} |`,
-    `| floor: bare Node server, 1,000 at once, p99 | ${fmt(cb.baselineBurst.p99)} ms | | |`,
-    `| floor: bare Node server, 1,000 open connections, p99 | ${fmt(cb.baselineSteady.p99)} ms | | |`,
-    ''
-  ]
-  writeFileSync(join(__dirname, '..', '..', 'docs', 'BENCHMARKS.md'), lines.join('\n'))
-  log('figures written to docs/BENCHMARKS.md')
+  const asked = process.argv.slice(2).filter((a) => a !== '--')
+  const unknown = asked.filter((a) => !(a in SECTIONS))
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}: use ${Object.keys(SECTIONS).join(', ')}`)
+  const run = asked.length > 0 ? asked : Object.keys(SECTIONS)
+  const kept = existingSections()
+  const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}, load ${loadavg()[0].toFixed(2)}`
+  const fresh = new Map<string, string[]>()
+  for (const key of run) {
+    const section = SECTIONS[key]
+    const started = new Date()
+    log(`section ${key}…`)
+    const body = await section.run()
+    fresh.set(section.title, [`Measured on ${started.toISOString()} (${machine()}).`, '', ...body])
+  }
+  const lines = ['# Benchmarks', '', 'Written by `npm run bench` (`npm run bench -- reports` reruns one section and keeps the others). Re-run to refresh; never edit by hand.', '']
+  for (const section of Object.values(SECTIONS)) {
+    const body = fresh.get(section.title) ?? kept.get(section.title)
+    if (body) lines.push(`## ${section.title}`, '', ...body, '')
+  }
+  writeFileSync(FILE, lines.join('\n'))
+  log(`figures of ${run.join(', ')} written to docs/BENCHMARKS.md`)
 }
 
 main().catch((error: unknown) => {

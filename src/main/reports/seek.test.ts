@@ -3,42 +3,12 @@
  * offset; whichever way a page is read, it must hold the same entries in the same order.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../db/open'
-import { businessDayFn } from '../ledger/business-day'
 import { pageIds, seekPoint, type EntryFilters } from './account-details'
+import { ENTRIES_ZONE, seededEntries } from './entries-fixture'
 
-const db = openDatabase({ path: ':memory:' })
+const db = seededEntries()
 afterAll(() => db.$client.close())
-const ZONE = '+08:00'
-const src = { sqlite: db.$client, tenantId: 1, zone: ZONE }
-
-/** 40 business days of entries, some days empty, several entries of a posting sharing their instant. */
-function seed(): void {
-  const c = db.$client
-  c.pragma('foreign_keys = OFF')
-  const dayOf = businessDayFn(ZONE)
-  const insert = c.prepare(
-    `insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at)
-     values (1, ?, 1, ?, ?, ?, 'r', ?, ?, ?, ?, ?, ?, ?)`
-  )
-  const start = Date.UTC(2026, 9, 1, 16, 0, 0) // 2026-10-02 00:00 at +08:00
-  let posting = 0
-  for (let day = 0; day < 40; day++) {
-    const perDay = day % 9 === 4 ? 0 : 5 + ((day * 37) % 23)
-    for (let i = 0; i < perDay; i++) {
-      posting++
-      // Out of id order inside a day too: created_at decides, then id.
-      const at = start + day * 86_400_000 + ((i * 7919) % 86_400) * 1000
-      for (let e = 0; e < 1 + (i % 3); e++) {
-        const merchant = 1 + ((posting + e) % 3)
-        insert.run(posting, 100 + e, merchant === 3 ? 'VND' : 'CNY', (posting + e) % 4, posting % 5 === 0 ? 'channel' : 'merchant_available', merchant, merchant, posting, posting % 6 === 0 ? 1 : 0, dayOf(at), at)
-      }
-    }
-  }
-  c.exec(`insert into ledger_daily_summaries select business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, sum(amount), count(*), 0
-          from ledger_entries where account_kind = 'merchant_available' group by 1, 2, 3, 4, 5, 6, 7`)
-}
-seed()
+const src = { sqlite: db.$client, tenantId: 1, zone: ENTRIES_ZONE }
 
 const stepped = (f: EntryFilters, offset: number, limit: number) => pageIds(src, f, offset, limit, Infinity)
 const sought = (f: EntryFilters, offset: number, limit: number) => pageIds(src, f, offset, limit, 0)
