@@ -2,8 +2,8 @@
  * Report benchmark on 10 M ledger entries and 1 M orders (reports-data.ts): each report procedure
  * called as the app calls it (registry → session, permission, input → worker thread read →
  * output check), for typical filters, p50/p99 over many calls with varying pages; the main
- * thread's event-loop delay while a heavy read runs in a worker; and a streamed CSV of 1 M entry
- * rows with its time and memory.
+ * thread's event-loop delay while a heavy read runs in a worker; and the report export's CSV of
+ * 1 M entry rows (writeReportExport, as an export job runs it) with its time and memory.
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -14,7 +14,7 @@ import Database from 'better-sqlite3'
 import { createCore } from '../../src/main/core/app'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { runReport } from '../../src/main/reports/catalog'
-import { writeAccountDetailsCsv } from '../../src/main/reports/entries-csv'
+import { writeReportExport } from '../../src/main/reports/export/write'
 import { isoDay } from '../../src/main/reports/bounds'
 import type { ProcedureName } from '../../src/shared/contract'
 import { BENCH_ADMIN, reportsDatabase, type ReportsDataInfo } from './reports-data'
@@ -144,7 +144,8 @@ async function benchCsv(data: ReportsDataInfo, log: (line: string) => void): Pro
     let peak = rssBefore
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
     const start = process.hrtime.bigint()
-    const written = await writeAccountDetailsCsv({ sqlite, tenantId: 1, zone: '+08:00' }, filters, createWriteStream(file), { onProgress: () => (peak = Math.max(peak, process.memoryUsage.rss())) })
+    const outcome = await writeReportExport({ sqlite, tenantId: 1, zone: '+08:00' }, { report: 'accountDetails', format: 'csv', language: 'en', filters }, createWriteStream(file), { onProgress: () => (peak = Math.max(peak, process.memoryUsage.rss())) })
+    const written = outcome.rows
     const seconds = ms(start) / 1000
     clearInterval(sampler)
     const rssAfter = process.memoryUsage.rss()
