@@ -33,7 +33,7 @@ import { SERVICE_TYPES } from '../../src/shared/reference'
 import { progressBar } from './progress'
 
 /** Bump when the generated rows change. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 export const BENCH_ADMIN = { username: 'bench', password: 'Bench-password-1' }
 const ZONE = '+08:00'
 /** The last business day of the data (fixed, so every run makes the same file). */
@@ -220,6 +220,8 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
     `insert into orders (tenant_id, order_no, txn_no, merchant_order_no, upstream_no, direction, merchant_id, contract_id, service_id, channel_id, service_type, currency, amount_minor, paid_minor, fee_minor, fields, status, status_reason, is_test, sent_at, expires_at, finalized_at, created_by, created_at, updated_at, business_day)
      values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`
   )
+  const insertCurrencyTotal = db.prepare('insert into ledger_daily_currency_totals (tenant_id, business_day, currency, type, is_test, amount_sum, entry_count, updated_at) values (1, ?, ?, ?, ?, ?, ?, ?)')
+  const insertOrderCurrencyTotal = db.prepare('insert into order_daily_currency_totals (tenant_id, business_day, currency, is_test, total_count, success_count, transaction_minor, settle_minor, updated_at) values (1, ?, ?, ?, ?, ?, ?, ?, ?)')
   const insertStats = db.prepare('insert into order_daily_stats (business_day, tenant_id, contract_id, merchant_id, currency, is_test, total_count, success_count, transaction_minor, settle_minor, updated_at) values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
 
   let entries = 0
@@ -273,7 +275,8 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
     const dayStart = dayStartMs(LAST_DAY, ZONE, d - (sizes.days - 1))
     const day = dayOf(dayStart)
     const ordersToday = Math.floor((sizes.orders * (d + 1)) / sizes.days) - Math.floor((sizes.orders * d) / sizes.days)
-    const times = Array.from({ length: ordersToday }, () => Math.floor(rnd() * 86_390_000)).sort((a, b) => a - b)
+    // Created from 00:05 and settled within 11 minutes: every posting stays on its order's business day.
+    const times = Array.from({ length: ordersToday }, () => Math.floor(rnd() * (86_400_000 - 300_000 - 700_000))).sort((a, b) => a - b)
     summaries.clear()
     stats.clear()
     db.transaction(() => {
@@ -390,6 +393,27 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
       }
       for (const s of summaries.values()) insertSummary.run(day, s.contractId, s.merchantId, s.currency, s.type, s.isTest, s.sum, s.count, dayStart + 86_399_000)
       for (const s of stats.values()) insertStats.run(day, s.contractId, s.merchantId, s.currency, s.isTest, s.total, s.success, s.transaction, s.settle, dayStart + 86_399_000)
+      // The same sums per currency only, as the ledger core and the order engine keep them.
+      const byCurrency = new Map<string, { currency: string; type: number; isTest: number; sum: number; count: number }>()
+      for (const s of summaries.values()) {
+        const k = `${s.currency}:${s.type}:${s.isTest}`
+        const t = byCurrency.get(k) ?? { currency: s.currency, type: s.type, isTest: s.isTest, sum: 0, count: 0 }
+        t.sum += s.sum
+        t.count += s.count
+        byCurrency.set(k, t)
+      }
+      for (const t of byCurrency.values()) insertCurrencyTotal.run(day, t.currency, t.type, t.isTest, t.sum, t.count, dayStart + 86_399_000)
+      const ordersByCurrency = new Map<string, { currency: string; isTest: number; total: number; success: number; transaction: number; settle: number }>()
+      for (const s of stats.values()) {
+        const k = `${s.currency}:${s.isTest}`
+        const t = ordersByCurrency.get(k) ?? { currency: s.currency, isTest: s.isTest, total: 0, success: 0, transaction: 0, settle: 0 }
+        t.total += s.total
+        t.success += s.success
+        t.transaction += s.transaction
+        t.settle += s.settle
+        ordersByCurrency.set(k, t)
+      }
+      for (const t of ordersByCurrency.values()) insertOrderCurrencyTotal.run(day, t.currency, t.isTest, t.total, t.success, t.transaction, t.settle, dayStart + 86_399_000)
     })()
     bar.update(entries)
   }

@@ -171,4 +171,19 @@ describe('ledger core', () => {
     const drifts = verifyLedger(db.$client).drifts
     expect(drifts.map((d) => d.what).sort()).toEqual(['balance', 'daily_summary'])
   })
+
+  it('keeps the per-currency daily totals with the summaries, and verify names drift in them', () => {
+    const { db, ledger } = setup()
+    ledger.post(deposit('dep-1'))
+    ledger.post(deposit('dep-2'))
+    const totals = db.$client.prepare('select currency, type, is_test as isTest, amount_sum as sum, entry_count as n from ledger_daily_currency_totals order by type').all()
+    const summed = db.$client.prepare('select currency, type, is_test as isTest, sum(amount_sum) as sum, sum(entry_count) as n from ledger_daily_summaries group by currency, type, is_test order by type').all()
+    expect(totals.length).toBeGreaterThan(0)
+    expect(totals).toEqual(summed)
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+    db.$client.prepare('update ledger_daily_currency_totals set entry_count = entry_count + 1 where type = 0').run()
+    const drifts = verifyLedger(db.$client).drifts
+    expect(drifts).toHaveLength(1)
+    expect(drifts[0].detail).toMatch(/^daily currency total \d{8} \w+ type 0: stored /)
+  })
 })

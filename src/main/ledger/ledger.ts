@@ -99,6 +99,12 @@ function statements(sqlite: Database.Database) {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test)
        do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + excluded.entry_count, updated_at = excluded.updated_at`
+    ),
+    addDailyCurrency: sqlite.prepare(
+      `insert into ledger_daily_currency_totals (tenant_id, business_day, currency, type, is_test, amount_sum, entry_count, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (tenant_id, business_day, currency, type, is_test)
+       do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + excluded.entry_count, updated_at = excluded.updated_at`
     )
   }
 }
@@ -244,6 +250,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     for (const [accountId, { sum, count }] of perAccount) s.addPosted.run(sum, count, now, accountId)
     for (const { entry, sum, count } of perType.values()) {
       s.addDaily.run(day, tenantId, contractId, entry.account.merchantId, entry.account.currency, entry.type, isTest ? 1 : 0, sum, count, now)
+      s.addDailyCurrency.run(tenantId, day, entry.account.currency, entry.type, isTest ? 1 : 0, sum, count, now)
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * The ledger self-check: recomputes every balance and daily summary from the entries and names
+ * The ledger self-check: recomputes every balance and daily summary (per merchant and per currency) from the entries and names
  * any drift. Used by `npm run verify`, the fuzz test and the crash test.
  */
 import type Database from 'better-sqlite3'
@@ -93,6 +93,24 @@ export function verifyLedger(sqlite: Database.Database, limit = 50): VerifyRepor
       )
       .all() as Record<string, unknown>[],
     (r) => `daily summary ${r.day} merchant ${r.merchant} ${r.currency} type ${r.type}: stored ${r.stored ?? 'none'} (${r.storedCount ?? 0}), entries ${r.actual ?? 'none'} (${r.actualCount ?? 0})`
+  )
+  add(
+    'daily_summary',
+    sqlite
+      .prepare(
+        `with actual as (
+           select tenant_id, business_day, currency, type, is_test, sum(amount) as s, count(*) as n
+           from ledger_entries where account_kind = 'merchant_available'
+           group by tenant_id, business_day, currency, type, is_test
+         )
+         select coalesce(a.business_day, d.business_day) as day, coalesce(a.currency, d.currency) as currency, coalesce(a.type, d.type) as type,
+                d.amount_sum as stored, a.s as actual, d.entry_count as storedCount, a.n as actualCount
+         from actual a full outer join ledger_daily_currency_totals d
+           on d.tenant_id = a.tenant_id and d.business_day = a.business_day and d.currency = a.currency and d.type = a.type and d.is_test = a.is_test
+         where a.s is null or d.amount_sum is null or a.s != d.amount_sum or a.n != d.entry_count`
+      )
+      .all() as Record<string, unknown>[],
+    (r) => `daily currency total ${r.day} ${r.currency} type ${r.type}: stored ${r.stored ?? 'none'} (${r.storedCount ?? 0}), entries ${r.actual ?? 'none'} (${r.actualCount ?? 0})`
   )
   const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
   return {

@@ -66,14 +66,17 @@ function entryFilter(src: ReportSource, f: EntryFilters): SqlFilter {
 
 /**
  * The daily summaries hold the same sums and counts per day, contract, merchant, currency, type and
- * test flag, kept in the posting's transaction: counts and totals read them (a few rows per day)
- * unless a filter needs the entries themselves.
+ * test flag, kept in the posting's transaction: counts, totals and deep-page seeks read them unless
+ * a filter needs the entries themselves. Without a merchant or contract filter they read the
+ * per-currency totals (a few rows per day rather than a few per merchant and day).
  */
+const summaryTable = (f: EntryFilters) => (f.merchantId !== undefined || f.contractId !== undefined ? 'ledger_daily_summaries' : 'ledger_daily_currency_totals')
+
 const summarized = (f: EntryFilters) => f.txnId === undefined && !f.remark && !f.dateStart && !f.dateEnd
 
 function totalsOf(src: ReportSource, f: EntryFilters): EntryTotal[] {
   const where = summarized(f) ? summaryFilter(src, f) : entryFilter(src, f)
-  const from = summarized(f) ? 'ledger_daily_summaries' : `ledger_entries indexed by ${indexFor(f)}`
+  const from = summarized(f) ? summaryTable(f) : `ledger_entries indexed by ${indexFor(f)}`
   const sums = summarized(f) ? 'sum(amount_sum) as amount, sum(entry_count) as count' : 'sum(amount) as amount, count(*) as count'
   const rows = statement(src.sqlite, `select currency, ${sums} from ${from} where ${where.sql} group by currency order by currency`, true).all(...where.params) as { currency: string; amount: bigint; count: bigint }[]
   return rows.map((r) => ({ currency: r.currency, amount: decimalText(r.amount, r.currency), count: Number(r.count) }))
@@ -82,7 +85,7 @@ function totalsOf(src: ReportSource, f: EntryFilters): EntryTotal[] {
 function countOf(src: ReportSource, f: EntryFilters): number {
   const where = summarized(f) ? summaryFilter(src, f) : entryFilter(src, f)
   const sql = summarized(f)
-    ? `select coalesce(sum(entry_count), 0) as n from ledger_daily_summaries where ${where.sql}`
+    ? `select coalesce(sum(entry_count), 0) as n from ${summaryTable(f)} where ${where.sql}`
     : `select count(*) as n from ledger_entries indexed by ${indexFor(f)} where ${where.sql}`
   return Number((statement(src.sqlite, sql, true).get(...where.params) as { n: bigint }).n)
 }
@@ -131,7 +134,7 @@ export function seekPoint(src: ReportSource, f: EntryFilters, offset: number): {
     below = lastDay
   }
   const where = summaryFilter(src, f).when(below, 'business_day < ?', below).when(from === undefined ? undefined : dayOf(from), 'business_day >= ?', from === undefined ? undefined : dayOf(from))
-  const days = statement(src.sqlite, `select business_day as day, sum(entry_count) as n from ledger_daily_summaries where ${where.sql} group by business_day order by business_day desc`)
+  const days = statement(src.sqlite, `select business_day as day, sum(entry_count) as n from ${summaryTable(f)} where ${where.sql} group by business_day order by business_day desc`)
   let found: { day: number; n: number } | null = null
   for (const row of days.iterate(...where.params) as Iterable<{ day: number; n: number }>) {
     if (offset < passed + row.n) {

@@ -17,6 +17,8 @@ export type DailyFilters = CommonFilters & DateBounds
 /** A daily table and the sums that make the report's columns (minor units for amounts). */
 export interface DailyTable<A extends string, C extends string> {
   table: 'order_daily_stats' | 'ledger_daily_summaries'
+  /** The same sums per business day, currency and test flag only: read when no contract or merchant is asked for and rows are not per merchant. */
+  byCurrency: 'order_daily_currency_totals' | 'ledger_daily_currency_totals'
   amounts: Record<A, string>
   counts: Record<C, string>
 }
@@ -32,6 +34,17 @@ function dailyFilter(src: ReportSource, f: DailyFilters): SqlFilter {
   const days = dayRange(f)
   return commonFilter(src, f).when(days.from, 'business_day >= ?', days.from).when(days.to, 'business_day <= ?', days.to)
 }
+
+/**
+ * The table to read: the per-currency one when the rows and the filters need no contract or
+ * merchant (statistics and totals of all merchants), which holds a few rows per day instead of
+ * a few per merchant and day.
+ */
+function tableOf<A extends string, C extends string>(t: DailyTable<A, C>, f: DailyFilters, perMerchant: boolean): string {
+  return perMerchant || f.contractId !== undefined || f.merchantId !== undefined ? t.table : t.byCurrency
+}
+
+const perMerchant = (g: Grouping) => g.keys.includes('merchant_id')
 
 function sumColumns<A extends string, C extends string>(t: DailyTable<A, C>): string {
   return [...Object.entries(t.amounts), ...Object.entries(t.counts)].map(([name, sum]) => `${sum} as ${name}`).join(', ')
@@ -61,12 +74,12 @@ function dailyReport<A extends string, C extends string, T>(src: ReportSource, t
   const where = dailyFilter(src, f)
   const run = (sql: string, ...extra: unknown[]) => statement(src.sqlite, sql, true).all(...where.params, ...extra) as Row[]
   const totals = request.withTotals
-    ? run(`select currency, ${sumColumns(t)} from ${t.table} where ${where.sql} group by currency order by currency`).map((r) => ({ currency: r.currency as string, ...sumsOf(t, r, r.currency as string) }) as DailyTotal<A, C>)
+    ? run(`select currency, ${sumColumns(t)} from ${tableOf(t, f, false)} where ${where.sql} group by currency order by currency`).map((r) => ({ currency: r.currency as string, ...sumsOf(t, r, r.currency as string) }) as DailyTotal<A, C>)
     : null
   const total = dailyCount(src, t, f, g)
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [], totals)
-  const rows = run(`select ${g.select}, ${sumColumns(t)} from ${t.table} where ${where.sql} group by ${g.keys} order by ${g.order} limit ? offset ?`, request.pageSize, offset)
+  const rows = run(`select ${g.select}, ${sumColumns(t)} from ${tableOf(t, f, perMerchant(g))} where ${where.sql} group by ${g.keys} order by ${g.order} limit ? offset ?`, request.pageSize, offset)
   const items = rows.map((r) => ({ ...g.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as T)
   return reportPage(request, total, items, totals)
 }
@@ -74,7 +87,7 @@ function dailyReport<A extends string, C extends string, T>(src: ReportSource, t
 /** How many rows the report has for the filters (what an export of them will write). */
 export function dailyCount<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping): number {
   const where = dailyFilter(src, f)
-  return Number((statement(src.sqlite, `select count(*) as n from (select 1 from ${t.table} where ${where.sql} group by ${g.keys})`, true).get(...where.params) as { n: bigint }).n)
+  return Number((statement(src.sqlite, `select count(*) as n from (select 1 from ${tableOf(t, f, perMerchant(g))} where ${where.sql} group by ${g.keys})`, true).get(...where.params) as { n: bigint }).n)
 }
 
 /**
@@ -86,7 +99,7 @@ export function* dailyBatches<A extends string, C extends string, T>(src: Report
   for (;;) {
     const where = dailyFilter(src, f)
     if (last) where.and(g.after.sql, ...g.after.params(last))
-    const rows = statement(src.sqlite, `select ${g.select}, ${sumColumns(t)} from ${t.table} where ${where.sql} group by ${g.keys} order by ${g.order} limit ?`, true).all(...where.params, batchSize) as Row[]
+    const rows = statement(src.sqlite, `select ${g.select}, ${sumColumns(t)} from ${tableOf(t, f, perMerchant(g))} where ${where.sql} group by ${g.keys} order by ${g.order} limit ?`, true).all(...where.params, batchSize) as Row[]
     if (rows.length > 0) yield rows.map((r) => ({ ...g.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as T)
     if (rows.length < batchSize) return
     last = rows[rows.length - 1]

@@ -34,5 +34,7 @@ export function seededEntries(): Db {
   }
   c.exec(`insert into ledger_daily_summaries select business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, sum(amount), count(*), 0
           from ledger_entries where account_kind = 'merchant_available' group by 1, 2, 3, 4, 5, 6, 7`)
+  c.exec(`insert into ledger_daily_currency_totals select tenant_id, business_day, currency, type, is_test, sum(amount_sum), sum(entry_count), 0
+          from ledger_daily_summaries group by 1, 2, 3, 4, 5`)
   return db
 }

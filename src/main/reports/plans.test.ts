@@ -31,6 +31,8 @@ function seed(): void {
   for (let i = 1; i <= 400; i++) insert.run(i, i, i % 2 ? 'CNY' : 'VND', i % 12, i % 3 ? 'merchant_available' : 'channel', i % 5, i % 7, (i % 40) + 1, i % 4 === 0 ? 1 : 0, 1_795_000_000_000 + i * 1000)
   c.exec(`insert into ledger_daily_summaries select business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, sum(amount), count(*), 0
           from ledger_entries where account_kind = 'merchant_available' group by 1, 2, 3, 4, 5, 6, 7`)
+  c.exec(`insert into ledger_daily_currency_totals select tenant_id, business_day, currency, type, is_test, sum(amount_sum), sum(entry_count), 0
+          from ledger_daily_summaries group by 1, 2, 3, 4, 5`)
 }
 seed()
 
@@ -75,12 +77,12 @@ describe('the entry list’s query plans', () => {
     expect(prepared.map(plan).join(' | ')).toContain('USING INDEX ledger_entries_txn (txn_id=?)')
   })
 
-  it('counts and totals without a date, remark or transaction come from the daily summaries, and agree with the entries', () => {
+  it('counts and totals without a date, remark or transaction come from the daily summaries (per currency without a merchant), and agree with the entries', () => {
     const src = { sqlite, tenantId: 1, zone: '+08:00' }
     for (const filters of [{}, { merchantId: 3 }, { type: 1, includeTest: false }] as Partial<EntryFilters>[]) {
       prepared.length = 0
       const summarized = accountDetails(src, { includeTest: true, ...filters }, { pageIndex: 1, pageSize: 1, withTotals: true })
-      expect(prepared.some((text) => text.includes('from ledger_daily_summaries'))).toBe(true)
+      expect(prepared.some((text) => text.includes(filters.merchantId ? 'from ledger_daily_summaries' : 'from ledger_daily_currency_totals'))).toBe(true)
       // A bound wide enough to include everything makes the same query read the entries.
       const fromEntries = accountDetails(src, { includeTest: true, ...filters, dateStart: '2020-01-01' }, { pageIndex: 1, pageSize: 1, withTotals: true })
       expect(summarized.totals).toEqual(fromEntries.totals)

@@ -12,6 +12,7 @@ type SettlementColumn = 'orderPay' | 'deposit' | 'orderFee' | 'fixedFee' | 'refu
 
 export const SETTLEMENT_TYPE_COLUMNS: DailyTable<SettlementColumn, never> = {
   table: 'ledger_daily_summaries',
+  byCurrency: 'ledger_daily_currency_totals',
   amounts: Object.fromEntries(ENTRY_TYPE_CODES.map((type) => [SETTLEMENT_COLUMNS[type], `sum(case when type = ${type} then amount_sum else 0 end)`])) as Record<SettlementColumn, string>,
   counts: {}
 }

@@ -10,6 +10,7 @@ import type { PageRequest, ReportSource } from './page'
 
 export const TRANSACTION_COLUMNS: DailyTable<'transactionAmount' | 'settleAmount', 'totalCount' | 'successCount'> = {
   table: 'order_daily_stats',
+  byCurrency: 'order_daily_currency_totals',
   amounts: { transactionAmount: 'sum(transaction_minor)', settleAmount: 'sum(settle_minor)' },
   counts: { totalCount: 'sum(total_count)', successCount: 'sum(success_count)' }
 }

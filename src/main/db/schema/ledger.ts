@@ -157,3 +157,24 @@ export const ledgerDailySummaries = sqliteTable(
     index('ledger_daily_merchant').on(t.merchantId, t.businessDay)
   ]
 )
+
+/**
+ * The daily summaries again without contract and merchant: per business day, tenant, currency,
+ * type and test flag. Kept by the ledger core in the same transaction (one upsert per type of a
+ * posting, beside the summary's), so reports without a merchant or contract filter (statistics,
+ * entry counts and totals, deep-page seeks) read a few dozen rows per day instead of hundreds.
+ */
+export const ledgerDailyCurrencyTotals = sqliteTable(
+  'ledger_daily_currency_totals',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    businessDay: integer('business_day').notNull(),
+    currency: text('currency').notNull(),
+    type: integer('type').notNull(),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
+    amountSum: integer('amount_sum').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    updatedAt: integer('updated_at').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.businessDay, t.currency, t.type, t.isTest] })]
+)

@@ -209,3 +209,24 @@ export const orderDailyStats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.businessDay, t.tenantId, t.contractId, t.merchantId, t.currency, t.isTest] }), index('order_daily_merchant').on(t.merchantId, t.businessDay)]
 )
+
+/**
+ * order_daily_stats without contract and merchant: per business day, tenant, currency and test
+ * flag, kept in the same transaction (orders/stats.ts), for the transaction statistics of all
+ * merchants.
+ */
+export const orderDailyCurrencyTotals = sqliteTable(
+  'order_daily_currency_totals',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    businessDay: integer('business_day').notNull(),
+    currency: text('currency').notNull(),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
+    totalCount: integer('total_count').notNull(),
+    successCount: integer('success_count').notNull(),
+    transactionMinor: integer('transaction_minor').notNull(),
+    settleMinor: integer('settle_minor').notNull(),
+    updatedAt: integer('updated_at').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.businessDay, t.currency, t.isTest] })]
+)
