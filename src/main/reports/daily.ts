@@ -159,11 +159,11 @@ export interface DailySeries<A extends string, C extends string> {
  */
 export function dailySeries<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, maxDays = CHART_DAYS): DailySeries<A, C> {
   const where = dailyFilter(src, f)
-  const days = statement(src.sqlite, `select business_day as day from ${t.table} where ${where.sql} group by business_day order by business_day desc limit ?`)
+  const days = statement(src.sqlite, `select business_day as day from ${tableOf(t, f, false)} where ${where.sql} group by business_day order by business_day desc limit ?`)
     .pluck()
     .all(...where.params, maxDays + 1) as number[]
   const truncated = days.length > maxDays
   if (truncated) where.and('business_day >= ?', days[maxDays - 1])
-  const rows = statement(src.sqlite, `select ${STATISTICS.select}, ${sumColumns(t)} from ${t.table} where ${where.sql} group by ${STATISTICS.keys} order by business_day, currency`, true).all(...where.params) as Row[]
+  const rows = statement(src.sqlite, `select ${STATISTICS.select}, ${sumColumns(t)} from ${tableOf(t, f, false)} where ${where.sql} group by ${STATISTICS.keys} order by business_day, currency`, true).all(...where.params) as Row[]
   return { points: rows.map((r) => ({ ...STATISTICS.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as StatisticsItem<A, C>), truncated }
 }

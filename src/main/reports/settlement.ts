@@ -23,6 +23,7 @@ export const settlementList = (src: ReportSource, f: DailyFilters, request: Page
 /** The chart's sums: order payments, and the net of every type (the day's change of what merchants are owed). */
 export const SETTLEMENT_CHART_COLUMNS: DailyTable<'orderPay' | 'net', never> = {
   table: 'ledger_daily_summaries',
+  byCurrency: 'ledger_daily_currency_totals',
   amounts: { orderPay: SETTLEMENT_TYPE_COLUMNS.amounts.orderPay, net: 'sum(amount_sum)' },
   counts: {}
 }
