@@ -137,7 +137,7 @@ function existingSections(): Map<string, string[]> {
     else current?.push(line)
   }
   // Files written before sections carried their own date had one for the whole file.
-  const legacy = /^Written by `npm run bench` on (\S+) \(([^)]*)\)/m.exec(text)
+  const legacy = /^Written by `npm run bench` on (\S+) \((.*)\)\. Re-run/m.exec(text)
   for (const lines of found.values()) {
     while (lines[0] === '') lines.shift()
     while (lines.at(-1) === '') lines.pop()
