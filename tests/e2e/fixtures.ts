@@ -31,6 +31,9 @@ export interface HostOptions {
   demo?: boolean
 }
 
+/** A demo host loads months of history before it listens; a busy machine takes a while. */
+const HOST_START_TIMEOUT_MS = 120_000
+
 export async function startHost(options: HostOptions = {}): Promise<Host & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-e2e-'))
   const args = [resolve(__dirname, '../../out/main/headless.js'), '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : [])]
@@ -39,7 +42,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host & { sto
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), HOST_START_TIMEOUT_MS)
     const check = () => {
       const match = /PayDesk is running in browser mode at (http:\/\/\S+)/.exec(output)
       if (match) {
@@ -83,11 +86,15 @@ export const ADMIN = { username: 'root', password: 'Root-password-1' }
 
 export const test = base.extend<{ host: Host; hostOptions: HostOptions }>({
   hostOptions: [{ env: { PAYDESK_ADMIN_USER: ADMIN.username, PAYDESK_ADMIN_PASSWORD: ADMIN.password } }, { option: true }],
-  host: async ({ hostOptions }, use) => {
-    const host = await startHost(hostOptions)
-    await use(host)
-    await host.stop()
-  }
+  // The host's start has its own time limit, apart from the test's.
+  host: [
+    async ({ hostOptions }, use) => {
+      const host = await startHost(hostOptions)
+      await use(host)
+      await host.stop()
+    },
+    { timeout: HOST_START_TIMEOUT_MS + 10_000 }
+  ]
 })
 
 export { expect }

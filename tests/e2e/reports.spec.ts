@@ -58,7 +58,7 @@ test('finance filters the settlement summary, pages it and drills down to the le
     await expect(summary.totals.rows).toHaveCount(1)
     await expect(summary.totals.rows).toContainText('CNY')
     await expect(summary.pagination).toHaveText(/^1–20 of (2[1-9]|30)$/)
-    expect(new Set(await summary.table.column('Currency'))).toEqual(new Set(['CNY']))
+    await expect.poll(async () => new Set(await summary.table.column('Currency'))).toEqual(new Set(['CNY']))
     expect(await summary.totals.column('Currency')).toEqual(['CNY'])
     expect(minorUnits((await summary.total('CNY', 'Order payments')) ?? '')).toBeGreaterThan(0n)
   })
@@ -80,7 +80,7 @@ test('finance filters the settlement summary, pages it and drills down to the le
     await expect(page).toHaveURL(new RegExp(`dateStart=${date}`))
     await expect(details.root.getByRole('textbox', { name: 'From', exact: true })).toHaveValue(`${date} 00:00:00`)
     await expect.poll(() => details.total('CNY', 'Order payments')).toBe(orderPay)
-    expect(new Set(await details.table.column('Day'))).toEqual(new Set([date]))
+    await expect.poll(async () => new Set(await details.table.column('Day'))).toEqual(new Set([date]))
 
     const row = await details.cells(0, SETTLEMENT_COLUMNS)
     const net = row.reduce((sum, cell) => sum + minorUnits(cell), 0n)
@@ -91,9 +91,9 @@ test('finance filters the settlement summary, pages it and drills down to the le
     await expect(entries.heading).toBeVisible()
     await expect(entries.root.getByRole('textbox', { name: 'Contract ID', exact: true })).toHaveValue(contract)
     await expect(page).toHaveURL(new RegExp(`merchantId=${/^#(\d+)/.exec(merchant)?.[1]}&`))
-    expect(new Set(await entries.table.column('Merchant'))).toEqual(new Set([merchant]))
+    await expect.poll(async () => new Set(await entries.table.column('Merchant'))).toEqual(new Set([merchant]))
     await expect.poll(async () => minorUnits((await entries.total('CNY', 'Amount')) ?? '0')).toBe(net)
-    expect(new Set(await entries.table.column('Contract'))).toEqual(new Set([contract]))
+    await expect.poll(async () => new Set(await entries.table.column('Contract'))).toEqual(new Set([contract]))
   })
 })
 
@@ -119,7 +119,7 @@ test('account details: a saved view is applied and deleted, an entry opens its o
     await expect(currency).toHaveValue('THB — Thai baht')
     await expect(entries.totals.rows).toHaveCount(1)
     await expect(entries.totals.rows).toContainText('THB')
-    expect(new Set(await entries.table.column('Type'))).toEqual(new Set(['0 · Order payment']))
+    await expect.poll(async () => new Set(await entries.table.column('Type'))).toEqual(new Set(['0 · Order payment']))
 
     await entries.root.getByRole('button', { name: 'Delete view' }).click()
     await expect(views).toHaveValue('')
