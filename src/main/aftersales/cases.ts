@@ -3,12 +3,12 @@
  * their numbers, and money as timelines show it.
  */
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { fromMinor } from '../../shared/money'
+import { fromMinor, toMinor } from '../../shared/money'
 import { contracts, disputes, orders, refunds } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
-import { AppError, conflict, notFound } from '../core/errors'
+import { AppError, conflict, notFound, validationError } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
 import { payoutCoverage } from '../../shared/limits'
 import { assertCanRead } from '../core/scope'
@@ -66,6 +66,30 @@ export function caseBalance(db: Db | Tx, order: Order): CaseBalance {
   const refunded = db.select({ n: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)` }).from(refunds).where(and(eq(refunds.orderId, order.id), ne(refunds.status, 'failed'))).get()?.n ?? 0
   const disputed = db.select({ n: sql<number>`coalesce(sum(${disputes.amountMinor}), 0)` }).from(disputes).where(and(eq(disputes.orderId, order.id), ne(disputes.status, 'won'))).get()?.n ?? 0
   return { paid, refunded, disputed, remaining: paid - refunded - disputed }
+}
+
+/**
+ * The amount a new refund or dispute claims, in minor units: a positive amount in the order's
+ * currency, within what the order can still give back (422 naming what is left otherwise).
+ */
+export function claimAmount(tx: Tx, order: Order, amount: string, what: 'refunded' | 'disputed'): number {
+  let amountMinor: number
+  try {
+    amountMinor = toMinor(amount, order.currency)
+  } catch (error) {
+    throw validationError('amount', error instanceof Error ? error.message : String(error))
+  }
+  if (amountMinor <= 0) throw validationError('amount', 'must be more than zero')
+  const b = caseBalance(tx, order)
+  if (amountMinor > b.remaining) {
+    const f = (minor: number) => fromMinor(minor, order.currency)
+    throw new AppError(
+      'limit',
+      `amount: only ${order.currency} ${f(b.remaining)} of order ${order.orderNo} can still be ${what} (paid ${f(b.paid)}, refunded or in progress ${f(b.refunded)}, disputed ${f(b.disputed)})`,
+      { code: what === 'refunded' ? 'refunds.exceeds_paid' : 'disputes.exceeds_paid', field: 'amount' }
+    )
+  }
+  return amountMinor
 }
 
 export function contractOf(db: Db | Tx, order: Order): Contract {

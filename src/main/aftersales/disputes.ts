@@ -9,17 +9,16 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
-import { fromMinor, toMinor } from '../../shared/money'
 import { say, term } from '../../shared/server-text'
 import { disputeEvidence, disputes, disputeWaybills, type DisputeStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
-import { AppError, conflict, validationError } from '../core/errors'
+import { conflict, validationError } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
 import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
 import type { Waybill } from './waybills'
-import { assertCovered, assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
 
 export type Dispute = typeof disputes.$inferSelect
 
@@ -62,21 +61,7 @@ export interface DisputeOpening {
 
 export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: DisputeOpening, now: number): Dispute {
   assertPaidDeposit(order)
-  let amountMinor: number
-  try {
-    amountMinor = toMinor(input.amount, order.currency)
-  } catch (error) {
-    throw validationError('amount', error instanceof Error ? error.message : String(error))
-  }
-  if (amountMinor <= 0) throw validationError('amount', 'must be more than zero')
-  const balance = caseBalance(tx, order)
-  if (amountMinor > balance.remaining) {
-    throw new AppError(
-      'limit',
-      `amount: only ${order.currency} ${fromMinor(balance.remaining, order.currency)} of order ${order.orderNo} can still be disputed (paid ${fromMinor(balance.paid, order.currency)}, refunded or in progress ${fromMinor(balance.refunded, order.currency)}, disputed ${fromMinor(balance.disputed, order.currency)})`,
-      { code: 'disputes.exceeds_paid', field: 'amount' }
-    )
-  }
+  const amountMinor = claimAmount(tx, order, input.amount, 'disputed')
   if (input.evidenceDueAt <= now) throw validationError('evidenceDueAt', 'must be in the future')
   const disputeNo = caseNumber(tx, 'DS', order)
   const feeMinor = contractOf(tx, order).disputeFeeMinor

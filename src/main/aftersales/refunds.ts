@@ -9,16 +9,14 @@
  */
 import { eq } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
-import { fromMinor, toMinor } from '../../shared/money'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { outbox, refunds } from '../db/schema'
 import type { Tx } from '../db/transaction'
-import { AppError, validationError } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
 import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
-import { assertCovered, assertPaidDeposit, caseBalance, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
 
 export type Refund = typeof refunds.$inferSelect
 
@@ -58,22 +56,7 @@ export interface RefundRequest {
 /** Writes the refund, its hold and its outbox row; the caller's transaction commits them together. */
 export function requestRefund(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: RefundRequest, now: number): Refund {
   assertPaidDeposit(order)
-  let amountMinor: number
-  try {
-    amountMinor = toMinor(input.amount, order.currency)
-  } catch (error) {
-    throw validationError('amount', error instanceof Error ? error.message : String(error))
-  }
-  if (amountMinor <= 0) throw validationError('amount', 'must be more than zero')
-  const balance = caseBalance(tx, order)
-  if (amountMinor > balance.remaining) {
-    const remaining = fromMinor(balance.remaining, order.currency)
-    throw new AppError(
-      'limit',
-      `amount: only ${order.currency} ${remaining} of order ${order.orderNo} can still be refunded (paid ${fromMinor(balance.paid, order.currency)}, refunded or in progress ${fromMinor(balance.refunded, order.currency)}, disputed ${fromMinor(balance.disputed, order.currency)})`,
-      { code: 'refunds.exceeds_paid', field: 'amount' }
-    )
-  }
+  const amountMinor = claimAmount(tx, order, input.amount, 'refunded')
   const contract = contractOf(tx, order)
   const refundNo = caseNumber(tx, 'R', order)
   const feeMinor = contract.refundFeeMinor

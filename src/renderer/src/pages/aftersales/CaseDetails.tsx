@@ -19,8 +19,9 @@ import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { DeadlineText, DisputeStatusBadge, RefundStatusBadge, WaybillStatusBadge } from './badges'
-import { CaseLink, disputePath, orderPath, waybillPath } from './CaseLink'
+import { CaseLink, disputePath, orderPath } from './CaseLink'
 import { DisputeActions } from './DisputeActions'
+import { WaybillRows } from './OrderAftersales'
 import { AFTERSALES_READS } from './useCaseForm'
 import { WaybillStatusForm } from './WaybillStatusForm'
 
@@ -161,18 +162,7 @@ function DisputeWaybills({ dispute }: { dispute: DisputeDetail }) {
       </Text>
       <Table withTableBorder striped fz="sm" data-testid="dispute-waybills">
         <Table.Tbody>
-          {dispute.waybills.map((w) => (
-            <Table.Tr key={w.id}>
-              <Table.Td>
-                <CaseLink to={waybillPath(w.id)}>{w.trackingNo}</CaseLink>
-              </Table.Td>
-              <Table.Td>{w.carrier}</Table.Td>
-              <Table.Td>
-                <WaybillStatusBadge status={w.status} />
-              </Table.Td>
-              <Table.Td>{formatDateTime(w.shippedAt)}</Table.Td>
-            </Table.Tr>
-          ))}
+          <WaybillRows waybills={dispute.waybills} />
         </Table.Tbody>
       </Table>
     </Stack>

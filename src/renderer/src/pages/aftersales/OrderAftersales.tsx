@@ -6,6 +6,7 @@
 import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { WaybillRow } from '../../../../shared/contract/aftersales'
 import type { OrderDetail } from '../../../../shared/contract/orders'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
@@ -34,6 +35,22 @@ function Section({ title, testId, empty, children }: { title: string; testId: st
       )}
     </Stack>
   )
+}
+
+/** Waybills as table rows: tracking number (to its page), carrier, status, shipped at. */
+export function WaybillRows({ waybills }: { waybills: readonly WaybillRow[] }) {
+  return waybills.map((w) => (
+    <Table.Tr key={w.id}>
+      <Table.Td>
+        <CaseLink to={waybillPath(w.id)}>{w.trackingNo}</CaseLink>
+      </Table.Td>
+      <Table.Td>{w.carrier}</Table.Td>
+      <Table.Td>
+        <WaybillStatusBadge status={w.status} />
+      </Table.Td>
+      <Table.Td>{formatDateTime(w.shippedAt)}</Table.Td>
+    </Table.Tr>
+  ))
 }
 
 function OrderCases({ order }: { order: OrderDetail }) {
@@ -84,18 +101,7 @@ function OrderCases({ order }: { order: OrderDetail }) {
       )}
       {canWaybills && (
         <Section title={t('aftersales.orderSection.waybills')} testId="order-waybills" empty={(waybills.data?.items.length ?? 0) === 0}>
-          {waybills.data?.items.map((w) => (
-            <Table.Tr key={w.id}>
-              <Table.Td>
-                <CaseLink to={waybillPath(w.id)}>{w.trackingNo}</CaseLink>
-              </Table.Td>
-              <Table.Td>{w.carrier}</Table.Td>
-              <Table.Td>
-                <WaybillStatusBadge status={w.status} />
-              </Table.Td>
-              <Table.Td>{formatDateTime(w.shippedAt)}</Table.Td>
-            </Table.Tr>
-          ))}
+          <WaybillRows waybills={waybills.data?.items ?? []} />
         </Section>
       )}
     </Stack>
