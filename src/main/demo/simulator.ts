@@ -3,6 +3,7 @@
  * demo channels' merchant numbers and keys, and the demo channels pointed at it. The simulator's
  * address can change between runs, so the channels are re-pointed at each start.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { eq, inArray } from 'drizzle-orm'
 import { say } from '../../shared/server-text'
 import type { Db } from '../db/open'
@@ -24,14 +25,15 @@ export function demoSimulatorMerchants(): SimulatorMerchant[] {
   })
 }
 
-/** Points every demo channel at the simulator; returns how many changed. */
+/** Points every demo channel at the simulator with the current protocol settings; returns how many changed. */
 export function connectDemoChannels(db: Db, clock: Clock, simulatorUrl: string): number {
   const config = DEFAULT_GENERIC_CONFIG(simulatorUrl) as unknown as Record<string, unknown>
   return transact(db, (tx) => {
     const rows = tx.select({ id: channels.id, name: channels.name, adapterConfig: channels.adapterConfig }).from(channels).where(inArray(channels.name, DEMO_CHANNELS.map((c) => c.name))).all()
     let changed = 0
     for (const row of rows) {
-      if ((row.adapterConfig as { baseUrl?: string } | null)?.baseUrl === config.baseUrl) continue
+      // Compared whole: a demo made before the protocol gained endpoints (refunds) gets them too.
+      if (isDeepStrictEqual(row.adapterConfig, config)) continue
       const now = clock.now()
       tx.update(channels).set({ adapterConfig: config, updatedAt: now }).where(eq(channels.id, row.id)).run()
       writeAuditEvent(tx, { tenantId: 1, userId: null, actor: 'system', procedure: 'demo.load', at: now }, { targetType: 'channel', targetId: row.id, summary: say('audit.demoChannel', { channel: row.name, url: simulatorUrl }) })
