@@ -80,3 +80,10 @@ export const USDT_NETWORKS: readonly string[] = serviceTypesFile.networks
 export function serviceType(code: string): ServiceType | undefined {
   return SERVICE_TYPES.find((s) => s.code === code)
 }
+
+const BANK_COUNTRY_BY_CURRENCY: Record<string, BankCountry> = { CNY: 'CN', THB: 'TH', VND: 'VN', IDR: 'ID', BRL: 'BR' }
+
+/** The bank list a payout to a bank account in `currency` is checked against (withdrawals), if any. */
+export function bankCountryOf(currencyCode: string): BankCountry | null {
+  return BANK_COUNTRY_BY_CURRENCY[currencyCode] ?? null
+}

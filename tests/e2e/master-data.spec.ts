@@ -1,6 +1,7 @@
 import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
 import { ADMIN, expect, test, type Host } from './fixtures'
 import { AppShell } from './pages/AppShell'
+import { CasePage } from './pages/CasePage'
 import { ChangePasswordPage } from './pages/ChangePasswordPage'
 import { FormDialog } from './pages/FormDialog'
 import { LoginPage } from './pages/LoginPage'
@@ -206,24 +207,44 @@ test('the seed’s three limit examples show the right range on the bindings pag
   })
 })
 
-test('finance: a manual adjustment shows its posting id and the ledger balance; a channel top-up shows on the channel', async ({ page, host }) => {
+test('finance: a manual adjustment is requested, approved by another user, and shows its posting id and the ledger balance; a channel top-up shows on the channel', async ({ page, host }) => {
   const token = await host.login(ADMIN.username, ADMIN.password)
   const merchant = await create(host, token, 'merchants.create', { name: MERCHANT })
   const contract = await create(host, token, 'contracts.create', { merchantId: merchant.id, settlementCurrency: 'CNY', name: 'Standard terms', validFrom: '2026-01-01' })
   await create(host, token, 'channels.create', { name: 'Channel A', provider: 'genericpay', currency: 'CNY', supportsPayout: true })
+  const roles = await host.api<{ id: number; builtInKey: string | null }[]>('/api/roles.list', {}, token)
+  const finance = roles.body.data.find((r) => r.builtInKey === 'finance')!.id
+  await create(host, token, 'users.create', { username: 'finance.checker', displayName: 'Finance checker', password: 'Checker-pass-1', merchantId: null, roleIds: [finance] })
   const shell = await signInAsAdmin(page, host)
+  const detail = new CasePage(page)
 
-  await test.step('the adjustment form takes the contract’s currency and shows the posting id', async () => {
+  await test.step('the request form takes the contract’s currency; the request moves no money until approved', async () => {
     await shell.navigate('/finance/adjustments')
-    const form = new FormDialog(page, page.locator('form'))
+    await page.getByRole('button', { name: 'Request adjustment' }).click()
+    const form = new FormDialog(page, page.getByRole('dialog'))
     await form.choose('Merchant', MERCHANT, 'Acme')
     await form.choose('Contract', `#${contract.id} Standard terms · CNY`)
     await expect(form.field('Currency')).toHaveValue('CNY')
     await form.fill('Amount', '100.5')
     await form.fill('Reason', 'Goodwill credit for ticket 42')
-    await form.submit('Post adjustment')
-    await expect(page.getByText('Adjustment posted')).toBeVisible()
-    await expect(page.getByTestId('posting-id')).toHaveText(/^Posting ID: \d+$/)
+    await form.submit('Submit for approval')
+    await expect(detail.status).toHaveText('Pending approval')
+    await expect(detail.available).toHaveText('0.00 CNY')
+    await expect(detail.makerCheckerNote).toBeVisible()
+  })
+
+  await test.step('another user approves it: posted, with its posting id, on the timeline', async () => {
+    const adjustmentNo = ((await detail.heading(/^Adjustment A\d+$/).textContent()) ?? '').replace('Adjustment ', '')
+    const list = await host.api<{ items: { id: number; adjustmentNo: string }[] }>('/api/adjustments.list', { search: adjustmentNo }, token)
+    const checker = await host.login('finance.checker', 'Checker-pass-1')
+    const decided = await host.api<{ postingId: number }>('/api/adjustments.decide', { id: list.body.data.items[0].id, decision: 'approve' }, checker)
+    expect(decided.status, decided.body.message).toBe(200)
+    await page.reload()
+    await expect(detail.status).toHaveText('Approved')
+    await expect(detail.available).toHaveText('100.50 CNY')
+    await expect(page.getByText(String(decided.body.data.postingId), { exact: true })).toBeVisible()
+    await expect(detail.timelineRows().nth(1)).toContainText(`Adjustment ${adjustmentNo} approved: CNY 100.50 posted (posting ${decided.body.data.postingId})`)
+    await expect(detail.timelineRows().nth(1)).toContainText('finance.checker')
   })
 
   await test.step('the ledger shows the merchant’s available balance', async () => {

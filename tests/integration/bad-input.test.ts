@@ -95,12 +95,41 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
     [{ sessionIdleMinutes: 30, sessionAbsoluteMinutes: '60' }, 'sessionAbsoluteMinutes']
   ],
   'demo.load': [['x', 'input']],
-  'ledger.adjust': [
+  'adjustments.request': [
     [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '0', reason: 'valid reason', requestKey: 'key-12345' }, 'amount'],
     [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '5', reason: 'no', requestKey: 'key-12345' }, 'reason'],
     [{ merchantId: 1, contractId: 1, currency: 'XXX', amount: '5', reason: 'valid reason', requestKey: 'key-12345' }, 'currency'],
     [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '5', reason: 'valid reason' }, 'requestKey']
   ],
+  'adjustments.decide': [
+    [{ id: 1, decision: 'maybe' }, 'decision'],
+    [{ id: 1, decision: 'reject', note: 'no' }, 'note']
+  ],
+  'adjustments.list': [[{ status: 'posted' }, 'status']],
+  'adjustments.get': [[{ id: 'x' }, 'id']],
+  'withdrawals.request': [
+    [{ merchantId: 1, currency: 'THB', amount: '-5', bankCode: 'KBANK', accountNo: '1234567890', holderName: 'Somchai', requestKey: 'key-12345' }, 'amount'],
+    [{ merchantId: 1, currency: 'THB', amount: '5', bankCode: 'KBANK', accountNo: '12 34', holderName: 'Somchai', requestKey: 'key-12345' }, 'accountNo'],
+    [{ merchantId: 1, currency: 'THB', amount: '5', bankCode: 'KBANK', accountNo: '1234567890', holderName: '', requestKey: 'key-12345' }, 'holderName']
+  ],
+  'withdrawals.review': [
+    [{ id: 1, decision: 'ok' }, 'decision'],
+    [{ id: 1, decision: 'reject' }, 'note']
+  ],
+  'withdrawals.complete': [
+    [{ id: 1, outcome: 'paid' }, 'bankReference'],
+    [{ id: 1, outcome: 'failed', reason: '' }, 'reason']
+  ],
+  'withdrawals.list': [[{ status: 'done' }, 'status']],
+  'withdrawals.get': [[{ id: 0 }, 'id']],
+  'fx.list': [[{ baseCurrency: 'XXX' }, 'baseCurrency']],
+  'fx.create': [
+    [{ baseCurrency: 'USD', quoteCurrency: 'CNY', referenceRate: '7.1.2', appliedRate: '7.1', validFrom: '2026-01-01', validTo: '2026-12-31' }, 'referenceRate'],
+    [{ baseCurrency: 'USD', quoteCurrency: 'USD', referenceRate: '1', appliedRate: '1', validFrom: '2026-01-01', validTo: '2026-12-31' }, 'quoteCurrency'],
+    [{ baseCurrency: 'USD', quoteCurrency: 'CNY', referenceRate: '7.1', validFrom: '2026-01-01', validTo: '2026-12-31' }, 'appliedRate'],
+    [{ baseCurrency: 'USD', quoteCurrency: 'CNY', referenceRate: '7.1', appliedRate: '7', validFrom: '2026/01/01', validTo: '2026-12-31' }, 'validFrom']
+  ],
+  'fx.import': [[{ csv: '' }, 'csv']],
   'ledger.balances': [[{ kind: 'wallet' }, 'kind']]
 }
 

@@ -7,9 +7,16 @@
  * After-sales flows run through the same posting builders as the app: deposits paid, refunds held
  * then posted or released, disputes opened and won; an order's refunds and disputes never exceed
  * what was paid, and what its merchant entries of types 4 and 6 took never exceeds it either.
+ *
+ * Among the random postings run the finance flows, built by the app's own posting builders:
+ * paid deposits (fees and reserve per a random contract; half of them paid in USDT and settled in
+ * CNY or VND through random exact-decimal FX rates), withdrawal holds (committed or voided like any
+ * hold), and the reserve release job on a clock that jumps days; after a release no reserve stays
+ * unreleased past its hold days and each deposit's reserve is released exactly once.
  */
 import { describe, expect, it } from 'vitest'
 import { ENTRY_TYPE_CODES, ENTRY_TYPES } from '../../src/shared/ledger'
+import { Decimal } from '../../src/shared/money'
 import { openDatabase } from '../../src/main/db/open'
 import { bootstrapTenant } from '../../src/main/core/bootstrap'
 import { AppError } from '../../src/main/core/errors'
@@ -18,6 +25,9 @@ import { accountKey, type AccountRef, type EntryInput, type PostingInput } from 
 import { verifyLedger } from '../../src/main/ledger/verify'
 import { seededRandom } from '../support/random'
 import { depositPaidPosting, depositSettlement } from '../../src/main/orders/settlement'
+import { releaseDueReserves } from '../../src/main/finance/reserve'
+import { withdrawalHoldPosting } from '../../src/main/procedures/withdrawals'
+import type { contracts, orders, withdrawals } from '../../src/main/db/schema'
 import { refundHoldPosting } from '../../src/main/aftersales/refunds'
 import { disputePosting } from '../../src/main/aftersales/disputes'
 import type { Contract, Order } from '../../src/main/aftersales/cases'
@@ -35,7 +45,16 @@ describe('ledger fuzz', () => {
     const db = openDatabase({ path: ':memory:' })
     let now = Date.UTC(2026, 8, 1)
     bootstrapTenant(db, now)
-    const ledger = createLedger(db, { tenantId: 1, clock: { now: () => now }, timeZone: () => '+08:00' })
+    const clock = { now: () => now }
+    const ledger = createLedger(db, { tenantId: 1, clock, timeZone: () => '+08:00' })
+    // Merchants and the two contracts the finance flows settle under (the release job reads hold days).
+    for (const m of MERCHANTS) db.$client.prepare("insert into merchants (id, tenant_id, name, created_at, updated_at) values (?, 1, ?, 0, 0)").run(m, `Merchant ${m}`)
+    const HOLD_DAYS = [0, 2, 7]
+    for (const c of [1, 2]) {
+      db.$client
+        .prepare("insert into contracts (id, tenant_id, merchant_id, name, settlement_currency, reserve_hold_days, valid_from, created_at, updated_at) values (?, 1, 1, ?, 'CNY', ?, '2026-01-01', 0, 0)")
+        .run(c, `Contract ${c}`, HOLD_DAYS[c])
+    }
     const sqlite = db.$client
     const entriesOf = sqlite.prepare('select account_id as accountId, amount, currency, type, account_kind as kind, merchant_id as merchantId, contract_id as contractId, business_day as day, is_test as isTest from ledger_entries where posting_id = ?')
     const balanceRow = sqlite.prepare('select a.key, a.normal, a.allow_overdraft as overdraft, b.posted_sum as postedSum, b.held_out as heldOut from ledger_balances b join ledger_accounts a on a.id = b.account_id where b.account_id = ?')
@@ -102,8 +121,9 @@ describe('ledger fuzz', () => {
     let refused = 0
 
     const randomAccount = (currency: string): AccountRef => {
-      const kind = rnd.pick(['merchant_available', 'merchant_available', 'merchant_reserve', 'channel', 'channel', 'platform_fee', 'fx', 'suspense'] as const)
-      if (kind === 'merchant_available' || kind === 'merchant_reserve') return { kind, merchantId: rnd.pick(MERCHANTS), currency }
+      // Reserve accounts move only through deposits (in) and the release job (out), as in the app.
+      const kind = rnd.pick(['merchant_available', 'merchant_available', 'channel', 'channel', 'platform_fee', 'fx', 'suspense'] as const)
+      if (kind === 'merchant_available') return { kind, merchantId: rnd.pick(MERCHANTS), currency }
       if (kind === 'channel') return { kind, channelId: rnd.pick(CHANNELS), currency }
       return { kind, currency }
     }
@@ -161,8 +181,107 @@ describe('ledger fuzz', () => {
     const accountIdsOf = (input: PostingInput) =>
       input.entries.map((e) => (sqlite.prepare('select id from ledger_accounts where key = ?').get(accountKey(e.account)) as { id: number } | undefined)?.id).filter((x): x is number => x !== undefined)
 
+    type FxOrder = typeof orders.$inferSelect
+    type FxContract = typeof contracts.$inferSelect
+    const rate = () => `${rnd.int(0, 30)}.${String(rnd.int(1, 999_999)).padStart(6, '0')}`
+    let txn = 1
+    /** A paid deposit through the order engine's posting builder; half in USDT settled in CNY or VND. */
+    const depositFlow = (op: number) => {
+      const merchantId = rnd.pick(MERCHANTS)
+      const contractId = rnd.int(1, 2)
+      const fx = rnd.chance(0.5)
+      const settlementCurrency = rnd.pick(CURRENCIES)
+      const reference = rate()
+      const order = {
+        orderNo: `D${op}`,
+        txnNo: txn++,
+        merchantId,
+        contractId,
+        channelId: rnd.pick(CHANNELS),
+        currency: fx ? 'USDT' : settlementCurrency,
+        isTest: rnd.chance(0.1),
+        settlementCurrency: fx ? settlementCurrency : null,
+        fxReferenceRate: fx ? reference : null,
+        // The applied rate within ±2 % of the reference, exact (the spread may go either way).
+        fxAppliedRate: fx ? new Decimal(reference).times(rnd.int(980, 1020)).dividedBy(1000).toFixed() : null
+      } as unknown as FxOrder
+      const contract = { id: contractId, settlementCurrency, feeRatePpm: rnd.int(0, 50_000), fixedFeeMinor: rnd.int(0, 500), reserveRatePpm: rnd.pick([0, 50_000, 100_000]) } as unknown as FxContract
+      const paid = rnd.int(1, fx ? 5_000_000_000 : 5_000_000)
+      const settlement = depositSettlement(paid, contract, order)
+      if (settlement.fx) expect(settlement.fx.gross - settlement.fx.applied).toBe(settlement.fx.spread)
+      const input = depositPaidPosting(order, contract, settlement)
+      return { input, result: ledger.post(input) }
+    }
+    /** A withdrawal's hold of amount + fee, from what the merchant has available. */
+    const withdrawalFlow = (op: number) => {
+      const merchantId = rnd.pick(MERCHANTS)
+      const currency = rnd.pick(CURRENCIES)
+      const available = ledger.balance({ kind: 'merchant_available', merchantId, currency }).available
+      const w = { withdrawalNo: `W${op}`, merchantId, contractId: rnd.int(1, 2), currency, amountMinor: rnd.int(1, Math.max(1, available)), feeMinor: rnd.pick([0, 5, 500]), bankCode: 'ICBC', accountNo: '6222', requestedBy: 1 }
+      const input = withdrawalHoldPosting(w as unknown as typeof withdrawals.$inferSelect)
+      return { input, result: ledger.hold(input) }
+    }
+    const releasedSources = new Set<number>()
+    let releaseChecks = 0
+    const checkReleases = (final = false) => {
+      const rows = sqlite.prepare("select id, idempotency_key as k from ledger_postings where idempotency_key like 'reserve-release:%' and id > ?").all(lastRelease) as { id: number; k: string }[]
+      // One run may release several deposits into the same accounts: balances are compared after all of them.
+      const accounts = new Set<number>()
+      const days = new Set<string>()
+      for (const r of rows) {
+        const source = Number(r.k.split(':')[1])
+        expect(releasedSources.has(source), `reserve of posting ${source} released twice`).toBe(false)
+        releasedSources.add(source)
+        lastRelease = Math.max(lastRelease, r.id)
+        const { touched, touchedDaily } = checkPosting(r.id)
+        touched.forEach((a) => accounts.add(a))
+        touchedDaily.forEach((d) => days.add(d))
+      }
+      checkAccounts(accounts)
+      checkDaily(days)
+      // Nothing held in reserve is past its hold days once the job has run (a scan: every tenth time, and at the end).
+      if (++releaseChecks % 10 !== 0 && !final) return
+      const overdue = sqlite
+        .prepare(
+          `select count(*) as n from ledger_entries e join ledger_postings p on p.id = e.posting_id join contracts c on c.id = e.contract_id
+           where e.account_id in (select id from ledger_accounts where kind = 'merchant_reserve') and e.type = 3 and e.amount > 0 and p.created_at + c.reserve_hold_days * 86400000 <= ?
+             and not exists (select 1 from ledger_postings r where r.tenant_id = 1 and r.idempotency_key = 'reserve-release:' || e.posting_id)`
+        )
+        .get(now) as { n: number }
+      expect(overdue.n).toBe(0)
+    }
+    let lastRelease = 0
+
     for (let op = 0; op < OPS; op++) {
       now += rnd.int(1, 90) * 60_000
+      const flow = rnd.next()
+      try {
+        if (flow < 0.06) {
+          const { input, result } = depositFlow(op)
+          done.push({ kind: 'post', input, postingId: result.postingId })
+          const { touched, touchedDaily } = checkPosting(result.postingId)
+          checkAccounts(touched)
+          checkDaily(touchedDaily)
+          continue
+        }
+        if (flow < 0.1) {
+          const { input, result } = withdrawalFlow(op)
+          pendingKeys.push(input.idempotencyKey)
+          done.push({ kind: 'hold', input, postingId: result.postingId })
+          checkAccounts(accountIdsOf(input))
+          continue
+        }
+        if (flow < 0.12) {
+          now += rnd.int(0, 3) * 86_400_000
+          releaseDueReserves({ db, ledger, clock, tenantId: 1 })
+          checkReleases()
+          continue
+        }
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'ledger.insufficient_funds') throw new Error(`op ${op} (seed ${SEED}): ${String(error)}`, { cause: error })
+        refused++
+        continue
+      }
       const roll = rnd.next()
       try {
         if (roll >= 0.72 && roll < 0.8) {
@@ -217,6 +336,9 @@ describe('ledger fuzz', () => {
       }
     }
 
+    releaseDueReserves({ db, ledger, clock, tenantId: 1 })
+    checkReleases(true)
+    expect(releasedSources.size).toBeGreaterThan(0)
     const report = verifyLedger(sqlite)
     expect(report.drifts).toEqual([])
     expect(report.postings).toBeGreaterThan(OPS * 0.3)

@@ -18,6 +18,8 @@ import { createDemoMasterData, DEMO_MERCHANTS, type DemoMarket } from './master-
 import { asUser } from './session'
 import { createDemoOrders } from './orders'
 import { createDemoAftersales } from './aftersales'
+import { demoFinance } from './finance'
+import { releaseDueReserves } from '../finance/reserve'
 import type { Ledger } from '../ledger/ledger'
 import { findMerchant } from './existing'
 
@@ -39,6 +41,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ]
 
 const DEMO_DONE = 'demo.v1.complete'
+const DEMO_DAYS = 90
 /** The order history is made in one transaction: whole or not at all. */
 const DEMO_HISTORY = 'demo.v1.history'
 
@@ -92,9 +95,13 @@ export async function loadDemo(deps: DemoDeps, who: { userId: number | null; use
     for (const user of DEMO_USERS.slice(1)) await ensureUser(deps, who, user, user.market ? merchantIds[user.market] : null)
     const ids = await createDemoMasterData(deps.db, call, merchantIds)
     if (!deps.db.select().from(systemFacts).where(eq(systemFacts.key, DEMO_HISTORY)).get()) {
+      const finance = demoFinance(deps, ids, DEMO_DAYS)
       transact(deps.db, (tx) => {
-        createDemoOrders(deps, ids)
+        finance.createRates()
+        createDemoOrders(deps, ids, DEMO_DAYS, finance.afterDay)
         createDemoAftersales(deps)
+        // Whatever fell due since the last day of history is released as the engine would.
+        releaseDueReserves(deps)
         const now = deps.clock.now()
         tx.insert(systemFacts).values({ key: DEMO_HISTORY, value: new Date(now).toISOString(), updatedAt: now }).onConflictDoNothing().run()
       })

@@ -40,7 +40,9 @@ const SERVICES: Record<DemoMarket, ServiceSpec[]> = {
   ],
   th: [
     { ref: 'th-in', serviceType: 'THAI', direction: 'deposit', currency: 'THB', singleLower: '100', singleUpper: '50000', activated: true },
-    { ref: 'th-out', serviceType: 'THAI', direction: 'payout', currency: 'THB', singleLower: '500', singleUpper: '100000', activated: true }
+    { ref: 'th-out', serviceType: 'THAI', direction: 'payout', currency: 'THB', singleLower: '500', singleUpper: '100000', activated: true },
+    // Settles in THB through the FX rate table: the merchant has no USDT contract.
+    { ref: 'th-usdt-in', serviceType: 'USDT', direction: 'deposit', currency: 'USDT', singleLower: '10', singleUpper: '50000', activated: true }
   ],
   vn: [
     { ref: 'vn-in', serviceType: 'VIETNAMESE', direction: 'deposit', currency: 'VND', singleLower: '20000', singleUpper: '200000000', activated: true },
@@ -77,7 +79,7 @@ export const DEMO_CHANNELS: ChannelSpec[] = [
   { ref: 'vn-napas', name: 'VN Napas 247', provider: 'generic', currency: 'VND', supportsDeposit: true, supportsPayout: true, paymentLower: '10000', paymentUpper: '300000000', payoutLower: '50000', payoutUpper: '300000000', float: '2000000000', serves: ['vn-in', 'vn-out'] },
   { ref: 'id-va', name: 'ID Virtual Account Gateway', provider: 'generic', currency: 'IDR', supportsDeposit: true, supportsPayout: true, paymentLower: '10000', paymentUpper: '100000000', payoutLower: '10000', payoutUpper: '50000000', float: '1500000000', serves: ['id-in', 'id-out'] },
   { ref: 'br-pix', name: 'BR PIX Gateway', provider: 'generic', currency: 'BRL', supportsDeposit: true, supportsPayout: true, paymentLower: '1', paymentUpper: '50000', payoutLower: '1', payoutUpper: '50000', float: '500000', serves: ['br-in', 'br-out'] },
-  { ref: 'usdt-trc20', name: 'USDT TRC20 Desk', provider: 'generic', currency: 'USDT', supportsDeposit: true, supportsPayout: true, paymentLower: '10', paymentUpper: '100000', payoutLower: '10', payoutUpper: '50000', float: '250000', serves: ['usdt-in', 'usdt-out'] }
+  { ref: 'usdt-trc20', name: 'USDT TRC20 Desk', provider: 'generic', currency: 'USDT', supportsDeposit: true, supportsPayout: true, paymentLower: '10', paymentUpper: '100000', payoutLower: '10', payoutUpper: '50000', float: '250000', serves: ['usdt-in', 'usdt-out', 'th-usdt-in'] }
 ]
 
 export interface DemoMasterData {

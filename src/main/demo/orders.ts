@@ -42,6 +42,8 @@ const LANES: Lane[] = [
   { market: 'cn', serviceRef: 'cn-card-out', channelRef: 'cn-a', direction: 'payout', min: 200, max: 3000, perDay: 0.3 },
   { market: 'th', serviceRef: 'th-in', channelRef: 'th-kbank', direction: 'deposit', min: 300, max: 20000, perDay: 0.8 },
   { market: 'th', serviceRef: 'th-out', channelRef: 'th-scb', direction: 'payout', min: 1000, max: 10000, perDay: 0.3 },
+  // FX: USDT deposits of the Thai merchant, whose only contract settles in THB (demo/finance.ts keeps the rates).
+  { market: 'th', serviceRef: 'th-usdt-in', channelRef: 'usdt-trc20', direction: 'deposit', min: 50, max: 3000, perDay: 0.4 },
   { market: 'vn', serviceRef: 'vn-in', channelRef: 'vn-napas', direction: 'deposit', min: 100_000, max: 5_000_000, perDay: 0.8 },
   { market: 'vn', serviceRef: 'vn-out', channelRef: 'vn-napas', direction: 'payout', min: 200_000, max: 2_000_000, perDay: 0.3 },
   { market: 'id', serviceRef: 'id-in', channelRef: 'id-va', direction: 'deposit', min: 50_000, max: 2_000_000, perDay: 0.8 },
@@ -73,7 +75,7 @@ function fieldsFor(lane: Lane, pick: <T>(items: readonly T[]) => T, n: () => num
       case 'cn':
         return lane.serviceRef === 'cn-wallet-in' ? { payerName: name } : { payerName: name, cardNumber: `6222${digits(15)}`, remarkCode: `R${digits(5)}` }
       case 'th':
-        return { payerName: name, cardNumber: digits(10), bankCode: bankOf('TH') }
+        return lane.serviceRef === 'th-usdt-in' ? {} : { payerName: name, cardNumber: digits(10), bankCode: bankOf('TH') }
       case 'vn':
         return { payerName: name, bankCode: bankOf('VN') }
       case 'id':
@@ -110,7 +112,8 @@ export interface HistoryDeps {
   registry: Registry
 }
 
-export function createDemoOrders(core: HistoryDeps, ids: DemoIds, days = 90): number {
+/** `afterDay` runs at the end of each day of history (the demo's withdrawals, adjustments and reserve releases). */
+export function createDemoOrders(core: HistoryDeps, ids: DemoIds, days = 90, afterDay?: (dayStart: number, daysAgo: number) => void): number {
   const rnd = seeded(20261122)
   const admin = core.db.select().from(users).where(eq(users.username, 'demo.ops')).get()
   if (!admin) throw new Error('demo.ops is missing')
@@ -164,6 +167,7 @@ export function createDemoOrders(core: HistoryDeps, ids: DemoIds, days = 90): nu
         })
       }
     }
+    afterDay?.(dayStart, d)
   }
   return made
 }

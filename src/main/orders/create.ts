@@ -22,6 +22,7 @@ import { payoutHoldPosting } from './settlement'
 import { countCreated } from './stats'
 import { addEvent } from './timeline'
 import { tenantZone } from './zone'
+import { rateForOrder } from '../finance/fx'
 
 type Direction = 'deposit' | 'payout'
 type CreateInput = ParsedInputOf<'orders.createDeposit'>
@@ -53,7 +54,7 @@ function amountMinor(amount: string, currency: string): number {
 }
 
 /** The merchant's contract settling in the order's currency, valid on the business day. */
-function activeContract(tx: Tx, merchantId: number, currency: string, day: string) {
+export function activeContract(tx: Tx, merchantId: number, currency: string, day: string) {
   const found = tx
     .select()
     .from(contracts)
@@ -70,6 +71,23 @@ function activeContract(tx: Tx, merchantId: number, currency: string, day: strin
     .get()
   if (!found) throw new AppError('limit', `The merchant has no active contract settling in ${currency} on ${day}`, { code: 'orders.no_contract', field: 'serviceId' })
   return found
+}
+
+/**
+ * A deposit settles under the merchant's contract in its own currency; failing that, under its
+ * first active contract in another currency (FX), at the rate valid now, fixed on the order.
+ */
+function depositContract(tx: Tx, tenantId: number, merchantId: number, currency: string, day: string, now: number, zone: string) {
+  const valid = and(eq(contracts.merchantId, merchantId), eq(contracts.status, 'active'), lte(contracts.validFrom, day), or(isNull(contracts.validTo), gte(contracts.validTo, day)))
+  const same = tx.select().from(contracts).where(and(valid, eq(contracts.settlementCurrency, currency))).orderBy(contracts.id).get()
+  if (same) return { contract: same, fx: null }
+  const other = tx.select().from(contracts).where(valid).orderBy(contracts.id).get()
+  if (!other) return { contract: activeContract(tx, merchantId, currency, day), fx: null }
+  const rate = rateForOrder(tx, tenantId, currency, other.settlementCurrency, now, zone)
+  return {
+    contract: other,
+    fx: { settlementCurrency: other.settlementCurrency, fxRateId: rate.id, fxReferenceRate: rate.referenceRate, fxAppliedRate: rate.appliedRate }
+  }
 }
 
 const sameRequest = (o: typeof orders.$inferSelect, serviceId: number, channelId: number, minor: number, fields: Record<string, string>) =>
@@ -121,7 +139,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
         throw conflict(`merchantOrderNo: ${input.merchantOrderNo} was already used for order ${existing.orderNo}`, { field: 'merchantOrderNo', code: 'orders.merchant_order_no_taken' })
       }
     }
-    const contract = activeContract(tx, merchantId, service.currency, dayText)
+    const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, dayText, now, zone) : { contract: activeContract(tx, merchantId, service.currency, dayText), fx: null }
     const fee = direction === 'payout' ? contract.withdrawalFeeMinor : 0
     if (direction === 'payout') {
       const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available
@@ -155,7 +173,8 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
-        businessDay
+        businessDay,
+        ...fx
       })
       .returning()
       .get()

@@ -9,11 +9,16 @@ import type { Tx } from '../db/transaction'
 export const DAILY_CAPACITY = 10_000_000
 
 export function nextOrderNumbers(tx: Tx, businessDay: number, direction: 'deposit' | 'payout'): { txnNo: number; orderNo: string } {
+  const txnNo = nextTxnNo(tx, businessDay)
+  return { txnNo, orderNo: `${direction === 'deposit' ? 'D' : 'P'}${txnNo}` }
+}
+
+/** The next transaction number of the day, shared by orders, withdrawals and adjustments. */
+export function nextTxnNo(tx: Tx, businessDay: number): number {
   const row = tx.get<{ last: number }>(
     sql`insert into order_sequences (business_day, last) values (${businessDay}, 1)
         on conflict (business_day) do update set last = last + 1 returning last`
   )
   if (row.last >= DAILY_CAPACITY) throw new Error(`More than ${DAILY_CAPACITY - 1} orders on business day ${businessDay}`)
-  const txnNo = businessDay * DAILY_CAPACITY + row.last
-  return { txnNo, orderNo: `${direction === 'deposit' ? 'D' : 'P'}${txnNo}` }
+  return businessDay * DAILY_CAPACITY + row.last
 }

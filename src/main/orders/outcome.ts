@@ -62,11 +62,16 @@ export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome
       paidMinor = outcome.paidMinor ?? order.amountMinor
       if (paidMinor !== order.amountMinor) statusReason = say('reason.partialPayment', { paid: money(paidMinor), amount: money(order.amountMinor) })
       const contract = tx.select().from(contracts).where(eq(contracts.id, order.contractId)).get()!
-      const settlement = depositSettlement(paidMinor, contract)
+      const settlement = depositSettlement(paidMinor, contract, order)
       const posting = deps.ledger.post({ ...depositPaidPosting(order, contract, settlement), at: now })
-      const postedText = say('order.postedDeposit', { paid: money(paidMinor), fee: money(settlement.fee), fixedFee: money(settlement.fixedFee), reserve: money(settlement.reserve), postingId: posting.postingId })
+      const settled = (minor: number) => `${settlement.currency} ${fromMinor(minor, settlement.currency)}`
+      const postedText = say('order.postedDeposit', { paid: money(paidMinor), fee: settled(settlement.fee), fixedFee: settled(settlement.fixedFee), reserve: settled(settlement.reserve), postingId: posting.postingId })
       addEvent(tx, order.id, now, 'ledger', postedText, { postingId: posting.postingId })
-      countSucceeded(tx, statsKey, paidMinor, settlement.settled, now)
+      if (settlement.fx) {
+        const fx = say('order.fxConverted', { paid: money(paidMinor), appliedRate: order.fxAppliedRate!, referenceRate: order.fxReferenceRate!, applied: settled(settlement.fx.applied), spread: settled(settlement.fx.spread) })
+        addEvent(tx, order.id, now, 'ledger', fx, { postingId: posting.postingId, fxRateId: order.fxRateId })
+      }
+      countSucceeded(tx, statsKey, paidMinor, settlement.settledInOrderCurrency, now)
     } else {
       const posting = deps.ledger.commitHold(payoutHoldKey(order), now)
       addEvent(tx, order.id, now, 'ledger', say('order.postedPayout', { amount: money(order.amountMinor), fee: money(order.feeMinor), postingId: posting.postingId }), { postingId: posting.postingId })

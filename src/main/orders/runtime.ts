@@ -13,6 +13,7 @@ import type { OutcomeSource } from './outcome'
 import type { OrderEngineDeps } from './engine'
 import { closeExpired } from './expiry'
 import { processDue, processItem, queryProvider, recoverInFlight } from './outbox'
+import { releaseDueReserves } from '../finance/reserve'
 
 export interface OrderEngine {
   deps: OrderEngineDeps
@@ -20,7 +21,7 @@ export interface OrderEngine {
   /** Sends a just-created order at once (it stays in the outbox when the provider is unreachable). */
   sendNow(orderId: number): Promise<void>
   queryNow(orderId: number, source: OutcomeSource): Promise<void>
-  /** One pass of the job loop: expiry, callbacks, due outbox work. */
+  /** One pass of the job loop: expiry, reserve releases, callbacks, due outbox work. */
   tick(): Promise<void>
   /** Starts the callback listener and the job loop. */
   start(options?: { tickMs?: number }): Promise<void>
@@ -33,6 +34,8 @@ const APPLY_SLICE = 10
 const CHECKPOINT_EVERY_MS = 5000
 const BURST_QUIET_MS = 20
 const APPLY_MAX_WAIT_MS = 2000
+/** Reserve releases fall due by the day: looking once a minute (and at start) is plenty. */
+const RESERVE_EVERY_MS = 60_000
 
 export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>): OrderEngine {
   let server: Listening | null = null
@@ -100,8 +103,13 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
   }
 
   let lastCheckpoint = 0
+  let lastReserveRun = Number.NEGATIVE_INFINITY
   async function tick(): Promise<void> {
     closeExpired(deps)
+    if (deps.clock.now() - lastReserveRun >= RESERVE_EVERY_MS) {
+      lastReserveRun = deps.clock.now()
+      releaseDueReserves(deps)
+    }
     inbox.applyReceived()
     await processDue(deps)
     // Checkpoints happen here, between requests, never inside a commit (see openDatabase).

@@ -5,6 +5,8 @@
  */
 import Decimal from 'decimal.js'
 import { ENTRY_TYPES } from '../../shared/ledger'
+import { fromMinor, roundToMinor } from '../../shared/money'
+import { fxParts, type FxParts } from '../finance/fx'
 import type { contracts, orders } from '../db/schema'
 import type { PostingInput } from '../ledger/types'
 
@@ -20,40 +22,72 @@ export function ofPpm(amountMinor: number, ppm: number): number {
 
 export interface DepositSettlement {
   paid: number
+  /** The settlement currency: the order's, or the contract's when it settles in another (FX). */
+  currency: string
   fee: number
   fixedFee: number
   reserve: number
-  /** What the merchant's available balance gains: paid − fee − fixed fee − reserve. */
+  /** What the merchant's available balance gains: paid (converted) − spread − fee − fixed fee − reserve. */
   net: number
-  /** What the order settled to the merchant (report `settleAmount`): paid − fees. */
+  /** What the order settled to the merchant (report `settleAmount`): paid − spread − fees, in `currency`. */
   settled: number
+  /** `settled` in the order's currency (at the reference rate for FX), for the transaction statistics. */
+  settledInOrderCurrency: number
+  /** FX orders only: the conversion at the rates fixed on the order. */
+  fx: FxParts | null
 }
 
-export function depositSettlement(paidMinor: number, contract: Contract): DepositSettlement {
-  const fee = ofPpm(paidMinor, contract.feeRatePpm)
-  const reserve = ofPpm(paidMinor, contract.reserveRatePpm)
+type FxOrder = Pick<Order, 'currency' | 'settlementCurrency' | 'fxReferenceRate' | 'fxAppliedRate'>
+
+/**
+ * Fees, reserve and FX of a paid deposit. In FX the paid amount is converted at the reference rate
+ * (the order payment), the spread to the applied rate is the rate difference, and fees and reserve
+ * are computed on the converted amount; every figure rounds half-up to the minor unit.
+ */
+export function depositSettlement(paidMinor: number, contract: Contract, order?: FxOrder): DepositSettlement {
+  const fxOrder = order?.settlementCurrency && order.fxReferenceRate && order.fxAppliedRate ? order : null
+  const fx = fxOrder ? fxParts(paidMinor, fxOrder.currency, fxOrder.settlementCurrency!, fxOrder.fxReferenceRate!, fxOrder.fxAppliedRate!) : null
+  const base = fx ? fx.gross : paidMinor
+  const spread = fx ? fx.spread : 0
+  const fee = ofPpm(base, contract.feeRatePpm)
+  const reserve = ofPpm(base, contract.reserveRatePpm)
   const fixedFee = contract.fixedFeeMinor
-  return { paid: paidMinor, fee, fixedFee, reserve, net: paidMinor - fee - fixedFee - reserve, settled: paidMinor - fee - fixedFee }
+  const settled = base - spread - fee - fixedFee
+  const currency = fxOrder ? fxOrder.settlementCurrency! : contract.settlementCurrency
+  const settledInOrderCurrency = fxOrder ? roundToMinor(new Decimal(fromMinor(settled, currency)).dividedBy(fxOrder.fxReferenceRate!), fxOrder.currency) : settled
+  return { paid: paidMinor, currency, fee, fixedFee, reserve, net: settled - reserve, settled, settledInOrderCurrency, fx }
 }
 
 export const depositPostingKey = (order: Pick<Order, 'orderNo'>) => `order:${order.orderNo}:paid`
 export const payoutHoldKey = (order: Pick<Order, 'orderNo'>) => `order:${order.orderNo}:payout`
 
 export function depositPaidPosting(order: Order, contract: Contract, s: DepositSettlement): PostingInput {
-  const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency: order.currency }
-  const fees = { kind: 'platform_fee' as const, currency: order.currency }
+  const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency: s.currency }
+  const fees = { kind: 'platform_fee' as const, currency: s.currency }
   const T = ENTRY_TYPES
-  const entries: PostingInput['entries'] = [
-    { account: { kind: 'channel', channelId: order.channelId, currency: order.currency }, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo },
-    { account: merchant, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo }
-  ]
+  const entries: PostingInput['entries'] = [{ account: { kind: 'channel', channelId: order.channelId, currency: order.currency }, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo }]
+  if (s.fx) {
+    // The FX account takes the order's currency and pays out the settlement currency, so each
+    // currency sums to zero; the spread between the reference and the applied rate is its margin.
+    // (A payment too small to be worth one minor unit of the settlement currency converts to nothing.)
+    entries.push({ account: { kind: 'fx', currency: order.currency }, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo })
+    if (s.fx.gross !== 0) {
+      entries.push(
+        { account: { kind: 'fx', currency: s.currency }, delta: -s.fx.gross, type: T.ORDER_PAYMENT, remark: order.orderNo },
+        { account: merchant, delta: s.fx.gross, type: T.ORDER_PAYMENT, remark: order.orderNo }
+      )
+    }
+  } else {
+    entries.push({ account: merchant, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo })
+  }
   const charge = (delta: number, type: (typeof T)[keyof typeof T], to: PostingInput['entries'][number]['account']) => {
     if (delta === 0) return
     entries.push({ account: merchant, delta: -delta, type, remark: order.orderNo }, { account: to, delta, type, remark: order.orderNo })
   }
+  if (s.fx) charge(s.fx.spread, T.FX_DIFFERENCE, { kind: 'fx', currency: s.currency })
   charge(s.fee, T.TRANSACTION_FEE, fees)
   charge(s.fixedFee, T.PROCESSING_FEE, fees)
-  charge(s.reserve, T.RESERVE, { kind: 'merchant_reserve', merchantId: order.merchantId, currency: order.currency })
+  charge(s.reserve, T.RESERVE, { kind: 'merchant_reserve', merchantId: order.merchantId, currency: s.currency })
   return {
     idempotencyKey: depositPostingKey(order),
     description: `Deposit ${order.orderNo} paid`,

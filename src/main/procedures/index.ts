@@ -8,6 +8,9 @@ import { channelProcedures } from './channels'
 import { contractProcedures } from './contracts'
 import { exportProcedures } from './exports'
 import { ledgerProcedures } from './ledger'
+import { adjustmentProcedures } from './adjustments'
+import { fxProcedures } from './fx'
+import { withdrawalProcedures } from './withdrawals'
 import { limitProcedures } from './limits'
 import { merchantProcedures } from './merchants'
 import { orderProcedures } from './orders'
@@ -33,5 +36,8 @@ export const implementations: Handlers = {
   ...orderProcedures,
   ...reportProcedures,
   ...exportProcedures,
-  ...aftersalesProcedures
+  ...aftersalesProcedures,
+  ...withdrawalProcedures,
+  ...adjustmentProcedures,
+  ...fxProcedures
 }

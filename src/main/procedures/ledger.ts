@@ -1,9 +1,8 @@
-/** Manual adjustments, channel balance top-ups and corrections, and the balances view. */
+/** Channel balance top-ups and corrections, and the balances view (manual adjustments: adjustments.ts). */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { say, term } from '../../shared/server-text'
 import { fromMinor, toMinor, AmountPrecisionError } from '../../shared/money'
-import { ENTRY_TYPES } from '../../shared/ledger'
-import { channels, contracts, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
+import { channels, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
 import { transact } from '../db/transaction'
 import { actorOf } from '../core/context'
 import { notFound, validationError } from '../core/errors'
@@ -11,7 +10,7 @@ import { handlers } from '../core/registry'
 import { merchantFilter } from '../core/scope'
 import { offsetOf } from './sql'
 
-function minorOf(amount: string, currency: string, field = 'amount'): number {
+export function minorOf(amount: string, currency: string, field = 'amount'): number {
   try {
     return toMinor(amount, currency)
   } catch (error) {
@@ -21,43 +20,6 @@ function minorOf(amount: string, currency: string, field = 'amount'): number {
 }
 
 export const ledgerProcedures = handlers({
-  'ledger.adjust': (ctx, input) => {
-    const actor = actorOf(ctx)
-    const delta = minorOf(input.amount, input.currency)
-    return transact(ctx.db, (tx) => {
-      const merchant = tx.select({ id: merchants.id, name: merchants.name }).from(merchants).where(eq(merchants.id, input.merchantId)).get()
-      if (!merchant) throw validationError('merchantId', `merchant ${input.merchantId} does not exist`)
-      const contract = tx.select().from(contracts).where(eq(contracts.id, input.contractId)).get()
-      if (!contract || contract.merchantId !== input.merchantId) throw validationError('contractId', `contract ${input.contractId} is not a contract of merchant ${input.merchantId}`)
-      if (contract.settlementCurrency !== input.currency) {
-        throw validationError('currency', `contract ${contract.id} settles in ${contract.settlementCurrency}, not ${input.currency}`)
-      }
-      const result = ctx.ledger.post({
-        idempotencyKey: `adjust:${input.requestKey}`,
-        description: `Manual adjustment: ${input.reason}`,
-        merchantId: merchant.id,
-        contractId: contract.id,
-        createdBy: actor.userId,
-        entries: [
-          { account: { kind: 'merchant_available', merchantId: merchant.id, currency: input.currency }, delta, type: ENTRY_TYPES.MANUAL_ADJUSTMENT, remark: input.reason },
-          { account: { kind: 'suspense', currency: input.currency }, delta: -delta, type: ENTRY_TYPES.MANUAL_ADJUSTMENT, remark: input.reason }
-        ]
-      })
-      if (!result.replayed) {
-        ctx.audit(tx, {
-          targetType: 'merchant',
-          targetId: merchant.id,
-          merchantId: merchant.id,
-          summary: say('audit.adjustment', { money: `${input.currency} ${input.amount}`, merchant: merchant.name, reason: input.reason }),
-          after: { postingId: result.postingId, amount: input.amount, currency: input.currency, contractId: contract.id, reason: input.reason }
-        })
-      } else {
-        ctx.audit(tx, { targetType: 'posting', targetId: result.postingId, merchantId: merchant.id, summary: say('audit.adjustmentReplayed') })
-      }
-      return { postingId: result.postingId, txnId: result.txnId, replayed: result.replayed }
-    })
-  },
-
   'channels.adjustBalance': (ctx, input) => {
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {

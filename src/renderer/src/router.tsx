@@ -12,8 +12,12 @@ import { LoginPage } from './pages/auth/LoginPage'
 import { SetupPage } from './pages/auth/SetupPage'
 import { ComingPage } from './pages/ComingPage'
 import { HomePage } from './pages/HomePage'
+import { AdjustmentDetailPage } from './pages/finance/AdjustmentDetailPage'
 import { AdjustmentsPage } from './pages/finance/AdjustmentsPage'
+import { FxRatesPage } from './pages/finance/FxRatesPage'
 import { LedgerPage } from './pages/finance/LedgerPage'
+import { WithdrawalDetailPage } from './pages/finance/WithdrawalDetailPage'
+import { WithdrawalsPage } from './pages/finance/WithdrawalsPage'
 import { BindingsPage } from './pages/master/BindingsPage'
 import { ChannelsPage } from './pages/master/ChannelsPage'
 import { ContractsPage } from './pages/master/ContractsPage'
@@ -62,6 +66,8 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
   channelServiceBindings: BindingsPage,
   ledger: LedgerPage,
   adjustments: AdjustmentsPage,
+  withdrawals: WithdrawalsPage,
+  fxRates: FxRatesPage,
   accountDetails: AccountDetailsPage,
   transactionSummary: TransactionSummaryPage,
   transactionDetails: TransactionDetailsPage,
@@ -74,7 +80,9 @@ const SUB_PAGES: readonly { path: string; item: NavItemKey; page: ComponentType 
   { path: '/operations/orders/:id', item: 'orderQuery', page: OrderDetailPage },
   { path: '/after-sales/refunds/:id', item: 'refunds', page: RefundDetailPage },
   { path: '/after-sales/disputes/:id', item: 'disputes', page: DisputeDetailPage },
-  { path: '/after-sales/waybills/:id', item: 'waybills', page: WaybillDetailPage }
+  { path: '/after-sales/waybills/:id', item: 'waybills', page: WaybillDetailPage },
+  { path: '/after-sales/withdrawals/:id', item: 'withdrawals', page: WithdrawalDetailPage },
+  { path: '/finance/adjustments/:id', item: 'adjustments', page: AdjustmentDetailPage }
 ]
 
 function ModuleRoute({ item, page }: { item: NavItem; page?: ComponentType }) {

@@ -12,6 +12,7 @@ import { contractsContract } from './contracts'
 import { exportsContract } from './exports'
 import { mergeContracts, type ProcedureDef } from './define'
 import { ledgerContract } from './ledger'
+import { financeContract } from './finance'
 import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
 import { ordersContract } from './orders'
@@ -21,7 +22,7 @@ import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract, exportsContract, aftersalesContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract, exportsContract, aftersalesContract, financeContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

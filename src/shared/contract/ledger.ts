@@ -36,20 +36,6 @@ export const balanceRow = z.object({
 export type BalanceRow = z.infer<typeof balanceRow>
 
 export const ledgerContract = {
-  'ledger.adjust': mutation({
-    input: z.object({
-      merchantId: id,
-      contractId: id,
-      currency: currencyCode,
-      amount: signedAmount,
-      reason,
-      /** Makes a retried request post once. */
-      requestKey: z.string().trim().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters')
-    }),
-    output: postingAnswer,
-    access: PERMISSIONS.ADJUSTMENT_APPROVE,
-    doc: "Posts a manual adjustment (type 99) to a merchant's available balance, against suspense, with a required reason."
-  }),
   'channels.adjustBalance': mutation({
     input: z.object({
       channelId: id,

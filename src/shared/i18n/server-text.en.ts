@@ -164,12 +164,25 @@ export const serverTextEn = {
   'audit.serviceCreated': '{{serviceType}} {{direction}} service in {{currency}} created for {{merchant}}',
   'audit.serviceUpdated': 'Service {{id}} ({{serviceType}} {{direction}}) updated',
   'audit.serviceStatus': 'Service {{id}} ({{serviceType}} {{direction}}) {{status}}',
-  'audit.adjustment': 'Manual adjustment of {{money}} to {{merchant}}: {{reason}}',
-  'audit.adjustmentReplayed': 'Manual adjustment replayed; nothing posted again',
   'audit.exportStarted': 'Export of the {{report}} started: {{format}}, {{rows}} rows',
   'audit.exportNotStarted': 'Export of the {{report}} not started: no file was chosen',
   'audit.exportEnded': 'Export of the {{report}} {{state}}: {{rows}} rows',
   'audit.exportCancel': 'Export of the {{report}}: cancel requested at {{rows}} rows',
   'audit.channelBalance': '{{kind}} of {{money}} on {{channel}}: {{reason}}',
-  'audit.channelBalanceReplayed': '{{kind}} replayed; nothing posted again'
+  'audit.channelBalanceReplayed': '{{kind}} replayed; nothing posted again',
+
+  'withdrawal.requested': 'Withdrawal {{withdrawalNo}} of {{amount}} (fee {{fee}}) to {{bank}} account {{accountNo}} requested; amount and fee held',
+  'withdrawal.approved': 'Withdrawal {{withdrawalNo}} approved for the bank transfer',
+  'withdrawal.rejected': 'Withdrawal {{withdrawalNo}} rejected: {{reason}}; {{amount}} released to the available balance',
+  'withdrawal.paid': 'Withdrawal {{withdrawalNo}} paid (bank reference {{bankReference}}): withdrawal {{amount}} and fee {{fee}} posted (posting {{postingId}})',
+  'withdrawal.failed': 'Bank transfer of withdrawal {{withdrawalNo}} failed: {{reason}}; {{amount}} released to the available balance',
+  'adjustment.requested': 'Adjustment {{adjustmentNo}} of {{amount}} for {{merchant}} requested: {{reason}}; nothing posted until another user approves it',
+  'adjustment.approved': 'Adjustment {{adjustmentNo}} approved: {{amount}} posted (posting {{postingId}})',
+  'adjustment.rejected': 'Adjustment {{adjustmentNo}} rejected: {{reason}}; nothing posted',
+  'fx.rateAdded': 'FX rate {{pair}} added: reference {{reference}}, applied {{applied}}',
+  'order.fxConverted': 'Converted at the rate fixed when the order was created: {{paid}} at {{appliedRate}} (reference {{referenceRate}}) makes {{applied}}; rate difference {{spread}}',
+  'withdrawal.replayed': 'Withdrawal {{withdrawalNo}} requested again with the same request key; nothing created',
+  'adjustment.replayed': 'Adjustment {{adjustmentNo}} requested again with the same request key; nothing created',
+  'fx.importRefused': 'FX rate import refused: {{problems}} problems, nothing imported',
+  'fx.imported': 'FX rate import: {{rates}} rates added'
 } as const

@@ -161,12 +161,25 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'audit.serviceCreated': '已为 {{merchant}} 创建 {{currency}} {{serviceType}} {{direction}}服务',
   'audit.serviceUpdated': '已更新服务 {{id}}（{{serviceType}} {{direction}}）',
   'audit.serviceStatus': '服务 {{id}}（{{serviceType}} {{direction}}）{{status}}',
-  'audit.adjustment': '对 {{merchant}} 人工调账 {{money}}：{{reason}}',
-  'audit.adjustmentReplayed': '人工调账重放；未重复记账',
   'audit.exportStarted': '开始导出{{report}}：{{format}}，{{rows}} 行',
   'audit.exportNotStarted': '未导出{{report}}：未选择文件',
   'audit.exportEnded': '导出{{report}}{{state}}：{{rows}} 行',
   'audit.exportCancel': '导出{{report}}：已在 {{rows}} 行时请求取消',
   'audit.channelBalance': '{{kind}} {{money}}（{{channel}}）：{{reason}}',
-  'audit.channelBalanceReplayed': '{{kind}}重放；未重复记账'
+  'audit.channelBalanceReplayed': '{{kind}}重放；未重复记账',
+
+  'withdrawal.requested': '已申请提现 {{withdrawalNo}}：{{amount}}（手续费 {{fee}}）至 {{bank}} 账户 {{accountNo}}；金额与手续费已冻结',
+  'withdrawal.approved': '提现 {{withdrawalNo}} 已审核通过，待银行转账',
+  'withdrawal.rejected': '提现 {{withdrawalNo}} 已驳回：{{reason}}；{{amount}} 已释放回可用余额',
+  'withdrawal.paid': '提现 {{withdrawalNo}} 已打款（银行流水号 {{bankReference}}）：提现 {{amount}} 与手续费 {{fee}} 已入账（记账 {{postingId}}）',
+  'withdrawal.failed': '提现 {{withdrawalNo}} 银行转账失败：{{reason}}；{{amount}} 已释放回可用余额',
+  'adjustment.requested': '已申请账目调整 {{adjustmentNo}}：{{merchant}} {{amount}}，原因：{{reason}}；需另一位用户审批后才记账',
+  'adjustment.approved': '账目调整 {{adjustmentNo}} 已批准：{{amount}} 已记账（记账 {{postingId}}）',
+  'adjustment.rejected': '账目调整 {{adjustmentNo}} 已驳回：{{reason}}；未记账',
+  'fx.rateAdded': '已添加汇率 {{pair}}：参考汇率 {{reference}}，适用汇率 {{applied}}',
+  'order.fxConverted': '按下单时锁定的汇率结算：{{paid}} 按适用汇率 {{appliedRate}}（参考汇率 {{referenceRate}}）折合 {{applied}}；汇率差价 {{spread}}',
+  'withdrawal.replayed': '以相同请求键再次申请提现 {{withdrawalNo}}；未重复创建',
+  'adjustment.replayed': '以相同请求键再次申请账目调整 {{adjustmentNo}}；未重复创建',
+  'fx.importRefused': '汇率导入被拒绝：{{problems}} 处问题，未导入任何汇率',
+  'fx.imported': '汇率导入：已添加 {{rates}} 条汇率'
 }

@@ -4,6 +4,7 @@
  * clock the test sets (callbacks still travel in real time). Two worlds share the helpers: the
  * headless host on a temporary data folder, and a core loaded with the demo data set.
  */
+import { checkerOf } from '../../support/checker'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,6 +58,7 @@ async function world(core: Core, clock: ManualClock, start: string, stopCore: ()
   }
   const signIn = async (username: string, password: string) => (await ok('auth.login', { username, password }, '')).token
   let keys = 0
+  const checker = checkerOf(ok, signIn, () => w.admin)
   const settle = async (id: number, done: (o: OrderDetail) => boolean, what: string): Promise<OrderDetail> => {
     const started = Date.now()
     for (;;) {
@@ -89,7 +91,9 @@ async function world(core: Core, clock: ManualClock, start: string, stopCore: ()
       return settle(created.id, (o) => o.status === 'succeeded', 'succeeded')
     },
     async adjust(m, amount, reason) {
-      await ok('ledger.adjust', { merchantId: m.merchantId, contractId: m.contractId, currency: m.currency, amount, reason, requestKey: `report-adjust-${++keys}` })
+      // Maker-checker: the administrator requests, the finance checker approves (and posts).
+      const requested = await ok('adjustments.request', { merchantId: m.merchantId, contractId: m.contractId, currency: m.currency, amount, reason, requestKey: `report-adjust-${++keys}` })
+      await ok('adjustments.decide', { id: requested.id, decision: 'approve' }, await checker())
     },
     async stop() {
       await sim.stop()

@@ -3,6 +3,7 @@
  * built-in roles, and the rule messages the contract and the hosts send (matched back to a key so
  * they can be shown in Chinese too; see messages.ts).
  */
+import { enFinanceFields, enFinanceRules } from './en.financeRules'
 import { enMasterFields, enMasterRules } from './en.masterRules'
 import { enAftersalesFields, enAftersalesRules } from './en.aftersalesRules'
 import { enOrderFields, enOrderRules } from './en.orderRules'
@@ -169,7 +170,8 @@ export const enCatalog = {
     internalHost: 'Internal error: the details are in the host log',
     ...enMasterRules,
     ...enOrderRules,
-    ...enAftersalesRules
+    ...enAftersalesRules,
+    ...enFinanceRules
   },
   fields: {
     input: 'Input',
@@ -190,6 +192,7 @@ export const enCatalog = {
     sessionAbsoluteMinutes: 'Session absolute limit',
     ...enMasterFields,
     ...enOrderFields,
-    ...enAftersalesFields
+    ...enAftersalesFields,
+    ...enFinanceFields
   }
 }

@@ -17,8 +17,8 @@ const BAD_INPUTS: [ProcedureName, unknown][] = [
   ['channels.create', { name: 'Channel A', provider: 'gen pay', supportsDeposit: false, supportsPayout: false, currency: 'CNY', credentials: { 'bad key': 'x' } }],
   ['channels.create', { name: 'Channel A', provider: 'genpay', currency: 'CNY', credentials: 'secret' }],
   ['bindings.create', { channelId: 'x', serviceId: 1.5, boundLower: 'x' }],
-  ['ledger.adjust', { merchantId: 1, contractId: 1, currency: 'CNY', amount: '0', reason: 'oops', requestKey: 'short' }],
-  ['ledger.adjust', { merchantId: 1, contractId: 1, currency: 'CNY', amount: '1e5', reason: 'a proper reason', requestKey: 'long-enough-key' }],
+  ['adjustments.request', { merchantId: 1, contractId: 1, currency: 'CNY', amount: '0', reason: 'oops', requestKey: 'short' }],
+  ['adjustments.request', { merchantId: 1, contractId: 1, currency: 'CNY', amount: '1e5', reason: 'a proper reason', requestKey: 'long-enough-key' }],
   ['channels.adjustBalance', { channelId: 1, kind: 'refill', amount: '10', reason: 'top up', requestKey: 'long-enough-key' }]
 ]
 

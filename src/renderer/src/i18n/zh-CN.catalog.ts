@@ -1,3 +1,4 @@
+import { zhCNFinanceFields, zhCNFinanceRules } from './zh-CN.financeRules'
 import type { enCatalog } from './en.catalog'
 import { zhCNMasterFields, zhCNMasterRules } from './zh-CN.masterRules'
 import { zhCNAftersalesFields, zhCNAftersalesRules } from './zh-CN.aftersalesRules'
@@ -164,7 +165,8 @@ export const zhCNCatalog: typeof enCatalog = {
     internalHost: '内部错误，详情请查看主机日志',
     ...zhCNMasterRules,
     ...zhCNOrderRules,
-    ...zhCNAftersalesRules
+    ...zhCNAftersalesRules,
+    ...zhCNFinanceRules
   },
   fields: {
     input: '输入',
@@ -185,6 +187,7 @@ export const zhCNCatalog: typeof enCatalog = {
     sessionAbsoluteMinutes: '会话绝对时限',
     ...zhCNMasterFields,
     ...zhCNOrderFields,
-    ...zhCNAftersalesFields
+    ...zhCNAftersalesFields,
+    ...zhCNFinanceFields
   }
 }

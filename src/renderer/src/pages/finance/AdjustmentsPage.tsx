@@ -1,22 +1,32 @@
 /**
- * Manual adjustments (entry type 99) to a merchant's available balance, against suspense. The
- * request key is made once per opened form, so a double submit or a retry posts once; a new
- * adjustment opens a new form.
+ * Manual adjustments (entry type 99) under maker-checker: the list of requests (paged, searched and
+ * filtered on the host) and the request form. A request moves no money; a different user approves
+ * (posts, against suspense) or rejects it on its detail page. The request key is made once per
+ * opened form, so a double submit or a retry creates one request.
  */
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { contract, type InputOf, type OutputOf } from '../../../../shared/contract'
+import { useNavigate } from 'react-router-dom'
+import { contract, type InputOf } from '../../../../shared/contract'
+import { ADJUSTMENT_STATUS_VALUES, type AdjustmentRow } from '../../../../shared/contract/finance'
 import { PERMISSIONS } from '../../../../shared/permissions'
-import { useApiMutation } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { FormButtons } from '../../components/form/FormButtons'
 import { MerchantField, useDefaultMerchant } from '../../components/form/MerchantField'
 import { useEntityForm } from '../../components/form/useEntityForm'
-import { PageHeader } from '../../components/PageHeader'
+import { CommonFilters, FilterSelect } from '../../components/list/filters'
+import { ListPage } from '../../components/list/ListPage'
+import { useListState } from '../../components/list/useListState'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import { formatAmount } from '../../format/amount'
+import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
+import { CaseStatusBadge } from './CaseParts'
 
-type Posted = OutputOf<'ledger.adjust'> & { amount: string; currency: string; merchant: string }
+type Input = InputOf<'adjustments.list'>
+type Filters = Pick<Input, 'status' | 'merchantId' | 'currency'>
 
 interface Values {
   merchantId: string
@@ -26,15 +36,13 @@ interface Values {
   reason: string
 }
 
-function AdjustmentForm({ onPosted }: { onPosted: (posted: Posted) => void }) {
+function RequestForm({ onDone }: { onDone: (id: number) => void }) {
   const { t } = useTranslation()
   const [requestKey] = useState(() => crypto.randomUUID())
-  const [merchantName, setMerchantName] = useState('')
-  const defaultMerchant = useDefaultMerchant()
-  const adjust = useApiMutation('ledger.adjust', { invalidate: ['ledger.balances', 'merchants.get'] })
-  const { form, submit } = useEntityForm<Values, InputOf<'ledger.adjust'>>({
-    initialValues: { merchantId: defaultMerchant, contractId: '', currency: '', amount: '', reason: '' },
-    schema: contract['ledger.adjust'].input,
+  const request = useApiMutation('adjustments.request', { invalidate: ['adjustments.list'] })
+  const { form, submit } = useEntityForm<Values, InputOf<'adjustments.request'>>({
+    initialValues: { merchantId: useDefaultMerchant(), contractId: '', currency: '', amount: '', reason: '' },
+    schema: contract['adjustments.request'].input,
     toInput: (v) => ({
       merchantId: v.merchantId ? Number(v.merchantId) : Number.NaN,
       contractId: v.contractId ? Number(v.contractId) : Number.NaN,
@@ -44,17 +52,19 @@ function AdjustmentForm({ onPosted }: { onPosted: (posted: Posted) => void }) {
       requestKey
     }),
     save: async (input) => {
-      const answer = await adjust.mutateAsync(input)
-      onPosted({ ...answer, amount: input.amount, currency: input.currency, merchant: merchantName })
-      return undefined
+      const answer = await request.mutateAsync(input)
+      onDone(answer.id)
+      return t('adjustments.requested', { adjustmentNo: answer.adjustmentNo })
     },
     onDone: () => undefined
   })
   const merchantInput = form.getInputProps('merchantId')
-
   return (
     <form onSubmit={submit} noValidate>
-      <Stack maw={560}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('adjustments.intro')}
+        </Text>
         <MerchantField
           {...merchantInput}
           onChange={(value) => {
@@ -73,19 +83,12 @@ function AdjustmentForm({ onPosted }: { onPosted: (posted: Posted) => void }) {
           placeholder={form.values.merchantId ? t('adjustments.pickContract') : t('adjustments.pickMerchantFirst')}
           value={form.values.contractId || null}
           error={form.errors.contractId}
-          onChange={(value, row) => {
-            form.setValues({ contractId: value ?? '', currency: row?.settlementCurrency ?? '' })
-            if (row) setMerchantName(row.merchantName)
-          }}
+          onChange={(value, row) => form.setValues({ contractId: value ?? '', currency: row?.settlementCurrency ?? '' })}
         />
         <TextInput label={t('adjustments.currency')} description={t('adjustments.currencyHint')} value={form.values.currency} readOnly error={form.errors.currency} />
         <TextInput label={t('adjustments.amount')} description={t('adjustments.amountHint')} inputMode="decimal" autoComplete="off" {...form.getInputProps('amount')} />
         <Textarea label={t('adjustments.reason')} autosize minRows={2} {...form.getInputProps('reason')} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('adjustments.submit')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={() => onDone(0)} submitLabel={t('adjustments.submit')} loading={form.submitting} />
       </Stack>
     </form>
   )
@@ -93,45 +96,57 @@ function AdjustmentForm({ onPosted }: { onPosted: (posted: Posted) => void }) {
 
 export function AdjustmentsPage() {
   const { t } = useTranslation()
-  const canApprove = useCan(PERMISSIONS.ADJUSTMENT_APPROVE)
-  const [posted, setPosted] = useState<Posted | null>(null)
-  const [formKey, setFormKey] = useState(0)
-
+  const navigate = useNavigate()
+  const canRequest = useCan(PERMISSIONS.ADJUSTMENT_REQUEST)
+  const [requesting, setRequesting] = useState(false)
+  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, {})
+  const result = useApiQuery('adjustments.list', list.input, { placeholderData: keepPreviousData })
   return (
-    <Stack>
-      <PageHeader title={t('adjustments.title')} />
-      <Text size="sm" c="dimmed" maw={720}>
-        {t('adjustments.intro')}
-      </Text>
-      {!canApprove ? (
-        <Alert color="yellow" maw={720}>
-          {t('adjustments.needApprove')}
-        </Alert>
-      ) : posted ? (
-        <Paper withBorder p="md" maw={560}>
-          <Stack>
-            <Alert color={posted.replayed ? 'yellow' : 'green'} title={t(posted.replayed ? 'adjustments.replayedTitle' : 'adjustments.postedTitle')}>
-              <Text size="sm">
-                {t('adjustments.postedBody', { amount: formatAmount(posted.amount, posted.currency), merchant: posted.merchant })}
-              </Text>
-              <Text size="sm" data-testid="posting-id">
-                {t('adjustments.postingId', { id: posted.postingId })}
-              </Text>
-            </Alert>
-            <Button
-              w="fit-content"
-              onClick={() => {
-                setPosted(null)
-                setFormKey((n) => n + 1)
-              }}
-            >
-              {t('adjustments.another')}
+    <ListPage<AdjustmentRow>
+      title={t('adjustments.title')}
+      actions={canRequest && <Button onClick={() => setRequesting(true)}>{t('adjustments.request')}</Button>}
+      source={{ list, result }}
+      search={{ label: t('adjustments.searchLabel'), placeholder: t('adjustments.searchPlaceholder') }}
+      filters={
+        <>
+          <FilterSelect
+            label={t('common.status')}
+            value={list.filters.status}
+            onChange={(v) => list.setFilter('status', v)}
+            options={ADJUSTMENT_STATUS_VALUES.map((s) => ({ value: s, label: t(`finance.statuses.${s}`) }))}
+          />
+          <CommonFilters list={list} show={['merchantId', 'currency']} />
+        </>
+      }
+      columns={[
+        { accessor: 'adjustmentNo', title: t('adjustments.adjustmentNo'), sortable: true, noWrap: true },
+        { accessor: 'merchantName', title: t('master.merchant'), sortable: true },
+        { accessor: 'amount', title: t('adjustments.amount'), sortable: true, textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.amount, r.currency) },
+        { accessor: 'reason', title: t('adjustments.reason') },
+        { accessor: 'status', title: t('common.status'), sortable: true, render: (r) => <CaseStatusBadge status={r.status} /> },
+        { accessor: 'requestedBy', title: t('finance.requestedBy') },
+        { accessor: 'createdAt', title: t('common.createdAt'), sortable: true, noWrap: true, render: (r) => formatDateTime(r.createdAt) },
+        {
+          accessor: 'actions',
+          title: t('common.actions'),
+          render: (r) => (
+            <Button size="compact-sm" variant="subtle" onClick={() => navigate(`/finance/adjustments/${r.id}`)}>
+              {t('finance.details')}
             </Button>
-          </Stack>
-        </Paper>
-      ) : (
-        <AdjustmentForm key={formKey} onPosted={setPosted} />
-      )}
-    </Stack>
+          )
+        }
+      ]}
+    >
+      <Modal opened={requesting} onClose={() => setRequesting(false)} title={t('adjustments.request')} size="lg">
+        {requesting && (
+          <RequestForm
+            onDone={(id) => {
+              setRequesting(false)
+              if (id) navigate(`/finance/adjustments/${id}`)
+            }}
+          />
+        )}
+      </Modal>
+    </ListPage>
   )
 }

@@ -14,7 +14,7 @@ type Hinted = (typeof HINTS)[number]
 const hinted = (name: OrderField): name is Hinted => (HINTS as readonly string[]).includes(name)
 
 /** "KBANK · Kasikornbank · ธนาคารกสิกรไทย": the code providers use, the name and the local name. */
-function bankLabel(bank: { code: string; name: string; localName: string }): string {
+export function bankLabel(bank: { code: string; name: string; localName: string }): string {
   return [bank.code, bank.name, bank.localName].filter((part, index, all) => part && all.indexOf(part) === index).join(' · ')
 }
 

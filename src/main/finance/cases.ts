@@ -1,0 +1,42 @@
+/** What withdrawals and adjustment requests share: numbers, the business day, maker-checker, balances. */
+import { fromMinor } from '../../shared/money'
+import type { Tx } from '../db/transaction'
+import type { Actor } from '../core/context'
+import { forbidden } from '../core/errors'
+import type { Ledger } from '../ledger/ledger'
+import { businessDayFn } from '../ledger/business-day'
+import { isoDay } from '../reports/bounds'
+import { nextTxnNo } from '../orders/numbering'
+import { tenantZone } from '../orders/zone'
+
+export interface CaseNumber {
+  txnNo: number
+  /** `yyyy-mm-dd`: the business day, for picking the contract valid on it. */
+  day: string
+}
+
+/** A new transaction number on today's business day (shared with orders, so txn ids never collide). */
+export function nextCaseNumber(tx: Tx, tenantId: number, now: number): CaseNumber {
+  const businessDay = businessDayFn(tenantZone(tx, tenantId))(now)
+  return { txnNo: nextTxnNo(tx, businessDay), day: isoDay(businessDay) }
+}
+
+/** Maker-checker: whoever requested a case may not review or complete it. */
+export function assertNotRequester(actor: Actor, requestedBy: number, what: string, code: string): void {
+  if (actor.userId === requestedBy) {
+    throw forbidden(`You requested ${what}; another user must review it (maker-checker)`, code)
+  }
+}
+
+/** The merchant's available (posted less held), held and reserve balances in one currency. */
+export function merchantBalance(ledger: Ledger, merchantId: number, currency: string) {
+  const available = ledger.balance({ kind: 'merchant_available', merchantId, currency })
+  const reserve = ledger.balance({ kind: 'merchant_reserve', merchantId, currency })
+  return {
+    currency,
+    available: fromMinor(available.available, currency),
+    held: fromMinor(available.heldOut, currency),
+    reserve: fromMinor(reserve.posted, currency)
+  }
+}
+

@@ -1,0 +1,254 @@
+/**
+ * Finance cases: withdrawals (a merchant's cash-out to a bank account, reviewed by another user),
+ * manual adjustment requests (requested by one user, approved by another) and the FX rate table.
+ */
+import { z } from 'zod'
+import { PERMISSIONS } from '../permissions'
+import { id, optionalSearch, pageOf } from '../schemas'
+import { serverTextSchema } from '../server-text'
+import { mutation, query } from './define'
+import { signedAmount, reason } from './ledger'
+import { amount, currencyCode, listInput } from './master-fields'
+
+export const WITHDRAWAL_STATUS_VALUES = ['pending_review', 'approved', 'rejected', 'paid', 'failed'] as const
+export const ADJUSTMENT_STATUS_VALUES = ['pending', 'approved', 'rejected'] as const
+
+const requestKey = z.string().trim().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters')
+const note = z.string().trim().max(500, 'must be at most 500 characters')
+const decisionNote = note.default('')
+
+export const caseEvent = z.object({ id: z.number(), at: z.number(), summary: z.string(), text: serverTextSchema, actor: z.string() })
+
+/** The merchant's balances in the case's currency, for the detail pages. */
+export const merchantBalance = z.object({ currency: z.string(), available: z.string(), held: z.string(), reserve: z.string() })
+
+export const withdrawalRow = z.object({
+  id: z.number(),
+  withdrawalNo: z.string(),
+  merchantId: z.number(),
+  merchantName: z.string(),
+  contractId: z.number(),
+  currency: z.string(),
+  amount: z.string(),
+  fee: z.string(),
+  bankCode: z.string(),
+  accountNo: z.string(),
+  holderName: z.string(),
+  note: z.string(),
+  status: z.enum(WITHDRAWAL_STATUS_VALUES),
+  requestedById: z.number(),
+  requestedBy: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.number().nullable(),
+  reviewNote: z.string().nullable(),
+  settledBy: z.string().nullable(),
+  settledAt: z.number().nullable(),
+  bankReference: z.string().nullable(),
+  failureReason: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number()
+})
+export type WithdrawalRow = z.infer<typeof withdrawalRow>
+
+export const adjustmentRow = z.object({
+  id: z.number(),
+  adjustmentNo: z.string(),
+  merchantId: z.number(),
+  merchantName: z.string(),
+  contractId: z.number(),
+  currency: z.string(),
+  /** Signed decimal string: + credits the merchant, − debits it. */
+  amount: z.string(),
+  reason: z.string(),
+  status: z.enum(ADJUSTMENT_STATUS_VALUES),
+  requestedById: z.number(),
+  requestedBy: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.number().nullable(),
+  decisionNote: z.string().nullable(),
+  postingId: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number()
+})
+export type AdjustmentRow = z.infer<typeof adjustmentRow>
+
+/** An exact decimal rate: units of the settlement currency for one unit of the order's currency. */
+export const rateText = z
+  .string({ error: 'must be a rate such as 7.1234' })
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,10})?$/, 'must be a rate such as 7.1234 (at most 10 decimals)')
+  // Said only of a well-formed rate: "seven" is one problem, not two.
+  .refine((s) => !/^\d{1,9}(\.\d{1,10})?$/.test(s) || /[1-9]/.test(s), 'must be more than zero')
+
+/** A markup in percent taken off the reference rate, such as "0.5". */
+export const markupPercent = z
+  .string({ error: 'must be a percentage such as 0.5' })
+  .trim()
+  .regex(/^\d{1,2}(\.\d{1,4})?$/, 'must be a percentage such as 0.5, with at most 4 decimals')
+
+/** `yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss` in the business time zone. */
+export const wallTime = z
+  .string({ error: 'must be a date such as 2026-01-31 or 2026-01-31 08:00:00' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'must be a date such as 2026-01-31 or 2026-01-31 08:00:00')
+
+export const fxRateRow = z.object({
+  id: z.number(),
+  baseCurrency: z.string(),
+  quoteCurrency: z.string(),
+  referenceRate: z.string(),
+  appliedRate: z.string(),
+  /** (reference − applied) / reference, in percent, exact. */
+  markup: z.string(),
+  validFrom: z.number(),
+  validTo: z.number(),
+  source: z.enum(['manual', 'import']),
+  note: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.number()
+})
+export type FxRateRow = z.infer<typeof fxRateRow>
+
+const rateInput = z
+  .object({
+    baseCurrency: currencyCode,
+    quoteCurrency: currencyCode,
+    referenceRate: rateText,
+    /** Either the applied rate or a markup off the reference rate. */
+    appliedRate: rateText.optional(),
+    markupPercent: markupPercent.optional(),
+    validFrom: wallTime,
+    /** A date alone means to the end of that day. */
+    validTo: wallTime,
+    note: note.default('')
+  })
+  .refine((v) => v.baseCurrency !== v.quoteCurrency, { message: 'must differ from baseCurrency', path: ['quoteCurrency'] })
+  .refine((v) => (v.appliedRate === undefined) !== (v.markupPercent === undefined), { message: 'give either appliedRate or markupPercent', path: ['appliedRate'] })
+
+export const importError = z.object({ line: z.number(), field: z.string(), message: z.string() })
+
+/** Anyone who may read the ledger, request or approve adjustments may read the requests. */
+const ADJUSTMENT_READERS = [PERMISSIONS.LEDGER_READ, PERMISSIONS.ADJUSTMENT_REQUEST, PERMISSIONS.ADJUSTMENT_APPROVE] as const
+
+const WITHDRAWAL_SORT = ['createdAt', 'withdrawalNo', 'amount', 'status', 'merchantName'] as const
+const ADJUSTMENT_SORT = ['createdAt', 'adjustmentNo', 'amount', 'status', 'merchantName'] as const
+const FX_SORT = ['validFrom', 'createdAt', 'baseCurrency', 'quoteCurrency'] as const
+
+export const financeContract = {
+  'withdrawals.list': query({
+    input: listInput(WITHDRAWAL_SORT, 'createdAt', 'desc').extend({
+      search: optionalSearch,
+      merchantId: id.optional(),
+      status: z.enum(WITHDRAWAL_STATUS_VALUES).optional(),
+      currency: currencyCode.optional()
+    }),
+    output: pageOf(withdrawalRow),
+    access: PERMISSIONS.WITHDRAWAL_READ,
+    doc: 'Withdrawals, paged on the host; search by withdrawal number, account number or holder name. Merchant-bound users see their own.'
+  }),
+  'withdrawals.get': query({
+    input: z.object({ id }),
+    output: withdrawalRow.extend({ timeline: z.array(caseEvent), balance: merchantBalance }),
+    access: PERMISSIONS.WITHDRAWAL_READ,
+    doc: "One withdrawal with its timeline and the merchant's balance in its currency."
+  }),
+  'withdrawals.request': mutation({
+    input: z.object({
+      merchantId: id,
+      currency: currencyCode,
+      amount,
+      bankCode: z.string({ error: 'is required' }).trim().min(1, 'is required').max(20, 'must be at most 20 characters'),
+      accountNo: z
+        .string({ error: 'is required' })
+        .trim()
+        .regex(/^[0-9A-Za-z-]{4,34}$/, 'must be 4–34 letters, digits or dashes'),
+      holderName: z.string({ error: 'is required' }).trim().min(2, 'must be at least 2 characters').max(100, 'must be at most 100 characters'),
+      note: note.default(''),
+      requestKey
+    }),
+    output: z.object({ id: z.number(), withdrawalNo: z.string(), replayed: z.boolean() }),
+    access: PERMISSIONS.WITHDRAWAL_REQUEST,
+    doc: "Requests a cash-out of the merchant's available balance to a bank account; amount + the contract's withdrawal fee are held until the review and the transfer."
+  }),
+  'withdrawals.review': mutation({
+    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: 'must be approve or reject' }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
+      message: 'must say why the withdrawal is rejected, in at least 5 characters',
+      path: ['note']
+    }),
+    output: withdrawalRow,
+    access: PERMISSIONS.WITHDRAWAL_REVIEW,
+    doc: 'Approves or rejects a pending withdrawal (never by the user who requested it); a rejection releases the held funds.'
+  }),
+  'withdrawals.complete': mutation({
+    input: z
+      .object({
+        id,
+        outcome: z.enum(['paid', 'failed'], { error: 'must be paid or failed' }),
+        bankReference: z.string().trim().max(100, 'must be at most 100 characters').default(''),
+        reason: z.string().trim().max(500, 'must be at most 500 characters').default('')
+      })
+      .refine((v) => v.outcome === 'failed' || v.bankReference.length >= 4, { message: "must be the bank transfer's reference (at least 4 characters)", path: ['bankReference'] })
+      .refine((v) => v.outcome === 'paid' || v.reason.length >= 5, { message: 'must say why the transfer failed, in at least 5 characters', path: ['reason'] }),
+    output: withdrawalRow,
+    access: PERMISSIONS.WITHDRAWAL_REVIEW,
+    doc: "Records the bank transfer of an approved withdrawal: paid (with the bank's reference) posts withdrawal (8) and fee (9); failed releases the hold."
+  }),
+
+  'adjustments.list': query({
+    input: listInput(ADJUSTMENT_SORT, 'createdAt', 'desc').extend({
+      search: optionalSearch,
+      merchantId: id.optional(),
+      status: z.enum(ADJUSTMENT_STATUS_VALUES).optional(),
+      currency: currencyCode.optional()
+    }),
+    output: pageOf(adjustmentRow),
+    access: ADJUSTMENT_READERS,
+    doc: 'Manual adjustment requests, paged on the host; search by number or reason.'
+  }),
+  'adjustments.get': query({
+    input: z.object({ id }),
+    output: adjustmentRow.extend({ timeline: z.array(caseEvent), balance: merchantBalance }),
+    access: ADJUSTMENT_READERS,
+    doc: "One adjustment request with its timeline and the merchant's balance in its currency."
+  }),
+  'adjustments.request': mutation({
+    input: z.object({ merchantId: id, contractId: id, currency: currencyCode, amount: signedAmount, reason, requestKey }),
+    output: z.object({ id: z.number(), adjustmentNo: z.string(), replayed: z.boolean() }),
+    access: PERMISSIONS.ADJUSTMENT_REQUEST,
+    doc: 'Requests a manual adjustment (type 99) of a merchant’s available balance; nothing moves until another user approves it.'
+  }),
+  'adjustments.decide': mutation({
+    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: 'must be approve or reject' }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
+      message: 'must say why the adjustment is rejected, in at least 5 characters',
+      path: ['note']
+    }),
+    output: adjustmentRow,
+    access: PERMISSIONS.ADJUSTMENT_APPROVE,
+    doc: 'Approves (posts, against suspense) or rejects a pending adjustment; the requester cannot decide their own.'
+  }),
+
+  'fx.list': query({
+    input: listInput(FX_SORT, 'validFrom', 'desc').extend({
+      baseCurrency: currencyCode.optional(),
+      quoteCurrency: currencyCode.optional(),
+      /** Only rates valid at this instant (epoch ms). */
+      validAt: z.number().int().optional(),
+      search: optionalSearch
+    }),
+    output: pageOf(fxRateRow),
+    access: PERMISSIONS.LEDGER_READ,
+    doc: 'The FX rate table, paged on the host.'
+  }),
+  'fx.create': mutation({
+    input: rateInput,
+    output: fxRateRow,
+    access: PERMISSIONS.FX_RATE_WRITE,
+    doc: 'Adds a rate for a currency pair and validity period; the newest rate valid at an instant is the one used.'
+  }),
+  'fx.import': mutation({
+    input: z.object({ csv: z.string({ error: 'is required' }).min(1, 'is empty').max(2_000_000, 'must be at most 2 MB') }),
+    output: z.object({ imported: z.number(), errors: z.array(importError) }),
+    access: PERMISSIONS.FX_RATE_WRITE,
+    doc: 'Imports rates from CSV (header: baseCurrency,quoteCurrency,referenceRate,appliedRate,markupPercent,validFrom,validTo,note); all rows or none, with each bad row named by line and field.'
+  })
+}
