@@ -62,8 +62,10 @@ export const depositPostingKey = (order: Pick<Order, 'orderNo'>) => `order:${ord
 export const payoutHoldKey = (order: Pick<Order, 'orderNo'>) => `order:${order.orderNo}:payout`
 
 export function depositPaidPosting(order: Order, contract: Contract, s: DepositSettlement): PostingInput {
-  const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency: s.currency }
-  const fees = { kind: 'platform_fee' as const, currency: s.currency }
+  // Without FX the merchant settles in the order's own currency.
+  const currency = s.fx ? s.currency : order.currency
+  const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency }
+  const fees = { kind: 'platform_fee' as const, currency }
   const T = ENTRY_TYPES
   const entries: PostingInput['entries'] = [{ account: { kind: 'channel', channelId: order.channelId, currency: order.currency }, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo }]
   if (s.fx) {
@@ -73,7 +75,7 @@ export function depositPaidPosting(order: Order, contract: Contract, s: DepositS
     entries.push({ account: { kind: 'fx', currency: order.currency }, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo })
     if (s.fx.gross !== 0) {
       entries.push(
-        { account: { kind: 'fx', currency: s.currency }, delta: -s.fx.gross, type: T.ORDER_PAYMENT, remark: order.orderNo },
+        { account: { kind: 'fx', currency }, delta: -s.fx.gross, type: T.ORDER_PAYMENT, remark: order.orderNo },
         { account: merchant, delta: s.fx.gross, type: T.ORDER_PAYMENT, remark: order.orderNo }
       )
     }
@@ -84,10 +86,10 @@ export function depositPaidPosting(order: Order, contract: Contract, s: DepositS
     if (delta === 0) return
     entries.push({ account: merchant, delta: -delta, type, remark: order.orderNo }, { account: to, delta, type, remark: order.orderNo })
   }
-  if (s.fx) charge(s.fx.spread, T.FX_DIFFERENCE, { kind: 'fx', currency: s.currency })
+  if (s.fx) charge(s.fx.spread, T.FX_DIFFERENCE, { kind: 'fx', currency })
   charge(s.fee, T.TRANSACTION_FEE, fees)
   charge(s.fixedFee, T.PROCESSING_FEE, fees)
-  charge(s.reserve, T.RESERVE, { kind: 'merchant_reserve', merchantId: order.merchantId, currency: s.currency })
+  charge(s.reserve, T.RESERVE, { kind: 'merchant_reserve', merchantId: order.merchantId, currency })
   return {
     idempotencyKey: depositPostingKey(order),
     description: `Deposit ${order.orderNo} paid`,
