@@ -12,6 +12,7 @@ import { AppShell } from './pages/AppShell'
 import { CasePage } from './pages/CasePage'
 import { FormDialog } from './pages/FormDialog'
 import { MasterDataPage } from './pages/MasterDataPage'
+import { englishLeft, visibleText } from './untranslated'
 
 test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' }, demo: true } })
 
@@ -123,7 +124,22 @@ test('a withdrawal is requested, refused to its own requester, approved and paid
     await expect(list.row(withdrawalNo)).toContainText('Paid')
     await expect(list.row(withdrawalNo)).toContainText('1,000.00 CNY')
   })
+
+  await test.step('the withdrawal page in Chinese has no English left', async () => {
+    await new AppShell(finance).switchLanguage('zh-CN')
+    await openWithdrawalDetailAgain(finance)
+    const detail = new CasePage(finance)
+    await expect(detail.status).toHaveText('已打款')
+    const data = [withdrawalNo, CN, 'ICBC', 'Industrial and Commercial Bank of China', '6222020200998877665', 'Golden Dragon Trading Co., Ltd.', 'ICBC-TRF-20261122-0042', 'CNY', 'demo.admin', 'demo.finance', 'Demo finance', 'Demo administrator']
+    await expect.poll(async () => englishLeft(await visibleText(finance), data)).toEqual([])
+  })
   await finance.close()
+
+  async function openWithdrawalDetailAgain(p: Page): Promise<void> {
+    await new AppShell(p).navigate('/after-sales/withdrawals')
+    await p.getByRole('textbox').first().fill(withdrawalNo)
+    await p.getByRole('row').filter({ hasText: withdrawalNo }).getByRole('button').click()
+  }
 })
 
 test('the FX rate import names each bad line and field, imports nothing, then imports a good file', async ({ page, host }) => {
