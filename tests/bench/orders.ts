@@ -107,6 +107,20 @@ export async function benchOrders(log: (line: string) => void): Promise<OrdersBe
       })
     const burstBodies = bodies(0)
     const steadyBodies = Array.from({ length: STEADY_ROUNDS }, (_, r) => bodies(r + 1)).flat()
+    // First the same client against a Node HTTP server that only reads the body and answers
+    // SUCCESS, while PayDesk's engine is idle: what this machine allows any Node listener.
+    const baseline = await startBaselineServer()
+    let baselineBurst: CallbackRun
+    let baselineSteady: CallbackRun
+    try {
+      const baseUrl = `${baseline.url}/callbacks/${channel.id}`
+      baselineBurst = await fire(dir, { url: baseUrl, bodies: burstBodies, mode: 'burst' })
+      baselineSteady = await fire(dir, { url: baseUrl, bodies: steadyBodies, mode: 'steady', connections: CONCURRENT_CALLBACKS, periodMs: STEADY_PERIOD_MS })
+      log(`baseline Node server: at once p99 ${fmt(baselineBurst.p99)} ms; steady p99 ${fmt(baselineSteady.p99)} ms`)
+    } finally {
+      await baseline.close()
+    }
+
     const appUrl = `${core.orders.listeningAt()}/callbacks/${channel.id}`
     const burst = await fire(dir, { url: appUrl, bodies: burstBodies, mode: 'burst' })
     log(`${CONCURRENT_CALLBACKS} callbacks at once (verify + persist + acknowledge): p50 ${fmt(burst.p50)} ms, p99 ${fmt(burst.p99)} ms, ${fmt(burst.perSecond, 0)} callbacks/s, ${burst.failed} failed`)
@@ -116,18 +130,7 @@ export async function benchOrders(log: (line: string) => void): Promise<OrdersBe
     const steady = await fire(dir, { url: appUrl, bodies: steadyBodies, mode: 'steady', connections: CONCURRENT_CALLBACKS, periodMs: STEADY_PERIOD_MS })
     log(`${CONCURRENT_CALLBACKS} open connections, ${fmt(steady.perSecond, 0)} callbacks/s for ${STEADY_ROUNDS} s: p50 ${fmt(steady.p50)} ms, p99 ${fmt(steady.p99)} ms, ${steady.failed} failed`)
 
-    // The same client against a Node HTTP server that only reads the body and answers SUCCESS:
-    // what this machine allows any Node listener, before PayDesk does any work.
-    const baseline = await startBaselineServer()
-    try {
-      const baseUrl = `${baseline.url}/callbacks/${channel.id}`
-      const baselineBurst = await fire(dir, { url: baseUrl, bodies: burstBodies, mode: 'burst' })
-      const baselineSteady = await fire(dir, { url: baseUrl, bodies: steadyBodies, mode: 'steady', connections: CONCURRENT_CALLBACKS, periodMs: STEADY_PERIOD_MS })
-      log(`baseline Node server: at once p99 ${fmt(baselineBurst.p99)} ms; steady p99 ${fmt(baselineSteady.p99)} ms`)
-      return { roundTrip, callbacks: { burst, steady, baselineBurst, baselineSteady } }
-    } finally {
-      await baseline.close()
-    }
+    return { roundTrip, callbacks: { burst, steady, baselineBurst, baselineSteady } }
   } finally {
     await core.orders.stop()
     core.close()

@@ -35,6 +35,20 @@ export function assertPaidDeposit(order: Order): number {
 }
 
 /**
+ * Refunds and disputes move money in the order's currency. An order settled to the merchant in
+ * another currency (FX, at the rate fixed on the order) would need that conversion reversed, which
+ * is not supported yet: refused, never posted in the wrong currency.
+ */
+export function assertSettledInOrderCurrency(order: Order): void {
+  if (order.settlementCurrency && order.settlementCurrency !== order.currency) {
+    throw conflict(`orderId: order ${order.orderNo} was settled in ${order.settlementCurrency} from ${order.currency}; refunds and disputes of orders settled in another currency are not supported yet`, {
+      code: 'aftersales.fx_settled',
+      field: 'orderId'
+    })
+  }
+}
+
+/**
  * Money going back out: the channel pays the amount back upstream and the merchant's available
  * balance must cover the amount plus the fee (the same check, and words, as a payout's).
  */

@@ -18,7 +18,7 @@ import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
 import type { Waybill } from './waybills'
-import { assertCovered, assertPaidDeposit, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, assertSettledInOrderCurrency, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
 
 export type Dispute = typeof disputes.$inferSelect
 
@@ -61,6 +61,7 @@ export interface DisputeOpening {
 
 export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: DisputeOpening, now: number): Dispute {
   assertPaidDeposit(order)
+  assertSettledInOrderCurrency(order)
   const amountMinor = claimAmount(tx, order, input.amount, 'disputed')
   if (input.evidenceDueAt <= now) throw validationError('evidenceDueAt', 'must be in the future')
   const disputeNo = caseNumber(tx, 'DS', order)

@@ -16,7 +16,7 @@ import type { Ledger } from '../ledger/ledger'
 import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
-import { assertCovered, assertPaidDeposit, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, assertSettledInOrderCurrency, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
 
 export type Refund = typeof refunds.$inferSelect
 
@@ -56,6 +56,7 @@ export interface RefundRequest {
 /** Writes the refund, its hold and its outbox row; the caller's transaction commits them together. */
 export function requestRefund(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: RefundRequest, now: number): Refund {
   assertPaidDeposit(order)
+  assertSettledInOrderCurrency(order)
   const amountMinor = claimAmount(tx, order, input.amount, 'refunded')
   const contract = contractOf(tx, order)
   const refundNo = caseNumber(tx, 'R', order)

@@ -5,7 +5,7 @@
  * `submitEvidence`, `resolveDispute`) at their own past times; the provider exchange of a
  * refund is not replayed (its outbox row is marked as such).
  */
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
 import { verbatim } from '../../shared/server-text'
 import { orders, outbox, users } from '../db/schema'
@@ -43,7 +43,8 @@ export function createDemoAftersales(core: HistoryDeps): { refunds: number; disp
   const paid = core.db
     .select({ id: orders.id, finalizedAt: orders.finalizedAt })
     .from(orders)
-    .where(and(eq(orders.direction, 'deposit'), eq(orders.status, 'succeeded')))
+    // Orders settled in another currency (FX) cannot be refunded or disputed yet (see assertSettledInOrderCurrency).
+    .where(and(eq(orders.direction, 'deposit'), eq(orders.status, 'succeeded'), isNull(orders.settlementCurrency)))
     .orderBy(asc(orders.finalizedAt), asc(orders.id))
     .all()
   let refunds = 0

@@ -49,6 +49,16 @@ describe('FX settlement', () => {
     expect(balances.items.map((b) => [b.kind, b.currency, b.balance])).toEqual([['merchant_available', 'CNY', '635.17'], ['merchant_reserve', 'CNY', '72.86']])
     expect(order.timeline.map((e) => e.summary)).toContain('Converted at the rate fixed when the order was created: USDT 100.500000 at 7.2 (reference 7.25) makes CNY 723.60; rate difference CNY 5.03')
 
+    // Giving money back would need the conversion reversed: refused by name, nothing held or posted.
+    const postings = () => w.t.core.db.$client.prepare('select count(*) as n from ledger_postings').get()
+    const before = postings()
+    const refund = await w.t.call('refunds.create', { orderId, amount: '10.000000', reason: 'Customer cancelled' }, w.admin)
+    expect(refund).toMatchObject({ status: 409, code: 'aftersales.fx_settled', field: 'orderId' })
+    expect(refund.message).toContain('settled in CNY from USDT')
+    const dispute = await w.t.call('disputes.create', { orderId, kind: 'chargeback', reasonCode: '13.1', amount: '10.000000', evidenceDueAt: w.t.clock.now() + 86_400_000, note: 'Not received' }, w.admin)
+    expect(dispute).toMatchObject({ status: 409, code: 'aftersales.fx_settled' })
+    expect(postings()).toEqual(before)
+
     // Created while the rate was valid, paid after it expired: settles at the rate fixed on the order.
     const late = await w.t.ok('orders.createDeposit', { merchantId: w.merchantId, ...lane, amount: '1.002500' }, w.admin)
     w.t.clock.advance(3 * 3_600_000)

@@ -3,6 +3,7 @@ export const enAftersalesRules = {
   refundExceeds: 'only {{money}} of order {{orderNo}} can still be refunded (paid {{paid}}, refunded or in progress {{refunded}}, disputed {{disputed}})',
   disputeExceeds: 'only {{money}} of order {{orderNo}} can still be disputed (paid {{paid}}, refunded or in progress {{refunded}}, disputed {{disputed}})',
   notPaidDeposit: 'order {{orderNo}} is not a paid deposit; only paid deposits have refunds, disputes and waybills',
+  fxSettled: 'order {{orderNo}} was settled in {{settlement}} from {{currency}}; refunds and disputes of orders settled in another currency are not supported yet',
   disputeResolved: 'Dispute {{disputeNo}} is already resolved',
   disputeNotOpen: 'Dispute {{disputeNo}} is not open; evidence is submitted once, while it is open',
   disputeNoEvidence: 'Dispute {{disputeNo}} has no evidence yet: add a file or attach a waybill first',

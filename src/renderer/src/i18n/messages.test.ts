@@ -14,6 +14,12 @@ describe('rule and error messages', () => {
     )
   })
 
+  it('renders the refusal of a refund on an FX-settled order in Chinese', () => {
+    expect(translateMessage('orderId: order D2026112200000001 was settled in CNY from USDT; refunds and disputes of orders settled in another currency are not supported yet', zh)).toContain(
+      '订单 D2026112200000001 已由 USDT 换汇结算为 CNY；暂不支持对换汇结算的订单退款或发起争议'
+    )
+  })
+
   it('keeps English messages word for word', () => {
     expect(translateMessage('name: a merchant named "Acme" already exists', english)).toBe('Name: a merchant named "Acme" already exists')
     expect(translateFieldMessage('username: "ops" is already taken', 'username', english)).toBe('"ops" is already taken')

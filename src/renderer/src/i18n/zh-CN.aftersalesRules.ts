@@ -5,6 +5,7 @@ export const zhCNAftersalesRules: typeof enAftersalesRules = {
   refundExceeds: '订单 {{orderNo}} 仅剩 {{money}} 可退款（已付 {{paid}}，已退款或处理中 {{refunded}}，争议中 {{disputed}}）',
   disputeExceeds: '订单 {{orderNo}} 仅剩 {{money}} 可争议（已付 {{paid}}，已退款或处理中 {{refunded}}，争议中 {{disputed}}）',
   notPaidDeposit: '订单 {{orderNo}} 不是已支付的代收订单；只有已支付的代收订单才有退款、争议与运单',
+  fxSettled: '订单 {{orderNo}} 已由 {{currency}} 换汇结算为 {{settlement}}；暂不支持对换汇结算的订单退款或发起争议',
   disputeResolved: '争议 {{disputeNo}} 已结案',
   disputeNotOpen: '争议 {{disputeNo}} 不是待处理状态；证据只能在待处理时提交一次',
   disputeNoEvidence: '争议 {{disputeNo}} 尚无证据：请先添加文件或附上运单',
