@@ -42,7 +42,12 @@ export async function startHost(options: HostOptions = {}): Promise<Host & { sto
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), HOST_START_TIMEOUT_MS)
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test: the host and its data folder go with it.
+      child.kill('SIGKILL')
+      rmSync(dataDir, { recursive: true, force: true })
+      reject(new Error(`host did not start:\n${output}`))
+    }, HOST_START_TIMEOUT_MS)
     const check = () => {
       const match = /PayDesk is running in browser mode at (http:\/\/\S+)/.exec(output)
       if (match) {
