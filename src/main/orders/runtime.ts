@@ -13,7 +13,7 @@ import type { OutcomeSource } from './outcome'
 import type { OrderEngineDeps } from './engine'
 import { closeExpired } from './expiry'
 import { processDue, processItem, queryProvider, recoverInFlight } from './outbox'
-import { releaseDueReserves } from '../finance/reserve'
+import { createReserveReleaser } from '../finance/reserve'
 
 export interface OrderEngine {
   deps: OrderEngineDeps
@@ -106,11 +106,13 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
 
   let lastCheckpoint = 0
   let lastReserveRun = Number.NEGATIVE_INFINITY
+  const reserves = createReserveReleaser(deps)
   async function tick(): Promise<void> {
     closeExpired(deps)
     if (deps.clock.now() - lastReserveRun >= RESERVE_EVERY_MS) {
       lastReserveRun = deps.clock.now()
-      releaseDueReserves(deps)
+      // In slices with a turn of the event loop between them (see finance/reserve.ts).
+      await reserves.run()
     }
     // In slices that yield between them, like a burst's: never hundreds of callbacks in one turn of the loop.
     applySlices()
