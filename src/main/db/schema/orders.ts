@@ -4,6 +4,7 @@
  * notifications, and the per-day order statistics behind the transaction reports.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
 import type { ServerText } from '../../../shared/server-text'
 import { tenants, users } from './foundation'
 import { channels, contracts, services, terminals } from './master'
@@ -168,7 +169,13 @@ export const providerCallbacks = sqliteTable(
     upstreamNo: text('upstream_no'),
     body: text('body').notNull()
   },
-  (t) => [uniqueIndex('provider_callbacks_event').on(t.channelId, t.eventKey), index('provider_callbacks_order').on(t.orderId)]
+  (t) => [
+    uniqueIndex('provider_callbacks_event').on(t.channelId, t.eventKey),
+    index('provider_callbacks_order').on(t.orderId),
+    // The job loop looks for callbacks still to apply every second: a partial index holds only those,
+    // so the look-up costs nothing however many callbacks were ever received (a scan of all of them did).
+    index('provider_callbacks_received').on(t.id).where(sql`outcome = 'received'`)
+  ]
 )
 
 export const merchantNotifications = sqliteTable(

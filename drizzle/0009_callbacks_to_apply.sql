@@ -1,0 +1,1 @@
+CREATE INDEX `provider_callbacks_received` ON `provider_callbacks` (`id`) WHERE outcome = 'received';
