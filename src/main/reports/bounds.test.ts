@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { zoneOffsetMs } from '../ledger/business-day'
 import { dayRange, instantRange, isoDay, wallClockText } from './bounds'
 
 describe('report time bounds', () => {
@@ -18,5 +19,28 @@ describe('report time bounds', () => {
     expect(wallClockText(Date.UTC(2026, 10, 20, 2, 0, 0, 999), '+08:00')).toBe('2026-11-20T10:00:00')
     expect(wallClockText(Date.UTC(2026, 10, 19, 16, 0, 0), '+08:00')).toBe('2026-11-20T00:00:00')
     expect(wallClockText(Date.UTC(2026, 0, 15, 12), 'America/Sao_Paulo')).toBe('2026-01-15T09:00:00')
+  })
+
+  it('dateCreated follows daylight saving to the second, in time order or not', () => {
+    // New York, 2026-03-08: 02:00 EST becomes 03:00 EDT at 07:00 UTC; 2026-11-01: 02:00 EDT becomes 01:00 EST at 06:00 UTC.
+    expect(wallClockText(Date.UTC(2026, 2, 8, 6, 59, 59), 'America/New_York')).toBe('2026-03-08T01:59:59')
+    expect(wallClockText(Date.UTC(2026, 2, 8, 7, 0, 0), 'America/New_York')).toBe('2026-03-08T03:00:00')
+    expect(wallClockText(Date.UTC(2026, 10, 1, 5, 59, 59), 'America/New_York')).toBe('2026-11-01T01:59:59')
+    expect(wallClockText(Date.UTC(2026, 10, 1, 6, 0, 0), 'America/New_York')).toBe('2026-11-01T01:00:00')
+    // Every second around both changes, backwards and forwards, in zones with 30- and 45-minute offsets too.
+    for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Europe/London', '+08:00']) {
+      for (const around of [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 3, 5, 15), Date.UTC(2026, 9, 4, 15), Date.UTC(2026, 2, 29, 1)]) {
+        for (const step of [1, -1]) {
+          for (let s = -3600; s <= 3600; s += 59) {
+            const ms = around + step * s * 1000
+            expect(wallClockText(ms, zone)).toBe(new Date(ms + zoneOffsetMs(zone, ms)).toISOString().slice(0, 19))
+          }
+        }
+      }
+    }
+  })
+
+  it('a zone the host cannot read is an error, not a guess', () => {
+    expect(() => wallClockText(Date.UTC(2026, 10, 20), 'Not/AZone')).toThrow(/time zone/i)
   })
 })

@@ -34,7 +34,32 @@ export function isoDay(day: number): string {
   return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`
 }
 
+/**
+ * Offsets change (daylight saving, a zone's new rules) only at whole quarter hours of UTC: a
+ * zone's offset is found once per quarter hour and holds for every instant inside it. Per zone the
+ * last quarter hour asked is kept: rows come in time order, so most rows ask the same one again.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000
+const lastOffsets = new Map<string, { quarter: number; offsetMs: number }>()
+
+/** The UTC offset of `zone` at `epochMs` (zoneOffsetMs, once per quarter hour). */
+export function quarterHourOffsetMs(zone: string, epochMs: number): number {
+  const quarter = Math.floor(epochMs / QUARTER_HOUR_MS)
+  const last = lastOffsets.get(zone)
+  if (last?.quarter === quarter) return last.offsetMs
+  const offsetMs = zoneOffsetMs(zone, quarter * QUARTER_HOUR_MS)
+  lastOffsets.set(zone, { quarter, offsetMs })
+  return offsetMs
+}
+
+const SECONDS = Array.from({ length: 60 }, (_, s) => String(s).padStart(2, '0'))
+/** The last wall-clock minute written, `yyyy-mm-ddThh:mm:`: rows in time order share it. */
+let lastMinute = { minute: NaN, prefix: '' }
+
 /** An instant as `yyyy-mm-ddThh:mm:ss` on the wall clock of `zone` (milliseconds dropped). */
 export function wallClockText(epochMs: number, zone: string): string {
-  return new Date(epochMs + zoneOffsetMs(zone, epochMs)).toISOString().slice(0, 19)
+  const second = Math.floor((epochMs + quarterHourOffsetMs(zone, epochMs)) / 1000)
+  const minute = Math.floor(second / 60)
+  if (minute !== lastMinute.minute) lastMinute = { minute, prefix: new Date(minute * 60_000).toISOString().slice(0, 17) }
+  return lastMinute.prefix + SECONDS[second - minute * 60]
 }
