@@ -17,7 +17,9 @@ export default defineConfig({
           // The provider simulator (tests, demo, rehearsing a channel), plain Node too.
           simulator: resolve(__dirname, 'src/main/simulator/cli.ts'),
           // The report reads' worker thread (src/main/reports/reader.ts starts it), plain Node too.
-          'report-worker': resolve(__dirname, 'src/main/reports/worker.ts')
+          'report-worker': resolve(__dirname, 'src/main/reports/worker.ts'),
+          // An export job's worker thread (src/main/reports/export/jobs.ts starts it), plain Node too.
+          'export-worker': resolve(__dirname, 'src/main/reports/export/worker.ts')
         }
       }
     }

@@ -10,6 +10,15 @@ import { startDemoProvider } from './demo/simulator'
 import type { RunningSimulator } from './simulator/server'
 import { defaultDataDir } from './paths'
 
+/** A whole number from the environment, or undefined when the variable is not set. */
+function envCount(name: string, min: number): number | undefined {
+  const text = process.env[name]
+  if (text === undefined || text === '') return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name}: ${text} is not a whole number ≥ ${min}`)
+  return value
+}
+
 function parsePort(text: string): number {
   const port = Number(text)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${text} is not a port number (0–65535; 0 picks a free one)`)
@@ -32,7 +41,9 @@ async function main(): Promise<void> {
     port: parsePort(values.port),
     host: values.host,
     version,
-    rendererDir: join(__dirname, '..', 'renderer')
+    rendererDir: join(__dirname, '..', 'renderer'),
+    // Tests that cancel an export while it runs make it small and slow (docs/exports.md).
+    exportOptions: { batchSize: envCount('PAYDESK_EXPORT_BATCH_ROWS', 1), pauseMs: envCount('PAYDESK_EXPORT_PAUSE_MS', 0) }
   })
   const { core } = host
   const admin = await core.ensureAdminFromEnv(process.env)

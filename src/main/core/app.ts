@@ -21,7 +21,7 @@ import { fetchPoster, type HttpPoster } from '../orders/engine'
 import { createOrderEngine, type OrderEngine } from '../orders/runtime'
 import { genericAdapterFactory, type AdapterFactory } from '../orders/sending'
 import { createReportReader, type ReportReader } from '../reports/reader'
-import { createExportJobs, folderTarget, type ExportJobs, type ExportTarget } from '../reports/export/jobs'
+import { createExportJobs, folderTarget, type ExportJobs, type ExportJobsOptions, type ExportTarget } from '../reports/export/jobs'
 
 export interface CoreOptions {
   /** A database file, or `:memory:`. */
@@ -45,6 +45,8 @@ export interface CoreOptions {
    * tests) the `exports` folder beside the database, or a temporary folder for `:memory:`.
    */
   exportTarget?: ExportTarget
+  /** Export jobs' batch size and pace (tests); see reports/export/jobs.ts. */
+  exportOptions?: ExportJobsOptions
 }
 
 export interface Core extends Registry {
@@ -55,7 +57,7 @@ export interface Core extends Registry {
   orders: OrderEngine
   /** The report reads' worker threads (in-process on an in-memory database). */
   reports: ReportReader
-  /** Report exports (jobs in this process). */
+  /** Report exports (jobs in worker threads; in-process on an in-memory database). */
   exports: ExportJobs
   mode: HostMode
   /** Browser mode, empty database: the code the first-run page asks for. */
@@ -88,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
   const orders = createOrderEngine({ db, clock, ledger, secrets: options.secrets, tenantId: TENANT_ID, adapterFactory: options.adapterFactory ?? genericAdapterFactory, post: options.post ?? fetchPoster, log })
   const reports = createReportReader({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding })
   const exportDir = options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-exports-${process.pid}`) : join(dirname(options.dbPath), 'exports')
-  const exports = createExportJobs(options.exportTarget ?? folderTarget(exportDir), log)
+  const exports = createExportJobs(options.exportTarget ?? folderTarget(exportDir), { dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding }, log, options.exportOptions)
   const evidenceDir = options.evidenceDir ?? (options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-evidence-${process.pid}-${randomUUID()}`) : join(dirname(options.dbPath), 'evidence'))
   const registry: Registry = createRegistry({ db, clock, host, tenantId: TENANT_ID, implementations, ledger, secrets: options.secrets, loadDemo: demo, orders, reports, exports, evidenceDir, log })
   const systemAudit = (procedure: string) => ({

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createCore, type Core } from '../core/app'
 import type { Clock } from '../core/context'
 import { aesSecretBox, loadOrCreateKey } from '../core/secrets'
+import type { ExportJobsOptions } from '../reports/export/jobs'
 import { DATABASE_FILE, SECRET_KEY_FILE } from '../paths'
 import { createHttpApp } from './app'
 import { listen } from './listen'
@@ -18,6 +19,8 @@ export interface HostOptions {
   version: string
   rendererDir: string | null
   clock?: Clock
+  /** Export jobs' batch size and pace (PAYDESK_EXPORT_BATCH_ROWS, PAYDESK_EXPORT_PAUSE_MS; tests). */
+  exportOptions?: ExportJobsOptions
 }
 
 export interface RunningHost {
@@ -32,7 +35,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   mkdirSync(options.dataDir, { recursive: true })
   const secrets = aesSecretBox(loadOrCreateKey(join(options.dataDir, SECRET_KEY_FILE)))
-  const core = createCore({ dbPath: join(options.dataDir, DATABASE_FILE), mode: 'browser', version: options.version, clock: options.clock, secrets })
+  const core = createCore({ dbPath: join(options.dataDir, DATABASE_FILE), mode: 'browser', version: options.version, clock: options.clock, secrets, exportOptions: options.exportOptions })
   let port = options.port
   const allowedHosts = LOOPBACK.has(options.host)
     ? () => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]

@@ -13,7 +13,6 @@ import { handlers } from '../core/registry'
 import { merchantFilter } from '../core/scope'
 import { transact } from '../db/transaction'
 import { exportFileName } from '../reports/export/jobs'
-import { EXPORT_SOURCES } from '../reports/export/sources'
 import { EXPORT_EXTENSIONS } from '../reports/export/write'
 import { scope } from './reports'
 
@@ -27,16 +26,21 @@ export const exportProcedures = handlers({
     if (!actor.permissions.has(PERMISSIONS.REPORT_READ)) throw forbidden('reports.exportStart requires REPORT_READ (4001): an export reads the report', 'permission.missing')
     const { report, format, language } = input
     const filters = { ...input.filters, merchantId: merchantFilter(actor, input.filters.merchantId) }
-    // On the main connection, one batch per event-loop turn (see reports/export/write.ts).
-    const src = { ...scope(ctx), sqlite: ctx.db.$client }
-    const totalRows = EXPORT_SOURCES[report].count(src, filters)
     const fileName = exportFileName(report, EXPORT_EXTENSIONS[format], new Date(ctx.clock.now()))
+    // The job counts its rows and writes the file in a worker thread (reports/export/jobs.ts).
     const job = await ctx.exports.start({
       userId: actor.userId,
       request: { report, format, language, filters },
-      source: src,
-      totalRows,
+      scope: scope(ctx),
       fileName,
+      onStart: (started) =>
+        auditExport(ctx, report, filters.merchantId, say('audit.exportStarted', { report: term('report', report), format: format.toUpperCase(), rows: started.totalRows }), {
+          jobId: started.id,
+          format,
+          language,
+          filters,
+          totalRows: started.totalRows
+        }),
       onEnd: (ended) =>
         auditExport(ctx, report, filters.merchantId, say('audit.exportEnded', { report: term('report', report), state: term('exportState', ended.state), rows: ended.rowsWritten }), {
           jobId: ended.id,
@@ -46,8 +50,7 @@ export const exportProcedures = handlers({
           error: ended.error
         })
     })
-    const summary = job ? say('audit.exportStarted', { report: term('report', report), format: format.toUpperCase(), rows: totalRows }) : say('audit.exportNotStarted', { report: term('report', report) })
-    auditExport(ctx, report, filters.merchantId, summary, { jobId: job?.id ?? null, format, language, filters, totalRows })
+    if (!job) auditExport(ctx, report, filters.merchantId, say('audit.exportNotStarted', { report: term('report', report) }), { jobId: null, format, language, filters, totalRows: null })
     return { job }
   },
   'reports.exportStatus': (ctx, { jobId }) => ctx.exports.status(jobId, actorOf(ctx).userId),

@@ -8,10 +8,9 @@
  * (tests, tools) the reads run on the caller's connection instead.
  *
  * The worker's code is its own build entry (`report-worker`, electron.vite.config.ts), found beside
- * the bundle that loads this module. Run from source (vitest, `npm run bench` under tsx), the worker
- * loads reports/worker.ts through tsx's require hook.
+ * the bundle that loads this module (worker-entry.ts). Run from source (vitest, `npm run bench`
+ * under tsx), the worker loads reports/worker.ts through tsx's require hook.
  */
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -19,6 +18,7 @@ import type Database from 'better-sqlite3'
 import { runReport, type ReportFilters, type ReportName, type ReportResult, type ReportScope } from './catalog'
 import type { PageRequest } from './page'
 import type { ReadAnswer, ReadRequest, WorkerConfig } from './worker'
+import { workerEntry } from './worker-entry'
 
 export interface ReportReader {
   /** 'workers' on a database file, 'inline' on an in-memory database. */
@@ -53,18 +53,6 @@ function inlineReader(sqlite: Database.Database): ReportReader {
   }
 }
 
-/** How to start a worker: the built entry beside this bundle, or the source through tsx. */
-function workerEntry(): { script: string; eval: boolean } {
-  if (__filename.endsWith('.ts')) {
-    const source = join(__dirname, 'worker.ts')
-    return { script: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)})`, eval: true }
-  }
-  // This module is bundled into out/main/<entry>.js or a chunk in out/main/chunks/.
-  const built = [join(__dirname, 'report-worker.js'), join(__dirname, '..', 'report-worker.js')].find((file) => existsSync(file))
-  if (!built) throw new Error(`The report worker (report-worker.js) is missing beside ${__dirname}: rebuild the app`)
-  return { script: built, eval: false }
-}
-
 interface Job {
   message: Omit<ReadRequest, 'id'>
   resolve(result: unknown): void
@@ -84,7 +72,7 @@ function workerPool(config: WorkerConfig, size: number): ReportReader {
   let closed = false
 
   function start(): Slot {
-    const entry = workerEntry()
+    const entry = workerEntry('report-worker', join(__dirname, 'worker.ts'))
     const worker = new Worker(entry.script, { eval: entry.eval, workerData: config })
     const slot: Slot = { worker, job: null, served: 0 }
     const fail = (error: Error) => {

@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createExportJobs, folderTarget } from '../../../src/main/reports/export/jobs'
 import { writeReportExport } from '../../../src/main/reports/export/write'
 import type { ProcedureName } from '../../../src/shared/contract'
@@ -162,47 +162,71 @@ describe('export equals the report over all its pages', () => {
   })
 })
 
-describe('cancel', () => {
-  it('stops between batches and deletes the partial file', async () => {
+describe('jobs: a worker thread per export on a database file', () => {
+  const scope = { tenantId: 1, zone: '+08:00' }
+  const entries = { report: 'accountDetails' as const, format: 'csv' as const, language: 'en' as const, filters: { includeTest: true } }
+  const database = () => ({ dbPath: s.host.core.db.$client.name, sqlite: s.host.core.db.$client })
+  const noop = () => {}
+
+  it('the host’s jobs run in worker threads; an in-memory database’s on the caller’s connection', () => {
+    expect(s.host.core.exports.mode).toBe('workers')
+    expect(createExportJobs(folderTarget(mkdtempSync(join(tmpdir(), 'paydesk-export-mode-'))), { dbPath: ':memory:', sqlite: s.host.core.db.$client }, noop).mode).toBe('inline')
+  })
+
+  it('progress while it runs; cancel stops it between batches and deletes the partial file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-cancel-'))
     const errors: unknown[] = []
-    const jobs = createExportJobs(folderTarget(dir), (e) => errors.push(e), { batchSize: 2 })
+    // Two rows a batch and a long pause after each (a cancel ends the pause at once).
+    const jobs = createExportJobs(folderTarget(dir), database(), (e) => errors.push(e), { batchSize: 2, pauseMs: 60_000 })
+    const calls: string[] = []
     const ended: ExportJob[] = []
-    const src = { sqlite: s.host.core.db.$client, tenantId: 1, zone: '+08:00' }
-    const request = { report: 'accountDetails' as const, format: 'csv' as const, language: 'en' as const, filters: { includeTest: true } }
-    const job = (await jobs.start({ userId: 1, request, source: src, totalRows: ENTRY_COUNT + 1, fileName: 'entries.csv', onEnd: (j) => ended.push(j) }))!
-    const cancelling = jobs.cancel(job.id, 1)
-    expect(cancelling.state).toBe('running')
-    await jobs.settled(job.id)
-    const after = jobs.status(job.id, 1)
-    expect(after.state).toBe('cancelled')
-    expect(after.rowsWritten).toBeGreaterThan(0)
-    expect(after.rowsWritten).toBeLessThan(ENTRY_COUNT + 1)
-    expect(ended).toEqual([after])
-    expect(jobs.downloadable(job.id)).toBeNull()
-    expect(readdirSync(dir)).toEqual([])
-    expect(errors).toEqual([])
+    const job = (await jobs.start({ userId: 1, request: entries, scope, fileName: 'entries.csv', onStart: (j) => calls.push(`start ${j.state} ${j.totalRows}`), onEnd: (j) => (calls.push(`end ${j.state}`), ended.push(j)) }))!
+    // Counted in the worker before start answers.
+    expect(job).toMatchObject({ state: 'running', totalRows: ENTRY_COUNT + 1 })
+    expect(calls).toEqual([`start running ${ENTRY_COUNT + 1}`])
+    await vi.waitFor(() => expect(jobs.status(job.id, 1).rowsWritten).toBe(2), { timeout: 15_000, interval: 10 })
+    // The first batch is in the file while the worker waits.
+    const partial = join(dir, readdirSync(dir)[0])
+    await vi.waitFor(() => expect(readFileSync(partial, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(3), { timeout: 5000, interval: 10 })
+    expect(jobs.status(job.id, 1)).toMatchObject({ state: 'running', rowsWritten: 2, totalRows: ENTRY_COUNT + 1 })
     // Another user cannot see or cancel it.
     expect(() => jobs.status(job.id, 2)).toThrow(/was not found/)
     expect(() => jobs.cancel(job.id, 2)).toThrow(/was not found/)
+    expect(jobs.cancel(job.id, 1).state).toBe('running')
+    await jobs.settled(job.id)
+    const after = jobs.status(job.id, 1)
+    expect(after).toMatchObject({ state: 'cancelled', rowsWritten: 2 })
+    expect(ended).toEqual([after])
+    expect(calls).toEqual([`start running ${ENTRY_COUNT + 1}`, 'end cancelled'])
+    expect(jobs.downloadable(job.id)).toBeNull()
+    expect(readdirSync(dir)).toEqual([])
+    expect(errors).toEqual([])
+  })
 
-    // Not cancelled, the same job writes the whole file.
-    const whole = (await jobs.start({ userId: 1, request, source: src, totalRows: ENTRY_COUNT + 1, fileName: 'entries.csv', onEnd: () => {} }))!
-    await jobs.settled(whole.id)
-    expect(jobs.status(whole.id, 1)).toMatchObject({ state: 'done', rowsWritten: ENTRY_COUNT + 1 })
-    expect(parse(readFileSync(jobs.downloadable(whole.id)!.path, 'utf8'), { bom: true })).toHaveLength(ENTRY_COUNT + 2)
+  it('not cancelled, the worker writes the whole file, byte for byte what the same job writes on the caller’s connection', async () => {
+    const files: Buffer[] = []
+    for (const dbPath of [database().dbPath, ':memory:']) {
+      const jobs = createExportJobs(folderTarget(mkdtempSync(join(tmpdir(), 'paydesk-export-whole-'))), { ...database(), dbPath }, noop, { batchSize: 5 })
+      const job = (await jobs.start({ userId: 1, request: { ...entries, format: 'csv-gbk', language: 'zh-CN' }, scope, fileName: 'entries.csv', onStart: noop, onEnd: noop }))!
+      await jobs.settled(job.id)
+      expect(jobs.status(job.id, 1)).toMatchObject({ state: 'done', rowsWritten: ENTRY_COUNT + 1, totalRows: ENTRY_COUNT + 1 })
+      files.push(readFileSync(jobs.downloadable(job.id)!.path))
+    }
+    expect(files[0].equals(files[1])).toBe(true)
+    const [header, ...records] = parse(iconv.decode(files[0], 'gbk')) as string[][]
+    const expected = await reportRows('accountDetails', {})
+    expect(records).toEqual(expected.map((row) => asWritten(row, keysOf(header, 'zh-CN'))))
   })
 
   it('the exports folder keeps a day of files: the next export deletes older ones, whose jobs have no file any more', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-keep-'))
-    const jobs = createExportJobs(folderTarget(dir, 60_000), () => {})
-    const src = { sqlite: s.host.core.db.$client, tenantId: 1, zone: '+08:00' }
+    const jobs = createExportJobs(folderTarget(dir, 60_000), database(), noop)
     const request = { report: 'transactionStatistics' as const, format: 'csv' as const, language: 'en' as const, filters: { includeTest: true } }
-    const old = (await jobs.start({ userId: 1, request, source: src, totalRows: 0, fileName: 'a.csv', onEnd: () => {} }))!
+    const old = (await jobs.start({ userId: 1, request, scope, fileName: 'a.csv', onStart: noop, onEnd: noop }))!
     await jobs.settled(old.id)
     const oldFile = jobs.downloadable(old.id)!.path
     utimesSync(oldFile, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000))
-    const fresh = (await jobs.start({ userId: 1, request, source: src, totalRows: 0, fileName: 'b.csv', onEnd: () => {} }))!
+    const fresh = (await jobs.start({ userId: 1, request, scope, fileName: 'b.csv', onStart: noop, onEnd: noop }))!
     await jobs.settled(fresh.id)
     expect(readdirSync(dir)).toEqual([basename(jobs.downloadable(fresh.id)!.path)])
     expect(jobs.downloadable(old.id)).toBeNull()
@@ -211,16 +235,23 @@ describe('cancel', () => {
   it('a failed export is reported as failed, with its error, and leaves no file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-failed-'))
     const logged: unknown[] = []
-    const jobs = createExportJobs(folderTarget(dir), (e) => logged.push(e))
-    const ended: ExportJob[] = []
-    // A time zone the host cannot read: the first read of the entries fails.
-    const src = { sqlite: s.host.core.db.$client, tenantId: 1, zone: 'Not/AZone' }
+    const jobs = createExportJobs(folderTarget(dir), database(), (e) => logged.push(e))
+    const calls: string[] = []
+    // A time zone the host cannot read: the worker's count of the entries fails.
     const request = { report: 'accountDetails' as const, format: 'xlsx' as const, language: 'en' as const, filters: { includeTest: true, dateStart: '2026-11-01' } }
-    const job = (await jobs.start({ userId: 1, request, source: src, totalRows: 1, fileName: 'entries.xlsx', onEnd: (j) => ended.push(j) }))!
+    const job = (await jobs.start({ userId: 1, request, scope: { tenantId: 1, zone: 'Not/AZone' }, fileName: 'entries.xlsx', onStart: (j) => calls.push(`start ${j.state}`), onEnd: (j) => calls.push(`end ${j.state}`) }))!
     await jobs.settled(job.id)
     expect(jobs.status(job.id, 1)).toMatchObject({ state: 'failed', rowsWritten: 0, error: expect.stringMatching(/time zone/i) })
-    expect(ended.map((j) => j.state)).toEqual(['failed'])
+    expect(calls).toEqual(['start failed', 'end failed'])
     expect(logged).toHaveLength(1)
+    expect(String((logged[0] as Error).stack)).toContain('(in the export worker)')
+    expect(readdirSync(dir)).toEqual([])
+
+    // A worker that cannot open the database reports that too.
+    const gone = createExportJobs(folderTarget(dir), { ...database(), dbPath: join(dir, 'no-such.db') }, noop)
+    const lost = (await gone.start({ userId: 1, request: entries, scope, fileName: 'entries.csv', onStart: noop, onEnd: noop }))!
+    await gone.settled(lost.id)
+    expect(gone.status(lost.id, 1)).toMatchObject({ state: 'failed', error: expect.stringMatching(/database|no such file|directory/i) })
     expect(readdirSync(dir)).toEqual([])
   })
 

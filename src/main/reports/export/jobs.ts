@@ -1,19 +1,30 @@
 /**
- * Export jobs: each export runs in the main process as a job that the caller follows by id
- * (start → status → done | cancelled | failed). A job belongs to the user who started it; nobody
- * else can see, cancel or download it. A cancelled or failed job's partial file is deleted.
+ * Export jobs: each export runs as a job that the caller follows by id (start → status → done |
+ * cancelled | failed). A job belongs to the user who started it; nobody else can see, cancel or
+ * download it. A cancelled or failed job's partial file is deleted.
+ *
+ * On a database file the job's work (counting the rows, reading, formatting, writing the file)
+ * runs in a worker thread of its own (export/worker.ts) with its own read-only connection: the
+ * main thread, which serves the window's IPC and the HTTP host, only starts it, reads its progress
+ * and sets its cancel flag (shared memory), and deletes the file if it does not finish. An
+ * in-memory database exists in its own connection only, so there (tests, tools) the job runs on
+ * the caller's connection, one batch per turn of the event loop.
  *
  * Where the file goes is the host's business (ExportTarget): the desktop app asks with a save
  * dialog, the headless host writes into its data folder's `exports/` and serves the file.
  */
 import { randomUUID } from 'node:crypto'
-import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type Database from 'better-sqlite3'
 import type { ExportJob } from '../../../shared/contract/exports'
 import { notFound } from '../../core/errors'
-import type { ReportSource } from '../page'
-import { writeReportExport, type ExportRequest } from './write'
+import type { ReportScope } from '../catalog'
+import { workerEntry } from '../worker-entry'
+import type { ExportWorkerData, ExportWorkerMessage } from './worker'
+import { EXPORT_STATE, exportToFile, type ExportOutcome, type ExportRequest } from './write'
 
 export interface ExportDestination {
   path: string
@@ -47,13 +58,31 @@ export function folderTarget(dir: string, keepMs = EXPORT_KEEP_MS): ExportTarget
   }
 }
 
+/** Where jobs read: a database file (worker threads) or, for `:memory:`, the caller's connection. */
+export interface ExportDatabase {
+  dbPath: string
+  /** The connection of the caller: used for an in-memory database. */
+  sqlite: Database.Database
+  nativeBinding?: string
+  busyTimeoutMs?: number
+}
+
+export interface ExportJobsOptions {
+  /** Rows per read: 1,000 in a worker thread, 250 on the caller's connection. */
+  batchSize?: number
+  /** A pause after each batch in the worker (tests that cancel a running export; see write.ts). */
+  pauseMs?: number
+}
+
 export interface ExportStart {
   userId: number
   request: ExportRequest
-  source: ReportSource
-  totalRows: number
+  /** The tenant and its business time zone. */
+  scope: ReportScope
   /** The file name offered (the save dialog's default, the download's name). */
   fileName: string
+  /** Called once the job has counted its rows (or failed to), before onEnd: the audit event of its start. */
+  onStart(job: ExportJob): void
   /** Called once when the job ends, whatever the outcome (the audit event of its result). */
   onEnd(job: ExportJob): void
 }
@@ -62,12 +91,15 @@ interface Job {
   view: ExportJob
   userId: number
   path: string
-  cancelRequested: boolean
+  /** Shared with the job's worker: its cancel flag and the rows it has written (EXPORT_STATE). */
+  state: Int32Array
   finished: Promise<void>
 }
 
 export interface ExportJobs {
-  /** Null when the user dismissed the save dialog. */
+  /** 'workers' on a database file, 'inline' on an in-memory database. */
+  readonly mode: 'workers' | 'inline'
+  /** Resolves once the job has counted its rows (or failed); null when the user dismissed the save dialog. */
   start(start: ExportStart): Promise<ExportJob | null>
   status(id: string, userId: number): ExportJob
   cancel(id: string, userId: number): ExportJob
@@ -88,8 +120,49 @@ export function exportFileName(report: string, extension: string, at: Date): str
   return `${report}-${stamp}.${extension}`.replace(CONTENT_NAME, '_')
 }
 
-export function createExportJobs(target: ExportTarget, log: (error: unknown) => void, options: { batchSize?: number } = {}): ExportJobs {
+/** What a job's work needs: where it writes, its shared state, and whom to tell its count. */
+interface Work {
+  file: string
+  request: ExportRequest
+  scope: ReportScope
+  state: Int32Array
+  onCounted(totalRows: number): void
+}
+
+/** The job's work in a worker thread; settles when the thread has exited (its file and connection closed). */
+function inWorker(database: ExportDatabase, options: ExportJobsOptions, work: Work): Promise<ExportOutcome> {
+  const entry = workerEntry('export-worker', join(__dirname, 'worker.ts'))
+  const data: ExportWorkerData = {
+    dbPath: database.dbPath,
+    nativeBinding: database.nativeBinding,
+    busyTimeoutMs: database.busyTimeoutMs ?? 5000,
+    file: work.file,
+    request: work.request,
+    scope: work.scope,
+    batchSize: options.batchSize ?? 1000,
+    pauseMs: options.pauseMs,
+    state: work.state.buffer as SharedArrayBuffer
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry.script, { eval: entry.eval, workerData: data })
+    let outcome: ExportOutcome | null = null
+    let failure: Error | null = null
+    worker.on('message', (message: ExportWorkerMessage) => {
+      if (message.type === 'counted') work.onCounted(message.totalRows)
+      else if (message.type === 'ended') outcome = { rows: message.rows, cancelled: message.cancelled }
+      else failure = Object.assign(new Error(message.error.message), { name: message.error.name, stack: `${message.error.name}: ${message.error.message} (in the export worker)\n${message.error.stack ?? ''}` })
+    })
+    worker.on('error', (error) => (failure ??= error))
+    worker.on('exit', (code) => {
+      if (outcome && !failure) resolve(outcome)
+      else reject(failure ?? new Error(`The export worker stopped (exit code ${code})`))
+    })
+  })
+}
+
+export function createExportJobs(target: ExportTarget, database: ExportDatabase, log: (error: unknown) => void, options: ExportJobsOptions = {}): ExportJobs {
   const jobs = new Map<string, Job>()
+  const mode = database.dbPath === ':memory:' || database.dbPath === '' ? 'inline' : 'workers'
 
   function own(id: string, userId: number): Job {
     const job = jobs.get(id)
@@ -97,63 +170,94 @@ export function createExportJobs(target: ExportTarget, log: (error: unknown) => 
     return job
   }
 
-  async function run(job: Job, start: ExportStart): Promise<void> {
-    const view = job.view
+  const view = (job: Job): ExportJob => ({ ...job.view, rowsWritten: job.view.state === 'running' ? Atomics.load(job.state, EXPORT_STATE.rowsWritten) : job.view.rowsWritten })
+
+  async function run(job: Job, start: ExportStart, counted: () => void): Promise<void> {
+    const work: Work = {
+      file: job.path,
+      request: start.request,
+      scope: start.scope,
+      state: job.state,
+      onCounted: (totalRows) => {
+        job.view.totalRows = totalRows
+        counted()
+      }
+    }
     try {
-      const out = createWriteStream(job.path)
-      const outcome = await writeReportExport(start.source, start.request, out, {
-        batchSize: options.batchSize,
-        onProgress: (rows) => (view.rowsWritten = rows),
-        cancelled: () => job.cancelRequested
-      })
-      view.rowsWritten = outcome.rows
+      const outcome =
+        mode === 'workers' ? await inWorker(database, options, work) : await exportToFile({ ...start.scope, sqlite: database.sqlite }, start.request, job.path, { ...work, batchSize: options.batchSize ?? 250 })
+      job.view.rowsWritten = outcome.rows
       if (outcome.cancelled) {
         await rm(job.path, { force: true })
-        view.state = 'cancelled'
+        job.view.state = 'cancelled'
       } else {
-        view.state = 'done'
-        if (view.savedTo === null) view.downloadPath = `/exports/${view.id}/file`
+        job.view.state = 'done'
+        if (job.view.savedTo === null) job.view.downloadPath = `/exports/${job.view.id}/file`
       }
     } catch (error) {
       log(error)
       await rm(job.path, { force: true }).catch(log)
-      view.state = 'failed'
-      view.error = error instanceof Error ? error.message : String(error)
+      job.view.rowsWritten = Atomics.load(job.state, EXPORT_STATE.rowsWritten)
+      job.view.state = 'failed'
+      job.view.error = error instanceof Error ? error.message : String(error)
     }
+    // A job that failed before counting has not been started for its caller yet.
+    counted()
     try {
-      start.onEnd({ ...view })
+      start.onEnd({ ...job.view })
     } catch (error) {
       log(error)
     }
   }
 
   return {
+    mode,
     async start(start) {
       const destination = await target.choose(start.fileName)
       if (!destination) return null
       const id = randomUUID()
-      const view: ExportJob = {
-        id,
-        report: start.request.report,
-        format: start.request.format,
-        state: 'running',
-        rowsWritten: 0,
-        totalRows: start.totalRows,
-        fileName: start.fileName,
-        savedTo: destination.download ? null : destination.path,
-        downloadPath: null,
-        error: null
+      const job: Job = {
+        view: {
+          id,
+          report: start.request.report,
+          format: start.request.format,
+          state: 'running',
+          rowsWritten: 0,
+          totalRows: 0,
+          fileName: start.fileName,
+          savedTo: destination.download ? null : destination.path,
+          downloadPath: null,
+          error: null
+        },
+        userId: start.userId,
+        path: destination.path,
+        state: new Int32Array(new SharedArrayBuffer(EXPORT_STATE.size * Int32Array.BYTES_PER_ELEMENT)),
+        finished: Promise.resolve()
       }
-      const job: Job = { view, userId: start.userId, path: destination.path, cancelRequested: false, finished: Promise.resolve() }
       jobs.set(id, job)
-      job.finished = run(job, start)
-      return { ...view }
+      let started: ExportJob | null = null
+      const ready = new Promise<ExportJob>((resolve) => {
+        job.finished = run(job, start, () => {
+          if (started) return
+          started = view(job)
+          try {
+            start.onStart(started)
+          } catch (error) {
+            log(error)
+          }
+          resolve(started)
+        })
+      })
+      return ready
     },
-    status: (id, userId) => ({ ...own(id, userId).view }),
+    status: (id, userId) => view(own(id, userId)),
     cancel(id, userId) {
       const job = own(id, userId)
-      if (job.view.state === 'running') job.cancelRequested = true
-      return { ...job.view }
+      if (job.view.state === 'running') {
+        Atomics.store(job.state, EXPORT_STATE.cancel, 1)
+        Atomics.notify(job.state, EXPORT_STATE.cancel)
+      }
+      return view(job)
     },
     downloadable(id) {
       const job = jobs.get(id)

@@ -1,16 +1,19 @@
 /**
  * Writing a report's filtered set to a stream: CSV (UTF-8 with a byte-order mark, or GBK) through
  * csv-stringify and iconv-lite, XLSX through exceljs's streaming workbook writer. Rows come in
- * batches by keyset (sources.ts); between batches the writer waits for the output to drain and
- * yields to the event loop, so a large export never holds the process for more than one batch.
+ * batches by keyset (sources.ts); each batch is formatted and written as one chunk, and the writer
+ * waits for the output to drain whenever it is full, so memory holds a batch and the stream's
+ * buffer, never the file.
  *
- * It needs only a connection and the request, not the core: the same function can run in a
- * worker thread with its own read connection.
+ * It needs only a connection and the request, not the core: an export job runs it in a worker
+ * thread with its own read connection (export/worker.ts), or on the caller's connection for an
+ * in-memory database (jobs.ts).
  */
 import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
 import type { Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
+import { finished } from 'node:stream/promises'
+import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import type { ExportFormat, ExportReport } from '../../../shared/contract/exports'
@@ -28,12 +31,12 @@ export interface ExportRequest {
 }
 
 export interface ExportHooks {
-  /** Rows per read (default 250: one read stays within a few milliseconds). */
+  /** Rows per read (default 250: one read and its formatting stay within a few milliseconds). */
   batchSize?: number
   /** After each batch: the rows written so far. */
   onProgress?(rowsWritten: number): void
   /** Asked between batches; true stops the export (the caller deletes the partial file). */
-  cancelled?(): boolean
+  cancelled?(): boolean | Promise<boolean>
 }
 
 export interface ExportOutcome {
@@ -43,9 +46,11 @@ export interface ExportOutcome {
 
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', 'csv-gbk': 'csv', xlsx: 'xlsx' }
 
-/** A file's row sink: one header, then the rows' cells. */
+/** A file's row sink: the header when made, then batches of rows. */
 interface Sink {
-  write(row: ExportRow): Promise<void> | void
+  /** Formats and writes the rows; false when the output is full (wait for it to drain). */
+  write(rows: readonly ExportRow[]): boolean
+  /** Ends the file; resolves once it is flushed and closed. */
   end(): Promise<void>
 }
 
@@ -79,21 +84,19 @@ function cell(column: ExportColumn, row: ExportRow, format: 'csv' | 'xlsx'): str
   }
 }
 
+/**
+ * CSV through csv-stringify's synchronous API, one call per batch: a batch becomes one string and
+ * one write (GBK: one iconv-lite encoding of it), rather than a stream transform per row.
+ */
 function csvSink(out: Writable, format: 'csv' | 'csv-gbk', columns: readonly ExportColumn[], header: string[]): Sink {
-  const csv = stringify({ bom: format === 'csv', record_delimiter: 'windows' })
-  // iconv-lite's encoder takes text: the stringifier hands it strings, not UTF-8 bytes.
-  if (format === 'csv-gbk') csv.setEncoding('utf8')
-  const done = format === 'csv-gbk' ? pipeline(csv, iconv.encodeStream('gbk'), out) : pipeline(csv, out)
-  // A failure surfaces through `done`; the writes below must not also throw it unhandled.
-  done.catch(() => {})
-  csv.write(header)
+  const options = { record_delimiter: 'windows' } as const
+  const put = (text: string) => out.write(format === 'csv-gbk' ? iconv.encode(text, 'gbk') : text)
+  put(stringify([header], { ...options, bom: format === 'csv' }))
   return {
-    async write(row) {
-      if (!csv.write(columns.map((c) => cell(c, row, 'csv')))) await Promise.race([once(csv, 'drain'), done])
-    },
+    write: (rows) => put(stringify(rows.map((row) => columns.map((c) => cell(c, row, 'csv'))), options)),
     async end() {
-      csv.end()
-      await done
+      out.end()
+      await finished(out, { readable: false })
     }
   }
 }
@@ -115,48 +118,50 @@ function xlsxSink(out: Writable, sheetName: string, columns: readonly ExportColu
   headerRow.commit()
   const amountColumns = columns.flatMap((c, i) => (c.kind === 'amount' ? [i + 1] : []))
   return {
-    write(row) {
-      const added = sheet.addRow(columns.map((c) => cell(c, row, 'xlsx')))
-      const format = amountFormat(row.currency)
-      for (const index of amountColumns) added.getCell(index).numFmt = format
-      added.commit()
+    write(rows) {
+      for (const row of rows) {
+        const added = sheet.addRow(columns.map((c) => cell(c, row, 'xlsx')))
+        const format = amountFormat(row.currency)
+        for (const index of amountColumns) added.getCell(index).numFmt = format
+        added.commit()
+      }
+      // The workbook's zip stream is piped into `out`: when `out` is full, the next batch waits.
+      return !out.writableNeedDrain
     },
     async end() {
       sheet.commit()
       await workbook.commit()
+      await finished(out, { readable: false })
     }
   }
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** The longest the writer runs between two turns of the event loop (a frame is 16 ms). */
-const SLICE_MS = 8
-
-/** Writes every row of the request's filtered set to `out`, in the report's order. */
+/**
+ * Writes every row of the request's filtered set to `out`, in the report's order. Between batches
+ * it waits for `out` to drain when it is full, and otherwise gives the event loop a turn (on the
+ * main thread: the window's IPC; in a worker: its messages), then asks whether to stop.
+ */
 export async function writeReportExport(src: ReportSource, request: ExportRequest, out: Writable, hooks: ExportHooks = {}): Promise<ExportOutcome> {
   const source = EXPORT_SOURCES[request.report]
   const names = REPORT_COLUMN_NAMES[request.language]
   const header = source.columns.map((c) => names[c.key])
-  const sink = request.format === 'xlsx' ? xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, header)
+  // An error of the output (a full disk, a closed file) stops the export at the next batch.
+  let failure: Error | null = null
+  out.on('error', (error) => (failure ??= error))
   let rows = 0
   let cancelled = false
   try {
-    let slice = performance.now()
+    const sink = request.format === 'xlsx' ? xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, header)
     for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250)) {
-      for (const row of batch) {
-        await sink.write(row)
-        // A slow sink (XLSX styles, GBK) yields inside a batch too: no turn of the loop over ~8 ms.
-        if (performance.now() - slice > SLICE_MS) {
-          await nextTurn()
-          slice = performance.now()
-        }
-      }
+      const room = sink.write(batch)
       rows += batch.length
       hooks.onProgress?.(rows)
-      await nextTurn()
-      slice = performance.now()
-      if (hooks.cancelled?.()) {
+      if (room) await nextTurn()
+      else await once(out, 'drain')
+      if (failure) throw failure
+      if (await hooks.cancelled?.()) {
         cancelled = true
         break
       }
@@ -165,7 +170,46 @@ export async function writeReportExport(src: ReportSource, request: ExportReques
   } catch (error) {
     // A failed read or write leaves no open file behind; the caller deletes what was written.
     out.destroy()
+    await finished(out, { readable: false }).catch(() => {})
     throw error
   }
   return { rows, cancelled }
+}
+
+/** The slots of an export's shared state (an Int32Array the job and its worker both see). */
+export const EXPORT_STATE = { cancel: 0, rowsWritten: 1, size: 2 } as const
+
+/** The file's write buffer: formatting goes on while the previous chunks are written. */
+const FILE_BUFFER_BYTES = 1 << 20
+
+export interface ExportToFileOptions {
+  batchSize?: number
+  /**
+   * A pause after each batch (a cancel ends it at once): a pace for tests that need an export
+   * still running when they press Cancel. Default none.
+   */
+  pauseMs?: number
+  state: Int32Array
+  onCounted(totalRows: number): void
+}
+
+/**
+ * An export job's work, wherever it runs: count the filtered set (`onCounted`), then write it to
+ * `file`. The rows written go to `state`, and a cancel flag set there stops it between batches.
+ */
+export async function exportToFile(src: ReportSource, request: ExportRequest, file: string, options: ExportToFileOptions): Promise<ExportOutcome> {
+  const { state } = options
+  const pauseMs = options.pauseMs ?? 0
+  options.onCounted(EXPORT_SOURCES[request.report].count(src, request.filters))
+  const cancelled = () => Atomics.load(state, EXPORT_STATE.cancel) === 1
+  if (cancelled()) return { rows: 0, cancelled: true }
+  return writeReportExport(src, request, createWriteStream(file, { highWaterMark: FILE_BUFFER_BYTES }), {
+    batchSize: options.batchSize,
+    onProgress: (rows) => Atomics.store(state, EXPORT_STATE.rowsWritten, rows),
+    async cancelled() {
+      // Waits without blocking the thread's event loop: the batch just written goes on to the file.
+      if (pauseMs > 0) await Atomics.waitAsync(state, EXPORT_STATE.cancel, 0, pauseMs).value
+      return cancelled()
+    }
+  })
 }

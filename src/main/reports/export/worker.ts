@@ -1,0 +1,59 @@
+/**
+ * An export job's worker thread (built as out/main/export-worker.js; started by jobs.ts). It opens
+ * its own read-only connection to the database file (WAL: it reads while the main thread writes),
+ * counts the filtered set, then reads, formats and writes the whole file. The main thread only
+ * started it: it follows the rows written and asks for a stop through shared memory (`state`), so
+ * neither side waits on the other between batches.
+ *
+ * Nothing here checks access: the procedure has checked the permission and applied the merchant
+ * scope to the filters before the job was started.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import Database from 'better-sqlite3'
+import type { ReportScope } from '../catalog'
+import { exportToFile, type ExportRequest } from './write'
+
+export interface ExportWorkerData {
+  dbPath: string
+  nativeBinding?: string
+  busyTimeoutMs: number
+  /** The file to write (the main thread deletes it if the job does not finish). */
+  file: string
+  request: ExportRequest
+  scope: ReportScope
+  batchSize: number
+  pauseMs?: number
+  /** Int32 slots shared with the main thread: see EXPORT_STATE. */
+  state: SharedArrayBuffer
+}
+
+export type ExportWorkerMessage =
+  | { type: 'counted'; totalRows: number }
+  | { type: 'ended'; rows: number; cancelled: boolean }
+  | { type: 'failed'; error: { name: string; message: string; stack?: string } }
+
+const data = workerData as ExportWorkerData
+const port = parentPort
+if (!port) throw new Error('reports/export/worker.ts runs as a worker thread')
+const state = new Int32Array(data.state)
+
+async function run(): Promise<void> {
+  const sqlite = new Database(data.dbPath, { readonly: true, fileMustExist: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) })
+  try {
+    sqlite.pragma(`busy_timeout = ${Math.trunc(data.busyTimeoutMs)}`)
+    const outcome = await exportToFile({ ...data.scope, sqlite }, data.request, data.file, {
+      batchSize: data.batchSize,
+      pauseMs: data.pauseMs,
+      state,
+      onCounted: (totalRows) => port!.postMessage({ type: 'counted', totalRows } satisfies ExportWorkerMessage)
+    })
+    port!.postMessage({ type: 'ended', rows: outcome.rows, cancelled: outcome.cancelled } satisfies ExportWorkerMessage)
+  } finally {
+    sqlite.close()
+  }
+}
+
+run().catch((error: unknown) => {
+  const e = error instanceof Error ? error : new Error(String(error))
+  port.postMessage({ type: 'failed', error: { name: e.name, message: e.message, stack: e.stack } } satisfies ExportWorkerMessage)
+})
