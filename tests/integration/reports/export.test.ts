@@ -186,8 +186,7 @@ describe('jobs: a worker thread per export on a database file', () => {
     expect(calls).toEqual([`start running ${ENTRY_COUNT + 1}`])
     await vi.waitFor(() => expect(jobs.status(job.id, 1).rowsWritten).toBe(2), { timeout: 15_000, interval: 10 })
     // The first batch is in the file while the worker waits.
-    const partial = join(dir, readdirSync(dir)[0])
-    await vi.waitFor(() => expect(readFileSync(partial, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(3), { timeout: 5000, interval: 10 })
+    await vi.waitFor(() => expect(readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8').split('\r\n').filter(Boolean).length)).toEqual([3]), { timeout: 5000, interval: 10 })
     expect(jobs.status(job.id, 1)).toMatchObject({ state: 'running', rowsWritten: 2, totalRows: ENTRY_COUNT + 1 })
     // Another user cannot see or cancel it.
     expect(() => jobs.status(job.id, 2)).toThrow(/was not found/)

@@ -208,7 +208,12 @@ export async function exportToFile(src: ReportSource, request: ExportRequest, fi
     onProgress: (rows) => Atomics.store(state, EXPORT_STATE.rowsWritten, rows),
     async cancelled() {
       // Waits without blocking the thread's event loop: the batch just written goes on to the file.
-      if (pauseMs > 0) await Atomics.waitAsync(state, EXPORT_STATE.cancel, 0, pauseMs).value
+      if (pauseMs > 0) {
+        // A pending waitAsync does not keep a thread alive; the timer does, for as long as the pause.
+        const alive = setTimeout(() => {}, pauseMs)
+        await Atomics.waitAsync(state, EXPORT_STATE.cancel, 0, pauseMs).value
+        clearTimeout(alive)
+      }
       return cancelled()
     }
   })
