@@ -9,12 +9,12 @@
  * and the candidates are the reserve entries whose release posting does not exist yet.
  *
  * The job runs on the main thread, beside the window's IPC and the callback listener, and a year of
- * deposits leaves millions of reserve entries behind, nearly all released long ago. So the scan walks
+ * deposits leaves over a million reserve entries behind, nearly all released long ago. So it reads
  * each reserve account's entries through the (account_id, id) index in slices of SCAN_SLICE and
  * posts what fell due in commits of RELEASES_PER_COMMIT, and the engine's runner yields the event
- * loop between steps. It also keeps, per reserve account, a cursor below which every reserve is
- * known to be released (entry ids only grow, so a new reserve always lands above it); a later pass
- * starts there, so after the first pass a run reads only the reserves still held.
+ * loop between steps. The runner also remembers (ReleaseMemory) how far each account was read and
+ * which reserves are still held, by due time: after its first pass, a pass reads only the entries
+ * added since and releases the held ones that fell due, never the history again.
  */
 import type Database from 'better-sqlite3'
 import { ENTRY_TYPES } from '../../shared/ledger'
@@ -55,11 +55,12 @@ interface Held {
 }
 
 /** Reserve entries read per step of the scan. */
-export const SCAN_SLICE = 200
+export const SCAN_SLICE = 100
 /** Release postings per commit: each is a ledger posting of a few statements; a few dozen stay well under a frame. */
 export const RELEASES_PER_COMMIT = 8
 
 interface Statements {
+  holdDays: Database.Statement
   accounts: Database.Statement
   scan: Database.Statement
   parts: Database.Statement
@@ -72,6 +73,7 @@ function statementsOf(sqlite: Database.Database): Statements {
   if (!prepared) {
     const dueAt = `p.created_at + c.reserve_hold_days * ${DAY_MS}`
     prepared = {
+      holdDays: sqlite.prepare("select group_concat(id || ':' || reserve_hold_days, ',') from (select id, reserve_hold_days from contracts where tenant_id = ? order by id)"),
       accounts: sqlite.prepare("select id from ledger_accounts where tenant_id = ? and kind = 'merchant_reserve' order by id"),
       // One account's reserve entries from an entry id on, in id order: a seek on (account_id, id).
       scan: sqlite.prepare(
@@ -126,48 +128,107 @@ export function reserveReleasePosting(parts: Due[]): PostingInput {
 }
 
 /**
- * Per reserve account, the entry id below which every reserve is released. Only ever raised past
- * entries the scan saw released (or released itself), so starting there skips nothing.
+ * What a runner remembers between passes: per reserve account, the entry id its scan has reached
+ * (`scannedTo`; entry ids only grow, so a new deposit's reserve always lands at or above it), and
+ * the reserves the scans found still held, by the time they fall due (a min-heap). A pass releases
+ * what the heap says fell due and scans only the entries added since. Changed hold days (the
+ * contracts' `reserve_hold_days`, a small table, compared whole) forget everything: the next pass
+ * scans from the start again, as the first one does.
  */
-export type ReleaseCursors = Map<number, number>
+export interface ReleaseMemory {
+  holdDays: string | null
+  scannedTo: Map<number, number>
+  held: { dueAt: number; postingId: number }[]
+}
+
+export const newReleaseMemory = (): ReleaseMemory => ({ holdDays: null, scannedTo: new Map(), held: [] })
+
+function pushHeld(heap: ReleaseMemory['held'], item: ReleaseMemory['held'][number]): void {
+  heap.push(item)
+  for (let i = heap.length - 1; i > 0; ) {
+    const parent = (i - 1) >> 1
+    if (heap[parent].dueAt <= heap[i].dueAt) break
+    ;[heap[parent], heap[i]] = [heap[i], heap[parent]]
+    i = parent
+  }
+}
+
+function popHeld(heap: ReleaseMemory['held']): ReleaseMemory['held'][number] | undefined {
+  const top = heap[0]
+  const last = heap.pop()
+  if (heap.length > 0 && last) {
+    heap[0] = last
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let least = i
+      if (l < heap.length && heap[l].dueAt < heap[least].dueAt) least = l
+      if (r < heap.length && heap[r].dueAt < heap[least].dueAt) least = r
+      if (least === i) break
+      ;[heap[least], heap[i]] = [heap[i], heap[least]]
+      i = least
+    }
+  }
+  return top
+}
 
 /**
  * One pass as steps: each `next()` reads one slice of one account's reserves or posts one commit of
  * releases; the generator's value is how many deposits were released. The caller runs the steps in
  * a row (releaseDueReserves) or yields the event loop between them (createReserveReleaser).
  */
-export function* releaseSteps(deps: ReserveDeps, cursors: ReleaseCursors = new Map()): Generator<void, number, void> {
+export function* releaseSteps(deps: ReserveDeps, memory: ReleaseMemory = newReleaseMemory()): Generator<void, number, void> {
   const s = statementsOf(deps.db.$client)
+  const holdDays = s.holdDays.pluck().get(deps.tenantId) as string | null
+  if (holdDays !== memory.holdDays) {
+    memory.scannedTo.clear()
+    memory.held = []
+    memory.holdDays = holdDays
+  }
   let released = 0
+  /** Posts the releases of these source postings, RELEASES_PER_COMMIT per commit, a step after each commit. */
+  function* release(postingIds: number[], now: number): Generator<void, void, void> {
+    for (let i = 0; i < postingIds.length; i += RELEASES_PER_COMMIT) {
+      const batch = postingIds.slice(i, i + RELEASES_PER_COMMIT)
+      transact(deps.db, () => {
+        for (const postingId of batch) {
+          const parts = s.parts.all(postingId, deps.tenantId) as Due[]
+          if (parts.length === 0) continue
+          // Held longer than the heap knew: back into it (hold days are compared at the start of each pass).
+          if (parts[0].dueAt > now) pushHeld(memory.held, { dueAt: parts[0].dueAt, postingId })
+          // Posted under the release's idempotency key: one released meanwhile is replayed, not posted twice.
+          else if (!deps.ledger.post(reserveReleasePosting(parts.map((part) => ({ ...part, dueAt: Math.min(part.dueAt, now) })))).replayed) released++
+        }
+      })
+      yield
+    }
+  }
+
+  // What the earlier scans found held and has fallen due since.
+  const now = deps.clock.now()
+  const fallen: number[] = []
+  while (memory.held.length > 0 && memory.held[0].dueAt <= now) fallen.push(popHeld(memory.held)!.postingId)
+  yield* release([...new Set(fallen)], now)
+
+  // The entries added since the last scan (all of them on the first pass).
   for (const { id: accountId } of s.accounts.all(deps.tenantId) as { id: number }[]) {
-    let from = cursors.get(accountId) ?? 0
-    let stillHeld: number | null = null
+    let from = memory.scannedTo.get(accountId) ?? 0
     for (;;) {
-      const now = deps.clock.now()
+      const at = deps.clock.now()
       const rows = s.scan.all(accountId, from, SCAN_SLICE) as Held[]
       const due: number[] = []
       for (const row of rows) {
         if (row.released) continue
-        if (row.dueAt <= now) {
+        if (row.dueAt <= at) {
           if (!due.includes(row.postingId)) due.push(row.postingId)
-        } else stillHeld ??= row.id
-      }
-      for (let i = 0; i < due.length; i += RELEASES_PER_COMMIT) {
-        const batch = due.slice(i, i + RELEASES_PER_COMMIT)
-        transact(deps.db, () => {
-          for (const postingId of batch) {
-            const parts = (s.parts.all(postingId, deps.tenantId) as Due[]).map((part) => ({ ...part, dueAt: Math.min(part.dueAt, now) }))
-            // Posted under the release's idempotency key: one released meanwhile is replayed, not posted twice.
-            if (parts.length > 0 && !deps.ledger.post(reserveReleasePosting(parts)).replayed) released++
-          }
-        })
-        yield
+        } else pushHeld(memory.held, { dueAt: row.dueAt, postingId: row.postingId })
       }
       if (rows.length > 0) from = rows[rows.length - 1].id + 1
+      memory.scannedTo.set(accountId, from)
+      yield* release(due, at)
       if (rows.length < SCAN_SLICE) break
       yield
     }
-    cursors.set(accountId, stillHeld ?? from)
   }
   return released
 }
@@ -186,12 +247,12 @@ export interface ReserveReleaser {
   run(): Promise<number>
 }
 
-/** The engine's runner: keeps the cursors between passes, so a pass after the first reads only what is still held. */
+/** The engine's runner: remembers between passes (ReleaseMemory), so a pass after the first reads only the reserves added since and releases the held ones as they fall due. */
 export function createReserveReleaser(deps: ReserveDeps): ReserveReleaser {
-  const cursors: ReleaseCursors = new Map()
+  const memory = newReleaseMemory()
   let running: Promise<number> | null = null
   const pass = async () => {
-    const steps = releaseSteps(deps, cursors)
+    const steps = releaseSteps(deps, memory)
     for (;;) {
       const step = steps.next()
       if (step.done) return step.value

@@ -1,9 +1,9 @@
 /**
  * The reserve release job as the engine runs it: in slices (more reserves than one scan slice and
- * one commit hold), yielding the event loop between them, with cursors kept between passes. Every
- * reserve that fell due is released exactly once, none early; deposits paid after a pass, a
- * contract whose hold days were shortened, a restart without cursors, and the one-go runner all
- * agree with it.
+ * one commit hold), yielding the event loop between them, remembering between passes how far it
+ * read and what is still held. Every reserve that fell due is released exactly once, none early;
+ * deposits paid after a pass, a contract whose hold days were shortened, a restart (nothing
+ * remembered), and the one-go runner all agree with it; a pass after the first reads no history.
  */
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/open'
@@ -13,6 +13,7 @@ import { verifyLedger } from '../../../src/main/ledger/verify'
 import { depositPaidPosting, depositSettlement } from '../../../src/main/orders/settlement'
 import { createReserveReleaser, releaseDueReserves, releaseKey, RELEASES_PER_COMMIT, SCAN_SLICE } from '../../../src/main/finance/reserve'
 import type { Contract, Order } from '../../../src/main/aftersales/cases'
+import { recordDbCalls } from '../../support/db-calls'
 
 const DAY = 86_400_000
 
@@ -90,7 +91,14 @@ describe('reserve release in slices', () => {
     expect(day3.turns).toBeGreaterThan(short.length / RELEASES_PER_COMMIT)
     expect(w.releasedSources().sort((a, b) => a - b)).toEqual(short)
 
-    // Deposits paid after that pass land above the cursors; the next pass releases nothing twice.
+    // A pass with nothing new reads no reserve entry again: one empty read per reserve account.
+    const calls = recordDbCalls(w.sqlite)
+    expect(await releaser.run()).toBe(0)
+    calls.stop()
+    const reads = calls.all().filter((c) => c.source?.includes('e.account_id = ? and e.id >= ?'))
+    expect(reads).toHaveLength(2)
+
+    // Deposits paid after that pass are read by the next, which releases nothing twice.
     const later = w.pay(40)
     expect(await releaser.run()).toBe(0)
 
@@ -101,12 +109,12 @@ describe('reserve release in slices', () => {
     w.advance(2 * DAY)
     expect(await releaser.run()).toBe(long.length)
 
-    // Contract 2 shortened to 1 day: the later 7-day reserves (paid on day 3) are due at once (the cursors stopped at the first reserve still held).
+    // Contract 2 shortened to 1 day: the later 7-day reserves (paid on day 3) are due at once, though the runner had them due on day 10.
     w.sqlite.prepare('update contracts set reserve_hold_days = 1 where id = 2').run()
     const laterLong = later.filter((d) => d.contractId === 2).map((d) => d.postingId)
     expect(await releaser.run()).toBe(laterLong.length)
 
-    // Everything is released once; a restart (no cursors) and the one-go runner find nothing left.
+    // Everything is released once; a restart (nothing remembered) and the one-go runner find nothing left.
     const all = [...first, ...later].map((d) => d.postingId).sort((a, b) => a - b)
     expect(w.releasedSources().sort((a, b) => a - b)).toEqual(all)
     expect(await createReserveReleaser(w.deps).run()).toBe(0)
