@@ -36,3 +36,9 @@ export const SETTLEMENT_COLUMNS: Record<EntryType, string> = {
   10: 'rateDifference',
   99: 'manualAdjust'
 }
+
+/**
+ * The SQL column holding a type's sum in the settlement report's stored rows (db/schema/reports.ts):
+ * the report's column in snake case (`orderPay` → `order_pay`); its entry count is `<that>_count`.
+ */
+export const settlementSqlColumn = (type: EntryType): string => SETTLEMENT_COLUMNS[type].replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3'
 import { openDatabase } from '../../src/main/db/open'
 import { bootstrapTenant } from '../../src/main/core/bootstrap'
 import { createLedger } from '../../src/main/ledger/ledger'
+import { settlementRowWriter, type TypeSums } from '../../src/main/ledger/settlement-rows'
 import type { PostingInput } from '../../src/main/ledger/types'
 import { fmt, ms, summarize } from './stats'
 
@@ -59,10 +60,8 @@ function rawWriter(sqlite: Database.Database) {
   const insertPosting = sqlite.prepare("insert into ledger_postings (tenant_id, idempotency_key, content_hash, status, description, txn_id, contract_id, is_test, created_at, settled_at) values (1, ?, 'x', 'posted', 'bench deposit', 0, ?, 0, ?, ?)")
   const insertEntry = sqlite.prepare('insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at) values (1, ?, ?, ?, \'CNY\', ?, \'\', ?, ?, ?, ?, 0, 20261122, ?)')
   const addPosted = sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + 1, updated_at = ? where account_id = ?')
-  const addDaily = sqlite.prepare(
-    `insert into ledger_daily_summaries (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, amount_sum, entry_count, updated_at) values (20261122, 1, ?, ?, 'CNY', ?, 0, ?, 1, ?)
-     on conflict (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test) do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + 1`
-  )
+  // The settlement report's row and day total, in both views: the same prepared upserts the ledger uses.
+  const settlementRows = settlementRowWriter(sqlite)
   return (key: string, merchantId: number, amount: number) => {
     const fee = Math.ceil(amount / 50)
     const postingId = Number(insertPosting.run(key, merchantId, now, now).lastInsertRowid)
@@ -75,8 +74,12 @@ function rawWriter(sqlite: Database.Database) {
     for (const [accountId, amt, type, kind, merchant] of rows) {
       insertEntry.run(postingId, accountId, amt, type, kind, merchant, merchantId, postingId, now)
       addPosted.run(amt, now, accountId)
-      if (kind === 'merchant_available') addDaily.run(merchantId, merchant, type, amt, now)
     }
+    const sums: TypeSums = new Map([
+      [0, { sum: amount, count: 1 }],
+      [1, { sum: -fee, count: 1 }]
+    ])
+    settlementRows.add({ tenantId: 1, businessDay: 20261122, contractId: merchantId, merchantId, currency: 'CNY', isTest: false }, sums, now)
   }
 }
 

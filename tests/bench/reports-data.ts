@@ -11,7 +11,8 @@
  *   fails), so no balance the ledger refuses to overdraw goes negative;
  * - the rest of the 10 M are provider settlement sweeps (channel → suspense, two entries), which
  *   the entry list does not show;
- * - balances, the daily summaries and the orders' daily statistics are summed as the rows are made,
+ * - balances and the transaction report's rows are summed as the rows are made, the settlement
+ *   report's rows recomputed from the entries at the end (as the ledger core would have kept them),
  *   and `verifyLedger` (what `npm run verify` runs) recomputes them all at the end: any drift fails.
  *
  * The file is cached under the OS temp folder (PAYDESK_BENCH_CACHE to move it), keyed by
@@ -26,6 +27,7 @@ import Database from 'better-sqlite3'
 import { createCore } from '../../src/main/core/app'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { businessDayFn, dayStartMs } from '../../src/main/ledger/business-day'
+import { rebuildSettlementRows } from '../../src/main/ledger/settlement-rows'
 import { verifyLedger } from '../../src/main/ledger/verify'
 import { isoDay } from '../../src/main/reports/bounds'
 import { minorUnitsOf } from '../../src/shared/money'
@@ -101,7 +103,7 @@ export async function reportsDatabase(log: (line: string) => void, sizes: Report
   const counts = bulkLoad(partial, sizes, merchants, firstDayStart)
   const sqlite = new Database(partial)
   try {
-    log('report data: recomputing every balance and daily summary from the entries (verifyLedger)…')
+    log('report data: recomputing every balance and settlement report row from the entries (verifyLedger)…')
     const report = verifyLedger(sqlite)
     if (report.drifts.length > 0) throw new Error(`the generated ledger drifts: ${report.drifts.slice(0, 5).map((d) => d.detail).join('; ')}`)
     log(`report data: ${report.postings.toLocaleString('en')} postings, ${report.entries.toLocaleString('en')} entries, no drift`)
@@ -215,20 +217,22 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
   const insertEntry = db.prepare(
     'insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
   )
-  const insertSummary = db.prepare('insert into ledger_daily_summaries (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, amount_sum, entry_count, updated_at) values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)')
   const insertOrder = db.prepare(
     `insert into orders (tenant_id, order_no, txn_no, merchant_order_no, upstream_no, direction, merchant_id, contract_id, service_id, channel_id, service_type, currency, amount_minor, paid_minor, fee_minor, fields, status, status_reason, is_test, sent_at, expires_at, finalized_at, created_by, created_at, updated_at, business_day)
      values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`
   )
-  const insertCurrencyTotal = db.prepare('insert into ledger_daily_currency_totals (tenant_id, business_day, currency, type, is_test, amount_sum, entry_count, updated_at) values (1, ?, ?, ?, ?, ?, ?, ?)')
-  const insertOrderCurrencyTotal = db.prepare('insert into order_daily_currency_totals (tenant_id, business_day, currency, is_test, total_count, success_count, transaction_minor, settle_minor, updated_at) values (1, ?, ?, ?, ?, ?, ?, ?, ?)')
-  const insertStats = db.prepare('insert into order_daily_stats (business_day, tenant_id, contract_id, merchant_id, currency, is_test, total_count, success_count, transaction_minor, settle_minor, updated_at) values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  // The transaction report's rows, in the view with test orders and (for live ones) the one without.
+  const addStats = db.prepare(
+    `insert into transaction_daily_rows (tenant_id, include_test, business_day, contract_id, merchant_id, currency, total_count, success_count, transaction_minor, settle_minor, updated_at)
+     values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (tenant_id, include_test, business_day, merchant_id, contract_id, currency) do update set total_count = total_count + excluded.total_count,
+       success_count = success_count + excluded.success_count, transaction_minor = transaction_minor + excluded.transaction_minor, settle_minor = settle_minor + excluded.settle_minor`
+  )
 
   let entries = 0
   let merchantEntries = 0
   let postings = 0
   let orders = 0
-  const summaries = new Map<string, { contractId: number; merchantId: number; currency: string; type: number; isTest: number; sum: number; count: number }>()
   const stats = new Map<string, { contractId: number; merchantId: number; currency: string; isTest: number; total: number; success: number; transaction: number; settle: number }>()
   type Leg = [acc: ReturnType<typeof account>, raw: number, type: number | null]
 
@@ -240,14 +244,7 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
       acc.sum += raw
       acc.count++
       entries++
-      if (acc.kind === 'merchant_available') {
-        merchantEntries++
-        const k = `${contractId}:${acc.merchantId}:${currency}:${type}:${isTest}`
-        const s = summaries.get(k) ?? { contractId: contractId!, merchantId: acc.merchantId!, currency, type: type!, isTest, sum: 0, count: 0 }
-        s.sum += raw
-        s.count++
-        summaries.set(k, s)
-      }
+      if (acc.kind === 'merchant_available') merchantEntries++
     }
   }
 
@@ -277,7 +274,6 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
     const ordersToday = Math.floor((sizes.orders * (d + 1)) / sizes.days) - Math.floor((sizes.orders * d) / sizes.days)
     // Created from 00:05 and settled within 11 minutes: every posting stays on its order's business day.
     const times = Array.from({ length: ordersToday }, () => Math.floor(rnd() * (86_400_000 - 300_000 - 700_000))).sort((a, b) => a - b)
-    summaries.clear()
     stats.clear()
     db.transaction(() => {
       // Reserve releases and refunds due today come first, in the first minutes of the day.
@@ -391,29 +387,9 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
           [account('suspense', null, channel.currency), -amount, null]
         ])
       }
-      for (const s of summaries.values()) insertSummary.run(day, s.contractId, s.merchantId, s.currency, s.type, s.isTest, s.sum, s.count, dayStart + 86_399_000)
-      for (const s of stats.values()) insertStats.run(day, s.contractId, s.merchantId, s.currency, s.isTest, s.total, s.success, s.transaction, s.settle, dayStart + 86_399_000)
-      // The same sums per currency only, as the ledger core and the order engine keep them.
-      const byCurrency = new Map<string, { currency: string; type: number; isTest: number; sum: number; count: number }>()
-      for (const s of summaries.values()) {
-        const k = `${s.currency}:${s.type}:${s.isTest}`
-        const t = byCurrency.get(k) ?? { currency: s.currency, type: s.type, isTest: s.isTest, sum: 0, count: 0 }
-        t.sum += s.sum
-        t.count += s.count
-        byCurrency.set(k, t)
-      }
-      for (const t of byCurrency.values()) insertCurrencyTotal.run(day, t.currency, t.type, t.isTest, t.sum, t.count, dayStart + 86_399_000)
-      const ordersByCurrency = new Map<string, { currency: string; isTest: number; total: number; success: number; transaction: number; settle: number }>()
       for (const s of stats.values()) {
-        const k = `${s.currency}:${s.isTest}`
-        const t = ordersByCurrency.get(k) ?? { currency: s.currency, isTest: s.isTest, total: 0, success: 0, transaction: 0, settle: 0 }
-        t.total += s.total
-        t.success += s.success
-        t.transaction += s.transaction
-        t.settle += s.settle
-        ordersByCurrency.set(k, t)
+        for (const view of s.isTest ? [1] : [1, 0]) addStats.run(view, day, s.contractId, s.merchantId, s.currency, s.total, s.success, s.transaction, s.settle, dayStart + 86_399_000)
       }
-      for (const t of ordersByCurrency.values()) insertOrderCurrencyTotal.run(day, t.currency, t.isTest, t.total, t.success, t.transaction, t.settle, dayStart + 86_399_000)
     })()
     bar.update(entries)
   }
@@ -421,6 +397,12 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
   const insertBalance = db.prepare('insert into ledger_balances (account_id, posted_sum, entry_count, updated_at) values (?, ?, ?, ?) on conflict (account_id) do update set posted_sum = excluded.posted_sum, entry_count = excluded.entry_count')
   db.transaction(() => {
     for (const a of accounts.values()) insertBalance.run(a.id, a.sum, a.count, Date.now())
+    // The stored report rows: the settlement ones recomputed from the entries (as verify does),
+    // the transaction day totals from their rows.
+    rebuildSettlementRows(db, Date.now())
+    db.exec(`insert into transaction_daily_totals (tenant_id, include_test, business_day, currency, total_count, success_count, transaction_minor, settle_minor, updated_at)
+      select tenant_id, include_test, business_day, currency, sum(total_count), sum(success_count), sum(transaction_minor), sum(settle_minor), max(updated_at)
+      from transaction_daily_rows group by tenant_id, include_test, business_day, currency`)
   })()
   db.close()
   return { entries, merchantEntries, orders, postings }

@@ -16,6 +16,7 @@ import { aesSecretBox } from '../../src/main/core/secrets'
 import { runReport } from '../../src/main/reports/catalog'
 import { writeReportExport } from '../../src/main/reports/export/write'
 import { isoDay } from '../../src/main/reports/bounds'
+import { ENTRY_TYPE_CODES, settlementSqlColumn } from '../../src/shared/ledger'
 import type { ProcedureName } from '../../src/shared/contract'
 import { BENCH_ADMIN, reportsDatabase, type ReportsDataInfo } from './reports-data'
 import { fmt, ms, summarize } from './stats'
@@ -129,7 +130,7 @@ async function benchCsv(data: ReportsDataInfo, log: (line: string) => void): Pro
   const sqlite = new Database(data.path, { readonly: true })
   const dir = mkdtempSync(join(tmpdir(), 'paydesk-bench-csv-'))
   try {
-    const perDay = sqlite.prepare("select business_day as day, sum(entry_count) as n from ledger_daily_summaries where tenant_id = 1 group by business_day order by business_day desc").all() as { day: number; n: number }[]
+    const perDay = sqlite.prepare(`select business_day as day, sum(${ENTRY_TYPE_CODES.map((t) => `${settlementSqlColumn(t)}_count`).join(" + ")}) as n from settlement_daily_totals where tenant_id = 1 and include_test = 1 group by business_day order by business_day desc`).all() as { day: number; n: number }[]
     let rows = 0
     let firstDay = perDay[0].day
     for (const d of perDay) {

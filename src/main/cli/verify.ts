@@ -1,5 +1,5 @@
 /**
- * `npm run verify -- --data-dir DIR`: recomputes every balance and daily summary from the ledger's
+ * `npm run verify -- --data-dir DIR`: recomputes every balance and settlement report row from the ledger's
  * entries and names any drift. Exit code 0 when clean, 1 on drift, 2 when it could not check.
  */
 import { existsSync } from 'node:fs'
@@ -20,7 +20,7 @@ function main(): number {
   const db = openDatabase({ path: file })
   try {
     const report = verifyLedger(db.$client)
-    console.log(`Checked ${report.postings} postings, ${report.entries} entries, ${report.accounts} accounts, ${report.dailySummaries} daily summaries in ${file}`)
+    console.log(`Checked ${report.postings} postings, ${report.entries} entries, ${report.accounts} accounts, ${report.dailySummaries} settlement report rows in ${file}`)
     if (report.drifts.length === 0) {
       console.log('Ledger is consistent: no drift.')
       return 0

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -57,5 +57,57 @@ describe('migrations', () => {
     copyFileSync(sqlPath, `${sqlPath}.orig`)
     writeFileSync(sqlPath, `${readFileSync(sqlPath, 'utf8')}\n-- edited after shipping\n`)
     expect(() => openDatabase({ path: dbPath, migrationsFolder: copy })).toThrow(MigrationChangedError)
+  })
+
+  it('0009 moves the daily summaries into the stored report rows: per type, with and without test postings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paydesk-mig-'))
+    const before = join(dir, 'drizzle')
+    cpSync(folder, before, { recursive: true })
+    const journalPath = join(before, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] }
+    const upTo = journal.entries.findIndex((e) => e.tag === '0010_daily_report_rows')
+    for (const later of journal.entries.splice(upTo)) rmSync(join(before, `${later.tag}.sql`))
+    writeFileSync(journalPath, JSON.stringify(journal))
+    const dbPath = join(dir, 'p.db')
+    const old = openDatabase({ path: dbPath, migrationsFolder: before }).$client
+    const summary = old.prepare('insert into ledger_daily_summaries values (?, 1, ?, 7, ?, ?, ?, ?, ?, 0)')
+    summary.run(20261120, 11, 'CNY', 0, 0, 100000, 2)
+    summary.run(20261120, 11, 'CNY', 1, 0, -2000, 2)
+    summary.run(20261120, 11, 'CNY', 0, 1, 5000, 1)
+    summary.run(20261120, 12, 'CNY', 99, 0, -300, 1)
+    summary.run(20261121, 11, 'CNY', 0, 0, 7000, 1)
+    const stats = old.prepare('insert into order_daily_stats values (?, 1, 11, 7, ?, ?, ?, ?, ?, ?, 0)')
+    stats.run(20261120, 'CNY', 0, 3, 2, 105000, 101000)
+    stats.run(20261120, 'CNY', 1, 1, 1, 5000, 4900)
+    old.close()
+
+    const db = openDatabase({ path: dbPath, migrationsFolder: folder }).$client
+    const tables = (db.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]).filter((t) => t.includes('daily'))
+    expect(tables.sort()).toEqual(['settlement_daily_rows', 'settlement_daily_totals', 'transaction_daily_rows', 'transaction_daily_totals'])
+    const rows = db
+      .prepare('select include_test as view, business_day as day, contract_id as contract, order_pay as pay, order_pay_count as payN, order_fee as fee, manual_adjust as adjust from settlement_daily_rows order by view, day, contract')
+      .all()
+    expect(rows).toEqual([
+      { view: 0, day: 20261120, contract: 11, pay: 100000, payN: 2, fee: -2000, adjust: 0 },
+      { view: 0, day: 20261120, contract: 12, pay: 0, payN: 0, fee: 0, adjust: -300 },
+      { view: 0, day: 20261121, contract: 11, pay: 7000, payN: 1, fee: 0, adjust: 0 },
+      { view: 1, day: 20261120, contract: 11, pay: 105000, payN: 3, fee: -2000, adjust: 0 },
+      { view: 1, day: 20261120, contract: 12, pay: 0, payN: 0, fee: 0, adjust: -300 },
+      { view: 1, day: 20261121, contract: 11, pay: 7000, payN: 1, fee: 0, adjust: 0 }
+    ])
+    expect(db.prepare('select include_test as view, business_day as day, order_pay as pay, manual_adjust as adjust from settlement_daily_totals order by view, day').all()).toEqual([
+      { view: 0, day: 20261120, pay: 100000, adjust: -300 },
+      { view: 0, day: 20261121, pay: 7000, adjust: 0 },
+      { view: 1, day: 20261120, pay: 105000, adjust: -300 },
+      { view: 1, day: 20261121, pay: 7000, adjust: 0 }
+    ])
+    const orderColumns = 'include_test as view, total_count as total, success_count as success, transaction_minor as amount, settle_minor as settle'
+    const expectedOrders = [
+      { view: 0, total: 3, success: 2, amount: 105000, settle: 101000 },
+      { view: 1, total: 4, success: 3, amount: 110000, settle: 105900 }
+    ]
+    expect(db.prepare(`select ${orderColumns} from transaction_daily_rows order by view`).all()).toEqual(expectedOrders)
+    expect(db.prepare(`select ${orderColumns} from transaction_daily_totals order by view`).all()).toEqual(expectedOrders)
+    db.close()
   })
 })

@@ -44,7 +44,7 @@ const deposit = (key: string): PostingInput => ({
 })
 
 describe('ledger core', () => {
-  it('posts a deposit: balances, entries and daily summaries move together', () => {
+  it('posts a deposit: balances, entries and the settlement rows move together', () => {
     const { db, ledger } = setup()
     const result = ledger.post(deposit('dep-1'))
     expect(result).toMatchObject({ status: 'posted', replayed: false, txnId: 2026112200001 })
@@ -52,13 +52,16 @@ describe('ledger core', () => {
     expect(ledger.balance(channel).posted).toBe(100000)
     expect(ledger.balance(reserve).posted).toBe(10000)
     expect(ledger.balance(fees).posted).toBe(2100)
-    const summary = db.$client.prepare('select business_day as day, type, amount_sum as sum from ledger_daily_summaries order by type').all()
-    // 15:30 UTC is 23:30 in +08:00: still the 21st.
-    expect(summary).toEqual([
-      { day: 20261121, type: 0, sum: 100000 },
-      { day: 20261121, type: 1, sum: -2000 },
-      { day: 20261121, type: 2, sum: -100 },
-      { day: 20261121, type: 3, sum: -10000 }
+    const columns = 'business_day as day, order_pay as orderPay, order_pay_count as orderPayCount, order_fee as orderFee, fixed_fee as fixedFee, deposit, deposit_count as depositCount, refund'
+    // 15:30 UTC is 23:30 in +08:00: still the 21st. A live posting counts in both views.
+    const expected = { day: 20261121, orderPay: 100000, orderPayCount: 1, orderFee: -2000, fixedFee: -100, deposit: -10000, depositCount: 1, refund: 0 }
+    expect(db.$client.prepare(`select include_test as view, contract_id as contract, merchant_id as merchant, ${columns} from settlement_daily_rows order by view`).all()).toEqual([
+      { view: 0, contract: 11, merchant: 7, ...expected },
+      { view: 1, contract: 11, merchant: 7, ...expected }
+    ])
+    expect(db.$client.prepare(`select include_test as view, currency, ${columns} from settlement_daily_totals order by view`).all()).toEqual([
+      { view: 0, currency: 'CNY', ...expected },
+      { view: 1, currency: 'CNY', ...expected }
     ])
     expect(verifyLedger(db.$client).drifts).toEqual([])
   })
@@ -167,23 +170,25 @@ describe('ledger core', () => {
     const { db, ledger } = setup()
     ledger.post(deposit('dep-1'))
     db.$client.prepare('update ledger_balances set posted_sum = posted_sum + 1 where account_id = 1').run()
-    db.$client.prepare('update ledger_daily_summaries set amount_sum = 0 where type = 0').run()
+    db.$client.prepare('update settlement_daily_rows set order_pay = 0 where include_test = 1').run()
     const drifts = verifyLedger(db.$client).drifts
     expect(drifts.map((d) => d.what).sort()).toEqual(['balance', 'daily_summary'])
   })
 
-  it('keeps the per-currency daily totals with the summaries, and verify names drift in them', () => {
+  it('counts a test posting only in the view with tests, and verify names drift in the day totals', () => {
     const { db, ledger } = setup()
     ledger.post(deposit('dep-1'))
-    ledger.post(deposit('dep-2'))
-    const totals = db.$client.prepare('select currency, type, is_test as isTest, amount_sum as sum, entry_count as n from ledger_daily_currency_totals order by type').all()
-    const summed = db.$client.prepare('select currency, type, is_test as isTest, sum(amount_sum) as sum, sum(entry_count) as n from ledger_daily_summaries group by currency, type, is_test order by type').all()
-    expect(totals.length).toBeGreaterThan(0)
-    expect(totals).toEqual(summed)
+    ledger.post({ ...deposit('dep-2'), isTest: true })
+    const views = db.$client.prepare('select include_test as view, order_pay as orderPay, order_pay_count as n from settlement_daily_totals order by view').all()
+    expect(views).toEqual([
+      { view: 0, orderPay: 100000, n: 1 },
+      { view: 1, orderPay: 200000, n: 2 }
+    ])
     expect(verifyLedger(db.$client).drifts).toEqual([])
-    db.$client.prepare('update ledger_daily_currency_totals set entry_count = entry_count + 1 where type = 0').run()
+    db.$client.prepare('update settlement_daily_totals set order_pay_count = order_pay_count + 1 where include_test = 0').run()
     const drifts = verifyLedger(db.$client).drifts
     expect(drifts).toHaveLength(1)
-    expect(drifts[0].detail).toMatch(/^daily currency total \d{8} \w+ type 0: stored /)
+    expect(drifts[0].detail).toBe('settlement day total 20261121 CNY (without tests): order_pay_count stored 2, entries 1')
   })
+
 })

@@ -1,20 +1,21 @@
 /**
  * The ledger core: every money movement goes through `post` or `hold` → `commitHold` / `voidHold`.
  * A posting is entries summing to zero per currency (raw amounts), keyed for idempotency;
- * balances and daily summaries change in the same transaction. Hot path: prepared statements.
+ * balances and the settlement report's daily rows change in the same transaction. Hot path: prepared statements.
  *
  * Call these inside the caller's transaction (`transact`) so the posting commits or rolls back
  * with the business write it belongs to; called outside one, each opens its own.
  */
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import { ENTRY_TYPES, isEntryType } from '../../shared/ledger'
+import { ENTRY_TYPES, isEntryType, type EntryType } from '../../shared/ledger'
 import { currency as currencyOf } from '../../shared/reference'
 import type { Db } from '../db/open'
 import type { AccountKind } from '../db/schema/ledger'
 import { AppError, conflict, notFound } from '../core/errors'
 import type { Clock } from '../core/context'
 import { businessDayFn, type BusinessDayOf } from './business-day'
+import { settlementRowWriter, type TypeSums } from './settlement-rows'
 import {
   accountKey,
   MERCHANT_KINDS,
@@ -93,18 +94,6 @@ function statements(sqlite: Database.Database) {
     holdEntries: sqlite.prepare(
       `select h.amount as raw, h.type, h.remark, a.id, a.key, a.kind, a.normal, a.allow_overdraft as allowOverdraft, a.merchant_id as merchantId, a.currency
        from ledger_hold_entries h join ledger_accounts a on a.id = h.account_id where h.posting_id = ? order by h.id`
-    ),
-    addDaily: sqlite.prepare(
-      `insert into ledger_daily_summaries (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, amount_sum, entry_count, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (business_day, tenant_id, contract_id, merchant_id, currency, type, is_test)
-       do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + excluded.entry_count, updated_at = excluded.updated_at`
-    ),
-    addDailyCurrency: sqlite.prepare(
-      `insert into ledger_daily_currency_totals (tenant_id, business_day, currency, type, is_test, amount_sum, entry_count, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (tenant_id, business_day, currency, type, is_test)
-       do update set amount_sum = amount_sum + excluded.amount_sum, entry_count = entry_count + excluded.entry_count, updated_at = excluded.updated_at`
     )
   }
 }
@@ -121,6 +110,7 @@ function contentHash(kind: 'post' | 'hold', input: PostingInput): string {
 export function createLedger(db: Db, options: LedgerOptions): Ledger {
   const sqlite = db.$client
   const s = statements(sqlite)
+  const settlementRows = settlementRowWriter(sqlite)
   const { tenantId, clock } = options
   let zone = ''
   let dayOf: BusinessDayOf = () => 0
@@ -232,7 +222,8 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     const day = businessDay(now)
     // One balance update per account and one summary upsert per type, however many entries.
     const perAccount = new Map<number, { sum: number; count: number }>()
-    const perType = new Map<string, { entry: PreparedEntry; sum: number; count: number }>()
+    // Per merchant account (a merchant in one currency): the sums and counts of each entry type.
+    const perMerchant = new Map<number, { account: AccountRow; sums: TypeSums }>()
     for (const e of entries) {
       s.insertEntry.run(tenantId, postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark, e.account.kind, e.account.merchantId, contractId, txnId, isTest ? 1 : 0, day, now)
       const account = perAccount.get(e.account.id) ?? { sum: 0, count: 0 }
@@ -240,17 +231,18 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       account.count++
       perAccount.set(e.account.id, account)
       if (e.account.kind === 'merchant_available') {
-        const key = `${e.account.id}:${e.type}`
-        const summary = perType.get(key) ?? { entry: e, sum: 0, count: 0 }
-        summary.sum += e.raw
-        summary.count++
-        perType.set(key, summary)
+        const merchant = perMerchant.get(e.account.id) ?? { account: e.account, sums: new Map() }
+        const type = merchant.sums.get(e.type as EntryType) ?? { sum: 0, count: 0 }
+        type.sum += e.raw
+        type.count++
+        merchant.sums.set(e.type as EntryType, type)
+        perMerchant.set(e.account.id, merchant)
       }
     }
     for (const [accountId, { sum, count }] of perAccount) s.addPosted.run(sum, count, now, accountId)
-    for (const { entry, sum, count } of perType.values()) {
-      s.addDaily.run(day, tenantId, contractId, entry.account.merchantId, entry.account.currency, entry.type, isTest ? 1 : 0, sum, count, now)
-      s.addDailyCurrency.run(tenantId, day, entry.account.currency, entry.type, isTest ? 1 : 0, sum, count, now)
+    for (const { account, sums } of perMerchant.values()) {
+      // prepare() refused merchant-account entries without a contract.
+      settlementRows.add({ tenantId, businessDay: day, contractId: contractId!, merchantId: account.merchantId!, currency: account.currency, isTest }, sums, now)
     }
   }
 

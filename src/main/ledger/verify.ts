@@ -1,8 +1,10 @@
 /**
- * The ledger self-check: recomputes every balance and daily summary (per merchant and per currency) from the entries and names
- * any drift. Used by `npm run verify`, the fuzz test and the crash test.
+ * The ledger self-check: recomputes every balance and the settlement report's stored daily rows
+ * (per contract and merchant, and per currency; with and without test postings) from the entries
+ * and names any drift. Used by `npm run verify`, the fuzz test and the crash test.
  */
 import type Database from 'better-sqlite3'
+import { SETTLEMENT_KEYS, SETTLEMENT_SQL_COLUMNS, settlementRowsFromEntries, type SettlementTable } from './settlement-rows'
 
 export interface Drift {
   what: 'unbalanced_posting' | 'balance' | 'held' | 'negative_balance' | 'daily_summary' | 'posting_status'
@@ -13,6 +15,7 @@ export interface VerifyReport {
   postings: number
   entries: number
   accounts: number
+  /** Stored settlement rows (per day, contract, merchant, currency and view). */
   dailySummaries: number
   drifts: Drift[]
 }
@@ -75,49 +78,42 @@ export function verifyLedger(sqlite: Database.Database, limit = 50): VerifyRepor
       .all() as Record<string, unknown>[],
     (r) => `account ${r.key} has no overdraft but ${r.available} available`
   )
+  // The settlement report's stored rows and day totals, in both views (with and without test postings).
+  const differs = SETTLEMENT_SQL_COLUMNS.map((c) => `a.${c} is not d.${c}`).join(' or ')
+  const stored = SETTLEMENT_SQL_COLUMNS.map((c) => `d.${c} as stored_${c}`).join(', ')
+  const actual = SETTLEMENT_SQL_COLUMNS.map((c) => `a.${c} as actual_${c}`).join(', ')
+  const describeColumns = (r: Record<string, unknown>) =>
+    SETTLEMENT_SQL_COLUMNS.filter((c) => r[`stored_${c}`] !== r[`actual_${c}`])
+      .map((c) => `${c} stored ${r[`stored_${c}`] ?? 'none'}, entries ${r[`actual_${c}`] ?? 'none'}`)
+      .join('; ')
+  const settlementCheck = (table: SettlementTable) => {
+    const keys = SETTLEMENT_KEYS[table]
+    return sqlite
+      .prepare(
+        `with actual as (${settlementRowsFromEntries(table)})
+         select ${keys.map((k) => `coalesce(a.${k}, d.${k}) as ${k}`).join(', ')}, ${stored}, ${actual}
+         from actual a full outer join ${table} d on ${keys.map((k) => `d.${k} = a.${k}`).join(' and ')}
+         where a.tenant_id is null or d.tenant_id is null or ${differs}`
+      )
+      .all() as Record<string, unknown>[]
+  }
+  const view = (r: Record<string, unknown>) => (r.include_test ? 'with tests' : 'without tests')
   add(
     'daily_summary',
-    sqlite
-      .prepare(
-        `with actual as (
-           select business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, sum(amount) as s, count(*) as n
-           from ledger_entries where account_kind = 'merchant_available'
-           group by business_day, tenant_id, contract_id, merchant_id, currency, type, is_test
-         )
-         select coalesce(a.business_day, d.business_day) as day, coalesce(a.merchant_id, d.merchant_id) as merchant, coalesce(a.currency, d.currency) as currency,
-                coalesce(a.type, d.type) as type, d.amount_sum as stored, a.s as actual, d.entry_count as storedCount, a.n as actualCount
-         from actual a full outer join ledger_daily_summaries d
-           on d.business_day = a.business_day and d.tenant_id = a.tenant_id and d.contract_id = a.contract_id and d.merchant_id = a.merchant_id
-          and d.currency = a.currency and d.type = a.type and d.is_test = a.is_test
-         where a.s is null or d.amount_sum is null or a.s != d.amount_sum or a.n != d.entry_count`
-      )
-      .all() as Record<string, unknown>[],
-    (r) => `daily summary ${r.day} merchant ${r.merchant} ${r.currency} type ${r.type}: stored ${r.stored ?? 'none'} (${r.storedCount ?? 0}), entries ${r.actual ?? 'none'} (${r.actualCount ?? 0})`
+    settlementCheck('settlement_daily_rows'),
+    (r) => `settlement row ${r.business_day} contract ${r.contract_id} merchant ${r.merchant_id} ${r.currency} (${view(r)}): ${describeColumns(r)}`
   )
   add(
     'daily_summary',
-    sqlite
-      .prepare(
-        `with actual as (
-           select tenant_id, business_day, currency, type, is_test, sum(amount) as s, count(*) as n
-           from ledger_entries where account_kind = 'merchant_available'
-           group by tenant_id, business_day, currency, type, is_test
-         )
-         select coalesce(a.business_day, d.business_day) as day, coalesce(a.currency, d.currency) as currency, coalesce(a.type, d.type) as type,
-                d.amount_sum as stored, a.s as actual, d.entry_count as storedCount, a.n as actualCount
-         from actual a full outer join ledger_daily_currency_totals d
-           on d.tenant_id = a.tenant_id and d.business_day = a.business_day and d.currency = a.currency and d.type = a.type and d.is_test = a.is_test
-         where a.s is null or d.amount_sum is null or a.s != d.amount_sum or a.n != d.entry_count`
-      )
-      .all() as Record<string, unknown>[],
-    (r) => `daily currency total ${r.day} ${r.currency} type ${r.type}: stored ${r.stored ?? 'none'} (${r.storedCount ?? 0}), entries ${r.actual ?? 'none'} (${r.actualCount ?? 0})`
+    settlementCheck('settlement_daily_totals'),
+    (r) => `settlement day total ${r.business_day} ${r.currency} (${view(r)}): ${describeColumns(r)}`
   )
   const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
   return {
     postings: count('ledger_postings'),
     entries: count('ledger_entries'),
     accounts: count('ledger_accounts'),
-    dailySummaries: count('ledger_daily_summaries'),
+    dailySummaries: count('settlement_daily_rows'),
     drifts
   }
 }

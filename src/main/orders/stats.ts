@@ -1,7 +1,8 @@
 /**
- * The transaction report's per-day counts and sums, kept in the transaction of the order change:
- * per contract and merchant (order_daily_stats), and per currency only (order_daily_currency_totals,
- * for the statistics of all merchants).
+ * The transaction report's stored rows (schema/reports.ts), kept in the transaction of the order
+ * change: per business day, contract, merchant and currency (transaction_daily_rows) and per
+ * business day and currency (transaction_daily_totals), each in the view with test orders and, for
+ * an order that is not a test, the view without them.
  */
 import { sql } from 'drizzle-orm'
 import type { Tx } from '../db/transaction'
@@ -15,20 +16,28 @@ interface StatsKey {
   isTest: boolean
 }
 
+/** The views an order counts in: with test orders always, without them unless it is one. */
+const viewsOf = (k: StatsKey) => (k.isTest ? [1] : [1, 0])
+
 export function countCreated(tx: Tx, k: StatsKey, now: number): void {
-  tx.run(sql`insert into order_daily_stats (business_day, tenant_id, contract_id, merchant_id, currency, is_test, total_count, success_count, transaction_minor, settle_minor, updated_at)
-    values (${k.businessDay}, ${k.tenantId}, ${k.contractId}, ${k.merchantId}, ${k.currency}, ${k.isTest ? 1 : 0}, 1, 0, 0, 0, ${now})
-    on conflict (business_day, tenant_id, contract_id, merchant_id, currency, is_test) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
-  tx.run(sql`insert into order_daily_currency_totals (tenant_id, business_day, currency, is_test, total_count, success_count, transaction_minor, settle_minor, updated_at)
-    values (${k.tenantId}, ${k.businessDay}, ${k.currency}, ${k.isTest ? 1 : 0}, 1, 0, 0, 0, ${now})
-    on conflict (tenant_id, business_day, currency, is_test) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
+  for (const includeTest of viewsOf(k)) {
+    tx.run(sql`insert into transaction_daily_rows (tenant_id, include_test, business_day, merchant_id, contract_id, currency, total_count, updated_at)
+      values (${k.tenantId}, ${includeTest}, ${k.businessDay}, ${k.merchantId}, ${k.contractId}, ${k.currency}, 1, ${now})
+      on conflict (tenant_id, include_test, business_day, merchant_id, contract_id, currency) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
+    tx.run(sql`insert into transaction_daily_totals (tenant_id, include_test, business_day, currency, total_count, updated_at)
+      values (${k.tenantId}, ${includeTest}, ${k.businessDay}, ${k.currency}, 1, ${now})
+      on conflict (tenant_id, include_test, business_day, currency) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
+  }
 }
 
 export function countSucceeded(tx: Tx, k: StatsKey, transactionMinor: number, settleMinor: number, now: number): void {
-  tx.run(sql`update order_daily_stats set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
-    settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
-    where business_day = ${k.businessDay} and tenant_id = ${k.tenantId} and contract_id = ${k.contractId} and merchant_id = ${k.merchantId} and currency = ${k.currency} and is_test = ${k.isTest ? 1 : 0}`)
-  tx.run(sql`update order_daily_currency_totals set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
-    settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
-    where tenant_id = ${k.tenantId} and business_day = ${k.businessDay} and currency = ${k.currency} and is_test = ${k.isTest ? 1 : 0}`)
+  for (const includeTest of viewsOf(k)) {
+    tx.run(sql`update transaction_daily_rows set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
+      settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
+      where tenant_id = ${k.tenantId} and include_test = ${includeTest} and business_day = ${k.businessDay} and merchant_id = ${k.merchantId}
+        and contract_id = ${k.contractId} and currency = ${k.currency}`)
+    tx.run(sql`update transaction_daily_totals set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
+      settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
+      where tenant_id = ${k.tenantId} and include_test = ${includeTest} and business_day = ${k.businessDay} and currency = ${k.currency}`)
+  }
 }

@@ -15,10 +15,11 @@
  * the page is then read from that day's end (a key on created_at) with an offset inside one day.
  */
 import type { AccountDetailRow } from '../../shared/contract/reports'
+import { settlementSqlColumn, type EntryType } from '../../shared/ledger'
 import { decimalText } from './amounts'
 import { businessDayFn, dayStartMs } from '../ledger/business-day'
 import { instantRange, isoDay, wallClockText, type DateBounds } from './bounds'
-import { commonFilter, pageOffset, reportPage, statement, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
+import { commonFilter, pageOffset, reportPage, statement, viewFilter, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
 
 export interface EntryFilters extends CommonFilters, DateBounds {
   txnId?: number
@@ -49,14 +50,10 @@ function indexFor(f: EntryFilters): string {
   return 'ledger_entries_report_created'
 }
 
-/** The filters that the daily summaries carry too (the others need the entries themselves). */
-function summaryFilter(src: ReportSource, f: EntryFilters): SqlFilter {
-  return commonFilter(src, f).when(f.type, 'type = ?', f.type)
-}
-
 function entryFilter(src: ReportSource, f: EntryFilters): SqlFilter {
   const { from, to } = instantRange(f, src.zone)
-  return summaryFilter(src, f)
+  return commonFilter(src, f)
+    .when(f.type, 'type = ?', f.type)
     .and(MERCHANT_ENTRIES)
     .when(f.txnId, 'txn_id = ?', f.txnId)
     .when(f.remark || undefined, "remark like ? escape '\\'", `%${f.remark?.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
@@ -65,29 +62,82 @@ function entryFilter(src: ReportSource, f: EntryFilters): SqlFilter {
 }
 
 /**
- * The daily summaries hold the same sums and counts per day, contract, merchant, currency, type and
- * test flag, kept in the posting's transaction: counts, totals and deep-page seeks read them unless
- * a filter needs the entries themselves. Without a merchant or contract filter they read the
- * per-currency totals (a few rows per day rather than a few per merchant and day).
+ * The settlement report's stored rows (db/schema/reports.ts) count and sum the same entries per
+ * business day, contract, merchant, currency and type, kept in the posting's transaction: counts,
+ * totals and deep-page seeks read them unless a filter needs the entries themselves (a transaction
+ * or remark, or a date bound inside a day). Without a merchant or contract filter they read the
+ * per-day totals (one row per day and currency).
  */
-const summaryTable = (f: EntryFilters) => (f.merchantId !== undefined || f.contractId !== undefined ? 'ledger_daily_summaries' : 'ledger_daily_currency_totals')
+interface Summary {
+  /** The table (and index) to read. */
+  from: string
+  /** The stored view and filters; business days are added by the caller. */
+  where: SqlFilter
+  /** The entries' sum and count in one stored row: one type's columns, or the net and count of all. */
+  amount: string
+  count: string
+}
 
-const summarized = (f: EntryFilters) => f.txnId === undefined && !f.remark && !f.dateStart && !f.dateEnd
+function summaryOf(src: ReportSource, f: EntryFilters): Summary {
+  const from =
+    f.contractId !== undefined
+      ? 'settlement_daily_rows indexed by settlement_rows_contract'
+      : f.merchantId !== undefined
+        ? 'settlement_daily_rows indexed by settlement_rows_merchant'
+        : `settlement_daily_totals indexed by settlement_totals_${f.currency !== undefined ? 'currency' : 'list'}`
+  const amount = f.type !== undefined ? settlementSqlColumn(f.type as EntryType) : 'net'
+  return { from, where: viewFilter(src, f), amount, count: f.type !== undefined ? `${amount}_count` : 'entry_count' }
+}
+
+/**
+ * The business days the filters cover, when the summaries can answer them: no filter they lack,
+ * and date bounds (if any) on whole days, `yyyy-mm-dd 00:00:00` to `yyyy-mm-dd 23:59:59`. Null
+ * when the entries must be read. Business days are the days of created_at in the tenant's zone,
+ * which no procedure changes once entries exist.
+ */
+function summarizedDays(src: ReportSource, f: EntryFilters): { from?: number; to?: number } | null {
+  if (f.txnId !== undefined || f.remark) return null
+  const { from, to } = instantRange(f, src.zone)
+  const dayOf = businessDayFn(src.zone)
+  const days: { from?: number; to?: number } = {}
+  if (from !== undefined) {
+    days.from = dayOf(from)
+    if (dayStartMs(isoDay(days.from), src.zone) !== from) return null
+  }
+  if (to !== undefined) {
+    days.to = dayOf(to)
+    if (dayStartMs(isoDay(days.to), src.zone, 1) - 1 !== to) return null
+  }
+  return days
+}
+
+function summaryRange(src: ReportSource, f: EntryFilters, days: { from?: number; to?: number }): Summary {
+  const summary = summaryOf(src, f)
+  summary.where.when(days.from, 'business_day >= ?', days.from).when(days.to, 'business_day <= ?', days.to)
+  return summary
+}
 
 function totalsOf(src: ReportSource, f: EntryFilters): EntryTotal[] {
-  const where = summarized(f) ? summaryFilter(src, f) : entryFilter(src, f)
-  const from = summarized(f) ? summaryTable(f) : `ledger_entries indexed by ${indexFor(f)}`
-  const sums = summarized(f) ? 'sum(amount_sum) as amount, sum(entry_count) as count' : 'sum(amount) as amount, count(*) as count'
-  const rows = statement(src.sqlite, `select currency, ${sums} from ${from} where ${where.sql} group by currency order by currency`, true).all(...where.params) as { currency: string; amount: bigint; count: bigint }[]
+  const days = summarizedDays(src, f)
+  let rows: { currency: string; amount: bigint; count: bigint }[]
+  if (days) {
+    const s = summaryRange(src, f, days)
+    rows = statement(src.sqlite, `select currency, sum(${s.amount}) as amount, sum(${s.count}) as count from ${s.from} where ${s.where.sql} group by currency having count > 0 order by currency`, true).all(...s.where.params) as typeof rows
+  } else {
+    const where = entryFilter(src, f)
+    rows = statement(src.sqlite, `select currency, sum(amount) as amount, count(*) as count from ledger_entries indexed by ${indexFor(f)} where ${where.sql} group by currency order by currency`, true).all(...where.params) as typeof rows
+  }
   return rows.map((r) => ({ currency: r.currency, amount: decimalText(r.amount, r.currency), count: Number(r.count) }))
 }
 
 function countOf(src: ReportSource, f: EntryFilters): number {
-  const where = summarized(f) ? summaryFilter(src, f) : entryFilter(src, f)
-  const sql = summarized(f)
-    ? `select coalesce(sum(entry_count), 0) as n from ${summaryTable(f)} where ${where.sql}`
-    : `select count(*) as n from ledger_entries indexed by ${indexFor(f)} where ${where.sql}`
-  return Number((statement(src.sqlite, sql, true).get(...where.params) as { n: bigint }).n)
+  const days = summarizedDays(src, f)
+  if (days) {
+    const s = summaryRange(src, f, days)
+    return Number((statement(src.sqlite, `select coalesce(sum(${s.count}), 0) as n from ${s.from} where ${s.where.sql}`, true).get(...s.where.params) as { n: bigint }).n)
+  }
+  const where = entryFilter(src, f)
+  return Number((statement(src.sqlite, `select count(*) as n from ledger_entries indexed by ${indexFor(f)} where ${where.sql}`, true).get(...where.params) as { n: bigint }).n)
 }
 
 interface EntryRow {
@@ -133,10 +183,11 @@ export function seekPoint(src: ReportSource, f: EntryFilters, offset: number): {
     if (offset < passed) return { before: to, skip: offset }
     below = lastDay
   }
-  const where = summaryFilter(src, f).when(below, 'business_day < ?', below).when(from === undefined ? undefined : dayOf(from), 'business_day >= ?', from === undefined ? undefined : dayOf(from))
-  const days = statement(src.sqlite, `select business_day as day, sum(entry_count) as n from ${summaryTable(f)} where ${where.sql} group by business_day order by business_day desc`)
+  const s = summaryOf(src, f)
+  s.where.when(below, 'business_day < ?', below).when(from === undefined ? undefined : dayOf(from), 'business_day >= ?', from === undefined ? undefined : dayOf(from))
+  const days = statement(src.sqlite, `select business_day as day, sum(${s.count}) as n from ${s.from} where ${s.where.sql} group by business_day order by business_day desc`)
   let found: { day: number; n: number } | null = null
-  for (const row of days.iterate(...where.params) as Iterable<{ day: number; n: number }>) {
+  for (const row of days.iterate(...s.where.params) as Iterable<{ day: number; n: number }>) {
     if (offset < passed + row.n) {
       found = row
       break
@@ -148,7 +199,6 @@ export function seekPoint(src: ReportSource, f: EntryFilters, offset: number): {
   // They agree while the zone is the one the entries were posted in; if not, step instead.
   if (countBetween(dayStartMs(isoDay(found.day), src.zone), dayEnd(found.day)) !== found.n) return null
   return { before: dayEnd(found.day), skip: offset - passed }
-  return null
 }
 
 const ORDER = 'order by created_at desc, id desc'

@@ -1,8 +1,9 @@
 /**
- * The daily reports (交易/结算 汇总 and 明细) over the pre-aggregated daily tables that the order
- * engine and the ledger keep in the same transaction as each change. Statistics rows group by
- * business day and currency; list rows also by contract and merchant; so a statistics row is
- * always the sum of its list rows. Newest day first, like the entry list.
+ * The daily reports (交易/结算 汇总 and 明细) over their stored rows (db/schema/reports.ts), which
+ * the order engine and the ledger keep in the same transaction as each change: one stored row per
+ * list row (per business day, contract, merchant and currency) and one per statistics row (per
+ * business day and currency), so a statistics row is always the sum of its list rows, and a page
+ * is read in order from an index without grouping or sorting. Newest day first, like the entry list.
  *
  * dateCreated of a list row is the first instant of its business day (`yyyy-mm-ddT00:00:00` on the
  * tenant's clock): the row stands for that day and is kept up to date as the day goes, not made
@@ -10,15 +11,20 @@
  */
 import { decimalText } from './amounts'
 import { dayRange, isoDay, type DateBounds } from './bounds'
-import { commonFilter, pageOffset, reportPage, statement, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
+import { pageOffset, reportPage, statement, viewFilter, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
 
 export type DailyFilters = CommonFilters & DateBounds
 
-/** A daily table and the sums that make the report's columns (minor units for amounts). */
+/** A report's stored tables (schema/reports.ts) and the SQL of each column's value in one stored row. */
 export interface DailyTable<A extends string, C extends string> {
-  table: 'order_daily_stats' | 'ledger_daily_summaries'
-  /** The same sums per business day, currency and test flag only: read when no contract or merchant is asked for and rows are not per merchant. */
-  byCurrency: 'order_daily_currency_totals' | 'ledger_daily_currency_totals'
+  /** One row per list row: per business day, contract, merchant and currency. */
+  rows: 'settlement_daily_rows' | 'transaction_daily_rows'
+  /** The rows table's index names start with this (`_list`, `_merchant`, `_contract`, `_currency`). */
+  rowIndexes: 'settlement_rows' | 'transaction_rows'
+  /** One row per statistics row: per business day and currency. */
+  totals: 'settlement_daily_totals' | 'transaction_daily_totals'
+  /** The totals table's index names start with this (`_list`, `_currency`). */
+  totalIndexes: 'settlement_totals' | 'transaction_totals'
   amounts: Record<A, string>
   counts: Record<C, string>
 }
@@ -32,22 +38,25 @@ type Row = Record<string, bigint | string>
 
 function dailyFilter(src: ReportSource, f: DailyFilters): SqlFilter {
   const days = dayRange(f)
-  return commonFilter(src, f).when(days.from, 'business_day >= ?', days.from).when(days.to, 'business_day <= ?', days.to)
+  return viewFilter(src, f).when(days.from, 'business_day >= ?', days.from).when(days.to, 'business_day <= ?', days.to)
 }
 
 /**
- * The table to read: the per-currency one when the rows and the filters need no contract or
- * merchant (statistics and totals of all merchants), which holds a few rows per day instead of
- * a few per merchant and day.
+ * Where a report's rows come from for these filters, and whether stored rows must be grouped:
+ * - list rows are the rows table's rows, read through the index of the most selective filter;
+ * - statistics rows are the totals table's rows, unless a contract or merchant is asked for: then
+ *   that contract's or merchant's rows, summed per day and currency (a few hundred at most).
  */
-function tableOf<A extends string, C extends string>(t: DailyTable<A, C>, f: DailyFilters, perMerchant: boolean): string {
-  return perMerchant || f.contractId !== undefined || f.merchantId !== undefined ? t.table : t.byCurrency
+function sourceOf<A extends string, C extends string>(t: DailyTable<A, C>, f: DailyFilters, g: Grouping): { from: string; grouped: boolean } {
+  const index = f.contractId !== undefined ? 'contract' : f.merchantId !== undefined ? 'merchant' : f.currency !== undefined ? 'currency' : 'list'
+  const rows = `${t.rows} indexed by ${t.rowIndexes}_${index}`
+  if (g.perMerchant) return { from: rows, grouped: false }
+  if (f.contractId !== undefined || f.merchantId !== undefined) return { from: rows, grouped: true }
+  return { from: `${t.totals} indexed by ${t.totalIndexes}_${index}`, grouped: false }
 }
 
-const perMerchant = (g: Grouping) => g.keys.includes('merchant_id')
-
-function sumColumns<A extends string, C extends string>(t: DailyTable<A, C>): string {
-  return [...Object.entries(t.amounts), ...Object.entries(t.counts)].map(([name, sum]) => `${sum} as ${name}`).join(', ')
+function sumColumns<A extends string, C extends string>(t: DailyTable<A, C>, grouped: boolean): string {
+  return [...Object.entries(t.amounts), ...Object.entries(t.counts)].map(([name, value]) => (grouped ? `sum(${value}) as ${name}` : `${value} as ${name}`)).join(', ')
 }
 
 function sumsOf<A extends string, C extends string>(t: DailyTable<A, C>, row: Row, currency: string): Sums<A, C> {
@@ -57,7 +66,15 @@ function sumsOf<A extends string, C extends string>(t: DailyTable<A, C>, row: Ro
   return sums as Sums<A, C>
 }
 
+/** The rows of the report in its order, from a filter: `limit`/`offset` or a keyset condition are appended by the caller. */
+function selectRows<A extends string, C extends string>(t: DailyTable<A, C>, f: DailyFilters, g: Grouping, where: SqlFilter): string {
+  const { from, grouped } = sourceOf(t, f, g)
+  return `select ${g.select}, ${sumColumns(t, grouped)} from ${from} where ${where.sql} ${grouped ? `group by ${g.keys}` : ''} order by ${g.order}`
+}
+
 export interface Grouping {
+  /** True for list rows (per contract and merchant), false for statistics rows (per day and currency). */
+  perMerchant: boolean
   keys: string
   select: string
   order: string
@@ -72,26 +89,36 @@ export interface Grouping {
 
 function dailyReport<A extends string, C extends string, T>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest, g: Grouping): ReportPage<T, DailyTotal<A, C>> {
   const where = dailyFilter(src, f)
-  const run = (sql: string, ...extra: unknown[]) => statement(src.sqlite, sql, true).all(...where.params, ...extra) as Row[]
-  const totals = request.withTotals
-    ? run(`select currency, ${sumColumns(t)} from ${tableOf(t, f, false)} where ${where.sql} group by currency order by currency`).map((r) => ({ currency: r.currency as string, ...sumsOf(t, r, r.currency as string) }) as DailyTotal<A, C>)
-    : null
+  const totals = request.withTotals ? dailyTotals(src, t, f) : null
   const total = dailyCount(src, t, f, g)
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [], totals)
-  const rows = run(`select ${g.select}, ${sumColumns(t)} from ${tableOf(t, f, perMerchant(g))} where ${where.sql} group by ${g.keys} order by ${g.order} limit ? offset ?`, request.pageSize, offset)
+  const rows = statement(src.sqlite, `${selectRows(t, f, g, where)} limit ? offset ?`, true).all(...where.params, request.pageSize, offset) as Row[]
   const items = rows.map((r) => ({ ...g.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as T)
   return reportPage(request, total, items, totals)
+}
+
+/** The sums of the whole filtered set, one row per currency (amounts never add across currencies). */
+function dailyTotals<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters): DailyTotal<A, C>[] {
+  const where = dailyFilter(src, f)
+  const days = dayRange(f)
+  const source = sourceOf(t, f, STATISTICS)
+  // Day totals without dates: read per currency from their currency index, already in order.
+  const from = !source.grouped && days.from === undefined && days.to === undefined ? `${t.totals} indexed by ${t.totalIndexes}_currency` : source.from
+  const rows = statement(src.sqlite, `select currency, ${sumColumns(t, true)} from ${from} where ${where.sql} group by currency order by currency`, true).all(...where.params) as Row[]
+  return rows.map((r) => ({ currency: r.currency as string, ...sumsOf(t, r, r.currency as string) }) as DailyTotal<A, C>)
 }
 
 /** How many rows the report has for the filters (what an export of them will write). */
 export function dailyCount<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping): number {
   const where = dailyFilter(src, f)
-  return Number((statement(src.sqlite, `select count(*) as n from (select 1 from ${tableOf(t, f, perMerchant(g))} where ${where.sql} group by ${g.keys})`, true).get(...where.params) as { n: bigint }).n)
+  const { from, grouped } = sourceOf(t, f, g)
+  const sql = grouped ? `select count(*) as n from (select 1 from ${from} where ${where.sql} group by ${g.keys})` : `select count(*) as n from ${from} where ${where.sql}`
+  return Number((statement(src.sqlite, sql).get(...where.params) as { n: number }).n)
 }
 
 /**
- * Every row of the report, in its order, `batchSize` at a time, by keyset on the grouping keys
+ * Every row of the report, in its order, `batchSize` at a time, by keyset on the row's keys
  * (never OFFSET): each batch starts after the last row of the one before.
  */
 export function* dailyBatches<A extends string, C extends string, T>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping, batchSize: number): Generator<T[]> {
@@ -99,7 +126,7 @@ export function* dailyBatches<A extends string, C extends string, T>(src: Report
   for (;;) {
     const where = dailyFilter(src, f)
     if (last) where.and(g.after.sql, ...g.after.params(last))
-    const rows = statement(src.sqlite, `select ${g.select}, ${sumColumns(t)} from ${tableOf(t, f, perMerchant(g))} where ${where.sql} group by ${g.keys} order by ${g.order} limit ?`, true).all(...where.params, batchSize) as Row[]
+    const rows = statement(src.sqlite, `${selectRows(t, f, g, where)} limit ?`, true).all(...where.params, batchSize) as Row[]
     if (rows.length > 0) yield rows.map((r) => ({ ...g.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as T)
     if (rows.length < batchSize) return
     last = rows[rows.length - 1]
@@ -108,6 +135,7 @@ export function* dailyBatches<A extends string, C extends string, T>(src: Report
 
 /** The statistics rows: per business day and currency, newest first. */
 export const STATISTICS: Grouping = {
+  perMerchant: false,
   keys: 'business_day, currency',
   select: 'business_day as day, currency',
   order: 'business_day desc, currency',
@@ -123,6 +151,7 @@ export function dailyStatistics<A extends string, C extends string>(src: ReportS
 /** The list rows: per business day, contract, merchant and currency; newest day first, then merchant, contract, currency. */
 export function listGrouping(src: ReportSource): Grouping {
   return {
+    perMerchant: true,
     keys: 'business_day, contract_id, merchant_id, currency',
     select: 'business_day as day, contract_id as contractId, merchant_id as merchantId, currency',
     order: 'business_day desc, merchant_id, contract_id, currency',
@@ -159,11 +188,13 @@ export interface DailySeries<A extends string, C extends string> {
  */
 export function dailySeries<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, maxDays = CHART_DAYS): DailySeries<A, C> {
   const where = dailyFilter(src, f)
-  const days = statement(src.sqlite, `select business_day as day from ${tableOf(t, f, false)} where ${where.sql} group by business_day order by business_day desc limit ?`)
+  const { from } = sourceOf(t, f, STATISTICS)
+  const days = statement(src.sqlite, `select distinct business_day as day from ${from} where ${where.sql} order by business_day desc limit ?`)
     .pluck()
     .all(...where.params, maxDays + 1) as number[]
   const truncated = days.length > maxDays
   if (truncated) where.and('business_day >= ?', days[maxDays - 1])
-  const rows = statement(src.sqlite, `select ${STATISTICS.select}, ${sumColumns(t)} from ${tableOf(t, f, false)} where ${where.sql} group by ${STATISTICS.keys} order by business_day, currency`, true).all(...where.params) as Row[]
+  const { grouped } = sourceOf(t, f, STATISTICS)
+  const rows = statement(src.sqlite, `select ${STATISTICS.select}, ${sumColumns(t, grouped)} from ${from} where ${where.sql} ${grouped ? `group by ${STATISTICS.keys}` : ''} order by business_day, currency`, true).all(...where.params) as Row[]
   return { points: rows.map((r) => ({ ...STATISTICS.item(r, r.currency as string), ...sumsOf(t, r, r.currency as string) }) as StatisticsItem<A, C>), truncated }
 }

@@ -1,10 +1,11 @@
 /**
  * A test database of merchant and other entries over 40 business days (some days empty, entries of
- * a posting sharing their instant, ids out of time order inside a day), with the daily summaries
+ * a posting sharing their instant, ids out of time order inside a day), with the settlement rows
  * the ledger would keep for them. For the entry list's paging tests.
  */
 import { openDatabase, type Db } from '../db/open'
 import { businessDayFn } from '../ledger/business-day'
+import { rebuildSettlementRows } from '../ledger/settlement-rows'
 
 export const ENTRIES_ZONE = '+08:00'
 
@@ -32,9 +33,6 @@ export function seededEntries(): Db {
       }
     }
   }
-  c.exec(`insert into ledger_daily_summaries select business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, sum(amount), count(*), 0
-          from ledger_entries where account_kind = 'merchant_available' group by 1, 2, 3, 4, 5, 6, 7`)
-  c.exec(`insert into ledger_daily_currency_totals select tenant_id, business_day, currency, type, is_test, sum(amount_sum), sum(entry_count), 0
-          from ledger_daily_summaries group by 1, 2, 3, 4, 5`)
+  rebuildSettlementRows(c, 0)
   return db
 }

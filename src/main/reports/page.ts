@@ -80,6 +80,19 @@ export function commonFilter(src: ReportSource, f: CommonFilters): SqlFilter {
     .when(f.includeTest ? undefined : true, 'is_test = 0')
 }
 
+/**
+ * The same filters on the stored daily rows (db/schema/reports.ts), which keep a view with test
+ * orders and one without them rather than a test flag per row.
+ */
+export function viewFilter(src: ReportSource, f: CommonFilters): SqlFilter {
+  return new SqlFilter()
+    .and('tenant_id = ?', src.tenantId)
+    .and('include_test = ?', f.includeTest ? 1 : 0)
+    .when(f.contractId, 'contract_id = ?', f.contractId)
+    .when(f.merchantId, 'merchant_id = ?', f.merchantId)
+    .when(f.currency, 'currency = ?', f.currency)
+}
+
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 
 /**

@@ -6,7 +6,10 @@
 import type Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../db/open'
+import { rebuildSettlementRows } from '../ledger/settlement-rows'
 import { accountDetailBatches, accountDetails, type EntryFilters } from './account-details'
+import type { DailyFilters } from './daily'
+import { settlementList, settlementStatistics } from './settlement'
 
 const db = openDatabase({ path: ':memory:' })
 afterAll(() => db.$client.close())
@@ -28,11 +31,8 @@ function seed(): void {
     `insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at)
      values (1, ?, 1, ?, ?, ?, 'r', ?, ?, ?, ?, ?, 20261120, ?)`
   )
-  for (let i = 1; i <= 400; i++) insert.run(i, i, i % 2 ? 'CNY' : 'VND', i % 12, i % 3 ? 'merchant_available' : 'channel', i % 5, i % 7, (i % 40) + 1, i % 4 === 0 ? 1 : 0, 1_795_000_000_000 + i * 1000)
-  c.exec(`insert into ledger_daily_summaries select business_day, tenant_id, contract_id, merchant_id, currency, type, is_test, sum(amount), count(*), 0
-          from ledger_entries where account_kind = 'merchant_available' group by 1, 2, 3, 4, 5, 6, 7`)
-  c.exec(`insert into ledger_daily_currency_totals select tenant_id, business_day, currency, type, is_test, sum(amount_sum), sum(entry_count), 0
-          from ledger_daily_summaries group by 1, 2, 3, 4, 5`)
+  for (let i = 1; i <= 400; i++) insert.run(i, i, i % 2 ? 'CNY' : 'VND', i % 12 === 11 ? 99 : i % 12, i % 3 ? 'merchant_available' : 'channel', i % 5, i % 7, (i % 40) + 1, i % 4 === 0 ? 1 : 0, 1_795_000_000_000 + i * 1000)
+  rebuildSettlementRows(c, 0)
 }
 seed()
 
@@ -77,14 +77,17 @@ describe('the entry list’s query plans', () => {
     expect(prepared.map(plan).join(' | ')).toContain('USING INDEX ledger_entries_txn (txn_id=?)')
   })
 
-  it('counts and totals without a date, remark or transaction come from the daily summaries (per currency without a merchant), and agree with the entries', () => {
+  it('counts and totals without a remark, a transaction or a bound inside a day come from the settlement rows (the day totals without a merchant), and agree with the entries', () => {
     const src = { sqlite, tenantId: 1, zone: '+08:00' }
-    for (const filters of [{}, { merchantId: 3 }, { type: 1, includeTest: false }] as Partial<EntryFilters>[]) {
+    const wholeDays = { dateStart: '2026-11-01 00:00:00', dateEnd: '2026-11-30 23:59:59' }
+    for (const filters of [{}, { merchantId: 3 }, { type: 1, includeTest: false }, wholeDays, { ...wholeDays, type: 2 }] as Partial<EntryFilters>[]) {
       prepared.length = 0
       const summarized = accountDetails(src, { includeTest: true, ...filters }, { pageIndex: 1, pageSize: 1, withTotals: true })
-      expect(prepared.some((text) => text.includes(filters.merchantId ? 'from ledger_daily_summaries' : 'from ledger_daily_currency_totals'))).toBe(true)
-      // A bound wide enough to include everything makes the same query read the entries.
-      const fromEntries = accountDetails(src, { includeTest: true, ...filters, dateStart: '2020-01-01' }, { pageIndex: 1, pageSize: 1, withTotals: true })
+      expect(prepared.some((text) => text.includes(filters.merchantId ? 'from settlement_daily_rows' : 'from settlement_daily_totals'))).toBe(true)
+      expect(prepared.some((text) => text.includes('sum(amount)'))).toBe(false)
+      // A bound one second into the first day makes the same query read the entries.
+      const fromEntries = accountDetails(src, { includeTest: true, ...filters, dateStart: '2020-01-01 00:00:01' }, { pageIndex: 1, pageSize: 1, withTotals: true })
+      expect(prepared.some((text) => text.includes('sum(amount)'))).toBe(true)
       expect(summarized.totals).toEqual(fromEntries.totals)
       expect(summarized.totalItemCount).toBe(fromEntries.totalItemCount)
     }
@@ -108,5 +111,39 @@ describe('the export reads the entries by keyset', () => {
       // The range starts at the cursor in the filter's own index (the row value (created_at, rowid)).
       expect(keysetPlan).toMatch(/USING (COVERING )?INDEX ledger_entries_report_\w+ \(tenant_id=\?.*created_at<\?\)/)
     }
+  })
+})
+
+describe('the daily reports read their stored rows in page order', () => {
+  const src = { sqlite, tenantId: 1, zone: '+08:00' }
+  const FILTERS: [string, Partial<DailyFilters>, string][] = [
+    ['no filter', {}, 'settlement_rows_list'],
+    ['a merchant', { merchantId: 3 }, 'settlement_rows_merchant'],
+    ['a contract', { contractId: 2 }, 'settlement_rows_contract'],
+    ['a currency', { currency: 'CNY' }, 'settlement_rows_currency'],
+    ['a day, live only', { dateStart: '2026-11-20 00:00:00', dateEnd: '2026-11-20 23:59:59', includeTest: false }, 'settlement_rows_list']
+  ]
+
+  it.each(FILTERS)('list, %s: a range of one index, no grouping, no sort', (_, filters, index) => {
+    prepared.length = 0
+    const page = settlementList(src, { includeTest: true, ...filters }, { pageIndex: 1, pageSize: 2, withTotals: true })
+    expect(page.items.length).toBeGreaterThan(0)
+    const read = prepared.find((text) => text.includes('limit ? offset ?'))!
+    expect(read).not.toContain('group by')
+    const readPlan = plan(read)
+    expect(readPlan).toContain(`USING INDEX ${index} (tenant_id=? AND include_test=?`)
+    expect(readPlan).not.toContain('TEMP B-TREE')
+  })
+
+  it('statistics of all merchants are the stored day totals, read in order; of one merchant, its rows summed per day', () => {
+    prepared.length = 0
+    settlementStatistics(src, { includeTest: true }, { pageIndex: 1, pageSize: 2, withTotals: false })
+    const all = prepared.find((text) => text.includes('limit ? offset ?'))!
+    expect(all).toContain('from settlement_daily_totals')
+    expect(plan(all)).not.toContain('TEMP B-TREE')
+    prepared.length = 0
+    settlementStatistics(src, { includeTest: true, merchantId: 3 }, { pageIndex: 1, pageSize: 2, withTotals: false })
+    const one = prepared.find((text) => text.includes('limit ? offset ?'))!
+    expect(plan(one)).toContain('USING INDEX settlement_rows_merchant')
   })
 })

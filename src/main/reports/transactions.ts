@@ -1,5 +1,5 @@
 /**
- * 交易 汇总/明细 (`/reporttransaction/statistics|list`) over order_daily_stats: orders counted on
+ * 交易 汇总/明细 (`/reporttransaction/statistics|list`) over transaction_daily_rows and _totals: orders counted on
  * the business day they were created, deposits and payouts alike (the seed has no direction).
  * transactionAmount sums what the successful orders moved (the paid amount of a deposit);
  * settleAmount what they settled to the merchant: a deposit's amount less its fees, a payout's
@@ -9,10 +9,12 @@ import { dailyList, dailySeries, dailyStatistics, type DailyFilters, type DailyT
 import type { PageRequest, ReportSource } from './page'
 
 export const TRANSACTION_COLUMNS: DailyTable<'transactionAmount' | 'settleAmount', 'totalCount' | 'successCount'> = {
-  table: 'order_daily_stats',
-  byCurrency: 'order_daily_currency_totals',
-  amounts: { transactionAmount: 'sum(transaction_minor)', settleAmount: 'sum(settle_minor)' },
-  counts: { totalCount: 'sum(total_count)', successCount: 'sum(success_count)' }
+  rows: 'transaction_daily_rows',
+  rowIndexes: 'transaction_rows',
+  totals: 'transaction_daily_totals',
+  totalIndexes: 'transaction_totals',
+  amounts: { transactionAmount: 'transaction_minor', settleAmount: 'settle_minor' },
+  counts: { totalCount: 'total_count', successCount: 'success_count' }
 }
 
 export const transactionStatistics = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyStatistics(src, TRANSACTION_COLUMNS, f, request)

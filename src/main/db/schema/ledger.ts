@@ -1,11 +1,12 @@
 /**
  * The double-entry ledger. Entries are append-only and posted; a hold's planned entries wait in
  * `ledger_hold_entries` until the hold is posted (they move into `ledger_entries`) or voided.
- * Balances and daily summaries are derived from entries, maintained in the same transaction,
- * and never edited by anything else (`npm run verify` recomputes them).
+ * Balances and the settlement report's daily rows (schema/reports.ts) are derived from entries,
+ * maintained in the same transaction, and never edited by anything else (`npm run verify`
+ * recomputes them).
  */
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { tenants } from './foundation'
 
 export const ACCOUNT_KINDS = ['merchant_available', 'merchant_reserve', 'channel', 'platform_fee', 'fx', 'suspense'] as const
@@ -135,46 +136,4 @@ export const ledgerEntries = sqliteTable(
     index('ledger_entries_report_type').on(t.tenantId, t.type, t.createdAt).where(MERCHANT_ENTRIES),
     index('ledger_entries_report_test').on(t.tenantId, t.isTest, t.createdAt).where(MERCHANT_ENTRIES)
   ]
-)
-
-/** Per business day, tenant, contract, merchant, currency, type and test flag: merchant-account entry sums. */
-export const ledgerDailySummaries = sqliteTable(
-  'ledger_daily_summaries',
-  {
-    businessDay: integer('business_day').notNull(),
-    tenantId: integer('tenant_id').notNull(),
-    contractId: integer('contract_id').notNull(),
-    merchantId: integer('merchant_id').notNull(),
-    currency: text('currency').notNull(),
-    type: integer('type').notNull(),
-    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
-    amountSum: integer('amount_sum').notNull(),
-    entryCount: integer('entry_count').notNull(),
-    updatedAt: integer('updated_at').notNull()
-  },
-  (t) => [
-    primaryKey({ columns: [t.businessDay, t.tenantId, t.contractId, t.merchantId, t.currency, t.type, t.isTest] }),
-    index('ledger_daily_merchant').on(t.merchantId, t.businessDay)
-  ]
-)
-
-/**
- * The daily summaries again without contract and merchant: per business day, tenant, currency,
- * type and test flag. Kept by the ledger core in the same transaction (one upsert per type of a
- * posting, beside the summary's), so reports without a merchant or contract filter (statistics,
- * entry counts and totals, deep-page seeks) read a few dozen rows per day instead of hundreds.
- */
-export const ledgerDailyCurrencyTotals = sqliteTable(
-  'ledger_daily_currency_totals',
-  {
-    tenantId: integer('tenant_id').notNull(),
-    businessDay: integer('business_day').notNull(),
-    currency: text('currency').notNull(),
-    type: integer('type').notNull(),
-    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
-    amountSum: integer('amount_sum').notNull(),
-    entryCount: integer('entry_count').notNull(),
-    updatedAt: integer('updated_at').notNull()
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.businessDay, t.currency, t.type, t.isTest] })]
 )

@@ -3,7 +3,7 @@
  * the outbox of work that must reach a provider, provider callbacks (applied once each), merchant
  * notifications, and the per-day order statistics behind the transaction reports.
  */
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 import type { ServerText } from '../../../shared/server-text'
 import { tenants, users } from './foundation'
@@ -196,44 +196,3 @@ export const merchantNotifications = sqliteTable(
   (t) => [index('merchant_notifications_order').on(t.orderId)]
 )
 
-/** Per business day, contract, merchant and currency: the transaction report's counts and sums. */
-export const orderDailyStats = sqliteTable(
-  'order_daily_stats',
-  {
-    businessDay: integer('business_day').notNull(),
-    tenantId: integer('tenant_id').notNull(),
-    contractId: integer('contract_id').notNull(),
-    merchantId: integer('merchant_id').notNull(),
-    currency: text('currency').notNull(),
-    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
-    totalCount: integer('total_count').notNull(),
-    successCount: integer('success_count').notNull(),
-    /** Sum of the amounts of successful orders (paid amount for deposits). */
-    transactionMinor: integer('transaction_minor').notNull(),
-    /** What those orders settled to the merchant: amount less fees (deposits), amount plus fee (payouts). */
-    settleMinor: integer('settle_minor').notNull(),
-    updatedAt: integer('updated_at').notNull()
-  },
-  (t) => [primaryKey({ columns: [t.businessDay, t.tenantId, t.contractId, t.merchantId, t.currency, t.isTest] }), index('order_daily_merchant').on(t.merchantId, t.businessDay)]
-)
-
-/**
- * order_daily_stats without contract and merchant: per business day, tenant, currency and test
- * flag, kept in the same transaction (orders/stats.ts), for the transaction statistics of all
- * merchants.
- */
-export const orderDailyCurrencyTotals = sqliteTable(
-  'order_daily_currency_totals',
-  {
-    tenantId: integer('tenant_id').notNull(),
-    businessDay: integer('business_day').notNull(),
-    currency: text('currency').notNull(),
-    isTest: integer('is_test', { mode: 'boolean' }).notNull(),
-    totalCount: integer('total_count').notNull(),
-    successCount: integer('success_count').notNull(),
-    transactionMinor: integer('transaction_minor').notNull(),
-    settleMinor: integer('settle_minor').notNull(),
-    updatedAt: integer('updated_at').notNull()
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.businessDay, t.currency, t.isTest] })]
-)
