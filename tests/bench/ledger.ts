@@ -1,7 +1,7 @@
 /**
  * Ledger benchmark: postings per second through the ledger core, grouped (many postings per
  * commit) and alone (one commit each, synchronous=FULL), against raw better-sqlite3 writing the
- * same rows (posting, entries, balance updates, daily summaries) with no checks.
+ * same rows (posting, entries, balance updates, settlement report rows) with no checks.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

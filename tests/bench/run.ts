@@ -30,7 +30,7 @@ const SECTIONS: Record<string, Section> = {
       return [
         'Deposit postings of four entries (channel, order payment, fee, platform fee) into a file database',
         '(WAL, `synchronous=FULL`), through the ledger core (idempotency check, account lookup, balance',
-        'check, balances and daily summaries in the same transaction) and as raw better-sqlite3 writes of',
+        'check, balances and the settlement report rows in the same transaction) and as raw better-sqlite3 writes of',
         'the same rows without any check.',
         '',
         '| measure | figure | target | |',
@@ -87,7 +87,7 @@ const SECTIONS: Record<string, Section> = {
         '`tests/bench/reports-data.ts`: ' + `${n(d.orders)} orders, ${n(d.entries)} ledger entries in ${n(d.postings)} postings, of which ${n(d.merchantEntries)} are`,
         'merchant entries (the entry list\'s rows); the rest are the channel, fee and reserve legs and provider',
         'settlement sweeps. Written with raw prepared statements, kept consistent (every posting balances;',
-        'balances, daily summaries and order statistics summed alongside) and checked by `verifyLedger` after',
+        'balances and the stored report rows kept alongside) and checked by `verifyLedger` after',
         `generation${d.cached ? ' (this run reused the cached file)' : ` (${n(d.generatedInSeconds)} s)`}.`,
         '',
         `Each report is called as the desktop app calls it (\`core.dispatch\`: session, permission, input, the read in a`,

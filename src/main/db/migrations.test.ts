@@ -59,7 +59,7 @@ describe('migrations', () => {
     expect(() => openDatabase({ path: dbPath, migrationsFolder: copy })).toThrow(MigrationChangedError)
   })
 
-  it('0009 moves the daily summaries into the stored report rows: per type, with and without test postings', () => {
+  it('0010 moves the daily summaries into the stored report rows: per type, with and without test postings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paydesk-mig-'))
     const before = join(dir, 'drizzle')
     cpSync(folder, before, { recursive: true })

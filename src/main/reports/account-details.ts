@@ -10,7 +10,7 @@
  *
  * Deep pages: the seed's `{pageIndex}-{pageSize}` gives no cursor, so a page is an offset. A near
  * page steps over its offset inside the index. A deep one seeks instead (`seekPoint`): the daily
- * summaries count the entries of each business day for the same filters, so walking them from the
+ * settlement rows count the entries of each business day for the same filters, so walking them from the
  * newest day finds the day the page starts in and how many of that day's entries come before it;
  * the page is then read from that day's end (a key on created_at) with an offset inside one day.
  */
