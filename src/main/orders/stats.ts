@@ -16,28 +16,28 @@ interface StatsKey {
   isTest: boolean
 }
 
-/** The views an order counts in: with test orders always, without them unless it is one. */
-const viewsOf = (k: StatsKey) => (k.isTest ? [1] : [1, 0])
+/**
+ * The views an order counts in: the one with test orders always, the one without them unless it
+ * is a test (`include_test >= 1` or `>= 0`): one statement per table for both.
+ */
+const lowestView = (k: StatsKey) => (k.isTest ? 1 : 0)
 
 export function countCreated(tx: Tx, k: StatsKey, now: number): void {
-  for (const includeTest of viewsOf(k)) {
-    tx.run(sql`insert into transaction_daily_rows (tenant_id, include_test, business_day, merchant_id, contract_id, currency, total_count, updated_at)
-      values (${k.tenantId}, ${includeTest}, ${k.businessDay}, ${k.merchantId}, ${k.contractId}, ${k.currency}, 1, ${now})
-      on conflict (tenant_id, include_test, business_day, merchant_id, contract_id, currency) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
-    tx.run(sql`insert into transaction_daily_totals (tenant_id, include_test, business_day, currency, total_count, updated_at)
-      values (${k.tenantId}, ${includeTest}, ${k.businessDay}, ${k.currency}, 1, ${now})
-      on conflict (tenant_id, include_test, business_day, currency) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
-  }
+  const views = k.isTest ? [1] : [1, 0]
+  const rows = sql.join(views.map((view) => sql`(${k.tenantId}, ${view}, ${k.businessDay}, ${k.merchantId}, ${k.contractId}, ${k.currency}, 1, ${now})`), sql`, `)
+  const totals = sql.join(views.map((view) => sql`(${k.tenantId}, ${view}, ${k.businessDay}, ${k.currency}, 1, ${now})`), sql`, `)
+  tx.run(sql`insert into transaction_daily_rows (tenant_id, include_test, business_day, merchant_id, contract_id, currency, total_count, updated_at) values ${rows}
+    on conflict (tenant_id, include_test, business_day, merchant_id, contract_id, currency) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
+  tx.run(sql`insert into transaction_daily_totals (tenant_id, include_test, business_day, currency, total_count, updated_at) values ${totals}
+    on conflict (tenant_id, include_test, business_day, currency) do update set total_count = total_count + 1, updated_at = excluded.updated_at`)
 }
 
 export function countSucceeded(tx: Tx, k: StatsKey, transactionMinor: number, settleMinor: number, now: number): void {
-  for (const includeTest of viewsOf(k)) {
-    tx.run(sql`update transaction_daily_rows set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
-      settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
-      where tenant_id = ${k.tenantId} and include_test = ${includeTest} and business_day = ${k.businessDay} and merchant_id = ${k.merchantId}
-        and contract_id = ${k.contractId} and currency = ${k.currency}`)
-    tx.run(sql`update transaction_daily_totals set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
-      settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
-      where tenant_id = ${k.tenantId} and include_test = ${includeTest} and business_day = ${k.businessDay} and currency = ${k.currency}`)
-  }
+  tx.run(sql`update transaction_daily_rows set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
+    settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
+    where tenant_id = ${k.tenantId} and include_test >= ${lowestView(k)} and business_day = ${k.businessDay} and merchant_id = ${k.merchantId}
+      and contract_id = ${k.contractId} and currency = ${k.currency}`)
+  tx.run(sql`update transaction_daily_totals set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
+    settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
+    where tenant_id = ${k.tenantId} and include_test >= ${lowestView(k)} and business_day = ${k.businessDay} and currency = ${k.currency}`)
 }
