@@ -122,3 +122,39 @@ test('finance exports a filtered report over all its pages to CSV, XLSX and GBK,
     await shell.switchLanguage('en')
   })
 })
+
+test.describe('a running export', () => {
+  // Five rows a batch and a minute's pause after each (a cancel ends the pause at once): the job is
+  // still running, one batch written, whenever the user gets to its Cancel button.
+  test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1', PAYDESK_EXPORT_BATCH_ROWS: '5', PAYDESK_EXPORT_PAUSE_MS: '60000' }, demo: true } })
+
+  test('finance cancels it: the page shows it cancelled, no file is downloaded, and the host offers none', async ({ page, host }) => {
+    await signIn(page, host)
+    const entries = new ReportPage(page, '/reports/account-details', 'Account details')
+    await entries.open()
+    await expect(entries.pagination).toHaveText(/^1–20 of \d+$/)
+    const total = await entries.totalCount()
+    const downloads: string[] = []
+    page.on('download', (download) => downloads.push(download.suggestedFilename()))
+
+    const jobId = await entries.startExport('CSV (UTF-8)')
+    const status = entries.exportStatus
+    await expect(status).toContainText(`5 of ${total} rows written`)
+    await expect(status.getByRole('progressbar', { name: 'Export progress' })).toBeVisible()
+    await expect(entries.root.getByRole('button', { name: 'Export', exact: true })).toBeDisabled()
+
+    await status.getByRole('button', { name: 'Cancel export' }).click()
+    await expect(status).toHaveText('Export cancelled; the partial file was deleted')
+    await expect(status.getByRole('button', { name: 'Cancel export' })).toHaveCount(0)
+    await expect(status.getByRole('progressbar')).toHaveCount(0)
+    await expect(entries.root.getByRole('button', { name: 'Export', exact: true })).toBeEnabled()
+
+    // The host agrees: the job stopped after its first batch and has no file to download.
+    const token = await host.login('demo.finance', 'Demo-finance-2026')
+    const job = await host.api<{ state: string; rowsWritten: number; downloadPath: string | null }>('/api/reports.exportStatus', { jobId }, token)
+    expect(job.body.data).toMatchObject({ state: 'cancelled', rowsWritten: 5, downloadPath: null })
+    const file = await fetch(`${host.url}/exports/${jobId}/file`, { headers: { authorization: `Bearer ${token}` } })
+    expect(file.status).toBe(409)
+    expect(downloads).toEqual([])
+  })
+})

@@ -63,14 +63,27 @@ export class ReportPage {
    * the browser's download and for the page to say how many rows it wrote; the file's bytes.
    */
   async export(item: string, labels = { button: 'Export', done: /^Exported (\d+) rows to / }): Promise<{ bytes: Buffer; fileName: string; rows: number }> {
-    await this.root.getByRole('button', { name: labels.button, exact: true }).click()
     const downloading = this.page.waitForEvent('download')
-    await this.page.getByRole('menuitem', { name: item, exact: true }).click()
+    await this.startExport(item, labels.button)
     const download = await downloading
-    const status = this.root.getByTestId('report-export').getByRole('status')
+    const status = this.exportStatus
     await expect(status).toHaveText(labels.done)
     const rows = Number(labels.done.exec((await status.innerText()).trim())?.[1])
     return { bytes: readFileSync(await download.path()), fileName: download.suggestedFilename(), rows }
+  }
+
+  /** The export's progress, Cancel button and outcome. */
+  get exportStatus(): Locator {
+    return this.root.getByTestId('report-export').getByRole('status')
+  }
+
+  /** Opens the Export menu and picks a format; the job's id once `reports.exportStart` has answered. */
+  async startExport(item: string, button = 'Export'): Promise<string> {
+    await this.root.getByRole('button', { name: button, exact: true }).click()
+    const answered = this.page.waitForResponse((response) => response.url().endsWith('/api/reports.exportStart'))
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click()
+    const body = (await (await answered).json()) as { data: { job: { id: string } } }
+    return body.data.job.id
   }
 
   /** "1–20 of 57" → 57. */
