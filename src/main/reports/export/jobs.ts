@@ -131,7 +131,6 @@ interface Work {
 
 /** The job's work in a worker thread; settles when the thread has exited (its file and connection closed). */
 function inWorker(database: ExportDatabase, options: ExportJobsOptions, work: Work): Promise<ExportOutcome> {
-  const entry = workerEntry('export-worker', join(__dirname, 'worker.ts'))
   const data: ExportWorkerData = {
     dbPath: database.dbPath,
     nativeBinding: database.nativeBinding,
@@ -144,6 +143,8 @@ function inWorker(database: ExportDatabase, options: ExportJobsOptions, work: Wo
     state: work.state.buffer as SharedArrayBuffer
   }
   return new Promise((resolve, reject) => {
+    // Inside the promise: a worker that cannot start fails the job, it does not throw at the caller.
+    const entry = workerEntry('export-worker', join(__dirname, 'worker.ts'))
     const worker = new Worker(entry.script, { eval: entry.eval, workerData: data })
     let outcome: ExportOutcome | null = null
     let failure: Error | null = null
