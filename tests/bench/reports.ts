@@ -136,13 +136,17 @@ export interface ExportBenchResult {
   cpuSeconds: number
   bytes: number
   rssBeforeMb: number
-  rssAtTenthMb: number
+  /** The RSS's peak while the first half of the rows was written, and while the second half was. */
+  rssFirstHalfPeakMb: number
+  rssSecondHalfPeakMb: number
   rssPeakMb: number
   rssAfterMb: number
   /** The main thread's longest event-loop delay while `reports.exportStart` ran (worker started, rows counted). */
   startMaxDelayMs: number
   /** … and after it, while the worker wrote the file. */
   mainMaxDelayMs: number
+  /** The main thread's event-loop utilization while the worker wrote (0–1: the share of the time it ran code). */
+  mainBusy: number
   load: { before: number[]; after: number[] }
 }
 
@@ -172,14 +176,17 @@ export async function benchExport(log: (line: string) => void): Promise<ExportBe
     global.gc?.()
     const rssBefore = process.memoryUsage.rss()
     let peak = rssBefore
-    // The RSS once a tenth of the rows is written: the worker's working set is there by then, and
-    // flat memory means the rest of the file adds nothing to it.
-    let rssAtTenth = 0
+    // The RSS's peak while the first half of the rows is written, and while the second half is:
+    // the worker's working set (and its garbage collector's sawtooth) is there in the first half,
+    // and flat memory means the second half adds nothing to it.
+    const halves = [0, 0]
     let job: ExportJob | null = null
     const sampler = setInterval(() => {
       const rss = process.memoryUsage.rss()
       peak = Math.max(peak, rss)
-      if (job && rssAtTenth === 0 && core.exports.status(job.id, 1).rowsWritten >= job.totalRows / 10) rssAtTenth = rss
+      if (!job) return
+      const half = core.exports.status(job.id, 1).rowsWritten < job.totalRows / 2 ? 0 : 1
+      halves[half] = Math.max(halves[half], rss)
     }, 20)
     const monitor = monitorEventLoopDelay({ resolution: 1 })
     monitor.enable()
@@ -192,8 +199,10 @@ export async function benchExport(log: (line: string) => void): Promise<ExportBe
     const startMaxDelayMs = monitor.max / 1e6
     // From here on the main thread only waits for the worker.
     monitor.reset()
+    const utilization = performance.eventLoopUtilization()
     await core.exports.settled(job.id)
     const seconds = ms(start) / 1000
+    const mainBusy = performance.eventLoopUtilization(utilization).utilization
     const used = process.cpuUsage(cpu)
     monitor.disable()
     clearInterval(sampler)
@@ -212,15 +221,17 @@ export async function benchExport(log: (line: string) => void): Promise<ExportBe
       cpuSeconds: (used.user + used.system) / 1e6,
       bytes: file ? statSync(file.path).size : 0,
       rssBeforeMb: mb(rssBefore),
-      rssAtTenthMb: mb(rssAtTenth),
+      rssFirstHalfPeakMb: mb(halves[0]),
+      rssSecondHalfPeakMb: mb(halves[1]),
       rssPeakMb: mb(Math.max(peak, rssAfter)),
       rssAfterMb: mb(rssAfter),
       startMaxDelayMs,
       mainMaxDelayMs: monitor.max / 1e6,
+      mainBusy,
       load
     }
     if (ended.state !== 'done' || ended.rowsWritten !== ended.totalRows) throw new Error(`the export ended ${ended.state} with ${ended.rowsWritten} of ${ended.totalRows} rows: ${ended.error}`)
-    log(`CSV of ${result.rows} entries in the export worker: ${fmt(seconds)} s (started after ${fmt(startedSeconds)} s; CPU ${fmt(result.cpuSeconds)} s), ${fmt(result.bytes / 2 ** 20, 0)} MiB; RSS ${fmt(result.rssBeforeMb, 0)} → ${fmt(result.rssAtTenthMb, 0)} at 10 % → peak ${fmt(result.rssPeakMb, 0)} → ${fmt(result.rssAfterMb, 0)} MiB; main thread delayed at most ${fmt(result.startMaxDelayMs)} ms while starting, ${fmt(result.mainMaxDelayMs)} ms while the worker wrote`)
+    log(`CSV of ${result.rows} entries in the export worker: ${fmt(seconds)} s (started after ${fmt(startedSeconds)} s; CPU ${fmt(result.cpuSeconds)} s), ${fmt(result.bytes / 2 ** 20, 0)} MiB; RSS ${fmt(result.rssBeforeMb, 0)}, peak ${fmt(result.rssFirstHalfPeakMb, 0)} in the first half, ${fmt(result.rssSecondHalfPeakMb, 0)} in the second, ${fmt(result.rssAfterMb, 0)} after (MiB); main thread busy ${fmt(100 * mainBusy, 1)} %, main thread delayed at most ${fmt(result.startMaxDelayMs)} ms while starting, ${fmt(result.mainMaxDelayMs)} ms while the worker wrote`)
     return result
   } finally {
     core.close()
