@@ -140,20 +140,14 @@ function countOf(src: ReportSource, f: EntryFilters): number {
   return Number((statement(src.sqlite, `select count(*) as n from ledger_entries indexed by ${indexFor(f)} where ${where.sql}`, true).get(...where.params) as { n: bigint }).n)
 }
 
-interface EntryRow {
-  tenantId: number
-  id: number
-  contractId: number
-  merchantId: number
-  txnId: number
-  type: number
-  currency: string
-  amount: number
-  remark: string
-  createdAt: number
-}
+/** The columns of an entry row, read as an array (no object per row from SQLite) in this order. */
+const ENTRY_COLUMNS = 'tenant_id, id, contract_id, merchant_id, txn_id, type, currency, amount, remark, created_at'
+type EntryRow = [tenantId: number, id: number, contractId: number, merchantId: number, txnId: number, type: number, currency: string, amount: number, remark: string, createdAt: number]
 
-const entryItem = ({ createdAt, amount, ...row }: EntryRow, zone: string): AccountDetailRow => ({ ...row, amount: decimalText(amount, row.currency), dateCreated: wallClockText(createdAt, zone) })
+function entryItem(r: EntryRow, zone: string): AccountDetailRow {
+  const currency = r[6]
+  return { tenantId: r[0], id: r[1], contractId: r[2], merchantId: r[3], txnId: r[4], type: r[5], currency, remark: r[8], amount: decimalText(r[7], currency), dateCreated: wallClockText(r[9], zone) }
+}
 
 /** Offsets from which a page seeks through the daily summaries rather than stepping over the index. */
 export const SEEK_FROM_OFFSET = 2_000
@@ -224,11 +218,7 @@ export function pageIds(src: ReportSource, f: EntryFilters, offset: number, limi
 /** The entries of these ids, in page order. */
 export function entriesOf(src: ReportSource, ids: number[]): AccountDetailRow[] {
   if (ids.length === 0) return []
-  const rows = statement(
-    src.sqlite,
-    `select tenant_id as tenantId, id, contract_id as contractId, merchant_id as merchantId, txn_id as txnId, type, currency, amount, remark, created_at as createdAt
-     from ledger_entries where id in (${ids.map(() => '?').join(', ')}) ${ORDER}`
-  ).all(...ids) as EntryRow[]
+  const rows = statement(src.sqlite, `select ${ENTRY_COLUMNS} from ledger_entries where id in (${ids.map(() => '?').join(', ')}) ${ORDER}`, false, true).all(...ids) as EntryRow[]
   return rows.map((row) => entryItem(row, src.zone))
 }
 
@@ -250,14 +240,16 @@ export const accountDetailCount = (src: ReportSource, f: EntryFilters): number =
  * (the main process between event-loop turns, or a worker thread with its own connection).
  */
 export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchSize: number): Generator<AccountDetailRow[]> {
-  const columns = 'tenant_id as tenantId, id, contract_id as contractId, merchant_id as merchantId, txn_id as txnId, type, currency, amount, remark, created_at as createdAt'
   let after: { createdAt: number; id: number } | null = null
   for (;;) {
-    const where = entryFilter(src, f)
+    // After the first batch the cursor is below dateEnd: leaving the bound out lets the index
+    // range start at the cursor (with both, SQLite starts at dateEnd and steps down to it).
+    const where = entryFilter(src, after ? { ...f, dateEnd: undefined } : f)
     if (after) where.and('(created_at, id) < (?, ?)', after.createdAt, after.id)
-    const rows = statement(src.sqlite, `select ${columns} from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ?`).all(...where.params, batchSize) as EntryRow[]
+    const rows = statement(src.sqlite, `select ${ENTRY_COLUMNS} from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ?`, false, true).all(...where.params, batchSize) as EntryRow[]
     if (rows.length > 0) yield rows.map((row) => entryItem(row, src.zone))
     if (rows.length < batchSize) return
-    after = rows[rows.length - 1]
+    const last = rows[rows.length - 1]
+    after = { createdAt: last[9], id: last[1] }
   }
 }

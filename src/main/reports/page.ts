@@ -97,13 +97,18 @@ const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 
 /**
  * A prepared statement, kept per connection: a report's SQL has a bounded number of shapes (one per
- * combination of filters). `bigInts` reads integers as BigInt, for sums of money.
+ * combination of filters). `bigInts` reads integers as BigInt, for sums of money; `raw` reads each
+ * row as an array of its columns (no object per row, for reads of many rows).
  */
-export function statement(sqlite: Database.Database, text: string, bigInts = false): Database.Statement {
+export function statement(sqlite: Database.Database, text: string, bigInts = false, raw = false): Database.Statement {
   let statements = cache.get(sqlite)
   if (!statements) cache.set(sqlite, (statements = new Map()))
-  const key = `${bigInts ? 'big' : 'num'}:${text}`
+  const key = `${bigInts ? 'big' : 'num'}:${raw ? 'raw' : 'obj'}:${text}`
   let found = statements.get(key)
-  if (!found) statements.set(key, (found = sqlite.prepare(text).safeIntegers(bigInts)))
+  if (!found) {
+    found = sqlite.prepare(text).safeIntegers(bigInts)
+    if (raw) found.raw(true)
+    statements.set(key, found)
+  }
   return found
 }
