@@ -84,7 +84,17 @@ export const orders = sqliteTable(
     index('orders_merchant_created').on(t.merchantId, t.createdAt),
     index('orders_channel_created').on(t.channelId, t.createdAt),
     index('orders_status_expires').on(t.status, t.expiresAt),
-    index('orders_created').on(t.createdAt)
+    index('orders_created').on(t.createdAt),
+    // The orders list (orders/list.ts): one index per filter, in page order after the filter's
+    // column (created_at, then the rowid every index ends with), so a page is a range read.
+    index('orders_list_created').on(t.tenantId, t.createdAt),
+    index('orders_list_merchant').on(t.tenantId, t.merchantId, t.createdAt),
+    index('orders_list_channel').on(t.tenantId, t.channelId, t.createdAt),
+    index('orders_list_status').on(t.tenantId, t.status, t.createdAt),
+    index('orders_list_direction').on(t.tenantId, t.direction, t.createdAt),
+    index('orders_list_test').on(t.tenantId, t.isTest, t.createdAt),
+    // The list's search by merchant order number across merchants (orders_merchant_order_no leads with the merchant).
+    index('orders_merchant_order_lookup').on(t.tenantId, t.merchantOrderNo)
   ]
 )
 
