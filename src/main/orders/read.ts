@@ -1,18 +1,16 @@
-/** Reading orders: the list with its filters, and one order with everything that happened to it. */
-import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
-import type { ParsedInputOf } from '../../shared/contract'
+/** Reading orders: the list's rows (the list itself is orders/list.ts) and one order with everything that happened to it. */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { OrderDetail, OrderRow, PaymentPageView } from '../../shared/contract/orders'
 import { fromMinor } from '../../shared/money'
 import { channels, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
-import { dayStartMs } from '../ledger/business-day'
-import { offsetOf } from '../procedures/sql'
 import { payoutHoldKey } from './settlement'
 
 type Order = typeof orders.$inferSelect
 
-function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
+/** The list rows of these orders, in their order: merchant and channel names, and whether a send is being retried. */
+export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   if (list.length === 0) return []
   const ids = list.map((o) => o.id)
   const names = new Map(db.select({ id: merchants.id, name: merchants.name }).from(merchants).where(inArray(merchants.id, [...new Set(list.map((o) => o.merchantId))])).all().map((m) => [m.id, m.name]))
@@ -47,29 +45,6 @@ function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
     expiresAt: o.expiresAt,
     finalizedAt: o.finalizedAt
   }))
-}
-
-export function listOrders(db: Db, tenantId: number, zone: string, input: ParsedInputOf<'orders.list'>, merchantId: number | undefined, now: number) {
-  const f: SQL[] = [eq(orders.tenantId, tenantId)]
-  if (merchantId !== undefined) f.push(eq(orders.merchantId, merchantId))
-  if (input.orderNo) f.push(eq(orders.orderNo, input.orderNo))
-  if (input.merchantOrderNo) f.push(eq(orders.merchantOrderNo, input.merchantOrderNo))
-  if (input.upstreamNo) f.push(eq(orders.upstreamNo, input.upstreamNo))
-  if (input.search) f.push(or(eq(orders.orderNo, input.search), eq(orders.merchantOrderNo, input.search), eq(orders.upstreamNo, input.search))!)
-  if (input.channelId) f.push(eq(orders.channelId, input.channelId))
-  if (input.status) f.push(eq(orders.status, input.status))
-  if (input.direction) f.push(eq(orders.direction, input.direction))
-  if (input.isTest !== undefined) f.push(eq(orders.isTest, input.isTest))
-  if (input.dateFrom) f.push(gte(orders.createdAt, dayStartMs(input.dateFrom, zone)))
-  if (input.dateTo) f.push(lte(orders.createdAt, dayStartMs(input.dateTo, zone, 1) - 1))
-  if (input.overdue !== undefined) {
-    const overdue = and(inArray(orders.status, ['created', 'pending']), lte(orders.expiresAt, now))!
-    f.push(input.overdue ? overdue : sql`not coalesce(${overdue}, 0)`)
-  }
-  const where = and(...f)
-  const total = db.select({ n: sql<number>`count(*)` }).from(orders).where(where).get()?.n ?? 0
-  const list = db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)).all()
-  return { page: input.page, pageSize: input.pageSize, total, items: rowsOf(db, list) }
 }
 
 export function orderDetail(db: Db | Tx, order: Order): OrderDetail {

@@ -3,6 +3,7 @@
  * of an in-memory database run. Each is a pure read of one connection, given the tenant, its
  * business time zone, the scoped filters and the page; the registry's checks happen before it.
  */
+import { orderList, type OrderListFilters } from '../orders/list'
 import { accountDetails, type EntryFilters } from './account-details'
 import type { DailyFilters } from './daily'
 import type { PageRequest, ReportSource } from './page'
@@ -17,7 +18,9 @@ export const REPORTS = {
   settlementList: (src: ReportSource, f: DailyFilters, request: PageRequest) => settlementList(src, f, request),
   // The charts read the whole filtered set per day and currency; they have no page.
   transactionChart: (src: ReportSource, f: DailyFilters, _request: PageRequest) => transactionChart(src, f),
-  settlementChart: (src: ReportSource, f: DailyFilters, _request: PageRequest) => settlementChart(src, f)
+  settlementChart: (src: ReportSource, f: DailyFilters, _request: PageRequest) => settlementChart(src, f),
+  // Not a report, but as heavy on a year of orders: the operations orders list (orders/list.ts).
+  ordersList: (src: ReportSource, f: OrderListFilters, request: PageRequest) => orderList(src, f, request)
 }
 
 export type ReportName = keyof typeof REPORTS

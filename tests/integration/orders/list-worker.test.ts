@@ -1,0 +1,72 @@
+/**
+ * The orders list on a database file is read in a report worker: `orders.list` answers what the
+ * same read on the main connection answers, a worker served it, and the merchant scope (applied on
+ * the main thread before the read is sent) still holds.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract } from '../../../src/shared/contract'
+import { runReport } from '../../../src/main/reports/catalog'
+import { ADMIN, makeCore, type TestCore } from '../../support/core'
+
+let t: TestCore
+let admin: string
+const dir = mkdtempSync(join(tmpdir(), 'paydesk-order-list-'))
+beforeAll(async () => {
+  t = await makeCore({ dbPath: join(dir, 'paydesk.db') })
+  await t.core.loadDemo()
+  admin = await t.signIn(ADMIN.username, ADMIN.password)
+})
+afterAll(() => {
+  t?.core.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const served = () => [...t.core.reports.served().values()].reduce((a, b) => a + b, 0)
+
+/** The read on the main thread's own connection. */
+function onMainConnection(input: Record<string, unknown>, merchantId?: number) {
+  const { page = 1, pageSize = 20, ...filters } = input as { page?: number; pageSize?: number }
+  const result = runReport(t.core.db.$client, 'ordersList', { tenantId: 1, zone: '+08:00' }, { ...filters, merchantId, now: t.clock.now() }, { pageIndex: page, pageSize, withTotals: false })
+  return contract['orders.list'].output.parse({ page, pageSize, total: result.totalItemCount, items: result.items })
+}
+
+describe('the orders list in a report worker', () => {
+  it('answers what the read on the main connection answers, served by a worker', async () => {
+    expect(t.core.reports.mode).toBe('workers')
+    const newest = (await t.ok('orders.list', { pageSize: 1 }, admin)).items[0]
+    const FILTERS: Record<string, unknown>[] = [
+      {},
+      { status: 'succeeded', page: 3, pageSize: 7 },
+      { direction: 'payout' },
+      { isTest: false, page: 200, pageSize: 5 },
+      { search: newest.merchantOrderNo },
+      { dateFrom: '2026-11-01', dateTo: '2026-11-10' }
+    ]
+    for (const input of FILTERS) {
+      const before = served()
+      const answer = await t.ok('orders.list', input, admin)
+      expect(served()).toBe(before + 1)
+      expect(answer).toEqual(onMainConnection(input, (input as { merchantId?: number }).merchantId))
+      expect(answer.total).toBeGreaterThan(0)
+    }
+    const total = (await t.ok('orders.list', {}, admin)).total
+    expect(total).toBe((t.core.db.$client.prepare('select count(*) as n from orders').get() as { n: number }).n)
+  })
+
+  it('a merchant-bound user reads its own merchant’s orders only, whatever merchant it asks for', async () => {
+    const merchants = await t.ok('merchants.list', { pageSize: 100 }, admin)
+    const [own, other] = merchants.items
+    const roles = await t.ok('roles.list', {}, admin)
+    const operator = roles.find((r) => r.builtInKey === 'merchantOperator')!.id
+    await t.ok('users.create', { username: 'list.ops', displayName: 'List Ops', password: 'Initial-pass-1', merchantId: own.id, roleIds: [operator] }, admin)
+    const token = await t.signIn('list.ops', 'Initial-pass-1')
+    const mine = await t.ok('orders.list', { pageSize: 100 }, token)
+    expect(mine.total).toBe(onMainConnection({ pageSize: 100 }, own.id).total)
+    expect(mine.items.length).toBeGreaterThan(0)
+    expect(mine.items.every((o) => o.merchantId === own.id)).toBe(true)
+    expect(await t.call('orders.list', { merchantId: other.id }, token)).toMatchObject({ status: 403 })
+  })
+})
