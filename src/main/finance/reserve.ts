@@ -138,39 +138,66 @@ export function reserveReleasePosting(parts: Due[]): PostingInput {
 export interface ReleaseMemory {
   holdDays: string | null
   scannedTo: Map<number, number>
-  held: { dueAt: number; postingId: number }[]
+  held: HeldHeap
 }
 
-export const newReleaseMemory = (): ReleaseMemory => ({ holdDays: null, scannedTo: new Map(), held: [] })
+/** A min-heap of (due time, source posting) in two number arrays: no object per held reserve for the GC to trace. */
+export class HeldHeap {
+  private dueAt: number[] = []
+  private postingId: number[] = []
 
-function pushHeld(heap: ReleaseMemory['held'], item: ReleaseMemory['held'][number]): void {
-  heap.push(item)
-  for (let i = heap.length - 1; i > 0; ) {
-    const parent = (i - 1) >> 1
-    if (heap[parent].dueAt <= heap[i].dueAt) break
-    ;[heap[parent], heap[i]] = [heap[i], heap[parent]]
-    i = parent
+  get size(): number {
+    return this.dueAt.length
   }
-}
 
-function popHeld(heap: ReleaseMemory['held']): ReleaseMemory['held'][number] | undefined {
-  const top = heap[0]
-  const last = heap.pop()
-  if (heap.length > 0 && last) {
-    heap[0] = last
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let least = i
-      if (l < heap.length && heap[l].dueAt < heap[least].dueAt) least = l
-      if (r < heap.length && heap[r].dueAt < heap[least].dueAt) least = r
-      if (least === i) break
-      ;[heap[least], heap[i]] = [heap[i], heap[least]]
-      i = least
+  /** The earliest due time held, or +∞. */
+  peek(): number {
+    return this.dueAt.length > 0 ? this.dueAt[0] : Number.POSITIVE_INFINITY
+  }
+
+  push(dueAt: number, postingId: number): void {
+    let i = this.dueAt.length
+    this.dueAt.push(dueAt)
+    this.postingId.push(postingId)
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (this.dueAt[parent] <= dueAt) break
+      this.move(parent, i)
+      i = parent
     }
+    this.dueAt[i] = dueAt
+    this.postingId[i] = postingId
   }
-  return top
+
+  /** Removes the earliest; returns its source posting. */
+  pop(): number {
+    const top = this.postingId[0]
+    const lastDue = this.dueAt.pop()!
+    const lastPosting = this.postingId.pop()!
+    const n = this.dueAt.length
+    if (n > 0) {
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        if (l >= n) break
+        const child = l + 1 < n && this.dueAt[l + 1] < this.dueAt[l] ? l + 1 : l
+        if (this.dueAt[child] >= lastDue) break
+        this.move(child, i)
+        i = child
+      }
+      this.dueAt[i] = lastDue
+      this.postingId[i] = lastPosting
+    }
+    return top
+  }
+
+  private move(from: number, to: number): void {
+    this.dueAt[to] = this.dueAt[from]
+    this.postingId[to] = this.postingId[from]
+  }
 }
+
+export const newReleaseMemory = (): ReleaseMemory => ({ holdDays: null, scannedTo: new Map(), held: new HeldHeap() })
 
 /**
  * One pass as steps: each `next()` reads one slice of one account's reserves or posts one commit of
@@ -182,7 +209,7 @@ export function* releaseSteps(deps: ReserveDeps, memory: ReleaseMemory = newRele
   const holdDays = s.holdDays.pluck().get(deps.tenantId) as string | null
   if (holdDays !== memory.holdDays) {
     memory.scannedTo.clear()
-    memory.held = []
+    memory.held = new HeldHeap()
     memory.holdDays = holdDays
   }
   let released = 0
@@ -195,7 +222,7 @@ export function* releaseSteps(deps: ReserveDeps, memory: ReleaseMemory = newRele
           const parts = s.parts.all(postingId, deps.tenantId) as Due[]
           if (parts.length === 0) continue
           // Held longer than the heap knew: back into it (hold days are compared at the start of each pass).
-          if (parts[0].dueAt > now) pushHeld(memory.held, { dueAt: parts[0].dueAt, postingId })
+          if (parts[0].dueAt > now) memory.held.push(parts[0].dueAt, postingId)
           // Posted under the release's idempotency key: one released meanwhile is replayed, not posted twice.
           else if (!deps.ledger.post(reserveReleasePosting(parts.map((part) => ({ ...part, dueAt: Math.min(part.dueAt, now) })))).replayed) released++
         }
@@ -207,7 +234,7 @@ export function* releaseSteps(deps: ReserveDeps, memory: ReleaseMemory = newRele
   // What the earlier scans found held and has fallen due since.
   const now = deps.clock.now()
   const fallen: number[] = []
-  while (memory.held.length > 0 && memory.held[0].dueAt <= now) fallen.push(popHeld(memory.held)!.postingId)
+  while (memory.held.peek() <= now) fallen.push(memory.held.pop())
   yield* release([...new Set(fallen)], now)
 
   // The entries added since the last scan (all of them on the first pass).
@@ -221,7 +248,7 @@ export function* releaseSteps(deps: ReserveDeps, memory: ReleaseMemory = newRele
         if (row.released) continue
         if (row.dueAt <= at) {
           if (!due.includes(row.postingId)) due.push(row.postingId)
-        } else pushHeld(memory.held, { dueAt: row.dueAt, postingId: row.postingId })
+        } else memory.held.push(row.dueAt, row.postingId)
       }
       if (rows.length > 0) from = rows[rows.length - 1].id + 1
       memory.scannedTo.set(accountId, from)

@@ -11,7 +11,8 @@ import { bootstrapTenant } from '../../../src/main/core/bootstrap'
 import { createLedger } from '../../../src/main/ledger/ledger'
 import { verifyLedger } from '../../../src/main/ledger/verify'
 import { depositPaidPosting, depositSettlement } from '../../../src/main/orders/settlement'
-import { createReserveReleaser, releaseDueReserves, releaseKey, RELEASES_PER_COMMIT, SCAN_SLICE } from '../../../src/main/finance/reserve'
+import { createReserveReleaser, HeldHeap, releaseDueReserves, releaseKey, RELEASES_PER_COMMIT, SCAN_SLICE } from '../../../src/main/finance/reserve'
+import { seededRandom } from '../../support/random'
 import type { Contract, Order } from '../../../src/main/aftersales/cases'
 import { recordDbCalls } from '../../support/db-calls'
 
@@ -137,5 +138,30 @@ describe('reserve release in slices', () => {
     expect(b).toBe(200)
     expect(new Set(w.releasedSources()).size).toBe(200)
     expect(w.releasedSources()).toHaveLength(200)
+  })
+
+  it('hands the held reserves back by due time, however they were added', () => {
+    const rnd = seededRandom(7)
+    const heap = new HeldHeap()
+    const model: [dueAt: number, postingId: number][] = []
+    let next = 1
+    for (let round = 0; round < 50; round++) {
+      for (let i = rnd.int(0, 40); i > 0; i--) {
+        const item: [number, number] = [rnd.int(0, 1000), next++]
+        heap.push(...item)
+        model.push(item)
+      }
+      const cut = rnd.int(0, 1000)
+      while (heap.peek() <= cut) {
+        const due = heap.peek()
+        expect(due).toBe(Math.min(...model.map(([d]) => d)))
+        const postingId = heap.pop()
+        const at = model.findIndex(([d, p]) => d === due && p === postingId)
+        expect(at).toBeGreaterThanOrEqual(0)
+        model.splice(at, 1)
+      }
+      expect(model.every(([d]) => d > cut)).toBe(true)
+      expect(heap.size).toBe(model.length)
+    }
   })
 })
