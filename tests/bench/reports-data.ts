@@ -20,7 +20,7 @@
  * applied when the benchmark opens it, as they would be on a user's database.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -30,6 +30,7 @@ import { businessDayFn, dayStartMs } from '../../src/main/ledger/business-day'
 import { rebuildSettlementRows } from '../../src/main/ledger/settlement-rows'
 import { verifyLedger } from '../../src/main/ledger/verify'
 import { isoDay } from '../../src/main/reports/bounds'
+import { releaseKey } from '../../src/main/finance/reserve'
 import { minorUnitsOf } from '../../src/shared/money'
 import { SERVICE_TYPES } from '../../src/shared/reference'
 import { progressBar } from './progress'
@@ -128,6 +129,35 @@ export async function reportsDatabase(log: (line: string) => void, sizes: Report
   return info
 }
 
+/**
+ * A writable copy of the benchmark database for running the order engine on it (the cached file is
+ * shared and only read). Files generated before the generator wrote the release job's own key
+ * (`reserve-release:<posting id>`) carry `reserve:<order no>:release` instead, which the engine does
+ * not know: it would release every reserve a second time. The copy's release postings get the job's
+ * key (a no-op on newer files). Returns the copy's path; the caller removes `dir`.
+ */
+export function engineReadyCopy(data: ReportsDataInfo, dir: string, log: (line: string) => void): string {
+  const copy = join(dir, 'reports.db')
+  const started = Date.now()
+  for (const suffix of ['', '-wal']) if (existsSync(data.path + suffix)) copyFileSync(data.path + suffix, copy + suffix)
+  const sqlite = new Database(copy)
+  try {
+    const { changes } = sqlite
+      .prepare(
+        `update ledger_postings set idempotency_key = 'reserve-release:' || (
+           select s.id from ledger_postings s
+           where s.tenant_id = ledger_postings.tenant_id and s.idempotency_key = 'order:' || substr(ledger_postings.idempotency_key, 9, length(ledger_postings.idempotency_key) - 16) || ':paid')
+         where idempotency_key like 'reserve:%:release'`
+      )
+      .run()
+    sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    log(`report data: writable copy in ${dir}${changes > 0 ? `, ${changes.toLocaleString('en')} release keys rewritten to the job's` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  } finally {
+    sqlite.close()
+  }
+  return copy
+}
+
 /** Merchants, contracts, services and channels through the procedures, as an operator would make them. */
 async function masterData(path: string, sizes: ReportsDataOptions, at: number): Promise<ReportsDataInfo['merchants']> {
   const core = createCore({ dbPath: path, mode: 'browser', secrets: aesSecretBox(randomBytes(32)), clock: { now: () => at - 86_400_000 }, log: () => {} })
@@ -182,6 +212,8 @@ interface Pending {
   orderNo: string
   txnId: number
   isTest: number
+  /** The deposit's paid posting, whose reserve a release returns. */
+  sourcePostingId?: number
 }
 
 function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDataInfo['merchants'], firstDayStart: number): Omit<ReportsDataInfo, 'path' | 'days' | 'firstDay' | 'lastDay' | 'merchants' | 'generatedInSeconds' | 'cached'> {
@@ -236,7 +268,7 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
   const stats = new Map<string, { contractId: number; merchantId: number; currency: string; isTest: number; total: number; success: number; transaction: number; settle: number }>()
   type Leg = [acc: ReturnType<typeof account>, raw: number, type: number | null]
 
-  function post(key: string, description: string, txnId: number, merchantId: number | null, contractId: number | null, reference: string | null, isTest: number, at: number, day: number, currency: string, legs: Leg[]): void {
+  function post(key: string, description: string, txnId: number, merchantId: number | null, contractId: number | null, reference: string | null, isTest: number, at: number, day: number, currency: string, legs: Leg[]): number {
     const postingId = Number(insertPosting.run(key, description, txnId, merchantId, contractId, reference, isTest, at, at).lastInsertRowid)
     postings++
     for (const [acc, raw, type] of legs) {
@@ -246,6 +278,7 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
       entries++
       if (acc.kind === 'merchant_available') merchantEntries++
     }
+    return postingId
   }
 
   // Merchant weights: a few large merchants, many small ones (Zipf-like).
@@ -283,7 +316,8 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
         const at = dayStart + 60_000 + i * 10
         const available = account('merchant_available', p.merchantId, p.currency)
         if (p.kind === 'release') {
-          post(`reserve:${p.orderNo}:release`, `Reserve of ${p.orderNo} released`, p.txnId, p.merchantId, p.contractId, p.orderNo, p.isTest, at, day, p.currency, [
+          // The release job's own key (finance/reserve.ts), so the order engine sees these as released.
+          post(releaseKey(p.sourcePostingId!), `Reserve of ${p.orderNo} released`, p.txnId, p.merchantId, p.contractId, p.orderNo, p.isTest, at, day, p.currency, [
             [account('merchant_reserve', p.merchantId, p.currency), -p.amount, 3],
             [available, p.amount, 3]
           ])
@@ -329,7 +363,7 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
           if (status === 'succeeded') {
             fee = roundPpm(amount, contract.feePpm)
             const reserve = roundPpm(amount, contract.reservePpm)
-            post(`order:${orderNo}:paid`, `Deposit ${orderNo} paid`, txnId, m.id, contractId, orderNo, isTest, done, day, currency, [
+            const paidPosting = post(`order:${orderNo}:paid`, `Deposit ${orderNo} paid`, txnId, m.id, contractId, orderNo, isTest, done, day, currency, [
               [channel, -amount, 0],
               [available, amount, 0],
               [available, -fee, 1],
@@ -341,7 +375,7 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
             ])
             transaction = amount
             settle = amount - fee - contract.fixedFee
-            if (reserve > 0 && d + contract.holdDays < sizes.days) schedule(d + contract.holdDays, { kind: 'release', merchantId: m.id, contractId, currency, amount: reserve, orderNo, txnId, isTest })
+            if (reserve > 0 && d + contract.holdDays < sizes.days) schedule(d + contract.holdDays, { kind: 'release', merchantId: m.id, contractId, currency, amount: reserve, orderNo, txnId, isTest, sourcePostingId: paidPosting })
             if (rnd() < 0.02) schedule(d + 1 + Math.floor(rnd() * 10), { kind: 'refund', merchantId: m.id, contractId, currency, amount, orderNo, txnId, isTest })
           }
         } else {

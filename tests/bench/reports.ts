@@ -1,15 +1,18 @@
 /**
  * Report benchmark on 10 M ledger entries and 1 M orders (reports-data.ts): each report procedure
  * called as the app calls it (registry → session, permission, input → worker thread read →
- * output check), for typical filters, p50/p99 over many calls with varying pages; the main
- * thread's event-loop delay while a heavy read runs in a worker. Separately (`benchExport`, its own
- * section), the report export's CSV of 1 M entry rows as an export job runs it, with its time and memory.
+ * output check), for typical filters, p50/p99 over many calls with varying pages, with the longest
+ * database call those calls made on the main thread. Separately (`benchExport`, its own section),
+ * the report export's CSV of 1 M entry rows as an export job runs it, with its time and memory; and
+ * (`benchMainThread`, its own section) the desktop core as the app runs it (order engine started) on
+ * a writable copy of the same database: its main thread's event-loop delay and database calls at
+ * start-up, idle, and while heavy reads run in a report worker.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { createCore } from '../../src/main/core/app'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { runReport } from '../../src/main/reports/catalog'
@@ -18,7 +21,8 @@ import { isoDay } from '../../src/main/reports/bounds'
 import { ENTRY_TYPE_CODES, settlementSqlColumn } from '../../src/shared/ledger'
 import type { ProcedureName } from '../../src/shared/contract'
 import type { ExportJob } from '../../src/shared/contract/exports'
-import { BENCH_ADMIN, reportsDatabase, type ReportsDataInfo } from './reports-data'
+import { recordDbCalls, type DbCall, type DbCallRecorder } from '../support/db-calls'
+import { BENCH_ADMIN, engineReadyCopy, reportsDatabase, type ReportsDataInfo } from './reports-data'
 import { fmt, ms, summarize } from './stats'
 
 export const SAMPLES = Number(process.env.PAYDESK_BENCH_REPORT_SAMPLES ?? 200)
@@ -42,7 +46,8 @@ export interface ReportCase {
 export interface ReportsBenchResult {
   data: ReportsDataInfo
   cases: ReportCase[]
-  mainThread: { heavyReadMs: number; maxDelayMs: number; p99DelayMs: number; inlineMs: number }
+  /** The longest single database call on the main thread's connection during the report calls, and how many there were. */
+  mainThreadDb: { longest: DbCall | null; calls: number }
   load: { before: number[]; after: number[] }
 }
 
@@ -58,6 +63,7 @@ export async function benchReports(log: (line: string) => void): Promise<Reports
   const load = { before: loadavg(), after: [] as number[] }
   const data = await reportsDatabase(log)
   const core = createCore({ dbPath: data.path, mode: 'desktop', secrets: aesSecretBox(randomBytes(32)), log: (e) => console.error(e) })
+  const dbCalls = recordDbCalls(core.db.$client)
   try {
     const login = await core.dispatch('auth.login', BENCH_ADMIN, { token: null, transport: 'ipc' })
     const token = (login.data as { token: string }).token
@@ -102,23 +108,14 @@ export async function benchReports(log: (line: string) => void): Promise<Reports
       }
     }
 
-    // A heavy read (a remark search over every entry) in a worker, while the main thread's event loop is watched.
-    const heavy = { includeTest: true, remark: 'no such remark' }
-    const monitor = monitorEventLoopDelay({ resolution: 1 })
-    monitor.enable()
-    const heavyStart = process.hrtime.bigint()
-    await call('reports.accountDetails', { remark: heavy.remark, pageSize: 20 })
-    const heavyReadMs = ms(heavyStart)
-    monitor.disable()
-    const inlineStart = process.hrtime.bigint()
-    runReport(core.db.$client, 'accountDetails', { tenantId: 1, zone: '+08:00' }, heavy, { pageIndex: 1, pageSize: 20, withTotals: true })
-    const inlineMs = ms(inlineStart)
-    const mainThread = { heavyReadMs, maxDelayMs: monitor.max / 1e6, p99DelayMs: monitor.percentile(99) / 1e6, inlineMs }
-    log(`heavy read (remark search over every entry) in a worker: ${fmt(heavyReadMs, 0)} ms; main thread's event loop delayed at most ${fmt(mainThread.maxDelayMs)} ms (the same read on the main thread: ${fmt(inlineMs, 0)} ms blocked)`)
+    const mainThreadDb = { longest: dbCalls.longest(1)[0] ?? null, calls: dbCalls.count() }
+    dbCalls.stop()
+    log(`longest main-thread database call in ${mainThreadDb.calls} calls: ${fmt(mainThreadDb.longest?.ms ?? 0)} ms, ${fmt(mainThreadDb.longest?.cpuMs ?? 0)} ms CPU (${mainThreadDb.longest?.sql.slice(0, 120) ?? 'none'})`)
 
     load.after = loadavg()
-    return { data, cases, mainThread, load }
+    return { data, cases, mainThreadDb, load }
   } finally {
+    dbCalls.stop()
     core.close()
   }
 }
@@ -235,6 +232,122 @@ export async function benchExport(log: (line: string) => void): Promise<ExportBe
     return result
   } finally {
     core.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** How long the engine's idle window lasts: past a minute, so it holds a pass of the reserve release job. */
+const IDLE_SECONDS = Number(process.env.PAYDESK_BENCH_IDLE_SECONDS ?? 65)
+const HEAVY_READS = 3
+
+export interface MainThreadWindow {
+  seconds: number
+  maxDelayMs: number
+  p99DelayMs: number
+  /** The longest garbage-collection pause of the main thread in the window. */
+  maxGcMs: number
+  /**
+   * The longest gap between two runs of a 1 ms timer, and the CPU time this process used meanwhile:
+   * near the gap when a thread of this process was busy (the main thread itself when the workers are
+   * idle), near zero when the main thread was ready but the machine's cores were taken.
+   */
+  stall: { ms: number; processCpuMs: number }
+  dbCalls: number
+  longest: DbCall | null
+}
+
+export interface MainThreadBenchResult {
+  data: ReportsDataInfo
+  /** `core.orders.start()`: listener, recovery, the first tick (expiry, the reserve catch-up pass, callbacks, outbox). */
+  startup: MainThreadWindow
+  idle: MainThreadWindow
+  heavy: MainThreadWindow & { readsMs: number[] }
+  inlineMs: number
+  load: { before: number[]; after: number[] }
+}
+
+/** Watches the main thread while `work` runs: event-loop delay (1 ms resolution), GC pauses, database calls. */
+async function watchMainThread(calls: DbCallRecorder, work: () => Promise<unknown>): Promise<MainThreadWindow> {
+  calls.reset()
+  let maxGcMs = 0
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration)
+  })
+  gc.observe({ entryTypes: ['gc'] })
+  const stall = { ms: 0, processCpuMs: 0 }
+  let last = performance.now()
+  let lastCpu = process.cpuUsage()
+  const sampler = setInterval(() => {
+    const now = performance.now()
+    const cpu = process.cpuUsage(lastCpu)
+    if (now - last > stall.ms) Object.assign(stall, { ms: now - last, processCpuMs: (cpu.user + cpu.system) / 1000 })
+    last = now
+    lastCpu = process.cpuUsage()
+  }, 1)
+  const monitor = monitorEventLoopDelay({ resolution: 1 })
+  monitor.enable()
+  const start = process.hrtime.bigint()
+  try {
+    await work()
+  } finally {
+    monitor.disable()
+    clearInterval(sampler)
+    gc.disconnect()
+  }
+  return { seconds: ms(start) / 1000, maxDelayMs: monitor.max / 1e6, p99DelayMs: monitor.percentile(99) / 1e6, maxGcMs, stall, dbCalls: calls.count(), longest: calls.longest(1)[0] ?? null }
+}
+
+const describeWindow = (w: MainThreadWindow) =>
+  `event loop delay max ${fmt(w.maxDelayMs)} ms, p99 ${fmt(w.p99DelayMs)} ms (longest stall ${fmt(w.stall.ms)} ms, process CPU meanwhile ${fmt(w.stall.processCpuMs)} ms); GC pause max ${fmt(w.maxGcMs)} ms; ${w.dbCalls} database calls, longest ${fmt(w.longest?.ms ?? 0)} ms, ${fmt(w.longest?.cpuMs ?? 0)} ms CPU (${w.longest?.sql.slice(0, 100) ?? 'none'})`
+
+/**
+ * The desktop core on the 10 M-entry database with its order engine running, as the app runs it:
+ * start-up, an idle stretch, then heavy reads (a remark search over every merchant entry) in a report
+ * worker. On a writable copy (the engine writes), removed at the end.
+ */
+export async function benchMainThread(log: (line: string) => void): Promise<MainThreadBenchResult> {
+  const load = { before: loadavg(), after: [] as number[] }
+  const data = await reportsDatabase(log)
+  const dir = mkdtempSync(join(tmpdir(), 'paydesk-bench-main-'))
+  try {
+    const path = engineReadyCopy(data, dir, log)
+    const core = createCore({ dbPath: path, mode: 'desktop', secrets: aesSecretBox(randomBytes(32)), log: (e) => console.error(e) })
+    const calls = recordDbCalls(core.db.$client)
+    try {
+      const startup = await watchMainThread(calls, () => core.orders.start())
+      log(`engine start: ${fmt(startup.seconds, 1)} s; ${describeWindow(startup)}`)
+      const login = await core.dispatch('auth.login', BENCH_ADMIN, { token: null, transport: 'ipc' })
+      const token = (login.data as { token: string }).token
+      const read = async (input: Record<string, unknown>) => {
+        const envelope = await core.dispatch('reports.accountDetails', input, { token, transport: 'ipc' })
+        if (envelope.status !== 200) throw new Error(`reports.accountDetails: ${envelope.message}`)
+      }
+      // The report workers start on the first read: not part of what is watched.
+      await read({ pageSize: 20 })
+      const idle = await watchMainThread(calls, () => new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000)))
+      log(`idle ${fmt(idle.seconds, 0)} s: ${describeWindow(idle)}`)
+      const heavyInput = { includeTest: true, remark: 'no such remark', pageSize: 20 }
+      const readsMs: number[] = []
+      const heavy = await watchMainThread(calls, async () => {
+        for (let i = 0; i < HEAVY_READS; i++) {
+          const start = process.hrtime.bigint()
+          await read(heavyInput)
+          readsMs.push(ms(start))
+        }
+      })
+      log(`${HEAVY_READS} heavy reads in a worker (${readsMs.map((r) => fmt(r, 0)).join(', ')} ms): ${describeWindow(heavy)}`)
+      calls.stop()
+      const inlineStart = process.hrtime.bigint()
+      runReport(core.db.$client, 'accountDetails', { tenantId: 1, zone: '+08:00' }, heavyInput, { pageIndex: 1, pageSize: 20, withTotals: true })
+      const inlineMs = ms(inlineStart)
+      load.after = loadavg()
+      return { data, startup, idle, heavy: { ...heavy, readsMs }, inlineMs, load }
+    } finally {
+      calls.stop()
+      await core.orders.stop()
+      core.close()
+    }
+  } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }

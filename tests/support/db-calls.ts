@@ -12,6 +12,11 @@ export interface DbCall {
   /** The method and the statement's SQL (whitespace folded), `exec: …`, or `transaction: <first statement>`. */
   sql: string
   ms: number
+  /**
+   * The CPU time this process used meanwhile (all its threads): near `ms` when the call itself was
+   * slow, far below it when the thread waited for a core or the disk.
+   */
+  cpuMs: number
   /** The statement as prepared and the arguments of this call (statement calls only), to ask SQLite for its plan. */
   source?: string
   args?: unknown[]
@@ -34,7 +39,7 @@ type Method = 'run' | 'get' | 'all' | 'iterate'
 interface Watch {
   sqlite: Database.Database
   calls: DbCall[]
-  transaction: { started: bigint; first: string | null } | null
+  transaction: { started: bigint; cpu: NodeJS.CpuUsage; first: string | null } | null
 }
 
 let watched: Watch | null = null
@@ -42,6 +47,10 @@ let installed = false
 
 const fold = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 300)
 const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
 
 function install(): void {
   if (installed) return
@@ -57,14 +66,15 @@ function install(): void {
       const source = this.source
       const isBegin = /^BEGIN\b/i.test(source)
       const start = process.hrtime.bigint()
-      if (isBegin) watch.transaction = { started: start, first: null }
+      const cpu = process.cpuUsage()
+      if (isBegin) watch.transaction = { started: start, cpu, first: null }
       else if (watch.transaction && watch.transaction.first === null && !/^(SAVEPOINT|RELEASE|ROLLBACK TO)\b/i.test(source)) watch.transaction.first = source
       try {
         return original.apply(this, args)
       } finally {
-        watch.calls.push({ sql: `${method}: ${fold(source)}`, ms: since(start), source, args })
+        watch.calls.push({ sql: `${method}: ${fold(source)}`, ms: since(start), cpuMs: cpuSince(cpu), source, args })
         if (/^(COMMIT|ROLLBACK)$/i.test(source.trim()) && watch.transaction) {
-          watch.calls.push({ sql: `transaction: ${fold(watch.transaction.first ?? '(empty)')}`, ms: since(watch.transaction.started) })
+          watch.calls.push({ sql: `transaction: ${fold(watch.transaction.first ?? '(empty)')}`, ms: since(watch.transaction.started), cpuMs: cpuSince(watch.transaction.cpu) })
           watch.transaction = null
         }
       }
@@ -76,10 +86,11 @@ function install(): void {
     const watch = watched
     if (!watch || this !== watch.sqlite) return exec.call(this, sql)
     const start = process.hrtime.bigint()
+    const cpu = process.cpuUsage()
     try {
       return exec.call(this, sql)
     } finally {
-      watch.calls.push({ sql: `exec: ${fold(sql)}`, ms: since(start) })
+      watch.calls.push({ sql: `exec: ${fold(sql)}`, ms: since(start), cpuMs: cpuSince(cpu) })
     }
   }
 }
