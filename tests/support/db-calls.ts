@@ -25,6 +25,8 @@ export interface DbCall {
 export interface DbCallRecorder {
   /** Calls recorded since `reset`, longest first (at most `limit`). */
   longest(limit?: number): DbCall[]
+  /** Calls recorded since `reset`, most process CPU time first (at most `limit`). */
+  busiest(limit?: number): DbCall[]
   /** How many calls were recorded since `reset`. */
   count(): number
   /** Every call recorded since `reset`, in order. */
@@ -102,6 +104,7 @@ export function recordDbCalls(sqlite: Database.Database): DbCallRecorder {
   watched = watch
   return {
     longest: (limit = 10) => [...watch.calls].sort((a, b) => b.ms - a.ms).slice(0, limit),
+    busiest: (limit = 10) => [...watch.calls].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, limit),
     count: () => watch.calls.length,
     all: () => watch.calls,
     reset: () => {
