@@ -110,7 +110,7 @@ export async function benchReports(log: (line: string) => void): Promise<Reports
 
     const mainThreadDb = { longest: dbCalls.longest(1)[0] ?? null, busiest: dbCalls.busiest(1)[0] ?? null, calls: dbCalls.count() }
     dbCalls.stop()
-    log(`longest main-thread database call in ${mainThreadDb.calls} calls: ${fmt(mainThreadDb.longest?.ms ?? 0)} ms, ${fmt(mainThreadDb.longest?.cpuMs ?? 0)} ms CPU (${mainThreadDb.longest?.sql.slice(0, 120) ?? 'none'}); most CPU: ${fmt(mainThreadDb.busiest?.cpuMs ?? 0)} ms in ${fmt(mainThreadDb.busiest?.ms ?? 0)} ms (${mainThreadDb.busiest?.sql.slice(0, 120) ?? 'none'})`)
+    log(`longest main-thread database call in ${mainThreadDb.calls} calls: ${fmt(mainThreadDb.longest?.ms ?? 0)} ms, ${fmt(mainThreadDb.longest?.cpuMs ?? 0)} ms CPU, ${fmt(mainThreadDb.longest?.gcMs ?? 0)} ms GC (${mainThreadDb.longest?.sql.slice(0, 120) ?? 'none'}); most CPU: ${fmt(mainThreadDb.busiest?.cpuMs ?? 0)} ms in ${fmt(mainThreadDb.busiest?.ms ?? 0)} ms, ${fmt(mainThreadDb.busiest?.gcMs ?? 0)} ms GC (${mainThreadDb.busiest?.sql.slice(0, 120) ?? 'none'})`)
 
     load.after = loadavg()
     return { data, cases, mainThreadDb, load }
@@ -300,7 +300,7 @@ async function watchMainThread(calls: DbCallRecorder, work: () => Promise<unknow
 }
 
 const describeWindow = (w: MainThreadWindow) =>
-  `event loop delay max ${fmt(w.maxDelayMs)} ms, p99 ${fmt(w.p99DelayMs)} ms (longest stall ${fmt(w.stall.ms)} ms, process CPU meanwhile ${fmt(w.stall.processCpuMs)} ms); GC pause max ${fmt(w.maxGcMs)} ms; ${w.dbCalls} database calls, longest ${fmt(w.longest?.ms ?? 0)} ms, ${fmt(w.longest?.cpuMs ?? 0)} ms CPU (${w.longest?.sql.slice(0, 100) ?? 'none'}); most CPU ${fmt(w.busiest?.cpuMs ?? 0)} ms in ${fmt(w.busiest?.ms ?? 0)} ms (${w.busiest?.sql.slice(0, 100) ?? 'none'})`
+  `event loop delay max ${fmt(w.maxDelayMs)} ms, p99 ${fmt(w.p99DelayMs)} ms (longest stall ${fmt(w.stall.ms)} ms, process CPU meanwhile ${fmt(w.stall.processCpuMs)} ms); GC pause max ${fmt(w.maxGcMs)} ms; ${w.dbCalls} database calls, longest ${fmt(w.longest?.ms ?? 0)} ms, ${fmt(w.longest?.cpuMs ?? 0)} ms CPU, ${fmt(w.longest?.gcMs ?? 0)} ms GC (${w.longest?.sql.slice(0, 100) ?? 'none'}); most CPU ${fmt(w.busiest?.cpuMs ?? 0)} ms in ${fmt(w.busiest?.ms ?? 0)} ms, ${fmt(w.busiest?.gcMs ?? 0)} ms GC (${w.busiest?.sql.slice(0, 100) ?? 'none'})`
 
 /**
  * The desktop core on the 10 M-entry database with its order engine running, as the app runs it:

@@ -104,8 +104,8 @@ const SECTIONS: Record<string, Section> = {
         '',
         `The longest single database call on the main thread's connection during all these calls (${n(r.mainThreadDb.calls)} calls; each`,
         'statement, and each transaction from BEGIN to COMMIT, timed by the bench\'s instrument `tests/support/db-calls.ts`):',
-        `${fmt(r.mainThreadDb.longest?.ms ?? 0)} ms, ${fmt(r.mainThreadDb.longest?.cpuMs ?? 0)} ms of process CPU meanwhile (target ≤ 16 ms: ${pass((r.mainThreadDb.longest?.ms ?? 0) <= 16)}), \`${(r.mainThreadDb.longest?.sql ?? 'none').slice(0, 140)}\`.`,
-        `The call that used the most CPU: ${fmt(r.mainThreadDb.busiest?.cpuMs ?? 0)} ms of CPU in ${fmt(r.mainThreadDb.busiest?.ms ?? 0)} ms, \`${(r.mainThreadDb.busiest?.sql ?? 'none').slice(0, 140)}\``,
+        `${fmt(r.mainThreadDb.longest?.ms ?? 0)} ms, ${fmt(r.mainThreadDb.longest?.cpuMs ?? 0)} ms of process CPU and ${fmt(r.mainThreadDb.longest?.gcMs ?? 0)} ms of GC pauses meanwhile (target ≤ 16 ms: ${pass((r.mainThreadDb.longest?.ms ?? 0) <= 16)}), \`${(r.mainThreadDb.longest?.sql ?? 'none').slice(0, 140)}\`.`,
+        `The call that used the most CPU: ${fmt(r.mainThreadDb.busiest?.cpuMs ?? 0)} ms of CPU in ${fmt(r.mainThreadDb.busiest?.ms ?? 0)} ms (${fmt(r.mainThreadDb.busiest?.gcMs ?? 0)} ms of GC), \`${(r.mainThreadDb.busiest?.sql ?? 'none').slice(0, 140)}\``,
         '(a call far longer than its CPU time waited for a core, the disk (a commit\'s fsync) or a GC pause).',
         'The main thread with the order engine running and during heavy reads: see "Main thread at 10 M entries".',
         '',
@@ -203,8 +203,8 @@ const TARGET_FRAME_MS = 16
 const windowRows = (label: string, w: MainThreadWindow) => [
   `| ${label}: event loop delay, max | ${fmt(w.maxDelayMs)} ms | ≤ ${TARGET_FRAME_MS} ms | ${pass(w.maxDelayMs <= TARGET_FRAME_MS)} |`,
   `| ${label}: event loop delay, p99 | ${fmt(w.p99DelayMs)} ms | ≤ ${TARGET_FRAME_MS} ms | ${pass(w.p99DelayMs <= TARGET_FRAME_MS)} |`,
-  `| ${label}: longest database call on the main thread (of ${w.dbCalls}), process CPU meanwhile | ${fmt(w.longest?.ms ?? 0)} ms (${fmt(w.longest?.cpuMs ?? 0)} ms CPU) | ≤ ${TARGET_FRAME_MS} ms | ${pass((w.longest?.ms ?? 0) <= TARGET_FRAME_MS)} |`,
-  `| ${label}: the database call with the most process CPU time | ${fmt(w.busiest?.cpuMs ?? 0)} ms CPU in ${fmt(w.busiest?.ms ?? 0)} ms | | |`,
+  `| ${label}: longest database call on the main thread (of ${w.dbCalls}); process CPU, GC pauses meanwhile | ${fmt(w.longest?.ms ?? 0)} ms (${fmt(w.longest?.cpuMs ?? 0)} ms CPU, ${fmt(w.longest?.gcMs ?? 0)} ms GC) | ≤ ${TARGET_FRAME_MS} ms | ${pass((w.longest?.ms ?? 0) <= TARGET_FRAME_MS)} |`,
+  `| ${label}: the database call with the most process CPU time | ${fmt(w.busiest?.cpuMs ?? 0)} ms CPU in ${fmt(w.busiest?.ms ?? 0)} ms (${fmt(w.busiest?.gcMs ?? 0)} ms GC) | | |`,
   `| ${label}: longest stall of a 1 ms timer / this process's CPU time meanwhile | ${fmt(w.stall.ms)} / ${fmt(w.stall.processCpuMs)} ms | | |`,
   `| ${label}: longest GC pause | ${fmt(w.maxGcMs)} ms | | |`
 ]

@@ -6,6 +6,7 @@
  * product code carries no hook and no overhead; the report workers' own connections live in other
  * threads (their own copies of the module) and are never seen.
  */
+import { performance, PerformanceObserver } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 
 export interface DbCall {
@@ -17,6 +18,10 @@ export interface DbCall {
    * slow, far below it when the thread waited for a core or the disk.
    */
   cpuMs: number
+  /** When it started (performance.now()). */
+  at: number
+  /** The main thread's GC pauses during the call (filled in by `longest` and `busiest`). */
+  gcMs?: number
   /** The statement as prepared and the arguments of this call (statement calls only), to ask SQLite for its plan. */
   source?: string
   args?: unknown[]
@@ -41,7 +46,8 @@ type Method = 'run' | 'get' | 'all' | 'iterate'
 interface Watch {
   sqlite: Database.Database
   calls: DbCall[]
-  transaction: { started: bigint; cpu: NodeJS.CpuUsage; first: string | null } | null
+  transaction: { started: bigint; at: number; cpu: NodeJS.CpuUsage; first: string | null } | null
+  gcs: { start: number; end: number }[]
 }
 
 let watched: Watch | null = null
@@ -68,15 +74,16 @@ function install(): void {
       const source = this.source
       const isBegin = /^BEGIN\b/i.test(source)
       const start = process.hrtime.bigint()
+      const at = performance.now()
       const cpu = process.cpuUsage()
-      if (isBegin) watch.transaction = { started: start, cpu, first: null }
+      if (isBegin) watch.transaction = { started: start, at, cpu, first: null }
       else if (watch.transaction && watch.transaction.first === null && !/^(SAVEPOINT|RELEASE|ROLLBACK TO)\b/i.test(source)) watch.transaction.first = source
       try {
         return original.apply(this, args)
       } finally {
-        watch.calls.push({ sql: `${method}: ${fold(source)}`, ms: since(start), cpuMs: cpuSince(cpu), source, args })
+        watch.calls.push({ sql: `${method}: ${fold(source)}`, ms: since(start), cpuMs: cpuSince(cpu), at, source, args })
         if (/^(COMMIT|ROLLBACK)$/i.test(source.trim()) && watch.transaction) {
-          watch.calls.push({ sql: `transaction: ${fold(watch.transaction.first ?? '(empty)')}`, ms: since(watch.transaction.started), cpuMs: cpuSince(watch.transaction.cpu) })
+          watch.calls.push({ sql: `transaction: ${fold(watch.transaction.first ?? '(empty)')}`, ms: since(watch.transaction.started), cpuMs: cpuSince(watch.transaction.cpu), at: watch.transaction.at })
           watch.transaction = null
         }
       }
@@ -88,11 +95,12 @@ function install(): void {
     const watch = watched
     if (!watch || this !== watch.sqlite) return exec.call(this, sql)
     const start = process.hrtime.bigint()
+    const at = performance.now()
     const cpu = process.cpuUsage()
     try {
       return exec.call(this, sql)
     } finally {
-      watch.calls.push({ sql: `exec: ${fold(sql)}`, ms: since(start), cpuMs: cpuSince(cpu) })
+      watch.calls.push({ sql: `exec: ${fold(sql)}`, ms: since(start), cpuMs: cpuSince(cpu), at })
     }
   }
 }
@@ -100,17 +108,28 @@ function install(): void {
 /** Starts recording the calls made on `sqlite` from this thread (one connection at a time). */
 export function recordDbCalls(sqlite: Database.Database): DbCallRecorder {
   install()
-  const watch: Watch = { sqlite, calls: [], transaction: null }
+  const watch: Watch = { sqlite, calls: [], transaction: null, gcs: [] }
   watched = watch
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) watch.gcs.push({ start: entry.startTime, end: entry.startTime + entry.duration })
+  })
+  gc.observe({ entryTypes: ['gc'] })
+  const withGc = (call: DbCall): DbCall => {
+    const end = call.at + call.ms
+    const gcMs = watch.gcs.reduce((sum, g) => sum + Math.max(0, Math.min(end, g.end) - Math.max(call.at, g.start)), 0)
+    return { ...call, gcMs }
+  }
   return {
-    longest: (limit = 10) => [...watch.calls].sort((a, b) => b.ms - a.ms).slice(0, limit),
-    busiest: (limit = 10) => [...watch.calls].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, limit),
+    longest: (limit = 10) => [...watch.calls].sort((a, b) => b.ms - a.ms).slice(0, limit).map(withGc),
+    busiest: (limit = 10) => [...watch.calls].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, limit).map(withGc),
     count: () => watch.calls.length,
     all: () => watch.calls,
     reset: () => {
       watch.calls = []
+      watch.gcs = []
     },
     stop: () => {
+      gc.disconnect()
       if (watched === watch) watched = null
     }
   }
