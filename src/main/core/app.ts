@@ -87,8 +87,18 @@ export function createCore(options: CoreOptions): Core {
   const ledger = createLedger(db, { tenantId: TENANT_ID, clock, timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone })
   const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry, ledger }, who)
   const log = options.log ?? ((error: unknown) => console.error(error))
-  const orders = createOrderEngine({ db, clock, ledger, secrets: options.secrets, tenantId: TENANT_ID, adapterFactory: options.adapterFactory ?? genericAdapterFactory, post: options.post ?? fetchPoster, log })
   const reports = createReportReader({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding })
+  const orders = createOrderEngine({
+    db,
+    clock,
+    ledger,
+    secrets: options.secrets,
+    tenantId: TENANT_ID,
+    adapterFactory: options.adapterFactory ?? genericAdapterFactory,
+    post: options.post ?? fetchPoster,
+    log,
+    checkpoint: () => reports.checkpoint()
+  })
   const exportDir = options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-exports-${process.pid}`) : join(dirname(options.dbPath), 'exports')
   const exports = createExportJobs(options.exportTarget ?? folderTarget(exportDir), { dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding }, log, options.exportOptions)
   const evidenceDir = options.evidenceDir ?? (options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-evidence-${process.pid}-${randomUUID()}`) : join(dirname(options.dbPath), 'evidence'))

@@ -24,6 +24,11 @@ export interface OrderEngineDeps {
   /** Posts merchant notifications. */
   post: HttpPoster
   log(error: unknown): void
+  /**
+   * A WAL checkpoint, as the loop runs one every few seconds: the core runs it in a report worker
+   * thread (reports/reader.ts), off the main thread; by default on this connection.
+   */
+  checkpoint?(): Promise<void>
 }
 
 /** Plain fetch with a timeout, for merchant notifications. */

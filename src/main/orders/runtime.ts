@@ -104,7 +104,7 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
     await s?.close()
   }
 
-  let lastCheckpoint = 0
+  let lastCheckpoint = Number.NEGATIVE_INFINITY
   let lastReserveRun = Number.NEGATIVE_INFINITY
   const reserves = createReserveReleaser(deps)
   async function tick(): Promise<void> {
@@ -117,10 +117,12 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
     // In slices that yield between them, like a burst's: never hundreds of callbacks in one turn of the loop.
     applySlices()
     await processDue(deps)
-    // Checkpoints happen here, between requests, never inside a commit (see openDatabase).
+    // Checkpoints happen here, between requests, never inside a commit (see openDatabase); in a
+    // worker thread when the core gives one (the copy and its fsync are no work for the main thread).
     if (performance.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
       lastCheckpoint = performance.now()
-      checkpoint(base.db)
+      if (base.checkpoint) await base.checkpoint().catch((error: unknown) => deps.log(error))
+      else checkpoint(base.db)
     }
   }
 

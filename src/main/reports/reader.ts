@@ -17,14 +17,19 @@ import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { runReport, type ReportFilters, type ReportName, type ReportResult, type ReportScope } from './catalog'
 import type { PageRequest } from './page'
-import type { ReadAnswer, ReadRequest, WorkerConfig } from './worker'
+import type { ReadAnswer, WorkerConfig, WorkerRequest } from './worker'
 import { workerEntry } from './worker-entry'
 
 export interface ReportReader {
   /** 'workers' on a database file, 'inline' on an in-memory database. */
   readonly mode: 'workers' | 'inline'
   read<N extends ReportName>(name: N, scope: ReportScope, filters: ReportFilters<N>, request: PageRequest): Promise<ReportResult<N>>
-  /** How many reads each worker thread has answered, by thread id (empty when inline). */
+  /**
+   * A PASSIVE WAL checkpoint of the database file, run in a worker thread (on the caller's connection
+   * when inline): the order engine's loop asks for one every few seconds.
+   */
+  checkpoint(): Promise<void>
+  /** How many requests (reads and checkpoints) each worker thread has answered, by thread id (empty when inline). */
   served(): ReadonlyMap<number, number>
   close(): Promise<void>
 }
@@ -48,13 +53,19 @@ function inlineReader(sqlite: Database.Database): ReportReader {
   return {
     mode: 'inline',
     read: async (name, scope, filters, request) => runReport(sqlite, name, scope, filters, request),
+    checkpoint: async () => {
+      sqlite.pragma('wal_checkpoint(PASSIVE)')
+    },
     served: () => new Map(),
     close: async () => {}
   }
 }
 
+/** A request without its id (the pool numbers them as it sends them). */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never
+
 interface Job {
-  message: Omit<ReadRequest, 'id'>
+  message: Unnumbered<WorkerRequest>
   resolve(result: unknown): void
   reject(error: Error): void
 }
@@ -108,7 +119,7 @@ function workerPool(config: WorkerConfig, size: number): ReportReader {
       const job = queue.shift()!
       slot.job = job
       slot.worker.ref()
-      slot.worker.postMessage({ id: nextId++, ...job.message } satisfies ReadRequest)
+      slot.worker.postMessage({ id: nextId++, ...job.message } satisfies WorkerRequest)
     }
   }
 
@@ -118,6 +129,13 @@ function workerPool(config: WorkerConfig, size: number): ReportReader {
       if (closed) return Promise.reject(new Error('The report reader is closed'))
       return new Promise((resolve, reject) => {
         queue.push({ message: { name, scope, filters: filters as never, request }, resolve: resolve as (r: unknown) => void, reject })
+        pump()
+      })
+    },
+    checkpoint() {
+      if (closed) return Promise.reject(new Error('The report reader is closed'))
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ message: { kind: 'checkpoint' }, resolve: () => resolve(), reject })
         pump()
       })
     },
