@@ -206,3 +206,30 @@ export const merchantNotifications = sqliteTable(
   (t) => [index('merchant_notifications_order').on(t.orderId)]
 )
 
+
+/**
+ * The orders list's counts by status and direction (orders/list.ts): orders per business day,
+ * direction and status, for all merchants (`order_status_days`) and per merchant
+ * (`order_status_merchant_days`), each in the view with test orders (`include_test = 1`) and the
+ * view without them (0), as the transaction report's day rows keep their counts. Kept by triggers
+ * on `orders` (migration 0012), so every insert and every status change counts, whichever code
+ * (or bulk load) makes it.
+ */
+const statusDayKeys = () => ({
+  tenantId: integer('tenant_id').notNull(),
+  includeTest: integer('include_test').notNull(),
+  businessDay: integer('business_day').notNull(),
+  direction: text('direction', { enum: ['deposit', 'payout'] }).notNull(),
+  status: text('status', { enum: ORDER_STATUSES }).notNull(),
+  orderCount: integer('order_count').notNull().default(0)
+})
+
+export const orderStatusDays = sqliteTable('order_status_days', { id: integer('id').primaryKey(), ...statusDayKeys() }, (t) => [
+  uniqueIndex('order_status_days_status').on(t.tenantId, t.includeTest, t.status, t.direction, t.businessDay),
+  index('order_status_days_direction').on(t.tenantId, t.includeTest, t.direction, t.businessDay)
+])
+
+export const orderStatusMerchantDays = sqliteTable('order_status_merchant_days', { id: integer('id').primaryKey(), merchantId: integer('merchant_id').notNull(), ...statusDayKeys() }, (t) => [
+  uniqueIndex('order_status_merchant_days_status').on(t.tenantId, t.includeTest, t.merchantId, t.status, t.direction, t.businessDay),
+  index('order_status_merchant_days_direction').on(t.tenantId, t.includeTest, t.merchantId, t.direction, t.businessDay)
+])
