@@ -129,13 +129,18 @@ describe('the orders list’s query plans', () => {
     for (const count of prepared.filter((text) => text.includes('count(*)'))) expect(plan(count)).not.toMatch(/\bSCAN\b/)
   })
 
-  it('no filter, a merchant, the test flag and whole days are counted from the stored day rows, not the orders', () => {
+  it('a merchant, a status, a direction, the test flag and whole days are counted from the stored day rows, not the orders', () => {
     for (const [filters, table] of [
       [{}, 'transaction_daily_totals'],
       [{ isTest: false }, 'transaction_daily_totals'],
       [{ isTest: true, ...day }, 'transaction_daily_totals'],
       [{ merchantId: 2 }, 'transaction_daily_rows'],
-      [{ merchantId: 2, isTest: true, dateFrom: '2026-11-16' }, 'transaction_daily_rows']
+      [{ merchantId: 2, isTest: true, dateFrom: '2026-11-16' }, 'transaction_daily_rows'],
+      [{ status: 'failed' }, 'order_status_days'],
+      [{ direction: 'payout', isTest: true }, 'order_status_days'],
+      [{ status: 'pending', direction: 'payout', isTest: false, dateTo: '2026-11-17' }, 'order_status_days'],
+      [{ merchantId: 2, status: 'pending' }, 'order_status_merchant_days'],
+      [{ merchantId: 1, direction: 'deposit', ...day }, 'order_status_merchant_days']
     ] as [Omit<OrderListFilters, 'now'>, string][]) {
       prepared.length = 0
       const total = countOrders(fresh(), { ...filters, now: NOW })
@@ -206,6 +211,26 @@ describe('the orders list answers as before', () => {
     }
     // Every page from a seek (from the first offset) is the same page stepped over.
     for (let offset = 0; offset < expected.total; offset += 37) expect(pageIds(src, f, offset, 9, 0)).toEqual(expected.ids.slice(offset, offset + 9))
+  })
+
+  it('the status counts follow every change of an order’s status (the triggers of migration 0012)', () => {
+    const c = db.$client
+    const saved = c.prepare('select id, status from orders').all() as { id: number; status: string }[]
+    try {
+      c.prepare("update orders set status = 'failed' where id % 11 = 0").run()
+      c.prepare("update orders set status = 'succeeded', updated_at = updated_at + 1 where status = 'pending' and id % 2 = 1").run()
+      c.prepare('update orders set updated_at = updated_at + 1 where id % 5 = 0').run()
+      for (const filters of [{ status: 'failed' }, { status: 'pending' }, { status: 'succeeded', isTest: true }, { merchantId: 1, status: 'failed', isTest: false }, { direction: 'payout', status: 'succeeded', dateFrom: '2026-11-17' }] as Omit<OrderListFilters, 'now'>[]) {
+        const f = { ...filters, now: NOW }
+        const expected = before(f, 1, 1000)
+        expect(countOrders(src, f)).toBe(expected.total)
+        for (let offset = 0; offset < expected.total; offset += 13) expect(pageIds(src, f, offset, 5, 0)).toEqual(expected.ids.slice(offset, offset + 5))
+      }
+    } finally {
+      const restore = c.prepare('update orders set status = ? where id = ?')
+      for (const row of saved) restore.run(row.status, row.id)
+    }
+    expect(countOrders(src, { status: 'failed', now: NOW })).toBe(before({ status: 'failed', now: NOW }, 1, 1).total)
   })
 
   it('another tenant’s orders are never listed or counted', () => {

@@ -7,10 +7,11 @@
  * A lookup by a number (order number, merchant order number, upstream number, or the search over
  * all three) reads the few matching rows through those numbers' indexes and sorts only them.
  *
- * Counts: the transaction report's stored rows (schema/reports.ts) count the orders of each
- * business day per merchant (and per day in all), with test orders and without them, so the total
- * of no filter, a merchant, a test flag and whole-day dates is a sum of day rows. Any other filter
- * is counted in its index. Deep pages of the filters the day rows count seek their day from the
+ * Counts: stored day rows count the orders of each business day, with test orders and without
+ * them: the transaction report's per merchant (schema/reports.ts), and the order status days per
+ * direction and status, for all merchants and per merchant (schema/orders.ts, kept by triggers).
+ * So the total of any mix of merchant, status, direction, test flag and (whole-day) dates is a sum
+ * of day rows; a channel, the overdue flag or a number is counted in its index. Deep pages of the filters the day rows count seek their day from the
  * newest one instead of stepping over the offset (as the entry list does, reports/account-details.ts).
  *
  * Given only a connection, so it runs where the report reads run (reports/catalog.ts): in a report
@@ -105,24 +106,34 @@ function listFilter(src: ReportSource, f: OrderListFilters): SqlFilter {
 }
 
 /**
- * The stored day rows that count the filtered orders, when they can: no filter they lack (their
- * keys are the merchant and the day; their views, with test orders or without). Test orders only
- * are the difference of the two views. Business days are the days of created_at in the tenant's
- * zone, which no procedure changes once orders exist.
+ * The stored day rows that count the filtered orders, when they can: no filter they lack. The
+ * transaction report's rows count per merchant and day (schema/reports.ts); with a status or a
+ * direction, the order status days count per day, direction and status, for all merchants or per
+ * merchant (schema/orders.ts). Each keeps a view with test orders and one without; test orders only
+ * are the difference of the two. Business days are the days of created_at in the tenant's zone,
+ * which no procedure changes once orders exist.
  */
-function storedCount(src: ReportSource, f: OrderListFilters): { table: string; where: SqlFilter; testsOnly: boolean } | null {
-  if (isLookup(f) || f.overdue !== undefined || f.channelId !== undefined || f.status !== undefined || f.direction !== undefined) return null
-  const table = f.merchantId !== undefined ? 'transaction_daily_rows indexed by transaction_rows_merchant' : 'transaction_daily_totals indexed by transaction_totals_list'
+function storedCount(src: ReportSource, f: OrderListFilters): { table: string; count: string; where: SqlFilter; testsOnly: boolean } | null {
+  if (isLookup(f) || f.overdue !== undefined || f.channelId !== undefined) return null
+  const byStatus = f.status !== undefined || f.direction !== undefined
+  const merchant = f.merchantId !== undefined
+  const table = byStatus
+    ? `${merchant ? 'order_status_merchant_days' : 'order_status_days'} indexed by ${merchant ? 'order_status_merchant_days' : 'order_status_days'}_${f.status !== undefined ? 'status' : 'direction'}`
+    : merchant
+      ? 'transaction_daily_rows indexed by transaction_rows_merchant'
+      : 'transaction_daily_totals indexed by transaction_totals_list'
   const where = new SqlFilter()
     .and('tenant_id = ?', src.tenantId)
     .when(f.merchantId, 'merchant_id = ?', f.merchantId)
+    .when(f.status, 'status = ?', f.status)
+    .when(f.direction, 'direction = ?', f.direction)
     .when(f.dateFrom, 'business_day >= ?', f.dateFrom && yyyymmdd(f.dateFrom))
     .when(f.dateTo, 'business_day <= ?', f.dateTo && yyyymmdd(f.dateTo))
-  return { table, where, testsOnly: f.isTest === true }
+  return { table, count: byStatus ? 'order_count' : 'total_count', where, testsOnly: f.isTest === true }
 }
 
-function storedTotal(src: ReportSource, s: { table: string; where: SqlFilter }, view: 0 | 1): number {
-  return (statement(src.sqlite, `select coalesce(sum(total_count), 0) as n from ${s.table} where include_test = ? and ${s.where.sql}`).get(view, ...s.where.params) as { n: number }).n
+function storedTotal(src: ReportSource, s: { table: string; count: string; where: SqlFilter }, view: 0 | 1): number {
+  return (statement(src.sqlite, `select coalesce(sum(${s.count}), 0) as n from ${s.table} where include_test = ? and ${s.where.sql}`).get(view, ...s.where.params) as { n: number }).n
 }
 
 export function countOrders(src: ReportSource, f: OrderListFilters): number {
@@ -150,7 +161,7 @@ export function seekPoint(src: ReportSource, f: OrderListFilters, offset: number
   const stored = storedCount(src, f)
   if (!stored || stored.testsOnly) return null
   const view = f.isTest === false ? 0 : 1
-  const days = statement(src.sqlite, `select business_day as day, sum(total_count) as n from ${stored.table} where include_test = ? and ${stored.where.sql} group by business_day order by business_day desc`)
+  const days = statement(src.sqlite, `select business_day as day, sum(${stored.count}) as n from ${stored.table} where include_test = ? and ${stored.where.sql} group by business_day order by business_day desc`)
   let passed = 0
   let found: { day: number; n: number } | null = null
   for (const row of days.iterate(view, ...stored.where.params) as Iterable<{ day: number; n: number }>) {
