@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- SECTION…]`: runs the benchmarks and writes their figures to docs/BENCHMARKS.md.
- * Sections: ledger, orders, reports, export, main-thread; all of them by default. A run of some sections rewrites only
+ * Sections: ledger, orders, reports, export, main-thread, orderlist; all of them by default. A run of some sections rewrites only
  * theirs and keeps the others' figures (each section is a `## ` heading and what follows it, with
  * the date and machine it was measured on). Figures come from this run on this machine; targets
  * are stated beside them.
@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchLedger } from './ledger'
+import { benchOrderList } from './order-list'
 import { benchOrders } from './orders'
 import { benchExport, benchMainThread, benchReports, SAMPLES, type MainThreadWindow } from './reports'
 import { fmt } from './stats'
@@ -183,6 +184,30 @@ const SECTIONS: Record<string, Section> = {
         '',
         `Load average (1 / 5 / 15 min) before: ${load(r.load.before)}, after: ${load(r.load.after)}: the 2 cores are shared with other`,
         'work (other engineers\' builds, tests and benchmarks): rerun when the load is low.'
+      ]
+    }
+  },
+  orderlist: {
+    title: 'Orders list at 1 M orders',
+    async run() {
+      const r = await benchOrderList(log)
+      const n = (x: number) => x.toLocaleString('en')
+      const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
+      return [
+        `The operations orders list (\`orders.list\`, src/main/orders/list.ts) on the report benchmark's ${n(r.data.orders)} orders`,
+        `(\`tests/bench/reports-data.ts\`), called as the desktop app calls it (\`core.dispatch\`: session, permission, input, the`,
+        `read in a report worker thread, output check), ${SAMPLES} calls per figure (fewer, at least 10, when they pass 4 s), page size`,
+        '20, each with its exact total: typical filters on the first ten pages, a deep page anywhere in the second half of the',
+        'list, the search for numbers of orders spread over the year. `npm run bench -- orderlist` reruns this section alone.',
+        '',
+        '| filter | orders | calls | p50 ms | p99 ms | target p99 | |',
+        '|---|---|---|---|---|---|---|',
+        ...r.cases.map((c) => `| ${c.filter} | ${n(c.total)} | ${c.page.n} | ${fmt(c.page.p50)} | ${fmt(c.page.p99)} | ≤ 5 ms | ${pass(c.page.p99 <= 5)} |`),
+        '',
+        `The main thread's event loop over all these calls: delayed at most ${fmt(r.mainThread.maxDelayMs)} ms, p99 ${fmt(r.mainThread.p99DelayMs)} ms (target: no call on the main thread above 16 ms).`,
+        '',
+        `Load average (1 / 5 / 15 min) before: ${load(r.load.before)}, after: ${load(r.load.after)}: the 2 cores are shared with other`,
+        'work, so p99 figures carry its noise.'
       ]
     }
   }
