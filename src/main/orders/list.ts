@@ -191,7 +191,7 @@ export function pageIds(src: ReportSource, f: OrderListFilters, offset: number, 
 const drizzles = new WeakMap<Database.Database, Db>()
 
 /** The connection as drizzle sees it (the list rows are built as the order detail's are). */
-function drizzleOf(sqlite: Database.Database): Db {
+export function drizzleOf(sqlite: Database.Database): Db {
   let db = drizzles.get(sqlite)
   if (!db) drizzles.set(sqlite, (db = drizzle(sqlite, { schema }) as Db))
   return db

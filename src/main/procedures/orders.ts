@@ -1,5 +1,5 @@
 /** Operations: creating orders, finding them, and the manual operations on them. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { fromMinor, toMinor } from '../../shared/money'
 import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, tenants } from '../db/schema'
@@ -14,7 +14,6 @@ import { close, finish, loadOrder, scheduleNotification } from '../orders/outcom
 import { orderDetail } from '../orders/read'
 import { addEvent } from '../orders/timeline'
 import { scope } from './reports'
-import { offsetOf } from './sql'
 
 function visibleOrder(ctx: Ctx, id: number) {
   const order = ctx.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.tenantId, ctx.tenantId))).get()
@@ -183,24 +182,12 @@ export const orderProcedures = handlers({
     })
   },
 
-  'outbox.list': (ctx, input) => {
-    const own = merchantFilter(actorOf(ctx), undefined)
-    const f = [eq(orders.tenantId, ctx.tenantId)]
-    if (own !== undefined) f.push(eq(orders.merchantId, own))
-    if (input.status) f.push(eq(outbox.status, input.status))
-    if (input.operation) f.push(eq(outbox.operation, input.operation))
-    const where = and(...f)
-    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(outbox).innerJoin(orders, eq(orders.id, outbox.orderId)).where(where).get()?.n ?? 0
-    const items = ctx.db
-      .select({ item: outbox, orderNo: orders.orderNo, merchantId: orders.merchantId })
-      .from(outbox)
-      .innerJoin(orders, eq(orders.id, outbox.orderId))
-      .where(where)
-      .orderBy(desc(outbox.id))
-      .limit(input.pageSize)
-      .offset(offsetOf(input.page, input.pageSize))
-      .all()
-    return { page: input.page, pageSize: input.pageSize, total, items: items.map((r) => ({ ...r.item, orderNo: r.orderNo, merchantId: r.merchantId })) }
+  // Read in a report worker (orders/outbox-list.ts); the merchant scope is applied here.
+  'outbox.list': async (ctx, input) => {
+    const { page, pageSize, ...filters } = input
+    const scoped = { ...filters, merchantId: merchantFilter(actorOf(ctx), undefined) }
+    const result = await ctx.reports.read('outboxList', scope(ctx), scoped, { pageIndex: page, pageSize, withTotals: false })
+    return { page, pageSize, total: result.totalItemCount, items: result.items }
   },
 
   'outbox.retryNow': (ctx, input) =>

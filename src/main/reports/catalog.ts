@@ -4,6 +4,7 @@
  * business time zone, the scoped filters and the page; the registry's checks happen before it.
  */
 import { orderList, type OrderListFilters } from '../orders/list'
+import { outboxList, type OutboxListFilters } from '../orders/outbox-list'
 import { accountDetails, type EntryFilters } from './account-details'
 import type { DailyFilters } from './daily'
 import type { PageRequest, ReportSource } from './page'
@@ -20,7 +21,9 @@ export const REPORTS = {
   transactionChart: (src: ReportSource, f: DailyFilters, _request: PageRequest) => transactionChart(src, f),
   settlementChart: (src: ReportSource, f: DailyFilters, _request: PageRequest) => settlementChart(src, f),
   // Not a report, but as heavy on a year of orders: the operations orders list (orders/list.ts).
-  ordersList: (src: ReportSource, f: OrderListFilters, request: PageRequest) => orderList(src, f, request)
+  ordersList: (src: ReportSource, f: OrderListFilters, request: PageRequest) => orderList(src, f, request),
+  // The outbox list (orders/outbox-list.ts): its count joins every outbox row ever made.
+  outboxList: (src: ReportSource, f: OutboxListFilters, request: PageRequest) => outboxList(src, f, request)
 }
 
 export type ReportName = keyof typeof REPORTS

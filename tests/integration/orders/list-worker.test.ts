@@ -1,13 +1,14 @@
 /**
- * The orders list on a database file is read in a report worker: `orders.list` answers what the
- * same read on the main connection answers, a worker served it, and the merchant scope (applied on
- * the main thread before the read is sent) still holds.
+ * The orders list and the outbox list on a database file are read in a report worker: `orders.list`
+ * and `outbox.list` answer what the same read on the main connection answers, a worker served them,
+ * and the merchant scope (applied on the main thread before the read is sent) still holds.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '../../../src/shared/contract'
+import { PERMISSIONS } from '../../../src/shared/permissions'
 import { runReport } from '../../../src/main/reports/catalog'
 import { ADMIN, makeCore, type TestCore } from '../../support/core'
 
@@ -33,7 +34,7 @@ function onMainConnection(input: Record<string, unknown>, merchantId?: number) {
   return contract['orders.list'].output.parse({ page, pageSize, total: result.totalItemCount, items: result.items })
 }
 
-describe('the orders list in a report worker', () => {
+describe('the orders and outbox lists in a report worker', () => {
   it('answers what the read on the main connection answers, served by a worker', async () => {
     expect(t.core.reports.mode).toBe('workers')
     const newest = (await t.ok('orders.list', { pageSize: 1 }, admin)).items[0]
@@ -56,6 +57,22 @@ describe('the orders list in a report worker', () => {
     expect(total).toBe((t.core.db.$client.prepare('select count(*) as n from orders').get() as { n: number }).n)
   })
 
+  it('the outbox list answers what the read on the main connection answers, served by a worker', async () => {
+    const onMain = (input: { page?: number; pageSize?: number; status?: 'done'; operation?: 'notify' }) => {
+      const { page = 1, pageSize = 20, ...filters } = input
+      const result = runReport(t.core.db.$client, 'outboxList', { tenantId: 1, zone: '+08:00' }, filters, { pageIndex: page, pageSize, withTotals: false })
+      return contract['outbox.list'].output.parse({ page, pageSize, total: result.totalItemCount, items: result.items })
+    }
+    for (const input of [{}, { status: 'done' as const, page: 2, pageSize: 5 }, { operation: 'notify' as const }]) {
+      const before = served()
+      const answer = await t.ok('outbox.list', input, admin)
+      expect(served()).toBe(before + 1)
+      expect(answer).toEqual(onMain(input))
+      expect(answer.total).toBeGreaterThan(0)
+    }
+    expect((await t.ok('outbox.list', {}, admin)).total).toBe((t.core.db.$client.prepare('select count(*) as n from outbox').get() as { n: number }).n)
+  })
+
   it('a merchant-bound user reads its own merchant’s orders only, whatever merchant it asks for', async () => {
     const merchants = await t.ok('merchants.list', { pageSize: 100 }, admin)
     const [own, other] = merchants.items
@@ -68,5 +85,13 @@ describe('the orders list in a report worker', () => {
     expect(mine.items.length).toBeGreaterThan(0)
     expect(mine.items.every((o) => o.merchantId === own.id)).toBe(true)
     expect(await t.call('orders.list', { merchantId: other.id }, token)).toMatchObject({ status: 403 })
+    // With the outbox's read permission, its own merchant's outbox rows only.
+    const watcher = await t.ok('roles.create', { name: 'Outbox watcher', description: 'reads the outbox', permissions: [PERMISSIONS.OUTBOX_READ] }, admin)
+    await t.ok('users.create', { username: 'list.outbox', displayName: 'List Outbox', password: 'Initial-pass-1', merchantId: own.id, roleIds: [watcher.id] }, admin)
+    const outbox = await t.ok('outbox.list', { pageSize: 100 }, await t.signIn('list.outbox', 'Initial-pass-1'))
+    const all = await t.ok('outbox.list', { pageSize: 100 }, admin)
+    expect(outbox.total).toBeGreaterThan(0)
+    expect(outbox.total).toBeLessThan(all.total)
+    expect(outbox.items.every((item) => item.merchantId === own.id)).toBe(true)
   })
 })
