@@ -7,9 +7,11 @@
 import { loadavg } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import Database from 'better-sqlite3'
 import { createCore } from '../../src/main/core/app'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { isoDay } from '../../src/main/reports/bounds'
+import { runReport } from '../../src/main/reports/catalog'
 import { BENCH_ADMIN, reportsDatabase, type ReportsDataInfo } from './reports-data'
 import { SAMPLES } from './reports'
 import { fmt, ms, summarize } from './stats'
@@ -22,6 +24,8 @@ export interface OrderListCase {
   filter: string
   total: number
   page: ReturnType<typeof summarize>
+  /** The same pages read alone on a connection of this thread, as a report worker reads them. */
+  read: ReturnType<typeof summarize>
 }
 
 export interface OrderListBenchResult {
@@ -35,6 +39,7 @@ export async function benchOrderList(log: (line: string) => void): Promise<Order
   const load = { before: loadavg(), after: [] as number[] }
   const data = await reportsDatabase(log)
   const core = createCore({ dbPath: data.path, mode: 'desktop', secrets: aesSecretBox(randomBytes(32)), log: (e) => console.error(e) })
+  const reader = new Database(data.path, { readonly: true })
   try {
     const login = await core.dispatch('auth.login', BENCH_ADMIN, { token: null, transport: 'ipc' })
     const token = (login.data as { token: string }).token
@@ -66,6 +71,7 @@ export async function benchOrderList(log: (line: string) => void): Promise<Order
       { name: 'a deep page (status failed)', input: () => ({ status: 'failed' }), deep: true }
     ]
     const cases: OrderListCase[] = []
+    const readsOf: { f: (typeof filters)[number]; pageAt: (i: number) => number; n: number }[] = []
     const monitor = monitorEventLoopDelay({ resolution: 1 })
     monitor.enable()
     for (const f of filters) {
@@ -81,15 +87,28 @@ export async function benchOrderList(log: (line: string) => void): Promise<Order
         samples.push(ms(start))
       }
       const page = summarize(samples)
-      cases.push({ filter: f.name, total: first.total, page })
+      readsOf.push({ f, pageAt, n: page.n })
+      cases.push({ filter: f.name, total: first.total, page, read: page })
       log(`orders.list ${f.name}: ${first.total} orders; ${page.n} calls; p50 ${fmt(page.p50)} p99 ${fmt(page.p99)} ms`)
     }
     monitor.disable()
     const mainThread = { maxDelayMs: monitor.max / 1e6, p99DelayMs: monitor.percentile(99) / 1e6 }
     log(`main thread's event loop over all the calls: delayed at most ${fmt(mainThread.maxDelayMs)} ms (p99 ${fmt(mainThread.p99DelayMs)} ms)`)
+    // The same pages read alone, on this thread (after the event loop was watched: these block it).
+    readsOf.forEach(({ f, pageAt, n }, k) => {
+      const reads: number[] = []
+      for (let i = 0; i < n; i++) {
+        const start = process.hrtime.bigint()
+        runReport(reader, 'ordersList', { tenantId: 1, zone: '+08:00' }, { ...f.input(i), now: Date.now() }, { pageIndex: pageAt(i), pageSize: PAGE_SIZE, withTotals: false })
+        reads.push(ms(start))
+      }
+      cases[k].read = summarize(reads)
+      log(`orders.list ${f.name}, the read alone: p50 ${fmt(cases[k].read.p50)} p99 ${fmt(cases[k].read.p99)} ms`)
+    })
     load.after = loadavg()
     return { data, cases, mainThread, load }
   } finally {
+    reader.close()
     core.close()
   }
 }
