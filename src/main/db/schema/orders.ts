@@ -159,7 +159,32 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull()
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_order').on(t.orderId), uniqueIndex('outbox_operation_key').on(t.operation, t.idempotencyKey)]
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_order').on(t.orderId),
+    uniqueIndex('outbox_operation_key').on(t.operation, t.idempotencyKey),
+    // The outbox list (orders/outbox-list.ts), newest first: a status or an operation, then the rowid.
+    index('outbox_list_status').on(t.status),
+    index('outbox_list_operation').on(t.operation)
+  ]
+)
+
+/**
+ * The outbox list's totals: outbox rows per tenant, merchant (of the order), operation and status,
+ * kept by triggers on `outbox` (migration 0013), so the list never counts the millions of rows a
+ * year of orders leaves there.
+ */
+export const outboxCounts = sqliteTable(
+  'outbox_counts',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull(),
+    merchantId: integer('merchant_id').notNull(),
+    operation: text('operation', { enum: OUTBOX_OPERATIONS }).notNull(),
+    status: text('status', { enum: ['pending', 'in_flight', 'done', 'gave_up'] }).notNull(),
+    itemCount: integer('item_count').notNull().default(0)
+  },
+  (t) => [uniqueIndex('outbox_counts_key').on(t.tenantId, t.merchantId, t.status, t.operation)]
 )
 
 export const providerCallbacks = sqliteTable(
