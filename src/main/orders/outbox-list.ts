@@ -1,12 +1,15 @@
 /**
- * The outbox list (`outbox.list`): work waiting to reach a provider or a merchant, newest first,
- * with its exact total. Every outbox row ever made stays (done ones too), so over a year of orders
- * the count reads millions of rows: like the orders list it runs where the report reads run
- * (reports/catalog.ts), in a report worker on a database file and inline on an in-memory one.
+ * The outbox list (`outbox.list`): work waiting to reach a provider or a merchant, newest first
+ * (by id), with its exact total. Every outbox row ever made stays (done ones too), so a year of
+ * orders leaves millions: the total is a sum of `outbox_counts` (rows per tenant, merchant,
+ * operation and status, kept by triggers: schema/orders.ts), and a page reads the outbox newest
+ * first, through the status's or the operation's index when one is asked for, joining each row's
+ * order (its tenant, merchant and number) by key. Like the orders list it runs where the report
+ * reads run (reports/catalog.ts): in a report worker on a database file, inline on an in-memory one.
  */
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { orders, outbox } from '../db/schema'
-import { pageOffset, reportPage, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
+import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
 import { drizzleOf } from './list'
 
 export interface OutboxListFilters {
@@ -16,25 +19,31 @@ export interface OutboxListFilters {
   operation?: 'send_deposit' | 'send_payout' | 'query' | 'notify' | 'send_refund' | 'query_refund'
 }
 
+export function countOutbox(src: ReportSource, f: OutboxListFilters): number {
+  const where = new SqlFilter().and('tenant_id = ?', src.tenantId).when(f.merchantId, 'merchant_id = ?', f.merchantId).when(f.status, 'status = ?', f.status).when(f.operation, 'operation = ?', f.operation)
+  return (statement(src.sqlite, `select coalesce(sum(item_count), 0) as n from outbox_counts where ${where.sql}`).get(...where.params) as { n: number }).n
+}
+
+/** The page's outbox ids, newest first: the outbox is the outer loop (CROSS JOIN), its order looked up by key. */
+export function outboxPageIds(src: ReportSource, f: OutboxListFilters, offset: number, limit: number): number[] {
+  const from = f.status ? 'outbox x indexed by outbox_list_status' : f.operation ? 'outbox x indexed by outbox_list_operation' : 'outbox x'
+  const where = new SqlFilter()
+    .when(f.status, 'x.status = ?', f.status)
+    .when(f.operation, 'x.operation = ?', f.operation)
+    .and('o.tenant_id = ?', src.tenantId)
+    .when(f.merchantId, 'o.merchant_id = ?', f.merchantId)
+  return statement(src.sqlite, `select x.id from ${from} cross join orders o on o.id = x.order_id where ${where.sql} order by x.id desc limit ? offset ?`)
+    .pluck()
+    .all(...where.params, limit, offset) as number[]
+}
+
 export function outboxList(src: ReportSource, f: OutboxListFilters, request: PageRequest) {
-  const db = drizzleOf(src.sqlite)
-  const conditions = [eq(orders.tenantId, src.tenantId)]
-  if (f.merchantId !== undefined) conditions.push(eq(orders.merchantId, f.merchantId))
-  if (f.status) conditions.push(eq(outbox.status, f.status))
-  if (f.operation) conditions.push(eq(outbox.operation, f.operation))
-  const where = and(...conditions)
-  const total = db.select({ n: sql<number>`count(*)` }).from(outbox).innerJoin(orders, eq(orders.id, outbox.orderId)).where(where).get()?.n ?? 0
+  const total = countOutbox(src, f)
   const offset = pageOffset(request, total)
-  if (offset === null) return reportPage(request, total, [], null)
-  const rows = db
-    .select({ item: outbox, orderNo: orders.orderNo, merchantId: orders.merchantId })
-    .from(outbox)
-    .innerJoin(orders, eq(orders.id, outbox.orderId))
-    .where(where)
-    .orderBy(desc(outbox.id))
-    .limit(request.pageSize)
-    .offset(offset)
-    .all()
-  const items = rows.map((r) => ({ ...r.item, orderNo: r.orderNo, merchantId: r.merchantId }))
+  const ids = offset === null ? [] : outboxPageIds(src, f, offset, request.pageSize)
+  const db = drizzleOf(src.sqlite)
+  const rows = ids.length === 0 ? [] : db.select({ item: outbox, orderNo: orders.orderNo, merchantId: orders.merchantId }).from(outbox).innerJoin(orders, eq(orders.id, outbox.orderId)).where(inArray(outbox.id, ids)).all()
+  const byId = new Map(rows.map((r) => [r.item.id, { ...r.item, orderNo: r.orderNo, merchantId: r.merchantId }]))
+  const items = ids.map((id) => byId.get(id)!)
   return reportPage(request, total, items, null) satisfies ReportPage<(typeof items)[number], never>
 }
