@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../package.json'
+import { keepMainThreadResponsive } from './core/v8-flags'
 import { startHost } from './http/host'
 import { startDemoProvider } from './demo/simulator'
 import type { RunningSimulator } from './simulator/server'
@@ -26,6 +27,7 @@ function parsePort(text: string): number {
 }
 
 async function main(): Promise<void> {
+  keepMainThreadResponsive()
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },

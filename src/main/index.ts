@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type M
 import type { SecretBox } from './core/secrets'
 import { version } from '../../package.json'
 import { createCore, type Core } from './core/app'
+import { keepMainThreadResponsive } from './core/v8-flags'
 import { bindIpc, type IpcEventLike } from './desktop/ipc'
 import { allowNavigation, allowPermissionRequest, decideWindowOpen, secureWebPreferences } from './desktop/security'
 import { DATABASE_FILE } from './paths'
@@ -109,6 +110,7 @@ function buildMenu(core: Core): void {
 }
 
 async function start(): Promise<void> {
+  keepMainThreadResponsive()
   await app.whenReady()
   const dataDir = app.getPath('userData')
   mkdirSync(dataDir, { recursive: true })

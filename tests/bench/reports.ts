@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { createCore } from '../../src/main/core/app'
+import { keepMainThreadResponsive } from '../../src/main/core/v8-flags'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { runReport } from '../../src/main/reports/catalog'
 import { folderTarget } from '../../src/main/reports/export/jobs'
@@ -313,6 +314,8 @@ export async function benchMainThread(log: (line: string) => void): Promise<Main
   const dir = mkdtempSync(join(tmpdir(), 'paydesk-bench-main-'))
   try {
     const path = engineReadyCopy(data, dir, log)
+    // As the desktop's main process does before its core starts.
+    keepMainThreadResponsive()
     const core = createCore({ dbPath: path, mode: 'desktop', secrets: aesSecretBox(randomBytes(32)), log: (e) => console.error(e) })
     const calls = recordDbCalls(core.db.$client)
     try {

@@ -1,0 +1,15 @@
+/**
+ * The main process's V8 settings, set by each host before its core starts (the desktop's Electron
+ * main process and the headless host) and by the benchmark that stands in for them.
+ *
+ * V8's memory reducer runs a full mark-compact about half a minute after activity stops, to give
+ * memory back to the system: on the main thread, which serves the window and the callback
+ * listener, that pause was 15–33 ms at 10 M entries (`npm run bench -- main-thread`, idle), more
+ * than a frame. The main process's heap is small (tens of MB: reads of many rows run in worker
+ * threads), so the reducer is turned off; the ordinary collections still run as memory is used.
+ */
+import { setFlagsFromString } from 'node:v8'
+
+export function keepMainThreadResponsive(): void {
+  setFlagsFromString('--no-memory-reducer')
+}
