@@ -12,6 +12,7 @@ if (!entry) {
   process.exit(2)
 }
 ensureBuilt()
-const child = spawn(process.execPath, [path.join(__dirname, '..', 'out', 'main', `${entry}.js`), ...args], { stdio: 'inherit' })
+// --no-memory-reducer: see src/main/core/v8-flags.ts (set on the command line, V8 never schedules it).
+const child = spawn(process.execPath, ['--no-memory-reducer', path.join(__dirname, '..', 'out', 'main', `${entry}.js`), ...args], { stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

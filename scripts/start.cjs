@@ -36,5 +36,6 @@ if (electron.ok && process.env.PAYDESK_BROWSER_MODE !== '1') {
   const why = electron.ok ? 'PAYDESK_BROWSER_MODE=1 is set' : electron.why
   console.log(`[paydesk] Starting in browser mode: ${why}.`)
   ensureBuilt()
-  run(process.execPath, [path.join(root, 'out', 'main', 'headless.js'), '--port', '0', ...process.argv.slice(2)])
+  // --no-memory-reducer: see src/main/core/v8-flags.ts (set on the command line, V8 never schedules it).
+  run(process.execPath, ['--no-memory-reducer', path.join(root, 'out', 'main', 'headless.js'), '--port', '0', ...process.argv.slice(2)])
 }
