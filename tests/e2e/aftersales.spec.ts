@@ -13,6 +13,9 @@ test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: ADMIN.username, PAYDESK_ADM
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
+/** The ledger page may first show the balance it had cached before the posting: read it again until it moves. */
+const POLL = { timeout: 15_000 }
+
 test('a partial refund, a refund beyond what is left refused, a dispute with a waybill and evidence won: timelines and balance follow', async ({ page, host }) => {
   test.setTimeout(180_000)
   const token = await host.login(OPS.username, OPS.password)
@@ -49,7 +52,7 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
       'Provider reports the refund succeeded',
       expect.stringMatching(/^Refund succeeded: CNY 300\.00 refunded and refund fee CNY 1\.00 charged \(posting \d+\)$/)
     ])
-    expect(minorOf(await balance.available(CN, 'Golden'))).toBe(start - 30_100)
+    await expect.poll(async () => minorOf(await balance.available(CN, 'Golden')), POLL).toBe(start - 30_100)
   })
 
   await test.step('a second refund of 800.00 is refused, naming the 700.00 that is left', async () => {
@@ -89,7 +92,7 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     ])
   })
   const disputeUrl = page.url()
-  expect(minorOf(await balance.available(CN, 'Golden'))).toBe(start - 30_100 - 25_000)
+  await expect.poll(async () => minorOf(await balance.available(CN, 'Golden')), POLL).toBe(start - 30_100 - 25_000)
 
   await test.step('the waybill is attached, an evidence file added, the evidence submitted and the dispute won', async () => {
     await page.goto(disputeUrl)
@@ -122,7 +125,7 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
   })
 
   await test.step('the balance is restored but for the fees; the order lists its refund, dispute and waybill', async () => {
-    expect(await balance.available(CN, 'Golden')).toBe(shownOf(start - 30_100 - 5_000))
+    await expect.poll(() => balance.available(CN, 'Golden'), POLL).toBe(shownOf(start - 30_100 - 5_000))
     await order.open(id, orderNo)
     await expect(order.disputes).toContainText('Won')
     await expect(order.waybills).toContainText(trackingNo)
