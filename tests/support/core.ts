@@ -1,5 +1,9 @@
 /** Test fixtures: a real core on an in-memory database, a clock the test moves, and a caller. */
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/app'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import type { Clock } from '../../src/main/core/context'
@@ -45,6 +49,25 @@ export async function makeCore(options: { mode?: 'desktop' | 'browser'; withAdmi
     await ok('auth.setupAdmin', { username: ADMIN.username, displayName: 'Root Admin', password: ADMIN.password })
   }
   return { core, clock, call, ok, signIn }
+}
+
+/**
+ * For one test file: a core on a database file in a fresh temporary folder (so report reads go to
+ * the worker threads), the demo data loaded and the administrator signed in, handed to `ready`
+ * before the tests; closed and removed after them.
+ */
+export function demoCoreOnFile(prefix: string, ready: (t: TestCore, adminToken: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  let t: TestCore | undefined
+  beforeAll(async () => {
+    t = await makeCore({ dbPath: join(dir, 'paydesk.db') })
+    await t.core.loadDemo()
+    ready(t, await t.signIn(ADMIN.username, ADMIN.password))
+  })
+  afterAll(() => {
+    t?.core.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
 }
 
 export function countRows(core: Core, table: string): number {

@@ -3,26 +3,17 @@
  * and `outbox.list` answer what the same read on the main connection answers, a worker served them,
  * and the merchant scope (applied on the main thread before the read is sent) still holds.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contract } from '../../../src/shared/contract'
 import { PERMISSIONS } from '../../../src/shared/permissions'
 import { runReport } from '../../../src/main/reports/catalog'
-import { ADMIN, makeCore, type TestCore } from '../../support/core'
+import { demoCoreOnFile, type TestCore } from '../../support/core'
 
 let t: TestCore
 let admin: string
-const dir = mkdtempSync(join(tmpdir(), 'paydesk-order-list-'))
-beforeAll(async () => {
-  t = await makeCore({ dbPath: join(dir, 'paydesk.db') })
-  await t.core.loadDemo()
-  admin = await t.signIn(ADMIN.username, ADMIN.password)
-})
-afterAll(() => {
-  t?.core.close()
-  rmSync(dir, { recursive: true, force: true })
+demoCoreOnFile('paydesk-order-list-', (core, token) => {
+  t = core
+  admin = token
 })
 
 const served = () => [...t.core.reports.served().values()].reduce((a, b) => a + b, 0)

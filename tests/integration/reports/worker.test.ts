@@ -4,26 +4,17 @@
  * thread, and not the main connection: it never sees the main connection's uncommitted writes),
  * and a worker's failure comes back as an error, not a crash.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contract, type ProcedureName } from '../../../src/shared/contract'
 import { runReport, type ReportName } from '../../../src/main/reports/catalog'
-import { ADMIN, makeCore, type TestCore } from '../../support/core'
+import { demoCoreOnFile, type TestCore } from '../../support/core'
 
 let t: TestCore
 let admin: string
-const dir = mkdtempSync(join(tmpdir(), 'paydesk-report-workers-'))
-beforeAll(async () => {
-  t = await makeCore({ dbPath: join(dir, 'paydesk.db') })
-  await t.core.loadDemo()
-  admin = await t.signIn(ADMIN.username, ADMIN.password)
-})
-afterAll(() => {
-  t?.core.close()
-  rmSync(dir, { recursive: true, force: true })
+demoCoreOnFile('paydesk-report-workers-', (core, token) => {
+  t = core
+  admin = token
 })
 
 const PROCEDURES: [ProcedureName, ReportName][] = [
