@@ -1,17 +1,39 @@
 /** Sessions in the database: opening, resolving a bearer token to an actor, ending. */
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/open'
+import { preparedQueries } from '../db/prepared'
 import { merchants, rolePermissions, sessions, tenants, userRoles, users } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import type { Actor } from '../core/context'
 import { judgeSession, newSessionToken, sessionIdOf, TOUCH_INTERVAL_MS, type SessionLimits } from './sessions'
 
-export function sessionLimits(db: Db | Tx, tenantId: number): SessionLimits {
-  const tenant = db
+const queriesOf = preparedQueries((db) => ({
+  limits: db
     .select({ idle: tenants.sessionIdleMinutes, absolute: tenants.sessionAbsoluteMinutes })
     .from(tenants)
-    .where(eq(tenants.id, tenantId))
-    .get()
+    .where(eq(tenants.id, sql.placeholder('tenantId')))
+    .prepare(),
+  permissions: db
+    .select({ code: rolePermissions.code })
+    .from(userRoles)
+    .innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
+    .where(eq(userRoles.userId, sql.placeholder('userId')))
+    .prepare(),
+  session: db
+    .select({
+      session: sessions,
+      user: { id: users.id, username: users.username, displayName: users.displayName, merchantId: users.merchantId, status: users.status, tenantId: users.tenantId },
+      merchantStatus: merchants.status
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(merchants, eq(merchants.id, users.merchantId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare()
+}))
+
+export function sessionLimits(db: Db | Tx, tenantId: number): SessionLimits {
+  const tenant = queriesOf(db).limits.get({ tenantId })
   return { idleMinutes: tenant?.idle ?? 30, absoluteMinutes: tenant?.absolute ?? 720 }
 }
 
@@ -38,13 +60,7 @@ export function endSessionsOfUser(tx: Tx, userId: number, reason: string, now: n
 }
 
 export function permissionsOf(db: Db | Tx, userId: number): Set<number> {
-  const rows = db
-    .select({ code: rolePermissions.code })
-    .from(userRoles)
-    .innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-    .where(eq(userRoles.userId, userId))
-    .all()
-  return new Set(rows.map((r) => r.code))
+  return new Set(queriesOf(db).permissions.all({ userId }).map((r) => r.code))
 }
 
 /**
@@ -53,17 +69,7 @@ export function permissionsOf(db: Db | Tx, userId: number): Set<number> {
  */
 export function resolveActor(db: Db, tenantId: number, token: string, now: number): Actor | null {
   const id = sessionIdOf(token)
-  const row = db
-    .select({
-      session: sessions,
-      user: { id: users.id, username: users.username, displayName: users.displayName, merchantId: users.merchantId, status: users.status, tenantId: users.tenantId },
-      merchantStatus: merchants.status
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(merchants, eq(merchants.id, users.merchantId))
-    .where(eq(sessions.id, id))
-    .get()
+  const row = queriesOf(db).session.get({ id })
   if (!row || row.user.tenantId !== tenantId) return null
   const limits = sessionLimits(db, tenantId)
   const verdict = judgeSession(row.session, limits, now)
