@@ -234,22 +234,39 @@ export function accountDetails(src: ReportSource, f: EntryFilters, request: Page
 export const accountDetailCount = (src: ReportSource, f: EntryFilters): number => countOf(src, f)
 
 /**
+ * An entry as its export writes it (export/sources.ts): its columns in the file's order, dateCreated
+ * as `yyyy-mm-dd hh:mm:ss` and the amount as its exact decimal text.
+ */
+export type EntryExportRow = [dateCreated: string, id: number, merchantId: number, contractId: number, txnId: number, type: number, currency: string, amount: string, remark: string]
+
+/** The columns SQLite reads for an export row, in its order (created_at and amount are formatted in place). */
+const EXPORT_COLUMNS = 'created_at, id, merchant_id, contract_id, txn_id, type, currency, amount, remark'
+
+/**
  * Every matching entry, in the report's order, `batchSize` at a time: keyset iteration on
  * (created_at, id) through the filter's index, so each batch costs its own rows however deep it
  * is (no OFFSET). Synchronous and given only a connection, so it runs wherever the connection is
  * (the main process between event-loop turns, or a worker thread with its own connection).
+ *
+ * An export writes millions of rows, so a row is the array SQLite reads, in the file's column
+ * order, with its two formatted cells written into it: no object per row and no second array.
  */
-export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchSize: number): Generator<AccountDetailRow[]> {
+export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchSize: number): Generator<EntryExportRow[]> {
   let after: { createdAt: number; id: number } | null = null
   for (;;) {
     // After the first batch the cursor is below dateEnd: leaving the bound out lets the index
     // range start at the cursor (with both, SQLite starts at dateEnd and steps down to it).
     const where = entryFilter(src, after ? { ...f, dateEnd: undefined } : f)
     if (after) where.and('(created_at, id) < (?, ?)', after.createdAt, after.id)
-    const rows = statement(src.sqlite, `select ${ENTRY_COLUMNS} from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ?`, false, true).all(...where.params, batchSize) as EntryRow[]
-    if (rows.length > 0) yield rows.map((row) => entryItem(row, src.zone))
-    if (rows.length < batchSize) return
+    const rows = statement(src.sqlite, `select ${EXPORT_COLUMNS} from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ?`, false, true).all(...where.params, batchSize) as unknown[][]
+    if (rows.length === 0) return
     const last = rows[rows.length - 1]
-    after = { createdAt: last[9], id: last[1] }
+    after = { createdAt: last[0] as number, id: last[1] as number }
+    for (const row of rows) {
+      row[0] = wallClockText(row[0] as number, src.zone, ' ')
+      row[7] = decimalText(row[7] as number, row[6] as string)
+    }
+    yield rows as EntryExportRow[]
+    if (rows.length < batchSize) return
   }
 }

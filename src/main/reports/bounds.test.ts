@@ -21,6 +21,13 @@ describe('report time bounds', () => {
     expect(wallClockText(Date.UTC(2026, 0, 15, 12), 'America/Sao_Paulo')).toBe('2026-01-15T09:00:00')
   })
 
+  it('an export writes it with a space, in the same minute as a page asked it with a T', () => {
+    const at = Date.UTC(2026, 10, 20, 2, 0, 5)
+    expect(wallClockText(at, '+08:00', ' ')).toBe('2026-11-20 10:00:05')
+    expect(wallClockText(at + 1000, '+08:00')).toBe('2026-11-20T10:00:06')
+    expect(wallClockText(at + 2000, '+08:00', ' ')).toBe('2026-11-20 10:00:07')
+  })
+
   it('dateCreated follows daylight saving to the second, in time order or not', () => {
     // New York, 2026-03-08: 02:00 EST becomes 03:00 EDT at 07:00 UTC; 2026-11-01: 02:00 EDT becomes 01:00 EST at 06:00 UTC.
     expect(wallClockText(Date.UTC(2026, 2, 8, 6, 59, 59), 'America/New_York')).toBe('2026-03-08T01:59:59')

@@ -54,12 +54,18 @@ export function quarterHourOffsetMs(zone: string, epochMs: number): number {
 
 const SECONDS = Array.from({ length: 60 }, (_, s) => String(s).padStart(2, '0'))
 /** The last wall-clock minute written, `yyyy-mm-ddThh:mm:`: rows in time order share it. */
-let lastMinute = { minute: NaN, prefix: '' }
+let lastMinute = { minute: NaN, separator: 'T', prefix: '' }
 
-/** An instant as `yyyy-mm-ddThh:mm:ss` on the wall clock of `zone` (milliseconds dropped). */
-export function wallClockText(epochMs: number, zone: string): string {
+/**
+ * An instant as `yyyy-mm-ddThh:mm:ss` on the wall clock of `zone` (milliseconds dropped), or with
+ * a space between date and time (`separator`), as reports show it.
+ */
+export function wallClockText(epochMs: number, zone: string, separator: 'T' | ' ' = 'T'): string {
   const second = Math.floor((epochMs + quarterHourOffsetMs(zone, epochMs)) / 1000)
   const minute = Math.floor(second / 60)
-  if (minute !== lastMinute.minute) lastMinute = { minute, prefix: new Date(minute * 60_000).toISOString().slice(0, 17) }
+  if (minute !== lastMinute.minute || separator !== lastMinute.separator) {
+    const iso = new Date(minute * 60_000).toISOString()
+    lastMinute = { minute, separator, prefix: `${iso.slice(0, 10)}${separator}${iso.slice(11, 17)}` }
+  }
   return lastMinute.prefix + SECONDS[second - minute * 60]
 }

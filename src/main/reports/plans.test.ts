@@ -100,7 +100,8 @@ describe('the export reads the entries by keyset', () => {
     const all = accountDetails(src, { includeTest: true, ...filters }, { pageIndex: 1, pageSize: 10_000, withTotals: false })
     prepared.length = 0
     const batches = [...accountDetailBatches(src, { includeTest: true, ...filters }, 3)]
-    expect(batches.flat()).toEqual(all.items)
+    // The export's rows: the page's items, as the file's columns (dateCreated with a space).
+    expect(batches.flat()).toEqual(all.items.map((i) => [i.dateCreated.replace('T', ' '), i.id, i.merchantId, i.contractId, i.txnId, i.type, i.currency, i.amount, i.remark]))
     expect(batches.slice(0, -1).every((b) => b.length === 3)).toBe(true)
     const keyset = prepared.find((text) => text.includes('(created_at, id) < (?, ?)'))
     if (all.items.length > 3) expect(keyset).toBeDefined()

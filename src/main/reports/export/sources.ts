@@ -11,10 +11,11 @@ import { SETTLEMENT_TYPE_COLUMNS } from '../settlement'
 import { TRANSACTION_COLUMNS } from '../transactions'
 
 /**
- * - `amount`: an exact decimal with the row currency's digits (text in CSV, a number cell with that
- *   many decimals in XLSX);
- * - `integer`: ids and counts; `text`: as is;
- * - `day`: `yyyy-mm-dd` (a list row's yyyymmdd too); `time`: `yyyy-mm-dd hh:mm:ss`.
+ * What a column holds, and the value a source gives for it:
+ * - `amount`: an exact decimal with the row currency's digits, as its text (text in CSV, a number
+ *   cell with that many decimals in XLSX);
+ * - `integer`: ids and counts (a number, or a BigInt from a sum); `text`: as is;
+ * - `day`: `yyyy-mm-dd` (or a list row's yyyymmdd); `time`: `yyyy-mm-dd hh:mm:ss`.
  */
 export type ColumnKind = 'amount' | 'integer' | 'text' | 'day' | 'time'
 
@@ -23,7 +24,12 @@ export interface ExportColumn {
   kind: ColumnKind
 }
 
-export type ExportRow = Record<string, unknown> & { currency: string }
+/**
+ * A row as a source gives it: its values in its source's `columns` order. Each batch's rows are
+ * fresh arrays that the writer may overwrite with their cells (write.ts), so no second array is
+ * made per row.
+ */
+export type ExportRow = unknown[]
 
 export interface ExportSource {
   columns: readonly ExportColumn[]
@@ -42,17 +48,19 @@ const LIST_KEYS = [...col('day', 'date'), ...col('integer', 'merchantId', 'contr
 
 function daily<A extends string, C extends string>(table: DailyTable<A, C>, list: boolean, metrics: ExportColumn[]): ExportSource {
   const grouping = (src: ReportSource) => (list ? listGrouping(src) : STATISTICS)
-  return {
-    columns: [...(list ? LIST_KEYS : STATISTICS_KEYS), ...metrics],
-    count: (src, f) => dailyCount(src, table, f, grouping(src)),
-    batches: (src, f, size) => dailyBatches<A, C, ExportRow>(src, table, f, grouping(src), size)
+  const columns = [...(list ? LIST_KEYS : STATISTICS_KEYS), ...metrics]
+  // A day, merchant and currency per row (thousands of rows, not millions): the page's items, as arrays.
+  function* batches(src: ReportSource, f: ReportFilters, size: number): Generator<ExportRow[]> {
+    for (const batch of dailyBatches<A, C, Record<string, unknown>>(src, table, f as DailyFilters, grouping(src), size)) yield batch.map((item) => columns.map((c) => item[c.key]))
   }
+  return { columns, count: (src, f) => dailyCount(src, table, f, grouping(src)), batches }
 }
 
 export const EXPORT_SOURCES: Record<ExportReport, ExportSource> = {
   accountDetails: {
     columns: [...col('time', 'dateCreated'), ...col('integer', 'id', 'merchantId', 'contractId', 'txnId', 'type'), ...col('text', 'currency'), ...col('amount', 'amount'), ...col('text', 'remark')],
     count: (src, f) => accountDetailCount(src, f as EntryFilters),
+    // Rows in these columns' order (account-details.ts).
     batches: (src, f, size) => accountDetailBatches(src, f as EntryFilters, size)
   },
   transactionStatistics: daily(TRANSACTION_COLUMNS, false, TRANSACTION_METRICS),

@@ -14,7 +14,6 @@ import { createWriteStream } from 'node:fs'
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import type { ExportFormat, ExportReport } from '../../../shared/contract/exports'
 import { minorUnitsOf } from '../../../shared/money'
@@ -49,7 +48,7 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', 'cs
 /** A file's row sink: the header when made, then batches of rows. */
 interface Sink {
   /** Formats and writes the rows; false when the output is full (wait for it to drain). */
-  write(rows: readonly ExportRow[]): boolean
+  write(rows: ExportRow[]): boolean
   /** Ends the file; resolves once it is flushed and closed. */
   end(): Promise<void>
 }
@@ -64,23 +63,30 @@ const dayText = (value: unknown) => (typeof value === 'number' ? isoDay(value) :
  */
 const guarded = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 
+/** A value as a number cell: ids and counts (a sum's BigInt too), an amount's decimal text read. */
+const numberCell = (value: unknown) => (typeof value === 'number' ? value : Number(value))
+
 /**
- * A cell as written: in CSV an amount is its exact decimal text; in XLSX a number cell (for sums
- * and pivots) whose number is that decimal text read, shown with the currency's digits.
+ * A column's cell from its source's value (ColumnKind), where it differs from the value: in CSV an
+ * amount is its exact decimal text as given; in XLSX a number cell (for sums and pivots) whose
+ * number is that decimal text read, shown with the currency's digits.
  */
-function cell(column: ExportColumn, row: ExportRow, format: 'csv' | 'xlsx'): string | number {
-  const value = row[column.key]
-  switch (column.kind) {
-    case 'amount':
-      return format === 'csv' ? String(value) : Number(value)
-    case 'integer':
-      return Number(value)
-    case 'day':
-      return dayText(value)
-    case 'time':
-      return String(value).replace('T', ' ')
-    case 'text':
-      return format === 'csv' ? guarded(String(value ?? '')) : String(value ?? '')
+const CELLS: Record<'csv' | 'xlsx', Record<ExportColumn['kind'], ((value: unknown) => string | number) | null>> = {
+  csv: { amount: null, integer: numberCell, text: (value) => guarded(String(value ?? '')), day: dayText, time: null },
+  xlsx: { amount: numberCell, integer: numberCell, text: (value) => String(value ?? ''), day: dayText, time: null }
+}
+
+/**
+ * Makes each row's values its cells, in place (a source's rows are fresh arrays: no second array
+ * per row, which an export of millions of rows would otherwise allocate and collect).
+ */
+function cellsOf(columns: readonly ExportColumn[], format: 'csv' | 'xlsx'): (rows: ExportRow[]) => void {
+  const converted = columns.flatMap((c, index) => {
+    const convert = CELLS[format][c.kind]
+    return convert ? [{ index, convert }] : []
+  })
+  return (rows) => {
+    for (const row of rows) for (const { index, convert } of converted) row[index] = convert(row[index])
   }
 }
 
@@ -91,9 +97,13 @@ function cell(column: ExportColumn, row: ExportRow, format: 'csv' | 'xlsx'): str
 function csvSink(out: Writable, format: 'csv' | 'csv-gbk', columns: readonly ExportColumn[], header: string[]): Sink {
   const options = { record_delimiter: 'windows' } as const
   const put = (text: string) => out.write(format === 'csv-gbk' ? iconv.encode(text, 'gbk') : text)
+  const toCells = cellsOf(columns, 'csv')
   put(stringify([header], { ...options, bom: format === 'csv' }))
   return {
-    write: (rows) => put(stringify(rows.map((row) => columns.map((c) => cell(c, row, 'csv'))), options)),
+    write(rows) {
+      toCells(rows)
+      return put(stringify(rows, options))
+    },
     async end() {
       out.end()
       await finished(out, { readable: false })
@@ -109,7 +119,12 @@ export function amountFormat(currency: string): string {
 
 const WIDTHS: Record<ExportColumn['kind'], number> = { amount: 18, integer: 12, text: 14, day: 12, time: 20 }
 
-function xlsxSink(out: Writable, sheetName: string, columns: readonly ExportColumn[], header: string[]): Sink {
+/**
+ * exceljs is loaded when an XLSX export starts, not with this module: it is most of what an export
+ * worker would load (a third of a second before a CSV export's first row).
+ */
+async function xlsxSink(out: Writable, sheetName: string, columns: readonly ExportColumn[], header: string[]): Promise<Sink> {
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = columns.map((c) => ({ key: c.key, width: c.key === 'remark' ? 40 : WIDTHS[c.kind] }))
@@ -117,11 +132,14 @@ function xlsxSink(out: Writable, sheetName: string, columns: readonly ExportColu
   headerRow.font = { bold: true }
   headerRow.commit()
   const amountColumns = columns.flatMap((c, i) => (c.kind === 'amount' ? [i + 1] : []))
+  const currency = columns.findIndex((c) => c.key === 'currency')
+  const toCells = cellsOf(columns, 'xlsx')
   return {
     write(rows) {
+      toCells(rows)
       for (const row of rows) {
-        const added = sheet.addRow(columns.map((c) => cell(c, row, 'xlsx')))
-        const format = amountFormat(row.currency)
+        const added = sheet.addRow(row)
+        const format = amountFormat(row[currency] as string)
         for (const index of amountColumns) added.getCell(index).numFmt = format
         added.commit()
       }
@@ -153,7 +171,7 @@ export async function writeReportExport(src: ReportSource, request: ExportReques
   let rows = 0
   let cancelled = false
   try {
-    const sink = request.format === 'xlsx' ? xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, header)
+    const sink = request.format === 'xlsx' ? await xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, header)
     for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250)) {
       const room = sink.write(batch)
       rows += batch.length
