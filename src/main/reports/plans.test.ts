@@ -118,6 +118,24 @@ describe('the export reads the entries by keyset', () => {
   })
 })
 
+describe('the export reads each entry exactly as the page does', () => {
+  it('any text in a remark, negative amounts, the largest safe ids (rows go through SQLite\'s JSON)', () => {
+    // Tenant 2: none of the other cases read its rows.
+    const remarks = ['He said "hi", then left', 'line 1\nline 2\r\nline 3', 'back\\slash\ttab', '退款 🎉 \u2028 \u0000 end', '=1+2', '', '{"json": [1, 2]}']
+    const insert = db.$client.prepare(
+      `insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at)
+       values (2, ?, 1, ?, ?, 3, ?, 'merchant_available', 9, 9, ?, 0, 20261120, ?)`
+    )
+    remarks.forEach((remark, i) => insert.run(i + 1, i % 2 ? -(10 ** (i + 5)) - i : i, ['CNY', 'VND', 'USDT'][i % 3], remark, Number.MAX_SAFE_INTEGER - i, 1_795_000_000_000 + i * 1000))
+    rebuildSettlementRows(db.$client, 0)
+    const src = { sqlite, tenantId: 2, zone: '+08:00' }
+    const all = accountDetails(src, { includeTest: true }, { pageIndex: 1, pageSize: 100, withTotals: false })
+    expect(all.items.map((i) => i.remark).sort()).toEqual([...remarks].sort())
+    const batches = [...accountDetailBatches(src, { includeTest: true }, 3)]
+    expect(batches.flat()).toEqual(all.items.map((i) => [i.dateCreated.replace('T', ' '), i.id, i.merchantId, i.contractId, i.txnId, i.type, i.currency, i.amount, i.remark]))
+  })
+})
+
 describe('the daily reports read their stored rows in page order', () => {
   const src = { sqlite, tenantId: 1, zone: '+08:00' }
   const FILTERS: [string, Partial<DailyFilters>, string][] = [
