@@ -5,8 +5,8 @@
  * count(*) and an OFFSET over all the filters, the search an OR of the three numbers), which must
  * give the same totals and the same pages, deep ones included.
  */
-import type Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { recordingConnection } from '../../../tests/support/recording'
 import { openDatabase } from '../db/open'
 import { businessDayFn, dayStartMs } from '../ledger/business-day'
 import { countOrders, orderList, pageIds, type OrderListFilters } from './list'
@@ -21,15 +21,7 @@ const NOW = dayStartMs('2026-11-20', ZONE) + 12 * 3_600_000
  * (reports/page.ts), so each check takes a new one to see every statement its read prepares.
  */
 const prepared: string[] = []
-function recording(): Database.Database {
-  return new Proxy(db.$client, {
-    get(target, property) {
-      if (property === 'prepare') return (text: string) => (prepared.push(text), target.prepare(text))
-      const value = Reflect.get(target, property)
-      return typeof value === 'function' ? value.bind(target) : value
-    }
-  }) as Database.Database
-}
+const recording = () => recordingConnection(db.$client, prepared)
 const sqlite = recording()
 const src = { sqlite, tenantId: 1, zone: ZONE }
 const fresh = () => ({ ...src, sqlite: recording() })

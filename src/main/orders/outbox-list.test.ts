@@ -4,6 +4,7 @@
  * those of the list as it was read before (a count and an OFFSET over outbox ⋈ orders).
  */
 import { afterAll, describe, expect, it } from 'vitest'
+import { recordingConnection } from '../../../tests/support/recording'
 import { openDatabase } from '../db/open'
 import { countOutbox, outboxList, outboxPageIds, type OutboxListFilters } from './outbox-list'
 
@@ -67,13 +68,7 @@ describe('the outbox list', () => {
 
   it.each(FILTERS.map((f) => [JSON.stringify(f), f] as const))('%s: the page reads the outbox newest first, each order by its key, no sort', (_, f) => {
     const prepared: string[] = []
-    const recording = new Proxy(c, {
-      get(target, property) {
-        if (property === 'prepare') return (text: string) => (prepared.push(text), target.prepare(text))
-        const value = Reflect.get(target, property)
-        return typeof value === 'function' ? value.bind(target) : value
-      }
-    })
+    const recording = recordingConnection(c, prepared)
     expect(outboxPageIds({ ...src, sqlite: recording }, f, 0, 3)).toEqual(before(f).slice(0, 3))
     const pagePlan = plan(prepared.find((text) => text.includes('limit ? offset ?'))!)
     expect(pagePlan).not.toContain('TEMP B-TREE')
