@@ -434,9 +434,12 @@ function bulkLoad(path: string, sizes: ReportsDataOptions, merchants: ReportsDat
     // The stored report rows: the settlement ones recomputed from the entries (as verify does),
     // the transaction day totals from their rows.
     rebuildSettlementRows(db, Date.now())
+    // The day totals exist already, made with their list-row counts by the rows' insert trigger.
     db.exec(`insert into transaction_daily_totals (tenant_id, include_test, business_day, currency, total_count, success_count, transaction_minor, settle_minor, updated_at)
       select tenant_id, include_test, business_day, currency, sum(total_count), sum(success_count), sum(transaction_minor), sum(settle_minor), max(updated_at)
-      from transaction_daily_rows group by tenant_id, include_test, business_day, currency`)
+      from transaction_daily_rows where true group by tenant_id, include_test, business_day, currency
+      on conflict (tenant_id, include_test, business_day, currency) do update set total_count = excluded.total_count, success_count = excluded.success_count,
+        transaction_minor = excluded.transaction_minor, settle_minor = excluded.settle_minor, updated_at = excluded.updated_at`)
   })()
   db.close()
   return { entries, merchantEntries, orders, postings }

@@ -59,7 +59,7 @@ describe('migrations', () => {
     expect(() => openDatabase({ path: dbPath, migrationsFolder: copy })).toThrow(MigrationChangedError)
   })
 
-  it('0010 moves the daily summaries into the stored report rows: per type, with and without test postings', () => {
+  it('0010 moves the daily summaries into the stored report rows: per type, with and without test postings; 0014 counts their list rows', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paydesk-mig-'))
     const before = join(dir, 'drizzle')
     cpSync(folder, before, { recursive: true })
@@ -95,11 +95,12 @@ describe('migrations', () => {
       { view: 1, day: 20261120, contract: 12, pay: 0, payN: 0, fee: 0, adjust: -300 },
       { view: 1, day: 20261121, contract: 11, pay: 7000, payN: 1, fee: 0, adjust: 0 }
     ])
-    expect(db.prepare('select include_test as view, business_day as day, order_pay as pay, manual_adjust as adjust from settlement_daily_totals order by view, day').all()).toEqual([
-      { view: 0, day: 20261120, pay: 100000, adjust: -300 },
-      { view: 0, day: 20261121, pay: 7000, adjust: 0 },
-      { view: 1, day: 20261120, pay: 105000, adjust: -300 },
-      { view: 1, day: 20261121, pay: 7000, adjust: 0 }
+    // … and 0014 counts each day total's list rows (the 20th has two contracts' rows).
+    expect(db.prepare('select include_test as view, business_day as day, order_pay as pay, manual_adjust as adjust, list_rows as listRows from settlement_daily_totals order by view, day').all()).toEqual([
+      { view: 0, day: 20261120, pay: 100000, adjust: -300, listRows: 2 },
+      { view: 0, day: 20261121, pay: 7000, adjust: 0, listRows: 1 },
+      { view: 1, day: 20261120, pay: 105000, adjust: -300, listRows: 2 },
+      { view: 1, day: 20261121, pay: 7000, adjust: 0, listRows: 1 }
     ])
     const orderColumns = 'include_test as view, total_count as total, success_count as success, transaction_minor as amount, settle_minor as settle'
     const expectedOrders = [
@@ -107,7 +108,7 @@ describe('migrations', () => {
       { view: 1, total: 4, success: 3, amount: 110000, settle: 105900 }
     ]
     expect(db.prepare(`select ${orderColumns} from transaction_daily_rows order by view`).all()).toEqual(expectedOrders)
-    expect(db.prepare(`select ${orderColumns} from transaction_daily_totals order by view`).all()).toEqual(expectedOrders)
+    expect(db.prepare(`select ${orderColumns}, list_rows as listRows from transaction_daily_totals order by view`).all()).toEqual(expectedOrders.map((row) => ({ ...row, listRows: 1 })))
     db.close()
   })
 })

@@ -175,6 +175,25 @@ describe('ledger core', () => {
     expect(drifts.map((d) => d.what).sort()).toEqual(['balance', 'daily_summary'])
   })
 
+  it('a day total counts its list rows, once per contract, and verify names a count edited behind its back', () => {
+    const { db, ledger } = setup()
+    const listRows = () => db.$client.prepare('select include_test as view, list_rows as n from settlement_daily_totals order by view').all()
+    ledger.post(deposit('dep-1'))
+    ledger.post(deposit('dep-2'))
+    expect(listRows()).toEqual([
+      { view: 0, n: 1 },
+      { view: 1, n: 1 }
+    ])
+    ledger.post({ ...deposit('dep-3'), contractId: 12 })
+    expect(listRows()).toEqual([
+      { view: 0, n: 2 },
+      { view: 1, n: 2 }
+    ])
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+    db.$client.prepare('update settlement_daily_totals set list_rows = 5 where include_test = 1').run()
+    expect(verifyLedger(db.$client).drifts).toEqual([{ what: 'daily_summary', detail: 'settlement day total 20261121 CNY (with tests): counts 5 list rows, the rows table has 2' }])
+  })
+
   it('counts a test posting only in the view with tests, and verify names drift in the day totals', () => {
     const { db, ledger } = setup()
     ledger.post(deposit('dep-1'))

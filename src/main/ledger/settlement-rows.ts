@@ -84,9 +84,14 @@ export function settlementRowsFromEntries(table: SettlementTable): string {
     group by ${keys.join(', ')}`
 }
 
-/** Writes both stored tables afresh from the entries (test fixtures, the benchmark's generator). */
+/**
+ * Writes both stored tables afresh from the entries (test fixtures, the benchmark's generator). The
+ * day totals go first: each row inserted after them counts itself in its day total's list_rows
+ * (the rows table's insert trigger, migration 0014).
+ */
 export function rebuildSettlementRows(sqlite: Database.Database, now: number): void {
-  for (const table of Object.keys(SETTLEMENT_KEYS) as SettlementTable[]) {
+  sqlite.exec('delete from settlement_daily_rows')
+  for (const table of ['settlement_daily_totals', 'settlement_daily_rows'] as const) {
     const columns = [...SETTLEMENT_KEYS[table], ...SETTLEMENT_SQL_COLUMNS]
     sqlite.exec(`delete from ${table}`)
     sqlite.prepare(`insert into ${table} (${columns.join(', ')}, updated_at) select ${columns.join(', ')}, ${Math.trunc(now)} from (${settlementRowsFromEntries(table)})`).run()

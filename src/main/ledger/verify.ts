@@ -1,7 +1,7 @@
 /**
  * The ledger self-check: recomputes every balance and the settlement report's stored daily rows
- * (per contract and merchant, and per currency; with and without test postings) from the entries
- * and names any drift. Used by `npm run verify`, the fuzz test and the crash test.
+ * (per contract and merchant, and per currency; with and without test postings) from the entries,
+ * checks each report day total's count of its list rows (both daily reports), and names any drift. Used by `npm run verify`, the fuzz test and the crash test.
  */
 import type Database from 'better-sqlite3'
 import { SETTLEMENT_KEYS, SETTLEMENT_SQL_COLUMNS, settlementRowsFromEntries, type SettlementTable } from './settlement-rows'
@@ -108,6 +108,18 @@ export function verifyLedger(sqlite: Database.Database, limit = 50): VerifyRepor
     settlementCheck('settlement_daily_totals'),
     (r) => `settlement day total ${r.business_day} ${r.currency} (${view(r)}): ${describeColumns(r)}`
   )
+  // Each day total's count of its list rows (kept by triggers on the rows tables, both reports).
+  for (const report of ['settlement', 'transaction'] as const) {
+    const rows = sqlite
+      .prepare(
+        `select t.business_day, t.currency, t.include_test, t.list_rows as stored, count(r.id) as actual
+         from ${report}_daily_totals t left join ${report}_daily_rows r
+           on r.tenant_id = t.tenant_id and r.include_test = t.include_test and r.business_day = t.business_day and r.currency = t.currency
+         group by t.id having stored != actual`
+      )
+      .all() as Record<string, unknown>[]
+    add('daily_summary', rows, (r) => `${report} day total ${r.business_day} ${r.currency} (${view(r)}): counts ${r.stored} list rows, the rows table has ${r.actual}`)
+  }
   const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
   return {
     postings: count('ledger_postings'),

@@ -55,10 +55,11 @@ function seed(): void {
   }
   for (const view of [1, 0]) {
     const live = view === 0 ? 'and is_test = 0' : ''
-    c.exec(`insert into transaction_daily_rows (tenant_id, include_test, business_day, merchant_id, contract_id, currency, total_count, updated_at)
-      select tenant_id, ${view}, business_day, merchant_id, contract_id, currency, count(*), 0 from orders where 1 ${live} group by tenant_id, business_day, merchant_id, contract_id, currency`)
+    // The day totals first: each row then counts itself in its day total (the rows' insert trigger).
     c.exec(`insert into transaction_daily_totals (tenant_id, include_test, business_day, currency, total_count, updated_at)
       select tenant_id, ${view}, business_day, currency, count(*), 0 from orders where 1 ${live} group by tenant_id, business_day, currency`)
+    c.exec(`insert into transaction_daily_rows (tenant_id, include_test, business_day, merchant_id, contract_id, currency, total_count, updated_at)
+      select tenant_id, ${view}, business_day, merchant_id, contract_id, currency, count(*), 0 from orders where 1 ${live} group by tenant_id, business_day, merchant_id, contract_id, currency`)
   }
 }
 seed()

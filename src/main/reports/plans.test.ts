@@ -3,8 +3,8 @@
  * index, read in page order (no sort of the matching rows) and, for the filters an index holds,
  * without touching the table. Checked on SQLite's own query plans, not on timings.
  */
-import type Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { recordingConnection } from '../../../tests/support/recording'
 import { openDatabase } from '../db/open'
 import { rebuildSettlementRows } from '../ledger/settlement-rows'
 import { accountDetailBatches, accountDetails, type EntryFilters } from './account-details'
@@ -16,13 +16,7 @@ afterAll(() => db.$client.close())
 
 /** The connection, recording each statement the report prepares. */
 const prepared: string[] = []
-const sqlite = new Proxy(db.$client, {
-  get(target, property) {
-    if (property === 'prepare') return (text: string) => (prepared.push(text), target.prepare(text))
-    const value = Reflect.get(target, property)
-    return typeof value === 'function' ? value.bind(target) : value
-  }
-}) as Database.Database
+const sqlite = recordingConnection(db.$client, prepared)
 
 function seed(): void {
   const c = db.$client
@@ -155,6 +149,19 @@ describe('the daily reports read their stored rows in page order', () => {
     const readPlan = plan(read)
     expect(readPlan).toContain(`USING INDEX ${index} (tenant_id=? AND include_test=?`)
     expect(readPlan).not.toContain('TEMP B-TREE')
+  })
+
+  it.each<[string, Partial<DailyFilters>, string]>([
+    ['all merchants', {}, 'settlement_totals_list'],
+    ['a currency', { currency: 'CNY' }, 'settlement_totals_currency']
+  ])('list of %s: counted and its deep pages placed from the day totals, in index order', (_, filters, index) => {
+    prepared.length = 0
+    settlementList({ ...src, sqlite: recordingConnection(db.$client, prepared) }, { includeTest: false, ...filters }, { pageIndex: 1, pageSize: 2, withTotals: false })
+    const count = prepared.find((text) => text.includes('sum(list_rows)') && !text.includes('group by'))!
+    expect(plan(count)).toBe(`SEARCH settlement_daily_totals USING INDEX ${index} (tenant_id=? AND include_test=?${filters.currency ? ' AND currency=?' : ''})`)
+    // The deep page's day: the day totals summed per day, newest first, without a sort.
+    const days = `select business_day as day, sum(list_rows) as n from settlement_daily_totals indexed by ${index} where tenant_id = ? and include_test = ?${filters.currency ? ' and currency = ?' : ''} group by business_day order by business_day desc`
+    expect(plan(days)).not.toContain('TEMP B-TREE')
   })
 
   it('statistics of all merchants are the stored day totals, read in order; of one merchant, its rows summed per day', () => {

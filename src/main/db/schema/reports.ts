@@ -66,7 +66,13 @@ const totalKeys = () => ({
   includeTest: integer('include_test').notNull(),
   businessDay: integer('business_day').notNull(),
   currency: text('currency').notNull(),
-  updatedAt: integer('updated_at').notNull()
+  updatedAt: integer('updated_at').notNull(),
+  /**
+   * How many rows the rows table has for this day and currency (the list's rows), kept by triggers
+   * on the rows table (migration 0014): a list's count and a deep page's day are found from the
+   * few day totals instead of stepping over every list row.
+   */
+  listRows: integer('list_rows').notNull().default(0)
 })
 
 /**
