@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Decimal, fromMinor, roundToMinor, toMinor } from './money'
-import { CURRENCIES } from './reference'
+import { Decimal, fromMinor, minorUnitsOf, roundToMinor, toMinor } from './money'
+import { CURRENCIES, CURRENCY_CODES } from './reference'
 
 describe('money', () => {
   it('converts with each currency’s minor units', () => {
@@ -12,6 +12,21 @@ describe('money', () => {
     expect(fromMinor(5, 'USDT')).toBe('0.000005')
     expect(fromMinor(-150, 'THB')).toBe('-1.50')
     expect(fromMinor(120000, 'IDR')).toBe('120000')
+  })
+
+  it('writes minor units as their exact decimal, numbers and BigInt sums alike, as decimal.js divides them', () => {
+    expect(fromMinor(-5, 'CNY')).toBe('-0.05')
+    expect(fromMinor(0, 'CNY')).toBe('0.00')
+    expect(fromMinor(123456789012345678901234n, 'USDT')).toBe('123456789012345678.901234')
+    expect(fromMinor(-1n, 'USDT')).toBe('-0.000001')
+    // decimal.js with room for 30-digit sums (its default precision is 20 significant digits).
+    const Exact = Decimal.clone({ precision: 60 })
+    fc.assert(
+      fc.property(fc.oneof(fc.maxSafeInteger(), fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n })), fc.constantFrom(...CURRENCY_CODES), (minor, c) => {
+        const digits = minorUnitsOf(c)
+        expect(fromMinor(minor, c)).toBe(new Exact(minor.toString()).dividedBy(new Exact(10).pow(digits)).toFixed(digits))
+      })
+    )
   })
 
   it('refuses more decimals than the currency has instead of rounding', () => {

@@ -33,9 +33,22 @@ export function toMinor(amount: string | Decimal, code: string): number {
   return minor
 }
 
-/** 1234 CNY → "12.34"; always the currency's number of decimals. */
-export function fromMinor(minor: number, code: string): string {
-  return new Decimal(minor).dividedBy(new Decimal(10).pow(minorUnitsOf(code))).toFixed(minorUnitsOf(code))
+/**
+ * 1234 CNY → "12.34"; always the currency's number of decimals. Minor units are integers, and an
+ * integer's decimal text is its digits with the point moved left by the currency's digits: done on
+ * the digit string, with no arithmetic (lists and exports write millions of amounts; decimal.js's
+ * division cost a microsecond and a dozen objects each). Sums read from SQLite as BigInt (they can
+ * pass 2^53: USDT has six digits) are written the same way. A number that is not a safe integer
+ * (no column holds one) still goes through decimal.js.
+ */
+export function fromMinor(minor: number | bigint, code: string): string {
+  const digits = minorUnitsOf(code)
+  if (typeof minor === 'number' && !Number.isSafeInteger(minor)) return new Decimal(minor).dividedBy(new Decimal(10).pow(digits)).toFixed(digits)
+  const text = minor.toString()
+  if (digits === 0) return text
+  const negative = text.startsWith('-')
+  const units = (negative ? text.slice(1) : text).padStart(digits + 1, '0')
+  return `${negative ? '-' : ''}${units.slice(0, -digits)}.${units.slice(-digits)}`
 }
 
 /** Rounds half-up to the currency's minor unit and returns minor units (fees, FX). */

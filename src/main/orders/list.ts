@@ -19,15 +19,15 @@
  */
 import type Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { asc, inArray } from 'drizzle-orm'
 import type { OrderRow } from '../../shared/contract/orders'
 import * as schema from '../db/schema/index'
 import type { Db } from '../db/open'
+import { preparedQueries } from '../db/prepared'
 import { dayStartMs } from '../ledger/business-day'
 import { isoDay } from '../reports/bounds'
 import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
 import type { OrderStatus } from '../db/schema/orders'
-import { rowsOf } from './read'
+import { inIds, rowsOf } from './read'
 
 export interface OrderListFilters {
   /** The merchant filter with the user's scope applied (a merchant-bound user's own merchant). */
@@ -197,13 +197,16 @@ export function drizzleOf(sqlite: Database.Database): Db {
   return db
 }
 
+/** The page's orders by id, one statement for any page size. */
+const pageOrders = preparedQueries((db) => db.select().from(schema.orders).where(inIds(schema.orders.id)).prepare())
+
 export function orderList(src: ReportSource, f: OrderListFilters, request: PageRequest): ReportPage<OrderRow, never> {
   const total = countOrders(src, f)
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [], null)
   const ids = pageIds(src, f, offset, request.pageSize)
   const db = drizzleOf(src.sqlite)
-  const rows = ids.length === 0 ? [] : db.select().from(schema.orders).where(inArray(schema.orders.id, ids)).orderBy(asc(schema.orders.id)).all()
+  const rows = ids.length === 0 ? [] : pageOrders(db).all({ ids: JSON.stringify(ids) })
   const byId = new Map(rows.map((o) => [o.id, o]))
   return reportPage(request, total, rowsOf(db, ids.map((id) => byId.get(id)!)), null)
 }

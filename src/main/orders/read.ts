@@ -1,23 +1,42 @@
 /** Reading orders: the list's rows (the list itself is orders/list.ts) and one order with everything that happened to it. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { OrderDetail, OrderRow, PaymentPageView } from '../../shared/contract/orders'
 import { fromMinor } from '../../shared/money'
 import { channels, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
 import type { Db } from '../db/open'
+import { preparedQueries } from '../db/prepared'
 import type { Tx } from '../db/transaction'
 import { payoutHoldKey } from './settlement'
 
 type Order = typeof orders.$inferSelect
 
+/** `column in (the ids)`, one text for any number of ids: the ids go in as one JSON array parameter. */
+export const inIds = (column: SQLiteColumn) => sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`
+
+/**
+ * The list rows' lookups, prepared once per handle (a page's read runs them for every page; built
+ * with `inArray`, each page size was a new statement to build and prepare).
+ */
+const rowLookups = preparedQueries((db) => ({
+  merchantNames: db.select({ id: merchants.id, name: merchants.name }).from(merchants).where(inIds(merchants.id)).prepare(),
+  channelNames: db.select({ id: channels.id, name: channels.name }).from(channels).where(inIds(channels.id)).prepare(),
+  queued: db
+    .select({ orderId: outbox.orderId })
+    .from(outbox)
+    .where(and(inIds(outbox.orderId), inArray(outbox.operation, ['send_deposit', 'send_payout']), inArray(outbox.status, ['pending', 'in_flight']), sql`${outbox.attempts} > 0`))
+    .prepare()
+}))
+
+const idsParam = (ids: Iterable<number>) => ({ ids: JSON.stringify([...new Set(ids)]) })
+
 /** The list rows of these orders, in their order: merchant and channel names, and whether a send is being retried. */
 export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   if (list.length === 0) return []
-  const ids = list.map((o) => o.id)
-  const names = new Map(db.select({ id: merchants.id, name: merchants.name }).from(merchants).where(inArray(merchants.id, [...new Set(list.map((o) => o.merchantId))])).all().map((m) => [m.id, m.name]))
-  const channelNames = new Map(db.select({ id: channels.id, name: channels.name }).from(channels).where(inArray(channels.id, [...new Set(list.map((o) => o.channelId))])).all().map((c) => [c.id, c.name]))
-  const queued = new Set(
-    db.select({ orderId: outbox.orderId }).from(outbox).where(and(inArray(outbox.orderId, ids), inArray(outbox.operation, ['send_deposit', 'send_payout']), inArray(outbox.status, ['pending', 'in_flight']), sql`${outbox.attempts} > 0`)).all().map((r) => r.orderId)
-  )
+  const lookups = rowLookups(db)
+  const names = new Map(lookups.merchantNames.all(idsParam(list.map((o) => o.merchantId))).map((m) => [m.id, m.name]))
+  const channelNames = new Map(lookups.channelNames.all(idsParam(list.map((o) => o.channelId))).map((c) => [c.id, c.name]))
+  const queued = new Set(lookups.queued.all(idsParam(list.map((o) => o.id))).map((r) => r.orderId))
   return list.map((o) => ({
     id: o.id,
     orderNo: o.orderNo,

@@ -16,7 +16,7 @@
  */
 import type { AccountDetailRow } from '../../shared/contract/reports'
 import { settlementSqlColumn, type EntryType } from '../../shared/ledger'
-import { decimalText } from './amounts'
+import { fromMinor } from '../../shared/money'
 import { businessDayFn, dayStartMs } from '../ledger/business-day'
 import { instantRange, isoDay, wallClockText, type DateBounds } from './bounds'
 import { commonFilter, pageOffset, reportPage, statement, viewFilter, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
@@ -127,7 +127,7 @@ function totalsOf(src: ReportSource, f: EntryFilters): EntryTotal[] {
     const where = entryFilter(src, f)
     rows = statement(src.sqlite, `select currency, sum(amount) as amount, count(*) as count from ledger_entries indexed by ${indexFor(f)} where ${where.sql} group by currency order by currency`, true).all(...where.params) as typeof rows
   }
-  return rows.map((r) => ({ currency: r.currency, amount: decimalText(r.amount, r.currency), count: Number(r.count) }))
+  return rows.map((r) => ({ currency: r.currency, amount: fromMinor(r.amount, r.currency), count: Number(r.count) }))
 }
 
 function countOf(src: ReportSource, f: EntryFilters): number {
@@ -146,7 +146,7 @@ type EntryRow = [tenantId: number, id: number, contractId: number, merchantId: n
 
 function entryItem(r: EntryRow, zone: string): AccountDetailRow {
   const currency = r[6]
-  return { tenantId: r[0], id: r[1], contractId: r[2], merchantId: r[3], txnId: r[4], type: r[5], currency, remark: r[8], amount: decimalText(r[7], currency), dateCreated: wallClockText(r[9], zone) }
+  return { tenantId: r[0], id: r[1], contractId: r[2], merchantId: r[3], txnId: r[4], type: r[5], currency, remark: r[8], amount: fromMinor(r[7], currency), dateCreated: wallClockText(r[9], zone) }
 }
 
 /** Offsets from which a page seeks through the daily summaries rather than stepping over the index. */
@@ -271,7 +271,7 @@ export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchS
     after = { createdAt: last[0] as number, id: last[1] as number }
     for (const row of rows) {
       row[0] = wallClockText(row[0] as number, src.zone, ' ')
-      row[7] = decimalText(row[7] as number, row[6] as string)
+      row[7] = fromMinor(row[7] as number, row[6] as string)
     }
     yield rows as EntryExportRow[]
     if (rows.length < batchSize) return

@@ -9,7 +9,7 @@
  * tenant's clock): the row stands for that day and is kept up to date as the day goes, not made
  * by a batch afterwards, so the day's start is its creation time.
  */
-import { decimalText } from './amounts'
+import { fromMinor } from '../../shared/money'
 import { dayRange, isoDay, type DateBounds } from './bounds'
 import { pageOffset, reportPage, statement, viewFilter, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
 
@@ -68,7 +68,7 @@ function sumColumns<A extends string, C extends string>(t: DailyTable<A, C>, gro
 function withSums<A extends string, C extends string, F extends object>(t: DailyTable<A, C>, row: Row, fields: F): F & Sums<A, C> {
   const item = fields as Record<string, unknown>
   const currency = row.currency as string
-  for (const name in t.amounts) item[name] = decimalText(row[name] as bigint, currency)
+  for (const name in t.amounts) item[name] = fromMinor(row[name] as bigint, currency)
   for (const name in t.counts) item[name] = Number(row[name])
   return item as F & Sums<A, C>
 }
