@@ -1,55 +1,15 @@
-/** The audit log, read side. */
-import { and, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm'
-import { auditEvents } from '../db/schema'
+/** The audit log, read side: the list runs in a report worker (core/audit-list.ts). */
+import { actorOf } from '../core/context'
 import { handlers } from '../core/registry'
-import { escapeLike, offsetOf } from './sql'
+import { merchantFilter } from '../core/scope'
+import { scope } from './reports'
 
 export const auditProcedures = handlers({
-  'audit.list': (ctx, input) => {
-    const filters: SQL[] = [eq(auditEvents.tenantId, ctx.tenantId)]
-    if (input.userId) filters.push(eq(auditEvents.userId, input.userId))
-    if (input.procedure) filters.push(eq(auditEvents.procedure, input.procedure))
-    if (input.targetType) filters.push(eq(auditEvents.targetType, input.targetType))
-    if (input.from !== undefined) filters.push(gte(auditEvents.at, input.from))
-    if (input.to !== undefined) filters.push(lte(auditEvents.at, input.to))
-    if (input.search) {
-      const pattern = `%${escapeLike(input.search)}%`
-      filters.push(
-        or(
-          sql`${auditEvents.summary} like ${pattern} escape '\\'`,
-          sql`${auditEvents.actor} like ${pattern} escape '\\'`,
-          sql`${auditEvents.targetId} like ${pattern} escape '\\'`
-        )!
-      )
-    }
-    const where = and(...filters)
-    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(where).get()?.n ?? 0
-    const items = ctx.db
-      .select()
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-      .limit(input.pageSize)
-      .offset(offsetOf(input.page, input.pageSize))
-      .all()
-    return {
-      page: input.page,
-      pageSize: input.pageSize,
-      total,
-      items: items.map((e) => ({
-        id: e.id,
-        at: e.at,
-        userId: e.userId,
-        actor: e.actor,
-        procedure: e.procedure,
-        targetType: e.targetType,
-        targetId: e.targetId,
-        merchantId: e.merchantId,
-        summary: e.summary,
-        text: e.text,
-        before: e.before,
-        after: e.after
-      }))
-    }
+  'audit.list': async (ctx, input) => {
+    const { page, pageSize, ...filters } = input
+    // A merchant-bound user reads its own merchant's events only (SPEC: never another merchant's rows).
+    const scoped = { ...filters, merchantId: merchantFilter(actorOf(ctx), input.merchantId) }
+    const result = await ctx.reports.read('auditList', scope(ctx), scoped, { pageIndex: page, pageSize, withTotals: false })
+    return { page, pageSize, total: result.totalItemCount, items: result.items }
   }
 })

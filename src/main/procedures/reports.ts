@@ -15,7 +15,7 @@ import type { PageRequest } from '../reports/page'
 export const scope = (ctx: Ctx): ReportScope => ({ tenantId: ctx.tenantId, zone: tenantZone(ctx.db, ctx.tenantId) })
 
 /** The input with the merchant scope applied: a merchant-bound user always reads its own merchant. */
-function read<N extends Exclude<ReportName, 'ordersList' | 'outboxList'>>(ctx: Ctx, name: N, input: ReportFilters<N> & PageRequest) {
+function read<N extends Exclude<ReportName, 'ordersList' | 'outboxList' | 'auditList'>>(ctx: Ctx, name: N, input: ReportFilters<N> & PageRequest) {
   const { pageIndex, pageSize, withTotals, ...filters } = input
   const scoped = { ...filters, merchantId: merchantFilter(actorOf(ctx), input.merchantId) }
   return ctx.reports.read(name, scope(ctx), scoped, { pageIndex, pageSize, withTotals })

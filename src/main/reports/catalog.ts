@@ -3,6 +3,7 @@
  * of an in-memory database run. Each is a pure read of one connection, given the tenant, its
  * business time zone, the scoped filters and the page; the registry's checks happen before it.
  */
+import { auditList, type AuditListFilters } from '../core/audit-list'
 import { orderList, type OrderListFilters } from '../orders/list'
 import { outboxList, type OutboxListFilters } from '../orders/outbox-list'
 import { accountDetails, type EntryFilters } from './account-details'
@@ -23,7 +24,9 @@ export const REPORTS = {
   // Not a report, but as heavy on a year of orders: the operations orders list (orders/list.ts).
   ordersList: (src: ReportSource, f: OrderListFilters, request: PageRequest) => orderList(src, f, request),
   // The outbox list (orders/outbox-list.ts): its count joins every outbox row ever made.
-  outboxList: (src: ReportSource, f: OutboxListFilters, request: PageRequest) => outboxList(src, f, request)
+  outboxList: (src: ReportSource, f: OutboxListFilters, request: PageRequest) => outboxList(src, f, request),
+  // The audit log: an event per write, millions in a year (core/audit-list.ts).
+  auditList: (src: ReportSource, f: AuditListFilters, request: PageRequest) => auditList(src, f, request)
 }
 
 export type ReportName = keyof typeof REPORTS

@@ -27,6 +27,8 @@ export const auditContract = {
   'audit.list': query({
     input: pageInput.extend({
       userId: id.optional(),
+      /** Only that merchant's events (a merchant-bound user always reads its own merchant's). */
+      merchantId: id.optional(),
       procedure: z.string().trim().max(100, 'must be at most 100 characters').optional(),
       targetType: z.string().trim().max(50, 'must be at most 50 characters').optional(),
       search: optionalSearch,

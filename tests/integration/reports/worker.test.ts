@@ -84,3 +84,38 @@ describe('report reads in worker threads', () => {
     expect((await t.call('reports.settlementStatistics', {}, admin)).status).toBe(200)
   })
 })
+
+describe('the audit list in a worker thread', () => {
+  const stored = (where = '1', ...params: unknown[]) => t.core.db.$client.prepare(`select id from audit_events where ${where} order by at desc, id desc`).pluck().all(...params) as number[]
+
+  it('is read by a worker: newest first, every page, its total exact', async () => {
+    const ids = stored()
+    expect(ids.length).toBeGreaterThan(100)
+    const before = served()
+    const first = await t.ok('audit.list', { pageSize: 100 }, admin)
+    expect(served()).toBe(before + 1)
+    expect(first.total).toBe(ids.length)
+    expect(first.items.map((e) => e.id)).toEqual(ids.slice(0, 100))
+    const lastPage = Math.ceil(ids.length / 7)
+    expect((await t.ok('audit.list', { page: lastPage, pageSize: 7 }, admin)).items.map((e) => e.id)).toEqual(ids.slice((lastPage - 1) * 7))
+    expect((await t.ok('audit.list', { page: lastPage + 1, pageSize: 7 }, admin)).items).toEqual([])
+  })
+
+  it('filters by procedure, merchant, time and text, and reads the JSON columns back as values', async () => {
+    const logins = await t.ok('audit.list', { procedure: 'auth.login', pageSize: 100 }, admin)
+    expect(logins.total).toBe(stored("procedure = 'auth.login'").length)
+    expect(logins.items.every((e) => e.procedure === 'auth.login')).toBe(true)
+    const merchant = await t.ok('audit.list', { merchantId: 1, pageSize: 100 }, admin)
+    expect(merchant.total).toBe(stored('merchant_id = 1').length)
+    expect(merchant.total).toBeGreaterThan(0)
+    expect(merchant.items.every((e) => e.merchantId === 1)).toBe(true)
+    const newest = (await t.ok('audit.list', { pageSize: 1 }, admin)).items[0]
+    expect((await t.ok('audit.list', { from: newest.at, to: newest.at, pageSize: 100 }, admin)).items.map((e) => e.id)).toEqual(stored('at = ?', newest.at))
+    const edited = (await t.ok('audit.list', { pageSize: 100 }, admin)).items.find((e) => e.before !== null && e.text !== null)!
+    expect(typeof edited.before).toBe('object')
+    expect(edited.text).toMatchObject({ code: expect.any(String) })
+    const found = await t.ok('audit.list', { search: edited.actor, pageSize: 100 }, admin)
+    expect(found.items.every((e) => e.actor.includes(edited.actor) || e.summary.includes(edited.actor) || (e.targetId ?? '').includes(edited.actor))).toBe(true)
+    expect(found.items.map((e) => e.id)).toContain(edited.id)
+  })
+})

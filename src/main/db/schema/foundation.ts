@@ -160,7 +160,9 @@ export const auditEvents = sqliteTable(
     index('audit_at').on(t.at),
     index('audit_user_at').on(t.userId, t.at),
     index('audit_procedure_at').on(t.procedure, t.at),
-    index('audit_target').on(t.targetType, t.targetId)
+    index('audit_target').on(t.targetType, t.targetId),
+    /** A merchant-bound user's audit list: its merchant's events, newest first. */
+    index('audit_merchant_at').on(t.merchantId, t.at)
   ]
 )
 

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_merchant_at` ON `audit_events` (`merchant_id`,`at`);
