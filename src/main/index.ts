@@ -158,10 +158,11 @@ async function start(): Promise<void> {
   let quitting = false
   app.on('will-quit', (event) => {
     if (quitting) return
-    // The order engine finishes its current step before the database closes.
+    // The order engine finishes its current step, and running exports stop (their partial files
+    // deleted), before the database closes.
     event.preventDefault()
     quitting = true
-    void Promise.all([core.orders.stop(), demoProvider?.stop()]).finally(() => {
+    void Promise.all([core.orders.stop(), core.exports.stopAll(), demoProvider?.stop()]).finally(() => {
       core.close()
       app.quit()
     })

@@ -50,7 +50,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port,
     url: `http://${shownHost}:${port}`,
     stop: async () => {
-      await core.orders.stop()
+      await Promise.all([core.orders.stop(), core.exports.stopAll()])
       await server.close()
       core.close()
     }

@@ -202,6 +202,21 @@ describe('jobs: a worker thread per export on a database file', () => {
     expect(errors).toEqual([])
   })
 
+  it('when the app quits, a running export stops: cancelled, its end reported, its partial file deleted, before stopAll resolves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-quit-'))
+    const jobs = createExportJobs(folderTarget(dir), database(), noop, { batchSize: 2, pauseMs: 60_000 })
+    const ended: ExportJob[] = []
+    const job = (await jobs.start({ userId: 1, request: entries, scope, fileName: 'entries.csv', onStart: noop, onEnd: (j) => ended.push(j) }))!
+    await vi.waitFor(() => expect(readdirSync(dir)).toHaveLength(1), { timeout: 5000, interval: 10 })
+    await vi.waitFor(() => expect(jobs.status(job.id, 1).rowsWritten).toBe(2), { timeout: 15_000, interval: 10 })
+    await jobs.stopAll()
+    expect(jobs.status(job.id, 1)).toMatchObject({ state: 'cancelled', rowsWritten: 2 })
+    expect(ended.map((j) => j.state)).toEqual(['cancelled'])
+    expect(readdirSync(dir)).toEqual([])
+    // Nothing left to stop: a second call resolves at once.
+    await jobs.stopAll()
+  })
+
   it('not cancelled, the worker writes the whole file, byte for byte what the same job writes on the caller’s connection', async () => {
     const files: Buffer[] = []
     for (const dbPath of [database().dbPath, ':memory:']) {

@@ -1,7 +1,8 @@
 /**
  * Export jobs: each export runs as a job that the caller follows by id (start → status → done |
  * cancelled | failed). A job belongs to the user who started it; nobody else can see, cancel or
- * download it. A cancelled or failed job's partial file is deleted.
+ * download it. A cancelled or failed job's partial file is deleted, and so is a running job's when
+ * the app quits (the hosts stop every job before the database closes).
  *
  * On a database file the job's work (counting the rows, reading, formatting, writing the file)
  * runs in a worker thread of its own (export/worker.ts) with its own read-only connection: the
@@ -110,6 +111,11 @@ export interface ExportJobs {
   downloadable(id: string): { path: string; fileName: string } | null
   /** Resolves when the job has ended (tests, shutdown). */
   settled(id: string): Promise<void>
+  /**
+   * Shutdown: cancels every running job and resolves once all have ended, each partial file
+   * deleted and each end audited (the hosts call it before the database closes).
+   */
+  stopAll(): Promise<void>
 }
 
 const CONTENT_NAME = /[^\p{L}\p{N}._-]+/gu
@@ -272,6 +278,14 @@ export function createExportJobs(target: ExportTarget, database: ExportDatabase,
       const job = jobs.get(id)
       return job && job.view.state === 'done' && job.view.downloadPath && existsSync(job.path) ? { path: job.path, fileName: job.view.fileName } : null
     },
-    settled: (id) => jobs.get(id)?.finished ?? Promise.resolve()
+    settled: (id) => jobs.get(id)?.finished ?? Promise.resolve(),
+    async stopAll() {
+      const running = [...jobs.values()].filter((job) => job.view.state === 'running')
+      for (const job of running) {
+        Atomics.store(job.state, EXPORT_STATE.cancel, 1)
+        Atomics.notify(job.state, EXPORT_STATE.cancel)
+      }
+      await Promise.all(running.map((job) => job.finished))
+    }
   }
 }
