@@ -1,16 +1,11 @@
 /**
  * Money: exact decimals end to end. Amounts cross IPC and HTTP as decimal strings, live in SQLite
- * as integer minor units, and are computed with decimal.js. Never a binary float.
+ * as integer minor units, and are computed with decimal.js. Never a binary float. (The schema of an
+ * amount as typed, `decimalString`, is with the other zod building blocks in schemas.ts: this module
+ * stays free of zod, so the export worker that formats millions of amounts does not load it.)
  */
 import Decimal from 'decimal.js'
-import { z } from 'zod'
 import { currency } from './reference'
-
-/** A non-negative decimal string such as "100", "0.5" or "20000.00". */
-export const decimalString = z
-  .string({ error: 'must be an amount such as 100.00' })
-  .trim()
-  .regex(/^\d{1,15}(\.\d{1,8})?$/, 'must be an amount such as 100.00')
 
 export const ZERO = new Decimal(0)
 

@@ -1,6 +1,12 @@
 /** Zod building blocks shared by the contract modules and the renderer's forms. */
 import { z } from 'zod'
 
+/** A non-negative decimal string such as "100", "0.5" or "20000.00". */
+export const decimalString = z
+  .string({ error: 'must be an amount such as 100.00' })
+  .trim()
+  .regex(/^\d{1,15}(\.\d{1,8})?$/, 'must be an amount such as 100.00')
+
 export const id = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive')
 
 export const username = z

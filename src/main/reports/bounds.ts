@@ -5,7 +5,7 @@
  * 10:00:00 is inside `dateEnd=… 10:00:00`. The daily reports keep whole business days, so a bound
  * selects the day it falls on (its date part).
  */
-import { fullBound } from '../../shared/contract/reports'
+import { fullBound } from '../../shared/report-dates'
 import { wallTimeMs, zoneOffsetMs } from '../ledger/business-day'
 
 export interface DateBounds {

@@ -4,7 +4,7 @@
  * in the order's currency.
  */
 import { z } from 'zod'
-import { decimalString } from '../money'
+import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageInput, pageOf } from '../schemas'
 import { serverTextSchema } from '../server-text'

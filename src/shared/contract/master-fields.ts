@@ -5,7 +5,7 @@
  * percent strings stored as parts per million.
  */
 import { z } from 'zod'
-import { decimalString } from '../money'
+import { decimalString } from '../schemas'
 import { isCurrency, SERVICE_TYPE_CODES } from '../reference'
 import { id, pageInput } from '../schemas'
 

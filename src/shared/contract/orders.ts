@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { serverTextSchema } from '../server-text'
-import { decimalString } from '../money'
+import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageInput, pageOf } from '../schemas'
 import { day } from './master-fields'

@@ -7,7 +7,8 @@
 import type { TFunction } from 'i18next'
 import type { OutputOf } from '../../../../shared/contract'
 import { LIMIT_SOURCES, rangeViolation, type AvailableRange, type LimitSource } from '../../../../shared/limits'
-import { AmountPrecisionError, decimalString, fromMinor, toMinor } from '../../../../shared/money'
+import { AmountPrecisionError, fromMinor, toMinor } from '../../../../shared/money'
+import { decimalString } from '../../../../shared/schemas'
 import { formatAmount, formatRange, isNoLimit } from '../../format/amount'
 import { translateFieldMessage, translateMessage } from '../../i18n/messages'
 

@@ -5,7 +5,7 @@
  * the last 7 days of it unless the address says otherwise.
  */
 import type { InputOf } from '../../../../shared/contract'
-import { fullBound, isReportDateTime } from '../../../../shared/contract/reports'
+import { fullBound, isReportDateTime } from '../../../../shared/report-dates'
 
 export type ReportProcedure =
   | 'reports.accountDetails'
