@@ -7,10 +7,12 @@
  * order (its tenant, merchant and number) by key. Like the orders list it runs where the report
  * reads run (reports/catalog.ts): in a report worker on a database file, inline on an in-memory one.
  */
-import { eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { orders, outbox } from '../db/schema'
 import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
+import { preparedQueries } from '../db/prepared'
 import { drizzleOf } from './list'
+import { inIds } from './read'
 
 export interface OutboxListFilters {
   /** The merchant scope of a merchant-bound user (applied by the caller on the main thread). */
@@ -37,12 +39,16 @@ export function outboxPageIds(src: ReportSource, f: OutboxListFilters, offset: n
     .all(...where.params, limit, offset) as number[]
 }
 
+/** The page's outbox rows with their orders, one statement for any page size. */
+const pageRows = preparedQueries((db) =>
+  db.select({ item: outbox, orderNo: orders.orderNo, merchantId: orders.merchantId }).from(outbox).innerJoin(orders, eq(orders.id, outbox.orderId)).where(inIds(outbox.id)).prepare()
+)
+
 export function outboxList(src: ReportSource, f: OutboxListFilters, request: PageRequest) {
   const total = countOutbox(src, f)
   const offset = pageOffset(request, total)
   const ids = offset === null ? [] : outboxPageIds(src, f, offset, request.pageSize)
-  const db = drizzleOf(src.sqlite)
-  const rows = ids.length === 0 ? [] : db.select({ item: outbox, orderNo: orders.orderNo, merchantId: orders.merchantId }).from(outbox).innerJoin(orders, eq(orders.id, outbox.orderId)).where(inArray(outbox.id, ids)).all()
+  const rows = ids.length === 0 ? [] : pageRows(drizzleOf(src.sqlite)).all({ ids: JSON.stringify(ids) })
   const byId = new Map(rows.map((r) => [r.item.id, { ...r.item, orderNo: r.orderNo, merchantId: r.merchantId }]))
   const items = ids.map((id) => byId.get(id)!)
   return reportPage(request, total, items, null) satisfies ReportPage<(typeof items)[number], never>
