@@ -126,11 +126,11 @@ export interface ExportBenchResult {
   rows: number
   totalRows: number
   state: string
-  /** From the call until the worker thread has exited (file closed). */
+  /** From the call until the job has ended (its threads exited, its file whole). */
   seconds: number
   /** Until `reports.exportStart` answered: the worker started and the rows counted. */
   startedSeconds: number
-  /** CPU time of the process meanwhile (both threads). */
+  /** CPU time of the process meanwhile (all threads). */
   cpuSeconds: number
   bytes: number
   rssBeforeMb: number
@@ -150,9 +150,9 @@ export interface ExportBenchResult {
 
 /**
  * The newest ~1 M merchant entries (whole days back from the last day) exported to a UTF-8 CSV
- * file as the app does it: `reports.exportStart` through the registry, the job in its own worker
- * thread with its own read-only connection, followed until the thread has exited. The process's
- * RSS (both threads) is sampled every 20 ms; the main thread's event loop is watched meanwhile.
+ * file as the app does it: `reports.exportStart` through the registry, the job in worker threads
+ * with their own read-only connections (two parts at once), followed until the job has ended. The
+ * process's RSS (all threads) is sampled every 20 ms; the main thread's event loop is watched meanwhile.
  */
 export async function benchExport(log: (line: string) => void): Promise<ExportBenchResult> {
   const load = { before: loadavg(), after: [] as number[] }

@@ -242,23 +242,53 @@ export type EntryExportRow = [dateCreated: string, id: number, merchantId: numbe
 /** The columns SQLite reads for an export row, in its order (created_at and amount are formatted in place). */
 const EXPORT_COLUMNS = 'created_at, id, merchant_id, contract_id, txn_id, type, currency, amount, remark'
 
+/** An entry's place in the report's order (newest first): its creation time, then its id. */
+export interface EntryKey {
+  createdAt: number
+  id: number
+}
+
+/**
+ * A part of the report's order: from `from` (that entry included) down, and above `above` (that
+ * entry excluded). Either side open. An export in two parts reads them at once (export/jobs.ts).
+ */
+export interface EntryRange {
+  from?: EntryKey
+  above?: EntryKey
+}
+
+/**
+ * Where to cut the report's order into two parts of about half its `total` entries each: the key
+ * of the first entry of the second part (found as a deep page is, through the daily summaries).
+ */
+export function accountDetailHalf(src: ReportSource, f: EntryFilters, total: number): EntryKey | null {
+  const [id] = pageIds(src, f, Math.floor(total / 2), 1)
+  if (id === undefined) return null
+  const createdAt = statement(src.sqlite, 'select created_at from ledger_entries where id = ?').pluck().get(id) as number
+  return { createdAt, id }
+}
+
 /**
  * Every matching entry, in the report's order, `batchSize` at a time: keyset iteration on
  * (created_at, id) through the filter's index, so each batch costs its own rows however deep it
  * is (no OFFSET). Synchronous and given only a connection, so it runs wherever the connection is
  * (the main process between event-loop turns, or a worker thread with its own connection).
+ * `range` limits it to a part of the order.
  *
  * An export writes millions of rows, so a row is the array of its columns as SQLite reads them, in
  * the file's column order, with its two formatted cells written into it: no object per row and no
  * second array.
  */
-export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchSize: number): Generator<EntryExportRow[]> {
-  let after: { createdAt: number; id: number } | null = null
+export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchSize: number, range: EntryRange = {}): Generator<EntryExportRow[]> {
+  let after: EntryKey | null = null
   for (;;) {
-    // After the first batch the cursor is below dateEnd: leaving the bound out lets the index
-    // range start at the cursor (with both, SQLite starts at dateEnd and steps down to it).
-    const where = entryFilter(src, after ? { ...f, dateEnd: undefined } : f)
+    // Once a cursor bounds the top (the part's start, then the last row read), dateEnd is left
+    // out: the index range starts at the cursor (with both, SQLite starts at dateEnd and steps
+    // down to it).
+    const where = entryFilter(src, after || range.from ? { ...f, dateEnd: undefined } : f)
     if (after) where.and('(created_at, id) < (?, ?)', after.createdAt, after.id)
+    else if (range.from) where.and('(created_at, id) <= (?, ?)', range.from.createdAt, range.from.id)
+    if (range.above) where.and('(created_at, id) > (?, ?)', range.above.createdAt, range.above.id)
     // Each row as SQLite's JSON text of its array, the batch parsed in one call: better-sqlite3
     // (on Node 20) would make each row's array and set its values one by one, which cost more than
     // SQLite's reading them.

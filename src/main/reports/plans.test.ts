@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { recordingConnection } from '../../../tests/support/recording'
 import { openDatabase } from '../db/open'
 import { rebuildSettlementRows } from '../ledger/settlement-rows'
-import { accountDetailBatches, accountDetails, type EntryFilters } from './account-details'
+import { accountDetailBatches, accountDetailHalf, accountDetails, type EntryFilters } from './account-details'
 import type { DailyFilters } from './daily'
 import { settlementList, settlementStatistics } from './settlement'
 
@@ -108,6 +108,27 @@ describe('the export reads the entries by keyset', () => {
       expect(keysetPlan).not.toMatch(/\bSCAN\b/)
       // The range starts at the cursor in the filter's own index (the row value (created_at, rowid)).
       expect(keysetPlan).toMatch(/USING (COVERING )?INDEX ledger_entries_report_\w+ \(tenant_id=\?.*created_at<\?\)/)
+    }
+  })
+})
+
+describe('the export in two parts', () => {
+  it.each(CASES)('%s: the parts cut at the middle entry are the whole export, in order, each read as a range of the index', (_, filters) => {
+    const src = { sqlite, tenantId: 1, zone: '+08:00' }
+    const f = { includeTest: true, ...filters }
+    const whole = [...accountDetailBatches(src, f, 3)].flat()
+    if (whole.length < 2) return
+    const from = accountDetailHalf(src, f, whole.length)!
+    expect(from.id).toBe(whole[Math.floor(whole.length / 2)][1])
+    prepared.length = 0
+    const upper = [...accountDetailBatches(src, f, 3, { above: from })].flat()
+    const lower = [...accountDetailBatches(src, f, 3, { from })].flat()
+    expect([...upper, ...lower]).toEqual(whole)
+    expect(upper).toHaveLength(Math.floor(whole.length / 2))
+    for (const text of prepared.filter((t) => t.includes('json_array'))) {
+      const readPlan = plan(text)
+      expect(readPlan).not.toContain('TEMP B-TREE')
+      expect(readPlan).not.toMatch(/\bSCAN\b/)
     }
   })
 })

@@ -202,6 +202,38 @@ describe('jobs: a worker thread per export on a database file', () => {
     expect(errors).toEqual([])
   })
 
+  it('a large CSV is written in two parts at once, by two threads: both show progress, and a cancel deletes both files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-parts-'))
+    // Two rows a batch and a long pause after each; two parts from two rows on.
+    const jobs = createExportJobs(folderTarget(dir), database(), noop, { batchSize: 2, pauseMs: 60_000, splitFromRows: 2 })
+    const job = (await jobs.start({ userId: 1, request: entries, scope, fileName: 'entries.csv', onStart: noop, onEnd: noop }))!
+    expect(job.totalRows).toBe(ENTRY_COUNT + 1)
+    // Each part has written its first batch and waits: the job's file and the second part's beside it.
+    await vi.waitFor(() => expect(jobs.status(job.id, 1).rowsWritten).toBe(4), { timeout: 15_000, interval: 10 })
+    expect(readdirSync(dir).map((name) => name.replace(/^[\w-]+?-entries/, 'entries')).sort()).toEqual(['entries.csv', 'entries.csv.part2'])
+    jobs.cancel(job.id, 1)
+    await jobs.settled(job.id)
+    expect(jobs.status(job.id, 1)).toMatchObject({ state: 'cancelled', rowsWritten: 4 })
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it.each([
+    ['csv', {}],
+    ['csv-gbk', {}],
+    ['csv', { currency: 'CNY', dateStart: '2026-11-19 00:00:00', dateEnd: '2026-11-21 08:00:00' }]
+  ] as const)('in two parts, %s %j is byte for byte the file one thread writes', async (format, filters) => {
+    const files: Buffer[] = []
+    for (const splitFromRows of [2, Infinity]) {
+      const jobs = createExportJobs(folderTarget(mkdtempSync(join(tmpdir(), 'paydesk-export-joined-'))), database(), noop, { batchSize: 3, splitFromRows })
+      const job = (await jobs.start({ userId: 1, request: { ...entries, format, filters: { includeTest: true, ...filters } }, scope, fileName: 'entries.csv', onStart: noop, onEnd: noop }))!
+      await jobs.settled(job.id)
+      expect(jobs.status(job.id, 1)).toMatchObject({ state: 'done', rowsWritten: job.totalRows })
+      files.push(readFileSync(jobs.downloadable(job.id)!.path))
+    }
+    expect(files[0].length).toBeGreaterThan(0)
+    expect(files[0].equals(files[1])).toBe(true)
+  })
+
   it('when the app quits, a running export stops: cancelled, its end reported, its partial file deleted, before stopAll resolves', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paydesk-export-quit-'))
     const jobs = createExportJobs(folderTarget(dir), database(), noop, { batchSize: 2, pauseMs: 60_000 })

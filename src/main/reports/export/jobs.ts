@@ -15,13 +15,16 @@
  * dialog, the headless host writes into its data folder's `exports/` and serves the file.
  */
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import type { ExportJob } from '../../../shared/contract/exports'
 import { notFound } from '../../core/errors'
+import type { EntryKey } from '../account-details'
 import type { ReportScope } from '../catalog'
 import { workerEntry } from '../worker-entry'
 import type { ExportWorkerData, ExportWorkerMessage } from './worker'
@@ -73,6 +76,8 @@ export interface ExportJobsOptions {
   batchSize?: number
   /** A pause after each batch in the worker (tests that cancel a running export; see write.ts). */
   pauseMs?: number
+  /** From how many rows an export is written in two parts (default EXPORT_SPLIT_FROM_ROWS; tests use a few). */
+  splitFromRows?: number
 }
 
 export interface ExportStart {
@@ -143,18 +148,39 @@ interface Work {
  */
 const EXPORT_YOUNG_GENERATION_MB = 96
 
-/** The job's work in a worker thread; settles when the thread has exited (its file and connection closed). */
-function inWorker(database: ExportDatabase, options: ExportJobsOptions, work: Work): Promise<ExportOutcome> {
+/**
+ * From how many rows a CSV export of entries is written in two parts at once (two threads): under
+ * a second of work is not worth a second thread.
+ */
+export const EXPORT_SPLIT_FROM_ROWS = 200_000
+
+/** Asks a job's threads to stop at their next batch (a cancel, a quit, or a failed part). */
+function requestStop(state: Int32Array): void {
+  Atomics.store(state, EXPORT_STATE.cancel, 1)
+  Atomics.notify(state, EXPORT_STATE.cancel)
+}
+
+/** A second part's file: beside the job's file, joined to it at the end. */
+const partFile = (file: string) => `${file}.part2`
+
+/**
+ * One worker thread of a job: the job's first part (counts the rows, may ask for a second part
+ * through `onSplit`) or its second part. Settles when the thread has exited (its file and
+ * connection closed).
+ */
+function exportWorker(database: ExportDatabase, options: ExportJobsOptions, work: Work, role: { splitFromRows?: number; onSplit?(from: EntryKey): void; part?: { from: EntryKey; file: string } }): Promise<ExportOutcome> {
   const data: ExportWorkerData = {
     dbPath: database.dbPath,
     nativeBinding: database.nativeBinding,
     busyTimeoutMs: database.busyTimeoutMs ?? 5000,
-    file: work.file,
+    file: role.part?.file ?? work.file,
     request: work.request,
     scope: work.scope,
     batchSize: options.batchSize ?? 1000,
     pauseMs: options.pauseMs,
-    state: work.state.buffer as SharedArrayBuffer
+    state: work.state.buffer as SharedArrayBuffer,
+    splitFromRows: role.splitFromRows,
+    part: role.part && { from: role.part.from }
   }
   return new Promise((resolve, reject) => {
     // Inside the promise: a worker that cannot start fails the job, it does not throw at the caller.
@@ -164,6 +190,7 @@ function inWorker(database: ExportDatabase, options: ExportJobsOptions, work: Wo
     let failure: Error | null = null
     worker.on('message', (message: ExportWorkerMessage) => {
       if (message.type === 'counted') work.onCounted(message.totalRows)
+      else if (message.type === 'split') role.onSplit?.(message.from)
       else if (message.type === 'ended') outcome = { rows: message.rows, cancelled: message.cancelled }
       else failure = Object.assign(new Error(message.error.message), { name: message.error.name, stack: `${message.error.name}: ${message.error.message} (in the export worker)\n${message.error.stack ?? ''}` })
     })
@@ -175,6 +202,46 @@ function inWorker(database: ExportDatabase, options: ExportJobsOptions, work: Wo
   })
 }
 
+/**
+ * The job's work in worker threads. A CSV of at least `splitFromRows` entries (a year's can be
+ * millions) is written in two parts at once, by two threads on the machine's two cores or more:
+ * the first counts, finds the entry at the middle of the report's order and writes the header and
+ * the rows above it; the second writes that entry and the rows below it into a file beside the
+ * job's, which is then joined to it. Either part failing stops the other. Settles when every
+ * thread has exited and the file is whole (or the parts are deleted).
+ */
+async function inWorkers(database: ExportDatabase, options: ExportJobsOptions, work: Work): Promise<ExportOutcome> {
+  const parts: { second?: Promise<ExportOutcome> } = {}
+  const first = exportWorker(database, options, work, {
+    splitFromRows: availableParallelism() > 1 ? (options.splitFromRows ?? EXPORT_SPLIT_FROM_ROWS) : undefined,
+    onSplit(from) {
+      parts.second = exportWorker(database, options, work, { part: { from, file: partFile(work.file) } })
+      parts.second.catch(() => requestStop(work.state))
+    }
+  })
+  first.catch(() => requestStop(work.state))
+  const head = await settled(first)
+  // The second part, if any, was asked for before the first part wrote its first row.
+  const tail = parts.second ? await settled(parts.second) : null
+  try {
+    if (!head.ok) throw head.error
+    if (!tail) return head.value
+    if (!tail.ok) throw tail.error
+    const outcome = { rows: head.value.rows + tail.value.rows, cancelled: head.value.cancelled || tail.value.cancelled }
+    if (!outcome.cancelled) await pipeline(createReadStream(partFile(work.file)), createWriteStream(work.file, { flags: 'a' }))
+    return outcome
+  } finally {
+    await rm(partFile(work.file), { force: true })
+  }
+}
+
+/** A promise's outcome as a value, so that both parts are waited for whatever each does. */
+const settled = <T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> =>
+  promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error })
+  )
+
 export function createExportJobs(target: ExportTarget, database: ExportDatabase, log: (error: unknown) => void, options: ExportJobsOptions = {}): ExportJobs {
   const jobs = new Map<string, Job>()
   const mode = database.dbPath === ':memory:' || database.dbPath === '' ? 'inline' : 'workers'
@@ -185,7 +252,8 @@ export function createExportJobs(target: ExportTarget, database: ExportDatabase,
     return job
   }
 
-  const view = (job: Job): ExportJob => ({ ...job.view, rowsWritten: job.view.state === 'running' ? Atomics.load(job.state, EXPORT_STATE.rowsWritten) : job.view.rowsWritten })
+  const written = (job: Job) => Atomics.load(job.state, EXPORT_STATE.rowsWritten) + Atomics.load(job.state, EXPORT_STATE.partRowsWritten)
+  const view = (job: Job): ExportJob => ({ ...job.view, rowsWritten: job.view.state === 'running' ? written(job) : job.view.rowsWritten })
 
   async function run(job: Job, start: ExportStart, counted: () => void): Promise<void> {
     const work: Work = {
@@ -200,7 +268,7 @@ export function createExportJobs(target: ExportTarget, database: ExportDatabase,
     }
     try {
       const outcome =
-        mode === 'workers' ? await inWorker(database, options, work) : await exportToFile({ ...start.scope, sqlite: database.sqlite }, start.request, job.path, { ...work, batchSize: options.batchSize ?? 250 })
+        mode === 'workers' ? await inWorkers(database, options, work) : await exportToFile({ ...start.scope, sqlite: database.sqlite }, start.request, job.path, { ...work, batchSize: options.batchSize ?? 250 })
       job.view.rowsWritten = outcome.rows
       if (outcome.cancelled) {
         await rm(job.path, { force: true })
@@ -212,7 +280,7 @@ export function createExportJobs(target: ExportTarget, database: ExportDatabase,
     } catch (error) {
       log(error)
       await rm(job.path, { force: true }).catch(log)
-      job.view.rowsWritten = Atomics.load(job.state, EXPORT_STATE.rowsWritten)
+      job.view.rowsWritten = written(job)
       job.view.state = 'failed'
       job.view.error = error instanceof Error ? error.message : String(error)
     }
@@ -268,10 +336,7 @@ export function createExportJobs(target: ExportTarget, database: ExportDatabase,
     status: (id, userId) => view(own(id, userId)),
     cancel(id, userId) {
       const job = own(id, userId)
-      if (job.view.state === 'running') {
-        Atomics.store(job.state, EXPORT_STATE.cancel, 1)
-        Atomics.notify(job.state, EXPORT_STATE.cancel)
-      }
+      if (job.view.state === 'running') requestStop(job.state)
       return view(job)
     },
     downloadable(id) {
@@ -281,10 +346,7 @@ export function createExportJobs(target: ExportTarget, database: ExportDatabase,
     settled: (id) => jobs.get(id)?.finished ?? Promise.resolve(),
     async stopAll() {
       const running = [...jobs.values()].filter((job) => job.view.state === 'running')
-      for (const job of running) {
-        Atomics.store(job.state, EXPORT_STATE.cancel, 1)
-        Atomics.notify(job.state, EXPORT_STATE.cancel)
-      }
+      for (const job of running) requestStop(job.state)
       await Promise.all(running.map((job) => job.finished))
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { ExportReport } from '../../../shared/contract/exports'
 import type { ReportColumnName } from '../../../shared/report-columns'
-import { accountDetailBatches, accountDetailCount, type EntryFilters } from '../account-details'
+import { accountDetailBatches, accountDetailCount, accountDetailHalf, type EntryFilters, type EntryKey, type EntryRange } from '../account-details'
 import { dailyBatches, dailyCount, listGrouping, STATISTICS, type DailyFilters, type DailyTable } from '../daily'
 import type { ReportSource } from '../page'
 import { SETTLEMENT_TYPE_COLUMNS } from '../settlement'
@@ -34,7 +34,13 @@ export type ExportRow = unknown[]
 export interface ExportSource {
   columns: readonly ExportColumn[]
   count(src: ReportSource, filters: ReportFilters): number
-  batches(src: ReportSource, filters: ReportFilters, batchSize: number): Generator<ExportRow[]>
+  /** The rows in the report's order; `range` (entries only) a part of them. */
+  batches(src: ReportSource, filters: ReportFilters, batchSize: number, range?: EntryRange): Generator<ExportRow[]>
+  /**
+   * Where the rows can be cut into two parts that two threads write at once (export/jobs.ts): the
+   * entry list, which has millions. The daily reports (thousands of rows) have none.
+   */
+  half?(src: ReportSource, filters: ReportFilters, total: number): EntryKey | null
 }
 
 export type ReportFilters = EntryFilters | DailyFilters
@@ -61,7 +67,8 @@ export const EXPORT_SOURCES: Record<ExportReport, ExportSource> = {
     columns: [...col('time', 'dateCreated'), ...col('integer', 'id', 'merchantId', 'contractId', 'txnId', 'type'), ...col('text', 'currency'), ...col('amount', 'amount'), ...col('text', 'remark')],
     count: (src, f) => accountDetailCount(src, f as EntryFilters),
     // Rows in these columns' order (account-details.ts).
-    batches: (src, f, size) => accountDetailBatches(src, f as EntryFilters, size)
+    batches: (src, f, size, range) => accountDetailBatches(src, f as EntryFilters, size, range),
+    half: (src, f, total) => accountDetailHalf(src, f as EntryFilters, total)
   },
   transactionStatistics: daily(TRANSACTION_COLUMNS, false, TRANSACTION_METRICS),
   transactionList: daily(TRANSACTION_COLUMNS, true, TRANSACTION_METRICS),

@@ -1,15 +1,17 @@
 /**
  * An export job's worker thread (built as out/main/export-worker.js; started by jobs.ts). It opens
  * its own read-only connection to the database file (WAL: it reads while the main thread writes),
- * counts the filtered set, then reads, formats and writes the whole file. The main thread only
- * started it: it follows the rows written and asks for a stop through shared memory (`state`), so
- * neither side waits on the other between batches.
+ * counts the filtered set, then reads, formats and writes the whole file, or one of its two parts
+ * (a large CSV export: see jobs.ts). The main thread only started it: it follows the rows written
+ * and asks for a stop through shared memory (`state`), so neither side waits on the other between
+ * batches.
  *
  * Nothing here checks access: the procedure has checked the permission and applied the merchant
  * scope to the filters before the job was started.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
+import type { EntryKey } from '../account-details'
 import type { ReportScope } from '../catalog'
 import { exportToFile, type ExportRequest } from './write'
 
@@ -25,10 +27,15 @@ export interface ExportWorkerData {
   pauseMs?: number
   /** Int32 slots shared with the main thread: see EXPORT_STATE. */
   state: SharedArrayBuffer
+  /** A job's first part: cut the export in two from this many rows on (see exportToFile). */
+  splitFromRows?: number
+  /** A job's second part: its rows from this key down (see exportToFile). */
+  part?: { from: EntryKey }
 }
 
 export type ExportWorkerMessage =
   | { type: 'counted'; totalRows: number }
+  | { type: 'split'; from: EntryKey }
   | { type: 'ended'; rows: number; cancelled: boolean }
   | { type: 'failed'; error: { name: string; message: string; stack?: string } }
 
@@ -45,7 +52,9 @@ async function run(): Promise<void> {
       batchSize: data.batchSize,
       pauseMs: data.pauseMs,
       state,
-      onCounted: (totalRows) => port!.postMessage({ type: 'counted', totalRows } satisfies ExportWorkerMessage)
+      onCounted: (totalRows) => port!.postMessage({ type: 'counted', totalRows } satisfies ExportWorkerMessage),
+      split: data.splitFromRows === undefined ? undefined : { fromRows: data.splitFromRows, onSplit: (from) => port!.postMessage({ type: 'split', from } satisfies ExportWorkerMessage) },
+      part: data.part
     })
     port!.postMessage({ type: 'ended', rows: outcome.rows, cancelled: outcome.cancelled } satisfies ExportWorkerMessage)
   } finally {

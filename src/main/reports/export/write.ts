@@ -20,6 +20,7 @@ import { minorUnitsOf } from '../../../shared/money'
 import { REPORT_COLUMN_NAMES, type ReportLanguage } from '../../../shared/report-columns'
 import { isoDay } from '../bounds'
 import type { ReportSource } from '../page'
+import type { EntryKey, EntryRange } from '../account-details'
 import { EXPORT_SOURCES, type ExportColumn, type ExportRow, type ReportFilters } from './sources'
 
 export interface ExportRequest {
@@ -32,6 +33,10 @@ export interface ExportRequest {
 export interface ExportHooks {
   /** Rows per read (default 250: one read and its formatting stay within a few milliseconds). */
   batchSize?: number
+  /** Only this part of the rows (the entry list in two parts, jobs.ts); default all. */
+  range?: EntryRange
+  /** Whether the file starts with the header row (and the UTF-8 BOM); false for a second part. Default true. */
+  header?: boolean
   /** After each batch: the rows written so far. */
   onProgress?(rowsWritten: number): void
   /** Asked between batches; true stops the export (the caller deletes the partial file). */
@@ -94,11 +99,11 @@ function cellsOf(columns: readonly ExportColumn[], format: 'csv' | 'xlsx'): (row
  * CSV through csv-stringify's synchronous API, one call per batch: a batch becomes one string and
  * one write (GBK: one iconv-lite encoding of it), rather than a stream transform per row.
  */
-function csvSink(out: Writable, format: 'csv' | 'csv-gbk', columns: readonly ExportColumn[], header: string[]): Sink {
+function csvSink(out: Writable, format: 'csv' | 'csv-gbk', columns: readonly ExportColumn[], header: string[] | null): Sink {
   const options = { record_delimiter: 'windows' } as const
   const put = (text: string) => out.write(format === 'csv-gbk' ? iconv.encode(text, 'gbk') : text)
   const toCells = cellsOf(columns, 'csv')
-  put(stringify([header], { ...options, bom: format === 'csv' }))
+  if (header) put(stringify([header], { ...options, bom: format === 'csv' }))
   return {
     write(rows) {
       toCells(rows)
@@ -171,8 +176,10 @@ export async function writeReportExport(src: ReportSource, request: ExportReques
   let rows = 0
   let cancelled = false
   try {
-    const sink = request.format === 'xlsx' ? await xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, header)
-    for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250)) {
+    const withHeader = hooks.header ?? true
+    if (request.format === 'xlsx' && !withHeader) throw new Error('An XLSX file cannot be written in parts')
+    const sink = request.format === 'xlsx' ? await xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, withHeader ? header : null)
+    for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250, hooks.range)) {
       const room = sink.write(batch)
       rows += batch.length
       hooks.onProgress?.(rows)
@@ -194,11 +201,17 @@ export async function writeReportExport(src: ReportSource, request: ExportReques
   return { rows, cancelled }
 }
 
-/** The slots of an export's shared state (an Int32Array the job and its worker both see). */
-export const EXPORT_STATE = { cancel: 0, rowsWritten: 1, size: 2 } as const
+/**
+ * The slots of an export's shared state (an Int32Array the job and its workers see): the cancel
+ * flag, and the rows written by the job's first part and by its second part (two parts, jobs.ts).
+ */
+export const EXPORT_STATE = { cancel: 0, rowsWritten: 1, partRowsWritten: 2, size: 3 } as const
 
 /** The file's write buffer: formatting goes on while the previous chunks are written. */
 const FILE_BUFFER_BYTES = 1 << 20
+
+/** Formats that can be written in two parts and joined: CSV (XLSX is one zip). */
+export const splittable = (format: ExportFormat) => format !== 'xlsx'
 
 export interface ExportToFileOptions {
   batchSize?: number
@@ -209,21 +222,45 @@ export interface ExportToFileOptions {
   pauseMs?: number
   state: Int32Array
   onCounted(totalRows: number): void
+  /**
+   * Set for a job's first part: from this many rows on, a splittable export is cut in two. The
+   * first part asks for the second to be started from the returned key (`onSplit`), then writes the
+   * rows above it; the caller joins the second part's file to this one.
+   */
+  split?: { fromRows: number; onSplit(from: EntryKey): void }
+  /** Set for a job's second part: its rows from this key down, without a header, not counted. */
+  part?: { from: EntryKey }
 }
 
 /**
  * An export job's work, wherever it runs: count the filtered set (`onCounted`), then write it to
- * `file`. The rows written go to `state`, and a cancel flag set there stops it between batches.
+ * `file`, or the part of it the options say. The rows written go to `state`, and a cancel flag set
+ * there stops it between batches.
  */
 export async function exportToFile(src: ReportSource, request: ExportRequest, file: string, options: ExportToFileOptions): Promise<ExportOutcome> {
-  const { state } = options
+  const { state, part } = options
   const pauseMs = options.pauseMs ?? 0
-  options.onCounted(EXPORT_SOURCES[request.report].count(src, request.filters))
+  const source = EXPORT_SOURCES[request.report]
+  let range: EntryRange = {}
+  if (part) range = { from: part.from }
+  else {
+    const total = source.count(src, request.filters)
+    options.onCounted(total)
+    const { split } = options
+    const from = split && source.half && splittable(request.format) && total >= split.fromRows ? source.half(src, request.filters, total) : null
+    if (from) {
+      split!.onSplit(from)
+      range = { above: from }
+    }
+  }
   const cancelled = () => Atomics.load(state, EXPORT_STATE.cancel) === 1
   if (cancelled()) return { rows: 0, cancelled: true }
+  const progressSlot = part ? EXPORT_STATE.partRowsWritten : EXPORT_STATE.rowsWritten
   return writeReportExport(src, request, createWriteStream(file, { highWaterMark: FILE_BUFFER_BYTES }), {
     batchSize: options.batchSize,
-    onProgress: (rows) => Atomics.store(state, EXPORT_STATE.rowsWritten, rows),
+    range,
+    header: !part,
+    onProgress: (rows) => Atomics.store(state, progressSlot, rows),
     async cancelled() {
       // Waits without blocking the thread's event loop: the batch just written goes on to the file.
       if (pauseMs > 0) {
