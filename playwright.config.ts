@@ -5,6 +5,8 @@ const executablePath = process.env.PAYDESK_CHROMIUM ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: './tests/e2e',
+  // Every temporary file of the run (hosts' data folders, the browser's profiles) in one folder, removed at the end.
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

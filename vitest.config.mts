@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    // Every temporary file of the run in one folder, removed at the end (tests/support/private-tmp.ts).
+    globalSetup: ['tests/support/vitest-global-setup.ts']
   }
 })

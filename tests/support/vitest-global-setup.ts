@@ -1,0 +1,3 @@
+import { usePrivateTmp } from './private-tmp'
+
+export default () => usePrivateTmp('paydesk-vitest-')
