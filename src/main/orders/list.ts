@@ -24,10 +24,10 @@ import * as schema from '../db/schema/index'
 import type { Db } from '../db/open'
 import { preparedQueries } from '../db/prepared'
 import { dayStartMs } from '../ledger/business-day'
-import { isoDay } from '../reports/bounds'
+import { dayNumber, isoDay } from '../reports/bounds'
 import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
 import type { OrderStatus } from '../db/schema/orders'
-import { inIds, rowsOf } from './read'
+import { idsParam, inIds, rowsOf } from './read'
 
 export interface OrderListFilters {
   /** The merchant filter with the user's scope applied (a merchant-bound user's own merchant). */
@@ -55,8 +55,6 @@ const ORDER = 'order by created_at desc, id desc'
 /** The search's three exact lookups, each through its own index. */
 const SEARCH_IDS =
   'id in (select id from orders indexed by orders_order_no where order_no = ? union all select id from orders indexed by orders_merchant_order_lookup where tenant_id = ? and merchant_order_no = ? union all select id from orders indexed by orders_upstream_no where upstream_no = ?)'
-
-const yyyymmdd = (day: string) => Number(day.replaceAll('-', ''))
 
 /** The filters that select a few orders by their numbers (read through those indexes and sorted). */
 const isLookup = (f: OrderListFilters) => Boolean(f.orderNo || f.merchantOrderNo || f.upstreamNo || f.search) || f.overdue === true
@@ -127,8 +125,8 @@ function storedCount(src: ReportSource, f: OrderListFilters): { table: string; c
     .when(f.merchantId, 'merchant_id = ?', f.merchantId)
     .when(f.status, 'status = ?', f.status)
     .when(f.direction, 'direction = ?', f.direction)
-    .when(f.dateFrom, 'business_day >= ?', f.dateFrom && yyyymmdd(f.dateFrom))
-    .when(f.dateTo, 'business_day <= ?', f.dateTo && yyyymmdd(f.dateTo))
+    .when(f.dateFrom, 'business_day >= ?', f.dateFrom && dayNumber(f.dateFrom))
+    .when(f.dateTo, 'business_day <= ?', f.dateTo && dayNumber(f.dateTo))
   return { table, count: byStatus ? 'order_count' : 'total_count', where, testsOnly: f.isTest === true }
 }
 
@@ -206,7 +204,7 @@ export function orderList(src: ReportSource, f: OrderListFilters, request: PageR
   if (offset === null) return reportPage(request, total, [], null)
   const ids = pageIds(src, f, offset, request.pageSize)
   const db = drizzleOf(src.sqlite)
-  const rows = ids.length === 0 ? [] : pageOrders(db).all({ ids: JSON.stringify(ids) })
+  const rows = ids.length === 0 ? [] : pageOrders(db).all(idsParam(ids))
   const byId = new Map(rows.map((o) => [o.id, o]))
   return reportPage(request, total, rowsOf(db, ids.map((id) => byId.get(id)!)), null)
 }

@@ -12,7 +12,7 @@ import { orders, outbox } from '../db/schema'
 import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
 import { preparedQueries } from '../db/prepared'
 import { drizzleOf } from './list'
-import { inIds } from './read'
+import { idsParam, inIds } from './read'
 
 export interface OutboxListFilters {
   /** The merchant scope of a merchant-bound user (applied by the caller on the main thread). */
@@ -48,7 +48,7 @@ export function outboxList(src: ReportSource, f: OutboxListFilters, request: Pag
   const total = countOutbox(src, f)
   const offset = pageOffset(request, total)
   const ids = offset === null ? [] : outboxPageIds(src, f, offset, request.pageSize)
-  const rows = ids.length === 0 ? [] : pageRows(drizzleOf(src.sqlite)).all({ ids: JSON.stringify(ids) })
+  const rows = ids.length === 0 ? [] : pageRows(drizzleOf(src.sqlite)).all(idsParam(ids))
   const byId = new Map(rows.map((r) => [r.item.id, { ...r.item, orderNo: r.orderNo, merchantId: r.merchantId }]))
   const items = ids.map((id) => byId.get(id)!)
   return reportPage(request, total, items, null) satisfies ReportPage<(typeof items)[number], never>

@@ -14,6 +14,9 @@ type Order = typeof orders.$inferSelect
 /** `column in (the ids)`, one text for any number of ids: the ids go in as one JSON array parameter. */
 export const inIds = (column: SQLiteColumn) => sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`
 
+/** The parameter of `inIds`: each id once. */
+export const idsParam = (ids: Iterable<number>) => ({ ids: JSON.stringify([...new Set(ids)]) })
+
 /**
  * The list rows' lookups, prepared once per handle (a page's read runs them for every page; built
  * with `inArray`, each page size was a new statement to build and prepare).
@@ -28,7 +31,6 @@ const rowLookups = preparedQueries((db) => ({
     .prepare()
 }))
 
-const idsParam = (ids: Iterable<number>) => ({ ids: JSON.stringify([...new Set(ids)]) })
 
 /** The list rows of these orders, in their order: merchant and channel names, and whether a send is being retried. */
 export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {

@@ -13,7 +13,7 @@ import { createOrder, orderMerchant } from '../orders/create'
 import { close, finish, loadOrder, scheduleNotification } from '../orders/outcome'
 import { orderDetail } from '../orders/read'
 import { addEvent } from '../orders/timeline'
-import { scope } from './reports'
+import { pagedList } from './reports'
 
 function visibleOrder(ctx: Ctx, id: number) {
   const order = ctx.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.tenantId, ctx.tenantId))).get()
@@ -99,12 +99,8 @@ export const orderProcedures = handlers({
   'orders.createPayout': (ctx, input) => createAndSend(ctx, input, 'payout'),
 
   // The read runs in a report worker (orders/list.ts); the scope is applied here, on the main thread.
-  'orders.list': async (ctx, input) => {
-    const { page, pageSize, ...filters } = input
-    const scoped = { ...filters, merchantId: merchantFilter(actorOf(ctx), input.merchantId), now: ctx.clock.now() }
-    const result = await ctx.reports.read('ordersList', scope(ctx), scoped, { pageIndex: page, pageSize, withTotals: false })
-    return { page, pageSize, total: result.totalItemCount, items: result.items }
-  },
+  'orders.list': (ctx, { page, pageSize, ...filters }) =>
+    pagedList(ctx, 'ordersList', { ...filters, merchantId: merchantFilter(actorOf(ctx), filters.merchantId), now: ctx.clock.now() }, { page, pageSize }),
   'orders.get': (ctx, input) => orderDetail(ctx.db, visibleOrder(ctx, input.id)),
 
   'orders.close': (ctx, input) => {
@@ -183,12 +179,7 @@ export const orderProcedures = handlers({
   },
 
   // Read in a report worker (orders/outbox-list.ts); the merchant scope is applied here.
-  'outbox.list': async (ctx, input) => {
-    const { page, pageSize, ...filters } = input
-    const scoped = { ...filters, merchantId: merchantFilter(actorOf(ctx), undefined) }
-    const result = await ctx.reports.read('outboxList', scope(ctx), scoped, { pageIndex: page, pageSize, withTotals: false })
-    return { page, pageSize, total: result.totalItemCount, items: result.items }
-  },
+  'outbox.list': (ctx, { page, pageSize, ...filters }) => pagedList(ctx, 'outboxList', { ...filters, merchantId: merchantFilter(actorOf(ctx), undefined) }, { page, pageSize }),
 
   'outbox.retryNow': (ctx, input) =>
     transact(ctx.db, (tx) => {

@@ -21,7 +21,8 @@ export function instantRange(bounds: DateBounds, zone: string): { from?: number;
   }
 }
 
-const dayNumber = (text: string) => Number(text.slice(0, 10).replaceAll('-', ''))
+/** The business day (yyyymmdd) of a `yyyy-mm-dd` date, or of a bound's date part. */
+export const dayNumber = (text: string) => Number(text.slice(0, 10).replaceAll('-', ''))
 
 /** business_day ≥ from and ≤ to (yyyymmdd), either side open. */
 export function dayRange(bounds: DateBounds): { from?: number; to?: number } {
