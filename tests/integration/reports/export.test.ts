@@ -208,9 +208,10 @@ describe('jobs: a worker thread per export on a database file', () => {
     const jobs = createExportJobs(folderTarget(dir), database(), noop, { batchSize: 2, pauseMs: 60_000, splitFromRows: 2 })
     const job = (await jobs.start({ userId: 1, request: entries, scope, fileName: 'entries.csv', onStart: noop, onEnd: noop }))!
     expect(job.totalRows).toBe(ENTRY_COUNT + 1)
-    // Each part has written its first batch and waits: the job's file and the second part's beside it.
+    // Each part has written its first batch and waits: the job's file and the second part's beside it
+    // (a part counts its rows as it hands them to its file stream, which opens the file a moment later).
     await vi.waitFor(() => expect(jobs.status(job.id, 1).rowsWritten).toBe(4), { timeout: 15_000, interval: 10 })
-    expect(readdirSync(dir).map((name) => name.replace(/^[\w-]+?-entries/, 'entries')).sort()).toEqual(['entries.csv', 'entries.csv.part2'])
+    await vi.waitFor(() => expect(readdirSync(dir).map((name) => name.replace(/^[\w-]+?-entries/, 'entries')).sort()).toEqual(['entries.csv', 'entries.csv.part2']), { timeout: 5000, interval: 10 })
     jobs.cancel(job.id, 1)
     await jobs.settled(job.id)
     expect(jobs.status(job.id, 1)).toMatchObject({ state: 'cancelled', rowsWritten: 4 })
