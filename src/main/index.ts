@@ -1,43 +1,34 @@
 /**
  * The Electron main process: owns the core (database, rules), serves it over IPC to a locked-down
- * window. Everything security-relevant is decided by the pure functions of desktop/security.ts.
+ * window. Everything security-relevant is decided by the pure functions of desktop/security.ts,
+ * desktop/app-protocol.ts and desktop/secret-box.ts (docs/electron-security.md scores them).
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type MenuItemConstructorOptions } from 'electron'
-import type { SecretBox } from './core/secrets'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron'
 import { version } from '../../package.json'
 import { createCore, type Core } from './core/app'
 import { keepMainThreadResponsive } from './core/v8-flags'
 import { bindIpc, type IpcEventLike } from './desktop/ipc'
-import { allowNavigation, allowPermissionRequest, decideWindowOpen, secureWebPreferences } from './desktop/security'
-import { DATABASE_FILE } from './paths'
+import { APP_SCHEME_PRIVILEGES, rendererEntry, serveRendererRequest } from './desktop/app-protocol'
+import { openDesktopSecrets, secretBoxNotice } from './desktop/secret-box'
+import { allowNavigation, allowPermissionRequest, APP_SCHEME, decideWindowOpen, secureWebPreferences } from './desktop/security'
+import { DATABASE_FILE, SECRET_KEY_FILE } from './paths'
 import { startDemoProvider } from './demo/simulator'
 import type { ExportTarget } from './reports/export/jobs'
 import type { RunningSimulator } from './simulator/server'
 
+// Privileged schemes can only be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
+
 const preloadPath = join(__dirname, '../preload/index.js')
-const rendererFile = join(__dirname, '../renderer/index.html')
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const appEntry = devServerUrl ?? pathToFileURL(rendererFile).href
+const rendererDir = join(__dirname, '../renderer')
+const appEntry = rendererEntry({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL })
 
 /** The Electron build of better-sqlite3 lives beside the Node build (see README, "Desktop build"). */
 function electronNativeBinding(): string | undefined {
   const candidate = join(app.getAppPath(), 'native', `electron-${process.versions.modules}`, 'better_sqlite3.node')
   return existsSync(candidate) ? candidate : undefined
-}
-
-/** Credentials and signing secrets are sealed by the OS keychain through safeStorage. */
-function safeStorageBox(): SecretBox {
-  if (!safeStorage.isEncryptionAvailable()) throw new Error('The operating system keychain is not available to encrypt secrets at rest')
-  return {
-    encrypt: (plain) => `ss:${safeStorage.encryptString(plain).toString('base64')}`,
-    decrypt: (sealed) => {
-      if (!sealed.startsWith('ss:')) throw new Error('Not a PayDesk secret')
-      return safeStorage.decryptString(Buffer.from(sealed.slice(3), 'base64'))
-    }
-  }
 }
 
 /** Report exports go where the user says, in a save dialog over the focused window. */
@@ -63,7 +54,7 @@ function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath)
   })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(devServerUrl ?? pathToFileURL(rendererFile).href)
+  void window.loadURL(appEntry)
   return window
 }
 
@@ -112,9 +103,17 @@ function buildMenu(core: Core): void {
 async function start(): Promise<void> {
   keepMainThreadResponsive()
   await app.whenReady()
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererDir))
   const dataDir = app.getPath('userData')
   mkdirSync(dataDir, { recursive: true })
-  const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding(), secrets: safeStorageBox(), exportTarget: saveDialogTarget })
+  // Credentials and signing secrets: the OS keychain through safeStorage, or the key file where
+  // safeStorage has no keyring behind it (desktop/secret-box.ts). Asked after ready: before it,
+  // Linux reports its backend as 'unknown'.
+  const keyFile = join(dataDir, SECRET_KEY_FILE)
+  const secrets = openDesktopSecrets({ platform: process.platform, storage: safeStorage, keyFile })
+  const notice = secretBoxNotice(secrets.choice, keyFile)
+  if (notice) console.warn(notice)
+  const core = createCore({ dbPath: join(dataDir, DATABASE_FILE), mode: 'desktop', version, nativeBinding: electronNativeBinding(), secrets: secrets.box, exportTarget: saveDialogTarget })
   await core.ensureAdminFromEnv(process.env)
   if (process.argv.includes('--demo')) {
     await core.loadDemo()

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 export const APP_NAME = 'PayDesk'
 export const DATABASE_FILE = 'paydesk.db'
-/** The headless host's encryption key for secrets at rest (mode 0600), unless PAYDESK_SECRET_KEY is set. */
+/** The encryption key for secrets at rest (mode 0600) of the headless host, and of the desktop without a keyring; unless PAYDESK_SECRET_KEY is set. */
 export const SECRET_KEY_FILE = 'secret.key'
 
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {

@@ -3,14 +3,16 @@
  * recording stand-in for Electron's API, and what they ask of Electron is checked.
  * Needs `npm run build` first (npm test builds before running vitest).
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import Module from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { procedureNames } from '../../src/shared/contract'
-import { secureWebPreferences } from '../../src/main/desktop/security'
+import { APP_ENTRY, CONTENT_SECURITY_POLICY_HEADER, secureWebPreferences } from '../../src/main/desktop/security'
+import { DATABASE_FILE, SECRET_KEY_FILE } from '../../src/main/paths'
 
 const out = resolve(__dirname, '../../out')
 const mainBundle = join(out, 'main', 'index.js')
@@ -18,8 +20,20 @@ const preloadBundle = join(out, 'preload', 'index.js')
 
 type Listener = (...args: unknown[]) => unknown
 
-function recordingElectron(userData: string) {
+interface StandIn {
+  /** `app.isPackaged`. */
+  isPackaged?: boolean
+  /** What `safeStorage.getSelectedStorageBackend()` answers (Linux only in Electron). */
+  storageBackend?: string
+}
+
+function recordingElectron(userData: string, standIn: StandIn = {}) {
   const rec = {
+    /** The order of the calls that must come before or after ready. */
+    sequence: [] as string[],
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    safeStorageSeals: 0,
     windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
     handlers: new Map<string, Listener>(),
     appEvents: new Map<string, Listener[]>(),
@@ -53,7 +67,11 @@ function recordingElectron(userData: string) {
   }
   const electron = {
     app: {
-      whenReady: () => Promise.resolve(),
+      isPackaged: standIn.isPackaged ?? false,
+      whenReady: () => {
+        rec.sequence.push('whenReady')
+        return Promise.resolve()
+      },
       getPath: () => userData,
       getAppPath: () => resolve(__dirname, '../..'),
       on: (event: string, listener: Listener) => rec.appEvents.set(event, [...(rec.appEvents.get(event) ?? []), listener]),
@@ -63,6 +81,16 @@ function recordingElectron(userData: string) {
       exit: () => {}
     },
     BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        rec.sequence.push('registerSchemesAsPrivileged')
+        rec.privilegedSchemes.push(...schemes)
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        rec.sequence.push(`handle:${scheme}`)
+        rec.protocolHandlers.set(scheme, handler)
+      }
+    },
     ipcMain: { handle: (channel: string, listener: Listener) => rec.handlers.set(channel, listener) },
     session: {
       defaultSession: {
@@ -80,7 +108,11 @@ function recordingElectron(userData: string) {
       showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`) } },
     safeStorage: {
       isEncryptionAvailable: () => true,
-      encryptString: (plain: string) => Buffer.from(`sealed:${plain}`),
+      getSelectedStorageBackend: () => standIn.storageBackend ?? 'gnome_libsecret',
+      encryptString: (plain: string) => {
+        rec.safeStorageSeals++
+        return Buffer.from(`sealed:${plain}`)
+      },
       decryptString: (sealed: Buffer) => sealed.toString().slice('sealed:'.length)
     },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => rec.exposed.set(key, api) },
@@ -96,7 +128,8 @@ function recordingElectron(userData: string) {
   return { electron, rec }
 }
 
-function loadWithElectron(file: string, electron: unknown): string[] {
+/** Loads a built bundle with `electron` answered by the stand-in; `rendererUrl` is ELECTRON_RENDERER_URL while it loads. */
+function loadWithElectron(file: string, electron: unknown, rendererUrl?: string): string[] {
   const requested: string[] = []
   const moduleWithLoad = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown }
   const original = moduleWithLoad._load
@@ -104,14 +137,58 @@ function loadWithElectron(file: string, electron: unknown): string[] {
     requested.push(request)
     return request === 'electron' ? electron : original.call(this, request, ...rest)
   }
+  const savedUrl = process.env.ELECTRON_RENDERER_URL
+  if (rendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL
+  else process.env.ELECTRON_RENDERER_URL = rendererUrl
   try {
     delete require.cache[file]
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is CommonJS and must load through the hooked Module._load
     require(file)
   } finally {
     moduleWithLoad._load = original
+    if (savedUrl === undefined) delete process.env.ELECTRON_RENDERER_URL
+    else process.env.ELECTRON_RENDERER_URL = savedUrl
   }
   return requested.filter((r) => r !== file)
+}
+
+type Rec = ReturnType<typeof recordingElectron>['rec']
+
+/** Starts the built main process under a fresh stand-in, with its own data folder. */
+async function bootDesktop(standIn: StandIn, rendererUrl?: string): Promise<{ rec: Rec; userData: string }> {
+  if (!existsSync(mainBundle)) throw new Error(`${mainBundle} is missing: run npm run build first`)
+  const userData = mkdtempSync(join(tmpdir(), 'paydesk-electron-'))
+  const { electron, rec } = recordingElectron(userData, standIn)
+  loadWithElectron(mainBundle, electron, rendererUrl)
+  await until(() => rec.windows.length > 0, 'the main window')
+  return { rec, userData }
+}
+
+/** Quitting stops the order engine first, then closes the database and quits for real. */
+async function quitDesktop(rec: Rec): Promise<void> {
+  for (const quit of rec.appEvents.get('will-quit') ?? []) quit({ preventDefault: () => {} })
+  await until(() => rec.quitCalls > 0, 'the app to quit after stopping the order engine')
+}
+
+type Frame = { sender: { id: number }; senderFrame: { url: string; parent: null | object } }
+type Answer = { status: number; code?: string; data: Record<string, unknown> }
+const call = (rec: Rec, frame: Frame, name: string, input: unknown) => rec.handlers.get(`paydesk:${name}`)!(frame, input) as Promise<Answer>
+
+/** Signs in the first administrator and creates a merchant: the core seals its signing secret. */
+async function createMerchant(rec: Rec, frame: Frame): Promise<void> {
+  await call(rec, frame, 'auth.setupAdmin', { username: 'desk.admin', displayName: 'Desk', password: 'Desk-password-1' })
+  expect(await call(rec, frame, 'auth.login', { username: 'desk.admin', password: 'Desk-password-1' })).toMatchObject({ status: 200 })
+  const created = await call(rec, frame, 'merchants.create', { name: 'Sealed Secrets Ltd', contactName: 'Ops', contactEmail: 'ops@example.com', contactPhone: '+66 2 000 0000' })
+  expect(created).toMatchObject({ status: 200 })
+}
+
+function sealedSigningSecrets(userData: string): string[] {
+  const db = new Database(join(userData, DATABASE_FILE), { readonly: true })
+  try {
+    return (db.prepare('select signing_secret_enc as sealed from merchants').all() as { sealed: string }[]).map((r) => r.sealed)
+  } finally {
+    db.close()
+  }
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -120,24 +197,68 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 describe('the built desktop main bundle under a recording Electron', () => {
-  const { electron, rec } = recordingElectron(mkdtempSync(join(tmpdir(), 'paydesk-electron-')))
-  const appEntry = pathToFileURL(join(out, 'renderer', 'index.html')).href
+  let rec: Rec
+  let userData: string
+  const appEntry = APP_ENTRY
 
   beforeAll(async () => {
-    if (!existsSync(mainBundle)) throw new Error(`${mainBundle} is missing: run npm run build first`)
-    loadWithElectron(mainBundle, electron)
-    await until(() => rec.windows.length > 0, 'the main window')
+    ;({ rec, userData } = await bootDesktop({ isPackaged: false, storageBackend: 'gnome_libsecret' }))
   })
   afterAll(async () => {
-    // Quitting stops the order engine first, then closes the database and quits for real.
-    for (const quit of rec.appEvents.get('will-quit') ?? []) quit({ preventDefault: () => {} })
-    await until(() => rec.quitCalls > 0, 'the app to quit after stopping the order engine')
+    await quitDesktop(rec)
   })
 
-  it('creates the window with exactly the locked-down settings and loads the packaged renderer', () => {
+  it('creates the window with exactly the locked-down settings and loads the renderer from app://, not file://', () => {
     expect(rec.windows).toHaveLength(1)
     expect(rec.windows[0].options.webPreferences).toEqual(secureWebPreferences(join(out, 'preload', 'index.js')))
-    expect(rec.windows[0].loaded).toEqual([appEntry])
+    expect(rec.windows[0].loaded).toEqual(['app://paydesk/index.html'])
+  })
+
+  it('registers app:// as a privileged scheme before the app is ready, and serves it once ready', () => {
+    expect(rec.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    expect(rec.sequence.indexOf('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0)
+    expect(rec.sequence.indexOf('registerSchemesAsPrivileged')).toBeLessThan(rec.sequence.indexOf('whenReady'))
+    expect(rec.sequence.indexOf('handle:app')).toBeGreaterThan(rec.sequence.indexOf('whenReady'))
+    expect([...rec.protocolHandlers.keys()]).toEqual(['app'])
+  })
+
+  it('app:// serves the built renderer with its MIME types and the CSP header', async () => {
+    const serve = rec.protocolHandlers.get('app')!
+    const page = await serve(new Request(`${appEntry}#/login`))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER)
+    const html = await page.text()
+    expect(html).toContain('<div id="root"></div>')
+    // The page's own module script and stylesheet, by the relative paths the page asks for.
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(html)![1]
+    const styles = /<link rel="stylesheet" crossorigin href="([^"]+)"/.exec(html)![1]
+    const js = await serve(new Request(new URL(script, appEntry)))
+    expect(js.status).toBe(200)
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff')
+    expect((await serve(new Request(new URL(styles, appEntry)))).headers.get('content-type')).toBe('text/css; charset=utf-8')
+  })
+
+  it('app:// refuses anything outside the renderer folder', async () => {
+    const serve = rec.protocolHandlers.get('app')!
+    for (const escape of ['app://paydesk/..%2F..%2Fpackage.json', 'app://paydesk/..%2Fmain%2Findex.js', 'app://paydesk/assets/..%2F..%2F..%2Fpackage.json', 'app://paydesk/..%5Cmain%5Cindex.js']) {
+      const answer = await serve(new Request(escape))
+      expect(answer.status, escape).toBe(403)
+      expect(await answer.text(), escape).toBe('')
+    }
+    expect((await serve(new Request('app://paydesk/no-such-file.js'))).status).toBe(404)
+    expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404)
+    expect((await serve(new Request(appEntry, { method: 'POST', body: 'x' }))).status).toBe(405)
+  })
+
+  it('with a keyring, secrets are sealed by safeStorage and no key file is made', async () => {
+    const main = { sender: { id: 5 }, senderFrame: { url: `${appEntry}#/merchants`, parent: null } }
+    await createMerchant(rec, main)
+    await call(rec, main, 'auth.logout', {})
+    expect(rec.safeStorageSeals).toBe(1)
+    expect(sealedSigningSecrets(userData)).toEqual([expect.stringMatching(/^ss:/)])
+    expect(existsSync(join(userData, SECRET_KEY_FILE))).toBe(false)
   })
 
   it('registers one IPC handler per contract procedure, and nothing else', () => {
@@ -152,13 +273,12 @@ describe('the built desktop main bundle under a recording Electron', () => {
       expect(await handler(subframe, {}), channel).toMatchObject({ status: 403, code: 'ipc.untrusted_sender' })
     }
     const own = { sender: { id: 1 }, senderFrame: { url: `${appEntry}#/login`, parent: null } }
-    expect(await rec.handlers.get('paydesk:auth.setupStatus')!(own, {})).toMatchObject({ status: 200, data: { needsSetup: true, setupCodeRequired: false } })
+    expect(await rec.handlers.get('paydesk:auth.setupStatus')!(own, {})).toMatchObject({ status: 200, data: { needsSetup: false, setupCodeRequired: false } })
   })
 
   it('a window the app opens (the payment page) acts in its opener’s session', async () => {
     const main = { sender: { id: 1 }, senderFrame: { url: `${appEntry}#/`, parent: null } }
     const child = { sender: { id: 77 }, senderFrame: { url: `${appEntry}#/payment/1`, parent: null } }
-    await rec.handlers.get('paydesk:auth.setupAdmin')!(main, { username: 'desk.admin', displayName: 'Desk', password: 'Desk-password-1' })
     expect(await rec.handlers.get('paydesk:auth.login')!(main, { username: 'desk.admin', password: 'Desk-password-1' })).toMatchObject({ status: 200 })
     expect(await rec.handlers.get('paydesk:auth.me')!(child, {})).toMatchObject({ status: 401 })
     let closed: Listener | undefined
@@ -205,13 +325,85 @@ describe('the built desktop main bundle under a recording Electron', () => {
     const listeners = new Map<string, Listener>()
     created({}, { setWindowOpenHandler: (h: Listener) => (openHandler = h), on: (e: string, l: Listener) => listeners.set(e, l) })
     expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(openHandler!({ url: `${appEntry}#/payment/1` })).toMatchObject({ action: 'allow' })
     let prevented = false
     listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://evil.example/')
     expect(prevented).toBe(true)
+    let fileNavigationPrevented = false
+    listeners.get('will-navigate')!({ preventDefault: () => (fileNavigationPrevented = true) }, pathToFileURL(join(out, 'renderer', 'index.html')).href)
+    expect(fileNavigationPrevented).toBe(true)
+    let hashNavigationPrevented = false
+    listeners.get('will-navigate')!({ preventDefault: () => (hashNavigationPrevented = true) }, `${appEntry}#/audit`)
+    expect(hashNavigationPrevented).toBe(false)
     let webviewPrevented = false
     listeners.get('will-attach-webview')!({ preventDefault: () => (webviewPrevented = true) })
     expect(webviewPrevented).toBe(true)
+  })
+})
+
+describe('what the desktop never does', () => {
+  it('hands no URL to the operating system: neither the main bundle nor the preload uses shell.openExternal', () => {
+    // Links open only as app windows (setWindowOpenHandler); nothing opens the user's browser or
+    // another program with content the renderer chose.
+    for (const bundle of [mainBundle, preloadBundle]) expect(readFileSync(bundle, 'utf8'), bundle).not.toMatch(/openExternal|openPath/)
+  })
+})
+
+describe('a packaged build on Linux without a keyring', () => {
+  let rec: Rec
+  let userData: string
+  const warnings: string[] = []
+
+  beforeAll(async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args.join(' ')))
+    try {
+      // Whatever ELECTRON_RENDERER_URL serves would pass the IPC sender check, were it honoured.
+      ;({ rec, userData } = await bootDesktop({ isPackaged: true, storageBackend: 'basic_text' }, 'http://127.0.0.1:5173/'))
+    } finally {
+      warn.mockRestore()
+    }
+  })
+  afterAll(async () => {
+    await quitDesktop(rec)
+  })
+
+  it('ignores ELECTRON_RENDERER_URL: loads app://, and answers no IPC from the URL it named', async () => {
+    expect(rec.windows[0].loaded).toEqual([APP_ENTRY])
+    const planted = { sender: { id: 1 }, senderFrame: { url: 'http://127.0.0.1:5173/#/', parent: null } }
+    expect(await call(rec, planted, 'auth.setupStatus', {})).toMatchObject({ status: 403, code: 'ipc.untrusted_sender' })
+    const own = { sender: { id: 1 }, senderFrame: { url: `${APP_ENTRY}#/`, parent: null } }
+    expect(await call(rec, own, 'auth.setupStatus', {})).toMatchObject({ status: 200 })
+  })
+
+  // getSelectedStorageBackend is a Linux-only question; these machines are Linux.
+  it.runIf(process.platform === 'linux')('with safeStorage on basic_text, seals secrets with an owner-only secret.key instead, and says so', async () => {
+    const keyFile = join(userData, SECRET_KEY_FILE)
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600)
+    expect(warnings).toEqual([expect.stringContaining(`sealed with the key file ${keyFile}`)])
+    expect(warnings[0]).toContain('(backend: basic_text)')
+    await createMerchant(rec, { sender: { id: 2 }, senderFrame: { url: `${APP_ENTRY}#/merchants`, parent: null } })
+    expect(rec.safeStorageSeals).toBe(0)
+    expect(sealedSigningSecrets(userData)).toEqual([expect.stringMatching(/^v1:/)])
+  })
+})
+
+describe('a development run (electron-vite dev)', () => {
+  let rec: Rec
+
+  beforeAll(async () => {
+    ;({ rec } = await bootDesktop({ isPackaged: false }, 'http://localhost:5173'))
+  })
+  afterAll(async () => {
+    await quitDesktop(rec)
+  })
+
+  it('loads the dev server named by ELECTRON_RENDERER_URL and trusts only its origin', async () => {
+    expect(rec.windows[0].loaded).toEqual(['http://localhost:5173'])
+    const devPage = { sender: { id: 1 }, senderFrame: { url: 'http://localhost:5173/#/login', parent: null } }
+    expect(await call(rec, devPage, 'auth.setupStatus', {})).toMatchObject({ status: 200 })
+    const other = { sender: { id: 1 }, senderFrame: { url: 'http://localhost:5174/#/login', parent: null } }
+    expect(await call(rec, other, 'auth.setupStatus', {})).toMatchObject({ status: 403 })
   })
 })
 

@@ -1,8 +1,9 @@
 /**
  * Secrets at rest (channel credentials, merchant signing secrets). The desktop encrypts with
- * Electron's safeStorage (the OS keychain); the headless host with AES-256-GCM under a key kept
- * outside the database: `PAYDESK_SECRET_KEY` (base64, 32 bytes) or a key file readable only by
- * its owner. Encrypted values are self-describing strings (`v1:…`).
+ * Electron's safeStorage (the OS keychain) where it has a real keyring, else as the headless host
+ * does (src/main/desktop/secret-box.ts): AES-256-GCM under a key kept outside the database,
+ * `PAYDESK_SECRET_KEY` (base64, 32 bytes) or a key file readable only by its owner. Encrypted
+ * values are self-describing strings (`v1:…`).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'

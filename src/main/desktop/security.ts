@@ -53,8 +53,30 @@ export function secureWebPreferences(preload: string): SecureWebPreferences {
 }
 
 /**
- * Whether `url` is a page of the app itself: the packaged renderer file (any hash route), or the
- * electron-vite dev server's origin during development.
+ * The packaged renderer's origin: a privileged standard scheme served from the renderer's output
+ * folder only (./app-protocol), never `file://`. Everything below trusts this origin, or the dev
+ * server's during development (./app-protocol `rendererEntry`).
+ */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'paydesk'
+/** The page every desktop window loads; the renderer routes on the hash (`#/orders`). */
+export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`
+
+/**
+ * The origin of a URL the app may trust, or null. WHATWG URL gives a custom scheme the opaque
+ * origin "null" (Chromium knows it is standard, Node does not), and every `file://` URL shares one
+ * opaque origin, so only http(s) and the app scheme have one here: `file:`, `data:`, `blob:` and
+ * the rest never match anything.
+ */
+function trustableOrigin(url: URL): string | null {
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin
+  if (url.protocol === `${APP_SCHEME}:` && url.host !== '') return `${APP_SCHEME}://${url.host.toLowerCase()}`
+  return null
+}
+
+/**
+ * Whether `url` is a page of the app itself: same origin as the entry (`app://paydesk`, any path
+ * or hash route; or the electron-vite dev server's origin during development).
  */
 export function isAppUrl(url: string, appEntry: string): boolean {
   let target: URL
@@ -65,8 +87,8 @@ export function isAppUrl(url: string, appEntry: string): boolean {
   } catch {
     return false
   }
-  if (entry.protocol === 'file:') return target.protocol === 'file:' && target.pathname === entry.pathname
-  return target.origin === entry.origin
+  const origin = trustableOrigin(entry)
+  return origin !== null && trustableOrigin(target) === origin
 }
 
 export type WindowOpenDecision = { action: 'deny' } | { action: 'allow'; overrideBrowserWindowOptions: { webPreferences: SecureWebPreferences } }
