@@ -9,6 +9,8 @@ export const ERROR_KINDS = {
   not_found: 404,
   conflict: 409,
   limit: 422,
+  /** Too many requests in a short time (sign-in attempts); the answer carries Retry-After. */
+  rate_limited: 429,
   internal: 500,
   upstream: 502
 } as const

@@ -9,7 +9,7 @@ test('sign-in refuses a wrong password and lands on Home with the right one', as
   await expect(login.heading).toBeVisible()
 
   await login.signIn(ADMIN.username, 'Not-the-password-1')
-  await expect(login.failure).toHaveText('Wrong user name or password')
+  await expect(login.failure).toHaveText('Wrong user name or password; 5 failed sign-ins in a row lock an account for 15 minutes')
   await expect(login.heading).toBeVisible()
 
   await login.password.fill(ADMIN.password)

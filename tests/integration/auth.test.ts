@@ -54,7 +54,8 @@ describe('sign-in', () => {
     const t = await makeCore()
     for (let i = 0; i < 5; i++) await t.call('auth.login', { username: ADMIN.username, password: `bad-${i}` })
     const locked = await t.call('auth.login', ADMIN)
-    expect(locked).toMatchObject({ status: 401, code: 'auth.locked' })
+    // The answer a wrong password gets: a guesser cannot learn the lock, nor a right guess during it.
+    expect(locked).toMatchObject({ status: 401, code: 'auth.invalid_credentials' })
     t.clock.advance(14 * 60_000)
     expect((await t.call('auth.login', ADMIN)).status).toBe(401)
     t.clock.advance(60_000)

@@ -22,7 +22,15 @@ const queriesOf = preparedQueries((db) => ({
   session: db
     .select({
       session: sessions,
-      user: { id: users.id, username: users.username, displayName: users.displayName, merchantId: users.merchantId, status: users.status, tenantId: users.tenantId },
+      user: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        merchantId: users.merchantId,
+        status: users.status,
+        tenantId: users.tenantId,
+        mustChangePassword: users.mustChangePassword
+      },
       merchantStatus: merchants.status
     })
     .from(sessions)
@@ -63,11 +71,17 @@ export function permissionsOf(db: Db | Tx, userId: number): Set<number> {
   return new Set(queriesOf(db).permissions.all({ userId }).map((r) => r.code))
 }
 
+export interface ResolvedSession {
+  actor: Actor
+  /** Set for a user an administrator created or reset: only the password change is open to them. */
+  mustChangePassword: boolean
+}
+
 /**
  * The actor behind a bearer token, or null when the token is unknown, ended, expired, or its
  * user is disabled or bound to a disabled merchant.
  */
-export function resolveActor(db: Db, tenantId: number, token: string, now: number): Actor | null {
+export function resolveSession(db: Db, tenantId: number, token: string, now: number): ResolvedSession | null {
   const id = sessionIdOf(token)
   const row = queriesOf(db).session.get({ id })
   if (!row || row.user.tenantId !== tenantId) return null
@@ -88,11 +102,14 @@ export function resolveActor(db: Db, tenantId: number, token: string, now: numbe
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run()
   }
   return {
-    userId: row.user.id,
-    username: row.user.username,
-    displayName: row.user.displayName,
-    merchantId: row.user.merchantId,
-    permissions: permissionsOf(db, row.user.id),
-    sessionId: id
+    actor: {
+      userId: row.user.id,
+      username: row.user.username,
+      displayName: row.user.displayName,
+      merchantId: row.user.merchantId,
+      permissions: permissionsOf(db, row.user.id),
+      sessionId: id
+    },
+    mustChangePassword: row.user.mustChangePassword
   }
 }

@@ -1,16 +1,17 @@
 /**
  * The registry: one place that turns a call (name, raw input, bearer token) into an envelope.
  * Both hosts use it: IPC in a few lines, HTTP in a few lines. In order, it finds the procedure,
- * resolves the session, checks the permission, validates the input, runs the implementation and
- * checks the output against the contract (which also strips any field the contract does not
- * declare, so a secret can never leak through a read).
+ * resolves the session, holds a user who must change the password to that change, checks the
+ * permission, validates the input, runs the implementation and checks the output against the
+ * contract (which also strips any field the contract does not declare, so a secret can never
+ * leak through a read).
  */
 import { contract, isProcedureName, type ProcedureName, type ParsedInputOf, type OutputOf } from '../../shared/contract'
 import type { Access, ProcedureDef } from '../../shared/contract/define'
 import { okEnvelope, type Envelope } from '../../shared/envelope'
 import { permissionName } from '../../shared/permissions'
 import type { Db } from '../db/open'
-import { resolveActor } from '../auth/session-store'
+import { resolveSession } from '../auth/session-store'
 import { writeAuditEvent } from './audit'
 import type { Ledger } from '../ledger/ledger'
 import type { Actor, Clock, Ctx, HostInfo } from './context'
@@ -35,6 +36,12 @@ export function hasAccess(actor: Actor | null, access: Access): boolean {
   if (typeof access === 'number') return actor.permissions.has(access)
   return access.some((code) => actor.permissions.has(code))
 }
+
+/**
+ * All a user who must change the password may do with their session (docs/permissions.md).
+ * Public procedures stay open: they need no session anyway.
+ */
+const OPEN_UNTIL_PASSWORD_CHANGED: ReadonlySet<ProcedureName> = new Set<ProcedureName>(['auth.changePassword', 'auth.logout', 'auth.me'])
 
 function describeAccess(access: Access): string {
   const codes = typeof access === 'number' ? [access] : Array.isArray(access) ? access : []
@@ -108,10 +115,13 @@ export function createRegistry(options: RegistryOptions): Registry {
     const def = contract[name] as ProcedureDef
     const now = clock.now()
 
-    let actor: Actor | null = null
-    if (meta.token) actor = resolveActor(db, tenantId, meta.token, now)
+    const session = meta.token ? resolveSession(db, tenantId, meta.token, now) : null
+    const actor: Actor | null = session?.actor ?? null
     if (def.access !== 'public' && !actor) {
       throw unauthorized(meta.token ? 'Your session has ended; sign in again' : 'Sign in first', meta.token ? 'auth.session_expired' : 'auth.required')
+    }
+    if (session?.mustChangePassword && def.access !== 'public' && !OPEN_UNTIL_PASSWORD_CHANGED.has(name)) {
+      throw forbidden('Change your password before doing anything else', 'auth.password_change_required')
     }
     if (!hasAccess(actor, def.access)) {
       throw forbidden(`${name} requires ${describeAccess(def.access)}`, 'permission.missing')

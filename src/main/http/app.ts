@@ -1,7 +1,7 @@
 /**
  * The headless host's HTTP surface, a thin shell over the registry:
  *   POST /api/<procedure>  JSON body → envelope (HTTP status = envelope status)
- *   POST /auth/login, POST /auth/logout
+ *   POST /auth/login, POST /auth/logout   (sign-in attempts are throttled: sign-in-throttle.ts)
  *   GET  /healthz          (no auth)
  *   GET  /accountdetail/list/{pageIndex}-{pageSize} and the other report API paths (reports-routes.ts)
  *   GET  /exports/{id}/file   a finished report export (export-routes.ts)
@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -21,6 +22,7 @@ import { CONTENT_SECURITY_POLICY_HEADER } from '../desktop/security'
 import type { ExportJobs } from '../reports/export/jobs'
 import { registerExportRoutes } from './export-routes'
 import { registerReportRoutes } from './reports-routes'
+import { createSignInThrottle, type SignInLimits } from './sign-in-throttle'
 
 export interface HttpAppOptions {
   registry: Registry
@@ -36,6 +38,8 @@ export interface HttpAppOptions {
   maxBodyBytes?: number
   /** Report exports, whose finished files are downloaded at GET /exports/{id}/file. */
   exports?: ExportJobs
+  /** Sign-in attempts admitted per user name and per client address (default 10 and 30 a minute). */
+  signInLimits?: SignInLimits
 }
 
 function send(c: Context, envelope: Envelope<unknown>): Response {
@@ -50,6 +54,22 @@ function bearerToken(c: Context): string | null {
   const header = c.req.header('authorization')
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
   return match ? match[1] : null
+}
+
+/** The TCP peer. Behind a reverse proxy that is the proxy: forwarded headers are not trusted. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    // Not served by @hono/node-server (app.request in a test): no socket to ask.
+    return 'unknown'
+  }
+}
+
+/** The name the sign-in will look up (trimmed, lower-case), or null when the body has none. */
+function signInName(body: unknown): string | null {
+  const name = typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined
+  return typeof name === 'string' && name.trim() !== '' ? name.trim().toLowerCase() : null
 }
 
 async function jsonBody(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
@@ -90,10 +110,21 @@ export function createHttpApp(options: HttpAppOptions): Hono {
 
   app.get('/healthz', (c) => send(c, okEnvelope({ ok: true, version: options.version }, clock.now())))
 
+  // Both paths to auth.login (/auth/login and /api/auth.login) pass the same throttle.
+  const signInThrottle = createSignInThrottle(options.signInLimits)
+  const signIn = async (c: Context, body: unknown) => {
+    const verdict = signInThrottle.attempt(signInName(body), clientAddress(c), clock.now())
+    if (!verdict.allowed) {
+      const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))
+      c.header('Retry-After', String(seconds))
+      return send(c, errorEnvelope(429, `Too many sign-in attempts; try again in ${seconds} s`, 'auth.rate_limited', clock.now()))
+    }
+    return send(c, await registry.dispatch('auth.login', body, { token: null, transport: 'http' }))
+  }
+
   app.post('/auth/login', limit, async (c) => {
     const body = await jsonBody(c)
-    if (!body.ok) return badBody(c)
-    return send(c, await registry.dispatch('auth.login', body.value, { token: null, transport: 'http' }))
+    return body.ok ? signIn(c, body.value) : badBody(c)
   })
 
   app.post('/auth/logout', async (c) => send(c, await registry.dispatch('auth.logout', {}, { token: bearerToken(c), transport: 'http' })))
@@ -101,6 +132,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.post('/api/:procedure', (c, next) => (uploadLimits.get(c.req.param('procedure')) ?? limit)(c, next), async (c) => {
     const body = await jsonBody(c)
     if (!body.ok) return badBody(c)
+    if (c.req.param('procedure') === 'auth.login') return signIn(c, body.value)
     return send(c, await registry.dispatch(c.req.param('procedure'), body.value, { token: bearerToken(c), transport: 'http' }))
   })
 

@@ -5,14 +5,25 @@ import { eq } from 'drizzle-orm'
 import { roles, userRoles, users } from '../db/schema'
 import { transact } from '../db/transaction'
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords'
-import { afterFailedAttempt, afterSuccessfulSignIn, isLocked } from '../auth/lockout'
+import { afterSuccessfulSignIn, LOCKOUT_MS, MAX_FAILED_ATTEMPTS, reserveSignInAttempt, type Reservation } from '../auth/lockout'
 import { endSession, endSessionsOfUser, openSession } from '../auth/session-store'
 import { meOf, userCount } from '../auth/users-store'
-import { actorOf, type Ctx } from '../core/context'
-import { AppError, conflict, unauthorized, validationError } from '../core/errors'
+import { actorOf, type AuditInput, type Ctx } from '../core/context'
+import { conflict, unauthorized, validationError } from '../core/errors'
 import { handlers } from '../core/registry'
 
-const WRONG_CREDENTIALS = 'Wrong user name or password'
+// The one answer to an unknown name, a wrong password, and any password for a locked account.
+const WRONG_CREDENTIALS = `Wrong user name or password; ${MAX_FAILED_ATTEMPTS} failed sign-ins in a row lock an account for ${LOCKOUT_MS / 60_000} minutes`
+
+function failedSignInEvent(username: string, user: typeof users.$inferSelect | undefined, attempt: Reservation | null): AuditInput {
+  if (!user) return { targetType: 'user', targetId: null, summary: say('audit.signInUnknownUser', { username }) }
+  const summary = !attempt?.granted
+    ? say('audit.signInWhileLocked')
+    : attempt.lockedUntil !== null
+      ? say('audit.signInLocked')
+      : say('audit.signInFailed', { count: attempt.failedAttempts })
+  return { targetType: 'user', targetId: user.id, merchantId: user.merchantId, summary }
+}
 
 function setupCodeMatches(expected: string, given: string | undefined): boolean {
   if (!given) return false
@@ -66,46 +77,42 @@ export const authProcedures = handlers({
   'auth.login': async (ctx, input) => {
     const username = input.username.toLowerCase()
     const user = ctx.db.select().from(users).where(eq(users.username, username)).get()
-    const now = ctx.clock.now()
-    if (!user) {
-      await verifyPassword(input.password, await decoyHash())
-      transact(ctx.db, (tx) =>
-        ctx.audit(tx, { targetType: 'user', targetId: null, summary: say('audit.signInUnknownUser', { username }) })
-      )
+    // Counted before the check, so parallel guesses cannot all be checked (lockout.ts).
+    const attempt = user ? transact(ctx.db, (tx) => reserveSignInAttempt(tx, user.id, ctx.clock.now())) : null
+    // Every path runs exactly one scrypt verification and, unless the password is right, gives
+    // the same answer: an unknown name and a locked account check against the decoy, so neither
+    // answers sooner than a wrong password. A locked account never checks its real hash, so a
+    // guesser cannot go on testing passwords while it is locked.
+    const checkable = user && attempt?.granted ? user : null
+    const verified = await verifyPassword(input.password, checkable ? checkable.passwordHash : await decoyHash())
+    if (!checkable || !verified) {
+      transact(ctx.db, (tx) => ctx.audit(tx, failedSignInEvent(username, user, attempt)))
       throw unauthorized(WRONG_CREDENTIALS, 'auth.invalid_credentials')
     }
-    if (isLocked(user, now)) {
-      const minutes = Math.ceil(((user.lockedUntil ?? now) - now) / 60_000)
-      throw new AppError('unauthorized', `This account is locked after too many failed sign-ins; try again in ${minutes} min`, { code: 'auth.locked' })
-    }
-    const ok = await verifyPassword(input.password, user.passwordHash)
-    if (!ok) {
-      const next = afterFailedAttempt(user, ctx.clock.now())
-      transact(ctx.db, (tx) => {
-        tx.update(users).set(next).where(eq(users.id, user.id)).run()
-        ctx.audit(tx, {
-          targetType: 'user',
-          targetId: user.id,
-          merchantId: user.merchantId,
-          summary: next.lockedUntil ? say('audit.signInLocked') : say('audit.signInFailed', { count: next.failedAttempts })
-        })
-      })
-      throw unauthorized(WRONG_CREDENTIALS, 'auth.invalid_credentials')
-    }
-    if (user.status !== 'active') throw unauthorized('This account is disabled; ask an administrator', 'auth.disabled')
-    return transact(ctx.db, (tx) => {
-      const signedInAt = ctx.clock.now()
-      tx.update(users).set(afterSuccessfulSignIn()).where(eq(users.id, user.id)).run()
-      const session = openSession(tx, user.id, ctx.transport, signedInAt)
+    const signedIn = transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      // The password is right: this attempt was not a failure, whatever the account's status.
+      tx.update(users).set(afterSuccessfulSignIn()).where(eq(users.id, checkable.id)).run()
+      // Read again: the account may have been disabled while the password was being checked.
+      const current = tx.select({ status: users.status }).from(users).where(eq(users.id, checkable.id)).get()
+      const actingUser = { userId: checkable.id, username: checkable.username }
+      if (current?.status !== 'active') {
+        ctx.audit(tx, { targetType: 'user', targetId: checkable.id, merchantId: checkable.merchantId, summary: say('audit.signInDisabled'), actingUser })
+        return null
+      }
+      const session = openSession(tx, checkable.id, ctx.transport, now)
       ctx.audit(tx, {
         targetType: 'user',
-        targetId: user.id,
-        merchantId: user.merchantId,
+        targetId: checkable.id,
+        merchantId: checkable.merchantId,
         summary: say('audit.signedIn', { transport: term('transport', ctx.transport) }),
-        actingUser: { userId: user.id, username: user.username }
+        actingUser
       })
-      return { token: session.token, user: meOf(tx, user.id) }
+      return { token: session.token, user: meOf(tx, checkable.id) }
     })
+    // Only someone who holds the password learns that the account is disabled.
+    if (!signedIn) throw unauthorized('This account is disabled; ask an administrator', 'auth.disabled')
+    return signedIn
   },
 
   'auth.logout': (ctx) => {

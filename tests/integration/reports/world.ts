@@ -15,7 +15,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/main/simulat
 import { DEFAULT_GENERIC_CONFIG } from '../../../src/main/upstream/generic'
 import type { InputOf, OutputOf, ProcedureName } from '../../../src/shared/contract'
 import type { OrderDetail } from '../../../src/shared/contract/orders'
-import { ADMIN, makeCore, ManualClock } from '../../support/core'
+import { ADMIN, makeCore, ManualClock, skipFirstPasswordChange } from '../../support/core'
 
 export interface Market {
   merchantId: number
@@ -56,7 +56,11 @@ async function world(core: Core, clock: ManualClock, start: string, stopCore: ()
     if (envelope.status !== 200) throw new Error(`${name} failed: ${envelope.status} ${envelope.message}`)
     return envelope.data as never
   }
-  const signIn = async (username: string, password: string) => (await ok('auth.login', { username, password }, '')).token
+  const signIn = async (username: string, password: string) => {
+    const { token, user } = await ok('auth.login', { username, password }, '')
+    if (user.mustChangePassword) skipFirstPasswordChange(core, user.id)
+    return token
+  }
   let keys = 0
   const checker = checkerOf(ok, signIn, () => w.admin)
   const settle = async (id: number, done: (o: OrderDetail) => boolean, what: string): Promise<OrderDetail> => {

@@ -8,10 +8,11 @@ const { english, chinese: zh } = fixedTranslators()
 describe('rule and error messages', () => {
   it('renders a host validation error in Chinese, field and rule alike', () => {
     expect(translateMessage('username: must be at least 3 characters', zh)).toBe('用户名: 至少需要 3 个字符')
-    expect(translateMessage('Wrong user name or password', zh)).toBe('用户名或密码错误')
-    expect(translateMessage('This account is locked after too many failed sign-ins; try again in 12 min', zh)).toBe(
-      '登录失败次数过多，账户已被锁定，请在 12 分钟后重试'
+    expect(translateMessage('Wrong user name or password; 5 failed sign-ins in a row lock an account for 15 minutes', zh)).toBe(
+      '用户名或密码错误；连续 5 次登录失败后账户将被锁定 15 分钟'
     )
+    expect(translateMessage('Too many sign-in attempts; try again in 42 s', zh)).toBe('登录尝试过于频繁，请在 42 秒后重试')
+    expect(translateMessage('Change your password before doing anything else', zh)).toBe('请先修改密码，然后才能进行其他操作')
   })
 
   it('renders the refusal of a refund on an FX-settled order in Chinese', () => {
