@@ -1,5 +1,5 @@
 /**
- * `npm run serve -- --port P --data-dir DIR [--host 127.0.0.1] [--demo]`: the headless host.
+ * `npm run serve -- --port P --data-dir DIR [--host 127.0.0.1] [--secret-key-file PATH] [--demo]`: the headless host.
  * Serves the built renderer and the procedures over HTTP; never imports electron.
  */
 import { join } from 'node:path'
@@ -9,7 +9,7 @@ import { keepMainThreadResponsive } from './core/v8-flags'
 import { startHost } from './http/host'
 import { startDemoProvider } from './demo/simulator'
 import type { RunningSimulator } from './simulator/server'
-import { defaultDataDir } from './paths'
+import { defaultDataDir, SECRET_KEY_FILE } from './paths'
 
 /** A whole number from the environment, or undefined when the variable is not set. */
 function envCount(name: string, min: number): number | undefined {
@@ -33,17 +33,20 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      'secret-key-file': { type: 'string' },
       demo: { type: 'boolean', default: false }
     },
     strict: true
   })
   const dataDir = values['data-dir'] ?? defaultDataDir()
+  if (values['secret-key-file'] && process.env.PAYDESK_SECRET_KEY) throw new Error('Give the secret key either in PAYDESK_SECRET_KEY or with --secret-key-file, not both')
   const host = await startHost({
     dataDir,
     port: parsePort(values.port),
     host: values.host,
     version,
     rendererDir: join(__dirname, '..', 'renderer'),
+    secretKeyFile: values['secret-key-file'],
     // Tests that cancel an export while it runs make it small and slow (docs/exports.md).
     exportOptions: { batchSize: envCount('PAYDESK_EXPORT_BATCH_ROWS', 1), pauseMs: envCount('PAYDESK_EXPORT_PAUSE_MS', 0) }
   })
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     console.log(`Provider simulator listening at ${simulator.url} (the demo channels use it; deposits are paid after 20 s)`)
   }
   console.log(`Data folder: ${dataDir}`)
+  console.log(`Secret key: ${process.env.PAYDESK_SECRET_KEY ? 'PAYDESK_SECRET_KEY' : (values['secret-key-file'] ?? join(dataDir, SECRET_KEY_FILE))}`)
   if (core.setupCode) console.log(`First run: create the administrator in the browser with the setup code ${core.setupCode}`)
   console.log(`PayDesk is running in browser mode at ${host.url}`)
 

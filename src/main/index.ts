@@ -3,7 +3,7 @@
  * window. Everything security-relevant is decided by the pure functions of desktop/security.ts,
  * desktop/app-protocol.ts and desktop/secret-box.ts (docs/electron-security.md scores them).
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron'
 import { version } from '../../package.json'
@@ -13,7 +13,7 @@ import { bindIpc, type IpcEventLike } from './desktop/ipc'
 import { APP_SCHEME_PRIVILEGES, rendererEntry, serveRendererRequest } from './desktop/app-protocol'
 import { openDesktopSecrets, secretBoxNotice } from './desktop/secret-box'
 import { allowNavigation, allowPermissionRequest, APP_SCHEME, decideWindowOpen, secureWebPreferences } from './desktop/security'
-import { DATABASE_FILE, SECRET_KEY_FILE } from './paths'
+import { DATABASE_FILE, dataFolder, SECRET_KEY_FILE } from './paths'
 import { startDemoProvider } from './demo/simulator'
 import type { ExportTarget } from './reports/export/jobs'
 import type { RunningSimulator } from './simulator/server'
@@ -105,7 +105,7 @@ async function start(): Promise<void> {
   await app.whenReady()
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererDir))
   const dataDir = app.getPath('userData')
-  mkdirSync(dataDir, { recursive: true })
+  dataFolder(dataDir)
   // Credentials and signing secrets: the OS keychain through safeStorage, or the key file where
   // safeStorage has no keyring behind it (desktop/secret-box.ts). Asked after ready: before it,
   // Linux reports its backend as 'unknown'.

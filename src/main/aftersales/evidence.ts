@@ -4,10 +4,11 @@
  * first bytes: the name and the declared type are not trusted.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EVIDENCE_MAX_BYTES } from '../../shared/contract/aftersales'
 import { validationError } from '../core/errors'
+import { PRIVATE_FILE_MODE, privateFolder } from '../paths'
 
 const SIGNATURES: { mimeType: string; ext: string; magic: number[] }[] = [
   { mimeType: 'application/pdf', ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -50,10 +51,11 @@ export interface EvidenceStore {
 export function evidenceStore(dir: string): EvidenceStore {
   return {
     put(disputeId, file) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 })
+      // Owner-only: the folder (tightened if an older version made it open) and each file.
+      privateFolder(dir)
       const storedName = `${disputeId}-${randomUUID()}.${file.ext}`
       const path = join(dir, storedName)
-      writeFileSync(path, file.bytes, { mode: 0o600, flag: 'wx' })
+      writeFileSync(path, file.bytes, { mode: PRIVATE_FILE_MODE, flag: 'wx' })
       return { storedName, discard: () => unlinkSync(path) }
     },
     read(storedName) {

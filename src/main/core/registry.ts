@@ -2,7 +2,8 @@
  * The registry: one place that turns a call (name, raw input, bearer token) into an envelope.
  * Both hosts use it: IPC in a few lines, HTTP in a few lines. In order, it finds the procedure,
  * resolves the session, holds a user who must change the password to that change, checks the
- * permission, validates the input, runs the implementation and checks the output against the
+ * permission, validates the input (the contract, then control characters in any text of it:
+ * control-characters.ts), runs the implementation and checks the output against the
  * contract (which also strips any field the contract does not declare, so a secret can never
  * leak through a read).
  */
@@ -19,7 +20,8 @@ import type { SecretBox } from './secrets'
 import type { OrderEngine } from '../orders/runtime'
 import type { ReportReader } from '../reports/reader'
 import type { ExportJobs } from '../reports/export/jobs'
-import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized } from './errors'
+import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized, validationError } from './errors'
+import { fieldWithControlCharacter } from './control-characters'
 
 export type Handler<N extends ProcedureName> = (ctx: Ctx, input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>
 export type Handlers<N extends ProcedureName = ProcedureName> = { [K in N]: Handler<K> }
@@ -129,6 +131,8 @@ export function createRegistry(options: RegistryOptions): Registry {
 
     const parsed = def.input.safeParse(rawInput ?? {})
     if (!parsed.success) throw fromZodError(parsed.error)
+    const controlled = fieldWithControlCharacter(parsed.data)
+    if (controlled) throw validationError(controlled, 'must not contain control characters')
 
     let audited = false
     const ctx = buildContext(name, meta.transport, actor, clock, () => (audited = true))

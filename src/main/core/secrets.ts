@@ -34,15 +34,18 @@ export function aesSecretBox(key: Buffer): SecretBox {
 
 /**
  * The headless host's key: from PAYDESK_SECRET_KEY, else from `keyFile`, created (mode 0600) on
- * first use. A key file that group or others can read is refused rather than used.
+ * first use unless `create` is false (a key file named on purpose, kept outside the data folder:
+ * a mistyped path must not quietly start a new key that cannot open the secrets sealed before).
+ * A key file that group or others can read is refused rather than used.
  */
-export function loadOrCreateKey(keyFile: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+export function loadOrCreateKey(keyFile: string, env: NodeJS.ProcessEnv = process.env, options: { create?: boolean } = {}): Buffer {
   if (env.PAYDESK_SECRET_KEY) {
     const key = Buffer.from(env.PAYDESK_SECRET_KEY, 'base64')
     if (key.length !== 32) throw new Error('PAYDESK_SECRET_KEY: must be 32 bytes, base64-encoded')
     return key
   }
   if (!existsSync(keyFile)) {
+    if (options.create === false) throw new Error(`${keyFile}: no such secret key file (create one with: openssl rand -base64 32 > ${keyFile} && chmod 600 ${keyFile})`)
     writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' })
   }
   if (process.platform !== 'win32' && (statSync(keyFile).mode & 0o077) !== 0) {

@@ -2,11 +2,13 @@
  * The one way to open PayDesk's database. Nothing opens a database at import time: hosts and
  * tests call `openDatabase` and get a ready handle with the migrations applied.
  */
+import { closeSync, existsSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema/index'
 import { assertAppliedMigrationsUnchanged, findMigrationsFolder } from './migrations'
+import { keepPrivate, PRIVATE_FILE_MODE } from '../paths'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -25,7 +27,20 @@ export interface OpenDatabaseOptions {
   checkpointInBackground?: boolean
 }
 
+/**
+ * The database file, readable by its owner only (0600) before SQLite opens it: SQLite creates the
+ * `-wal` and `-shm` files with the main file's mode, so they are private too. A new file is
+ * created here with that mode; an existing one with a looser mode (an older PayDesk, a restored
+ * copy) is tightened, and so are a WAL and a shared-memory file left from its last run.
+ */
+function privateDatabaseFile(path: string): void {
+  if (path === ':memory:' || path === '' || process.platform === 'win32') return
+  if (!existsSync(path)) closeSync(openSync(path, 'a', PRIVATE_FILE_MODE))
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) keepPrivate(file, PRIVATE_FILE_MODE)
+}
+
 export function openDatabase(options: OpenDatabaseOptions): Db {
+  privateDatabaseFile(options.path)
   const sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   try {
     // WAL for concurrent readers; FULL so an acknowledged posting survives a power cut.

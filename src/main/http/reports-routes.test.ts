@@ -15,6 +15,16 @@ describe('reportInput: the query text as the report procedure’s input', () => 
     expect(reportInput('1-20', { includeTest: ['1'], contractId: ['7a'] })).toMatchObject({ includeTest: true, contractId: '7a' })
   })
 
+  it('keeps __proto__, constructor and prototype as parameters of their own, for the contract to refuse by name', () => {
+    // As hono hands the query over: an object without a prototype, its names own keys.
+    const query = Object.assign(Object.create(null) as Record<string, string[]>, JSON.parse('{"__proto__":["1"],"constructor":["2"],"prototype":["3"]}') as Record<string, string[]>)
+    const input = reportInput('1-20', query)
+    expect(Object.getPrototypeOf(input)).toBe(Object.prototype)
+    expect(Object.keys(input)).toEqual(['__proto__', 'constructor', 'prototype', 'pageIndex', 'pageSize', 'withTotals'])
+    expect(Object.getOwnPropertyDescriptor(input, '__proto__')?.value).toBe('1')
+    expect(reportInput('1-20', { includeTest: ['constructor'] })).toMatchObject({ includeTest: 'constructor' })
+  })
+
   it('passes a parameter given twice as a list (refused by the contract), and never asks for totals', () => {
     expect(reportInput('1-20', { type: ['1', '2'], withTotals: ['true'] })).toMatchObject({ type: ['1', '2'], withTotals: false })
   })

@@ -20,7 +20,8 @@ export const REPORT_PATHS = {
 } as const satisfies Record<string, ProcedureName>
 
 const INTEGER_PARAMS = new Set(['contractId', 'merchantId', 'txnId', 'type'])
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, '1': true, false: false, '0': false }
+// A Map: `includeTest=constructor` must not find Object's constructor.
+const BOOLEAN_TEXT = new Map([['true', true], ['1', true], ['false', false], ['0', false]])
 
 /** Digits become a number; anything else stays text, for the contract to refuse by name. */
 const integerOf = (text: string): number | string => (/^-?\d+$/.test(text) ? Number(text) : text)
@@ -29,16 +30,21 @@ const integerOf = (text: string): number | string => (/^-?\d+$/.test(text) ? Num
  * The procedure's input from `{pageIndex}-{pageSize}` and the query string. It never refuses
  * anything itself: a refusal must come after the token and permission checks, so a caller without
  * a session gets 401, not a hint about its parameters. An empty value is an absent filter.
+ *
+ * The parameters are collected in an object without a prototype: on a plain one, `?__proto__=1`
+ * would set the prototype instead of adding a parameter, and vanish rather than be refused as
+ * unknown like any other name. Here it stays an own key (so does `constructor`), and the
+ * contract refuses it by name.
  */
 export function reportInput(paging: string, query: Record<string, string[]>): Record<string, unknown> {
   const dash = paging.indexOf('-')
-  const input: Record<string, unknown> = {}
+  const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>
   for (const [name, values] of Object.entries(query)) {
     const given = values.filter((v) => v !== '')
     if (given.length === 0) continue
     if (given.length > 1) input[name] = given
     else if (INTEGER_PARAMS.has(name)) input[name] = integerOf(given[0])
-    else if (name === 'includeTest') input[name] = BOOLEAN_TEXT[given[0].toLowerCase()] ?? given[0]
+    else if (name === 'includeTest') input[name] = BOOLEAN_TEXT.get(given[0].toLowerCase()) ?? given[0]
     else input[name] = given[0]
   }
   return {

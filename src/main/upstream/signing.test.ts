@@ -118,4 +118,13 @@ describe('bodies', () => {
     expect(flatParams([1])).toBeNull()
     expect(flatParams('x')).toBeNull()
   })
+
+  it('keeps a parameter named __proto__ as a parameter, signed like the others', () => {
+    for (const body of ['__proto__=x&a=1', '{"__proto__":"x","a":1}']) {
+      const params = flatParams(parseBody(body, null))!
+      expect(Object.keys(params), body).toEqual(['__proto__', 'a'])
+      expect(Object.getPrototypeOf(params)).toBe(Object.prototype)
+      expect(signingString(params, 'sign')).toBe('__proto__=x&a=1')
+    }
+  })
 })

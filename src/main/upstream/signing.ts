@@ -43,15 +43,14 @@ export function verify(params: SignableParams, key: string, algorithm: SignAlgor
 /**
  * A parsed body (JSON object or form) as flat text parameters, the form signatures are computed
  * over: strings as they are, numbers and booleans as text, nested objects as their JSON text.
+ * Built with Object.fromEntries, not by assignment: a parameter named `__proto__` stays a
+ * parameter (assigned, it would hit the prototype setter and drop out of the signed string).
  */
 export function flatParams(value: unknown): Record<string, string> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(value)) {
-    if (v === null || v === undefined) continue
-    out[k] = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)
-  }
-  return out
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([k, v]: [string, unknown]) => (v === null || v === undefined ? [] : [[k, typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)]]))
+  ) as Record<string, string>
 }
 
 /** A request or callback body, JSON or form-urlencoded (sniffed when the content type says neither). */

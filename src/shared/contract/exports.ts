@@ -34,8 +34,14 @@ const exportStartInput = z
     format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
     /** The language of the header row (the user's). */
     language: z.enum(REPORT_LANGUAGES, { error: `must be one of ${REPORT_LANGUAGES.join(', ')}` }).default('en'),
-    /** The report's own filters, checked as the report checks them; paging is ignored (every row is written). */
-    filters: z.record(z.string(), z.unknown(), { error: 'must be an object of the report’s filters' }).default({})
+    /**
+     * The report's own filters, checked as the report checks them; paging is ignored (every row is
+     * written). Not a z.record: it drops a `__proto__` key, which would then go unnoticed instead of
+     * being refused by name like any other filter the report does not have.
+     */
+    filters: z
+      .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'must be an object of the report’s filters' })
+      .default({})
   })
   .transform((value, ctx) => {
     const parsed = REPORT_INPUTS[value.report].safeParse(value.filters)

@@ -166,6 +166,31 @@ describe('the report API: bad parameters are 400s that name the parameter', () =
     ['1-20', { type: 'fee' }, 'type']
   ]
 
+  it.each(PATHS)('%s: __proto__, constructor and prototype are unknown parameters like any other, refused by name', async (path) => {
+    for (const name of ['__proto__', 'constructor', 'prototype']) {
+      const answer = await getReport(s, `/${path}/1-20?${name}=1`)
+      expect(answer.http, `${path}?${name}`).toBe(400)
+      expect(answer.body).toMatchObject({ status: 400, field: name, message: `${name}: is not a parameter of this report`, data: null })
+    }
+  })
+
+  it('an export’s filters refuse __proto__ by name too (a JSON body’s own key)', async () => {
+    for (const name of ['__proto__', 'constructor']) {
+      const response = await fetch(`${s.host.url}/api/reports.exportStart`, { method: 'POST', headers: { authorization: `Bearer ${s.w.admin}` }, body: `{"report":"accountDetails","format":"csv","filters":{"${name}":"1"}}` })
+      expect(response.status, name).toBe(400)
+      expect(await response.json()).toMatchObject({ status: 400, field: `filters.${name}`, message: `filters.${name}: is not a parameter of this report` })
+    }
+  })
+
+  it('a control character in a filter is refused by name: %00 does not cut the remark short, nor %0A pass in a one-line filter', async () => {
+    for (const remark of ['a%00zq', 'a%0Azq', '%07']) {
+      const answer = await getReport(s, `/accountdetail/list/1-20?remark=${remark}`)
+      expect(answer.http, remark).toBe(400)
+      expect(answer.body).toMatchObject({ status: 400, field: 'remark', message: 'remark: must not contain control characters', data: null })
+    }
+    expect((await getReport(s, '/accountdetail/list/1-20?includeTest=constructor')).body).toMatchObject({ status: 400, field: 'includeTest' })
+  })
+
   it('a parameter given twice is refused by name', async () => {
     const answer = await getReport(s, '/accountdetail/list/1-20?type=1&type=2')
     expect(answer.body).toMatchObject({ status: 400, field: 'type' })

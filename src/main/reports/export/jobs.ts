@@ -15,7 +15,7 @@
  * dialog, the headless host writes into its data folder's `exports/` and serves the file.
  */
 import { randomUUID } from 'node:crypto'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
@@ -24,6 +24,7 @@ import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import type { ExportJob } from '../../../shared/contract/exports'
 import { notFound } from '../../core/errors'
+import { privateFolder } from '../../paths'
 import type { EntryKey } from '../account-details'
 import type { ReportScope } from '../catalog'
 import { workerEntry } from '../worker-entry'
@@ -47,11 +48,12 @@ export const EXPORT_KEEP_MS = 24 * 60 * 60 * 1000
 /**
  * Browser mode (and tests): a fresh file in `dir`, served for download. Files older than
  * `keepMs` are deleted when the next export starts, so the folder does not keep every export.
+ * The folder is its owner's only (0700), as the files written in it are (write.ts).
  */
 export function folderTarget(dir: string, keepMs = EXPORT_KEEP_MS): ExportTarget {
   return {
     async choose(fileName) {
-      mkdirSync(dir, { recursive: true })
+      privateFolder(dir)
       const cutoff = Date.now() - keepMs
       for (const name of readdirSync(dir)) {
         const file = join(dir, name)

@@ -22,6 +22,7 @@ import { isoDay } from '../bounds'
 import type { ReportSource } from '../page'
 import type { EntryKey, EntryRange } from '../account-details'
 import { EXPORT_SOURCES, type ExportColumn, type ExportRow, type ReportFilters } from './sources'
+import { PRIVATE_FILE_MODE } from '../../paths'
 
 export interface ExportRequest {
   report: ExportReport
@@ -256,7 +257,8 @@ export async function exportToFile(src: ReportSource, request: ExportRequest, fi
   const cancelled = () => Atomics.load(state, EXPORT_STATE.cancel) === 1
   if (cancelled()) return { rows: 0, cancelled: true }
   const progressSlot = part ? EXPORT_STATE.partRowsWritten : EXPORT_STATE.rowsWritten
-  return writeReportExport(src, request, createWriteStream(file, { highWaterMark: FILE_BUFFER_BYTES }), {
+  // Readable by its owner only, like the database it comes from (a file the user overwrites keeps its mode).
+  return writeReportExport(src, request, createWriteStream(file, { highWaterMark: FILE_BUFFER_BYTES, mode: PRIVATE_FILE_MODE }), {
     batchSize: options.batchSize,
     range,
     header: !part,

@@ -25,6 +25,8 @@ export const enMasterRules = {
   url: 'must be a URL',
   httpUrl: 'must be an http or https URL such as https://merchant.example/notify',
   text: 'must be text',
+  // Any text field given a control character (src/main/core/control-characters.ts).
+  controlCharacters: 'must not contain control characters',
   identifierChars: 'may only contain letters, digits and . _ : / -',
   providerChars: 'may only contain letters, digits and . _ -',
   terminalType: 'must be pos, web, app or api',

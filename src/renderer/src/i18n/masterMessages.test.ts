@@ -37,5 +37,6 @@ describe('master-data rule messages', () => {
     expect(translateMessage('channelId: channel "Channel C" does not support payouts', zh)).toBe('通道: 通道“Channel C”不支持代付')
     expect(translateMessage('singleLower: CNY has at most 2 decimal places', zh)).toBe('单笔下限: CNY 最多 2 位小数')
     expect(translateMessage('the service is not activated', zh)).toBe('该服务未开通')
+    expect(translateFieldMessage('name: must not contain control characters', 'name', zh)).toBe('不能包含控制字符')
   })
 })

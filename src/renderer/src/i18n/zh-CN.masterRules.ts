@@ -23,6 +23,7 @@ export const zhCNMasterRules: typeof enMasterRules = {
   url: '必须是网址',
   httpUrl: '必须是 http 或 https 网址，例如 https://merchant.example/notify',
   text: '必须是文本',
+  controlCharacters: '不能包含控制字符',
   identifierChars: '只能包含字母、数字和 . _ : / -',
   providerChars: '只能包含字母、数字和 . _ -',
   terminalType: '只能是 POS 机、网站、应用或接口',
