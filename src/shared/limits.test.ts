@@ -41,7 +41,7 @@ describe('availableRange: rules', () => {
   it('the binding narrows both sides, and the reason uses the given amount format', () => {
     const range = availableRange(sources({ lower: 100, upper: 50_000 }, { lower: 500, upper: 20_000 }, { lower: 1_000, upper: 10_000 }))
     expect(range).toMatchObject({ usable: true, lower: 1_000, upper: 10_000, lowerSource: 'binding', upperSource: 'binding' })
-    const empty = availableRange(sources({ lower: 0, upper: 300 }, none, { lower: 1_000, upper: 0 }), (m) => (m / 100).toFixed(2))
+    const empty = availableRange(sources({ lower: 0, upper: 300 }, none, { lower: 1_000, upper: 0 }), (m) => (Number(m) / 100).toFixed(2))
     expect(empty.reason).toBe('No available range: the upper limit 3.00 (channel) is below the lower limit 10.00 (binding)')
   })
 

@@ -31,7 +31,7 @@ export interface AvailableRange {
   reason?: string
 }
 
-export type FormatAmount = (minor: number) => string
+export type FormatAmount = (minor: number | bigint) => string
 
 const plain: FormatAmount = (minor) => String(minor)
 
@@ -124,17 +124,22 @@ export interface PayoutCoverage {
 export function payoutCoverage(
   amount: number,
   fee: number,
-  channelAvailable: number,
-  merchantAvailable: number,
+  channelAvailable: number | bigint,
+  merchantAvailable: number | bigint,
   format: FormatAmount = plain
 ): PayoutCoverage {
   checkBound(amount, 'amount')
   checkBound(fee, 'fee')
-  if (!Number.isSafeInteger(channelAvailable) || !Number.isSafeInteger(merchantAvailable)) {
+  if ((typeof channelAvailable === 'number' && !Number.isSafeInteger(channelAvailable)) || (typeof merchantAvailable === 'number' && !Number.isSafeInteger(merchantAvailable))) {
     throw new RangeError('balances must be whole numbers of minor units')
   }
-  const channelShortBy = Math.max(0, amount - channelAvailable)
-  const merchantShortBy = Math.max(0, amount + fee - merchantAvailable)
+  // Balances may pass 2^53 (BigInt); what is short is at most the amount plus the fee, a safe number.
+  const shortBy = (needed: number, available: number | bigint) => {
+    const short = BigInt(needed) - BigInt(available)
+    return short > 0n ? Number(short) : 0
+  }
+  const channelShortBy = shortBy(amount, channelAvailable)
+  const merchantShortBy = shortBy(amount + fee, merchantAvailable)
   const short: PayoutShortSide[] = []
   const reasons: string[] = []
   if (channelShortBy > 0) {

@@ -46,6 +46,30 @@ export function fromMinor(minor: number | bigint, code: string): string {
   return `${negative ? '-' : ''}${units.slice(0, -digits)}.${units.slice(-digits)}`
 }
 
+/** What is wrong with an amount read from outside (a provider's message, a file, a form). */
+export type AmountProblem = 'format' | 'precision' | 'too_large'
+
+export type AmountReading = { ok: true; minor: number } | { ok: false; problem: AmountProblem; message: string }
+
+/** Plain digits with an optional decimal point: no sign, exponent, spaces, separators or hex. */
+const PLAIN_AMOUNT = /^\d+(\.\d+)?$/
+
+/**
+ * Reads an amount as someone else states it, strictly: a non-negative plain decimal with at most
+ * the currency's minor digits and a whole number of minor units a JavaScript number holds exactly.
+ * Anything else ("-5.00", "abc", "1e3", "40.001" in THB) is a problem to report, never a guess:
+ * an amount that is present but unreadable must not be taken as "not stated".
+ */
+export function readAmount(text: string, code: string): AmountReading {
+  if (!PLAIN_AMOUNT.test(text)) return { ok: false, problem: 'format', message: `"${text.slice(0, 40)}" is not a plain amount such as 100.00` }
+  const digits = minorUnitsOf(code)
+  const scaled = new Decimal(text).times(new Decimal(10).pow(digits))
+  if (!scaled.isInteger()) return { ok: false, problem: 'precision', message: `${code} has at most ${digits} decimal places` }
+  const minor = scaled.toNumber()
+  if (!Number.isSafeInteger(minor)) return { ok: false, problem: 'too_large', message: `is more than ${code} ${fromMinor(Number.MAX_SAFE_INTEGER, code)}` }
+  return { ok: true, minor }
+}
+
 /** Rounds half-up to the currency's minor unit and returns minor units (fees, FX). */
 export function roundToMinor(value: Decimal, code: string): number {
   return value.times(new Decimal(10).pow(minorUnitsOf(code))).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()

@@ -25,6 +25,12 @@ describe('permission catalog', () => {
     for (const code of BUILT_IN_ROLES.auditor) expect(writes).not.toContain(code)
   })
 
+  it('reveals card numbers to no built-in role but the administrator, and never to a merchant-bound user', () => {
+    const holders = Object.entries(BUILT_IN_ROLES).filter(([, codes]) => (codes as readonly number[]).includes(PERMISSIONS.CARD_NUMBER_REVEAL))
+    expect(holders.map(([key]) => key)).toEqual(['administrator'])
+    expect(PLATFORM_ONLY_CODES).toContain(PERMISSIONS.CARD_NUMBER_REVEAL)
+  })
+
   it('every procedure names a known code or an explicit public/signed-in access', () => {
     for (const [name, def] of Object.entries(contract) as [string, ProcedureDef][]) {
       const codes = typeof def.access === 'number' ? [def.access] : Array.isArray(def.access) ? def.access : []

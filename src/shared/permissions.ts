@@ -6,6 +6,8 @@
 export const PERMISSIONS = {
   // Operations (the seed's area): orders and manual operations
   ORDER_READ: 1001,
+  /** The full card or account number of an order (masked everywhere else); each reveal is audited. */
+  CARD_NUMBER_REVEAL: 1002,
   OPERATION_PAYMENT_WRITE: 1014,
   OPERATION_PAYOUT_WRITE: 1015,
   OPERATION_PAYMENT_GLOBAL_WRITE: 1021,
@@ -195,5 +197,6 @@ export const PLATFORM_ONLY_CODES: readonly PermissionCode[] = [
   P.FX_RATE_WRITE,
   P.ADJUSTMENT_APPROVE,
   P.WITHDRAWAL_REVIEW,
-  P.OUTBOX_WRITE
+  P.OUTBOX_WRITE,
+  P.CARD_NUMBER_REVEAL
 ]

@@ -76,8 +76,8 @@ function rawWriter(sqlite: Database.Database) {
       addPosted.run(amt, now, accountId)
     }
     const sums: TypeSums = new Map([
-      [0, { sum: amount, count: 1 }],
-      [1, { sum: -fee, count: 1 }]
+      [0, { sum: BigInt(amount), count: 1 }],
+      [1, { sum: BigInt(-fee), count: 1 }]
     ])
     settlementRows.add({ tenantId: 1, businessDay: 20261122, contractId: merchantId, merchantId, currency: 'CNY', isTest: false }, sums, now)
   }

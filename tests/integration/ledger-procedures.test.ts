@@ -20,6 +20,11 @@ describe('manual adjustments (maker-checker) and channel balances', () => {
     const input = { merchantId: siam.id, contractId: contract.id, currency: 'THB', amount: '150.25', reason: 'Goodwill credit for ticket 4411', requestKey: 'adj-000001' }
     const first = await t.ok('adjustments.request', input, admin)
     expect(await t.ok('adjustments.request', input, admin)).toEqual({ ...first, replayed: true })
+    // The same key with another amount is not a replay: the caller must not believe 170.25 was recorded.
+    const reused = await t.call('adjustments.request', { ...input, amount: '170.25' }, admin)
+    expect(reused).toMatchObject({ status: 409, code: 'request_key.reused', field: 'requestKey' })
+    expect(reused.message).toContain('with another amount;')
+    expect((await t.ok('adjustments.list', {}, admin)).items.map((a) => a.amount)).toEqual(['150.25'])
     expect((await t.ok('ledger.balances', { merchantId: siam.id }, admin)).items).toEqual([])
     const own = await t.call('adjustments.decide', { id: first.id, decision: 'approve' }, admin)
     expect(own).toMatchObject({ status: 403, code: 'adjustments.maker_checker' })

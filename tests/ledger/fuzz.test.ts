@@ -221,7 +221,7 @@ describe('ledger fuzz', () => {
     const withdrawalFlow = (op: number) => {
       const merchantId = rnd.pick(MERCHANTS)
       const currency = rnd.pick(CURRENCIES)
-      const available = ledger.balance({ kind: 'merchant_available', merchantId, currency }).available
+      const available = Number(ledger.balance({ kind: 'merchant_available', merchantId, currency }).available)
       const w = { withdrawalNo: `W${op}`, merchantId, contractId: rnd.int(1, 2), currency, amountMinor: rnd.int(1, Math.max(1, available)), feeMinor: rnd.pick([0, 5, 500]), bankCode: 'ICBC', accountNo: '6222', requestedBy: 1 }
       const input = withdrawalHoldPosting(w as unknown as typeof withdrawals.$inferSelect)
       return { input, result: ledger.hold(input) }

@@ -3,12 +3,13 @@
  * their numbers, and money as timelines show it.
  */
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { fromMinor, toMinor } from '../../shared/money'
+import { fromMinor } from '../../shared/money'
+import { minorOf } from '../core/amount-input'
 import { contracts, disputes, orders, refunds } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
-import { AppError, conflict, notFound, validationError } from '../core/errors'
+import { AppError, conflict, notFound } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
 import { payoutCoverage } from '../../shared/limits'
 import { assertCanRead } from '../core/scope'
@@ -53,7 +54,7 @@ export function assertSettledInOrderCurrency(order: Order): void {
  * balance must cover the amount plus the fee (the same check, and words, as a payout's).
  */
 export function assertCovered(ledger: Ledger, order: Order, amountMinor: number, feeMinor: number): void {
-  const format = (minor: number) => fromMinor(minor, order.currency)
+  const format = (minor: number | bigint) => fromMinor(minor, order.currency)
   const channel = ledger.balance({ kind: 'channel', channelId: order.channelId, currency: order.currency }).available
   const merchant = ledger.balance({ kind: 'merchant_available', merchantId: order.merchantId, currency: order.currency }).available
   const coverage = payoutCoverage(amountMinor, feeMinor, channel, merchant, format)
@@ -87,13 +88,7 @@ export function caseBalance(db: Db | Tx, order: Order): CaseBalance {
  * currency, within what the order can still give back (422 naming what is left otherwise).
  */
 export function claimAmount(tx: Tx, order: Order, amount: string, what: 'refunded' | 'disputed'): number {
-  let amountMinor: number
-  try {
-    amountMinor = toMinor(amount, order.currency)
-  } catch (error) {
-    throw validationError('amount', error instanceof Error ? error.message : String(error))
-  }
-  if (amountMinor <= 0) throw validationError('amount', 'must be more than zero')
+  const amountMinor = minorOf('amount', amount, order.currency, { positive: true })
   const b = caseBalance(tx, order)
   if (amountMinor > b.remaining) {
     const f = (minor: number) => fromMinor(minor, order.currency)

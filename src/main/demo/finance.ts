@@ -77,7 +77,8 @@ export function demoFinance(core: HistoryDeps & { tenantId: number }, ids: DemoM
   function withdraw(spec: (typeof WITHDRAWERS)[number], at: number, daysAgo: number): void {
     const merchantId = ids.merchantIds[spec.market as keyof typeof ids.merchantIds]
     const currency = ['CNY', 'THB', 'VND', 'IDR', 'BRL'][['cn', 'th', 'vn', 'id', 'br'].indexOf(spec.market)]
-    const available = core.ledger.balance({ kind: 'merchant_available', merchantId, currency }).available
+    // The demo's balances are far below 2^53.
+    const available = Number(core.ledger.balance({ kind: 'merchant_available', merchantId, currency }).available)
     const share = Math.floor((available * (0.2 + rnd.next() * 0.3)) / 100) * 100
     if (share <= 0) return
     const bank = rnd.pick(BANKS[bankCountryOf(currency)!])

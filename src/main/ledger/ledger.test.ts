@@ -48,10 +48,10 @@ describe('ledger core', () => {
     const { db, ledger } = setup()
     const result = ledger.post(deposit('dep-1'))
     expect(result).toMatchObject({ status: 'posted', replayed: false, txnId: 2026112200001 })
-    expect(ledger.balance(merchant())).toMatchObject({ posted: 87900, available: 87900 })
-    expect(ledger.balance(channel).posted).toBe(100000)
-    expect(ledger.balance(reserve).posted).toBe(10000)
-    expect(ledger.balance(fees).posted).toBe(2100)
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 87900n, available: 87900n })
+    expect(ledger.balance(channel).posted).toBe(100000n)
+    expect(ledger.balance(reserve).posted).toBe(10000n)
+    expect(ledger.balance(fees).posted).toBe(2100n)
     const columns = 'business_day as day, order_pay as orderPay, order_pay_count as orderPayCount, order_fee as orderFee, fixed_fee as fixedFee, deposit, deposit_count as depositCount, refund'
     // 15:30 UTC is 23:30 in +08:00: still the 21st. A live posting counts in both views.
     const expected = { day: 20261121, orderPay: 100000, orderPayCount: 1, orderFee: -2000, fixedFee: -100, deposit: -10000, depositCount: 1, refund: 0 }
@@ -74,7 +74,7 @@ describe('ledger core', () => {
     changed.entries[0] = { account: channel, delta: 100001 }
     changed.entries[1] = { account: merchant(), delta: 100001, type: T.ORDER_PAYMENT }
     expect(() => ledger.post(changed)).toThrow(expect.objectContaining({ kind: 'conflict', code: 'ledger.idempotency_conflict' }))
-    expect(ledger.balance(merchant()).posted).toBe(87900)
+    expect(ledger.balance(merchant()).posted).toBe(87900n)
     expect(verifyLedger(db.$client).drifts).toEqual([])
   })
 
@@ -101,11 +101,11 @@ describe('ledger core', () => {
     })
     expect(() => ledger.post(payout('too-much', 87901))).toThrow(expect.objectContaining({ kind: 'limit', code: 'ledger.insufficient_funds' }))
     ledger.post(payout('exact', 87900))
-    expect(ledger.balance(merchant()).posted).toBe(0)
+    expect(ledger.balance(merchant()).posted).toBe(0n)
     // A channel correction downwards books against suspense, which may go below zero …
     ledger.post({ idempotencyKey: 'correction', description: 'correction', entries: [{ account: channel, delta: -100000 }, { account: suspense, delta: -100000 }] })
-    expect(ledger.balance(suspense).posted).toBe(87900 - 100000)
-    expect(ledger.balance(channel).posted).toBe(0)
+    expect(ledger.balance(suspense).posted).toBe(87900n - 100000n)
+    expect(ledger.balance(channel).posted).toBe(0n)
     // … while the channel itself may not.
     expect(() => ledger.post({ idempotencyKey: 'below', description: 'x', entries: [{ account: channel, delta: -1 }, { account: suspense, delta: -1 }] })).toThrow('Insufficient')
     expect(verifyLedger(db.$client).drifts).toEqual([])
@@ -126,17 +126,17 @@ describe('ledger core', () => {
       ]
     })
     ledger.hold(payoutHold('p1'))
-    expect(ledger.balance(merchant())).toMatchObject({ posted: 87900, available: 37400, heldOut: 50500 })
-    expect(ledger.balance(channel)).toMatchObject({ posted: 100000, available: 50000 })
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 87900n, available: 37400n, heldOut: 50500n })
+    expect(ledger.balance(channel)).toMatchObject({ posted: 100000n, available: 50000n })
     expect(() => ledger.hold({ ...payoutHold('p2'), idempotencyKey: 'p2' })).toThrow('Insufficient balance')
     expect(ledger.commitHold('p1')).toMatchObject({ status: 'posted', replayed: false })
     expect(ledger.commitHold('p1')).toMatchObject({ status: 'posted', replayed: true })
-    expect(ledger.balance(merchant())).toMatchObject({ posted: 37400, available: 37400, heldOut: 0 })
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 37400n, available: 37400n, heldOut: 0n })
     expect(() => ledger.voidHold('p1', 'late')).toThrow(expect.objectContaining({ code: 'ledger.hold_posted' }))
 
     ledger.hold({ ...payoutHold('p3'), idempotencyKey: 'p3', entries: payoutHold('p3').entries.map((e) => ({ ...e, delta: e.delta / 10 })) })
     ledger.voidHold('p3', 'provider declined')
-    expect(ledger.balance(merchant())).toMatchObject({ posted: 37400, available: 37400, heldOut: 0 })
+    expect(ledger.balance(merchant())).toMatchObject({ posted: 37400n, available: 37400n, heldOut: 0n })
     expect(() => ledger.commitHold('p3')).toThrow(expect.objectContaining({ code: 'ledger.hold_voided' }))
     expect(() => ledger.commitHold('nope')).toThrow(AppError)
     expect(verifyLedger(db.$client).drifts).toEqual([])

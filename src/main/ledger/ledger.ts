@@ -22,6 +22,8 @@ import {
   normalOf,
   OVERDRAFT_KINDS,
   type AccountBalance,
+  INT64_MAX,
+  INT64_MIN,
   type AccountRef,
   type EntryInput,
   type PostingInput,
@@ -42,6 +44,7 @@ interface AccountRow {
 
 interface PreparedEntry {
   account: AccountRow
+  /** Each entry's amount is a safe integer (checked); sums of them are BigInt. */
   raw: number
   delta: number
   type: number | null
@@ -65,8 +68,20 @@ export interface LedgerOptions {
   timeZone: () => string
 }
 
-const insufficient = (what: string, currency: string, available: number, needs: number) =>
+const insufficient = (what: string, currency: string, available: bigint, needs: bigint) =>
   new AppError('limit', `Insufficient balance on ${what}: ${currency} ${available} available (minor units), ${needs} needed`, { code: 'ledger.insufficient_funds' })
+
+const pastRange = (what: string, currency: string) =>
+  new AppError('limit', `The ${currency} balance of ${what} would pass the ledger's limit of ${INT64_MAX} minor units; the posting is refused`, { code: 'ledger.balance_limit' })
+
+interface StoredBalance {
+  postedSum: bigint
+  heldOut: bigint
+  heldIn: bigint
+}
+
+const EMPTY: StoredBalance = { postedSum: 0n, heldOut: 0n, heldIn: 0n }
+const inRange = (value: bigint) => value >= INT64_MIN && value <= INT64_MAX
 
 function statements(sqlite: Database.Database) {
   return {
@@ -77,7 +92,8 @@ function statements(sqlite: Database.Database) {
       'insert into ledger_accounts (tenant_id, key, kind, merchant_id, channel_id, currency, normal, allow_overdraft, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
     ),
     insertBalance: sqlite.prepare('insert into ledger_balances (account_id, updated_at) values (?, ?)'),
-    balance: sqlite.prepare('select posted_sum as postedSum, held_out as heldOut, held_in as heldIn from ledger_balances where account_id = ?'),
+    // Read as BigInt: a sum of entries can pass 2^53.
+    balance: sqlite.prepare('select posted_sum as postedSum, held_out as heldOut, held_in as heldIn from ledger_balances where account_id = ?').safeIntegers(true),
     addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + ?, updated_at = ? where account_id = ?'),
     addHeld: sqlite.prepare('update ledger_balances set held_out = held_out + ?, held_in = held_in + ?, updated_at = ? where account_id = ?'),
     postingByKey: sqlite.prepare('select id, status, content_hash as contentHash, txn_id as txnId, merchant_id as merchantId, contract_id as contractId, is_test as isTest from ledger_postings where tenant_id = ? and idempotency_key = ?'),
@@ -146,21 +162,38 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     }
   }
 
-  /** Each non-overdraft account must cover the posting's net decrease of it from what is available. */
-  function checkDecreases(entries: PreparedEntry[], effect: (e: PreparedEntry) => number): void {
-    const net = new Map<AccountRow, number>()
-    for (const e of entries) net.set(e.account, (net.get(e.account) ?? 0) + effect(e))
-    for (const [account, change] of net) {
-      if (change >= 0 || account.allowOverdraft) continue
-      const bal = account.id === 0 ? { postedSum: 0, heldOut: 0 } : (s.balance.get(account.id) as { postedSum: number; heldOut: number })
-      const available = account.normal * bal.postedSum - bal.heldOut
-      if (available + change < 0) throw insufficient(account.key, account.currency, available, -change)
+  function storedBalance(account: AccountRow): StoredBalance {
+    return account.id === 0 ? EMPTY : (s.balance.get(account.id) as StoredBalance)
+  }
+
+  /**
+   * Each non-overdraft account must cover the posting's net decrease of it from what is available,
+   * and no stored sum may leave SQLite's integer range. `kind` says what the entries change: posted
+   * sums (a posting, a hold committed) or held totals (a hold placed).
+   */
+  function checkBalances(entries: PreparedEntry[], kind: 'post' | 'hold'): void {
+    const net = new Map<AccountRow, { raw: bigint; decrease: bigint; increase: bigint }>()
+    for (const e of entries) {
+      const n = net.get(e.account) ?? { raw: 0n, decrease: 0n, increase: 0n }
+      n.raw += BigInt(e.raw)
+      if (e.delta < 0) n.decrease += BigInt(-e.delta)
+      else n.increase += BigInt(e.delta)
+      net.set(e.account, n)
+    }
+    for (const [account, n] of net) {
+      const bal = storedBalance(account)
+      const available = BigInt(account.normal) * bal.postedSum - bal.heldOut
+      // A hold's increases only count once posted, so only its decreases are checked.
+      const change = kind === 'post' ? BigInt(account.normal) * n.raw : -n.decrease
+      if (change < 0n && !account.allowOverdraft && available + change < 0n) throw insufficient(account.key, account.currency, available, -change)
+      const stays = kind === 'post' ? inRange(bal.postedSum + n.raw) : inRange(bal.heldOut + n.decrease) && inRange(bal.heldIn + n.increase)
+      if (!stays) throw pastRange(account.key, account.currency)
     }
   }
 
   function prepare(input: PostingInput): PreparedEntry[] {
     if (input.entries.length < 2) throw new AppError('validation', 'entries: a posting needs at least two entries', { field: 'entries' })
-    const sums = new Map<string, number>()
+    const sums = new Map<string, bigint>()
     const resolved = new Map<string, AccountRow>()
     const prepared = input.entries.map((e: EntryInput, i) => {
       if (!Number.isSafeInteger(e.delta) || e.delta === 0) {
@@ -177,11 +210,11 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       let account = resolved.get(key)
       if (!account) resolved.set(key, (account = lookupAccount(e.account)))
       const raw = account.normal * e.delta
-      sums.set(e.account.currency, (sums.get(e.account.currency) ?? 0) + raw)
+      sums.set(e.account.currency, (sums.get(e.account.currency) ?? 0n) + BigInt(raw))
       return { account, raw, delta: e.delta, type: e.type ?? null, remark: e.remark ?? '' }
     })
     for (const [currency, sum] of sums) {
-      if (sum !== 0) throw new AppError('validation', `entries: the ${currency} entries do not balance (off by ${sum} minor units)`, { field: 'entries', code: 'ledger.unbalanced' })
+      if (sum !== 0n) throw new AppError('validation', `entries: the ${currency} entries do not balance (off by ${sum} minor units)`, { field: 'entries', code: 'ledger.unbalanced' })
     }
     return prepared
   }
@@ -221,19 +254,19 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
   function writeEntries(postingId: number, txnId: number, contractId: number | null, isTest: boolean, entries: PreparedEntry[], now: number): void {
     const day = businessDay(now)
     // One balance update per account and one summary upsert per type, however many entries.
-    const perAccount = new Map<number, { sum: number; count: number }>()
+    const perAccount = new Map<number, { sum: bigint; count: number }>()
     // Per merchant account (a merchant in one currency): the sums and counts of each entry type.
     const perMerchant = new Map<number, { account: AccountRow; sums: TypeSums }>()
     for (const e of entries) {
       s.insertEntry.run(tenantId, postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark, e.account.kind, e.account.merchantId, contractId, txnId, isTest ? 1 : 0, day, now)
-      const account = perAccount.get(e.account.id) ?? { sum: 0, count: 0 }
-      account.sum += e.raw
+      const account = perAccount.get(e.account.id) ?? { sum: 0n, count: 0 }
+      account.sum += BigInt(e.raw)
       account.count++
       perAccount.set(e.account.id, account)
       if (e.account.kind === 'merchant_available') {
         const merchant = perMerchant.get(e.account.id) ?? { account: e.account, sums: new Map() }
-        const type = merchant.sums.get(e.type as EntryType) ?? { sum: 0, count: 0 }
-        type.sum += e.raw
+        const type = merchant.sums.get(e.type as EntryType) ?? { sum: 0n, count: 0 }
+        type.sum += BigInt(e.raw)
         type.count++
         merchant.sums.set(e.type as EntryType, type)
         perMerchant.set(e.account.id, merchant)
@@ -257,7 +290,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       if (replay) return replay
       const now = input.at ?? clock.now()
       const entries = prepare(input)
-      checkDecreases(entries, (e) => e.delta)
+      checkBalances(entries, 'post')
       materialize(entries, now)
       const { postingId, txnId } = insertPosting('post', input, now)
       writeEntries(postingId, txnId, input.contractId ?? null, !!input.isTest, entries, now)
@@ -271,8 +304,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       if (replay) return replay
       const now = input.at ?? clock.now()
       const entries = prepare(input)
-      // A hold's increases only count once posted, so only its decreases are checked.
-      checkDecreases(entries, (e) => Math.min(e.delta, 0))
+      checkBalances(entries, 'hold')
       materialize(entries, now)
       const { postingId, txnId } = insertPosting('hold', input, now)
       for (const e of entries) {
@@ -296,6 +328,13 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     return rows.map((r) => ({ account: r, raw: r.raw, delta: r.normal * r.raw, type: r.type, remark: r.remark }))
   }
 
+  /** A committed hold adds its entries to the posted sums: they must stay in range. */
+  function checkRanges(entries: PreparedEntry[]): void {
+    const net = new Map<AccountRow, bigint>()
+    for (const e of entries) net.set(e.account, (net.get(e.account) ?? 0n) + BigInt(e.raw))
+    for (const [account, raw] of net) if (!inRange(storedBalance(account).postedSum + raw)) throw pastRange(account.key, account.currency)
+  }
+
   function releaseHeld(entries: PreparedEntry[], now: number): void {
     for (const e of entries) s.addHeld.run(e.delta < 0 ? e.delta : 0, e.delta > 0 ? -e.delta : 0, now, e.account.id)
   }
@@ -307,6 +346,8 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       if (posting.status === 'voided') throw conflict(`Hold ${idempotencyKey} was voided and cannot be posted`, { code: 'ledger.hold_voided' })
       const now = at ?? clock.now()
       const entries = holdEntriesOf(posting.id)
+      // Its decreases were covered when it was placed; only the range can still refuse it.
+      checkRanges(entries)
       releaseHeld(entries, now)
       writeEntries(posting.id, posting.txnId, posting.contractId, !!posting.isTest, entries, now)
       s.settle.run(now, posting.id)
@@ -328,9 +369,9 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
 
   function balance(ref: AccountRef): AccountBalance {
     const row = s.account.get(tenantId, accountKey(ref)) as AccountRow | undefined
-    if (!row) return { accountId: 0, kind: ref.kind, currency: ref.currency, posted: 0, available: 0, heldOut: 0, heldIn: 0 }
-    const bal = s.balance.get(row.id) as { postedSum: number; heldOut: number; heldIn: number }
-    const posted = row.normal * bal.postedSum + 0 // never -0
+    if (!row) return { accountId: 0, kind: ref.kind, currency: ref.currency, posted: 0n, available: 0n, heldOut: 0n, heldIn: 0n }
+    const bal = s.balance.get(row.id) as StoredBalance
+    const posted = BigInt(row.normal) * bal.postedSum
     return { accountId: row.id, kind: row.kind, currency: row.currency, posted, available: posted - bal.heldOut, heldOut: bal.heldOut, heldIn: bal.heldIn }
   }
 

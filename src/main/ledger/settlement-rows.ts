@@ -11,7 +11,7 @@ import { ENTRY_TYPE_CODES, settlementSqlColumn, type EntryType } from '../../sha
 export const SETTLEMENT_SQL_COLUMNS = ['net', 'entry_count', ...ENTRY_TYPE_CODES.flatMap((type) => [settlementSqlColumn(type), `${settlementSqlColumn(type)}_count`])]
 
 /** What one posting adds to one row: per entry type, the signed sum and the entry count. */
-export type TypeSums = Map<EntryType, { sum: number; count: number }>
+export type TypeSums = Map<EntryType, { sum: bigint; count: number }>
 
 function upsert(sqlite: Database.Database, table: string, keys: string[]): Database.Statement {
   const columns = [...keys, 'updated_at', ...SETTLEMENT_SQL_COLUMNS]
@@ -22,8 +22,8 @@ function upsert(sqlite: Database.Database, table: string, keys: string[]): Datab
   )
 }
 
-function values(sums: TypeSums): number[] {
-  let net = 0
+function values(sums: TypeSums): (bigint | number)[] {
+  let net = 0n
   let count = 0
   for (const s of sums.values()) {
     net += s.sum
@@ -31,7 +31,7 @@ function values(sums: TypeSums): number[] {
   }
   const perType = ENTRY_TYPE_CODES.flatMap((type) => {
     const s = sums.get(type)
-    return s ? [s.sum, s.count] : [0, 0]
+    return s ? [s.sum, s.count] : [0n, 0]
   })
   return [net, count, ...perType]
 }

@@ -40,17 +40,25 @@ export interface PostingResult {
   replayed: boolean
 }
 
+/**
+ * Balances are BigInt: an account's sum of entries can pass 2^53 minor units (USDT has six
+ * decimals), where a JavaScript number stops being exact. SQLite keeps them exactly (int64).
+ */
 export interface AccountBalance {
   accountId: number
   kind: AccountKind
   currency: string
   /** Posted balance as shown (normal × sum of entries). */
-  posted: number
+  posted: bigint
   /** Posted balance less pending holds that lower it: what can be spent now. */
-  available: number
-  heldOut: number
-  heldIn: number
+  available: bigint
+  heldOut: bigint
+  heldIn: bigint
 }
+
+/** SQLite's integer range: no stored balance or hold total may leave it (past it SQLite turns to floating point). */
+export const INT64_MAX = 2n ** 63n - 1n
+export const INT64_MIN = -(2n ** 63n)
 
 export const MERCHANT_KINDS: readonly AccountKind[] = ['merchant_available', 'merchant_reserve']
 

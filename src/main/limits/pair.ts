@@ -25,7 +25,7 @@ export interface PairEvaluation {
   /** Every reason the pair cannot take orders, most fundamental first. */
   blockers: string[]
   usable: boolean
-  format: (minor: number) => string
+  format: (minor: number | bigint) => string
 }
 
 export function channelBoundsFor(channel: Channel, direction: 'deposit' | 'payout'): Bounds {
@@ -40,7 +40,7 @@ export function evaluatePair(db: Db | Tx, service: Service, channel: Channel): P
   const payout = service.direction === 'payout'
   const channelBounds = channelBoundsFor(channel, service.direction)
   const sameCurrency = channel.currency === currency
-  const format = (minor: number) => fromMinor(minor, currency)
+  const format = (minor: number | bigint) => fromMinor(minor, currency)
   // Bounds in another currency cannot be compared: such a pair is refused below, and its range
   // is the service's and binding's alone.
   const range = availableRange(

@@ -4,18 +4,22 @@
  * each persisted callback once, in its own transaction with the order change and the ledger.
  * Persisting is grouped: callbacks arriving together share one commit (one fsync).
  */
-import { and, asc, eq, sql } from 'drizzle-orm'
-import { toMinor } from '../../shared/money'
-import { say, term } from '../../shared/server-text'
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
+import { say, term, verbatim } from '../../shared/server-text'
+import { AppError } from '../core/errors'
 import { channels, orders, providerCallbacks } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
-import type { VerifiedCallback } from '../upstream/types'
+import type { UpstreamStatus, VerifiedCallback } from '../upstream/types'
+import { maskCallbackBody } from './callback-bodies'
 import type { OrderEngineDeps } from './engine'
-import { finish, markPending } from './outcome'
+import { contradictionKey, park } from './parked'
+import { applyProviderReport } from './provider-report'
 import { channelLink, ChannelNotConfigured, type ChannelLink } from './sending'
 import { addEvent } from './timeline'
 
 const GROUP_COMMIT_MS = 2
+/** Pauses before the 2nd, 3rd, … attempt to apply a callback that failed for a passing cause; then it is parked. */
+const APPLY_RETRY_MS = [1_000, 5_000, 30_000, 120_000]
 
 export interface CallbackReceipt {
   status: number
@@ -58,15 +62,31 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
         outcome: placeholder('outcome'),
         reportedStatus: placeholder('reportedStatus'),
         paidAmount: placeholder('paidAmount'),
+        reportedAmount: placeholder('reportedAmount'),
+        reportedCurrency: placeholder('reportedCurrency'),
         upstreamNo: placeholder('upstreamNo'),
-        body: placeholder('body')
+        body: placeholder('body'),
+        bodyMasked: true
       })
       .onConflictDoNothing()
       .returning({ id: providerCallbacks.id })
       .prepare(),
     received: deps.db.select().from(providerCallbacks).where(and(eq(providerCallbacks.id, placeholder('id')), eq(providerCallbacks.outcome, 'received'))).prepare(),
+    due: deps.db
+      .select({ id: providerCallbacks.id })
+      .from(providerCallbacks)
+      .where(and(eq(providerCallbacks.outcome, 'received'), or(isNull(providerCallbacks.nextApplyAt), lte(providerCallbacks.nextApplyAt, placeholder('now')))))
+      .orderBy(asc(providerCallbacks.id))
+      .limit(placeholder('limit'))
+      .prepare(),
     order: deps.db.select().from(orders).where(eq(orders.id, placeholder('id'))).prepare(),
-    setOutcome: deps.db.update(providerCallbacks).set({ outcome: sql`${placeholder('outcome')}` }).where(eq(providerCallbacks.id, placeholder('id'))).prepare()
+    setOutcome: deps.db.update(providerCallbacks).set({ outcome: sql`${placeholder('outcome')}` }).where(eq(providerCallbacks.id, placeholder('id'))).prepare(),
+    retryLater: deps.db
+      .update(providerCallbacks)
+      .set({ applyAttempts: sql`${providerCallbacks.applyAttempts} + 1`, nextApplyAt: sql`${placeholder('at')}` })
+      .where(eq(providerCallbacks.id, placeholder('id')))
+      .returning({ attempts: providerCallbacks.applyAttempts })
+      .prepare()
   }
 
   function linkFor(channelId: number): ChannelLink | null {
@@ -95,6 +115,8 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
         outcome,
         reportedStatus: v.signatureValid ? v.status : null,
         paidAmount: v.signatureValid ? v.paidAmount : null,
+        reportedAmount: v.signatureValid ? v.amount : null,
+        reportedCurrency: v.signatureValid ? v.currency : null,
         upstreamNo: v.signatureValid ? v.upstreamNo : null,
         body: p.body.slice(0, 4000)
       })
@@ -144,7 +166,8 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
     // The signature is checked before anything in the body is trusted.
     const verified = link.adapter.verifyCallback(body, contentType, link.credentials)
     return new Promise((resolve) => {
-      queue.push({ channelId, verified, body, resolve, ack: link.adapter.callbackAck })
+      // Stored masked by the rules of the channel's upstream log, once verified against the clear body.
+      queue.push({ channelId, verified, body: maskCallbackBody(link, body), resolve, ack: link.adapter.callbackAck })
       if (!flushScheduled) {
         flushScheduled = true
         // Group commit: callbacks arriving within a couple of milliseconds share one fsync.
@@ -159,34 +182,50 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
     if (!cb || cb.orderId === null) return
     const now = deps.clock.now()
     const order = statements.order.get({ id: cb.orderId })!
-    const v = { status: cb.reportedStatus, paidAmount: cb.paidAmount, upstreamNo: cb.upstreamNo, eventKey: cb.eventKey }
-    const paidMinor = v.paidAmount ? toMinor(v.paidAmount, order.currency) : null
-    const reported = { eventKey: v.eventKey ?? '', status: v.status ?? term('misc', 'noStatus') }
-    const text = v.paidAmount ? say('order.callbackVerifiedPaid', { ...reported, paid: v.paidAmount }) : say('order.callbackVerified', reported)
-    addEvent(tx, order.id, now, 'callback', text, { signatureValid: true, eventKey: v.eventKey, status: v.status })
-    let outcome: 'applied' | 'ignored' = 'applied'
-    if (v.status === 'succeeded' || v.status === 'failed') {
-      if (!finish(tx, deps, order, { status: v.status, paidMinor, upstreamNo: v.upstreamNo, reason: v.status === 'failed' ? say('reason.reportedFailed') : null, source: 'callback' }, now)) outcome = 'ignored'
-    } else if (v.status === 'pending') {
-      markPending(tx, order, v.upstreamNo, now)
-    } else {
-      outcome = 'ignored'
-    }
-    if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', say('order.callbackIgnored', { eventKey: v.eventKey ?? '', status: term('orderStatus', order.status) }))
+    const reported = { eventKey: cb.eventKey ?? '', status: cb.reportedStatus ?? term('misc', 'noStatus') }
+    const text = cb.paidAmount ? say('order.callbackVerifiedPaid', { ...reported, paid: cb.paidAmount.slice(0, 40) }) : say('order.callbackVerified', reported)
+    addEvent(tx, order.id, now, 'callback', text, { signatureValid: true, eventKey: cb.eventKey, status: cb.reportedStatus })
+    const report = { status: cb.reportedStatus as UpstreamStatus | null, paidAmount: cb.paidAmount, amount: cb.reportedAmount, currency: cb.reportedCurrency }
+    const outcome = applyProviderReport(tx, deps, order, report, { source: 'callback', upstreamNo: cb.upstreamNo, callbackId: cb.id }, now)
+    if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', say('order.callbackIgnored', { eventKey: cb.eventKey ?? '', status: term('orderStatus', order.status) }))
     statements.setOutcome.run({ outcome, id })
   }
 
+  /**
+   * A callback that failed to apply: a refusal that will not change by waiting (an AppError: the
+   * ledger refused the posting) is parked at once; anything else (a busy database) is tried again
+   * after a growing pause, and parked after a few attempts. Either way it ends visible, on the
+   * order's timeline and in the parked list, never retried forever.
+   */
+  function failedToApply(tx: Tx, id: number, error: unknown): void {
+    const now = deps.clock.now()
+    const lasting = error instanceof AppError
+    const attempts = statements.retryLater.get({ id, at: now + APPLY_RETRY_MS[0] })?.attempts ?? 1
+    if (!lasting && attempts < APPLY_RETRY_MS.length + 1) {
+      tx.update(providerCallbacks).set({ nextApplyAt: now + APPLY_RETRY_MS[attempts - 1] }).where(eq(providerCallbacks.id, id)).run()
+      return
+    }
+    const cb = tx.select().from(providerCallbacks).where(eq(providerCallbacks.id, id)).get()
+    if (!cb || cb.orderId === null) return
+    const order = statements.order.get({ id: cb.orderId })!
+    const report = { status: cb.reportedStatus as UpstreamStatus | null, paidAmount: cb.paidAmount, amount: cb.reportedAmount, currency: cb.reportedCurrency }
+    const message = error instanceof Error ? error.message : String(error)
+    const text = say('parked.applyFailed', { attempts, error: verbatim(message.slice(0, 300)) })
+    park(tx, deps, { order, kind: 'apply_failed', text, source: 'callback', callbackId: id, reportKey: contradictionKey('callback', order, report, id), reported: report }, now)
+    statements.setOutcome.run({ outcome: 'parked', id })
+  }
+
   function applyReceived(limit = 200): number {
-    const ids = deps.db.select({ id: providerCallbacks.id }).from(providerCallbacks).where(eq(providerCallbacks.outcome, 'received')).orderBy(asc(providerCallbacks.id)).limit(limit).all()
+    const ids = statements.due.all({ now: deps.clock.now(), limit })
     // One commit (one fsync) for the slice, each callback in its own savepoint: one that fails is
-    // rolled back alone and stays received, and the next pass tries it again (a posting refused
-    // today may pass tomorrow).
+    // rolled back alone, and its failure is recorded beside the others' results.
     transact(deps.db, (slice) => {
       for (const { id } of ids) {
         try {
           slice.transaction((tx) => applyOne(tx, id))
         } catch (error) {
           deps.log(error)
+          failedToApply(slice, id, error)
         }
       }
     })

@@ -7,7 +7,8 @@
 import { and, eq, isNull, lte, or, gte } from 'drizzle-orm'
 import type { ParsedInputOf } from '../../shared/contract'
 import { payoutCoverage, rangeViolation } from '../../shared/limits'
-import { AmountPrecisionError, fromMinor, toMinor } from '../../shared/money'
+import { fromMinor } from '../../shared/money'
+import { minorOf } from '../core/amount-input'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
 import { say, term } from '../../shared/server-text'
@@ -17,6 +18,8 @@ import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
 import { evaluatePair } from '../limits/pair'
 import { businessDayFn } from '../ledger/business-day'
+import type { SecretBox } from '../core/secrets'
+import { openOrderFields, sealOrderFields } from './card-numbers'
 import { nextOrderNumbers } from './numbering'
 import { payoutHoldPosting } from './settlement'
 import { countCreated } from './stats'
@@ -40,17 +43,6 @@ export function orderMerchant(actor: Actor, direction: Direction, requested: num
   }
   if (requested === undefined) throw validationError('merchantId', 'is required: choose the merchant first')
   return requested
-}
-
-function amountMinor(amount: string, currency: string): number {
-  try {
-    const minor = toMinor(amount, currency)
-    if (minor <= 0) throw validationError('amount', 'must be more than zero')
-    return minor
-  } catch (error) {
-    if (error instanceof AmountPrecisionError) throw validationError('amount', error.message)
-    throw error
-  }
 }
 
 /** The merchant's contract settling in the order's currency, valid on the business day. */
@@ -90,8 +82,9 @@ function depositContract(tx: Tx, tenantId: number, merchantId: number, currency:
   }
 }
 
-const sameRequest = (o: typeof orders.$inferSelect, serviceId: number, channelId: number, minor: number, fields: Record<string, string>) =>
-  o.serviceId === serviceId && o.channelId === channelId && o.amountMinor === minor && JSON.stringify(o.fields) === JSON.stringify(fields)
+/** Compared with the stored numbers in full (a masked number cannot tell two cards apart). */
+const sameRequest = (secrets: SecretBox, o: typeof orders.$inferSelect, serviceId: number, channelId: number, minor: number, fields: Record<string, string>) =>
+  o.serviceId === serviceId && o.channelId === channelId && o.amountMinor === minor && JSON.stringify(openOrderFields(secrets, o)) === JSON.stringify(fields)
 
 export interface Created {
   orderId: number
@@ -119,7 +112,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
 
     const pair = evaluatePair(tx, service, channel)
     if (!pair.usable) throw new AppError('limit', `channelId: ${pair.blockers[0]}`, { field: 'channelId', code: 'orders.channel_unusable' })
-    const minor = amountMinor(input.amount, service.currency)
+    const minor = minorOf('amount', input.amount, service.currency, { positive: true })
     const outside = rangeViolation(minor, pair.range, pair.format)
     if (outside) throw new AppError('limit', `amount: ${outside}`, { field: 'amount', code: 'limit.out_of_range' })
 
@@ -132,7 +125,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
     if (input.merchantOrderNo) {
       const existing = tx.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.merchantOrderNo, input.merchantOrderNo))).get()
       if (existing) {
-        if (existing.direction === direction && sameRequest(existing, service.id, channel.id, minor, checked.fields)) {
+        if (existing.direction === direction && sameRequest(ctx.secrets, existing, service.id, channel.id, minor, checked.fields)) {
           ctx.audit(tx, { targetType: 'order', targetId: existing.id, merchantId, summary: say('audit.orderResubmitted', { merchantOrderNo: input.merchantOrderNo, orderNo: existing.orderNo }) })
           return { orderId: existing.id, replayed: true }
         }
@@ -166,7 +159,8 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
         currency: service.currency,
         amountMinor: minor,
         feeMinor: fee,
-        fields: checked.fields,
+        // Card and account numbers masked, the full ones sealed (card-numbers.ts).
+        ...sealOrderFields(ctx.secrets, checked.fields),
         status: 'created',
         isTest: input.isTest,
         expiresAt: direction === 'deposit' ? now + channel.depositExpiryMinutes * 60_000 : null,

@@ -7,15 +7,18 @@
  * `unknown` and is resolved by querying.
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm'
-import { fromMinor, toMinor } from '../../shared/money'
+import { fromMinor } from '../../shared/money'
 import { say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { orders, outbox, upstreamExchanges } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import type { ExchangeLog, OutboundOrder, SendOutcome, UpstreamAnswer } from '../upstream/types'
+import type { SecretBox } from '../core/secrets'
+import { openOrderFields } from './card-numbers'
 import type { OrderEngineDeps } from './engine'
 import { processRefund } from '../aftersales/refund-sending'
 import { notifyMerchant } from './notify'
-import { finish, loadOrder, markPending, type Order, type OutcomeSource } from './outcome'
+import { finish, loadOrder, type Order, type OutcomeSource } from './outcome'
+import { applyProviderReport } from './provider-report'
 import { ChannelNotConfigured, channelLink } from './sending'
 import { lastErrorOf } from './last-error'
 import { addEvent } from './timeline'
@@ -52,19 +55,21 @@ export function scheduleQuery(tx: Tx, order: Order, now: number, delayMs: number
   tx.insert(outbox).values({ orderId: order.id, operation: 'query', idempotencyKey: key, status: 'pending', nextAttemptAt: now + delayMs, createdAt: now, updatedAt: now }).run()
 }
 
-function outboundOf(order: Order, notifyUrl: string): OutboundOrder {
-  return { orderNo: order.orderNo, direction: order.direction, amount: fromMinor(order.amountMinor, order.currency), currency: order.currency, serviceType: order.serviceType, fields: order.fields, notifyUrl }
+/** What goes upstream: the one place an order's card and account numbers are opened to leave PayDesk (the provider needs them; card-numbers.ts). */
+function outboundOf(order: Order, notifyUrl: string, secrets: SecretBox): OutboundOrder {
+  return { orderNo: order.orderNo, direction: order.direction, amount: fromMinor(order.amountMinor, order.currency), currency: order.currency, serviceType: order.serviceType, fields: openOrderFields(secrets, order), notifyUrl }
 }
 
-const paidMinorOf = (order: Order, answer: UpstreamAnswer) => (answer.paidAmount ? toMinor(answer.paidAmount, order.currency) : null)
-
-/** Applies a provider's answer about an order (to a create or a query). */
+/**
+ * Applies a provider's answer about an order (to a create or a query) by the rules every report
+ * follows (orders/provider-report.ts). The amount in an answer to a create request is what the
+ * payer is asked to pay (some providers add cents to tell transfers apart), so only a query's
+ * stated amount is compared with the order's.
+ */
 function applyAnswer(tx: Tx, deps: OrderEngineDeps, order: Order, answer: UpstreamAnswer, source: OutcomeSource, now: number): void {
-  if (answer.status === 'succeeded' || answer.status === 'failed') {
-    finish(tx, deps, order, { status: answer.status, paidMinor: paidMinorOf(order, answer), upstreamNo: answer.upstreamNo, reason: answer.status === 'failed' && answer.message ? verbatim(answer.message) : null, source }, now)
-  } else {
-    markPending(tx, order, answer.upstreamNo, now)
-  }
+  const report = { status: answer.status, paidAmount: answer.paidAmount, amount: source === 'provider_answer' ? null : answer.amount, currency: answer.currency }
+  const failureReason = answer.status === 'failed' && answer.message ? verbatim(answer.message) : null
+  applyProviderReport(tx, deps, order, report, { source, upstreamNo: answer.upstreamNo, failureReason }, now)
 }
 
 function acceptedText(a: UpstreamAnswer): ServerText {
@@ -96,7 +101,7 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
     return
   }
   const payout = order.direction === 'payout'
-  const outbound = outboundOf(order, `${base}/callbacks/${order.channelId}`)
+  const outbound = outboundOf(order, `${base}/callbacks/${order.channelId}`, deps.secrets)
   // A payout retried after an unclear attempt asks first: the provider may already have it.
   if (payout && item.attempts > 1) {
     const asked = await link.adapter.query(outbound, link.credentials)

@@ -15,7 +15,7 @@ import { inEnglish } from '../core/text'
 import { contracts, orders, outbox, type OrderStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
-import { depositPaidPosting, depositSettlement, payoutHoldKey } from './settlement'
+import { depositPaidPosting, depositSettlement, payoutHoldKey, type PaidFrom } from './settlement'
 import { countSucceeded } from './stats'
 import { lastErrorOf } from './last-error'
 import { addEvent } from './timeline'
@@ -41,6 +41,8 @@ export interface Outcome {
   reason?: ServerText | null
   source: OutcomeSource
   actor?: string
+  /** Deposits: the money is already in suspense (a late payment booked by a person), not newly at the channel. */
+  paidFrom?: PaidFrom
 }
 
 export function scheduleNotification(tx: Tx, order: Order, now: number, key = `${order.orderNo}:notify`): void {
@@ -60,10 +62,12 @@ export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome
   if (outcome.status === 'succeeded') {
     if (order.direction === 'deposit') {
       paidMinor = outcome.paidMinor ?? order.amountMinor
-      if (paidMinor !== order.amountMinor) statusReason = say('reason.partialPayment', { paid: money(paidMinor), amount: money(order.amountMinor) })
+      // More than the amount is never booked here: orders/provider-report.ts books the amount and parks the excess.
+      if (paidMinor > order.amountMinor) throw new Error(`order ${order.orderNo}: ${paidMinor} paid is more than its amount; the excess must be parked, not booked`)
+      if (paidMinor < order.amountMinor) statusReason = say('reason.partialPayment', { paid: money(paidMinor), amount: money(order.amountMinor) })
       const contract = tx.select().from(contracts).where(eq(contracts.id, order.contractId)).get()!
       const settlement = depositSettlement(paidMinor, contract, order)
-      const posting = deps.ledger.post({ ...depositPaidPosting(order, contract, settlement), at: now })
+      const posting = deps.ledger.post({ ...depositPaidPosting(order, contract, settlement, outcome.paidFrom), at: now })
       const settled = (minor: number) => `${settlement.currency} ${fromMinor(minor, settlement.currency)}`
       const postedText = say('order.postedDeposit', { paid: money(paidMinor), fee: settled(settlement.fee), fixedFee: settled(settlement.fixedFee), reserve: settled(settlement.reserve), postingId: posting.postingId })
       addEvent(tx, order.id, now, 'ledger', postedText, { postingId: posting.postingId })

@@ -74,7 +74,7 @@ export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
   const entries = db
     .select()
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.txnId, order.txnNo), inArray(ledgerEntries.accountKind, ['merchant_available', 'merchant_reserve', 'channel', 'platform_fee'])))
+    .where(and(eq(ledgerEntries.txnId, order.txnNo), inArray(ledgerEntries.accountKind, ['merchant_available', 'merchant_reserve', 'channel', 'platform_fee', 'suspense'])))
     .orderBy(asc(ledgerEntries.id))
     .all()
   return {

@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { checkpoint } from '../db/open'
 import { listen, type Listening } from '../http/listen'
 import { outbox, tenants } from '../db/schema'
@@ -23,8 +24,10 @@ export interface OrderEngine {
   queryNow(orderId: number, source: OutcomeSource): Promise<void>
   /** One pass of the job loop: expiry, reserve releases, callbacks, due outbox work. */
   tick(): Promise<void>
-  /** Starts the callback listener and the job loop. */
+  /** Starts the callback listener and the job loop; resolves once the listener listens, not after the loop's first pass. */
   start(options?: { tickMs?: number }): Promise<void>
+  /** Resolves when the first pass after start (the catch-up) has finished. */
+  caughtUp(): Promise<void>
   stop(): Promise<void>
   listeningAt(): string | null
   restartListener(): Promise<void>
@@ -36,12 +39,19 @@ const BURST_QUIET_MS = 20
 const APPLY_MAX_WAIT_MS = 2000
 /** Reserve releases fall due by the day: looking once a minute (and at start) is plenty. */
 const RESERVE_EVERY_MS = 60_000
+/**
+ * The largest callback body the listener reads. A provider's callback is a few hundred bytes of
+ * form or JSON; the listener faces the internet, and a larger body is refused (413) before it is
+ * read whole, checked or stored.
+ */
+export const CALLBACK_MAX_BODY_BYTES = 64 * 1024
 
 export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>): OrderEngine {
   let server: Listening | null = null
   let listenUrl: string | null = null
   let timer: NodeJS.Timeout | null = null
   let ticking: Promise<void> | null = null
+  let firstPass: Promise<void> = Promise.resolve()
   let stopped = false
 
   const settings = () => base.db.select({ host: tenants.callbackHost, port: tenants.callbackPort, publicUrl: tenants.callbackPublicUrl }).from(tenants).where(eq(tenants.id, base.tenantId)).get()!
@@ -82,7 +92,9 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
   })
 
   const app = new Hono()
-  app.post('/callbacks/:channelId', async (c) => {
+  // The same short plain-text FAIL as every other refusal; the provider retries a real callback.
+  const callbackLimit = bodyLimit({ maxSize: CALLBACK_MAX_BODY_BYTES, onError: (c) => c.text('FAIL', 413) })
+  app.post('/callbacks/:channelId', callbackLimit, async (c) => {
     const channelId = Number(c.req.param('channelId'))
     if (!Number.isSafeInteger(channelId) || channelId <= 0) return c.text('FAIL', 404)
     const receipt = await inbox.receive(channelId, await c.req.text(), c.req.header('content-type') ?? null)
@@ -126,16 +138,18 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
     }
   }
 
+  function runTick(tickMs: number): void {
+    ticking = tick()
+      .catch((error) => deps.log(error))
+      .finally(() => {
+        ticking = null
+        schedule(tickMs)
+      })
+  }
+
   function schedule(tickMs: number): void {
     if (stopped) return
-    timer = setTimeout(() => {
-      ticking = tick()
-        .catch((error) => deps.log(error))
-        .finally(() => {
-          ticking = null
-          schedule(tickMs)
-        })
-    }, tickMs)
+    timer = setTimeout(() => runTick(tickMs), tickMs)
   }
 
   return {
@@ -149,12 +163,15 @@ export function createOrderEngine(base: Omit<OrderEngineDeps, 'callbackBaseUrl'>
       await queryProvider(deps, orderId, source)
     },
     tick,
+    caughtUp: () => firstPass,
     async start(options = {}) {
       stopped = false
       await startListener()
       recoverInFlight(deps)
-      await tick()
-      schedule(options.tickMs ?? 1000)
+      // The first pass (after a crash: hundreds of due outbox items, each a provider round trip)
+      // runs in the background: the host says it is running and the window is usable at once.
+      runTick(options.tickMs ?? 1000)
+      firstPass = ticking ?? Promise.resolve()
     },
     async stop() {
       stopped = true

@@ -61,13 +61,23 @@ export function depositSettlement(paidMinor: number, contract: Contract, order?:
 export const depositPostingKey = (order: Pick<Order, 'orderNo'>) => `order:${order.orderNo}:paid`
 export const payoutHoldKey = (order: Pick<Order, 'orderNo'>) => `order:${order.orderNo}:payout`
 
-export function depositPaidPosting(order: Order, contract: Contract, s: DepositSettlement): PostingInput {
+/**
+ * Where a paid deposit's money is: at the channel (the provider reports it paid), or already in
+ * suspense (a payment that arrived after the order was closed, parked there, then booked by a person).
+ */
+export type PaidFrom = 'channel' | 'suspense'
+
+export function depositPaidPosting(order: Order, contract: Contract, s: DepositSettlement, from: PaidFrom = 'channel'): PostingInput {
   // Without FX the merchant settles in the order's own currency.
   const currency = s.fx ? s.currency : order.currency
   const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency }
   const fees = { kind: 'platform_fee' as const, currency }
   const T = ENTRY_TYPES
-  const entries: PostingInput['entries'] = [{ account: { kind: 'channel', channelId: order.channelId, currency: order.currency }, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo }]
+  const entries: PostingInput['entries'] = [
+    from === 'channel'
+      ? { account: { kind: 'channel', channelId: order.channelId, currency: order.currency }, delta: s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo }
+      : { account: { kind: 'suspense', currency: order.currency }, delta: -s.paid, type: T.ORDER_PAYMENT, remark: order.orderNo }
+  ]
   if (s.fx) {
     // The FX account takes the order's currency and pays out the settlement currency, so each
     // currency sums to zero; the spread between the reference and the applied rate is its margin.

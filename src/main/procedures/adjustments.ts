@@ -21,7 +21,9 @@ import { assertNotRequester, merchantBalance, nextCaseNumber } from '../finance/
 import type { PostingInput } from '../ledger/types'
 import { merchantForWrite, ordering } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
-import { minorOf } from './ledger'
+import { minorOf } from '../core/amount-input'
+import { assertSameRequest } from '../core/request-key'
+import { adjustmentDecided } from '../orders/parked'
 
 type Stored = typeof adjustmentRequests.$inferSelect
 
@@ -98,6 +100,62 @@ export function adjustmentPosting(a: Stored, approvedBy: number): PostingInput {
 
 const money = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
 
+export interface AdjustmentRequest {
+  merchantId: number
+  contractId: number
+  currency: string
+  amountMinor: number
+  reason: string
+  requestKey: string
+}
+
+/**
+ * Records a pending adjustment (no money moves until another user approves it). The request key
+ * makes a retry safe: the same key with the same content answers the first request; with other
+ * content it is a conflict, never taken as the first (the caller would believe the second amount
+ * was recorded).
+ */
+export function requestAdjustment(tx: Tx, ctx: Ctx, input: AdjustmentRequest): { id: number; adjustmentNo: string; replayed: boolean } {
+  const actor = actorOf(ctx)
+  const existing = tx.select().from(adjustmentRequests).where(and(eq(adjustmentRequests.tenantId, ctx.tenantId), eq(adjustmentRequests.requestKey, input.requestKey))).get()
+  if (existing) {
+    assertCanRead(actor, existing.merchantId, `Adjustment ${existing.id}`)
+    const { merchantId, contractId, currency, reason } = input
+    const first = { no: `adjustment ${existing.adjustmentNo}`, content: { ...existing, amount: existing.amountMinor } }
+    assertSameRequest(input.requestKey, first, { merchantId, contractId, currency, amount: input.amountMinor, reason })
+    ctx.audit(tx, { targetType: 'adjustment', targetId: existing.id, merchantId: existing.merchantId, summary: say('adjustment.replayed', { adjustmentNo: existing.adjustmentNo }) })
+    return { id: existing.id, adjustmentNo: existing.adjustmentNo, replayed: true }
+  }
+  const merchant = merchantForWrite(tx, ctx, input.merchantId)
+  const contract = tx.select().from(contracts).where(eq(contracts.id, input.contractId)).get()
+  if (!contract || contract.merchantId !== merchant.id) throw validationError('contractId', `contract ${input.contractId} is not a contract of merchant ${merchant.id}`)
+  if (contract.settlementCurrency !== input.currency) throw validationError('currency', `contract ${contract.id} settles in ${contract.settlementCurrency}, not ${input.currency}`)
+  const now = ctx.clock.now()
+  const number = nextCaseNumber(tx, ctx.tenantId, now)
+  const a = tx
+    .insert(adjustmentRequests)
+    .values({
+      tenantId: ctx.tenantId,
+      adjustmentNo: `A${number.txnNo}`,
+      merchantId: merchant.id,
+      contractId: contract.id,
+      currency: input.currency,
+      amountMinor: input.amountMinor,
+      reason: input.reason,
+      status: 'pending',
+      requestKey: input.requestKey,
+      requestedBy: actor.userId,
+      createdAt: now,
+      updatedAt: now
+    })
+    .returning()
+    .get()
+  const text = say('adjustment.requested', { adjustmentNo: a.adjustmentNo, amount: money(input.amountMinor, a.currency), merchant: merchant.name, reason: verbatim(a.reason) })
+  addCaseEvent(tx, { type: 'adjustment', id: a.id }, now, text, { actor: actor.username })
+  ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: merchant.id, summary: text, after: { ...a } })
+  return { id: a.id, adjustmentNo: a.adjustmentNo, replayed: false }
+}
+
 export const adjustmentProcedures = handlers({
   'adjustments.list': (ctx, input) => {
     const filters: SQL[] = [eq(adjustmentRequests.tenantId, ctx.tenantId)]
@@ -128,44 +186,8 @@ export const adjustmentProcedures = handlers({
   },
 
   'adjustments.request': (ctx, input) => {
-    const actor = actorOf(ctx)
-    const amountMinor = minorOf(input.amount, input.currency)
-    return transact(ctx.db, (tx) => {
-      const existing = tx.select().from(adjustmentRequests).where(and(eq(adjustmentRequests.tenantId, ctx.tenantId), eq(adjustmentRequests.requestKey, input.requestKey))).get()
-      if (existing) {
-        assertCanRead(actor, existing.merchantId, `Adjustment ${existing.id}`)
-        ctx.audit(tx, { targetType: 'adjustment', targetId: existing.id, merchantId: existing.merchantId, summary: say('adjustment.replayed', { adjustmentNo: existing.adjustmentNo }) })
-        return { id: existing.id, adjustmentNo: existing.adjustmentNo, replayed: true }
-      }
-      const merchant = merchantForWrite(tx, ctx, input.merchantId)
-      const contract = tx.select().from(contracts).where(eq(contracts.id, input.contractId)).get()
-      if (!contract || contract.merchantId !== merchant.id) throw validationError('contractId', `contract ${input.contractId} is not a contract of merchant ${merchant.id}`)
-      if (contract.settlementCurrency !== input.currency) throw validationError('currency', `contract ${contract.id} settles in ${contract.settlementCurrency}, not ${input.currency}`)
-      const now = ctx.clock.now()
-      const number = nextCaseNumber(tx, ctx.tenantId, now)
-      const a = tx
-        .insert(adjustmentRequests)
-        .values({
-          tenantId: ctx.tenantId,
-          adjustmentNo: `A${number.txnNo}`,
-          merchantId: merchant.id,
-          contractId: contract.id,
-          currency: input.currency,
-          amountMinor,
-          reason: input.reason,
-          status: 'pending',
-          requestKey: input.requestKey,
-          requestedBy: actor.userId,
-          createdAt: now,
-          updatedAt: now
-        })
-        .returning()
-        .get()
-      const text = say('adjustment.requested', { adjustmentNo: a.adjustmentNo, amount: money(amountMinor, a.currency), merchant: merchant.name, reason: verbatim(a.reason) })
-      addCaseEvent(tx, { type: 'adjustment', id: a.id }, now, text, { actor: actor.username })
-      ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: merchant.id, summary: text, after: { ...a } })
-      return { id: a.id, adjustmentNo: a.adjustmentNo, replayed: false }
-    })
+    const amountMinor = minorOf('amount', input.amount, input.currency)
+    return transact(ctx.db, (tx) => requestAdjustment(tx, ctx, { ...input, amountMinor }))
   },
 
   'adjustments.decide': (ctx, input) => {
@@ -189,6 +211,7 @@ export const adjustmentProcedures = handlers({
       const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
       tx.update(adjustmentRequests).set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null, postingId, updatedAt: now }).where(eq(adjustmentRequests.id, a.id)).run()
       addCaseEvent(tx, { type: 'adjustment', id: a.id }, now, text, { actor: actor.username, detail: postingId ? { postingId } : undefined })
+      adjustmentDecided(tx, { id: a.id, adjustmentNo: a.adjustmentNo, approved: status === 'approved', postingId, actor: actor.username }, now)
       ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: a.merchantId, summary: text, before: { status: a.status }, after: { status, postingId, note: input.note } })
       return loadRow(tx, ctx, a.id)
     })

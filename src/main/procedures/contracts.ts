@@ -10,7 +10,8 @@ import { actorOf, type Ctx } from '../core/context'
 import { conflict, notFound } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
-import { merchantForWrite, minorOf, ordering, percentOf, ppmOf } from './master-fields'
+import { minorOf } from '../core/amount-input'
+import { merchantForWrite, ordering, percentOf, ppmOf } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 const columns = { ...getTableColumns(contracts), merchantName: merchants.name }

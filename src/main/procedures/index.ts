@@ -14,6 +14,7 @@ import { withdrawalProcedures } from './withdrawals'
 import { limitProcedures } from './limits'
 import { merchantProcedures } from './merchants'
 import { orderProcedures } from './orders'
+import { parkedProcedures } from './parked'
 import { reportProcedures } from './reports'
 import { serviceProcedures } from './services'
 import { systemProcedures } from './system'
@@ -34,6 +35,7 @@ export const implementations: Handlers = {
   ...limitProcedures,
   ...ledgerProcedures,
   ...orderProcedures,
+  ...parkedProcedures,
   ...reportProcedures,
   ...exportProcedures,
   ...aftersalesProcedures,

@@ -1,8 +1,10 @@
 /** Channel balance top-ups and corrections, and the balances view (manual adjustments: adjustments.ts). */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { say, term } from '../../shared/server-text'
-import { fromMinor, toMinor, AmountPrecisionError } from '../../shared/money'
+import { fromMinor } from '../../shared/money'
+import { minorOf } from '../core/amount-input'
 import { channels, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
+import { exactInteger } from '../db/exact'
 import { transact } from '../db/transaction'
 import { actorOf } from '../core/context'
 import { notFound, validationError } from '../core/errors'
@@ -10,22 +12,13 @@ import { handlers } from '../core/registry'
 import { merchantFilter } from '../core/scope'
 import { offsetOf } from './sql'
 
-export function minorOf(amount: string, currency: string, field = 'amount'): number {
-  try {
-    return toMinor(amount, currency)
-  } catch (error) {
-    if (error instanceof AmountPrecisionError) throw validationError(field, error.message)
-    throw error
-  }
-}
-
 export const ledgerProcedures = handlers({
   'channels.adjustBalance': (ctx, input) => {
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
       const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
       if (!channel) throw validationError('channelId', `channel ${input.channelId} does not exist`)
-      const delta = minorOf(input.amount, channel.currency)
+      const delta = minorOf('amount', input.amount, channel.currency)
       if (input.kind === 'top_up' && delta < 0) throw validationError('amount', 'a top-up must be positive; record a decrease as a correction')
       const label = input.kind === 'top_up' ? 'Top-up' : 'Correction'
       const result = ctx.ledger.post({
@@ -70,8 +63,8 @@ export const ledgerProcedures = handlers({
         channelName: channels.name,
         currency: ledgerAccounts.currency,
         normal: ledgerAccounts.normal,
-        postedSum: ledgerBalances.postedSum,
-        heldOut: ledgerBalances.heldOut
+        postedSum: exactInteger(ledgerBalances.postedSum),
+        heldOut: exactInteger(ledgerBalances.heldOut)
       })
       .from(ledgerAccounts)
       .innerJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
@@ -90,7 +83,7 @@ export const ledgerProcedures = handlers({
       pageSize: input.pageSize,
       total,
       items: rows.map((r) => {
-        const posted = r.normal * r.postedSum + 0
+        const posted = BigInt(r.normal) * r.postedSum
         return {
           accountId: r.accountId,
           kind: r.kind,

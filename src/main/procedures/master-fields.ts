@@ -3,24 +3,13 @@
  * strings) and their stored form (minor units, ppm), the merchant a write is for, and sorting.
  */
 import { and, asc, desc, eq, type SQL, type SQLWrapper } from 'drizzle-orm'
-import { Decimal, fromMinor, minorUnitsOf } from '../../shared/money'
+import { Decimal, fromMinor } from '../../shared/money'
+import { minorOf } from '../core/amount-input'
 import { merchants } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
 import { validationError } from '../core/errors'
 import { assertCanWriteFor } from '../core/scope'
-
-/** "12.34" CNY → 1234, or a 400 on `field` when the amount has more decimals than the currency. */
-export function minorOf(field: string, amount: string, currency: string): number {
-  const digits = minorUnitsOf(currency)
-  const scaled = new Decimal(amount).times(new Decimal(10).pow(digits))
-  if (!scaled.isInteger()) {
-    throw validationError(field, digits === 0 ? `${currency} amounts are whole numbers` : `${currency} has at most ${digits} decimal places`)
-  }
-  const minor = scaled.toNumber()
-  if (!Number.isSafeInteger(minor)) throw validationError(field, 'is too large')
-  return minor
-}
 
 /** Lower/upper limits in minor units; both set and upper below lower is a 400 on the upper field. */
 export function limitsOf(

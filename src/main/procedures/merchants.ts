@@ -8,6 +8,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { MerchantBalance, MerchantRow } from '../../shared/contract/merchants'
 import { fromMinor } from '../../shared/money'
 import { ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
+import { exactInteger } from '../db/exact'
 import type { Db } from '../db/open'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf } from '../core/context'
@@ -65,15 +66,15 @@ function nameTaken(tx: Tx, tenantId: number, name: string, exceptId?: number): v
 /** Per currency: merchant_available (balance, held, available) and merchant_reserve, as decimal strings. */
 function balancesOf(db: Db, tenantId: number, merchantId: number): MerchantBalance[] {
   const rows = db
-    .select({ kind: ledgerAccounts.kind, currency: ledgerAccounts.currency, normal: ledgerAccounts.normal, postedSum: ledgerBalances.postedSum, heldOut: ledgerBalances.heldOut })
+    .select({ kind: ledgerAccounts.kind, currency: ledgerAccounts.currency, normal: ledgerAccounts.normal, postedSum: exactInteger(ledgerBalances.postedSum), heldOut: exactInteger(ledgerBalances.heldOut) })
     .from(ledgerAccounts)
     .innerJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
     .where(and(eq(ledgerAccounts.tenantId, tenantId), eq(ledgerAccounts.merchantId, merchantId), inArray(ledgerAccounts.kind, ['merchant_available', 'merchant_reserve'])))
     .all()
-  const byCurrency = new Map<string, { balance: number; held: number; reserve: number }>()
+  const byCurrency = new Map<string, { balance: bigint; held: bigint; reserve: bigint }>()
   for (const r of rows) {
-    const item = byCurrency.get(r.currency) ?? { balance: 0, held: 0, reserve: 0 }
-    const shown = r.normal * r.postedSum + 0
+    const item = byCurrency.get(r.currency) ?? { balance: 0n, held: 0n, reserve: 0n }
+    const shown = BigInt(r.normal) * r.postedSum
     if (r.kind === 'merchant_available') {
       item.balance = shown
       item.held = r.heldOut

@@ -1,7 +1,8 @@
 /** Operations: creating orders, finding them, and the manual operations on them. */
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { say, term, type ServerText } from '../../shared/server-text'
-import { fromMinor, toMinor } from '../../shared/money'
+import { fromMinor } from '../../shared/money'
+import { minorOf } from '../core/amount-input'
 import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, tenants } from '../db/schema'
 import { transact } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
@@ -9,9 +10,11 @@ import { AppError, conflict, notFound, validationError } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
 import { evaluatePair } from '../limits/pair'
+import { revealOrderField } from '../orders/card-numbers'
 import { createOrder, orderMerchant } from '../orders/create'
 import { close, finish, loadOrder, scheduleNotification } from '../orders/outcome'
 import { orderDetail } from '../orders/read'
+import { openHoldingException } from '../orders/parked'
 import { addEvent } from '../orders/timeline'
 import { pagedList } from './reports'
 
@@ -144,8 +147,11 @@ export const orderProcedures = handlers({
       let paidMinor: number | null = null
       if (input.paidAmount !== undefined) {
         if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', 'only applies to a deposit marked succeeded')
-        paidMinor = toMinor(input.paidAmount, current.currency)
-        if (paidMinor <= 0) throw validationError('paidAmount', 'must be more than zero')
+        // A person never books more than the order: an overpayment arrives from the provider and its excess is parked.
+        paidMinor = minorOf('paidAmount', input.paidAmount, current.currency, { positive: true, atMost: { minor: current.amountMinor, what: 'the order amount' } })
+      }
+      if (lateDeposit && openHoldingException(tx, ctx.tenantId, current, 'late_payment')) {
+        throw conflict(`Deposit ${current.orderNo} has a late payment parked in suspense; book or return it from the parked reports instead`, { code: 'orders.late_payment_parked' })
       }
       const now = ctx.clock.now()
       // A deposit paid after it was closed (a late payment) is reopened to be posted.
@@ -176,6 +182,17 @@ export const orderProcedures = handlers({
       ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.notificationResent', { orderNo: order.orderNo, reason: input.reason }) })
       return orderDetail(tx, order)
     })
+  },
+
+  // The number goes to the caller only: the audit event names the order, the field and the reason.
+  'orders.revealCardNumber': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    const value = revealOrderField(ctx.secrets, order, input.field)
+    if (value === null) throw notFound(`Order ${order.orderNo} has no ${input.field}`)
+    transact(ctx.db, (tx) => {
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.cardNumberRevealed', { orderNo: order.orderNo, field: term('sealedField', input.field), reason: input.reason }), after: { field: input.field } })
+    })
+    return { field: input.field, value }
   },
 
   // Read in a report worker (orders/outbox-list.ts); the merchant scope is applied here.

@@ -30,7 +30,9 @@ import { addCaseEvent, caseTimeline } from '../cases/timeline'
 import { assertNotRequester, merchantBalance, nextCaseNumber } from '../finance/cases'
 import type { PostingInput } from '../ledger/types'
 import { activeContract } from '../orders/create'
-import { merchantForWrite, minorOf, ordering } from './master-fields'
+import { minorOf } from '../core/amount-input'
+import { assertSameRequest } from '../core/request-key'
+import { merchantForWrite, ordering } from './master-fields'
 import { escapeLike, offsetOf } from './sql'
 
 type Stored = typeof withdrawals.$inferSelect
@@ -143,7 +145,7 @@ function forChange(tx: Tx, ctx: Ctx, id: number, from: Stored['status']): Stored
   return w
 }
 
-const money = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
+const money = (minor: number | bigint, currency: string) => `${currency} ${fromMinor(minor, currency)}`
 
 export const withdrawalProcedures = handlers({
   'withdrawals.list': (ctx, input) => {
@@ -178,10 +180,13 @@ export const withdrawalProcedures = handlers({
 
   'withdrawals.request': (ctx, input) => {
     const actor = actorOf(ctx)
+    const amountMinor = minorOf('amount', input.amount, input.currency, { positive: true })
     return transact(ctx.db, (tx) => {
       const existing = tx.select().from(withdrawals).where(and(eq(withdrawals.tenantId, ctx.tenantId), eq(withdrawals.requestKey, input.requestKey))).get()
       if (existing) {
         assertCanRead(actor, existing.merchantId, `Withdrawal ${existing.id}`)
+        const { merchantId, currency, accountNo, holderName, note } = input
+        assertSameRequest(input.requestKey, { no: `withdrawal ${existing.withdrawalNo}`, content: { ...existing, amount: existing.amountMinor, bankCode: existing.bankCode.toUpperCase() } }, { merchantId, currency, amount: amountMinor, bankCode: input.bankCode.toUpperCase(), accountNo, holderName, note })
         ctx.audit(tx, { targetType: 'withdrawal', targetId: existing.id, merchantId: existing.merchantId, summary: say('withdrawal.replayed', { withdrawalNo: existing.withdrawalNo }) })
         return { id: existing.id, withdrawalNo: existing.withdrawalNo, replayed: true }
       }
@@ -190,14 +195,12 @@ export const withdrawalProcedures = handlers({
       if (!country) throw validationError('currency', `${input.currency} has no bank list: withdrawals to a bank account are in CNY, THB, VND, IDR or BRL`)
       const found = bank(country, input.bankCode)
       if (!found) throw validationError('bankCode', `${input.bankCode} is not a bank in the ${country} bank list`)
-      const amountMinor = minorOf('amount', input.amount, input.currency)
-      if (amountMinor <= 0) throw validationError('amount', 'must be more than zero')
       const now = ctx.clock.now()
       const number = nextCaseNumber(tx, ctx.tenantId, now)
       const contract = activeContract(tx, merchant.id, input.currency, number.day)
       const feeMinor = contract.withdrawalFeeMinor
       const available = ctx.ledger.balance({ kind: 'merchant_available', merchantId: merchant.id, currency: input.currency }).available
-      if (amountMinor + feeMinor > available) {
+      if (BigInt(amountMinor + feeMinor) > available) {
         throw new AppError('limit', `amount: ${money(amountMinor, input.currency)} plus the fee ${money(feeMinor, input.currency)} is more than the available balance ${money(available, input.currency)}`, {
           field: 'amount',
           code: 'ledger.insufficient_funds'

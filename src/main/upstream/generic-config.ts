@@ -38,7 +38,8 @@ export const RESPONSE_FIELDS = [
   'address',
   'message',
   'eventId',
-  'amount'
+  'amount',
+  'currency'
 ] as const satisfies readonly ResponseField[]
 
 export const UPSTREAM_STATUSES = ['pending', 'succeeded', 'failed', 'not_found'] as const satisfies readonly UpstreamStatus[]
@@ -81,7 +82,8 @@ export const genericAdapterConfigSchema = z
       address: dottedPath,
       message: dottedPath,
       eventId: dottedPath,
-      amount: dottedPath.optional()
+      amount: dottedPath.optional(),
+      currency: dottedPath.optional()
     }),
     callbackPaths: z.partialRecord(z.enum(RESPONSE_FIELDS), dottedPath).optional(),
     statusMap: z.record(z.string().min(1).max(100), z.enum(UPSTREAM_STATUSES, { error: 'must be pending, succeeded, failed or not_found' })),
@@ -119,7 +121,8 @@ export function DEFAULT_GENERIC_CONFIG(baseUrlText: string): GenericAdapterConfi
       address: 'data.address',
       message: 'message',
       eventId: 'eventId',
-      amount: 'data.amount'
+      amount: 'data.amount',
+      currency: 'data.currency'
     },
     statusMap: { PENDING: 'pending', PROCESSING: 'pending', SUCCESS: 'succeeded', FAILED: 'failed' },
     callbackAck: 'SUCCESS',

@@ -109,7 +109,7 @@ describe('answers', () => {
     expect(payout).toMatchObject({ answer: { paymentPage: null } })
   })
 
-  it('queries: not_found from the not-found code; unknown or inherited status names say nothing; bad amounts are not read', async () => {
+  it('queries: not_found from the not-found code; unknown or inherited status names say nothing; amounts stay as written, for the order logic to judge', async () => {
     const query = async (data: Record<string, unknown>) => {
       const outcome = await createGenericAdapter(BASE, fakeHttp(answeredWith(data)).http).query(order, CREDENTIALS)
       return outcome.kind === 'answered' ? outcome.answer : null
@@ -118,7 +118,11 @@ describe('answers', () => {
     expect(await query({ code: '0', data: { status: 'success', paidAmount: '10.50' } })).toMatchObject({ status: 'succeeded', paidAmount: '10.50' })
     expect(await query({ code: '0', data: { status: 'REFUNDED' } })).toMatchObject({ status: null })
     expect(await query({ code: '0', data: { status: 'constructor' } })).toMatchObject({ status: null })
-    expect(await query({ code: '0', data: { status: 'SUCCESS', paidAmount: '1e3' } })).toMatchObject({ paidAmount: null })
+    // Present but unreadable is never "not stated" (which would mean paid in full): payment-check.ts refuses it.
+    expect(await query({ code: '0', data: { status: 'SUCCESS', paidAmount: '1e3' } })).toMatchObject({ paidAmount: '1e3' })
+    expect(await query({ code: '0', data: { status: 'SUCCESS', paidAmount: '' } })).toMatchObject({ paidAmount: null })
+    expect(await query({ code: '0', data: { status: 'SUCCESS', paidAmount: { value: 5 } } })).toMatchObject({ paidAmount: '{"value":5}' })
+    expect(await query({ code: '0', data: { status: 'SUCCESS', amount: '10.50', currency: 'THB' } })).toMatchObject({ amount: '10.50', currency: 'THB' })
     expect(await query({ code: '0', data: { status: 'SUCCESS', paidAmount: 12.5 } })).toMatchObject({ paidAmount: '12.5' })
   })
 
@@ -149,6 +153,8 @@ describe('callbacks', () => {
       upstreamNo: 'U1',
       status: 'succeeded',
       paidAmount: '10.00',
+      amount: '10.50',
+      currency: null,
       eventKey: 'E1'
     })
   })
@@ -159,7 +165,7 @@ describe('callbacks', () => {
   })
 
   it('tampered, unsigned, signed with another key, unparseable, or no key here: invalid, nothing read', () => {
-    const invalid = { signatureValid: false, orderNo: null, upstreamNo: null, status: null, paidAmount: null, eventKey: null }
+    const invalid = { signatureValid: false, orderNo: null, upstreamNo: null, status: null, paidAmount: null, amount: null, currency: null, eventKey: null }
     const tampered = { ...signed(callback), paidAmount: '10.50' }
     expect(adapter.verifyCallback(new URLSearchParams(tampered).toString(), null, CREDENTIALS)).toMatchObject(invalid)
     expect(adapter.verifyCallback(new URLSearchParams(callback).toString(), null, CREDENTIALS)).toMatchObject(invalid)

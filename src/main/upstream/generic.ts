@@ -56,7 +56,19 @@ function mapStatus(raw: string | null, statusMap: Record<string, UpstreamStatus>
   return folded === undefined ? null : statusMap[folded]
 }
 
-/** Amounts are used only when they are exact decimals; anything else reads as not stated. */
+/**
+ * A value the provider states about money (a paid amount, an amount, a currency), as written: null
+ * only when it is absent or empty. Whatever else it is stays text for the order logic to judge
+ * (orders/payment-check.ts), so "-5.00" or "abc" is a wrong amount, never "not stated".
+ */
+function stated(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value).slice(0, 100)
+}
+
+/** Payment page amounts are shown only when they are exact decimals; anything else reads as not stated. */
 function amountText(value: unknown): string | null {
   const t = text(value)
   return t !== null && AMOUNT.test(t) ? t : null
@@ -111,7 +123,9 @@ export function createGenericAdapter(config: GenericAdapterConfig, http: Upstrea
       accepted,
       upstreamNo: read(paths.upstreamNo),
       status: notFound ? 'not_found' : mapStatus(read(paths.status), config.statusMap),
-      paidAmount: amountText(readPath(data, paths.paidAmount)),
+      paidAmount: stated(readPath(data, paths.paidAmount)),
+      amount: paths.amount ? stated(readPath(data, paths.amount)) : null,
+      currency: paths.currency ? stated(readPath(data, paths.currency)) : null,
       paymentPage: accepted && page ? paymentPage(data, page) : null,
       message: read(paths.message)
     }
@@ -189,6 +203,7 @@ export function createGenericAdapter(config: GenericAdapterConfig, http: Upstrea
 
   return {
     callbackAck: config.callbackAck,
+    maskRules,
     createDeposit: (order, credentials) => create({ ...order, direction: 'deposit' }, credentials),
     createPayout: (order, credentials) => create({ ...order, direction: 'payout' }, credentials),
     async query(order, credentials) {
@@ -214,7 +229,7 @@ export function createGenericAdapter(config: GenericAdapterConfig, http: Upstrea
       const key = credentials[config.signature.keyCredential] ?? ''
       const valid = parsed !== null && verify(params, key, config.signature.algorithm, config.signature.field)
       const claimedOrderNo = params[nameOf('orderNo')] || null
-      if (!valid) return { signatureValid: false, claimedOrderNo, orderNo: null, upstreamNo: null, status: null, paidAmount: null, eventKey: null, params }
+      if (!valid) return { signatureValid: false, claimedOrderNo, orderNo: null, upstreamNo: null, status: null, paidAmount: null, amount: null, currency: null, eventKey: null, params }
       const read = (field: ResponseField) => {
         const path = callbackPath(field)
         return path ? text(readPath(parsed, path)) : null
@@ -223,10 +238,13 @@ export function createGenericAdapter(config: GenericAdapterConfig, http: Upstrea
       const orderNo = claimedOrderNo
       const rawStatus = read('status')
       const status = mapStatus(rawStatus, config.statusMap)
-      const paidAmountPath = callbackPath('paidAmount')
+      const statedAt = (field: ResponseField) => {
+        const path = callbackPath(field)
+        return path ? stated(readPath(parsed, path)) : null
+      }
       const subject = upstreamNo ?? orderNo
       const eventKey = read('eventId') ?? (subject && rawStatus ? `${subject}:${status ?? rawStatus}` : null)
-      return { signatureValid: true, claimedOrderNo, orderNo, upstreamNo, status, paidAmount: paidAmountPath ? amountText(readPath(parsed, paidAmountPath)) : null, eventKey, params }
+      return { signatureValid: true, claimedOrderNo, orderNo, upstreamNo, status, paidAmount: statedAt('paidAmount'), amount: statedAt('amount'), currency: statedAt('currency'), eventKey, params }
     }
   }
 }

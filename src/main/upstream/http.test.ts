@@ -89,7 +89,7 @@ describe('answers', () => {
     expect(outcome.logs).toHaveLength(1)
     const [log] = outcome.logs
     expect(log).toMatchObject({ operation: 'createPayout', url: server.url, responseStatus: 200, error: null, attempt: 1 })
-    expect(JSON.parse(log.requestBody)).toEqual({ merchantNo: '***', orderNo: 'P1', amount: '10.00', recipientAccount: '6222****7890', sign: '***' })
+    expect(JSON.parse(log.requestBody)).toEqual({ merchantNo: '***', orderNo: 'P1', amount: '10.00', recipientAccount: '622202******7890', sign: '***' })
     expect(log.responseBody).not.toContain('sign-key-secret')
     expect(log.durationMs).toBeGreaterThanOrEqual(0)
   })

@@ -8,15 +8,21 @@ const rules: MaskRules = {
 }
 
 describe('maskAccount', () => {
-  it('keeps the first 4 and the last 4 characters', () => {
-    expect(maskAccount('6222021234567890')).toBe('6222****7890')
-    expect(maskAccount('123456789')).toBe('1234****6789')
+  it('keeps the first 6 and the last 4 characters of a card number, one * per hidden one', () => {
+    expect(maskAccount('6222021234563445')).toBe('622202******3445')
+    expect(maskAccount('6222020200112233445')).toBe('622202*********3445')
+    expect(maskAccount('1234567890123')).toBe('123456***0123')
   })
 
-  it('short numbers keep at most the last 4, very short ones nothing', () => {
+  it('numbers under 13 characters keep only the last 4, very short ones nothing', () => {
+    expect(maskAccount('123456789012')).toBe('********9012')
     expect(maskAccount('12345678')).toBe('****5678')
     expect(maskAccount('1234')).toBe('****')
     expect(maskAccount('')).toBe('****')
+  })
+
+  it('masking a masked number changes nothing', () => {
+    for (const n of ['6222021234563445', '9876543210', '12']) expect(maskAccount(maskAccount(n))).toBe(maskAccount(n))
   })
 })
 
@@ -34,9 +40,9 @@ describe('maskText', () => {
     expect(masked).toEqual({
       merchantNo: '***',
       sign: '***',
-      cardNumber: '6222****7890',
+      cardNumber: '622202******7890',
       note: 'key is *** here',
-      data: { bankAccount: '1234****0123', accounts: [{ recipientAccount: '9876****3210' }] },
+      data: { bankAccount: '123456***0123', accounts: [{ recipientAccount: '******3210' }] },
       amount: '100.00'
     })
   })
@@ -44,12 +50,12 @@ describe('maskText', () => {
   it('form bodies, including secrets that need URL encoding', () => {
     const body = new URLSearchParams({ merchantNo: 'M-0001', apiKey: 'api/key+value', sign: 'ABC', recipientAccount: '0123456789012', amount: '5' }).toString()
     const masked = new URLSearchParams(maskText(body, rules))
-    expect(Object.fromEntries(masked)).toEqual({ merchantNo: '***', apiKey: '***', sign: '***', recipientAccount: '0123****9012', amount: '5' })
+    expect(Object.fromEntries(masked)).toEqual({ merchantNo: '***', apiKey: '***', sign: '***', recipientAccount: '012345***9012', amount: '5' })
     expect(maskText(body, rules)).not.toContain(encodeURIComponent('api/key+value'))
   })
 
   it('field names match case-insensitively', () => {
-    expect(JSON.parse(maskText('{"SIGN":"x","CardNumber":"6222021234567890"}', rules))).toEqual({ SIGN: '***', CardNumber: '6222****7890' })
+    expect(JSON.parse(maskText('{"SIGN":"x","CardNumber":"6222021234567890"}', rules))).toEqual({ SIGN: '***', CardNumber: '622202******7890' })
   })
 
   it('any other text: secrets replaced wherever they occur', () => {

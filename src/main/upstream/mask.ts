@@ -1,8 +1,10 @@
 /**
- * Masking for the request/response logs kept per order: staff read these logs, so what could move
- * money or impersonate us never appears in them. Credential values become `***` wherever they
- * occur, the signature becomes `***`, and card and account numbers keep their first 4 and last 4
- * characters, which is enough to tell accounts apart.
+ * Masking for every exchange with a provider that PayDesk stores: the request/response logs kept
+ * per order (upstream/http.ts) and the callbacks providers send (orders/callbacks.ts), with the
+ * same rules, the channel adapter's (`ProviderAdapter.maskRules`). Staff read these, so what could
+ * move money or impersonate us never appears in them. Credential values become `***` wherever they
+ * occur, the signature becomes `***`, and card and account numbers are shown as everywhere else
+ * (SPEC §11): their first 6 and last 4 characters.
  */
 
 export interface MaskRules {
@@ -19,12 +21,17 @@ export const MASK = '***'
 /** Substring replacement only for secrets this long: a one-character secret would shred the text. */
 const MIN_SUBSTRING_SECRET = 4
 
-/** "6222021234567890" → "6222****7890"; 5–8 characters keep only the last 4; shorter ones nothing. */
+/**
+ * A card or account number as staff see it: "6222021234567890" → "622202******7890", the first 6
+ * and last 4 characters with one `*` per hidden one. A number under 13 characters (a bank account
+ * rather than a card) would show nearly all of itself that way, so it keeps only its last 4; one of
+ * 4 or fewer, nothing. Masking a masked number changes nothing.
+ */
 export function maskAccount(value: string): string {
   const v = value.trim()
   if (v.length <= 4) return '****'
-  if (v.length <= 8) return `****${v.slice(-4)}`
-  return `${v.slice(0, 4)}****${v.slice(-4)}`
+  if (v.length < 13) return `${'*'.repeat(v.length - 4)}${v.slice(-4)}`
+  return `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}`
 }
 
 function escapeRegExp(text: string): string {

@@ -4,6 +4,7 @@
  * ships (form or JSON body, sorted parameters, MD5 or HMAC-SHA256 signature over `k=v&…` plus the
  * key, field names mapped per channel).
  */
+import type { MaskRules } from './mask'
 
 /** Per-channel protocol settings, stored (not secret) on the channel. */
 export interface GenericAdapterConfig {
@@ -46,8 +47,13 @@ export interface GenericAdapterConfig {
     message: string
     /** The provider's unique event id in callbacks, when it sends one. */
     eventId: string
-    /** The amount the payer is asked to pay (create answers); the order's amount when absent. */
+    /**
+     * Create answers: the amount the payer is asked to pay (the order's amount when absent). Query
+     * answers and callbacks: the order amount the provider holds, compared with ours.
+     */
     amount?: string
+    /** The currency the provider states (query answers, callbacks), compared with the order's. */
+    currency?: string
   }
   /**
    * Dotted paths into a callback, where it differs from `responsePaths`. Callbacks of this pattern
@@ -122,7 +128,11 @@ export interface UpstreamAnswer {
   accepted: boolean
   upstreamNo: string | null
   status: UpstreamStatus | null
+  /** What the provider wrote as paid, as written (a number or any text): checked against the order before use. */
   paidAmount: string | null
+  /** The order amount and currency the provider states, as written, or null when it states none. */
+  amount: string | null
+  currency: string | null
   paymentPage: PaymentPage | null
   message: string | null
 }
@@ -163,7 +173,11 @@ export interface VerifiedCallback {
   orderNo: string | null
   upstreamNo: string | null
   status: UpstreamStatus | null
+  /** As written by the provider; null only when the callback states no paid amount. */
   paidAmount: string | null
+  /** The order amount and currency the callback states, as written, or null. */
+  amount: string | null
+  currency: string | null
   /** A key unique per provider event: its event id, else upstream number + status. */
   eventKey: string | null
   params: Record<string, string>
@@ -189,4 +203,9 @@ export interface ProviderAdapter {
   /** Checks the signature BEFORE anything else and reads the callback. */
   verifyCallback(body: string, contentType: string | null, credentials: UpstreamCredentials): VerifiedCallback
   callbackAck: string
+  /**
+   * How every exchange with this channel is masked before it is stored or shown: the request and
+   * response logs and the callbacks it sends (upstream/mask.ts).
+   */
+  maskRules(credentials: UpstreamCredentials): MaskRules
 }

@@ -16,13 +16,14 @@ import { financeContract } from './finance'
 import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
 import { ordersContract } from './orders'
+import { parkedContract } from './parked'
 import { reportsContract } from './reports'
 import { servicesContract } from './services'
 import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, reportsContract, exportsContract, aftersalesContract, financeContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, parkedContract, reportsContract, exportsContract, aftersalesContract, financeContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

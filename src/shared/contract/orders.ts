@@ -11,6 +11,13 @@ export const ORDER_STATUS_VALUES = ['created', 'pending', 'unknown', 'succeeded'
 export const orderStatus = z.enum(ORDER_STATUS_VALUES, { error: `must be one of ${ORDER_STATUS_VALUES.join(', ')}` })
 const orderDirection = z.enum(['deposit', 'payout'], { error: 'must be deposit or payout' })
 
+/**
+ * Order fields that carry a card or account number: stored sealed, shown masked (first 6, last 4)
+ * everywhere, revealed only by `orders.revealCardNumber` (SPEC §11).
+ */
+export const SEALED_ORDER_FIELDS = ['cardNumber', 'recipientAccount'] as const
+export type SealedOrderField = (typeof SEALED_ORDER_FIELDS)[number]
+
 export const paymentPage = z.object({
   kind: z.enum(['redirect', 'qr', 'bank_account', 'crypto_address']),
   url: z.string().optional(),
@@ -58,6 +65,7 @@ export type OrderRow = z.infer<typeof orderRow>
 export const orderDetail = orderRow.extend({
   contractId: z.number(),
   terminalId: z.number().nullable(),
+  /** The service type's fields; card and account numbers (SEALED_ORDER_FIELDS) masked, first 6 and last 4. */
   fields: z.record(z.string(), z.string()),
   paymentPage: paymentPage.nullable(),
   sentAt: z.number().nullable(),
@@ -200,6 +208,13 @@ export const ordersContract = {
     output: orderDetail,
     access: PERMISSIONS.MANUAL_RESEND_NOTIFICATION,
     doc: 'Sends the merchant notification of a finished order again now.'
+  }),
+  // A read, declared a mutation so that the registry refuses to answer one that was not audited.
+  'orders.revealCardNumber': mutation({
+    input: z.object({ id, field: z.enum(SEALED_ORDER_FIELDS, { error: `must be one of ${SEALED_ORDER_FIELDS.join(', ')}` }), reason }),
+    output: z.object({ field: z.enum(SEALED_ORDER_FIELDS), value: z.string() }),
+    access: PERMISSIONS.CARD_NUMBER_REVEAL,
+    doc: 'Shows one card or account number of an order in full (everywhere else it is masked); audited with the reason, never with the number.'
   }),
   'outbox.list': query({
     input: pageInput.extend({ status: z.enum(['pending', 'in_flight', 'done', 'gave_up']).optional(), operation: z.enum(['send_deposit', 'send_payout', 'query', 'notify', 'send_refund', 'query_refund']).optional() }),

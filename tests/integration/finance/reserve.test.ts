@@ -38,6 +38,7 @@ describe('reserve release', () => {
     await w.t.core.orders.stop()
     w.t.clock.t = start + 45 * DAY
     await w.t.core.orders.start({ tickMs: 50 })
+    await w.t.core.orders.caughtUp()
     expect(await balances()).toEqual({ merchant_available: '14698.00', merchant_reserve: '0.00' })
     const releases = w.t.core.db.$client
       .prepare("select idempotency_key as k, created_at as at from ledger_postings where idempotency_key like 'reserve-release:%' order by id")
@@ -58,6 +59,7 @@ describe('reserve release', () => {
     expect(releaseDueReserves(deps)).toBe(0)
     await w.t.core.orders.stop()
     await w.t.core.orders.start({ tickMs: 50 })
+    await w.t.core.orders.caughtUp()
     expect(await balances()).toEqual({ merchant_available: '14698.00', merchant_reserve: '0.00' })
 
     // The settlement report: −1,000.00 deposit on the first day, +1,000.00 thirty days later.

@@ -76,6 +76,9 @@ describe('withdrawals', () => {
     const all = request('8794.00')
     const first = await w.t.ok('withdrawals.request', all, w.admin)
     expect(await w.t.ok('withdrawals.request', all, w.admin)).toEqual({ ...first, replayed: true })
+    expect(await w.t.call('withdrawals.request', { ...all, amount: '4.00' }, w.admin)).toMatchObject({ status: 409, code: 'request_key.reused', field: 'requestKey' })
+    expect(await w.t.call('withdrawals.request', { ...all, accountNo: '6222000011112222' }, w.admin)).toMatchObject({ status: 409, code: 'request_key.reused' })
+    expect((await w.t.ok('withdrawals.list', {}, w.admin)).total).toBe(1)
     expect(await balance()).toMatchObject({ available: '0.00', held: '8799.00' })
   })
 

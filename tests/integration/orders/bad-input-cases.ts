@@ -1,7 +1,7 @@
 /** Bad inputs for the order procedures (merged into tests/integration/bad-input.test.ts). */
 import type { ProcedureName } from '../../../src/shared/contract'
 
-type OrderProcedure = Extract<ProcedureName, `${'orders' | 'outbox' | 'callbacks'}.${string}`>
+type OrderProcedure = Extract<ProcedureName, `${'orders' | 'outbox' | 'callbacks' | 'parked'}.${string}`>
 
 const order = { merchantId: 1, serviceId: 1, channelId: 1, amount: '100.00', fields: {} }
 
@@ -32,6 +32,21 @@ export const orderCases: Record<OrderProcedure, [unknown, string][]> = {
     [{ id: 1, reason: 'bank statement', result: 'succeeded', paidAmount: 'ten' }, 'paidAmount']
   ],
   'orders.resendNotification': [[{ reason: 'merchant asked' }, 'id']],
+  'orders.revealCardNumber': [
+    [{ id: 1, field: 'payerName', reason: 'payer disputes the card' }, 'field'],
+    [{ id: 1, field: 'cardNumber', reason: 'no' }, 'reason']
+  ],
+  'parked.list': [
+    [{ status: 'undecided' }, 'status'],
+    [{ kind: 'windfall' }, 'kind'],
+    [{ orderId: -1 }, 'orderId']
+  ],
+  'parked.resolve': [
+    [{ id: 1, action: 'keep', reason: 'provider confirmed' }, 'action'],
+    [{ id: 1, action: 'dismiss', reason: 'ok' }, 'reason'],
+    [{ action: 'dismiss', reason: 'provider confirmed' }, 'id'],
+    [{ id: 1, action: 'credit', reason: 'provider confirmed', requestKey: 'short' }, 'requestKey']
+  ],
   'outbox.list': [[{ status: 'sleeping' }, 'status']],
   'outbox.retryNow': [[{ id: 'one' }, 'id']],
   'callbacks.settings': [['x', 'input']],

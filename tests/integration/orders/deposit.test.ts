@@ -56,7 +56,7 @@ describe('deposit orders through the provider simulator', () => {
     expect(logged.timeline.some((e) => e.summary.includes('signature does not verify'))).toBe(true)
   })
 
-  it('a callback that cannot be applied stays received and is retried; the others beside it are applied', async () => {
+  it('a callback that cannot be applied is parked with its reason, at once; the others beside it are applied', async () => {
     w = await orderWorld()
     const good = await w.t.ok('orders.createDeposit', deposit({ amount: '900.00' }), w.admin)
     const bad = await w.t.ok('orders.createDeposit', deposit({ amount: '901.00' }), w.admin)
@@ -71,7 +71,10 @@ describe('deposit orders through the provider simulator', () => {
     await waitForOrder(w, good.id, (o) => o.status === 'succeeded', 'the good callback applied')
     const stuck = await w.t.ok('orders.get', { id: bad.id }, w.admin)
     expect(stuck.status).toBe('pending')
-    expect(stuck.callbacks).toEqual([expect.objectContaining({ signatureValid: true, outcome: 'received' })])
+    expect(stuck.callbacks).toEqual([expect.objectContaining({ signatureValid: true, outcome: 'parked' })])
+    expect(stuck.timeline.some((e) => e.summary.includes('Parked for a decision (unreadable amount') && e.summary.includes('CNY has at most 2 decimal places'))).toBe(true)
+    const parked = await w.t.ok('parked.list', { orderId: bad.id }, w.admin)
+    expect(parked.items).toEqual([expect.objectContaining({ kind: 'bad_amount', status: 'open', held: '0.00', actions: ['dismiss'] })])
     expect(stuck.ledgerEntries).toEqual([])
     expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
   })

@@ -79,6 +79,7 @@ describe('the order engine', () => {
     await w.t.core.orders.stop()
     w.t.clock.advance(3 * 60 * 60_000)
     await w.t.core.orders.start({ tickMs: 50 })
+    await w.t.core.orders.caughtUp()
     expect((await w.t.ok('orders.get', { id: second.id }, w.admin)).status).toBe('closed')
   })
 
@@ -122,5 +123,43 @@ describe('the order engine', () => {
     expect((await w.t.ok('orders.createDeposit', deposit({ merchantOrderNo: 'SHOP-77' }), w.admin)).replayed).toBe(true)
     const payoutOptions = await w.t.ok('orders.options', { direction: 'payout', merchantId: w.merchantId }, w.admin)
     expect(payoutOptions.services[0].fee).toBe('5.00')
+  })
+})
+
+describe('starting the engine', () => {
+  it('answers at once while the catch-up of due outbox work runs in the background', async () => {
+    // Deposits queue while the provider is unreachable (the app was offline) …
+    w = await orderWorld({ baseUrl: `http://127.0.0.1:${await freePort()}`, realClock: false })
+    const queued = await Promise.all([1, 2, 3].map((i) => w.t.ok('orders.createDeposit', deposit({ amount: `${600 + i}.00` }), w.admin)))
+    expect(queued.every((o) => o.queued)).toBe(true)
+    await w.t.core.orders.stop()
+    // … and when the app starts again, the provider accepts connections but answers nothing yet.
+    const hanging: import('node:http').ServerResponse[] = []
+    const provider = (await import('node:http')).createServer((_req, res) => hanging.push(res))
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(provider.address() as { port: number }).port}`
+    w.t.core.db.$client.prepare("update channels set adapter_config = json_set(adapter_config, '$.baseUrl', ?), updated_at = updated_at + 1 where id = ?").run(url, w.channelId)
+    w.t.clock.advance(60_000)
+    try {
+      let caughtUp = false
+      await w.t.core.orders.start({ tickMs: 50 })
+      void w.t.core.orders.caughtUp().then(() => (caughtUp = true))
+      // Started and serving while the first send still waits for the provider.
+      expect(w.t.core.orders.listeningAt()).not.toBeNull()
+      expect((await w.t.ok('orders.list', {}, w.admin)).total).toBe(3)
+      const started = Date.now()
+      while (hanging.length === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10))
+      expect(hanging.length).toBeGreaterThan(0)
+      expect(caughtUp).toBe(false)
+      // The provider answers (with a decline): the catch-up finishes.
+      const decline = (res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: '1001', message: 'busy' }))
+      const answering = setInterval(() => hanging.splice(0).forEach(decline), 10)
+      await w.t.core.orders.caughtUp()
+      clearInterval(answering)
+      expect(caughtUp).toBe(true)
+    } finally {
+      for (const res of hanging) res.destroy()
+      await new Promise((resolve) => provider.close(resolve))
+    }
   })
 })

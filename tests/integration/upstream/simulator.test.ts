@@ -144,7 +144,7 @@ describe('idempotency and signatures at the simulator', () => {
     expect(text).not.toContain(MERCHANT.signKey)
     expect(text).not.toContain(MERCHANT.merchantNo)
     expect(text).not.toContain('6222021234567890')
-    expect(JSON.parse(outcome.logs[0].requestBody)).toMatchObject({ sign: '***', recipientAccount: '6222****7890', merchantNo: '***' })
+    expect(JSON.parse(outcome.logs[0].requestBody)).toMatchObject({ sign: '***', recipientAccount: '622202******7890', merchantNo: '***' })
   })
 
   it('form bodies, HMAC-SHA256, upper-case hex and JSON callbacks interoperate too', async () => {

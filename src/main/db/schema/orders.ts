@@ -49,8 +49,17 @@ export const orders = sqliteTable(
     paidMinor: integer('paid_minor'),
     /** Payouts: the fee held with the amount (the contract's withdrawal fee). */
     feeMinor: integer('fee_minor').notNull().default(0),
-    /** Payer (deposit) or recipient (payout) fields of the service type. */
+    /**
+     * Payer (deposit) or recipient (payout) fields of the service type, card and account numbers
+     * masked (first 6, last 4: orders/card-numbers.ts).
+     */
     fields: text('fields', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    /**
+     * The card and account numbers in full, as one sealed JSON object (the core's SecretBox), opened
+     * only to send the order upstream and for a holder of CARD_NUMBER_REVEAL. Null when the order
+     * has none, or (a database from before 0017) until the start-up step has sealed them.
+     */
+    sealedFields: text('sealed_fields'),
     status: text('status', { enum: ORDER_STATUSES }).notNull(),
     /** English rendering of `statusReasonText`, for readers of the database. */
     statusReason: text('status_reason'),
@@ -94,7 +103,11 @@ export const orders = sqliteTable(
     index('orders_list_direction').on(t.tenantId, t.direction, t.createdAt),
     index('orders_list_test').on(t.tenantId, t.isTest, t.createdAt),
     // The list's search by merchant order number across merchants (orders_merchant_order_no leads with the merchant).
-    index('orders_merchant_order_lookup').on(t.tenantId, t.merchantOrderNo)
+    index('orders_merchant_order_lookup').on(t.tenantId, t.merchantOrderNo),
+    // Orders whose card or account numbers are still in clear (written before 0017): what the start-up step seals; empty after it.
+    index('orders_fields_to_seal')
+      .on(t.id)
+      .where(sql`sealed_fields is null and (json_extract(fields, '$.cardNumber') is not null or json_extract(fields, '$.recipientAccount') is not null)`)
   ]
 )
 
@@ -187,6 +200,8 @@ export const outboxCounts = sqliteTable(
   (t) => [uniqueIndex('outbox_counts_key').on(t.tenantId, t.merchantId, t.status, t.operation)]
 )
 
+export const CALLBACK_OUTCOMES = ['received', 'applied', 'duplicate', 'rejected', 'unknown_order', 'ignored', 'parked'] as const
+
 export const providerCallbacks = sqliteTable(
   'provider_callbacks',
   {
@@ -197,19 +212,90 @@ export const providerCallbacks = sqliteTable(
     eventKey: text('event_key'),
     receivedAt: integer('received_at').notNull(),
     signatureValid: integer('signature_valid', { mode: 'boolean' }).notNull(),
-    outcome: text('outcome', { enum: ['received', 'applied', 'duplicate', 'rejected', 'unknown_order', 'ignored'] }).notNull(),
+    /** `parked`: verified but not applied, waiting for a person (its payment exception says why). */
+    outcome: text('outcome', { enum: CALLBACK_OUTCOMES }).notNull(),
     /** What the verified callback said, kept so it is applied from what was verified. */
     reportedStatus: text('reported_status'),
+    /** The paid amount exactly as the provider wrote it (checked when applied, never trusted as read). */
     paidAmount: text('paid_amount'),
+    /** The order amount and currency the callback states, compared with the order's when applied. */
+    reportedAmount: text('reported_amount'),
+    reportedCurrency: text('reported_currency'),
     upstreamNo: text('upstream_no'),
-    body: text('body').notNull()
+    /** As received, masked like the channel's upstream log (credentials, signature, card and account numbers). */
+    body: text('body').notNull(),
+    /** False for a body stored before 0017, in clear until the start-up step masks it. */
+    bodyMasked: integer('body_masked', { mode: 'boolean' }).notNull().default(false),
+    /** Failed attempts to apply it (a transient failure: a busy database); parked after a few. */
+    applyAttempts: integer('apply_attempts').notNull().default(0),
+    /** Not before this time (ms) is it tried again; null: now. */
+    nextApplyAt: integer('next_apply_at')
   },
   (t) => [
     uniqueIndex('provider_callbacks_event').on(t.channelId, t.eventKey),
     index('provider_callbacks_order').on(t.orderId),
     // The job loop looks for callbacks still to apply every second: a partial index holds only those,
     // so the look-up costs nothing however many callbacks were ever received (a scan of all of them did).
-    index('provider_callbacks_received').on(t.id).where(sql`outcome = 'received'`)
+    index('provider_callbacks_received').on(t.id).where(sql`outcome = 'received'`),
+    // Bodies stored in clear before 0017: what the start-up step masks; empty after it.
+    index('provider_callbacks_to_mask').on(t.id).where(sql`body_masked = 0`)
+  ]
+)
+
+export const PAYMENT_EXCEPTION_KINDS = ['overpaid', 'late_payment', 'bad_amount', 'amount_mismatch', 'currency_mismatch', 'status_conflict', 'apply_failed'] as const
+export type PaymentExceptionKind = (typeof PAYMENT_EXCEPTION_KINDS)[number]
+
+export const PAYMENT_EXCEPTION_RESOLUTIONS = ['booked', 'credited', 'returned', 'dismissed'] as const
+export type PaymentExceptionResolution = (typeof PAYMENT_EXCEPTION_RESOLUTIONS)[number]
+
+/**
+ * What a provider reported about an order that PayDesk did not apply by itself and a person must
+ * decide (orders/payment-check.ts): an overpayment's excess or a payment for a closed or failed
+ * order (the money is booked to suspense: `heldMinor`), or a report that contradicts the order
+ * (no money moved). One row per report (`reportKey`), so a report seen again adds nothing.
+ */
+export const paymentExceptions = sqliteTable(
+  'payment_exceptions',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    /** The order's merchant, for the merchant scope of the list. */
+    merchantId: integer('merchant_id').notNull(),
+    kind: text('kind', { enum: PAYMENT_EXCEPTION_KINDS }).notNull(),
+    /** Where the report came from: `callback`, `provider_answer`, `status_query`, … */
+    source: text('source').notNull(),
+    callbackId: integer('callback_id'),
+    reportKey: text('report_key').notNull(),
+    /** What the provider said, as it said it: status, paid amount, amount, currency. */
+    reported: text('reported', { mode: 'json' }).$type<{ status: string | null; paidAmount: string | null; amount: string | null; currency: string | null }>().notNull(),
+    /** Why, for people (English rendering beside it for readers of the database). */
+    reason: text('reason').notNull(),
+    reasonText: text('reason_text', { mode: 'json' }).$type<ServerText>().notNull(),
+    currency: text('currency').notNull(),
+    /** Money booked to suspense for it (the excess, or a late payment), in minor units; 0 when none moved. */
+    heldMinor: integer('held_minor').notNull().default(0),
+    heldPostingId: integer('held_posting_id'),
+    status: text('status', { enum: ['open', 'awaiting_approval', 'resolved'] }).notNull(),
+    resolution: text('resolution', { enum: PAYMENT_EXCEPTION_RESOLUTIONS }),
+    resolutionNote: text('resolution_note'),
+    /** A credit to the merchant goes through an adjustment and its maker-checker. */
+    adjustmentId: integer('adjustment_id'),
+    resolvedPostingId: integer('resolved_posting_id'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: integer('resolved_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull()
+  },
+  (t) => [
+    uniqueIndex('payment_exceptions_report').on(t.tenantId, t.reportKey),
+    index('payment_exceptions_order').on(t.orderId),
+    index('payment_exceptions_status').on(t.tenantId, t.status, t.createdAt),
+    index('payment_exceptions_adjustment').on(t.adjustmentId)
   ]
 )
 

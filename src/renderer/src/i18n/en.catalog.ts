@@ -62,6 +62,7 @@ export const enCatalog = {
   },
   permissions: {
     ORDER_READ: 'View orders',
+    CARD_NUMBER_REVEAL: 'Reveal full card and account numbers (each reveal audited)',
     OPERATION_PAYMENT_WRITE: "Create deposit orders for the user's own merchant",
     OPERATION_PAYOUT_WRITE: "Create payout orders for the user's own merchant",
     OPERATION_PAYMENT_GLOBAL_WRITE: 'Create deposit orders for any merchant',

@@ -128,6 +128,9 @@ export const enOrders = {
     back: 'Back to order query',
     summary: 'Summary',
     orderFields: 'Order fields',
+    reveal: 'Reveal',
+    revealTitle: 'Reveal the {{field}} of order {{orderNo}}',
+    revealWarning: 'Card and account numbers are masked everywhere. The full number is shown here, once; the reveal is written to the audit log with your reason, never with the number.',
     hold: 'Payout hold',
     tabs: { timeline: 'Timeline', upstream: 'Upstream log', callbacks: 'Callbacks', notifications: 'Notifications', ledger: 'Ledger entries' },
     time: 'Time',
@@ -188,6 +191,37 @@ export const enOrders = {
       resend: 'The merchant is notified of the order’s final status again.'
     },
     done: 'Done: order {{orderNo}} is now {{status}}.'
+  },
+  parked: {
+    title: 'Parked provider reports',
+    hint: 'What a provider reported that PayDesk did not apply by itself: an overpayment’s excess or a payment after the order ended (held in suspense), or a report that contradicts the order (no money moved). Each waits for a decision.',
+    kind: 'What',
+    held: 'Held in suspense',
+    kinds: {
+      overpaid: 'Overpayment',
+      late_payment: 'Paid after the order ended',
+      bad_amount: 'Unreadable amount',
+      amount_mismatch: 'Amount differs',
+      currency_mismatch: 'Currency differs',
+      status_conflict: 'Status conflict',
+      apply_failed: 'Could not be applied'
+    },
+    statuses: { open: 'Waiting for a decision', awaiting_approval: 'Adjustment waiting for approval', resolved: 'Decided' },
+    resolutions: { booked: 'Booked as the order’s payment', credited: 'Credited to the merchant', returned: 'Returned to the payer', dismissed: 'Dismissed' },
+    actions: { book: 'Book as the order’s payment', credit: 'Credit to the merchant', return: 'Returned to the payer', dismiss: 'Dismiss' },
+    titles: { book: 'Book the late payment of {{orderNo}}', credit: 'Credit the excess of {{orderNo}}', return: 'Record the return for {{orderNo}}', dismiss: 'Dismiss the report on {{orderNo}}' },
+    warnings: {
+      book: 'The order becomes succeeded and {{money}} (up to the order amount) is posted to the merchant from suspense, with its fees. Any excess stays parked.',
+      credit: 'Requests an adjustment of {{money}} to the merchant, against suspense. Nothing moves until a second user approves it in Adjustments.',
+      return: 'Records that {{money}} was returned to the payer through the provider: it leaves suspense and the channel’s balance. Do this after the provider has sent it back.',
+      dismiss: 'No money moved for this report. Dismiss it once you have checked it with the provider; set the order’s outcome with its manual operations if it needs one.'
+    },
+    done: {
+      book: 'Late payment of {{orderNo}} booked',
+      credit: 'Adjustment requested for {{orderNo}}; a second user must approve it',
+      return: 'Return recorded for {{orderNo}}',
+      dismiss: 'Report on {{orderNo}} dismissed'
+    }
   },
   manualPage: {
     intro: 'Orders that need a person. Open one to close it, re-query it, mark its result or resend its notification.',

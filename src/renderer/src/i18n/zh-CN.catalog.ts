@@ -59,6 +59,7 @@ export const zhCNCatalog: typeof enCatalog = {
   },
   permissions: {
     ORDER_READ: '查看订单',
+    CARD_NUMBER_REVEAL: '查看完整卡号和账号（每次查看均记入审计）',
     OPERATION_PAYMENT_WRITE: '为本人所属商户创建代收订单',
     OPERATION_PAYOUT_WRITE: '为本人所属商户创建代付订单',
     OPERATION_PAYMENT_GLOBAL_WRITE: '为任意商户创建代收订单',

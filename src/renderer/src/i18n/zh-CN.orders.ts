@@ -124,6 +124,9 @@ export const zhCNOrders: typeof enOrders = {
     back: '返回订单查询',
     summary: '概要',
     orderFields: '订单字段',
+    reveal: '查看完整号码',
+    revealTitle: '查看订单 {{orderNo}} 的完整{{field}}',
+    revealWarning: '卡号和账号在各处均以掩码显示。完整号码仅在此处显示一次；本次查看将连同您填写的原因记入审计日志，但不会记录号码本身。',
     hold: '代付冻结',
     tabs: { timeline: '时间线', upstream: '上游日志', callbacks: '回调', notifications: '商户通知', ledger: '账务分录' },
     time: '时间',
@@ -184,6 +187,37 @@ export const zhCNOrders: typeof enOrders = {
       resend: '将再次向商户通知该订单的最终状态。'
     },
     done: '已完成：订单 {{orderNo}} 当前状态为{{status}}。'
+  },
+  parked: {
+    title: '挂起的上游报告',
+    hint: '上游报告但 PayDesk 未自动处理的内容：超额支付的多出部分或订单结束后才到账的款项（已转入暂挂账户），或与订单矛盾的报告（未发生资金变动）。每一项都等待人工决定。',
+    kind: '类型',
+    held: '暂挂金额',
+    kinds: {
+      overpaid: '超额支付',
+      late_payment: '订单结束后到账',
+      bad_amount: '金额无法识别',
+      amount_mismatch: '金额不符',
+      currency_mismatch: '币种不符',
+      status_conflict: '状态冲突',
+      apply_failed: '无法处理'
+    },
+    statuses: { open: '等待决定', awaiting_approval: '调账等待审核', resolved: '已处理' },
+    resolutions: { booked: '已作为订单付款入账', credited: '已调账给商户', returned: '已退还付款人', dismissed: '已驳回' },
+    actions: { book: '作为订单付款入账', credit: '调账给商户', return: '已退还付款人', dismiss: '驳回' },
+    titles: { book: '将 {{orderNo}} 的迟到付款入账', credit: '将 {{orderNo}} 多付的金额调账给商户', return: '记录 {{orderNo}} 的退款', dismiss: '驳回 {{orderNo}} 的报告' },
+    warnings: {
+      book: '订单将变为成功，{{money}}（不超过订单金额）从暂挂账户记入商户并扣除手续费。多出部分仍保持挂起。',
+      credit: '申请将 {{money}} 调账给商户（对应暂挂账户）。在另一用户于“调账”中审核通过之前，不发生资金变动。',
+      return: '记录 {{money}} 已通过上游退还付款人：该金额将从暂挂账户和渠道余额中转出。请在上游完成退款后操作。',
+      dismiss: '此报告未发生资金变动。与上游核实后可驳回；如订单需要结果，请使用其人工操作设置。'
+    },
+    done: {
+      book: '{{orderNo}} 的迟到付款已入账',
+      credit: '已为 {{orderNo}} 申请调账，需另一用户审核',
+      return: '已记录 {{orderNo}} 的退款',
+      dismiss: '已驳回 {{orderNo}} 的报告'
+    }
   },
   manualPage: {
     intro: '需要人工处理的订单。打开订单后可关闭、重新查询、标记结果或重发通知。',

@@ -1,6 +1,7 @@
 /**
- * Manual Operations: the orders that need a person (outcome unknown; created but not sent, queued
- * ones marked; pending, those past their expiry marked), each list paged on the host. The actions
+ * Manual Operations: what needs a person: parked provider reports (ParkedReports), and orders
+ * (outcome unknown; created but not sent, queued ones marked; pending, those past their expiry
+ * marked), each list paged on the host. The actions
  * themselves are on the order's detail page, where each is shown to the holders of its code.
  */
 import { Paper, Stack, Text, Title } from '@mantine/core'
@@ -11,6 +12,7 @@ import { useApiQuery } from '../../api/hooks'
 import { useListState } from '../../components/list/useListState'
 import { PageHeader } from '../../components/PageHeader'
 import { OrderTable } from './OrderTable'
+import { ParkedReports } from './ParkedReports'
 
 type Section = 'unknown' | 'queued' | 'pending'
 
@@ -45,6 +47,7 @@ export function ManualOperationsPage() {
     <Stack>
       <PageHeader title={t('nav.items.manualOperations')} />
       <Text>{t('manualPage.intro')}</Text>
+      <ParkedReports />
       {(['unknown', 'queued', 'pending'] as const).map((section) => (
         <AttentionList key={section} section={section} />
       ))}

@@ -7,7 +7,8 @@ import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@manti
 import { useTranslation } from 'react-i18next'
 import { useServerText } from '../../i18n/serverText'
 import { Link, useParams } from 'react-router-dom'
-import type { OrderDetail } from '../../../../shared/contract/orders'
+import { SEALED_ORDER_FIELDS, type OrderDetail } from '../../../../shared/contract/orders'
+import { PERMISSIONS } from '../../../../shared/permissions'
 import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
 import { formatAmount } from '../../format/amount'
@@ -16,9 +17,12 @@ import { enOrders } from '../../i18n/en.orders'
 import { useReferenceLabels } from '../../i18n/reference'
 import { codeLabel } from './codeLabel'
 import { OrderAftersales } from '../aftersales/OrderAftersales'
+import { useCan } from '../../session/currentUser'
 import { ManualActions } from './ManualActions'
+import { ParkedReports } from './ParkedReports'
 import { OrderStateBadges } from './OrderBadges'
 import { OrderHistory } from './OrderHistory'
+import { RevealableNumber } from './RevealCardNumber'
 import { openPaymentWindow, useLiveOrder } from './liveOrder'
 
 const when = (at: number | null) => (at === null ? '' : formatDateTime(at))
@@ -48,15 +52,22 @@ function useSummary(order: OrderDetail): DetailField[] {
   ]
 }
 
-function OrderFieldsGrid({ fields }: { fields: Record<string, string> }) {
+/** The payer's or recipient's fields; card and account numbers come masked, revealed one at a time by holders of CARD_NUMBER_REVEAL. */
+function OrderFieldsGrid({ order }: { order: OrderDetail }) {
   const { t } = useTranslation()
-  const entries = Object.entries(fields)
+  const canReveal = useCan(PERMISSIONS.CARD_NUMBER_REVEAL)
+  const entries = Object.entries(order.fields)
   if (entries.length === 0) return null
+  const field = (name: string, value: string): DetailField => {
+    const label = codeLabel(t, enOrders.orders.fields, 'orders.fields', name)
+    const sealed = SEALED_ORDER_FIELDS.find((f) => f === name)
+    return { label, value: sealed ? <RevealableNumber order={order} field={sealed} label={label} masked={value} canReveal={canReveal} /> : value }
+  }
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
         <Title order={4}>{t('orderDetail.orderFields')}</Title>
-        <FieldGrid fields={entries.map(([name, value]) => ({ label: codeLabel(t, enOrders.orders.fields, 'orders.fields', name), value }))} />
+        <FieldGrid fields={entries.map(([name, value]) => field(name, value))} />
       </Stack>
     </Paper>
   )
@@ -88,6 +99,7 @@ function OrderView({ order }: { order: OrderDetail }) {
         )}
       </Group>
       <ManualActions order={order} />
+      <ParkedReports orderId={order.id} />
       <OrderAftersales order={order} />
       <Paper withBorder p="md">
         <Stack gap="xs">
@@ -95,7 +107,7 @@ function OrderView({ order }: { order: OrderDetail }) {
           <FieldGrid fields={summary} />
         </Stack>
       </Paper>
-      <OrderFieldsGrid fields={order.fields} />
+      <OrderFieldsGrid order={order} />
       <OrderHistory order={order} />
     </Stack>
   )
