@@ -119,14 +119,17 @@ export interface PayoutCoverage {
 
 /**
  * A payout must be covered twice (SPEC §3): the channel's available balance pays the amount out
- * upstream, and the merchant's available balance is debited the amount plus the fee.
+ * upstream, and the merchant's available balance is debited the amount plus the fee. A channel
+ * is shared by merchants: for a merchant-bound user (`channelFigure: false`) the reason says the
+ * channel cannot pay it now, never how much the channel holds.
  */
 export function payoutCoverage(
   amount: number,
   fee: number,
   channelAvailable: number | bigint,
   merchantAvailable: number | bigint,
-  format: FormatAmount = plain
+  format: FormatAmount = plain,
+  options: { channelFigure?: boolean } = {}
 ): PayoutCoverage {
   checkBound(amount, 'amount')
   checkBound(fee, 'fee')
@@ -144,7 +147,11 @@ export function payoutCoverage(
   const reasons: string[] = []
   if (channelShortBy > 0) {
     short.push('channel')
-    reasons.push(`the channel's available balance ${format(channelAvailable)} does not cover the amount ${format(amount)}`)
+    reasons.push(
+      options.channelFigure === false
+        ? `the channel cannot pay out the amount ${format(amount)} now`
+        : `the channel's available balance ${format(channelAvailable)} does not cover the amount ${format(amount)}`
+    )
   }
   if (merchantShortBy > 0) {
     short.push('merchant')

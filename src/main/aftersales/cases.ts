@@ -51,13 +51,14 @@ export function assertSettledInOrderCurrency(order: Order): void {
 
 /**
  * Money going back out: the channel pays the amount back upstream and the merchant's available
- * balance must cover the amount plus the fee (the same check, and words, as a payout's).
+ * balance must cover the amount plus the fee (the same check, and words, as a payout's; for a
+ * merchant-bound user without the channel's balance).
  */
-export function assertCovered(ledger: Ledger, order: Order, amountMinor: number, feeMinor: number): void {
+export function assertCovered(ledger: Ledger, order: Order, amountMinor: number, feeMinor: number, merchantUser = false): void {
   const format = (minor: number | bigint) => fromMinor(minor, order.currency)
   const channel = ledger.balance({ kind: 'channel', channelId: order.channelId, currency: order.currency }).available
   const merchant = ledger.balance({ kind: 'merchant_available', merchantId: order.merchantId, currency: order.currency }).available
-  const coverage = payoutCoverage(amountMinor, feeMinor, channel, merchant, format)
+  const coverage = payoutCoverage(amountMinor, feeMinor, channel, merchant, format, { channelFigure: !merchantUser })
   if (!coverage.ok) throw new AppError('limit', `amount: ${coverage.reason}`, { field: 'amount', code: 'ledger.insufficient_funds' })
 }
 

@@ -51,6 +51,8 @@ export interface RefundRequest {
   reason: string
   userId: number | null
   actor: string
+  /** A merchant-bound user: a refusal never names the channel's balance. */
+  merchantUser?: boolean
 }
 
 /** Writes the refund, its hold and its outbox row; the caller's transaction commits them together. */
@@ -62,7 +64,7 @@ export function requestRefund(tx: Tx, ledger: Ledger, tenantId: number, order: O
   const refundNo = caseNumber(tx, 'R', order)
   const feeMinor = contract.refundFeeMinor
   // Checked before anything is written: the merchant's available balance must cover amount + fee.
-  assertCovered(ledger, order, amountMinor, feeMinor)
+  assertCovered(ledger, order, amountMinor, feeMinor, input.merchantUser)
   const hold = ledger.hold({ ...refundHoldPosting(order, { refundNo, amountMinor, feeMinor }), createdBy: input.userId, at: now })
   const refund = tx
     .insert(refunds)

@@ -137,7 +137,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
     if (direction === 'payout') {
       const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available
       const merchantAvailable = ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available
-      const coverage = payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format)
+      const coverage = payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format, { channelFigure: actorOf(ctx).merchantId === null })
       if (!coverage.ok) throw new AppError('limit', `amount: ${coverage.reason}`, { field: 'amount', code: 'ledger.insufficient_funds' })
     }
 

@@ -32,7 +32,7 @@ const visibleRefund = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx,
 const visibleDispute = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(disputes).where(eq(disputes.id, id)).get(), `Dispute ${id}`)
 const visibleWaybill = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(waybills).where(eq(waybills.id, id)).get(), `Waybill ${id}`)
 
-const who = (ctx: Ctx) => ({ userId: actorOf(ctx).userId, actor: actorOf(ctx).username })
+const who = (ctx: Ctx) => ({ userId: actorOf(ctx).userId, actor: actorOf(ctx).username, merchantUser: actorOf(ctx).merchantId !== null })
 
 export const aftersalesProcedures = handlers({
   'refunds.quote': (ctx, input) => {

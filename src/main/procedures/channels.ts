@@ -40,7 +40,8 @@ function checkedAdapterConfig(config: Record<string, unknown> | null): Record<st
 
 function toRow(ctx: Ctx, r: Stored): ChannelRow {
   const c = r.currency
-  const balance = ctx.ledger.balance({ kind: 'channel', channelId: r.id, currency: c })
+  const platform = actorOf(ctx).merchantId === null
+  const balance = platform ? ctx.ledger.balance({ kind: 'channel', channelId: r.id, currency: c }) : null
   return {
     id: r.id,
     name: r.name,
@@ -52,10 +53,10 @@ function toRow(ctx: Ctx, r: Stored): ChannelRow {
     paymentUpper: fromMinor(r.paymentUpperMinor, c),
     payoutLower: fromMinor(r.payoutLowerMinor, c),
     payoutUpper: fromMinor(r.payoutUpperMinor, c),
-    credentialKeys: actorOf(ctx).merchantId === null ? r.credentialKeys : [],
-    adapterConfig: actorOf(ctx).merchantId === null ? (r.adapterConfig ?? null) : null,
+    credentialKeys: platform ? r.credentialKeys : [],
+    adapterConfig: platform ? (r.adapterConfig ?? null) : null,
     depositExpiryMinutes: r.depositExpiryMinutes,
-    balance: { posted: fromMinor(balance.posted, c), available: fromMinor(balance.available, c) },
+    balance: balance && { posted: fromMinor(balance.posted, c), available: fromMinor(balance.available, c) },
     status: r.status,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt

@@ -23,7 +23,8 @@ export const limitProcedures = handlers({
     const { binding, channelBounds, range, blockers, format } = evaluatePair(ctx.db, service, channel)
     const currency = service.currency
     const payout = service.direction === 'payout'
-    const channelAvailable = payout ? ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency }).available : null
+    // A channel is shared by merchants: a merchant-bound user sees its range, never its balance.
+    const channelAvailable = payout && actorOf(ctx).merchantId === null ? ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency }).available : null
     const merchantAvailable = payout ? ctx.ledger.balance({ kind: 'merchant_available', merchantId: service.merchantId, currency }).available : null
     return {
       serviceId: service.id,

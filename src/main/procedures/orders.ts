@@ -61,13 +61,15 @@ export const orderProcedures = handlers({
     const result = list.map((service) => {
       const bound = ctx.db.select({ channel: channels }).from(channelServiceBindings).innerJoin(channels, eq(channels.id, channelServiceBindings.channelId)).where(eq(channelServiceBindings.serviceId, service.id)).orderBy(asc(channels.name)).all()
       merchantAvailable[service.currency] ??= fromMinor(ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available, service.currency)
+      const platform = actorOf(ctx).merchantId === null
       const options = bound.map(({ channel }) => {
         const pair = evaluatePair(ctx.db, service, channel)
         const balance = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency })
         const reasons = [...pair.blockers]
-        // A payout channel must be able to pay at least the smallest allowed amount.
+        // A payout channel must be able to pay at least the smallest allowed amount (how much it
+        // holds is the platform's business, not a merchant-bound user's: channels are shared).
         if (input.direction === 'payout' && reasons.length === 0 && balance.available < Math.max(pair.range.lower, 1)) {
-          reasons.push(`channel "${channel.name}" has too little balance (${fromMinor(balance.available, channel.currency)} available)`)
+          reasons.push(platform ? `channel "${channel.name}" has too little balance (${fromMinor(balance.available, channel.currency)} available)` : `channel "${channel.name}" cannot pay out now`)
         }
         return {
           channelId: channel.id,
@@ -79,8 +81,8 @@ export const orderProcedures = handlers({
           lowerSource: pair.range.lowerSource,
           upperSource: pair.range.upperSource,
           limits: { lower: fromMinor(pair.channelBounds.lower, channel.currency), upper: fromMinor(pair.channelBounds.upper, channel.currency) },
-          balance: fromMinor(balance.posted, channel.currency),
-          available: fromMinor(balance.available, channel.currency)
+          balance: platform ? fromMinor(balance.posted, channel.currency) : null,
+          available: platform ? fromMinor(balance.available, channel.currency) : null
         }
       })
       return {

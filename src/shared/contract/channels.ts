@@ -6,7 +6,8 @@ import { amount, currencyCode, direction, entityName, limitAmount, listInput } f
 
 /**
  * An account at an upstream provider. Reads show the names of its credentials, never their
- * values (a merchant-bound user sees not even the names), and its balance from the ledger.
+ * values, and its balance from the ledger. A merchant-bound user sees neither the credential
+ * names nor the balance (a channel is shared by merchants: its balance is the platform's business).
  */
 export const channelRow = z.object({
   id: z.number(),
@@ -25,8 +26,8 @@ export const channelRow = z.object({
   adapterConfig: z.record(z.string(), z.unknown()).nullable(),
   /** Unpaid deposits close themselves after this many minutes. */
   depositExpiryMinutes: z.number(),
-  /** The channel's balance at the provider as the ledger knows it; available = posted less pending payout holds. */
-  balance: z.object({ posted: z.string(), available: z.string() }),
+  /** The channel's balance at the provider as the ledger knows it; available = posted less pending payout holds. Null for a merchant-bound user. */
+  balance: z.object({ posted: z.string(), available: z.string() }).nullable(),
   status,
   createdAt: z.number(),
   updatedAt: z.number()

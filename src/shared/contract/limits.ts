@@ -22,7 +22,7 @@ export const availableRangeOutput = z.object({
   /** Why the pair is not usable (not bound, disabled, not activated, or the sides cross). */
   reason: z.string().nullable(),
   sources: z.object({ channel: bounds, service: bounds, binding: bounds.nullable() }),
-  /** Payout services only: what the channel can pay out now, and what the merchant has available; null for deposits. */
+  /** Payout services only: what the channel can pay out now (null for a merchant-bound user), and what the merchant has available; null for deposits. */
   channelAvailable: z.string().nullable(),
   merchantAvailable: z.string().nullable()
 })

@@ -126,8 +126,9 @@ export const orderOption = z.object({
       lowerSource: z.string().nullable(),
       upperSource: z.string().nullable(),
       limits: z.object({ lower: z.string(), upper: z.string() }),
-      balance: z.string(),
-      available: z.string()
+      /** The channel's balance and what it can pay out now; null for a merchant-bound user (a channel is shared by merchants). */
+      balance: z.string().nullable(),
+      available: z.string().nullable()
     })
   )
 })

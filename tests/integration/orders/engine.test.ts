@@ -96,7 +96,16 @@ describe('the order engine', () => {
     expect(await w.t.call('orders.createDeposit', deposit({ merchantId: undefined }), w.admin)).toMatchObject({ status: 400, field: 'merchantId' })
     const options = await w.t.ok('orders.options', { direction: 'deposit' }, token)
     expect(options.services).toEqual([expect.objectContaining({ serviceType: 'CNY_BANK_CARD', singleLower: '500.00', singleUpper: '20000.00' })])
-    expect(options.services[0].channels[0]).toMatchObject({ usable: true, lower: '500.00', upper: '20000.00', balance: '100000.00' })
+    // The channel is the platform's and may be shared with other merchants: its range, never its balance.
+    expect(options.services[0].channels[0]).toMatchObject({ usable: true, lower: '500.00', upper: '20000.00', balance: null, available: null })
+    expect((await w.t.ok('orders.options', { direction: 'deposit', merchantId: w.merchantId }, w.admin)).services[0].channels[0]).toMatchObject({ balance: '100000.00' })
+    const seen = await w.t.ok('channels.list', {}, token)
+    expect(seen.items.map((c) => [c.name, c.balance])).toEqual([['CN Direct A', null]])
+    expect((await w.t.ok('channels.get', { id: w.channelId }, token)).balance).toBeNull()
+    expect((await w.t.ok('channels.get', { id: w.channelId }, w.admin)).balance).toEqual({ posted: '100000.00', available: '100000.00' })
+    const payoutRange = await w.t.ok('limits.availableRange', { channelId: w.channelId, serviceId: w.payoutServiceId }, token)
+    expect(payoutRange).toMatchObject({ channelAvailable: null })
+    expect(JSON.stringify([options, seen, payoutRange])).not.toContain('100000')
     // The merchant user sees its own orders only.
     const list = await w.t.ok('orders.list', {}, token)
     expect(list.items.map((o) => o.merchantId)).toEqual([w.merchantId])

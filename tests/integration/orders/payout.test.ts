@@ -59,6 +59,23 @@ describe('payout orders', () => {
     expect(refused.message).toContain("merchant's available balance 0.00")
   })
 
+  it('a channel that cannot pay is named with its balance to platform staff, without it to a merchant-bound user', async () => {
+    w = await orderWorld()
+    await fund(w)
+    await w.t.ok('channels.adjustBalance', { channelId: w.channelId, kind: 'correction', amount: '-100950', reason: 'Provider swept the float', requestKey: 'sweep-0001' }, w.admin)
+    const roles = await w.t.ok('roles.list', {}, w.admin)
+    const operator = roles.find((r) => r.builtInKey === 'merchantOperator')!.id
+    await w.t.ok('users.create', { username: 'dragon.ops', displayName: 'Dragon Ops', password: 'Initial-pass-1', merchantId: w.merchantId, roleIds: [operator] }, w.admin)
+    const token = await w.t.signIn('dragon.ops', 'Initial-pass-1')
+    const staff = await w.t.call('orders.createPayout', payout({ amount: '60.00' }), w.admin)
+    expect(staff).toMatchObject({ status: 422, code: 'ledger.insufficient_funds' })
+    expect(staff.message).toContain("the channel's available balance 50.00 does not cover the amount 60.00")
+    const merchant = await w.t.call('orders.createPayout', payout({ amount: '60.00', merchantId: undefined }), token)
+    expect(merchant).toMatchObject({ status: 422, code: 'ledger.insufficient_funds' })
+    expect(merchant.message).toContain('the channel cannot pay out the amount 60.00 now')
+    expect(merchant.message).not.toContain('50.00')
+  })
+
   it('a timeout on a payout never sends a second payout: unknown, then resolved by querying', async () => {
     w = await orderWorld()
     await fund(w)

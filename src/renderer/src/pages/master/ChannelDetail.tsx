@@ -63,6 +63,7 @@ export function ChannelDetail({ id, onClose }: { id: number; onClose: () => void
             </Text>
             <CredentialKeys keys={c.credentialKeys} />
           </DetailSection>
+          {c.balance && (
           <DetailSection title={t('channels.balance')}>
             <FieldGrid
               fields={[
@@ -76,6 +77,7 @@ export function ChannelDetail({ id, onClose }: { id: number; onClose: () => void
               </Button>
             )}
           </DetailSection>
+          )}
           <Modal opened={adjusting} onClose={() => setAdjusting(false)} title={t('channelBalance.title', { name: c.name })}>
             {adjusting && <ChannelBalanceForm channel={c} onDone={() => setAdjusting(false)} />}
           </Modal>

@@ -11,11 +11,13 @@ import { useEntityPage } from '../../components/list/useEntityPage'
 import { formatAmount, formatRange } from '../../format/amount'
 import { ChannelDetail, DirectionBadges } from './ChannelDetail'
 import { ChannelForm } from './ChannelForm'
+import { useCurrentUser } from '../../session/currentUser'
 
 type Input = InputOf<'channels.list'>
 
 export function ChannelsPage() {
   const { t } = useTranslation()
+  const me = useCurrentUser()
   const page = useEntityPage({
     procedure: 'channels.list',
     sort: { sortBy: 'name', sortDirection: 'asc' },
@@ -52,7 +54,8 @@ export function ChannelsPage() {
           noWrap: true,
           render: (c) => (c.supportsPayout ? formatRange(c.payoutLower, c.payoutUpper, c.currency, t) : '—')
         },
-        { accessor: 'balance', title: t('channels.balance'), noWrap: true, render: (c) => formatAmount(c.balance.posted, c.currency) },
+        // A merchant-bound user sees no channel balance (channels are shared by merchants).
+        ...(me.merchantId === null ? [{ accessor: 'balance', title: t('channels.balance'), noWrap: true, render: (c: ChannelRow) => (c.balance ? formatAmount(c.balance.posted, c.currency) : '—') }] : []),
         statusColumn(t),
         page.actions
       ]}

@@ -47,8 +47,12 @@ function ChannelFacts({ channel, currency }: { channel: ChannelOption; currency:
     <>
       <Text size="xs" c="dimmed">
         {t('orderForm.channelLimits', { range: formatRange(channel.limits.lower, channel.limits.upper, currency, t) })}
-        {' · '}
-        {t('orderForm.channelBalance', { balance: formatAmount(channel.balance, currency), available: formatAmount(channel.available, currency) })}
+        {channel.balance !== null && channel.available !== null && (
+          <>
+            {' · '}
+            {t('orderForm.channelBalance', { balance: formatAmount(channel.balance, currency), available: formatAmount(channel.available, currency) })}
+          </>
+        )}
       </Text>
       {channel.usable ? (
         <Text size="xs" c="dimmed">
