@@ -35,7 +35,7 @@ async function expectBalance(detail: CasePage, balance: Balance): Promise<void> 
 }
 
 async function openWithdrawal(page: Page, withdrawalNo: string): Promise<CasePage> {
-  const list = new MasterDataPage(page, '/after-sales/withdrawals', 'Withdrawals')
+  const list = new MasterDataPage(page, '/finance/withdrawals', 'Withdrawals')
   await list.open()
   await list.search(withdrawalNo)
   await list.row(withdrawalNo).getByRole('button', { name: 'Details' }).click()
@@ -54,7 +54,7 @@ test('a withdrawal is requested, refused to its own requester, approved and paid
 
   await test.step('the administrator requests 1,000.00 CNY (fee 5.00): both are held', async () => {
     await signIn(page, host, DEMO_ADMIN)
-    await new AppShell(page).navigate('/after-sales/withdrawals')
+    await new AppShell(page).navigate('/finance/withdrawals')
     await page.getByRole('button', { name: 'Request withdrawal' }).click()
     const form = new FormDialog(page, page.getByRole('dialog'))
     await form.choose('Merchant', CN, 'Golden')
@@ -118,7 +118,7 @@ test('a withdrawal is requested, refused to its own requester, approved and paid
   })
 
   await test.step('the list shows it paid; the ledger shows the entries 8 and 9', async () => {
-    const list = new MasterDataPage(finance, '/after-sales/withdrawals', 'Withdrawals')
+    const list = new MasterDataPage(finance, '/finance/withdrawals', 'Withdrawals')
     await list.open()
     await list.search(withdrawalNo)
     await expect(list.row(withdrawalNo)).toContainText('Paid')
@@ -136,7 +136,7 @@ test('a withdrawal is requested, refused to its own requester, approved and paid
   await finance.close()
 
   async function openWithdrawalDetailAgain(p: Page): Promise<void> {
-    await new AppShell(p).navigate('/after-sales/withdrawals')
+    await new AppShell(p).navigate('/finance/withdrawals')
     await p.getByRole('textbox').first().fill(withdrawalNo)
     await p.getByRole('row').filter({ hasText: withdrawalNo }).getByRole('button').click()
   }

@@ -33,7 +33,7 @@ test('first run creates the administrator with the setup code printed on the hos
     const shell = new AppShell(page)
     await expect(shell.welcome(admin.displayName)).toBeVisible()
     await expect(page).toHaveURL(/#\/$/)
-    await expect(shell.navLink('/admin/users'), 'an administrator sees user management').toBeVisible()
+    await expect(shell.navLink('/auth/users'), 'an administrator sees user management').toBeVisible()
   })
 
   await test.step('the administrator is real: it signs in over the API and setup is over', async () => {

@@ -36,7 +36,7 @@ test('switching to Simplified Chinese leaves no English on Home, Users and the N
 
   const users = new UsersPage(page)
   await test.step('the Users page with its table', async () => {
-    await shell.navigate('/admin/users')
+    await shell.navigate('/auth/users')
     await expect(page.getByRole('heading', { name: zhCN.users.title, exact: true })).toBeVisible()
     await expect(users.table.rowWithCell(OPERATOR.username)).toContainText(zhCN.builtInRoles.merchantOperator)
     await expect(users.table.rowWithCell(ADMIN.username)).toContainText(zhCN.common.platform)
@@ -58,7 +58,7 @@ test('switching to Simplified Chinese leaves no English on Home, Users and the N
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await expect(users.createDialog.title).toHaveText('New user')
     await expect(users.createDialog.roles).toBeVisible()
-    await expect(shell.navLink('/admin/users')).toHaveText('Users')
+    await expect(shell.navLink('/auth/users')).toHaveText('Users')
     // The same check finds English when English is shown: it is not blind.
     expect(englishLeft(await visibleText(page), dataValues)).toContain('Create user')
   })

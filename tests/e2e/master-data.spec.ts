@@ -248,8 +248,8 @@ test('finance: a manual adjustment is requested, approved by another user, and s
   })
 
   await test.step('the ledger shows the merchant’s available balance', async () => {
-    await shell.navigate('/finance/ledger')
-    const ledger = new MasterDataPage(page, '/finance/ledger', 'Ledger balances')
+    await shell.navigate('/ledger')
+    const ledger = new MasterDataPage(page, '/ledger', 'Ledger balances')
     await expect(ledger.heading).toBeVisible()
     await expect(ledger.row('Merchant available')).toContainText(MERCHANT)
     await expect(ledger.row('Merchant available')).toContainText('100.50 CNY')

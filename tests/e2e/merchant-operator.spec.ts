@@ -77,15 +77,15 @@ test('a merchant operator created in the UI sees only its menu, its merchant and
       const expected = expectedMerchantOperatorMenu()
       await expect(operator.navLink('/')).toBeVisible()
       expect((await operator.navTestIds()).sort()).toEqual([...expected].sort())
-      await expect(operator.navLink('/operations/deposit')).toBeVisible()
+      await expect(operator.navLink('/orders/deposit')).toBeVisible()
       await expect(operator.navLink('/master/merchants')).toBeVisible()
-      for (const hidden of ['/admin/users', '/admin/roles', '/admin/audit', '/admin/settings', '/master/channels', '/operations/outbox']) {
+      for (const hidden of ['/auth/users', '/auth/roles', '/audit', '/system/settings', '/master/channels', '/orders/outbox']) {
         await expect(operator.navLink(hidden), `${hidden} is not in a merchant operator's menu`).toHaveCount(0)
       }
     })
 
     await test.step('typing the users address shows No access', async () => {
-      await operator.openAddress(host.url, '/admin/users')
+      await operator.openAddress(host.url, '/auth/users')
       await expect(operator.noAccessHeading).toBeVisible()
       await expect(operatorPage.getByRole('heading', { name: 'Users', exact: true })).toHaveCount(0)
       await expect(operatorPage.getByRole('table')).toHaveCount(0)

@@ -87,7 +87,7 @@ test('operations staff pick a merchant and create a CN bank card deposit; refuse
     // The demo's provider simulator answers with a bank account to transfer to.
     await expect(payment.bankAccount).toContainText('Account number')
     await expect(payment.bankAccount.getByTestId('payment-value')).toHaveCount(3)
-    await expect(form.created.getByRole('link', { name: 'Open order details' })).toHaveAttribute('href', /#\/operations\/orders\/\d+$/)
+    await expect(form.created.getByRole('link', { name: 'Open order details' })).toHaveAttribute('href', /#\/orders\/\d+$/)
 
     // The simulator pays demo deposits after about 20 s; the page checks every 3 s.
     await expect(payment.paid).toBeVisible({ timeout: 45_000 })
@@ -183,7 +183,7 @@ test('order query finds an order by its numbers; its detail shows the timeline, 
   await expect(dialog.getByTestId('manual-refusal')).toContainText(`Order ${orderNo} is already failed`)
   await page.keyboard.press('Escape')
 
-  await new AppShell(page).navigate('/operations/outbox')
+  await new AppShell(page).navigate('/orders/outbox')
   await page.getByRole('link', { name: orderNo }).first().click()
   await expect(page.getByRole('heading', { name: `Order ${orderNo}`, level: 2 })).toBeVisible()
 })
@@ -221,7 +221,7 @@ test('in Chinese the order form, its refusals, an order’s detail with its time
   await signIn(page, host, OPS)
   const shell = new AppShell(page)
   await shell.switchLanguage('zh-CN')
-  await shell.navigate('/operations/deposit')
+  await shell.navigate('/orders/deposit')
   const form = new OrderFormPage(page, 'deposit')
   await form.choose(page.getByRole('combobox', { name: '商户', exact: true }), CN, 'Golden')
   await form.choose(page.getByRole('combobox', { name: '服务', exact: true }), '人民币银行卡 · CNY · 500.00 – 20,000.00 CNY')
@@ -261,7 +261,7 @@ test('in Chinese the order form, its refusals, an order’s detail with its time
 
 test('an administrator sees where the callback listener listens and sets the public URL given to providers', async ({ page, host }) => {
   await signIn(page, host, ADMIN)
-  await new AppShell(page).navigate('/admin/settings')
+  await new AppShell(page).navigate('/system/settings')
   const listening = page.getByTestId('callback-listening')
   await expect(listening).toHaveText(/^Listening now at http:\/\/127\.0\.0\.1:\d+$/)
   const publicUrl = page.getByRole('textbox', { name: 'Public URL', exact: true })

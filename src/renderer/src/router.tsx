@@ -3,36 +3,35 @@ import type { ComponentType } from 'react'
 import { createHashRouter, type RouteObject } from 'react-router-dom'
 import { AppLayout } from './layout/AppLayout'
 import { canOpen, NAV_ITEMS, type NavItem, type NavItemKey } from './layout/navigation'
-import { AuditPage } from './pages/admin/AuditPage'
-import { RolesPage } from './pages/admin/RolesPage'
-import { SettingsPage } from './pages/admin/SettingsPage'
-import { UsersPage } from './pages/admin/UsersPage'
+import { DisputeDetailPage, RefundDetailPage, WaybillDetailPage } from './pages/aftersales/CaseDetails'
+import { DisputesPage, RefundsPage, WaybillsPage } from './pages/aftersales/CaseLists'
+import { AuditPage } from './pages/audit/AuditPage'
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage'
 import { LoginPage } from './pages/auth/LoginPage'
+import { RolesPage } from './pages/auth/RolesPage'
 import { SetupPage } from './pages/auth/SetupPage'
+import { UsersPage } from './pages/auth/UsersPage'
 import { ComingPage } from './pages/ComingPage'
 import { HomePage } from './pages/HomePage'
 import { AdjustmentDetailPage } from './pages/finance/AdjustmentDetailPage'
 import { AdjustmentsPage } from './pages/finance/AdjustmentsPage'
 import { FxRatesPage } from './pages/finance/FxRatesPage'
-import { LedgerPage } from './pages/finance/LedgerPage'
 import { WithdrawalDetailPage } from './pages/finance/WithdrawalDetailPage'
 import { WithdrawalsPage } from './pages/finance/WithdrawalsPage'
+import { LedgerPage } from './pages/ledger/LedgerPage'
 import { BindingsPage } from './pages/master/BindingsPage'
 import { ChannelsPage } from './pages/master/ChannelsPage'
 import { ContractsPage } from './pages/master/ContractsPage'
 import { MerchantsPage } from './pages/master/MerchantsPage'
 import { ServicesPage } from './pages/master/ServicesPage'
 import { TerminalsPage } from './pages/master/TerminalsPage'
-import { CreateDepositPage } from './pages/operations/CreateDepositPage'
-import { CreatePayoutPage } from './pages/operations/CreatePayoutPage'
-import { ManualOperationsPage } from './pages/operations/ManualOperationsPage'
-import { OrderDetailPage } from './pages/operations/OrderDetailPage'
-import { OrderQueryPage } from './pages/operations/OrderQueryPage'
-import { OutboxPage } from './pages/operations/OutboxPage'
-import { PaymentPage } from './pages/operations/PaymentPage'
-import { DisputeDetailPage, RefundDetailPage, WaybillDetailPage } from './pages/aftersales/CaseDetails'
-import { DisputesPage, RefundsPage, WaybillsPage } from './pages/aftersales/CaseLists'
+import { CreateDepositPage } from './pages/orders/CreateDepositPage'
+import { CreatePayoutPage } from './pages/orders/CreatePayoutPage'
+import { ManualOperationsPage } from './pages/orders/ManualOperationsPage'
+import { OrderDetailPage } from './pages/orders/OrderDetailPage'
+import { OrderQueryPage } from './pages/orders/OrderQueryPage'
+import { OutboxPage } from './pages/orders/OutboxPage'
+import { PaymentPage } from './pages/orders/PaymentPage'
 import {
   AccountDetailsPage,
   SettlementDetailsPage,
@@ -41,6 +40,7 @@ import {
   TransactionSummaryPage
 } from './pages/reports/ReportPages'
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages'
+import { SettingsPage } from './pages/system/SettingsPage'
 import { useCurrentUser } from './session/currentUser'
 import { CHANGE_PASSWORD_PATH, SessionGate } from './session/SessionGate'
 
@@ -75,13 +75,16 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
   settlementDetails: SettlementDetailsPage
 }
 
-/** Pages below a module's own, opened with that module's permission (an order's detail). */
+/**
+ * Pages below a module's own, opened with that module's permission (an order's detail). React
+ * Router ranks a fixed segment above `:id`, so `/orders/deposit` is the form, never an order.
+ */
 const SUB_PAGES: readonly { path: string; item: NavItemKey; page: ComponentType }[] = [
-  { path: '/operations/orders/:id', item: 'orderQuery', page: OrderDetailPage },
-  { path: '/after-sales/refunds/:id', item: 'refunds', page: RefundDetailPage },
-  { path: '/after-sales/disputes/:id', item: 'disputes', page: DisputeDetailPage },
-  { path: '/after-sales/waybills/:id', item: 'waybills', page: WaybillDetailPage },
-  { path: '/after-sales/withdrawals/:id', item: 'withdrawals', page: WithdrawalDetailPage },
+  { path: '/orders/:id', item: 'orderQuery', page: OrderDetailPage },
+  { path: '/aftersales/refunds/:id', item: 'refunds', page: RefundDetailPage },
+  { path: '/aftersales/disputes/:id', item: 'disputes', page: DisputeDetailPage },
+  { path: '/aftersales/waybills/:id', item: 'waybills', page: WaybillDetailPage },
+  { path: '/finance/withdrawals/:id', item: 'withdrawals', page: WithdrawalDetailPage },
   { path: '/finance/adjustments/:id', item: 'adjustments', page: AdjustmentDetailPage }
 ]
 

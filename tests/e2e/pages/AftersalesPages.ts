@@ -50,7 +50,7 @@ export class OrderAftersales {
   }
 
   async open(orderId: number, orderNo: string): Promise<void> {
-    await this.page.goto(`${new URL(this.page.url()).origin}/#/operations/orders/${orderId}`)
+    await this.page.goto(`${new URL(this.page.url()).origin}/#/orders/${orderId}`)
     await expect(this.page.getByRole('heading', { name: `Order ${orderNo}`, exact: true, level: 2 })).toBeVisible()
   }
 
@@ -68,7 +68,7 @@ export class MerchantBalance {
 
   /** The merchant's available balance as shown, e.g. "12,345.67 CNY". */
   async available(merchant: string, search: string): Promise<string> {
-    await new AppShell(this.page).navigate('/finance/ledger')
+    await new AppShell(this.page).navigate('/ledger')
     const filters = new FormDialog(this.page, this.page.locator('main'))
     await filters.choose('Account kind', 'Merchant available')
     await filters.choose('Merchant', merchant, search)

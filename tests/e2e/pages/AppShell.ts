@@ -24,7 +24,7 @@ export class AppShell {
     return this.page.getByRole('heading', { name: `Welcome, ${displayName}`, exact: true })
   }
 
-  /** A navigation link by its route, e.g. `/admin/users` (test id `nav-admin-users`). */
+  /** A navigation link by its route, e.g. `/auth/users` (test id `nav-auth-users`). */
   navLink(path: string): Locator {
     return this.page.getByTestId(navTestId(path))
   }

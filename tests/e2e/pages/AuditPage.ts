@@ -14,7 +14,7 @@ export class AuditPage {
   }
 
   async open(): Promise<void> {
-    await new AppShell(this.page).navigate('/admin/audit')
+    await new AppShell(this.page).navigate('/audit')
     await expect(this.heading).toBeVisible()
   }
 

@@ -26,7 +26,7 @@ export class OrderFormPage {
   }
 
   async open(): Promise<void> {
-    await new AppShell(this.page).navigate(this.direction === 'deposit' ? '/operations/deposit' : '/operations/payout')
+    await new AppShell(this.page).navigate(this.direction === 'deposit' ? '/orders/deposit' : '/orders/payout')
     await expect(this.heading).toBeVisible()
   }
 

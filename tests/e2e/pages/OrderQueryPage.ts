@@ -19,7 +19,7 @@ export class OrderQueryPage {
   }
 
   async open(): Promise<void> {
-    await new AppShell(this.page).navigate('/operations/orders')
+    await new AppShell(this.page).navigate('/orders')
     await expect(this.heading).toBeVisible()
   }
 

@@ -26,7 +26,7 @@ export class UsersPage {
   }
 
   async open(): Promise<void> {
-    await new AppShell(this.page).navigate('/admin/users')
+    await new AppShell(this.page).navigate('/auth/users')
     await expect(this.heading).toBeVisible()
   }
 

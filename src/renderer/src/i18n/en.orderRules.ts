@@ -58,7 +58,7 @@ export const enOrderFields = {
 
 /**
  * The amount-range refusal of the limit engine (`rangeViolation`), re-worded with the currency
- * and the sources in the interface language (see operations/amountRange.ts).
+ * and the sources in the interface language (see pages/orders/amountRange.ts).
  */
 export const enAmountRules = {
   below: 'must be at least {{amount}} ({{source}} limit); the available range is {{range}}',

@@ -3,13 +3,14 @@ import { IconHome } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router-dom'
 import { useCurrentUser } from '../session/currentUser'
-import { navTestId, visibleNavigation } from './navigation'
+import { activeNavPath, navTestId, visibleNavigation } from './navigation'
 
 export function NavigationMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation()
   const me = useCurrentUser()
   const { pathname } = useLocation()
   const groups = visibleNavigation(me)
+  const active = activeNavPath(pathname)
   return (
     <Stack gap="xs" component="nav" aria-label={t('app.name')}>
       <NavLink
@@ -32,7 +33,7 @@ export function NavigationMenu({ onNavigate }: { onNavigate: () => void }) {
               component={Link}
               to={item.path}
               label={t(`nav.items.${item.key}`)}
-              active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
+              active={item.path === active}
               onClick={onNavigate}
               data-testid={navTestId(item.path)}
             />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALL_PERMISSION_CODES, BUILT_IN_ROLES } from '../../../shared/permissions'
 import { en } from '../i18n/en'
-import { NAV_ITEMS, navTestId, visibleNavigation } from './navigation'
+import { activeNavPath, NAV_ITEMS, navTestId, visibleNavigation } from './navigation'
 
 const keysOf = (viewer: { permissions: readonly number[]; merchantId: number | null }) =>
   visibleNavigation(viewer).flatMap((group) => group.items.map((item) => item.key))
@@ -55,7 +55,16 @@ describe('navigation', () => {
   it('has a label, a unique route and a unique test id for every item', () => {
     for (const item of NAV_ITEMS) expect(en.nav.items[item.key]).toBeTruthy()
     expect(new Set(NAV_ITEMS.map((i) => i.path)).size).toBe(NAV_ITEMS.length)
-    expect(navTestId('/admin/users')).toBe('nav-admin-users')
+    expect(navTestId('/auth/users')).toBe('nav-auth-users')
     expect(new Set(NAV_ITEMS.map((i) => navTestId(i.path))).size).toBe(NAV_ITEMS.length)
+  })
+
+  it("marks the item a page belongs to, the most specific one when paths nest", () => {
+    expect(activeNavPath('/orders')).toBe('/orders')
+    expect(activeNavPath('/orders/42')).toBe('/orders')
+    expect(activeNavPath('/orders/deposit')).toBe('/orders/deposit')
+    expect(activeNavPath('/finance/withdrawals/7')).toBe('/finance/withdrawals')
+    expect(activeNavPath('/ordersx')).toBeUndefined()
+    expect(activeNavPath('/')).toBeUndefined()
   })
 })

@@ -2,6 +2,10 @@
  * The whole product's navigation, grouped as the operators think of it. Each item names the
  * permission codes that open it (any one is enough); items a user cannot open are not shown.
  * The main process checks the same codes on every call, so hiding is a courtesy, not the guard.
+ *
+ * Groups follow the operators; paths follow the main process's domains (`/orders/...`,
+ * `/finance/withdrawals`, `/auth/users`), as do the page folders, so withdrawals live under
+ * `finance` on both sides even though the menu shows them with after-sales.
  */
 import { PERMISSIONS as P, type PermissionCode } from '../../../shared/permissions'
 import type { TranslationResource } from '../i18n/en'
@@ -26,30 +30,30 @@ export const NAVIGATION: readonly NavGroup[] = [
   {
     key: 'operations',
     items: [
-      { key: 'createDeposit', path: '/operations/deposit', anyOf: [P.OPERATION_PAYMENT_WRITE, P.OPERATION_PAYMENT_GLOBAL_WRITE] },
-      { key: 'createPayout', path: '/operations/payout', anyOf: [P.OPERATION_PAYOUT_WRITE, P.OPERATION_PAYOUT_GLOBAL_WRITE] },
-      { key: 'orderQuery', path: '/operations/orders', anyOf: [P.ORDER_READ] },
+      { key: 'createDeposit', path: '/orders/deposit', anyOf: [P.OPERATION_PAYMENT_WRITE, P.OPERATION_PAYMENT_GLOBAL_WRITE] },
+      { key: 'createPayout', path: '/orders/payout', anyOf: [P.OPERATION_PAYOUT_WRITE, P.OPERATION_PAYOUT_GLOBAL_WRITE] },
+      { key: 'orderQuery', path: '/orders', anyOf: [P.ORDER_READ] },
       {
         key: 'manualOperations',
-        path: '/operations/manual',
+        path: '/orders/manual',
         anyOf: [P.MANUAL_CLOSE_ORDER, P.MANUAL_REQUERY_ORDER, P.MANUAL_MARK_RESULT, P.MANUAL_RESEND_NOTIFICATION]
       },
-      { key: 'outbox', path: '/operations/outbox', anyOf: [P.OUTBOX_READ] }
+      { key: 'outbox', path: '/orders/outbox', anyOf: [P.OUTBOX_READ] }
     ]
   },
   {
     key: 'afterSales',
     items: [
-      { key: 'refunds', path: '/after-sales/refunds', anyOf: [P.REFUND_READ] },
-      { key: 'disputes', path: '/after-sales/disputes', anyOf: [P.DISPUTE_READ] },
-      { key: 'waybills', path: '/after-sales/waybills', anyOf: [P.WAYBILL_READ] },
-      { key: 'withdrawals', path: '/after-sales/withdrawals', anyOf: [P.WITHDRAWAL_READ] }
+      { key: 'refunds', path: '/aftersales/refunds', anyOf: [P.REFUND_READ] },
+      { key: 'disputes', path: '/aftersales/disputes', anyOf: [P.DISPUTE_READ] },
+      { key: 'waybills', path: '/aftersales/waybills', anyOf: [P.WAYBILL_READ] },
+      { key: 'withdrawals', path: '/finance/withdrawals', anyOf: [P.WITHDRAWAL_READ] }
     ]
   },
   {
     key: 'finance',
     items: [
-      { key: 'ledger', path: '/finance/ledger', anyOf: [P.LEDGER_READ] },
+      { key: 'ledger', path: '/ledger', anyOf: [P.LEDGER_READ] },
       { key: 'adjustments', path: '/finance/adjustments', anyOf: [P.ADJUSTMENT_REQUEST, P.ADJUSTMENT_APPROVE] },
       { key: 'fxRates', path: '/finance/fx-rates', anyOf: [P.FX_RATE_WRITE], platformOnly: true }
     ]
@@ -82,10 +86,10 @@ export const NAVIGATION: readonly NavGroup[] = [
   {
     key: 'administration',
     items: [
-      { key: 'users', path: '/admin/users', anyOf: [P.USER_READ] },
-      { key: 'roles', path: '/admin/roles', anyOf: [P.USER_READ] },
-      { key: 'audit', path: '/admin/audit', anyOf: [P.AUDIT_READ] },
-      { key: 'settings', path: '/admin/settings', anyOf: [P.SETTINGS_WRITE] }
+      { key: 'users', path: '/auth/users', anyOf: [P.USER_READ] },
+      { key: 'roles', path: '/auth/roles', anyOf: [P.USER_READ] },
+      { key: 'audit', path: '/audit', anyOf: [P.AUDIT_READ] },
+      { key: 'settings', path: '/system/settings', anyOf: [P.SETTINGS_WRITE] }
     ]
   }
 ]
@@ -102,6 +106,15 @@ export function canOpen(item: NavItem, viewer: Viewer): boolean {
   return item.anyOf.some((code) => viewer.permissions.includes(code))
 }
 
+/**
+ * The path of the menu item a page belongs to: its own, or the longest item path it lies below
+ * (`/orders/42` is the order query's, `/orders/deposit` only the deposit form's).
+ */
+export function activeNavPath(pathname: string, items: readonly NavItem[] = NAV_ITEMS): string | undefined {
+  const owners = items.map((item) => item.path).filter((path) => pathname === path || pathname.startsWith(`${path}/`))
+  return owners.sort((a, b) => b.length - a.length)[0]
+}
+
 /** The groups and items this user may open, empty groups left out. */
 export function visibleNavigation(viewer: Viewer): NavGroup[] {
   return NAVIGATION.map((group) => ({ key: group.key, items: group.items.filter((item) => canOpen(item, viewer)) })).filter(
@@ -109,7 +122,7 @@ export function visibleNavigation(viewer: Viewer): NavGroup[] {
   )
 }
 
-/** `data-testid` of a navigation link: `nav-` plus the route with slashes as dashes (`nav-admin-users`). */
+/** `data-testid` of a navigation link: `nav-` plus the route with slashes as dashes (`nav-auth-users`). */
 export function navTestId(path: string): string {
   return path === '/' ? 'nav-home' : `nav-${path.replace(/^\//, '').replace(/\//g, '-')}`
 }

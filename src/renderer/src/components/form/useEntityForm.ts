@@ -28,10 +28,21 @@ export interface EntityFormOptions<V extends object, I> {
   /** Saves; what it returns is said as a success, unless nothing. */
   save: (input: I) => Promise<string | undefined>
   onDone: () => void
+  /**
+   * An empty field the schema refuses reads "is required" (the default). The account forms keep
+   * the schema's own words: "must be at least 10 characters" says more about a password.
+   */
+  emptyIsRequired?: boolean
 }
 
-export function useEntityForm<V extends object, I>({ initialValues, schema, toInput, save, onDone }: EntityFormOptions<V, I>) {
-  const form = useForm<V>({ initialValues, validate: (values) => requiredWhenEmpty(values, zodFormErrors(schema, toInput(values))) })
+export function useEntityForm<V extends object, I>({ initialValues, schema, toInput, save, onDone, emptyIsRequired = true }: EntityFormOptions<V, I>) {
+  const form = useForm<V>({
+    initialValues,
+    validate: (values) => {
+      const errors = zodFormErrors(schema, toInput(values))
+      return emptyIsRequired ? requiredWhenEmpty(values, errors) : errors
+    }
+  })
   const submit = form.onSubmit(async (values) => {
     try {
       const message = await save(toInput(values))

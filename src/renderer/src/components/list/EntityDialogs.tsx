@@ -24,8 +24,8 @@ interface EntityDialogsProps<R> {
   editTitle: (row: R) => string
   /** The create form without a row, the edit form with one; `done` closes the dialog. */
   form: (row: R | undefined, done: () => void) => ReactNode
-  /** The details drawer of a row (it closes through `close`). */
-  details: (row: R, close: () => void) => ReactNode
+  /** The details drawer of a row (it closes through `close`); none for a list without one. */
+  details?: (row: R, close: () => void) => ReactNode
 }
 
 export function EntityDialogs<R>({ dialogs, createTitle, editTitle, form, details }: EntityDialogsProps<R>) {
@@ -36,7 +36,7 @@ export function EntityDialogs<R>({ dialogs, createTitle, editTitle, form, detail
         {dialog?.kind === 'create' && form(undefined, close)}
         {dialog?.kind === 'edit' && form(dialog.row, close)}
       </Modal>
-      {dialog?.kind === 'details' && details(dialog.row, close)}
+      {dialog?.kind === 'details' && details?.(dialog.row, close)}
     </>
   )
 }

@@ -18,8 +18,9 @@ import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
+import { orderPath } from '../orders/paths'
 import { DeadlineText, DisputeStatusBadge, RefundStatusBadge, WaybillStatusBadge } from './badges'
-import { CaseLink, disputePath, orderPath } from './CaseLink'
+import { CaseLink, disputePath } from './CaseLink'
 import { DisputeActions } from './DisputeActions'
 import { WaybillRows } from './OrderAftersales'
 import { AFTERSALES_READS } from './useCaseForm'
@@ -98,7 +99,7 @@ export function RefundDetailPage() {
     if (status && isFinalRefund(status)) void Promise.all(AFTERSALES_READS.filter((r) => r !== 'refunds.get').map((read) => queryClient.invalidateQueries({ queryKey: [read] })))
   }, [status, queryClient])
   return (
-    <CasePage back="/after-sales/refunds" query={query}>
+    <CasePage back="/aftersales/refunds" query={query}>
       {query.data && <RefundView refund={query.data} />}
     </CasePage>
   )
@@ -202,7 +203,7 @@ export function DisputeDetailPage() {
   const id = Number(useParams().id)
   const query = useApiQuery('disputes.get', { id })
   return (
-    <CasePage back="/after-sales/disputes" query={query}>
+    <CasePage back="/aftersales/disputes" query={query}>
       {query.data && <DisputeView dispute={query.data} />}
     </CasePage>
   )
@@ -259,7 +260,7 @@ export function WaybillDetailPage() {
   const id = Number(useParams().id)
   const query = useApiQuery('waybills.get', { id })
   return (
-    <CasePage back="/after-sales/waybills" query={query}>
+    <CasePage back="/aftersales/waybills" query={query}>
       {query.data && <WaybillView waybill={query.data} />}
     </CasePage>
   )

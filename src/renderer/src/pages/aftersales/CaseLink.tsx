@@ -2,10 +2,9 @@
 import { Anchor } from '@mantine/core'
 import { Link } from 'react-router-dom'
 
-export const refundPath = (id: number) => `/after-sales/refunds/${id}`
-export const disputePath = (id: number) => `/after-sales/disputes/${id}`
-export const waybillPath = (id: number) => `/after-sales/waybills/${id}`
-export const orderPath = (id: number) => `/operations/orders/${id}`
+export const refundPath = (id: number) => `/aftersales/refunds/${id}`
+export const disputePath = (id: number) => `/aftersales/disputes/${id}`
+export const waybillPath = (id: number) => `/aftersales/waybills/${id}`
 
 export function CaseLink({ to, children }: { to: string; children: string }) {
   return (

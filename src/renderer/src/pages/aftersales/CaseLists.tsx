@@ -13,8 +13,9 @@ import { FilterSelect, MerchantFilter } from '../../components/list/filters'
 import { useListState } from '../../components/list/useListState'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
+import { orderPath } from '../orders/paths'
 import { DeadlineText, DisputeStatusBadge, RefundStatusBadge, WaybillStatusBadge } from './badges'
-import { CaseLink, disputePath, orderPath, refundPath, waybillPath } from './CaseLink'
+import { CaseLink, disputePath, refundPath, waybillPath } from './CaseLink'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 

@@ -11,6 +11,7 @@ import { i18n } from '../../i18n'
 import { ME_QUERY_KEY, useSignOut } from '../../session/actions'
 import { useCurrentUser } from '../../session/currentUser'
 import { AuthCard } from './AuthCard'
+import { NewPasswordInput } from './userFields'
 
 export function ChangePasswordPage() {
   const { t } = useTranslation()
@@ -54,12 +55,7 @@ export function ChangePasswordPage() {
             autoFocus
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
-            label={t('changePassword.newPassword')}
-            description={t('setup.passwordHint')}
-            autoComplete="new-password"
-            {...form.getInputProps('newPassword')}
-          />
+          <NewPasswordInput label={t('changePassword.newPassword')} {...form.getInputProps('newPassword')} />
           <PasswordInput label={t('changePassword.confirmPassword')} autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
           <Group justify="space-between">
             {me.mustChangePassword ? (

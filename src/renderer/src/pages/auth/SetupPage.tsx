@@ -12,6 +12,7 @@ import { applyApiError, zodFormErrors } from '../../forms/zodForm'
 import { i18n } from '../../i18n'
 import { useSignIn } from '../../session/actions'
 import { AuthCard } from './AuthCard'
+import { NewPasswordInput } from './userFields'
 
 interface SetupValues {
   username: string
@@ -76,12 +77,7 @@ export function SetupPage() {
         <Stack>
           <TextInput label={t('setup.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} />
           <TextInput label={t('setup.displayName')} autoComplete="name" {...form.getInputProps('displayName')} />
-          <PasswordInput
-            label={t('setup.password')}
-            description={t('setup.passwordHint')}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
+          <NewPasswordInput label={t('setup.password')} {...form.getInputProps('password')} />
           <PasswordInput label={t('setup.confirmPassword')} autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
           {codeRequired && (
             <TextInput

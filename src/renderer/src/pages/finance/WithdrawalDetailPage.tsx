@@ -1,5 +1,5 @@
 /**
- * `#/after-sales/withdrawals/:id`: one withdrawal, the merchant's balance in its currency, the
+ * `#/finance/withdrawals/:id`: one withdrawal, the merchant's balance in its currency, the
  * review steps the user holds, and its timeline. Review and completion are refused by the host to
  * the user who requested the withdrawal (maker-checker); the page says so before anyone tries.
  */
@@ -134,7 +134,7 @@ export function WithdrawalDetailPage() {
   const result = useApiQuery('withdrawals.get', { id })
   return (
     <Stack>
-      <BackLink to="/after-sales/withdrawals" label={t('withdrawals.back')} />
+      <BackLink to="/finance/withdrawals" label={t('withdrawals.back')} />
       {result.isPending && <Loader aria-label={t('app.loading')} />}
       {result.isError && <PageError error={result.error} onRetry={() => void result.refetch()} />}
       {result.data && <WithdrawalView w={result.data} />}

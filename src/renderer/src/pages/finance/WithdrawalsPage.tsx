@@ -22,7 +22,7 @@ import { RemoteSelect } from '../../components/RemoteSelect'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
-import { bankLabel } from '../operations/form/OrderFieldInputs'
+import { bankLabel } from '../orders/form/OrderFieldInputs'
 import { CaseStatusBadge } from './CaseParts'
 
 type Input = InputOf<'withdrawals.list'>
@@ -135,7 +135,7 @@ export function WithdrawalsPage() {
   const [requesting, setRequesting] = useState(false)
   const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, {})
   const result = useApiQuery('withdrawals.list', list.input, { placeholderData: keepPreviousData })
-  const open = (row: WithdrawalRow) => navigate(`/after-sales/withdrawals/${row.id}`)
+  const open = (row: WithdrawalRow) => navigate(`/finance/withdrawals/${row.id}`)
   return (
     <ListPage<WithdrawalRow>
       title={t('withdrawals.title')}
@@ -178,7 +178,7 @@ export function WithdrawalsPage() {
           <RequestForm
             onDone={(id) => {
               setRequesting(false)
-              if (id) navigate(`/after-sales/withdrawals/${id}`)
+              if (id) navigate(`/finance/withdrawals/${id}`)
             }}
           />
         )}

@@ -9,7 +9,7 @@ import { DetailDrawer, lifecycleFields, DetailSection, FieldGrid } from '../../c
 import { formatAmount, formatRange } from '../../format/amount'
 import { useReferenceLabels } from '../../i18n/reference'
 import { useCan } from '../../session/currentUser'
-import { ChannelBalanceForm } from './ChannelBalanceForm'
+import { ChannelBalanceForm } from '../ledger/ChannelBalanceForm'
 import { CredentialKeys } from './CredentialsEditor'
 
 /** Deposit and payout badges for the directions a channel supports. */

@@ -10,6 +10,7 @@ import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
 import { notifyError, notifyInfo } from '../../components/notify'
 import { useCan } from '../../session/currentUser'
+import { orderPath } from '../orders/paths'
 
 const ORDER_NO = /^[DP]\d+$/
 
@@ -24,7 +25,7 @@ export function OrderLink({ remark }: { remark: string }) {
     try {
       const found = await call('orders.list', { page: 1, pageSize: 1, orderNo: remark })
       const order = found.items[0]
-      if (order) navigate(`/operations/orders/${order.id}`)
+      if (order) navigate(orderPath(order.id))
       else notifyInfo(t('reports.drill.orderNotFound', { orderNo: remark }))
     } catch (error) {
       notifyError(error)

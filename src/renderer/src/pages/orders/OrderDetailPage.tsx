@@ -1,5 +1,5 @@
 /**
- * `#/operations/orders/:id`: one order. The header carries its numbers, merchant, channel, service
+ * `#/orders/:id`: one order. The header carries its numbers, merchant, channel, service
  * type, amounts, status (with its reason) and test flag, the manual operations the user holds and,
  * for a deposit, the payment page; below, its history (OrderHistory). Refreshed while not final.
  */
@@ -119,7 +119,7 @@ export function OrderDetailPage() {
   const order = useLiveOrder(id, 5000)
   return (
     <Stack>
-      <Anchor component={Link} to="/operations/orders" size="sm">
+      <Anchor component={Link} to="/orders" size="sm">
         ← {t('orderDetail.back')}
       </Anchor>
       {order.isPending && <Loader aria-label={t('app.loading')} />}

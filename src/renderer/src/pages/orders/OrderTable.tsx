@@ -11,8 +11,8 @@ import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useReferenceLabels } from '../../i18n/reference'
 import { OrderStateBadges } from './OrderBadges'
+import { orderPath } from './paths'
 
-export const orderPath = (id: number) => `/operations/orders/${id}`
 
 interface OrderTableProps {
   table: ListTableState

@@ -4,7 +4,7 @@ import type { InputOf } from '../../../../shared/contract'
 import type { Settings } from '../../../../shared/contract/system'
 import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
-import { CallbackSettings } from './CallbackSettings'
+import { CallbackSettings } from '../orders/CallbackSettings'
 import { SaveButton, SettingsSection, useSettingsForm } from './SettingsSection'
 
 interface Values {

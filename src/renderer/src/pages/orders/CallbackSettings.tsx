@@ -6,7 +6,7 @@ import { Group, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { InputOf, OutputOf } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
-import { SaveButton, SettingsSection, useSettingsForm } from './SettingsSection'
+import { SaveButton, SettingsSection, useSettingsForm } from '../system/SettingsSection'
 
 type CallbackSettingsView = OutputOf<'callbacks.settings'>
 

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom'
 import type { OrderDetail } from '../../../../shared/contract/orders'
 import { formatAmount } from '../../format/amount'
 import { OrderStateBadges } from './OrderBadges'
+import { orderPath } from './paths'
 import { openPaymentWindow, useLiveOrder } from './liveOrder'
 
 interface CreatedOrderProps {
@@ -36,7 +37,7 @@ export function CreatedOrder({ order, paymentOpened = true, onPaymentOpened }: C
           </Text>
         )}
         <Group gap="sm">
-          <Anchor component={Link} to={`/operations/orders/${order.id}`}>
+          <Anchor component={Link} to={orderPath(order.id)}>
             {t('orderForm.openDetail')}
           </Anchor>
           {order.direction === 'deposit' && (

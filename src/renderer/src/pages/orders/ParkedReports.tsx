@@ -29,7 +29,7 @@ import { translateFieldMessage } from '../../i18n/messages'
 import { useServerText } from '../../i18n/serverText'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
 import { ORDER_WRITES } from './liveOrder'
-import { orderPath } from './OrderTable'
+import { orderPath } from './paths'
 
 /** What a decision makes stale: the lists, the order, the balances it moved, an adjustment it asked for. */
 const PARKED_WRITES = ['parked.list', ...ORDER_WRITES, 'ledger.balances', 'adjustments.list'] as const

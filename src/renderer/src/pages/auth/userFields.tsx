@@ -1,5 +1,8 @@
-/** The merchant binding and role pickers shared by the create and edit user forms. */
-import { MultiSelect } from '@mantine/core'
+/**
+ * The fields of a user account, written once: the merchant binding and role pickers of the user
+ * form, and the new-password box (with the password rule as its hint) of every form that sets one.
+ */
+import { MultiSelect, PasswordInput, type PasswordInputProps } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RoleRow } from '../../../../shared/contract/users'
@@ -66,4 +69,10 @@ export function RoleMultiSelect({ roles, value = [], onChange, error }: RoleMult
       error={error}
     />
   )
+}
+
+/** A box for a password being set: the browser may offer to generate one, and the rule is shown. */
+export function NewPasswordInput(props: PasswordInputProps) {
+  const { t } = useTranslation()
+  return <PasswordInput description={t('setup.passwordHint')} autoComplete="new-password" {...props} />
 }

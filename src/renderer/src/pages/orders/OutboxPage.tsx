@@ -18,7 +18,7 @@ import { enOrders } from '../../i18n/en.orders'
 import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { codeLabel } from './codeLabel'
-import { orderPath } from './OrderTable'
+import { orderPath } from './paths'
 
 type OutboxItem = OutputOf<'outbox.list'>['items'][number]
 type OutboxStatus = keyof typeof enOrders.outbox.statuses
