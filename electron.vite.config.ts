@@ -16,8 +16,8 @@ export default defineConfig({
           verify: resolve(__dirname, 'src/main/cli/verify.ts'),
           // The provider simulator (tests, demo, rehearsing a channel), plain Node too.
           simulator: resolve(__dirname, 'src/main/simulator/cli.ts'),
-          // The report reads' worker thread (src/main/reports/reader.ts starts it), plain Node too.
-          'report-worker': resolve(__dirname, 'src/main/reports/worker.ts'),
+          // The off-thread reads' worker thread (src/main/reads/pool.ts starts it), plain Node too.
+          'read-worker': resolve(__dirname, 'src/main/app/read-worker.ts'),
           // An export job's worker thread (src/main/reports/export/jobs.ts starts it), plain Node too.
           'export-worker': resolve(__dirname, 'src/main/reports/export/worker.ts')
         }

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../package.json'
-import { keepMainThreadResponsive } from './core/v8-flags'
+import { keepMainThreadResponsive } from './app/v8-flags'
 import { startHost } from './http/host'
 import { startDemoProvider } from './demo/simulator'
 import type { RunningSimulator } from './simulator/server'

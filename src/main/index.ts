@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron'
 import { version } from '../../package.json'
-import { createCore, type Core } from './core/app'
-import { keepMainThreadResponsive } from './core/v8-flags'
+import { createCore, type Core } from './app/core'
+import { keepMainThreadResponsive } from './app/v8-flags'
 import { bindIpc, type IpcEventLike } from './desktop/ipc'
 import { APP_SCHEME_PRIVILEGES, rendererEntry, serveRendererRequest } from './desktop/app-protocol'
 import { openDesktopSecrets, secretBoxNotice } from './desktop/secret-box'
@@ -119,7 +119,7 @@ async function start(): Promise<void> {
     await core.loadDemo()
     demoProvider = await startDemoProvider(core.db, core.clock)
   }
-  await core.orders.start()
+  await core.engine.start()
 
   lockDownContents()
   const ipc = bindIpc(
@@ -161,7 +161,7 @@ async function start(): Promise<void> {
     // deleted), before the database closes.
     event.preventDefault()
     quitting = true
-    void Promise.all([core.orders.stop(), core.exports.stopAll(), demoProvider?.stop()]).finally(() => {
+    void Promise.all([core.engine.stop(), core.exports.stopAll(), demoProvider?.stop()]).finally(() => {
       core.close()
       app.quit()
     })

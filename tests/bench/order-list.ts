@@ -8,10 +8,12 @@ import { loadavg } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
-import { createCore } from '../../src/main/core/app'
+import { createCore } from '../../src/main/app/core'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { isoDay } from '../../src/main/reports/bounds'
-import { runReport } from '../../src/main/reports/catalog'
+import { READS } from '../../src/main/app/reads'
+import { ORDER_READS } from '../../src/main/orders/reads'
+import { runRead } from '../../src/main/reads/catalog'
 import { BENCH_ADMIN, reportsDatabase, type ReportsDataInfo } from './reports-data'
 import { SAMPLES } from './reports'
 import { fmt, ms, summarize } from './stats'
@@ -99,7 +101,7 @@ export async function benchOrderList(log: (line: string) => void): Promise<Order
       const reads: number[] = []
       for (let i = 0; i < n; i++) {
         const start = process.hrtime.bigint()
-        runReport(reader, 'ordersList', { tenantId: 1, zone: '+08:00' }, { ...f.input(i), now: Date.now() }, { pageIndex: pageAt(i), pageSize: PAGE_SIZE, withTotals: false })
+        runRead(reader, READS, ORDER_READS.ordersList, { tenantId: 1, zone: '+08:00' }, { ...f.input(i), now: Date.now() }, { pageIndex: pageAt(i), pageSize: PAGE_SIZE, withTotals: false })
         reads.push(ms(start))
       }
       cases[k].read = summarize(reads)

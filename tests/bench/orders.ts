@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore } from '../../src/main/core/app'
+import { createCore } from '../../src/main/app/core'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { startSimulator } from '../../src/main/simulator/server'
 import { sign } from '../../src/main/upstream/signing'
@@ -72,7 +72,7 @@ export async function benchOrders(log: (line: string) => void): Promise<OrdersBe
   const core = createCore({ dbPath: join(dir, 'paydesk.db'), mode: 'browser', secrets: aesSecretBox(randomBytes(32)), log: () => {} })
   try {
     await core.ensureAdminFromEnv({ PAYDESK_ADMIN_USER: 'bench', PAYDESK_ADMIN_PASSWORD: 'Bench-password-1' })
-    await core.orders.start({ tickMs: 1000 })
+    await core.engine.start({ tickMs: 1000 })
     const call = async (name: string, input: unknown, token: string | null) => {
       const envelope = await core.dispatch(name, input, { token, transport: 'http' })
       if (envelope.status !== 200) throw new Error(`${name}: ${envelope.message}`)
@@ -121,7 +121,7 @@ export async function benchOrders(log: (line: string) => void): Promise<OrdersBe
       await baseline.close()
     }
 
-    const appUrl = `${core.orders.listeningAt()}/callbacks/${channel.id}`
+    const appUrl = `${core.engine.listeningAt()}/callbacks/${channel.id}`
     const burst = await fire(dir, { url: appUrl, bodies: burstBodies, mode: 'burst' })
     log(`${CONCURRENT_CALLBACKS} callbacks at once (verify + persist + acknowledge): p50 ${fmt(burst.p50)} ms, p99 ${fmt(burst.p99)} ms, ${fmt(burst.perSecond, 0)} callbacks/s, ${burst.failed} failed`)
     // The burst's callbacks are applied (posted) by the inbox right after; the steady run starts once they are.
@@ -132,7 +132,7 @@ export async function benchOrders(log: (line: string) => void): Promise<OrdersBe
 
     return { roundTrip, callbacks: { burst, steady, baselineBurst, baselineSteady } }
   } finally {
-    await core.orders.stop()
+    await core.engine.stop()
     core.close()
     await sim.stop()
     rmSync(dir, { recursive: true, force: true })

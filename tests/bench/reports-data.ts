@@ -24,7 +24,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { createCore } from '../../src/main/core/app'
+import { createCore } from '../../src/main/app/core'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { businessDayFn, dayStartMs } from '../../src/main/ledger/business-day'
 import { rebuildSettlementRows } from '../../src/main/ledger/settlement-rows'

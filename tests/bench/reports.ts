@@ -13,10 +13,12 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
-import { createCore } from '../../src/main/core/app'
-import { keepMainThreadResponsive } from '../../src/main/core/v8-flags'
+import { createCore } from '../../src/main/app/core'
+import { keepMainThreadResponsive } from '../../src/main/app/v8-flags'
 import { aesSecretBox } from '../../src/main/core/secrets'
-import { runReport } from '../../src/main/reports/catalog'
+import { READS } from '../../src/main/app/reads'
+import { runRead } from '../../src/main/reads/catalog'
+import { REPORT_READS } from '../../src/main/reports/reads'
 import { folderTarget } from '../../src/main/reports/export/jobs'
 import { isoDay } from '../../src/main/reports/bounds'
 import { ENTRY_TYPE_CODES, settlementSqlColumn } from '../../src/shared/ledger'
@@ -261,7 +263,7 @@ export interface MainThreadWindow {
 
 export interface MainThreadBenchResult {
   data: ReportsDataInfo
-  /** `core.orders.start()` and its first pass in the background (`caughtUp()`): listener, recovery, expiry, the reserve catch-up pass, callbacks, outbox. */
+  /** `core.engine.start()` and its first pass in the background (`caughtUp()`): listener, recovery, expiry, the reserve catch-up pass, callbacks, outbox. */
   startup: MainThreadWindow
   idle: MainThreadWindow
   heavy: MainThreadWindow & { readsMs: number[] }
@@ -319,7 +321,7 @@ export async function benchMainThread(log: (line: string) => void): Promise<Main
     const core = createCore({ dbPath: path, mode: 'desktop', secrets: aesSecretBox(randomBytes(32)), log: (e) => console.error(e) })
     const calls = recordDbCalls(core.db.$client)
     try {
-      const startup = await watchMainThread(calls, () => core.orders.start().then(() => core.orders.caughtUp()))
+      const startup = await watchMainThread(calls, () => core.engine.start().then(() => core.engine.caughtUp()))
       log(`engine start: ${fmt(startup.seconds, 1)} s; ${describeWindow(startup)}`)
       const login = await core.dispatch('auth.login', BENCH_ADMIN, { token: null, transport: 'ipc' })
       const token = (login.data as { token: string }).token
@@ -343,13 +345,13 @@ export async function benchMainThread(log: (line: string) => void): Promise<Main
       log(`${HEAVY_READS} heavy reads in a worker (${readsMs.map((r) => fmt(r, 0)).join(', ')} ms): ${describeWindow(heavy)}`)
       calls.stop()
       const inlineStart = process.hrtime.bigint()
-      runReport(core.db.$client, 'accountDetails', { tenantId: 1, zone: '+08:00' }, heavyInput, { pageIndex: 1, pageSize: 20, withTotals: true })
+      runRead(core.db.$client, READS, REPORT_READS.accountDetails, { tenantId: 1, zone: '+08:00' }, heavyInput, { pageIndex: 1, pageSize: 20, withTotals: true })
       const inlineMs = ms(inlineStart)
       load.after = loadavg()
       return { data, startup, idle, heavy: { ...heavy, readsMs }, inlineMs, load }
     } finally {
       calls.stop()
-      await core.orders.stop()
+      await core.engine.stop()
       core.close()
     }
   } finally {

@@ -158,7 +158,7 @@ const SECTIONS: Record<string, Section> = {
       const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
       const reads = r.heavy.readsMs.map((x) => fmt(x, 0)).join(', ')
       return [
-        'The desktop core as the app runs it (`createCore`, `core.orders.start()`: callback listener and job loop —',
+        'The desktop core as the app runs it (`createCore`, `core.engine.start()`: callback listener and job loop —',
         'expiry, reserve release, callbacks to apply, outbox, WAL checkpoints) on a writable copy of the reports',
         "database above, watched on its main thread: the event loop's delay (`monitorEventLoopDelay`, 1 ms",
         "resolution), GC pauses, and every database call on the core's connection (`tests/support/db-calls.ts`:",

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHost, type RunningHost } from '../../src/main/http/host'
 import { matchRule, translateMessage } from '../../src/renderer/src/i18n/messages'
 import { fixedTranslators } from '../../src/renderer/src/i18n/testing'
-import type { Core } from '../../src/main/core/app'
+import type { Core } from '../../src/main/app/core'
 import { ADMIN, makeCore, ManualClock, type TestCore } from '../support/core'
 
 const LOCKOUT_MS = 15 * 60_000

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { procedureNames, type ProcedureName } from '../../src/shared/contract'
-import type { Core } from '../../src/main/core/app'
+import type { Core } from '../../src/main/app/core'
 import { ADMIN, makeCore } from '../support/core'
 import { aftersalesCases } from './aftersales/bad-input-cases'
 import { masterDataCases } from './master-data/bad-input-cases'

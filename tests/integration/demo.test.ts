@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_USERS } from '../../src/main/demo'
 import { DEMO_CHANNELS, DEMO_MERCHANTS } from '../../src/main/demo/master-data'
-import { BUILT_IN_ROLE_NAMES } from '../../src/main/core/bootstrap'
+import { BUILT_IN_ROLE_NAMES } from '../../src/main/app/bootstrap'
 import { verifyLedger } from '../../src/main/ledger/verify'
 import { SERVICE_TYPE_CODES } from '../../src/shared/reference'
 import { countRows, makeCore } from '../support/core'

@@ -4,7 +4,7 @@
  * kills it with SIGKILL at a random moment.
  */
 import { openDatabase } from '../../src/main/db/open'
-import { bootstrapTenant } from '../../src/main/core/bootstrap'
+import { bootstrapTenant } from '../../src/main/app/bootstrap'
 import { createLedger } from '../../src/main/ledger/ledger'
 import type { PostingInput } from '../../src/main/ledger/types'
 

@@ -1,5 +1,6 @@
 /**
- * Refunds and their provider, through the outbox (the same worker as orders). A refund moves money
+ * Refunds and their provider, through the outbox (jobs/outbox.ts: this domain's operations
+ * `send_refund` and `query_refund`). A refund moves money
  * out, so like a payout it is never sent again blindly: after a timeout or a server error its
  * outcome is unknown and the provider is asked; only when the provider says it never received the
  * refund is it sent again, under the same key (the refund number). Every exchange is logged on the
@@ -10,15 +11,15 @@ import { fromMinor } from '../../shared/money'
 import { say, term, verbatim } from '../../shared/server-text'
 import { outbox, orders, refunds } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
-import type { OrderEngineDeps } from '../orders/engine'
-import { backoff, done, logExchanges, reschedule } from '../orders/outbox'
+import type { OrderEngineDeps } from '../orders/deps'
+import { backoff, done, logExchanges, reschedule, type OutboxHandler, type OutboxItem } from '../jobs/outbox'
 import { ChannelNotConfigured, channelLink } from '../orders/sending'
 import { addCaseEvent } from '../cases/timeline'
 import { RefundNotSupportedError } from '../upstream/generic'
 import type { SendOutcome, UpstreamAnswer } from '../upstream/types'
 import { finishRefund, loadRefund, markProcessing, type Refund } from './refunds'
 
-type Item = typeof outbox.$inferSelect
+type Item = OutboxItem
 
 const SEND_BACKOFF_S = [5, 15, 30, 60, 120, 300]
 const QUERY_BACKOFF_S = [1, 2, 5, 15, 30, 60, 120, 300, 600]
@@ -145,7 +146,7 @@ async function query(deps: OrderEngineDeps, item: Item, refund: Refund): Promise
   })
 }
 
-export async function processRefund(deps: OrderEngineDeps, item: Item): Promise<void> {
+async function processRefund(deps: OrderEngineDeps, item: Item): Promise<void> {
   const refund = refundOf(deps, item)
   if (!refund) {
     transact(deps.db, (tx) => done(tx, item, deps.clock.now(), say('outbox.noRefund', { refundNo: item.idempotencyKey })))
@@ -153,4 +154,9 @@ export async function processRefund(deps: OrderEngineDeps, item: Item): Promise<
   }
   if (item.operation === 'send_refund') await send(deps, item, refund)
   else await query(deps, item, refund)
+}
+
+/** The operations this domain handles, for the outbox runner's map (app/core.ts). */
+export function refundOutboxHandlers(deps: OrderEngineDeps): Record<'send_refund' | 'query_refund', OutboxHandler> {
+  return { send_refund: (item) => processRefund(deps, item), query_refund: (item) => processRefund(deps, item) }
 }

@@ -1,13 +1,14 @@
-/** What a procedure receives besides its input: the database, the clock and who is calling. */
+/**
+ * What a procedure receives besides its input: the database, the clock, who is calling, and the
+ * ports to what runs beside the procedures (core/ports.ts), implemented by the domains.
+ */
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
-import type { Ledger } from '../ledger/ledger'
-import type { SecretBox } from './secrets'
-import type { DemoResult } from '../demo'
-import type { OrderEngine } from '../orders/runtime'
-import type { ReportReader } from '../reports/reader'
-import type { ExportJobs } from '../reports/export/jobs'
+import type { ReadPool } from '../reads/pool'
 import type { ServerText } from '../../shared/server-text'
+import type { Ledger } from './ledger-port'
+import type { CallbackListener, ExportJobsPort, Sending } from './ports'
+import type { SecretBox } from './secrets'
 
 export interface Clock {
   now(): number
@@ -46,23 +47,27 @@ export interface HostInfo {
   setupCode: string | null
 }
 
-export interface Ctx {
-  db: Db
-  clock: Clock
+/** What the composition root hands every context: the shared machinery and the domains' ports. */
+export interface Ports {
   /** The ledger core: every money movement goes through it. */
   ledger: Ledger
   /** Encrypts credentials and signing secrets at rest. */
   secrets: SecretBox
-  /** The order engine: sending, querying, the callback listener. */
-  orders: OrderEngine
-  /** Runs report reads off the main thread (worker threads with their own read-only connections). */
-  reports: ReportReader
+  /** Sending to providers now: an order just created, a status query, an outbox row. */
+  sending: Sending
+  /** The provider callback listener. */
+  callbacks: CallbackListener
+  /** Reads off the main thread (worker threads with their own read-only connections). */
+  reads: ReadPool
   /** Report exports running in this process. */
-  exports: ExportJobs
+  exports: ExportJobsPort
   /** Where dispute evidence files are kept (the data folder's `evidence/`). */
   evidenceDir: string
-  /** Loads the demo data set as the given user (the demo goes through the procedures itself). */
-  loadDemo(who: { userId: number | null; username: string }): Promise<DemoResult>
+}
+
+export interface Ctx extends Ports {
+  db: Db
+  clock: Clock
   tenantId: number
   host: HostInfo
   procedure: string

@@ -12,14 +12,8 @@ import type { Access, ProcedureDef } from '../../shared/contract/define'
 import { okEnvelope, type Envelope } from '../../shared/envelope'
 import { permissionName } from '../../shared/permissions'
 import type { Db } from '../db/open'
-import { resolveSession } from '../auth/session-store'
 import { writeAuditEvent } from './audit'
-import type { Ledger } from '../ledger/ledger'
-import type { Actor, Clock, Ctx, HostInfo } from './context'
-import type { SecretBox } from './secrets'
-import type { OrderEngine } from '../orders/runtime'
-import type { ReportReader } from '../reports/reader'
-import type { ExportJobs } from '../reports/export/jobs'
+import type { Actor, Clock, Ctx, HostInfo, Ports } from './context'
 import { AppError, forbidden, fromZodError, toErrorEnvelope, unauthorized, validationError } from './errors'
 import { fieldWithControlCharacter } from './control-characters'
 
@@ -56,16 +50,14 @@ export interface CallMeta {
   transport: 'ipc' | 'http'
 }
 
+/** Who a bearer token belongs to, and whether they must change their password first (the auth domain's sessions). */
+export type SessionResolver = (token: string, now: number) => { actor: Actor; mustChangePassword: boolean } | null
+
 export interface RegistryOptions {
   db: Db
   clock: Clock
-  ledger: Ledger
-  secrets: SecretBox
-  loadDemo: Ctx['loadDemo']
-  orders: OrderEngine
-  reports: ReportReader
-  exports: ExportJobs
-  evidenceDir: string
+  ports: Ports
+  resolveSession: SessionResolver
   host: HostInfo
   tenantId: number
   implementations: Handlers
@@ -82,7 +74,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const { db, clock, host, tenantId, implementations, ledger, secrets, loadDemo, orders, reports, exports, evidenceDir } = options
+  const { db, clock, host, tenantId, implementations, ports, resolveSession } = options
   const log = options.log ?? ((e: unknown) => console.error(e))
   for (const name of Object.keys(contract)) {
     if (!(name in implementations)) throw new Error(`Procedure ${name} has no implementation`)
@@ -90,15 +82,9 @@ export function createRegistry(options: RegistryOptions): Registry {
 
   function buildContext(name: string, transport: CallMeta['transport'], actor: Actor | null, ctxClock: Clock, onAudit: () => void): Ctx {
     return {
+      ...ports,
       db,
       clock: ctxClock,
-      ledger,
-      secrets,
-      loadDemo,
-      orders,
-      reports,
-      exports,
-      evidenceDir,
       tenantId,
       host,
       procedure: name,
@@ -117,7 +103,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     const def = contract[name] as ProcedureDef
     const now = clock.now()
 
-    const session = meta.token ? resolveSession(db, tenantId, meta.token, now) : null
+    const session = meta.token ? resolveSession(meta.token, now) : null
     const actor: Actor | null = session?.actor ?? null
     if (def.access !== 'public' && !actor) {
       throw unauthorized(meta.token ? 'Your session has ended; sign in again' : 'Sign in first', meta.token ? 'auth.session_expired' : 'auth.required')

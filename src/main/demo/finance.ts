@@ -17,18 +17,13 @@ import type { Handler } from '../core/registry'
 import { releaseDueReserves } from '../finance/reserve'
 import { isoDay } from '../reports/bounds'
 import { businessDayFn } from '../ledger/business-day'
-import { adjustmentProcedures } from '../procedures/adjustments'
-import { fxProcedures } from '../procedures/fx'
-import { withdrawalProcedures } from '../procedures/withdrawals'
-import { tenantZone } from '../orders/zone'
+import { tenantZone } from '../core/tenant'
 import type { HistoryDeps } from './orders'
 import type { DemoMasterData } from './master-data'
 import { seeded } from './random'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
-
-const handlers = { ...withdrawalProcedures, ...adjustmentProcedures, ...fxProcedures } as Record<string, Handler<ProcedureName>>
 
 /** Withdrawals of the merchants whose currency has a bank list, each every `every` days. */
 const WITHDRAWERS = [
@@ -66,7 +61,7 @@ export function demoFinance(core: HistoryDeps & { tenantId: number }, ids: DemoM
   function run<N extends ProcedureName>(name: N, who: Actor, at: number, input: unknown) {
     const clock: Clock = { now: () => at }
     const ctx = core.registry.contextFor(name, who, clock)
-    return handlers[name](ctx, contract[name].input.parse(input) as never) as never
+    return (core.procedures[name] as Handler<ProcedureName>)(ctx, contract[name].input.parse(input) as never) as never
   }
   const today = core.clock.now()
   const zone = tenantZone(core.db, core.tenantId)

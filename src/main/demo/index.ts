@@ -13,7 +13,7 @@ import { transact } from '../db/transaction'
 import type { Db } from '../db/open'
 import type { Clock } from '../core/context'
 import { writeAuditEvent } from '../core/audit'
-import type { Registry } from '../core/registry'
+import type { Handlers, Registry } from '../core/registry'
 import { createDemoMasterData, DEMO_MERCHANTS, type DemoMarket } from './master-data'
 import { asUser } from './session'
 import { createDemoOrders } from './orders'
@@ -56,6 +56,8 @@ export interface DemoDeps {
   tenantId: number
   registry: Registry
   ledger: Ledger
+  /** The procedures' implementations, for the history's synchronous steps (demo/finance.ts). */
+  procedures: Handlers
 }
 
 const merchantName = (market: DemoMarket | null) => DEMO_MERCHANTS.find((m) => m.key === market)?.name ?? null

@@ -13,7 +13,7 @@ import { say } from '../../shared/server-text'
 import { outbox, users } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { Clock } from '../core/context'
-import type { Registry } from '../core/registry'
+import type { Handlers, Registry } from '../core/registry'
 import type { Db } from '../db/open'
 import type { Ledger } from '../ledger/ledger'
 import { AppError } from '../core/errors'
@@ -110,6 +110,8 @@ export interface HistoryDeps {
   clock: Clock
   ledger: Ledger
   registry: Registry
+  /** The procedures' implementations (the composition root's map): the history runs some synchronously, at past times, in its one transaction. */
+  procedures: Handlers
 }
 
 /** `afterDay` runs at the end of each day of history (the demo's withdrawals, adjustments and reserve releases). */

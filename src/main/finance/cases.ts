@@ -7,7 +7,7 @@ import type { Ledger } from '../ledger/ledger'
 import { businessDayFn } from '../ledger/business-day'
 import { isoDay } from '../reports/bounds'
 import { nextTxnNo } from '../orders/numbering'
-import { tenantZone } from '../orders/zone'
+import { tenantZone } from '../core/tenant'
 
 export interface CaseNumber {
   txnNo: number

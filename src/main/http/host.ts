@@ -3,7 +3,7 @@
  * bound to 127.0.0.1 unless told otherwise.
  */
 import { join } from 'node:path'
-import { createCore, type Core } from '../core/app'
+import { createCore, type Core } from '../app/core'
 import type { Clock } from '../core/context'
 import { aesSecretBox, loadOrCreateKey } from '../core/secrets'
 import type { ExportJobsOptions } from '../reports/export/jobs'
@@ -49,14 +49,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const app = createHttpApp({ registry: core, exports: core.exports, clock: core.clock, version: options.version, rendererDir: options.rendererDir, allowedHosts })
   const server = await listen(app.fetch, { host: options.host, port: options.port })
   port = server.port
-  await core.orders.start()
+  await core.engine.start()
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
   return {
     core,
     port,
     url: `http://${shownHost}:${port}`,
     stop: async () => {
-      await Promise.all([core.orders.stop(), core.exports.stopAll()])
+      await Promise.all([core.engine.stop(), core.exports.stopAll()])
       await server.close()
       core.close()
     }

@@ -16,6 +16,7 @@ import { AppError, conflict, notFound } from '../core/errors'
 import type { Clock } from '../core/context'
 import { businessDayFn, type BusinessDayOf } from './business-day'
 import { settlementRowWriter, type TypeSums } from './settlement-rows'
+import type { Ledger } from '../core/ledger-port'
 import {
   accountKey,
   MERCHANT_KINDS,
@@ -49,16 +50,6 @@ interface PreparedEntry {
   delta: number
   type: number | null
   remark: string
-}
-
-export interface Ledger {
-  post(input: PostingInput): PostingResult
-  hold(input: PostingInput): PostingResult
-  commitHold(idempotencyKey: string, at?: number): PostingResult
-  voidHold(idempotencyKey: string, reason: string, at?: number): PostingResult
-  balance(ref: AccountRef): AccountBalance
-  /** Runs `work` in a transaction (or the current one), for grouped postings. */
-  inTransaction<T>(work: () => T): T
 }
 
 export interface LedgerOptions {
@@ -379,3 +370,4 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
 }
 
 export { ENTRY_TYPES }
+export type { Ledger }

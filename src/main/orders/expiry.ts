@@ -6,7 +6,7 @@ import { and, inArray, lte, eq } from 'drizzle-orm'
 import { say } from '../../shared/server-text'
 import { orders } from '../db/schema'
 import { transact } from '../db/transaction'
-import type { OrderEngineDeps } from './engine'
+import type { OrderEngineDeps } from './deps'
 import { close } from './outcome'
 
 export function closeExpired(deps: OrderEngineDeps, limit = 500): number {

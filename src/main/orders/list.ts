@@ -25,7 +25,7 @@ import type { Db } from '../db/open'
 import { preparedQueries } from '../db/prepared'
 import { dayStartMs } from '../ledger/business-day'
 import { dayNumber, isoDay } from '../reports/bounds'
-import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
+import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReadSource } from '../reads/page'
 import type { OrderStatus } from '../db/schema/orders'
 import { idsParam, inIds, rowsOf } from './read'
 
@@ -84,7 +84,7 @@ function fromOrders(f: OrderListFilters): string {
   return index ? `orders indexed by ${index}` : 'orders not indexed'
 }
 
-function listFilter(src: ReportSource, f: OrderListFilters): SqlFilter {
+function listFilter(src: ReadSource, f: OrderListFilters): SqlFilter {
   const search = f.search || undefined
   return new SqlFilter()
     .and('tenant_id = ?', src.tenantId)
@@ -111,7 +111,7 @@ function listFilter(src: ReportSource, f: OrderListFilters): SqlFilter {
  * are the difference of the two. Business days are the days of created_at in the tenant's zone,
  * which no procedure changes once orders exist.
  */
-function storedCount(src: ReportSource, f: OrderListFilters): { table: string; count: string; where: SqlFilter; testsOnly: boolean } | null {
+function storedCount(src: ReadSource, f: OrderListFilters): { table: string; count: string; where: SqlFilter; testsOnly: boolean } | null {
   if (isLookup(f) || f.overdue !== undefined || f.channelId !== undefined) return null
   const byStatus = f.status !== undefined || f.direction !== undefined
   const merchant = f.merchantId !== undefined
@@ -130,11 +130,11 @@ function storedCount(src: ReportSource, f: OrderListFilters): { table: string; c
   return { table, count: byStatus ? 'order_count' : 'total_count', where, testsOnly: f.isTest === true }
 }
 
-function storedTotal(src: ReportSource, s: { table: string; count: string; where: SqlFilter }, view: 0 | 1): number {
+function storedTotal(src: ReadSource, s: { table: string; count: string; where: SqlFilter }, view: 0 | 1): number {
   return (statement(src.sqlite, `select coalesce(sum(${s.count}), 0) as n from ${s.table} where include_test = ? and ${s.where.sql}`).get(view, ...s.where.params) as { n: number }).n
 }
 
-export function countOrders(src: ReportSource, f: OrderListFilters): number {
+export function countOrders(src: ReadSource, f: OrderListFilters): number {
   // Not overdue: all the others' orders but the overdue ones (few: the job loop closes them).
   if (f.overdue === false && !isLookup(f)) return countOrders(src, { ...f, overdue: undefined }) - countOrders(src, { ...f, overdue: true })
   const stored = storedCount(src, f)
@@ -155,7 +155,7 @@ export const SEEK_FROM_OFFSET = 2_000
  * place the page (a filter they do not count, or a day whose orders do not match its row), and the
  * page steps over its offset instead.
  */
-export function seekPoint(src: ReportSource, f: OrderListFilters, offset: number): { before: number; skip: number } | null {
+export function seekPoint(src: ReadSource, f: OrderListFilters, offset: number): { before: number; skip: number } | null {
   const stored = storedCount(src, f)
   if (!stored || stored.testsOnly) return null
   const view = f.isTest === false ? 0 : 1
@@ -177,7 +177,7 @@ export function seekPoint(src: ReportSource, f: OrderListFilters, offset: number
 }
 
 /** The ids of the orders at `offset`, `offset + 1`, … (at most `limit`), newest first. */
-export function pageIds(src: ReportSource, f: OrderListFilters, offset: number, limit: number, seekFrom = SEEK_FROM_OFFSET): number[] {
+export function pageIds(src: ReadSource, f: OrderListFilters, offset: number, limit: number, seekFrom = SEEK_FROM_OFFSET): number[] {
   const point = offset >= seekFrom ? seekPoint(src, f, offset) : null
   const where = listFilter(src, f)
   if (point) where.and('created_at <= ?', point.before)
@@ -198,7 +198,7 @@ export function drizzleOf(sqlite: Database.Database): Db {
 /** The page's orders by id, one statement for any page size. */
 const pageOrders = preparedQueries((db) => db.select().from(schema.orders).where(inIds(schema.orders.id)).prepare())
 
-export function orderList(src: ReportSource, f: OrderListFilters, request: PageRequest): ReportPage<OrderRow, never> {
+export function orderList(src: ReadSource, f: OrderListFilters, request: PageRequest): ReportPage<OrderRow, never> {
   const total = countOrders(src, f)
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [], null)

@@ -10,8 +10,8 @@ import { fromMinor } from '../../shared/money'
 import { say, term, verbatim } from '../../shared/server-text'
 import { merchantNotifications, merchants, orders, outbox } from '../db/schema'
 import { transact } from '../db/transaction'
-import type { OrderEngineDeps } from './engine'
-import { lastErrorOf } from './last-error'
+import type { OrderEngineDeps } from './deps'
+import { lastErrorOf } from '../jobs/last-error'
 import { addEvent } from './timeline'
 
 export const NOTIFY_SCHEDULE_MS = [0, 15_000, 60_000, 300_000, 900_000, 3_600_000, 7_200_000, 21_600_000]

@@ -9,7 +9,7 @@
  */
 import { eq } from 'drizzle-orm'
 import { orders, outbox } from '../db/schema'
-import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReportSource } from '../reports/page'
+import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReportPage, type ReadSource } from '../reads/page'
 import { preparedQueries } from '../db/prepared'
 import { drizzleOf } from './list'
 import { idsParam, inIds } from './read'
@@ -21,13 +21,13 @@ export interface OutboxListFilters {
   operation?: 'send_deposit' | 'send_payout' | 'query' | 'notify' | 'send_refund' | 'query_refund'
 }
 
-export function countOutbox(src: ReportSource, f: OutboxListFilters): number {
+export function countOutbox(src: ReadSource, f: OutboxListFilters): number {
   const where = new SqlFilter().and('tenant_id = ?', src.tenantId).when(f.merchantId, 'merchant_id = ?', f.merchantId).when(f.status, 'status = ?', f.status).when(f.operation, 'operation = ?', f.operation)
   return (statement(src.sqlite, `select coalesce(sum(item_count), 0) as n from outbox_counts where ${where.sql}`).get(...where.params) as { n: number }).n
 }
 
 /** The page's outbox ids, newest first: the outbox is the outer loop (CROSS JOIN), its order looked up by key. */
-export function outboxPageIds(src: ReportSource, f: OutboxListFilters, offset: number, limit: number): number[] {
+export function outboxPageIds(src: ReadSource, f: OutboxListFilters, offset: number, limit: number): number[] {
   const from = f.status ? 'outbox x indexed by outbox_list_status' : f.operation ? 'outbox x indexed by outbox_list_operation' : 'outbox x'
   const where = new SqlFilter()
     .when(f.status, 'x.status = ?', f.status)
@@ -44,7 +44,7 @@ const pageRows = preparedQueries((db) =>
   db.select({ item: outbox, orderNo: orders.orderNo, merchantId: orders.merchantId }).from(outbox).innerJoin(orders, eq(orders.id, outbox.orderId)).where(inIds(outbox.id)).prepare()
 )
 
-export function outboxList(src: ReportSource, f: OutboxListFilters, request: PageRequest) {
+export function outboxList(src: ReadSource, f: OutboxListFilters, request: PageRequest) {
   const total = countOutbox(src, f)
   const offset = pageOffset(request, total)
   const ids = offset === null ? [] : outboxPageIds(src, f, offset, request.pageSize)

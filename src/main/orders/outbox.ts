@@ -1,49 +1,29 @@
 /**
- * The outbox worker. Everything that must reach a provider or a merchant is a row here, written
- * in the transaction that decided it. The worker claims a due row, does the network call outside
- * any transaction, then records the result and its effects in one transaction. Providers
- * deduplicate on the order number, merchants on the order: sending twice is once in effect.
- * A payout whose request may have reached the provider is never sent again blindly: it becomes
- * `unknown` and is resolved by querying.
+ * The orders domain's outbox operations (the outbox itself: jobs/outbox.ts): sending a deposit or
+ * a payout, asking the provider about an order, notifying the merchant. A payout whose request may
+ * have reached the provider is never sent again blindly: it becomes `unknown` and is resolved by
+ * querying.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
 import { say, term, verbatim, type ServerText } from '../../shared/server-text'
-import { orders, outbox, upstreamExchanges } from '../db/schema'
+import { orders, outbox } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
-import type { ExchangeLog, OutboundOrder, SendOutcome, UpstreamAnswer } from '../upstream/types'
+import type { OutboundOrder, SendOutcome, UpstreamAnswer } from '../upstream/types'
 import type { SecretBox } from '../core/secrets'
+import { backoff, done, logExchanges, reschedule, type OutboxHandler, type OutboxItem } from '../jobs/outbox'
 import { openOrderFields } from './card-numbers'
-import type { OrderEngineDeps } from './engine'
-import { processRefund } from '../aftersales/refund-sending'
+import type { OrderEngineDeps } from './deps'
 import { notifyMerchant } from './notify'
 import { finish, loadOrder, type Order, type OutcomeSource } from './outcome'
 import { applyProviderReport } from './provider-report'
 import { ChannelNotConfigured, channelLink } from './sending'
-import { lastErrorOf } from './last-error'
 import { addEvent } from './timeline'
 
-type Item = typeof outbox.$inferSelect
+type Item = OutboxItem
 
 const SEND_BACKOFF_S = [5, 15, 30, 60, 120, 300]
 const QUERY_BACKOFF_S = [15, 30, 60, 120, 300, 600, 900]
-export const backoff = (table: number[], attempt: number) => table[Math.min(attempt - 1, table.length - 1)] * 1000
-
-export function logExchanges(tx: Tx, orderId: number, logs: ExchangeLog[], now: number): void {
-  for (const l of logs) {
-    tx.insert(upstreamExchanges)
-      .values({ orderId, at: now, operation: l.operation, url: l.url, requestBody: l.requestBody, responseStatus: l.responseStatus, responseBody: l.responseBody, durationMs: Math.round(l.durationMs), error: l.error, attempt: l.attempt })
-      .run()
-  }
-}
-
-export function reschedule(tx: Tx, item: Item, delayMs: number, error: ServerText, now: number): void {
-  tx.update(outbox).set({ status: 'pending', nextAttemptAt: now + delayMs, ...lastErrorOf(error), updatedAt: now }).where(eq(outbox.id, item.id)).run()
-}
-
-export function done(tx: Tx, item: Item, now: number, note: ServerText | null = null): void {
-  tx.update(outbox).set({ status: 'done', ...lastErrorOf(note), updatedAt: now }).where(eq(outbox.id, item.id)).run()
-}
 
 export function scheduleQuery(tx: Tx, order: Order, now: number, delayMs: number): void {
   const key = `${order.orderNo}:query`
@@ -186,53 +166,12 @@ async function query(deps: OrderEngineDeps, item: Item): Promise<void> {
   })
 }
 
-/** Claims one row (another worker may have it) and processes it. */
-export async function processItem(deps: OrderEngineDeps, id: number): Promise<boolean> {
-  const now = deps.clock.now()
-  const claimed = deps.db
-    .update(outbox)
-    .set({ status: 'in_flight', attempts: sqlIncrement(), updatedAt: now })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
-    .returning()
-    .get()
-  if (!claimed) return false
-  try {
-    if (claimed.operation === 'send_deposit' || claimed.operation === 'send_payout') await send(deps, claimed)
-    else if (claimed.operation === 'query') await query(deps, claimed)
-    else if (claimed.operation === 'send_refund' || claimed.operation === 'query_refund') await processRefund(deps, claimed)
-    else await notifyMerchant(deps, claimed)
-  } catch (error) {
-    deps.log(error)
-    transact(deps.db, (tx) => reschedule(tx, claimed, 30_000, verbatim(error instanceof Error ? error.message : String(error)), deps.clock.now()))
+/** The operations this domain handles, for the outbox runner's map (app/core.ts). */
+export function orderOutboxHandlers(deps: OrderEngineDeps): Record<'send_deposit' | 'send_payout' | 'query' | 'notify', OutboxHandler> {
+  return {
+    send_deposit: (item) => send(deps, item),
+    send_payout: (item) => send(deps, item),
+    query: (item) => query(deps, item),
+    notify: (item) => notifyMerchant(deps, item)
   }
-  return true
 }
-
-const sqlIncrement = () => sql`${outbox.attempts} + 1`
-
-/** Processes what is due now, oldest first. */
-export async function processDue(deps: OrderEngineDeps, limit = 50): Promise<number> {
-  const due = deps.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, deps.clock.now())))
-    .orderBy(asc(outbox.nextAttemptAt))
-    .limit(limit)
-    .all()
-  let processed = 0
-  for (const { id } of due) {
-    if (await processItem(deps, id)) processed++
-    // A turn of the event loop between items: one that needs no network (a notification with no
-    // URL, an order already closed) finishes in microtasks alone, and fifty of them in a row would
-    // keep requests (provider callbacks) waiting behind their commits.
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-  return processed
-}
-
-/** After a restart: work that was in flight when the app stopped is due again (same keys). */
-export function recoverInFlight(deps: OrderEngineDeps): number {
-  const now = deps.clock.now()
-  return deps.db.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(eq(outbox.status, 'in_flight')).run().changes
-}
-

@@ -17,7 +17,7 @@ import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
 import { depositPaidPosting, depositSettlement, payoutHoldKey, type PaidFrom } from './settlement'
 import { countSucceeded } from './stats'
-import { lastErrorOf } from './last-error'
+import { lastErrorOf } from '../jobs/last-error'
 import { addEvent } from './timeline'
 
 export type Order = typeof orders.$inferSelect

@@ -19,7 +19,8 @@ import { settlementSqlColumn, type EntryType } from '../../shared/ledger'
 import { fromMinor } from '../../shared/money'
 import { businessDayFn, dayStartMs } from '../ledger/business-day'
 import { instantRange, isoDay, wallClockText, type DateBounds } from './bounds'
-import { commonFilter, pageOffset, reportPage, statement, viewFilter, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
+import { pageOffset, reportPage, statement, type PageRequest, type ReportPage, type ReadSource, type SqlFilter } from '../reads/page'
+import { commonFilter, viewFilter, type CommonFilters } from './filters'
 
 export interface EntryFilters extends CommonFilters, DateBounds {
   txnId?: number
@@ -50,7 +51,7 @@ function indexFor(f: EntryFilters): string {
   return 'ledger_entries_report_created'
 }
 
-function entryFilter(src: ReportSource, f: EntryFilters): SqlFilter {
+function entryFilter(src: ReadSource, f: EntryFilters): SqlFilter {
   const { from, to } = instantRange(f, src.zone)
   return commonFilter(src, f)
     .when(f.type, 'type = ?', f.type)
@@ -78,7 +79,7 @@ interface Summary {
   count: string
 }
 
-function summaryOf(src: ReportSource, f: EntryFilters): Summary {
+function summaryOf(src: ReadSource, f: EntryFilters): Summary {
   const from =
     f.contractId !== undefined
       ? 'settlement_daily_rows indexed by settlement_rows_contract'
@@ -95,7 +96,7 @@ function summaryOf(src: ReportSource, f: EntryFilters): Summary {
  * when the entries must be read. Business days are the days of created_at in the tenant's zone,
  * which no procedure changes once entries exist.
  */
-function summarizedDays(src: ReportSource, f: EntryFilters): { from?: number; to?: number } | null {
+function summarizedDays(src: ReadSource, f: EntryFilters): { from?: number; to?: number } | null {
   if (f.txnId !== undefined || f.remark) return null
   const { from, to } = instantRange(f, src.zone)
   const dayOf = businessDayFn(src.zone)
@@ -111,13 +112,13 @@ function summarizedDays(src: ReportSource, f: EntryFilters): { from?: number; to
   return days
 }
 
-function summaryRange(src: ReportSource, f: EntryFilters, days: { from?: number; to?: number }): Summary {
+function summaryRange(src: ReadSource, f: EntryFilters, days: { from?: number; to?: number }): Summary {
   const summary = summaryOf(src, f)
   summary.where.when(days.from, 'business_day >= ?', days.from).when(days.to, 'business_day <= ?', days.to)
   return summary
 }
 
-function totalsOf(src: ReportSource, f: EntryFilters): EntryTotal[] {
+function totalsOf(src: ReadSource, f: EntryFilters): EntryTotal[] {
   const days = summarizedDays(src, f)
   let rows: { currency: string; amount: bigint; count: bigint }[]
   if (days) {
@@ -130,7 +131,7 @@ function totalsOf(src: ReportSource, f: EntryFilters): EntryTotal[] {
   return rows.map((r) => ({ currency: r.currency, amount: fromMinor(r.amount, r.currency), count: Number(r.count) }))
 }
 
-function countOf(src: ReportSource, f: EntryFilters): number {
+function countOf(src: ReadSource, f: EntryFilters): number {
   const days = summarizedDays(src, f)
   if (days) {
     const s = summaryRange(src, f, days)
@@ -158,7 +159,7 @@ export const SEEK_FROM_OFFSET = 2_000
  * which the summaries do not carry, or a day whose entries do not match its summary), and the page
  * steps over its offset instead.
  */
-export function seekPoint(src: ReportSource, f: EntryFilters, offset: number): { before: number; skip: number } | null {
+export function seekPoint(src: ReadSource, f: EntryFilters, offset: number): { before: number; skip: number } | null {
   if (f.txnId !== undefined || f.remark) return null
   const { from, to } = instantRange(f, src.zone)
   const dayOf = businessDayFn(src.zone)
@@ -198,31 +199,31 @@ export function seekPoint(src: ReportSource, f: EntryFilters, offset: number): {
 const ORDER = 'order by created_at desc, id desc'
 
 /** The page's ids, stepping over `offset` entries inside the filter's index (only the index is read). */
-function steppedIds(src: ReportSource, f: EntryFilters, offset: number, limit: number): number[] {
+function steppedIds(src: ReadSource, f: EntryFilters, offset: number, limit: number): number[] {
   const where = entryFilter(src, f)
   return statement(src.sqlite, `select id from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ? offset ?`).pluck().all(...where.params, limit, offset) as number[]
 }
 
 /** The page's ids from a seek point: at most one day's entries are stepped over. */
-function seekIds(src: ReportSource, f: EntryFilters, point: { before: number; skip: number }, limit: number): number[] {
+function seekIds(src: ReadSource, f: EntryFilters, point: { before: number; skip: number }, limit: number): number[] {
   const where = entryFilter(src, f).and('created_at <= ?', point.before)
   return statement(src.sqlite, `select id from ledger_entries indexed by ${indexFor(f)} where ${where.sql} ${ORDER} limit ? offset ?`).pluck().all(...where.params, limit, point.skip) as number[]
 }
 
 /** The ids of the entries at `offset`, `offset + 1`, … (at most `limit`), newest first. */
-export function pageIds(src: ReportSource, f: EntryFilters, offset: number, limit: number, seekFrom = SEEK_FROM_OFFSET): number[] {
+export function pageIds(src: ReadSource, f: EntryFilters, offset: number, limit: number, seekFrom = SEEK_FROM_OFFSET): number[] {
   const point = offset >= seekFrom ? seekPoint(src, f, offset) : null
   return point ? seekIds(src, f, point, limit) : steppedIds(src, f, offset, limit)
 }
 
 /** The entries of these ids, in page order. */
-export function entriesOf(src: ReportSource, ids: number[]): AccountDetailRow[] {
+export function entriesOf(src: ReadSource, ids: number[]): AccountDetailRow[] {
   if (ids.length === 0) return []
   const rows = statement(src.sqlite, `select ${ENTRY_COLUMNS} from ledger_entries where id in (${ids.map(() => '?').join(', ')}) ${ORDER}`, false, true).all(...ids) as EntryRow[]
   return rows.map((row) => entryItem(row, src.zone))
 }
 
-export function accountDetails(src: ReportSource, f: EntryFilters, request: PageRequest): ReportPage<AccountDetailRow, EntryTotal> {
+export function accountDetails(src: ReadSource, f: EntryFilters, request: PageRequest): ReportPage<AccountDetailRow, EntryTotal> {
   const totals = request.withTotals ? totalsOf(src, f) : null
   const total = totals ? totals.reduce((n, t) => n + t.count, 0) : countOf(src, f)
   const offset = pageOffset(request, total)
@@ -231,7 +232,7 @@ export function accountDetails(src: ReportSource, f: EntryFilters, request: Page
 }
 
 /** How many entries match (what an export of them will write). */
-export const accountDetailCount = (src: ReportSource, f: EntryFilters): number => countOf(src, f)
+export const accountDetailCount = (src: ReadSource, f: EntryFilters): number => countOf(src, f)
 
 /**
  * An entry as its export writes it (export/sources.ts): its columns in the file's order, dateCreated
@@ -261,7 +262,7 @@ export interface EntryRange {
  * Where to cut the report's order into two parts of about half its `total` entries each: the key
  * of the first entry of the second part (found as a deep page is, through the daily summaries).
  */
-export function accountDetailHalf(src: ReportSource, f: EntryFilters, total: number): EntryKey | null {
+export function accountDetailHalf(src: ReadSource, f: EntryFilters, total: number): EntryKey | null {
   const [id] = pageIds(src, f, Math.floor(total / 2), 1)
   if (id === undefined) return null
   const createdAt = statement(src.sqlite, 'select created_at from ledger_entries where id = ?').pluck().get(id) as number
@@ -279,7 +280,7 @@ export function accountDetailHalf(src: ReportSource, f: EntryFilters, total: num
  * the file's column order, with its two formatted cells written into it: no object per row and no
  * second array.
  */
-export function* accountDetailBatches(src: ReportSource, f: EntryFilters, batchSize: number, range: EntryRange = {}): Generator<EntryExportRow[]> {
+export function* accountDetailBatches(src: ReadSource, f: EntryFilters, batchSize: number, range: EntryRange = {}): Generator<EntryExportRow[]> {
   let after: EntryKey | null = null
   for (;;) {
     // Once a cursor bounds the top (the part's start, then the last row read), dateEnd is left

@@ -11,7 +11,8 @@
  */
 import { fromMinor } from '../../shared/money'
 import { dayRange, isoDay, type DateBounds } from './bounds'
-import { pageOffset, reportPage, statement, viewFilter, type CommonFilters, type PageRequest, type ReportPage, type ReportSource, type SqlFilter } from './page'
+import { pageOffset, reportPage, statement, type PageRequest, type ReportPage, type ReadSource, type SqlFilter } from '../reads/page'
+import { viewFilter, type CommonFilters } from './filters'
 
 export type DailyFilters = CommonFilters & DateBounds
 
@@ -36,7 +37,7 @@ export type ListItem<A extends string, C extends string> = { tenantId: number; d
 
 type Row = Record<string, bigint | string>
 
-function dailyFilter(src: ReportSource, f: DailyFilters): SqlFilter {
+function dailyFilter(src: ReadSource, f: DailyFilters): SqlFilter {
   const days = dayRange(f)
   return viewFilter(src, f).when(days.from, 'business_day >= ?', days.from).when(days.to, 'business_day <= ?', days.to)
 }
@@ -94,7 +95,7 @@ export interface Grouping {
   item(row: Row, currency: string): Record<string, unknown>
 }
 
-function dailyReport<A extends string, C extends string, T>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest, g: Grouping): ReportPage<T, DailyTotal<A, C>> {
+function dailyReport<A extends string, C extends string, T>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest, g: Grouping): ReportPage<T, DailyTotal<A, C>> {
   const totals = request.withTotals ? dailyTotals(src, t, f) : null
   const total = dailyCount(src, t, f, g)
   const offset = pageOffset(request, total)
@@ -124,7 +125,7 @@ export const SEEK_FROM_OFFSET = 1_000
  * Where a deep list page starts: the newest day whose rows reach past `offset` (the list is newest
  * day first, so a day's rows are together), and how many of that day's and older rows to skip.
  */
-function seekDay<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, offset: number): { day: number; skip: number } | null {
+function seekDay<A extends string, C extends string>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters, offset: number): { day: number; skip: number } | null {
   const where = dailyFilter(src, f)
   const days = statement(src.sqlite, `select business_day as day, sum(list_rows) as n from ${dayTotals(t, f)} where ${where.sql} group by business_day order by business_day desc`)
   let passed = 0
@@ -136,7 +137,7 @@ function seekDay<A extends string, C extends string>(src: ReportSource, t: Daily
 }
 
 /** The sums of the whole filtered set, one row per currency (amounts never add across currencies). */
-function dailyTotals<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters): DailyTotal<A, C>[] {
+function dailyTotals<A extends string, C extends string>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters): DailyTotal<A, C>[] {
   const where = dailyFilter(src, f)
   const days = dayRange(f)
   const source = sourceOf(t, f, STATISTICS)
@@ -147,7 +148,7 @@ function dailyTotals<A extends string, C extends string>(src: ReportSource, t: D
 }
 
 /** How many rows the report has for the filters (what an export of them will write). */
-export function dailyCount<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping): number {
+export function dailyCount<A extends string, C extends string>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping): number {
   const where = dailyFilter(src, f)
   if (countedByDay(f, g)) return Number((statement(src.sqlite, `select coalesce(sum(list_rows), 0) as n from ${dayTotals(t, f)} where ${where.sql}`).get(...where.params) as { n: number }).n)
   const { from, grouped } = sourceOf(t, f, g)
@@ -159,7 +160,7 @@ export function dailyCount<A extends string, C extends string>(src: ReportSource
  * Every row of the report, in its order, `batchSize` at a time, by keyset on the row's keys
  * (never OFFSET): each batch starts after the last row of the one before.
  */
-export function* dailyBatches<A extends string, C extends string, T>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping, batchSize: number): Generator<T[]> {
+export function* dailyBatches<A extends string, C extends string, T>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters, g: Grouping, batchSize: number): Generator<T[]> {
   let last: Row | null = null
   for (;;) {
     const where = dailyFilter(src, f)
@@ -182,12 +183,12 @@ export const STATISTICS: Grouping = {
 }
 
 /** Per business day and currency. */
-export function dailyStatistics<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
+export function dailyStatistics<A extends string, C extends string>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
   return dailyReport<A, C, StatisticsItem<A, C>>(src, t, f, request, STATISTICS)
 }
 
 /** The list rows: per business day, contract, merchant and currency; newest day first, then merchant, contract, currency. */
-export function listGrouping(src: ReportSource): Grouping {
+export function listGrouping(src: ReadSource): Grouping {
   return {
     perMerchant: true,
     keys: 'business_day, contract_id, merchant_id, currency',
@@ -205,7 +206,7 @@ export function listGrouping(src: ReportSource): Grouping {
 }
 
 /** Per business day, contract, merchant and currency. */
-export function dailyList<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
+export function dailyList<A extends string, C extends string>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters, request: PageRequest) {
   return dailyReport<A, C, ListItem<A, C>>(src, t, f, request, listGrouping(src))
 }
 
@@ -224,7 +225,7 @@ export interface DailySeries<A extends string, C extends string> {
  * sums as the statistics rows (never the page only), oldest day first, at most `maxDays` days (the
  * newest ones).
  */
-export function dailySeries<A extends string, C extends string>(src: ReportSource, t: DailyTable<A, C>, f: DailyFilters, maxDays = CHART_DAYS): DailySeries<A, C> {
+export function dailySeries<A extends string, C extends string>(src: ReadSource, t: DailyTable<A, C>, f: DailyFilters, maxDays = CHART_DAYS): DailySeries<A, C> {
   const where = dailyFilter(src, f)
   const { from } = sourceOf(t, f, STATISTICS)
   const days = statement(src.sqlite, `select distinct business_day as day from ${from} where ${where.sql} order by business_day desc limit ?`)

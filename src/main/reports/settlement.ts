@@ -6,7 +6,7 @@
  */
 import { ENTRY_TYPE_CODES, SETTLEMENT_COLUMNS, settlementSqlColumn } from '../../shared/ledger'
 import { dailyList, dailySeries, dailyStatistics, type DailyFilters, type DailyTable } from './daily'
-import type { PageRequest, ReportSource } from './page'
+import type { PageRequest, ReadSource } from '../reads/page'
 
 type SettlementColumn = 'orderPay' | 'deposit' | 'orderFee' | 'fixedFee' | 'refund' | 'refundFee' | 'dispute' | 'disputeFee' | 'drawcash' | 'drawcashFee' | 'rateDifference' | 'manualAdjust'
 
@@ -18,8 +18,8 @@ export const SETTLEMENT_TYPE_COLUMNS: DailyTable<SettlementColumn, never> = {
   counts: {}
 }
 
-export const settlementStatistics = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyStatistics(src, SETTLEMENT_TYPE_COLUMNS, f, request)
-export const settlementList = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyList(src, SETTLEMENT_TYPE_COLUMNS, f, request)
+export const settlementStatistics = (src: ReadSource, f: DailyFilters, request: PageRequest) => dailyStatistics(src, SETTLEMENT_TYPE_COLUMNS, f, request)
+export const settlementList = (src: ReadSource, f: DailyFilters, request: PageRequest) => dailyList(src, SETTLEMENT_TYPE_COLUMNS, f, request)
 
 /** The chart's sums: order payments, and the net of every type (the day's change of what merchants are owed). */
 export const SETTLEMENT_CHART_COLUMNS: DailyTable<'orderPay' | 'net', never> = {
@@ -28,4 +28,4 @@ export const SETTLEMENT_CHART_COLUMNS: DailyTable<'orderPay' | 'net', never> = {
   counts: {}
 }
 
-export const settlementChart = (src: ReportSource, f: DailyFilters) => dailySeries(src, SETTLEMENT_CHART_COLUMNS, f)
+export const settlementChart = (src: ReadSource, f: DailyFilters) => dailySeries(src, SETTLEMENT_CHART_COLUMNS, f)

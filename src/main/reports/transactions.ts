@@ -6,7 +6,7 @@
  * amount plus its fee. successCount counts the orders that succeeded, on their creation day.
  */
 import { dailyList, dailySeries, dailyStatistics, type DailyFilters, type DailyTable } from './daily'
-import type { PageRequest, ReportSource } from './page'
+import type { PageRequest, ReadSource } from '../reads/page'
 
 export const TRANSACTION_COLUMNS: DailyTable<'transactionAmount' | 'settleAmount', 'totalCount' | 'successCount'> = {
   rows: 'transaction_daily_rows',
@@ -17,7 +17,7 @@ export const TRANSACTION_COLUMNS: DailyTable<'transactionAmount' | 'settleAmount
   counts: { totalCount: 'total_count', successCount: 'success_count' }
 }
 
-export const transactionStatistics = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyStatistics(src, TRANSACTION_COLUMNS, f, request)
-export const transactionList = (src: ReportSource, f: DailyFilters, request: PageRequest) => dailyList(src, TRANSACTION_COLUMNS, f, request)
+export const transactionStatistics = (src: ReadSource, f: DailyFilters, request: PageRequest) => dailyStatistics(src, TRANSACTION_COLUMNS, f, request)
+export const transactionList = (src: ReadSource, f: DailyFilters, request: PageRequest) => dailyList(src, TRANSACTION_COLUMNS, f, request)
 /** The chart: amounts and counts (for the success rate) per day and currency over the whole filtered set. */
-export const transactionChart = (src: ReportSource, f: DailyFilters) => dailySeries(src, TRANSACTION_COLUMNS, f)
+export const transactionChart = (src: ReadSource, f: DailyFilters) => dailySeries(src, TRANSACTION_COLUMNS, f)

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/open'
-import { bootstrapTenant } from '../../../src/main/core/bootstrap'
+import { bootstrapTenant } from '../../../src/main/app/bootstrap'
 import { createLedger } from '../../../src/main/ledger/ledger'
 import { verifyLedger } from '../../../src/main/ledger/verify'
 import { depositPaidPosting, depositSettlement } from '../../../src/main/orders/settlement'

@@ -35,10 +35,10 @@ describe('reserve release', () => {
     expect(releaseDueReserves(deps)).toBe(0)
 
     // The app is closed from day 29 to day 45; at start the loop releases both, each on its due day.
-    await w.t.core.orders.stop()
+    await w.t.core.engine.stop()
     w.t.clock.t = start + 45 * DAY
-    await w.t.core.orders.start({ tickMs: 50 })
-    await w.t.core.orders.caughtUp()
+    await w.t.core.engine.start({ tickMs: 50 })
+    await w.t.core.engine.caughtUp()
     expect(await balances()).toEqual({ merchant_available: '14698.00', merchant_reserve: '0.00' })
     const releases = w.t.core.db.$client
       .prepare("select idempotency_key as k, created_at as at from ledger_postings where idempotency_key like 'reserve-release:%' order by id")
@@ -57,9 +57,9 @@ describe('reserve release', () => {
 
     // Running again, or reopening again, releases nothing twice.
     expect(releaseDueReserves(deps)).toBe(0)
-    await w.t.core.orders.stop()
-    await w.t.core.orders.start({ tickMs: 50 })
-    await w.t.core.orders.caughtUp()
+    await w.t.core.engine.stop()
+    await w.t.core.engine.start({ tickMs: 50 })
+    await w.t.core.engine.caughtUp()
     expect(await balances()).toEqual({ merchant_available: '14698.00', merchant_reserve: '0.00' })
 
     // The settlement report: −1,000.00 deposit on the first day, +1,000.00 thirty days later.

@@ -4,7 +4,7 @@
  * (issue 12, item 15). A real signed callback beside it is still taken.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { CALLBACK_MAX_BODY_BYTES } from '../../../src/main/orders/runtime'
+import { CALLBACK_MAX_BODY_BYTES } from '../../../src/main/http/callback-listener'
 import { sign } from '../../../src/main/upstream/signing'
 import { countRows } from '../../support/core'
 import { cardFields, MERCHANT_NO, orderWorld, SIGN_KEY, waitForOrder, type OrderWorld } from './support'
@@ -13,7 +13,7 @@ let w: OrderWorld
 afterEach(async () => w?.stop())
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
-const callbackUrl = () => `${w.t.core.orders.listeningAt()}/callbacks/${w.channelId}`
+const callbackUrl = () => `${w.t.core.engine.listeningAt()}/callbacks/${w.channelId}`
 
 async function createdDeposit() {
   return w.t.ok('orders.createDeposit', { merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '1000.00', fields: cardFields }, w.admin)

@@ -33,7 +33,7 @@ beforeAll(async () => {
   await w.t.ok('orders.markResult', { id: made[2].id, result: 'succeeded', reason: 'bank statement' }, w.admin)
   ended.push(...made.map(targetOf))
   // The engine's own loop must not apply in between: the test applies, then checks.
-  await w.t.core.orders.stop()
+  await w.t.core.engine.stop()
 }, 60_000)
 afterAll(async () => {
   await w.sim.stop()
@@ -80,10 +80,10 @@ describe('any callback a provider could send', () => {
         // Two fresh pending deposits each run, beside the ended ones: every run meets open orders.
         targets = [...(await Promise.all(['600.00', '20000.00'].map(deposit))).map(targetOf), ...ended]
         for (const c of callbacks) {
-          const receipt = await w.t.core.orders.inbox.receive(w.channelId, body(c), 'application/x-www-form-urlencoded')
+          const receipt = await w.t.core.engine.inbox.receive(w.channelId, body(c), 'application/x-www-form-urlencoded')
           expect(receipt.status).toBe(200)
         }
-        while (w.t.core.orders.inbox.applyReceived(50) > 0) {
+        while (w.t.core.engine.inbox.applyReceived(50) > 0) {
           /* until none is left to apply */
         }
         expect((waiting.get() as { n: number }).n).toBe(0)

@@ -144,7 +144,7 @@ describe('card and account numbers', () => {
 describe('a database from before 0017', () => {
   it('start-up seals and masks the clear numbers and callback bodies, once, reading only what is left to do', async () => {
     // The old shape: numbers in clear in orders.fields, nothing sealed; callback bodies as received.
-    await w.t.core.orders.stop()
+    await w.t.core.engine.stop()
     const old = w.t.core.db.$client
     old.prepare('update orders set fields = ?, sealed_fields = null where id = ?').run(JSON.stringify(cardFields), deposit.id)
     old.prepare('update orders set fields = ?, sealed_fields = null where id = ?').run(JSON.stringify(payoutFields), payout.id)

@@ -31,13 +31,13 @@ describe('WAL checkpoints', () => {
     })()
     const before = statSync(dbPath).size
     expect(statSync(`${dbPath}-wal`).size).toBeGreaterThan(400_000)
-    expect(t.core.reports.served().size).toBe(0)
+    expect(t.core.reads.served().size).toBe(0)
 
-    await t.core.orders.tick()
+    await t.core.engine.tick()
 
     // The pages were copied into the database file, by a worker thread.
     expect(statSync(dbPath).size).toBeGreaterThan(before + 400_000)
-    expect([...t.core.reports.served().values()].reduce((a, b) => a + b, 0)).toBe(1)
+    expect([...t.core.reads.served().values()].reduce((a, b) => a + b, 0)).toBe(1)
     // Nothing is left for the main connection to copy.
     const [state] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[]
     expect(state.checkpointed).toBe(state.log)

@@ -63,7 +63,7 @@ describe('deposit orders through the provider simulator', () => {
     const callback = (order: typeof good, paidAmount: string) => {
       const params: Record<string, string> = { merchantNo: MERCHANT_NO, orderNo: order.orderNo, upstreamNo: order.upstreamNo ?? '', direction: 'deposit', status: 'SUCCESS', amount: order.amount, paidAmount, currency: 'CNY', eventId: `evt-${order.orderNo}`, timestamp: String(Date.now()) }
       params.sign = sign(params, SIGN_KEY, 'md5', false, 'sign')
-      return fetch(`${w.t.core.orders.listeningAt()}/callbacks/${w.channelId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() })
+      return fetch(`${w.t.core.engine.listeningAt()}/callbacks/${w.channelId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() })
     }
     // Both are signed and acknowledged; the second names a paid amount CNY cannot hold (three decimals).
     const answers = await Promise.all([callback(good, '900.00'), callback(bad, '901.001')])

@@ -28,7 +28,7 @@ describe('the order engine', () => {
     const start = w.t.clock.now()
     for (let attempt = 2; attempt <= NOTIFY_SCHEDULE_MS.length; attempt++) {
       w.t.clock.advance(NOTIFY_SCHEDULE_MS[attempt - 1] - 1)
-      await w.t.core.orders.tick()
+      await w.t.core.engine.tick()
       expect((await w.t.ok('orders.get', { id: created.id }, w.admin)).notifications).toHaveLength(attempt - 1)
       w.t.clock.advance(1)
       await waitForOrder(w, created.id, (o) => o.notifications.length === attempt, `notified ${attempt} times`)
@@ -66,20 +66,20 @@ describe('the order engine', () => {
     const first = await w.t.ok('orders.createDeposit', deposit(), w.admin)
     expect(first.expiresAt).toBe(first.createdAt + 120 * 60_000)
     w.t.clock.advance(120 * 60_000 - 1)
-    await w.t.core.orders.tick()
+    await w.t.core.engine.tick()
     expect((await w.t.ok('orders.get', { id: first.id }, w.admin)).status).toBe('pending')
     w.t.clock.advance(1)
-    await w.t.core.orders.tick()
+    await w.t.core.engine.tick()
     const closed = await w.t.ok('orders.get', { id: first.id }, w.admin)
     expect(closed.status).toBe('closed')
     expect(closed.statusReason).toContain('Not paid within')
 
     // Closed while the engine was stopped (the app closed): caught up when it starts again.
     const second = await w.t.ok('orders.createDeposit', deposit({ amount: '900.00' }), w.admin)
-    await w.t.core.orders.stop()
+    await w.t.core.engine.stop()
     w.t.clock.advance(3 * 60 * 60_000)
-    await w.t.core.orders.start({ tickMs: 50 })
-    await w.t.core.orders.caughtUp()
+    await w.t.core.engine.start({ tickMs: 50 })
+    await w.t.core.engine.caughtUp()
     expect((await w.t.ok('orders.get', { id: second.id }, w.admin)).status).toBe('closed')
   })
 
@@ -141,7 +141,7 @@ describe('starting the engine', () => {
     w = await orderWorld({ baseUrl: `http://127.0.0.1:${await freePort()}`, realClock: false })
     const queued = await Promise.all([1, 2, 3].map((i) => w.t.ok('orders.createDeposit', deposit({ amount: `${600 + i}.00` }), w.admin)))
     expect(queued.every((o) => o.queued)).toBe(true)
-    await w.t.core.orders.stop()
+    await w.t.core.engine.stop()
     // … and when the app starts again, the provider accepts connections but answers nothing yet.
     const hanging: import('node:http').ServerResponse[] = []
     const provider = (await import('node:http')).createServer((_req, res) => hanging.push(res))
@@ -151,10 +151,10 @@ describe('starting the engine', () => {
     w.t.clock.advance(60_000)
     try {
       let caughtUp = false
-      await w.t.core.orders.start({ tickMs: 50 })
-      void w.t.core.orders.caughtUp().then(() => (caughtUp = true))
+      await w.t.core.engine.start({ tickMs: 50 })
+      void w.t.core.engine.caughtUp().then(() => (caughtUp = true))
       // Started and serving while the first send still waits for the provider.
-      expect(w.t.core.orders.listeningAt()).not.toBeNull()
+      expect(w.t.core.engine.listeningAt()).not.toBeNull()
       expect((await w.t.ok('orders.list', {}, w.admin)).total).toBe(3)
       const started = Date.now()
       while (hanging.length === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10))
@@ -163,7 +163,7 @@ describe('starting the engine', () => {
       // The provider answers (with a decline): the catch-up finishes.
       const decline = (res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: '1001', message: 'busy' }))
       const answering = setInterval(() => hanging.splice(0).forEach(decline), 10)
-      await w.t.core.orders.caughtUp()
+      await w.t.core.engine.caughtUp()
       clearInterval(answering)
       expect(caughtUp).toBe(true)
     } finally {

@@ -47,7 +47,7 @@ describe('the job loop’s query plans', () => {
     const sqlite = w.t.core.db.$client
     const calls = recordDbCalls(sqlite)
     try {
-      await w.t.core.orders.tick()
+      await w.t.core.engine.tick()
     } finally {
       calls.stop()
     }

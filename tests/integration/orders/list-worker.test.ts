@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest'
 import { contract } from '../../../src/shared/contract'
 import { PERMISSIONS } from '../../../src/shared/permissions'
-import { runReport } from '../../../src/main/reports/catalog'
+import { READS } from '../../../src/main/app/reads'
+import { ORDER_READS } from '../../../src/main/orders/reads'
+import { runRead } from '../../../src/main/reads/catalog'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 
 let t: TestCore
@@ -16,18 +18,18 @@ demoCoreOnFile('paydesk-order-list-', (core, token) => {
   admin = token
 })
 
-const served = () => [...t.core.reports.served().values()].reduce((a, b) => a + b, 0)
+const served = () => [...t.core.reads.served().values()].reduce((a, b) => a + b, 0)
 
 /** The read on the main thread's own connection. */
 function onMainConnection(input: Record<string, unknown>, merchantId?: number) {
   const { page = 1, pageSize = 20, ...filters } = input as { page?: number; pageSize?: number }
-  const result = runReport(t.core.db.$client, 'ordersList', { tenantId: 1, zone: '+08:00' }, { ...filters, merchantId, now: t.clock.now() }, { pageIndex: page, pageSize, withTotals: false })
+  const result = runRead(t.core.db.$client, READS, ORDER_READS.ordersList, { tenantId: 1, zone: '+08:00' }, { ...filters, merchantId, now: t.clock.now() }, { pageIndex: page, pageSize, withTotals: false })
   return contract['orders.list'].output.parse({ page, pageSize, total: result.totalItemCount, items: result.items })
 }
 
 describe('the orders and outbox lists in a report worker', () => {
   it('answers what the read on the main connection answers, served by a worker', async () => {
-    expect(t.core.reports.mode).toBe('workers')
+    expect(t.core.reads.mode).toBe('workers')
     const newest = (await t.ok('orders.list', { pageSize: 1 }, admin)).items[0]
     const FILTERS: Record<string, unknown>[] = [
       {},
@@ -51,7 +53,7 @@ describe('the orders and outbox lists in a report worker', () => {
   it('the outbox list answers what the read on the main connection answers, served by a worker', async () => {
     const onMain = (input: { page?: number; pageSize?: number; status?: 'done'; operation?: 'notify' }) => {
       const { page = 1, pageSize = 20, ...filters } = input
-      const result = runReport(t.core.db.$client, 'outboxList', { tenantId: 1, zone: '+08:00' }, filters, { pageIndex: page, pageSize, withTotals: false })
+      const result = runRead(t.core.db.$client, READS, ORDER_READS.outboxList, { tenantId: 1, zone: '+08:00' }, filters, { pageIndex: page, pageSize, withTotals: false })
       return contract['outbox.list'].output.parse({ page, pageSize, total: result.totalItemCount, items: result.items })
     }
     for (const input of [{}, { status: 'done' as const, page: 2, pageSize: 5 }, { operation: 'notify' as const }]) {

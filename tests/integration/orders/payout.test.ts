@@ -99,7 +99,7 @@ describe('payout orders', () => {
     w = await orderWorld({ dbPath })
     await fund(w)
     // The order, its hold and its outbox row commit; the process dies before anything is sent.
-    await w.t.core.orders.stop()
+    await w.t.core.engine.stop()
     const me = await w.t.ok('auth.me', {}, w.admin)
     const { orderId } = createOrder(ctxOf(w, me.id), { merchantId: w.merchantId, serviceId: w.payoutServiceId, channelId: w.channelId, amount: '120.00', fields: payoutFields, isTest: true }, 'payout')
     const held = await w.t.ok('orders.get', { id: orderId }, w.admin)

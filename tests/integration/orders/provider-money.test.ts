@@ -18,7 +18,7 @@ const deposit = (amount: string) => ({ merchantId: w.merchantId, serviceId: w.de
 async function callback(order: { orderNo: string; upstreamNo: string | null }, fields: Record<string, string>) {
   const params: Record<string, string> = { merchantNo: MERCHANT_NO, orderNo: order.orderNo, upstreamNo: order.upstreamNo ?? '', direction: 'deposit', status: 'SUCCESS', currency: 'CNY', eventId: `evt-${Math.random()}`, timestamp: String(Date.now()), ...fields }
   params.sign = sign(params, SIGN_KEY, 'md5', false, 'sign')
-  const answer = await fetch(`${w.t.core.orders.listeningAt()}/callbacks/${w.channelId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() })
+  const answer = await fetch(`${w.t.core.engine.listeningAt()}/callbacks/${w.channelId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() })
   return answer.text()
 }
 
@@ -195,7 +195,7 @@ describe('what a provider reports about money', () => {
     let offset = 0
     w.t.clock.now = () => Date.now() + offset
     const order = await w.t.ok('orders.createDeposit', deposit('600.00'), w.admin)
-    const ledger = w.t.core.orders.deps.ledger
+    const ledger = w.t.core.ledger
     const post = ledger.post
     ledger.post = () => {
       throw new Error('database is locked')

@@ -62,13 +62,13 @@ export interface OrderWorld {
 export async function reopen(w: OrderWorld): Promise<OrderWorld> {
   const t = await makeCore({ realClock: true, dbPath: w.dbPath, secretKey: w.secretKey, withAdmin: false })
   const admin = await t.signIn(ADMIN.username, ADMIN.password)
-  await t.core.orders.start({ tickMs: 50 })
+  await t.core.engine.start({ tickMs: 50 })
   return {
     ...w,
     t,
     admin,
     async stop() {
-      await t.core.orders.stop()
+      await t.core.engine.stop()
       await w.sim.stop()
       await w.merchantEndpoint.stop()
       t.core.close()
@@ -100,7 +100,7 @@ export async function orderWorld(options: { simulator?: RunningSimulator; baseUr
   await t.ok('bindings.create', { channelId: channel.id, serviceId: deposit.id }, admin)
   await t.ok('bindings.create', { channelId: channel.id, serviceId: payout.id }, admin)
   await t.ok('channels.adjustBalance', { channelId: channel.id, kind: 'top_up', amount: '100000', reason: 'Opening float for tests', requestKey: 'float-0001' }, admin)
-  await t.core.orders.start({ tickMs: 50 })
+  await t.core.engine.start({ tickMs: 50 })
   return {
     t,
     dbPath: options.dbPath,
@@ -114,7 +114,7 @@ export async function orderWorld(options: { simulator?: RunningSimulator; baseUr
     channelId: channel.id,
     contractId: contract.id,
     async stop() {
-      await t.core.orders.stop()
+      await t.core.engine.stop()
       await sim.stop()
       await merchantEndpoint.stop()
       t.core.close()

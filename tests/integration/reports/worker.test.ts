@@ -7,7 +7,9 @@
 import { threadId } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { contract, type ProcedureName } from '../../../src/shared/contract'
-import { runReport, type ReportName } from '../../../src/main/reports/catalog'
+import { READS } from '../../../src/main/app/reads'
+import { runRead } from '../../../src/main/reads/catalog'
+import { REPORT_READS, type ReportName, type reportReads } from '../../../src/main/reports/reads'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 
 let t: TestCore
@@ -32,17 +34,17 @@ const FILTERS: Record<string, unknown>[] = [
   { pageIndex: 40, pageSize: 50, withTotals: false }
 ]
 
-const served = () => [...t.core.reports.served().values()].reduce((a, b) => a + b, 0)
+const served = () => [...t.core.reads.served().values()].reduce((a, b) => a + b, 0)
 
 /** The same read on the main thread's own connection, as the procedures did before the workers. */
 function onMainConnection<N extends ReportName>(name: N, input: Record<string, unknown>) {
   const { pageIndex = 1, pageSize = 20, withTotals = true, ...filters } = input as { pageIndex?: number; pageSize?: number; withTotals?: boolean }
-  return runReport(t.core.db.$client, name, { tenantId: 1, zone: '+08:00' }, { includeTest: true, ...filters } as never, { pageIndex, pageSize, withTotals })
+  return runRead(t.core.db.$client, READS, REPORT_READS[name], { tenantId: 1, zone: '+08:00' }, { includeTest: true, ...filters } as never, { pageIndex, pageSize, withTotals }) as ReturnType<(typeof reportReads)[N]>
 }
 
 describe('report reads in worker threads', () => {
   it('the core reads a database file through workers', () => {
-    expect(t.core.reports.mode).toBe('workers')
+    expect(t.core.reads.mode).toBe('workers')
   })
 
   it.each(PROCEDURES)('%s answers what the read on the main connection answers, served by a worker', async (procedure, name) => {
@@ -56,7 +58,7 @@ describe('report reads in worker threads', () => {
     }
     const data = (await t.ok(procedure, {}, admin)) as { totalItemCount: number }
     expect(data.totalItemCount).toBeGreaterThan(0)
-    expect([...t.core.reports.served().keys()].every((id) => id !== threadId)).toBe(true)
+    expect([...t.core.reads.served().keys()].every((id) => id !== threadId)).toBe(true)
   })
 
   it('the worker reads committed data only: a write still open on the main connection is not in the report', async () => {
@@ -80,7 +82,7 @@ describe('report reads in worker threads', () => {
   })
 
   it('a read that fails in the worker is refused with its error, and the next read is served', async () => {
-    await expect(t.core.reports.read('accountDetails', { tenantId: 1, zone: 'Not/AZone' }, { includeTest: true, dateStart: '2026-11-01' }, { pageIndex: 1, pageSize: 1, withTotals: false })).rejects.toThrow(/time zone/i)
+    await expect(t.core.reads.read(REPORT_READS.accountDetails, { tenantId: 1, zone: 'Not/AZone' }, { includeTest: true, dateStart: '2026-11-01' }, { pageIndex: 1, pageSize: 1, withTotals: false })).rejects.toThrow(/time zone/i)
     expect((await t.call('reports.settlementStatistics', {}, admin)).status).toBe(200)
   })
 })

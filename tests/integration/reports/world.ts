@@ -8,7 +8,7 @@ import { checkerOf } from '../../support/checker'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Core } from '../../../src/main/core/app'
+import type { Core } from '../../../src/main/app/core'
 import { startHost, type RunningHost } from '../../../src/main/http/host'
 import { wallTimeMs } from '../../../src/main/ledger/business-day'
 import { startSimulator, type RunningSimulator } from '../../../src/main/simulator/server'
@@ -170,10 +170,10 @@ export async function demoWorld(): Promise<{ w: ReportWorld; cny: Market; vnd: M
   await t.core.loadDemo()
   // The demo is loaded at the test clock's start (2026-11-22); the activity follows it.
   const w = await world(t.core, t.clock, '2026-11-23 09:00:00', async () => {
-    await t.core.orders.stop()
+    await t.core.engine.stop()
     t.core.close()
   })
-  await t.core.orders.start({ tickMs: 50 })
+  await t.core.engine.start({ tickMs: 50 })
   const demoMarket = async (merchantName: string, channelName: string, spec: MarketSpec): Promise<Market> => {
     const merchant = (await w.ok('merchants.list', { search: merchantName })).items[0]
     const contract = (await w.ok('contracts.list', { merchantId: merchant.id })).items[0]

@@ -26,8 +26,9 @@ import type { ExportJob } from '../../../shared/contract/exports'
 import { notFound } from '../../core/errors'
 import { privateFolder } from '../../paths'
 import type { EntryKey } from '../account-details'
-import type { ReportScope } from '../catalog'
-import { workerEntry } from '../worker-entry'
+import type { ReadScope } from '../../reads/catalog'
+import { isInMemory, threadError } from '../../reads/thread'
+import { workerEntry } from '../../reads/worker-entry'
 import type { ExportWorkerData, ExportWorkerMessage } from './worker'
 import { EXPORT_STATE, exportToFile, type ExportOutcome, type ExportRequest } from './write'
 
@@ -86,7 +87,7 @@ export interface ExportStart {
   userId: number
   request: ExportRequest
   /** The tenant and its business time zone. */
-  scope: ReportScope
+  scope: ReadScope
   /** The file name offered (the save dialog's default, the download's name). */
   fileName: string
   /** Called once the job has counted its rows (or failed to), before onEnd: the audit event of its start. */
@@ -137,7 +138,7 @@ export function exportFileName(report: string, extension: string, at: Date): str
 interface Work {
   file: string
   request: ExportRequest
-  scope: ReportScope
+  scope: ReadScope
   state: Int32Array
   onCounted(totalRows: number): void
 }
@@ -194,7 +195,7 @@ function exportWorker(database: ExportDatabase, options: ExportJobsOptions, work
       if (message.type === 'counted') work.onCounted(message.totalRows)
       else if (message.type === 'split') role.onSplit?.(message.from)
       else if (message.type === 'ended') outcome = { rows: message.rows, cancelled: message.cancelled }
-      else failure = Object.assign(new Error(message.error.message), { name: message.error.name, stack: `${message.error.name}: ${message.error.message} (in the export worker)\n${message.error.stack ?? ''}` })
+      else failure = threadError(message.error, 'export worker')
     })
     worker.on('error', (error) => (failure ??= error))
     worker.on('exit', (code) => {
@@ -246,7 +247,7 @@ const settled = <T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok:
 
 export function createExportJobs(target: ExportTarget, database: ExportDatabase, log: (error: unknown) => void, options: ExportJobsOptions = {}): ExportJobs {
   const jobs = new Map<string, Job>()
-  const mode = database.dbPath === ':memory:' || database.dbPath === '' ? 'inline' : 'workers'
+  const mode = isInMemory(database.dbPath) ? 'inline' : 'workers'
 
   function own(id: string, userId: number): Job {
     const job = jobs.get(id)

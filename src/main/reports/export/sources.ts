@@ -6,7 +6,7 @@ import type { ExportReport } from '../../../shared/contract/exports'
 import type { ReportColumnName } from '../../../shared/report-columns'
 import { accountDetailBatches, accountDetailCount, accountDetailHalf, type EntryFilters, type EntryKey, type EntryRange } from '../account-details'
 import { dailyBatches, dailyCount, listGrouping, STATISTICS, type DailyFilters, type DailyTable } from '../daily'
-import type { ReportSource } from '../page'
+import type { ReadSource } from '../../reads/page'
 import { SETTLEMENT_TYPE_COLUMNS } from '../settlement'
 import { TRANSACTION_COLUMNS } from '../transactions'
 
@@ -33,14 +33,14 @@ export type ExportRow = unknown[]
 
 export interface ExportSource {
   columns: readonly ExportColumn[]
-  count(src: ReportSource, filters: ReportFilters): number
+  count(src: ReadSource, filters: ReportFilters): number
   /** The rows in the report's order; `range` (entries only) a part of them. */
-  batches(src: ReportSource, filters: ReportFilters, batchSize: number, range?: EntryRange): Generator<ExportRow[]>
+  batches(src: ReadSource, filters: ReportFilters, batchSize: number, range?: EntryRange): Generator<ExportRow[]>
   /**
    * Where the rows can be cut into two parts that two threads write at once (export/jobs.ts): the
    * entry list, which has millions. The daily reports (thousands of rows) have none.
    */
-  half?(src: ReportSource, filters: ReportFilters, total: number): EntryKey | null
+  half?(src: ReadSource, filters: ReportFilters, total: number): EntryKey | null
 }
 
 export type ReportFilters = EntryFilters | DailyFilters
@@ -53,10 +53,10 @@ const STATISTICS_KEYS = [...col('day', 'date'), ...col('text', 'currency')]
 const LIST_KEYS = [...col('day', 'date'), ...col('integer', 'merchantId', 'contractId'), ...col('text', 'currency')]
 
 function daily<A extends string, C extends string>(table: DailyTable<A, C>, list: boolean, metrics: ExportColumn[]): ExportSource {
-  const grouping = (src: ReportSource) => (list ? listGrouping(src) : STATISTICS)
+  const grouping = (src: ReadSource) => (list ? listGrouping(src) : STATISTICS)
   const columns = [...(list ? LIST_KEYS : STATISTICS_KEYS), ...metrics]
   // A day, merchant and currency per row (thousands of rows, not millions): the page's items, as arrays.
-  function* batches(src: ReportSource, f: ReportFilters, size: number): Generator<ExportRow[]> {
+  function* batches(src: ReadSource, f: ReportFilters, size: number): Generator<ExportRow[]> {
     for (const batch of dailyBatches<A, C, Record<string, unknown>>(src, table, f as DailyFilters, grouping(src), size)) yield batch.map((item) => columns.map((c) => item[c.key]))
   }
   return { columns, count: (src, f) => dailyCount(src, table, f, grouping(src)), batches }

@@ -10,19 +10,16 @@
  * scope to the filters before the job was started.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import Database from 'better-sqlite3'
+import { openReadOnly, serializeError, type SerializedError, type ThreadDatabase } from '../../reads/thread'
 import type { EntryKey } from '../account-details'
-import type { ReportScope } from '../catalog'
+import type { ReadScope } from '../../reads/catalog'
 import { exportToFile, type ExportRequest } from './write'
 
-export interface ExportWorkerData {
-  dbPath: string
-  nativeBinding?: string
-  busyTimeoutMs: number
+export interface ExportWorkerData extends ThreadDatabase {
   /** The file to write (the main thread deletes it if the job does not finish). */
   file: string
   request: ExportRequest
-  scope: ReportScope
+  scope: ReadScope
   batchSize: number
   pauseMs?: number
   /** Int32 slots shared with the main thread: see EXPORT_STATE. */
@@ -37,7 +34,7 @@ export type ExportWorkerMessage =
   | { type: 'counted'; totalRows: number }
   | { type: 'split'; from: EntryKey }
   | { type: 'ended'; rows: number; cancelled: boolean }
-  | { type: 'failed'; error: { name: string; message: string; stack?: string } }
+  | { type: 'failed'; error: SerializedError }
 
 const data = workerData as ExportWorkerData
 const port = parentPort
@@ -45,9 +42,8 @@ if (!port) throw new Error('reports/export/worker.ts runs as a worker thread')
 const state = new Int32Array(data.state)
 
 async function run(): Promise<void> {
-  const sqlite = new Database(data.dbPath, { readonly: true, fileMustExist: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) })
+  const sqlite = openReadOnly(data)
   try {
-    sqlite.pragma(`busy_timeout = ${Math.trunc(data.busyTimeoutMs)}`)
     const outcome = await exportToFile({ ...data.scope, sqlite }, data.request, data.file, {
       batchSize: data.batchSize,
       pauseMs: data.pauseMs,
@@ -62,7 +58,4 @@ async function run(): Promise<void> {
   }
 }
 
-run().catch((error: unknown) => {
-  const e = error instanceof Error ? error : new Error(String(error))
-  port.postMessage({ type: 'failed', error: { name: e.name, message: e.message, stack: e.stack } } satisfies ExportWorkerMessage)
-})
+run().catch((error: unknown) => port.postMessage({ type: 'failed', error: serializeError(error) } satisfies ExportWorkerMessage))

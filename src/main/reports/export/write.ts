@@ -19,7 +19,7 @@ import type { ExportFormat, ExportReport } from '../../../shared/contract/export
 import { minorUnitsOf } from '../../../shared/money'
 import { REPORT_COLUMN_NAMES, type ReportLanguage } from '../../../shared/report-columns'
 import { isoDay } from '../bounds'
-import type { ReportSource } from '../page'
+import type { ReadSource } from '../../reads/page'
 import type { EntryKey, EntryRange } from '../account-details'
 import { EXPORT_SOURCES, type ExportColumn, type ExportRow, type ReportFilters } from './sources'
 import { PRIVATE_FILE_MODE } from '../../paths'
@@ -167,7 +167,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
  * it waits for `out` to drain when it is full, and otherwise gives the event loop a turn (on the
  * main thread: the window's IPC; in a worker: its messages), then asks whether to stop.
  */
-export async function writeReportExport(src: ReportSource, request: ExportRequest, out: Writable, hooks: ExportHooks = {}): Promise<ExportOutcome> {
+export async function writeReportExport(src: ReadSource, request: ExportRequest, out: Writable, hooks: ExportHooks = {}): Promise<ExportOutcome> {
   const source = EXPORT_SOURCES[request.report]
   const names = REPORT_COLUMN_NAMES[request.language]
   const header = source.columns.map((c) => names[c.key])
@@ -238,7 +238,7 @@ export interface ExportToFileOptions {
  * `file`, or the part of it the options say. The rows written go to `state`, and a cancel flag set
  * there stops it between batches.
  */
-export async function exportToFile(src: ReportSource, request: ExportRequest, file: string, options: ExportToFileOptions): Promise<ExportOutcome> {
+export async function exportToFile(src: ReadSource, request: ExportRequest, file: string, options: ExportToFileOptions): Promise<ExportOutcome> {
   const { state, part } = options
   const pauseMs = options.pauseMs ?? 0
   const source = EXPORT_SOURCES[request.report]

@@ -1,0 +1,67 @@
+/**
+ * Every procedure's implementation, by name, gathered from the domains; the registry checks that
+ * none is missing. `demo.load` is the composition root's own: the demo goes through the whole core.
+ */
+import { say } from '../../shared/server-text'
+import { actorOf } from '../core/context'
+import { handlers, type Handlers } from '../core/registry'
+import { transact } from '../db/transaction'
+import type { DemoResult } from '../demo'
+import { aftersalesProcedures } from '../aftersales/procedures'
+import { auditProcedures } from '../audit/procedures'
+import { authProcedures } from '../auth/procedures/session'
+import { bindingProcedures } from '../master/procedures/bindings'
+import { channelProcedures } from '../master/procedures/channels'
+import { contractProcedures } from '../master/procedures/contracts'
+import { exportProcedures } from '../reports/procedures/exports'
+import { ledgerProcedures } from '../ledger/procedures'
+import { adjustmentProcedures } from '../finance/procedures/adjustments'
+import { fxProcedures } from '../finance/procedures/fx'
+import { withdrawalProcedures } from '../finance/procedures/withdrawals'
+import { limitProcedures } from '../master/procedures/limits'
+import { merchantProcedures } from '../master/procedures/merchants'
+import { orderProcedures } from '../orders/procedures/orders'
+import { parkedProcedures } from '../orders/procedures/parked'
+import { reportProcedures } from '../reports/procedures/reports'
+import { serviceProcedures } from '../master/procedures/services'
+import { systemProcedures } from '../system/procedures'
+import { terminalProcedures } from '../master/procedures/terminals'
+import { userProcedures } from '../auth/procedures/users'
+
+type DemoLoader = (who: { userId: number | null; username: string }) => Promise<DemoResult>
+
+function demoProcedures(loadDemo: DemoLoader) {
+  return handlers({
+    'demo.load': async (ctx) => {
+      const actor = actorOf(ctx)
+      const result = await loadDemo({ userId: actor.userId, username: actor.username })
+      // The loader audits what it creates; a run that found the demo already loaded is audited here.
+      transact(ctx.db, (tx) => ctx.audit(tx, { targetType: 'demo', summary: say(result.created ? 'audit.demoLoaded' : 'audit.demoPresent') }))
+      return result
+    }
+  })
+}
+
+export const procedureImplementations = (core: { loadDemo: DemoLoader }): Handlers => ({
+  ...authProcedures,
+  ...userProcedures,
+  ...auditProcedures,
+  ...merchantProcedures,
+  ...systemProcedures,
+  ...contractProcedures,
+  ...terminalProcedures,
+  ...serviceProcedures,
+  ...channelProcedures,
+  ...bindingProcedures,
+  ...limitProcedures,
+  ...ledgerProcedures,
+  ...orderProcedures,
+  ...parkedProcedures,
+  ...reportProcedures,
+  ...exportProcedures,
+  ...aftersalesProcedures,
+  ...withdrawalProcedures,
+  ...adjustmentProcedures,
+  ...fxProcedures,
+  ...demoProcedures(core.loadDemo)
+})

@@ -1,0 +1,143 @@
+/**
+ * Manual adjustments as procedures (the request and its posting: finance/adjustments.ts).
+ * Maker-checker: one user requests (ADJUSTMENT_REQUEST),
+ * which moves no money; another user approves (ADJUSTMENT_APPROVE), which posts the adjustment to
+ * the merchant's available balance against suspense, or rejects it. Nobody decides their own request.
+ */
+import { alias } from 'drizzle-orm/sqlite-core'
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import type { AdjustmentRow } from '../../../shared/contract/finance'
+import { fromMinor } from '../../../shared/money'
+import { say, verbatim } from '../../../shared/server-text'
+import { adjustmentRequests, merchants, users } from '../../db/schema'
+import type { Db } from '../../db/open'
+import { transact, type Tx } from '../../db/transaction'
+import { actorOf, type Ctx } from '../../core/context'
+import { conflict, notFound } from '../../core/errors'
+import { handlers } from '../../core/registry'
+import { assertCanRead, merchantFilter } from '../../core/scope'
+import { addCaseEvent, caseTimeline } from '../../cases/timeline'
+import { assertNotRequester, merchantBalance } from '../cases'
+import { ordering } from '../../master/fields'
+import { escapeLike, offsetOf } from '../../db/sql'
+import { minorOf } from '../../core/amount-input'
+import { adjustmentDecided } from '../../orders/parked'
+import { adjustmentPosting, money, requestAdjustment } from '../adjustments'
+
+type Stored = typeof adjustmentRequests.$inferSelect
+
+const requester = alias(users, 'requester')
+const decider = alias(users, 'decider')
+const columns = { ...getTableColumns(adjustmentRequests), merchantName: merchants.name, requestedByName: requester.username, decidedByName: decider.username }
+type Joined = Stored & { merchantName: string; requestedByName: string; decidedByName: string | null }
+
+const SORT = {
+  createdAt: adjustmentRequests.createdAt,
+  adjustmentNo: adjustmentRequests.adjustmentNo,
+  amount: adjustmentRequests.amountMinor,
+  status: adjustmentRequests.status,
+  merchantName: merchants.name
+}
+
+/** Db and Tx build the same query; one type keeps `.get()` typed. */
+function joined(db: Db | Tx) {
+  return (db as Db)
+    .select(columns)
+    .from(adjustmentRequests)
+    .innerJoin(merchants, eq(merchants.id, adjustmentRequests.merchantId))
+    .innerJoin(requester, eq(requester.id, adjustmentRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, adjustmentRequests.decidedBy))
+}
+
+function toRow(r: Joined): AdjustmentRow {
+  return {
+    id: r.id,
+    adjustmentNo: r.adjustmentNo,
+    merchantId: r.merchantId,
+    merchantName: r.merchantName,
+    contractId: r.contractId,
+    currency: r.currency,
+    amount: fromMinor(r.amountMinor, r.currency),
+    reason: r.reason,
+    status: r.status,
+    requestedById: r.requestedBy,
+    requestedBy: r.requestedByName,
+    decidedBy: r.decidedByName,
+    decidedAt: r.decidedAt,
+    decisionNote: r.decisionNote,
+    postingId: r.postingId,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt
+  }
+}
+
+function loadRow(db: Db | Tx, ctx: Ctx, id: number): AdjustmentRow {
+  const row = joined(db)
+    .where(and(eq(adjustmentRequests.id, id), eq(adjustmentRequests.tenantId, ctx.tenantId)))
+    .get()
+  if (!row) throw notFound(`Adjustment ${id}`)
+  assertCanRead(actorOf(ctx), row.merchantId, `Adjustment ${id}`)
+  return toRow(row)
+}
+
+export const adjustmentProcedures = handlers({
+  'adjustments.list': (ctx, input) => {
+    const filters: SQL[] = [eq(adjustmentRequests.tenantId, ctx.tenantId)]
+    const merchantId = merchantFilter(actorOf(ctx), input.merchantId)
+    if (merchantId !== undefined) filters.push(eq(adjustmentRequests.merchantId, merchantId))
+    if (input.status) filters.push(eq(adjustmentRequests.status, input.status))
+    if (input.currency) filters.push(eq(adjustmentRequests.currency, input.currency))
+    if (input.search) {
+      const pattern = `%${escapeLike(input.search)}%`
+      filters.push(sql`(${adjustmentRequests.adjustmentNo} like ${pattern} escape '\\' or ${adjustmentRequests.reason} like ${pattern} escape '\\')`)
+    }
+    const where = and(...filters)
+    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(adjustmentRequests).where(where).get()?.n ?? 0
+    const items = joined(ctx.db)
+      .where(where)
+      .orderBy(...ordering(SORT[input.sortBy], input.sortDirection, adjustmentRequests.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize))
+      .all()
+      .map(toRow)
+    return { page: input.page, pageSize: input.pageSize, total, items }
+  },
+
+  'adjustments.get': (ctx, input) => {
+    const row = loadRow(ctx.db, ctx, input.id)
+    const timeline = caseTimeline(ctx.db, { type: 'adjustment', id: row.id }).map((e) => ({ id: e.id, at: e.at, summary: e.summary, text: e.text, actor: e.actor }))
+    return { ...row, timeline, balance: merchantBalance(ctx.ledger, row.merchantId, row.currency) }
+  },
+
+  'adjustments.request': (ctx, input) => {
+    const amountMinor = minorOf('amount', input.amount, input.currency)
+    return transact(ctx.db, (tx) => requestAdjustment(tx, ctx, { ...input, amountMinor }))
+  },
+
+  'adjustments.decide': (ctx, input) => {
+    const actor = actorOf(ctx)
+    return transact(ctx.db, (tx) => {
+      const a = tx.select().from(adjustmentRequests).where(and(eq(adjustmentRequests.id, input.id), eq(adjustmentRequests.tenantId, ctx.tenantId))).get()
+      if (!a) throw notFound(`Adjustment ${input.id}`)
+      assertCanRead(actor, a.merchantId, `Adjustment ${input.id}`)
+      if (a.status !== 'pending') throw conflict(`Adjustment ${a.adjustmentNo} was already decided`, { code: 'adjustments.decided' })
+      assertNotRequester(actor, a.requestedBy, `adjustment ${a.adjustmentNo}`, 'adjustments.maker_checker')
+      const now = ctx.clock.now()
+      let postingId: number | null = null
+      let text
+      if (input.decision === 'approve') {
+        // A debit the merchant's available balance cannot cover is refused by the ledger core.
+        postingId = ctx.ledger.post({ ...adjustmentPosting(a, actor.userId), at: now }).postingId
+        text = say('adjustment.approved', { adjustmentNo: a.adjustmentNo, amount: money(a.amountMinor, a.currency), postingId })
+      } else {
+        text = say('adjustment.rejected', { adjustmentNo: a.adjustmentNo, reason: verbatim(input.note) })
+      }
+      const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+      tx.update(adjustmentRequests).set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null, postingId, updatedAt: now }).where(eq(adjustmentRequests.id, a.id)).run()
+      addCaseEvent(tx, { type: 'adjustment', id: a.id }, now, text, { actor: actor.username, detail: postingId ? { postingId } : undefined })
+      adjustmentDecided(tx, { id: a.id, adjustmentNo: a.adjustmentNo, approved: status === 'approved', postingId, actor: actor.username }, now)
+      ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: a.merchantId, summary: text, before: { status: a.status }, after: { status, postingId, note: input.note } })
+      return loadRow(tx, ctx, a.id)
+    })
+  }
+})

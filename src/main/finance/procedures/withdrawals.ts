@@ -1,0 +1,250 @@
+/**
+ * Withdrawals as procedures (the rules and postings: finance/withdrawals.ts).
+ *
+ *   pending_review ──approve──▶ approved ──paid (bank reference)──▶ paid
+ *        │                         └──────failed (reason)─────────▶ failed
+ *        └──reject (reason)──▶ rejected
+ *
+ * Requesting holds amount + the contract's withdrawal fee through the ledger core (the hold
+ * checks the available balance); paid posts the hold as withdrawal (8) and fee (9); rejected and
+ * failed void it. Review and completion need WITHDRAWAL_REVIEW and are never done by the user who
+ * requested the withdrawal (maker-checker). The reviewer records the bank transfer's outcome after
+ * making it. The withdrawn amount is credited to suspense (money on its way to the merchant's bank)
+ * until reconciliation matches it against the bank statement.
+ */
+import { alias } from 'drizzle-orm/sqlite-core'
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import type { WithdrawalRow } from '../../../shared/contract/finance'
+import { fromMinor } from '../../../shared/money'
+import { bank, bankCountryOf } from '../../../shared/reference'
+import { say, verbatim } from '../../../shared/server-text'
+import { merchants, users, withdrawals } from '../../db/schema'
+import type { Db } from '../../db/open'
+import { transact, type Tx } from '../../db/transaction'
+import { actorOf, type Ctx } from '../../core/context'
+import { AppError, notFound, validationError } from '../../core/errors'
+import { handlers } from '../../core/registry'
+import { assertCanRead, merchantFilter } from '../../core/scope'
+import { addCaseEvent, caseTimeline } from '../../cases/timeline'
+import { assertNotRequester, merchantBalance, nextCaseNumber } from '../cases'
+import { forChange, holdKey, withdrawalHoldPosting } from '../withdrawals'
+import { activeContract } from '../../orders/create'
+import { minorOf } from '../../core/amount-input'
+import { assertSameRequest } from '../../core/request-key'
+import { merchantForWrite, ordering } from '../../master/fields'
+import { escapeLike, offsetOf } from '../../db/sql'
+
+type Stored = typeof withdrawals.$inferSelect
+
+const requester = alias(users, 'requester')
+const reviewer = alias(users, 'reviewer')
+const settler = alias(users, 'settler')
+const columns = {
+  ...getTableColumns(withdrawals),
+  merchantName: merchants.name,
+  requestedByName: requester.username,
+  reviewedByName: reviewer.username,
+  settledByName: settler.username
+}
+type Joined = Stored & { merchantName: string; requestedByName: string; reviewedByName: string | null; settledByName: string | null }
+
+const SORT = {
+  createdAt: withdrawals.createdAt,
+  withdrawalNo: withdrawals.withdrawalNo,
+  amount: withdrawals.amountMinor,
+  status: withdrawals.status,
+  merchantName: merchants.name
+}
+
+/** Db and Tx build the same query; one type keeps `.get()` typed. */
+function joined(db: Db | Tx) {
+  return (db as Db)
+    .select(columns)
+    .from(withdrawals)
+    .innerJoin(merchants, eq(merchants.id, withdrawals.merchantId))
+    .innerJoin(requester, eq(requester.id, withdrawals.requestedBy))
+    .leftJoin(reviewer, eq(reviewer.id, withdrawals.reviewedBy))
+    .leftJoin(settler, eq(settler.id, withdrawals.settledBy))
+}
+
+function toRow(r: Joined): WithdrawalRow {
+  const c = r.currency
+  return {
+    id: r.id,
+    withdrawalNo: r.withdrawalNo,
+    merchantId: r.merchantId,
+    merchantName: r.merchantName,
+    contractId: r.contractId,
+    currency: c,
+    amount: fromMinor(r.amountMinor, c),
+    fee: fromMinor(r.feeMinor, c),
+    bankCode: r.bankCode,
+    accountNo: r.accountNo,
+    holderName: r.holderName,
+    note: r.note,
+    status: r.status,
+    requestedById: r.requestedBy,
+    requestedBy: r.requestedByName,
+    reviewedBy: r.reviewedByName,
+    reviewedAt: r.reviewedAt,
+    reviewNote: r.reviewNote,
+    settledBy: r.settledByName,
+    settledAt: r.settledAt,
+    bankReference: r.bankReference,
+    failureReason: r.failureReason,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt
+  }
+}
+
+function loadRow(db: Db | Tx, ctx: Ctx, id: number): WithdrawalRow {
+  const row = joined(db)
+    .where(and(eq(withdrawals.id, id), eq(withdrawals.tenantId, ctx.tenantId)))
+    .get()
+  if (!row) throw notFound(`Withdrawal ${id}`)
+  assertCanRead(actorOf(ctx), row.merchantId, `Withdrawal ${id}`)
+  return toRow(row)
+}
+
+const money = (minor: number | bigint, currency: string) => `${currency} ${fromMinor(minor, currency)}`
+
+export const withdrawalProcedures = handlers({
+  'withdrawals.list': (ctx, input) => {
+    const filters: SQL[] = [eq(withdrawals.tenantId, ctx.tenantId)]
+    const merchantId = merchantFilter(actorOf(ctx), input.merchantId)
+    if (merchantId !== undefined) filters.push(eq(withdrawals.merchantId, merchantId))
+    if (input.status) filters.push(eq(withdrawals.status, input.status))
+    if (input.currency) filters.push(eq(withdrawals.currency, input.currency))
+    if (input.search) {
+      const pattern = `%${escapeLike(input.search)}%`
+      filters.push(
+        sql`(${withdrawals.withdrawalNo} like ${pattern} escape '\\' or ${withdrawals.accountNo} like ${pattern} escape '\\' or ${withdrawals.holderName} like ${pattern} escape '\\' or ${withdrawals.bankReference} like ${pattern} escape '\\')`
+      )
+    }
+    const where = and(...filters)
+    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(withdrawals).where(where).get()?.n ?? 0
+    const items = joined(ctx.db)
+      .where(where)
+      .orderBy(...ordering(SORT[input.sortBy], input.sortDirection, withdrawals.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize))
+      .all()
+      .map(toRow)
+    return { page: input.page, pageSize: input.pageSize, total, items }
+  },
+
+  'withdrawals.get': (ctx, input) => {
+    const row = loadRow(ctx.db, ctx, input.id)
+    const timeline = caseTimeline(ctx.db, { type: 'withdrawal', id: row.id }).map((e) => ({ id: e.id, at: e.at, summary: e.summary, text: e.text, actor: e.actor }))
+    return { ...row, timeline, balance: merchantBalance(ctx.ledger, row.merchantId, row.currency) }
+  },
+
+  'withdrawals.request': (ctx, input) => {
+    const actor = actorOf(ctx)
+    const amountMinor = minorOf('amount', input.amount, input.currency, { positive: true })
+    return transact(ctx.db, (tx) => {
+      const existing = tx.select().from(withdrawals).where(and(eq(withdrawals.tenantId, ctx.tenantId), eq(withdrawals.requestKey, input.requestKey))).get()
+      if (existing) {
+        assertCanRead(actor, existing.merchantId, `Withdrawal ${existing.id}`)
+        const { merchantId, currency, accountNo, holderName, note } = input
+        assertSameRequest(input.requestKey, { no: `withdrawal ${existing.withdrawalNo}`, content: { ...existing, amount: existing.amountMinor, bankCode: existing.bankCode.toUpperCase() } }, { merchantId, currency, amount: amountMinor, bankCode: input.bankCode.toUpperCase(), accountNo, holderName, note })
+        ctx.audit(tx, { targetType: 'withdrawal', targetId: existing.id, merchantId: existing.merchantId, summary: say('withdrawal.replayed', { withdrawalNo: existing.withdrawalNo }) })
+        return { id: existing.id, withdrawalNo: existing.withdrawalNo, replayed: true }
+      }
+      const merchant = merchantForWrite(tx, ctx, input.merchantId)
+      const country = bankCountryOf(input.currency)
+      if (!country) throw validationError('currency', `${input.currency} has no bank list: withdrawals to a bank account are in CNY, THB, VND, IDR or BRL`)
+      const found = bank(country, input.bankCode)
+      if (!found) throw validationError('bankCode', `${input.bankCode} is not a bank in the ${country} bank list`)
+      const now = ctx.clock.now()
+      const number = nextCaseNumber(tx, ctx.tenantId, now)
+      const contract = activeContract(tx, merchant.id, input.currency, number.day)
+      const feeMinor = contract.withdrawalFeeMinor
+      const available = ctx.ledger.balance({ kind: 'merchant_available', merchantId: merchant.id, currency: input.currency }).available
+      if (BigInt(amountMinor + feeMinor) > available) {
+        throw new AppError('limit', `amount: ${money(amountMinor, input.currency)} plus the fee ${money(feeMinor, input.currency)} is more than the available balance ${money(available, input.currency)}`, {
+          field: 'amount',
+          code: 'ledger.insufficient_funds'
+        })
+      }
+      const values = {
+        tenantId: ctx.tenantId,
+        withdrawalNo: `W${number.txnNo}`,
+        merchantId: merchant.id,
+        contractId: contract.id,
+        currency: input.currency,
+        amountMinor,
+        feeMinor,
+        bankCode: found.code,
+        accountNo: input.accountNo,
+        holderName: input.holderName,
+        note: input.note,
+        status: 'pending_review' as const,
+        requestKey: input.requestKey,
+        requestedBy: actor.userId,
+        holdPostingId: 0,
+        createdAt: now,
+        updatedAt: now
+      }
+      const hold = ctx.ledger.hold({ ...withdrawalHoldPosting({ ...values, id: 0 } as Stored), at: now })
+      const w = tx
+        .insert(withdrawals)
+        .values({ ...values, holdPostingId: hold.postingId })
+        .returning()
+        .get()
+      const params = { withdrawalNo: w.withdrawalNo, amount: money(amountMinor, w.currency), fee: money(feeMinor, w.currency), bank: `${found.name} (${found.code})`, accountNo: w.accountNo }
+      addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, say('withdrawal.requested', params), { actor: actor.username, detail: { postingId: hold.postingId } })
+      ctx.audit(tx, { targetType: 'withdrawal', targetId: w.id, merchantId: w.merchantId, summary: say('withdrawal.requested', params), after: { ...values, holdPostingId: hold.postingId } })
+      return { id: w.id, withdrawalNo: w.withdrawalNo, replayed: false }
+    })
+  },
+
+  'withdrawals.review': (ctx, input) => {
+    const actor = actorOf(ctx)
+    return transact(ctx.db, (tx) => {
+      const w = forChange(tx, ctx, input.id, 'pending_review')
+      assertNotRequester(actor, w.requestedBy, `withdrawal ${w.withdrawalNo}`, 'withdrawals.maker_checker')
+      const now = ctx.clock.now()
+      const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+      if (status === 'rejected') ctx.ledger.voidHold(holdKey(w), `rejected: ${input.note}`, now)
+      tx.update(withdrawals).set({ status, reviewedBy: actor.userId, reviewedAt: now, reviewNote: input.note || null, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
+      const text =
+        status === 'approved'
+          ? say('withdrawal.approved', { withdrawalNo: w.withdrawalNo })
+          : say('withdrawal.rejected', { withdrawalNo: w.withdrawalNo, amount: money(w.amountMinor + w.feeMinor, w.currency), reason: verbatim(input.note) })
+      addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, text, { actor: actor.username })
+      ctx.audit(tx, { targetType: 'withdrawal', targetId: w.id, merchantId: w.merchantId, summary: text, before: { status: w.status }, after: { status, note: input.note } })
+      return loadRow(tx, ctx, w.id)
+    })
+  },
+
+  'withdrawals.complete': (ctx, input) => {
+    const actor = actorOf(ctx)
+    return transact(ctx.db, (tx) => {
+      const w = forChange(tx, ctx, input.id, 'approved')
+      assertNotRequester(actor, w.requestedBy, `withdrawal ${w.withdrawalNo}`, 'withdrawals.maker_checker')
+      const now = ctx.clock.now()
+      let text
+      if (input.outcome === 'paid') {
+        const posting = ctx.ledger.commitHold(holdKey(w), now)
+        tx.update(withdrawals).set({ status: 'paid', settledBy: actor.userId, settledAt: now, bankReference: input.bankReference, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
+        text = say('withdrawal.paid', { withdrawalNo: w.withdrawalNo, amount: money(w.amountMinor, w.currency), fee: money(w.feeMinor, w.currency), bankReference: input.bankReference, postingId: posting.postingId })
+        addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, text, { actor: actor.username, detail: { postingId: posting.postingId } })
+      } else {
+        ctx.ledger.voidHold(holdKey(w), `transfer failed: ${input.reason}`, now)
+        tx.update(withdrawals).set({ status: 'failed', settledBy: actor.userId, settledAt: now, failureReason: input.reason, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
+        text = say('withdrawal.failed', { withdrawalNo: w.withdrawalNo, amount: money(w.amountMinor + w.feeMinor, w.currency), reason: verbatim(input.reason) })
+        addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, text, { actor: actor.username })
+      }
+      ctx.audit(tx, {
+        targetType: 'withdrawal',
+        targetId: w.id,
+        merchantId: w.merchantId,
+        summary: text,
+        before: { status: w.status },
+        after: { status: input.outcome, bankReference: input.bankReference || null, reason: input.reason || null }
+      })
+      return loadRow(tx, ctx, w.id)
+    })
+  }
+})

@@ -1,0 +1,235 @@
+/** Operations: creating orders, finding them, and the manual operations on them. */
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { say, term, type ServerText } from '../../../shared/server-text'
+import { fromMinor } from '../../../shared/money'
+import { minorOf } from '../../core/amount-input'
+import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, tenants } from '../../db/schema'
+import { transact } from '../../db/transaction'
+import { actorOf, type Ctx } from '../../core/context'
+import { AppError, conflict, notFound, validationError } from '../../core/errors'
+import { handlers } from '../../core/registry'
+import { assertCanRead, merchantFilter } from '../../core/scope'
+import { evaluatePair } from '../../master/limits'
+import { revealOrderField } from '../card-numbers'
+import { createOrder, orderMerchant } from '../create'
+import { close, finish, loadOrder, scheduleNotification } from '../outcome'
+import { orderDetail } from '../read'
+import { openHoldingException } from '../parked'
+import { addEvent } from '../timeline'
+import { pagedList } from '../../reads/paged'
+import { ORDER_READS } from '../reads'
+
+function visibleOrder(ctx: Ctx, id: number) {
+  const order = ctx.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.tenantId, ctx.tenantId))).get()
+  if (!order) throw notFound(`Order ${id}`)
+  assertCanRead(actorOf(ctx), order.merchantId, `Order ${id}`)
+  return order
+}
+
+async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1], direction: 'deposit' | 'payout') {
+  const created = createOrder(ctx, input, direction)
+  if (!created.replayed) await ctx.sending.sendNow(created.orderId)
+  return { ...orderDetail(ctx.db, visibleOrder(ctx, created.orderId)), replayed: created.replayed }
+}
+
+/** The withdrawal fee of the merchant's active contract in that currency (what a payout holds with its amount). */
+function payoutFeeOf(ctx: Ctx, merchantId: number, currency: string): number | null {
+  const contract = ctx.db
+    .select({ fee: contracts.withdrawalFeeMinor })
+    .from(contracts)
+    .where(and(eq(contracts.merchantId, merchantId), eq(contracts.settlementCurrency, currency), eq(contracts.status, 'active')))
+    .orderBy(asc(contracts.id))
+    .get()
+  return contract?.fee ?? null
+}
+
+function manualEvent(ctx: Ctx, what: ServerText, reason: string): ServerText {
+  return say('text.reasonBy', { what, user: actorOf(ctx).username, reason })
+}
+
+export const orderProcedures = handlers({
+  'orders.options': (ctx, input) => {
+    const merchantId = orderMerchant(actorOf(ctx), input.direction, input.merchantId)
+    const merchant = ctx.db.select().from(merchants).where(eq(merchants.id, merchantId)).get()
+    if (!merchant) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
+    const list = ctx.db
+      .select()
+      .from(services)
+      .where(and(eq(services.merchantId, merchantId), eq(services.direction, input.direction), eq(services.status, 'active'), sql`${services.activatedAt} is not null`))
+      .orderBy(asc(services.serviceType))
+      .all()
+    const merchantAvailable: Record<string, string> = {}
+    const result = list.map((service) => {
+      const bound = ctx.db.select({ channel: channels }).from(channelServiceBindings).innerJoin(channels, eq(channels.id, channelServiceBindings.channelId)).where(eq(channelServiceBindings.serviceId, service.id)).orderBy(asc(channels.name)).all()
+      merchantAvailable[service.currency] ??= fromMinor(ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available, service.currency)
+      const platform = actorOf(ctx).merchantId === null
+      const options = bound.map(({ channel }) => {
+        const pair = evaluatePair(ctx.db, service, channel)
+        const balance = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency })
+        const reasons = [...pair.blockers]
+        // A payout channel must be able to pay at least the smallest allowed amount (how much it
+        // holds is the platform's business, not a merchant-bound user's: channels are shared).
+        if (input.direction === 'payout' && reasons.length === 0 && balance.available < Math.max(pair.range.lower, 1)) {
+          reasons.push(platform ? `channel "${channel.name}" has too little balance (${fromMinor(balance.available, channel.currency)} available)` : `channel "${channel.name}" cannot pay out now`)
+        }
+        return {
+          channelId: channel.id,
+          channelName: channel.name,
+          usable: reasons.length === 0,
+          reason: reasons[0] ?? null,
+          lower: pair.format(pair.range.lower),
+          upper: pair.format(pair.range.upper),
+          lowerSource: pair.range.lowerSource,
+          upperSource: pair.range.upperSource,
+          limits: { lower: fromMinor(pair.channelBounds.lower, channel.currency), upper: fromMinor(pair.channelBounds.upper, channel.currency) },
+          balance: platform ? fromMinor(balance.posted, channel.currency) : null,
+          available: platform ? fromMinor(balance.available, channel.currency) : null
+        }
+      })
+      return {
+        serviceId: service.id,
+        serviceType: service.serviceType,
+        currency: service.currency,
+        singleLower: fromMinor(service.singleLowerMinor, service.currency),
+        singleUpper: fromMinor(service.singleUpperMinor, service.currency),
+        fee: fromMinor(input.direction === 'payout' ? (payoutFeeOf(ctx, merchantId, service.currency) ?? 0) : 0, service.currency),
+        usable: options.some((o) => o.usable),
+        channels: options
+      }
+    })
+    // The seed: only services with at least one usable channel are offered.
+    return { merchantId, merchantAvailable, services: result.filter((s) => s.usable) }
+  },
+
+  'orders.createDeposit': (ctx, input) => createAndSend(ctx, input, 'deposit'),
+  'orders.createPayout': (ctx, input) => createAndSend(ctx, input, 'payout'),
+
+  // The read runs in a report worker (orders/list.ts); the scope is applied here, on the main thread.
+  'orders.list': (ctx, { page, pageSize, ...filters }) =>
+    pagedList(ctx, ORDER_READS.ordersList, { ...filters, merchantId: merchantFilter(actorOf(ctx), filters.merchantId), now: ctx.clock.now() }, { page, pageSize }),
+  'orders.get': (ctx, input) => orderDetail(ctx.db, visibleOrder(ctx, input.id)),
+
+  'orders.close': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    return transact(ctx.db, (tx) => {
+      const current = loadOrder(tx, order.id)
+      if (current.direction === 'deposit' && current.status !== 'created' && current.status !== 'pending') {
+        throw conflict(`Deposit ${current.orderNo} is ${current.status}; only an unpaid deposit can be closed`, { code: 'orders.not_closable' })
+      }
+      if (current.direction === 'payout' && (current.sentAt !== null || current.status !== 'created')) {
+        throw conflict(`Payout ${current.orderNo} has already been sent to the provider and cannot be cancelled`, { code: 'orders.not_closable' })
+      }
+      close(tx, ctx, current, manualEvent(ctx, say('order.manualClosed'), input.reason), ctx.clock.now(), actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: current.id, merchantId: current.merchantId, summary: say('audit.orderClosed', { orderNo: current.orderNo, reason: input.reason }), before: { status: current.status }, after: { status: 'closed' } })
+      return orderDetail(tx, loadOrder(tx, current.id))
+    })
+  },
+
+  'orders.requery': async (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    transact(ctx.db, (tx) => {
+      addEvent(tx, order.id, ctx.clock.now(), 'manual', manualEvent(ctx, say('order.manualQuery'), input.reason), null, actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.orderRequeried', { orderNo: order.orderNo, reason: input.reason }) })
+    })
+    try {
+      await ctx.sending.queryNow(order.id)
+    } catch (error) {
+      throw new AppError('upstream', `The provider could not be queried: ${error instanceof Error ? error.message : String(error)}`, { code: 'upstream.query_failed' })
+    }
+    return orderDetail(ctx.db, visibleOrder(ctx, input.id))
+  },
+
+  'orders.markResult': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    return transact(ctx.db, (tx) => {
+      const current = loadOrder(tx, order.id)
+      const lateDeposit = current.direction === 'deposit' && current.status === 'closed' && input.result === 'succeeded'
+      if (current.status === 'succeeded' || current.status === 'failed' || (current.status === 'closed' && !lateDeposit)) {
+        throw conflict(`Order ${current.orderNo} is already ${current.status}`, { code: 'orders.already_final' })
+      }
+      let paidMinor: number | null = null
+      if (input.paidAmount !== undefined) {
+        if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', 'only applies to a deposit marked succeeded')
+        // A person never books more than the order: an overpayment arrives from the provider and its excess is parked.
+        paidMinor = minorOf('paidAmount', input.paidAmount, current.currency, { positive: true, atMost: { minor: current.amountMinor, what: 'the order amount' } })
+      }
+      if (lateDeposit && openHoldingException(tx, ctx.tenantId, current, 'late_payment')) {
+        throw conflict(`Deposit ${current.orderNo} has a late payment parked in suspense; book or return it from the parked reports instead`, { code: 'orders.late_payment_parked' })
+      }
+      const now = ctx.clock.now()
+      // A deposit paid after it was closed (a late payment) is reopened to be posted.
+      const target = lateDeposit ? { ...current, status: 'pending' as const } : current
+      finish(tx, ctx, target, { status: input.result, paidMinor, reason: manualEvent(ctx, say('order.manualMarked', { status: term('orderStatus', input.result) }), input.reason), source: 'manual', actor: actorOf(ctx).username }, now)
+      ctx.audit(tx, {
+        targetType: 'order',
+        targetId: current.id,
+        merchantId: current.merchantId,
+        summary: say('audit.orderMarked', { orderNo: current.orderNo, status: term('orderStatus', input.result), reason: input.reason }),
+        before: { status: current.status },
+        after: { status: input.result, paidAmount: input.paidAmount ?? null }
+      })
+      return orderDetail(tx, loadOrder(tx, current.id))
+    })
+  },
+
+  'orders.resendNotification': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    return transact(ctx.db, (tx) => {
+      if (order.status !== 'succeeded' && order.status !== 'failed' && order.status !== 'closed') {
+        throw conflict(`Order ${order.orderNo} is ${order.status}; merchants are notified of final states only`, { code: 'orders.not_final' })
+      }
+      const now = ctx.clock.now()
+      const count = tx.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.orderId, order.id), eq(outbox.operation, 'notify'))).get()?.n ?? 0
+      scheduleNotification(tx, order, now, `${order.orderNo}:notify:${count + 1}`)
+      addEvent(tx, order.id, now, 'manual', manualEvent(ctx, say('order.manualResent'), input.reason), null, actorOf(ctx).username)
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.notificationResent', { orderNo: order.orderNo, reason: input.reason }) })
+      return orderDetail(tx, order)
+    })
+  },
+
+  // The number goes to the caller only: the audit event names the order, the field and the reason.
+  'orders.revealCardNumber': (ctx, input) => {
+    const order = visibleOrder(ctx, input.id)
+    const value = revealOrderField(ctx.secrets, order, input.field)
+    if (value === null) throw notFound(`Order ${order.orderNo} has no ${input.field}`)
+    transact(ctx.db, (tx) => {
+      ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.cardNumberRevealed', { orderNo: order.orderNo, field: term('sealedField', input.field), reason: input.reason }), after: { field: input.field } })
+    })
+    return { field: input.field, value }
+  },
+
+  // Read in a report worker (orders/outbox-list.ts); the merchant scope is applied here.
+  'outbox.list': (ctx, { page, pageSize, ...filters }) => pagedList(ctx, ORDER_READS.outboxList, { ...filters, merchantId: merchantFilter(actorOf(ctx), undefined) }, { page, pageSize }),
+
+  'outbox.retryNow': (ctx, input) =>
+    transact(ctx.db, (tx) => {
+      const item = tx.select().from(outbox).where(eq(outbox.id, input.id)).get()
+      if (!item) throw notFound(`Outbox item ${input.id}`)
+      if (item.status !== 'pending' && item.status !== 'gave_up') throw conflict(`Outbox item ${input.id} is ${item.status}`, { code: 'outbox.not_waiting' })
+      const now = ctx.clock.now()
+      tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(eq(outbox.id, item.id)).run()
+      ctx.audit(tx, { targetType: 'outbox', targetId: item.id, summary: say('audit.outboxDue', { id: item.id, operation: item.operation }) })
+      return { id: item.id, status: 'pending', nextAttemptAt: now }
+    }),
+
+  'callbacks.settings': (ctx) => {
+    const t = ctx.db.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).get()!
+    return { host: t.callbackHost, port: t.callbackPort, publicUrl: t.callbackPublicUrl, listeningAt: ctx.callbacks.listeningAt() }
+  },
+
+  'callbacks.updateSettings': async (ctx, input) => {
+    transact(ctx.db, (tx) => {
+      const before = tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).get()!
+      tx.update(tenants).set({ callbackHost: input.host, callbackPort: input.port, callbackPublicUrl: input.publicUrl }).where(eq(tenants.id, ctx.tenantId)).run()
+      ctx.audit(tx, {
+        targetType: 'settings',
+        targetId: ctx.tenantId,
+        summary: say('audit.callbackSettings'),
+        before: { host: before.callbackHost, port: before.callbackPort, publicUrl: before.callbackPublicUrl },
+        after: input
+      })
+    })
+    if (ctx.callbacks.listeningAt()) await ctx.callbacks.restart()
+    return { ...input, listeningAt: ctx.callbacks.listeningAt() }
+  }
+})
