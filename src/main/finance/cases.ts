@@ -4,8 +4,7 @@ import type { Tx } from '../db/transaction'
 import type { Actor } from '../core/context'
 import { forbidden } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
-import { businessDayFn } from '../ledger/business-day'
-import { isoDay } from '../reports/bounds'
+import { businessDayFn, dayText } from '../ledger/business-day'
 import { nextTxnNo } from '../orders/numbering'
 import { tenantZone } from '../core/tenant'
 
@@ -18,7 +17,7 @@ export interface CaseNumber {
 /** A new transaction number on today's business day (shared with orders, so txn ids never collide). */
 export function nextCaseNumber(tx: Tx, tenantId: number, now: number): CaseNumber {
   const businessDay = businessDayFn(tenantZone(tx, tenantId))(now)
-  return { txnNo: nextTxnNo(tx, businessDay), day: isoDay(businessDay) }
+  return { txnNo: nextTxnNo(tx, businessDay), day: dayText(businessDay) }
 }
 
 /** Maker-checker: whoever requested a case may not review or complete it. */

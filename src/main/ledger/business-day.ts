@@ -36,6 +36,12 @@ export function businessDayFn(zone: string): BusinessDayOf {
   return (ms) => Number(format.format(ms).replaceAll('-', ''))
 }
 
+/** A business day number (yyyymmdd) as `yyyy-mm-dd`, the form contracts' validity is written in. */
+export function dayText(day: number): string {
+  const text = String(day)
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`
+}
+
 /** The UTC offset of `zone` at `utcMs`, in milliseconds. */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   const fixed = offsetMinutes(zone)

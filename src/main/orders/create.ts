@@ -4,7 +4,7 @@
  * timeline, its outbox item, its statistics and (payouts) its hold commit in ONE transaction,
  * before anything is sent; sending happens afterwards (see outbox.ts).
  */
-import { and, eq, isNull, lte, or, gte } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { ParsedInputOf } from '../../shared/contract'
 import { payoutCoverage, rangeViolation } from '../../shared/limits'
 import { fromMinor } from '../../shared/money'
@@ -16,8 +16,9 @@ import { channels, contracts, merchants, orders, outbox, services, terminals } f
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
+import { activeContract, contractIn, validOn } from '../master/contracts'
 import { evaluatePair } from '../master/limits'
-import { businessDayFn } from '../ledger/business-day'
+import { businessDayFn, dayText } from '../ledger/business-day'
 import type { SecretBox } from '../core/secrets'
 import { openOrderFields, sealOrderFields } from './card-numbers'
 import { nextOrderNumbers } from './numbering'
@@ -45,35 +46,14 @@ export function orderMerchant(actor: Actor, direction: Direction, requested: num
   return requested
 }
 
-/** The merchant's contract settling in the order's currency, valid on the business day. */
-export function activeContract(tx: Tx, merchantId: number, currency: string, day: string) {
-  const found = tx
-    .select()
-    .from(contracts)
-    .where(
-      and(
-        eq(contracts.merchantId, merchantId),
-        eq(contracts.settlementCurrency, currency),
-        eq(contracts.status, 'active'),
-        lte(contracts.validFrom, day),
-        or(isNull(contracts.validTo), gte(contracts.validTo, day))
-      )
-    )
-    .orderBy(contracts.id)
-    .get()
-  if (!found) throw new AppError('limit', `The merchant has no active contract settling in ${currency} on ${day}`, { code: 'orders.no_contract', field: 'serviceId' })
-  return found
-}
-
 /**
  * A deposit settles under the merchant's contract in its own currency; failing that, under its
  * first active contract in another currency (FX), at the rate valid now, fixed on the order.
  */
 function depositContract(tx: Tx, tenantId: number, merchantId: number, currency: string, day: string, now: number, zone: string) {
-  const valid = and(eq(contracts.merchantId, merchantId), eq(contracts.status, 'active'), lte(contracts.validFrom, day), or(isNull(contracts.validTo), gte(contracts.validTo, day)))
-  const same = tx.select().from(contracts).where(and(valid, eq(contracts.settlementCurrency, currency))).orderBy(contracts.id).get()
+  const same = contractIn(tx, merchantId, currency, day)
   if (same) return { contract: same, fx: null }
-  const other = tx.select().from(contracts).where(valid).orderBy(contracts.id).get()
+  const other = tx.select().from(contracts).where(validOn(merchantId, day)).orderBy(contracts.id).get()
   if (!other) return { contract: activeContract(tx, merchantId, currency, day), fx: null }
   const rate = rateForOrder(tx, tenantId, currency, other.settlementCurrency, now, zone)
   return {
@@ -99,7 +79,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
     const now = ctx.clock.now()
     const zone = tenantZone(tx, ctx.tenantId)
     const businessDay = businessDayFn(zone)(now)
-    const dayText = String(businessDay).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')
+    const day = dayText(businessDay)
 
     const merchant = tx.select().from(merchants).where(eq(merchants.id, merchantId)).get()
     if (!merchant) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
@@ -132,7 +112,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
         throw conflict(`merchantOrderNo: ${input.merchantOrderNo} was already used for order ${existing.orderNo}`, { field: 'merchantOrderNo', code: 'orders.merchant_order_no_taken' })
       }
     }
-    const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, dayText, now, zone) : { contract: activeContract(tx, merchantId, service.currency, dayText), fx: null }
+    const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, day, now, zone) : { contract: activeContract(tx, merchantId, service.currency, day), fx: null }
     const fee = direction === 'payout' ? contract.withdrawalFeeMinor : 0
     if (direction === 'payout') {
       const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available

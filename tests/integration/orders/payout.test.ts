@@ -76,6 +76,19 @@ describe('payout orders', () => {
     expect(merchant.message).not.toContain('50.00')
   })
 
+  it('the fee the payout form shows is the fee the order holds: both from the contract valid today, of two in one currency', async () => {
+    w = await orderWorld()
+    // The first contract (the lower id) ended in March; the one that applies today started in April.
+    const terms = { name: 'CN 2026', feeRate: '2', fixedFee: '1.00', refundFee: '0', disputeFee: '0', withdrawalFee: '5.00', reserveRate: '10', reserveHoldDays: 30, validFrom: '2026-01-01' }
+    await w.t.ok('contracts.update', { id: w.contractId, ...terms, validTo: '2026-03-31' }, w.admin)
+    await w.t.ok('contracts.create', { merchantId: w.merchantId, name: 'CN 2026 H2', settlementCurrency: 'CNY', withdrawalFee: '8.00', validFrom: '2026-04-01' }, w.admin)
+    await fund(w)
+    const options = await w.t.ok('orders.options', { direction: 'payout', merchantId: w.merchantId }, w.admin)
+    expect(options.services[0].fee).toBe('8.00')
+    const created = await w.t.ok('orders.createPayout', payout({ amount: '50.00' }), w.admin)
+    expect(created.fee).toBe('8.00')
+  })
+
   it('a timeout on a payout never sends a second payout: unknown, then resolved by querying', async () => {
     w = await orderWorld()
     await fund(w)

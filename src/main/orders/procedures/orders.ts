@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { say, term, type ServerText } from '../../../shared/server-text'
 import { fromMinor } from '../../../shared/money'
 import { minorOf } from '../../core/amount-input'
-import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, tenants } from '../../db/schema'
+import { channels, channelServiceBindings, merchants, orders, outbox, services, tenants } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
 import { AppError, conflict, notFound, validationError } from '../../core/errors'
@@ -14,6 +14,9 @@ import { revealOrderField } from '../card-numbers'
 import { createOrder, orderMerchant } from '../create'
 import { close, finish, loadOrder, scheduleNotification } from '../outcome'
 import { orderDetail } from '../read'
+import { contractIn } from '../../master/contracts'
+import { businessDayFn, dayText } from '../../ledger/business-day'
+import { tenantZone } from '../../core/tenant'
 import { openHoldingException } from '../parked'
 import { addEvent } from '../timeline'
 import { pagedList } from '../../reads/paged'
@@ -32,15 +35,13 @@ async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1],
   return { ...orderDetail(ctx.db, visibleOrder(ctx, created.orderId)), replayed: created.replayed }
 }
 
-/** The withdrawal fee of the merchant's active contract in that currency (what a payout holds with its amount). */
+/**
+ * The fee a payout in that currency holds with its amount: the withdrawal fee of the contract that
+ * applies today (master/contracts.ts), the same one the order will be created under.
+ */
 function payoutFeeOf(ctx: Ctx, merchantId: number, currency: string): number | null {
-  const contract = ctx.db
-    .select({ fee: contracts.withdrawalFeeMinor })
-    .from(contracts)
-    .where(and(eq(contracts.merchantId, merchantId), eq(contracts.settlementCurrency, currency), eq(contracts.status, 'active')))
-    .orderBy(asc(contracts.id))
-    .get()
-  return contract?.fee ?? null
+  const today = dayText(businessDayFn(tenantZone(ctx.db, ctx.tenantId))(ctx.clock.now()))
+  return contractIn(ctx.db, merchantId, currency, today)?.withdrawalFeeMinor ?? null
 }
 
 function manualEvent(ctx: Ctx, what: ServerText, reason: string): ServerText {
