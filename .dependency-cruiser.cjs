@@ -4,7 +4,7 @@
  * root) imports procedures; the renderer never imports the main process; src/shared imports only
  * itself, zod and decimal.js; electron only in the two shell files.
  */
-const DOMAINS = 'auth|audit|system|master|ledger|orders|aftersales|finance|reports|cases|demo'
+const DOMAINS = 'auth|audit|system|master|ledger|orders|aftersales|finance|reports|recon|cases|demo'
 const PLATFORM = 'core|db|jobs|reads'
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -8,6 +8,8 @@
  *               POST /_control/merchants {merchantNo, signKey}
  *               POST /_control/reset
  *               GET  /_control/state, /_control/orders
+ *               GET  /_control/statement?date=yyyy-mm-dd[&zone=+08:00][&merchantNo=…]   the day's statement (CSV)
+ *               POST /_control/statement/differences {date, differences: [{kind, orderNo?}]}
  * Only Host headers naming the loopback address are served (a web page cannot drive it through
  * DNS rebinding).
  */
@@ -16,9 +18,16 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { flatParams, parseBody } from '../upstream/signing'
 import { behaviourRuleSchema } from './behaviours'
+import { DIFFERENCE_KINDS } from './statement'
 import { SimulatorError, type Provider, type Reply } from './provider'
 
 const payInput = z.object({ orderNo: z.string().min(1).max(64), amount: z.string().optional(), merchantNo: z.string().min(1).max(64).optional() }).strict()
+const differencesInput = z
+  .object({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be yyyy-mm-dd'),
+    differences: z.array(z.object({ kind: z.enum(DIFFERENCE_KINDS), orderNo: z.string().min(1).max(64).optional() }).strict()).max(1000)
+  })
+  .strict()
 const merchantInput = z.object({ merchantNo: z.string().trim().min(1).max(64), signKey: z.string().min(1).max(4000) }).strict()
 
 function escapeHtml(text: string): string {
@@ -102,6 +111,22 @@ export function createSimulatorApp(provider: Provider, allowedHosts: () => strin
     if (!input.ok) return input.response
     provider.upsertMerchant(input.value)
     return c.json({ ok: true, merchants: provider.state().merchants })
+  })
+
+  app.get('/_control/statement', (c) => {
+    const date = c.req.query('date') ?? ''
+    const zone = c.req.query('zone') ?? '+08:00'
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return c.json({ ok: false, error: 'date: must be yyyy-mm-dd' }, 400)
+    if (!/^[+-]\d{2}:\d{2}$/.test(zone) && !/^[A-Za-z_]+\/[A-Za-z_]+$/.test(zone)) return c.json({ ok: false, error: 'zone: must be an offset such as +08:00 or a zone such as Asia/Shanghai' }, 400)
+    const { csv, injected } = provider.statement(date, zone, c.req.query('merchantNo') || undefined)
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="statement-${date}.csv"`, 'x-injected': JSON.stringify(injected) })
+  })
+
+  app.post('/_control/statement/differences', async (c) => {
+    const input = await jsonInput(c, differencesInput)
+    if (!input.ok) return input.response
+    provider.setStatementDifferences(input.value.date, input.value.differences)
+    return c.json({ ok: true })
   })
 
   app.post('/_control/reset', (c) => {

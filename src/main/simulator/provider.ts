@@ -8,6 +8,8 @@ import { verify } from '../upstream/signing'
 import { BehaviourTable } from './behaviours'
 import { createCallbackSender, Lifecycle } from './callbacks'
 import { paymentPageFor } from './payment-page'
+import { statementCsv, statementRow, withDifferences, type Difference, type Injected, type Settled } from './statement'
+import { dayStartMs } from '../ledger/business-day'
 import type { BehaviourRule, CallbackAttempt, ReceivedRequest, RequestOutcome, SimOrder, SimOrderView, SimRefund, SimulatorMerchant, SimulatorOptions } from './types'
 
 export type Reply = { kind: 'json'; status: number; body: unknown } | { kind: 'text'; status: number; body: string } | { kind: 'hang' }
@@ -47,6 +49,8 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
   const requests: ReceivedRequest[] = []
   const callbacks: CallbackAttempt[] = []
   const behaviours = new BehaviourTable()
+  const differences = new Map<string, Difference[]>()
+  const feeRatePpm = options.feeRatePpm ?? 6000
   const lifecycle = new Lifecycle()
   let seq = 0
   const sendCallback = createCallbackSender(
@@ -297,6 +301,35 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
       counts: { orders: orders.size, requests: requests.length, callbacks: callbacks.length },
       callbacks: [...callbacks]
     }),
+    /** Differences the statement of `date` (`yyyy-mm-dd`) is to carry (replacing any told before). */
+    setStatementDifferences(date: string, list: Difference[]): void {
+      differences.set(date, list)
+    },
+    /**
+     * The provider's statement of a business day in `zone`: its paid deposits, payouts and
+     * refunds of the day (of one merchant, or all), with the day's differences put in, and the
+     * lines the day before held back as late.
+     */
+    statement(date: string, zone: string, merchantNo?: string): { csv: string; injected: Injected[] } {
+      const day = (d: string) => {
+        const from = dayStartMs(d, zone)
+        const items: Settled[] = []
+        for (const o of orders.values()) {
+          if (o.status !== 'SUCCESS' || o.settledAt === null || o.settledAt < from || o.settledAt >= dayStartMs(d, zone, 1)) continue
+          if (merchantNo && o.merchantNo !== merchantNo) continue
+          items.push({ kind: o.direction === 'deposit' ? 'payment' : 'payout', orderNo: o.orderNo, upstreamNo: o.upstreamNo, currency: o.currency, amount: o.paidAmount ?? o.amount, at: o.settledAt })
+        }
+        for (const r of refunds.values()) {
+          if (r.status !== 'SUCCESS' || r.settledAt === null || r.settledAt < from || r.settledAt >= dayStartMs(d, zone, 1)) continue
+          if (merchantNo && r.merchantNo !== merchantNo) continue
+          items.push({ kind: 'refund', orderNo: r.orderNo, upstreamNo: r.upstreamNo, refundNo: r.refundNo, currency: r.currency, amount: r.amount, at: r.settledAt })
+        }
+        return withDifferences(items.map((i) => statementRow(i, feeRatePpm)), differences.get(d) ?? [])
+      }
+      const today = day(date)
+      const yesterday = day(new Date(dayStartMs(date, zone, -1) + 12 * 3_600_000).toISOString().slice(0, 10))
+      return { csv: statementCsv([...yesterday.late, ...today.rows]), injected: today.injected }
+    },
     /** Forgets orders, answers, logs and behaviours; keeps the merchants. */
     reset(): void {
       lifecycle.clearTimers()
@@ -307,6 +340,7 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
       requests.length = 0
       callbacks.length = 0
       behaviours.clear()
+      differences.clear()
     }
   }
 }

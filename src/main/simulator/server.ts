@@ -6,6 +6,7 @@ import { listen } from '../http/listen'
 import { createSimulatorApp } from './app'
 import { behaviourRuleSchema } from './behaviours'
 import { createProvider } from './provider'
+import type { Difference, Injected } from './statement'
 import type { BehaviourRule, ReceivedRequest, SimOrderView, SimRefund, SimulatorMerchant, SimulatorOptions } from './types'
 
 export interface RunningSimulator {
@@ -22,6 +23,9 @@ export interface RunningSimulator {
   /** Create requests that carried this order number (duplicates and refused ones included). */
   createRequests(orderNo: string, merchantNo?: string): number
   addMerchant(merchant: SimulatorMerchant): void
+  /** The provider's statement of a business day (CSV) and the differences it carries. */
+  statement(date: string, zone?: string, merchantNo?: string): { csv: string; injected: Injected[] }
+  setStatementDifferences(date: string, differences: Difference[]): void
   reset(): void
 }
 
@@ -48,6 +52,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     requests: () => provider.requests(),
     createRequests: (orderNo, merchantNo) => provider.createRequests(orderNo, merchantNo),
     addMerchant: (merchant) => provider.upsertMerchant(merchant),
+    statement: (date, zone = '+08:00', merchantNo) => provider.statement(date, zone, merchantNo),
+    setStatementDifferences: (date, differences) => provider.setStatementDifferences(date, differences),
     reset: () => provider.reset()
   }
 }

@@ -45,6 +45,8 @@ export interface SimulatorMerchant {
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. The simulator binds to 127.0.0.1 only. */
   port?: number
+  /** The provider's fee on its statement lines, in ppm of the amount (default 6000: 0.6 %). */
+  feeRatePpm?: number
   merchants: SimulatorMerchant[]
   /** Deposits are paid in full (or per behaviour) this long after they are created. */
   autoPayAfterMs?: number | null

@@ -1,0 +1,129 @@
+/**
+ * A statement inside a zip (Alipay's download: `<账号>_<yyyyMMdd>.zip` holding `…_业务明细.csv` and
+ * its summary, entry names in GBK without the UTF-8 flag). The chosen entry is extracted into a
+ * fresh temporary folder under a fixed name, so nothing is ever written where an entry's name
+ * points; a zip naming an entry outside its folder (`../`, an absolute path) is refused all the
+ * same, since no honest export does that. Bombs are refused on the declared sizes and again while
+ * inflating (declared sizes can lie).
+ */
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Transform, type TransformCallback } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import { formatBytes } from './source'
+import { StatementReadError } from './types'
+
+export interface ZipLimits {
+  maxUncompressedBytes: number
+  maxCompressionRatio: number
+}
+
+export interface ExtractedEntry {
+  path: string
+  entryName: string
+  size: number
+  /** Removes the temporary folder. */
+  remove: () => Promise<void>
+}
+
+const UTF8_FLAG = 0x800
+const UNICODE_PATH_EXTRA = 0x7075
+
+/** The entry's name: UTF-8 when flagged (or given in an Info-ZIP Unicode Path field), else GBK, as Chinese tools write. */
+export function entryName(entry: Pick<Entry, 'generalPurposeBitFlag' | 'extraFields'> & { fileName: string | Buffer }): string {
+  const raw = typeof entry.fileName === 'string' ? Buffer.from(entry.fileName, 'utf8') : entry.fileName
+  if (entry.generalPurposeBitFlag & UTF8_FLAG) return raw.toString('utf8')
+  const unicode = entry.extraFields.find((f) => f.id === UNICODE_PATH_EXTRA && f.data.length > 5 && f.data[0] === 1)
+  if (unicode) return unicode.data.subarray(5).toString('utf8')
+  return new TextDecoder('gb18030').decode(raw)
+}
+
+/** Why a name may not be extracted, or null. */
+export function unsafeName(name: string): string | null {
+  const path = name.replace(/\\/g, '/')
+  if (path.includes('\0')) return 'holds a NUL character'
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is an absolute path'
+  if (path.split('/').includes('..')) return 'climbs out of its folder (../)'
+  return null
+}
+
+function openZip(path: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, zip) => {
+      if (error) reject(new StatementReadError('malformed', `The zip cannot be read: ${error.message}`))
+      else resolve(zip)
+    })
+  })
+}
+
+function listEntries(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = []
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry)
+      zip.readEntry()
+    })
+    zip.on('end', () => resolve(entries))
+    zip.on('error', (error: Error) => reject(new StatementReadError('malformed', `The zip cannot be read: ${error.message}`)))
+    zip.readEntry()
+  })
+}
+
+/** Extracts the one entry whose name matches `pattern` (any entry when null and there is only one). */
+export async function extractEntry(zipPath: string, pattern: string | null, limits: ZipLimits, tempRoot: string): Promise<ExtractedEntry> {
+  const zip = await openZip(zipPath)
+  try {
+    const entries = await listEntries(zip)
+    const named = entries.map((entry) => ({ entry, name: entryName(entry as Entry & { fileName: string | Buffer }) }))
+    for (const { name } of named) {
+      const why = unsafeName(name)
+      if (why) throw new StatementReadError('zip_unsafe', `The zip holds an entry "${name}" that ${why}: refused, nothing was extracted`, { entry: name })
+    }
+    const files = named.filter(({ name }) => !name.endsWith('/') && !name.endsWith('\\'))
+    const re = pattern === null ? null : new RegExp(pattern, 'u')
+    const candidates = re ? files.filter(({ name }) => re.test(name.normalize('NFKC'))) : files
+    if (candidates.length !== 1) {
+      const list = files.map(({ name }) => `"${name}"`).join(', ') || 'nothing'
+      const what = candidates.length === 0 ? `no entry matching ${pattern ?? 'a statement'}` : `${candidates.length} entries matching ${pattern ?? 'a statement'}`
+      throw new StatementReadError('zip_entry', `The zip has ${what}; it holds ${list}`, { entries: files.map((f) => f.name) })
+    }
+    const { entry, name } = candidates[0]
+    if (entry.isEncrypted()) throw new StatementReadError('zip_entry', `The zip entry "${name}" is encrypted`)
+    const cap = Math.min(limits.maxUncompressedBytes, Math.max(entry.compressedSize, 1) * limits.maxCompressionRatio)
+    if (entry.uncompressedSize > limits.maxUncompressedBytes) {
+      throw new StatementReadError('too_large', `The zip entry "${name}" expands to ${formatBytes(entry.uncompressedSize)}, over the limit of ${formatBytes(limits.maxUncompressedBytes)}`)
+    }
+    if (entry.uncompressedSize > cap) throw bomb(name, entry.uncompressedSize, entry.compressedSize, false)
+    const dir = await mkdtemp(join(tempRoot, 'paydesk-statement-'))
+    const remove = () => rm(dir, { recursive: true, force: true })
+    const path = join(dir, 'entry')
+    try {
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))))
+      let written = 0
+      const guard = new Transform({
+        transform(chunk: Buffer, _encoding, done: TransformCallback) {
+          written += chunk.length
+          if (written > cap) done(bomb(name, written, entry.compressedSize, true))
+          else done(null, chunk)
+        }
+      })
+      await pipeline(stream, guard, createWriteStream(path, { flags: 'wx' }))
+      return { path, entryName: name, size: written, remove }
+    } catch (error) {
+      await remove()
+      if (error instanceof StatementReadError) throw error
+      // yauzl checks the inflated bytes against the declared size: more than declared is a bomb hiding its size.
+      if (/too many bytes in the stream/.test((error as Error).message)) throw bomb(name, entry.uncompressedSize, entry.compressedSize, true)
+      throw new StatementReadError('zip_unsafe', `The zip entry "${name}" cannot be extracted: ${(error as Error).message}`)
+    }
+  } finally {
+    zip.close()
+  }
+}
+
+/** `stopped`: found while inflating (it would have gone on), rather than from the declared size. */
+function bomb(name: string, expanded: number, compressed: number, stopped: boolean): StatementReadError {
+  return new StatementReadError('zip_bomb', `The zip entry "${name}" expands from ${formatBytes(compressed)} to ${stopped ? 'more than ' : ''}${formatBytes(expanded)}: refused as a zip bomb`, { entry: name })
+}

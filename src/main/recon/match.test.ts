@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import { businessDayFn } from '../ledger/business-day'
+import { matchStatement, type Line, type MatchRules, type OurOrder, type OurRefund } from './match'
+
+const HOUR = 3_600_000
+const DAY_START = Date.UTC(2026, 11, 1, 16, 0, 0) // 2026-12-02 00:00 Beijing
+const rules: MatchRules = { toleranceMinor: 0, tolerancePpm: 0, windowMs: 2 * HOUR, graceMs: 30 * 60_000, fee: { ratePpm: 6000, fixedMinor: 0 }, dayOf: businessDayFn('+08:00'), cutoffMinutes: 10 }
+const scope = { from: DAY_START, to: DAY_START + 24 * HOUR, now: DAY_START + 48 * HOUR, includeTest: false }
+
+let ids = 0
+const order = (over: Partial<OurOrder> = {}): OurOrder => {
+  const id = ++ids
+  return { kind: 'order', id, orderNo: `D${id}`, merchantOrderNo: `M${id}`, upstreamNo: `U${id}`, direction: 'deposit', status: 'succeeded', currency: 'CNY', amountMinor: 10_000, merchantId: 1, at: DAY_START + 10 * HOUR + id * 1000, isTest: false, ...over }
+}
+const line = (over: Partial<Line> = {}): Line => {
+  const id = ++ids
+  return { id, statementId: 1, lineNo: id, rowKey: `row-${id}`, kind: 'payment', orderNo: null, merchantOrderNo: null, upstreamNo: null, refundNo: null, currency: 'CNY', grossMinor: 10_000, feeMinor: 60, netMinor: 9_940, at: DAY_START + 10 * HOUR, status: 'succeeded', ...over }
+}
+const refund = (o: OurOrder, over: Partial<OurRefund> = {}): OurRefund => ({ kind: 'refund', id: ++ids, refundNo: `R${o.id}-1`, orderId: o.id, upstreamNo: null, status: 'succeeded', currency: 'CNY', amountMinor: 2_000, merchantId: o.merchantId, at: o.at + HOUR, isTest: false, ...over })
+const types = (r: ReturnType<typeof matchStatement>) => r.breaks.map((b) => b.type).sort()
+
+describe('matching statement lines against our orders', () => {
+  it('matches on our order no., the upstream no. and the merchant order no., in that order; a clean day has no break', () => {
+    const [a, b, c] = [order(), order(), order()]
+    const result = matchStatement([line({ orderNo: a.orderNo }), line({ upstreamNo: b.upstreamNo }), line({ merchantOrderNo: c.merchantOrderNo })], [a, b, c], [], [], rules, scope)
+    expect(result.matches.map((m) => [m.orderId, m.pass])).toEqual([
+      [a.id, 'key'],
+      [b.id, 'key'],
+      [c.id, 'key']
+    ])
+    expect(result.breaks).toEqual([])
+  })
+
+  it('matches a refund on its refund no., never on the order no. its row repeats', () => {
+    const o = order()
+    const r = refund(o)
+    const result = matchStatement([line({ orderNo: o.orderNo, kind: 'payment' }), line({ orderNo: o.orderNo, refundNo: r.refundNo, kind: 'refund', grossMinor: -2_000, feeMinor: -12 })], [o, r], [], [], rules, scope)
+    expect(result.matches.map((m) => [m.orderId, m.refundId])).toEqual([
+      [o.id, null],
+      [null, r.id]
+    ])
+    expect(result.breaks).toEqual([])
+  })
+
+  it('uses the window only with exactly one candidate; several are proposed, never picked', () => {
+    const one = order({ amountMinor: 12_345 })
+    const twins = [order({ amountMinor: 7_000 }), order({ amountMinor: 7_000 })]
+    const result = matchStatement([line({ grossMinor: 12_345, feeMinor: 74, at: one.at + 60_000 }), line({ grossMinor: 7_000, feeMinor: 42, at: twins[0].at })], [one, ...twins], [], [], rules, scope)
+    expect(result.matches).toEqual([expect.objectContaining({ orderId: one.id, pass: 'window' })])
+    const proposed = result.breaks.find((b) => b.causeKey === 'proposed')!
+    expect(proposed).toMatchObject({ type: 'missing_ours', detail: { candidates: twins.map((t) => ({ kind: 'order', id: t.id })) } })
+  })
+
+  it('names every kind of difference', () => {
+    const os = Array.from({ length: 7 }, () => order())
+    const [over, short, fee, currency, lost, theirsFailed, missing] = os
+    os[4].status = 'pending'
+    missing.amountMinor = 44_444
+    const lines = [
+      line({ orderNo: over.orderNo, grossMinor: 10_100 }),
+      line({ orderNo: short.orderNo, grossMinor: 9_900 }),
+      line({ orderNo: fee.orderNo, feeMinor: 90 }),
+      line({ orderNo: currency.orderNo, currency: 'USD' }),
+      line({ orderNo: lost.orderNo }),
+      line({ orderNo: theirsFailed.orderNo, status: 'failed' }),
+      line({ orderNo: 'D-unknown', grossMinor: 55_555 }),
+      line({ orderNo: over.orderNo, rowKey: 'again', grossMinor: 10_100 })
+    ]
+    const result = matchStatement(lines, os, [], [{ statementId: 1, name: 'trade_total', stated: '6.00', computed: '5.00', ok: false }], rules, scope)
+    expect(types(result)).toEqual(['amount_over', 'amount_short', 'control_total', 'currency_mismatch', 'duplicate', 'fee_mismatch', 'missing_ours', 'missing_theirs', 'status_mismatch', 'status_mismatch'])
+    expect(result.breaks.find((b) => b.orderId === missing.id)?.type).toBe('missing_theirs')
+    expect(result.breaks.find((b) => b.type === 'fee_mismatch')).toMatchObject({ theirsMinor: 90, oursMinor: 60, differenceMinor: 30, causeKey: 'fee_rate:9000' })
+    expect(result.breaks.filter((b) => b.type === 'status_mismatch').map((b) => b.causeKey).sort()).toEqual(['ours_paid_theirs_not', 'theirs_paid_ours_not'])
+  })
+
+  it('treats lines that add up to one order as a split payment, not a duplicate', () => {
+    const o = order({ amountMinor: 10_000 })
+    const result = matchStatement([line({ orderNo: o.orderNo, grossMinor: 6_000, feeMinor: 36 }), line({ orderNo: o.orderNo, grossMinor: 4_000, feeMinor: 24 })], [o], [], [], rules, scope)
+    expect(result.breaks).toEqual([])
+    expect(result.matches).toHaveLength(2)
+  })
+
+  it('puts a difference equal to the fee, a miss at midnight and a file off by one rate down to their cause', () => {
+    const feeOff = order()
+    const late = order({ at: DAY_START + 24 * HOUR - 3 * 60_000 })
+    const rated = [order({ amountMinor: 10_000 }), order({ amountMinor: 20_000 }), order({ amountMinor: 30_000 })]
+    const lines = [line({ orderNo: feeOff.orderNo, grossMinor: 9_940, feeMinor: 60 }), ...rated.map((o) => line({ orderNo: o.orderNo, grossMinor: o.amountMinor * 10, feeMinor: null }))]
+    const result = matchStatement(lines, [feeOff, late, ...rated], [], [], { ...rules, fee: null, graceMs: 0 }, scope)
+    expect(result.breaks.find((b) => b.orderId === feeOff.id)?.causeKey).toBe('difference_is_fee')
+    expect(result.breaks.find((b) => b.orderId === late.id)).toMatchObject({ type: 'missing_theirs', causeKey: 'cutoff' })
+    expect(rated.map((o) => result.breaks.find((b) => b.orderId === o.id)?.causeKey)).toEqual(['rate:10.0000', 'rate:10.0000', 'rate:10.0000'])
+  })
+
+  it('leaves what falls inside the grace window around the cut-off pending until it passes', () => {
+    const late = order({ at: DAY_START + 24 * HOUR - 60_000 })
+    const running = matchStatement([], [late], [], [], rules, { ...scope, now: scope.to + 60_000 })
+    expect(running.breaks).toEqual([])
+    expect(running.pending).toEqual({ lines: 0, ours: 1 })
+    const passed = matchStatement([], [late], [], [], rules, { ...scope, now: scope.to + rules.graceMs + 1 })
+    expect(passed.breaks.map((b) => b.type)).toEqual(['missing_theirs'])
+  })
+
+  it('matches a settlement line against the net of its day; leaves test orders out of what is missing', () => {
+    const os = [order(), order()]
+    const test = order({ isTest: true })
+    const lines = [...os.map((o) => line({ orderNo: o.orderNo })), line({ kind: 'settlement', grossMinor: 2 * 9_940, feeMinor: null, netMinor: null, at: DAY_START + 33 * HOUR })]
+    const result = matchStatement(lines, [...os, test], [], [], rules, scope)
+    expect(result.matches.find((m) => m.pass === 'group')).toBeTruthy()
+    expect(result.breaks).toEqual([])
+  })
+
+  it('is deterministic: lines and orders in any order give the same result', () => {
+    const os = Array.from({ length: 20 }, (_, i) => order({ amountMinor: 1_000 + (i % 4) }))
+    const lines = os.slice(0, 15).map((o, i) => line({ orderNo: i % 3 === 0 ? null : o.orderNo, grossMinor: o.amountMinor, feeMinor: null, at: o.at }))
+    const a = matchStatement(lines, os, [], [], { ...rules, fee: null }, scope)
+    const b = matchStatement([...lines].reverse(), [...os].reverse(), [], [], { ...rules, fee: null }, scope)
+    expect(b).toEqual(a)
+  })
+
+  it('starts from the links a person made', () => {
+    const o = order()
+    const l = line({ orderNo: 'typo', grossMinor: o.amountMinor })
+    const result = matchStatement([l], [o], [{ lineId: l.id, orderId: o.id, refundId: null }], [], rules, scope)
+    expect(result.matches).toEqual([expect.objectContaining({ lineId: l.id, orderId: o.id, pass: 'manual' })])
+    expect(result.breaks).toEqual([])
+  })
+})

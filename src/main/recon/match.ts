@@ -1,0 +1,431 @@
+/**
+ * Matching statement lines against our orders and refunds: pure and deterministic (the same
+ * inputs in any order give the same matches and breaks), in passes of priority, each seeing only
+ * what the earlier ones left (docs/reconciliation.md, RECONCILIATION.md §4):
+ *
+ *   1. manual   links a person made (kept across runs);
+ *   2. key      payments and payouts on our order no., then the upstream no., then the merchant
+ *               order no.; refunds on the refund no. (never the order's: refund rows repeat it);
+ *               several lines on one order that sum to it are one split payment;
+ *   3. window   amount, currency and kind within a time window, only when exactly one candidate
+ *               qualifies; several are proposed to a person, never picked silently;
+ *   4. group    a settlement line against the net of a business day's matched lines.
+ *
+ * Matched pairs are then compared: currency, gross (within the tolerance), the channel's fee
+ * against its schedule, and status. What is left is missing on one side, unless it falls inside
+ * the grace window around the cut-off (pending, not a break, until it passes).
+ */
+import type { BreakType, ReconLineKind } from '../db/schema/recon'
+
+export const RULE_VERSION = 1
+
+export interface Line {
+  id: number
+  statementId: number
+  lineNo: number
+  rowKey: string
+  kind: ReconLineKind
+  orderNo: string | null
+  merchantOrderNo: string | null
+  upstreamNo: string | null
+  refundNo: string | null
+  currency: string | null
+  grossMinor: number | null
+  feeMinor: number | null
+  netMinor: number | null
+  at: number | null
+  status: 'succeeded' | 'failed' | 'pending' | 'refunded' | 'reversed' | null
+}
+
+export interface OurOrder {
+  kind: 'order'
+  id: number
+  orderNo: string
+  merchantOrderNo: string
+  upstreamNo: string | null
+  direction: 'deposit' | 'payout'
+  status: string
+  currency: string
+  /** What the order moved: the paid amount of a deposit, a payout's amount. */
+  amountMinor: number
+  merchantId: number
+  /** When it became final (or was created, while open). */
+  at: number
+  /** Test orders are matched when a line names them, but never missing on their side unless the scope asks. */
+  isTest: boolean
+}
+
+export interface OurRefund {
+  kind: 'refund'
+  id: number
+  refundNo: string
+  orderId: number
+  upstreamNo: string | null
+  status: string
+  currency: string
+  amountMinor: number
+  merchantId: number
+  at: number
+  isTest: boolean
+}
+
+export type Ours = OurOrder | OurRefund
+
+export interface MatchRules {
+  /** Differences up to this many minor units, or this share of ours (ppm), are not breaks. */
+  toleranceMinor: number
+  tolerancePpm: number
+  /** The window pass: how far apart in time a line and an order may be. */
+  windowMs: number
+  /** Items this close to the scope's end are pending, not breaks. */
+  graceMs: number
+  /** The channel's fee schedule (ppm of the gross, plus a fixed part), or null: fees are not checked. */
+  fee: { ratePpm: number; fixedMinor: number } | null
+  /** The start of each business day in the source's zone, for the cut-off cause and the group pass. */
+  dayOf: (ms: number) => number
+  /** Minutes of a business day's boundary within which a miss is put down to the cut-off. */
+  cutoffMinutes: number
+}
+
+export interface Scope {
+  /** The period matched, epoch ms [from, to). */
+  from: number
+  to: number
+  /** When the run happens: items within the grace window before it are pending. */
+  now: number
+  /** Test orders and refunds count as missing when no line has them (off by default). */
+  includeTest: boolean
+}
+
+export interface ManualLink {
+  lineId: number
+  orderId: number | null
+  refundId: number | null
+}
+
+export interface Control {
+  statementId: number
+  name: string
+  stated: string
+  computed: string
+  ok: boolean
+}
+
+export interface Match {
+  lineId: number
+  orderId: number | null
+  refundId: number | null
+  pass: 'manual' | 'key' | 'window' | 'group'
+  groupKey: string | null
+  merchantId: number | null
+  currency: string | null
+  amountMinor: number | null
+}
+
+export interface Break {
+  type: BreakType
+  identity: string
+  lineId: number | null
+  orderId: number | null
+  refundId: number | null
+  statementId: number | null
+  merchantId: number | null
+  currency: string | null
+  theirsMinor: number | null
+  oursMinor: number | null
+  differenceMinor: number | null
+  at: number
+  causeKey: string
+  detail: Record<string, unknown>
+}
+
+export interface MatchResult {
+  matches: Match[]
+  breaks: Break[]
+  /** Lines and items left alone because they fall inside the grace window. */
+  pending: { lines: number; ours: number }
+}
+
+const byLine = (a: Line, b: Line) => a.statementId - b.statementId || a.lineNo - b.lineNo || a.id - b.id
+
+function indexBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[]> {
+  const map = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    if (k === null || k === '') continue
+    const list = map.get(k)
+    if (list) list.push(item)
+    else map.set(k, [item])
+  }
+  return map
+}
+
+/** Ours that a line of this kind can be: a payment is a deposit, a payout a payout, a refund a refund. */
+function fits(line: Line, ours: Ours): boolean {
+  if (line.kind === 'refund') return ours.kind === 'refund'
+  if (ours.kind !== 'order') return false
+  return line.kind === 'payment' ? ours.direction === 'deposit' : line.kind === 'payout' ? ours.direction === 'payout' : false
+}
+
+const succeededOurs = (o: Ours) => o.status === 'succeeded'
+const theirsPaid = (l: Line) => l.status === null || l.status === 'succeeded'
+
+export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[], controls: Control[], rules: MatchRules, scope: Scope): MatchResult {
+  const sorted = [...lines].sort(byLine)
+  const orders = ours.filter((o): o is OurOrder => o.kind === 'order').sort((a, b) => a.id - b.id)
+  const refunds = ours.filter((o): o is OurRefund => o.kind === 'refund').sort((a, b) => a.id - b.id)
+  const orderById = new Map(orders.map((o) => [o.id, o]))
+  const refundById = new Map(refunds.map((r) => [r.id, r]))
+  const ordersByNo = indexBy(orders, (o) => o.orderNo)
+  const ordersByUpstream = indexBy(orders, (o) => o.upstreamNo)
+  const ordersByMerchantNo = indexBy(orders, (o) => o.merchantOrderNo)
+  const refundsByNo = indexBy(refunds, (r) => r.refundNo)
+  const refundsByUpstream = indexBy(refunds, (r) => r.upstreamNo)
+
+  const matches: Match[] = []
+  const breaks: Break[] = []
+  /** Ours → the lines matched to it (a split payment has several). */
+  const claimed = new Map<Ours, Line[]>()
+  const matchedLines = new Set<number>()
+  const pending = { lines: 0, ours: 0 }
+  const inGrace = (at: number | null) => at !== null && at >= scope.to - rules.graceMs && at < scope.to + rules.graceMs && scope.now < scope.to + rules.graceMs
+
+  const claim = (line: Line, item: Ours, pass: Match['pass']) => {
+    matchedLines.add(line.id)
+    const list = claimed.get(item)
+    if (list) list.push(line)
+    else claimed.set(item, [line])
+    matches.push({ lineId: line.id, orderId: item.kind === 'order' ? item.id : null, refundId: item.kind === 'refund' ? item.id : null, pass, groupKey: null, merchantId: item.merchantId, currency: line.currency, amountMinor: line.grossMinor })
+  }
+
+  // 1. Links a person made.
+  const linksByLine = new Map(links.map((l) => [l.lineId, l]))
+  for (const line of sorted) {
+    const link = linksByLine.get(line.id)
+    if (!link) continue
+    const item = link.orderId !== null ? orderById.get(link.orderId) : link.refundId !== null ? refundById.get(link.refundId) : undefined
+    if (item) claim(line, item, 'manual')
+  }
+
+  // 2. Keys.
+  const keyed = (line: Line): Ours | undefined => {
+    const first = (found: Ours[] | undefined) => found?.find((o) => fits(line, o))
+    if (line.kind === 'refund') return first(line.refundNo ? refundsByNo.get(line.refundNo) : undefined) ?? first(line.upstreamNo ? refundsByUpstream.get(line.upstreamNo) : undefined)
+    return (
+      first(line.orderNo ? ordersByNo.get(line.orderNo) : undefined) ??
+      first(line.upstreamNo ? ordersByUpstream.get(line.upstreamNo) : undefined) ??
+      first(line.merchantOrderNo ? ordersByMerchantNo.get(line.merchantOrderNo) : undefined)
+    )
+  }
+  for (const line of sorted) {
+    if (matchedLines.has(line.id) || line.kind === 'fee' || line.kind === 'settlement') continue
+    const item = keyed(line)
+    if (item) claim(line, item, 'key')
+  }
+
+  // 3. Window: one candidate only.
+  const unclaimed = (item: Ours) => !claimed.has(item)
+  const candidatesByAmount = indexBy([...orders, ...refunds], (o) => `${o.currency}:${o.amountMinor}`)
+  for (const line of sorted) {
+    if (matchedLines.has(line.id) || line.kind === 'fee' || line.kind === 'settlement') continue
+    if (line.currency === null || line.grossMinor === null || line.at === null) continue
+    const candidates = (candidatesByAmount.get(`${line.currency}:${Math.abs(line.grossMinor)}`) ?? []).filter(
+      (o) => unclaimed(o) && fits(line, o) && Math.abs(o.at - line.at!) <= rules.windowMs
+    )
+    if (candidates.length === 1) claim(line, candidates[0], 'window')
+    else if (candidates.length > 1) {
+      // Proposed: a person picks; the line stays a break until then.
+      matchedLines.add(line.id)
+      breaks.push(lineBreak('missing_ours', line, rules, { cause: 'proposed', detail: { candidates: candidates.map((c) => ({ kind: c.kind, id: c.id })) } }))
+    }
+  }
+
+  // 4. Group: a settlement line against the net of its business day's matched lines.
+  const netByDay = new Map<number, { net: number; lineIds: number[] }>()
+  for (const line of sorted) {
+    if (!matchedLines.has(line.id) || line.at === null || line.kind === 'settlement') continue
+    const day = rules.dayOf(line.at)
+    const entry = netByDay.get(day) ?? { net: 0, lineIds: [] }
+    entry.net += line.netMinor ?? (line.grossMinor ?? 0) - (line.feeMinor ?? 0)
+    entry.lineIds.push(line.id)
+    netByDay.set(day, entry)
+  }
+  for (const line of sorted) {
+    if (line.kind !== 'settlement' || line.at === null || line.grossMinor === null) continue
+    const settledDay = [rules.dayOf(line.at), rules.dayOf(line.at - 86_400_000)].find((d) => netByDay.has(d))
+    const group = settledDay === undefined ? undefined : netByDay.get(settledDay)
+    matchedLines.add(line.id)
+    if (!group) {
+      breaks.push(lineBreak('missing_ours', line, rules, { cause: 'settlement_without_day' }))
+      continue
+    }
+    const groupKey = `settlement:${line.id}`
+    matches.push({ lineId: line.id, orderId: null, refundId: null, pass: 'group', groupKey, merchantId: null, currency: line.currency, amountMinor: line.grossMinor })
+    const difference = Math.abs(line.grossMinor) - group.net
+    if (!withinTolerance(difference, group.net, rules)) {
+      breaks.push({ ...lineBreak(difference > 0 ? 'amount_over' : 'amount_short', line, rules, { cause: 'settlement_sum' }), oursMinor: group.net, differenceMinor: difference, detail: { groupKey, members: group.lineIds.length } })
+    }
+  }
+
+  // Compare what was matched, ours by ours (a split payment is compared as its sum).
+  for (const [item, matchedTo] of [...claimed.entries()].sort(([a], [b]) => (a.kind === b.kind ? a.id - b.id : a.kind < b.kind ? -1 : 1))) {
+    compare(item, matchedTo, rules, breaks)
+  }
+
+  // What is left: missing on one side, or pending.
+  for (const line of sorted) {
+    if (matchedLines.has(line.id) || line.kind === 'fee') continue
+    if (inGrace(line.at)) {
+      pending.lines++
+      continue
+    }
+    breaks.push(lineBreak('missing_ours', line, rules, {}))
+  }
+  for (const item of [...orders, ...refunds]) {
+    if (claimed.has(item) || !succeededOurs(item) || item.at < scope.from || item.at >= scope.to || (item.isTest && !scope.includeTest)) continue
+    if (inGrace(item.at)) {
+      pending.ours++
+      continue
+    }
+    breaks.push(oursBreak('missing_theirs', item, rules))
+  }
+
+  for (const c of controls) {
+    if (c.ok) continue
+    breaks.push({ type: 'control_total', identity: `control_total:${c.statementId}:${c.name}`, lineId: null, orderId: null, refundId: null, statementId: c.statementId, merchantId: null, currency: null, theirsMinor: null, oursMinor: null, differenceMinor: null, at: scope.from, causeKey: 'control_total', detail: { name: c.name, stated: c.stated, computed: c.computed } })
+  }
+  assignRateCauses(breaks)
+  return { matches, breaks: breaks.sort(byIdentity), pending }
+}
+
+function withinTolerance(difference: number, base: number, rules: MatchRules): boolean {
+  const allowed = Math.max(rules.toleranceMinor, Math.floor((Math.abs(base) * rules.tolerancePpm) / 1_000_000))
+  return Math.abs(difference) <= allowed
+}
+
+function nearCutoff(at: number | null, rules: MatchRules): boolean {
+  if (at === null) return false
+  const margin = rules.cutoffMinutes * 60_000
+  return rules.dayOf(at - margin) !== rules.dayOf(at) || rules.dayOf(at + margin) !== rules.dayOf(at)
+}
+
+function lineBreak(type: BreakType, line: Line, rules: MatchRules, extra: { cause?: string; detail?: Record<string, unknown> }): Break {
+  const cause = extra.cause ?? (type === 'missing_ours' && nearCutoff(line.at, rules) ? 'cutoff' : type)
+  return {
+    type,
+    identity: `${type}:line:${line.statementId}:${line.rowKey}`,
+    lineId: line.id,
+    orderId: null,
+    refundId: null,
+    statementId: line.statementId,
+    merchantId: null,
+    currency: line.currency,
+    theirsMinor: line.grossMinor,
+    oursMinor: null,
+    differenceMinor: null,
+    at: line.at ?? 0,
+    causeKey: cause,
+    detail: extra.detail ?? {}
+  }
+}
+
+function oursBreak(type: BreakType, item: Ours, rules: MatchRules): Break {
+  return {
+    type,
+    identity: `${type}:${item.kind}:${item.id}`,
+    lineId: null,
+    orderId: item.kind === 'order' ? item.id : null,
+    refundId: item.kind === 'refund' ? item.id : null,
+    statementId: null,
+    merchantId: item.merchantId,
+    currency: item.currency,
+    theirsMinor: null,
+    oursMinor: item.amountMinor,
+    differenceMinor: null,
+    at: item.at,
+    causeKey: nearCutoff(item.at, rules) ? 'cutoff' : type,
+    detail: {}
+  }
+}
+
+/** One of ours against the line(s) matched to it. */
+function compare(item: Ours, lines: Line[], rules: MatchRules, breaks: Break[]): void {
+  const first = [...lines].sort(byLine)[0]
+  const pairBreak = (type: BreakType, cause: string, values: Partial<Break>, detail: Record<string, unknown> = {}): Break => ({
+    type,
+    identity: `${type}:${item.kind}:${item.id}`,
+    lineId: first.id,
+    orderId: item.kind === 'order' ? item.id : null,
+    refundId: item.kind === 'refund' ? item.id : null,
+    statementId: first.statementId,
+    merchantId: item.merchantId,
+    currency: first.currency,
+    theirsMinor: null,
+    oursMinor: item.amountMinor,
+    differenceMinor: null,
+    at: first.at ?? item.at,
+    causeKey: cause,
+    detail: { lineIds: lines.map((l) => l.id), ...detail },
+    ...values
+  })
+  // Several lines on one of ours: a split payment when they add up to it; otherwise the later ones are duplicates.
+  const theirsSum = lines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
+  if (lines.length > 1 && !withinTolerance(theirsSum - item.amountMinor, item.amountMinor, rules)) {
+    for (const dup of [...lines].sort(byLine).slice(1)) {
+      breaks.push({ ...pairBreak('duplicate', 'duplicate', { theirsMinor: dup.grossMinor }), identity: `duplicate:line:${dup.statementId}:${dup.rowKey}`, lineId: dup.id, statementId: dup.statementId, at: dup.at ?? item.at })
+    }
+    lines = [first]
+  }
+  const currencies = new Set(lines.map((l) => l.currency).filter((c): c is string => c !== null))
+  if ([...currencies].some((c) => c !== item.currency)) {
+    breaks.push(pairBreak('currency_mismatch', 'currency', { theirsMinor: first.grossMinor }, { theirsCurrency: [...currencies].join(',') }))
+    return
+  }
+  const theirsPaidAll = lines.every(theirsPaid)
+  if (theirsPaidAll && item.status !== 'succeeded') {
+    breaks.push(pairBreak('status_mismatch', 'theirs_paid_ours_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: first.status ?? 'succeeded' }))
+    return
+  }
+  if (!theirsPaidAll && item.status === 'succeeded') {
+    breaks.push(pairBreak('status_mismatch', 'ours_paid_theirs_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: lines.find((l) => !theirsPaid(l))?.status }))
+    return
+  }
+  if (!theirsPaidAll) return
+  const theirs = lines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
+  const difference = theirs - item.amountMinor
+  if (!withinTolerance(difference, item.amountMinor, rules)) {
+    const fees = lines.reduce((sum, l) => sum + Math.abs(l.feeMinor ?? 0), 0)
+    const cause = fees !== 0 && Math.abs(difference) === fees ? 'difference_is_fee' : Math.abs(difference) <= 1 ? 'rounding' : 'amount'
+    breaks.push(pairBreak(difference > 0 ? 'amount_over' : 'amount_short', cause, { theirsMinor: theirs, differenceMinor: difference }))
+  }
+  if (rules.fee && lines.some((l) => l.feeMinor !== null)) {
+    const expected = Math.round((item.amountMinor * rules.fee.ratePpm) / 1_000_000) + rules.fee.fixedMinor
+    const charged = lines.reduce((sum, l) => sum + Math.abs(l.feeMinor ?? 0), 0)
+    if (!withinTolerance(charged - expected, expected, { ...rules, tolerancePpm: 0 })) {
+      const observedPpm = item.amountMinor === 0 ? 0 : Math.round(((charged - rules.fee.fixedMinor) * 1_000_000) / item.amountMinor)
+      breaks.push({ ...pairBreak('fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: charged, oursMinor: expected, differenceMinor: charged - expected }), identity: `fee_mismatch:${item.kind}:${item.id}` })
+    }
+  }
+}
+
+/**
+ * A file whose amounts are all off by one rate (a wrong currency unit, an FX rate applied): when
+ * at least three amount breaks of one statement share theirs/ours to four digits, that ratio is
+ * their cause.
+ */
+function assignRateCauses(breaks: Break[]): void {
+  const byRatio = new Map<string, Break[]>()
+  for (const b of breaks) {
+    if ((b.type !== 'amount_over' && b.type !== 'amount_short') || !b.oursMinor || b.theirsMinor === null || b.causeKey !== 'amount') continue
+    const key = `${b.statementId}:${(b.theirsMinor / b.oursMinor).toFixed(4)}`
+    byRatio.set(key, [...(byRatio.get(key) ?? []), b])
+  }
+  for (const [key, group] of byRatio) {
+    if (group.length < 3) continue
+    for (const b of group) b.causeKey = `rate:${key.split(':')[1]}`
+  }
+}
+
+function byIdentity(a: Break, b: Break): number {
+  return a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0
+}
