@@ -1,7 +1,10 @@
 /**
  * The answer of every procedure, over IPC and HTTP alike: the report API's envelope
- * (`{"status":200,"message":"ok","data":…,"timestamp":<ms>}`), with a machine `code` on errors.
+ * (`{"status":200,"message":"ok","data":…,"timestamp":<ms>}`), with a machine `code` on errors
+ * and the refusal as a server text (`text`) that screens translate.
  */
+import type { ServerText } from './server-text'
+
 export const ERROR_KINDS = {
   validation: 400,
   unauthorized: 401,
@@ -33,6 +36,12 @@ export interface ErrorEnvelope {
   code: string
   /** The input field at fault, as a dotted path, when there is one. */
   field?: string
+  /**
+   * The refusal as a catalog code and parameters (`rule.minChars` {n: 3}): what a screen shows,
+   * translated; `message` is its English rendering (after `field: `). Absent only from hosts
+   * older than the texts.
+   */
+  text?: ServerText
   data: null
   timestamp: number
 }

@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../main/core/text'
 import { availableRange, LIMIT_SOURCES, payoutCoverage, rangeViolation, type Bounds, type LimitSources } from './limits'
+import type { ServerText } from './server-text'
+
+// The refusals are texts; these read them in English, as the host's message does.
+const words = (text: ServerText | null | undefined) => (text ? inEnglish(text) : text)
 
 const none: Bounds = { lower: 0, upper: 0 }
 const sources = (channel: Bounds, service: Bounds, binding: Bounds = none): LimitSources => ({ channel, service, binding })
@@ -29,7 +34,7 @@ describe('availableRange: the seed examples', () => {
   it('10,000–50,000 ∩ 100–5,000 = no range, naming both sides and their sources', () => {
     const range = availableRange(sources({ lower: 10_000, upper: 50_000 }, { lower: 100, upper: 5_000 }))
     expect(range).toMatchObject({ usable: false, lower: 10_000, upper: 5_000, lowerSource: 'channel', upperSource: 'service' })
-    expect(range.reason).toBe('No available range: the upper limit 5000 (service) is below the lower limit 10000 (channel)')
+    expect(words(range.reason)).toBe('No available range: the upper limit 5000 (service) is below the lower limit 10000 (channel)')
   })
 })
 
@@ -42,7 +47,7 @@ describe('availableRange: rules', () => {
     const range = availableRange(sources({ lower: 100, upper: 50_000 }, { lower: 500, upper: 20_000 }, { lower: 1_000, upper: 10_000 }))
     expect(range).toMatchObject({ usable: true, lower: 1_000, upper: 10_000, lowerSource: 'binding', upperSource: 'binding' })
     const empty = availableRange(sources({ lower: 0, upper: 300 }, none, { lower: 1_000, upper: 0 }), (m) => (Number(m) / 100).toFixed(2))
-    expect(empty.reason).toBe('No available range: the upper limit 3.00 (channel) is below the lower limit 10.00 (binding)')
+    expect(words(empty.reason)).toBe('No available range: the upper limit 3.00 (channel) is below the lower limit 10.00 (binding)')
   })
 
   it('lower equal to upper is a one-amount range; a tie names the most specific source', () => {
@@ -98,8 +103,8 @@ describe('availableRange: properties', () => {
         expect(r.usable).toBe(r.upper === 0 || r.lower <= r.upper)
         if (r.usable) expect(r.reason).toBeUndefined()
         else {
-          expect(r.reason).toContain(`${r.upper} (${r.upperSource})`)
-          expect(r.reason).toContain(`${r.lower} (${r.lowerSource})`)
+          expect(words(r.reason)).toContain(`${r.upper} (${r.upperSource})`)
+          expect(words(r.reason)).toContain(`${r.lower} (${r.lowerSource})`)
         }
       })
     )
@@ -134,7 +139,7 @@ describe('availableRange: properties', () => {
         const violation = rangeViolation(amount, r)
         const fitsAll = LIMIT_SOURCES.every((k) => (s[k].lower === 0 || amount >= s[k].lower) && (s[k].upper === 0 || amount <= s[k].upper))
         expect(violation === null).toBe(fitsAll)
-        if (violation && r.usable) expect(violation).toMatch(/\((channel|service|binding) limit\)/)
+        if (violation && r.usable) expect(words(violation)).toMatch(/\((channel|service|binding) limit\)/)
       })
     )
   })
@@ -143,15 +148,15 @@ describe('availableRange: properties', () => {
 describe('rangeViolation', () => {
   const range = availableRange(sources({ lower: 100, upper: 50_000 }, { lower: 500, upper: 20_000 }))
   it('names the broken side, its source and the range', () => {
-    expect(rangeViolation(499, range)).toBe('must be at least 500 (service limit); the available range is 500 (service) – 20000 (service)')
-    expect(rangeViolation(20_001, range)).toBe('must be at most 20000 (service limit); the available range is 500 (service) – 20000 (service)')
+    expect(words(rangeViolation(499, range))).toBe('must be at least 500 (service limit); the available range is 500 (service) – 20000 (service)')
+    expect(words(rangeViolation(20_001, range))).toBe('must be at most 20000 (service limit); the available range is 500 (service) – 20000 (service)')
     expect(rangeViolation(500, range)).toBeNull()
     expect(rangeViolation(20_000, range)).toBeNull()
-    expect(rangeViolation(0, range)).toBe('must be greater than 0')
+    expect(words(rangeViolation(0, range))).toBe('must be greater than 0')
   })
   it('an empty range refuses every amount with its reason', () => {
     const empty = availableRange(sources({ lower: 10_000, upper: 50_000 }, { lower: 100, upper: 5_000 }))
-    expect(rangeViolation(7_000, empty)).toBe(empty.reason)
+    expect(rangeViolation(7_000, empty)).toEqual(empty.reason)
   })
 })
 
@@ -163,7 +168,7 @@ describe('payoutCoverage', () => {
   it('names the channel when only the channel is short (the fee is not the channel’s to pay)', () => {
     const r = payoutCoverage(10_000, 300, 9_999, 1_000_000)
     expect(r).toMatchObject({ ok: false, short: ['channel'], channelShortBy: 1, merchantShortBy: 0 })
-    expect(r.reason).toContain("the channel's available balance 9999 does not cover the amount 10000")
+    expect(words(r.reason)).toContain("the channel's available balance 9999 does not cover the amount 10000")
   })
 
   it('names the merchant when it cannot cover amount plus fee', () => {

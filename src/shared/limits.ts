@@ -3,8 +3,11 @@
  * process uses it to refuse an amount, the renderer to show the available range next to the field.
  *
  * All amounts are integer minor units of one currency; on every side 0 means "no limit", so a 0
- * never wins the max of the lowers nor the min of the uppers.
+ * never wins the max of the lowers nor the min of the uppers. Refusals are server texts (codes
+ * and parameters, built here as plain objects: this module loads nothing), so the form and the
+ * host's 400 read alike in either language; amounts in them are written by `format`.
  */
+import type { ServerText } from './server-text'
 
 export const LIMIT_SOURCES = ['channel', 'service', 'binding'] as const
 export type LimitSource = (typeof LIMIT_SOURCES)[number]
@@ -28,7 +31,7 @@ export interface AvailableRange {
   lowerSource: LimitSource | null
   upperSource: LimitSource | null
   /** Why the range is empty, naming both sides and the source of each. */
-  reason?: string
+  reason?: ServerText
 }
 
 export type FormatAmount = (minor: number | bigint) => string
@@ -38,6 +41,9 @@ const plain: FormatAmount = (minor) => String(minor)
 // On a tie the most specific source is reported: the binding (the seed's "highest priority"),
 // then the service, then the channel. The value is the same whichever is named.
 const PRECEDENCE: readonly LimitSource[] = ['binding', 'service', 'channel']
+
+// A side's source, as a word of the catalog (a side a refusal names is always set, so never null there).
+const source = (value: LimitSource | null): ServerText => ({ code: `value.limitSource.${value ?? 'channel'}` })
 
 function checkBound(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative whole number of minor units`)
@@ -72,34 +78,34 @@ export function availableRange(sources: LimitSources, format: FormatAmount = pla
       upper,
       lowerSource,
       upperSource,
-      reason: `No available range: the upper limit ${format(upper)} (${upperSource}) is below the lower limit ${format(lower)} (${lowerSource})`
+      reason: { code: 'error.pair.noRange', params: { upper: format(upper), upperSource: source(upperSource), lower: format(lower), lowerSource: source(lowerSource) } }
     }
   }
   return { usable: true, lower, upper, lowerSource, upperSource }
 }
 
-/** How a range reads in a message: "500.00–20000.00", "from 100.00", "up to 5000.00", "any amount". */
-export function describeRange(range: Pick<AvailableRange, 'lower' | 'upper' | 'lowerSource' | 'upperSource'>, format: FormatAmount = plain): string {
-  const low = range.lower !== 0 ? `${format(range.lower)} (${range.lowerSource})` : null
-  const high = range.upper !== 0 ? `${format(range.upper)} (${range.upperSource})` : null
-  if (low && high) return `${low} – ${high}`
-  if (low) return `at least ${low}`
-  if (high) return `at most ${high}`
-  return 'any amount'
+/** How a range reads in a refusal: "500.00 (service) – 20000.00 (service)", "at least 100.00 (channel)", "any amount". */
+export function describeRange(range: Pick<AvailableRange, 'lower' | 'upper' | 'lowerSource' | 'upperSource'>, format: FormatAmount = plain): ServerText {
+  const lower = { lower: format(range.lower), lowerSource: source(range.lowerSource) }
+  const upper = { upper: format(range.upper), upperSource: source(range.upperSource) }
+  if (range.lower !== 0 && range.upper !== 0) return { code: 'rule.rangeBoth', params: { ...lower, ...upper } }
+  if (range.lower !== 0) return { code: 'rule.rangeAtLeast', params: lower }
+  if (range.upper !== 0) return { code: 'rule.rangeAtMost', params: upper }
+  return { code: 'rule.rangeAny' }
 }
 
 /**
- * Whether an amount fits the range: null when it does, else a message naming the range and the
+ * Whether an amount fits the range: null when it does, else a refusal naming the range and the
  * source of the side it breaks (the form shows it under the amount field).
  */
-export function rangeViolation(amount: number, range: AvailableRange, format: FormatAmount = plain): string | null {
-  if (!range.usable) return range.reason ?? 'No available range'
-  if (amount <= 0) return 'must be greater than 0'
+export function rangeViolation(amount: number, range: AvailableRange, format: FormatAmount = plain): ServerText | null {
+  if (!range.usable) return range.reason ?? { code: 'rule.invalid' }
+  if (amount <= 0) return { code: 'rule.amountPositive' }
   if (range.lower !== 0 && amount < range.lower) {
-    return `must be at least ${format(range.lower)} (${range.lowerSource} limit); the available range is ${describeRange(range, format)}`
+    return { code: 'rule.amountBelow', params: { amount: format(range.lower), source: source(range.lowerSource), range: describeRange(range, format) } }
   }
   if (range.upper !== 0 && amount > range.upper) {
-    return `must be at most ${format(range.upper)} (${range.upperSource} limit); the available range is ${describeRange(range, format)}`
+    return { code: 'rule.amountAbove', params: { amount: format(range.upper), source: source(range.upperSource), range: describeRange(range, format) } }
   }
   return null
 }
@@ -114,7 +120,7 @@ export interface PayoutCoverage {
   channelShortBy: number
   /** How much the merchant lacks to cover the amount plus the fee (0 when covered). */
   merchantShortBy: number
-  reason?: string
+  reason?: ServerText
 }
 
 /**
@@ -144,19 +150,20 @@ export function payoutCoverage(
   const channelShortBy = shortBy(amount, channelAvailable)
   const merchantShortBy = shortBy(amount + fee, merchantAvailable)
   const short: PayoutShortSide[] = []
-  const reasons: string[] = []
+  const reasons: ServerText[] = []
   if (channelShortBy > 0) {
     short.push('channel')
     reasons.push(
       options.channelFigure === false
-        ? `the channel cannot pay out the amount ${format(amount)} now`
-        : `the channel's available balance ${format(channelAvailable)} does not cover the amount ${format(amount)}`
+        ? { code: 'error.balance.channelCannotPay', params: { amount: format(amount) } }
+        : { code: 'error.balance.channelShort', params: { channelAvailable: format(channelAvailable), amount: format(amount) } }
     )
   }
   if (merchantShortBy > 0) {
     short.push('merchant')
-    reasons.push(`the merchant's available balance ${format(merchantAvailable)} does not cover the amount plus fee ${format(amount + fee)}`)
+    reasons.push({ code: 'error.balance.merchantShort', params: { merchantAvailable: format(merchantAvailable), total: format(amount + fee) } })
   }
   if (short.length === 0) return { ok: true, short, channelShortBy, merchantShortBy }
-  return { ok: false, short, channelShortBy, merchantShortBy, reason: `Insufficient balance: ${reasons.join('; ')}` }
+  const both: ServerText = reasons.length === 2 ? { code: 'error.balance.both', params: { first: reasons[0], second: reasons[1] } } : reasons[0]
+  return { ok: false, short, channelShortBy, merchantShortBy, reason: { code: 'error.balance.insufficient', params: { reasons: both } } }
 }

@@ -15,16 +15,24 @@ export function minorUnitsOf(code: string): number {
   return found.minorUnits
 }
 
-export class AmountPrecisionError extends Error {}
+/** More decimals than the currency has (`digits`), or too large to hold exactly (`digits` null). */
+export class AmountPrecisionError extends Error {
+  constructor(
+    readonly currency: string,
+    readonly digits: number | null
+  ) {
+    super(digits === null ? 'is too large' : `${currency} has at most ${digits} decimal places`)
+  }
+}
 
 /** "12.34" CNY → 1234. Refuses more decimals than the currency has (no silent rounding). */
 export function toMinor(amount: string | Decimal, code: string): number {
   const digits = minorUnitsOf(code)
   const value = new Decimal(amount)
   const scaled = value.times(new Decimal(10).pow(digits))
-  if (!scaled.isInteger()) throw new AmountPrecisionError(`${code} has at most ${digits} decimal places`)
+  if (!scaled.isInteger()) throw new AmountPrecisionError(code, digits)
   const minor = scaled.toNumber()
-  if (!Number.isSafeInteger(minor)) throw new AmountPrecisionError('is too large')
+  if (!Number.isSafeInteger(minor)) throw new AmountPrecisionError(code, null)
   return minor
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { checkOrderFields, isCpf } from './order-fields'
+import { inEnglish } from '../main/core/text'
+import { checkOrderFields, isCpf, type FieldProblem } from './order-fields'
+
+const inWords = (problems: FieldProblem[]) => problems.map((p) => ({ field: p.field, message: inEnglish(p.text) }))
 
 describe('order fields per service type', () => {
   it('requires exactly the seed’s fields for each deposit type', () => {
@@ -19,7 +22,7 @@ describe('order fields per service type', () => {
       problems: []
     })
     const wrong = checkOrderFields('VIETNAMESE', 'deposit', { payerName: 'Nguyen Van An', bankCode: 'KBANK' })
-    expect(wrong.problems).toEqual([{ field: 'fields.bankCode', message: expect.stringContaining('VN bank list') }])
+    expect(inWords(wrong.problems)).toEqual([{ field: 'fields.bankCode', message: expect.stringContaining('VN bank list') }])
   })
 
   it('checks CPF check digits, phone numbers and USDT addresses', () => {
@@ -30,7 +33,7 @@ describe('order fields per service type', () => {
     expect(br.problems.map((p) => p.field)).toEqual(['fields.idNumber'])
     expect(br.fields.phone).toBe('+551155550105')
     const usdt = checkOrderFields('USDT', 'payout', { recipientName: 'Daniel Ho', recipientAccount: '0x12', network: 'erc20' })
-    expect(usdt.problems).toEqual([{ field: 'fields.recipientAccount', message: expect.stringContaining('ERC20') }])
+    expect(inWords(usdt.problems)).toEqual([{ field: 'fields.recipientAccount', message: expect.stringContaining('ERC20') }])
   })
 
   it('drops fields the type does not use', () => {

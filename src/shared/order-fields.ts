@@ -3,12 +3,17 @@
  * same way by the form and by the main process. Bank codes come from the shipped bank lists.
  */
 import { bank, BANKS, serviceType, USDT_NETWORKS, type OrderField } from './reference'
+import type { ServerText, ServerTextCode, TextParam } from './server-text'
 
 export interface FieldProblem {
   /** e.g. `fields.bankCode` */
   field: string
-  message: string
+  /** What is wrong, as a rule text (`rule.cardDigits`…). */
+  text: ServerText
 }
+
+// Built as plain objects: this module loads nothing but the reference data.
+const rule = (code: ServerTextCode, params?: Record<string, TextParam>): ServerText => (params ? { code, params } : { code })
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'-]{1,99}$/u
 
@@ -24,9 +29,9 @@ export function isCpf(value: string): boolean {
   return check(9) === Number(digits[9]) && check(10) === Number(digits[10])
 }
 
-function checkAddress(network: string | undefined, address: string): string | null {
-  if (network === 'TRC20') return /^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(address) ? null : 'must be a TRON (TRC20) address: T followed by 33 base58 characters'
-  if (network === 'ERC20' || network === 'BEP20') return /^0x[0-9a-fA-F]{40}$/.test(address) ? null : `must be an ${network} address: 0x followed by 40 hex digits`
+function checkAddress(network: string | undefined, address: string): ServerText | null {
+  if (network === 'TRC20') return /^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(address) ? null : rule('rule.tronAddress')
+  if (network === 'ERC20' || network === 'BEP20') return /^0x[0-9a-fA-F]{40}$/.test(address) ? null : rule('rule.evmAddress', { network })
   return null
 }
 
@@ -44,46 +49,46 @@ export function checkOrderFields(typeCode: string, direction: 'deposit' | 'payou
   const type = serviceType(typeCode)
   const problems: FieldProblem[] = []
   const fields: Record<string, string> = {}
-  if (!type) return { fields, problems: [{ field: 'serviceId', message: `service type ${typeCode} is unknown` }] }
+  if (!type) return { fields, problems: [{ field: 'serviceId', text: rule('rule.unknownServiceType', { type: typeCode }) }] }
   for (const name of requiredFields(typeCode, direction)) {
     const value = (given[name] ?? '').trim()
-    const problem = (message: string) => problems.push({ field: `fields.${name}`, message })
+    const problem = (text: ServerText) => problems.push({ field: `fields.${name}`, text })
     if (!value) {
-      problem(`is required for ${type.name} ${direction}s`)
+      problem(rule('rule.requiredFor', { type: rule(`value.serviceType.${type.code}`), direction: rule(`value.directionWord.${direction}`) }))
       continue
     }
     fields[name] = value
     switch (name) {
       case 'payerName':
       case 'recipientName':
-        if (!NAME.test(value)) problem('must be a person’s or company’s name (2–100 letters)')
+        if (!NAME.test(value)) problem(rule('rule.personName'))
         break
       case 'cardNumber':
-        if (!/^\d{6,30}$/.test(value.replace(/[\s-]/g, ''))) problem('must be 6–30 digits')
+        if (!/^\d{6,30}$/.test(value.replace(/[\s-]/g, ''))) problem(rule('rule.cardDigits'))
         else fields[name] = value.replace(/[\s-]/g, '')
         break
       case 'remarkCode':
-        if (!/^[A-Za-z0-9]{1,32}$/.test(value)) problem('must be 1–32 letters or digits, as typed by the payer')
+        if (!/^[A-Za-z0-9]{1,32}$/.test(value)) problem(rule('rule.remarkChars'))
         break
       case 'bankCode':
         if (!type.bankList) break
-        if (!bank(type.bankList, value.toUpperCase())) problem(`is not a bank of the ${type.bankList} bank list (${BANKS[type.bankList].length} banks)`)
+        if (!bank(type.bankList, value.toUpperCase())) problem(rule('rule.notInBankList', { country: type.bankList, n: BANKS[type.bankList].length }))
         else fields[name] = value.toUpperCase()
         break
       case 'phone':
-        if (!/^\+?\d{8,15}$/.test(value.replace(/[\s()-]/g, ''))) problem('must be a phone number of 8–15 digits, optionally with +')
+        if (!/^\+?\d{8,15}$/.test(value.replace(/[\s()-]/g, ''))) problem(rule('rule.phoneDigits'))
         else fields[name] = value.replace(/[\s()-]/g, '')
         break
       case 'idNumber':
-        if (type.code === 'BRAZILIAN' ? !isCpf(value) : !/^[A-Za-z0-9]{5,30}$/.test(value)) problem(type.code === 'BRAZILIAN' ? 'must be a valid CPF (11 digits with check digits)' : 'must be 5–30 letters or digits')
+        if (type.code === 'BRAZILIAN' ? !isCpf(value) : !/^[A-Za-z0-9]{5,30}$/.test(value)) problem(rule(type.code === 'BRAZILIAN' ? 'rule.cpf' : 'rule.idChars'))
         break
       case 'network':
-        if (!USDT_NETWORKS.includes(value.toUpperCase())) problem(`must be one of ${USDT_NETWORKS.join(', ')}`)
+        if (!USDT_NETWORKS.includes(value.toUpperCase())) problem(rule('rule.oneOf', { values: USDT_NETWORKS.join(', ') }))
         else fields[name] = value.toUpperCase()
         break
       case 'recipientAccount': {
-        const message = type.code === 'USDT' ? checkAddress(given.network?.trim().toUpperCase(), value) : /^[A-Za-z0-9@._+-]{4,64}$/.test(value) ? null : 'must be 4–64 letters, digits or @._+-'
-        if (message) problem(message)
+        const wrong = type.code === 'USDT' ? checkAddress(given.network?.trim().toUpperCase(), value) : /^[A-Za-z0-9@._+-]{4,64}$/.test(value) ? null : rule('rule.accountChars')
+        if (wrong) problem(wrong)
         break
       }
     }

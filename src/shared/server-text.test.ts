@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { inEnglish } from '../main/core/text'
 import { serverTextEn } from './i18n/server-text.en'
 import { serverTextZhCN } from './i18n/server-text.zh-CN'
-import { say, term, verbatim } from './server-text'
+import { ruleMessage, textOfIssue, textOfMessage } from './rule-message'
+import { permissionTerm, say, term, verbatim } from './server-text'
 
 const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
 
@@ -24,5 +25,31 @@ describe('server texts', () => {
       'Failed (manual): Closed by ops: customer gave up {{money}} $t(value.status.active)'
     )
     expect(inEnglish(say('audit.userStatus', { username: 'amy', status: term('status', 'disabled') }))).toBe('User amy disabled')
+  })
+
+  it('every rule and refusal text reads in Chinese rather than copying the English', () => {
+    const copied = Object.entries(serverTextEn)
+      .filter(([code]) => /^(rule|error|thing)\./.test(code))
+      .filter(([code, en]) => serverTextZhCN[code as keyof typeof serverTextEn] === en)
+      .map(([code]) => code)
+    // Nothing but placeholders in between: the words are all parameters.
+    expect(copied.filter((code) => /[A-Za-z]{2,}/.test(serverTextEn[code as keyof typeof serverTextEn].replace(/\{\{\w+\}\}/g, '')))).toEqual([])
+  })
+
+  it('a rule message carries its text through zod, and anything else decodes to nothing', () => {
+    expect(textOfMessage(ruleMessage('rule.minChars', { n: 3 }))).toEqual({ code: 'rule.minChars', params: { n: 3 } })
+    expect(textOfMessage(ruleMessage('rule.required'))).toEqual({ code: 'rule.required' })
+    expect(textOfMessage('must be at least 3 characters')).toBeNull()
+    expect(textOfMessage(ruleMessage('rule.required').slice(0, -2))).toBeNull()
+    expect(textOfIssue({ message: 'Invalid input: expected number, received string' })).toEqual({ code: 'rule.invalid' })
+  })
+
+  it('in English for programs, a permission, a field and an outbox state keep the names the API uses; other words read as words', () => {
+    expect(inEnglish(say('error.permissionMissing', { procedure: 'users.create', permission: say('error.permissionNamed', { permission: permissionTerm(9002), code: 9002 }) }))).toBe(
+      'users.create requires USER_WRITE (9002)'
+    )
+    expect(inEnglish(say('rule.limitOrder', { field: say('value.field.singleLower'), amount: '500.00' }))).toBe('must be at least singleLower (500.00), or 0 for no limit')
+    expect(inEnglish(say('error.outbox.notWaiting', { id: 3, status: term('outboxStatus', 'in_flight') }))).toBe('Outbox item 3 is in_flight')
+    expect(inEnglish(say('rule.requiredFor', { type: say('value.serviceType.CNY_BANK_CARD'), direction: term('directionWord', 'deposit') }))).toBe('is required for CNY bank card deposits')
   })
 })

@@ -1,8 +1,9 @@
 /**
  * Sentences the server writes for people (order and case timelines, audit summaries, status
- * reasons) travel as a catalog code and its parameters, so every screen shows them in the
- * reader's language. The main process also stores the English rendering beside the code, for
- * exports, the CLI and anything reading the database directly.
+ * reasons, and refusals: an error envelope's `text`, a contract rule's message) travel as a
+ * catalog code and its parameters, so every screen shows them in the reader's language. The main
+ * process also stores the English rendering beside the code, for exports, the CLI and anything
+ * reading the database directly, and sends it as an error envelope's `message`.
  *
  * A parameter is a plain value (numbers, order numbers, amounts, text someone typed or a provider
  * sent, shown as is) or another ServerText (translated first, then put in place). Enum values are
@@ -12,8 +13,10 @@
  */
 import { z } from 'zod'
 import type { serverTextEn } from './i18n/server-text.en'
+import { BUILT_IN_ROLE_KEYS, permissionName, type BuiltInRoleKey } from './permissions'
 
-export type ServerTextCode = keyof typeof serverTextEn
+/** A catalog code; service type names come from the reference data (`value.serviceType.<code>`). */
+export type ServerTextCode = keyof typeof serverTextEn | `value.serviceType.${string}`
 
 export type TextParam = string | number | ServerText
 
@@ -33,6 +36,17 @@ export type TermValue<G extends TermGroup> = Extract<TermCode, `value.${G}.${str
 /** An enum value as a translatable word: `term('orderStatus', 'failed')` is `value.orderStatus.failed`. */
 export function term<G extends TermGroup>(group: G, value: TermValue<G>): ServerText {
   return { code: `value.${group}.${value}` as ServerTextCode }
+}
+
+/** A permission code as its label (`value.permission.USER_WRITE`); a code the catalog does not know, as its number. */
+export function permissionTerm(code: number): TextParam {
+  const name = permissionName(code)
+  return name ? term('permission', name) : code
+}
+
+/** A role as people read it: a built-in role by its label in each language, any other by the name it was given. */
+export function roleTerm(role: { name: string; builtInKey: string | null }): TextParam {
+  return role.builtInKey && (BUILT_IN_ROLE_KEYS as string[]).includes(role.builtInKey) ? term('builtInRole', role.builtInKey as BuiltInRoleKey) : role.name
 }
 
 /** Text nobody can translate (an operator's reason, a provider's message), carried as it is. */

@@ -9,7 +9,7 @@ import { AppShell } from './pages/AppShell'
 import { OrderFormPage } from './pages/OrderFormPage'
 import { OrderQueryPage } from './pages/OrderQueryPage'
 import { PaymentWindow } from './pages/PaymentWindow'
-import { englishLeft, visibleText } from './untranslated'
+import { englishLeft, refusalsShown, visibleText } from './untranslated'
 
 test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: ADMIN.username, PAYDESK_ADMIN_PASSWORD: ADMIN.password }, demo: true } })
 
@@ -233,6 +233,7 @@ test('in Chinese the order form, its refusals, an order’s detail with its time
   await expect(form.errorOf(amount)).toHaveText('不能低于 500.00 CNY（服务限额）；可用范围为 500.00 CNY（服务）– 20,000.00 CNY（服务）')
   const formData = [CN, 'CN UnionPay Direct A', 'CNY', 'Demo operations']
   await expect.poll(async () => englishLeft(await visibleText(page), formData)).toEqual([])
+  expect(englishLeft((await refusalsShown(page)).join('\n'), formData)).toEqual([])
 
   await page.getByRole('textbox', { name: '付款人姓名', exact: true }).fill('Li Wei')
   await page.getByRole('textbox', { name: '卡号', exact: true }).fill('6222020200112233')

@@ -29,6 +29,16 @@ export async function visibleText(page: Page): Promise<string> {
   })
 }
 
+/**
+ * The refusals on the page as shown: toasts, alerts and the messages under fields. Each is the
+ * host's text translated (never its English sentence), so in Chinese any English left in one,
+ * once data is set aside, is a failure.
+ */
+export async function refusalsShown(page: Page): Promise<string[]> {
+  const refusals = page.locator('.mantine-Notification-root, [role="alert"], .mantine-InputWrapper-error')
+  return (await refusals.allInnerTexts()).map((text) => text.trim()).filter((text) => text !== '')
+}
+
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

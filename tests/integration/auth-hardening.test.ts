@@ -8,7 +8,9 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHost, type RunningHost } from '../../src/main/http/host'
-import { matchRule, translateMessage } from '../../src/renderer/src/i18n/messages'
+import type { ErrorEnvelope } from '../../src/shared/envelope'
+import { ApiError } from '../../src/renderer/src/api/error'
+import { errorMessage } from '../../src/renderer/src/i18n/messages'
 import { fixedTranslators } from '../../src/renderer/src/i18n/testing'
 import type { Core } from '../../src/main/app/core'
 import { ADMIN, makeCore, ManualClock, type TestCore } from '../support/core'
@@ -68,7 +70,7 @@ describe('the sign-in rate limit of the headless host', () => {
 
   async function post(path: string, body: unknown) {
     const response = await fetch(`${host.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    return { http: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { status: number; code?: string; message: string; data: unknown } }
+    return { http: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as ErrorEnvelope }
   }
 
   beforeAll(async () => {
@@ -86,8 +88,14 @@ describe('the sign-in rate limit of the headless host', () => {
     for (const a of refused) expect(a.body).toMatchObject({ status: 401, code: 'auth.invalid_credentials', data: null })
     for (const a of limited) {
       expect(a.body).toMatchObject({ status: 429, code: 'auth.rate_limited', message: 'Too many sign-in attempts; try again in 60 s', data: null })
+      expect(a.body.text).toEqual({ code: 'error.auth.rateLimited', params: { n: 60 } })
       expect(a.retryAfter).toBe('60')
     }
+    // A screen shows the text in the reader's language, never the English sentence.
+    const { english, chinese } = fixedTranslators()
+    const shown = (language: typeof english) => errorMessage(new ApiError(429, 'auth.rate_limited', limited[0].body.message, undefined, limited[0].body.text), language)
+    expect(shown(english)).toBe('Too many sign-in attempts; try again in 60 s')
+    expect(shown(chinese)).toBe('登录尝试过于频繁，请在 60 秒后重试')
     expect(lockState(host.core, 'root')).toMatchObject({ failedAttempts: 5 })
 
     // Still within the minute: the name has used its 10 attempts.
@@ -141,15 +149,21 @@ describe('a user who must change the password', () => {
     await t.ok('auth.logout', {}, again)
   })
 
-  it('the refusal, the rate limit and the sign-in refusal read in both languages', async () => {
+  it('the sign-in refusal and the forced password change read in both languages', async () => {
     const { english, chinese } = fixedTranslators()
-    const t = await makeCore()
+    const { t } = await withUser('new.ops')
     const wrong = await t.call('auth.login', { username: ADMIN.username, password: 'nope' })
-    for (const message of [wrong.message, 'Change your password before doing anything else', 'Too many sign-in attempts; try again in 60 s']) {
-      expect(matchRule(message), message).not.toBeNull()
-      expect(translateMessage(message, english)).toBe(message)
-      expect(translateMessage(message, chinese)).not.toBe(message)
+    const token = (await t.ok('auth.login', { username: 'new.ops', password: PASSWORD })).token
+    const mustChange = await t.call('orders.list', {}, token)
+    for (const answer of [wrong, mustChange]) {
+      if (answer.status === 200) throw new Error('expected a refusal')
+      const error = new ApiError(answer.status, answer.code, answer.message, answer.field, answer.text)
+      expect(answer.text, answer.code).toBeDefined()
+      expect(errorMessage(error, english)).toBe(answer.message)
+      expect(errorMessage(error, chinese)).not.toBe(answer.message)
     }
+    expect(errorMessage(new ApiError(401, '', '', undefined, (wrong as ErrorEnvelope).text), chinese)).toBe('用户名或密码错误；连续 5 次登录失败后账户将被锁定 15 分钟')
+    expect(errorMessage(new ApiError(403, '', '', undefined, (mustChange as ErrorEnvelope).text), chinese)).toBe('请先修改密码，然后才能进行其他操作')
   })
 })
 

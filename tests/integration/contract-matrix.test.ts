@@ -6,6 +6,8 @@
  * - hostile input: each procedure gets inputs of the wrong shape and, field by field, values of
  *   the wrong type (and control characters): never a 500, never a stack trace in the answer, always
  *   a 4xx that names a field, and nothing written.
+ * Every refusal either way carries its text (a catalog code with parameters) for screens to
+ * translate, and its English message never shows a rule message's marker.
  */
 import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +16,8 @@ import { contract, procedureNames, type ProcedureName } from '../../src/shared/c
 import type { Access } from '../../src/shared/contract/define'
 import { ALL_PERMISSION_CODES, type PermissionCode } from '../../src/shared/permissions'
 import type { Envelope } from '../../src/shared/envelope'
+import { serverTextEn } from '../../src/shared/i18n/server-text.en'
+import { isServerText, type ServerText } from '../../src/shared/server-text'
 import { ADMIN, makeCore, type TestCore } from '../support/core'
 
 /** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
@@ -27,9 +31,19 @@ function snapshot(t: TestCore, except: string[] = []): string {
 
 const STACK = /\n\s+at |\.(ts|js):\d+|node_modules|Error:/
 
+/** Every code in a text and the texts nested in it. */
+function codesIn(text: ServerText): string[] {
+  return [text.code, ...Object.values(text.params ?? {}).flatMap((value) => (isServerText(value) ? codesIn(value) : []))]
+}
+
 function expectClean(envelope: Envelope<unknown>, what: string): void {
   expect(envelope.status, `${what}: ${envelope.status} ${envelope.message}`).not.toBe(500)
   expect(STACK.test(envelope.message), `${what}: a stack trace in "${envelope.message}"`).toBe(false)
+  if (envelope.status === 200) return
+  // A refusal a screen can translate: no AppError is thrown without a text.
+  expect(envelope.text, `${what}: ${envelope.code} "${envelope.message}" has no text`).toBeDefined()
+  for (const code of codesIn(envelope.text!)) expect(code in serverTextEn || code.startsWith('value.serviceType.'), `${what}: ${code} is not in the catalog`).toBe(true)
+  expect(envelope.message, what).not.toContain('§text')
 }
 
 const codesOf = (access: Access): PermissionCode[] => (typeof access === 'number' ? [access] : Array.isArray(access) ? [...access] : [])

@@ -4,6 +4,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
+import { say } from '../../shared/server-text'
 import { minorOf } from '../core/amount-input'
 import { contracts, disputes, orders, refunds } from '../db/schema'
 import type { Db } from '../db/open'
@@ -22,15 +23,15 @@ export const moneyText = (minor: number, currency: string) => `${currency} ${fro
 /** An order the caller may see (another merchant's order does not exist for a merchant-bound user). */
 export function visibleOrder(ctx: Ctx, db: Db | Tx, orderId: number): Order {
   const order = db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.tenantId, ctx.tenantId))).get()
-  if (!order) throw notFound(`Order ${orderId}`)
-  assertCanRead(actorOf(ctx), order.merchantId, `Order ${orderId}`)
+  if (!order) throw notFound(say('thing.order', { id: orderId }))
+  assertCanRead(actorOf(ctx), order.merchantId, say('thing.order', { id: orderId }))
   return order
 }
 
 /** Refunds, disputes and waybills are for deposits the payer actually paid. */
 export function assertPaidDeposit(order: Order): number {
   if (order.direction !== 'deposit' || order.status !== 'succeeded' || !order.paidMinor) {
-    throw conflict(`orderId: order ${order.orderNo} is not a paid deposit; only paid deposits have refunds, disputes and waybills`, { code: 'aftersales.not_paid_deposit', field: 'orderId' })
+    throw conflict(say('error.aftersales.notPaidDeposit', { orderNo: order.orderNo }), { code: 'aftersales.not_paid_deposit', field: 'orderId' })
   }
   return order.paidMinor
 }
@@ -42,7 +43,7 @@ export function assertPaidDeposit(order: Order): number {
  */
 export function assertSettledInOrderCurrency(order: Order): void {
   if (order.settlementCurrency && order.settlementCurrency !== order.currency) {
-    throw conflict(`orderId: order ${order.orderNo} was settled in ${order.settlementCurrency} from ${order.currency}; refunds and disputes of orders settled in another currency are not supported yet`, {
+    throw conflict(say('error.aftersales.fxSettled', { orderNo: order.orderNo, settlement: order.settlementCurrency, currency: order.currency }), {
       code: 'aftersales.fx_settled',
       field: 'orderId'
     })
@@ -59,7 +60,7 @@ export function assertCovered(ledger: Ledger, order: Order, amountMinor: number,
   const channel = ledger.balance({ kind: 'channel', channelId: order.channelId, currency: order.currency }).available
   const merchant = ledger.balance({ kind: 'merchant_available', merchantId: order.merchantId, currency: order.currency }).available
   const coverage = payoutCoverage(amountMinor, feeMinor, channel, merchant, format, { channelFigure: !merchantUser })
-  if (!coverage.ok) throw new AppError('limit', `amount: ${coverage.reason}`, { field: 'amount', code: 'ledger.insufficient_funds' })
+  if (!coverage.ok && coverage.reason) throw new AppError('limit', coverage.reason, { field: 'amount', code: 'ledger.insufficient_funds' })
 }
 
 export interface CaseBalance {
@@ -95,7 +96,13 @@ export function claimAmount(tx: Tx, order: Order, amount: string, what: 'refunde
     const f = (minor: number) => fromMinor(minor, order.currency)
     throw new AppError(
       'limit',
-      `amount: only ${order.currency} ${f(b.remaining)} of order ${order.orderNo} can still be ${what} (paid ${f(b.paid)}, refunded or in progress ${f(b.refunded)}, disputed ${f(b.disputed)})`,
+      say(what === 'refunded' ? 'error.aftersales.refundExceeds' : 'error.aftersales.disputeExceeds', {
+        money: `${order.currency} ${f(b.remaining)}`,
+        orderNo: order.orderNo,
+        paid: f(b.paid),
+        refunded: f(b.refunded),
+        disputed: f(b.disputed)
+      }),
       { code: what === 'refunded' ? 'refunds.exceeds_paid' : 'disputes.exceeds_paid', field: 'amount' }
     )
   }

@@ -65,7 +65,7 @@ export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Ord
   assertPaidDeposit(order)
   assertSettledInOrderCurrency(order)
   const amountMinor = claimAmount(tx, order, input.amount, 'disputed')
-  if (input.evidenceDueAt <= now) throw validationError('evidenceDueAt', 'must be in the future')
+  if (input.evidenceDueAt <= now) throw validationError('evidenceDueAt', say('rule.inFuture'))
   const disputeNo = caseNumber(tx, 'DS', order)
   const feeMinor = contractOf(tx, order).disputeFeeMinor
   // Refused (422) before anything is written when the merchant's available balance cannot cover it.
@@ -106,7 +106,7 @@ export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Ord
 
 export function assertUnresolved(dispute: Dispute): void {
   if (!UNRESOLVED.includes(dispute.status)) {
-    throw conflict(`Dispute ${dispute.disputeNo} is already resolved`, { code: 'disputes.resolved' })
+    throw conflict(say('error.disputes.resolved', { disputeNo: dispute.disputeNo }), { code: 'disputes.resolved' })
   }
 }
 
@@ -135,19 +135,19 @@ export function resolveDispute(tx: Tx, ledger: Ledger, order: Order, dispute: Di
 /** Attaches a waybill of the disputed order as evidence (each once). */
 export function attachWaybill(tx: Tx, dispute: Dispute, waybill: Waybill, actor: string, now: number): void {
   assertUnresolved(dispute)
-  if (waybill.orderId !== dispute.orderId) throw validationError('waybillId', `waybill ${waybill.trackingNo} belongs to another order than the disputed one`)
+  if (waybill.orderId !== dispute.orderId) throw validationError('waybillId', say('rule.waybillOtherOrder', { trackingNo: waybill.trackingNo }))
   const attached = tx.insert(disputeWaybills).values({ disputeId: dispute.id, waybillId: waybill.id, attachedAt: now }).onConflictDoNothing().returning().get()
-  if (!attached) throw conflict(`Waybill ${waybill.trackingNo} is already attached to dispute ${dispute.disputeNo}`, { code: 'disputes.waybill_attached', field: 'waybillId' })
+  if (!attached) throw conflict(say('error.disputes.waybillAttached', { trackingNo: waybill.trackingNo, disputeNo: dispute.disputeNo }), { code: 'disputes.waybill_attached', field: 'waybillId' })
   addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.waybillAttached', { carrier: waybill.carrier, trackingNo: waybill.trackingNo }), { actor, detail: { waybillId: waybill.id } })
   addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.attached', { disputeNo: dispute.disputeNo }), { actor, detail: { disputeId: dispute.id } })
 }
 
 /** open → evidence submitted, with at least one file or waybill. Returns what was submitted. */
 export function submitEvidence(tx: Tx, dispute: Dispute, note: string | undefined, actor: string, now: number): { files: number; waybills: number } {
-  if (dispute.status !== 'open') throw conflict(`Dispute ${dispute.disputeNo} is not open; evidence is submitted once, while it is open`, { code: 'disputes.not_open' })
+  if (dispute.status !== 'open') throw conflict(say('error.disputes.notOpen', { disputeNo: dispute.disputeNo }), { code: 'disputes.not_open' })
   const files = tx.select({ n: sql<number>`count(*)` }).from(disputeEvidence).where(eq(disputeEvidence.disputeId, dispute.id)).get()?.n ?? 0
   const linked = tx.select({ n: sql<number>`count(*)` }).from(disputeWaybills).where(eq(disputeWaybills.disputeId, dispute.id)).get()?.n ?? 0
-  if (files + linked === 0) throw conflict(`Dispute ${dispute.disputeNo} has no evidence yet: add a file or attach a waybill first`, { code: 'disputes.no_evidence' })
+  if (files + linked === 0) throw conflict(say('error.disputes.noEvidence', { disputeNo: dispute.disputeNo }), { code: 'disputes.no_evidence' })
   addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.submitted', { files, waybills: linked }), { actor })
   if (note) addCaseEvent(tx, { type: 'dispute', id: dispute.id }, now, say('dispute.note', { note }), { actor })
   setStatus(tx, dispute, 'evidence_submitted', now)

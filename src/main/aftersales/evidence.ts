@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EVIDENCE_MAX_BYTES } from '../../shared/contract/aftersales'
+import { say } from '../../shared/server-text'
 import { validationError } from '../core/errors'
 import { PRIVATE_FILE_MODE, privateFolder } from '../paths'
 
@@ -33,12 +34,12 @@ export interface DecodedEvidence {
 /** The contract has already refused base64 text longer than a 5 MB file needs; this checks the rest. */
 export function decodeEvidence(contentBase64: string): DecodedEvidence {
   const text = contentBase64.replace(/\s+/g, '')
-  if (text.length % 4 !== 0 || !BASE64.test(text)) throw validationError('contentBase64', 'is not valid base64')
+  if (text.length % 4 !== 0 || !BASE64.test(text)) throw validationError('contentBase64', say('rule.notBase64'))
   const bytes = Buffer.from(text, 'base64')
-  if (bytes.length === 0) throw validationError('contentBase64', 'the file is empty')
-  if (bytes.length > EVIDENCE_MAX_BYTES) throw validationError('contentBase64', `must be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`)
+  if (bytes.length === 0) throw validationError('contentBase64', say('rule.emptyFile'))
+  if (bytes.length > EVIDENCE_MAX_BYTES) throw validationError('contentBase64', say('rule.maxMegabytes', { n: EVIDENCE_MAX_BYTES / 1024 / 1024 }))
   const type = sniffType(bytes)
-  if (!type) throw validationError('contentBase64', 'must be a PDF, PNG or JPEG file (its content says otherwise)', 'aftersales.evidence_type')
+  if (!type) throw validationError('contentBase64', say('rule.evidenceType'), 'aftersales.evidence_type')
   return { bytes, ...type, sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 

@@ -1,7 +1,7 @@
 /** After-sales: refunds, disputes and waybills. Every write is scoped to the caller's merchant and audited. */
 import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
-import { say, term } from '../../shared/server-text'
+import { say, term, type ServerText } from '../../shared/server-text'
 import { disputeEvidence, disputes, outbox, refunds, waybills } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
@@ -21,15 +21,15 @@ function scopeOf(ctx: Ctx, requested: number | undefined) {
   return { tenantId: ctx.tenantId, merchantId: merchantFilter(actorOf(ctx), requested), zone: tenantZone(ctx.db, ctx.tenantId), now: ctx.clock.now() }
 }
 
-function visible<T extends { merchantId: number; tenantId: number }>(ctx: Ctx, row: T | undefined, what: string): T {
+function visible<T extends { merchantId: number; tenantId: number }>(ctx: Ctx, row: T | undefined, what: ServerText): T {
   if (!row || row.tenantId !== ctx.tenantId) throw notFound(what)
   assertCanRead(actorOf(ctx), row.merchantId, what)
   return row
 }
 
-const visibleRefund = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(refunds).where(eq(refunds.id, id)).get(), `Refund ${id}`)
-const visibleDispute = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(disputes).where(eq(disputes.id, id)).get(), `Dispute ${id}`)
-const visibleWaybill = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(waybills).where(eq(waybills.id, id)).get(), `Waybill ${id}`)
+const visibleRefund = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(refunds).where(eq(refunds.id, id)).get(), say('thing.refund', { id }))
+const visibleDispute = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(disputes).where(eq(disputes.id, id)).get(), say('thing.dispute', { id }))
+const visibleWaybill = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(waybills).where(eq(waybills.id, id)).get(), say('thing.waybill', { id }))
 
 const who = (ctx: Ctx) => ({ userId: actorOf(ctx).userId, actor: actorOf(ctx).username, merchantUser: actorOf(ctx).merchantId !== null })
 
@@ -107,8 +107,8 @@ export const aftersalesProcedures = handlers({
 
   'disputes.evidenceFile': (ctx, input) => {
     const file = ctx.db.select().from(disputeEvidence).where(eq(disputeEvidence.id, input.id)).get()
-    if (!file) throw notFound(`Evidence file ${input.id}`)
-    visible(ctx, ctx.db.select().from(disputes).where(eq(disputes.id, file.disputeId)).get(), `Evidence file ${input.id}`)
+    if (!file) throw notFound(say('thing.evidenceFile', { id: input.id }))
+    visible(ctx, ctx.db.select().from(disputes).where(eq(disputes.id, file.disputeId)).get(), say('thing.evidenceFile', { id: input.id }))
     return { fileName: file.fileName, mimeType: file.mimeType, contentBase64: evidenceStore(ctx.evidenceDir).read(file.storedName).toString('base64') }
   },
 

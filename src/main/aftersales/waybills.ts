@@ -20,7 +20,7 @@ export interface WaybillInput {
 export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: WaybillInput, who: { userId: number | null; actor: string }, now: number): Waybill {
   assertPaidDeposit(order)
   const existing = tx.select({ id: waybills.id }).from(waybills).where(and(eq(waybills.carrier, input.carrier), eq(waybills.trackingNo, input.trackingNo))).get()
-  if (existing) throw conflict(`trackingNo: ${input.carrier} ${input.trackingNo} is already recorded`, { code: 'waybills.duplicate', field: 'trackingNo' })
+  if (existing) throw conflict(say('error.waybills.taken', { carrierAndNo: `${input.carrier} ${input.trackingNo}` }), { code: 'waybills.duplicate', field: 'trackingNo' })
   const waybill = tx
     .insert(waybills)
     .values({ tenantId, orderId: order.id, merchantId: order.merchantId, ...input, createdBy: who.userId, createdAt: now, updatedAt: now })
@@ -32,7 +32,7 @@ export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: Way
 }
 
 export function changeWaybillStatus(tx: Tx, waybill: Waybill, status: WaybillStatus, note: string, actor: string, now: number): Waybill {
-  if (waybill.status === status) throw conflict(`status: the waybill already has this status`, { code: 'waybills.same_status', field: 'status' })
+  if (waybill.status === status) throw conflict(say('error.waybills.sameStatus'), { code: 'waybills.same_status', field: 'status' })
   tx.update(waybills).set({ status, updatedAt: now }).where(eq(waybills.id, waybill.id)).run()
   const params = { from: term('waybillStatus', waybill.status), to: term('waybillStatus', status) }
   addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, note ? say('waybill.statusChangedNote', { ...params, note }) : say('waybill.statusChanged', params), { actor })

@@ -15,7 +15,7 @@ export async function createFirstAdministrator(
 ): Promise<number> {
   const passwordHash = await hashPassword(input.password)
   return transact(ctx.db, (tx) => {
-    if (userCount(tx) > 0) throw conflict('The first administrator already exists; sign in instead', { code: 'setup.done' })
+    if (userCount(tx) > 0) throw conflict(say('error.auth.setupDone'), { code: 'setup.done' })
     const now = ctx.clock.now()
     const admin = tx.select({ id: roles.id }).from(roles).where(eq(roles.builtInKey, 'administrator')).get()
     if (!admin) throw new Error('built-in administrator role missing')

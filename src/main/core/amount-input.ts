@@ -5,24 +5,25 @@
  * where it must be) and never an uncaught precision error.
  */
 import { Decimal, fromMinor, minorUnitsOf } from '../../shared/money'
+import { say, type ServerText } from '../../shared/server-text'
 import { validationError } from './errors'
 
 export interface AmountRule {
   /** More than zero (an order, a refund, a paid amount), rather than any signed amount. */
   positive?: boolean
   /** The most it may be, in minor units (a paid amount: the order's amount). */
-  atMost?: { minor: number; what: string }
+  atMost?: { minor: number; what: ServerText }
 }
 
 export function minorOf(field: string, amount: string, currency: string, rule: AmountRule = {}): number {
   const digits = minorUnitsOf(currency)
   const scaled = new Decimal(amount).times(new Decimal(10).pow(digits))
   if (!scaled.isInteger()) {
-    throw validationError(field, digits === 0 ? `${currency} amounts are whole numbers` : `${currency} has at most ${digits} decimal places`)
+    throw validationError(field, digits === 0 ? say('rule.wholeAmounts', { currency }) : say('rule.currencyDecimals', { currency, n: digits }))
   }
   const minor = scaled.toNumber()
-  if (!Number.isSafeInteger(minor)) throw validationError(field, `is too large (at most ${currency} ${fromMinor(Number.MAX_SAFE_INTEGER, currency)})`)
-  if (rule.positive && minor <= 0) throw validationError(field, 'must be more than zero')
-  if (rule.atMost && minor > rule.atMost.minor) throw validationError(field, `must not be more than ${rule.atMost.what} (${currency} ${fromMinor(rule.atMost.minor, currency)})`)
+  if (!Number.isSafeInteger(minor)) throw validationError(field, say('rule.tooLargeAtMost', { money: `${currency} ${fromMinor(Number.MAX_SAFE_INTEGER, currency)}` }))
+  if (rule.positive && minor <= 0) throw validationError(field, say('rule.moreThanZero'))
+  if (rule.atMost && minor > rule.atMost.minor) throw validationError(field, say('rule.notMoreThan', { what: rule.atMost.what, money: `${currency} ${fromMinor(rule.atMost.minor, currency)}` }))
   return minor + 0
 }

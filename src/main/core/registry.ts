@@ -10,7 +10,7 @@
 import { contract, isProcedureName, type ProcedureName, type ParsedInputOf, type OutputOf } from '../../shared/contract'
 import type { Access, ProcedureDef } from '../../shared/contract/define'
 import { okEnvelope, type Envelope } from '../../shared/envelope'
-import { permissionName } from '../../shared/permissions'
+import { permissionTerm, say, verbatim, type ServerText } from '../../shared/server-text'
 import type { Db } from '../db/open'
 import { writeAuditEvent } from './audit'
 import type { Actor, Clock, Ctx, HostInfo, Ports } from './context'
@@ -39,9 +39,11 @@ export function hasAccess(actor: Actor | null, access: Access): boolean {
  */
 const OPEN_UNTIL_PASSWORD_CHANGED: ReadonlySet<ProcedureName> = new Set<ProcedureName>(['auth.changePassword', 'auth.logout', 'auth.me'])
 
-function describeAccess(access: Access): string {
+/** The permissions an access names, each by its label and code: "View orders (1001) or …". */
+function describeAccess(access: Access): ServerText {
   const codes = typeof access === 'number' ? [access] : Array.isArray(access) ? access : []
-  return codes.map((c) => `${permissionName(c) ?? 'permission'} (${c})`).join(' or ')
+  const named = codes.map((code): ServerText => say('error.permissionNamed', { permission: permissionTerm(code), code }))
+  return named.length ? named.reduce((first, second) => say('error.permissionEither', { first, second })) : verbatim('—')
 }
 
 export interface CallMeta {
@@ -99,26 +101,26 @@ export function createRegistry(options: RegistryOptions): Registry {
   }
 
   async function run(name: string, rawInput: unknown, meta: CallMeta): Promise<unknown> {
-    if (!isProcedureName(name)) throw new AppError('not_found', `Unknown procedure ${name}`, { code: 'procedure.unknown' })
+    if (!isProcedureName(name)) throw new AppError('not_found', say('error.procedureUnknown', { name }), { code: 'procedure.unknown' })
     const def = contract[name] as ProcedureDef
     const now = clock.now()
 
     const session = meta.token ? resolveSession(meta.token, now) : null
     const actor: Actor | null = session?.actor ?? null
     if (def.access !== 'public' && !actor) {
-      throw unauthorized(meta.token ? 'Your session has ended; sign in again' : 'Sign in first', meta.token ? 'auth.session_expired' : 'auth.required')
+      throw unauthorized(meta.token ? say('error.auth.sessionEnded') : say('error.auth.signInFirst'), meta.token ? 'auth.session_expired' : 'auth.required')
     }
     if (session?.mustChangePassword && def.access !== 'public' && !OPEN_UNTIL_PASSWORD_CHANGED.has(name)) {
-      throw forbidden('Change your password before doing anything else', 'auth.password_change_required')
+      throw forbidden(say('error.auth.passwordChangeRequired'), 'auth.password_change_required')
     }
     if (!hasAccess(actor, def.access)) {
-      throw forbidden(`${name} requires ${describeAccess(def.access)}`, 'permission.missing')
+      throw forbidden(say('error.permissionMissing', { procedure: name, permission: describeAccess(def.access) }), 'permission.missing')
     }
 
     const parsed = def.input.safeParse(rawInput ?? {})
     if (!parsed.success) throw fromZodError(parsed.error)
     const controlled = fieldWithControlCharacter(parsed.data)
-    if (controlled) throw validationError(controlled, 'must not contain control characters')
+    if (controlled) throw validationError(controlled, say('rule.controlCharacters'))
 
     let audited = false
     const ctx = buildContext(name, meta.transport, actor, clock, () => (audited = true))

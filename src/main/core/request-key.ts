@@ -3,12 +3,13 @@
  * request (nothing is done twice). The same key with other content is a 409, never taken as the
  * first: the caller would believe the second amount was recorded.
  */
+import { say, term, type ServerText, type TermValue } from '../../shared/server-text'
 import { conflict } from './errors'
 
 /** Throws unless every given field (undefined: not given) equals the first request's. */
-export function assertSameRequest(requestKey: string, first: { no: string; content: Record<string, unknown> }, again: Record<string, unknown>): void {
-  for (const [field, value] of Object.entries(again)) {
+export function assertSameRequest(requestKey: string, first: { no: ServerText; content: Record<string, unknown> }, again: Partial<Record<TermValue<'requestField'>, unknown>>): void {
+  for (const [field, value] of Object.entries(again) as [TermValue<'requestField'>, unknown][]) {
     if (value === undefined || first.content[field] === value) continue
-    throw conflict(`requestKey: ${requestKey} was already used for ${first.no} with another ${field}; use a new key for a new request`, { code: 'request_key.reused', field: 'requestKey' })
+    throw conflict(say('error.requestKeyReused', { key: requestKey, no: first.no, field: term('requestField', field) }), { code: 'request_key.reused', field: 'requestKey' })
   }
 }

@@ -2,6 +2,7 @@
  * Merchant scope: the one rule every query and write uses. A merchant-bound user never reads or
  * writes another merchant's rows; platform staff see all merchants.
  */
+import { say, type ServerText } from '../../shared/server-text'
 import { forbidden, notFound } from './errors'
 import type { Actor } from './context'
 
@@ -17,19 +18,19 @@ export function scopedMerchantId(actor: Actor): number | null {
 export function merchantFilter(actor: Actor, requested: number | undefined): number | undefined {
   if (actor.merchantId === null) return requested
   if (requested !== undefined && requested !== actor.merchantId) {
-    throw forbidden("You can only see your own merchant's data", 'scope.other_merchant')
+    throw forbidden(say('error.scope.otherMerchantRead'), 'scope.other_merchant')
   }
   return actor.merchantId
 }
 
 /** Reading one row: another merchant's row does not exist for a merchant-bound user. */
-export function assertCanRead(actor: Actor, rowMerchantId: number | null, what: string): void {
+export function assertCanRead(actor: Actor, rowMerchantId: number | null, what: ServerText): void {
   if (actor.merchantId !== null && rowMerchantId !== actor.merchantId) throw notFound(what)
 }
 
 /** Writing for a merchant: a merchant-bound user may only act on its own merchant. */
 export function assertCanWriteFor(actor: Actor, merchantId: number | null): void {
   if (actor.merchantId !== null && merchantId !== actor.merchantId) {
-    throw forbidden("You can only act on your own merchant's data", 'scope.other_merchant')
+    throw forbidden(say('error.scope.otherMerchantWrite'), 'scope.other_merchant')
   }
 }

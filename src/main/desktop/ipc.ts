@@ -5,6 +5,8 @@
  */
 import { procedureNames } from '../../shared/contract'
 import type { Envelope } from '../../shared/envelope'
+import { say } from '../../shared/server-text'
+import { forbidden, toErrorEnvelope } from '../core/errors'
 import type { Registry } from '../core/registry'
 import { isTrustedSender, type SenderFrameFacts } from './security'
 
@@ -34,7 +36,7 @@ export function bindIpc(ipc: IpcMainLike, registry: Registry, appEntry: () => st
   for (const name of procedureNames) {
     ipc.handle(channelOf(name), async (event, input): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event.senderFrame, appEntry())) {
-        return { status: 403, message: 'IPC call from a frame that is not the app', code: 'ipc.untrusted_sender', data: null, timestamp: Date.now() }
+        return toErrorEnvelope(forbidden(say('error.ipc.untrustedSender'), 'ipc.untrusted_sender'), Date.now())
       }
       const envelope = await registry.dispatch(name, input, { token: tokens.get(event.sender.id) ?? null, transport: 'ipc' })
       if (envelope.status === 200 && name === 'auth.login') {

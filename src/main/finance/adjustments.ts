@@ -59,17 +59,17 @@ export function requestAdjustment(tx: Tx, ctx: Ctx, input: AdjustmentRequest): {
   const actor = actorOf(ctx)
   const existing = tx.select().from(adjustmentRequests).where(and(eq(adjustmentRequests.tenantId, ctx.tenantId), eq(adjustmentRequests.requestKey, input.requestKey))).get()
   if (existing) {
-    assertCanRead(actor, existing.merchantId, `Adjustment ${existing.id}`)
+    assertCanRead(actor, existing.merchantId, say('thing.adjustment', { id: existing.id }))
     const { merchantId, contractId, currency, reason } = input
-    const first = { no: `adjustment ${existing.adjustmentNo}`, content: { ...existing, amount: existing.amountMinor } }
+    const first = { no: say('error.requestKey.adjustment', { no: existing.adjustmentNo }), content: { ...existing, amount: existing.amountMinor } }
     assertSameRequest(input.requestKey, first, { merchantId, contractId, currency, amount: input.amountMinor, reason })
     ctx.audit(tx, { targetType: 'adjustment', targetId: existing.id, merchantId: existing.merchantId, summary: say('adjustment.replayed', { adjustmentNo: existing.adjustmentNo }) })
     return { id: existing.id, adjustmentNo: existing.adjustmentNo, replayed: true }
   }
   const merchant = merchantForWrite(tx, ctx, input.merchantId)
   const contract = tx.select().from(contracts).where(eq(contracts.id, input.contractId)).get()
-  if (!contract || contract.merchantId !== merchant.id) throw validationError('contractId', `contract ${input.contractId} is not a contract of merchant ${merchant.id}`)
-  if (contract.settlementCurrency !== input.currency) throw validationError('currency', `contract ${contract.id} settles in ${contract.settlementCurrency}, not ${input.currency}`)
+  if (!contract || contract.merchantId !== merchant.id) throw validationError('contractId', say('rule.contractNotOfMerchant', { id: input.contractId, merchant: merchant.id }))
+  if (contract.settlementCurrency !== input.currency) throw validationError('currency', say('rule.contractCurrency', { id: contract.id, currency: contract.settlementCurrency, given: input.currency }))
   const now = ctx.clock.now()
   const number = nextCaseNumber(tx, ctx.tenantId, now)
   const a = tx

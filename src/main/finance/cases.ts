@@ -2,6 +2,7 @@
 import { fromMinor } from '../../shared/money'
 import type { Tx } from '../db/transaction'
 import type { Actor } from '../core/context'
+import type { ServerText } from '../../shared/server-text'
 import { forbidden } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
 import { businessDayFn, dayText } from '../ledger/business-day'
@@ -21,9 +22,9 @@ export function nextCaseNumber(tx: Tx, tenantId: number, now: number): CaseNumbe
 }
 
 /** Maker-checker: whoever requested a case may not review or complete it. */
-export function assertNotRequester(actor: Actor, requestedBy: number, what: string, code: string): void {
+export function assertNotRequester(actor: Actor, requestedBy: number, refusal: ServerText, code: string): void {
   if (actor.userId === requestedBy) {
-    throw forbidden(`You requested ${what}; another user must review it (maker-checker)`, code)
+    throw forbidden(refusal, code)
   }
 }
 

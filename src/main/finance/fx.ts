@@ -10,7 +10,7 @@ import { and, desc, eq, gt, lte } from 'drizzle-orm'
 import type { z } from 'zod'
 import { financeContract } from '../../shared/contract/finance'
 import { Decimal, fromMinor, roundToMinor } from '../../shared/money'
-import { say } from '../../shared/server-text'
+import { say, verbatim, type ServerText } from '../../shared/server-text'
 import { fxRates, users } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
@@ -65,7 +65,7 @@ export function findRate(db: Db | Tx, tenantId: number, base: string, quote: str
 export function rateForOrder(tx: Tx, tenantId: number, base: string, quote: string, at: number, zone: string): RateRow {
   const rate = findRate(tx, tenantId, base, quote, at)
   if (!rate) {
-    throw new AppError('limit', `serviceId: the contract settles in ${quote} and there is no valid ${base}→${quote} rate at ${wallTimeText(at, zone)}; add one under Finance → FX rates`, {
+    throw new AppError('limit', say('error.fx.noRate', { quote, pair: `${base}→${quote}`, time: wallTimeText(at, zone) }), {
       code: 'fx.no_rate',
       field: 'serviceId'
     })
@@ -74,14 +74,14 @@ export function rateForOrder(tx: Tx, tenantId: number, base: string, quote: stri
 }
 
 /** Turns validated input into a row's values: times in the business zone; a date alone for validTo means to the end of that day. */
-export function rateValues(input: RateInput, zone: string): { values: Omit<typeof fxRates.$inferInsert, 'tenantId' | 'source' | 'createdBy' | 'createdAt'> } | { field: string; message: string } {
+export function rateValues(input: RateInput, zone: string): { values: Omit<typeof fxRates.$inferInsert, 'tenantId' | 'source' | 'createdBy' | 'createdAt'> } | { field: string; text: ServerText } {
   const from = wallTimeMs(input.validFrom, zone)
   const to = input.validTo.length === 10 ? wallTimeMs(input.validTo, zone, 1) : wallTimeMs(input.validTo, zone)
-  if (Number.isNaN(from)) return { field: 'validFrom', message: 'is not a calendar date' }
-  if (Number.isNaN(to)) return { field: 'validTo', message: 'is not a calendar date' }
-  if (to <= from) return { field: 'validTo', message: 'must be after validFrom' }
+  if (Number.isNaN(from)) return { field: 'validFrom', text: say('rule.notCalendarDate') }
+  if (Number.isNaN(to)) return { field: 'validTo', text: say('rule.notCalendarDate') }
+  if (to <= from) return { field: 'validTo', text: say('rule.afterValidFrom') }
   const applied = input.appliedRate ?? appliedFromMarkup(input.referenceRate, input.markupPercent!)
-  if (!new Decimal(applied).isPositive() || new Decimal(applied).isZero()) return { field: 'markupPercent', message: 'leaves no rate: the markup must be below 100' }
+  if (!new Decimal(applied).isPositive() || new Decimal(applied).isZero()) return { field: 'markupPercent', text: say('rule.markupBelow100') }
   return {
     values: {
       baseCurrency: input.baseCurrency,
@@ -140,23 +140,31 @@ export interface CsvRecord {
 }
 
 /** Parses the import file: a header naming the columns, then one rate a line (blank cells are left out). */
-export function parseRatesCsv(text: string): { records: CsvRecord[]; errors: { line: number; field: string; message: string }[] } {
+/** A problem of the file: its line, the column (or `file`) and what is wrong. */
+export interface CsvProblem {
+  line: number
+  field: string
+  text: ServerText
+}
+
+export function parseRatesCsv(text: string): { records: CsvRecord[]; errors: CsvProblem[] } {
   let rows: { record: Record<string, string>; info: { lines: number } }[]
   try {
     rows = parse(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, info: true, relax_column_count: false })
   } catch (error) {
     const e = error as { lines?: number; message: string }
-    return { records: [], errors: [{ line: e.lines ?? 1, field: 'file', message: e.message }] }
+    // The CSV reader's own words (English), like a provider's message.
+    return { records: [], errors: [{ line: e.lines ?? 1, field: 'file', text: verbatim(e.message) }] }
   }
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim())
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h))
   const missing = ['baseCurrency', 'quoteCurrency', 'referenceRate', 'validFrom', 'validTo'].filter((h) => !header.includes(h))
-  const errors = [
-    ...unknown.map((h) => ({ line: 1, field: h, message: `is not a column; the columns are ${CSV_COLUMNS.join(', ')}` })),
-    ...missing.map((h) => ({ line: 1, field: h, message: 'is a required column' }))
+  const errors: CsvProblem[] = [
+    ...unknown.map((h) => ({ line: 1, field: h, text: say('rule.csvColumn', { columns: CSV_COLUMNS.join(', ') }) })),
+    ...missing.map((h) => ({ line: 1, field: h, text: say('rule.csvRequiredColumn') }))
   ]
   if (errors.length) return { records: [], errors }
-  if (rows.length === 0) return { records: [], errors: [{ line: 2, field: 'file', message: 'has no rates below the header' }] }
+  if (rows.length === 0) return { records: [], errors: [{ line: 2, field: 'file', text: say('rule.csvNoRows') }] }
   const records = rows.map(({ record, info }) => ({
     line: info.lines,
     record: Object.fromEntries(Object.entries(record).filter(([, v]) => v !== ''))

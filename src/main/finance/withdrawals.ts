@@ -14,6 +14,7 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
+import { say } from '../../shared/server-text'
 import { actorOf, type Ctx } from '../core/context'
 import { conflict, notFound } from '../core/errors'
 import type { PostingInput } from '../core/ledger-port'
@@ -52,11 +53,10 @@ export function withdrawalHoldPosting(w: Stored): PostingInput {
 /** Loads a withdrawal for a change, checking scope and the state it must be in. */
 export function forChange(tx: Tx, ctx: Ctx, id: number, from: Stored['status']): Stored {
   const w = tx.select().from(withdrawals).where(and(eq(withdrawals.id, id), eq(withdrawals.tenantId, ctx.tenantId))).get()
-  if (!w) throw notFound(`Withdrawal ${id}`)
-  assertCanRead(actorOf(ctx), w.merchantId, `Withdrawal ${id}`)
+  if (!w) throw notFound(say('thing.withdrawal', { id }))
+  assertCanRead(actorOf(ctx), w.merchantId, say('thing.withdrawal', { id }))
   if (w.status !== from) {
-    const expected = from === 'pending_review' ? 'is no longer pending review' : 'is not approved'
-    throw conflict(`Withdrawal ${w.withdrawalNo} ${expected}`, { code: 'withdrawals.wrong_status' })
+    throw conflict(say(from === 'pending_review' ? 'error.withdrawals.notPending' : 'error.withdrawals.notApproved', { no: w.withdrawalNo }), { code: 'withdrawals.wrong_status' })
   }
   return w
 }

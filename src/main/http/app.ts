@@ -16,7 +16,10 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { procedureDef, procedureNames } from '../../shared/contract'
 import { okEnvelope, type Envelope, type ErrorEnvelope } from '../../shared/envelope'
+import { say } from '../../shared/server-text'
+import { AppError, toErrorEnvelope } from '../core/errors'
 import type { Registry } from '../core/registry'
+import { inEnglish } from '../core/text'
 import type { Clock } from '../core/context'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../desktop/security'
 import type { ExportJobs } from '../reports/export/jobs'
@@ -46,8 +49,10 @@ function send(c: Context, envelope: Envelope<unknown>): Response {
   return c.json(envelope, envelope.status as 200)
 }
 
-function errorEnvelope(status: ErrorEnvelope['status'], message: string, code: string, now: number, field?: string): ErrorEnvelope {
-  return { status, message, code, ...(field ? { field } : {}), data: null, timestamp: now }
+/** The host's own 500: the details are in its log. */
+function internalError(now: number): ErrorEnvelope {
+  const text = say('error.internalHost')
+  return { status: 500, message: inEnglish(text), code: 'internal', text, data: null, timestamp: now }
 }
 
 function bearerToken(c: Context): string | null {
@@ -85,13 +90,14 @@ async function jsonBody(c: Context): Promise<{ ok: true; value: unknown } | { ok
 export function createHttpApp(options: HttpAppOptions): Hono {
   const { registry, clock } = options
   const app = new Hono()
-  const badBody = (c: Context) => send(c, errorEnvelope(400, 'body: must be a JSON object', 'validation', clock.now(), 'body'))
+  const refuse = (c: Context, error: AppError) => send(c, toErrorEnvelope(error, clock.now()))
+  const badBody = (c: Context) => refuse(c, new AppError('validation', say('rule.jsonObject'), { field: 'body' }))
 
   app.use('*', async (c, next) => {
     if (options.allowedHosts) {
       const host = c.req.header('host') ?? ''
       if (!options.allowedHosts().includes(host.toLowerCase())) {
-        return send(c, errorEnvelope(400, `host: ${host || '(none)'} is not an address of this PayDesk host`, 'http.bad_host', clock.now(), 'host'))
+        return refuse(c, new AppError('validation', say('rule.notThisHost', { host: host || '(none)' }), { code: 'http.bad_host', field: 'host' }))
       }
     }
     await next()
@@ -103,7 +109,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     else c.header('Cache-Control', 'no-store')
   })
 
-  const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => send(c, errorEnvelope(400, `body: larger than ${maxSize} bytes`, 'http.body_too_large', clock.now(), 'body')) })
+  const limitOf = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => refuse(c, new AppError('validation', say('rule.largerThanBytes', { n: maxSize }), { code: 'http.body_too_large', field: 'body' })) })
   const limit = limitOf(options.maxBodyBytes ?? 1024 * 1024)
   // Procedures that take uploads declare their own, larger limit in the contract.
   const uploadLimits = new Map(procedureNames.flatMap((name) => { const max = procedureDef(name).maxBodyBytes; return max ? [[name as string, limitOf(max)] as const] : [] }))
@@ -117,7 +124,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     if (!verdict.allowed) {
       const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))
       c.header('Retry-After', String(seconds))
-      return send(c, errorEnvelope(429, `Too many sign-in attempts; try again in ${seconds} s`, 'auth.rate_limited', clock.now()))
+      return refuse(c, new AppError('rate_limited', say('error.auth.rateLimited', { n: seconds }), { code: 'auth.rate_limited' }))
     }
     return send(c, await registry.dispatch('auth.login', body, { token: null, transport: 'http' }))
   }
@@ -139,17 +146,18 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   registerReportRoutes(app, { registry, bearerToken })
   if (options.exports) registerExportRoutes(app, { registry, exports: options.exports, clock, bearerToken })
 
-  app.all('/api/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))
-  app.all('/auth/*', (c) => send(c, errorEnvelope(404, `No such API path: ${c.req.method} ${c.req.path}`, 'http.not_found', clock.now())))
+  const noApiPath = (c: Context) => refuse(c, new AppError('not_found', say('error.http.noApiPath', { method: c.req.method, path: c.req.path }), { code: 'http.not_found' }))
+  app.all('/api/*', noApiPath)
+  app.all('/auth/*', noApiPath)
 
   const rendererDir = options.rendererDir
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
     app.use('/*', serveStatic({ root: rendererDir }))
   }
-  app.notFound((c) => send(c, errorEnvelope(404, `Nothing at ${c.req.path}`, 'http.not_found', clock.now())))
+  app.notFound((c) => refuse(c, new AppError('not_found', say('error.http.nothingAt', { path: c.req.path }), { code: 'http.not_found' })))
   app.onError((error, c) => {
     console.error(error)
-    return send(c, errorEnvelope(500, 'Internal error: the details are in the host log', 'internal', clock.now()))
+    return send(c, internalError(clock.now()))
   })
   return app
 }

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import type { Context, Hono } from 'hono'
 import type { ExportJob } from '../../shared/contract/exports'
+import { say, term } from '../../shared/server-text'
 import type { Clock } from '../core/context'
 import { conflict, toErrorEnvelope } from '../core/errors'
 import type { Registry } from '../core/registry'
@@ -33,7 +34,7 @@ export function registerExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     if (envelope.status !== 200) return c.json(envelope, envelope.status)
     const job = envelope.data as ExportJob
     const file = deps.exports.downloadable(id)
-    if (!file) return c.json(toErrorEnvelope(conflict(`Export ${id} has no file to download: it is ${job.state}`, { code: 'export.no_file' }), deps.clock.now()), 409)
+    if (!file) return c.json(toErrorEnvelope(conflict(say('error.exports.noFile', { id, state: term('exportState', job.state) }), { code: 'export.no_file' }), deps.clock.now()), 409)
     return c.body(Readable.toWeb(createReadStream(file.path)) as ReadableStream, 200, {
       'content-type': CONTENT_TYPES[job.format],
       'content-disposition': `attachment; filename="${file.fileName}"`

@@ -12,6 +12,7 @@ import { ENTRY_TYPES, isEntryType, type EntryType } from '../../shared/ledger'
 import { currency as currencyOf } from '../../shared/reference'
 import type { Db } from '../db/open'
 import type { AccountKind } from '../db/schema/ledger'
+import { say } from '../../shared/server-text'
 import { AppError, conflict, notFound } from '../core/errors'
 import type { Clock } from '../core/context'
 import { businessDayFn, type BusinessDayOf } from './business-day'
@@ -60,10 +61,10 @@ export interface LedgerOptions {
 }
 
 const insufficient = (what: string, currency: string, available: bigint, needs: bigint) =>
-  new AppError('limit', `Insufficient balance on ${what}: ${currency} ${available} available (minor units), ${needs} needed`, { code: 'ledger.insufficient_funds' })
+  new AppError('limit', say('error.ledger.insufficient', { what, currency, available: String(available), needs: String(needs) }), { code: 'ledger.insufficient_funds' })
 
 const pastRange = (what: string, currency: string) =>
-  new AppError('limit', `The ${currency} balance of ${what} would pass the ledger's limit of ${INT64_MAX} minor units; the posting is refused`, { code: 'ledger.balance_limit' })
+  new AppError('limit', say('error.ledger.pastRange', { currency, what, limit: String(INT64_MAX) }), { code: 'ledger.balance_limit' })
 
 interface StoredBalance {
   postedSum: bigint
@@ -138,7 +139,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     const key = accountKey(ref)
     const row = s.account.get(tenantId, key) as AccountRow | undefined
     if (row) return row
-    if (!currencyOf(ref.currency)) throw new AppError('validation', `currency: ${ref.currency} is not a known currency`, { field: 'currency' })
+    if (!currencyOf(ref.currency)) throw new AppError('validation', say('rule.knownCurrency', { currency: ref.currency }), { field: 'currency' })
     const allowOverdraft = OVERDRAFT_KINDS.includes(ref.kind) ? 1 : 0
     return { id: 0, key, kind: ref.kind, normal: normalOf(ref.kind), allowOverdraft, merchantId: 'merchantId' in ref ? ref.merchantId : null, currency: ref.currency, ref }
   }
@@ -183,19 +184,19 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
   }
 
   function prepare(input: PostingInput): PreparedEntry[] {
-    if (input.entries.length < 2) throw new AppError('validation', 'entries: a posting needs at least two entries', { field: 'entries' })
+    if (input.entries.length < 2) throw new AppError('validation', say('rule.twoEntries'), { field: 'entries' })
     const sums = new Map<string, bigint>()
     const resolved = new Map<string, AccountRow>()
     const prepared = input.entries.map((e: EntryInput, i) => {
       if (!Number.isSafeInteger(e.delta) || e.delta === 0) {
-        throw new AppError('validation', `entries.${i}.delta: must be a non-zero whole number of minor units`, { field: `entries.${i}.delta` })
+        throw new AppError('validation', say('rule.nonZeroMinor'), { field: `entries.${i}.delta` })
       }
       const merchantAccount = MERCHANT_KINDS.includes(e.account.kind)
       if (merchantAccount && (e.type === undefined || !isEntryType(e.type))) {
-        throw new AppError('validation', `entries.${i}.type: a merchant-account entry needs one of the entry types 0–10, 99`, { field: `entries.${i}.type` })
+        throw new AppError('validation', say('rule.merchantEntryType'), { field: `entries.${i}.type` })
       }
       if (merchantAccount && !input.contractId) {
-        throw new AppError('validation', 'contractId: merchant-account entries need the contract they settle under', { field: 'contractId' })
+        throw new AppError('validation', say('rule.entryContract'), { field: 'contractId' })
       }
       const key = accountKey(e.account)
       let account = resolved.get(key)
@@ -205,7 +206,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       return { account, raw, delta: e.delta, type: e.type ?? null, remark: e.remark ?? '' }
     })
     for (const [currency, sum] of sums) {
-      if (sum !== 0n) throw new AppError('validation', `entries: the ${currency} entries do not balance (off by ${sum} minor units)`, { field: 'entries', code: 'ledger.unbalanced' })
+      if (sum !== 0n) throw new AppError('validation', say('rule.unbalanced', { currency, n: String(sum) }), { field: 'entries', code: 'ledger.unbalanced' })
     }
     return prepared
   }
@@ -214,7 +215,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     const existing = s.postingByKey.get(tenantId, input.idempotencyKey) as { id: number; status: PostingResult['status']; contentHash: string; txnId: number } | undefined
     if (!existing) return null
     if (existing.contentHash !== contentHash(kind, input)) {
-      throw conflict(`idempotencyKey: ${input.idempotencyKey} was already used for a different posting`, { code: 'ledger.idempotency_conflict', field: 'idempotencyKey' })
+      throw conflict(say('error.ledger.idempotencyReused', { key: input.idempotencyKey }), { code: 'ledger.idempotency_conflict', field: 'idempotencyKey' })
     }
     return { postingId: existing.id, txnId: existing.txnId, status: existing.status, replayed: true }
   }
@@ -310,7 +311,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     const posting = s.postingByKey.get(tenantId, idempotencyKey) as
       | { id: number; status: PostingResult['status']; txnId: number; contractId: number | null; isTest: number }
       | undefined
-    if (!posting) throw notFound(`Hold ${idempotencyKey}`, 'ledger.hold_not_found')
+    if (!posting) throw notFound(say('thing.hold', { id: idempotencyKey }), 'ledger.hold_not_found')
     return posting
   }
 
@@ -334,7 +335,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     return inTransaction(() => {
       const posting = pendingPosting(idempotencyKey)
       if (posting.status === 'posted') return { postingId: posting.id, txnId: posting.txnId, status: 'posted', replayed: true }
-      if (posting.status === 'voided') throw conflict(`Hold ${idempotencyKey} was voided and cannot be posted`, { code: 'ledger.hold_voided' })
+      if (posting.status === 'voided') throw conflict(say('error.ledger.holdVoided', { key: idempotencyKey }), { code: 'ledger.hold_voided' })
       const now = at ?? clock.now()
       const entries = holdEntriesOf(posting.id)
       // Its decreases were covered when it was placed; only the range can still refuse it.
@@ -350,7 +351,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     return inTransaction(() => {
       const posting = pendingPosting(idempotencyKey)
       if (posting.status === 'voided') return { postingId: posting.id, txnId: posting.txnId, status: 'voided', replayed: true }
-      if (posting.status === 'posted') throw conflict(`Hold ${idempotencyKey} was already posted and cannot be voided`, { code: 'ledger.hold_posted' })
+      if (posting.status === 'posted') throw conflict(say('error.ledger.holdPosted', { key: idempotencyKey }), { code: 'ledger.hold_posted' })
       const now = at ?? clock.now()
       releaseHeld(holdEntriesOf(posting.id), now)
       s.void.run(now, reason, posting.id)

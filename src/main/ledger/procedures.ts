@@ -17,9 +17,9 @@ export const ledgerProcedures = handlers({
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
       const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
-      if (!channel) throw validationError('channelId', `channel ${input.channelId} does not exist`)
+      if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
       const delta = minorOf('amount', input.amount, channel.currency)
-      if (input.kind === 'top_up' && delta < 0) throw validationError('amount', 'a top-up must be positive; record a decrease as a correction')
+      if (input.kind === 'top_up' && delta < 0) throw validationError('amount', say('rule.topUpPositive'))
       const label = input.kind === 'top_up' ? 'Top-up' : 'Correction'
       const result = ctx.ledger.post({
         idempotencyKey: `channel-balance:${input.requestKey}`,
@@ -76,7 +76,7 @@ export const ledgerProcedures = handlers({
       .offset(offsetOf(input.page, input.pageSize))
       .all()
     if (input.merchantId && rows.length === 0 && !ctx.db.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, input.merchantId)).get()) {
-      throw notFound(`Merchant ${input.merchantId}`)
+      throw notFound(say('thing.merchant', { id: input.merchantId }))
     }
     return {
       page: input.page,

@@ -5,6 +5,7 @@
  */
 import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { actorOf, type Ctx } from '../core/context'
+import { say } from '../../shared/server-text'
 import { notFound } from '../core/errors'
 import type { Db } from '../db/open'
 import { channels, channelServiceBindings, services } from '../db/schema'
@@ -26,6 +27,6 @@ export function storedChannel(db: Db | Tx, tenantId: number, id: number): Stored
 export function visibleChannel(db: Db | Tx, ctx: Ctx, id: number): StoredChannel {
   const own = actorOf(ctx).merchantId
   const row = own === null ? storedChannel(db, ctx.tenantId, id) : db.select(channelColumns).from(channels).where(and(eq(channels.id, id), eq(channels.tenantId, ctx.tenantId), boundToMerchant(own))).get()
-  if (!row) throw notFound(`Channel ${id}`)
+  if (!row) throw notFound(say('thing.channel', { id }))
   return row
 }

@@ -5,6 +5,7 @@
  * and valid that day; of several, the oldest.
  */
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm'
+import { say } from '../../shared/server-text'
 import { AppError } from '../core/errors'
 import type { Db } from '../db/open'
 import { contracts } from '../db/schema'
@@ -24,6 +25,6 @@ export function contractIn(db: Db | Tx, merchantId: number, currency: string, da
 /** The merchant's contract settling in the currency on the day; a 422 naming the service when there is none. */
 export function activeContract(db: Db | Tx, merchantId: number, currency: string, day: string): Contract {
   const found = contractIn(db, merchantId, currency, day)
-  if (!found) throw new AppError('limit', `The merchant has no active contract settling in ${currency} on ${day}`, { code: 'orders.no_contract', field: 'serviceId' })
+  if (!found) throw new AppError('limit', say('error.orders.noContract', { currency, day }), { code: 'orders.no_contract', field: 'serviceId' })
   return found
 }

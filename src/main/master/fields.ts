@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { Decimal, fromMinor } from '../../shared/money'
+import { say } from '../../shared/server-text'
 import { minorOf } from '../core/amount-input'
 import { merchants } from '../db/schema'
 import type { Tx } from '../db/transaction'
@@ -11,16 +12,19 @@ import { actorOf, type Ctx } from '../core/context'
 import { validationError } from '../core/errors'
 import { assertCanWriteFor } from '../core/scope'
 
+/** The lower side of a limit pair, named in the refusal of an upper below it. */
+type LowerLimitField = 'singleLower' | 'paymentLower' | 'payoutLower' | 'boundLower'
+
 /** Lower/upper limits in minor units; both set and upper below lower is a 400 on the upper field. */
 export function limitsOf(
-  fields: [lower: string, upper: string],
+  fields: [lower: LowerLimitField, upper: string],
   values: [lower: string, upper: string],
   currency: string
 ): [lower: number, upper: number] {
   const lower = minorOf(fields[0], values[0], currency)
   const upper = minorOf(fields[1], values[1], currency)
   if (lower !== 0 && upper !== 0 && upper < lower) {
-    throw validationError(fields[1], `must be at least ${fields[0]} (${fromMinor(lower, currency)}), or 0 for no limit`)
+    throw validationError(fields[1], say('rule.limitOrder', { field: say(`value.field.${fields[0]}`), amount: fromMinor(lower, currency) }))
   }
   return [lower, upper]
 }
@@ -46,7 +50,7 @@ export function merchantForWrite(tx: Tx, ctx: Ctx, merchantId: number): { id: nu
     .from(merchants)
     .where(and(eq(merchants.id, merchantId), eq(merchants.tenantId, ctx.tenantId)))
     .get()
-  if (!found) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
+  if (!found) throw validationError('merchantId', say('rule.merchantMissing', { id: merchantId }))
   return found
 }
 

@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm'
 import { availableRange, type AvailableRange, type Bounds } from '../../shared/limits'
 import { fromMinor } from '../../shared/money'
+import { say, term, type ServerText } from '../../shared/server-text'
 import type { Db } from '../db/open'
 import { channelServiceBindings as bindings, type channels, type services } from '../db/schema'
 import type { Tx } from '../db/transaction'
@@ -23,7 +24,7 @@ export interface PairEvaluation {
   channelBounds: Bounds
   range: AvailableRange
   /** Every reason the pair cannot take orders, most fundamental first. */
-  blockers: string[]
+  blockers: ServerText[]
   usable: boolean
   format: (minor: number | bigint) => string
 }
@@ -51,15 +52,16 @@ export function evaluatePair(db: Db | Tx, service: Service, channel: Channel): P
     },
     format
   )
+  const name = channel.name
   const blockers = [
-    !sameCurrency && `channel "${channel.name}" is in ${channel.currency} but the service is in ${currency}`,
-    !(payout ? channel.supportsPayout : channel.supportsDeposit) && `channel "${channel.name}" does not support ${service.direction}s`,
-    !binding && `channel "${channel.name}" is not bound to this service`,
-    service.status !== 'active' && 'the service is disabled',
-    service.activatedAt === null && 'the service is not activated',
-    channel.status !== 'active' && `channel "${channel.name}" is disabled`,
-    binding && binding.status !== 'active' && 'the binding of this channel to the service is disabled',
+    !sameCurrency && say('error.pair.currency', { name, currency: channel.currency, serviceCurrency: currency }),
+    !(payout ? channel.supportsPayout : channel.supportsDeposit) && say('error.pair.direction', { name, direction: term('directionWord', service.direction) }),
+    !binding && say('error.pair.notBound', { name }),
+    service.status !== 'active' && say('error.pair.serviceDisabled'),
+    service.activatedAt === null && say('error.pair.serviceNotActivated'),
+    channel.status !== 'active' && say('error.pair.channelDisabled', { name }),
+    binding && binding.status !== 'active' && say('error.pair.bindingDisabled'),
     range.reason
-  ].filter((r): r is string => typeof r === 'string')
+  ].filter((r): r is ServerText => typeof r === 'object' && r !== null)
   return { service, channel, binding, channelBounds, range, blockers, usable: blockers.length === 0, format }
 }

@@ -11,7 +11,7 @@ import { fromMinor } from '../../shared/money'
 import { minorOf } from '../core/amount-input'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
-import { say, term } from '../../shared/server-text'
+import { permissionTerm, say, term } from '../../shared/server-text'
 import { channels, contracts, merchants, orders, outbox, services, terminals } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../core/context'
@@ -36,13 +36,13 @@ const GLOBAL: Record<Direction, number> = { deposit: PERMISSIONS.OPERATION_PAYME
 /** 1014/1015 act for the user's own merchant; 1021/1022 for any merchant, chosen first. */
 export function orderMerchant(actor: Actor, direction: Direction, requested: number | undefined): number {
   if (actor.merchantId !== null) {
-    if (requested !== undefined && requested !== actor.merchantId) throw forbidden("You can only create orders for your own merchant", 'scope.other_merchant')
+    if (requested !== undefined && requested !== actor.merchantId) throw forbidden(say('error.orders.ownMerchantOnly'), 'scope.other_merchant')
     return actor.merchantId
   }
   if (!actor.permissions.has(GLOBAL[direction])) {
-    throw forbidden(`Creating ${direction}s for a merchant needs ${direction === 'deposit' ? 'OPERATION_PAYMENT_GLOBAL_WRITE (1021)' : 'OPERATION_PAYOUT_GLOBAL_WRITE (1022)'}, or a user bound to that merchant`, 'permission.missing')
+    throw forbidden(say('error.orders.needGlobalCode', { direction: term('directionWord', direction), permission: permissionTerm(GLOBAL[direction]), code: GLOBAL[direction] }), 'permission.missing')
   }
-  if (requested === undefined) throw validationError('merchantId', 'is required: choose the merchant first')
+  if (requested === undefined) throw validationError('merchantId', say('rule.chooseMerchantFirst'))
   return requested
 }
 
@@ -82,25 +82,25 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
     const day = dayText(businessDay)
 
     const merchant = tx.select().from(merchants).where(eq(merchants.id, merchantId)).get()
-    if (!merchant) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
-    if (merchant.status !== 'active') throw conflict(`merchantId: merchant "${merchant.name}" is disabled`, { field: 'merchantId', code: 'orders.merchant_disabled' })
+    if (!merchant) throw validationError('merchantId', say('rule.merchantMissing', { id: merchantId }))
+    if (merchant.status !== 'active') throw conflict(say('error.orders.merchantDisabled', { name: merchant.name }), { field: 'merchantId', code: 'orders.merchant_disabled' })
     const service = tx.select().from(services).where(eq(services.id, input.serviceId)).get()
-    if (!service || service.merchantId !== merchantId) throw validationError('serviceId', `service ${input.serviceId} is not a service of merchant "${merchant.name}"`)
-    if (service.direction !== direction) throw validationError('serviceId', `service ${service.id} is a ${service.direction} service`)
+    if (!service || service.merchantId !== merchantId) throw validationError('serviceId', say('rule.notMerchantService', { id: input.serviceId, name: merchant.name }))
+    if (service.direction !== direction) throw validationError('serviceId', say('rule.wrongDirectionService', { id: service.id, direction: term('directionWord', service.direction) }))
     const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
-    if (!channel) throw validationError('channelId', `channel ${input.channelId} does not exist`)
+    if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
 
     const pair = evaluatePair(tx, service, channel)
-    if (!pair.usable) throw new AppError('limit', `channelId: ${pair.blockers[0]}`, { field: 'channelId', code: 'orders.channel_unusable' })
+    if (!pair.usable) throw new AppError('limit', pair.blockers[0], { field: 'channelId', code: 'orders.channel_unusable' })
     const minor = minorOf('amount', input.amount, service.currency, { positive: true })
     const outside = rangeViolation(minor, pair.range, pair.format)
-    if (outside) throw new AppError('limit', `amount: ${outside}`, { field: 'amount', code: 'limit.out_of_range' })
+    if (outside) throw new AppError('limit', outside, { field: 'amount', code: 'limit.out_of_range' })
 
     const checked = checkOrderFields(service.serviceType, direction, input.fields)
-    if (checked.problems.length) throw validationError(checked.problems[0].field, checked.problems[0].message)
+    if (checked.problems.length) throw validationError(checked.problems[0].field, checked.problems[0].text)
     if (input.terminalId !== undefined) {
       const terminal = tx.select().from(terminals).where(eq(terminals.id, input.terminalId)).get()
-      if (!terminal || terminal.merchantId !== merchantId) throw validationError('terminalId', `terminal ${input.terminalId} is not a terminal of merchant "${merchant.name}"`)
+      if (!terminal || terminal.merchantId !== merchantId) throw validationError('terminalId', say('rule.notMerchantTerminal', { id: input.terminalId, name: merchant.name }))
     }
     if (input.merchantOrderNo) {
       const existing = tx.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.merchantOrderNo, input.merchantOrderNo))).get()
@@ -109,7 +109,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
           ctx.audit(tx, { targetType: 'order', targetId: existing.id, merchantId, summary: say('audit.orderResubmitted', { merchantOrderNo: input.merchantOrderNo, orderNo: existing.orderNo }) })
           return { orderId: existing.id, replayed: true }
         }
-        throw conflict(`merchantOrderNo: ${input.merchantOrderNo} was already used for order ${existing.orderNo}`, { field: 'merchantOrderNo', code: 'orders.merchant_order_no_taken' })
+        throw conflict(say('error.orders.merchantOrderNoTaken', { merchantOrderNo: input.merchantOrderNo, orderNo: existing.orderNo }), { field: 'merchantOrderNo', code: 'orders.merchant_order_no_taken' })
       }
     }
     const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, day, now, zone) : { contract: activeContract(tx, merchantId, service.currency, day), fx: null }
@@ -118,7 +118,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
       const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available
       const merchantAvailable = ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available
       const coverage = payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format, { channelFigure: actorOf(ctx).merchantId === null })
-      if (!coverage.ok) throw new AppError('limit', `amount: ${coverage.reason}`, { field: 'amount', code: 'ledger.insufficient_funds' })
+      if (!coverage.ok && coverage.reason) throw new AppError('limit', coverage.reason, { field: 'amount', code: 'ledger.insufficient_funds' })
     }
 
     const { txnNo, orderNo } = nextOrderNumbers(tx, businessDay, direction)

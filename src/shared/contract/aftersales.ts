@@ -4,6 +4,7 @@
  * in the order's currency.
  */
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageInput, pageOf } from '../schemas'
@@ -30,13 +31,13 @@ export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as 
 /** Evidence deadlines this close are highlighted. */
 export const DEADLINE_SOON_MS = 48 * 3_600_000
 
-const refundStatus = z.enum(REFUND_STATUS_VALUES, { error: `must be one of ${REFUND_STATUS_VALUES.join(', ')}` })
-const disputeStatus = z.enum(DISPUTE_STATUS_VALUES, { error: `must be one of ${DISPUTE_STATUS_VALUES.join(', ')}` })
-const disputeKind = z.enum(DISPUTE_KIND_VALUES, { error: `must be one of ${DISPUTE_KIND_VALUES.join(', ')}` })
-const waybillStatus = z.enum(WAYBILL_STATUS_VALUES, { error: `must be one of ${WAYBILL_STATUS_VALUES.join(', ')}` })
-const note = z.string({ error: 'is required' }).trim().min(1, 'is required').max(2000, 'must be at most 2000 characters')
+const refundStatus = z.enum(REFUND_STATUS_VALUES, { error: ruleMessage('rule.oneOf', { values: REFUND_STATUS_VALUES.join(', ') }) })
+const disputeStatus = z.enum(DISPUTE_STATUS_VALUES, { error: ruleMessage('rule.oneOf', { values: DISPUTE_STATUS_VALUES.join(', ') }) })
+const disputeKind = z.enum(DISPUTE_KIND_VALUES, { error: ruleMessage('rule.oneOf', { values: DISPUTE_KIND_VALUES.join(', ') }) })
+const waybillStatus = z.enum(WAYBILL_STATUS_VALUES, { error: ruleMessage('rule.oneOf', { values: WAYBILL_STATUS_VALUES.join(', ') }) })
+const note = z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(2000, ruleMessage('rule.maxChars', { n: 2000 }))
 /** A moment as milliseconds since 1970 (the screens send what the user picked in their time zone). */
-const instant = z.number({ error: 'must be a date and time' }).int('must be a date and time').min(946_684_800_000, 'must be a date after 2000')
+const instant = z.number({ error: ruleMessage('rule.dateTime') }).int(ruleMessage('rule.dateTime')).min(946_684_800_000, ruleMessage('rule.after2000'))
 
 const timelineEvent = z.object({ id: z.number(), at: z.number(), summary: z.string(), text: serverTextSchema, actor: z.string(), detail: z.unknown() })
 
@@ -150,7 +151,7 @@ export const aftersalesContract = {
     input: z.object({
       orderId: id,
       kind: disputeKind,
-      reasonCode: z.string({ error: 'is required' }).trim().min(1, 'is required').max(40, 'must be at most 40 characters'),
+      reasonCode: z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(40, ruleMessage('rule.maxChars', { n: 40 })),
       amount: decimalString,
       evidenceDueAt: instant,
       note: note.optional()
@@ -174,9 +175,9 @@ export const aftersalesContract = {
   'disputes.addEvidence': mutation({
     input: z.object({
       id,
-      fileName: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-      contentBase64: z.string({ error: 'is required' }).min(1, 'is required').max(EVIDENCE_MAX_BASE64, `must be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`),
-      note: z.string().trim().max(500, 'must be at most 500 characters').default('')
+      fileName: z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(200, ruleMessage('rule.maxChars', { n: 200 })),
+      contentBase64: z.string({ error: ruleMessage('rule.required') }).min(1, ruleMessage('rule.required')).max(EVIDENCE_MAX_BASE64, ruleMessage('rule.maxMegabytes', { n: EVIDENCE_MAX_BYTES / 1024 / 1024 })),
+      note: z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 })).default('')
     }),
     output: disputeDetail,
     access: PERMISSIONS.DISPUTE_WRITE,
@@ -208,7 +209,7 @@ export const aftersalesContract = {
     doc: 'Marks the evidence (files and waybills, at least one) as submitted: open → evidence submitted.'
   }),
   'disputes.resolve': mutation({
-    input: z.object({ id, outcome: z.enum(['won', 'lost', 'accepted'], { error: 'must be won, lost or accepted' }), reason }),
+    input: z.object({ id, outcome: z.enum(['won', 'lost', 'accepted'], { error: ruleMessage('rule.disputeOutcome') }), reason }),
     output: disputeDetail,
     access: PERMISSIONS.DISPUTE_WRITE,
     doc: 'Closes a dispute: won returns the disputed amount to the merchant (the fee is kept); lost or accepted (the merchant takes the liability) keeps it.'
@@ -216,13 +217,13 @@ export const aftersalesContract = {
   'waybills.create': mutation({
     input: z.object({
       orderId: id,
-      carrier: z.string({ error: 'is required' }).trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
+      carrier: z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(60, ruleMessage('rule.maxChars', { n: 60 })),
       trackingNo: z
-        .string({ error: 'is required' })
+        .string({ error: ruleMessage('rule.required') })
         .trim()
-        .min(4, 'must be at least 4 characters')
-        .max(40, 'must be at most 40 characters')
-        .regex(/^[A-Za-z0-9-]+$/, 'may only contain letters, digits and -'),
+        .min(4, ruleMessage('rule.minChars', { n: 4 }))
+        .max(40, ruleMessage('rule.maxChars', { n: 40 }))
+        .regex(/^[A-Za-z0-9-]+$/, ruleMessage('rule.trackingChars')),
       shippedAt: instant,
       status: waybillStatus.default('in_transit')
     }),
@@ -231,7 +232,7 @@ export const aftersalesContract = {
     doc: 'Records a shipment of a paid deposit’s goods (carrier, tracking number, shipped at, status).'
   }),
   'waybills.updateStatus': mutation({
-    input: z.object({ id, status: waybillStatus, note: z.string().trim().max(500, 'must be at most 500 characters').default('') }),
+    input: z.object({ id, status: waybillStatus, note: z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 })).default('') }),
     output: waybillDetail,
     access: PERMISSIONS.WAYBILL_WRITE,
     doc: 'Changes a waybill’s status (in transit, delivered, returned, lost).'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { serverTextSchema } from '../server-text'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageInput, pageOf } from '../schemas'
@@ -21,7 +22,7 @@ export const auditRow = z.object({
 })
 export type AuditRow = z.infer<typeof auditRow>
 
-const epochMs = z.number().int('must be a whole number of milliseconds').nonnegative('must not be negative')
+const epochMs = z.number().int(ruleMessage('rule.wholeMilliseconds')).nonnegative(ruleMessage('rule.notNegative'))
 
 export const auditContract = {
   'audit.list': query({
@@ -29,8 +30,8 @@ export const auditContract = {
       userId: id.optional(),
       /** Only that merchant's events (a merchant-bound user always reads its own merchant's). */
       merchantId: id.optional(),
-      procedure: z.string().trim().max(100, 'must be at most 100 characters').optional(),
-      targetType: z.string().trim().max(50, 'must be at most 50 characters').optional(),
+      procedure: z.string().trim().max(100, ruleMessage('rule.maxChars', { n: 100 })).optional(),
+      targetType: z.string().trim().max(50, ruleMessage('rule.maxChars', { n: 50 })).optional(),
       search: optionalSearch,
       from: epochMs.optional(),
       to: epochMs.optional()

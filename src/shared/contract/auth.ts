@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { displayName, newPassword, username } from '../schemas'
 import { mutation, query } from './define'
 
@@ -26,7 +27,7 @@ export const authContract = {
       username,
       displayName,
       password: newPassword,
-      setupCode: z.string().trim().max(64, 'must be at most 64 characters').optional()
+      setupCode: z.string().trim().max(64, ruleMessage('rule.maxChars', { n: 64 })).optional()
     }),
     output: z.object({ userId: z.number() }),
     access: 'public',
@@ -34,8 +35,8 @@ export const authContract = {
   }),
   'auth.login': mutation({
     input: z.object({
-      username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'must be at most 64 characters'),
-      password: z.string({ error: 'is required' }).min(1, 'is required').max(200, 'must be at most 200 characters')
+      username: z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(64, ruleMessage('rule.maxChars', { n: 64 })),
+      password: z.string({ error: ruleMessage('rule.required') }).min(1, ruleMessage('rule.required')).max(200, ruleMessage('rule.maxChars', { n: 200 }))
     }),
     output: z.object({ token: z.string(), user: me }),
     access: 'public',
@@ -55,7 +56,7 @@ export const authContract = {
   }),
   'auth.changePassword': mutation({
     input: z.object({
-      currentPassword: z.string({ error: 'is required' }).min(1, 'is required'),
+      currentPassword: z.string({ error: ruleMessage('rule.required') }).min(1, ruleMessage('rule.required')),
       newPassword
     }),
     output: z.object({ ok: z.literal(true) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageOf, status } from '../schemas'
 import { mutation, query } from './define'
@@ -35,28 +36,28 @@ export const channelRow = z.object({
 export type ChannelRow = z.infer<typeof channelRow>
 
 const provider = z
-  .string({ error: 'is required' })
+  .string({ error: ruleMessage('rule.required') })
   .trim()
-  .min(1, 'is required')
-  .max(50, 'must be at most 50 characters')
-  .regex(/^[A-Za-z0-9._-]+$/, 'may only contain letters, digits and . _ -')
+  .min(1, ruleMessage('rule.required'))
+  .max(50, ruleMessage('rule.maxChars', { n: 50 }))
+  .regex(/^[A-Za-z0-9._-]+$/, ruleMessage('rule.providerChars'))
 
 const CREDENTIAL_NAME = /^[A-Za-z0-9._-]{1,64}$/
 
 /** Field name → value, e.g. `{ merchantNo: "…", signKey: "…" }`; encrypted at rest. */
 export const credentials = z
-  .record(z.string(), z.string({ error: 'must be text' }).max(4000, 'must be at most 4000 characters'), {
-    error: 'must be an object of names to text values'
+  .record(z.string(), z.string({ error: ruleMessage('rule.text') }).max(4000, ruleMessage('rule.maxChars', { n: 4000 })), {
+    error: ruleMessage('rule.credentialsObject')
   })
-  .refine((c) => Object.keys(c).every((k) => CREDENTIAL_NAME.test(k)), 'names must be 1–64 letters, digits or . _ -')
-  .refine((c) => Object.keys(c).length <= 30, 'must have at most 30 entries')
+  .refine((c) => Object.keys(c).every((k) => CREDENTIAL_NAME.test(k)), ruleMessage('rule.credentialNames'))
+  .refine((c) => Object.keys(c).length <= 30, ruleMessage('rule.maxEntries', { n: 30 }))
 
-const supports = z.boolean({ error: 'must be true or false' })
+const supports = z.boolean({ error: ruleMessage('rule.trueOrFalse') })
 /** Checked against the generic adapter's schema by the main process (errors name `adapterConfig.<path>`). */
-const adapterConfig = z.record(z.string(), z.unknown(), { error: 'must be an object of protocol settings' }).nullable()
-const depositExpiryMinutes = z.number({ error: 'must be a number of minutes' }).int('must be whole minutes').min(1, 'must be at least 1 minute').max(10_080, 'must be at most 7 days')
+const adapterConfig = z.record(z.string(), z.unknown(), { error: ruleMessage('rule.protocolSettings') }).nullable()
+const depositExpiryMinutes = z.number({ error: ruleMessage('rule.minutesNumber') }).int(ruleMessage('rule.wholeMinutes')).min(1, ruleMessage('rule.minMinute', { n: 1 })).max(10_080, ruleMessage('rule.maxDays', { n: 7 }))
 const atLeastOneDirection = <T extends { supportsDeposit: boolean; supportsPayout: boolean }>(v: T) => v.supportsDeposit || v.supportsPayout
-const directionIssue = { message: 'a channel must support deposits or payouts (or both)', path: ['supportsDeposit'] }
+const directionIssue = { message: ruleMessage('rule.needDirection'), path: ['supportsDeposit'] }
 
 const CHANNEL_SORT = ['id', 'name', 'provider', 'currency', 'status', 'createdAt', 'updatedAt'] as const
 
@@ -67,7 +68,7 @@ export const channelsContract = {
       status: status.optional(),
       currency: currencyCode.optional(),
       direction: direction.optional(),
-      provider: z.string().trim().max(50, 'must be at most 50 characters').optional(),
+      provider: z.string().trim().max(50, ruleMessage('rule.maxChars', { n: 50 })).optional(),
       /** Channels bound to one of this merchant's services. */
       merchantId: id.optional(),
       /** Channels bound to this service. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageOf, status } from '../schemas'
 import { mutation, query } from './define'
@@ -27,10 +28,10 @@ export const contractRow = z.object({
 export type ContractRow = z.infer<typeof contractRow>
 
 const holdDays = z
-  .number({ error: 'must be a number of days' })
-  .int('must be a whole number of days')
-  .min(0, 'must not be negative')
-  .max(3650, 'must be at most 3650 days')
+  .number({ error: ruleMessage('rule.daysNumber') })
+  .int(ruleMessage('rule.wholeDays'))
+  .min(0, ruleMessage('rule.notNegative'))
+  .max(3650, ruleMessage('rule.maxDays', { n: 3650 }))
 
 /**
  * The terms that can be edited after creation (merchant and settlement currency cannot: entries
@@ -62,7 +63,7 @@ const termsWithDefaults = {
 }
 
 const validPeriod = <T extends { validFrom: string; validTo: string | null }>(v: T) => v.validTo === null || v.validTo >= v.validFrom
-const periodIssue = { message: 'must be on or after validFrom', path: ['validTo'] }
+const periodIssue = { message: ruleMessage('rule.validToOrder'), path: ['validTo'] }
 
 const CONTRACT_SORT = ['id', 'name', 'merchantName', 'settlementCurrency', 'validFrom', 'validTo', 'status', 'createdAt', 'updatedAt'] as const
 

@@ -6,6 +6,7 @@
  * See docs/exports.md.
  */
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { REPORT_LANGUAGES } from '../report-columns'
 import { mutation, query } from './define'
@@ -30,17 +31,17 @@ const REPORT_INPUTS = {
 
 const exportStartInput = z
   .object({
-    report: z.enum(EXPORT_REPORTS, { error: `must be one of ${EXPORT_REPORTS.join(', ')}` }),
-    format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
+    report: z.enum(EXPORT_REPORTS, { error: ruleMessage('rule.oneOf', { values: EXPORT_REPORTS.join(', ') }) }),
+    format: z.enum(EXPORT_FORMATS, { error: ruleMessage('rule.oneOf', { values: EXPORT_FORMATS.join(', ') }) }),
     /** The language of the header row (the user's). */
-    language: z.enum(REPORT_LANGUAGES, { error: `must be one of ${REPORT_LANGUAGES.join(', ')}` }).default('en'),
+    language: z.enum(REPORT_LANGUAGES, { error: ruleMessage('rule.oneOf', { values: REPORT_LANGUAGES.join(', ') }) }).default('en'),
     /**
      * The report's own filters, checked as the report checks them; paging is ignored (every row is
      * written). Not a z.record: it drops a `__proto__` key, which would then go unnoticed instead of
      * being refused by name like any other filter the report does not have.
      */
     filters: z
-      .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'must be an object of the report’s filters' })
+      .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: ruleMessage('rule.reportFilters') })
       .default({})
   })
   .transform((value, ctx) => {
@@ -70,7 +71,7 @@ export const exportJob = z.object({
 })
 export type ExportJob = z.infer<typeof exportJob>
 
-const jobId = z.object({ jobId: z.string({ error: 'must be an export job id' }).trim().min(1, 'must be an export job id').max(64, 'must be an export job id') })
+const jobId = z.object({ jobId: z.string({ error: ruleMessage('rule.exportJobId') }).trim().min(1, ruleMessage('rule.exportJobId')).max(64, ruleMessage('rule.exportJobId')) })
 
 const access = PERMISSIONS.REPORT_EXPORT
 const also = 'Needs REPORT_EXPORT and REPORT_READ; merchant scope applies as in the report.'

@@ -3,6 +3,7 @@
  * manual adjustment requests (requested by one user, approved by another) and the FX rate table.
  */
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageOf } from '../schemas'
 import { serverTextSchema } from '../server-text'
@@ -13,8 +14,8 @@ import { amount, currencyCode, listInput } from './master-fields'
 export const WITHDRAWAL_STATUS_VALUES = ['pending_review', 'approved', 'rejected', 'paid', 'failed'] as const
 export const ADJUSTMENT_STATUS_VALUES = ['pending', 'approved', 'rejected'] as const
 
-const requestKey = z.string().trim().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters')
-const note = z.string().trim().max(500, 'must be at most 500 characters')
+const requestKey = z.string().trim().min(8, ruleMessage('rule.minChars', { n: 8 })).max(100, ruleMessage('rule.maxChars', { n: 100 }))
+const note = z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 }))
 const decisionNote = note.default('')
 
 export const caseEvent = z.object({ id: z.number(), at: z.number(), summary: z.string(), text: serverTextSchema, actor: z.string() })
@@ -74,23 +75,23 @@ export type AdjustmentRow = z.infer<typeof adjustmentRow>
 
 /** An exact decimal rate: units of the settlement currency for one unit of the order's currency. */
 export const rateText = z
-  .string({ error: 'must be a rate such as 7.1234' })
+  .string({ error: ruleMessage('rule.rateType') })
   .trim()
-  .regex(/^\d{1,9}(\.\d{1,10})?$/, 'must be a rate such as 7.1234 (at most 10 decimals)')
+  .regex(/^\d{1,9}(\.\d{1,10})?$/, ruleMessage('rule.rateFormat'))
   // Said only of a well-formed rate: "seven" is one problem, not two.
-  .refine((s) => !/^\d{1,9}(\.\d{1,10})?$/.test(s) || /[1-9]/.test(s), 'must be more than zero')
+  .refine((s) => !/^\d{1,9}(\.\d{1,10})?$/.test(s) || /[1-9]/.test(s), ruleMessage('rule.moreThanZero'))
 
 /** A markup in percent taken off the reference rate, such as "0.5". */
 export const markupPercent = z
-  .string({ error: 'must be a percentage such as 0.5' })
+  .string({ error: ruleMessage('rule.markupType') })
   .trim()
-  .regex(/^\d{1,2}(\.\d{1,4})?$/, 'must be a percentage such as 0.5, with at most 4 decimals')
+  .regex(/^\d{1,2}(\.\d{1,4})?$/, ruleMessage('rule.markupFormat'))
 
 /** `yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss` in the business time zone. */
 export const wallTime = z
-  .string({ error: 'must be a date such as 2026-01-31 or 2026-01-31 08:00:00' })
+  .string({ error: ruleMessage('rule.wallTime') })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'must be a date such as 2026-01-31 or 2026-01-31 08:00:00')
+  .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, ruleMessage('rule.wallTime'))
 
 export const fxRateRow = z.object({
   id: z.number(),
@@ -122,10 +123,11 @@ const rateInput = z
     validTo: wallTime,
     note: note.default('')
   })
-  .refine((v) => v.baseCurrency !== v.quoteCurrency, { message: 'must differ from baseCurrency', path: ['quoteCurrency'] })
-  .refine((v) => (v.appliedRate === undefined) !== (v.markupPercent === undefined), { message: 'give either appliedRate or markupPercent', path: ['appliedRate'] })
+  .refine((v) => v.baseCurrency !== v.quoteCurrency, { message: ruleMessage('rule.differFromBase'), path: ['quoteCurrency'] })
+  .refine((v) => (v.appliedRate === undefined) !== (v.markupPercent === undefined), { message: ruleMessage('rule.rateOrMarkup'), path: ['appliedRate'] })
 
-export const importError = z.object({ line: z.number(), field: z.string(), message: z.string() })
+/** One problem of an FX rate file: `message` in English, `text` its catalog text (what screens show). */
+export const importError = z.object({ line: z.number(), field: z.string(), message: z.string(), text: serverTextSchema })
 
 /** Anyone who may read the ledger, request or approve adjustments may read the requests. */
 const ADJUSTMENT_READERS = [PERMISSIONS.LEDGER_READ, PERMISSIONS.ADJUSTMENT_REQUEST, PERMISSIONS.ADJUSTMENT_APPROVE] as const
@@ -157,12 +159,12 @@ export const financeContract = {
       merchantId: id,
       currency: currencyCode,
       amount,
-      bankCode: z.string({ error: 'is required' }).trim().min(1, 'is required').max(20, 'must be at most 20 characters'),
+      bankCode: z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(20, ruleMessage('rule.maxChars', { n: 20 })),
       accountNo: z
-        .string({ error: 'is required' })
+        .string({ error: ruleMessage('rule.required') })
         .trim()
-        .regex(/^[0-9A-Za-z-]{4,34}$/, 'must be 4–34 letters, digits or dashes'),
-      holderName: z.string({ error: 'is required' }).trim().min(2, 'must be at least 2 characters').max(100, 'must be at most 100 characters'),
+        .regex(/^[0-9A-Za-z-]{4,34}$/, ruleMessage('rule.accountNoChars')),
+      holderName: z.string({ error: ruleMessage('rule.required') }).trim().min(2, ruleMessage('rule.minChars', { n: 2 })).max(100, ruleMessage('rule.maxChars', { n: 100 })),
       note: note.default(''),
       requestKey
     }),
@@ -171,8 +173,8 @@ export const financeContract = {
     doc: "Requests a cash-out of the merchant's available balance to a bank account; amount + the contract's withdrawal fee are held until the review and the transfer."
   }),
   'withdrawals.review': mutation({
-    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: 'must be approve or reject' }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
-      message: 'must say why the withdrawal is rejected, in at least 5 characters',
+    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: ruleMessage('rule.approveOrReject') }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
+      message: ruleMessage('rule.withdrawalRejectWhy', { n: 5 }),
       path: ['note']
     }),
     output: withdrawalRow,
@@ -183,12 +185,12 @@ export const financeContract = {
     input: z
       .object({
         id,
-        outcome: z.enum(['paid', 'failed'], { error: 'must be paid or failed' }),
-        bankReference: z.string().trim().max(100, 'must be at most 100 characters').default(''),
-        reason: z.string().trim().max(500, 'must be at most 500 characters').default('')
+        outcome: z.enum(['paid', 'failed'], { error: ruleMessage('rule.paidOrFailed') }),
+        bankReference: z.string().trim().max(100, ruleMessage('rule.maxChars', { n: 100 })).default(''),
+        reason: z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 })).default('')
       })
-      .refine((v) => v.outcome === 'failed' || v.bankReference.length >= 4, { message: "must be the bank transfer's reference (at least 4 characters)", path: ['bankReference'] })
-      .refine((v) => v.outcome === 'paid' || v.reason.length >= 5, { message: 'must say why the transfer failed, in at least 5 characters', path: ['reason'] }),
+      .refine((v) => v.outcome === 'failed' || v.bankReference.length >= 4, { message: ruleMessage('rule.bankReference', { n: 4 }), path: ['bankReference'] })
+      .refine((v) => v.outcome === 'paid' || v.reason.length >= 5, { message: ruleMessage('rule.transferFailedWhy', { n: 5 }), path: ['reason'] }),
     output: withdrawalRow,
     access: PERMISSIONS.WITHDRAWAL_REVIEW,
     doc: "Records the bank transfer of an approved withdrawal: paid (with the bank's reference) posts withdrawal (8) and fee (9); failed releases the hold."
@@ -218,8 +220,8 @@ export const financeContract = {
     doc: 'Requests a manual adjustment (type 99) of a merchant’s available balance; nothing moves until another user approves it.'
   }),
   'adjustments.decide': mutation({
-    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: 'must be approve or reject' }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
-      message: 'must say why the adjustment is rejected, in at least 5 characters',
+    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: ruleMessage('rule.approveOrReject') }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
+      message: ruleMessage('rule.adjustmentRejectWhy', { n: 5 }),
       path: ['note']
     }),
     output: adjustmentRow,
@@ -246,7 +248,7 @@ export const financeContract = {
     doc: 'Adds a rate for a currency pair and validity period; the newest rate valid at an instant is the one used.'
   }),
   'fx.import': mutation({
-    input: z.object({ csv: z.string({ error: 'is required' }).min(1, 'is empty').max(2_000_000, 'must be at most 2 MB') }),
+    input: z.object({ csv: z.string({ error: ruleMessage('rule.required') }).min(1, ruleMessage('rule.csvEmpty')).max(2_000_000, ruleMessage('rule.maxMegabytes', { n: 2 })) }),
     output: z.object({ imported: z.number(), errors: z.array(importError) }),
     access: PERMISSIONS.FX_RATE_WRITE,
     doc: 'Imports rates from CSV (header: baseCurrency,quoteCurrency,referenceRate,appliedRate,markupPercent,validFrom,validTo,note); all rows or none, with each bad row named by line and field.'

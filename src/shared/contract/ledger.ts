@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, pageInput, pageOf } from '../schemas'
 import { currencyCode } from './master-fields'
@@ -6,16 +7,16 @@ import { mutation, query } from './define'
 
 /** A signed amount such as "-12.50": the direction of an adjustment or correction. */
 export const signedAmount = z
-  .string({ error: 'must be an amount such as -12.50' })
+  .string({ error: ruleMessage('rule.signedAmountFormat') })
   .trim()
-  .regex(/^-?\d{1,15}(\.\d{1,8})?$/, 'must be an amount such as -12.50')
-  .refine((s) => Number(s) !== 0, 'must not be zero')
+  .regex(/^-?\d{1,15}(\.\d{1,8})?$/, ruleMessage('rule.signedAmountFormat'))
+  .refine((s) => Number(s) !== 0, ruleMessage('rule.notZero'))
 
 export const reason = z
-  .string({ error: 'is required' })
+  .string({ error: ruleMessage('rule.required') })
   .trim()
-  .min(5, 'must say why in at least 5 characters')
-  .max(500, 'must be at most 500 characters')
+  .min(5, ruleMessage('rule.reasonMin', { n: 5 }))
+  .max(500, ruleMessage('rule.maxChars', { n: 500 }))
 
 export const postingAnswer = z.object({ postingId: z.number(), txnId: z.number(), replayed: z.boolean() })
 
@@ -39,10 +40,10 @@ export const ledgerContract = {
   'channels.adjustBalance': mutation({
     input: z.object({
       channelId: id,
-      kind: z.enum(['top_up', 'correction'], { error: 'must be top_up or correction' }),
+      kind: z.enum(['top_up', 'correction'], { error: ruleMessage('rule.balanceKind') }),
       amount: signedAmount,
       reason,
-      requestKey: z.string().trim().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters')
+      requestKey: z.string().trim().min(8, ruleMessage('rule.minChars', { n: 8 })).max(100, ruleMessage('rule.maxChars', { n: 100 }))
     }),
     output: postingAnswer,
     access: PERMISSIONS.CHANNEL_BALANCE_WRITE,

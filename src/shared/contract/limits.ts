@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PERMISSIONS } from '../permissions'
 import { id } from '../schemas'
+import { serverTextSchema } from '../server-text'
 import { query } from './define'
 import { direction } from './master-fields'
 
@@ -19,8 +20,10 @@ export const availableRangeOutput = z.object({
   upper: z.string(),
   lowerSource: source.nullable(),
   upperSource: source.nullable(),
-  /** Why the pair is not usable (not bound, disabled, not activated, or the sides cross). */
+  /** Why the pair is not usable (not bound, disabled, not activated, or the sides cross), in English. */
   reason: z.string().nullable(),
+  /** The same reason as a catalog text: what screens show. */
+  reasonText: serverTextSchema.nullable(),
   sources: z.object({ channel: bounds, service: bounds, binding: bounds.nullable() }),
   /** Payout services only: what the channel can pay out now (null for a merchant-bound user), and what the merchant has available; null for deposits. */
   channelAvailable: z.string().nullable(),

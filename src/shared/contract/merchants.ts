@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageOf, status } from '../schemas'
 import { mutation, query } from './define'
@@ -40,11 +41,11 @@ export type MerchantDetail = z.infer<typeof merchantDetail>
 export const merchantWithSecret = merchantRow.extend({ signingSecret: z.string() })
 
 const merchantName = z
-  .string({ error: 'is required' })
+  .string({ error: ruleMessage('rule.required') })
   .trim()
-  .min(2, 'must be at least 2 characters')
-  .max(100, 'must be at most 100 characters')
-const contactName = z.string({ error: 'must be text' }).trim().max(100, 'must be at most 100 characters')
+  .min(2, ruleMessage('rule.minChars', { n: 2 }))
+  .max(100, ruleMessage('rule.maxChars', { n: 100 }))
+const contactName = z.string({ error: ruleMessage('rule.text') }).trim().max(100, ruleMessage('rule.maxChars', { n: 100 }))
 
 const MERCHANT_SORT = ['name', 'id', 'status', 'createdAt', 'updatedAt'] as const
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { serverTextSchema } from '../server-text'
 import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
@@ -8,8 +9,8 @@ import { reason } from './ledger'
 import { mutation, query } from './define'
 
 export const ORDER_STATUS_VALUES = ['created', 'pending', 'unknown', 'succeeded', 'failed', 'closed'] as const
-export const orderStatus = z.enum(ORDER_STATUS_VALUES, { error: `must be one of ${ORDER_STATUS_VALUES.join(', ')}` })
-const orderDirection = z.enum(['deposit', 'payout'], { error: 'must be deposit or payout' })
+export const orderStatus = z.enum(ORDER_STATUS_VALUES, { error: ruleMessage('rule.oneOf', { values: ORDER_STATUS_VALUES.join(', ') }) })
+const orderDirection = z.enum(['deposit', 'payout'], { error: ruleMessage('rule.directionValue') })
 
 /**
  * Order fields that carry a card or account number: stored sealed, shown masked (first 6, last 4)
@@ -84,13 +85,13 @@ export type OrderDetail = z.infer<typeof orderDetail>
 /** What create answers: the order, and whether the merchant order number had already made it. */
 export const createdOrder = orderDetail.extend({ replayed: z.boolean() })
 
-const orderFields = z.record(z.string(), z.string().trim().max(200, 'must be at most 200 characters'), { error: 'must be an object of text fields' }).default({})
+const orderFields = z.record(z.string(), z.string().trim().max(200, ruleMessage('rule.maxChars', { n: 200 })), { error: ruleMessage('rule.textFields') }).default({})
 const merchantOrderNo = z
   .string()
   .trim()
-  .min(4, 'must be at least 4 characters')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, _ and -')
+  .min(4, ruleMessage('rule.minChars', { n: 4 }))
+  .max(64, ruleMessage('rule.maxChars', { n: 64 }))
+  .regex(/^[A-Za-z0-9_-]+$/, ruleMessage('rule.lettersDigitsDash'))
   .optional()
 
 const createInput = z.object({
@@ -103,7 +104,7 @@ const createInput = z.object({
   merchantOrderNo,
   fields: orderFields,
   /** Orders created in the back office are test orders unless said otherwise. */
-  isTest: z.boolean({ error: 'must be true or false' }).default(true)
+  isTest: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).default(true)
 })
 
 export const orderOption = z.object({
@@ -120,7 +121,9 @@ export const orderOption = z.object({
       channelId: z.number(),
       channelName: z.string(),
       usable: z.boolean(),
+      /** Why the channel cannot take the order, in English; `reasonText` is what screens show. */
       reason: z.string().nullable(),
+      reasonText: serverTextSchema.nullable(),
       lower: z.string(),
       upper: z.string(),
       lowerSource: z.string().nullable(),
@@ -164,11 +167,11 @@ export const ordersContract = {
       channelId: id.optional(),
       status: orderStatus.optional(),
       direction: orderDirection.optional(),
-      isTest: z.boolean({ error: 'must be true or false' }).optional(),
+      isTest: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).optional(),
       dateFrom: day.optional(),
       dateTo: day.optional(),
       /** Unpaid orders past their expiry that the job loop has not closed yet. */
-      overdue: z.boolean({ error: 'must be true or false' }).optional()
+      overdue: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).optional()
     }),
     output: pageOf(orderRow),
     access: PERMISSIONS.ORDER_READ,
@@ -196,7 +199,7 @@ export const ordersContract = {
     input: z.object({
       id,
       reason,
-      result: z.enum(['succeeded', 'failed'], { error: 'must be succeeded or failed' }),
+      result: z.enum(['succeeded', 'failed'], { error: ruleMessage('rule.succeededOrFailed') }),
       /** Deposits: the amount actually paid, when it differs. */
       paidAmount: decimalString.optional()
     }),
@@ -212,7 +215,7 @@ export const ordersContract = {
   }),
   // A read, declared a mutation so that the registry refuses to answer one that was not audited.
   'orders.revealCardNumber': mutation({
-    input: z.object({ id, field: z.enum(SEALED_ORDER_FIELDS, { error: `must be one of ${SEALED_ORDER_FIELDS.join(', ')}` }), reason }),
+    input: z.object({ id, field: z.enum(SEALED_ORDER_FIELDS, { error: ruleMessage('rule.oneOf', { values: SEALED_ORDER_FIELDS.join(', ') }) }), reason }),
     output: z.object({ field: z.enum(SEALED_ORDER_FIELDS), value: z.string() }),
     access: PERMISSIONS.CARD_NUMBER_REVEAL,
     doc: 'Shows one card or account number of an order in full (everywhere else it is masked); audited with the reason, never with the number.'
@@ -252,9 +255,9 @@ export const ordersContract = {
   }),
   'callbacks.updateSettings': mutation({
     input: z.object({
-      host: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
-      port: z.number({ error: 'must be a port number' }).int().min(0, 'must be 0–65535').max(65535, 'must be 0–65535'),
-      publicUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]).default('')
+      host: z.string().trim().min(1, ruleMessage('rule.required')).max(100, ruleMessage('rule.maxChars', { n: 100 })),
+      port: z.number({ error: ruleMessage('rule.portNumber') }).int().min(0, ruleMessage('rule.portRange')).max(65535, ruleMessage('rule.portRange')),
+      publicUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: ruleMessage('rule.httpUrlShort') })]).default('')
     }),
     output: z.object({ host: z.string(), port: z.number(), publicUrl: z.string(), listeningAt: z.string().nullable() }),
     access: PERMISSIONS.SETTINGS_WRITE,

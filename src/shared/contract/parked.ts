@@ -4,6 +4,7 @@
  * for a person to decide (docs/orders.md, "Parked reports").
  */
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { serverTextSchema } from '../server-text'
 import { id, pageInput, pageOf } from '../schemas'
@@ -47,8 +48,8 @@ export type ParkedRow = z.infer<typeof parkedRow>
 export const parkedContract = {
   'parked.list': query({
     input: pageInput.extend({
-      status: z.enum(PARKED_STATUSES, { error: `must be one of ${PARKED_STATUSES.join(', ')}` }).optional(),
-      kind: z.enum(PARKED_KINDS, { error: `must be one of ${PARKED_KINDS.join(', ')}` }).optional(),
+      status: z.enum(PARKED_STATUSES, { error: ruleMessage('rule.oneOf', { values: PARKED_STATUSES.join(', ') }) }).optional(),
+      kind: z.enum(PARKED_KINDS, { error: ruleMessage('rule.oneOf', { values: PARKED_KINDS.join(', ') }) }).optional(),
       orderId: id.optional(),
       merchantId: id.optional()
     }),
@@ -59,10 +60,10 @@ export const parkedContract = {
   'parked.resolve': mutation({
     input: z.object({
       id,
-      action: z.enum(PARKED_ACTIONS, { error: `must be one of ${PARKED_ACTIONS.join(', ')}` }),
+      action: z.enum(PARKED_ACTIONS, { error: ruleMessage('rule.oneOf', { values: PARKED_ACTIONS.join(', ') }) }),
       reason,
       /** `credit` only: the adjustment request's key (a retried request creates nothing twice). */
-      requestKey: z.string().trim().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters').optional()
+      requestKey: z.string().trim().min(8, ruleMessage('rule.minChars', { n: 8 })).max(100, ruleMessage('rule.maxChars', { n: 100 })).optional()
     }),
     output: parkedRow,
     access: PERMISSIONS.MANUAL_MARK_RESULT,

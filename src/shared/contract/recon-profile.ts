@@ -11,6 +11,7 @@
  * Imports nothing but zod: the renderer loads it.
  */
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 
 export const STATEMENT_FORMATS = ['csv', 'xlsx', 'camt053', 'mt940'] as const
 export const BUILT_IN_PROFILE_NAMES = ['generic_csv', 'alipay_trade', 'wechat_trade', 'camt053', 'mt940', 'simulator'] as const
@@ -33,10 +34,10 @@ export type LineStatus = (typeof LINE_STATUSES)[number]
 export type AmountField = (typeof AMOUNT_FIELDS)[number]
 export type ColumnField = (typeof COLUMN_FIELDS)[number]
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`)
+const text = (max: number) => z.string().trim().min(1, ruleMessage('rule.required')).max(max, ruleMessage('rule.maxChars', { n: max }))
 const headerText = text(200)
 /** One header text, or alternatives (the first present is used): channels rename columns between layout variants. */
-const columnRef = z.union([headerText, z.array(headerText).min(1, 'needs at least one header text').max(10, 'must list at most 10 alternatives')])
+const columnRef = z.union([headerText, z.array(headerText).min(1, ruleMessage('rule.headerTextNeeded')).max(10, ruleMessage('rule.maxAlternatives', { n: 10 }))])
 export type ColumnRef = z.infer<typeof columnRef>
 
 const regexText = text(500).refine((s) => {
@@ -46,16 +47,16 @@ const regexText = text(500).refine((s) => {
   } catch {
     return false
   }
-}, 'must be a valid regular expression')
+}, ruleMessage('rule.validRegex'))
 
 /** `iso` (ISO 8601, offset optional) or tokens yyyy yy MM M dd d HH H mm ss SSS XXX (offset or Z); other letters quoted ('T'); 年月日 and punctuation are literal. */
 const DATE_FORMAT = /^(?:iso|(?:yyyy|yy|MM|M|dd|d|HH|H|mm|ss|SSS|XXX|'[^']*'|[^A-Za-z'])+)$/
 const dateFormat = text(60)
-  .regex(DATE_FORMAT, "must be iso or use the tokens yyyy yy MM M dd d HH H mm ss SSS XXX (quote other letters, as in 'T')")
+  .regex(DATE_FORMAT, ruleMessage('rule.dateFormatTokens'))
   .refine((s) => {
     const tokens = s.replace(/'[^']*'/g, '')
     return s === 'iso' || !DATE_FORMAT.test(s) || (tokens.includes('y') && tokens.includes('M') && tokens.includes('d'))
-  }, 'must contain a year, a month and a day')
+  }, ruleMessage('rule.dateFormatParts'))
 
 const OFFSET = /^[+-](\d{2}):(\d{2})$/
 const timeZone = text(64).refine((zone) => {
@@ -67,11 +68,11 @@ const timeZone = text(64).refine((zone) => {
   } catch {
     return false
   }
-}, 'must be an offset such as +08:00 or a zone such as Asia/Shanghai')
+}, ruleMessage('rule.timeZone'))
 
-const currencyCode = z.string().trim().regex(/^[A-Z][A-Z0-9]{2,5}$/, 'must be a currency code such as CNY or USDT')
-const kind = z.enum(LINE_KINDS, { error: `must be one of ${LINE_KINDS.join(', ')}` })
-const lineStatus = z.enum(LINE_STATUSES, { error: `must be one of ${LINE_STATUSES.join(', ')}` })
+const currencyCode = z.string().trim().regex(/^[A-Z][A-Z0-9]{2,5}$/, ruleMessage('rule.currencyCodeAny'))
+const kind = z.enum(LINE_KINDS, { error: ruleMessage('rule.oneOf', { values: LINE_KINDS.join(', ') }) })
+const lineStatus = z.enum(LINE_STATUSES, { error: ruleMessage('rule.oneOf', { values: LINE_STATUSES.join(', ') }) })
 const amountField = z.enum(AMOUNT_FIELDS)
 
 /** Line field → header text. Unmapped fields are null on every line (never guessed). */
@@ -120,8 +121,8 @@ const sign = z.discriminatedUnion('mode', [
   /** Amounts are unsigned; the `debitCredit` column's value says which way (gross and net). */
   z.object({
     mode: z.literal('indicator'),
-    credit: z.array(text(20)).min(1, 'needs at least one credit value'),
-    debit: z.array(text(20)).min(1, 'needs at least one debit value'),
+    credit: z.array(text(20)).min(1, ruleMessage('rule.creditValueNeeded')),
+    debit: z.array(text(20)).min(1, ruleMessage('rule.debitValueNeeded')),
     invert: z.boolean().default(false)
   })
 ])
@@ -129,7 +130,7 @@ const sign = z.discriminatedUnion('mode', [
 /** Where a control total's computed side comes from: a line field (after signs) or a column as the file writes it. */
 const sumSource = z.union([z.object({ field: amountField }).strict(), z.object({ column: columnRef }).strict()])
 const kindFilter = z.array(kind).default([])
-const groupName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a regular-expression group name')
+const groupName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, ruleMessage('rule.regexGroupName'))
 
 const controls = z.discriminatedUnion('type', [
   /** A line after the header starting with `linePrefix` (matched after NFKC) whose named groups state a count and sums: Alipay `#交易合计：6笔，商家实收共0.06元`. */
@@ -162,7 +163,7 @@ export type ControlSpec = z.infer<typeof controls>
 
 export const reconProfile = z
   .object({
-    format: z.enum(STATEMENT_FORMATS, { error: `must be one of ${STATEMENT_FORMATS.join(', ')}` }),
+    format: z.enum(STATEMENT_FORMATS, { error: ruleMessage('rule.oneOf', { values: STATEMENT_FORMATS.join(', ') }) }),
     /** Which built-in profile this one started from, if any. */
     builtIn: z.enum(BUILT_IN_PROFILE_NAMES).optional(),
     encoding: z.enum(STATEMENT_ENCODINGS).default('auto'),
@@ -218,22 +219,22 @@ export const reconProfile = z
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
     const tabular = p.format === 'csv' || p.format === 'xlsx'
     if (tabular) {
-      if (p.sign.mode === 'income_expense' && (!p.columns.income || !p.columns.expense)) issue(['columns'], 'income and expense columns are needed for the income/expense sign')
-      else if (p.sign.mode === 'indicator' && !p.columns.debitCredit) issue(['columns', 'debitCredit'], 'is needed for the debit/credit indicator sign')
-      else if (p.sign.mode !== 'income_expense' && !p.columns.gross) issue(['columns', 'gross'], 'is required')
-      if (!p.columns.kind && !p.defaultKind) issue(['defaultKind'], 'is required when no column gives the kind')
+      if (p.sign.mode === 'income_expense' && (!p.columns.income || !p.columns.expense)) issue(['columns'], ruleMessage('rule.incomeExpenseColumns'))
+      else if (p.sign.mode === 'indicator' && !p.columns.debitCredit) issue(['columns', 'debitCredit'], ruleMessage('rule.debitCreditNeeded'))
+      else if (p.sign.mode !== 'income_expense' && !p.columns.gross) issue(['columns', 'gross'], ruleMessage('rule.required'))
+      if (!p.columns.kind && !p.defaultKind) issue(['defaultKind'], ruleMessage('rule.kindWithoutColumn'))
     }
-    if (p.thousandsSeparator === p.decimalSeparator) issue(['thousandsSeparator'], 'must differ from the decimal separator')
+    if (p.thousandsSeparator === p.decimalSeparator) issue(['thousandsSeparator'], ruleMessage('rule.differFromDecimal'))
     p.controls.forEach((c, i) => {
       const fits = c.type === 'camt_totals' ? p.format === 'camt053' : c.type === 'mt940_balances' ? p.format === 'mt940' : tabular
-      if (!fits) issue(['controls', i, 'type'], `does not apply to ${p.format} files`)
+      if (!fits) issue(['controls', i, 'type'], ruleMessage('rule.controlNotForFormat', { format: p.format }))
       if (c.type === 'trailer_line') {
         for (const group of [...(c.count ? [c.count.group] : []), ...c.sums.map((s) => s.group)]) {
-          if (!c.pattern.includes(`(?<${group}>`)) issue(['controls', i, 'pattern'], `has no group named ${group}`)
+          if (!c.pattern.includes(`(?<${group}>`)) issue(['controls', i, 'pattern'], ruleMessage('rule.noRegexGroup', { group }))
         }
       }
     })
-    if (p.period && !(p.period.pattern.includes('(?<from>') && p.period.pattern.includes('(?<to>'))) issue(['period', 'pattern'], 'needs groups named from and to')
+    if (p.period && !(p.period.pattern.includes('(?<from>') && p.period.pattern.includes('(?<to>'))) issue(['period', 'pattern'], ruleMessage('rule.periodGroups'))
   })
 
 /** A profile as saved and as the reader takes it (defaults applied). */

@@ -6,6 +6,7 @@
  * with the currency's digits over the seed's HTTP paths. See docs/reports-api.md.
  */
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { ENTRY_TYPE_CODES, isEntryType } from '../ledger'
 import { PERMISSIONS } from '../permissions'
 import { id } from '../schemas'
@@ -14,16 +15,16 @@ import { currencyCode } from './master-fields'
 import { query } from './define'
 
 // zod's int() also refuses numbers beyond 2^53, whose digits a client could not have meant.
-const wholeNumber = () => z.number({ error: 'must be a whole number' }).int('must be a whole number')
+const wholeNumber = () => z.number({ error: ruleMessage('rule.wholeNumber') }).int(ruleMessage('rule.wholeNumber'))
 
 const dateTime = z
-  .string({ error: 'must be a date and time such as 2026-11-20 10:00:00' })
+  .string({ error: ruleMessage('rule.reportDateTime') })
   .trim()
-  .refine(isReportDateTime, 'must be a date and time such as 2026-11-20 10:00:00')
+  .refine(isReportDateTime, ruleMessage('rule.reportDateTime'))
 
 const pageAndDays = {
-  pageIndex: wholeNumber().min(1, 'must be at least 1').default(1),
-  pageSize: wholeNumber().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  pageIndex: wholeNumber().min(1, ruleMessage('rule.minValue', { n: 1 })).default(1),
+  pageSize: wholeNumber().min(1, ruleMessage('rule.minValue', { n: 1 })).max(100, ruleMessage('rule.maxValue', { n: 100 })).default(20),
   contractId: id.optional(),
   merchantId: id.optional(),
   currency: currencyCode.optional(),
@@ -31,9 +32,9 @@ const pageAndDays = {
   dateStart: dateTime.optional(),
   dateEnd: dateTime.optional(),
   /** Test orders count by default (the seed); false leaves them out. */
-  includeTest: z.boolean({ error: 'must be true or false' }).default(true),
+  includeTest: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).default(true),
   /** The totals of the whole filtered set; the HTTP paths skip them (the seed has none). */
-  withTotals: z.boolean({ error: 'must be true or false' }).default(true)
+  withTotals: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).default(true)
 }
 
 /**
@@ -44,12 +45,12 @@ function reportInput<S extends z.ZodRawShape>(shape: S) {
   const known = new Set(Object.keys(shape))
   const checked = z.object(shape).refine(
     (i: { dateStart?: string; dateEnd?: string }) => !i.dateStart || !i.dateEnd || fullBound(i.dateStart, 'start') <= fullBound(i.dateEnd, 'end'),
-    { message: 'must not be before dateStart', path: ['dateEnd'] }
+    { message: ruleMessage('rule.notBeforeDateStart'), path: ['dateEnd'] }
   )
   return z.preprocess((raw, ctx) => {
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
       const unknown = Object.keys(raw).find((key) => !known.has(key))
-      if (unknown) ctx.addIssue({ code: 'custom', path: [unknown], message: 'is not a parameter of this report', input: raw })
+      if (unknown) ctx.addIssue({ code: 'custom', path: [unknown], message: ruleMessage('rule.notReportParameter'), input: raw })
     }
     return raw
   }, checked)
@@ -59,10 +60,10 @@ export const entriesInput = reportInput({
   ...pageAndDays,
   txnId: id.optional(),
   type: z
-    .number({ error: `must be one of ${ENTRY_TYPE_CODES.join(', ')}` })
-    .refine(isEntryType, `must be one of ${ENTRY_TYPE_CODES.join(', ')}`)
+    .number({ error: ruleMessage('rule.oneOf', { values: ENTRY_TYPE_CODES.join(', ') }) })
+    .refine(isEntryType, ruleMessage('rule.oneOf', { values: ENTRY_TYPE_CODES.join(', ') }))
     .optional(),
-  remark: z.string({ error: 'must be text' }).trim().max(100, 'must be at most 100 characters').optional()
+  remark: z.string({ error: ruleMessage('rule.text') }).trim().max(100, ruleMessage('rule.maxChars', { n: 100 })).optional()
 })
 
 export const dailyInput = reportInput(pageAndDays)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageOf, status } from '../schemas'
 import { mutation, query } from './define'
@@ -36,7 +37,7 @@ export const servicesContract = {
       serviceType: serviceTypeCode.optional(),
       direction: direction.optional(),
       currency: currencyCode.optional(),
-      activated: z.boolean({ error: 'must be true or false' }).optional()
+      activated: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).optional()
     }),
     output: pageOf(serviceRow),
     access: PERMISSIONS.MASTER_DATA_READ,
@@ -56,7 +57,7 @@ export const servicesContract = {
       currency: currencyCode,
       singleLower: limitAmount,
       singleUpper: limitAmount,
-      activated: z.boolean({ error: 'must be true or false' }).default(false),
+      activated: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).default(false),
       status: status.default('active')
     }),
     output: serviceRow,
@@ -64,7 +65,7 @@ export const servicesContract = {
     doc: "Activates a service type for a merchant in one direction and currency (one the type allows), with its single limits."
   }),
   'services.update': mutation({
-    input: z.object({ id, singleLower: amount, singleUpper: amount, activated: z.boolean({ error: 'must be true or false' }) }),
+    input: z.object({ id, singleLower: amount, singleUpper: amount, activated: z.boolean({ error: ruleMessage('rule.trueOrFalse') }) }),
     output: serviceRow,
     access: PERMISSIONS.SERVICE_WRITE,
     doc: "Changes a service's single limits and activation (type, direction and currency are fixed)."

@@ -1,18 +1,19 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { mutation, query } from './define'
 
 export const settingsShape = z.object({
   sessionIdleMinutes: z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1 minute')
-    .max(24 * 60, 'must be at most 1440 minutes'),
+    .number({ error: ruleMessage('rule.number') })
+    .int(ruleMessage('rule.wholeNumber'))
+    .min(1, ruleMessage('rule.minMinute', { n: 1 }))
+    .max(24 * 60, ruleMessage('rule.maxMinutes', { n: 1440 })),
   sessionAbsoluteMinutes: z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(5, 'must be at least 5 minutes')
-    .max(30 * 24 * 60, 'must be at most 30 days')
+    .number({ error: ruleMessage('rule.number') })
+    .int(ruleMessage('rule.wholeNumber'))
+    .min(5, ruleMessage('rule.minMinutes', { n: 5 }))
+    .max(30 * 24 * 60, ruleMessage('rule.maxDays', { n: 30 }))
 })
 export type Settings = z.infer<typeof settingsShape>
 
@@ -31,7 +32,7 @@ export const systemContract = {
   }),
   'settings.update': mutation({
     input: settingsShape.refine((s) => s.sessionAbsoluteMinutes >= s.sessionIdleMinutes, {
-      message: 'must be at least the idle limit',
+      message: ruleMessage('rule.atLeastIdle'),
       path: ['sessionAbsoluteMinutes']
     }),
     output: settingsShape,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageOf, status } from '../schemas'
 import { mutation, query } from './define'
@@ -20,12 +21,12 @@ export type TerminalRow = z.infer<typeof terminalRow>
 
 /** The serial number, site id or app id: unique within the merchant. */
 const identifier = z
-  .string({ error: 'is required' })
+  .string({ error: ruleMessage('rule.required') })
   .trim()
-  .min(1, 'is required')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9._:/-]+$/, 'may only contain letters, digits and . _ : / -')
-const terminalName = z.string({ error: 'must be text' }).trim().max(100, 'must be at most 100 characters')
+  .min(1, ruleMessage('rule.required'))
+  .max(64, ruleMessage('rule.maxChars', { n: 64 }))
+  .regex(/^[A-Za-z0-9._:/-]+$/, ruleMessage('rule.identifierChars'))
+const terminalName = z.string({ error: ruleMessage('rule.text') }).trim().max(100, ruleMessage('rule.maxChars', { n: 100 }))
 
 const TERMINAL_SORT = ['id', 'identifier', 'name', 'type', 'merchantName', 'status', 'createdAt', 'updatedAt'] as const
 

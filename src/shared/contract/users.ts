@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { ruleMessage } from '../rule-message'
 import { isPermissionCode, PERMISSIONS, type PermissionCode } from '../permissions'
 import { displayName, id, newPassword, optionalSearch, pageInput, pageOf, status, username } from '../schemas'
 import { mutation, query } from './define'
 
 const permissionCode = z
-  .number({ error: 'must be a permission code' })
+  .number({ error: ruleMessage('rule.permissionCode') })
   .int()
-  .refine((c): c is PermissionCode => isPermissionCode(c), 'is not a known permission code')
+  .refine((c): c is PermissionCode => isPermissionCode(c), ruleMessage('rule.unknownPermission'))
 
 export const userRow = z.object({
   id: z.number(),
@@ -33,11 +34,11 @@ export const roleRow = z.object({
 })
 export type RoleRow = z.infer<typeof roleRow>
 
-const roleIds = z.array(id).min(1, 'must include at least one role').max(20, 'must include at most 20 roles')
+const roleIds = z.array(id).min(1, ruleMessage('rule.minRoles')).max(20, ruleMessage('rule.maxRoles', { n: 20 }))
 const merchantBinding = id.nullable()
-const roleName = z.string({ error: 'is required' }).trim().min(2, 'must be at least 2 characters').max(60, 'must be at most 60 characters')
-const roleDescription = z.string().trim().max(200, 'must be at most 200 characters').default('')
-const permissionSet = z.array(permissionCode).min(1, 'must include at least one permission')
+const roleName = z.string({ error: ruleMessage('rule.required') }).trim().min(2, ruleMessage('rule.minChars', { n: 2 })).max(60, ruleMessage('rule.maxChars', { n: 60 }))
+const roleDescription = z.string().trim().max(200, ruleMessage('rule.maxChars', { n: 200 })).default('')
+const permissionSet = z.array(permissionCode).min(1, ruleMessage('rule.minPermissions'))
 
 export const usersContract = {
   'users.list': query({

@@ -1,12 +1,26 @@
 /**
  * English templates of the texts the server writes (see server-text.ts). Keys are flat codes,
  * namespaced by area; `value.*` entries translate enum values nested into templates.
- * Every key has its Simplified Chinese twin in server-text.zh-CN.ts (parity is tested).
+ * Every key has its Simplified Chinese twin in server-text.zh-CN.ts (parity is tested). Rule texts
+ * (`rule.*`), the hosts' refusals (`error.*`) and permission labels live in files of their own.
  */
+import { SERVICE_TYPES } from '../reference'
 import { aftersalesTextEn } from './server-text.aftersales.en'
+import { errorsTextEn } from './server-text.errors.en'
+import { permissionsTextEn } from './server-text.permissions.en'
+import { rulesTextEn } from './server-text.rules.en'
+
+/** A service type's name (`value.serviceType.CNY_BANK_CARD`), from the reference data that holds both languages. */
+export function serviceTypeTerms(language: 'en' | 'zh-CN'): Record<`value.serviceType.${string}`, string> {
+  return Object.fromEntries(SERVICE_TYPES.map((type) => [`value.serviceType.${type.code}`, language === 'en' ? type.name : type.nameZh]))
+}
 
 export const serverTextEn = {
   ...aftersalesTextEn,
+  ...rulesTextEn,
+  ...errorsTextEn,
+  ...permissionsTextEn,
+  ...serviceTypeTerms('en'),
   'text.verbatim': '{{text}}',
   'text.reasonBy': '{{what}} by {{user}}: {{reason}}',
 

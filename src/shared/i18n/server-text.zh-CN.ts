@@ -1,9 +1,16 @@
 /** Simplified Chinese twins of server-text.en.ts: the same keys, the same parameters. */
 import { aftersalesTextZhCN } from './server-text.aftersales.zh-CN'
-import type { serverTextEn } from './server-text.en'
+import { serviceTypeTerms, type serverTextEn } from './server-text.en'
+import { errorsTextZhCN } from './server-text.errors.zh-CN'
+import { permissionsTextZhCN } from './server-text.permissions.zh-CN'
+import { rulesTextZhCN } from './server-text.rules.zh-CN'
 
 export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   ...aftersalesTextZhCN,
+  ...rulesTextZhCN,
+  ...errorsTextZhCN,
+  ...permissionsTextZhCN,
+  ...serviceTypeTerms('zh-CN'),
   'text.verbatim': '{{text}}',
   'text.reasonBy': '{{user}} {{what}}：{{reason}}',
 

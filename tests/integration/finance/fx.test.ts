@@ -102,20 +102,21 @@ describe('FX settlement', () => {
     const bad = [header, 'USD,CNY,7.10,7.05,,2026-11-01,2026-11-30,ok', 'USD,CNY,7.1.0,,0.5,2026-11-01,2026-11-30,bad rate', 'THB,CNY,0.2,0.19,,2026-11-31,2026-12-31,bad day', 'XXX,CNY,1,1,,2026-11-01,2026-11-30,bad currency'].join('\n')
     const answer = await w.t.ok('fx.import', { csv: bad }, w.checker)
     expect(answer.imported).toBe(0)
+    // Each problem in English, and as the text the screen shows in the reader's language.
     expect(answer.errors).toEqual([
-      { line: 3, field: 'referenceRate', message: 'must be a rate such as 7.1234 (at most 10 decimals)' },
-      { line: 4, field: 'validFrom', message: 'is not a calendar date' },
-      { line: 5, field: 'baseCurrency', message: 'is not a supported currency' }
+      { line: 3, field: 'referenceRate', message: 'must be a rate such as 7.1234 (at most 10 decimals)', text: { code: 'rule.rateFormat' } },
+      { line: 4, field: 'validFrom', message: 'is not a calendar date', text: { code: 'rule.notCalendarDate' } },
+      { line: 5, field: 'baseCurrency', message: 'is not a supported currency', text: { code: 'rule.unsupportedCurrency' } }
     ])
     expect((await w.t.ok('fx.list', {}, w.admin)).total).toBe(0)
     expect((await w.t.ok('fx.import', { csv: 'base,quote\nUSD,CNY' }, w.checker)).errors).toEqual([
-      { line: 1, field: 'base', message: 'is not a column; the columns are baseCurrency, quoteCurrency, referenceRate, appliedRate, markupPercent, validFrom, validTo, note' },
-      { line: 1, field: 'quote', message: 'is not a column; the columns are baseCurrency, quoteCurrency, referenceRate, appliedRate, markupPercent, validFrom, validTo, note' },
-      { line: 1, field: 'baseCurrency', message: 'is a required column' },
-      { line: 1, field: 'quoteCurrency', message: 'is a required column' },
-      { line: 1, field: 'referenceRate', message: 'is a required column' },
-      { line: 1, field: 'validFrom', message: 'is a required column' },
-      { line: 1, field: 'validTo', message: 'is a required column' }
+      { line: 1, field: 'base', message: 'is not a column; the columns are baseCurrency, quoteCurrency, referenceRate, appliedRate, markupPercent, validFrom, validTo, note', text: { code: 'rule.csvColumn', params: { columns: 'baseCurrency, quoteCurrency, referenceRate, appliedRate, markupPercent, validFrom, validTo, note' } } },
+      { line: 1, field: 'quote', message: 'is not a column; the columns are baseCurrency, quoteCurrency, referenceRate, appliedRate, markupPercent, validFrom, validTo, note', text: { code: 'rule.csvColumn', params: { columns: 'baseCurrency, quoteCurrency, referenceRate, appliedRate, markupPercent, validFrom, validTo, note' } } },
+      { line: 1, field: 'baseCurrency', message: 'is a required column', text: { code: 'rule.csvRequiredColumn' } },
+      { line: 1, field: 'quoteCurrency', message: 'is a required column', text: { code: 'rule.csvRequiredColumn' } },
+      { line: 1, field: 'referenceRate', message: 'is a required column', text: { code: 'rule.csvRequiredColumn' } },
+      { line: 1, field: 'validFrom', message: 'is a required column', text: { code: 'rule.csvRequiredColumn' } },
+      { line: 1, field: 'validTo', message: 'is a required column', text: { code: 'rule.csvRequiredColumn' } }
     ])
     expect((await w.t.ok('fx.import', { csv: `${header}\nUSD,CNY,7.1,7.0` }, w.checker)).errors[0]).toMatchObject({ line: 2, field: 'file' })
 

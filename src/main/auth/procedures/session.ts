@@ -14,7 +14,7 @@ import { conflict, unauthorized, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
 
 // The one answer to an unknown name, a wrong password, and any password for a locked account.
-const WRONG_CREDENTIALS = `Wrong user name or password; ${MAX_FAILED_ATTEMPTS} failed sign-ins in a row lock an account for ${LOCKOUT_MS / 60_000} minutes`
+const WRONG_CREDENTIALS = say('error.auth.wrongCredentials', { n: MAX_FAILED_ATTEMPTS, minutes: LOCKOUT_MS / 60_000 })
 
 function failedSignInEvent(username: string, user: typeof users.$inferSelect | undefined, attempt: Reservation | null): AuditInput {
   if (!user) return { targetType: 'user', targetId: null, summary: say('audit.signInUnknownUser', { username }) }
@@ -40,9 +40,9 @@ export const authProcedures = handlers({
   }),
 
   'auth.setupAdmin': async (ctx, input) => {
-    if (userCount(ctx.db) > 0) throw conflict('The first administrator already exists; sign in instead', { code: 'setup.done' })
+    if (userCount(ctx.db) > 0) throw conflict(say('error.auth.setupDone'), { code: 'setup.done' })
     if (ctx.host.setupCode !== null && !setupCodeMatches(ctx.host.setupCode, input.setupCode)) {
-      throw validationError('setupCode', 'does not match the code printed on the PayDesk console', 'setup.code_mismatch')
+      throw validationError('setupCode', say('rule.setupCodeMismatch'), 'setup.code_mismatch')
     }
     const userId = await createFirstAdministrator(ctx, input)
     return { userId }
@@ -85,7 +85,7 @@ export const authProcedures = handlers({
       return { token: session.token, user: meOf(tx, checkable.id) }
     })
     // Only someone who holds the password learns that the account is disabled.
-    if (!signedIn) throw unauthorized('This account is disabled; ask an administrator', 'auth.disabled')
+    if (!signedIn) throw unauthorized(say('error.auth.disabled'), 'auth.disabled')
     return signedIn
   },
 
@@ -104,10 +104,10 @@ export const authProcedures = handlers({
     const actor = actorOf(ctx)
     const user = ctx.db.select().from(users).where(eq(users.id, actor.userId)).get()
     if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw validationError('currentPassword', 'is not your current password', 'auth.wrong_current_password')
+      throw validationError('currentPassword', say('rule.wrongCurrentPassword'), 'auth.wrong_current_password')
     }
     if (input.currentPassword === input.newPassword) {
-      throw validationError('newPassword', 'must differ from the current password')
+      throw validationError('newPassword', say('rule.sameAsCurrent'))
     }
     const passwordHash = await hashPassword(input.newPassword)
     return transact(ctx.db, (tx) => {

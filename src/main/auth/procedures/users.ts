@@ -1,6 +1,6 @@
 /** User Management: users, roles and the permission catalog. */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { say, term } from '../../../shared/server-text'
+import { permissionTerm, roleTerm, say, term } from '../../../shared/server-text'
 import { ALL_PERMISSION_CODES, PLATFORM_ONLY_CODES, permissionArea, permissionName } from '../../../shared/permissions'
 import { merchants, rolePermissions, roles, userRoles, users } from '../../db/schema'
 import type { Db } from '../../db/open'
@@ -16,23 +16,20 @@ import { escapeLike, offsetOf } from '../../db/sql'
 function checkMerchant(tx: Tx, merchantId: number | null): void {
   if (merchantId === null) return
   const found = tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, merchantId)).get()
-  if (!found) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
+  if (!found) throw validationError('merchantId', say('rule.merchantMissing', { id: merchantId }))
 }
 
 /** The roles must exist, and a merchant-bound user may not hold codes that act across merchants. */
 function checkRoles(tx: Tx, roleIds: number[], merchantId: number | null): void {
-  const found = tx.select({ id: roles.id, name: roles.name }).from(roles).where(inArray(roles.id, roleIds)).all()
+  const found = tx.select({ id: roles.id, name: roles.name, builtInKey: roles.builtInKey }).from(roles).where(inArray(roles.id, roleIds)).all()
   const missing = roleIds.filter((id) => !found.some((r) => r.id === id))
-  if (missing.length) throw validationError('roleIds', `role ${missing.join(', ')} does not exist`)
+  if (missing.length) throw validationError('roleIds', say('rule.roleMissing', { id: missing.join(', ') }))
   if (merchantId === null) return
   const codes = tx.select({ roleId: rolePermissions.roleId, code: rolePermissions.code }).from(rolePermissions).where(inArray(rolePermissions.roleId, roleIds)).all()
   const offending = codes.find((c) => PLATFORM_ONLY_CODES.includes(c.code as never))
   if (offending) {
-    const role = found.find((r) => r.id === offending.roleId)?.name
-    throw validationError(
-      'roleIds',
-      `role "${role}" includes ${permissionName(offending.code)} (${offending.code}), which a merchant-bound user cannot hold`
-    )
+    const role = found.find((r) => r.id === offending.roleId)
+    throw validationError('roleIds', say('rule.roleHasPlatformCode', { role: role ? roleTerm(role) : '', permission: permissionTerm(offending.code), code: offending.code }))
   }
 }
 
@@ -55,7 +52,7 @@ function activeAdministrators(tx: Tx): number[] {
 
 function keepsAnAdministrator(tx: Tx): void {
   if (activeAdministrators(tx).length === 0) {
-    throw conflict('This would leave no active administrator', { code: 'users.last_administrator' })
+    throw conflict(say('error.users.lastAdministrator'), { code: 'users.last_administrator' })
   }
 }
 
@@ -81,7 +78,7 @@ function roleRows(tx: Tx | Db, ids?: number[]) {
 
 function roleNameTaken(tx: Tx, name: string, exceptId?: number): void {
   const other = tx.select({ id: roles.id }).from(roles).where(sql`lower(${roles.name}) = lower(${name})`).get()
-  if (other && other.id !== exceptId) throw conflict(`name: a role named "${name}" already exists`, { field: 'name', code: 'roles.name_taken' })
+  if (other && other.id !== exceptId) throw conflict(say('error.roles.nameTaken', { name }), { field: 'name', code: 'roles.name_taken' })
 }
 
 export const userProcedures = handlers({
@@ -110,7 +107,7 @@ export const userProcedures = handlers({
 
   'users.get': (ctx, input) => {
     const row = userRowById(ctx.db, input.id)
-    if (!row) throw notFound(`User ${input.id}`)
+    if (!row) throw notFound(say('thing.user', { id: input.id }))
     return row
   },
 
@@ -119,7 +116,7 @@ export const userProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const now = ctx.clock.now()
       if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
-        throw conflict(`username: "${input.username}" is already taken`, { field: 'username', code: 'users.username_taken' })
+        throw conflict(say('error.users.usernameTaken', { name: input.username }), { field: 'username', code: 'users.username_taken' })
       }
       checkMerchant(tx, input.merchantId)
       checkRoles(tx, input.roleIds, input.merchantId)
@@ -154,7 +151,7 @@ export const userProcedures = handlers({
   'users.update': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = userRowById(tx, input.id)
-      if (!before) throw notFound(`User ${input.id}`)
+      if (!before) throw notFound(say('thing.user', { id: input.id }))
       checkMerchant(tx, input.merchantId)
       checkRoles(tx, input.roleIds, input.merchantId)
       tx.update(users)
@@ -172,9 +169,9 @@ export const userProcedures = handlers({
   'users.setStatus': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = userRowById(tx, input.id)
-      if (!before) throw notFound(`User ${input.id}`)
+      if (!before) throw notFound(say('thing.user', { id: input.id }))
       if (input.id === actorOf(ctx).userId && input.status === 'disabled') {
-        throw conflict('You cannot disable your own account', { code: 'users.disable_self' })
+        throw conflict(say('error.users.disableSelf'), { code: 'users.disable_self' })
       }
       const now = ctx.clock.now()
       tx.update(users).set({ status: input.status, updatedAt: now }).where(eq(users.id, input.id)).run()
@@ -195,7 +192,7 @@ export const userProcedures = handlers({
     const passwordHash = await hashPassword(input.newPassword)
     return transact(ctx.db, (tx) => {
       const before = userRowById(tx, input.id)
-      if (!before) throw notFound(`User ${input.id}`)
+      if (!before) throw notFound(say('thing.user', { id: input.id }))
       const now = ctx.clock.now()
       tx.update(users)
         .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: now, updatedAt: now })
@@ -227,8 +224,8 @@ export const userProcedures = handlers({
   'roles.update': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = roleRows(tx, [input.id])[0]
-      if (!before) throw notFound(`Role ${input.id}`)
-      if (before.builtInKey) throw conflict(`Built-in role "${before.name}" follows the permission catalog and cannot be edited`, { code: 'roles.built_in' })
+      if (!before) throw notFound(say('thing.role', { id: input.id }))
+      if (before.builtInKey) throw conflict(say('error.roles.builtIn', { name: roleTerm(before) }), { code: 'roles.built_in' })
       roleNameTaken(tx, input.name, input.id)
       // A merchant-bound holder must not gain platform-only codes through a role edit.
       const boundHolder = tx
@@ -239,7 +236,7 @@ export const userProcedures = handlers({
         .get()
       const platformOnly = input.permissions.find((c) => PLATFORM_ONLY_CODES.includes(c))
       if (boundHolder && platformOnly) {
-        throw validationError('permissions', `${permissionName(platformOnly)} (${platformOnly}) cannot be added: merchant-bound user ${boundHolder.username} holds this role`)
+        throw validationError('permissions', say('rule.codeHeldByMerchantUser', { permission: permissionTerm(platformOnly), code: platformOnly, user: boundHolder.username }))
       }
       tx.update(roles).set({ name: input.name, description: input.description, updatedAt: ctx.clock.now() }).where(eq(roles.id, input.id)).run()
       tx.delete(rolePermissions).where(eq(rolePermissions.roleId, input.id)).run()

@@ -75,8 +75,8 @@ function loadRow(db: Db | Tx, ctx: Ctx, id: number): AdjustmentRow {
   const row = joined(db)
     .where(and(eq(adjustmentRequests.id, id), eq(adjustmentRequests.tenantId, ctx.tenantId)))
     .get()
-  if (!row) throw notFound(`Adjustment ${id}`)
-  assertCanRead(actorOf(ctx), row.merchantId, `Adjustment ${id}`)
+  if (!row) throw notFound(say('thing.adjustment', { id }))
+  assertCanRead(actorOf(ctx), row.merchantId, say('thing.adjustment', { id }))
   return toRow(row)
 }
 
@@ -118,10 +118,10 @@ export const adjustmentProcedures = handlers({
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
       const a = tx.select().from(adjustmentRequests).where(and(eq(adjustmentRequests.id, input.id), eq(adjustmentRequests.tenantId, ctx.tenantId))).get()
-      if (!a) throw notFound(`Adjustment ${input.id}`)
-      assertCanRead(actor, a.merchantId, `Adjustment ${input.id}`)
-      if (a.status !== 'pending') throw conflict(`Adjustment ${a.adjustmentNo} was already decided`, { code: 'adjustments.decided' })
-      assertNotRequester(actor, a.requestedBy, `adjustment ${a.adjustmentNo}`, 'adjustments.maker_checker')
+      if (!a) throw notFound(say('thing.adjustment', { id: input.id }))
+      assertCanRead(actor, a.merchantId, say('thing.adjustment', { id: input.id }))
+      if (a.status !== 'pending') throw conflict(say('error.adjustments.decided', { no: a.adjustmentNo }), { code: 'adjustments.decided' })
+      assertNotRequester(actor, a.requestedBy, say('error.finance.ownAdjustment', { no: a.adjustmentNo }), 'adjustments.maker_checker')
       const now = ctx.clock.now()
       let postingId: number | null = null
       let text

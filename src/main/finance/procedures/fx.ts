@@ -1,17 +1,22 @@
 /** The FX rate table: list, manual entry and CSV import (all rows or none). */
 import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm'
 import { financeContract } from '../../../shared/contract/finance'
+import type { OutputOf } from '../../../shared/contract'
+import { textOfIssue } from '../../../shared/rule-message'
 import { say } from '../../../shared/server-text'
-
-type ImportError = { line: number; field: string; message: string }
 import { fxRates, users } from '../../db/schema'
 import { transact } from '../../db/transaction'
-import { validationError } from '../../core/errors'
+import { englishOfIssue, validationError } from '../../core/errors'
+import { inEnglish } from '../../core/text'
 import { handlers } from '../../core/registry'
-import { insertRate, parseRatesCsv, rateRow, rateValues } from '../fx'
+import { insertRate, parseRatesCsv, rateRow, rateValues, type CsvProblem } from '../fx'
 import { tenantZone } from '../../core/tenant'
 import { ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
+
+type ImportError = OutputOf<'fx.import'>['errors'][number]
+
+const problem = ({ line, field, text }: CsvProblem): ImportError => ({ line, field, message: inEnglish(text), text })
 
 const SORT = { validFrom: fxRates.validFrom, createdAt: fxRates.createdAt, baseCurrency: fxRates.baseCurrency, quoteCurrency: fxRates.quoteCurrency }
 
@@ -40,7 +45,7 @@ export const fxProcedures = handlers({
   'fx.create': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const result = rateValues(input, tenantZone(tx, ctx.tenantId))
-      if ('field' in result) throw validationError(result.field, result.message)
+      if ('field' in result) throw validationError(result.field, result.text)
       const row = insertRate(tx, ctx, result.values, 'manual', ctx.clock.now())
       return rateRow({ ...row, createdByName: ctx.actor?.username ?? null })
     }),
@@ -54,18 +59,18 @@ export const fxProcedures = handlers({
         ctx.audit(tx, { targetType: 'fx_rate', summary: say('fx.importRefused', { problems: errors.length }), after: { errors: errors.slice(0, 50) } })
         return { imported: 0, errors }
       }
-      if (parsed.errors.length) return refuse(parsed.errors)
+      if (parsed.errors.length) return refuse(parsed.errors.map(problem))
       const zone = tenantZone(tx, ctx.tenantId)
       const errors: ImportError[] = []
       const accepted: Exclude<ReturnType<typeof rateValues>, { field: string }>['values'][] = []
       for (const { line, record } of parsed.records) {
         const checked = schema.safeParse(record)
         if (!checked.success) {
-          for (const issue of checked.error.issues) errors.push({ line, field: issue.path.join('.') || 'row', message: issue.message })
+          for (const issue of checked.error.issues) errors.push({ line, field: issue.path.join('.') || 'row', message: englishOfIssue(issue), text: textOfIssue(issue) })
           continue
         }
         const result = rateValues(checked.data, zone)
-        if ('field' in result) errors.push({ line, field: result.field, message: result.message })
+        if ('field' in result) errors.push(problem({ line, ...result }))
         else accepted.push(result.values)
       }
       if (errors.length) return refuse(errors)

@@ -101,8 +101,8 @@ function loadRow(db: Db | Tx, ctx: Ctx, id: number): WithdrawalRow {
   const row = joined(db)
     .where(and(eq(withdrawals.id, id), eq(withdrawals.tenantId, ctx.tenantId)))
     .get()
-  if (!row) throw notFound(`Withdrawal ${id}`)
-  assertCanRead(actorOf(ctx), row.merchantId, `Withdrawal ${id}`)
+  if (!row) throw notFound(say('thing.withdrawal', { id }))
+  assertCanRead(actorOf(ctx), row.merchantId, say('thing.withdrawal', { id }))
   return toRow(row)
 }
 
@@ -145,24 +145,24 @@ export const withdrawalProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const existing = tx.select().from(withdrawals).where(and(eq(withdrawals.tenantId, ctx.tenantId), eq(withdrawals.requestKey, input.requestKey))).get()
       if (existing) {
-        assertCanRead(actor, existing.merchantId, `Withdrawal ${existing.id}`)
+        assertCanRead(actor, existing.merchantId, say('thing.withdrawal', { id: existing.id }))
         const { merchantId, currency, accountNo, holderName, note } = input
-        assertSameRequest(input.requestKey, { no: `withdrawal ${existing.withdrawalNo}`, content: { ...existing, amount: existing.amountMinor, bankCode: existing.bankCode.toUpperCase() } }, { merchantId, currency, amount: amountMinor, bankCode: input.bankCode.toUpperCase(), accountNo, holderName, note })
+        assertSameRequest(input.requestKey, { no: say('error.requestKey.withdrawal', { no: existing.withdrawalNo }), content: { ...existing, amount: existing.amountMinor, bankCode: existing.bankCode.toUpperCase() } }, { merchantId, currency, amount: amountMinor, bankCode: input.bankCode.toUpperCase(), accountNo, holderName, note })
         ctx.audit(tx, { targetType: 'withdrawal', targetId: existing.id, merchantId: existing.merchantId, summary: say('withdrawal.replayed', { withdrawalNo: existing.withdrawalNo }) })
         return { id: existing.id, withdrawalNo: existing.withdrawalNo, replayed: true }
       }
       const merchant = merchantForWrite(tx, ctx, input.merchantId)
       const country = bankCountryOf(input.currency)
-      if (!country) throw validationError('currency', `${input.currency} has no bank list: withdrawals to a bank account are in CNY, THB, VND, IDR or BRL`)
+      if (!country) throw validationError('currency', say('rule.noBankList', { currency: input.currency }))
       const found = bank(country, input.bankCode)
-      if (!found) throw validationError('bankCode', `${input.bankCode} is not a bank in the ${country} bank list`)
+      if (!found) throw validationError('bankCode', say('rule.notABank', { bank: input.bankCode, country }))
       const now = ctx.clock.now()
       const number = nextCaseNumber(tx, ctx.tenantId, now)
       const contract = activeContract(tx, merchant.id, input.currency, number.day)
       const feeMinor = contract.withdrawalFeeMinor
       const available = ctx.ledger.balance({ kind: 'merchant_available', merchantId: merchant.id, currency: input.currency }).available
       if (BigInt(amountMinor + feeMinor) > available) {
-        throw new AppError('limit', `amount: ${money(amountMinor, input.currency)} plus the fee ${money(feeMinor, input.currency)} is more than the available balance ${money(available, input.currency)}`, {
+        throw new AppError('limit', say('error.finance.overAvailable', { amount: money(amountMinor, input.currency), fee: money(feeMinor, input.currency), available: money(available, input.currency) }), {
           field: 'amount',
           code: 'ledger.insufficient_funds'
         })
@@ -203,7 +203,7 @@ export const withdrawalProcedures = handlers({
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
       const w = forChange(tx, ctx, input.id, 'pending_review')
-      assertNotRequester(actor, w.requestedBy, `withdrawal ${w.withdrawalNo}`, 'withdrawals.maker_checker')
+      assertNotRequester(actor, w.requestedBy, say('error.finance.ownWithdrawal', { no: w.withdrawalNo }), 'withdrawals.maker_checker')
       const now = ctx.clock.now()
       const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
       if (status === 'rejected') ctx.ledger.voidHold(holdKey(w), `rejected: ${input.note}`, now)
@@ -222,7 +222,7 @@ export const withdrawalProcedures = handlers({
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
       const w = forChange(tx, ctx, input.id, 'approved')
-      assertNotRequester(actor, w.requestedBy, `withdrawal ${w.withdrawalNo}`, 'withdrawals.maker_checker')
+      assertNotRequester(actor, w.requestedBy, say('error.finance.ownWithdrawal', { no: w.withdrawalNo }), 'withdrawals.maker_checker')
       const now = ctx.clock.now()
       let text
       if (input.outcome === 'paid') {

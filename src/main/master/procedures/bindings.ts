@@ -62,7 +62,7 @@ function bindingRow(db: Db | Tx, tenantId: number, channelId: number, serviceId:
 
 /** An existing binding the actor may see: for a merchant-bound user, one of its merchant's services. */
 function existing(db: Db | Tx, ctx: Ctx, channelId: number, serviceId: number): BindingRow {
-  const what = `Binding of channel ${channelId} to service ${serviceId}`
+  const what = say('thing.binding', { channelId, serviceId })
   const row = bindingRow(db, ctx.tenantId, channelId, serviceId)
   if (!row) throw notFound(what)
   assertCanRead(actorOf(ctx), row.merchantId, what)
@@ -111,17 +111,17 @@ export const bindingProcedures = handlers({
   'bindings.create': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const channel = tx.select().from(channels).where(and(eq(channels.id, input.channelId), eq(channels.tenantId, ctx.tenantId))).get()
-      if (!channel) throw validationError('channelId', `channel ${input.channelId} does not exist`)
+      if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
       const service = tx.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.tenantId, ctx.tenantId))).get()
-      if (!service) throw validationError('serviceId', `service ${input.serviceId} does not exist`)
+      if (!service) throw validationError('serviceId', say('rule.serviceMissing', { id: input.serviceId }))
       if (channel.currency !== service.currency) {
-        throw validationError('channelId', `channel "${channel.name}" is in ${channel.currency} but service ${service.id} is in ${service.currency}`)
+        throw validationError('channelId', say('rule.bindingCurrency', { name: channel.name, currency: channel.currency, id: service.id, serviceCurrency: service.currency }))
       }
       const supported = service.direction === 'deposit' ? channel.supportsDeposit : channel.supportsPayout
-      if (!supported) throw validationError('channelId', `channel "${channel.name}" does not support ${service.direction}s`)
+      if (!supported) throw validationError('channelId', say('error.pair.direction', { name: channel.name, direction: term('directionWord', service.direction) }))
       const [lower, upper] = limitsOf(['boundLower', 'boundUpper'], [input.boundLower, input.boundUpper], service.currency)
       if (bindingRow(tx, ctx.tenantId, channel.id, service.id)) {
-        throw conflict(`serviceId: service ${service.id} is already bound to channel "${channel.name}"`, { field: 'serviceId', code: 'bindings.exists' })
+        throw conflict(say('error.bindings.exists', { id: service.id, name: channel.name }), { field: 'serviceId', code: 'bindings.exists' })
       }
       const now = ctx.clock.now()
       tx.insert(bindings)

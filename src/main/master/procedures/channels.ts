@@ -4,7 +4,8 @@
  * A merchant-bound user sees just the channels bound to its own merchant's services.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { say, term } from '../../../shared/server-text'
+import { textOfMessage } from '../../../shared/rule-message'
+import { say, term, verbatim } from '../../../shared/server-text'
 import type { ChannelRow } from '../../../shared/contract/channels'
 import { fromMinor } from '../../../shared/money'
 import { channels, channelServiceBindings, services } from '../../db/schema'
@@ -26,7 +27,8 @@ function checkedAdapterConfig(config: Record<string, unknown> | null): Record<st
   const parsed = genericAdapterConfigSchema.safeParse(config)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw validationError(['adapterConfig', ...issue.path.map(String)].join('.'), issue.message)
+    // The protocol settings are set over the API only; their schema's words are its own (English).
+    throw validationError(['adapterConfig', ...issue.path.map(String)].join('.'), textOfMessage(issue.message) ?? verbatim(issue.message))
   }
   return parsed.data as unknown as Record<string, unknown>
 }
@@ -58,7 +60,7 @@ function toRow(ctx: Ctx, r: Stored): ChannelRow {
 
 function nameTaken(tx: Tx, tenantId: number, name: string, exceptId?: number): void {
   const other = tx.select({ id: channels.id }).from(channels).where(and(eq(channels.tenantId, tenantId), sql`lower(${channels.name}) = lower(${name})`)).get()
-  if (other && other.id !== exceptId) throw conflict(`name: a channel named "${name}" already exists`, { field: 'name', code: 'channels.name_taken' })
+  if (other && other.id !== exceptId) throw conflict(say('error.channels.nameTaken', { name }), { field: 'name', code: 'channels.name_taken' })
 }
 
 /** A channel cannot stop supporting a direction while services of that direction are bound to it. */
@@ -74,7 +76,7 @@ function keepsBoundDirections(tx: Tx, channelId: number, supportsDeposit: boolea
     .all()
   if (!bound.length) return
   const field = bound[0].direction === 'deposit' ? 'supportsDeposit' : 'supportsPayout'
-  throw conflict(`${field}: the channel is bound to ${bound[0].n} ${bound[0].direction} service(s); remove those bindings first`, { field, code: 'channels.direction_in_use' })
+  throw conflict(say('error.channels.directionInUse', { n: bound[0].n, direction: term('directionWord', bound[0].direction) }), { field, code: 'channels.direction_in_use' })
 }
 
 function sealCredentials(ctx: Ctx, credentials: Record<string, string> | undefined) {
@@ -157,7 +159,7 @@ export const channelProcedures = handlers({
     const sealed = sealCredentials(ctx, input.credentials)
     return transact(ctx.db, (tx) => {
       const current = stored(tx, ctx.tenantId, input.id)
-      if (!current) throw notFound(`Channel ${input.id}`)
+      if (!current) throw notFound(say('thing.channel', { id: input.id }))
       const before = toRow(ctx, current)
       nameTaken(tx, ctx.tenantId, input.name, input.id)
       const [paymentLower, paymentUpper] = limitsOf(['paymentLower', 'paymentUpper'], [input.paymentLower, input.paymentUpper], current.currency)
@@ -195,7 +197,7 @@ export const channelProcedures = handlers({
   'channels.setStatus': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = stored(tx, ctx.tenantId, input.id)
-      if (!before) throw notFound(`Channel ${input.id}`)
+      if (!before) throw notFound(say('thing.channel', { id: input.id }))
       tx.update(channels).set({ status: input.status, updatedAt: ctx.clock.now() }).where(eq(channels.id, input.id)).run()
       ctx.audit(tx, { targetType: 'channel', targetId: input.id, summary: say('audit.channelStatus', { name: before.name, status: term('status', input.status) }), before: { status: before.status }, after: { status: input.status } })
       return toRow(ctx, stored(tx, ctx.tenantId, input.id)!)

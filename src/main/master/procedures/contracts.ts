@@ -68,8 +68,8 @@ function contractRow(db: Db | Tx, tenantId: number, id: number): ContractRow | u
  */
 function existing(db: Db | Tx, ctx: Ctx, id: number): ContractRow {
   const row = contractRow(db, ctx.tenantId, id)
-  if (!row) throw notFound(`Contract ${id}`)
-  assertCanRead(actorOf(ctx), row.merchantId, `Contract ${id}`)
+  if (!row) throw notFound(say('thing.contract', { id }))
+  assertCanRead(actorOf(ctx), row.merchantId, say('thing.contract', { id }))
   return row
 }
 
@@ -109,7 +109,7 @@ function nameTaken(tx: Tx, merchantId: number, name: string, exceptId?: number):
     .where(and(eq(contracts.merchantId, merchantId), sql`lower(${contracts.name}) = lower(${name})`))
     .get()
   if (other && other.id !== exceptId) {
-    throw conflict(`name: this merchant already has a contract named "${name}"`, { field: 'name', code: 'contracts.name_taken' })
+    throw conflict(say('error.contracts.nameTaken', { name }), { field: 'name', code: 'contracts.name_taken' })
   }
 }
 

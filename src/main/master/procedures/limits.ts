@@ -6,10 +6,12 @@
 import { and, eq } from 'drizzle-orm'
 import type { AvailableRangeOutput } from '../../../shared/contract/limits'
 import { fromMinor } from '../../../shared/money'
+import { say } from '../../../shared/server-text'
 import { services } from '../../db/schema'
 import { evaluatePair } from '../limits'
 import { actorOf } from '../../core/context'
 import { notFound } from '../../core/errors'
+import { inEnglish } from '../../core/text'
 import { handlers } from '../../core/registry'
 import { assertCanRead } from '../../core/scope'
 import { visibleChannel } from '../channels'
@@ -17,8 +19,8 @@ import { visibleChannel } from '../channels'
 export const limitProcedures = handlers({
   'limits.availableRange': (ctx, input): AvailableRangeOutput => {
     const service = ctx.db.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.tenantId, ctx.tenantId))).get()
-    if (!service) throw notFound(`Service ${input.serviceId}`)
-    assertCanRead(actorOf(ctx), service.merchantId, `Service ${input.serviceId}`)
+    if (!service) throw notFound(say('thing.service', { id: input.serviceId }))
+    assertCanRead(actorOf(ctx), service.merchantId, say('thing.service', { id: input.serviceId }))
     const channel = visibleChannel(ctx.db, ctx, input.channelId)
     const { binding, channelBounds, range, blockers, format } = evaluatePair(ctx.db, service, channel)
     const currency = service.currency
@@ -36,7 +38,8 @@ export const limitProcedures = handlers({
       upper: format(range.upper),
       lowerSource: range.lowerSource,
       upperSource: range.upperSource,
-      reason: blockers[0] ?? null,
+      reason: blockers.length ? inEnglish(blockers[0]) : null,
+      reasonText: blockers[0] ?? null,
       sources: {
         channel: { lower: fromMinor(channelBounds.lower, channel.currency), upper: fromMinor(channelBounds.upper, channel.currency) },
         service: { lower: format(service.singleLowerMinor), upper: format(service.singleUpperMinor) },

@@ -59,7 +59,7 @@ function nameTaken(tx: Tx, tenantId: number, name: string, exceptId?: number): v
     .where(and(eq(merchants.tenantId, tenantId), sql`lower(${merchants.name}) = lower(${name})`))
     .get()
   if (other && other.id !== exceptId) {
-    throw conflict(`name: a merchant named "${name}" already exists`, { field: 'name', code: 'merchants.name_taken' })
+    throw conflict(say('error.merchants.nameTaken', { name }), { field: 'name', code: 'merchants.name_taken' })
   }
 }
 
@@ -122,8 +122,8 @@ export const merchantProcedures = handlers({
 
   'merchants.get': (ctx, input) => {
     const row = merchantRow(ctx.db, ctx.tenantId, input.id)
-    if (!row) throw notFound(`Merchant ${input.id}`)
-    assertCanRead(actorOf(ctx), row.id, `Merchant ${input.id}`)
+    if (!row) throw notFound(say('thing.merchant', { id: input.id }))
+    assertCanRead(actorOf(ctx), row.id, say('thing.merchant', { id: input.id }))
     return { ...row, balances: balancesOf(ctx.db, ctx.tenantId, row.id) }
   },
 
@@ -147,7 +147,7 @@ export const merchantProcedures = handlers({
   'merchants.update': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = merchantRow(tx, ctx.tenantId, input.id)
-      if (!before) throw notFound(`Merchant ${input.id}`)
+      if (!before) throw notFound(say('thing.merchant', { id: input.id }))
       nameTaken(tx, ctx.tenantId, input.name, input.id)
       const { id, ...changes } = input
       tx.update(merchants)
@@ -162,7 +162,7 @@ export const merchantProcedures = handlers({
   'merchants.setStatus': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = merchantRow(tx, ctx.tenantId, input.id)
-      if (!before) throw notFound(`Merchant ${input.id}`)
+      if (!before) throw notFound(say('thing.merchant', { id: input.id }))
       tx.update(merchants).set({ status: input.status, updatedAt: ctx.clock.now() }).where(eq(merchants.id, input.id)).run()
       ctx.audit(tx, {
         targetType: 'merchant',
@@ -180,7 +180,7 @@ export const merchantProcedures = handlers({
     const sealed = ctx.secrets.encrypt(signingSecret)
     return transact(ctx.db, (tx) => {
       const before = merchantRow(tx, ctx.tenantId, input.id)
-      if (!before) throw notFound(`Merchant ${input.id}`)
+      if (!before) throw notFound(say('thing.merchant', { id: input.id }))
       const now = ctx.clock.now()
       tx.update(merchants).set({ signingSecretEnc: sealed, signingSecretRotatedAt: now, updatedAt: now }).where(eq(merchants.id, input.id)).run()
       ctx.audit(tx, {

@@ -66,8 +66,8 @@ function serviceRow(db: Db | Tx, tenantId: number, id: number): ServiceRow | und
 /** An existing service the actor may see; another merchant's does not exist for a merchant-bound user. */
 function existing(db: Db | Tx, ctx: Ctx, id: number): ServiceRow {
   const row = serviceRow(db, ctx.tenantId, id)
-  if (!row) throw notFound(`Service ${id}`)
-  assertCanRead(actorOf(ctx), row.merchantId, `Service ${id}`)
+  if (!row) throw notFound(say('thing.service', { id }))
+  assertCanRead(actorOf(ctx), row.merchantId, say('thing.service', { id }))
   return row
 }
 
@@ -112,7 +112,7 @@ export const serviceProcedures = handlers({
       const merchant = merchantForWrite(tx, ctx, input.merchantId)
       const type = serviceTypeOf(input.serviceType)!
       if (!type.currencies.includes(input.currency)) {
-        throw validationError('currency', `the ${type.code} service type takes ${type.currencies.join(', ')} only`)
+        throw validationError('currency', say('rule.serviceTypeCurrencies', { type: type.code, currencies: type.currencies.join(', ') }))
       }
       const [lower, upper] = limitsOf(['singleLower', 'singleUpper'], [input.singleLower, input.singleUpper], input.currency)
       const duplicate = tx
@@ -121,7 +121,7 @@ export const serviceProcedures = handlers({
         .where(and(eq(services.merchantId, merchant.id), eq(services.serviceType, type.code), eq(services.direction, input.direction), eq(services.currency, input.currency)))
         .get()
       if (duplicate) {
-        throw conflict(`serviceType: ${merchant.name} already has a ${type.code} ${input.direction} service in ${input.currency} (service ${duplicate.id})`, {
+        throw conflict(say('error.services.duplicate', { merchant: merchant.name, type: type.code, direction: term('directionWord', input.direction), currency: input.currency, id: duplicate.id }), {
           field: 'serviceType',
           code: 'services.duplicate'
         })

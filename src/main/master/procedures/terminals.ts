@@ -37,8 +37,8 @@ function terminalRow(db: Db | Tx, tenantId: number, id: number): TerminalRow | u
 /** An existing terminal the actor may see; another merchant's does not exist for a merchant-bound user. */
 function existing(db: Db | Tx, ctx: Ctx, id: number): TerminalRow {
   const row = terminalRow(db, ctx.tenantId, id)
-  if (!row) throw notFound(`Terminal ${id}`)
-  assertCanRead(actorOf(ctx), row.merchantId, `Terminal ${id}`)
+  if (!row) throw notFound(say('thing.terminal', { id }))
+  assertCanRead(actorOf(ctx), row.merchantId, say('thing.terminal', { id }))
   return row
 }
 
@@ -49,7 +49,7 @@ function identifierTaken(tx: Tx, merchantId: number, identifier: string, exceptI
     .where(and(eq(terminals.merchantId, merchantId), eq(terminals.identifier, identifier)))
     .get()
   if (other && other.id !== exceptId) {
-    throw conflict(`identifier: this merchant already has a terminal "${identifier}"`, { field: 'identifier', code: 'terminals.identifier_taken' })
+    throw conflict(say('error.terminals.identifierTaken', { name: identifier }), { field: 'identifier', code: 'terminals.identifier_taken' })
   }
 }
 

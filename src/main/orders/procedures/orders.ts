@@ -1,6 +1,6 @@
 /** Operations: creating orders, finding them, and the manual operations on them. */
 import { and, asc, eq, sql } from 'drizzle-orm'
-import { say, term, type ServerText } from '../../../shared/server-text'
+import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { fromMinor } from '../../../shared/money'
 import { minorOf } from '../../core/amount-input'
 import { channels, channelServiceBindings, merchants, orders, outbox, services, tenants } from '../../db/schema'
@@ -8,6 +8,7 @@ import { transact } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
 import { AppError, conflict, notFound, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
+import { inEnglish } from '../../core/text'
 import { assertCanRead, merchantFilter } from '../../core/scope'
 import { evaluatePair } from '../../master/limits'
 import { revealOrderField } from '../card-numbers'
@@ -24,8 +25,8 @@ import { ORDER_READS } from '../reads'
 
 function visibleOrder(ctx: Ctx, id: number) {
   const order = ctx.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.tenantId, ctx.tenantId))).get()
-  if (!order) throw notFound(`Order ${id}`)
-  assertCanRead(actorOf(ctx), order.merchantId, `Order ${id}`)
+  if (!order) throw notFound(say('thing.order', { id }))
+  assertCanRead(actorOf(ctx), order.merchantId, say('thing.order', { id }))
   return order
 }
 
@@ -52,7 +53,7 @@ export const orderProcedures = handlers({
   'orders.options': (ctx, input) => {
     const merchantId = orderMerchant(actorOf(ctx), input.direction, input.merchantId)
     const merchant = ctx.db.select().from(merchants).where(eq(merchants.id, merchantId)).get()
-    if (!merchant) throw validationError('merchantId', `merchant ${merchantId} does not exist`)
+    if (!merchant) throw validationError('merchantId', say('rule.merchantMissing', { id: merchantId }))
     const list = ctx.db
       .select()
       .from(services)
@@ -67,17 +68,18 @@ export const orderProcedures = handlers({
       const options = bound.map(({ channel }) => {
         const pair = evaluatePair(ctx.db, service, channel)
         const balance = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency })
-        const reasons = [...pair.blockers]
+        const reasons: ServerText[] = [...pair.blockers]
         // A payout channel must be able to pay at least the smallest allowed amount (how much it
         // holds is the platform's business, not a merchant-bound user's: channels are shared).
         if (input.direction === 'payout' && reasons.length === 0 && balance.available < Math.max(pair.range.lower, 1)) {
-          reasons.push(platform ? `channel "${channel.name}" has too little balance (${fromMinor(balance.available, channel.currency)} available)` : `channel "${channel.name}" cannot pay out now`)
+          reasons.push(platform ? say('error.pair.lowBalance', { name: channel.name, amount: fromMinor(balance.available, channel.currency) }) : say('error.pair.cannotPayOut', { name: channel.name }))
         }
         return {
           channelId: channel.id,
           channelName: channel.name,
           usable: reasons.length === 0,
-          reason: reasons[0] ?? null,
+          reason: reasons.length ? inEnglish(reasons[0]) : null,
+          reasonText: reasons[0] ?? null,
           lower: pair.format(pair.range.lower),
           upper: pair.format(pair.range.upper),
           lowerSource: pair.range.lowerSource,
@@ -115,10 +117,10 @@ export const orderProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const current = loadOrder(tx, order.id)
       if (current.direction === 'deposit' && current.status !== 'created' && current.status !== 'pending') {
-        throw conflict(`Deposit ${current.orderNo} is ${current.status}; only an unpaid deposit can be closed`, { code: 'orders.not_closable' })
+        throw conflict(say('error.orders.notClosable', { orderNo: current.orderNo, status: term('orderStatus', current.status) }), { code: 'orders.not_closable' })
       }
       if (current.direction === 'payout' && (current.sentAt !== null || current.status !== 'created')) {
-        throw conflict(`Payout ${current.orderNo} has already been sent to the provider and cannot be cancelled`, { code: 'orders.not_closable' })
+        throw conflict(say('error.orders.payoutAlreadySent', { orderNo: current.orderNo }), { code: 'orders.not_closable' })
       }
       close(tx, ctx, current, manualEvent(ctx, say('order.manualClosed'), input.reason), ctx.clock.now(), actorOf(ctx).username)
       ctx.audit(tx, { targetType: 'order', targetId: current.id, merchantId: current.merchantId, summary: say('audit.orderClosed', { orderNo: current.orderNo, reason: input.reason }), before: { status: current.status }, after: { status: 'closed' } })
@@ -135,7 +137,7 @@ export const orderProcedures = handlers({
     try {
       await ctx.sending.queryNow(order.id)
     } catch (error) {
-      throw new AppError('upstream', `The provider could not be queried: ${error instanceof Error ? error.message : String(error)}`, { code: 'upstream.query_failed' })
+      throw new AppError('upstream', say('error.orders.requeryFailed', { error: verbatim(error instanceof Error ? error.message : String(error)) }), { code: 'upstream.query_failed' })
     }
     return orderDetail(ctx.db, visibleOrder(ctx, input.id))
   },
@@ -146,16 +148,16 @@ export const orderProcedures = handlers({
       const current = loadOrder(tx, order.id)
       const lateDeposit = current.direction === 'deposit' && current.status === 'closed' && input.result === 'succeeded'
       if (current.status === 'succeeded' || current.status === 'failed' || (current.status === 'closed' && !lateDeposit)) {
-        throw conflict(`Order ${current.orderNo} is already ${current.status}`, { code: 'orders.already_final' })
+        throw conflict(say('error.orders.alreadyFinal', { orderNo: current.orderNo, status: term('orderStatus', current.status) }), { code: 'orders.already_final' })
       }
       let paidMinor: number | null = null
       if (input.paidAmount !== undefined) {
-        if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', 'only applies to a deposit marked succeeded')
+        if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', say('rule.paidAmountOnlyDeposit'))
         // A person never books more than the order: an overpayment arrives from the provider and its excess is parked.
-        paidMinor = minorOf('paidAmount', input.paidAmount, current.currency, { positive: true, atMost: { minor: current.amountMinor, what: 'the order amount' } })
+        paidMinor = minorOf('paidAmount', input.paidAmount, current.currency, { positive: true, atMost: { minor: current.amountMinor, what: say('rule.theOrderAmount') } })
       }
       if (lateDeposit && openHoldingException(tx, ctx.tenantId, current, 'late_payment')) {
-        throw conflict(`Deposit ${current.orderNo} has a late payment parked in suspense; book or return it from the parked reports instead`, { code: 'orders.late_payment_parked' })
+        throw conflict(say('error.orders.latePaymentParked', { orderNo: current.orderNo }), { code: 'orders.late_payment_parked' })
       }
       const now = ctx.clock.now()
       // A deposit paid after it was closed (a late payment) is reopened to be posted.
@@ -177,7 +179,7 @@ export const orderProcedures = handlers({
     const order = visibleOrder(ctx, input.id)
     return transact(ctx.db, (tx) => {
       if (order.status !== 'succeeded' && order.status !== 'failed' && order.status !== 'closed') {
-        throw conflict(`Order ${order.orderNo} is ${order.status}; merchants are notified of final states only`, { code: 'orders.not_final' })
+        throw conflict(say('error.orders.notifyFinalOnly', { orderNo: order.orderNo, status: term('orderStatus', order.status) }), { code: 'orders.not_final' })
       }
       const now = ctx.clock.now()
       const count = tx.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.orderId, order.id), eq(outbox.operation, 'notify'))).get()?.n ?? 0
@@ -192,7 +194,7 @@ export const orderProcedures = handlers({
   'orders.revealCardNumber': (ctx, input) => {
     const order = visibleOrder(ctx, input.id)
     const value = revealOrderField(ctx.secrets, order, input.field)
-    if (value === null) throw notFound(`Order ${order.orderNo} has no ${input.field}`)
+    if (value === null) throw new AppError('not_found', say('error.orders.noSealedValue', { orderNo: order.orderNo, field: term('sealedField', input.field) }), { code: 'not_found' })
     transact(ctx.db, (tx) => {
       ctx.audit(tx, { targetType: 'order', targetId: order.id, merchantId: order.merchantId, summary: say('audit.cardNumberRevealed', { orderNo: order.orderNo, field: term('sealedField', input.field), reason: input.reason }), after: { field: input.field } })
     })
@@ -205,8 +207,8 @@ export const orderProcedures = handlers({
   'outbox.retryNow': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const item = tx.select().from(outbox).where(eq(outbox.id, input.id)).get()
-      if (!item) throw notFound(`Outbox item ${input.id}`)
-      if (item.status !== 'pending' && item.status !== 'gave_up') throw conflict(`Outbox item ${input.id} is ${item.status}`, { code: 'outbox.not_waiting' })
+      if (!item) throw notFound(say('thing.outboxItem', { id: input.id }))
+      if (item.status !== 'pending' && item.status !== 'gave_up') throw conflict(say('error.outbox.notWaiting', { id: input.id, status: term('outboxStatus', item.status) }), { code: 'outbox.not_waiting' })
       const now = ctx.clock.now()
       tx.update(outbox).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(eq(outbox.id, item.id)).run()
       ctx.audit(tx, { targetType: 'outbox', targetId: item.id, summary: say('audit.outboxDue', { id: item.id, operation: item.operation }) })

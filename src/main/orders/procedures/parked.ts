@@ -8,7 +8,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { ParkedRow } from '../../../shared/contract/parked'
 import { fromMinor } from '../../../shared/money'
 import { PERMISSIONS } from '../../../shared/permissions'
-import { say, term, verbatim, type TermValue } from '../../../shared/server-text'
+import { permissionTerm, say, term, verbatim, type TermValue } from '../../../shared/server-text'
 import { contracts, merchants, orders, paymentExceptions, users } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
@@ -76,8 +76,8 @@ function loadRow(db: Db | Tx, ctx: Ctx, id: number): ParkedRow {
   const row = joined(db)
     .where(and(eq(paymentExceptions.id, id), eq(paymentExceptions.tenantId, ctx.tenantId)))
     .get()
-  if (!row) throw notFound(`Parked report ${id}`)
-  assertCanRead(actorOf(ctx), row.e.merchantId, `Parked report ${id}`)
+  if (!row) throw notFound(say('thing.parkedReport', { id }))
+  assertCanRead(actorOf(ctx), row.e.merchantId, say('thing.parkedReport', { id }))
   return toRow(row)
 }
 
@@ -85,7 +85,7 @@ function loadRow(db: Db | Tx, ctx: Ctx, id: number): ParkedRow {
 function bookLatePayment(tx: Tx, ctx: Ctx, e: PaymentException, reason: string, now: number): void {
   const order = loadOrder(tx, e.orderId)
   if (order.direction !== 'deposit' || (order.status !== 'closed' && order.status !== 'failed')) {
-    throw conflict(`Order ${order.orderNo} is ${order.status}; only a closed or failed deposit can have its late payment booked`, { code: 'parked.not_bookable' })
+    throw conflict(say('error.parked.notBookable', { orderNo: order.orderNo, status: term('orderStatus', order.status) }), { code: 'parked.not_bookable' })
   }
   const actor = actorOf(ctx)
   const bookedMinor = Math.min(e.heldMinor, order.amountMinor)
@@ -124,21 +124,21 @@ export const parkedProcedures = handlers({
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
       const e = tx.select().from(paymentExceptions).where(and(eq(paymentExceptions.id, input.id), eq(paymentExceptions.tenantId, ctx.tenantId))).get()
-      if (!e) throw notFound(`Parked report ${input.id}`)
-      assertCanRead(actor, e.merchantId, `Parked report ${input.id}`)
-      if (e.status !== 'open') throw conflict(`Parked report ${e.id} is ${e.status === 'resolved' ? 'already decided' : 'waiting for its adjustment to be approved'}`, { code: 'parked.decided' })
+      if (!e) throw notFound(say('thing.parkedReport', { id: input.id }))
+      assertCanRead(actor, e.merchantId, say('thing.parkedReport', { id: input.id }))
+      if (e.status !== 'open') throw conflict(say(e.status === 'resolved' ? 'error.parked.decided' : 'error.parked.awaitingApproval', { id: e.id }), { code: 'parked.decided' })
       const allowed = actionsOf(e)
-      if (!allowed.includes(input.action)) throw validationError('action', `a parked ${e.kind.replace('_', ' ')} can be: ${allowed.join(', ') || 'nothing'}`)
+      if (!allowed.includes(input.action)) throw validationError('action', say('rule.parkedActions', { kind: term('parkedKind', e.kind), actions: allowed.length ? allowed.join(', ') : say('rule.nothing') }))
       const order = loadOrder(tx, e.orderId)
       const now = ctx.clock.now()
       const held = `${e.currency} ${fromMinor(e.heldMinor, e.currency)}`
       let update: Partial<typeof paymentExceptions.$inferInsert>
       if (input.action === 'credit') {
-        if (!actor.permissions.has(PERMISSIONS.ADJUSTMENT_REQUEST)) throw forbidden('Crediting an excess to the merchant requests an adjustment: it needs ADJUSTMENT_REQUEST (3002)', 'permission.missing')
-        if (!input.requestKey) throw validationError('requestKey', 'is required to credit through an adjustment')
+        if (!actor.permissions.has(PERMISSIONS.ADJUSTMENT_REQUEST)) throw forbidden(say('error.parked.creditNeedsAdjustment', { permission: permissionTerm(PERMISSIONS.ADJUSTMENT_REQUEST), code: PERMISSIONS.ADJUSTMENT_REQUEST }), 'permission.missing')
+        if (!input.requestKey) throw validationError('requestKey', say('rule.requestKeyToCredit'))
         const contract = tx.select().from(contracts).where(eq(contracts.id, order.contractId)).get()!
         if (contract.settlementCurrency !== e.currency) {
-          throw conflict(`The merchant settles order ${order.orderNo} in ${contract.settlementCurrency}, not ${e.currency}: return the excess, or credit it by an adjustment in ${contract.settlementCurrency} at a rate you state`, { code: 'parked.fx_credit' })
+          throw conflict(say('error.parked.fxCredit', { orderNo: order.orderNo, settlement: contract.settlementCurrency, currency: e.currency }), { code: 'parked.fx_credit' })
         }
         const adjustment = requestAdjustment(tx, ctx, { merchantId: e.merchantId, contractId: contract.id, currency: e.currency, amountMinor: e.heldMinor, reason: `Overpayment of ${order.orderNo}: ${input.reason}`, requestKey: input.requestKey })
         update = { status: 'awaiting_approval', adjustmentId: adjustment.id }

@@ -4,10 +4,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILE_NAMES, BUILT_IN_PROFILES, reconProfile } from '../../../shared/contract/recon-profile'
+import { englishOfIssue } from '../../core/errors'
 
+// Each issue in English, as the reader and the registry word it (the schema's messages carry their rule's text).
 const issues = (input: unknown) => {
   const parsed = reconProfile.safeParse(input)
-  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${englishOfIssue(i)}`)
 }
 
 describe('statement profile', () => {

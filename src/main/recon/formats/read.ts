@@ -8,6 +8,7 @@
  * the promise resolves.
  */
 import { reconProfile, type ReconProfile } from '../../../shared/contract/recon-profile'
+import { englishOfIssue } from '../../core/errors'
 import { readCamt053 } from './camt053'
 import { readCsv } from './csv'
 import { openInput } from './input'
@@ -21,7 +22,8 @@ export function checkedProfile(profile: unknown): ReconProfile {
   const parsed = reconProfile.safeParse(profile)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
-  throw new StatementReadError('invalid_profile', `The profile is not valid: ${issue.path.join('.') || 'profile'} ${issue.message}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) })
+  // The profile's rules carry their text (rule messages): read here in English.
+  throw new StatementReadError('invalid_profile', `The profile is not valid: ${issue.path.join('.') || 'profile'} ${englishOfIssue(issue)}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: englishOfIssue(i) })) })
 }
 
 export async function readStatement(input: StatementInput, profile: ReconProfile, hooks: ReadHooks = {}, options: ReadOptions = {}): Promise<StatementReadResult> {

@@ -23,6 +23,7 @@ import { pipeline } from 'node:stream/promises'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import type { ExportJob } from '../../../shared/contract/exports'
+import { say } from '../../../shared/server-text'
 import { notFound } from '../../core/errors'
 import { privateFolder } from '../../paths'
 import type { EntryKey } from '../account-details'
@@ -251,7 +252,7 @@ export function createExportJobs(target: ExportTarget, database: ExportDatabase,
 
   function own(id: string, userId: number): Job {
     const job = jobs.get(id)
-    if (!job || job.userId !== userId) throw notFound(`Export job ${id}`)
+    if (!job || job.userId !== userId) throw notFound(say('thing.exportJob', { id }))
     return job
   }
 

@@ -6,7 +6,7 @@
  */
 import type { ExportReport } from '../../../shared/contract/exports'
 import { PERMISSIONS } from '../../../shared/permissions'
-import { say, term, type ServerText } from '../../../shared/server-text'
+import { permissionTerm, say, term, type ServerText } from '../../../shared/server-text'
 import { actorOf, type Ctx } from '../../core/context'
 import { forbidden } from '../../core/errors'
 import { handlers } from '../../core/registry'
@@ -23,7 +23,7 @@ function auditExport(ctx: Ctx, report: ExportReport, merchantId: number | undefi
 export const exportProcedures = handlers({
   'reports.exportStart': async (ctx, input) => {
     const actor = actorOf(ctx)
-    if (!actor.permissions.has(PERMISSIONS.REPORT_READ)) throw forbidden('reports.exportStart requires REPORT_READ (4001): an export reads the report', 'permission.missing')
+    if (!actor.permissions.has(PERMISSIONS.REPORT_READ)) throw forbidden(say('error.exports.needsRead', { procedure: 'reports.exportStart', permission: permissionTerm(PERMISSIONS.REPORT_READ), code: PERMISSIONS.REPORT_READ }), 'permission.missing')
     const { report, format, language } = input
     const filters = { ...input.filters, merchantId: merchantFilter(actor, input.filters.merchantId) }
     const fileName = exportFileName(report, EXPORT_EXTENSIONS[format], new Date(ctx.clock.now()))

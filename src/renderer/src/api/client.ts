@@ -11,7 +11,7 @@ import { send } from './transport'
 export async function call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
   const envelope = await send(name, input)
   if (isErrorEnvelope(envelope)) {
-    const error = new ApiError(envelope.status, envelope.code, envelope.message, envelope.field)
+    const error = new ApiError(envelope.status, envelope.code, envelope.message, envelope.field, envelope.text)
     if (isSessionError(error)) reportSessionLost(error.code === 'auth.session_expired' ? 'expired' : 'required')
     throw error
   }

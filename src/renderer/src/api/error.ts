@@ -1,15 +1,23 @@
-/** An error envelope (or a transport failure, status 0) as a throwable value. */
+import type { ServerText } from '../../../shared/server-text'
+
+/**
+ * An error envelope (or a transport failure, status 0) as a throwable value. `text` is the
+ * refusal as a catalog code and parameters, what screens show (i18n/messages.ts); `message` the
+ * host's English, shown only when there is no text.
+ */
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly field?: string
+  readonly text?: ServerText
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, text?: ServerText) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
+    this.text = text
   }
 }
 

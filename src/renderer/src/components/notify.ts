@@ -1,14 +1,14 @@
 import { notifications } from '@mantine/notifications'
 import { ApiError } from '../api/error'
 import { i18n } from '../i18n'
-import { translateMessage } from '../i18n/messages'
+import { errorMessage } from '../i18n/messages'
 
-/** What a person should read for a failed call, in the current language. */
+/** What a person should read for a failed call, in the current language (the host's text, translated). */
 export function apiErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'network' || error.code.startsWith('bridge.')) return i18n.t('notify.network')
     if (error.code === 'http.bad_response') return i18n.t('notify.badResponse', { status: error.status })
-    return translateMessage(error.message, i18n.t)
+    return errorMessage(error, i18n.t)
   }
   return error instanceof Error ? error.message : String(error)
 }

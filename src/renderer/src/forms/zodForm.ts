@@ -1,14 +1,15 @@
 /**
  * Forms validate with the contract's own zod schemas, so a form refuses exactly what the main
- * process would refuse, with the same words (translated by i18n/messages). Host errors that name
- * a field land under that field; anything else becomes a toast.
+ * process would refuse, with the same words: each rule message carries its text, translated here
+ * (i18n/messages). Host errors that name a field land under that field; anything else becomes a
+ * toast.
  */
 import type { UseFormReturnType } from '@mantine/form'
 import type { z } from 'zod'
 import { ApiError } from '../api/error'
 import { notifyError } from '../components/notify'
 import { i18n } from '../i18n'
-import { translateFieldMessage, translateMessage } from '../i18n/messages'
+import { fieldErrorMessage, issueText } from '../i18n/messages'
 
 export type FormErrors = Record<string, string>
 
@@ -25,7 +26,7 @@ export function zodFormErrors(schema: z.ZodType, input: unknown): FormErrors {
   const errors: FormErrors = {}
   for (const issue of result.error.issues) {
     const field = formField(issue.path)
-    if (!(field in errors)) errors[field] = translateMessage(issue.message, i18n.t)
+    if (!(field in errors)) errors[field] = issueText(issue, i18n.t)
   }
   return errors
 }
@@ -35,7 +36,7 @@ export function applyApiError<V extends object, T>(form: UseFormReturnType<V, T>
   if (error instanceof ApiError && error.field) {
     const field = formField(error.field)
     if (Object.prototype.hasOwnProperty.call(form.getValues(), field)) {
-      form.setFieldError(field as never, translateFieldMessage(error.message, error.field, i18n.t))
+      form.setFieldError(field as never, fieldErrorMessage(error, i18n.t))
       return
     }
   }

@@ -1,12 +1,26 @@
 /**
  * English labels for the product's catalogues: navigation, permission codes and their areas,
- * built-in roles, and the rule messages the contract and the hosts send (matched back to a key so
- * they can be shown in Chinese too; see messages.ts).
+ * built-in roles, and the names of the fields refusals name. (The refusals themselves are server
+ * texts: src/shared/i18n/server-text.{rules,errors}.en.ts.)
  */
-import { enFinanceFields, enFinanceRules } from './en.financeRules'
-import { enMasterFields, enMasterRules } from './en.masterRules'
-import { enAftersalesFields, enAftersalesRules } from './en.aftersalesRules'
-import { enOrderFields, enOrderRules } from './en.orderRules'
+import { serverTextEn } from '../../../shared/i18n/server-text.en'
+import { BUILT_IN_ROLE_KEYS, PERMISSIONS, type BuiltInRoleKey, type PermissionName } from '../../../shared/permissions'
+import { enFields } from './en.fields'
+
+/**
+ * Labels of a group of server-text words, by key as screens look them up (`permissions.USER_WRITE`
+ * is `value.permission.USER_WRITE`), so a refusal and the screens name a permission or a built-in
+ * role alike.
+ */
+function termLabels<K extends string>(texts: Record<keyof typeof serverTextEn, string>, group: 'permission' | 'builtInRole', keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((key) => [key, texts[`value.${group}.${key}` as keyof typeof serverTextEn]])) as Record<K, string>
+}
+
+const PERMISSION_NAMES = Object.keys(PERMISSIONS) as PermissionName[]
+export const termLabelsOf = (texts: Record<keyof typeof serverTextEn, string>) => ({
+  permissions: termLabels<PermissionName>(texts, 'permission', PERMISSION_NAMES),
+  builtInRoles: termLabels<BuiltInRoleKey>(texts, 'builtInRole', BUILT_IN_ROLE_KEYS)
+})
 
 export const enCatalog = {
   nav: {
@@ -60,58 +74,9 @@ export const enCatalog = {
     masterData: 'Master data',
     administration: 'Administration'
   },
-  permissions: {
-    ORDER_READ: 'View orders',
-    CARD_NUMBER_REVEAL: 'Reveal full card and account numbers (each reveal audited)',
-    OPERATION_PAYMENT_WRITE: "Create deposit orders for the user's own merchant",
-    OPERATION_PAYOUT_WRITE: "Create payout orders for the user's own merchant",
-    OPERATION_PAYMENT_GLOBAL_WRITE: 'Create deposit orders for any merchant',
-    OPERATION_PAYOUT_GLOBAL_WRITE: 'Create payout orders for any merchant',
-    MANUAL_CLOSE_ORDER: 'Close unpaid orders',
-    MANUAL_REQUERY_ORDER: 'Re-query orders upstream',
-    MANUAL_MARK_RESULT: 'Mark orders as succeeded or failed',
-    MANUAL_RESEND_NOTIFICATION: 'Resend merchant notifications',
-    OUTBOX_READ: 'View the outbox',
-    OUTBOX_WRITE: 'Retry or cancel outbox items',
-    REFUND_READ: 'View refunds',
-    REFUND_WRITE: 'Create and process refunds',
-    DISPUTE_READ: 'View disputes',
-    DISPUTE_WRITE: 'Handle disputes and submit evidence',
-    WAYBILL_READ: 'View waybills',
-    WAYBILL_WRITE: 'Add and edit waybills',
-    WITHDRAWAL_READ: 'View withdrawals',
-    WITHDRAWAL_REQUEST: 'Request withdrawals',
-    WITHDRAWAL_REVIEW: 'Review and pay withdrawals',
-    LEDGER_READ: 'View the ledger',
-    ADJUSTMENT_REQUEST: 'Request manual adjustments',
-    ADJUSTMENT_APPROVE: 'Approve manual adjustments',
-    CHANNEL_BALANCE_WRITE: 'Change channel balances',
-    FX_RATE_WRITE: 'Maintain FX rates',
-    REPORT_READ: 'View reports',
-    REPORT_EXPORT: 'Export reports',
-    RECONCILIATION_READ: 'View reconciliation results',
-    RECONCILIATION_WRITE: 'Import statements and resolve breaks',
-    MASTER_DATA_READ: 'View master data',
-    MERCHANT_WRITE: 'Create and edit merchants',
-    CONTRACT_WRITE: 'Create and edit contracts',
-    TERMINAL_WRITE: 'Create and edit terminals',
-    SERVICE_WRITE: 'Create and edit services',
-    CHANNEL_WRITE: 'Create and edit channels and bindings',
-    USER_READ: 'View users and roles',
-    USER_WRITE: 'Create and edit users',
-    ROLE_WRITE: 'Create and edit roles',
-    AUDIT_READ: 'View the audit log',
-    SETTINGS_WRITE: 'Change settings',
-    DEMO_LOAD: 'Load the demo data set'
-  },
+  permissions: termLabelsOf(serverTextEn).permissions,
   // The stored names of the built-in roles, exactly as the host creates them (matched by name).
-  builtInRoles: {
-    administrator: 'Administrator',
-    operations: 'Operations',
-    merchantOperator: 'Merchant operator',
-    finance: 'Finance / reconciliation',
-    auditor: 'Auditor (read-only)'
-  },
+  builtInRoles: termLabelsOf(serverTextEn).builtInRoles,
   builtInRoleDescriptions: {
     administrator: 'Everything, including users, roles and settings',
     operations: 'Orders for any merchant, manual operations, master data',
@@ -119,82 +84,5 @@ export const enCatalog = {
     finance: 'Ledger, adjustments, withdrawals review, reports, reconciliation',
     auditor: 'Reads everything, changes nothing'
   },
-  // Rule and error messages as the contract and the hosts word them. {{n}}, {{id}} and {{code}} stand for numbers.
-  rules: {
-    required: 'is required',
-    minChars: 'must be at least {{n}} characters',
-    maxChars: 'must be at most {{n}} characters',
-    usernameChars: 'may only contain letters, digits and . _ @ -',
-    lettersAndDigits: 'must contain letters and digits',
-    activeOrDisabled: 'must be active or disabled',
-    number: 'must be a number',
-    wholeNumber: 'must be a whole number',
-    wholeMilliseconds: 'must be a whole number of milliseconds',
-    notNegative: 'must not be negative',
-    positive: 'must be positive',
-    minValue: 'must be at least {{n}}',
-    maxValue: 'must be at most {{n}}',
-    minMinute: 'must be at least {{n}} minute',
-    minMinutes: 'must be at least {{n}} minutes',
-    maxMinutes: 'must be at most {{n}} minutes',
-    maxDays: 'must be at most {{n}} days',
-    atLeastIdle: 'must be at least the idle limit',
-    minRoles: 'must include at least one role',
-    maxRoles: 'must include at most {{n}} roles',
-    minPermissions: 'must include at least one permission',
-    permissionCode: 'must be a permission code',
-    unknownPermission: 'is not a known permission code',
-    setupCodeMismatch: 'does not match the code printed on the PayDesk console',
-    wrongCurrentPassword: 'is not your current password',
-    sameAsCurrent: 'must differ from the current password',
-    merchantMissing: 'merchant {{id}} does not exist',
-    roleMissing: 'role {{id}} does not exist',
-    usernameTaken: '"{{name}}" is already taken',
-    roleNameTaken: 'a role named "{{name}}" already exists',
-    merchantNameTaken: 'a merchant named "{{name}}" already exists',
-    roleHasPlatformCode: 'role "{{role}}" includes {{permission}} ({{code}}), which a merchant-bound user cannot hold',
-    codeHeldByMerchantUser: '{{permission}} ({{code}}) cannot be added: merchant-bound user {{user}} holds this role',
-    wrongCredentials: 'Wrong user name or password; {{n}} failed sign-ins in a row lock an account for {{minutes}} minutes',
-    accountDisabled: 'This account is disabled; ask an administrator',
-    signInRateLimited: 'Too many sign-in attempts; try again in {{n}} s',
-    passwordChangeRequired: 'Change your password before doing anything else',
-    setupDone: 'The first administrator already exists; sign in instead',
-    lastAdministrator: 'This would leave no active administrator',
-    disableSelf: 'You cannot disable your own account',
-    builtInRole: 'Built-in role "{{name}}" follows the permission catalog and cannot be edited',
-    otherMerchantRead: "You can only see your own merchant's data",
-    otherMerchantWrite: "You can only act on your own merchant's data",
-    sessionEnded: 'Your session has ended; sign in again',
-    signInFirst: 'Sign in first',
-    notFound: '{{what}} was not found',
-    permissionMissing: '{{procedure}} requires {{permission}}',
-    internalApp: 'Internal error: the details are in the application log',
-    internalHost: 'Internal error: the details are in the host log',
-    ...enMasterRules,
-    ...enOrderRules,
-    ...enAftersalesRules,
-    ...enFinanceRules
-  },
-  fields: {
-    input: 'Input',
-    body: 'Request',
-    username: 'Username',
-    displayName: 'Display name',
-    password: 'Password',
-    currentPassword: 'Current password',
-    newPassword: 'New password',
-    setupCode: 'Setup code',
-    merchantId: 'Merchant',
-    roleIds: 'Roles',
-    name: 'Name',
-    description: 'Description',
-    permissions: 'Permissions',
-    status: 'Status',
-    sessionIdleMinutes: 'Session idle limit',
-    sessionAbsoluteMinutes: 'Session absolute limit',
-    ...enMasterFields,
-    ...enOrderFields,
-    ...enAftersalesFields,
-    ...enFinanceFields
-  }
+  fields: enFields
 }

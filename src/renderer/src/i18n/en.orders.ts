@@ -2,14 +2,10 @@
  * English: the operations screens (create deposit and payout orders, order query and detail,
  * manual operations, the outbox, the payment page and the provider callback listener).
  */
-import { enAmountRules } from './en.orderRules'
 
 export const enOrders = {
-  amountRules: enAmountRules,
   orders: {
     statuses: { created: 'Created', pending: 'Pending', unknown: 'Unknown', succeeded: 'Succeeded', failed: 'Failed', closed: 'Closed' },
-    /** Lower case, inside sentences ("is required for CNY bank card deposits", "is already succeeded"). */
-    directionWords: { deposit: 'deposit', payout: 'payout' },
     statusWords: { created: 'created', pending: 'pending', unknown: 'unknown', succeeded: 'succeeded', failed: 'failed', closed: 'closed' },
     queued: 'Queued',
     queuedHint: 'Waiting in the outbox until the provider can be reached',
@@ -237,7 +233,6 @@ export const enOrders = {
     statusFilter: 'Status',
     operationFilter: 'Operation',
     statuses: { pending: 'Waiting', in_flight: 'Sending', done: 'Done', gave_up: 'Gave up' },
-    statusWords: { pending: 'waiting', in_flight: 'being sent', done: 'done', gave_up: 'given up' },
     operations: { send_deposit: 'Send deposit', send_payout: 'Send payout', query: 'Status query', notify: 'Merchant notification', send_refund: 'Send refund', query_refund: 'Refund status query' },
     order: 'Order',
     operation: 'Operation',

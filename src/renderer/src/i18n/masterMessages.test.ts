@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { contract, type ProcedureName } from '../../../shared/contract'
-import { matchRule, translateFieldMessage, translateMessage } from './messages'
+import { serverTextEn } from '../../../shared/i18n/server-text.en'
+import { serverTextZhCN } from '../../../shared/i18n/server-text.zh-CN'
+import { textOfMessage } from '../../../shared/rule-message'
+import { say, term, type ServerText } from '../../../shared/server-text'
+import { ApiError } from '../api/error'
+import { errorMessage, fieldErrorMessage, issueText } from './messages'
 import { fixedTranslators } from './testing'
 
-const { chinese: zh } = fixedTranslators()
+const { english, chinese: zh } = fixedTranslators()
 
 // Every field of every master-data form given something wrong, so each rule the schemas hold speaks.
 const BAD_INPUTS: [ProcedureName, unknown][] = [
@@ -22,21 +27,29 @@ const BAD_INPUTS: [ProcedureName, unknown][] = [
   ['channels.adjustBalance', { channelId: 1, kind: 'refill', amount: '10', reason: 'top up', requestKey: 'long-enough-key' }]
 ]
 
+const refusal = (text: ServerText, field?: string) => new ApiError(400, 'validation', '(the host’s English)', field, text)
+
 describe('master-data rule messages', () => {
-  it.each(BAD_INPUTS)('knows every message %s gives for bad input', (name, input) => {
+  it.each(BAD_INPUTS)('every refusal %s gives for bad input carries a rule both languages know', (name, input) => {
     const result = contract[name].input.safeParse(input)
     expect(result.success).toBe(false)
-    const unknown = (result.error?.issues ?? []).filter((issue) => !matchRule(issue.message)).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-    expect(unknown).toEqual([])
+    const issues = result.error?.issues ?? []
+    const unknown = issues.filter((issue) => {
+      const text = textOfMessage(issue.message)
+      return !text || !(text.code in serverTextEn) || !(text.code in serverTextZhCN)
+    })
+    expect(unknown.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([])
+    for (const issue of issues) {
+      expect(issueText(issue, zh), issue.path.join('.')).not.toBe(issueText(issue, english))
+      expect(issueText(issue, zh), issue.path.join('.')).not.toContain('{{')
+    }
   })
 
   it('renders the hosts’ master-data refusals in Chinese, naming fields and directions in Chinese', () => {
-    expect(translateFieldMessage('singleUpper: must be at least singleLower (500.00), or 0 for no limit', 'singleUpper', zh)).toBe(
-      '不能小于单笔下限（500.00），或填 0 表示不限'
-    )
-    expect(translateMessage('channelId: channel "Channel C" does not support payouts', zh)).toBe('通道: 通道“Channel C”不支持代付')
-    expect(translateMessage('singleLower: CNY has at most 2 decimal places', zh)).toBe('单笔下限: CNY 最多 2 位小数')
-    expect(translateMessage('the service is not activated', zh)).toBe('该服务未开通')
-    expect(translateFieldMessage('name: must not contain control characters', 'name', zh)).toBe('不能包含控制字符')
+    expect(fieldErrorMessage(refusal(say('rule.limitOrder', { field: say('value.field.singleLower'), amount: '500.00' }), 'singleUpper'), zh)).toBe('不能小于单笔下限（500.00），或填 0 表示不限')
+    expect(errorMessage(refusal(say('error.pair.direction', { name: 'Channel C', direction: term('directionWord', 'payout') }), 'channelId'), zh)).toBe('通道: 通道“Channel C”不支持代付')
+    expect(errorMessage(refusal(say('rule.currencyDecimals', { currency: 'CNY', n: 2 }), 'singleLower'), zh)).toBe('单笔下限: CNY 最多 2 位小数')
+    expect(errorMessage(refusal(say('error.pair.serviceNotActivated')), zh)).toBe('该服务未开通')
+    expect(fieldErrorMessage(refusal(say('rule.controlCharacters'), 'name'), zh)).toBe('不能包含控制字符')
   })
 })

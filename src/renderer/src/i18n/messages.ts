@@ -1,103 +1,55 @@
 /**
- * The contract's rule messages and the hosts' error messages are English sentences (so both hosts
- * and the forms reject the same input with the same words). Here each known sentence is matched
- * back to its template in `rules` and re-rendered in the current language; an unknown one is
- * shown as it came.
+ * Refusals as people read them. The hosts and the contract's rules send a server text (a catalog
+ * code and its parameters, `error.text` or a rule message's text); a screen translates that code,
+ * never the English sentence. The field at fault is named by its label where a refusal stands
+ * alone (a toast), and left out under the field itself. An error without a text (a transport
+ * failure, a host older than the texts) is shown as it came.
  */
 import type { TFunction } from 'i18next'
-import { PERMISSIONS } from '../../../shared/permissions'
+import { textOfIssue } from '../../../shared/rule-message'
+import { say, translateServerText, type ServerText, type ServerTextCode, type Translate } from '../../../shared/server-text'
+import type { ApiError } from '../api/error'
 import { enCatalog } from './en.catalog'
 import { enOrders } from './en.orders'
 
-type RuleKey = keyof typeof enCatalog.rules
 type FieldKey = keyof typeof enCatalog.fields
+type OrderFieldKey = keyof typeof enOrders.orders.fields
 
-// Placeholders that always hold a number: matching them as digits keeps "must be at least {{n}}"
-// from swallowing "must be at least 3 characters".
-const NUMERIC_PLACEHOLDERS = new Set(['n', 'id', 'code'])
-// Currency codes likewise, so "singleLower: CNY has at most 2 decimal places" keeps its field prefix.
-const CURRENCY_PLACEHOLDERS = new Set(['currency', 'serviceCurrency', 'given'])
-// Words from a closed set, so "is required for {{type}} {{direction}}s" does not end the type after "CNY".
-const WORD_PLACEHOLDERS: Record<string, string> = { direction: '(deposit|payout)', status: '([a-z_]+)' }
+const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key)
 
-interface RulePattern {
-  key: RuleKey
-  regex: RegExp
-  names: string[]
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-function compile(key: RuleKey, template: string): RulePattern {
-  const names: string[] = []
-  const parts = template.split(/\{\{(\w+)\}\}/)
-  const source = parts
-    .map((part, index) => {
-      if (index % 2 === 0) return escapeRegex(part)
-      names.push(part)
-      if (NUMERIC_PLACEHOLDERS.has(part)) return '(\\d+)'
-      if (Object.prototype.hasOwnProperty.call(WORD_PLACEHOLDERS, part)) return WORD_PLACEHOLDERS[part]
-      return CURRENCY_PLACEHOLDERS.has(part) ? '([A-Z]{3,5})' : '(.+?)'
-    })
-    .join('')
-  return { key, regex: new RegExp(`^${source}$`), names }
-}
-
-const patterns: RulePattern[] = (Object.entries(enCatalog.rules) as [RuleKey, string][]).map(([key, template]) =>
-  compile(key, template)
-)
-
-export function matchRule(message: string): { key: RuleKey; params: Record<string, string> } | null {
-  for (const pattern of patterns) {
-    const found = pattern.regex.exec(message)
-    if (!found) continue
-    const params: Record<string, string> = {}
-    pattern.names.forEach((name, index) => {
-      params[name] = found[index + 1]
-    })
-    return { key: pattern.key, params }
-  }
-  return null
-}
-
-// Keys built at run time from a matched template; the resources test guarantees they exist.
-type LooseTranslate = (key: string, options?: Record<string, string>) => string
-
-function translateRule(message: string, t: TFunction): string {
-  const rule = matchRule(message)
-  if (!rule) return message
-  const translate = t as unknown as LooseTranslate
-  const params = { ...rule.params }
-  // The hosts name a permission by its catalog name (OPERATION_PAYMENT_GLOBAL_WRITE); people read its label.
-  if (params.permission && Object.prototype.hasOwnProperty.call(PERMISSIONS, params.permission)) {
-    params.permission = translate(`permissions.${params.permission}`)
-  }
-  // Likewise a field the rule refers to (`must be at least singleLower (…)`) and a direction.
-  if (params.field) params.field = fieldLabel(params.field, t)
-  // Inside a sentence, in lower case: "does not support deposits".
-  if (params.direction === 'deposit' || params.direction === 'payout') params.direction = translate(`orders.directionWords.${params.direction}`)
-  // An order's or an outbox item's status, as the host names it (`Order D… is already succeeded`).
-  if (params.status && Object.prototype.hasOwnProperty.call(enOrders.orders.statusWords, params.status)) params.status = translate(`orders.statusWords.${params.status}`)
-  else if (params.status && Object.prototype.hasOwnProperty.call(enOrders.outbox.statusWords, params.status)) params.status = translate(`outbox.statusWords.${params.status}`)
-  return translate(`rules.${rule.key}`, params)
-}
-
+/** A field as the form labels it: `password` → "Password", `fields.bankCode` → "Bank"; an unknown path as it came. */
 export function fieldLabel(field: string, t: TFunction): string {
-  return Object.prototype.hasOwnProperty.call(enCatalog.fields, field) ? t(`fields.${field as FieldKey}`) : field
+  if (has(enCatalog.fields, field)) return t(`fields.${field as FieldKey}`)
+  const orderField = /^fields\.(\w+)$/.exec(field)?.[1]
+  if (orderField && has(enOrders.orders.fields, orderField)) return t(`orders.fields.${orderField as OrderFieldKey}`)
+  return field
 }
 
-/** A whole message, possibly `field: rule` as the hosts write validation errors. */
-export function translateMessage(message: string, t: TFunction): string {
-  if (matchRule(message)) return translateRule(message, t)
-  const prefixed = /^([A-Za-z][\w.]*): (.+)$/s.exec(message)
-  if (prefixed) return `${fieldLabel(prefixed[1], t)}: ${translateRule(prefixed[2], t)}`
-  return message
+/** A server text in the current language. */
+export function translateText(text: ServerText, t: TFunction): string {
+  return translateServerText(t as unknown as Translate, text)
 }
 
-/** The message to show under a form field: the host's `field: ` prefix is dropped (the label says it). */
-export function translateFieldMessage(message: string, field: string, t: TFunction): string {
-  const prefix = `${field}: `
-  return translateRule(message.startsWith(prefix) ? message.slice(prefix.length) : message, t)
+/** A rule by its code, e.g. `ruleText('rule.required', t)` for a form's own check. */
+export function ruleText(code: ServerTextCode, t: TFunction): string {
+  return translateText(say(code), t)
+}
+
+/** What a zod issue says, in the current language (the contract's rules carry their text). */
+export function issueText(issue: { message: string }, t: TFunction): string {
+  return translateText(textOfIssue(issue), t)
+}
+
+/** A failed call as a sentence of its own: "Username: must be at least 3 characters". */
+export function errorMessage(error: ApiError, t: TFunction): string {
+  if (!error.text) return error.message
+  const said = translateText(error.text, t)
+  return error.field ? `${fieldLabel(error.field, t)}: ${said}` : said
+}
+
+/** A failed call's refusal under the field it names (the field's label already says which). */
+export function fieldErrorMessage(error: ApiError, t: TFunction): string {
+  if (error.text) return translateText(error.text, t)
+  const prefix = error.field ? `${error.field}: ` : ''
+  return prefix && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
 }

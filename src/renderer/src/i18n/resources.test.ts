@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { serverTextEn } from '../../../shared/i18n/server-text.en'
+import { serverTextZhCN } from '../../../shared/i18n/server-text.zh-CN'
 import { BUILT_IN_ROLE_KEYS, PERMISSIONS, permissionArea, type PermissionArea } from '../../../shared/permissions'
 import { en } from './en'
 import { zhCN } from './zh-CN'
@@ -57,5 +59,14 @@ describe('translation resources', () => {
     const copied = [...languages.en].filter(([key, value]) => languages['zh-CN'].get(key) === value && /[A-Za-z]{4,}/.test(String(value)))
     // Product and language names are the only strings meant to read the same in both.
     expect(copied.map(([key]) => key).sort()).toEqual(['app.name', 'languages.en'])
+  })
+
+  it('holds no rule sentences: refusals are server texts, and a permission or built-in role is named as the server texts name it', () => {
+    for (const resources of [en, zhCN]) expect(Object.keys(resources)).not.toContain('rules')
+    const named: [string, string][] = [...Object.keys(PERMISSIONS).map((name) => [`permissions.${name}`, `value.permission.${name}`] as [string, string]), ...BUILT_IN_ROLE_KEYS.map((key) => [`builtInRoles.${key}`, `value.builtInRole.${key}`] as [string, string])]
+    for (const [label, code] of named) {
+      expect(languages.en.get(label), label).toBe(serverTextEn[code as keyof typeof serverTextEn])
+      expect(languages['zh-CN'].get(label), label).toBe(serverTextZhCN[code as keyof typeof serverTextEn])
+    }
   })
 })

@@ -1,10 +1,8 @@
-import { zhCNFinanceFields, zhCNFinanceRules } from './zh-CN.financeRules'
-import type { enCatalog } from './en.catalog'
-import { zhCNMasterFields, zhCNMasterRules } from './zh-CN.masterRules'
-import { zhCNAftersalesFields, zhCNAftersalesRules } from './zh-CN.aftersalesRules'
-import { zhCNOrderFields, zhCNOrderRules } from './zh-CN.orderRules'
+import { serverTextZhCN } from '../../../shared/i18n/server-text.zh-CN'
+import { termLabelsOf, type enCatalog } from './en.catalog'
+import { zhCNFields } from './zh-CN.fields'
 
-/** 简体中文：导航、权限、内置角色，以及合同与主机返回的规则消息。 */
+/** 简体中文：导航、权限、内置角色，以及拒绝消息中的字段名称。 */
 export const zhCNCatalog: typeof enCatalog = {
   nav: {
     groups: {
@@ -57,57 +55,8 @@ export const zhCNCatalog: typeof enCatalog = {
     masterData: '基础数据',
     administration: '系统管理'
   },
-  permissions: {
-    ORDER_READ: '查看订单',
-    CARD_NUMBER_REVEAL: '查看完整卡号和账号（每次查看均记入审计）',
-    OPERATION_PAYMENT_WRITE: '为本人所属商户创建代收订单',
-    OPERATION_PAYOUT_WRITE: '为本人所属商户创建代付订单',
-    OPERATION_PAYMENT_GLOBAL_WRITE: '为任意商户创建代收订单',
-    OPERATION_PAYOUT_GLOBAL_WRITE: '为任意商户创建代付订单',
-    MANUAL_CLOSE_ORDER: '关闭未支付订单',
-    MANUAL_REQUERY_ORDER: '向上游重新查询订单',
-    MANUAL_MARK_RESULT: '手动标记订单成功或失败',
-    MANUAL_RESEND_NOTIFICATION: '重新发送商户通知',
-    OUTBOX_READ: '查看待发队列',
-    OUTBOX_WRITE: '重试或取消待发任务',
-    REFUND_READ: '查看退款',
-    REFUND_WRITE: '发起和处理退款',
-    DISPUTE_READ: '查看争议',
-    DISPUTE_WRITE: '处理争议并提交证据',
-    WAYBILL_READ: '查看运单',
-    WAYBILL_WRITE: '添加和修改运单',
-    WITHDRAWAL_READ: '查看提现',
-    WITHDRAWAL_REQUEST: '申请提现',
-    WITHDRAWAL_REVIEW: '审核提现并付款',
-    LEDGER_READ: '查看账本',
-    ADJUSTMENT_REQUEST: '申请人工调账',
-    ADJUSTMENT_APPROVE: '审批人工调账',
-    CHANNEL_BALANCE_WRITE: '调整通道余额',
-    FX_RATE_WRITE: '维护汇率',
-    REPORT_READ: '查看报表',
-    REPORT_EXPORT: '导出报表',
-    RECONCILIATION_READ: '查看对账结果',
-    RECONCILIATION_WRITE: '导入账单并处理差异',
-    MASTER_DATA_READ: '查看基础数据',
-    MERCHANT_WRITE: '新建和修改商户',
-    CONTRACT_WRITE: '新建和修改合同',
-    TERMINAL_WRITE: '新建和修改终端',
-    SERVICE_WRITE: '新建和修改服务',
-    CHANNEL_WRITE: '新建和修改通道及绑定',
-    USER_READ: '查看用户和角色',
-    USER_WRITE: '新建和修改用户',
-    ROLE_WRITE: '新建和修改角色',
-    AUDIT_READ: '查看审计日志',
-    SETTINGS_WRITE: '修改系统设置',
-    DEMO_LOAD: '加载演示数据'
-  },
-  builtInRoles: {
-    administrator: '系统管理员',
-    operations: '运营',
-    merchantOperator: '商户操作员',
-    finance: '财务 / 对账',
-    auditor: '审计员（只读）'
-  },
+  permissions: termLabelsOf(serverTextZhCN).permissions,
+  builtInRoles: termLabelsOf(serverTextZhCN).builtInRoles,
   builtInRoleDescriptions: {
     administrator: '拥有全部权限，包括用户、角色和系统设置',
     operations: '可为任意商户处理订单，执行人工操作，维护基础数据',
@@ -115,81 +64,5 @@ export const zhCNCatalog: typeof enCatalog = {
     finance: '账本、调账、提现审核、报表与对账',
     auditor: '可查看所有数据，不能做任何修改'
   },
-  rules: {
-    required: '必填',
-    minChars: '至少需要 {{n}} 个字符',
-    maxChars: '最多 {{n}} 个字符',
-    usernameChars: '只能包含字母、数字和 . _ @ -',
-    lettersAndDigits: '必须同时包含字母和数字',
-    activeOrDisabled: '只能是“启用”或“停用”',
-    number: '必须是数字',
-    wholeNumber: '必须是整数',
-    wholeMilliseconds: '必须是整数毫秒',
-    notNegative: '不能为负数',
-    positive: '必须大于 0',
-    minValue: '不能小于 {{n}}',
-    maxValue: '不能大于 {{n}}',
-    minMinute: '不能少于 {{n}} 分钟',
-    minMinutes: '不能少于 {{n}} 分钟',
-    maxMinutes: '不能超过 {{n}} 分钟',
-    maxDays: '不能超过 {{n}} 天',
-    atLeastIdle: '不能小于空闲时限',
-    minRoles: '至少选择一个角色',
-    maxRoles: '最多选择 {{n}} 个角色',
-    minPermissions: '至少选择一项权限',
-    permissionCode: '必须是权限代码',
-    unknownPermission: '不是已知的权限代码',
-    setupCodeMismatch: '与 PayDesk 控制台上显示的设置码不一致',
-    wrongCurrentPassword: '当前密码不正确',
-    sameAsCurrent: '不能与当前密码相同',
-    merchantMissing: '商户 {{id}} 不存在',
-    roleMissing: '角色 {{id}} 不存在',
-    usernameTaken: '用户名“{{name}}”已被使用',
-    roleNameTaken: '已存在名为“{{name}}”的角色',
-    merchantNameTaken: '已存在名为“{{name}}”的商户',
-    roleHasPlatformCode: '角色“{{role}}”包含权限“{{permission}}”（{{code}}），绑定商户的用户不能拥有该权限',
-    codeHeldByMerchantUser: '不能添加权限“{{permission}}”（{{code}}）：绑定商户的用户 {{user}} 拥有此角色',
-    wrongCredentials: '用户名或密码错误；连续 {{n}} 次登录失败后账户将被锁定 {{minutes}} 分钟',
-    accountDisabled: '此账户已停用，请联系管理员',
-    signInRateLimited: '登录尝试过于频繁，请在 {{n}} 秒后重试',
-    passwordChangeRequired: '请先修改密码，然后才能进行其他操作',
-    setupDone: '首个管理员已经创建，请直接登录',
-    lastAdministrator: '此操作会导致系统中没有可用的管理员',
-    disableSelf: '不能停用自己的账户',
-    builtInRole: '内置角色“{{name}}”遵循权限目录，不能修改',
-    otherMerchantRead: '只能查看本商户的数据',
-    otherMerchantWrite: '只能操作本商户的数据',
-    sessionEnded: '会话已结束，请重新登录',
-    signInFirst: '请先登录',
-    notFound: '未找到：{{what}}',
-    permissionMissing: '{{procedure}} 需要权限 {{permission}}',
-    internalApp: '内部错误，详情请查看应用日志',
-    internalHost: '内部错误，详情请查看主机日志',
-    ...zhCNMasterRules,
-    ...zhCNOrderRules,
-    ...zhCNAftersalesRules,
-    ...zhCNFinanceRules
-  },
-  fields: {
-    input: '输入',
-    body: '请求',
-    username: '用户名',
-    displayName: '显示名称',
-    password: '密码',
-    currentPassword: '当前密码',
-    newPassword: '新密码',
-    setupCode: '设置码',
-    merchantId: '商户',
-    roleIds: '角色',
-    name: '名称',
-    description: '说明',
-    permissions: '权限',
-    status: '状态',
-    sessionIdleMinutes: '会话空闲时限',
-    sessionAbsoluteMinutes: '会话绝对时限',
-    ...zhCNMasterFields,
-    ...zhCNOrderFields,
-    ...zhCNAftersalesFields,
-    ...zhCNFinanceFields
-  }
+  fields: zhCNFields
 }

@@ -1,12 +1,9 @@
 import type { enOrders } from './en.orders'
-import { zhCNAmountRules } from './zh-CN.orderRules'
 
 /** 简体中文：运营操作页面（创建代收/代付订单、订单查询与详情、人工操作、待发队列、支付页、回调监听）。 */
 export const zhCNOrders: typeof enOrders = {
-  amountRules: zhCNAmountRules,
   orders: {
     statuses: { created: '已创建', pending: '处理中', unknown: '结果未知', succeeded: '成功', failed: '失败', closed: '已关闭' },
-    directionWords: { deposit: '代收', payout: '代付' },
     statusWords: { created: '已创建', pending: '处理中', unknown: '结果未知', succeeded: '成功', failed: '失败', closed: '已关闭' },
     queued: '排队中',
     queuedHint: '在待发队列中等待，直到可以连接上游',
@@ -233,7 +230,6 @@ export const zhCNOrders: typeof enOrders = {
     statusFilter: '状态',
     operationFilter: '操作',
     statuses: { pending: '等待中', in_flight: '发送中', done: '已完成', gave_up: '已放弃' },
-    statusWords: { pending: '等待中', in_flight: '发送中', done: '已完成', gave_up: '已放弃' },
     operations: { send_deposit: '发送代收', send_payout: '发送代付', query: '状态查询', notify: '商户通知', send_refund: '发送退款', query_refund: '退款状态查询' },
     order: '订单',
     operation: '操作',

@@ -7,6 +7,7 @@ import { useForm } from '@mantine/form'
 import type { z } from 'zod'
 import { applyApiError, zodFormErrors, type FormErrors } from '../../forms/zodForm'
 import { i18n } from '../../i18n'
+import { ruleText } from '../../i18n/messages'
 import { notifySuccess } from '../notify'
 
 /**
@@ -16,7 +17,7 @@ import { notifySuccess } from '../notify'
 function requiredWhenEmpty(values: object, errors: FormErrors): FormErrors {
   const fields = values as Record<string, unknown>
   return Object.fromEntries(
-    Object.entries(errors).map(([field, message]) => [field, fields[field] === '' || fields[field] === null ? i18n.t('rules.required') : message])
+    Object.entries(errors).map(([field, message]) => [field, fields[field] === '' || fields[field] === null ? ruleText('rule.required', i18n.t) : message])
   )
 }
 

@@ -11,7 +11,7 @@ import { ApiError } from '../../api/error'
 import { apiErrorMessage } from '../../components/notify'
 import { zodFormErrors } from '../../forms/zodForm'
 import { i18n } from '../../i18n'
-import { translateFieldMessage } from '../../i18n/messages'
+import { fieldErrorMessage } from '../../i18n/messages'
 
 /** Reads an after-sales write can change. */
 export const AFTERSALES_READS: readonly ProcedureName[] = ['refunds.list', 'refunds.get', 'refunds.quote', 'disputes.list', 'disputes.get', 'waybills.list', 'waybills.get', 'orders.get', 'orders.list', 'merchants.get', 'ledger.balances']
@@ -30,7 +30,7 @@ export function useCaseForm<N extends ProcedureName, V extends Record<string, un
       onDone(result)
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined
-      if (field && Object.prototype.hasOwnProperty.call(values, field)) form.setFieldError(field, translateFieldMessage((error as ApiError).message, field, i18n.t))
+      if (field && Object.prototype.hasOwnProperty.call(values, field)) form.setFieldError(field, fieldErrorMessage(error as ApiError, i18n.t))
       else setRefusal(apiErrorMessage(error))
     } finally {
       setPending(false)

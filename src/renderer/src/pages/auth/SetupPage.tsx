@@ -10,6 +10,7 @@ import { FullPageError, FullPageLoader } from '../../components/FullPageState'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { applyApiError, zodFormErrors } from '../../forms/zodForm'
 import { i18n } from '../../i18n'
+import { ruleText } from '../../i18n/messages'
 import { useSignIn } from '../../session/actions'
 import { AuthCard } from './AuthCard'
 import { NewPasswordInput } from './userFields'
@@ -42,7 +43,7 @@ export function SetupPage() {
     initialValues: { username: '', displayName: '', password: '', confirmPassword: '', setupCode: '' },
     validate: (values) => {
       const errors = zodFormErrors(contract['auth.setupAdmin'].input, toInput(values, codeRequired))
-      if (codeRequired && values.setupCode.trim() === '') errors.setupCode ??= i18n.t('rules.required')
+      if (codeRequired && values.setupCode.trim() === '') errors.setupCode ??= ruleText('rule.required', i18n.t)
       if (values.confirmPassword !== values.password) errors.confirmPassword = i18n.t('validation.passwordsDiffer')
       return errors
     }

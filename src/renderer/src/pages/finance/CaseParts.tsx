@@ -15,7 +15,7 @@ import { FormButtons } from '../../components/form/FormButtons'
 import { apiErrorMessage, notifySuccess } from '../../components/notify'
 import { zodFormErrors } from '../../forms/zodForm'
 import { formatAmount } from '../../format/amount'
-import { translateFieldMessage } from '../../i18n/messages'
+import { fieldErrorMessage } from '../../i18n/messages'
 
 const STATUS_COLORS: Record<string, string> = {
   pending_review: 'yellow',
@@ -105,7 +105,7 @@ function StepForm<I>({ intro, fields, schema, toInput, confirmLabel, run, done, 
       notifySuccess(done)
       onClose()
     } catch (error) {
-      if (error instanceof ApiError && error.field && fields.some((f) => f.name === error.field)) form.setFieldError(error.field, translateFieldMessage(error.message, error.field, t))
+      if (error instanceof ApiError && error.field && fields.some((f) => f.name === error.field)) form.setFieldError(error.field, fieldErrorMessage(error, t))
       else setRefusal(apiErrorMessage(error))
     } finally {
       setBusy(false)

@@ -17,7 +17,7 @@ import { FilterSelect } from '../../components/list/filters'
 import { ListPage } from '../../components/list/ListPage'
 import { useListState } from '../../components/list/useListState'
 import { formatDateTime } from '../../format/time'
-import { translateFieldMessage } from '../../i18n/messages'
+import { translateText } from '../../i18n/messages'
 import { useReferenceLabels } from '../../i18n/reference'
 
 type Input = InputOf<'fx.list'>
@@ -133,7 +133,7 @@ function ImportForm({ onDone }: { onDone: () => void }) {
                 <Table.Tr key={i}>
                   <Table.Td>{e.line}</Table.Td>
                   <Table.Td>{e.field}</Table.Td>
-                  <Table.Td>{translateFieldMessage(e.message, e.field, t)}</Table.Td>
+                  <Table.Td>{translateText(e.text, t)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

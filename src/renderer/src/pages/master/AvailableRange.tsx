@@ -2,7 +2,7 @@
  * The amount range a service can take on a channel (SPEC §3), as `limits.availableRange` works
  * it out from the channel, service and binding bounds: the range with the source of each side,
  * or "No available range" with why. The crossing case is worded here from the answer's numbers
- * and sources, so both languages read it whole; other reasons go through the rule catalog.
+ * and sources, so both languages read it whole; other reasons are the host's texts, translated.
  */
 import { Stack, Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
@@ -11,7 +11,7 @@ import type { AvailableRangeOutput } from '../../../../shared/contract/limits'
 import { Decimal } from '../../../../shared/money'
 import { useApiQuery } from '../../api/hooks'
 import { formatAmount, formatRange, isNoLimit } from '../../format/amount'
-import { translateMessage } from '../../i18n/messages'
+import { translateText } from '../../i18n/messages'
 
 type Source = 'channel' | 'service' | 'binding'
 
@@ -34,7 +34,7 @@ export function unusableReason(t: TFunction, range: AvailableRangeOutput): strin
       lowerSource: sourceLabel(t, range.lowerSource)
     })
   }
-  return range.reason ? translateMessage(range.reason, t) : ''
+  return range.reasonText ? translateText(range.reasonText, t) : (range.reason ?? '')
 }
 
 export function RangeText({ range }: { range: AvailableRangeOutput }) {

@@ -17,7 +17,7 @@ import { ApiError } from '../../api/error'
 import { FormButtons } from '../../components/form/FormButtons'
 import { apiErrorMessage, notifySuccess } from '../../components/notify'
 import { zodFormErrors } from '../../forms/zodForm'
-import { translateFieldMessage } from '../../i18n/messages'
+import { fieldErrorMessage } from '../../i18n/messages'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
 import { ORDER_WRITES } from './liveOrder'
 
@@ -80,7 +80,7 @@ function ManualActionDialog({ order, action, onClose }: { order: OrderDetail; ac
       notifySuccess(t('manual.done', { orderNo: after.orderNo, status: t(`orders.statusWords.${after.status}`) }))
       onClose()
     } catch (error) {
-      if (error instanceof ApiError && (error.field === 'reason' || error.field === 'paidAmount')) form.setFieldError(error.field, translateFieldMessage(error.message, error.field, t))
+      if (error instanceof ApiError && (error.field === 'reason' || error.field === 'paidAmount')) form.setFieldError(error.field, fieldErrorMessage(error, t))
       else setRefusal(apiErrorMessage(error))
     }
   })

@@ -25,7 +25,7 @@ import { useTableText } from '../../components/tableText'
 import { zodFormErrors } from '../../forms/zodForm'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
-import { translateFieldMessage } from '../../i18n/messages'
+import { fieldErrorMessage } from '../../i18n/messages'
 import { useServerText } from '../../i18n/serverText'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
 import { ORDER_WRITES } from './liveOrder'
@@ -57,7 +57,7 @@ function ResolveDialog({ row, action, onClose }: { row: ParkedRow; action: Parke
       notifySuccess(t(`parked.done.${action}`, { orderNo: row.orderNo }))
       onClose()
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'reason') form.setFieldError('reason', translateFieldMessage(error.message, 'reason', t))
+      if (error instanceof ApiError && error.field === 'reason') form.setFieldError('reason', fieldErrorMessage(error, t))
       else setRefusal(apiErrorMessage(error))
     }
   })

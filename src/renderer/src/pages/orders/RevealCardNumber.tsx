@@ -16,7 +16,7 @@ import { ApiError } from '../../api/error'
 import { FormButtons } from '../../components/form/FormButtons'
 import { apiErrorMessage } from '../../components/notify'
 import { zodFormErrors } from '../../forms/zodForm'
-import { translateFieldMessage } from '../../i18n/messages'
+import { fieldErrorMessage } from '../../i18n/messages'
 
 function RevealDialog({ order, field, label, onClose }: { order: OrderDetail; field: SealedOrderField; label: string; onClose: () => void }) {
   const { t } = useTranslation()
@@ -31,7 +31,7 @@ function RevealDialog({ order, field, label, onClose }: { order: OrderDetail; fi
     try {
       await reveal.mutateAsync(reason)
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'reason') form.setFieldError('reason', translateFieldMessage(error.message, 'reason', t))
+      if (error instanceof ApiError && error.field === 'reason') form.setFieldError('reason', fieldErrorMessage(error, t))
       else setRefusal(apiErrorMessage(error))
     }
   })

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { say, term } from '../../../../shared/server-text'
+import { translateText } from '../../i18n/messages'
 import { fixedTranslators } from '../../i18n/testing'
-import { amountProblem, channelReason, rangeHint, translateAmountMessage, type ChannelOption } from './amountRange'
+import { amountMessage, amountProblem, channelReason, rangeHint, type ChannelOption } from './amountRange'
 
 const { english, chinese } = fixedTranslators()
+const source = (side: 'channel' | 'service' | 'binding') => term('limitSource', side)
 
 // The seed's first example: channel 100–50,000 ∩ service 500–20,000.
 const cardChannel: ChannelOption = {
@@ -10,6 +13,7 @@ const cardChannel: ChannelOption = {
   channelName: 'CN UnionPay Direct A',
   usable: true,
   reason: null,
+  reasonText: null,
   lower: '500.00',
   upper: '20000.00',
   lowerSource: 'service',
@@ -24,26 +28,27 @@ describe('the amount on an order form', () => {
     expect(amountProblem('500', cardChannel, 'CNY')).toBeNull()
     expect(amountProblem('20000.00', cardChannel, 'CNY')).toBeNull()
     const below = amountProblem('499.99', cardChannel, 'CNY')!
-    expect(below).toBe('must be at least 500.00 (service limit); the available range is 500.00 (service) – 20000.00 (service)')
-    expect(translateAmountMessage(below, 'CNY', english)).toBe(
+    // The refusal as the host words it (amounts plain), then as the form shows it.
+    expect(translateText(below, english)).toBe('must be at least 500.00 (service limit); the available range is 500.00 (service) – 20000.00 (service)')
+    expect(amountMessage(below, 'CNY', english)).toBe(
       'must be at least 500.00 CNY (service limit); the available range is 500.00 CNY (service) – 20,000.00 CNY (service)'
     )
-    expect(translateAmountMessage(amountProblem('20000.01', cardChannel, 'CNY')!, 'CNY', chinese)).toBe(
+    expect(amountMessage(amountProblem('20000.01', cardChannel, 'CNY')!, 'CNY', chinese)).toBe(
       '不能高于 20,000.00 CNY（服务限额）；可用范围为 500.00 CNY（服务）– 20,000.00 CNY（服务）'
     )
   })
 
   it('refuses a malformed amount, too many decimals and zero before the range', () => {
-    expect(translateAmountMessage(amountProblem('12,5', cardChannel, 'CNY')!, 'CNY', english)).toBe('must be an amount such as 100.00')
-    expect(translateAmountMessage(amountProblem('1000.001', cardChannel, 'CNY')!, 'CNY', chinese)).toBe('CNY 最多 2 位小数')
-    expect(translateAmountMessage(amountProblem('0', { ...cardChannel, lower: '0.00' }, 'CNY')!, 'CNY', english)).toBe('must be greater than 0')
+    expect(amountMessage(amountProblem('12,5', cardChannel, 'CNY')!, 'CNY', english)).toBe('must be an amount such as 100.00')
+    expect(amountMessage(amountProblem('1000.001', cardChannel, 'CNY')!, 'CNY', chinese)).toBe('CNY 最多 2 位小数')
+    expect(amountMessage(amountProblem('0', { ...cardChannel, lower: '0.00' }, 'CNY')!, 'CNY', english)).toBe('must be greater than 0')
   })
 
-  it('translates the host’s refusal, prefix and all, and one-sided ranges', () => {
-    const host = 'amount: must be at most 50000.00 (channel limit); the available range is at most 50000.00 (channel)'
-    expect(translateAmountMessage(host, 'CNY', chinese)).toBe('不能高于 50,000.00 CNY（通道限额）；可用范围为 不高于 50,000.00 CNY（通道）')
+  it('translates the host’s refusal (the text of `amount: must be at most …`), and one-sided ranges', () => {
+    const host = say('rule.amountAbove', { amount: '50000.00', source: source('channel'), range: say('rule.rangeAtMost', { upper: '50000.00', upperSource: source('channel') }) })
+    expect(amountMessage(host, 'CNY', chinese)).toBe('不能高于 50,000.00 CNY（通道限额）；可用范围为 不高于 50,000.00 CNY（通道）')
     const open = { ...cardChannel, upper: '0.00', upperSource: null }
-    expect(translateAmountMessage(amountProblem('100', open, 'CNY')!, 'CNY', english)).toBe(
+    expect(amountMessage(amountProblem('100', open, 'CNY')!, 'CNY', english)).toBe(
       'must be at least 500.00 CNY (service limit); the available range is at least 500.00 CNY (service)'
     )
   })
@@ -53,17 +58,19 @@ describe('the amount on an order form', () => {
     expect(rangeHint({ ...cardChannel, lower: '0', upper: '0', lowerSource: null, upperSource: null }, 'CNY', chinese).range).toBe('不限')
   })
 
-  it('words an unusable channel from its numbers, or through the rule catalog', () => {
+  it('words an unusable channel from the host’s text, amounts with the currency', () => {
     const crossing = {
       ...cardChannel,
       usable: false,
       lower: '10000.00',
       upper: '5000.00',
       lowerSource: 'channel',
-      reason: 'No available range: the upper limit 5000.00 (service) is below the lower limit 10000.00 (channel)'
+      reason: 'No available range: the upper limit 5000.00 (service) is below the lower limit 10000.00 (channel)',
+      reasonText: say('error.pair.noRange', { upper: '5000.00', upperSource: source('service'), lower: '10000.00', lowerSource: source('channel') })
     }
     expect(channelReason(crossing, 'CNY', english)).toBe('No available range: the upper limit 5,000.00 CNY (service) is below the lower limit 10,000.00 CNY (channel)')
-    expect(channelReason({ ...cardChannel, usable: false, reason: 'channel "TH SCB Payout" has too little balance (0.00 available)' }, 'THB', chinese)).toBe(
+    const lowBalance = say('error.pair.lowBalance', { name: 'TH SCB Payout', amount: '0.00' })
+    expect(channelReason({ ...cardChannel, usable: false, reason: 'channel "TH SCB Payout" has too little balance (0.00 available)', reasonText: lowBalance }, 'THB', chinese)).toBe(
       '通道“TH SCB Payout”余额不足（可用 0.00）'
     )
   })

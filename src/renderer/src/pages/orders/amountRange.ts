@@ -1,16 +1,18 @@
 /**
  * The amount a user types on an order form, checked as the main process checks it: the decimal
  * format, the currency's digits, then the limit engine's `rangeViolation` over the channel's
- * available range. The refusal is the engine's own sentence (as the host words it), re-worded
- * here with grouped amounts, the currency and the sources in the interface language.
+ * available range. A refusal is a server text, the same the host answers; its amounts are written
+ * plain (as the host writes them) and shown here grouped, with the currency.
  */
 import type { TFunction } from 'i18next'
 import type { OutputOf } from '../../../../shared/contract'
 import { LIMIT_SOURCES, rangeViolation, type AvailableRange, type LimitSource } from '../../../../shared/limits'
 import { AmountPrecisionError, fromMinor, toMinor } from '../../../../shared/money'
+import { textOfIssue } from '../../../../shared/rule-message'
 import { decimalString } from '../../../../shared/schemas'
+import { isServerText, say, type ServerText, type TextParam } from '../../../../shared/server-text'
 import { formatAmount, formatRange, isNoLimit } from '../../format/amount'
-import { translateFieldMessage, translateMessage } from '../../i18n/messages'
+import { translateText } from '../../i18n/messages'
 
 export type ServiceOption = OutputOf<'orders.options'>['services'][number]
 export type ChannelOption = ServiceOption['channels'][number]
@@ -27,63 +29,50 @@ export function engineRange(option: ChannelOption, currency: string): AvailableR
     upper: toMinor(option.upper, currency),
     lowerSource: limitSource(option.lowerSource),
     upperSource: limitSource(option.upperSource),
-    reason: option.reason ?? undefined
+    reason: option.reasonText ?? undefined
   }
 }
 
-/** Null when the amount can be submitted; else the refusal in the host's words. */
-export function amountProblem(amount: string, option: ChannelOption, currency: string): string | null {
+/** Null when the amount can be submitted; else the refusal, as the host would answer it. */
+export function amountProblem(amount: string, option: ChannelOption, currency: string): ServerText | null {
   const format = decimalString.safeParse(amount)
-  if (!format.success) return format.error.issues[0].message
+  if (!format.success) return textOfIssue(format.error.issues[0])
   let minor: number
   try {
     minor = toMinor(format.data, currency)
   } catch (error) {
-    if (error instanceof AmountPrecisionError) return error.message
-    throw error
+    if (!(error instanceof AmountPrecisionError)) throw error
+    if (error.digits === null) return say('rule.tooLarge')
+    return error.digits === 0 ? say('rule.wholeAmounts', { currency }) : say('rule.currencyDecimals', { currency, n: error.digits })
   }
   return rangeViolation(minor, engineRange(option, currency), (m) => fromMinor(m, currency))
 }
 
-const SIDE = /^must be at (least|most) (\S+) \((\w+) limit\); the available range is (.+)$/
-const BOTH = /^(\S+) \((\w+)\) – (\S+) \((\w+)\)$/
-const ONE = /^at (least|most) (\S+) \((\w+)\)$/
+// The texts of the limit engine whose amounts (`amount`, `lower`, `upper`) are shown with the currency.
+const RANGE_TEXTS = new Set(['rule.amountBelow', 'rule.amountAbove', 'rule.rangeBoth', 'rule.rangeAtLeast', 'rule.rangeAtMost', 'error.pair.noRange'])
+const AMOUNT_PARAMS = new Set(['amount', 'lower', 'upper'])
 
-function sourceName(t: TFunction, source: string): string {
-  return limitSource(source) ? t(`limits.sources.${source as LimitSource}`) : source
+function withCurrency(text: ServerText, currency: string): ServerText {
+  if (!RANGE_TEXTS.has(text.code) || !text.params) return text
+  const params: Record<string, TextParam> = {}
+  for (const [name, value] of Object.entries(text.params)) {
+    params[name] = isServerText(value) ? withCurrency(value, currency) : AMOUNT_PARAMS.has(name) && typeof value === 'string' ? formatAmount(value, currency) : value
+  }
+  return { ...text, params }
 }
 
-function describe(t: TFunction, range: string, currency: string): string {
-  const both = BOTH.exec(range)
-  if (both) {
-    const [, lower, lowerSource, upper, upperSource] = both
-    return t('amountRules.both', { lower: formatAmount(lower, currency), lowerSource: sourceName(t, lowerSource), upper: formatAmount(upper, currency), upperSource: sourceName(t, upperSource) })
-  }
-  const one = ONE.exec(range)
-  if (one) {
-    const [, side, amount, source] = one
-    const params = { lower: formatAmount(amount, currency), upper: formatAmount(amount, currency), lowerSource: sourceName(t, source), upperSource: sourceName(t, source) }
-    return side === 'least' ? t('amountRules.atLeast', params) : t('amountRules.atMost', params)
-  }
-  return range === 'any amount' ? t('amountRules.any') : range
-}
-
-/** An amount refusal from the form or the host (`amount: ` prefix or not), in the interface language. */
-export function translateAmountMessage(message: string, currency: string, t: TFunction): string {
-  const text = message.startsWith('amount: ') ? message.slice('amount: '.length) : message
-  const side = SIDE.exec(text)
-  if (side) {
-    const [, which, amount, source, range] = side
-    const params = { amount: formatAmount(amount, currency), source: sourceName(t, source), range: describe(t, range, currency) }
-    return which === 'least' ? t('amountRules.below', params) : t('amountRules.above', params)
-  }
-  if (text === 'must be greater than 0') return t('amountRules.notPositive')
-  return translateFieldMessage(text, 'amount', t)
+/** An amount refusal, from the form or the host, in the interface language: "must be at least 500.00 CNY (service limit); …". */
+export function amountMessage(text: ServerText, currency: string, t: TFunction): string {
+  return translateText(withCurrency(text, currency), t)
 }
 
 /** A checked amount as it will be booked: "250" CNY → "250.00 CNY". */
 export function bookedAmount(amount: string, currency: string): string {
   return formatAmount(fromMinor(toMinor(amount, currency), currency), currency)
+}
+
+function sourceName(t: TFunction, source: string): string {
+  return limitSource(source) ? t(`limits.sources.${source as LimitSource}`) : source
 }
 
 /** "500.00 – 20,000.00 CNY" and which source set each side. */
@@ -95,16 +84,8 @@ export function rangeHint(option: ChannelOption, currency: string, t: TFunction)
   return { range: formatRange(option.lower, option.upper, currency, t), sides: sides.length ? sides.join(' · ') : t('limits.unlimited') }
 }
 
-/** Why a channel cannot take the order: the crossing sides worded from the numbers, other reasons through the rule catalog. */
+/** Why a channel cannot take the order, in the interface language (amounts with the currency). */
 export function channelReason(option: ChannelOption, currency: string, t: TFunction): string {
-  if (!option.reason) return ''
-  if (option.reason.startsWith('No available range:')) {
-    return `${t('limits.noRange')}: ${t('limits.crossing', {
-      upper: formatAmount(option.upper, currency),
-      upperSource: sourceName(t, option.upperSource ?? ''),
-      lower: formatAmount(option.lower, currency),
-      lowerSource: sourceName(t, option.lowerSource ?? '')
-    })}`
-  }
-  return translateMessage(option.reason, t)
+  if (option.reasonText) return amountMessage(option.reasonText, currency, t)
+  return option.reason ?? ''
 }

@@ -11,15 +11,13 @@ import { useTranslation } from 'react-i18next'
 import { contract, type InputOf, type OutputOf } from '../../../../../shared/contract'
 import { checkOrderFields, requiredFields } from '../../../../../shared/order-fields'
 import { PERMISSIONS } from '../../../../../shared/permissions'
-import { serviceType } from '../../../../../shared/reference'
 import { ApiError } from '../../../api/error'
 import { apiQueryKey, useApiQuery } from '../../../api/hooks'
 import { notifyError } from '../../../components/notify'
 import { zodFormErrors } from '../../../forms/zodForm'
-import { translateFieldMessage } from '../../../i18n/messages'
-import { useReferenceLabels } from '../../../i18n/reference'
+import { fieldErrorMessage, ruleText, translateText } from '../../../i18n/messages'
 import { holdsAny, useCurrentUser } from '../../../session/currentUser'
-import { amountProblem, translateAmountMessage, type ChannelOption, type ServiceOption } from '../amountRange'
+import { amountMessage, amountProblem, type ChannelOption, type ServiceOption } from '../amountRange'
 
 export type OrderDirection = 'deposit' | 'payout'
 
@@ -57,8 +55,8 @@ function toInput(values: OrderFormValues, direction: OrderDirection, chosen: Cho
   }
 }
 
-function validate(values: OrderFormValues, direction: OrderDirection, chosen: Chosen, picksMerchant: boolean, t: TFunction, typeLabel: (code: string) => string) {
-  const required = t('rules.required')
+function validate(values: OrderFormValues, direction: OrderDirection, chosen: Chosen, picksMerchant: boolean, t: TFunction) {
+  const required = ruleText('rule.required', t)
   const errors: Record<string, string> = {}
   if (picksMerchant && !values.merchantId) errors.merchantId = required
   if (!values.serviceId) errors.serviceId = required
@@ -67,17 +65,12 @@ function validate(values: OrderFormValues, direction: OrderDirection, chosen: Ch
   if (service && channel) {
     const problem = values.amount.trim() ? amountProblem(values.amount.trim(), channel, service.currency) : null
     if (!values.amount.trim()) errors.amount = required
-    else if (problem) errors.amount = translateAmountMessage(problem, service.currency, t)
+    else if (problem) errors.amount = amountMessage(problem, service.currency, t)
   } else if (!values.amount.trim()) {
     errors.amount = required
   }
   if (service) {
-    const type = serviceType(service.serviceType)
-    for (const problem of checkOrderFields(service.serviceType, direction, values.fields).problems) {
-      errors[problem.field] = problem.message.startsWith('is required for ')
-        ? t('rules.requiredFor', { type: type ? typeLabel(type.code) : service.serviceType, direction: t(`orders.directionWords.${direction}`) })
-        : translateFieldMessage(problem.message, problem.field, t)
-    }
+    for (const problem of checkOrderFields(service.serviceType, direction, values.fields).problems) errors[problem.field] = translateText(problem.text, t)
   }
   // The contract's own schema for the rest (merchant order number, lengths), under the same words.
   const schemaErrors = zodFormErrors(contract['orders.createDeposit'].input, toInput(values, direction, chosen))
@@ -87,7 +80,6 @@ function validate(values: OrderFormValues, direction: OrderDirection, chosen: Ch
 
 export function useOrderForm(direction: OrderDirection) {
   const { t } = useTranslation()
-  const labels = useReferenceLabels()
   const me = useCurrentUser()
   const queryClient = useQueryClient()
   // Platform staff choose the merchant (1021/1022); a merchant-bound user is locked to its own.
@@ -103,7 +95,7 @@ export function useOrderForm(direction: OrderDirection) {
   const form = useForm<OrderFormValues>({
     initialValues: INITIAL,
     validateInputOnBlur: ['amount'],
-    validate: (values) => validate(values, direction, chosenFor(values), picksMerchant, t, labels.serviceType)
+    validate: (values) => validate(values, direction, chosenFor(values), picksMerchant, t)
   })
   const { merchantId } = form.values
   const options = useApiQuery('orders.options', optionsInput(merchantId), { enabled: mayPickMerchant ? merchantId !== '' : !picksMerchant })
@@ -130,7 +122,7 @@ export function useOrderForm(direction: OrderDirection) {
     if (error instanceof ApiError && error.field) {
       const shown = ['merchantId', 'serviceId', 'channelId', 'amount', 'merchantOrderNo', ...(service ? requiredFields(service.serviceType, direction).map((n) => `fields.${n}`) : [])]
       if (shown.includes(error.field) && (error.field !== 'merchantId' || mayPickMerchant)) {
-        const message = error.field === 'amount' && service ? translateAmountMessage(error.message, service.currency, t) : translateFieldMessage(error.message, error.field, t)
+        const message = error.field === 'amount' && service && error.text ? amountMessage(error.text, service.currency, t) : fieldErrorMessage(error, t)
         form.setFieldError(error.field, message)
         return
       }
