@@ -19,7 +19,9 @@ export default defineConfig({
           // The off-thread reads' worker thread (src/main/reads/pool.ts starts it), plain Node too.
           'read-worker': resolve(__dirname, 'src/main/app/read-worker.ts'),
           // An export job's worker thread (src/main/reports/export/jobs.ts starts it), plain Node too.
-          'export-worker': resolve(__dirname, 'src/main/reports/export/worker.ts')
+          'export-worker': resolve(__dirname, 'src/main/reports/export/worker.ts'),
+          // A reconciliation job's worker thread (src/main/recon/jobs.ts starts it): imports and runs.
+          'recon-worker': resolve(__dirname, 'src/main/recon/worker.ts')
         }
       }
     }

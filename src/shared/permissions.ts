@@ -198,5 +198,7 @@ export const PLATFORM_ONLY_CODES: readonly PermissionCode[] = [
   P.ADJUSTMENT_APPROVE,
   P.WITHDRAWAL_REVIEW,
   P.OUTBOX_WRITE,
-  P.CARD_NUMBER_REVEAL
+  P.CARD_NUMBER_REVEAL,
+  // Imports, runs and decisions act on whole statements, every merchant's lines at once.
+  P.RECONCILIATION_WRITE
 ]

@@ -6,6 +6,7 @@ import { ADMIN, makeCore } from '../support/core'
 import { aftersalesCases } from './aftersales/bad-input-cases'
 import { masterDataCases } from './master-data/bad-input-cases'
 import { orderCases } from './orders/bad-input-cases'
+import { reconCases } from './recon/bad-input-cases'
 import { reportCases } from './reports/bad-input-cases'
 
 /** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
@@ -88,6 +89,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   ...orderCases,
   ...reportCases,
   ...aftersalesCases,
+  ...reconCases,
   'system.info': [['x', 'input']],
   'settings.get': [['x', 'input']],
   'settings.update': [

@@ -32,6 +32,8 @@ import { sealClearOrderFields } from '../orders/card-numbers'
 import { createOrderEngine, fetchPoster, type HttpPoster } from '../orders/engine'
 import { genericAdapterFactory, type AdapterFactory } from '../orders/sending'
 import { createReadPool, type ReadPool } from '../reads/pool'
+import { createReconJobs, type ReconJobs } from '../recon/jobs'
+import { recoverReconciliation } from '../recon/recover'
 import { createExportJobs, folderTarget, type ExportJobs, type ExportJobsOptions, type ExportTarget } from '../reports/export/jobs'
 import { bootstrapTenant, TENANT_ID } from './bootstrap'
 import { procedureImplementations } from './procedures'
@@ -92,6 +94,8 @@ export interface Core extends Registry {
   reads: ReadPool
   /** Report exports (jobs in worker threads; in-process on an in-memory database). */
   exports: ExportJobs
+  /** Statement imports, reconciliation runs and their exports (worker threads; in-process on an in-memory database). */
+  recon: ReconJobs
   mode: HostMode
   /** Browser mode, empty database: the code the first-run page asks for. */
   setupCode: string | null
@@ -158,7 +162,11 @@ export function createCore(options: CoreOptions): Core {
   const exportDir = options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-exports-${process.pid}`) : join(dirname(options.dbPath), 'exports')
   const exports = createExportJobs(options.exportTarget ?? folderTarget(exportDir), { dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding }, log, options.exportOptions)
   const evidenceDir = options.evidenceDir ?? (options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-evidence-${process.pid}-${randomUUID()}`) : join(dirname(options.dbPath), 'evidence'))
-  const ports = { ledger, secrets: options.secrets, sending: orders.sending(outbox.run), callbacks: listener, reads, exports, evidenceDir }
+  const reconFolder = options.dbPath === ':memory:' ? join(tmpdir(), `paydesk-recon-${process.pid}-${randomUUID()}`) : join(dirname(options.dbPath), 'reconciliation')
+  const recon = createReconJobs({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding }, reconFolder, log)
+  // An import or a run a crash interrupted was never visible: what it wrote goes now.
+  recoverReconciliation(db.$client, reconFolder, clock.now())
+  const ports = { ledger, secrets: options.secrets, sending: orders.sending(outbox.run), callbacks: listener, reads, exports, evidenceDir, recon }
   const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry, ledger, procedures: implementations }, who)
   const implementations = procedureImplementations({ loadDemo: demo })
   const registry: Registry = createRegistry({
@@ -180,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async stop() {
       orders.stop()
+      await recon.stopAll()
       await loop.stop()
       await listener.close()
     },
@@ -204,6 +213,7 @@ export function createCore(options: CoreOptions): Core {
     engine,
     reads,
     exports,
+    recon,
     mode: options.mode,
     get setupCode() {
       return userCount(db) === 0 ? host.setupCode : null

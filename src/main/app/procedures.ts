@@ -22,6 +22,10 @@ import { limitProcedures } from '../master/procedures/limits'
 import { merchantProcedures } from '../master/procedures/merchants'
 import { orderProcedures } from '../orders/procedures/orders'
 import { parkedProcedures } from '../orders/procedures/parked'
+import { reconBreakProcedures } from '../recon/procedures/breaks'
+import { reconImportProcedures } from '../recon/procedures/imports'
+import { reconRunProcedures } from '../recon/procedures/runs'
+import { reconSourceProcedures } from '../recon/procedures/sources'
 import { reportProcedures } from '../reports/procedures/reports'
 import { serviceProcedures } from '../master/procedures/services'
 import { systemProcedures } from '../system/procedures'
@@ -63,5 +67,9 @@ export const procedureImplementations = (core: { loadDemo: DemoLoader }): Handle
   ...withdrawalProcedures,
   ...adjustmentProcedures,
   ...fxProcedures,
+  ...reconSourceProcedures,
+  ...reconImportProcedures,
+  ...reconRunProcedures,
+  ...reconBreakProcedures,
   ...demoProcedures(core.loadDemo)
 })

@@ -6,6 +6,7 @@
 import { auditReads } from '../audit/reads'
 import { orderReads } from '../orders/reads'
 import type { ReadCatalog } from '../reads/catalog'
+import { reconReads } from '../recon/reads'
 import { reportReads } from '../reports/reads'
 
 function assemble(...maps: ReadCatalog[]): ReadCatalog {
@@ -19,7 +20,7 @@ function assemble(...maps: ReadCatalog[]): ReadCatalog {
   return catalog
 }
 
-export const READS = assemble(reportReads, orderReads, auditReads)
+export const READS = assemble(reportReads, orderReads, auditReads, reconReads)
 
 /** The read worker thread's build entry, and its source for a run from source (vitest, tsx). */
 export const READ_WORKER = { entry: 'read-worker', source: `${__dirname}/read-worker.ts` }

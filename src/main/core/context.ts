@@ -7,7 +7,7 @@ import type { Tx } from '../db/transaction'
 import type { ReadPool } from '../reads/pool'
 import type { ServerText } from '../../shared/server-text'
 import type { Ledger } from './ledger-port'
-import type { CallbackListener, ExportJobsPort, Sending } from './ports'
+import type { CallbackListener, ExportJobsPort, ReconJobsPort, Sending } from './ports'
 import type { SecretBox } from './secrets'
 
 export interface Clock {
@@ -63,6 +63,8 @@ export interface Ports {
   exports: ExportJobsPort
   /** Where dispute evidence files are kept (the data folder's `evidence/`). */
   evidenceDir: string
+  /** Statement imports, reconciliation runs and their exports, in worker threads. */
+  recon: ReconJobsPort
 }
 
 export interface Ctx extends Ports {

@@ -45,3 +45,28 @@ export interface ExportJobsPort {
   status(id: string, userId: number): ExportJob
   cancel(id: string, userId: number): ExportJob
 }
+
+/** A reconciliation job as its caller sees it: progress, and once ended its result or its error. */
+export interface ReconJob {
+  id: string
+  kind: 'dry_run' | 'import' | 'run' | 'export'
+  state: 'running' | 'finished' | 'failed' | 'cancelled'
+  done: number
+  total: number
+  result: unknown
+  error: { code: string; message: string; detail?: unknown } | null
+  startedAt: number
+  finishedAt: number | null
+}
+
+/** Reconciliation's long work (recon/jobs.ts): imports, runs and exports in worker threads. `task` is the recon domain's to read. */
+export interface ReconJobsPort {
+  /** Starts the task; `onEnd` runs on the main thread once it ends, whatever the outcome. */
+  start(task: unknown, userId: number, onEnd: (job: ReconJob) => void): ReconJob
+  status(id: string, userId: number): ReconJob
+  cancel(id: string, userId: number): ReconJob
+  /** Resolves once the job has ended (tests, shutdown). */
+  settled(id: string): Promise<void>
+  /** Where uploaded statement files and exported lists are kept, owner-only. */
+  folder: string
+}

@@ -64,3 +64,18 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
 export function checkpoint(db: Db): void {
   db.$client.pragma('wal_checkpoint(PASSIVE)')
 }
+
+/**
+ * A second connection that writes, for a worker thread of the main process (a statement import,
+ * a reconciliation run): the database is already open and migrated by the main thread. It writes
+ * in small transactions, so the main thread's writes wait at most one of them (busy timeout);
+ * NORMAL is enough there: in WAL a crash loses no committed transaction, and its work is
+ * invisible until its last commit marks it done.
+ */
+export function openWorkerWriter(options: { path: string; nativeBinding?: string; busyTimeoutMs?: number }): Database.Database {
+  const sqlite = new Database(options.path, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
+  return sqlite
+}

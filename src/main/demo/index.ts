@@ -22,6 +22,7 @@ import { demoFinance } from './finance'
 import { releaseDueReserves } from '../finance/reserve'
 import type { Ledger } from '../ledger/ledger'
 import { findMerchant } from './existing'
+import { createDemoReconciliation } from './reconciliation'
 
 export { DEMO_MERCHANTS }
 
@@ -44,6 +45,8 @@ const DEMO_DONE = 'demo.v1.complete'
 const DEMO_DAYS = 90
 /** The order history is made in one transaction: whole or not at all. */
 const DEMO_HISTORY = 'demo.v1.history'
+/** The reconciliation run on the history (demo/reconciliation.ts): imported and run once. */
+const DEMO_RECONCILIATION = 'demo.v1.reconciliation'
 
 export interface DemoResult {
   created: boolean
@@ -107,6 +110,11 @@ export async function loadDemo(deps: DemoDeps, who: { userId: number | null; use
         const now = deps.clock.now()
         tx.insert(systemFacts).values({ key: DEMO_HISTORY, value: new Date(now).toISOString(), updatedAt: now }).onConflictDoNothing().run()
       })
+    }
+    if (!deps.db.select().from(systemFacts).where(eq(systemFacts.key, DEMO_RECONCILIATION)).get()) {
+      await createDemoReconciliation(deps.db, call, ids.channelIds['cn-a'], deps.clock.now())
+      const now = deps.clock.now()
+      transact(deps.db, (tx) => tx.insert(systemFacts).values({ key: DEMO_RECONCILIATION, value: new Date(now).toISOString(), updatedAt: now }).onConflictDoNothing().run())
     }
   })
   transact(deps.db, (tx) => {

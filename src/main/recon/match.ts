@@ -398,7 +398,8 @@ function compare(item: Ours, lines: Line[], rules: MatchRules, breaks: Break[]):
     const cause = fees !== 0 && Math.abs(difference) === fees ? 'difference_is_fee' : Math.abs(difference) <= 1 ? 'rounding' : 'amount'
     breaks.push(pairBreak(difference > 0 ? 'amount_over' : 'amount_short', cause, { theirsMinor: theirs, differenceMinor: difference }))
   }
-  if (rules.fee && lines.some((l) => l.feeMinor !== null)) {
+  // The schedule prices payments and payouts; a refund's fee (often the original's, returned) is the channel's own rule.
+  if (rules.fee && item.kind === 'order' && lines.some((l) => l.feeMinor !== null)) {
     const expected = Math.round((item.amountMinor * rules.fee.ratePpm) / 1_000_000) + rules.fee.fixedMinor
     const charged = lines.reduce((sum, l) => sum + Math.abs(l.feeMinor ?? 0), 0)
     if (!withinTolerance(charged - expected, expected, { ...rules, tolerancePpm: 0 })) {

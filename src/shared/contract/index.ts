@@ -17,13 +17,14 @@ import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
 import { ordersContract } from './orders'
 import { parkedContract } from './parked'
+import { reconciliationContract } from './reconciliation'
 import { reportsContract } from './reports'
 import { servicesContract } from './services'
 import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, parkedContract, reportsContract, exportsContract, aftersalesContract, financeContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, parkedContract, reportsContract, exportsContract, aftersalesContract, financeContract, reconciliationContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

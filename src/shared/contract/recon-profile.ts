@@ -161,6 +161,24 @@ const controls = z.discriminatedUnion('type', [
 ])
 export type ControlSpec = z.infer<typeof controls>
 
+/**
+ * How a run matches this source's lines (RECONCILIATION.md §4), saved with the profile so every
+ * file of the source is matched alike; a run may override them.
+ */
+export const matchingSettings = z.object({
+  /** Differences up to this amount (in the line's currency) are not breaks. */
+  toleranceAmount: z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, ruleMessage('rule.amountFormat')).default('0'),
+  /** … or up to this percentage of our amount. */
+  tolerancePercent: z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, ruleMessage('rule.percentDecimals')).default('0'),
+  /** The window pass: how far apart in time a line and an order may be. */
+  windowMinutes: z.number().int().min(0).max(7 * 24 * 60).default(120),
+  /** Lines and orders this close to the period's end are pending, not breaks, until it passes. */
+  graceMinutes: z.number().int().min(0).max(3 * 24 * 60).default(30),
+  /** A miss within this many minutes of a business day's boundary is put down to the cut-off. */
+  cutoffMinutes: z.number().int().min(0).max(24 * 60).default(10)
+})
+export type MatchingSettings = z.output<typeof matchingSettings>
+
 export const reconProfile = z
   .object({
     format: z.enum(STATEMENT_FORMATS, { error: ruleMessage('rule.oneOf', { values: STATEMENT_FORMATS.join(', ') }) }),
@@ -213,7 +231,8 @@ export const reconProfile = z
     rowKey: z.array(z.enum(ROW_KEY_FIELDS)).min(1).max(6).default(['kind', 'upstreamNo', 'refundNo']),
     /** A preamble line stating the period (Alipay `#起始日期：[…]   终止日期：[…]`): named groups `from` and `to`. */
     period: z.object({ linePrefix: text(100), pattern: regexText, dateFormat }).nullable().default(null),
-    controls: z.array(controls).max(10).default([])
+    controls: z.array(controls).max(10).default([]),
+    matching: matchingSettings.default(matchingSettings.parse({}))
   })
   .superRefine((p, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })

@@ -8,6 +8,7 @@ import { SERVICE_TYPES } from '../reference'
 import { aftersalesTextEn } from './server-text.aftersales.en'
 import { errorsTextEn } from './server-text.errors.en'
 import { permissionsTextEn } from './server-text.permissions.en'
+import { reconTextEn } from './server-text.recon.en'
 import { rulesTextEn } from './server-text.rules.en'
 
 /** A service type's name (`value.serviceType.CNY_BANK_CARD`), from the reference data that holds both languages. */
@@ -18,6 +19,7 @@ export function serviceTypeTerms(language: 'en' | 'zh-CN'): Record<`value.servic
 export const serverTextEn = {
   ...aftersalesTextEn,
   ...rulesTextEn,
+  ...reconTextEn,
   ...errorsTextEn,
   ...permissionsTextEn,
   ...serviceTypeTerms('en'),

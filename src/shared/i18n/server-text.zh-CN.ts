@@ -3,11 +3,13 @@ import { aftersalesTextZhCN } from './server-text.aftersales.zh-CN'
 import { serviceTypeTerms, type serverTextEn } from './server-text.en'
 import { errorsTextZhCN } from './server-text.errors.zh-CN'
 import { permissionsTextZhCN } from './server-text.permissions.zh-CN'
+import { reconTextZhCN } from './server-text.recon.zh-CN'
 import { rulesTextZhCN } from './server-text.rules.zh-CN'
 
 export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   ...aftersalesTextZhCN,
   ...rulesTextZhCN,
+  ...reconTextZhCN,
   ...errorsTextZhCN,
   ...permissionsTextZhCN,
   ...serviceTypeTerms('zh-CN'),

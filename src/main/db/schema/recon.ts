@@ -47,6 +47,8 @@ export const reconSources = sqliteTable(
     /** The channel's own fee on a line (its schedule): rate in ppm and a fixed part in minor units; null when the source states no fee to check. */
     feeRatePpm: integer('fee_rate_ppm'),
     feeFixedMinor: integer('fee_fixed_minor'),
+    /** The currency of the fee's fixed part (a channel source: the channel's). */
+    currency: text('currency'),
     status: text('status', { enum: ['active', 'disabled'] }).notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull()

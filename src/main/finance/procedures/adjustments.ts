@@ -22,6 +22,7 @@ import { ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
 import { minorOf } from '../../core/amount-input'
 import { adjustmentDecided } from '../../orders/parked'
+import { reconAdjustmentDecided } from '../../recon/breaks'
 import { adjustmentPosting, money, requestAdjustment } from '../adjustments'
 
 type Stored = typeof adjustmentRequests.$inferSelect
@@ -136,6 +137,7 @@ export const adjustmentProcedures = handlers({
       tx.update(adjustmentRequests).set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null, postingId, updatedAt: now }).where(eq(adjustmentRequests.id, a.id)).run()
       addCaseEvent(tx, { type: 'adjustment', id: a.id }, now, text, { actor: actor.username, detail: postingId ? { postingId } : undefined })
       adjustmentDecided(tx, { id: a.id, adjustmentNo: a.adjustmentNo, approved: status === 'approved', postingId, actor: actor.username }, now)
+      reconAdjustmentDecided(tx, { id: a.id, adjustmentNo: a.adjustmentNo, approved: status === 'approved', actor: actor.username }, now)
       ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: a.merchantId, summary: text, before: { status: a.status }, after: { status, postingId, note: input.note } })
       return loadRow(tx, ctx, a.id)
     })

@@ -2,7 +2,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { fromMinor } from '../../../shared/money'
-import { minorOf } from '../../core/amount-input'
 import { channels, channelServiceBindings, merchants, orders, outbox, services, tenants } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
@@ -13,12 +12,12 @@ import { assertCanRead, merchantFilter } from '../../core/scope'
 import { evaluatePair } from '../../master/limits'
 import { revealOrderField } from '../card-numbers'
 import { createOrder, orderMerchant } from '../create'
-import { close, finish, loadOrder, scheduleNotification } from '../outcome'
+import { close, loadOrder, scheduleNotification } from '../outcome'
 import { orderDetail } from '../read'
 import { contractIn } from '../../master/contracts'
 import { businessDayFn, dayText } from '../../ledger/business-day'
 import { tenantZone } from '../../core/tenant'
-import { openHoldingException } from '../parked'
+import { manualEvent, markOrderResult } from '../manual'
 import { addEvent } from '../timeline'
 import { pagedList } from '../../reads/paged'
 import { ORDER_READS } from '../reads'
@@ -43,10 +42,6 @@ async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1],
 function payoutFeeOf(ctx: Ctx, merchantId: number, currency: string): number | null {
   const today = dayText(businessDayFn(tenantZone(ctx.db, ctx.tenantId))(ctx.clock.now()))
   return contractIn(ctx.db, merchantId, currency, today)?.withdrawalFeeMinor ?? null
-}
-
-function manualEvent(ctx: Ctx, what: ServerText, reason: string): ServerText {
-  return say('text.reasonBy', { what, user: actorOf(ctx).username, reason })
 }
 
 export const orderProcedures = handlers({
@@ -144,35 +139,7 @@ export const orderProcedures = handlers({
 
   'orders.markResult': (ctx, input) => {
     const order = visibleOrder(ctx, input.id)
-    return transact(ctx.db, (tx) => {
-      const current = loadOrder(tx, order.id)
-      const lateDeposit = current.direction === 'deposit' && current.status === 'closed' && input.result === 'succeeded'
-      if (current.status === 'succeeded' || current.status === 'failed' || (current.status === 'closed' && !lateDeposit)) {
-        throw conflict(say('error.orders.alreadyFinal', { orderNo: current.orderNo, status: term('orderStatus', current.status) }), { code: 'orders.already_final' })
-      }
-      let paidMinor: number | null = null
-      if (input.paidAmount !== undefined) {
-        if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', say('rule.paidAmountOnlyDeposit'))
-        // A person never books more than the order: an overpayment arrives from the provider and its excess is parked.
-        paidMinor = minorOf('paidAmount', input.paidAmount, current.currency, { positive: true, atMost: { minor: current.amountMinor, what: say('rule.theOrderAmount') } })
-      }
-      if (lateDeposit && openHoldingException(tx, ctx.tenantId, current, 'late_payment')) {
-        throw conflict(say('error.orders.latePaymentParked', { orderNo: current.orderNo }), { code: 'orders.late_payment_parked' })
-      }
-      const now = ctx.clock.now()
-      // A deposit paid after it was closed (a late payment) is reopened to be posted.
-      const target = lateDeposit ? { ...current, status: 'pending' as const } : current
-      finish(tx, ctx, target, { status: input.result, paidMinor, reason: manualEvent(ctx, say('order.manualMarked', { status: term('orderStatus', input.result) }), input.reason), source: 'manual', actor: actorOf(ctx).username }, now)
-      ctx.audit(tx, {
-        targetType: 'order',
-        targetId: current.id,
-        merchantId: current.merchantId,
-        summary: say('audit.orderMarked', { orderNo: current.orderNo, status: term('orderStatus', input.result), reason: input.reason }),
-        before: { status: current.status },
-        after: { status: input.result, paidAmount: input.paidAmount ?? null }
-      })
-      return orderDetail(tx, loadOrder(tx, current.id))
-    })
+    return transact(ctx.db, (tx) => orderDetail(tx, markOrderResult(tx, ctx, order.id, input)))
   },
 
   'orders.resendNotification': (ctx, input) => {

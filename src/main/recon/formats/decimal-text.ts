@@ -86,6 +86,33 @@ function unscaled(units: bigint, scale: number): string {
   return negative ? `-${body}` : body
 }
 
+/** Short plain decimals, the common case: at most 15 integer digits and 20 significant digits in all (checked below). */
+const SHORT_PLAIN = /^(\d{1,15})(?:\.(\d{1,20}))?$/
+
+/**
+ * A plain unsigned decimal (`12.30`) as whole units of `digits` decimals (1230 for two), by its
+ * digits: `dropped` holds the decimals beyond `digits` (empty when there are none). Null when the
+ * text is not short and plain (more than 15 digits of units, or more than 20 significant digits):
+ * the caller then takes the exact slow path. Every amount of a million-line statement goes
+ * through here, so it does digit work and never makes a Decimal.
+ */
+export function unitsOf(text: string, digits: number): { units: number; dropped: string } | null {
+  const m = SHORT_PLAIN.exec(text)
+  if (!m) return null
+  const fraction = m[2] ?? ''
+  if (m[1].length + fraction.length > 20) return null
+  const whole = m[1] + (fraction.length > digits ? fraction.slice(0, digits) : fraction.padEnd(digits, '0'))
+  if (whole.length > 15) return null
+  // At most 15 digits: the number holds them exactly.
+  return { units: Number(whole), dropped: fraction.length > digits ? fraction.slice(digits) : '' }
+}
+
+/** Whether dropped decimals (from `unitsOf`) change the amount. */
+export const dropsValue = (dropped: string): boolean => /[1-9]/.test(dropped)
+
+/** Rounds half away from zero, as decimal.js's ROUND_HALF_UP does: up when the first dropped decimal is 5 or more. */
+export const roundsUp = (dropped: string): boolean => dropped.charCodeAt(0) >= 53
+
 /** An exact running sum of normalized decimals; the result keeps the largest scale seen. */
 export class ExactSum {
   private units = 0n

@@ -67,7 +67,7 @@ const dayText = (value: unknown) => (typeof value === 'number' ? isoDay(value) :
  * leading apostrophe in CSV, the usual guard against formula injection. XLSX cells are typed
  * strings, so they stay as they are.
  */
-const guarded = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
+export const guarded = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 
 /** A value as a number cell: ids and counts (a sum's BigInt too), an amount's decimal text read. */
 const numberCell = (value: unknown) => (typeof value === 'number' ? value : Number(value))

@@ -1,0 +1,249 @@
+/**
+ * Deciding a break (docs/reconciliation.md): every decision has a reason, is audited, and is kept
+ * as an event of the break (never deleted), so its history survives undo and later runs (run.ts
+ * carries a decision to the same break, by its identity). Money moves only through the existing
+ * audited operations:
+ *
+ *   match          links their line to our order or refund by hand; the next run starts from it;
+ *   accept_theirs  an order theirs paid and ours did not is marked succeeded through the manual
+ *                  operation (never for more than the order, never for more than they paid); any
+ *                  other difference becomes an adjustment request (type 99), and the break waits
+ *                  for another user to approve it (maker-checker; finance/adjustments.ts);
+ *   write_off, ignore   close it with a reason, moving nothing;
+ *   annotate, assign    a note, an owner;
+ *   undo           reopens a decision that moved no money.
+ */
+import { and, eq, isNull } from 'drizzle-orm'
+import type { BreakAction } from '../../shared/contract/reconciliation'
+import { fromMinor } from '../../shared/money'
+import { PERMISSIONS } from '../../shared/permissions'
+import { permissionTerm, say, term, verbatim, type ServerText } from '../../shared/server-text'
+import { actorOf, type Actor, type Ctx } from '../core/context'
+import { conflict, forbidden, notFound, validationError } from '../core/errors'
+import { inEnglish } from '../core/text'
+import { orders, reconBreakEvents, reconBreaks, reconLines, reconManualLinks, refunds, users } from '../db/schema'
+import type { Db } from '../db/open'
+import type { Tx } from '../db/transaction'
+import { requestAdjustment } from '../finance/adjustments'
+import { markOrderResult } from '../orders/manual'
+
+type Break = typeof reconBreaks.$inferSelect
+type Resolution = NonNullable<Break['resolution']>
+
+export interface Decision {
+  action: BreakAction
+  reason: string
+  orderId?: number
+  refundId?: number
+  merchantId?: number
+  contractId?: number
+  requestKey?: string
+  assignTo?: number | null
+}
+
+/** Types whose difference an adjustment can book: money one side holds and the other does not. */
+const ADJUSTABLE = new Set<Break['type']>(['amount_over', 'amount_short', 'missing_ours', 'missing_theirs', 'status_mismatch'])
+
+/** What a person may do with the break as it stands. */
+export function allowedActions(b: Break): BreakAction[] {
+  if (b.status === 'awaiting_approval') return ['annotate', 'assign']
+  if (b.status === 'resolved') return b.resolution === 'accepted_theirs' ? ['annotate', 'assign'] : ['undo', 'annotate', 'assign']
+  const actions: BreakAction[] = []
+  if (b.type === 'missing_ours' && b.lineId !== null) actions.push('match')
+  if (ADJUSTABLE.has(b.type) && (b.type !== 'missing_ours' || b.lineId !== null)) actions.push('accept_theirs')
+  actions.push('write_off', 'ignore', 'annotate', 'assign')
+  return actions
+}
+
+export function loadBreak(tx: Tx, tenantId: number, id: number): Break {
+  const b = tx.select().from(reconBreaks).where(and(eq(reconBreaks.id, id), eq(reconBreaks.tenantId, tenantId))).get()
+  if (!b) throw notFound(say('thing.reconBreak', { id }))
+  return b
+}
+
+function addEvent(tx: Tx, b: Break, at: number, actor: string, action: typeof reconBreakEvents.$inferInsert.action, text: ServerText, options: { resolution?: Resolution | null; decision?: boolean; detail?: unknown } = {}): void {
+  tx.insert(reconBreakEvents)
+    .values({
+      breakId: b.id,
+      // A decision (or its undoing) follows the break into later runs; a note or an owner does not.
+      identity: options.decision ? b.identity : null,
+      at,
+      actor,
+      action,
+      resolution: options.resolution ?? null,
+      text,
+      // Its English, as audit events keep theirs: readable without the catalog.
+      summary: inEnglish(text),
+      detail: options.detail ?? null
+    })
+    .run()
+}
+
+function needPermission(actor: Actor, code: number, procedure: string): void {
+  if (!actor.permissions.has(code)) throw forbidden(say('error.recon.acceptNeeds', { procedure, permission: permissionTerm(code), code }), 'permission.missing')
+}
+
+function setStatus(tx: Tx, b: Break, values: Partial<Pick<Break, 'status' | 'resolution' | 'adjustmentId' | 'assignedTo'>>, now: number): void {
+  tx.update(reconBreaks)
+    .set({ ...values, updatedAt: now })
+    .where(eq(reconBreaks.id, b.id))
+    .run()
+}
+
+/** +1 when the money of ours came in (a deposit), -1 when it went out (a payout, a refund). */
+function directionOf(tx: Tx, b: Break): 1 | -1 {
+  if (b.refundId !== null) return -1
+  if (b.orderId !== null) return tx.select({ d: orders.direction }).from(orders).where(eq(orders.id, b.orderId)).get()?.d === 'payout' ? -1 : 1
+  return 1
+}
+
+/** The adjustment that books theirs: the difference, their whole line, or the reversal of ours. */
+function adjustmentOf(tx: Tx, b: Break, d: Decision): { merchantId: number; contractId: number; currency: string; amountMinor: number } {
+  let merchantId = b.merchantId
+  let contractId: number | null
+  if (b.orderId !== null || b.refundId !== null) {
+    const orderId = b.orderId ?? tx.select({ o: refunds.orderId }).from(refunds).where(eq(refunds.id, b.refundId!)).get()?.o
+    const order = orderId === undefined ? undefined : tx.select({ merchantId: orders.merchantId, contractId: orders.contractId }).from(orders).where(eq(orders.id, orderId)).get()
+    merchantId = order?.merchantId ?? merchantId
+    contractId = order?.contractId ?? null
+  } else {
+    if (d.merchantId === undefined) throw validationError('merchantId', say('error.recon.accountNeeded'))
+    if (d.contractId === undefined) throw validationError('contractId', say('error.recon.accountNeeded'))
+    merchantId = d.merchantId
+    contractId = d.contractId
+  }
+  if (merchantId === null || contractId === null || b.currency === null) throw validationError('contractId', say('error.recon.accountNeeded'))
+  const sign = directionOf(tx, b)
+  let amountMinor: number
+  if (b.type === 'amount_over' || b.type === 'amount_short') amountMinor = sign * (b.differenceMinor ?? 0)
+  // Their line, signed as the file signs it (money in positive).
+  else if (b.type === 'missing_ours') amountMinor = b.theirsMinor ?? 0
+  // Theirs paid what ours never booked (an order failed here): their amount is credited.
+  else if (b.causeKey === 'theirs_paid_ours_not') amountMinor = sign * Math.abs(b.theirsMinor ?? 0)
+  // Ours never happened at theirs: what we booked is taken back.
+  else amountMinor = -sign * (b.oursMinor ?? 0)
+  if (amountMinor === 0) throw validationError('action', say('error.recon.nothingToBook'))
+  return { merchantId, contractId: d.contractId ?? contractId, currency: b.currency, amountMinor }
+}
+
+/** An order theirs paid and ours did not: marked succeeded for what they paid, never more than the order. */
+function acceptByOrder(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): ServerText {
+  needPermission(actorOf(ctx), PERMISSIONS.MANUAL_MARK_RESULT, 'recon.breaks.resolve')
+  const order = tx.select().from(orders).where(eq(orders.id, b.orderId!)).get()!
+  const theirs = Math.abs(b.theirsMinor ?? order.amountMinor)
+  if (theirs > order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
+  if (order.direction === 'payout' && theirs !== order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
+  const paidAmount = order.direction === 'deposit' && theirs < order.amountMinor ? fromMinor(theirs, order.currency) : undefined
+  markOrderResult(tx, ctx, order.id, { result: 'succeeded', paidAmount, reason: d.reason })
+  setStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
+  const text = say('recon.acceptedByOrder', { orderNo: order.orderNo, user: actorOf(ctx).username, reason: verbatim(d.reason) })
+  addEvent(tx, b, now, actorOf(ctx).username, 'resolved', text, { resolution: 'accepted_theirs', decision: true, detail: { orderId: order.id, paidAmount: paidAmount ?? null } })
+  return text
+}
+
+function acceptByAdjustment(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): ServerText {
+  const actor = actorOf(ctx)
+  needPermission(actor, PERMISSIONS.ADJUSTMENT_REQUEST, 'recon.breaks.resolve')
+  if (d.requestKey === undefined) throw validationError('requestKey', say('rule.required'))
+  const booking = adjustmentOf(tx, b, d)
+  const requested = requestAdjustment(tx, ctx, { ...booking, reason: `Reconciliation break ${b.id} (${b.type}): ${d.reason}`, requestKey: d.requestKey })
+  setStatus(tx, b, { status: 'awaiting_approval', adjustmentId: requested.id }, now)
+  const text = say('recon.acceptedByAdjustment', { adjustmentNo: requested.adjustmentNo, money: `${booking.currency} ${fromMinor(booking.amountMinor, booking.currency)}`, user: actor.username, reason: verbatim(d.reason) })
+  addEvent(tx, b, now, actor.username, 'annotated', text, { detail: { adjustmentId: requested.id } })
+  return text
+}
+
+/** Applies one decision in the caller's transaction; answers what happened, for the audit. */
+export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
+  const actor = actorOf(ctx)
+  const now = ctx.clock.now()
+  const reason = verbatim(d.reason)
+  if (!allowedActions(b).includes(d.action)) {
+    if (b.status !== 'open' && d.action !== 'undo') throw conflict(say('error.recon.decided', { id: b.id, status: term('breakStatus', b.status) }), { code: 'recon.decided' })
+    if (d.action === 'undo') {
+      if (b.status === 'resolved') throw conflict(say('error.recon.undoMovedMoney', { id: b.id }), { code: 'recon.undo_moved_money' })
+      throw conflict(b.status === 'open' ? say('error.recon.nothingToUndo', { id: b.id }) : say('error.recon.decided', { id: b.id, status: term('breakStatus', b.status) }), { code: 'recon.nothing_to_undo' })
+    }
+    throw conflict(say('error.recon.actionNotOpen', { type: term('breakType', b.type), action: term('breakAction', d.action), allowed: verbatim(allowedActions(b).join(', ')) }), { code: 'recon.action_not_allowed', field: 'action' })
+  }
+  switch (d.action) {
+    case 'match': {
+      if ((d.orderId === undefined) === (d.refundId === undefined)) throw validationError('orderId', say('error.recon.matchTarget'))
+      const target = d.orderId !== undefined ? tx.select({ no: orders.orderNo }).from(orders).where(and(eq(orders.id, d.orderId), eq(orders.tenantId, ctx.tenantId))).get() : tx.select({ no: refunds.refundNo }).from(refunds).where(eq(refunds.id, d.refundId!)).get()
+      if (!target) throw validationError(d.orderId !== undefined ? 'orderId' : 'refundId', say('error.recon.matchTarget'))
+      tx.insert(reconManualLinks).values({ tenantId: ctx.tenantId, lineId: b.lineId!, orderId: d.orderId ?? null, refundId: d.refundId ?? null, reason: d.reason, createdBy: actor.userId, createdAt: now }).run()
+      setStatus(tx, b, { status: 'resolved', resolution: 'matched' }, now)
+      const text = say('recon.matchedBy', { target: verbatim(target.no), user: actor.username, reason })
+      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', decision: true, detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
+      return text
+    }
+    case 'accept_theirs': {
+      // An order still open (or a deposit closed unpaid) is marked paid; a failed one is final, so theirs is booked by an adjustment.
+      const byOrder = b.type === 'status_mismatch' && b.orderId !== null && b.causeKey === 'theirs_paid_ours_not' && tx.select({ s: orders.status }).from(orders).where(eq(orders.id, b.orderId)).get()?.s !== 'failed'
+      return byOrder ? acceptByOrder(tx, ctx, b, d, now) : acceptByAdjustment(tx, ctx, b, d, now)
+    }
+    case 'write_off':
+    case 'ignore': {
+      const resolution = d.action === 'write_off' ? 'written_off' : 'ignored'
+      setStatus(tx, b, { status: 'resolved', resolution }, now)
+      const text = say('recon.resolved', { resolution: term('breakResolution', resolution), user: actor.username, reason })
+      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution, decision: true })
+      return text
+    }
+    case 'annotate': {
+      const text = say('recon.annotated', { user: actor.username, reason })
+      addEvent(tx, b, now, actor.username, 'annotated', text)
+      return text
+    }
+    case 'assign': {
+      const assignTo = d.assignTo ?? null
+      let text: ServerText
+      if (assignTo === null) text = say('recon.unassigned', { user: actor.username, reason })
+      else {
+        const assignee = tx.select({ username: users.username }).from(users).where(and(eq(users.id, assignTo), eq(users.tenantId, ctx.tenantId), isNull(users.merchantId))).get()
+        if (!assignee) throw validationError('assignTo', say('error.recon.assigneeMissing', { id: assignTo }))
+        text = say('recon.assigned', { assignee: verbatim(assignee.username), user: actor.username, reason })
+      }
+      setStatus(tx, b, { assignedTo: assignTo }, now)
+      addEvent(tx, b, now, actor.username, 'assigned', text, { detail: { assignTo } })
+      return text
+    }
+    case 'undo': {
+      if (b.resolution === 'matched' && b.lineId !== null) {
+        tx.update(reconManualLinks).set({ removedAt: now, removedBy: actor.userId }).where(and(eq(reconManualLinks.lineId, b.lineId), isNull(reconManualLinks.removedAt))).run()
+      }
+      setStatus(tx, b, { status: 'open', resolution: null }, now)
+      const text = say('recon.undone', { user: actor.username, reason })
+      addEvent(tx, b, now, actor.username, 'undone', text, { resolution: null, decision: true, detail: { was: b.resolution } })
+      return text
+    }
+  }
+}
+
+/**
+ * The adjustments flow's decision reaches the break that asked for it (finance/procedures/
+ * adjustments.ts calls this in its transaction): approved, theirs is accepted; rejected, the
+ * break is open again.
+ */
+export function reconAdjustmentDecided(tx: Tx, a: { id: number; adjustmentNo: string; approved: boolean; actor: string }, now: number): void {
+  const waiting = tx
+    .select()
+    .from(reconBreaks)
+    .where(and(eq(reconBreaks.adjustmentId, a.id), eq(reconBreaks.status, 'awaiting_approval')))
+    .all()
+  for (const b of waiting) {
+    const text = say('recon.adjustmentDecided', { adjustmentNo: a.adjustmentNo, decision: a.approved ? say('recon.adjustmentApproved') : say('recon.adjustmentRejected') })
+    if (a.approved) {
+      setStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
+      addEvent(tx, b, now, a.actor, 'resolved', text, { resolution: 'accepted_theirs', decision: true, detail: { adjustmentId: a.id } })
+    } else {
+      setStatus(tx, b, { status: 'open', adjustmentId: null }, now)
+      addEvent(tx, b, now, a.actor, 'annotated', text, { detail: { adjustmentId: a.id } })
+    }
+  }
+}
+
+/** The line a break's their side is (for its merchant scope and its detail). */
+export function lineOfBreak(tx: Db | Tx, b: Break) {
+  return b.lineId === null ? null : tx.select().from(reconLines).where(eq(reconLines.id, b.lineId)).get() ?? null
+}

@@ -1,0 +1,252 @@
+/**
+ * A run's breaks or matches as a CSV or XLSX file a clerk can work offline (and bring the
+ * decisions back: decisions.ts reads the `id`, `action`, `reason` columns), or its report: what
+ * went in (each file's hash, the profile and rule versions), the input and result hashes, and the
+ * summary, so anyone can check a rerun reproduces it. Written by a job's worker thread in batches
+ * by id; text cells a spreadsheet would take for a formula are escaped in CSV, and XLSX cells are
+ * typed strings.
+ */
+import { once } from 'node:events'
+import { createWriteStream, rmSync } from 'node:fs'
+import { basename } from 'node:path'
+import { finished } from 'node:stream/promises'
+import type { Writable } from 'node:stream'
+import type Database from 'better-sqlite3'
+import { stringify } from 'csv-stringify/sync'
+import { fromMinor } from '../../shared/money'
+import { zoneOffsetMs } from '../ledger/business-day'
+import { PRIVATE_FILE_MODE } from '../paths'
+import { guarded } from '../reports/export/write'
+
+export interface ReconExportRequest {
+  runId: number
+  tenantId: number
+  what: 'breaks' | 'matches' | 'report'
+  format: 'csv' | 'xlsx'
+  /** A merchant-bound user's merchant: only its rows. */
+  merchantId: number | null
+  /** The tenant's business time zone: times are written in it, and the header says which. */
+  zone: string
+  path: string
+}
+
+type Kind = 'text' | 'amount' | 'integer'
+interface Column {
+  key: string
+  kind: Kind
+}
+
+const BATCH = 1000
+
+const BREAK_COLUMNS: Column[] = [
+  { key: 'id', kind: 'integer' },
+  { key: 'type', kind: 'text' },
+  { key: 'cause', kind: 'text' },
+  { key: 'status', kind: 'text' },
+  { key: 'resolution', kind: 'text' },
+  { key: 'merchant', kind: 'text' },
+  { key: 'order_no', kind: 'text' },
+  { key: 'refund_no', kind: 'text' },
+  { key: 'their_order_no', kind: 'text' },
+  { key: 'their_upstream_no', kind: 'text' },
+  { key: 'their_refund_no', kind: 'text' },
+  { key: 'statement_line', kind: 'integer' },
+  { key: 'currency', kind: 'text' },
+  { key: 'theirs', kind: 'amount' },
+  { key: 'ours', kind: 'amount' },
+  { key: 'difference', kind: 'amount' },
+  { key: 'at', kind: 'text' },
+  { key: 'assigned_to', kind: 'text' },
+  // Left empty: the clerk writes a decision here and imports the file back.
+  { key: 'action', kind: 'text' },
+  { key: 'reason', kind: 'text' }
+]
+
+const MATCH_COLUMNS: Column[] = [
+  { key: 'line_id', kind: 'integer' },
+  { key: 'statement_line', kind: 'integer' },
+  { key: 'pass', kind: 'text' },
+  { key: 'group', kind: 'text' },
+  { key: 'order_no', kind: 'text' },
+  { key: 'refund_no', kind: 'text' },
+  { key: 'upstream_no', kind: 'text' },
+  { key: 'merchant', kind: 'text' },
+  { key: 'currency', kind: 'text' },
+  { key: 'amount', kind: 'amount' }
+]
+
+const REPORT_COLUMNS: Column[] = [
+  { key: 'field', kind: 'text' },
+  { key: 'value', kind: 'text' }
+]
+
+type Row = (string | number | null)[]
+
+function timeText(ms: number | null, zone: string): string {
+  if (ms === null) return ''
+  return new Date(ms + zoneOffsetMs(zone, ms)).toISOString().slice(0, 19).replace('T', ' ')
+}
+
+const money = (minor: number | null, currency: string | null) => (minor === null || currency === null ? null : fromMinor(minor, currency))
+
+function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after: number) => { last: number; rows: Row[] } {
+  const scoped = r.merchantId === null ? '' : 'and b.merchant_id = ?'
+  const select = sqlite.prepare(
+    `select b.id, b.type, b.cause_key as cause, b.status, b.resolution, m.name as merchant, coalesce(o.order_no, ro.order_no) as orderNo, rf.refund_no as refundNo,
+       l.order_no as lineOrderNo, l.upstream_no as lineUpstreamNo, l.refund_no as lineRefundNo, l.line_no as lineNo, b.currency,
+       b.theirs_minor as theirs, b.ours_minor as ours, b.difference_minor as difference, b.at, u.username as assignedTo
+     from recon_breaks b
+     left join recon_lines l on l.id = b.line_id left join orders o on o.id = b.order_id left join refunds rf on rf.id = b.refund_id
+     left join orders ro on ro.id = rf.order_id left join merchants m on m.id = b.merchant_id left join users u on u.id = b.assigned_to
+     where b.run_id = ? and b.tenant_id = ? ${scoped} and b.id > ? order by b.id limit ${BATCH}`
+  )
+  return (after) => {
+    const params = r.merchantId === null ? [r.runId, r.tenantId, after] : [r.runId, r.tenantId, r.merchantId, after]
+    const found = select.all(...params) as Record<string, string | number | null>[]
+    const rows = found.map((b) => {
+      const currency = b.currency as string | null
+      return [
+        b.id, b.type, b.cause, b.status, b.resolution ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
+        b.lineNo, currency ?? '', money(b.theirs as number | null, currency), money(b.ours as number | null, currency), money(b.difference as number | null, currency),
+        timeText(b.at as number, r.zone), b.assignedTo ?? '', '', ''
+      ] as Row
+    })
+    return { last: found.length ? (found[found.length - 1].id as number) : after, rows }
+  }
+}
+
+function matchBatches(sqlite: Database.Database, r: ReconExportRequest): (after: number) => { last: number; rows: Row[] } {
+  const scoped = r.merchantId === null ? '' : 'and x.merchant_id = ?'
+  const select = sqlite.prepare(
+    `select x.id, x.line_id as lineId, l.line_no as lineNo, x.pass, x.group_key as groupKey, o.order_no as orderNo, rf.refund_no as refundNo, l.upstream_no as upstreamNo,
+       m.name as merchant, x.currency, x.amount_minor as amount
+     from recon_matches x join recon_runs run on run.id = x.run_id
+     left join recon_lines l on l.id = x.line_id left join orders o on o.id = x.order_id left join refunds rf on rf.id = x.refund_id left join merchants m on m.id = x.merchant_id
+     where x.run_id = ? and run.tenant_id = ? ${scoped} and x.id > ? order by x.id limit ${BATCH}`
+  )
+  return (after) => {
+    const params = r.merchantId === null ? [r.runId, r.tenantId, after] : [r.runId, r.tenantId, r.merchantId, after]
+    const found = select.all(...params) as Record<string, string | number | null>[]
+    const rows = found.map((x) => {
+      const currency = x.currency as string | null
+      return [x.lineId, x.lineNo, x.pass, x.groupKey ?? '', x.orderNo ?? '', x.refundNo ?? '', x.upstreamNo ?? '', x.merchant ?? '', currency ?? '', money(x.amount as number | null, currency)] as Row
+    })
+    return { last: found.length ? (found[found.length - 1].id as number) : after, rows }
+  }
+}
+
+/** The run's proof: inputs with their hashes and versions, its hashes, and its figures. */
+export function runReportRows(sqlite: Database.Database, r: Pick<ReconExportRequest, 'runId' | 'tenantId' | 'zone'>): Row[] {
+  const run = sqlite.prepare('select r.*, s.name as sourceName from recon_runs r join recon_sources s on s.id = r.source_id where r.id = ? and r.tenant_id = ?').get(r.runId, r.tenantId) as Record<string, string | number | null>
+  const scope = JSON.parse(run.scope as string) as { statementIds: number[]; from: number; to: number }
+  const summary = run.summary ? (JSON.parse(run.summary as string) as Record<string, unknown>) : {}
+  const files = sqlite
+    .prepare('select s.id, s.file_name as fileName, s.file_hash as fileHash, s.line_count as lineCount, p.version from recon_statements s join recon_profiles p on p.id = s.profile_id where s.id in (select value from json_each(?)) order by s.id')
+    .all(JSON.stringify(scope.statementIds)) as { id: number; fileName: string; fileHash: string; lineCount: number; version: number }[]
+  const rows: Row[] = [
+    ['run', run.id],
+    ['source', run.sourceName],
+    ['status', run.status],
+    [`period from (${r.zone})`, timeText(scope.from, r.zone)],
+    [`period to (${r.zone})`, timeText(scope.to, r.zone)],
+    ['rule version', run.rule_version],
+    ['input hash (SHA-256)', run.input_hash],
+    ['result hash (SHA-256)', run.result_hash ?? ''],
+    [`started (${r.zone})`, timeText(run.started_at as number, r.zone)],
+    [`finished (${r.zone})`, timeText(run.finished_at as number | null, r.zone)]
+  ]
+  for (const f of files) rows.push([`statement ${f.id}`, `${f.fileName}; SHA-256 ${f.fileHash}; profile version ${f.version}; ${f.lineCount} lines`])
+  for (const [key, value] of Object.entries(summary)) rows.push([`summary: ${key}`, typeof value === 'object' ? JSON.stringify(value) : String(value)])
+  return rows
+}
+
+interface Sink {
+  write(rows: Row[]): boolean
+  end(): Promise<void>
+}
+
+function csvSink(out: Writable, columns: Column[], header: string[]): Sink {
+  const options = { record_delimiter: 'windows' } as const
+  out.write(stringify([header], { ...options, bom: true }))
+  const textColumns = columns.flatMap((c, i) => (c.kind === 'text' ? [i] : []))
+  return {
+    write(rows) {
+      for (const row of rows) for (const i of textColumns) row[i] = guarded(String(row[i] ?? ''))
+      return out.write(stringify(rows, options))
+    },
+    async end() {
+      out.end()
+      await finished(out, { readable: false })
+    }
+  }
+}
+
+async function xlsxSink(out: Writable, sheetName: string, columns: Column[], header: string[]): Promise<Sink> {
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.kind === 'text' ? 22 : 16 }))
+  const headerRow = sheet.addRow(header)
+  headerRow.font = { bold: true }
+  headerRow.commit()
+  const amounts = columns.flatMap((c, i) => (c.kind === 'amount' ? [i] : []))
+  return {
+    write(rows) {
+      for (const row of rows) {
+        // Amounts as number cells (sums work); everything else as typed strings, never formulas.
+        for (const i of amounts) if (row[i] !== null && row[i] !== '') row[i] = Number(row[i])
+        sheet.addRow(row).commit()
+      }
+      return !out.writableNeedDrain
+    },
+    async end() {
+      sheet.commit()
+      await workbook.commit()
+      await finished(out, { readable: false })
+    }
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export interface ReconExportResult {
+  rows: number
+  fileName: string
+  path: string
+}
+
+/** Writes the export to `request.path`; resolves with the rows written, or null when stopped (the partial file is removed). */
+export async function writeReconExport(sqlite: Database.Database, request: ReconExportRequest, signal: AbortSignal, progress: (done: number, total: number) => void): Promise<ReconExportResult | null> {
+  const columns = request.what === 'breaks' ? BREAK_COLUMNS : request.what === 'matches' ? MATCH_COLUMNS : REPORT_COLUMNS
+  const header = columns.map((c) => (c.key === 'at' ? `at (${request.zone})` : c.key))
+  const out = createWriteStream(request.path, { mode: PRIVATE_FILE_MODE, flags: 'wx' })
+  const sink = request.format === 'csv' ? csvSink(out, columns, header) : await xlsxSink(out, request.what, columns, header)
+  let rows = 0
+  if (request.what === 'report') {
+    const all = runReportRows(sqlite, request)
+    sink.write(all)
+    rows = all.length
+  } else {
+    const next = request.what === 'breaks' ? breakBatches(sqlite, request) : matchBatches(sqlite, request)
+    const table = request.what === 'breaks' ? 'recon_breaks' : 'recon_matches'
+    const total = (sqlite.prepare(`select count(*) as n from ${table} where run_id = ?`).get(request.runId) as { n: number }).n
+    let after = 0
+    for (;;) {
+      if (signal.aborted) {
+        out.destroy()
+        await finished(out).catch(() => {})
+        rmSync(request.path, { force: true })
+        return null
+      }
+      const batch = next(after)
+      if (batch.rows.length === 0) break
+      after = batch.last
+      rows += batch.rows.length
+      if (!sink.write(batch.rows)) await once(out, 'drain')
+      else await nextTurn()
+      progress(rows, total)
+    }
+  }
+  await sink.end()
+  return { rows, fileName: basename(request.path), path: request.path }
+}

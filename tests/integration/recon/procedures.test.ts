@@ -1,0 +1,249 @@
+/**
+ * Reconciliation through its procedures, on a database file (imports, runs and exports in the
+ * worker thread, lists in the read workers): the demo's run with a break of every type, each
+ * decided through the screens' procedures (the money-moving ones through their maker-checker),
+ * bulk decisions with their cap, an export worked offline and brought back, a rerun that proves
+ * the same result, the same file refused twice, and the merchant scope.
+ */
+import { describe, expect, it } from 'vitest'
+import { parse } from 'csv-parse/sync'
+import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
+import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconciliation'
+import { simulatorStatementCsv } from '../../../src/main/recon/formats'
+import { DEMO_USERS } from '../../../src/main/demo'
+import { PERMISSIONS } from '../../../src/shared/permissions'
+import { demoCoreOnFile, skipFirstPasswordChange, type TestCore } from '../../support/core'
+
+let t: TestCore
+let admin: string
+demoCoreOnFile('paydesk-recon-', (core, token) => {
+  t = core
+  admin = token
+})
+
+const user = (name: string) => DEMO_USERS.find((u) => u.username === name)!
+const signInDemo = (name: string) => t.signIn(name, user(name).password)
+
+async function settled(job: ReconJobView, token = admin): Promise<ReconJobView> {
+  await t.core.recon.settled(job.id)
+  return t.ok('recon.jobs.status', { jobId: job.id }, token)
+}
+
+async function demoRun() {
+  const runs = await t.ok('recon.runs.list', {}, admin)
+  return t.ok('recon.runs.get', { id: runs.items[runs.items.length - 1].id }, admin)
+}
+
+async function breaksOf(runId: number, filter: Record<string, unknown> = {}, token = admin): Promise<BreakRow[]> {
+  return (await t.ok('recon.breaks.list', { runId, pageSize: 100, ...filter }, token)).items
+}
+
+const upload = (fileName: string, text: string, token = admin) => t.ok('recon.uploads.put', { fileName, contentBase64: Buffer.from(text, 'utf8').toString('base64') }, token)
+
+describe('reconciliation procedures', () => {
+  it('the demo opens to a finished run with a break of every type, its hashes and its figures', async () => {
+    const run = await demoRun()
+    expect(run.status).toBe('finished')
+    expect(run.resultHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(run.inputHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(Object.keys(run.summary!.breaks).sort()).toEqual(['amount_over', 'amount_short', 'control_total', 'currency_mismatch', 'duplicate', 'fee_mismatch', 'missing_ours', 'missing_theirs', 'status_mismatch'])
+    // Amounts cross as decimal text in their currency.
+    expect(run.summary!.breakAmounts.amount_over).toEqual({ CNY: '1.00' })
+    expect(run.summary!.breakAmounts.missing_ours).toEqual({ CNY: '123.45' })
+    expect(run.causes.find((c) => c.causeKey === 'theirs_paid_ours_not')).toMatchObject({ type: 'status_mismatch', open: 1 })
+    const list = await breaksOf(run.id)
+    expect(list).toHaveLength(run.summary!.open)
+    expect(list.every((b) => b.status === 'open')).toBe(true)
+  })
+
+  it('decides one break of each type; money moves only through the manual operation and an approved adjustment', async () => {
+    const run = await demoRun()
+    const one = async (type: string, cause?: string) => (await breaksOf(run.id, { type, ...(cause ? { causeKey: cause } : {}) }))[0]
+    const finance = await signInDemo('demo.finance')
+
+    // Theirs paid, ours closed: the order is marked succeeded for what they paid, and cannot be undone.
+    const unpaid = await one('status_mismatch', 'theirs_paid_ours_not')
+    const accepted = await t.ok('recon.breaks.resolve', { id: unpaid.id, action: 'accept_theirs', reason: 'Channel statement shows it paid' }, admin)
+    expect(accepted).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
+    expect((await t.ok('orders.get', { id: unpaid.orderId! }, admin)).status).toBe('succeeded')
+    expect(await t.call('recon.breaks.resolve', { id: unpaid.id, action: 'undo', reason: 'Changed my mind' }, admin)).toMatchObject({ status: 409, code: 'recon.undo_moved_money' })
+
+    // A line nobody booked: accepted through an adjustment that another user approves.
+    const stranger = await one('missing_ours')
+    const detail = await t.ok('recon.breaks.get', { id: stranger.id }, admin)
+    expect(detail.actions).toContain('accept_theirs')
+    expect(detail.line?.gross).toBe('123.45')
+    const cn = (await t.ok('merchants.list', { search: 'Shanghai' }, admin)).items[0] ?? (await t.ok('merchants.list', {}, admin)).items[0]
+    const contract = (await t.ok('contracts.list', { merchantId: cn.id }, admin)).items.find((c) => c.settlementCurrency === 'CNY')!
+    const noAccount = await t.call('recon.breaks.resolve', { id: stranger.id, action: 'accept_theirs', reason: 'Channel credited us', requestKey: 'recon-stranger-1' }, admin)
+    expect(noAccount).toMatchObject({ status: 400, field: 'merchantId' })
+    const waiting = await t.ok('recon.breaks.resolve', { id: stranger.id, action: 'accept_theirs', reason: 'Channel credited us', merchantId: contract.merchantId, contractId: contract.id, requestKey: 'recon-stranger-1' }, admin)
+    expect(waiting.status).toBe('awaiting_approval')
+    const adjustment = await t.ok('adjustments.get', { id: waiting.adjustmentId! }, admin)
+    expect(adjustment).toMatchObject({ amount: '123.45', currency: 'CNY', status: 'pending' })
+    // The requester cannot approve their own.
+    expect((await t.call('adjustments.decide', { id: adjustment.id, decision: 'approve' }, admin)).status).toBe(403)
+    await t.ok('adjustments.decide', { id: adjustment.id, decision: 'approve' }, finance)
+    expect(await t.ok('recon.breaks.get', { id: stranger.id }, admin)).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
+
+    // An amount over, accepted by an adjustment the checker rejects: open again, with its history.
+    const over = await one('amount_over')
+    const asked = await t.ok('recon.breaks.resolve', { id: over.id, action: 'accept_theirs', reason: 'They paid one more yuan', requestKey: 'recon-over-1' }, admin)
+    expect((await t.ok('adjustments.get', { id: asked.adjustmentId! }, admin)).amount).toBe('1.00')
+    await t.ok('adjustments.decide', { id: asked.adjustmentId!, decision: 'reject', note: 'Not ours to keep' }, finance)
+    const reopened = await t.ok('recon.breaks.get', { id: over.id }, admin)
+    expect(reopened).toMatchObject({ status: 'open', adjustmentId: null })
+    expect(reopened.history.map((h) => h.action)).toEqual(['annotated', 'annotated'])
+
+    // Decisions that move nothing: undone and taken again, the history keeps every step.
+    const short = await one('amount_short')
+    await t.ok('recon.breaks.resolve', { id: short.id, action: 'ignore', reason: 'Rounding at the bank' }, admin)
+    await t.ok('recon.breaks.resolve', { id: short.id, action: 'undo', reason: 'Needs a second look' }, admin)
+    const shortDone = await t.ok('recon.breaks.resolve', { id: short.id, action: 'write_off', reason: 'Below the write-off limit' }, admin)
+    expect(shortDone.history.map((h) => `${h.action}:${h.resolution ?? ''}`)).toEqual(['resolved:ignored', 'undone:', 'resolved:written_off'])
+
+    for (const type of ['missing_theirs', 'currency_mismatch', 'duplicate', 'control_total']) {
+      const b = await one(type)
+      const done = await t.ok('recon.breaks.resolve', { id: b.id, action: type === 'duplicate' ? 'write_off' : 'ignore', reason: `Checked with the channel: ${type}` }, admin)
+      expect(done.status).toBe('resolved')
+    }
+    // A fee break cannot be accepted as theirs (no money of the merchant's is in question).
+    const fee = await one('fee_mismatch')
+    expect(await t.call('recon.breaks.resolve', { id: fee.id, action: 'accept_theirs', reason: 'Fee is what it is', requestKey: 'recon-fee-1' }, admin)).toMatchObject({ status: 409, code: 'recon.action_not_allowed' })
+    const financeId = (await t.ok('users.list', { search: 'demo.finance' }, admin)).items[0].id
+    const assigned = await t.ok('recon.breaks.resolve', { id: fee.id, action: 'assign', reason: 'Fee schedule question', assignTo: financeId }, admin)
+    expect(assigned.assignedTo).toBe('demo.finance')
+    expect((await breaksOf(run.id, { assignedToMe: true }, finance)).map((b) => b.id)).toEqual([fee.id])
+
+    // Every decision is audited.
+    const audit = await t.ok('audit.list', { targetType: 'recon_break', pageSize: 100 }, admin)
+    expect(audit.items.length).toBeGreaterThanOrEqual(10)
+  })
+
+  it('bulk decisions keep to their cap and answer each break; a rerun proves the same result and carries the decisions', async () => {
+    const run = await demoRun()
+    const open = await breaksOf(run.id, { status: 'open' })
+    expect(open.length).toBeGreaterThan(1)
+    const over = await t.call('recon.breaks.bulk', { filter: { runId: run.id }, action: 'ignore', reason: 'Too many at once', cap: 1 }, admin)
+    expect(over).toMatchObject({ status: 409, code: 'recon.bulk_over_cap' })
+    expect((await breaksOf(run.id, { status: 'open' })).length).toBe(open.length)
+
+    const group = open[0].causeKey
+    const inGroup = open.filter((b) => b.causeKey === group)
+    const bulk = await t.ok('recon.breaks.bulk', { filter: { runId: run.id, causeKey: group }, action: 'write_off', reason: 'Whole group explained by the channel' }, admin)
+    expect(bulk.results.map((r) => r.id).sort()).toEqual(inGroup.map((b) => b.id).sort())
+    expect(bulk.results.every((r) => r.ok)).toBe(true)
+
+    // The same statement run again: the same result hash, and every decision taken carried.
+    const before = await t.ok('recon.breaks.list', { runId: run.id, status: 'resolved', pageSize: 100 }, admin)
+    const again = await t.ok('recon.runs.start', { sourceId: run.sourceId, statementIds: run.scope.statementIds, from: run.scope.from, to: run.scope.to }, admin)
+    expect((await settled(again.job)).state).toBe('finished')
+    const rerun = await t.ok('recon.runs.get', { id: again.run.id }, admin)
+    // Every break decided before comes back decided (the one whose order was marked paid is no longer a break at all).
+    const rerunBreaks = await breaksOf(rerun.id)
+    const carried = rerunBreaks.filter((b) => b.status === 'resolved')
+    expect(carried.length).toBe(rerun.summary!.carried)
+    expect(carried.length).toBeGreaterThanOrEqual(before.total - 1)
+    const third = await t.ok('recon.runs.start', { sourceId: run.sourceId, statementIds: run.scope.statementIds, from: run.scope.from, to: run.scope.to }, admin)
+    await settled(third.job)
+    expect((await t.ok('recon.runs.get', { id: third.run.id }, admin)).resultHash).toBe(rerun.resultHash)
+  })
+
+  it('exports the breaks with formulas escaped, and brings decisions worked offline back', async () => {
+    // A source whose file has a line keyed like a spreadsheet formula.
+    const channels = (await t.ok('channels.list', {}, admin)).items
+    const source = await t.ok('recon.sources.create', { name: 'Hostile bills', kind: 'channel', channelId: channels[0].id, feeRate: null, feeFixed: null, currency: 'CNY', profile: BUILT_IN_PROFILES.simulator }, admin)
+    const at = Date.UTC(2026, 9, 1, 3)
+    const csv = simulatorStatementCsv([
+      { upstreamNo: '=HYPERLINK("http://evil")', orderNo: '', kind: 'payment', status: 'succeeded', currency: 'CNY', gross: '77.70', fee: '0.00', net: '77.70', at },
+      { upstreamNo: 'PLAIN-1', orderNo: '', kind: 'payment', status: 'succeeded', currency: 'CNY', gross: '88.80', fee: '0.00', net: '88.80', at: at + 1000 }
+    ])
+    const file = await upload('hostile.csv', csv)
+    const check = await settled(await t.ok('recon.imports.check', { sourceId: source.id, uploadId: file.uploadId }, admin))
+    expect(check.result).toMatchObject({ lineCount: 2, problemCount: 0, refused: null })
+    const imported = await settled(await t.ok('recon.imports.commit', { sourceId: source.id, uploadId: file.uploadId }, admin))
+    const statementId = (imported.result as { statementId: number }).statementId
+    // The same file again is refused, and nothing of it is stored twice.
+    const again = await settled(await t.ok('recon.imports.commit', { sourceId: source.id, uploadId: (await upload('hostile-copy.csv', csv)).uploadId }, admin))
+    expect(again).toMatchObject({ state: 'failed', error: { code: 'recon.file_already_imported' } })
+    expect((await t.ok('recon.statements.list', { sourceId: source.id }, admin)).total).toBe(1)
+
+    const started = await t.ok('recon.runs.start', { sourceId: source.id, statementIds: [statementId], from: Date.UTC(2026, 9, 1), to: Date.UTC(2026, 9, 2) }, admin)
+    await settled(started.job)
+    const exported = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'breaks', format: 'csv' }, admin))
+    const back = await t.ok('recon.jobs.file', { jobId: exported.id }, admin)
+    const text = Buffer.from(back.contentBase64, 'base64').toString('utf8')
+    const rows = parse(text, { bom: true }) as string[][]
+    const header = rows[0]
+    const upstream = header.indexOf('their_upstream_no')
+    expect(rows.slice(1).map((r) => r[upstream]).sort()).toEqual(["'=HYPERLINK(\"http://evil\")", 'PLAIN-1'])
+
+    // The clerk fills in a decision for one row and leaves the other alone.
+    const [, first, second] = rows
+    first[header.indexOf('action')] = 'ignore'
+    first[header.indexOf('reason')] = 'Test payment by the channel'
+    second[header.indexOf('action')] = 'accept_theirs'
+    second[header.indexOf('reason')] = 'Not allowed from a file'
+    const worked = [header, first, second].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')
+    const decisions = await t.ok('recon.breaks.importDecisions', { runId: started.run.id, uploadId: (await upload('worked.csv', worked)).uploadId }, admin)
+    expect(decisions.results.map((r) => [r.lineNo, r.ok])).toEqual([
+      [2, true],
+      [3, false]
+    ])
+    expect((await t.ok('recon.breaks.get', { id: Number(first[0]) }, admin)).resolution).toBe('ignored')
+
+    const report = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'report', format: 'xlsx' }, admin))
+    expect(report.state).toBe('finished')
+    expect((await t.ok('recon.jobs.file', { jobId: report.id }, admin)).fileName).toMatch(/\.xlsx$/)
+  })
+
+  it('holds the merchant scope: no sources, statements or lines, and only its own breaks', async () => {
+    const run = await demoRun()
+    const all = await breaksOf(run.id)
+    const cnId = all.find((b) => b.merchantId !== null)!.merchantId!
+    const others = (await t.ok('merchants.list', { pageSize: 100 }, admin)).items.filter((m) => m.id !== cnId)
+    const role = await t.ok('roles.create', { name: 'Merchant reconciliation', permissions: [PERMISSIONS.RECONCILIATION_READ, PERMISSIONS.ORDER_READ] }, admin)
+    // A merchant-bound user may not hold the write code at all: imports, runs and decisions span every merchant.
+    const writers = await t.ok('roles.create', { name: 'Merchant recon writers', permissions: [PERMISSIONS.RECONCILIATION_WRITE] }, admin)
+    expect(await t.call('users.create', { username: 'cn.writer', displayName: 'W', password: 'Initial-pass-1', merchantId: cnId, roleIds: [writers.id] }, admin)).toMatchObject({ status: 400, field: 'roleIds' })
+    const bound = async (username: string, merchantId: number) => {
+      const created = await t.ok('users.create', { username, displayName: username, password: 'Initial-pass-1', merchantId, roleIds: [role.id] }, admin)
+      skipFirstPasswordChange(t.core, created.id)
+      return t.signIn(username, 'Initial-pass-1')
+    }
+    const cnUser = await bound('cn.recon', cnId)
+    const otherUser = await bound('other.recon', others[0].id)
+
+    for (const token of [cnUser, otherUser]) {
+      expect(await t.call('recon.sources.list', {}, token)).toMatchObject({ status: 403, code: 'scope.platform_only' })
+      expect(await t.call('recon.statements.list', {}, token)).toMatchObject({ status: 403 })
+      expect(await t.call('recon.statements.lines', { statementId: run.scope.statementIds[0] }, token)).toMatchObject({ status: 403 })
+      expect(await t.call('recon.uploads.put', { fileName: 'x.csv', contentBase64: 'YQ==' }, token)).toMatchObject({ status: 403 })
+    }
+    // Its own merchant's breaks, every one of them, and nothing of the lines nobody of ours matched.
+    const own = await breaksOf(run.id, {}, cnUser)
+    expect(own.map((b) => b.id).sort()).toEqual(all.filter((b) => b.merchantId === cnId).map((b) => b.id).sort())
+    expect(own.length).toBeGreaterThan(0)
+    const unowned = all.find((b) => b.merchantId === null)!
+    expect(await t.call('recon.breaks.get', { id: unowned.id }, cnUser)).toMatchObject({ status: 404 })
+    expect((await t.ok('recon.breaks.get', { id: own[0].id }, cnUser)).actions).toEqual([])
+    expect(await t.call('recon.breaks.resolve', { id: own[0].id, action: 'annotate', reason: 'Looks fine to me' }, cnUser)).toMatchObject({ status: 403 })
+    // Another merchant's user sees none of them, and cannot ask for them.
+    expect(await breaksOf(run.id, {}, otherUser)).toEqual([])
+    expect(await t.call('recon.breaks.get', { id: own[0].id }, otherUser)).toMatchObject({ status: 404 })
+    expect(await t.call('recon.breaks.list', { runId: run.id, merchantId: cnId }, otherUser)).toMatchObject({ status: 403 })
+    const figures = await t.ok('recon.runs.get', { id: run.id }, otherUser)
+    expect(figures.causes).toEqual([])
+    expect(figures.summary?.breaks).toEqual({})
+    expect(figures.summary?.matched).toBe(0)
+    // Exports: its own rows only, and never the run's report (every merchant's figures).
+    const exported = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'breaks', format: 'csv' }, cnUser), cnUser)
+    const text = Buffer.from((await t.ok('recon.jobs.file', { jobId: exported.id }, cnUser)).contentBase64, 'base64').toString('utf8')
+    expect(parse(text, { bom: true }).slice(1).map((r: string[]) => Number(r[0])).sort()).toEqual(own.map((b) => b.id).sort())
+    expect(await t.call('recon.runs.export', { id: run.id, what: 'report' }, cnUser)).toMatchObject({ status: 403 })
+    const matches = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'matches', format: 'csv' }, otherUser), otherUser)
+    expect(parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: matches.id }, otherUser)).contentBase64, 'base64').toString('utf8'), { bom: true })).toHaveLength(1)
+    // Someone else's job is not there at all.
+    expect(await t.call('recon.jobs.file', { jobId: exported.id }, otherUser)).toMatchObject({ status: 404 })
+  })
+})
