@@ -225,6 +225,8 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
 
   // 3. Window: one candidate only.
   const unclaimed = (item: Ours) => !claimed.has(item)
+  /** Ours a line was proposed for (several candidates): their own misses share the proposal's cause. */
+  const proposedTo = new Set<Ours>()
   const candidatesByAmount = indexBy([...orders, ...refunds], (o) => `${o.currency}:${o.amountMinor}`)
   for (const line of sorted) {
     if (matchedLines.has(line.id) || line.kind === 'fee' || line.kind === 'settlement') continue
@@ -236,23 +238,30 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
     else if (candidates.length > 1) {
       // Proposed: a person picks; the line stays a break until then.
       matchedLines.add(line.id)
+      for (const c of candidates) proposedTo.add(c)
       breaks.push(lineBreak('missing_ours', line, rules, { cause: 'proposed', detail: { candidates: candidates.map((c) => ({ kind: c.kind, id: c.id })) } }))
     }
   }
 
-  // 4. Group: a settlement line against the net of its business day's matched lines.
-  const netByDay = new Map<number, { net: number; lineIds: number[] }>()
+  // 4. Group: a settlement line against the net of its file's lines of its business day in its
+  // currency that moved money (a failed or reversed line paid nothing out), matched to ours or
+  // not: the channel settles what it says it collected, and a line of theirs nobody booked is
+  // already its own break (another file's lines are another statement's settlement). Lines
+  // are signed from the merchant's side, a fee charged negative: net = gross + fee when the file
+  // does not state it.
+  const netByDay = new Map<string, { net: number; lineIds: number[] }>()
+  const dayKey = (statementId: number, day: number, currency: string | null) => `${statementId}:${day}:${currency ?? ''}`
   for (const line of sorted) {
-    if (!matchedLines.has(line.id) || line.at === null || line.kind === 'settlement') continue
-    const day = rules.dayOf(line.at)
-    const entry = netByDay.get(day) ?? { net: 0, lineIds: [] }
-    entry.net += line.netMinor ?? (line.grossMinor ?? 0) - (line.feeMinor ?? 0)
+    if (line.at === null || line.kind === 'settlement' || !theirsPaid(line)) continue
+    const key = dayKey(line.statementId, rules.dayOf(line.at), line.currency)
+    const entry = netByDay.get(key) ?? { net: 0, lineIds: [] }
+    entry.net += line.netMinor ?? (line.grossMinor ?? 0) + (line.feeMinor ?? 0)
     entry.lineIds.push(line.id)
-    netByDay.set(day, entry)
+    netByDay.set(key, entry)
   }
   for (const line of sorted) {
     if (line.kind !== 'settlement' || line.at === null || line.grossMinor === null) continue
-    const settledDay = [rules.dayOf(line.at), rules.dayOf(line.at - 86_400_000)].find((d) => netByDay.has(d))
+    const settledDay = [rules.dayOf(line.at), rules.dayOf(line.at - 86_400_000)].map((d) => dayKey(line.statementId, d, line.currency)).find((k) => netByDay.has(k))
     const group = settledDay === undefined ? undefined : netByDay.get(settledDay)
     matchedLines.add(line.id)
     if (!group) {
@@ -272,9 +281,10 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
     compare(item, matchedTo, rules, breaks)
   }
 
-  // What is left: missing on one side, or pending.
+  // What is left: missing on one side, or pending. A failed line of theirs nobody of ours names
+  // moved no money (an attempt the payer abandoned): nothing to reconcile.
   for (const line of sorted) {
-    if (matchedLines.has(line.id) || line.kind === 'fee') continue
+    if (matchedLines.has(line.id) || line.kind === 'fee' || line.status === 'failed') continue
     if (inGrace(line.at)) {
       pending.lines++
       continue
@@ -287,7 +297,8 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
       pending.ours++
       continue
     }
-    breaks.push(oursBreak('missing_theirs', item, rules))
+    // One a line was proposed for is grouped with that proposal: matching the line resolves both.
+    breaks.push(oursBreak('missing_theirs', item, rules, proposedTo.has(item) ? 'proposed' : undefined))
   }
 
   for (const c of controls) {
@@ -329,7 +340,7 @@ function lineBreak(type: BreakType, line: Line, rules: MatchRules, extra: { caus
   }
 }
 
-function oursBreak(type: BreakType, item: Ours, rules: MatchRules): Break {
+function oursBreak(type: BreakType, item: Ours, rules: MatchRules, cause?: string): Break {
   return {
     type,
     identity: `${type}:${item.kind}:${item.id}`,
@@ -343,13 +354,16 @@ function oursBreak(type: BreakType, item: Ours, rules: MatchRules): Break {
     oursMinor: item.amountMinor,
     differenceMinor: null,
     at: item.at,
-    causeKey: nearCutoff(item.at, rules) ? 'cutoff' : type,
+    causeKey: cause ?? (nearCutoff(item.at, rules) ? 'cutoff' : type),
     detail: {}
   }
 }
 
 /** One of ours against the line(s) matched to it. */
-function compare(item: Ours, lines: Line[], rules: MatchRules, breaks: Break[]): void {
+function compare(item: Ours, matchedLines: Line[], rules: MatchRules, breaks: Break[]): void {
+  // A failed attempt beside a paid one (the payer retried) is no second payment: only the paid lines count.
+  const paidLines = matchedLines.filter(theirsPaid)
+  let lines = paidLines.length > 0 ? paidLines : matchedLines
   const first = [...lines].sort(byLine)[0]
   const pairBreak = (type: BreakType, cause: string, values: Partial<Break>, detail: Record<string, unknown> = {}): Break => ({
     type,
@@ -399,11 +413,22 @@ function compare(item: Ours, lines: Line[], rules: MatchRules, breaks: Break[]):
     breaks.push(pairBreak(difference > 0 ? 'amount_over' : 'amount_short', cause, { theirsMinor: theirs, differenceMinor: difference }))
   }
   // The schedule prices payments and payouts; a refund's fee (often the original's, returned) is the channel's own rule.
-  if (rules.fee && item.kind === 'order' && lines.some((l) => l.feeMinor !== null)) {
-    const expected = Math.round((item.amountMinor * rules.fee.ratePpm) / 1_000_000) + rules.fee.fixedMinor
-    const charged = lines.reduce((sum, l) => sum + Math.abs(l.feeMinor ?? 0), 0)
-    if (!withinTolerance(charged - expected, expected, { ...rules, tolerancePpm: 0 })) {
-      const observedPpm = item.amountMinor === 0 ? 0 : Math.round(((charged - rules.fee.fixedMinor) * 1_000_000) / item.amountMinor)
+  const feeLines = lines.filter((l) => l.feeMinor !== null)
+  if (rules.fee && item.kind === 'order' && feeLines.length > 0) {
+    const { ratePpm, fixedMinor } = rules.fee
+    const onRate = (minor: number) => Math.round((Math.abs(minor) * ratePpm) / 1_000_000)
+    // Charged, as lines are signed from the merchant's side (a fee charged is negative): a fee
+    // credited instead comes out negative here, never equal to the schedule's.
+    const charged = -feeLines.reduce((sum, l) => sum + l.feeMinor!, 0)
+    // The schedule on what the channel processed: each transaction's gross, the fixed part on each.
+    const processed = feeLines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
+    const expected = feeLines.reduce((sum, l) => sum + onRate(l.grossMinor ?? 0) + fixedMinor, 0)
+    // When its gross differs from ours, that is the amount break: a fee that fits the schedule on
+    // either amount is not a second difference.
+    const onOurs = onRate(item.amountMinor) + fixedMinor * feeLines.length
+    const fits = (due: number) => withinTolerance(charged - due, due, { ...rules, tolerancePpm: 0 })
+    if (!fits(expected) && !fits(onOurs)) {
+      const observedPpm = processed === 0 ? 0 : Math.round(((charged - fixedMinor * feeLines.length) * 1_000_000) / processed)
       breaks.push({ ...pairBreak('fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: charged, oursMinor: expected, differenceMinor: charged - expected }), identity: `fee_mismatch:${item.kind}:${item.id}` })
     }
   }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { fromMinor } from '../../shared/money'
 import { businessDayFn } from '../ledger/business-day'
-import { matchStatement, RULE_VERSION, type Break, type Control, type Line, type ManualLink, type Match, type MatchRules, type Ours } from './match'
+import { matchStatement, RULE_VERSION, type Break, type Control, type Line, type ManualLink, type Match, type MatchRules, type OurOrder, type Ours, type OurRefund } from './match'
 
 export interface RunScope {
   statementIds: number[]
@@ -46,14 +46,63 @@ export interface RunSummary {
 
 const BATCH = 2000
 
-function loadLines(sqlite: Database.Database, statementIds: number[]): Line[] {
-  return sqlite
-    .prepare(
-      `select id, statement_id as statementId, line_no as lineNo, row_key as rowKey, kind, order_no as orderNo, merchant_order_no as merchantOrderNo,
-        upstream_no as upstreamNo, refund_no as refundNo, currency, gross_minor as grossMinor, fee_minor as feeMinor, net_minor as netMinor, at, status
-       from recon_lines where statement_id in (select value from json_each(?)) order by statement_id, line_no`
+/** Rows per chunk when reading many (lines, orders, refunds). */
+const CHUNK = 20_000
+
+/**
+ * The rows of a query, a chunk at a time: SQLite writes each chunk as one JSON array (a value
+ * per column) and JSON.parse reads it. Fetched one by one, a million rows cost a few microseconds
+ * each in calls between JavaScript and SQLite; this is a fraction of that. `page` selects the
+ * chunk after the cursor and `cursorOf` makes the next cursor from a chunk's last row.
+ */
+function eachChunk(sqlite: Database.Database, columns: string, page: string, params: unknown[], cursorOf: (row: unknown[]) => unknown[], start: unknown[], onRow: (row: unknown[]) => void): void {
+  const read = sqlite.prepare(`select json_group_array(json_array(${columns})) from (${page} limit ${CHUNK}) as page`).pluck()
+  for (let cursor = start; ; ) {
+    const rows = JSON.parse(read.get(...params, ...cursor) as string) as unknown[][]
+    for (const row of rows) onRow(row)
+    if (rows.length < CHUNK) return
+    cursor = cursorOf(rows[rows.length - 1])
+  }
+}
+
+/** One string per distinct value of the columns that have few (kind, status, currency, direction): each row's own copy would cost memory a million times over. */
+function interner(): (text: string | null) => string | null {
+  const known = new Map<string, string>()
+  return (text) => {
+    if (text === null) return null
+    const found = known.get(text)
+    if (found !== undefined) return found
+    known.set(text, text)
+    return text
+  }
+}
+
+function loadLines(sqlite: Database.Database, statementIds: number[], intern: ReturnType<typeof interner>): Line[] {
+  const lines: Line[] = []
+  const columns = 'id, statement_id, line_no, row_key, kind, order_no, merchant_order_no, upstream_no, refund_no, currency, gross_minor, fee_minor, net_minor, at, status'
+  for (const statementId of [...new Set(statementIds)].sort((a, b) => a - b)) {
+    const page = `select ${columns} from recon_lines where statement_id = ? and (line_no, id) > (?, ?) order by line_no, id`
+    eachChunk(sqlite, columns, page, [statementId], (r) => [r[2], r[0]], [-1, 0], (r) =>
+      lines.push({
+        id: r[0] as number,
+        statementId: r[1] as number,
+        lineNo: r[2] as number,
+        rowKey: r[3] as string,
+        kind: intern(r[4] as string) as Line['kind'],
+        orderNo: r[5] as string | null,
+        merchantOrderNo: r[6] as string | null,
+        upstreamNo: r[7] as string | null,
+        refundNo: r[8] as string | null,
+        currency: intern(r[9] as string | null),
+        grossMinor: r[10] as number | null,
+        feeMinor: r[11] as number | null,
+        netMinor: r[12] as number | null,
+        at: r[13] as number | null,
+        status: intern(r[14] as string | null) as Line['status']
+      })
     )
-    .all(JSON.stringify(statementIds)) as Line[]
+  }
+  return lines
 }
 
 function loadControls(sqlite: Database.Database, statementIds: number[]): Control[] {
@@ -61,31 +110,85 @@ function loadControls(sqlite: Database.Database, statementIds: number[]): Contro
   return rows.flatMap((r) => (JSON.parse(r.controls) as Omit<Control, 'statementId'>[]).map((c) => ({ ...c, statementId: r.id })))
 }
 
-const ORDER_COLUMNS = `'order' as kind, o.id, o.order_no as orderNo, o.merchant_order_no as merchantOrderNo, o.upstream_no as upstreamNo, o.direction, o.status,
-  o.currency, case when o.direction = 'deposit' and o.paid_minor is not null then o.paid_minor else o.amount_minor end as amountMinor,
-  o.merchant_id as merchantId, coalesce(o.finalized_at, o.created_at) as at, o.is_test as isTest`
+/** An order of ours as a row of values (`addOrder` reads them in this order). */
+const ORDER_COLUMNS = `id, order_no, merchant_order_no, upstream_no, direction, status, currency,
+  case when direction = 'deposit' and paid_minor is not null then paid_minor else amount_minor end, merchant_id, coalesce(finalized_at, created_at), is_test`
 
-const REFUND_COLUMNS = `'refund' as kind, r.id, r.refund_no as refundNo, r.order_id as orderId, r.upstream_no as upstreamNo, r.status, r.currency,
-  r.amount_minor as amountMinor, r.merchant_id as merchantId, coalesce(r.finalized_at, r.created_at) as at, r.is_test as isTest`
+const REFUND_COLUMNS = `id, refund_no, order_id, upstream_no, status, currency, amount_minor, merchant_id, coalesce(finalized_at, created_at), is_test`
+
+/** What the period's pages take from a row (not its fields, its payment page…). */
+const ORDER_FIELDS = 'id, order_no, merchant_order_no, upstream_no, direction, status, currency, paid_minor, amount_minor, merchant_id, finalized_at, created_at, is_test'
+const REFUND_FIELDS = 'id, refund_no, order_id, upstream_no, status, currency, amount_minor, merchant_id, finalized_at, created_at, is_test'
 
 /**
  * Ours: the channel's orders and refunds made in the period (widened by the window), and any other
  * the lines name by a key (an old order's late refund, a payment a day early).
  */
-function loadOurs(sqlite: Database.Database, scope: RunScope, lines: Line[], windowMs: number): Ours[] {
+function loadOurs(sqlite: Database.Database, scope: RunScope, lines: Line[], windowMs: number, intern: ReturnType<typeof interner>): Ours[] {
   const from = scope.from - windowMs
   const to = scope.to + windowMs
-  const channel = scope.channelId === null ? '' : 'and o.channel_id = :channel'
-  const found = new Map<string, Ours>()
-  const add = (rows: (Omit<Ours, 'isTest'> & { isTest: number })[]) => rows.forEach((r) => found.set(`${r.kind}:${r.id}`, { ...r, isTest: r.isTest === 1 } as Ours))
-  const params = { from, to, channel: scope.channelId }
-  add(sqlite.prepare(`select ${ORDER_COLUMNS} from orders o where o.created_at >= :from and o.created_at < :to ${channel}`).all(scope.channelId === null ? { from, to } : params) as never)
-  add(sqlite.prepare(`select ${REFUND_COLUMNS} from refunds r where r.created_at >= :from and r.created_at < :to ${channel.replace('o.', 'r.')}`).all(scope.channelId === null ? { from, to } : params) as never)
-  const keys = (pick: (l: Line) => string | null) => JSON.stringify([...new Set(lines.map(pick).filter((k): k is string => !!k))])
-  add(sqlite.prepare(`select ${ORDER_COLUMNS} from orders o where o.order_no in (select value from json_each(?))`).all(keys((l) => l.orderNo)) as never)
-  add(sqlite.prepare(`select ${ORDER_COLUMNS} from orders o where o.upstream_no in (select value from json_each(?))`).all(keys((l) => l.upstreamNo)) as never)
-  add(sqlite.prepare(`select ${REFUND_COLUMNS} from refunds r where r.refund_no in (select value from json_each(?))`).all(keys((l) => l.refundNo)) as never)
-  return [...found.values()]
+  const orders = new Map<number, OurOrder>()
+  const refunds = new Map<number, OurRefund>()
+  const addOrder = (r: unknown[]) => {
+    if (orders.has(r[0] as number)) return
+    orders.set(r[0] as number, {
+      kind: 'order',
+      id: r[0] as number,
+      orderNo: r[1] as string,
+      merchantOrderNo: r[2] as string,
+      upstreamNo: r[3] as string | null,
+      direction: intern(r[4] as string) as OurOrder['direction'],
+      status: intern(r[5] as string) as string,
+      currency: intern(r[6] as string) as string,
+      amountMinor: r[7] as number,
+      merchantId: r[8] as number,
+      at: r[9] as number,
+      isTest: r[10] === 1
+    })
+  }
+  const addRefund = (r: unknown[]) => {
+    if (refunds.has(r[0] as number)) return
+    refunds.set(r[0] as number, {
+      kind: 'refund',
+      id: r[0] as number,
+      refundNo: r[1] as string,
+      orderId: r[2] as number,
+      upstreamNo: r[3] as string | null,
+      status: intern(r[4] as string) as string,
+      currency: intern(r[5] as string) as string,
+      amountMinor: r[6] as number,
+      merchantId: r[7] as number,
+      at: r[8] as number,
+      isTest: r[9] === 1
+    })
+  }
+  const channel = scope.channelId === null ? '' : 'and channel_id = ?'
+  const channelParams = scope.channelId === null ? [] : [scope.channelId]
+  // Orders paged along the index the period is read through ((channel_id,) created_at, id); refunds by id.
+  eachChunk(sqlite, `${ORDER_COLUMNS}, created_at`, `select ${ORDER_FIELDS} from orders where created_at >= ? and created_at < ? ${channel} and (created_at, id) > (?, ?) order by created_at, id`, [from, to, ...channelParams], (r) => [r[11], r[0]], [Number.MIN_SAFE_INTEGER, 0], addOrder)
+  eachChunk(sqlite, REFUND_COLUMNS, `select ${REFUND_FIELDS} from refunds where created_at >= ? and created_at < ? ${channel} and id > ? order by id`, [from, to, ...channelParams], (r) => [r[0]], [0], addRefund)
+
+  // Any other the lines name: order and refund numbers are unique, so only those not found yet are
+  // asked for; an upstream number is not, so it is asked for again when more orders hold it than found.
+  const missing = (pick: (l: Line) => string | null, found: Set<string>) => [...new Set(lines.map(pick).filter((k): k is string => !!k && !found.has(k)))]
+  const byKeys = (sql: string, keys: string[], add: (r: unknown[]) => void) => {
+    if (keys.length > 0) for (const r of sqlite.prepare(sql).raw().all(JSON.stringify(keys)) as unknown[][]) add(r)
+  }
+  const orderNos = new Set([...orders.values()].map((o) => o.orderNo))
+  byKeys(`select ${ORDER_COLUMNS} from orders where order_no in (select value from json_each(?))`, missing((l) => l.orderNo, orderNos), addOrder)
+  const upstreamNos = new Map<string, number>()
+  for (const o of orders.values()) if (o.upstreamNo) upstreamNos.set(o.upstreamNo, (upstreamNos.get(o.upstreamNo) ?? 0) + 1)
+  const named = [...new Set(lines.map((l) => l.upstreamNo).filter((k): k is string => !!k))]
+  const foundNamed = named.filter((k) => upstreamNos.has(k))
+  const heldInScope = foundNamed.reduce((n, k) => n + upstreamNos.get(k)!, 0)
+  const held = foundNamed.length === 0 ? 0 : (sqlite.prepare('select count(*) from orders where upstream_no in (select value from json_each(?))').pluck().get(JSON.stringify(foundNamed)) as number)
+  byKeys(`select ${ORDER_COLUMNS} from orders where upstream_no in (select value from json_each(?))`, held > heldInScope ? named : named.filter((k) => !upstreamNos.has(k)), addOrder)
+  const refundNos = new Set([...refunds.values()].map((r) => r.refundNo))
+  byKeys(`select ${REFUND_COLUMNS} from refunds where refund_no in (select value from json_each(?))`, missing((l) => l.refundNo, refundNos), addRefund)
+  // A refund line without our refund number names its refund by the channel's (an old order's late refund).
+  const refundUpstreams = new Set([...refunds.values()].flatMap((r) => (r.upstreamNo ? [r.upstreamNo] : [])))
+  byKeys(`select ${REFUND_COLUMNS} from refunds where upstream_no in (select value from json_each(?))`, missing((l) => (l.kind === 'refund' && !l.refundNo ? l.upstreamNo : null), refundUpstreams), addRefund)
+  return [...orders.values(), ...refunds.values()]
 }
 
 function loadLinks(sqlite: Database.Database, statementIds: number[]): ManualLink[] {
@@ -104,7 +207,11 @@ export function runInputHash(sqlite: Database.Database, scope: RunScope, setting
   const files = sqlite
     .prepare('select s.file_hash as fileHash, p.version from recon_statements s join recon_profiles p on p.id = s.profile_id where s.id in (select value from json_each(?)) order by s.id')
     .all(JSON.stringify(scope.statementIds))
-  const oursState = ours.map((o) => [o.kind, o.id, o.status, o.amountMinor, o.currency]).sort((a, b) => (`${a[0]}:${a[1]}` < `${b[0]}:${b[1]}` ? -1 : 1))
+  // Sorted by the text `kind:id`, each made once (made in the comparison, it was millions of strings).
+  const oursState = ours
+    .map((o) => ({ key: `${o.kind}:${o.id}`, state: [o.kind, o.id, o.status, o.amountMinor, o.currency] }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map((o) => o.state)
   return digest({ rule: RULE_VERSION, scope, settings, files, links, ours: digest(oursState) })
 }
 
@@ -141,8 +248,9 @@ export function executeRun(sqlite: Database.Database, runId: number, tenantId: n
 }
 
 function writeRun(sqlite: Database.Database, runId: number, tenantId: number, scope: RunScope, settings: RunSettings, now: number, shouldStop: () => boolean): RunOutcome | null {
-  const lines = loadLines(sqlite, scope.statementIds)
-  const ours = loadOurs(sqlite, scope, lines, settings.windowMs)
+  const intern = interner()
+  const lines = loadLines(sqlite, scope.statementIds, intern)
+  const ours = loadOurs(sqlite, scope, lines, settings.windowMs, intern)
   const links = loadLinks(sqlite, scope.statementIds)
   const controls = loadControls(sqlite, scope.statementIds)
   const dayOf = businessDayFn(settings.zone)

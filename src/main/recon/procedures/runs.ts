@@ -129,7 +129,8 @@ export const reconRunProcedures = handlers({
     const currency = source.currency ?? profile.currency
     const toleranceMinor = matching.toleranceAmount === '0' || Number(matching.toleranceAmount) === 0 ? 0 : currency ? minorOf('matching.toleranceAmount', matching.toleranceAmount, currency) : null
     if (toleranceMinor === null) throw validationError('matching.toleranceAmount', say('error.recon.channelCurrency'))
-    const zone = profile.timeZone
+    // Business days (the cut-off, the settlement day, a period from the lines) are the tenant's, as everywhere else.
+    const zone = tenantZone(ctx.db, ctx.tenantId)
     const period = periodOf(ctx, statementIds, input, zone)
     const scope: RunScope = { statementIds, from: period.from, to: period.to, channelId: source.channelId, includeTest: input.includeTest }
     const settings: RunSettings = {
