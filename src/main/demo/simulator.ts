@@ -1,7 +1,8 @@
 /**
- * The demo's provider: the simulator started by `--demo` (and the desktop's Demo menu), with the
- * demo channels' merchant numbers and keys, and the demo channels pointed at it. The simulator's
- * address can change between runs, so the channels are re-pointed at each start.
+ * The demo's provider: the app's simulator (core/ports.ts `SimulatorHost`, the one the simulator
+ * panel shows), started by `--demo` (and the desktop's Demo menu) with the demo channels'
+ * merchant numbers and keys, and the demo channels pointed at it. The simulator's address can
+ * change between runs, so the channels are re-pointed at each start.
  */
 import { isDeepStrictEqual } from 'node:util'
 import { eq, inArray } from 'drizzle-orm'
@@ -11,7 +12,8 @@ import { channels } from '../db/schema'
 import { transact } from '../db/transaction'
 import { writeAuditEvent } from '../core/audit'
 import type { Clock } from '../core/context'
-import { startSimulator, type RunningSimulator, type SimulatorMerchant } from '../simulator/server'
+import type { RunningSimulatorHandle, SimulatorHost } from '../core/ports'
+import type { SimulatorMerchant } from '../simulator/server'
 import { DEFAULT_GENERIC_CONFIG } from '../upstream/generic'
 import { demoCredentials, DEMO_CHANNELS } from './master-data'
 
@@ -43,14 +45,23 @@ export function connectDemoChannels(db: Db, clock: Clock, simulatorUrl: string):
   })
 }
 
-/** Starts the demo's simulator (deposits are paid automatically after a while) and points the demo channels at it. */
-export async function startDemoProvider(db: Db, clock: Clock): Promise<RunningSimulator> {
-  const options = { merchants: demoSimulatorMerchants(), autoPayAfterMs: 20_000, payoutDelayMs: 3_000 }
-  let simulator: RunningSimulator
-  try {
-    simulator = await startSimulator({ ...options, port: DEMO_SIMULATOR_PORT })
-  } catch {
-    simulator = await startSimulator({ ...options, port: 0 })
+/**
+ * Starts the app's simulator for the demo (deposits are paid automatically after a while) and
+ * points the demo channels at it. One someone started already is used as it is, the demo
+ * merchants added to it.
+ */
+export async function startDemoProvider(db: Db, clock: Clock, host: SimulatorHost): Promise<RunningSimulatorHandle> {
+  const merchants = demoSimulatorMerchants()
+  let simulator = host.running()
+  if (simulator) {
+    for (const merchant of merchants) simulator.addMerchant(merchant)
+  } else {
+    const options = { merchants, autoPayAfterMs: 20_000, payoutDelayMs: 3_000, startedBy: 'demo' as const }
+    try {
+      simulator = await host.start({ ...options, port: DEMO_SIMULATOR_PORT })
+    } catch {
+      simulator = await host.start({ ...options, port: 0 })
+    }
   }
   connectDemoChannels(db, clock, simulator.url)
   return simulator

@@ -4,7 +4,8 @@
  *                                              /refund/create, /refund/query
  *   Payer:      GET  /pay/:upstreamNo               the hosted page of a redirect-kind deposit
  *   Control:    POST /_control/pay {orderNo, amount?, merchantNo?}
- *               POST /_control/behaviour {merchantNo?, amountPattern?, behaviour, delayMs?, partialPercent?}
+ *               POST /_control/behaviour {merchantNo?, amountPattern?, appliesTo?, behaviour, delayMs?, partialPercent?}
+ *               POST /_control/behaviour/clear {id?}      one rule by its id (GET /_control/state), or all
  *               POST /_control/merchants {merchantNo, signKey}
  *               POST /_control/reset
  *               GET  /_control/state, /_control/orders
@@ -28,6 +29,7 @@ const differencesInput = z
     differences: z.array(z.object({ kind: z.enum(DIFFERENCE_KINDS), orderNo: z.string().min(1).max(64).optional() }).strict()).max(1000)
   })
   .strict()
+const clearInput = z.object({ id: z.number().int().positive().optional() }).strict()
 const merchantInput = z.object({ merchantNo: z.string().trim().min(1).max(64), signKey: z.string().min(1).max(4000) }).strict()
 
 function escapeHtml(text: string): string {
@@ -77,9 +79,9 @@ export function createSimulatorApp(provider: Provider, allowedHosts: () => strin
 
   app.post('/deposit/create', async (c) => send(c, await provider.create('deposit', '/deposit/create', await protocolParams(c))))
   app.post('/payout/create', async (c) => send(c, await provider.create('payout', '/payout/create', await protocolParams(c))))
-  app.post('/order/query', async (c) => send(c, provider.query('/order/query', await protocolParams(c))))
+  app.post('/order/query', async (c) => send(c, await provider.query('/order/query', await protocolParams(c))))
   app.post('/refund/create', async (c) => send(c, await provider.refund('/refund/create', await protocolParams(c))))
-  app.post('/refund/query', async (c) => send(c, provider.refundQuery('/refund/query', await protocolParams(c))))
+  app.post('/refund/query', async (c) => send(c, await provider.refundQuery('/refund/query', await protocolParams(c))))
 
   app.get('/pay/:upstreamNo', (c) => {
     const order = provider.orders().find((o) => o.upstreamNo === c.req.param('upstreamNo'))
@@ -103,6 +105,14 @@ export function createSimulatorApp(provider: Provider, allowedHosts: () => strin
     const input = await jsonInput(c, behaviourRuleSchema)
     if (!input.ok) return input.response
     provider.setBehaviour(input.value)
+    return c.json({ ok: true, rules: provider.behaviours.rules() })
+  })
+
+  app.post('/_control/behaviour/clear', async (c) => {
+    const input = await jsonInput(c, clearInput)
+    if (!input.ok) return input.response
+    if (input.value.id === undefined) provider.behaviours.clear()
+    else if (!provider.behaviours.remove(input.value.id)) return c.json({ ok: false, error: `no rule ${input.value.id}` }, 404)
     return c.json({ ok: true, rules: provider.behaviours.rules() })
   })
 

@@ -38,4 +38,31 @@ describe('BehaviourTable', () => {
     expect(behaviourRuleSchema.safeParse({ behaviour: 'delay', merchant: 'M1' }).success).toBe(false)
     expect(behaviourRuleSchema.safeParse({ behaviour: 'partial_amount', partialPercent: 100 }).success).toBe(false)
   })
+
+  it('rules for status queries apply to queries only, and orders rules never to queries', () => {
+    const table = new BehaviourTable()
+    table.set({ merchantNo: 'M1', behaviour: 'decline' })
+    table.set({ merchantNo: 'M1', appliesTo: 'queries', behaviour: 'server_error' })
+    expect(table.resolve('M1', '10.00').behaviour).toBe('decline')
+    expect(table.resolve('M1', '10.00', 'queries').behaviour).toBe('server_error')
+    expect(table.resolve('M2', '', 'queries').behaviour).toBe('success')
+    expect(behaviourRuleSchema.safeParse({ appliesTo: 'queries', behaviour: 'delay', delayMs: 5 }).success).toBe(true)
+    expect(behaviourRuleSchema.safeParse({ appliesTo: 'queries', behaviour: 'duplicate_callback' }).success).toBe(false)
+  })
+
+  it('gives each rule an id that a replacement keeps; one rule can be removed by it', () => {
+    const table = new BehaviourTable()
+    const first = table.set({ merchantNo: 'M1', behaviour: 'decline' })
+    const second = table.set({ amountPattern: '\\.13$', behaviour: 'late_callback', delayMs: 50 })
+    expect(table.set({ merchantNo: 'M1', behaviour: 'out_of_order_callbacks' }).id).toBe(first.id)
+    expect(second.id).not.toBe(first.id)
+    expect(table.list().map((e) => [e.id, e.rule.behaviour])).toEqual([
+      [second.id, 'late_callback'],
+      [first.id, 'out_of_order_callbacks']
+    ])
+    expect(table.remove(first.id)).toBe(true)
+    expect(table.remove(first.id)).toBe(false)
+    expect(table.resolve('M1', '1.00').behaviour).toBe('success')
+    expect(table.resolve('M1', '1.13')).toMatchObject({ behaviour: 'late_callback', delayMs: 50 })
+  })
 })

@@ -1,7 +1,8 @@
 /**
  * The simulator's callbacks to an order's notify URL: signed with the merchant's key (or, under
  * bad_signature, with a wrong one), each with a unique eventId, re-sent with backoff until the
- * listener answers the acknowledgement (SUCCESS); under duplicate_callback the same event twice.
+ * listener answers the acknowledgement (SUCCESS); under duplicate_callback the same event twice,
+ * under late_callback held back first, under out_of_order_callbacks followed by a stale PENDING.
  */
 import { randomUUID } from 'node:crypto'
 import { sign, type SignAlgorithm } from '../upstream/signing'
@@ -77,6 +78,10 @@ export interface CallbackSettings {
 export interface CallbackTwists {
   duplicate: boolean
   badSignature: boolean
+  /** late_callback: held back this long before the first attempt. */
+  holdMs?: number
+  /** out_of_order_callbacks: after the final callback, a stale PENDING one (an older event) arrives. */
+  staleAfter?: boolean
 }
 
 export function callbackParams(order: SimOrder, eventId: string, now: number): Record<string, string> {
@@ -127,14 +132,26 @@ export function createCallbackSender(settings: CallbackSettings, lifecycle: Life
     return false
   }
 
+  function signedBody(order: SimOrder, eventId: string, at: number, signKey: string, badSignature: boolean): string {
+    const params = callbackParams(order, eventId, at)
+    params.sign = sign(params, badSignature ? `${signKey}-not-the-key` : signKey, settings.algorithm, settings.upperCase, 'sign')
+    return settings.format === 'json' ? JSON.stringify(params) : new URLSearchParams(params).toString()
+  }
+
   /** Sends the order's current state; resolves when every copy was delivered or given up. */
   return async function sendCallback(order: SimOrder, signKey: string, twists: CallbackTwists): Promise<void> {
+    const createdAt = order.createdAt
+    if (twists.holdMs && !(await lifecycle.sleep(twists.holdMs))) return
     const eventId = `EV${randomUUID().replace(/-/g, '')}`
-    const params = callbackParams(order, eventId, Date.now())
-    const key = twists.badSignature ? `${signKey}-not-the-key` : signKey
-    params.sign = sign(params, key, settings.algorithm, settings.upperCase, 'sign')
-    const body = settings.format === 'json' ? JSON.stringify(params) : new URLSearchParams(params).toString()
+    const body = signedBody(order, eventId, Date.now(), signKey, twists.badSignature)
     await deliver(order, body, eventId, !twists.badSignature)
     if (twists.duplicate) await deliver(order, body, eventId, !twists.badSignature)
+    if (twists.staleAfter) {
+      // The PENDING event the provider "sent" when the order was created, arriving last: an
+      // event of its own (own id, its older time), signed properly.
+      const stale: SimOrder = { ...order, status: 'PENDING', paidAmount: null }
+      const staleId = `EV${randomUUID().replace(/-/g, '')}`
+      await deliver(stale, signedBody(stale, staleId, createdAt, signKey, twists.badSignature), staleId, !twists.badSignature)
+    }
   }
 }

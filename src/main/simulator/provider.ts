@@ -4,8 +4,8 @@
  * nothing), settles payouts after a delay, waits for deposits to be paid, and sends callbacks.
  */
 import Decimal from 'decimal.js'
-import { verify } from '../upstream/signing'
-import { BehaviourTable } from './behaviours'
+import { flatParams, sign, verify } from '../upstream/signing'
+import { BehaviourTable, type RuleEntry } from './behaviours'
 import { createCallbackSender, Lifecycle } from './callbacks'
 import { paymentPageFor } from './payment-page'
 import { statementCsv, statementRow, withDifferences, type Difference, type Injected, type Settled } from './statement'
@@ -78,9 +78,32 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
   }
 
   function notify(order: SimOrder): void {
-    const { behaviour } = behaviours.resolve(order.merchantNo, order.amount)
+    const { behaviour, delayMs } = behaviours.resolve(order.merchantNo, order.amount)
     const key = merchants.get(order.merchantNo) ?? ''
-    void sendCallback({ ...order }, key, { duplicate: behaviour === 'duplicate_callback', badSignature: behaviour === 'bad_signature' })
+    void sendCallback({ ...order }, key, {
+      duplicate: behaviour === 'duplicate_callback',
+      badSignature: behaviour === 'bad_signature',
+      holdMs: behaviour === 'late_callback' ? delayMs : undefined,
+      staleAfter: behaviour === 'out_of_order_callbacks'
+    })
+  }
+
+  /**
+   * A status query's answer, after the rules for queries (by merchant, and by the order's amount
+   * when the order exists): delayed, never answered, a server error, or signed with a wrong key.
+   * Answers to authentic queries are signed like callbacks (over their top-level parameters,
+   * nested objects as their JSON text), so a client can check who answered.
+   */
+  async function answerQuery(merchantNo: string, amount: string, reply: Reply): Promise<Reply> {
+    const rule = behaviours.resolve(merchantNo, amount, 'queries')
+    if (rule.behaviour === 'server_error') return { kind: 'text', status: 500, body: 'Internal Server Error' }
+    if (rule.behaviour === 'timeout') return { kind: 'hang' }
+    if (rule.behaviour === 'delay' && !(await lifecycle.sleep(rule.delayMs))) return { kind: 'hang' }
+    if (reply.kind !== 'json') return reply
+    const body = reply.body as Record<string, unknown>
+    const key = merchants.get(merchantNo) ?? ''
+    const signature = sign(flatParams(body) ?? {}, rule.behaviour === 'bad_signature' ? `${key}-not-the-key` : key, algorithm, options.upperCase ?? false, 'sign')
+    return { ...reply, body: { ...body, sign: signature } }
   }
 
   function settle(order: SimOrder, paid: string | null): void {
@@ -164,16 +187,16 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
     return answer('0', 'ok', { upstreamNo, orderNo: order.orderNo, status: order.status, amount: order.amount, currency: order.currency, ...order.page })
   }
 
-  function query(path: string, params: Record<string, string> | null): Reply {
+  async function query(path: string, params: Record<string, string> | null): Promise<Reply> {
     if (!authentic(params)) {
       log(path, params, false, 'rejected')
       return BAD_SIGNATURE
     }
     const order = orders.get(keyOf(params.merchantNo, params.orderNo ?? ''))
     log(path, params, true, order ? 'answered' : 'not_found')
-    if (!order) return answer('1004', 'order not found')
+    if (!order) return answerQuery(params.merchantNo, '', answer('1004', 'order not found'))
     const { upstreamNo, orderNo, status, amount, currency, paidAmount } = order
-    return answer('0', 'ok', { upstreamNo, orderNo, direction: order.direction, status, amount, currency, ...(paidAmount !== null ? { paidAmount } : {}) })
+    return answerQuery(params.merchantNo, amount, answer('0', 'ok', { upstreamNo, orderNo, direction: order.direction, status, amount, currency, ...(paidAmount !== null ? { paidAmount } : {}) }))
   }
 
   /**
@@ -245,14 +268,14 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
 
   const refundView = (r: SimRefund) => ({ refundNo: r.refundNo, orderNo: r.orderNo, upstreamNo: r.upstreamNo, status: r.status, amount: r.amount, currency: r.currency })
 
-  function refundQuery(path: string, params: Record<string, string> | null): Reply {
+  async function refundQuery(path: string, params: Record<string, string> | null): Promise<Reply> {
     if (!authentic(params)) {
       log(path, params, false, 'rejected')
       return BAD_SIGNATURE
     }
     const found = refunds.get(keyOf(params.merchantNo, `refund\u0000${params.refundNo ?? ''}`))
     log(path, params, true, found ? 'answered' : 'not_found')
-    return found ? answer('0', 'ok', refundView(found)) : answer('1004', 'refund not found')
+    return answerQuery(params.merchantNo, found?.amount ?? '', found ? answer('0', 'ok', refundView(found)) : answer('1004', 'refund not found'))
   }
 
   function view(order: SimOrder): SimOrderView {
@@ -284,8 +307,8 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
       settle(order, amount ?? null)
       return view(order)
     },
-    setBehaviour(rule: BehaviourRule): void {
-      behaviours.set(rule)
+    setBehaviour(rule: BehaviourRule): RuleEntry {
+      return behaviours.set(rule)
     },
     upsertMerchant(merchant: SimulatorMerchant): void {
       merchants.set(merchant.merchantNo, merchant.signKey)
@@ -296,7 +319,7 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
       [...createCounts.entries()].filter(([k]) => k.endsWith(`\u0000${orderNo}`) && (merchantNo === undefined || k === keyOf(merchantNo, orderNo))).reduce((n, [, c]) => n + c, 0),
     state: () => ({
       merchants: [...merchants.keys()],
-      rules: behaviours.rules(),
+      rules: behaviours.list().map(({ id, rule }) => ({ id, ...rule })),
       settings: { algorithm, autoPayAfterMs: options.autoPayAfterMs ?? null, payoutDelayMs: options.payoutDelayMs ?? 200, callbackFormat: options.callbackFormat ?? 'form' },
       counts: { orders: orders.size, requests: requests.length, callbacks: callbacks.length },
       callbacks: [...callbacks]

@@ -22,8 +22,22 @@ export const BEHAVIOURS = [
   /** The payer pays `partialPercent` (default 90) % of a deposit. */
   'partial_amount',
   /** Accepted, then FAILED: a payout after its delay, a deposit when "paid". */
-  'fail_later'
+  'fail_later',
+  /** The callback is held back `delayMs` (e.g. past the order's expiry) before it is sent. */
+  'late_callback',
+  /** The final callback, then a stale PENDING one (an older event arriving last). */
+  'out_of_order_callbacks'
 ] as const
+
+/**
+ * What a rule acts on: `orders` (creates, refunds, payments and their callbacks: every behaviour)
+ * or `queries` (the status queries of orders and refunds: delay, timeout, server_error, and
+ * bad_signature on the answer).
+ */
+export const RULE_TARGETS = ['orders', 'queries'] as const
+export type RuleTarget = (typeof RULE_TARGETS)[number]
+
+export const QUERY_BEHAVIOURS = ['success', 'delay', 'timeout', 'server_error', 'bad_signature'] as const satisfies readonly BehaviourName[]
 
 export type BehaviourName = (typeof BEHAVIOURS)[number]
 
@@ -32,6 +46,8 @@ export interface BehaviourRule {
   merchantNo?: string
   /** A regular expression tested on the decimal amount string as received, e.g. `\.13$`. */
   amountPattern?: string
+  /** Absent: `orders`. */
+  appliesTo?: RuleTarget
   behaviour: BehaviourName
   delayMs?: number
   partialPercent?: number

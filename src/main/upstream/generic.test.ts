@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { englishOfIssue } from '../core/errors'
 import { createGenericAdapter, DEFAULT_GENERIC_CONFIG, genericAdapterConfigSchema, MissingCredentialError, readPath } from './generic'
 import type { HttpOutcome, UpstreamHttp, UpstreamRequest } from './http'
 import { sign } from './signing'
@@ -189,11 +190,12 @@ describe('the config schema', () => {
   })
 
   it('names what is wrong', () => {
-    const issues = (config: unknown) => genericAdapterConfigSchema.safeParse(config).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    // The rules are server texts (the settings editor shows them in either language); their English here.
+    const issues = (config: unknown) => genericAdapterConfigSchema.safeParse(config).error?.issues.map((i) => `${i.path.join('.')}: ${englishOfIssue(i)}`)
     expect(issues({ ...BASE, baseUrl: 'ftp://x' })).toEqual(['baseUrl: must be an http:// or https:// address'])
     expect(issues({ ...BASE, paths: { ...BASE.paths, query: 'query' } })).toEqual(['paths.query: must be a path starting with /'])
-    expect(issues({ ...BASE, signature: { ...BASE.signature, algorithm: 'sha1' } })).toEqual(['signature.algorithm: must be md5 or hmac-sha256'])
-    expect(issues({ ...BASE, statusMap: { DONE: 'paid' } })).toEqual(['statusMap.DONE: must be pending, succeeded, failed or not_found'])
+    expect(issues({ ...BASE, signature: { ...BASE.signature, algorithm: 'sha1' } })).toEqual(['signature.algorithm: must be one of md5, hmac-sha256'])
+    expect(issues({ ...BASE, statusMap: { DONE: 'paid' } })).toEqual(['statusMap.DONE: must be one of pending, succeeded, failed, not_found'])
     expect(issues({ ...BASE, fieldMap: { orderNo: 'amount' } })).toEqual(['fieldMap: each field must go out under its own name, and none under the signature field'])
     expect(issues({ ...BASE, fieldMap: { orderNo: 'sign' } })).toHaveLength(1)
     expect(issues({ ...BASE, timeoutMs: 10 })).toEqual(['timeoutMs: must be at least 500 ms'])

@@ -2,6 +2,7 @@ import { request } from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createGenericAdapter } from '../../../src/main/upstream/generic'
 import { createUpstreamHttp } from '../../../src/main/upstream/http'
+import { flatParams, sign, verify } from '../../../src/main/upstream/signing'
 import type { SendOutcome, UpstreamAnswer } from '../../../src/main/upstream/types'
 import { CREDENTIALS, deposit, MERCHANT, payout, startRig, type Rig } from './support'
 
@@ -18,6 +19,12 @@ afterAll(async () => rig.stop())
 beforeEach(() => {
   rig.simulator.reset()
 })
+
+/** A status query as the adapter signs it, for reading the raw answer. */
+function signedQuery(orderNo: string): Record<string, string> {
+  const params = { merchantNo: MERCHANT.merchantNo, orderNo, timestamp: String(Date.now()) }
+  return { ...params, sign: sign(params, MERCHANT.signKey, 'md5', false, 'sign') }
+}
 
 /** An adapter that gives up quickly, for the behaviours that never answer. */
 const impatient = () => createGenericAdapter({ ...rig.config, timeoutMs: 400 }, createUpstreamHttp({ retry: { baseDelayMs: 10 } }))
@@ -123,6 +130,54 @@ describe('callback behaviours', () => {
     expect(answered(await rig.adapter.createPayout(order, CREDENTIALS)).accepted).toBe(true)
     const [callback] = await rig.listener.waitFor(order.orderNo, 1)
     expect(rig.adapter.verifyCallback(callback.body, callback.contentType, CREDENTIALS)).toMatchObject({ signatureValid: true, status: 'failed', paidAmount: null })
+  })
+})
+
+describe('behaviours added for field testing', () => {
+  it('late_callback: the callback is held back for the delay', async () => {
+    rig.simulator.setBehaviour({ behaviour: 'late_callback', delayMs: 600 })
+    const order = deposit(rig.listener)
+    await rig.adapter.createDeposit(order, CREDENTIALS)
+    const paidAt = Date.now()
+    await rig.simulator.pay(order.orderNo)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(rig.listener.received.filter((c) => c.body.includes(order.orderNo))).toHaveLength(0)
+    await rig.listener.waitFor(order.orderNo, 1)
+    expect(Date.now() - paidAt).toBeGreaterThanOrEqual(550)
+  })
+
+  it('out_of_order_callbacks: the final callback, then a stale PENDING one with an event of its own', async () => {
+    rig.simulator.setBehaviour({ merchantNo: MERCHANT.merchantNo, behaviour: 'out_of_order_callbacks' })
+    const order = deposit(rig.listener)
+    await rig.adapter.createDeposit(order, CREDENTIALS)
+    await rig.simulator.pay(order.orderNo)
+    const callbacks = await rig.listener.waitFor(order.orderNo, 2)
+    const [final, stale] = callbacks.map((c) => rig.adapter.verifyCallback(c.body, c.contentType, CREDENTIALS))
+    expect(final).toMatchObject({ signatureValid: true, status: 'succeeded' })
+    expect(stale).toMatchObject({ signatureValid: true, status: 'pending' })
+    expect(stale.eventKey).not.toBe(final.eventKey)
+    expect(Number(stale.params.timestamp)).toBeLessThan(Number(final.params.timestamp))
+  })
+
+  it('status queries: answers are signed; rules for queries delay them, fail them or sign them wrongly, and leave creates alone', async () => {
+    const query = async () => {
+      const response = await fetch(`${rig.simulator.url}/order/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signedQuery('NO-SUCH-ORDER')) })
+      return { status: response.status, body: response.status === 200 ? ((await response.json()) as Record<string, string>) : null }
+    }
+    const answer = (await query()).body!
+    expect(answer).toMatchObject({ code: '1004' })
+    expect(verify(flatParams(answer)!, MERCHANT.signKey, 'md5', 'sign')).toBe(true)
+    rig.simulator.setBehaviour({ merchantNo: MERCHANT.merchantNo, appliesTo: 'queries', behaviour: 'bad_signature' })
+    expect(verify(flatParams((await query()).body)!, MERCHANT.signKey, 'md5', 'sign')).toBe(false)
+    rig.simulator.setBehaviour({ merchantNo: MERCHANT.merchantNo, appliesTo: 'queries', behaviour: 'server_error' })
+    expect((await query()).status).toBe(500)
+    rig.simulator.setBehaviour({ merchantNo: MERCHANT.merchantNo, appliesTo: 'queries', behaviour: 'delay', delayMs: 300 })
+    const started = Date.now()
+    expect((await query()).status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280)
+    expect(answered(await rig.adapter.createDeposit(deposit(rig.listener), CREDENTIALS)).accepted).toBe(true)
+    expect(rig.simulator.clearBehaviours()).toBe(true)
+    expect(rig.simulator.rules()).toEqual([])
   })
 })
 

@@ -8,8 +8,9 @@ import { useApiQuery } from '../../api/hooks'
 import { DetailDrawer, lifecycleFields, DetailSection, FieldGrid } from '../../components/DetailDrawer'
 import { formatAmount, formatRange } from '../../format/amount'
 import { useReferenceLabels } from '../../i18n/reference'
-import { useCan } from '../../session/currentUser'
+import { useCan, useCurrentUser } from '../../session/currentUser'
 import { ChannelBalanceForm } from '../ledger/ChannelBalanceForm'
+import { ChannelConnection } from './ChannelConnection'
 import { CredentialKeys } from './CredentialsEditor'
 
 /** Deposit and payout badges for the directions a channel supports. */
@@ -31,6 +32,7 @@ export function ChannelDetail({ id, onClose }: { id: number; onClose: () => void
   const { t } = useTranslation()
   const labels = useReferenceLabels()
   const canAdjust = useCan(PERMISSIONS.CHANNEL_BALANCE_WRITE)
+  const me = useCurrentUser()
   const channel = useApiQuery('channels.get', { id })
   const [adjusting, setAdjusting] = useState(false)
   const c = channel.data
@@ -63,6 +65,7 @@ export function ChannelDetail({ id, onClose }: { id: number; onClose: () => void
             </Text>
             <CredentialKeys keys={c.credentialKeys} />
           </DetailSection>
+          {me.merchantId === null && <ChannelConnection channel={c} />}
           {c.balance && (
           <DetailSection title={t('channels.balance')}>
             <FieldGrid

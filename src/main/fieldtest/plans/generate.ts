@@ -1,0 +1,118 @@
+/**
+ * A test plan generated from what PayDesk already knows of a channel (docs/field-testing.md,
+ * "Plans"): for each service bound to it, the boundary values around its available range in the
+ * currency's minor unit (lower − 1 unit refused, lower accepted, upper accepted, upper + 1 refused;
+ * a pair with no range is one step that expects the refusal naming why), an order with the
+ * service type's required fields filled with valid values (bank codes from the bank lists) that
+ * is paid and checked four ways with its fees, a callback check and a status query on it, a
+ * partial refund of it (deposits), a payout held and released (payouts).
+ *
+ * Pure: the caller reads the channel, its services and their ranges (`ServiceOnChannel`).
+ */
+import type { PlanStepInput } from '../../../shared/contract/fieldtest'
+import { fromMinor } from '../../../shared/money'
+import { BANKS, serviceType, type OrderField } from '../../../shared/reference'
+
+export interface ServiceOnChannel {
+  id: number
+  serviceType: string
+  direction: 'deposit' | 'payout'
+  currency: string
+  usable: boolean
+  /** Minor units; 0 = no bound on that side. */
+  lower: number
+  upper: number
+  /** Why the pair takes no orders (no range, disabled …), in English: the unusable step's title says it. */
+  reason: string | null
+}
+
+/** How long a generated step waits for the provider's callback: a payer paying by hand needs minutes. */
+export const DEPOSIT_CALLBACK_SECONDS = 120
+export const PAYOUT_CALLBACK_SECONDS = 60
+/** How long a callback check watches for repeats after the first callback. */
+export const CALLBACK_CHECK_SECONDS = 5
+
+/** Names that pass the person-name rule, per market, so a step reads like an order of that market. */
+const PEOPLE: Record<string, string> = { CNY: 'Li Wei', THB: 'Somchai Prasert', VND: 'Nguyen Van An', IDR: 'Budi Santoso', BRL: 'Ana Souza', USDT: 'Daniel Ho' }
+
+/** A valid value of each field a service type requires (order-fields.ts checks them). */
+export function validFields(typeCode: string, direction: 'deposit' | 'payout', currency: string): Record<string, string> {
+  const type = serviceType(typeCode)
+  if (!type) return {}
+  const wanted: OrderField[] = direction === 'deposit' ? type.depositFields : type.payoutFields
+  const person = PEOPLE[currency] ?? 'Field Engineer'
+  const usdt = type.code === 'USDT'
+  const values: Record<OrderField, string> = {
+    payerName: person,
+    recipientName: person,
+    cardNumber: '6222020200112233445',
+    remarkCode: 'FT0001',
+    bankCode: type.bankList ? BANKS[type.bankList][0].code : '',
+    phone: '+5511955550105',
+    // A CPF with its check digits (Brazil); any other market takes 5–30 letters or digits.
+    idNumber: type.code === 'BRAZILIAN' ? '52998224725' : 'ID0012345',
+    recipientAccount: usdt ? 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE' : '6222020200998877665',
+    network: 'TRC20'
+  }
+  return Object.fromEntries(wanted.map((field) => [field, values[field]]))
+}
+
+const kind = (direction: 'deposit' | 'payout') => (direction === 'deposit' ? 'Deposit' : 'Payout')
+
+/**
+ * The steps for one service, appended to `steps` (targets are indices into the whole plan).
+ * Amounts are the range's edges exactly, one minor unit outside them, in the currency's digits.
+ */
+function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[]): void {
+  const money = (minor: number) => fromMinor(minor, service.currency)
+  const fields = validFields(service.serviceType, service.direction, service.currency)
+  const label = `${kind(service.direction)} ${service.serviceType}`
+  const base = { action: service.direction, serviceId: service.id, fields } as const
+  if (!service.usable) {
+    // "No range" is shown as unusable: the order is refused before anything is sent, naming why.
+    const probe = service.lower > 0 ? service.lower : 1
+    steps.push({ ...base, purpose: 'unusable', title: `${label}: unusable on this channel (${service.reason ?? 'no available range'})`, amount: money(probe), expect: { outcome: 'refused_locally' } })
+    return
+  }
+  const { lower, upper } = service
+  if (lower > 1) steps.push({ ...base, purpose: 'below_lower', title: `${label} ${money(lower - 1)}: one minor unit below the lower bound, refused`, amount: money(lower - 1), expect: { outcome: 'refused_locally' } })
+  const smallest = lower > 0 ? lower : 1
+  steps.push({ ...base, purpose: 'at_lower', title: `${label} ${money(smallest)}: at the lower bound, accepted`, amount: money(smallest), expect: { outcome: 'accepted', amountExact: true } })
+  if (upper > 0) {
+    steps.push({ ...base, purpose: 'at_upper', title: `${label} ${money(upper)}: at the upper bound, accepted`, amount: money(upper), expect: { outcome: 'accepted', amountExact: true } })
+    steps.push({ ...base, purpose: 'above_upper', title: `${label} ${money(upper + 1)}: one minor unit above the upper bound, refused`, amount: money(upper + 1), expect: { outcome: 'refused_locally' } })
+  }
+  if (service.direction === 'payout') {
+    steps.push({
+      ...base,
+      purpose: 'payout_hold',
+      title: `Payout ${service.serviceType} ${money(smallest)}: held at submit, released when paid, amounts and fee exact`,
+      amount: money(smallest),
+      expect: { outcome: 'paid', callbackWithinSeconds: PAYOUT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
+    })
+    return
+  }
+  const paidIndex = steps.length
+  steps.push({
+    ...base,
+    purpose: 'fields',
+    title: `Deposit ${service.serviceType} ${money(smallest)} with the service type's fields: paid, amounts and fees exact`,
+    amount: money(smallest),
+    expect: { outcome: 'paid', callbackWithinSeconds: DEPOSIT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
+  })
+  steps.push({ action: 'callback_check', purpose: 'callback', title: `Callback of step ${paidIndex + 1}: signature valid, sent once`, target: paidIndex, seconds: CALLBACK_CHECK_SECONDS, expect: { signatureValid: true, noDuplicates: true } })
+  steps.push({ action: 'query', purpose: 'status_query', title: `Status query of step ${paidIndex + 1}: the provider says paid`, target: paidIndex, expect: { outcome: 'paid' } })
+  // Half, rounded down to a whole minor unit, and at least one unit: a partial refund.
+  const half = Math.max(1, Math.floor(smallest / 2))
+  if (half < smallest) {
+    steps.push({ action: 'refund', purpose: 'partial_refund', title: `Partial refund of step ${paidIndex + 1}: ${money(half)}`, target: paidIndex, refund: 'partial', amount: money(half), expect: { outcome: 'paid', amountExact: true, feeExact: true } })
+  }
+}
+
+/** Deposits first (their payments fund the payouts' merchant balance), each direction by service type. */
+export function generateSteps(services: readonly ServiceOnChannel[]): PlanStepInput[] {
+  const ordered = [...services].sort((a, b) => (a.direction === b.direction ? a.serviceType.localeCompare(b.serviceType) || a.id - b.id : a.direction === 'deposit' ? -1 : 1))
+  const steps: PlanStepInput[] = []
+  for (const service of ordered) serviceSteps(service, steps)
+  return steps
+}

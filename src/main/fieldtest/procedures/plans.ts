@@ -1,0 +1,53 @@
+/** Test plans: generated from the channel, edited into new versions, read at any version. */
+import { say } from '../../../shared/server-text'
+import { actorOf } from '../../core/context'
+import { validationError } from '../../core/errors'
+import { handlers } from '../../core/registry'
+import { tenantZone } from '../../core/tenant'
+import { transact } from '../../db/transaction'
+import { businessDayFn, dayText } from '../../ledger/business-day'
+import { generateSteps } from '../plans/generate'
+import { channelServices, checkSteps, createPlan, freeName, listPlans, loadChannel, loadPlan, parseSteps, planDetail, saveVersion, servicesForGeneration } from '../plans/store'
+
+export const planProcedures = handlers({
+  'fieldtest.plans.list': (ctx, input) => listPlans(ctx.db, ctx.tenantId, input),
+
+  'fieldtest.plans.get': (ctx, input) => planDetail(ctx.db, ctx.tenantId, loadPlan(ctx.db, ctx.tenantId, input.id), input.version),
+
+  'fieldtest.plans.generate': (ctx, input) => {
+    const actor = actorOf(ctx)
+    return transact(ctx.db, (tx) => {
+      const now = ctx.clock.now()
+      const channel = loadChannel(tx, ctx.tenantId, input.channelId)
+      const bound = channelServices(tx, channel)
+      const wanted = input.serviceIds ?? bound.map((s) => s.id)
+      const unknown = wanted.find((id) => !bound.some((s) => s.id === id))
+      if (unknown !== undefined) throw validationError('serviceIds', say('rule.fieldtest.serviceNotBound', { id: unknown, channel: channel.name }))
+      const chosen = bound.filter((s) => wanted.includes(s.id))
+      if (chosen.length === 0) throw validationError('channelId', say('error.fieldtest.noServices', { channel: channel.name }))
+      const steps = parseSteps(generateSteps(servicesForGeneration(chosen)))
+      const day = dayText(businessDayFn(tenantZone(tx, ctx.tenantId))(now))
+      const name = freeName(tx, ctx.tenantId, channel.id, input.name ?? `${channel.name} · ${day}`)
+      const plan = createPlan(tx, ctx.tenantId, channel.id, name, steps, inEnglishNote(chosen.length), actor.userId, now)
+      ctx.audit(tx, { targetType: 'fieldtest_plan', targetId: plan.id, summary: say('audit.fieldtest.planGenerated', { name, channel: channel.name, steps: steps.length }), after: { channelId: channel.id, serviceIds: wanted, steps: steps.length } })
+      return planDetail(tx, ctx.tenantId, plan)
+    })
+  },
+
+  'fieldtest.plans.save': (ctx, input) => {
+    const actor = actorOf(ctx)
+    return transact(ctx.db, (tx) => {
+      const plan = loadPlan(tx, ctx.tenantId, input.id)
+      const channel = loadChannel(tx, ctx.tenantId, plan.channelId)
+      checkSteps(tx, channel, input.steps)
+      const version = saveVersion(tx, plan, input.baseVersion, input.steps, input.note, actor.userId, ctx.clock.now())
+      ctx.audit(tx, { targetType: 'fieldtest_plan', targetId: plan.id, summary: say('audit.fieldtest.planSaved', { name: plan.name, version, steps: input.steps.length }), after: { version, note: input.note, steps: input.steps } })
+      return planDetail(tx, ctx.tenantId, loadPlan(tx, ctx.tenantId, plan.id))
+    })
+  }
+})
+
+/** The first version's note: what it was generated from (stored as typed, like any note). */
+function inEnglishNote(services: number): string {
+  return `Generated from ${services} service${services === 1 ? '' : 's'} of the channel`
+}

@@ -1,0 +1,278 @@
+/**
+ * The report as one self-contained HTML file that prints well (A4, each step kept on one page where
+ * it fits, no external resource), in English or Simplified Chinese, with the signed JSON embedded.
+ * Deterministic: the same document and language give the same bytes, so `verify-report` can tell
+ * an HTML file whose visible page was edited (it renders the embedded JSON again and compares).
+ * RENDERER names this layout; a file of another layout is checked by its JSON alone.
+ */
+import { zoneOffsetMs } from '../../ledger/business-day'
+import type { ReportDocument, ReportStep } from './document'
+import { textIn, type ReportLanguage } from './text'
+
+export const RENDERER = '1'
+export const EMBEDDED_ID = 'paydesk-report'
+
+const LABELS = {
+  en: {
+    title: 'Field test report',
+    channel: 'Channel',
+    plan: 'Plan',
+    version: 'version',
+    target: 'Run against',
+    targets: { live: 'the live channel', simulator: 'the simulator (rehearsal)' },
+    faults: 'Faults switched on',
+    none: 'none',
+    caps: 'Caps',
+    capsText: '{orders} orders, {amount} in all',
+    status: 'Run status',
+    ranBy: 'Run by',
+    confirmedBy: 'Live money confirmed by',
+    started: 'Started',
+    finished: 'Ended',
+    zone: 'Times are in {zone}',
+    totals: 'Totals',
+    totalsText: '{steps} steps: {passed} passed, {failed} failed, {blocked} blocked, {skipped} skipped. {orders} orders for {requested}; paid and posted {paid}; fees {fees}.',
+    signatures: 'Signatures',
+    roles: { engineer: 'Engineer', reviewer: 'Reviewer' },
+    key: 'key',
+    unsigned: 'Not signed',
+    chain: 'Hash chain (SHA-256)',
+    head: 'Head',
+    verify: 'Check this file offline: npm run verify-report -- FILE (it says whether it was altered, and at which step).',
+    steps: 'Steps',
+    step: 'Step',
+    action: 'Action',
+    outcome: 'Outcome',
+    cause: 'Cause',
+    order: 'Order',
+    refund: 'Refund',
+    key2: 'Request key',
+    expected: 'Expected',
+    inputs: 'Inputs',
+    amounts: 'Amounts',
+    requested: 'Requested',
+    acceptedUpstream: 'Accepted upstream',
+    paidInCallback: 'Paid in the callback',
+    postedToLedger: 'Posted to the ledger',
+    feeExpected: 'Fee (contract)',
+    feePosted: 'Fee posted',
+    callbacks: 'Callbacks',
+    received: 'Received',
+    delay: 'Delay',
+    verdict: 'Signature',
+    valid: 'valid',
+    invalid: 'invalid',
+    exchanges: 'Requests and responses (secrets masked)',
+    timeline: 'Order timeline',
+    ledger: 'Ledger entries',
+    refusal: 'Refused before sending',
+    hold: 'Payout hold',
+    holdText: 'at submit {atSubmit}, at the end {final}',
+    notes: 'Notes',
+    statuses: { passed: 'Passed', failed: 'Failed', blocked: 'Blocked', skipped: 'Skipped', pending: 'Not run', running: 'Not finished' } as Record<string, string>,
+    actions: { deposit: 'Deposit', payout: 'Payout', refund: 'Refund', query: 'Status query', callback_check: 'Callback check', wait: 'Wait' } as Record<string, string>
+  },
+  'zh-CN': {
+    title: '现场测试报告',
+    channel: '渠道',
+    plan: '测试计划',
+    version: '版本',
+    target: '执行对象',
+    targets: { live: '真实渠道', simulator: '模拟器（演练）' },
+    faults: '开启的故障',
+    none: '无',
+    caps: '上限',
+    capsText: '{orders} 笔订单，合计 {amount}',
+    status: '执行状态',
+    ranBy: '执行人',
+    confirmedBy: '真实资金确认人',
+    started: '开始',
+    finished: '结束',
+    zone: '时间按 {zone} 显示',
+    totals: '合计',
+    totalsText: '共 {steps} 步：通过 {passed}，失败 {failed}，受阻 {blocked}，跳过 {skipped}。{orders} 笔订单，金额 {requested}；已支付并入账 {paid}；手续费 {fees}。',
+    signatures: '签名',
+    roles: { engineer: '工程师', reviewer: '复核人' },
+    key: '密钥',
+    unsigned: '未签名',
+    chain: '哈希链（SHA-256）',
+    head: '链头',
+    verify: '离线校验本文件：npm run verify-report -- 文件（说明是否被改动以及改动在哪一步）。',
+    steps: '步骤',
+    step: '步骤',
+    action: '操作',
+    outcome: '结果',
+    cause: '原因',
+    order: '订单',
+    refund: '退款',
+    key2: '请求键',
+    expected: '预期',
+    inputs: '输入',
+    amounts: '金额',
+    requested: '请求金额',
+    acceptedUpstream: '上游受理金额',
+    paidInCallback: '回调支付金额',
+    postedToLedger: '入账金额',
+    feeExpected: '手续费（合同）',
+    feePosted: '已入账手续费',
+    callbacks: '回调',
+    received: '收到时间',
+    delay: '延迟',
+    verdict: '签名',
+    valid: '有效',
+    invalid: '无效',
+    exchanges: '请求与响应（密钥已遮蔽）',
+    timeline: '订单时间线',
+    ledger: '账务分录',
+    refusal: '发送前被拒绝',
+    hold: '代付冻结',
+    holdText: '提交时 {atSubmit}，结束时 {final}',
+    notes: '备注',
+    statuses: { passed: '通过', failed: '失败', blocked: '受阻', skipped: '跳过', pending: '未执行', running: '未完成' } as Record<string, string>,
+    actions: { deposit: '代收', payout: '代付', refund: '退款', query: '状态查询', callback_check: '回调检查', wait: '等待' } as Record<string, string>
+  }
+} satisfies Record<ReportLanguage, unknown>
+
+type Labels = (typeof LABELS)['en']
+
+const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0')
+}
+
+/** `2026-11-22 10:00:05 +08:00`: the instant in the zone, with the zone's offset then. */
+export function timeIn(zone: string, ms: number | null): string {
+  if (ms === null) return '—'
+  const offset = zoneOffsetMs(zone, ms)
+  const d = new Date(ms + offset)
+  const sign = offset < 0 ? '-' : '+'
+  const minutes = Math.abs(offset) / 60_000
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
+}
+
+const CSS = `
+@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; color: #111; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+h1 { font-size: 18pt; margin: 0 0 4mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; } h3 { font-size: 11pt; margin: 0 0 2mm; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; } th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; font-weight: 600; } dl { display: grid; grid-template-columns: 42mm 1fr; gap: 0.5mm 3mm; margin: 0; } dt { font-weight: 600; } dd { margin: 0; }
+pre { white-space: pre-wrap; word-break: break-all; font: 8.5pt/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: #f7f7f7; border: 1px solid #ddd; padding: 1mm; margin: 0; }
+.step { border: 1px solid #999; border-radius: 2mm; padding: 3mm; margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }
+.status { display: inline-block; padding: 0 2mm; border-radius: 1mm; font-weight: 600; }
+.passed { background: #d3f9d8; } .failed { background: #ffe3e3; } .blocked { background: #fff3bf; } .skipped, .pending, .running { background: #e9ecef; }
+.mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 8.5pt; word-break: break-all; }
+.muted { color: #555; }
+@media print { body { padding: 0; } h2 { break-after: avoid; } }
+`
+
+function amountsTable(l: Labels, step: ReportStep): string {
+  const a = step.amounts
+  if (!a) return ''
+  const cell = (v: string | null) => (v === null ? '—' : `${escape(a.currency)} ${escape(v)}`)
+  return `<h3>${l.amounts}</h3><table><tr><th>${l.requested}</th><th>${l.acceptedUpstream}</th><th>${l.paidInCallback}</th><th>${l.postedToLedger}</th><th>${l.feeExpected}</th><th>${l.feePosted}</th></tr><tr><td>${cell(a.requested)}</td><td>${cell(a.acceptedUpstream)}</td><td>${cell(a.paidInCallback)}</td><td>${cell(a.postedToLedger)}</td><td>${cell(a.feeExpected)}</td><td>${cell(a.feePosted)}</td></tr></table>`
+}
+
+function evidenceHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep): string {
+  const e = step.evidence
+  if (!e) return ''
+  const parts: string[] = []
+  if (e.refusal) parts.push(`<p><b>${l.refusal}:</b> ${escape(textIn(language, e.refusal.text))} <span class="mono">(${escape(e.refusal.code)})</span></p>`)
+  if (e.hold) parts.push(`<p><b>${l.hold}:</b> ${escape(fill(l.holdText, { atSubmit: e.hold.atSubmit ?? '—', final: e.hold.final ?? '—' }))}</p>`)
+  if (e.notes.length) parts.push(`<p><b>${l.notes}:</b> ${e.notes.map((n) => escape(textIn(language, n))).join('; ')}</p>`)
+  if (e.callbacks.length) {
+    const rows = e.callbacks
+      .map((c) => `<tr><td>${escape(timeIn(zone, c.receivedAt))}</td><td>${c.delayMs === null ? '—' : `${(c.delayMs / 1000).toFixed(1)} s`}</td><td>${c.signatureValid ? l.valid : l.invalid}</td><td>${escape(c.outcome)}</td><td><pre>${escape(c.body)}</pre></td></tr>`)
+      .join('')
+    parts.push(`<h3>${l.callbacks}</h3><table><tr><th>${l.received}</th><th>${l.delay}</th><th>${l.verdict}</th><th>${l.outcome}</th><th></th></tr>${rows}</table>`)
+  }
+  if (e.exchanges.length) {
+    const rows = e.exchanges
+      .map((x) => `<tr><td>${escape(timeIn(zone, x.at))}<br>${escape(x.operation)} #${x.attempt}<br>${escape(x.responseStatus ?? x.error ?? '—')} · ${x.durationMs} ms</td><td><span class="mono">${escape(x.url)}</span><pre>${escape(x.requestBody)}</pre><pre>${escape(x.responseBody ?? x.error ?? '')}</pre></td></tr>`)
+      .join('')
+    parts.push(`<h3>${l.exchanges}</h3><table>${rows}</table>`)
+  }
+  if (e.timeline.length) {
+    const rows = e.timeline.map((t) => `<tr><td>${escape(timeIn(zone, t.at))}</td><td>${escape(t.kind)}</td><td>${escape(t.text ? textIn(language, t.text) : t.summary)}</td></tr>`).join('')
+    parts.push(`<h3>${l.timeline}</h3><table>${rows}</table>`)
+  }
+  if (e.ledger.length) {
+    const rows = e.ledger.map((x) => `<tr><td>${x.postingId}</td><td>${escape(x.accountKind)}</td><td>${x.type ?? '—'}</td><td>${escape(x.currency)} ${escape(x.amount)}</td><td>${escape(x.remark)}</td></tr>`).join('')
+    parts.push(`<h3>${l.ledger}</h3><table>${rows}</table>`)
+  }
+  return parts.join('')
+}
+
+function stepHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep, link: string): string {
+  const cause = step.cause.text ? textIn(language, step.cause.text) : ''
+  const inputs = Object.entries(step.inputs)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${escape(k)}: ${escape(typeof v === 'object' ? JSON.stringify(v) : v)}`)
+    .join('; ')
+  const expected = Object.entries(step.expect)
+    .map(([k, v]) => `${escape(k)}: ${escape(v)}`)
+    .join('; ')
+  return `<section class="step" id="step-${step.index + 1}">
+<h3>${l.step} ${step.index + 1} · ${escape(l.actions[step.action] ?? step.action)} · <span class="status ${escape(step.status)}">${escape(l.statuses[step.status] ?? step.status)}</span></h3>
+<p><b>${escape(step.title)}</b></p>
+<dl><dt>${l.cause}</dt><dd>${escape(cause || '—')}${step.cause.code ? ` <span class="mono">(${escape(step.cause.code)})</span>` : ''}</dd>
+<dt>${l.inputs}</dt><dd>${inputs || '—'}</dd><dt>${l.expected}</dt><dd>${expected || '—'}</dd>
+<dt>${l.order}</dt><dd>${escape(step.orderNo ?? '—')}${step.refundNo ? ` · ${l.refund} ${escape(step.refundNo)}` : ''}</dd><dt>${l.key2}</dt><dd>${escape(step.requestKey ?? '—')}</dd>
+<dt>${l.started}</dt><dd>${escape(timeIn(zone, step.startedAt))} → ${escape(timeIn(zone, step.finishedAt))}</dd>
+<dt>SHA-256</dt><dd class="mono">${escape(link)}</dd></dl>
+${amountsTable(l, step)}${evidenceHtml(l, language, zone, step)}
+</section>`
+}
+
+export function renderReportHtml(doc: ReportDocument, language: ReportLanguage): string {
+  const l = LABELS[language]
+  const h = doc.header
+  const zone = h.timeZone
+  const faults = h.faults.length ? h.faults.map((f) => [f.behaviour, f.amountPattern && `/${f.amountPattern}/`, f.delayMs !== undefined && `${f.delayMs} ms`, f.partialPercent !== undefined && `${f.partialPercent} %`].filter(Boolean).join(' ')).join(', ') : l.none
+  const t = h.totals
+  const money = (v: string) => `${t.currency} ${v}`
+  const signatures = doc.signatures.length
+    ? `<table><tr><th></th><th>${l.ranBy}</th><th>${l.key}</th><th>${l.started}</th></tr>${doc.signatures.map((s) => `<tr><td>${l.roles[s.role]}</td><td>${escape(s.displayName)} (${escape(s.username)})</td><td class="mono">${escape(s.fingerprint)}</td><td>${escape(timeIn(zone, s.signedAt))}</td></tr>`).join('')}</table>`
+    : `<p>${l.unsigned}</p>`
+  const summary = doc.steps.map((s) => `<tr><td><a href="#step-${s.index + 1}">${s.index + 1}</a></td><td>${escape(l.actions[s.action] ?? s.action)}</td><td>${escape(s.title)}</td><td><span class="status ${escape(s.status)}">${escape(l.statuses[s.status] ?? s.status)}</span></td><td>${escape(s.cause.text ? textIn(language, s.cause.text) : '')}</td></tr>`).join('')
+  // The JSON goes in a script element that never ends early: every "<" is written as \u003c.
+  const embedded = JSON.stringify(doc, null, 2).replace(/</g, '\\u003c')
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="paydesk-report-renderer" content="${RENDERER}">
+<title>${escape(`${l.title} · ${h.channel.name} · ${h.plan.name} v${h.plan.version} · #${h.runId}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${l.title} #${h.runId}</h1>
+<dl>
+<dt>${l.channel}</dt><dd>${escape(h.channel.name)} (${escape(h.channel.provider)}, ${escape(h.channel.currency)})</dd>
+<dt>${l.plan}</dt><dd>${escape(h.plan.name)}, ${l.version} ${h.plan.version}</dd>
+<dt>${l.target}</dt><dd>${l.targets[h.target]}</dd>
+<dt>${l.faults}</dt><dd>${escape(faults)}</dd>
+<dt>${l.caps}</dt><dd>${escape(fill(l.capsText, { orders: h.caps.maxOrders, amount: money(h.caps.maxAmount) }))}</dd>
+<dt>${l.status}</dt><dd>${escape(h.status)}</dd>
+<dt>${l.ranBy}</dt><dd>${escape(h.ranBy.displayName)} (${escape(h.ranBy.username)})</dd>
+<dt>${l.confirmedBy}</dt><dd>${escape(h.confirmedBy ?? '—')} ${h.confirmedAt ? escape(timeIn(zone, h.confirmedAt)) : ''}</dd>
+<dt>${l.started}</dt><dd>${escape(timeIn(zone, h.startedAt))}</dd>
+<dt>${l.finished}</dt><dd>${escape(timeIn(zone, h.finishedAt))}</dd>
+<dt>${l.totals}</dt><dd>${escape(fill(l.totalsText, { steps: t.steps, passed: t.passed, failed: t.failed, blocked: t.blocked, skipped: t.skipped, orders: t.orders, requested: money(t.requested), paid: money(t.paid), fees: money(t.fees) }))}</dd>
+</dl>
+<p class="muted">${escape(fill(l.zone, { zone }))} · PayDesk ${escape(h.app.version)}</p>
+<h2>${l.signatures}</h2>
+${signatures}
+<p><b>${l.chain}</b> · ${l.head}: <span class="mono">${escape(doc.chain.head)}</span></p>
+<p class="muted">${l.verify}</p>
+<h2>${l.steps}</h2>
+<table><tr><th>#</th><th>${l.action}</th><th>${l.step}</th><th>${l.outcome}</th><th>${l.cause}</th></tr>${summary}</table>
+${doc.steps.map((s, i) => stepHtml(l, language, zone, s, doc.chain.steps[i] ?? '')).join('\n')}
+<script type="application/json" id="${EMBEDDED_ID}">${embedded}</script>
+</body>
+</html>
+`
+}
+

@@ -1,0 +1,51 @@
+/** Small pieces the field testing pages share: the time zone note, status badges, the channel picker. */
+import { Badge, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { RunStatus, StepStatus } from '../../../../shared/contract/fieldtest'
+import type { ReactNode } from 'react'
+import { RemoteSelect } from '../../components/RemoteSelect'
+
+/** Times on these pages are the computer's own (format/time.ts); the page says which zone that is. */
+export function TimesNote() {
+  const { t } = useTranslation()
+  return (
+    <Text size="xs" c="dimmed" data-testid="time-zone-note">
+      {t('fieldtest.timesIn', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+    </Text>
+  )
+}
+
+const RUN_COLORS: Record<RunStatus, string> = { running: 'blue', awaiting_confirmation: 'orange', stopping: 'orange', stopped: 'gray', finished: 'green', interrupted: 'red' }
+const STEP_COLORS: Record<StepStatus, string> = { pending: 'gray', running: 'blue', passed: 'green', failed: 'red', blocked: 'orange', skipped: 'gray' }
+
+export function RunStatusBadge({ status }: { status: RunStatus }) {
+  const { t } = useTranslation()
+  return (
+    <Badge color={RUN_COLORS[status]} variant="light" data-testid="run-status" data-status={status}>
+      {t(`fieldtest.runs.statuses.${status}`)}
+    </Badge>
+  )
+}
+
+export function StepStatusBadge({ status }: { status: StepStatus }) {
+  const { t } = useTranslation()
+  return (
+    <Badge color={STEP_COLORS[status]} variant={status === 'skipped' ? 'outline' : 'light'} data-status={status}>
+      {t(`fieldtest.runs.stepStatuses.${status}`)}
+    </Badge>
+  )
+}
+
+export function TargetBadge({ target }: { target: 'live' | 'simulator' }) {
+  const { t } = useTranslation()
+  return (
+    <Badge color={target === 'live' ? 'red' : 'grape'} variant="outline">
+      {t(`fieldtest.runs.targetShort.${target}`)}
+    </Badge>
+  )
+}
+
+/** A channel picked by name (searched on the host); platform channels only, as field testing is. */
+export function ChannelPicker({ value = null, onChange, label, clearable, placeholder, error }: { value?: string | null; onChange: (value: string | null) => void; label: string; clearable?: boolean; placeholder?: string; error?: ReactNode }) {
+  return <RemoteSelect procedure="channels.list" toOption={(c) => ({ value: String(c.id), label: `${c.name} · ${c.currency}` })} label={label} value={value} onChange={(v) => onChange(v)} clearable={clearable} placeholder={placeholder} error={error} />
+}

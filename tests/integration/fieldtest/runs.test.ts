@@ -1,0 +1,141 @@
+/**
+ * Runs against the real simulator on loopback: a rehearsal with each fault the simulator can
+ * inject fails the right step with the right cause; the same plan live and rehearsed, compared;
+ * the caps refuse (and never send) the step that would pass them; a live run waits for its
+ * confirmation before money moves; the stop halts at once; every order is a test order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RehearsalFault } from '../../../src/shared/contract/fieldtest'
+import { CAPS, deposit, expectEnded, fieldWorld, payout, planOf, rehearse, settle, statuses, withServices, type FieldWorld } from './support'
+
+const PAID = { outcome: 'paid' as const, callbackWithinSeconds: 3, signatureValid: true, amountExact: true, feeExact: true }
+
+describe('field test runs on the simulator', () => {
+  let w: FieldWorld
+  beforeAll(async () => {
+    w = await fieldWorld()
+  })
+  afterAll(() => w.stop())
+
+  describe('each fault the simulator injects fails the step with its cause', () => {
+    const cases: [RehearsalFault, { delayMs?: number }, number, string][] = [
+      ['decline', {}, 0, 'upstream.declined'],
+      ['timeout', {}, 0, 'upstream.timeout'],
+      ['server_error', {}, 0, 'upstream.server_error'],
+      ['bad_signature', {}, 0, 'callback.bad_signature'],
+      ['partial_amount', {}, 0, 'amount.partial'],
+      ['late_callback', { delayMs: 4500 }, 0, 'callback.late'],
+      ['duplicate_callback', {}, 1, 'callback.duplicate'],
+      // Accepted, then a signed FAILED callback.
+      ['fail_later', {}, 0, 'upstream.failed'],
+      // An answer slower than the channel's timeout (1.5 s) is no answer.
+      ['delay', { delayMs: 2500 }, 0, 'upstream.timeout']
+    ]
+    for (const [behaviour, extra, failing, cause] of cases) {
+      it(`${behaviour}: step ${failing + 1} fails with ${cause}`, async () => {
+        const plan = await planOf(w, withServices(w, [deposit('500.00', PAID), { title: 'Callback once, signed', action: 'callback_check', target: 0, seconds: 2, expect: { signatureValid: true, noDuplicates: true } }]))
+        const run = await rehearse(w, plan.id, [{ behaviour, ...extra }])
+        expectEnded(run)
+        expect(run.steps[failing].status, statuses(run).join(' | ')).toBe('failed')
+        expect(run.steps[failing].causeCode).toBe(cause)
+        if (failing === 1) expect(run.steps[0].status).toBe('passed')
+        // The evidence says what happened: the order and its exchanges (masked), or the callbacks.
+        const evidence = await w.t.ok('fieldtest.runs.step', { id: run.id, index: failing }, w.admin)
+        expect(evidence.evidence?.exchanges.length).toBeGreaterThan(0)
+        expect(evidence.evidence?.exchanges.every((x) => !x.requestBody.includes('sign-key'))).toBe(true)
+      }, 30_000)
+    }
+
+    it('a fault for one amount leaves the others alone', async () => {
+      const plan = await planOf(w, withServices(w, [deposit('500.00', PAID), deposit('600.00', PAID)]))
+      const run = await rehearse(w, plan.id, [{ behaviour: 'decline', amountPattern: '^600\\.00$' }])
+      expect(statuses(run)).toEqual(['passed ok', 'failed upstream.declined'])
+    }, 30_000)
+  })
+
+  it('a rehearsal passes a generated plan, live runs it, and the two compare step by step', async () => {
+    const plan = await w.t.ok('fieldtest.plans.generate', { channelId: w.channelId }, w.admin)
+    const rehearsal = await rehearse(w, plan.id, [{ behaviour: 'partial_amount', amountPattern: '^500\\.00$' }])
+    expectEnded(rehearsal)
+    let live = await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'live', caps: CAPS }, w.admin)
+    live = await settle(w, live.id)
+    // Nothing moves before the engineer confirms. The first step is a deposit expected to be refused
+    // locally, but an expectation is not a guarantee (a wrong range would let it through), so the run
+    // waits before it: step 1 (index 0), nothing sent, every step still pending.
+    expect(live.status).toBe('awaiting_confirmation')
+    expect(live.currentStep).toBe(0)
+    expect(live.statusText).toMatchObject({ code: 'fieldtest.status.confirmLive', params: { step: 1 } })
+    expect(live.totals.orders).toBe(0)
+    expect(live.steps.every((s) => s.status === 'pending')).toBe(true)
+    const wrong = await w.t.call('fieldtest.runs.confirm', { id: live.id, maxOrders: CAPS.maxOrders + 1, maxAmount: CAPS.maxAmount }, w.admin)
+    expect(wrong.status).toBe(400)
+    await w.t.ok('fieldtest.runs.confirm', { id: live.id, maxOrders: CAPS.maxOrders, maxAmount: CAPS.maxAmount }, w.admin)
+    live = await settle(w, live.id)
+    expectEnded(live)
+    expect(live.confirmedBy).toBe('root')
+    const byPurpose = (purpose: string) => live.steps.find((s) => s.purpose === purpose)!
+    expect(byPurpose('fields').status).toBe('passed')
+    expect(byPurpose('fields').amounts).toMatchObject({ requested: '500.00', acceptedUpstream: '500.00', paidInCallback: '500.00', postedToLedger: '500.00', feeExpected: '11.00', feePosted: '11.00' })
+    expect(byPurpose('partial_refund').status).toBe('passed')
+    expect(byPurpose('payout_hold').status).toBe('passed')
+    // The payout's hold: taken at submit, posted when paid.
+    const hold = await w.t.ok('fieldtest.runs.step', { id: live.id, index: byPurpose('payout_hold').index }, w.admin)
+    expect(hold.evidence?.hold).toEqual({ atSubmit: 'pending', final: 'posted' })
+
+    const compared = await w.t.ok('fieldtest.runs.compare', { leftId: rehearsal.id, rightId: live.id }, w.admin)
+    const fields = compared.steps.find((s) => s.left?.purpose === 'fields')!
+    // The rehearsal's partial payment stands out beside the live run's full one.
+    expect(fields.left?.causeCode).toBe('amount.partial')
+    expect(fields.differences).toEqual(expect.arrayContaining(['status', 'cause', 'paidInCallback', 'postedToLedger']))
+    expect(compared.differing).toBeGreaterThan(0)
+
+    // Every order a run sent is a test order, on the channel (live) or its rehearsal twin.
+    const orders = await w.t.ok('orders.list', { isTest: false, pageSize: 100 }, w.admin)
+    expect(orders.total).toBe(0)
+    // The twin is never offered for an order.
+    const options = await w.t.ok('orders.options', { direction: 'deposit', merchantId: w.merchantId }, w.admin)
+    expect(options.services[0].channels.map((c) => c.channelId)).toEqual([w.channelId])
+  }, 90_000)
+
+  it('the caps refuse, and never send, the step that would pass them', async () => {
+    const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'accepted' }), deposit('600.00', { outcome: 'accepted' }), deposit('700.00', { outcome: 'accepted' }), deposit('20000.01', { outcome: 'refused_locally' })]))
+    const byCount = await settle(w, (await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: { maxOrders: 2, maxAmount: '100000' } }, w.admin)).id)
+    expect(statuses(byCount)).toEqual(['passed ok', 'passed ok', 'blocked cap.orders', 'passed limit.out_of_range'])
+    expect(byCount.steps[2].orderId).toBeNull()
+    const byAmount = await settle(w, (await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: { maxOrders: 10, maxAmount: '1100' } }, w.admin)).id)
+    expect(statuses(byAmount)).toEqual(['passed ok', 'passed ok', 'blocked cap.amount', 'passed limit.out_of_range'])
+    expect(byAmount.totals).toMatchObject({ orders: 2, amount: '1100.00' })
+    // The simulator never saw the blocked step's order.
+    const sent = w.t.core.simulator.running()!.orders().filter((o) => o.amount === '700.00')
+    expect(sent).toHaveLength(0)
+  }, 30_000)
+
+  it('the stop halts a run at once: the step in progress and the rest are skipped, nothing more is sent', async () => {
+    const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'accepted' }), { title: 'A long wait', action: 'wait', seconds: 60, expect: {} }, payout('10.00', PAID)]))
+    const started = await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: CAPS }, w.admin)
+    await settle(w, started.id, (r) => r.steps[1].status === 'running')
+    const before = Date.now()
+    const stopped = await w.t.ok('fieldtest.runs.stop', { id: started.id }, w.admin)
+    await w.t.core.fieldTests.settled(started.id)
+    expect(Date.now() - before).toBeLessThan(1000)
+    expect(stopped.status).toBe('stopped')
+    expect(statuses(stopped)).toEqual(['passed ok', 'skipped run.stopped', 'skipped run.stopped'])
+    expect(stopped.steps[1].cause).toEqual({ code: 'fieldtest.cause.stopped', params: { user: 'root' } })
+    const again = await w.t.call('fieldtest.runs.stop', { id: started.id }, w.admin)
+    expect(again.status).toBe(409)
+    expect((await w.t.ok('fieldtest.runs.get', { id: started.id }, w.admin)).totals.orders).toBe(1)
+  }, 30_000)
+
+  it('a rehearsal needs the simulator running; a live run takes no faults', async () => {
+    const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'accepted' })]))
+    const live = await w.t.call('fieldtest.runs.start', { planId: plan.id, target: 'live', caps: CAPS, faults: [{ behaviour: 'decline' }] }, w.admin)
+    expect(live).toMatchObject({ status: 400, field: 'faults' })
+    await w.t.core.simulator.stop()
+    try {
+      const refused = await w.t.call('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: CAPS }, w.admin)
+      expect(refused).toMatchObject({ status: 409, code: 'fieldtest.simulator_not_running' })
+    } finally {
+      await w.t.core.simulator.start({ port: 0, autoPayAfterMs: null, payoutDelayMs: 100, merchants: [], startedBy: 'user' })
+    }
+  })
+})
