@@ -14,36 +14,19 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import type Database from 'better-sqlite3'
-import { Decimal, readAmount, roundToMinor, type AmountReading } from '../../shared/money'
+import { Decimal, fromMinor, readAmount, roundToMinor, type AmountProblem, type AmountReading } from '../../shared/money'
 import { currency as knownCurrency } from '../../shared/reference'
 import type { ReconProfile } from '../../shared/contract/recon-profile'
+import type { DryRunReport, RowProblem } from '../../shared/contract/reconciliation'
+import { say, type ServerText } from '../../shared/server-text'
 import { readStatement, type StatementLine, type StatementReadResult } from './formats'
 import { dropsValue, roundsUp, unitsOf } from './formats/decimal-text'
 
-export interface ImportProblem {
-  lineNo: number
-  field?: string
-  reason: string
-}
+/** A bad row: its line, the field, and why, as a catalog text (the screens show it in the clerk's language). */
+export type ImportProblem = RowProblem
 
-export interface ImportReport {
-  fileHash: string
-  fileSize: number
-  encoding: string
-  header: string[]
-  lineCount: number
-  problemCount: number
-  /** The first problems, each with its line number and reason. */
-  problems: ImportProblem[]
-  controls: { name: string; stated: string; computed: string; ok: boolean }[]
-  period: { from: number; to: number } | null
-  /** Lines whose row key an earlier import of the source already holds: not stored again. */
-  repeated: number
-  /** Imported statements of the same source whose period this file's overlaps. */
-  overlaps: { statementId: number; fileName: string; from: number | null; to: number | null }[]
-  /** Set when the file was refused before its lines were read (same file again). */
-  refused: { code: string; statementId: number } | null
-}
+/** The dry run's report, as the contract states it (the screens read the same shape). */
+export type ImportReport = DryRunReport
 
 export interface ImportInput {
   tenantId: number
@@ -84,6 +67,13 @@ function amountOf(text: string, code: string, digits: number): AmountReading {
   return { ok: true, minor: read.units }
 }
 
+/** `readAmount`'s problem code as a catalog text, with what the clerk needs to fix the cell. */
+function amountProblem(problem: AmountProblem, text: string, code: string, digits: number): ServerText {
+  if (problem === 'precision') return say('recon.row.amountPrecision', { currency: code, digits })
+  if (problem === 'too_large') return say('recon.row.amountTooLarge', { currency: code, max: fromMinor(Number.MAX_SAFE_INTEGER, code) })
+  return say('recon.row.amountFormat', { value: text.slice(0, 40) })
+}
+
 /** A fee rounded half-up to minor units, as `roundToMinor` rounds it. */
 function roundedFee(fee: string, code: string, digits: number): number {
   const negative = fee.startsWith('-')
@@ -97,13 +87,14 @@ function roundedFee(fee: string, code: string, digits: number): number {
 export function linePrice(line: StatementLine, profileCurrency: string | null): { currency: string | null; gross: number | null; fee: number | null; net: number | null } | ImportProblem {
   const currency = line.currency ?? profileCurrency
   const known = currency === null ? undefined : knownCurrency(currency)
-  if (currency !== null && !known) return { lineNo: line.lineNo, field: 'currency', reason: `"${currency}" is not a known currency` }
+  if (currency !== null && !known) return { lineNo: line.lineNo, field: 'currency', reason: say('recon.row.unknownCurrency', { value: currency }) }
   const minor = (field: 'gross' | 'net', text: string | null): number | null | ImportProblem => {
     if (text === null) return null
-    if (currency === null || !known) return { lineNo: line.lineNo, field: 'currency', reason: 'no currency: map a currency column or set the profile’s currency' }
+    if (currency === null || !known) return { lineNo: line.lineNo, field: 'currency', reason: say('recon.row.noCurrency') }
     const negative = text.startsWith('-')
-    const read = amountOf(negative ? text.slice(1) : text, currency, known.minorUnits)
-    if (!read.ok) return { lineNo: line.lineNo, field, reason: read.message }
+    const unsigned = negative ? text.slice(1) : text
+    const read = amountOf(unsigned, currency, known.minorUnits)
+    if (!read.ok) return { lineNo: line.lineNo, field, reason: amountProblem(read.problem, unsigned, currency, known.minorUnits) }
     return negative ? -read.minor : read.minor
   }
   const gross = minor('gross', line.gross)
@@ -114,7 +105,7 @@ export function linePrice(line: StatementLine, profileCurrency: string | null): 
   if (line.fee !== null && currency !== null && known) {
     // A fee may carry more decimals than the currency (WeChat's five): kept exact as text, compared rounded half-up.
     const negative = line.fee.startsWith('-')
-    if (!/^\d+(\.\d+)?$/.test(negative ? line.fee.slice(1) : line.fee)) return { lineNo: line.lineNo, field: 'fee', reason: `"${line.fee.slice(0, 40)}" is not a plain amount` }
+    if (!/^\d+(\.\d+)?$/.test(negative ? line.fee.slice(1) : line.fee)) return { lineNo: line.lineNo, field: 'fee', reason: say('recon.row.feeNotPlain', { value: line.fee.slice(0, 40) }) }
     fee = roundedFee(line.fee, currency, known.minorUnits)
   }
   return { currency, gross, fee, net }
@@ -157,7 +148,7 @@ function lineChecker(input: ImportInput, max: number) {
         return null
       }
       if (keys.has(line.rowKey)) {
-        problem({ lineNo: line.lineNo, reason: `the same line (${line.rowKey}) appears twice in the file` })
+        problem({ lineNo: line.lineNo, reason: say('recon.row.twiceInFile', { key: line.rowKey }) })
         return null
       }
       keys.add(line.rowKey)
@@ -312,7 +303,7 @@ export async function commitImport(sqlite: Database.Database, input: ImportInput
         const info = insert.run(statementId, input.sourceId, line.lineNo, line.rowKey, line.kind, line.orderNo, line.merchantOrderNo, line.upstreamNo ?? line.endToEndId, line.refundNo, priced.currency, priced.gross, line.fee, priced.fee, priced.net, line.at, line.status, line.counterparty, JSON.stringify(line.raw))
         stored += info.changes
       }
-    })()
+    }).immediate()
   }
   try {
     const result = await readStatement(input.filePath, input.profile, {

@@ -4,7 +4,7 @@
  * without the folder it sits in.
  */
 import type { ReconJobView } from '../../shared/contract/reconciliation'
-import { say, verbatim, type ServerText } from '../../shared/server-text'
+import { isServerText, say, verbatim, type ServerText } from '../../shared/server-text'
 import type { ReconJob } from '../core/ports'
 import type { ImportReport } from './import'
 
@@ -13,10 +13,12 @@ function errorText(code: string, message: string, detail: unknown): ServerText {
   if (code === 'recon.bad_lines') {
     const report = detail as ImportReport | undefined
     const first = report?.problems[0]
-    return say('error.recon.badLines', { count: report?.problemCount ?? 0, lineNo: first?.lineNo ?? '?', reason: verbatim(first?.reason ?? message) })
+    return say('error.recon.badLines', { count: report?.problemCount ?? 0, lineNo: first?.lineNo ?? '?', reason: first?.reason ?? verbatim(message) })
   }
   if (code === 'recon.header_mismatch') return say('error.recon.headerMismatch', { missing: verbatim(((detail as { missing?: string[] } | undefined)?.missing ?? []).join(', ')) })
-  return say('error.recon.readFailed', { reason: verbatim(message) })
+  // A reader's refusal given as a catalog text travels in its detail (the job's error has no other place for it).
+  const text = (detail as { text?: unknown } | undefined)?.text
+  return say('error.recon.readFailed', { reason: isServerText(text) ? text : verbatim(message) })
 }
 
 export function jobOut(job: ReconJob): ReconJobView {

@@ -52,7 +52,7 @@ export async function performTask(sqlite: Database.Database, task: ReconTask, si
 /** A refusal the user can act on (a file already imported, bad lines, a header that changed) keeps its code and detail; anything else is a failure. */
 export function failureOf(error: unknown): SerializedError & { code?: string; detail?: unknown } {
   if (error instanceof ImportRefused) return { ...serializeError(error), code: error.code, detail: error.report }
-  if (error instanceof StatementReadError) return { ...serializeError(error), code: `recon.${error.code}`, detail: error.details }
+  if (error instanceof StatementReadError) return { ...serializeError(error), code: `recon.${error.code}`, detail: error.text ? { ...error.details, text: error.text } : error.details }
   return serializeError(error)
 }
 

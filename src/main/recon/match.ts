@@ -15,6 +15,7 @@
  * against its schedule, and status. What is left is missing on one side, unless it falls inside
  * the grace window around the cut-off (pending, not a break, until it passes).
  */
+import type { ServerText } from '../../shared/server-text'
 import type { BreakType, ReconLineKind } from '../db/schema/recon'
 
 export const RULE_VERSION = 1
@@ -109,6 +110,8 @@ export interface Control {
   stated: string
   computed: string
   ok: boolean
+  /** Why it could not be computed (then `computed` is empty): shown in the break's detail. */
+  problem?: ServerText
 }
 
 export interface Match {
@@ -148,16 +151,40 @@ export interface MatchResult {
 
 const byLine = (a: Line, b: Line) => a.statementId - b.statementId || a.lineNo - b.lineNo || a.id - b.id
 
-function indexBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    if (k === null || k === '') continue
-    const list = map.get(k)
-    if (list) list.push(item)
-    else map.set(k, [item])
+/**
+ * Items by a key, in the items' order. A key most items hold alone (an order number) keeps its item
+ * itself, a list only from the second: a million one-item lists were a tenth of a run's memory.
+ */
+class Index<T extends object> {
+  private readonly map = new Map<string, T | T[]>()
+
+  constructor(items: Iterable<T>, key: (item: T) => string | null) {
+    for (const item of items) {
+      const k = key(item)
+      if (k === null || k === '') continue
+      const held = this.map.get(k)
+      if (held === undefined) this.map.set(k, item)
+      else if (Array.isArray(held)) held.push(item)
+      else this.map.set(k, [held, item])
+    }
   }
-  return map
+
+  /** The first item of the key that passes `test`. */
+  find(k: string | null, test: (item: T) => boolean): T | undefined {
+    if (k === null) return undefined
+    const held = this.map.get(k)
+    if (held === undefined) return undefined
+    if (!Array.isArray(held)) return test(held) ? held : undefined
+    return held.find(test)
+  }
+
+  /** The items of the key that pass `test`. */
+  filter(k: string, test: (item: T) => boolean): T[] {
+    const held = this.map.get(k)
+    if (held === undefined) return []
+    if (!Array.isArray(held)) return test(held) ? [held] : []
+    return held.filter(test)
+  }
 }
 
 /** Ours that a line of this kind can be: a payment is a deposit, a payout a payout, a refund a refund. */
@@ -174,66 +201,85 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
   const sorted = [...lines].sort(byLine)
   const orders = ours.filter((o): o is OurOrder => o.kind === 'order').sort((a, b) => a.id - b.id)
   const refunds = ours.filter((o): o is OurRefund => o.kind === 'refund').sort((a, b) => a.id - b.id)
-  const orderById = new Map(orders.map((o) => [o.id, o]))
-  const refundById = new Map(refunds.map((r) => [r.id, r]))
-  const ordersByNo = indexBy(orders, (o) => o.orderNo)
-  const ordersByUpstream = indexBy(orders, (o) => o.upstreamNo)
-  const ordersByMerchantNo = indexBy(orders, (o) => o.merchantOrderNo)
-  const refundsByNo = indexBy(refunds, (r) => r.refundNo)
-  const refundsByUpstream = indexBy(refunds, (r) => r.upstreamNo)
 
   const matches: Match[] = []
   const breaks: Break[] = []
-  /** Ours → the lines matched to it (a split payment has several). */
-  const claimed = new Map<Ours, Line[]>()
+  /** Ours → the line matched to it, or the lines (a split payment has several). */
+  const claimed = new Map<Ours, Line | Line[]>()
   const matchedLines = new Set<number>()
   const pending = { lines: 0, ours: 0 }
   const inGrace = (at: number | null) => at !== null && at >= scope.to - rules.graceMs && at < scope.to + rules.graceMs && scope.now < scope.to + rules.graceMs
 
   const claim = (line: Line, item: Ours, pass: Match['pass']) => {
     matchedLines.add(line.id)
-    const list = claimed.get(item)
-    if (list) list.push(line)
-    else claimed.set(item, [line])
+    const held = claimed.get(item)
+    if (held === undefined) claimed.set(item, line)
+    else if (Array.isArray(held)) held.push(line)
+    else claimed.set(item, [held, line])
     matches.push({ lineId: line.id, orderId: item.kind === 'order' ? item.id : null, refundId: item.kind === 'refund' ? item.id : null, pass, groupKey: null, merchantId: item.merchantId, currency: line.currency, amountMinor: line.grossMinor })
   }
 
-  // 1. Links a person made.
+  // 1. Links a person made (few: ours by id only for the ones they name).
   const linksByLine = new Map(links.map((l) => [l.lineId, l]))
-  for (const line of sorted) {
-    const link = linksByLine.get(line.id)
-    if (!link) continue
-    const item = link.orderId !== null ? orderById.get(link.orderId) : link.refundId !== null ? refundById.get(link.refundId) : undefined
-    if (item) claim(line, item, 'manual')
+  if (links.length > 0) {
+    const linkedOrders = new Set(links.map((l) => l.orderId))
+    const linkedRefunds = new Set(links.map((l) => l.refundId))
+    const orderById = new Map(orders.filter((o) => linkedOrders.has(o.id)).map((o) => [o.id, o]))
+    const refundById = new Map(refunds.filter((r) => linkedRefunds.has(r.id)).map((r) => [r.id, r]))
+    for (const line of sorted) {
+      const link = linksByLine.get(line.id)
+      if (!link) continue
+      const item = link.orderId !== null ? orderById.get(link.orderId) : link.refundId !== null ? refundById.get(link.refundId) : undefined
+      if (item) claim(line, item, 'manual')
+    }
   }
 
-  // 2. Keys.
-  const keyed = (line: Line): Ours | undefined => {
-    const first = (found: Ours[] | undefined) => found?.find((o) => fits(line, o))
-    if (line.kind === 'refund') return first(line.refundNo ? refundsByNo.get(line.refundNo) : undefined) ?? first(line.upstreamNo ? refundsByUpstream.get(line.upstreamNo) : undefined)
-    return (
-      first(line.orderNo ? ordersByNo.get(line.orderNo) : undefined) ??
-      first(line.upstreamNo ? ordersByUpstream.get(line.upstreamNo) : undefined) ??
-      first(line.merchantOrderNo ? ordersByMerchantNo.get(line.merchantOrderNo) : undefined)
-    )
+  // 2. Keys, in their order of priority. What a line's keys find does not depend on what other
+  // lines took, so one key is looked up for every line before the next: each key's index is made
+  // for the lines the keys before left unfound, of ours holding one of their keys, and let go
+  // before the next (one index of a million at a time, not five).
+  const keyLines = sorted.filter((line) => !matchedLines.has(line.id) && line.kind !== 'fee' && line.kind !== 'settlement')
+  const keyedTo = new Array<Ours | undefined>(keyLines.length).fill(undefined)
+  const lookUp = <T extends Ours>(items: T[], itemKey: (item: T) => string | null, lineKey: (line: Line) => string | null) => {
+    const refundLines = items === (refunds as Ours[])
+    const asks = (line: Line, i: number) => keyedTo[i] === undefined && (line.kind === 'refund') === refundLines
+    const wanted = new Set<string>()
+    keyLines.forEach((line, i) => {
+      const k = lineKey(line)
+      if (k && asks(line, i)) wanted.add(k)
+    })
+    if (wanted.size === 0) return
+    const index = new Index<T>(items, (item) => {
+      const k = itemKey(item)
+      return k !== null && wanted.has(k) ? k : null
+    })
+    keyLines.forEach((line, i) => {
+      if (asks(line, i)) keyedTo[i] = index.find(lineKey(line) || null, (o) => fits(line, o))
+    })
   }
-  for (const line of sorted) {
-    if (matchedLines.has(line.id) || line.kind === 'fee' || line.kind === 'settlement') continue
-    const item = keyed(line)
+  lookUp(orders, (o) => o.orderNo, (l) => l.orderNo)
+  lookUp(orders, (o) => o.upstreamNo, (l) => l.upstreamNo)
+  lookUp(orders, (o) => o.merchantOrderNo, (l) => l.merchantOrderNo)
+  lookUp(refunds, (r) => r.refundNo, (l) => l.refundNo)
+  lookUp(refunds, (r) => r.upstreamNo, (l) => l.upstreamNo)
+  keyLines.forEach((line, i) => {
+    const item = keyedTo[i]
     if (item) claim(line, item, 'key')
-  }
+  })
 
   // 3. Window: one candidate only.
   const unclaimed = (item: Ours) => !claimed.has(item)
   /** Ours a line was proposed for (several candidates): their own misses share the proposal's cause. */
   const proposedTo = new Set<Ours>()
-  const candidatesByAmount = indexBy([...orders, ...refunds], (o) => `${o.currency}:${o.amountMinor}`)
+  // Only ours the keys left can be candidates: indexed after the keys, they are few.
+  const candidatesByAmount = new Index<Ours>(
+    [...orders, ...refunds].filter(unclaimed),
+    (o) => `${o.currency}:${o.amountMinor}`
+  )
   for (const line of sorted) {
     if (matchedLines.has(line.id) || line.kind === 'fee' || line.kind === 'settlement') continue
     if (line.currency === null || line.grossMinor === null || line.at === null) continue
-    const candidates = (candidatesByAmount.get(`${line.currency}:${Math.abs(line.grossMinor)}`) ?? []).filter(
-      (o) => unclaimed(o) && fits(line, o) && Math.abs(o.at - line.at!) <= rules.windowMs
-    )
+    const candidates = candidatesByAmount.filter(`${line.currency}:${Math.abs(line.grossMinor)}`, (o) => unclaimed(o) && fits(line, o) && Math.abs(o.at - line.at!) <= rules.windowMs)
     if (candidates.length === 1) claim(line, candidates[0], 'window')
     else if (candidates.length > 1) {
       // Proposed: a person picks; the line stays a break until then.
@@ -277,8 +323,9 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
   }
 
   // Compare what was matched, ours by ours (a split payment is compared as its sum).
-  for (const [item, matchedTo] of [...claimed.entries()].sort(([a], [b]) => (a.kind === b.kind ? a.id - b.id : a.kind < b.kind ? -1 : 1))) {
-    compare(item, matchedTo, rules, breaks)
+  for (const item of [...claimed.keys()].sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind < b.kind ? -1 : 1))) {
+    const matchedTo = claimed.get(item)!
+    compare(item, Array.isArray(matchedTo) ? matchedTo : [matchedTo], rules, breaks)
   }
 
   // What is left: missing on one side, or pending. A failed line of theirs nobody of ours names
@@ -303,7 +350,7 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
 
   for (const c of controls) {
     if (c.ok) continue
-    breaks.push({ type: 'control_total', identity: `control_total:${c.statementId}:${c.name}`, lineId: null, orderId: null, refundId: null, statementId: c.statementId, merchantId: null, currency: null, theirsMinor: null, oursMinor: null, differenceMinor: null, at: scope.from, causeKey: 'control_total', detail: { name: c.name, stated: c.stated, computed: c.computed } })
+    breaks.push({ type: 'control_total', identity: `control_total:${c.statementId}:${c.name}`, lineId: null, orderId: null, refundId: null, statementId: c.statementId, merchantId: null, currency: null, theirsMinor: null, oursMinor: null, differenceMinor: null, at: scope.from, causeKey: 'control_total', detail: { name: c.name, stated: c.stated, computed: c.computed, ...(c.problem ? { problem: c.problem } : {}) } })
   }
   assignRateCauses(breaks)
   return { matches, breaks: breaks.sort(byIdentity), pending }

@@ -30,7 +30,9 @@ export interface BreakListFilters {
 function breakWhere(src: ReadSource, f: BreakListFilters): { from: string; where: SqlFilter } {
   const where = new SqlFilter()
     .and('b.run_id = ?', f.runId)
-    .and('b.tenant_id = ?', src.tenantId)
+    // The tenant through the run (once), not the break's own column: that column is in no index, and checking it
+    // fetched every matching row from the table (100,000 open breaks: 80 ms for the count alone, 8 ms this way).
+    .and('exists (select 1 from recon_runs where id = ? and tenant_id = ?)', f.runId, src.tenantId)
     .when(f.merchantId, 'b.merchant_id = ?', f.merchantId)
     .when(f.type, 'b.type = ?', f.type)
     .when(f.status, 'b.status = ?', f.status)

@@ -17,6 +17,12 @@ port.on('message', (message) => {
 
 async function main(): Promise<void> {
   const sqlite = openWorkerWriter({ path: data.dbPath, nativeBinding: data.nativeBinding })
+  // A million-line import or run writes hundreds of MiB into indexes: a page cache that keeps
+  // their pages (SQLite's default is 2 MiB), and a checkpoint every 40 MiB of WAL instead of every
+  // 4 MiB (each waits for the disk twice). Measured on the benchmark's million-line import: a
+  // quarter of its time.
+  sqlite.pragma('cache_size = -65536')
+  sqlite.pragma('wal_autocheckpoint = 10000')
   let last = 0
   try {
     const result = await performTask(sqlite, data.task, controller.signal, (done, total) => {

@@ -61,6 +61,39 @@ const sourceInput = z.object({
 
 export const profileVersionRow = z.object({ version: z.number(), profile: reconProfile, note: z.string(), createdBy: z.string().nullable(), createdAt: z.number() })
 
+/** A row a statement file's reader or its import could not take: its line, the field, and why (a catalog text). */
+export const rowProblem = z.object({ lineNo: z.number(), field: z.string().optional(), reason: serverTextSchema })
+export type RowProblem = z.infer<typeof rowProblem>
+
+/** One of a file's own totals against the lines read; `problem` says why it could not be computed (then `computed` is empty). */
+export const controlResult = z.object({ name: z.string(), stated: z.string(), computed: z.string(), ok: z.boolean(), problem: serverTextSchema.optional() })
+export type ControlResultRow = z.infer<typeof controlResult>
+
+/** A dry run's answer (a dry-run job's result, a refused import's detail): every bad row, the controls, repeats, overlaps. */
+export const dryRunReport = z.object({
+  fileHash: z.string(),
+  fileSize: z.number(),
+  encoding: z.string(),
+  header: z.array(z.string()),
+  lineCount: z.number(),
+  problemCount: z.number(),
+  /** The first problems, each with its line number and reason. */
+  problems: z.array(rowProblem),
+  controls: z.array(controlResult),
+  period: z.object({ from: z.number(), to: z.number() }).nullable(),
+  /** Lines whose row key an earlier import of the source already holds: not stored again. */
+  repeated: z.number(),
+  /** Imported statements of the same source whose period this file's overlaps. */
+  overlaps: z.array(z.object({ statementId: z.number(), fileName: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
+  /** Set when the file was refused before its lines were read (same file again). */
+  refused: z.object({ code: z.string(), statementId: z.number() }).nullable()
+})
+export type DryRunReport = z.infer<typeof dryRunReport>
+
+/** An import job's result: the statement it stored, its lines stored and those seen before. */
+export const commitResult = z.object({ statementId: z.number(), stored: z.number(), repeated: z.number() })
+export type CommitResult = z.infer<typeof commitResult>
+
 export const statementRow = z.object({
   id: z.number(),
   sourceId: z.number(),
@@ -74,7 +107,7 @@ export const statementRow = z.object({
   periodTo: z.number().nullable(),
   lineCount: z.number(),
   repeatedLines: z.number(),
-  controls: z.array(z.object({ name: z.string(), stated: z.string(), computed: z.string(), ok: z.boolean() })),
+  controls: z.array(controlResult),
   importedBy: z.string().nullable(),
   importedAt: z.number()
 })
@@ -105,7 +138,7 @@ export const jobView = z.object({
   state: z.enum(['running', 'finished', 'failed', 'cancelled']),
   done: z.number(),
   total: z.number(),
-  /** A dry run's report, an import's statement, a run's id, an export's file name. */
+  /** A dry run's report (`dryRunReport`), an import's statement (`commitResult`), a run's id, an export's file name. */
   result: z.unknown(),
   error: z.object({ code: z.string(), message: z.string(), text: serverTextSchema.optional(), detail: z.unknown().optional() }).nullable(),
   startedAt: z.number(),
@@ -270,8 +303,8 @@ export const reconciliationContract = {
       anchorsMissing: z.array(z.string()),
       sheets: z.array(z.string()).nullable(),
       lines: z.array(lineRow.omit({ id: true, statementId: true })),
-      problems: z.array(z.object({ lineNo: z.number(), field: z.string().optional(), reason: z.string() })),
-      error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable()
+      problems: z.array(rowProblem),
+      error: z.object({ code: z.string(), message: z.string(), text: serverTextSchema.optional(), details: z.unknown().optional() }).nullable()
     }),
     access: R,
     doc: "A sample file's first rows, its encoding and header row as detected, and a draft profile's result on them."

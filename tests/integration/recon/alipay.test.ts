@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src/main/core/text'
 import { readStatement, StatementReadError } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import { ALIPAY_FOOTER, ALIPAY_HEADER, ALIPAY_ROWS, alipayText, alipayZip, collect, gbk, tempFile } from './fixtures'
@@ -72,7 +73,8 @@ describe('Alipay trade bill', () => {
     const { lines, problems, hooks } = collect()
     const footer = [ALIPAY_FOOTER[0], '#交易合计：3笔，商家实收共1380.52元，商家优惠共0.00元', ALIPAY_FOOTER[2], ALIPAY_FOOTER[3]]
     const result = await readStatement(tempFile('detail.csv', gbk(alipayText({ rows, footer }))), profile, hooks)
-    expect(problems).toEqual([expect.objectContaining({ lineNo: 7, field: 'gross', reason: '"0.O1" is not an amount' })])
+    expect(problems).toEqual([expect.objectContaining({ lineNo: 7, field: 'gross', reason: { code: 'recon.row.notAmount', params: { value: '0.O1' } } })])
+    expect(inEnglish(problems[0].reason)).toBe('"0.O1" is not an amount')
     expect(lines.map((l) => l.lineNo)).toEqual([6, 8, 9, 10])
     // The bad row is not counted: the footer then disagrees on the count too.
     expect(result.controls.filter((c) => !c.ok).map((c) => [c.name, c.stated, c.computed])).toEqual([

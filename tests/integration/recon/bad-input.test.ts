@@ -5,6 +5,7 @@
  */
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src/main/core/text'
 import { readStatement, type StatementReadError } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES, type ReconProfile } from '../../../src/shared/contract/recon-profile'
 import { collect, tempFile } from './fixtures'
@@ -56,7 +57,7 @@ describe('bad statement files', () => {
     const { lines, problems, hooks } = collect()
     await readStatement(tempFile('cut.csv', text), generic, hooks)
     expect(lines.map((l) => l.upstreamNo)).toEqual(['A1', 'A3'])
-    expect(problems.map((p) => [p.lineNo, p.reason])).toEqual([
+    expect(problems.map((p) => [p.lineNo, inEnglish(p.reason)])).toEqual([
       [3, 'has 5 fields; the header has 4'],
       [5, 'has 3 fields; the header has 4']
     ])

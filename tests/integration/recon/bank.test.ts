@@ -5,6 +5,7 @@
  * booking's direction, applied once.
  */
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src/main/core/text'
 import { readStatement, type StatementReadError } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import { CAMT_ENTRIES, camtXml, MT940 } from './bank-fixtures'
@@ -67,7 +68,7 @@ describe('camt.053', () => {
     const entries = [{ ...CAMT_ENTRIES[0], amount: '1,500.00' }, { ...CAMT_ENTRIES[1], status: 'PDNG' }, ...CAMT_ENTRIES.slice(2)]
     const { lines, problems, hooks } = collect()
     const result = await readStatement(tempFile('stmt.xml', camtXml({ version: '08', entries, summary: null })), BUILT_IN_PROFILES.camt053, hooks)
-    expect(problems.map((p) => [p.field, p.reason])).toEqual([['Amt', '"1,500.00" is not an amount']])
+    expect(problems.map((p) => [p.field, inEnglish(p.reason)])).toEqual([['Amt', '"1,500.00" is not an amount']])
     expect(problems[0].lineNo).toBeGreaterThan(10)
     // 1000.00 + 250.50 + 300.00 − 1.25: the unreadable entry and the pending one are not in the booked balance.
     expect(lines[0].status).toBe('pending')

@@ -5,6 +5,7 @@
  */
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src/main/core/text'
 import { readStatement } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES, reconProfile, type ReconProfileInput } from '../../../src/shared/contract/recon-profile'
 import { collect, gbk, tempFile } from './fixtures'
@@ -58,7 +59,7 @@ describe('generic CSV', () => {
       ['A2', '-0.5', Date.parse('2024-05-01T22:00:00Z')],
       ['A4', '-1000.00', Date.parse('2024-05-03T22:00:00Z')]
     ])
-    expect(problems.map((p) => [p.lineNo, p.field, p.reason])).toEqual([[4, 'gross', '"12.34,00" is not an amount']])
+    expect(problems.map((p) => [p.lineNo, p.field, inEnglish(p.reason)])).toEqual([[4, 'gross', '"12.34,00" is not an amount']])
   })
 
   it('reads a bank export with a preamble in ISO-8859-1, finding its header by anchors (Banco Inter)', async () => {
@@ -118,7 +119,7 @@ describe('generic CSV', () => {
       ['20190916001', 'payment', '100.00'],
       ['20190916002', 'fee', '-0.60']
     ])
-    expect(problems.map((p) => [p.lineNo, p.reason])).toEqual([[4, 'both income and expense are stated']])
+    expect(problems.map((p) => [p.lineNo, inEnglish(p.reason)])).toEqual([[4, 'both income and expense are stated']])
   })
 
   it('signs unsigned amounts by a debit/credit column, inverted when the file speaks for the other side', async () => {

@@ -4,6 +4,7 @@
  * refund number with their amount from 退款金额, a REVOKED payment, and the summary checked.
  */
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src/main/core/text'
 import { readStatement, StatementReadError } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import { collect, tempFile, WECHAT_ROWS, WECHAT_SUMMARY, wechatText } from './fixtures'
@@ -62,7 +63,7 @@ describe('WeChat Pay trade bill', () => {
     rows[2][15] = ''
     const { lines, problems, hooks } = collect()
     await readStatement(tempFile('bill.csv', wechatText({ rows })), profile, hooks)
-    expect(problems.map((p) => [p.lineNo, p.field, p.reason])).toEqual([
+    expect(problems.map((p) => [p.lineNo, p.field, inEnglish(p.reason)])).toEqual([
       [3, 'kind', '"CLOSED" is not a kind the profile knows'],
       [4, 'refundNo', 'a refund line without its refund number']
     ])

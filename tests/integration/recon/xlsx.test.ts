@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src/main/core/text'
 import { previewStatement, readStatement, type StatementReadError } from '../../../src/main/recon/formats'
 import { reconProfile } from '../../../src/shared/contract/recon-profile'
 import { collect, tempFile } from './fixtures'
@@ -57,7 +58,7 @@ describe('XLSX statement', () => {
       [7, 'upstreamNo'],
       [8, 'gross']
     ])
-    expect(problems[0].reason).toMatch(/longer than a spreadsheet keeps exactly/)
+    expect(inEnglish(problems[0].reason)).toMatch(/longer than a spreadsheet keeps exactly/)
   })
 
   it('chooses the same sheet by its tab position, and names the sheets when one is missing', async () => {

@@ -13,6 +13,7 @@
  */
 import { XMLParser } from 'fast-xml-parser'
 import type { LineKind, LineStatus, ReconProfile } from '../../../shared/contract/recon-profile'
+import { say, type ServerText } from '../../../shared/server-text'
 import { ExactSum, negate, sameAmount } from './decimal-text'
 import type { LineSink } from './sink'
 import type { ByteSource } from './source'
@@ -85,7 +86,7 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
     for await (const text of texts) {
       if (version === null) {
         const m = NAMESPACE.exec(text)
-        if (!m) throw new StatementReadError('malformed', 'The file is not a camt.053 statement (its namespace urn:iso:std:iso:20022:tech:xsd:camt.053.001.NN was not found)')
+        if (!m) throw new StatementReadError('malformed', say('recon.read.notCamt'))
         version = m[1]
       }
       yield text
@@ -124,18 +125,18 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
     position += 1
     count += 1
     const entry = ((parser.parse(piece.xml) as Node).Ntry as Node[])[0]
-    const problem = (field: string, reason: string) => sink.problem({ lineNo: piece.lineNo, field, reason, raw: [piece.xml] })
+    const problem = (field: string, reason: ServerText) => sink.problem({ lineNo: piece.lineNo, field, reason, raw: [piece.xml] })
     const amountText = textOf(entry.Amt)
     const currency = typeof entry.Amt === 'object' ? textOf((entry.Amt as Node)['@_Ccy']) : null
     const direction = textOf(entry.CdtDbtInd)
     const statusCode = textOf(at(entry, 'Sts', 'Cd')) ?? textOf(at(entry, 'Sts', 'Prtry')) ?? textOf(entry.Sts)
     const reversal = textOf(entry.RvslInd) === 'true'
     if (amountText === null || !AMOUNT.test(amountText)) {
-      problem('Amt', `"${amountText ?? ''}" is not an amount`)
+      problem('Amt', say('recon.row.notAmount', { value: amountText ?? '' }))
       continue
     }
     if (direction !== 'CRDT' && direction !== 'DBIT') {
-      problem('CdtDbtInd', `"${direction ?? ''}" is neither CRDT nor DBIT`)
+      problem('CdtDbtInd', say('recon.row.notCrdtOrDbit', { value: direction ?? '' }))
       continue
     }
     const signed = direction === 'CRDT' ? amountText : negate(amountText)
@@ -148,14 +149,14 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
     const original = reversal ? (direction === 'CRDT' ? 'DBIT' : 'CRDT') : direction
     const kind = [...codes, original].map((c) => (c ? kinds.get(c) : undefined)).find(Boolean) ?? profile.defaultKind
     if (!kind) {
-      problem('BkTxCd', `no kind for ${codes.filter(Boolean).join(', ') || original}`)
+      problem('BkTxCd', say('recon.row.noKindFor', { codes: codes.filter(Boolean).join(', ') || original }))
       continue
     }
     let status: LineStatus | null = profile.defaultStatus
     if (statusCode !== null) {
       const found = statuses.get(statusCode)
       if (!found) {
-        problem('Sts', `"${statusCode}" is not a status the profile knows`)
+        problem('Sts', say('recon.row.unknownStatus', { value: statusCode }))
         continue
       }
       status = found as LineStatus
@@ -208,7 +209,7 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
     }
     await sink.line(line)
   }
-  if (version === null) throw new StatementReadError('empty', 'The file holds no camt.053 document')
+  if (version === null) throw new StatementReadError('empty', say('recon.read.camtEmpty'))
   return { encoding: choice.encoding, encodingSource: choice.source, period, controls: sink.stopped ? [] : controls, statements, stoppedEarly: sink.stopped }
 }
 
@@ -245,7 +246,7 @@ function statementControls(stmt: unknown, id: string, name: string, required: bo
   const opening = balance('OPBD') ?? balance('PRCD')
   const closing = balance('CLBD')
   if (opening === null || closing === null) {
-    if (required) throw new StatementReadError('controls_missing', `Statement ${id} lacks its opening (OPBD) or closing (CLBD) booked balance: it cannot be checked`, { statement: id })
+    if (required) throw new StatementReadError('controls_missing', say('recon.read.camtNoBalance', { id }), { statement: id })
     return results
   }
   const movement = new ExactSum()

@@ -5,6 +5,7 @@
  * file writes it, a field after the profile's signs.
  */
 import type { ControlSpec, LineKind, ReconProfile } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { ExactSum, readDecimal, sameAmount, type NumberFormat } from './decimal-text'
 import { findColumn, normalizeHeader } from './header'
 import { compileDateFormat, zoneClock } from './time-text'
@@ -76,7 +77,7 @@ export class TabularControls {
         const at = findColumn(normalized, ref)
         if (at < 0) return
         const value = readDecimal(values[at] ?? '', this.numbers)
-        if (value === null) problem({ lineNo, field: normalized[at], reason: `the summary's "${values[at] ?? ''}" is not a number` })
+        if (value === null) problem({ lineNo, field: normalized[at], reason: say('recon.row.summaryNotNumber', { value: values[at] ?? '' }) })
         else stated.set(key, value)
       }
       if (spec.count) take('count', spec.count.header)
@@ -93,7 +94,7 @@ export class TabularControls {
       }
       const m = new RegExp(spec.pattern, 'u').exec(normalized)
       if (!m?.groups) {
-        problem({ lineNo, reason: `the totals line does not read as the profile's control ${spec.name}: ${line.slice(0, 120)}` })
+        problem({ lineNo, reason: say('recon.row.totalsLine', { control: spec.name, text: line.slice(0, 120) }) })
         return true
       }
       const stated = new Map<string, string>()
@@ -115,7 +116,7 @@ export class TabularControls {
       const stated = this.stated.get(spec.name)
       if (!stated) {
         if (spec.required) {
-          throw new StatementReadError('controls_missing', `The file has no ${spec.name} totals (a line starting "${spec.linePrefix}"): it may be truncated, or the profile expects totals this file does not carry`, { control: spec.name })
+          throw new StatementReadError('controls_missing', say('recon.read.controlsMissing', { control: spec.name, prefix: spec.linePrefix }), { control: spec.name })
         }
         continue
       }
@@ -129,7 +130,7 @@ export class TabularControls {
         const acc = this.accumulators.get(`${spec.name}#${i}`)!
         const label = 'field' in s.of ? s.of.field : 'group' in s ? s.group : normalizeHeader(Array.isArray(s.header) ? s.header[0] : s.header)
         if ('column' in s.of && acc.column < 0) {
-          results.push({ name: `${spec.name}.${label}`, stated: value, computed: '(column not in the file)', ok: false })
+          results.push({ name: `${spec.name}.${label}`, stated: value, computed: '', ok: false, problem: say('recon.control.columnMissing') })
           return
         }
         const computed = acc.sum.toString()

@@ -12,6 +12,7 @@
  */
 import { parse as parseSync } from 'csv-parse/sync'
 import type { ReconProfile } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { periodReader, TabularControls } from './controls'
 import { HEADER_SEARCH_LINES, headerMismatch, normalizeHeader, planHeader, type HeaderPlan } from './header'
 import { createRowMapper } from './rows'
@@ -108,7 +109,7 @@ export async function readCsv(source: ByteSource, profile: ReconProfile, sink: L
   }
   const quoted = (lines: string[], lineNo: number): void | Promise<void> => {
     const cells = parseRecord(lines.join('\n'), dataDelimiter, quote, trim)
-    if (cells === null) return sink.problem({ lineNo, reason: 'its quotes do not pair up, so its values cannot be told apart', raw: lines })
+    if (cells === null) return sink.problem({ lineNo, reason: say('recon.row.quotesUnpaired'), raw: lines })
     return record(cells, lineNo)
   }
 
@@ -124,7 +125,7 @@ export async function readCsv(source: ByteSource, profile: ReconProfile, sink: L
           pending = quoted(open.lines, open.lineNo)
           open = null
         } else if (open.lines.length >= MAX_RECORD_LINES) {
-          sink.problem({ lineNo: open.lineNo, reason: `a quoted value is not closed within ${MAX_RECORD_LINES} lines` })
+          sink.problem({ lineNo: open.lineNo, reason: say('recon.row.quoteNotClosed', { lines: MAX_RECORD_LINES }) })
           open = null
         }
       } else if (state === 'data') {
@@ -144,7 +145,7 @@ export async function readCsv(source: ByteSource, profile: ReconProfile, sink: L
       } else if (state === 'after') {
         // Past the data every line is a skipped line, a control's, or reported: never dropped unread.
         if (!controls.offer(line, lineNo, splitHeader, splitValues, problem) && line.trim() !== '' && !finder.isSkipped(line)) {
-          problem({ lineNo, reason: `is after the end of the data and is not read: ${line.slice(0, 120)}` })
+          problem({ lineNo, reason: say('recon.row.afterData', { text: line.slice(0, 120) }) })
         }
       } else if (finder.isHeader(line, lineNo)) {
         plan = planHeader(profile, splitHeader(line), lineNo, choice.encoding)
@@ -161,7 +162,7 @@ export async function readCsv(source: ByteSource, profile: ReconProfile, sink: L
       if (sink.stopped) break batches
     }
   }
-  if (open && !sink.stopped) sink.problem({ lineNo: open.lineNo, reason: 'a quoted value is still open at the end of the file (it may be truncated)' })
+  if (open && !sink.stopped) sink.problem({ lineNo: open.lineNo, reason: say('recon.row.quoteOpenAtEnd') })
   if (plan === null) {
     const missing = profile.headerAnchors.length > 0 ? profile.headerAnchors.filter((a) => !best.line.normalize('NFKC').includes(normalizeHeader(a))) : ['(a header row)']
     throw headerMismatch(profile, best.line ? splitHeader(best.line) : [], null, missing, choice.encoding)

@@ -10,6 +10,7 @@
  */
 import iconv from 'iconv-lite'
 import type { StatementFormat } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { StatementReadError, type UsedEncoding } from './types'
 
 export interface EncodingChoice {
@@ -26,7 +27,7 @@ const DECODER_LABEL: Record<UsedEncoding, string> = { 'utf-8': 'utf-8', gb18030:
 
 export function chooseEncoding(sample: Uint8Array, requested: 'auto' | UsedEncoding, format: StatementFormat): EncodingChoice {
   if (sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) {
-    throw new StatementReadError('encoding', 'The file is UTF-16, which statements are not read in: save it as UTF-8 or GBK')
+    throw new StatementReadError('encoding', say('recon.read.utf16'))
   }
   const hasBom = UTF8_BOM.every((b, i) => sample[i] === b)
   if (requested !== 'auto') return { encoding: requested, source: 'profile', skip: hasBom && requested === 'utf-8' ? 3 : 0 }
@@ -44,7 +45,7 @@ function declaredEncoding(label: string): UsedEncoding {
   if (name === 'utf-8' || name === 'utf8') return 'utf-8'
   if (['gbk', 'gb2312', 'gb18030', 'cp936'].includes(name)) return 'gb18030'
   if (['iso-8859-1', 'latin1', 'iso8859-1', 'windows-1252', 'cp1252'].includes(name)) return 'iso-8859-1'
-  throw new StatementReadError('encoding', `The XML declares encoding "${label}", which statements are not read in (UTF-8, GBK, ISO-8859-1)`)
+  throw new StatementReadError('encoding', say('recon.read.xmlEncoding', { label }))
 }
 
 /** Strict UTF-8 over a sample; a multi-byte character cut at the sample's end is not an error. */
@@ -72,8 +73,8 @@ export function createDecoder(encoding: UsedEncoding): ChunkDecoder {
     decoder = null
   }
   const fail = (): never => {
-    const hint = encoding === 'utf-8' ? ' (if it is GBK, set the profile’s encoding to GB18030)' : ''
-    throw new StatementReadError('encoding', `The file is not valid ${encoding.toUpperCase()} near byte ${offset}${hint}`, { encoding, byte: offset })
+    const params = { encoding: encoding.toUpperCase(), byte: offset }
+    throw new StatementReadError('encoding', encoding === 'utf-8' ? say('recon.read.invalidUtf8', params) : say('recon.read.invalidBytes', params), { encoding, byte: offset })
   }
   if (decoder) {
     const strict = decoder

@@ -5,6 +5,7 @@
  * Texts are compared after NFKC and trim: `订单金额（元）` and `订单金额(元)` are one column.
  */
 import type { AmountField, ColumnField, ColumnRef, LineKind, ProfileColumns, ReconProfile } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { StatementReadError, type HeaderDifference } from './types'
 
 /** A header further down than this line (row) is not looked for. */
@@ -89,7 +90,7 @@ export function headerMismatch(profile: ReconProfile, found: string[], row: numb
     unmapped: found.filter((_, i) => normalizedFound[i] !== '' && !known.has(normalizedFound[i])),
     row
   }
-  const where = row === null ? 'No header row was found' : `The header on line ${row} does not match the profile`
-  const cause = encoding ? `Read as ${encoding.toUpperCase()}: a wrong encoding looks like this too; otherwise` : 'Either'
-  return new StatementReadError('header_mismatch', `${where}: missing ${missing.map((m) => `"${m}"`).join(', ')}. ${cause} the layout changed and the profile needs a new version.`, difference)
+  const where = row === null ? say('recon.read.noHeaderRow') : say('recon.read.headerOnLine', { row })
+  const cause = encoding ? say('recon.read.maybeEncoding', { encoding: encoding.toUpperCase() }) : say('recon.read.maybeLayout')
+  return new StatementReadError('header_mismatch', say('recon.read.headerMismatch', { where, missing: missing.map((m) => `"${m}"`).join(', '), cause }), difference)
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { StatementFormat } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { ByteSource, formatBytes } from './source'
 import { StatementReadError, type ReadHooks, type ReadOptions, type StatementInput } from './types'
 import { extractEntry } from './zip'
@@ -42,11 +43,11 @@ async function headOf(path: string): Promise<Uint8Array> {
 async function sizeOf(path: string): Promise<number> {
   try {
     const info = await stat(path)
-    if (!info.isFile()) throw new StatementReadError('unreadable', `${path} is not a file`)
+    if (!info.isFile()) throw new StatementReadError('unreadable', say('recon.read.notAFile', { path }))
     return info.size
   } catch (error) {
     if (error instanceof StatementReadError) throw error
-    throw new StatementReadError('unreadable', `The file cannot be opened: ${(error as Error).message}`)
+    throw new StatementReadError('unreadable', say('recon.read.cannotOpen', { reason: (error as Error).message }))
   }
 }
 
@@ -62,7 +63,7 @@ export async function spool(stream: Readable, maxBytes: number, tempRoot: string
       async function* (chunks: AsyncIterable<Uint8Array>) {
         for await (const chunk of chunks) {
           written += chunk.length
-          if (written > maxBytes) throw new StatementReadError('too_large', `The file is larger than the limit of ${formatBytes(maxBytes)}`, { maxBytes })
+          if (written > maxBytes) throw new StatementReadError('too_large', say('recon.read.overLimit', { limit: formatBytes(maxBytes) }), { maxBytes })
           yield chunk
         }
       },
@@ -91,16 +92,16 @@ export async function openInput(input: StatementInput, format: StatementFormat, 
       path = spooled.path
     }
     const size = await sizeOf(path)
-    if (size === 0) throw new StatementReadError('empty', 'The file is empty')
-    if (size > maxBytes) throw new StatementReadError('too_large', `The file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}`, { size, maxBytes })
+    if (size === 0) throw new StatementReadError('empty', say('recon.read.empty'))
+    if (size > maxBytes) throw new StatementReadError('too_large', say('recon.read.tooLarge', { size: formatBytes(size), limit: formatBytes(maxBytes) }), { size, maxBytes })
     const head = await headOf(path)
     let entryName: string | null = null
     let readPath = path
     let readSize = size
     let limit = maxBytes
     if (format === 'xlsx') {
-      if (isOleXls(head)) throw new StatementReadError('malformed', 'This is a legacy .xls workbook, which is not read: save it as .xlsx or .csv')
-      if (!isZip(head)) throw new StatementReadError('malformed', 'The file is not an XLSX workbook')
+      if (isOleXls(head)) throw new StatementReadError('malformed', say('recon.read.legacyXls'))
+      if (!isZip(head)) throw new StatementReadError('malformed', say('recon.read.notXlsx'))
     } else if (isZip(head)) {
       const extracted = await extractEntry(
         path,
@@ -109,7 +110,7 @@ export async function openInput(input: StatementInput, format: StatementFormat, 
         tempRoot
       )
       cleanups.push(extracted.remove)
-      if (extracted.size === 0) throw new StatementReadError('empty', `The zip entry "${extracted.entryName}" is empty`)
+      if (extracted.size === 0) throw new StatementReadError('empty', say('recon.read.zipEntryEmpty', { entry: extracted.entryName }))
       entryName = extracted.entryName
       readPath = extracted.path
       readSize = extracted.size

@@ -16,6 +16,7 @@
  * ["mt940", mark, "stmt", :20:, :28C:, position in the statement].
  */
 import type { LineKind, ReconProfile } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { ExactSum, negate, readDecimal, sameAmount } from './decimal-text'
 import type { LineSink } from './sink'
 import type { ByteSource } from './source'
@@ -70,7 +71,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
   const balance = (t: Tag): { amount: string; at: number; currency: string } => {
     const m = BALANCE.exec(t.lines[0].trim())
     const amount = m ? readDecimal(m[6], COMMA) : null
-    if (!m || amount === null) throw new StatementReadError('malformed', `The balance :${t.id}: on line ${t.lineNo} does not read as C/D, date, currency and amount: ${t.lines[0]}`)
+    if (!m || amount === null) throw new StatementReadError('malformed', say('recon.read.mt940Balance', { tag: t.id, lineNo: t.lineNo, text: t.lines[0] }))
     return { amount: m[1] === 'D' ? negate(amount) : amount, at: dayAt(fullYear(m[2]), Number(m[3]), Number(m[4])), currency: m[5] }
   }
 
@@ -83,7 +84,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     const m = FIELD_61.exec(t.lines[0].trim())
     const amount = m ? readDecimal(m[7], COMMA) : null
     if (!m || amount === null) {
-      sink.problem({ lineNo: t.lineNo, field: ':61:', reason: `does not read as date, mark, amount and type: ${t.lines[0].slice(0, 80)}`, raw })
+      sink.problem({ lineNo: t.lineNo, field: ':61:', reason: say('recon.row.mt940Entry', { text: t.lines[0].slice(0, 80) }), raw })
       return
     }
     const [, yy, mm, dd, entryDate, mark, , , typeCode, rest] = m
@@ -103,7 +104,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     const original = mark === 'RC' ? 'C' : mark === 'RD' ? 'D' : mark.slice(-1)
     const kind = [typeCode, mark, original].map((c) => kinds.get(c)).find(Boolean) ?? profile.defaultKind
     if (!kind) {
-      sink.problem({ lineNo: t.lineNo, field: ':61:', reason: `no kind for ${typeCode} / ${mark}`, raw })
+      sink.problem({ lineNo: t.lineNo, field: ':61:', reason: say('recon.row.noKindFor', { codes: `${typeCode} / ${mark}` }), raw })
       return
     }
     const details = parseInformation(info ? info.lines.join('') : '')
@@ -144,7 +145,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
       const span = { from: s.openingAt!, to: s.closingAt! + DAY_MS }
       period = period ? { from: Math.min(period.from, span.from), to: Math.max(period.to, span.to) } : span
     } else if (control?.required && !sink.stopped) {
-      throw new StatementReadError('truncated', `Statement ${id} (line ${s.lineNo}) has no ${s.opening === null ? 'opening balance :60F:' : 'closing balance :62F:'}: the file is truncated or not a complete MT940`, { statement: id })
+      throw new StatementReadError('truncated', say('recon.read.mt940NoBalance', { id, lineNo: s.lineNo, balance: say(s.opening === null ? 'recon.read.mt940Opening' : 'recon.read.mt940Closing') }), { statement: id })
     }
   }
 
@@ -163,7 +164,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
       stmt = { ref: t.lines[0].trim(), account: null, sequence: null, currency: null, opening: null, openingAt: null, closing: null, closingAt: null, sum: new ExactSum(), position: 0, lineNo: t.lineNo }
       return
     }
-    if (!stmt) throw new StatementReadError('malformed', `Tag :${t.id}: on line ${t.lineNo} comes before any :20: (not an MT940 statement)`)
+    if (!stmt) throw new StatementReadError('malformed', say('recon.read.mt940Orphan', { tag: t.id, lineNo: t.lineNo }))
     if (t.id === '25') stmt.account = t.lines[0].trim()
     else if (t.id === '28C' || t.id === '28') stmt.sequence = t.lines[0].trim()
     else if (t.id === '60F' || t.id === '60M') {
@@ -171,7 +172,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
       Object.assign(stmt, { opening: b.amount, openingAt: b.at, currency: b.currency })
     } else if (t.id === '62F' || t.id === '62M') {
       const b = balance(t)
-      if (stmt.currency && b.currency !== stmt.currency) throw new StatementReadError('malformed', `Statement ${stmt.ref} opens in ${stmt.currency} and closes in ${b.currency} (line ${t.lineNo})`)
+      if (stmt.currency && b.currency !== stmt.currency) throw new StatementReadError('malformed', say('recon.read.mt940Currency', { ref: stmt.ref, opening: stmt.currency, closing: b.currency, lineNo: t.lineNo }))
       Object.assign(stmt, { closing: b.amount, closingAt: b.at })
     } else if (t.id === '61') entry = { tag: t, info: null }
   }
@@ -202,7 +203,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     await finishTag()
     closeStatement()
   }
-  if (statements.length === 0 && !sink.stopped) throw new StatementReadError('empty', 'The file holds no MT940 statement (no :20: tag)')
+  if (statements.length === 0 && !sink.stopped) throw new StatementReadError('empty', say('recon.read.mt940Empty'))
   return { encoding: choice.encoding, encodingSource: choice.source, period, controls: sink.stopped ? [] : controls, statements, stoppedEarly: sink.stopped }
 }
 

@@ -2,6 +2,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseInformation } from './mt940'
+import { inEnglish } from '../../core/text'
 import { entryName, unsafeName } from './zip'
 
 describe('zip entry names', () => {
@@ -14,7 +15,7 @@ describe('zip entry names', () => {
   })
 
   it('refuses names that leave the folder, absolute ones and NULs', () => {
-    expect(['a/../../b', '..\\x', '/etc/passwd', 'C:\\x', 'd:/x', 'a\0b'].map(unsafeName)).toEqual([
+    expect(['a/../../b', '..\\x', '/etc/passwd', 'C:\\x', 'd:/x', 'a\0b'].map((name) => inEnglish(unsafeName(name)!))).toEqual([
       'climbs out of its folder (../)',
       'climbs out of its folder (../)',
       'is an absolute path',

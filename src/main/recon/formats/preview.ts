@@ -7,6 +7,7 @@
  */
 import { tmpdir } from 'node:os'
 import { reconProfile, type ReconProfileInput, type StatementFormat } from '../../../shared/contract/recon-profile'
+import type { ServerText } from '../../../shared/server-text'
 import { decodeLoosely, chooseEncoding } from './encoding'
 import { headerFinder, splitCells } from './csv'
 import { normalizeHeader } from './header'
@@ -36,7 +37,7 @@ export interface StatementPreview {
   /** With a whole profile: its result on the first rows. */
   lines: StatementLine[]
   problems: LineProblem[]
-  error: { code: string; message: string; details?: unknown } | null
+  error: { code: string; message: string; text?: ServerText; details?: unknown } | null
 }
 
 export async function previewStatement(input: StatementInput, draft: ReconProfileInput & { format: StatementFormat }, options: ReadOptions & { rows?: number } = {}): Promise<StatementPreview> {
@@ -58,7 +59,7 @@ export async function previewStatement(input: StatementInput, draft: ReconProfil
         await readStatement(path, whole.data, { onLine: (l) => void preview.lines.push(l), onProblem: (p) => void preview.problems.push(p) }, { ...options, maxLines: rowLimit })
       } catch (error) {
         if (!(error instanceof StatementReadError)) throw error
-        preview.error = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
+        preview.error = { code: error.code, message: error.message, ...(error.text ? { text: error.text } : {}), ...(error.details ? { details: error.details } : {}) }
       }
     }
     return preview

@@ -8,6 +8,8 @@
  * the promise resolves.
  */
 import { reconProfile, type ReconProfile } from '../../../shared/contract/recon-profile'
+import { textOfIssue } from '../../../shared/rule-message'
+import { say } from '../../../shared/server-text'
 import { englishOfIssue } from '../../core/errors'
 import { readCamt053 } from './camt053'
 import { readCsv } from './csv'
@@ -23,12 +25,12 @@ export function checkedProfile(profile: unknown): ReconProfile {
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
   // The profile's rules carry their text (rule messages): read here in English.
-  throw new StatementReadError('invalid_profile', `The profile is not valid: ${issue.path.join('.') || 'profile'} ${englishOfIssue(issue)}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: englishOfIssue(i) })) })
+  throw new StatementReadError('invalid_profile', say('recon.read.invalidProfile', { path: issue.path.join('.') || 'profile', problem: textOfIssue(issue) }), { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: englishOfIssue(i) })) })
 }
 
 export async function readStatement(input: StatementInput, profile: ReconProfile, hooks: ReadHooks = {}, options: ReadOptions = {}): Promise<StatementReadResult> {
   const checked = checkedProfile(profile)
-  if (hooks.signal?.aborted) throw new StatementReadError('aborted', 'Reading the statement was cancelled')
+  if (hooks.signal?.aborted) throw new StatementReadError('aborted', say('recon.read.cancelled'))
   const opened = await openInput(input, checked.format, checked.zipEntry, hooks, options)
   const sink = new LineSink(hooks, options)
   const base = {
@@ -61,6 +63,6 @@ function asReadError(error: unknown): unknown {
   if (error instanceof StatementReadError) return error
   const cause = (error as { cause?: unknown } | null)?.cause
   if (cause instanceof StatementReadError) return cause
-  if (error instanceof Error && error.name === 'AbortError') return new StatementReadError('aborted', 'Reading the statement was cancelled')
+  if (error instanceof Error && error.name === 'AbortError') return new StatementReadError('aborted', say('recon.read.cancelled'))
   return error
 }

@@ -9,6 +9,7 @@ import type { AmountField, ColumnField, LineKind, LineStatus, ReconProfile } fro
 import { absolute, isZero, negate, readDecimal, type NumberFormat } from './decimal-text'
 import { normalizeHeader, type ColumnIndex, type HeaderPlan } from './header'
 import { compileDateFormat, wallOfUtcDate, zoneClock } from './time-text'
+import { say, term, type ServerText } from '../../../shared/server-text'
 import type { LineProblem, StatementLine } from './types'
 
 /** XLSX cells that were not text: dates and numbers, by column (a Date's UTC fields are its wall clock). */
@@ -41,15 +42,15 @@ function cellAt(cells: readonly string[], index: ColumnIndex, field: ColumnField
 }
 
 /** An amount cell: its normalized value, null when empty, or the reason it is not one. */
-function amountAt(cells: readonly string[], index: ColumnIndex, field: ColumnField, numbers: NumberFormat): string | null | { error: string } {
+function amountAt(cells: readonly string[], index: ColumnIndex, field: ColumnField, numbers: NumberFormat): string | null | { error: ServerText } {
   const text = cellAt(cells, index, field)
   if (text === null) return null
-  return readDecimal(text, numbers) ?? { error: `"${text}" is not an amount` }
+  return readDecimal(text, numbers) ?? { error: say('recon.row.notAmount', { value: text }) }
 }
 
-const isError = (value: string | null | { error: string }): value is { error: string } => typeof value === 'object' && value !== null
+const isError = (value: string | null | { error: ServerText }): value is { error: ServerText } => typeof value === 'object' && value !== null
 
-function fail(lineNo: number, cells: string[], field: string | undefined, reason: string): RowOutcome {
+function fail(lineNo: number, cells: string[], field: string | undefined, reason: ServerText): RowOutcome {
   return { problem: { lineNo, ...(field ? { field } : {}), reason, raw: cells } }
 }
 
@@ -89,19 +90,19 @@ export function createRowMapper(profile: ReconProfile, plan: HeaderPlan): (cells
   const timeColumnOf = (index: ColumnIndex) => (index.time !== undefined && index.time >= 0 ? index.time : -1)
 
   return (cells, lineNo, typed) => {
-    if (cells.length !== width) return fail(lineNo, cells, undefined, `has ${cells.length} fields; the header has ${width}`)
+    if (cells.length !== width) return fail(lineNo, cells, undefined, say('recon.row.fieldCount', { count: cells.length, width }))
 
     // The kind first: it may choose other columns for the rest of the row.
     let kind: LineKind
     const kindText = cellAt(cells, plan.index, 'kind')
     if (kindText !== null) {
       const found = kindOf(kindText)
-      if (!found) return fail(lineNo, cells, 'kind', `"${kindText}" is not a kind the profile knows`)
+      if (!found) return fail(lineNo, cells, 'kind', say('recon.row.unknownKind', { value: kindText }))
       kind = found
     } else if (profile.defaultKind) kind = profile.defaultKind
-    else return fail(lineNo, cells, 'kind', 'is empty')
+    else return fail(lineNo, cells, 'kind', say('recon.row.empty'))
     const { index, own, negate: flip } = planFor(kind)
-    for (const field of own) if (index[field] === -1) return fail(lineNo, cells, field, `the column for ${kind} lines is not in the file`)
+    for (const field of own) if (index[field] === -1) return fail(lineNo, cells, field, say('recon.row.kindColumnMissing', { kind: term('lineKind', kind) }))
 
     const feeRead = amountAt(cells, index, 'fee', numbers)
     if (isError(feeRead)) return fail(lineNo, cells, 'fee', feeRead.error)
@@ -116,21 +117,21 @@ export function createRowMapper(profile: ReconProfile, plan: HeaderPlan): (cells
       if (isError(expense)) return fail(lineNo, cells, 'expense', expense.error)
       const inValue = income !== null && !isZero(income) ? absolute(income) : null
       const outValue = expense !== null && !isZero(expense) ? absolute(expense) : null
-      if (inValue && outValue) return fail(lineNo, cells, 'income', 'both income and expense are stated')
+      if (inValue && outValue) return fail(lineNo, cells, 'income', say('recon.row.incomeAndExpense'))
       const either = inValue ?? (outValue ? negate(outValue) : (income ?? expense))
-      if (either === null) return fail(lineNo, cells, 'income', 'neither income nor expense is stated')
+      if (either === null) return fail(lineNo, cells, 'income', say('recon.row.noIncomeOrExpense'))
       gross = either
     } else {
       const grossRead = amountAt(cells, index, 'gross', numbers)
       if (isError(grossRead)) return fail(lineNo, cells, 'gross', grossRead.error)
-      if (grossRead === null) return fail(lineNo, cells, 'gross', 'is empty')
+      if (grossRead === null) return fail(lineNo, cells, 'gross', say('recon.row.empty'))
       gross = grossRead
       if (sign.mode === 'indicator') {
         const indicator = cellAt(cells, index, 'debitCredit')
         const normalized = indicator === null ? '' : normalizeHeader(indicator)
         const isCredit = credit!.has(normalized)
-        if (!isCredit && !debit!.has(normalized)) return fail(lineNo, cells, 'debitCredit', indicator === null ? 'is empty' : `"${indicator}" is neither a credit nor a debit value`)
-        if (gross.startsWith('-') || net?.startsWith('-')) return fail(lineNo, cells, 'gross', 'is signed although a debit/credit column gives the direction')
+        if (!isCredit && !debit!.has(normalized)) return fail(lineNo, cells, 'debitCredit', indicator === null ? say('recon.row.empty') : say('recon.row.notCreditOrDebit', { value: indicator }))
+        if (gross.startsWith('-') || net?.startsWith('-')) return fail(lineNo, cells, 'gross', say('recon.row.signedWithIndicator'))
         if (!isCredit) {
           gross = negate(gross)
           net = net === null ? null : negate(net)
@@ -143,7 +144,7 @@ export function createRowMapper(profile: ReconProfile, plan: HeaderPlan): (cells
 
     const currencyText = cellAt(cells, index, 'currency')
     const currency = currencyText === null ? profile.currency : currencyText.toUpperCase()
-    if (currency !== null && !/^[A-Z][A-Z0-9]{2,5}$/.test(currency)) return fail(lineNo, cells, 'currency', `"${currencyText}" is not a currency code`)
+    if (currency !== null && !/^[A-Z][A-Z0-9]{2,5}$/.test(currency)) return fail(lineNo, cells, 'currency', say('recon.row.notCurrencyCode', { value: currencyText ?? currency }))
 
     let at: number | null = null
     const timeColumn = timeColumnOf(index)
@@ -153,9 +154,9 @@ export function createRowMapper(profile: ReconProfile, plan: HeaderPlan): (cells
       else if (typeof typedTime === 'number') at = clock(wallOfUtcDate(new Date(Math.round((typedTime - EXCEL_EPOCH_DAYS) * 86_400_000))))
       else {
         const text = cells[timeColumn]
-        if (!text) return fail(lineNo, cells, 'time', 'is empty')
+        if (!text) return fail(lineNo, cells, 'time', say('recon.row.empty'))
         const wall = parseTime(text)
-        if (!wall) return fail(lineNo, cells, 'time', `"${text}" does not fit the date format ${profile.dateFormat}`)
+        if (!wall) return fail(lineNo, cells, 'time', say('recon.row.dateFormat', { value: text, format: profile.dateFormat }))
         at = clock(wall)
       }
     }
@@ -164,15 +165,15 @@ export function createRowMapper(profile: ReconProfile, plan: HeaderPlan): (cells
     const statusText = cellAt(cells, index, 'status')
     if (statusText !== null) {
       const found = statusOf(statusText)
-      if (!found) return fail(lineNo, cells, 'status', `"${statusText}" is not a status the profile knows`)
+      if (!found) return fail(lineNo, cells, 'status', say('recon.row.unknownStatus', { value: statusText }))
       status = found
-    } else if (index.status !== undefined && index.status >= 0 && profile.defaultStatus === null) return fail(lineNo, cells, 'status', 'is empty')
+    } else if (index.status !== undefined && index.status >= 0 && profile.defaultStatus === null) return fail(lineNo, cells, 'status', say('recon.row.empty'))
 
     if (typed) {
       for (const field of TEXT_FIELDS) {
         const column = index[field]
         const value = column !== undefined && column >= 0 ? typed[column] : undefined
-        if (typeof value === 'number' && Math.abs(value) >= SPREADSHEET_EXACT_LIMIT) return fail(lineNo, cells, field, 'is a number longer than a spreadsheet keeps exactly (store the column as text)')
+        if (typeof value === 'number' && Math.abs(value) >= SPREADSHEET_EXACT_LIMIT) return fail(lineNo, cells, field, say('recon.row.spreadsheetNumber'))
       }
     }
 
@@ -205,7 +206,7 @@ export function createRowMapper(profile: ReconProfile, plan: HeaderPlan): (cells
   }
 }
 
-function rowKey(profile: ReconProfile, line: StatementLine, index: ColumnIndex): string | { problem: string; field: string } {
+function rowKey(profile: ReconProfile, line: StatementLine, index: ColumnIndex): string | { problem: ServerText; field: string } {
   const parts: string[] = []
   let identified = false
   for (const field of profile.rowKey) {
@@ -213,10 +214,10 @@ function rowKey(profile: ReconProfile, line: StatementLine, index: ColumnIndex):
     if (value !== null && field !== 'kind' && field !== 'status') identified = true
     parts.push(value ?? '')
   }
-  if (!identified) return { field: profile.rowKey.join('+'), problem: `no value to identify the line (${profile.rowKey.filter((f) => f !== 'kind' && f !== 'status').join(', ')} are empty)` }
+  if (!identified) return { field: profile.rowKey.join('+'), problem: say('recon.row.noKey', { fields: profile.rowKey.filter((f) => f !== 'kind' && f !== 'status').join(', ') }) }
   // Refund rows repeat the payment's numbers: without its own number a second refund of an order would take the first one's key.
   if (line.kind === 'refund' && line.refundNo === null && profile.rowKey.includes('refundNo') && index.refundNo !== undefined && index.refundNo >= 0) {
-    return { field: 'refundNo', problem: 'a refund line without its refund number' }
+    return { field: 'refundNo', problem: say('recon.row.refundWithoutNo') }
   }
   return JSON.stringify(parts)
 }

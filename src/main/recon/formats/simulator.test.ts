@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILES } from '../../../shared/contract/recon-profile'
+import { inEnglish } from '../../core/text'
 import { readStatement } from './read'
 import { simulatorStatementCsv, type SimulatorStatementRow } from './simulator'
 import type { StatementLine, StatementReadError } from './types'
@@ -41,7 +42,7 @@ describe('simulator statement', () => {
 
   it('is read back exactly by the built-in profile, quoting and all', async () => {
     const lines: StatementLine[] = []
-    const result = await readStatement(file(simulatorStatementCsv(ROWS)), BUILT_IN_PROFILES.simulator, { onLine: (l) => void lines.push(l), onProblem: (p) => expect.fail(p.reason) })
+    const result = await readStatement(file(simulatorStatementCsv(ROWS)), BUILT_IN_PROFILES.simulator, { onLine: (l) => void lines.push(l), onProblem: (p) => expect.fail(inEnglish(p.reason)) })
     expect(lines.map((l) => ({ upstreamNo: l.upstreamNo, orderNo: l.orderNo, merchantOrderNo: l.merchantOrderNo, refundNo: l.refundNo, kind: l.kind, status: l.status, currency: l.currency, gross: l.gross, fee: l.fee, net: l.net, at: l.at }))).toEqual(
       ROWS.map((r) => ({ ...r, merchantOrderNo: r.merchantOrderNo ?? null, refundNo: r.refundNo ?? null }))
     )

@@ -3,6 +3,7 @@
  * importer writing batches holds the reader back), problems to `onProblem`, with the counts the
  * result reports. Too many problems mean the profile does not fit the file: the read stops.
  */
+import { say } from '../../../shared/server-text'
 import { StatementReadError, type LineProblem, type ReadHooks, type ReadOptions, type StatementLine } from './types'
 
 export const DEFAULT_MAX_PROBLEMS = 10_000
@@ -35,7 +36,7 @@ export class LineSink {
     this.hooks.onProblem?.(problem)
     if (this.lineCount + this.problemCount >= this.maxLines) this.stopped = true
     if (this.problemCount > this.maxProblems) {
-      throw new StatementReadError('too_many_problems', `More than ${this.maxProblems} rows could not be read (the latest on line ${problem.lineNo}: ${problem.reason}); the profile may not fit this file`)
+      throw new StatementReadError('too_many_problems', say('recon.read.tooManyProblems', { max: this.maxProblems, lineNo: problem.lineNo, reason: problem.reason }))
     }
   }
 }

@@ -4,6 +4,7 @@
  * and never gathered into one buffer.
  */
 import type { Readable } from 'node:stream'
+import { say } from '../../../shared/server-text'
 import { StatementReadError, type ReadHooks } from './types'
 
 const PROGRESS_EVERY = 1 << 20
@@ -21,7 +22,7 @@ export class ByteSource {
   ) {}
 
   checkAborted(): void {
-    if (this.hooks.signal?.aborted) throw new StatementReadError('aborted', 'Reading the statement was cancelled')
+    if (this.hooks.signal?.aborted) throw new StatementReadError('aborted', say('recon.read.cancelled'))
   }
 
   async *chunks(): AsyncGenerator<Uint8Array> {
@@ -30,7 +31,7 @@ export class ByteSource {
         this.checkAborted()
         const bytes = chunk as Uint8Array
         this.bytesRead += bytes.length
-        if (this.bytesRead > this.maxBytes) throw new StatementReadError('too_large', `The file is larger than the limit of ${formatBytes(this.maxBytes)}`, { maxBytes: this.maxBytes })
+        if (this.bytesRead > this.maxBytes) throw new StatementReadError('too_large', say('recon.read.overLimit', { limit: formatBytes(this.maxBytes) }), { maxBytes: this.maxBytes })
         if (this.bytesRead >= this.nextProgress) {
           this.nextProgress = this.bytesRead + PROGRESS_EVERY
           this.hooks.onProgress?.(this.bytesRead, this.totalBytes)

@@ -4,6 +4,7 @@
  * so a million-line file costs a few thousand async steps, not a million.
  */
 import type { StatementFormat } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { chooseEncoding, createDecoder, type EncodingChoice } from './encoding'
 import type { ByteSource } from './source'
 import { StatementReadError, type UsedEncoding } from './types'
@@ -33,7 +34,7 @@ export async function decodeSource(source: ByteSource, requested: 'auto' | UsedE
   }
   const head = Buffer.concat(sample)
   const choice = chooseEncoding(head, requested, format)
-  if (head.length - choice.skip === 0) throw new StatementReadError('empty', 'The file is empty')
+  if (head.length - choice.skip === 0) throw new StatementReadError('empty', say('recon.read.empty'))
   const decoder = createDecoder(choice.encoding)
   async function* texts(): AsyncGenerator<string> {
     try {
@@ -62,7 +63,7 @@ export async function* lineBatches(texts: AsyncIterable<string>): AsyncGenerator
     if (text === '') continue
     const parts = (carry + text).split('\n')
     carry = parts.pop()!
-    if (carry.length > MAX_LINE_CHARS) throw new StatementReadError('malformed', `Line ${lineNo + parts.length} is longer than ${MAX_LINE_CHARS} characters: this is not a text statement`)
+    if (carry.length > MAX_LINE_CHARS) throw new StatementReadError('malformed', say('recon.read.lineTooLong', { lineNo: lineNo + parts.length, max: MAX_LINE_CHARS }))
     if (parts.length === 0) continue
     for (let i = 0; i < parts.length; i++) if (parts[i].endsWith('\r')) parts[i] = parts[i].slice(0, -1)
     yield { firstLineNo: lineNo, lines: parts }

@@ -5,6 +5,8 @@
  */
 import type { Readable } from 'node:stream'
 import type { LineKind, LineStatus, StatementFormat } from '../../../shared/contract/recon-profile'
+import { isServerText, type ServerText } from '../../../shared/server-text'
+import { inEnglish } from '../../core/text'
 
 /**
  * One line of a statement. Amounts are exact signed decimal strings (`.` decimal, no grouping),
@@ -53,7 +55,8 @@ export interface BatchItem {
 export interface LineProblem {
   lineNo: number
   field?: string
-  reason: string
+  /** A catalog text, so the bad-rows table reads in the clerk's language. */
+  reason: ServerText
   raw?: string[]
 }
 
@@ -90,8 +93,10 @@ export type UsedEncoding = 'utf-8' | 'gb18030' | 'iso-8859-1'
 export interface ControlResult {
   name: string
   stated: string
+  /** Empty when it could not be computed; then `problem` says why. */
   computed: string
   ok: boolean
+  problem?: ServerText
 }
 
 export interface StatementSummary {
@@ -155,15 +160,20 @@ export interface HeaderDifference {
   row: number | null
 }
 
-/** Why a file could not be read. Lines already passed to `onLine` must be discarded by the caller. */
+/**
+ * Why a file could not be read. Lines already passed to `onLine` must be discarded by the caller.
+ * Given as a catalog text, the message is its English and `text` goes to the screens.
+ */
 export class StatementReadError extends Error {
   readonly code: ReadErrorCode
   readonly details?: HeaderDifference | Record<string, unknown>
+  readonly text?: ServerText
 
-  constructor(code: ReadErrorCode, message: string, details?: HeaderDifference | Record<string, unknown>) {
-    super(message)
+  constructor(code: ReadErrorCode, message: string | ServerText, details?: HeaderDifference | Record<string, unknown>) {
+    super(isServerText(message) ? inEnglish(message) : message)
     this.name = 'StatementReadError'
     this.code = code
     this.details = details
+    if (isServerText(message)) this.text = message
   }
 }

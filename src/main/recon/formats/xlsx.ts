@@ -7,6 +7,7 @@
  */
 import { Readable } from 'node:stream'
 import type { ReconProfile } from '../../../shared/contract/recon-profile'
+import { say } from '../../../shared/server-text'
 import { periodReader, TabularControls } from './controls'
 import { spreadsheetNumberText } from './decimal-text'
 import { HEADER_SEARCH_LINES, headerMismatch, normalizeHeader, planHeader, type HeaderPlan } from './header'
@@ -74,9 +75,9 @@ export async function* sheetRows(source: ByteSource, sheet: ReconProfile['sheet'
     }
   } catch (error) {
     if (error instanceof StatementReadError) throw error
-    throw new StatementReadError('malformed', `The file is not a readable XLSX workbook: ${(error as Error).message}`)
+    throw new StatementReadError('malformed', say('recon.read.xlsxUnreadable', { reason: (error as Error).message }))
   }
-  if (!found) throw new StatementReadError('sheet_not_found', `The workbook has no sheet ${typeof sheet === 'number' ? `number ${sheet}` : `"${sheet}"`}; its sheets are ${names.map((n) => `"${n}"`).join(', ')}`, { sheets: names })
+  if (!found) throw new StatementReadError('sheet_not_found', say('recon.read.noSheet', { sheet: typeof sheet === 'number' ? say('recon.read.sheetNumber', { n: sheet }) : `"${sheet}"`, sheets: names.map((n) => `"${n}"`).join(', ') }), { sheets: names })
 }
 
 export async function readXlsx(source: ByteSource, profile: ReconProfile, sink: LineSink): Promise<XlsxResult> {
@@ -118,7 +119,7 @@ export async function readXlsx(source: ByteSource, profile: ReconProfile, sink: 
     if (state === 'after' || startsWithAny(cells, profile.stopAtLinePrefixes) || startsWithAny(cells, profile.skipLinePrefixes)) {
       if (state === 'data' && startsWithAny(cells, profile.stopAtLinePrefixes)) state = 'after'
       const taken = controls.offer(asLine(cells), row.number, () => cells, () => cells, problem)
-      if (!taken && state === 'after' && firstText(cells) !== '' && !startsWithAny(cells, profile.skipLinePrefixes)) problem({ lineNo: row.number, reason: 'is after the end of the data and is not read' })
+      if (!taken && state === 'after' && firstText(cells) !== '' && !startsWithAny(cells, profile.skipLinePrefixes)) problem({ lineNo: row.number, reason: say('recon.row.afterData', { text: asLine(cells).slice(0, 120) }) })
       continue
     }
     const width = plan!.cells.length

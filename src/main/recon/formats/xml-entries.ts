@@ -5,6 +5,7 @@
  * stepped over; a DOCTYPE is refused (bank statements have none, and entity expansion is how XML
  * bombs work).
  */
+import { say } from '../../../shared/server-text'
 import { StatementReadError } from './types'
 
 /** `head`: a statement's text before its first entry (its Id comes first), so entries can be keyed by it as they stream. */
@@ -44,7 +45,7 @@ export async function* xmlPieces(texts: AsyncIterable<string>): AsyncGenerator<X
     seg = until
     if (!inEntry && !inStmt) {
       outside += text.length
-      if (outside > MAX_OUTSIDE_CHARS) throw new StatementReadError('malformed', 'The file holds too much outside its statements to be a camt.053 statement')
+      if (outside > MAX_OUTSIDE_CHARS) throw new StatementReadError('malformed', say('recon.read.xmlOutside'))
       return
     }
     if (inEntry) {
@@ -55,10 +56,11 @@ export async function* xmlPieces(texts: AsyncIterable<string>): AsyncGenerator<X
       stmtHeld += text.length
     }
     if (inEntry ? entryHeld > MAX_ENTRY_CHARS : stmtHeld > MAX_OUTSIDE_CHARS) {
-      throw new StatementReadError('malformed', `The ${inEntry ? `entry on line ${entryLine}` : `statement on line ${stmtLine}`} is too large for a bank statement`)
+      throw new StatementReadError('malformed', inEntry ? say('recon.read.xmlEntryTooLarge', { lineNo: entryLine }) : say('recon.read.xmlStatementTooLarge', { lineNo: stmtLine }))
     }
   }
-  const misplaced = (what: string, at: number) => new StatementReadError('malformed', `${what} on line ${lineAt(at)}: the XML is not a camt.053 statement`)
+  const misplaced = (what: 'entryOutOfPlace' | 'entryNotOpen' | 'statementInStatement' | 'statementClosedOutOfPlace', at: number) =>
+    new StatementReadError('malformed', say('recon.read.xmlMisplaced', { what: say(`recon.read.xml.${what}`), lineNo: lineAt(at) }))
 
   for await (const text of texts) {
     buf += text
@@ -68,7 +70,7 @@ export async function* xmlPieces(texts: AsyncIterable<string>): AsyncGenerator<X
     TAG.lastIndex = 0
     for (let m = TAG.exec(buf); m; m = TAG.exec(buf)) {
       const at = m.index
-      if (m[0] === '<!DOCTYPE') throw new StatementReadError('malformed', 'The XML declares a DOCTYPE, which bank statements do not: refused')
+      if (m[0] === '<!DOCTYPE') throw new StatementReadError('malformed', say('recon.read.xmlDoctype'))
       const end = m[0] === '<!--' ? buf.indexOf('-->', at) + 3 : m[0] === '<![CDATA[' ? buf.indexOf(']]>', at) + 3 : buf.indexOf('>', at) + 1
       if (end <= 2) {
         waitFrom = at
@@ -81,7 +83,7 @@ export async function* xmlPieces(texts: AsyncIterable<string>): AsyncGenerator<X
       if (name === 'Document') {
         if (closing) documentClosed = true
       } else if (name === 'Ntry' && !closing) {
-        if (!inStmt || inEntry) throw misplaced('An entry out of place', at)
+        if (!inStmt || inEntry) throw misplaced('entryOutOfPlace', at)
         collect(at)
         if (!headSent) pieces.push({ type: 'head', xml: stmtParts.join(''), lineNo: stmtLine })
         headSent = true
@@ -89,20 +91,20 @@ export async function* xmlPieces(texts: AsyncIterable<string>): AsyncGenerator<X
         entryHeld = 0
         entryLine = lineAt(at)
       } else if (name === 'Ntry') {
-        if (!inEntry) throw misplaced('An entry closed that was not open', at)
+        if (!inEntry) throw misplaced('entryNotOpen', at)
         collect(end)
         inEntry = false
         pieces.push({ type: 'entry', xml: entryParts.join(''), lineNo: entryLine })
         entryParts = []
       } else if (!closing) {
-        if (inStmt) throw misplaced('A statement inside a statement', at)
+        if (inStmt) throw misplaced('statementInStatement', at)
         collect(at)
         inStmt = true
         headSent = false
         stmtHeld = 0
         stmtLine = lineAt(at)
       } else {
-        if (!inStmt || inEntry) throw misplaced('A statement closed out of place', at)
+        if (!inStmt || inEntry) throw misplaced('statementClosedOutOfPlace', at)
         collect(end)
         inStmt = false
         pieces.push({ type: 'statement', xml: stmtParts.join(''), lineNo: stmtLine })
@@ -124,7 +126,7 @@ export async function* xmlPieces(texts: AsyncIterable<string>): AsyncGenerator<X
     for (const piece of pieces) yield piece
   }
   if (inEntry || inStmt || !documentClosed) {
-    const where = inEntry ? `inside the entry that starts on line ${entryLine}` : inStmt ? `inside the statement that starts on line ${stmtLine}` : 'before the document closes'
-    throw new StatementReadError('truncated', `The XML ends ${where}: the file is truncated`)
+    const where = inEntry ? say('recon.read.xmlInEntry', { lineNo: entryLine }) : inStmt ? say('recon.read.xmlInStatement', { lineNo: stmtLine }) : say('recon.read.xmlBeforeClose')
+    throw new StatementReadError('truncated', say('recon.read.xmlTruncated', { where }))
   }
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import { say, type ServerText } from '../../../shared/server-text'
 import { formatBytes } from './source'
 import { StatementReadError } from './types'
 
@@ -41,18 +42,18 @@ export function entryName(entry: Pick<Entry, 'generalPurposeBitFlag' | 'extraFie
 }
 
 /** Why a name may not be extracted, or null. */
-export function unsafeName(name: string): string | null {
+export function unsafeName(name: string): ServerText | null {
   const path = name.replace(/\\/g, '/')
-  if (path.includes('\0')) return 'holds a NUL character'
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is an absolute path'
-  if (path.split('/').includes('..')) return 'climbs out of its folder (../)'
+  if (path.includes('\0')) return say('recon.read.zipName.nul')
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return say('recon.read.zipName.absolute')
+  if (path.split('/').includes('..')) return say('recon.read.zipName.climbs')
   return null
 }
 
 function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, zip) => {
-      if (error) reject(new StatementReadError('malformed', `The zip cannot be read: ${error.message}`))
+      if (error) reject(new StatementReadError('malformed', say('recon.read.zipUnreadable', { reason: error.message })))
       else resolve(zip)
     })
   })
@@ -66,7 +67,7 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
       zip.readEntry()
     })
     zip.on('end', () => resolve(entries))
-    zip.on('error', (error: Error) => reject(new StatementReadError('malformed', `The zip cannot be read: ${error.message}`)))
+    zip.on('error', (error: Error) => reject(new StatementReadError('malformed', say('recon.read.zipUnreadable', { reason: error.message }))))
     zip.readEntry()
   })
 }
@@ -79,21 +80,22 @@ export async function extractEntry(zipPath: string, pattern: string | null, limi
     const named = entries.map((entry) => ({ entry, name: entryName(entry as Entry & { fileName: string | Buffer }) }))
     for (const { name } of named) {
       const why = unsafeName(name)
-      if (why) throw new StatementReadError('zip_unsafe', `The zip holds an entry "${name}" that ${why}: refused, nothing was extracted`, { entry: name })
+      if (why) throw new StatementReadError('zip_unsafe', say('recon.read.zipUnsafe', { entry: name, why }), { entry: name })
     }
     const files = named.filter(({ name }) => !name.endsWith('/') && !name.endsWith('\\'))
     const re = pattern === null ? null : new RegExp(pattern, 'u')
     const candidates = re ? files.filter(({ name }) => re.test(name.normalize('NFKC'))) : files
     if (candidates.length !== 1) {
-      const list = files.map(({ name }) => `"${name}"`).join(', ') || 'nothing'
-      const what = candidates.length === 0 ? `no entry matching ${pattern ?? 'a statement'}` : `${candidates.length} entries matching ${pattern ?? 'a statement'}`
-      throw new StatementReadError('zip_entry', `The zip has ${what}; it holds ${list}`, { entries: files.map((f) => f.name) })
+      const list = files.length > 0 ? files.map(({ name }) => `"${name}"`).join(', ') : say('recon.read.zipNothing')
+      const matching = pattern ?? say('recon.read.zipAStatement')
+      const what = candidates.length === 0 ? say('recon.read.zipNoMatch', { pattern: matching }) : say('recon.read.zipManyMatch', { count: candidates.length, pattern: matching })
+      throw new StatementReadError('zip_entry', say('recon.read.zipEntries', { what, list }), { entries: files.map((f) => f.name) })
     }
     const { entry, name } = candidates[0]
-    if (entry.isEncrypted()) throw new StatementReadError('zip_entry', `The zip entry "${name}" is encrypted`)
+    if (entry.isEncrypted()) throw new StatementReadError('zip_entry', say('recon.read.zipEncrypted', { entry: name }))
     const cap = Math.min(limits.maxUncompressedBytes, Math.max(entry.compressedSize, 1) * limits.maxCompressionRatio)
     if (entry.uncompressedSize > limits.maxUncompressedBytes) {
-      throw new StatementReadError('too_large', `The zip entry "${name}" expands to ${formatBytes(entry.uncompressedSize)}, over the limit of ${formatBytes(limits.maxUncompressedBytes)}`)
+      throw new StatementReadError('too_large', say('recon.read.zipTooLarge', { entry: name, size: formatBytes(entry.uncompressedSize), limit: formatBytes(limits.maxUncompressedBytes) }))
     }
     if (entry.uncompressedSize > cap) throw bomb(name, entry.uncompressedSize, entry.compressedSize, false)
     const dir = await mkdtemp(join(tempRoot, 'paydesk-statement-'))
@@ -116,7 +118,7 @@ export async function extractEntry(zipPath: string, pattern: string | null, limi
       if (error instanceof StatementReadError) throw error
       // yauzl checks the inflated bytes against the declared size: more than declared is a bomb hiding its size.
       if (/too many bytes in the stream/.test((error as Error).message)) throw bomb(name, entry.uncompressedSize, entry.compressedSize, true)
-      throw new StatementReadError('zip_unsafe', `The zip entry "${name}" cannot be extracted: ${(error as Error).message}`)
+      throw new StatementReadError('zip_unsafe', say('recon.read.zipExtract', { entry: name, reason: (error as Error).message }))
     }
   } finally {
     zip.close()
@@ -125,5 +127,5 @@ export async function extractEntry(zipPath: string, pattern: string | null, limi
 
 /** `stopped`: found while inflating (it would have gone on), rather than from the declared size. */
 function bomb(name: string, expanded: number, compressed: number, stopped: boolean): StatementReadError {
-  return new StatementReadError('zip_bomb', `The zip entry "${name}" expands from ${formatBytes(compressed)} to ${stopped ? 'more than ' : ''}${formatBytes(expanded)}: refused as a zip bomb`, { entry: name })
+  return new StatementReadError('zip_bomb', say(stopped ? 'recon.read.zipBombStopped' : 'recon.read.zipBomb', { entry: name, compressed: formatBytes(compressed), expanded: formatBytes(expanded) }), { entry: name })
 }

@@ -37,9 +37,9 @@ function importInput(ctx: Ctx, sourceId: number, uploadId: string, userId: numbe
 }
 
 export const reconImportProcedures = handlers({
-  'recon.uploads.put': (ctx, input) => {
+  'recon.uploads.put': async (ctx, input) => {
     const actor = platformActor(ctx)
-    const upload = putUpload(ctx.recon.folder, actor.userId, input.fileName, input.contentBase64, ctx.clock.now())
+    const upload = await putUpload(ctx.recon.folder, actor.userId, input.fileName, input.contentBase64, ctx.clock.now())
     auditRecon(ctx, 'recon_upload', upload.uploadId, say('audit.recon.uploaded', { fileName: upload.fileName, size: upload.size }), { sha256: upload.sha256 })
     return { uploadId: upload.uploadId, fileName: upload.fileName, size: upload.size, sha256: upload.sha256 }
   },

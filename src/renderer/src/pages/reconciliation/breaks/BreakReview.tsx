@@ -1,0 +1,116 @@
+/**
+ * A run's breaks reviewed one by one: the filters, the paged list (server side), the selected
+ * break's detail below it, and the keyboard: j/k or ↓/↑ to move (across pages), a letter to decide,
+ * the reason dialog with the focus and Enter to confirm. Bulk decisions take the current filter.
+ */
+import { Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { keepPreviousData } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BreakAction, BreakRow } from '../../../../../shared/contract/reconciliation'
+import { useApiQuery } from '../../../api/hooks'
+import { usePaging } from '../usePaging'
+import { BreakDetailPanel, useBreakDetail } from './BreakDetailPanel'
+import { BreakFilters, type BreakFilter } from './BreakFilters'
+import { BreakTable } from './BreakTable'
+import { ImportDecisions } from './ImportDecisions'
+import { ResolveDialog } from './ResolveDialog'
+import { SHORTCUTS, useReviewKeys } from './useReviewKeys'
+
+interface BreakReviewProps {
+  filter: BreakFilter
+  onFilter: (patch: Partial<BreakFilter>) => void
+  causeKeys: string[]
+  canDecide: boolean
+  /** Opens the bulk dialog for this filter. */
+  onBulk: (filter: BreakFilter) => void
+}
+
+function Shortcuts() {
+  const { t } = useTranslation()
+  return (
+    <Group gap="md" data-testid="shortcuts">
+      <Text size="xs">
+        <Kbd size="xs">j</Kbd> / <Kbd size="xs">↓</Kbd> {t('recon.keys.next')}
+      </Text>
+      <Text size="xs">
+        <Kbd size="xs">k</Kbd> / <Kbd size="xs">↑</Kbd> {t('recon.keys.previous')}
+      </Text>
+      {SHORTCUTS.map((s) => (
+        <Text key={s.key} size="xs">
+          <Kbd size="xs">{s.key}</Kbd> {t(`recon.resolve.confirm.${s.action}`)}
+        </Text>
+      ))}
+      <Text size="xs">
+        <Kbd size="xs">{t('recon.keys.enterKey')}</Kbd> {t('recon.keys.confirm')}
+      </Text>
+    </Group>
+  )
+}
+
+export function BreakReview({ filter, onFilter, causeKeys, canDecide, onBulk }: BreakReviewProps) {
+  const { t } = useTranslation()
+  const paging = usePaging()
+  const [search, setSearch] = useState(filter.search ?? '')
+  const [query] = useDebouncedValue(search.trim(), 300)
+  const applied: BreakFilter = { ...filter, search: query || undefined }
+  const list = useApiQuery('recon.breaks.list', { ...applied, page: paging.page, pageSize: paging.pageSize }, { placeholderData: keepPreviousData })
+  const rows = list.data?.items ?? []
+  const [selected, setSelected] = useState<{ id: number | null; index: number }>({ id: null, index: 0 })
+  // The selected break, or (once a decision took it off a filtered list) the one now in its place.
+  const current: BreakRow | undefined = rows.find((r) => r.id === selected.id) ?? rows[Math.min(selected.index, rows.length - 1)]
+  const index = current ? rows.indexOf(current) : -1
+  const detail = useBreakDetail(current?.id ?? null)
+  const [dialog, setDialog] = useState<{ action: BreakAction; candidateId?: number } | null>(null)
+  const [importing, setImporting] = useState(false)
+  const { reset } = paging
+  const filterKey = JSON.stringify(applied)
+  useEffect(() => reset(), [filterKey, reset])
+
+  const move = (step: 1 | -1) => {
+    const next = index + step
+    if (next >= 0 && next < rows.length) setSelected({ id: rows[next].id, index: next })
+    else if (step === 1 && paging.page * paging.pageSize < (list.data?.total ?? 0)) {
+      paging.setPage(paging.page + 1)
+      setSelected({ id: null, index: 0 })
+    } else if (step === -1 && paging.page > 1) {
+      paging.setPage(paging.page - 1)
+      setSelected({ id: null, index: paging.pageSize - 1 })
+    }
+  }
+  const open = (action: BreakAction, candidateId?: number) => {
+    if (canDecide && detail.data && detail.data.id === current?.id && detail.data.actions.includes(action)) setDialog({ action, candidateId })
+  }
+  useReviewKeys({ enabled: dialog === null && !importing, onMove: move, onAction: (action) => open(action) })
+
+  return (
+    <Stack>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={4}>{t('recon.breaks.title')}</Title>
+            {canDecide && (
+              <Group gap="xs">
+                <Button variant="light" onClick={() => onBulk(applied)} disabled={(list.data?.total ?? 0) === 0}>
+                  {t('recon.bulk.byFilter', { n: list.data?.total ?? 0 })}
+                </Button>
+                <Button variant="default" onClick={() => setImporting(true)}>
+                  {t('recon.decisions.title')}
+                </Button>
+              </Group>
+            )}
+          </Group>
+          <Group align="flex-end" wrap="wrap">
+            <BreakFilters filter={filter} search={search} onSearch={setSearch} onChange={onFilter} causeKeys={causeKeys} />
+          </Group>
+          <Shortcuts />
+          <BreakTable paging={paging} result={{ data: list.data, isFetching: list.isFetching }} selectedId={current?.id ?? null} onSelect={(row, i) => setSelected({ id: row.id, index: i })} />
+        </Stack>
+      </Paper>
+      {current && <BreakDetailPanel id={current.id} canDecide={canDecide} onAction={open} />}
+      {detail.data && dialog && <ResolveDialog opened detail={detail.data} action={dialog.action} candidateId={dialog.candidateId} onClose={() => setDialog(null)} />}
+      {filter.runId && <ImportDecisions runId={filter.runId} opened={importing} onClose={() => setImporting(false)} />}
+    </Stack>
+  )
+}

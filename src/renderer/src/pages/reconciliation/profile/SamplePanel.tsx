@@ -1,0 +1,60 @@
+/** What the main process found in the sample: encoding, delimiter, header row and anchors, and its first rows as decoded. */
+import { Alert, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { OutputOf } from '../../../../../shared/contract'
+import { Fact } from '../Fact'
+
+export type Preview = OutputOf<'recon.uploads.preview'>
+
+const DELIMITER_NAMES: Record<string, 'comma' | 'semicolon' | 'tab' | 'pipe'> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }
+
+export function SamplePanel({ preview }: { preview: Preview }) {
+  const { t } = useTranslation()
+  const delimiter = preview.delimiter === null ? null : DELIMITER_NAMES[preview.delimiter]
+  const width = Math.max(1, ...preview.rows.map((r) => r.cells.length))
+  return (
+    <Stack gap="sm" data-testid="sample-panel">
+      <Group gap="xl" align="flex-start">
+        <Fact label={t('recon.sample.encoding')} value={preview.encoding ?? t('recon.sample.unknown')} testId="sample-encoding" />
+        <Fact label={t('recon.sample.delimiter')} value={delimiter ? t(`recon.profile.delimiters.${delimiter}`) : t('recon.sample.unknown')} testId="sample-delimiter" />
+        <Fact label={t('recon.sample.headerRow')} value={preview.headerRow === null ? t('recon.sample.noHeader') : String(preview.headerRow)} testId="sample-header-row" />
+        {preview.sheets && <Fact label={t('recon.sample.sheets')} value={preview.sheets.join(', ')} testId="sample-sheets" />}
+      </Group>
+      {preview.replacedCharacters && <Alert color="orange">{t('recon.sample.replaced')}</Alert>}
+      {(preview.anchorsFound.length > 0 || preview.anchorsMissing.length > 0) && (
+        <Group gap={4} data-testid="sample-anchors">
+          <Text size="sm">{t('recon.sample.anchors')}</Text>
+          {preview.anchorsFound.map((a) => (
+            <Badge key={a} color="green" variant="light" tt="none" title={t('recon.sample.anchorFound')}>
+              ✓ {a}
+            </Badge>
+          ))}
+          {preview.anchorsMissing.map((a) => (
+            <Badge key={a} color="red" variant="light" tt="none" title={t('recon.sample.anchorMissing')}>
+              ✗ {a}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      <ScrollArea type="auto" mah={320}>
+        <Table striped withTableBorder withColumnBorders fz="xs" data-testid="sample-rows">
+          <Table.Tbody>
+            {preview.rows.map((row) => {
+              const header = row.lineNo === preview.headerRow
+              return (
+                <Table.Tr key={row.lineNo} fw={header ? 700 : undefined} bg={header ? 'var(--mantine-color-blue-light)' : undefined} data-header={header || undefined}>
+                  <Table.Td c="dimmed">{row.lineNo}</Table.Td>
+                  {Array.from({ length: width }, (_, i) => (
+                    <Table.Td key={i} style={{ whiteSpace: 'pre' }}>
+                      {row.cells[i] ?? ''}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Stack>
+  )
+}

@@ -1,0 +1,83 @@
+/**
+ * A run's summary as reviewers read it: lines, matched (count and amount per currency), match
+ * rate, pending, open, breaks by type with their amounts; and its replayable record: the input
+ * and result hashes and the rule version.
+ */
+import { Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { RunRow } from '../../../../../shared/contract/reconciliation'
+import { formatAmount } from '../../../format/amount'
+import { formatDateTime } from '../../../format/time'
+import { Fact } from '../Fact'
+import { breakTypeLabel } from '../labels'
+import { matchRate, runPeriod } from './runText'
+
+const amounts = (byCurrency: Record<string, string> | undefined) =>
+  Object.entries(byCurrency ?? {})
+    .map(([currency, amount]) => formatAmount(amount, currency))
+    .join(' · ')
+
+export function RunSummary({ run }: { run: RunRow }) {
+  const { t } = useTranslation()
+  const s = run.summary
+  return (
+    <Paper withBorder p="md" data-testid="run-summary">
+      <Stack gap="sm">
+        <Title order={4}>{t('recon.summary.title')}</Title>
+        <Text size="sm">{t('recon.summary.scope', { period: runPeriod(run), statements: run.scope.statementIds.map((id) => `#${id}`).join(', ') })}</Text>
+        {s && (
+          <>
+            <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
+              <Fact strong label={t('recon.summary.lines')} value={s.lines} testId="summary-lines" />
+              <Fact strong label={t('recon.summary.matched')} value={s.matched} testId="summary-matched" />
+              <Fact strong label={t('recon.summary.matchRate')} value={matchRate(s.matchRate)} testId="summary-rate" />
+              <Fact strong label={t('recon.summary.pendingLines')} value={s.pending.lines} testId="summary-pending-lines" />
+              <Fact strong label={t('recon.summary.pendingOurs')} value={s.pending.ours} testId="summary-pending-ours" />
+              <Fact strong label={t('recon.summary.open')} value={s.open} testId="summary-open" />
+              <Fact strong label={t('recon.summary.carried')} value={s.carried} testId="summary-carried" />
+            </SimpleGrid>
+            <Text size="sm">
+              {t('recon.summary.matchedAmount')}: <b data-testid="summary-matched-amount">{amounts(s.matchedAmount) || '—'}</b>
+            </Text>
+            <Table withTableBorder fz="sm" data-testid="summary-breaks">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('recon.breaks.type')}</Table.Th>
+                  <Table.Th ta="right">{t('recon.summary.count')}</Table.Th>
+                  <Table.Th>{t('recon.summary.amounts')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {Object.entries(s.breaks).map(([type, count]) => (
+                  <Table.Tr key={type}>
+                    <Table.Td>{breakTypeLabel(t, type)}</Table.Td>
+                    <Table.Td ta="right">{count}</Table.Td>
+                    <Table.Td>{amounts(s.breakAmounts[type])}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        )}
+        {run.error && <Text c="red">{t('recon.summary.failed', { reason: run.error })}</Text>}
+        <Group gap="xl" align="flex-start" wrap="wrap">
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('recon.summary.inputHash')}
+            </Text>
+            <Code data-testid="input-hash">{run.inputHash}</Code>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('recon.summary.resultHash')}
+            </Text>
+            <Code data-testid="result-hash">{run.resultHash ?? '—'}</Code>
+          </Stack>
+          <Fact strong label={t('recon.summary.ruleVersion')} value={run.ruleVersion} testId="rule-version" />
+          <Fact strong label={t('recon.summary.started')} value={`${formatDateTime(run.startedAt)}${run.createdBy ? ` · ${run.createdBy}` : ''}`} testId="run-started" />
+          <Fact strong label={t('recon.summary.finished')} value={run.finishedAt ? formatDateTime(run.finishedAt) : '—'} testId="run-finished" />
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
