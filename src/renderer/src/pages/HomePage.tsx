@@ -1,49 +1,89 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+/**
+ * Home: what is waiting for the user (each item opens its filtered list), today's and yesterday's
+ * orders per currency and per channel, and the channels' balances with low ones flagged. The
+ * host leaves out what the user may not see; days and times are in the business time zone, and
+ * the page says so. Both parts refresh every minute.
+ */
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { roleLabel } from '../i18n/labels'
+import { useApiQuery } from '../api/hooks'
 import { useCurrentUser } from '../session/currentUser'
+import { AttentionList } from './home/AttentionList'
+import { ChannelBalances } from './home/ChannelBalances'
+import { DayFiguresTable } from './home/DayFiguresTable'
+import { LedgerCheckMark } from './home/LedgerCheckMark'
+import { WhoAmI } from './home/WhoAmI'
+import { formatInZone } from './home/zoneTime'
+
+const REFRESH_MS = 60_000
 
 export function HomePage() {
   const { t } = useTranslation()
   const me = useCurrentUser()
+  const summary = useApiQuery('home.summary', {}, { refetchInterval: REFRESH_MS })
+  const attention = useApiQuery('home.attention', {}, { refetchInterval: REFRESH_MS })
+  const s = summary.data
+  const failed = summary.isError || attention.isError
   return (
-    <Stack maw={900}>
+    <Stack maw={1100}>
       <Title order={2}>{t('home.welcome', { name: me.displayName })}</Title>
-      <Text c="dimmed">{t('home.hint')}</Text>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Stack gap={4}>
-            <Text size="sm" c="dimmed">
-              {t('home.username')}
-            </Text>
-            <Text fw={600}>{me.username}</Text>
-          </Stack>
-          <Stack gap={4}>
-            <Text size="sm" c="dimmed">
-              {t('home.roles')}
-            </Text>
-            {me.roles.length > 0 ? (
-              <Group gap={6} data-testid="home-roles">
-                {me.roles.map((name) => (
-                  <Badge key={name} variant="light">
-                    {roleLabel(t, { name })}
-                  </Badge>
-                ))}
-              </Group>
-            ) : (
-              <Text>{t('home.noRoles')}</Text>
+      <LedgerCheckMark />
+      {s && (
+        <Text size="sm" c="dimmed" data-testid="home-zone">
+          {t('dashboard.daysInZone', { zone: s.zone })} {t('dashboard.asOf', { time: formatInZone(s.asOf, s.zone), zone: s.zone })}
+        </Text>
+      )}
+      {failed && (
+        <Alert color="red" title={t('dashboard.loadFailed')}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => {
+              void summary.refetch()
+              void attention.refetch()
+            }}
+          >
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      )}
+      {attention.data && <AttentionList items={attention.data.items} zone={attention.data.zone} asOf={attention.data.asOf} />}
+      {s?.currencies && (
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t('dashboard.figuresTitle')}
+          </Title>
+          <Stack gap="md">
+            <Stack gap={4}>
+              <Text fw={600}>{t('dashboard.byCurrency')}</Text>
+              <DayFiguresTable rows={s.currencies.map((c) => ({ ...c, key: c.currency }))} days={s} testId="home-currencies" />
+            </Stack>
+            {s.channels && (
+              <Stack gap={4}>
+                <Text fw={600}>{t('dashboard.byChannel')}</Text>
+                <DayFiguresTable
+                  rows={s.channels.map((c) => ({ ...c, key: `${c.channelId}:${c.currency}`, label: c.channelName }))}
+                  days={s}
+                  labelTitle={t('dashboard.channel')}
+                  testId="home-channels"
+                />
+              </Stack>
             )}
-          </Stack>
-          <Stack gap={4}>
-            <Text size="sm" c="dimmed">
-              {t('home.merchant')}
-            </Text>
-            <Text fw={600} data-testid="home-merchant">
-              {me.merchantName ?? t('home.platformStaff')}
+            <Text size="xs" c="dimmed">
+              {t('dashboard.figuresNote')}
             </Text>
           </Stack>
-        </SimpleGrid>
-      </Card>
+        </Card>
+      )}
+      {s?.balances && (
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t('dashboard.balancesTitle')}
+          </Title>
+          <ChannelBalances balances={s.balances} />
+        </Card>
+      )}
+      <WhoAmI />
     </Stack>
   )
 }

@@ -1,0 +1,48 @@
+/** English: Home's dashboard (today's figures, channel balances, the attention list). */
+export const enHome = {
+  dashboard: {
+    daysInZone: 'Days are business days cut in the business time zone {{zone}}; times on this page are in {{zone}}.',
+    asOf: 'As of {{time}} ({{zone}})',
+    loadFailed: 'Home could not read its figures. Try again.',
+    figuresTitle: 'Orders today and yesterday',
+    byCurrency: 'By currency',
+    byChannel: 'By channel',
+    today: 'Today {{day}}',
+    yesterday: 'Yesterday {{day}}',
+    currency: 'Currency',
+    channel: 'Channel',
+    orders: 'Orders',
+    successRate: 'Success rate',
+    volume: 'Volume',
+    noRate: '—',
+    noOrders: 'No orders today or yesterday.',
+    figuresNote: 'Test orders are left out; the volume is what the succeeded orders moved (paid amounts for deposits).',
+    balancesTitle: 'Channel balances',
+    balance: 'Balance',
+    available: 'Available',
+    lowBelow: 'Low below',
+    lowRule: 'A balance is low when it cannot pay the channel’s largest single payout (its payout upper limit), or is below zero.',
+    low: 'Low',
+    enough: 'OK',
+    noPayoutLimit: 'No payout limit',
+    depositOnly: 'Deposits only',
+    noBalances: 'No channel has a balance yet.',
+    overdueFilter: 'Only unpaid orders past their expiry',
+    attentionTitle: 'Needs attention',
+    notifyTitle: 'PayDesk: needs attention',
+    nothingWaiting: 'Nothing is waiting for you.',
+    kinds: {
+      payoutsUnknown: 'Payouts whose outcome is unknown',
+      outboxGaveUp: 'Outbox items that gave up',
+      depositsOverdue: 'Deposits stuck past their expiry',
+      disputesEvidenceDue: 'Disputes waiting for evidence',
+      withdrawalsToReview: 'Withdrawals waiting for your review',
+      adjustmentsToReview: 'Adjustments waiting for your approval',
+      reconBreaks: 'Open reconciliation breaks, run #{{runId}}'
+    },
+    oldest: 'Oldest since {{time}}',
+    deadline: 'Nearest evidence deadline {{time}}',
+    overdue: 'Evidence deadline passed {{time}}',
+    ages: 'Under 1 day: {{underOne}} · 1–3 days: {{oneToThree}} · 3–7 days: {{threeToSeven}} · over 7 days: {{overSeven}}'
+  }
+}
