@@ -1,0 +1,194 @@
+/**
+ * Four eyes where money moves by hand: the tenant's rules and the requests waiting for a second
+ * user (the procedures: finance/procedures/four-eyes.ts). Like adjustments and withdrawals, a
+ * request moves no money beyond what it holds; another user, never the requester, approves it
+ * (then it applies exactly as it would have without the rule) or rejects it, in one transaction
+ * with its audit event and, for orders, its timeline.
+ *
+ * The rule is per kind and currency, with its threshold in that currency: amounts at or over it
+ * wait. No rule, no wait (off by default). A payout's amount, a forced result's order amount (a
+ * deposit's paid amount when given) and a channel balance change's size are what is compared.
+ */
+import { and, eq } from 'drizzle-orm'
+import { fromMinor } from '../../shared/money'
+import { say, term, verbatim, type ServerText } from '../../shared/server-text'
+import { actorOf, type Ctx } from '../core/context'
+import { conflict } from '../core/errors'
+import { fourEyesRequests, fourEyesRules, orders, outbox, type FourEyesKind } from '../db/schema'
+import type { Tx } from '../db/transaction'
+import { addEvent } from '../orders/timeline'
+import { refuseUnless } from '../orders/manual'
+import { minorOf } from '../core/amount-input'
+
+type Order = typeof orders.$inferSelect
+type Stored = typeof fourEyesRequests.$inferSelect
+
+const money = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
+
+/** The threshold (minor units) at or over which this kind in this currency waits for a second user; null when no rule applies. */
+export function thresholdOf(tx: Tx, tenantId: number, kind: FourEyesKind, currency: string): number | null {
+  const rule = tx
+    .select({ thresholdMinor: fourEyesRules.thresholdMinor })
+    .from(fourEyesRules)
+    .where(and(eq(fourEyesRules.tenantId, tenantId), eq(fourEyesRules.kind, kind), eq(fourEyesRules.currency, currency)))
+    .get()
+  return rule?.thresholdMinor ?? null
+}
+
+function waits(tx: Tx, tenantId: number, kind: FourEyesKind, currency: string, amountMinor: number): number | null {
+  const threshold = thresholdOf(tx, tenantId, kind, currency)
+  return threshold !== null && Math.abs(amountMinor) >= threshold ? threshold : null
+}
+
+/** What a request asks for, in words, for audit events and refusals. */
+export function describeRequest(r: Pick<Stored, 'kind' | 'currency' | 'amountMinor' | 'action'>, names: { orderNo?: string | null; channel?: string | null }): ServerText {
+  const action = r.action as { result?: 'succeeded' | 'failed'; kind?: 'top_up' | 'correction'; amount?: string }
+  if (r.kind === 'payout') return say('fourEyes.what.payout', { orderNo: names.orderNo ?? '', money: money(r.amountMinor, r.currency) })
+  if (r.kind === 'mark_result') return say('fourEyes.what.markResult', { orderNo: names.orderNo ?? '', money: money(r.amountMinor, r.currency), status: term('orderStatus', action.result ?? 'succeeded') })
+  return say('fourEyes.what.channelBalance', { kind: term('channelBalance', action.kind ?? 'correction'), money: `${r.currency} ${action.amount ?? fromMinor(r.amountMinor, r.currency)}`, channel: names.channel ?? '' })
+}
+
+interface NewRequest {
+  kind: FourEyesKind
+  orderId?: number
+  merchantId?: number | null
+  channelId?: number
+  currency: string
+  amountMinor: number
+  action: Record<string, unknown>
+  reason: string
+  requestKey?: string
+}
+
+function record(tx: Tx, ctx: Ctx, input: NewRequest, names: { orderNo?: string; channel?: string }): Stored {
+  const actor = actorOf(ctx)
+  const now = ctx.clock.now()
+  const r = tx
+    .insert(fourEyesRequests)
+    .values({
+      tenantId: ctx.tenantId,
+      kind: input.kind,
+      status: 'pending',
+      orderId: input.orderId ?? null,
+      merchantId: input.merchantId ?? null,
+      channelId: input.channelId ?? null,
+      currency: input.currency,
+      amountMinor: Math.abs(input.amountMinor),
+      action: input.action,
+      reason: input.reason,
+      requestKey: input.requestKey ?? null,
+      requestedBy: actor.userId,
+      createdAt: now,
+      updatedAt: now
+    })
+    .returning()
+    .get()
+  ctx.audit(tx, {
+    targetType: input.orderId ? 'order' : 'channel',
+    targetId: input.orderId ?? input.channelId ?? r.id,
+    merchantId: input.merchantId ?? undefined,
+    summary: say('audit.approvalRequested', { what: describeRequest(r, names), id: r.id }),
+    after: { approvalId: r.id, kind: r.kind, amount: fromMinor(r.amountMinor, r.currency), currency: r.currency, action: input.action }
+  })
+  return r
+}
+
+/** The payout's pending approval, if it waits for one. */
+export function pendingFor(tx: Tx, orderId: number, kind: FourEyesKind): Stored | undefined {
+  return tx
+    .select()
+    .from(fourEyesRequests)
+    .where(and(eq(fourEyesRequests.orderId, orderId), eq(fourEyesRequests.kind, kind), eq(fourEyesRequests.status, 'pending')))
+    .get()
+}
+
+/**
+ * A just-created payout at or over the threshold: records the request and says so on the order's
+ * timeline. The caller then leaves its send out of the outbox (its hold stands) until approval.
+ */
+export function holdPayoutForApproval(tx: Tx, ctx: Ctx, order: Order): boolean {
+  const threshold = waits(tx, ctx.tenantId, 'payout', order.currency, order.amountMinor)
+  if (threshold === null) return false
+  const r = record(tx, ctx, { kind: 'payout', orderId: order.id, merchantId: order.merchantId, currency: order.currency, amountMinor: order.amountMinor, action: {}, reason: '' }, { orderNo: order.orderNo })
+  addEvent(tx, order.id, r.createdAt, 'manual', say('order.awaitingApproval', { money: money(order.amountMinor, order.currency), threshold: money(threshold, order.currency), id: r.id }), { approvalId: r.id }, actorOf(ctx).username)
+  return true
+}
+
+/** Refuses a manual step on a payout that is still waiting for its second approval (it was never sent). */
+export function refuseWhileAwaiting(tx: Tx, order: Order): void {
+  if (order.direction === 'payout' && pendingFor(tx, order.id, 'payout')) {
+    throw conflict(say('error.fourEyes.awaitingApproval', { orderNo: order.orderNo }), { code: 'four_eyes.awaiting_approval' })
+  }
+}
+
+/** Closing a payout that waits for approval withdraws its request (the close releases the hold). */
+export function withdrawPayoutRequest(tx: Tx, ctx: Ctx, orderId: number): void {
+  const now = ctx.clock.now()
+  tx.update(fourEyesRequests)
+    .set({ status: 'withdrawn', decidedBy: actorOf(ctx).userId, decidedAt: now, updatedAt: now })
+    .where(and(eq(fourEyesRequests.orderId, orderId), eq(fourEyesRequests.kind, 'payout'), eq(fourEyesRequests.status, 'pending')))
+    .run()
+}
+
+export interface MarkRequest {
+  result: 'succeeded' | 'failed'
+  paidAmount?: string
+  reason: string
+}
+
+/**
+ * Forcing an order's result at or over the threshold: records the request (the caller applies
+ * nothing) and returns it; null when the caller marks it now. The order must allow the marking
+ * now (checked again on approval); a payout still waiting for its own approval is refused.
+ */
+export function requestMarkIfNeeded(tx: Tx, ctx: Ctx, order: Order, input: MarkRequest): Stored | null {
+  refuseWhileAwaiting(tx, order)
+  refuseUnless(order, input.result === 'succeeded' ? 'markSucceeded' : 'markFailed')
+  const paidMinor =
+    input.paidAmount !== undefined && order.direction === 'deposit' && input.result === 'succeeded'
+      ? minorOf('paidAmount', input.paidAmount, order.currency, { positive: true, atMost: { minor: order.amountMinor, what: say('rule.theOrderAmount') } })
+      : null
+  const amountMinor = paidMinor ?? order.amountMinor
+  if (waits(tx, ctx.tenantId, 'mark_result', order.currency, amountMinor) === null) return null
+  const waiting = pendingFor(tx, order.id, 'mark_result')
+  if (waiting) throw conflict(say('error.fourEyes.resultWaiting', { orderNo: order.orderNo, id: waiting.id }), { code: 'four_eyes.result_waiting' })
+  const action = { result: input.result, ...(input.paidAmount !== undefined ? { paidAmount: input.paidAmount } : {}) }
+  const r = record(tx, ctx, { kind: 'mark_result', orderId: order.id, merchantId: order.merchantId, currency: order.currency, amountMinor, action, reason: input.reason }, { orderNo: order.orderNo })
+  const user = actorOf(ctx).username
+  addEvent(tx, order.id, r.createdAt, 'manual', say('order.markAwaitingApproval', { status: term('orderStatus', input.result), user, reason: verbatim(input.reason), id: r.id }), { approvalId: r.id }, user)
+  return r
+}
+
+export interface BalanceRequest {
+  kind: 'top_up' | 'correction'
+  amount: string
+  reason: string
+  requestKey: string
+}
+
+/**
+ * A channel balance change at or over the threshold: records the request (once per request key;
+ * a retry answers the same request) and returns it; null when it posts straight away.
+ */
+export function requestBalanceIfNeeded(tx: Tx, ctx: Ctx, channel: { id: number; name: string; currency: string }, input: BalanceRequest, delta: number): { request: Stored; replayed: boolean } | null {
+  const existing = tx
+    .select()
+    .from(fourEyesRequests)
+    .where(and(eq(fourEyesRequests.tenantId, ctx.tenantId), eq(fourEyesRequests.kind, 'channel_balance'), eq(fourEyesRequests.requestKey, input.requestKey)))
+    .get()
+  if (existing) {
+    const same = existing.channelId === channel.id && (existing.action as { amount?: string }).amount === input.amount && (existing.action as { kind?: string }).kind === input.kind
+    if (!same) throw conflict(say('error.fourEyes.requestKeyTaken', { key: input.requestKey, id: existing.id }), { field: 'requestKey', code: 'four_eyes.request_key_taken' })
+    ctx.audit(tx, { targetType: 'channel', targetId: channel.id, summary: say('audit.channelBalanceReplayed', { kind: term('channelBalance', input.kind) }), after: { approvalId: existing.id, status: existing.status } })
+    return { request: existing, replayed: true }
+  }
+  if (waits(tx, ctx.tenantId, 'channel_balance', channel.currency, delta) === null) return null
+  const request = record(tx, ctx, { kind: 'channel_balance', channelId: channel.id, currency: channel.currency, amountMinor: delta, action: { kind: input.kind, amount: input.amount }, reason: input.reason, requestKey: input.requestKey }, { channel: channel.name })
+  return { request, replayed: false }
+}
+
+/** Approving a payout: its send joins the outbox as it would have at creation; the caller sends it after the commit. */
+export function releasePayout(tx: Tx, ctx: Ctx, order: Order, now: number): void {
+  tx.insert(outbox).values({ orderId: order.id, operation: 'send_payout', idempotencyKey: order.orderNo, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now }).run()
+  addEvent(tx, order.id, now, 'manual', say('order.approvalGranted', { user: actorOf(ctx).username }), null, actorOf(ctx).username)
+}

@@ -1,0 +1,163 @@
+/**
+ * Four eyes: requests waiting for a second user (a payout's send, a forced order result, a channel
+ * balance correction over the tenant's threshold). Shown in Manual operations (every pending one)
+ * and on an order's page (that order's, with the "awaiting approval" notice). The requester sees
+ * their own but cannot decide it; the main process enforces the same rule.
+ */
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query'
+import { DataTable } from 'mantine-datatable'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
+import { contract } from '../../../../shared/contract'
+import type { ApprovalRow } from '../../../../shared/contract/four-eyes'
+import type { OrderDetail } from '../../../../shared/contract/orders'
+import { PERMISSIONS } from '../../../../shared/permissions'
+import { call } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { invalidateAfter } from '../../api/stales'
+import { pagedTableProps } from '../../components/list/pagedTable'
+import { useListState } from '../../components/list/useListState'
+import { useTableText } from '../../components/tableText'
+import { formatAmount } from '../../format/amount'
+import { formatDateTime, localTimeZone } from '../../format/time'
+import { holdsAny, useCurrentUser } from '../../session/currentUser'
+import { StepDialog } from '../finance/CaseParts'
+import { orderPath } from './paths'
+
+type Decision = 'approve' | 'reject'
+
+/** Who may read the queue: anyone who may do (and so approve) one of the kinds (the contract's access). */
+export const APPROVER_CODES = [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE, PERMISSIONS.MANUAL_MARK_RESULT, PERMISSIONS.CHANNEL_BALANCE_WRITE] as const
+
+const STATUS_COLOR: Record<ApprovalRow['status'], string> = { pending: 'orange', approved: 'green', rejected: 'red', withdrawn: 'gray' }
+
+function useWhat() {
+  const { t } = useTranslation()
+  return (r: ApprovalRow) => {
+    if (r.kind === 'mark_result') return t('fourEyes.what.markResult', { status: t(`fourEyes.results.${r.action === 'failed' ? 'failed' : 'succeeded'}`) })
+    if (r.kind === 'channel_balance') return t('fourEyes.what.channelBalance', { kind: t(`fourEyes.balanceKinds.${r.action === 'top_up' ? 'top_up' : 'correction'}`), channel: r.channelName ?? '' })
+    return t('fourEyes.what.payout')
+  }
+}
+
+function DecideButtons({ row, onPick }: { row: ApprovalRow; onPick: (d: Decision) => void }) {
+  const { t } = useTranslation()
+  const me = useCurrentUser()
+  if (row.status !== 'pending') return null
+  if (row.requestedById === me.id) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="approval-own">
+        {t('fourEyes.ownRequest')}
+      </Text>
+    )
+  }
+  if (!row.canDecide) return null
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-xs" variant="light" color="green" onClick={() => onPick('approve')}>
+        {t('fourEyes.approve')}
+      </Button>
+      <Button size="compact-xs" variant="light" color="red" onClick={() => onPick('reject')}>
+        {t('fourEyes.reject')}
+      </Button>
+    </Group>
+  )
+}
+
+/** Pending requests of the tenant (Manual operations), or one order's, decided ones included (the order's page). */
+export function Approvals({ orderId }: { orderId?: number }) {
+  const { t } = useTranslation()
+  const tableText = useTableText()
+  const what = useWhat()
+  const me = useCurrentUser()
+  const queryClient = useQueryClient()
+  const list = useListState(null, {})
+  const [picked, setPicked] = useState<{ row: ApprovalRow; decision: Decision } | null>(null)
+  const allowed = holdsAny(me, APPROVER_CODES)
+  const input = orderId ? { orderId, page: list.table.page, pageSize: list.table.pageSize } : { status: 'pending' as const, page: list.table.page, pageSize: list.table.pageSize }
+  const result = useApiQuery('approvals.list', input, { placeholderData: keepPreviousData, refetchInterval: 10_000, enabled: allowed })
+  if (!allowed || (orderId && (result.data?.total ?? 0) === 0)) return null
+  const decide = (v: { id: number; decision: Decision; note: string }) => call('approvals.decide', v).then(() => invalidateAfter(queryClient, 'approvals.decide'))
+  return (
+    <Paper withBorder p="md" data-testid="approvals">
+      <Stack gap="xs">
+        <Title order={4}>
+          {t('fourEyes.queueTitle')} ({result.data?.total ?? '…'})
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('fourEyes.queueHint', { zone: localTimeZone() })}
+        </Text>
+        <DataTable<ApprovalRow>
+          withTableBorder
+          striped
+          minHeight={orderId ? undefined : 150}
+          {...pagedTableProps(list.table, { data: result.data, isFetching: result.isFetching })}
+          {...tableText}
+          columns={[
+            { accessor: 'createdAt', title: t('common.createdAt'), noWrap: true, render: (r) => formatDateTime(r.createdAt) },
+            { accessor: 'kind', title: t('fourEyes.kind'), render: (r) => what(r) },
+            {
+              accessor: 'subject',
+              title: t('fourEyes.subject'),
+              render: (r) =>
+                r.orderId ? (
+                  <Text component={Link} to={orderPath(r.orderId)} size="sm" ff="monospace" c="blue">
+                    {r.orderNo}
+                  </Text>
+                ) : (
+                  <Text size="sm">{r.channelName}</Text>
+                )
+            },
+            { accessor: 'amount', title: t('fourEyes.amount'), textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.amount, r.currency) },
+            { accessor: 'requestedBy', title: t('fourEyes.requestedBy') },
+            { accessor: 'reason', title: t('fourEyes.reason'), render: (r) => r.reason || '—' },
+            {
+              accessor: 'status',
+              title: t('common.status'),
+              render: (r) => (
+                <Badge variant="light" color={STATUS_COLOR[r.status]}>
+                  {t(`fourEyes.statuses.${r.status}`)}
+                </Badge>
+              )
+            },
+            { accessor: 'decidedBy', title: t('fourEyes.decidedBy'), render: (r) => (r.decidedBy ? `${r.decidedBy} · ${formatDateTime(r.decidedAt!)}${r.decisionNote ? ` · ${r.decisionNote}` : ''}` : '') },
+            { accessor: 'actions', title: '', render: (r) => <DecideButtons row={r} onPick={(decision) => setPicked({ row: r, decision })} /> }
+          ]}
+        />
+      </Stack>
+      <StepDialog<{ id: number; decision: Decision; note: string }>
+        opened={picked !== null}
+        title={picked ? t(`fourEyes.titles.${picked.decision}`, { what: what(picked.row), amount: formatAmount(picked.row.amount, picked.row.currency) }) : ''}
+        intro={picked ? t(`fourEyes.intro.${picked.row.kind}.${picked.decision}`) : undefined}
+        fields={[{ name: 'note', label: picked?.decision === 'reject' ? t('fourEyes.rejectNote') : t('fourEyes.approveNote'), multiline: true }]}
+        schema={contract['approvals.decide'].input}
+        toInput={(v) => ({ id: picked?.row.id ?? 0, decision: picked?.decision ?? 'approve', note: v.note })}
+        confirmLabel={picked ? t(`fourEyes.${picked.decision}`) : ''}
+        run={decide}
+        done={picked ? t(`fourEyes.done.${picked.decision}`) : ''}
+        onClose={() => setPicked(null)}
+      />
+    </Paper>
+  )
+}
+
+/** The order page's notice: what on this order waits for a second user. */
+export function AwaitingApprovalNotice({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation()
+  if (order.awaitingApproval.length === 0) return null
+  return (
+    <Alert color="yellow" title={t('fourEyes.awaitingTitle')} data-testid="awaiting-approval">
+      <Stack gap={2}>
+        {order.awaitingApproval.map((a) => (
+          <Text key={a.id} size="sm">
+            {a.kind === 'payout'
+              ? t('fourEyes.awaitingPayout', { user: a.requestedBy, at: formatDateTime(a.createdAt), zone: localTimeZone() })
+              : t('fourEyes.awaitingResult', { status: t(`fourEyes.results.${a.result === 'failed' ? 'failed' : 'succeeded'}`), user: a.requestedBy, at: formatDateTime(a.createdAt), zone: localTimeZone() })}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  )
+}
