@@ -37,5 +37,6 @@ if (electron.ok && process.env.PAYDESK_BROWSER_MODE !== '1') {
   console.log(`[paydesk] Starting in browser mode: ${why}.`)
   ensureBuilt()
   // --no-memory-reducer: see src/main/core/v8-flags.ts (set on the command line, V8 never schedules it).
-  run(process.execPath, ['--no-memory-reducer', path.join(root, 'out', 'main', 'headless.js'), '--port', '0', ...process.argv.slice(2)])
+  // No --port: the host takes the last run's port when it is free, so the browser keeps its sign-in.
+  run(process.execPath, ['--no-memory-reducer', path.join(root, 'out', 'main', 'headless.js'), ...process.argv.slice(2)])
 }

@@ -6,9 +6,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../package.json'
 import { keepMainThreadResponsive } from './app/v8-flags'
-import { startHost } from './http/host'
+import { rememberedPort, rememberPort, startHost } from './http/host'
 import { startDemoProvider } from './demo/simulator'
-import type { RunningSimulator } from './simulator/server'
 import { defaultDataDir, SECRET_KEY_FILE } from './paths'
 
 /** A whole number from the environment, or undefined when the variable is not set. */
@@ -30,7 +29,8 @@ async function main(): Promise<void> {
   keepMainThreadResponsive()
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' },
+      // Without --port: the last run's port when it is free (its browser keeps its sign-in), else a free one.
+      port: { type: 'string' },
       'data-dir': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'secret-key-file': { type: 'string' },
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   if (values['secret-key-file'] && process.env.PAYDESK_SECRET_KEY) throw new Error('Give the secret key either in PAYDESK_SECRET_KEY or with --secret-key-file, not both')
   const host = await startHost({
     dataDir,
-    port: parsePort(values.port),
+    port: values.port === undefined ? 0 : parsePort(values.port),
+    preferredPort: values.port === undefined ? rememberedPort(dataDir) : null,
     host: values.host,
     version,
     rendererDir: join(__dirname, '..', 'renderer'),
@@ -51,12 +52,13 @@ async function main(): Promise<void> {
     exportOptions: { batchSize: envCount('PAYDESK_EXPORT_BATCH_ROWS', 1), pauseMs: envCount('PAYDESK_EXPORT_PAUSE_MS', 0) }
   })
   const { core } = host
+  if (values.port === undefined) rememberPort(dataDir, host.port)
   const admin = await core.ensureAdminFromEnv(process.env)
   if (admin === 'created') console.log(`First administrator ${process.env.PAYDESK_ADMIN_USER} created from PAYDESK_ADMIN_USER.`)
-  let simulator: RunningSimulator | null = null
   if (values.demo) {
     const demo = await core.loadDemo()
-    simulator = await startDemoProvider(core.db, core.clock)
+    // The app's own simulator: the simulator panel shows it, and it stops with the host.
+    const simulator = await startDemoProvider(core.db, core.clock, core.simulator)
     console.log(demo.created ? 'Demo data loaded. Demo sign-ins:' : 'Demo data already present. Demo sign-ins:')
     for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.password.padEnd(20)} ${u.role}${u.merchant ? ` (${u.merchant})` : ''}`)
     console.log(`Provider simulator listening at ${simulator.url} (the demo channels use it; deposits are paid after 20 s)`)
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log(`${signal} received: stopping PayDesk…`)
-    void Promise.all([host.stop(), simulator?.stop()]).then(() => {
+    void host.stop().then(() => {
       console.log('PayDesk stopped.')
       process.exit(0)
     })

@@ -4,6 +4,7 @@
  * (docs/electron-security.md, item 19). The fuses are flipped at packaging time, which this machine
  * cannot do (no Electron binary), so the configuration is what is tested here.
  */
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import type { Configuration } from 'electron-builder'
@@ -54,5 +55,23 @@ describe('electron-builder configuration', () => {
   it('encrypts cookies and takes file:// its extra privileges (the renderer is served from app://)', () => {
     expect(config.electronFuses?.enableCookieEncryption).toBe(true)
     expect(config.electronFuses?.grantFileProtocolExtraPrivileges).toBe(false)
+  })
+
+  it('builds an installer for each desktop: NSIS on Windows, a dmg on macOS, AppImage and deb on Linux, from one icon', () => {
+    const targets = (platform: { target?: unknown } | null | undefined) => [platform?.target ?? []].flat().map((t) => (typeof t === 'string' ? t : (t as { target: string }).target))
+    expect(targets(config.win)).toEqual(['nsis'])
+    expect(targets(config.mac)).toEqual(['dmg'])
+    expect(targets(config.linux)).toEqual(['AppImage', 'deb'])
+    // A deb needs a maintainer; the NSIS installer never deletes the user's database on uninstall.
+    expect(config.linux?.maintainer).toMatch(/<.+@.+>/)
+    expect(config.nsis?.deleteAppDataOnUninstall).toBe(false)
+    const icon = readFileSync(resolve(root, String(config.icon)))
+    // A PNG of 1024×1024 (electron-builder needs at least 512 to make the .icns).
+    expect(icon.subarray(1, 4).toString()).toBe('PNG')
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([1024, 1024])
+  })
+
+  it('publishes to a generic HTTPS feed named at packaging time, the one electron-updater reads', () => {
+    expect(config.publish).toEqual({ provider: 'generic', url: '${env.PAYDESK_UPDATE_FEED}' })
   })
 })

@@ -25,6 +25,10 @@ interface StandIn {
   isPackaged?: boolean
   /** What `safeStorage.getSelectedStorageBackend()` answers (Linux only in Electron). */
   storageBackend?: string
+  /** Whether `app.requestSingleInstanceLock()` gets the lock (false: another PayDesk runs). */
+  singleInstance?: boolean
+  /** `app.getPreferredSystemLanguages()`. */
+  languages?: string[]
 }
 
 function recordingElectron(userData: string, standIn: StandIn = {}) {
@@ -45,7 +49,13 @@ function recordingElectron(userData: string, standIn: StandIn = {}) {
     rendererInvokes: [] as unknown[][],
     saveDialogs: [] as Record<string, unknown>[],
     /** What the save dialog answers next (dismissed when none is left). */
-    saveAnswers: [] as { canceled: boolean; filePath?: string }[]
+    saveAnswers: [] as { canceled: boolean; filePath?: string }[],
+    menus: [] as unknown[],
+    openedPaths: [] as string[],
+    windowEvents: new Map<string, Listener>(),
+    windowCalls: [] as string[],
+    notifications: [] as { title: string; body: string }[],
+    openedExternal: [] as string[]
   }
   let nextId = 1
   class BrowserWindow {
@@ -57,7 +67,17 @@ function recordingElectron(userData: string, standIn: StandIn = {}) {
       rec.windows.push({ options, loaded: [] })
     }
     once() {}
-    on() {}
+    on(event: string, listener: Listener) {
+      rec.windowEvents.set(event, listener)
+    }
+    getNormalBounds = () => ({ x: 40, y: 30, width: 1111, height: 777 })
+    isMaximized = () => false
+    isDestroyed = () => false
+    isMinimized = () => true
+    restore = () => void rec.windowCalls.push('restore')
+    show = () => void rec.windowCalls.push('show')
+    focus = () => void rec.windowCalls.push('focus')
+    maximize = () => void rec.windowCalls.push('maximize')
     loadURL(url: string) {
       rec.windows.at(-1)!.loaded.push(url)
       return Promise.resolve()
@@ -74,6 +94,8 @@ function recordingElectron(userData: string, standIn: StandIn = {}) {
       },
       getPath: () => userData,
       getAppPath: () => resolve(__dirname, '../..'),
+      requestSingleInstanceLock: () => standIn.singleInstance ?? true,
+      getPreferredSystemLanguages: () => standIn.languages ?? ['en-US'],
       on: (event: string, listener: Listener) => rec.appEvents.set(event, [...(rec.appEvents.get(event) ?? []), listener]),
       quit: () => {
         rec.quitCalls++
@@ -98,7 +120,25 @@ function recordingElectron(userData: string, standIn: StandIn = {}) {
         setPermissionCheckHandler: (h: Listener) => (rec.permissionCheck = h)
       }
     },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (menu: unknown) => void rec.menus.push(menu) },
+    Notification: class {
+      static isSupported = () => true
+      constructor(private readonly options: { title: string; body: string }) {}
+      show() {
+        rec.notifications.push(this.options)
+      }
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    shell: {
+      openExternal: (url: string) => {
+        rec.openedExternal.push(url)
+        return Promise.resolve()
+      },
+      openPath: (path: string) => {
+        rec.openedPaths.push(path)
+        return Promise.resolve('')
+      }
+    },
     dialog: {
       showMessageBox: async () => ({}),
       showSaveDialog: async (...args: unknown[]) => {
@@ -312,6 +352,16 @@ describe('the built desktop main bundle under a recording Electron', () => {
     expect(dismissed).toMatchObject({ status: 200, data: { job: null } })
   })
 
+  it('raises Home’s attention notices as operating-system notifications for a signed-in user only', async () => {
+    const main = { sender: { id: 1 }, senderFrame: { url: `${appEntry}#/`, parent: null } }
+    const notices = [{ title: 'PayDesk: needs attention', body: '2 × Payouts whose outcome is unknown' }]
+    expect(await call(rec, { ...main, sender: { id: 9 } }, 'desktop.notify', { notices })).toMatchObject({ status: 401 })
+    expect(rec.notifications).toEqual([])
+    await call(rec, main, 'auth.login', { username: 'desk.admin', password: 'Desk-password-1' })
+    expect(await call(rec, main, 'desktop.notify', { notices })).toMatchObject({ status: 200, data: { shown: 1 } })
+    expect(rec.notifications).toEqual(notices)
+  })
+
   it('denies permission requests and checks', () => {
     let granted: boolean | undefined
     rec.permissionRequest!(null, 'media', (answer: boolean) => (granted = answer))
@@ -324,9 +374,13 @@ describe('the built desktop main bundle under a recording Electron', () => {
     let openHandler: Listener | undefined
     const listeners = new Map<string, Listener>()
     created({}, { setWindowOpenHandler: (h: Listener) => (openHandler = h), on: (e: string, l: Listener) => listeners.set(e, l) })
-    expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
-    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
-    expect(openHandler!({ url: `${appEntry}#/payment/1` })).toMatchObject({ action: 'allow' })
+    expect(openHandler!({ url: 'https://evil.example/', frameName: '' })).toEqual({ action: 'deny' })
+    expect(openHandler!({ url: 'file:///etc/passwd', frameName: '' })).toEqual({ action: 'deny' })
+    expect(openHandler!({ url: `${appEntry}#/payment/1`, frameName: '' })).toMatchObject({ action: 'allow' })
+    // A window naming an order (the payment page's link) gets the system browser only for that
+    // order's own payment address; there is no such order here, so nothing is opened.
+    expect(openHandler!({ url: 'https://evil.example/pay', frameName: 'paydesk-payment-1' })).toEqual({ action: 'deny' })
+    expect(rec.openedExternal).toEqual([])
     let prevented = false
     listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://evil.example/')
     expect(prevented).toBe(true)
@@ -342,11 +396,66 @@ describe('the built desktop main bundle under a recording Electron', () => {
   })
 })
 
+type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] }
+const menuItems = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => [i, ...menuItems(i.submenu ?? [])])
+
+describe('the desktop shell around the window', () => {
+  let rec: Rec
+  let userData: string
+
+  beforeAll(async () => {
+    ;({ rec, userData } = await bootDesktop({ isPackaged: true, languages: ['zh-Hans-CN', 'en-US'] }))
+  })
+  afterAll(async () => {
+    await quitDesktop(rec)
+  })
+
+  it('writes its log file in the data folder, and File › Open logs folder opens that folder and nothing else', () => {
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toMatch(/\[info\] +PayDesk .* starting \(packaged\)/)
+    const items = menuItems(rec.menus.at(-1) as MenuItem[])
+    items.find((i) => i.label === '打开日志文件夹')!.click!()
+    expect(rec.openedPaths).toEqual([join(userData, 'logs')])
+  })
+
+  it('builds its menu in the system language, without reload or developer tools in a packaged build', () => {
+    const items = menuItems(rec.menus.at(-1) as MenuItem[])
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '帮助', '检查更新…']))
+    for (const role of ['reload', 'forceReload', 'toggleDevTools']) expect(items.map((i) => i.role)).not.toContain(role)
+  })
+
+  it('a second start of PayDesk brings this window forward', () => {
+    for (const listener of rec.appEvents.get('second-instance') ?? []) listener({}, [], '')
+    expect(rec.windowCalls).toEqual(['restore', 'show', 'focus'])
+  })
+
+  it('remembers where the window was when it closes', () => {
+    rec.windowEvents.get('close')!()
+    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({ x: 40, y: 30, width: 1111, height: 777, maximized: false })
+  })
+})
+
+describe('a second instance', () => {
+  it('quits before it opens a database, a window or an order engine', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'paydesk-electron-'))
+    const { electron, rec } = recordingElectron(userData, { singleInstance: false })
+    loadWithElectron(mainBundle, electron)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(rec.quitCalls).toBe(1)
+    expect(rec.windows).toEqual([])
+    expect(rec.sequence).not.toContain('whenReady')
+    expect(existsSync(join(userData, DATABASE_FILE))).toBe(false)
+  })
+})
+
 describe('what the desktop never does', () => {
-  it('hands no URL to the operating system: neither the main bundle nor the preload uses shell.openExternal', () => {
+  it('hands the operating system only a provider’s payment link for its own order, and opens no path but the logs folder', () => {
     // Links open only as app windows (setWindowOpenHandler); nothing opens the user's browser or
     // another program with content the renderer chose.
-    for (const bundle of [mainBundle, preloadBundle]) expect(readFileSync(bundle, 'utf8'), bundle).not.toMatch(/openExternal|openPath/)
+    expect(readFileSync(preloadBundle, 'utf8')).not.toMatch(/openExternal|openPath/)
+    // The one openExternal: a provider's payment link, checked against the order the window names.
+    expect([...readFileSync(mainBundle, 'utf8').matchAll(/\.openExternal\(/g)]).toHaveLength(1)
+    expect(readFileSync(mainBundle, 'utf8')).toMatch(/paymentLink\(orderId\) === url\)[^;]*\.openExternal\(url\)/)
+    expect([...readFileSync(mainBundle, 'utf8').matchAll(/\.openPath\(/g)].map((m) => m[0])).toEqual(['.openPath('])
   })
 })
 
@@ -396,6 +505,12 @@ describe('a development run (electron-vite dev)', () => {
   })
   afterAll(async () => {
     await quitDesktop(rec)
+  })
+
+  it('offers reload and the developer tools in its English menu', () => {
+    const items = menuItems(rec.menus.at(-1) as MenuItem[])
+    expect(items.map((i) => i.role)).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']))
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['File', 'Open logs folder', 'Check for updates…']))
   })
 
   it('loads the dev server named by ELECTRON_RENDERER_URL and trusts only its origin', async () => {

@@ -102,6 +102,15 @@ export function decideWindowOpen(url: string, appEntry: string, preload: string)
   return { action: 'allow', overrideBrowserWindowOptions: { webPreferences: secureWebPreferences(preload) } }
 }
 
+/** The window name the payment page gives a provider's payment link: `paydesk-payment-<order id>`. */
+export const PAYMENT_LINK_WINDOW = 'paydesk-payment-'
+
+/** The order a window open asks to show the provider's payment page of, from the window's name. */
+export function paymentLinkOrder(frameName: string): number | null {
+  const match = /^paydesk-payment-([1-9]\d{0,15})$/.exec(frameName)
+  return match ? Number(match[1]) : null
+}
+
 /** Navigation inside a window: only within the app (hash routes); never away from it. */
 export function allowNavigation(url: string, appEntry: string): boolean {
   return isAppUrl(url, appEntry)
