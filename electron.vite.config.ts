@@ -14,6 +14,8 @@ export default defineConfig({
           headless: resolve(__dirname, 'src/main/headless.ts'),
           // Command-line tools, plain Node as well.
           verify: resolve(__dirname, 'src/main/cli/verify.ts'),
+          // Field test reports checked offline by anyone (plain Node, no database).
+          'verify-report': resolve(__dirname, 'src/main/cli/verify-report.ts'),
           // The provider simulator (tests, demo, rehearsing a channel), plain Node too.
           simulator: resolve(__dirname, 'src/main/simulator/cli.ts'),
           // The off-thread reads' worker thread (src/main/reads/pool.ts starts it), plain Node too.

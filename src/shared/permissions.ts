@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   // Reconciliation
   RECONCILIATION_READ: 5001,
   RECONCILIATION_WRITE: 5002,
+  // Field testing: rehearsing and proving a channel before it carries real money
+  FIELD_TEST_RUN: 7001,
+  FIELD_TEST_REVIEW: 7002,
   // Master data
   MASTER_DATA_READ: 6001,
   MERCHANT_WRITE: 6002,
@@ -53,7 +56,9 @@ export const PERMISSIONS = {
   ROLE_WRITE: 9003,
   AUDIT_READ: 9004,
   SETTINGS_WRITE: 9005,
-  DEMO_LOAD: 9006
+  DEMO_LOAD: 9006,
+  /** Backups, restore and the ledger self-check (the one file that holds the ledger). */
+  BACKUP_MANAGE: 9007
 } as const
 
 export type PermissionName = keyof typeof PERMISSIONS
@@ -80,6 +85,8 @@ export function permissionArea(code: number): PermissionArea {
   if (code < 4000) return 'ledger'
   if (code < 5000) return 'reports'
   if (code < 6000) return 'reconciliation'
+  if (code < 7000) return 'masterData'
+  if (code < 8000) return 'fieldTesting'
   if (code < 9000) return 'masterData'
   return 'administration'
 }
@@ -90,6 +97,7 @@ export type PermissionArea =
   | 'ledger'
   | 'reports'
   | 'reconciliation'
+  | 'fieldTesting'
   | 'masterData'
   | 'administration'
 
@@ -175,6 +183,21 @@ export const BUILT_IN_ROLES = {
     P.MASTER_DATA_READ,
     P.USER_READ,
     P.AUDIT_READ
+  ],
+  /**
+   * Proves a new channel before it carries real money: sets its provider settings, tests the
+   * connection, drives the built-in simulator, runs field tests (their orders and refunds on the
+   * channel under test) and reads what they posted. No order screens for real merchants' money,
+   * and reviewing a report is someone else's (FIELD_TEST_REVIEW).
+   */
+  fieldEngineer: [
+    P.FIELD_TEST_RUN,
+    P.MASTER_DATA_READ,
+    P.CHANNEL_WRITE,
+    P.ORDER_READ,
+    P.REFUND_READ,
+    P.REFUND_WRITE,
+    P.LEDGER_READ
   ]
 } as const satisfies Record<string, readonly PermissionCode[]>
 
@@ -190,6 +213,7 @@ export const PLATFORM_ONLY_CODES: readonly PermissionCode[] = [
   P.ROLE_WRITE,
   P.AUDIT_READ,
   P.SETTINGS_WRITE,
+  P.BACKUP_MANAGE,
   P.DEMO_LOAD,
   P.MERCHANT_WRITE,
   P.CHANNEL_WRITE,
@@ -200,5 +224,8 @@ export const PLATFORM_ONLY_CODES: readonly PermissionCode[] = [
   P.OUTBOX_WRITE,
   P.CARD_NUMBER_REVEAL,
   // Imports, runs and decisions act on whole statements, every merchant's lines at once.
-  P.RECONCILIATION_WRITE
+  P.RECONCILIATION_WRITE,
+  // Field tests drive a channel (every merchant's provider account) and sign its report.
+  P.FIELD_TEST_RUN,
+  P.FIELD_TEST_REVIEW
 ]

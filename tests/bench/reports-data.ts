@@ -66,7 +66,7 @@ export interface ReportsDataOptions {
 export const DEFAULT_SIZES: ReportsDataOptions = { entries: 10_000_000, orders: 1_000_000, days: 365, merchants: 80 }
 
 /** Same seed, same rows (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -106,6 +106,8 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     await expect(evidence.field('File name')).toHaveValue('delivery-note.pdf')
     await evidence.submit('Add evidence file')
     await expect(page.getByTestId('dispute-evidence')).toContainText('delivery-note.pdf')
+    // Its size with a unit, never a bare number.
+    await expect(page.getByTestId('dispute-evidence')).toContainText(/\d+(\.\d)? (B|KB|MB)/)
 
     const submit = await dispute.action('Submit evidence')
     await submit.submit('Submit evidence')

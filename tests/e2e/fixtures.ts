@@ -29,13 +29,16 @@ export interface Host {
 export interface HostOptions {
   env?: Record<string, string>
   demo?: boolean
+  /** A data folder of the test's own (kept when the host stops, so another host can start on it). */
+  dataDir?: string
 }
 
 /** A demo host loads months of history before it listens; a busy machine takes a while. */
 const HOST_START_TIMEOUT_MS = 120_000
 
 export async function startHost(options: HostOptions = {}): Promise<Host & { stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-e2e-'))
+  const ownFolder = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'paydesk-e2e-'))
   const args = [resolve(__dirname, '../../out/main/headless.js'), '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : [])]
   const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -45,7 +48,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host & { sto
     const timer = setTimeout(() => {
       // Not left running behind a failed test: the host and its data folder go with it.
       child.kill('SIGKILL')
-      rmSync(dataDir, { recursive: true, force: true })
+      if (ownFolder) rmSync(dataDir, { recursive: true, force: true })
       reject(new Error(`host did not start:\n${output}`))
     }, HOST_START_TIMEOUT_MS)
     const check = () => {
@@ -90,7 +93,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host & { sto
     stop: () =>
       new Promise<void>((done) => {
         child.once('exit', () => {
-          rmSync(dataDir, { recursive: true, force: true })
+          if (ownFolder) rmSync(dataDir, { recursive: true, force: true })
           done()
         })
         child.kill('SIGTERM')

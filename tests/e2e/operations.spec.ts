@@ -86,7 +86,10 @@ test('operations staff pick a merchant and create a CN bank card deposit; refuse
     await expect(payment.status).toHaveText('Pending')
     // The demo's provider simulator answers with a bank account to transfer to.
     await expect(payment.bankAccount).toContainText('Account number')
-    await expect(payment.bankAccount.getByTestId('payment-value')).toHaveCount(3)
+    // Bank, account name and number, and the remark code the payer must quote, with why.
+    await expect(payment.bankAccount.getByTestId('payment-value')).toHaveCount(4)
+    await expect(payment.bankAccount.getByTestId('payment-value').last()).toHaveText('AB12')
+    await expect(payment.bankAccount.getByTestId('payment-note')).toContainText('Write AB12 in the transfer’s remark')
     await expect(form.created.getByRole('link', { name: 'Open order details' })).toHaveAttribute('href', /#\/orders\/\d+$/)
 
     // The simulator pays demo deposits after about 20 s; the page checks every 3 s.
@@ -112,6 +115,16 @@ test('a merchant-bound user gets no merchant choice, and the host refuses anothe
   const answer = await host.api('/api/orders.createDeposit', { merchantId: otherMerchant, ...pair, amount: '1000', fields }, token)
   expect(answer.status).toBe(403)
   expect(answer.body.message).toBe('You can only create orders for your own merchant')
+
+  // Another merchant's order, opened by its address: said in the order's terms (no internal id), with a way back instead of a retry.
+  const theirs = await host.api<{ id: number }>('/api/orders.createDeposit', { merchantId: otherMerchant, ...pair, amount: '1000', fields }, opsToken)
+  expect(theirs.status, theirs.body.message).toBe(200)
+  await page.goto(page.url().replace(/#.*$/, `#/orders/${theirs.body.data.id}`))
+  await expect(page.getByText('There is no such order among the orders you may see')).toBeVisible()
+  await expect(page.getByText(String(theirs.body.data.id), { exact: false })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+  await page.getByRole('main').getByRole('link', { name: 'Back to order query' }).last().click()
+  await expect(page).toHaveURL(/#\/orders$/)
 })
 
 test('a Thai deposit needs a bank from the Thai list, and nothing else is taken', async ({ page, context, host }) => {
@@ -174,13 +187,17 @@ test('order query finds an order by its numbers; its detail shows the timeline, 
   await expect(query.timeline).toContainText('demo.ops')
   for (const tab of ['Upstream log', 'Callbacks', 'Notifications', 'Ledger entries']) await expect(query.tab(tab)).toBeVisible()
 
-  await page.getByTestId('manual-actions').getByRole('button', { name: 'Mark failed' }).click()
-  const dialog = page.getByRole('dialog', { name: `Mark order ${orderNo} failed` })
+  // What the failed order's state does not allow is disabled, saying why in the host's words; the rest stay offered.
+  const actions = page.getByTestId('manual-actions')
+  await expect(actions.getByRole('button', { name: 'Mark failed' })).toBeDisabled()
+  await expect(actions.getByRole('button', { name: 'Close order' })).toBeDisabled()
+  await expect(actions.getByTestId('manual-unavailable-markFailed')).toHaveAttribute('aria-label', `Mark failed: Order ${orderNo} is already failed`)
+  await actions.getByTestId('manual-unavailable-close').hover()
+  await expect(page.getByRole('tooltip')).toContainText(`Deposit ${orderNo} is failed; only an unpaid deposit can be closed`)
+  await actions.getByRole('button', { name: 'Resend notification' }).click()
+  const dialog = page.getByRole('dialog', { name: `Resend the notification of order ${orderNo}` })
   await dialog.getByRole('button', { name: 'Confirm' }).click()
   await expect(dialog.getByText('must say why in at least 5 characters')).toBeVisible()
-  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Bank statement shows no payment')
-  await dialog.getByRole('button', { name: 'Confirm' }).click()
-  await expect(dialog.getByTestId('manual-refusal')).toContainText(`Order ${orderNo} is already failed`)
   await page.keyboard.press('Escape')
 
   await new AppShell(page).navigate('/orders/outbox')

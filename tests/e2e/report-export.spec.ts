@@ -89,7 +89,7 @@ test('finance exports a filtered report over all its pages to CSV, XLSX and GBK,
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
     const header = (sheet.getRow(1).values as unknown[]).slice(1)
-    expect(header.slice(0, 4)).toEqual(['Day', 'Merchant', 'Contract', 'Currency'])
+    expect(header.slice(0, 5)).toEqual(['Day', 'Merchant', 'Merchant name', 'Contract', 'Currency'])
     expect(sheet.rowCount).toBe(1 + count)
     const col = (name: string) => header.indexOf(name) + 1
     for (let i = 0; i < Math.min(count, merchants.length); i++) {
@@ -116,7 +116,9 @@ test('finance exports a filtered report over all its pages to CSV, XLSX and GBK,
     expect(file.rows).toBe(count)
     expect(file.bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
     const [header, ...records] = parse(iconv.decode(file.bytes, 'gbk')) as string[][]
-    expect(header).toEqual(['创建时间', '流水编号', '商户', '合同', '交易号', '类型', '币种', '金额', '备注'])
+    expect(header).toEqual(['创建时间', '流水编号', '商户', '商户名称', '合同', '交易号', '类型', '类型名称', '币种', '金额', '备注'])
+    // Beside each code its name: no merchant or entry type is a bare number.
+    expect(records.every((r) => r[3] !== '' && r[7] !== '')).toBe(true)
     expect(records).toHaveLength(count)
     expect(records.slice(0, ids.length).map((r) => r[1])).toEqual(ids)
     await shell.switchLanguage('en')

@@ -4,10 +4,15 @@ import { procedureNames, type ProcedureName } from '../../src/shared/contract'
 import type { Core } from '../../src/main/app/core'
 import { ADMIN, makeCore } from '../support/core'
 import { aftersalesCases } from './aftersales/bad-input-cases'
+import { fieldtestCases } from './fieldtest/bad-input-cases'
+import { homeCases } from './home/bad-input-cases'
+import { connectCases } from './fieldtest/bad-input-cases-connect'
 import { masterDataCases } from './master-data/bad-input-cases'
 import { orderCases } from './orders/bad-input-cases'
 import { reconCases } from './recon/bad-input-cases'
 import { reportCases } from './reports/bad-input-cases'
+import { safetyCases } from './safety/bad-input-cases'
+import { fourEyesCases } from './four-eyes/bad-input-cases'
 
 /** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
 function snapshot(core: Core): string {
@@ -90,6 +95,11 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   ...reportCases,
   ...aftersalesCases,
   ...reconCases,
+  ...connectCases,
+  ...fieldtestCases,
+  ...homeCases,
+  ...safetyCases,
+  ...fourEyesCases,
   'system.info': [['x', 'input']],
   'settings.get': [['x', 'input']],
   'settings.update': [
@@ -97,6 +107,12 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
     [{ sessionIdleMinutes: 30, sessionAbsoluteMinutes: '60' }, 'sessionAbsoluteMinutes']
   ],
   'demo.load': [['x', 'input']],
+  'desktop.notify': [
+    [{ notices: [] }, 'notices'],
+    [{ notices: [{ title: '', body: 'x' }] }, 'notices.0.title'],
+    [{ notices: [{ title: 'x'.repeat(121), body: 'x' }] }, 'notices.0.title'],
+    [{ notices: Array.from({ length: 6 }, () => ({ title: 'a', body: 'b' })) }, 'notices']
+  ],
   'adjustments.request': [
     [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '0', reason: 'valid reason', requestKey: 'key-12345' }, 'amount'],
     [{ merchantId: 1, contractId: 1, currency: 'THB', amount: '5', reason: 'no', requestKey: 'key-12345' }, 'reason'],

@@ -145,10 +145,13 @@ function hostileInputs(name: ProcedureName): unknown[] {
 
 /**
  * Procedures that answer a refusal as data, with every problem listed (a 400 names one field):
- * the FX import lists each bad line and field, imports nothing, and audits the refused attempt.
+ * the FX import lists each bad line and field, imports nothing, and audits the refused attempt;
+ * a field test report's check lists what makes the text no intact report.
  */
 const REFUSED_AS_DATA: Partial<Record<ProcedureName, (data: unknown) => boolean>> = {
-  'fx.import': (data) => (data as { imported: number; errors: unknown[] }).imported === 0 && (data as { errors: unknown[] }).errors.length > 0
+  'fx.import': (data) => (data as { imported: number; errors: unknown[] }).imported === 0 && (data as { errors: unknown[] }).errors.length > 0,
+  // Checking a report file answers what is wrong with it (npm run verify-report's verdict), writing nothing.
+  'fieldtest.reports.verify': (data) => (data as { ok: boolean; problems: unknown[] }).ok === false && (data as { problems: unknown[] }).problems.length > 0
 }
 
 describe('hostile input to every procedure, from the contract', () => {

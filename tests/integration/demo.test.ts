@@ -57,6 +57,8 @@ describe('demo data', { timeout: 120_000 }, () => {
     const markets = t.core.db.$client.prepare('select count(distinct currency) as n from orders').get() as { n: number }
     expect(markets.n).toBe(6)
     expect(verifyLedger(t.core.db.$client).drifts).toEqual([])
+    // History is written in the past: nothing is dated after the moment the demo was loaded (next week's FX rate included).
+    expect(t.core.db.$client.prepare('select procedure, at from audit_events where at > ?').all(t.clock.now())).toEqual([])
   })
 
   it('includes refunds (full, partial, failed), waybills and disputes in every state across the months, so entry types 4–7 occur', async () => {

@@ -77,9 +77,15 @@ describe('refusals of the core: the English message API clients read, and the te
   })
 
   it('a thing that is not there', async () => {
+    const e = refused(await t.call('merchants.get', { id: 999 }, admin))
+    expect(e).toMatchObject({ status: 404, code: 'not_found', message: 'Merchant 999 was not found' })
+    expect(errorMessage(apiError(e), chinese)).toBe('未找到：商户 999')
+  })
+
+  it('an order the user may not see is refused in the order’s terms, without its internal id', async () => {
     const e = refused(await t.call('orders.get', { id: 999 }, admin))
-    expect(e).toMatchObject({ status: 404, code: 'not_found', message: 'Order 999 was not found' })
-    expect(errorMessage(apiError(e), chinese)).toBe('未找到：订单 999')
+    expect(e).toMatchObject({ status: 404, code: 'not_found', message: 'There is no such order among the orders you may see' })
+    expect(errorMessage(apiError(e), chinese)).toBe('在您可查看的订单中没有这笔订单')
   })
 
   it('a wrong password', async () => {

@@ -17,7 +17,8 @@ export const BUILT_IN_ROLE_NAMES: Record<BuiltInRoleKey, { name: string; descrip
   operations: { name: 'Operations', description: 'Orders for any merchant, manual operations, master data' },
   merchantOperator: { name: 'Merchant operator', description: "Orders and reports of the user's own merchant" },
   finance: { name: 'Finance / reconciliation', description: 'Ledger, adjustments, withdrawals review, reports, reconciliation' },
-  auditor: { name: 'Auditor (read-only)', description: 'Reads everything, changes nothing' }
+  auditor: { name: 'Auditor (read-only)', description: 'Reads everything, changes nothing' },
+  fieldEngineer: { name: 'Field engineer', description: 'Connects and proves new channels: provider settings, the simulator, field test runs' }
 }
 
 export function bootstrapTenant(db: Db, now: number): void {

@@ -35,6 +35,12 @@ import { createReadPool, type ReadPool } from '../reads/pool'
 import { createReconJobs, type ReconJobs } from '../recon/jobs'
 import { recoverReconciliation } from '../recon/recover'
 import { createExportJobs, folderTarget, type ExportJobs, type ExportJobsOptions, type ExportTarget } from '../reports/export/jobs'
+import type { SimulatorHost } from '../core/ports'
+import { createSimulatorHost } from '../simulator/host'
+import { createFieldTestRunner, type FieldTestRunner } from '../fieldtest/runs/runner'
+import { paymentLinkOf } from '../orders/payment-link'
+import { applyPendingRestore } from '../safety/files'
+import { createSafety, type Safety } from '../safety/service'
 import { bootstrapTenant, TENANT_ID } from './bootstrap'
 import { procedureImplementations } from './procedures'
 import { READ_WORKER, READS } from './reads'
@@ -68,6 +74,10 @@ export interface CoreOptions {
   exportTarget?: ExportTarget
   /** Export jobs' batch size and pace (tests); see reports/export/jobs.ts. */
   exportOptions?: ExportJobsOptions
+  /** A restore from a backup was staged (safety/): the desktop app relaunches to apply it. */
+  onRestoreStaged?: () => void
+  /** The desktop app's operating-system notifications (desktop.notify); none in the browser host. */
+  notify?: (notice: { title: string; body: string }) => void
 }
 
 /** What runs beside the procedures: hosts start it after the core and stop it before close(). */
@@ -96,12 +106,20 @@ export interface Core extends Registry {
   exports: ExportJobs
   /** Statement imports, reconciliation runs and their exports (worker threads; in-process on an in-memory database). */
   recon: ReconJobs
+  /** The built-in provider simulator: started only when asked (the simulator panel, the demo), stopped with the engine. */
+  simulator: SimulatorHost
+  /** Field test runs in the background: recovered when the engine starts, left to the next start when it stops. */
+  fieldTests: FieldTestRunner
+  /** Backups and the ledger check: the port procedures use, and the jobs the loop runs. */
+  safety: Safety
   mode: HostMode
   /** Browser mode, empty database: the code the first-run page asks for. */
   setupCode: string | null
   /** Creates the first administrator from PAYDESK_ADMIN_USER / PAYDESK_ADMIN_PASSWORD when none exists. */
   ensureAdminFromEnv(env: NodeJS.ProcessEnv): Promise<'created' | 'exists' | 'not-set'>
   loadDemo(): Promise<DemoResult>
+  /** The payment page address a provider returned for the order, if any (the desktop app opens only it in the system browser). */
+  paymentLink(orderId: number): string | null
   close(): void
 }
 
@@ -113,6 +131,8 @@ export function newSetupCode(): string {
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock
+  // A restore staged by the last run replaces the database before it opens (safety/files.ts).
+  const replaced = options.dbPath === ':memory:' ? null : applyPendingRestore(options.dbPath, clock.now())
   const db = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder, checkpointInBackground: true })
   bootstrapTenant(db, clock.now())
   // Card numbers and callback bodies an older version stored in clear are sealed and masked before
@@ -128,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
   const timeZoneQuery = db.$client.prepare('select time_zone as zone from tenants where id = ?')
   const ledger = createLedger(db, { tenantId: TENANT_ID, clock, timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone })
   const log = options.log ?? ((error: unknown) => console.error(error))
+  if (replaced) log(`Restored from a backup; the database it replaced is kept as ${replaced}`)
   const reads = createReadPool({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding, catalog: READS, worker: READ_WORKER })
 
   const listenerSettings = () => db.select({ host: tenants.callbackHost, port: tenants.callbackPort, publicUrl: tenants.callbackPublicUrl }).from(tenants).where(eq(tenants.id, TENANT_ID)).get()!
@@ -146,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
   })
   const outbox = createOutboxRunner({ db, clock, log }, { ...orders.outboxHandlers, ...refundOutboxHandlers(orders.deps) })
   const reserves = createReserveReleaser({ db, ledger, clock, tenantId: TENANT_ID })
+  const safety = createSafety({ db, clock, tenantId: TENANT_ID, reads, dbPath: options.dbPath, onRestoreStaged: options.onRestoreStaged, log })
   const loop = createJobLoop(
     [
       orders.jobs.expiry,
@@ -154,7 +176,9 @@ export function createCore(options: CoreOptions): Core {
       orders.jobs.callbacks,
       { name: 'outbox', run: () => outbox.runDue().then(() => {}) },
       // The copy and its fsync are no work for the main thread: a read worker does it.
-      { name: 'WAL checkpoint', everyMs: CHECKPOINT_EVERY_MS, run: () => reads.checkpoint() }
+      { name: 'WAL checkpoint', everyMs: CHECKPOINT_EVERY_MS, run: () => reads.checkpoint() },
+      // Scheduled backups and the daily ledger check start in the background (safety/service.ts).
+      ...safety.jobs
     ],
     log
   )
@@ -166,7 +190,10 @@ export function createCore(options: CoreOptions): Core {
   const recon = createReconJobs({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding }, reconFolder, log)
   // An import or a run a crash interrupted was never visible: what it wrote goes now.
   recoverReconciliation(db.$client, reconFolder, clock.now())
-  const ports = { ledger, secrets: options.secrets, sending: orders.sending(outbox.run), callbacks: listener, reads, exports, evidenceDir, recon }
+  const simulator = createSimulatorHost()
+  // Runs act through the registry's context, as the engineer who started them (bound once the registry exists).
+  const fieldTests = createFieldTestRunner({ db, clock, tenantId: TENANT_ID, secrets: options.secrets, log, simulator, contextFor: (actor) => registry.contextFor('fieldtest.runs.start', actor) })
+  const ports = { ledger, secrets: options.secrets, sending: orders.sending(outbox.run), callbacks: listener, reads, exports, evidenceDir, recon, simulator, fieldTests, safety: safety.port, notify: options.notify ?? null }
   const demo = (who: { userId: number | null; username: string }) => loadDemo({ db, clock, tenantId: TENANT_ID, registry, ledger, procedures: implementations }, who)
   const implementations = procedureImplementations({ loadDemo: demo })
   const registry: Registry = createRegistry({
@@ -185,12 +212,15 @@ export function createCore(options: CoreOptions): Core {
       orders.start()
       outbox.recoverInFlight()
       loop.start(startOptions)
+      // After the listener and the outbox: a resumed run sends and waits for callbacks.
+      fieldTests.recover()
     },
     async stop() {
+      await fieldTests.stopAll()
       orders.stop()
       await recon.stopAll()
       await loop.stop()
-      await listener.close()
+      await Promise.all([listener.close(), simulator.stop()])
     },
     tick: () => loop.tick(),
     caughtUp: () => loop.caughtUp(),
@@ -214,6 +244,9 @@ export function createCore(options: CoreOptions): Core {
     reads,
     exports,
     recon,
+    simulator,
+    fieldTests,
+    safety,
     mode: options.mode,
     get setupCode() {
       return userCount(db) === 0 ? host.setupCode : null
@@ -235,9 +268,12 @@ export function createCore(options: CoreOptions): Core {
     loadDemo() {
       return demo({ userId: null, username: 'system' })
     },
+    paymentLink: (orderId) => paymentLinkOf(db, TENANT_ID, orderId),
     close() {
       // The workers' read-only connections end with their threads; the main connection closes now.
+      // A simulator started without the engine (tests, tools) goes too.
       void reads.close()
+      void simulator.stop()
       db.$client.close()
     }
   }

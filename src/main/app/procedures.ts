@@ -13,11 +13,18 @@ import { authProcedures } from '../auth/procedures/session'
 import { bindingProcedures } from '../master/procedures/bindings'
 import { channelProcedures } from '../master/procedures/channels'
 import { contractProcedures } from '../master/procedures/contracts'
+import { connectProcedures } from '../fieldtest/procedures/connect'
+import { simulatorProcedures } from '../fieldtest/procedures/simulator'
 import { exportProcedures } from '../reports/procedures/exports'
+import { planProcedures } from '../fieldtest/procedures/plans'
+import { reportProcedures as fieldtestReportProcedures } from '../fieldtest/procedures/reports'
+import { runProcedures } from '../fieldtest/procedures/runs'
+import { homeProcedures } from '../home/procedures'
 import { ledgerProcedures } from '../ledger/procedures'
 import { adjustmentProcedures } from '../finance/procedures/adjustments'
 import { fxProcedures } from '../finance/procedures/fx'
 import { withdrawalProcedures } from '../finance/procedures/withdrawals'
+import { fourEyesProcedures } from '../finance/procedures/four-eyes'
 import { limitProcedures } from '../master/procedures/limits'
 import { merchantProcedures } from '../master/procedures/merchants'
 import { orderProcedures } from '../orders/procedures/orders'
@@ -27,6 +34,7 @@ import { reconImportProcedures } from '../recon/procedures/imports'
 import { reconRunProcedures } from '../recon/procedures/runs'
 import { reconSourceProcedures } from '../recon/procedures/sources'
 import { reportProcedures } from '../reports/procedures/reports'
+import { safetyProcedures } from '../safety/procedures'
 import { serviceProcedures } from '../master/procedures/services'
 import { systemProcedures } from '../system/procedures'
 import { terminalProcedures } from '../master/procedures/terminals'
@@ -52,6 +60,7 @@ export const procedureImplementations = (core: { loadDemo: DemoLoader }): Handle
   ...auditProcedures,
   ...merchantProcedures,
   ...systemProcedures,
+  ...safetyProcedures,
   ...contractProcedures,
   ...terminalProcedures,
   ...serviceProcedures,
@@ -65,11 +74,18 @@ export const procedureImplementations = (core: { loadDemo: DemoLoader }): Handle
   ...exportProcedures,
   ...aftersalesProcedures,
   ...withdrawalProcedures,
+  ...fourEyesProcedures,
   ...adjustmentProcedures,
   ...fxProcedures,
   ...reconSourceProcedures,
   ...reconImportProcedures,
   ...reconRunProcedures,
   ...reconBreakProcedures,
+  ...connectProcedures,
+  ...simulatorProcedures,
+  ...homeProcedures,
+  ...planProcedures,
+  ...runProcedures,
+  ...fieldtestReportProcedures,
   ...demoProcedures(core.loadDemo)
 })

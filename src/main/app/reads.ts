@@ -4,10 +4,12 @@
  * would shadow a read: refused at start.
  */
 import { auditReads } from '../audit/reads'
+import { homeReads } from '../home/reads'
 import { orderReads } from '../orders/reads'
 import type { ReadCatalog } from '../reads/catalog'
 import { reconReads } from '../recon/reads'
 import { reportReads } from '../reports/reads'
+import { safetyReads } from '../safety/reads'
 
 function assemble(...maps: ReadCatalog[]): ReadCatalog {
   const catalog: ReadCatalog = {}
@@ -20,7 +22,7 @@ function assemble(...maps: ReadCatalog[]): ReadCatalog {
   return catalog
 }
 
-export const READS = assemble(reportReads, orderReads, auditReads, reconReads)
+export const READS = assemble(reportReads, orderReads, auditReads, reconReads, safetyReads, homeReads)
 
 /** The read worker thread's build entry, and its source for a run from source (vitest, tsx). */
 export const READ_WORKER = { entry: 'read-worker', source: `${__dirname}/read-worker.ts` }

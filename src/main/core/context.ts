@@ -7,7 +7,7 @@ import type { Tx } from '../db/transaction'
 import type { ReadPool } from '../reads/pool'
 import type { ServerText } from '../../shared/server-text'
 import type { Ledger } from './ledger-port'
-import type { CallbackListener, ExportJobsPort, ReconJobsPort, Sending } from './ports'
+import type { CallbackListener, ExportJobsPort, FieldTestRunsPort, ReconJobsPort, SafetyPort, Sending, SimulatorHost } from './ports'
 import type { SecretBox } from './secrets'
 
 export interface Clock {
@@ -65,6 +65,14 @@ export interface Ports {
   evidenceDir: string
   /** Statement imports, reconciliation runs and their exports, in worker threads. */
   recon: ReconJobsPort
+  /** The built-in provider simulator (field testing, the demo). */
+  simulator: SimulatorHost
+  /** Field test runs executing in the background. */
+  fieldTests: FieldTestRunsPort
+  /** Backups, restore and the ledger check. */
+  safety: SafetyPort
+  /** The desktop app's operating-system notifications; null in the browser host. */
+  notify: ((notice: { title: string; body: string }) => void) | null
 }
 
 export interface Ctx extends Ports {

@@ -70,3 +70,122 @@ export interface ReconJobsPort {
   /** Where uploaded statement files and exported lists are kept, owner-only. */
   folder: string
 }
+
+/** A behaviour rule of the provider simulator (simulator/types.ts), as the port carries it. */
+export interface SimulatorRule {
+  merchantNo?: string
+  amountPattern?: string
+  appliesTo?: 'orders' | 'queries'
+  behaviour: string
+  delayMs?: number
+  partialPercent?: number
+}
+
+/** One protocol request the simulator received. */
+export interface SimulatorRequest {
+  at: number
+  path: string
+  merchantNo: string | null
+  orderNo: string | null
+  amount: string | null
+  signatureValid: boolean
+  outcome: string
+}
+
+/** One attempt to deliver a callback. */
+export interface SimulatorCallback {
+  at: number
+  orderNo: string
+  merchantNo: string
+  eventId: string
+  attempt: number
+  status: string
+  signed: boolean
+  httpStatus: number | null
+  acknowledged: boolean
+  error: string | null
+}
+
+/** An order the simulator holds. */
+export interface SimulatorOrder {
+  merchantNo: string
+  orderNo: string
+  direction: 'deposit' | 'payout'
+  upstreamNo: string
+  amount: string
+  currency: string
+  status: string
+  paidAmount: string | null
+  createRequests: number
+  createdAt: number
+}
+
+export interface SimulatorStart {
+  /** 0 picks a free port; it always binds 127.0.0.1. */
+  port: number
+  /** Deposits are paid this long after they are created; null: only when paid from the panel. */
+  autoPayAfterMs: number | null
+  /** How long a payout (or a refund) stays pending. */
+  payoutDelayMs: number
+  merchants: { merchantNo: string; signKey: string }[]
+  startedBy: 'user' | 'demo'
+}
+
+/** The simulator running in this process, while it runs. */
+export interface RunningSimulatorHandle {
+  url: string
+  port: number
+  startedAt: number
+  startedBy: 'user' | 'demo'
+  autoPayAfterMs: number | null
+  payoutDelayMs: number
+  /** Registers (or re-keys) a merchant. */
+  addMerchant(merchant: { merchantNo: string; signKey: string }): void
+  merchants(): string[]
+  /** Sets or replaces a rule (same target, merchant and pattern); its id stays. */
+  setBehaviour(rule: SimulatorRule): { id: number }
+  rules(): { id: number; rule: SimulatorRule }[]
+  /** One rule by id (false when none), or every rule. */
+  clearBehaviours(id?: number): boolean
+  /** The payer pays a pending deposit (the whole amount unless given). */
+  pay(orderNo: string, amount?: string, merchantNo?: string): Promise<SimulatorOrder>
+  orders(): SimulatorOrder[]
+  requests(): SimulatorRequest[]
+  callbacks(): SimulatorCallback[]
+}
+
+/**
+ * The built-in provider simulator, started and stopped from the app (simulator/host.ts): at most
+ * one per process, on 127.0.0.1 only, never started unless asked, stopped with the engine.
+ */
+export interface SimulatorHost {
+  running(): RunningSimulatorHandle | null
+  /** Throws SimulatorRunningError when one runs, and the listen error (EADDRINUSE) when the port is taken. */
+  start(options: SimulatorStart): Promise<RunningSimulatorHandle>
+  /** Resolves once it has stopped (at once when none runs). */
+  stop(): Promise<void>
+}
+
+/** Field test runs executing in the background (fieldtest/runs/runner.ts). */
+export interface FieldTestRunsPort {
+  /** Drives a run's remaining steps in the background (nothing when it is already driven). */
+  drive(runId: number): void
+  /** Stops watching a run at once (the caller has ended it). */
+  abort(runId: number): void
+  /** Resolves once the run's background work has ended (tests, shutdown). */
+  settled(runId: number): Promise<void>
+}
+
+/** Backups, restore and the ledger check (safety/service.ts); results are the safety domain's to read. */
+export interface SafetyPort {
+  /** Makes a backup now; `userId` null: the schedule. Refused while one is being made. */
+  backupNow(userId: number | null): Promise<{ file: { name: string; bytes: number; madeAt: number; ours: boolean }; pruned: string[] }>
+  /** Whether a backup is being made. */
+  backingUp(): boolean
+  /** Runs the ledger check on the live database, or on a backup file of the folder; records and returns the check's id. */
+  check(target: { live: true } | { backup: string }, userId: number | null): Promise<number>
+  /** Copies a backup beside the database to replace it at the next start, then tells the host. */
+  stageRestore(name: string): void
+  /** The live database file; null: an in-memory database. */
+  dbPath: string | null
+}

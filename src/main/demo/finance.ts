@@ -136,7 +136,8 @@ export function demoFinance(core: HistoryDeps & { tenantId: number }, ids: DemoM
       for (let week = 0; week * 7 <= days + 14; week++) {
         const from = first + week * 7 * DAY
         const reference = (36.2 + rnd.next() * 0.8).toFixed(4)
-        run('fx.create', people.finance, from - HOUR, {
+        // The coming weeks' rates are entered now, in advance: nothing is written with a time still to come.
+        run('fx.create', people.finance, Math.min(from - HOUR, today), {
           baseCurrency: 'USDT',
           quoteCurrency: 'THB',
           referenceRate: reference,

@@ -22,6 +22,7 @@ import { demoFinance } from './finance'
 import { releaseDueReserves } from '../finance/reserve'
 import type { Ledger } from '../ledger/ledger'
 import { findMerchant } from './existing'
+import { leaveLooseEnds } from './loose-ends'
 import { createDemoReconciliation } from './reconciliation'
 
 export { DEMO_MERCHANTS }
@@ -38,7 +39,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'demo.ops', password: 'Demo-ops-2026', role: 'operations', market: null },
   { username: 'demo.merchant', password: 'Demo-merchant-2026', role: 'merchantOperator', market: 'th' },
   { username: 'demo.finance', password: 'Demo-finance-2026', role: 'finance', market: null },
-  { username: 'demo.auditor', password: 'Demo-auditor-2026', role: 'auditor', market: null }
+  { username: 'demo.auditor', password: 'Demo-auditor-2026', role: 'auditor', market: null },
+  { username: 'demo.engineer', password: 'Demo-engineer-2026', role: 'fieldEngineer', market: null }
 ]
 
 const DEMO_DONE = 'demo.v1.complete'
@@ -105,6 +107,7 @@ export async function loadDemo(deps: DemoDeps, who: { userId: number | null; use
         finance.createRates()
         createDemoOrders(deps, ids, DEMO_DAYS, finance.afterDay)
         createDemoAftersales(deps)
+        leaveLooseEnds(tx, deps, ids)
         // Whatever fell due since the last day of history is released as the engine would.
         releaseDueReserves(deps)
         const now = deps.clock.now()

@@ -1,7 +1,9 @@
 /** Channel balance top-ups and corrections, and the balances view (manual adjustments: adjustments.ts). */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { say, term } from '../../shared/server-text'
+import { say } from '../../shared/server-text'
 import { fromMinor } from '../../shared/money'
+import { requestBalanceIfNeeded } from '../finance/four-eyes'
+import { postChannelBalance } from './channel-balance'
 import { minorOf } from '../core/amount-input'
 import { channels, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
 import { exactInteger } from '../db/exact'
@@ -20,26 +22,10 @@ export const ledgerProcedures = handlers({
       if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
       const delta = minorOf('amount', input.amount, channel.currency)
       if (input.kind === 'top_up' && delta < 0) throw validationError('amount', say('rule.topUpPositive'))
-      const label = input.kind === 'top_up' ? 'Top-up' : 'Correction'
-      const result = ctx.ledger.post({
-        idempotencyKey: `channel-balance:${input.requestKey}`,
-        description: `${label} of channel ${channel.name}: ${input.reason}`,
-        createdBy: actor.userId,
-        entries: [
-          { account: { kind: 'channel', channelId: channel.id, currency: channel.currency }, delta, remark: input.reason },
-          { account: { kind: 'suspense', currency: channel.currency }, delta, remark: input.reason }
-        ]
-      })
-      const balance = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency })
-      ctx.audit(tx, {
-        targetType: 'channel',
-        targetId: channel.id,
-        summary: result.replayed
-          ? say('audit.channelBalanceReplayed', { kind: term('channelBalance', input.kind) })
-          : say('audit.channelBalance', { kind: term('channelBalance', input.kind), money: `${channel.currency} ${input.amount}`, channel: channel.name, reason: input.reason }),
-        after: { postingId: result.postingId, amount: input.amount, balance: fromMinor(balance.posted, channel.currency), reason: input.reason }
-      })
-      return { postingId: result.postingId, txnId: result.txnId, replayed: result.replayed }
+      // At or over the tenant's four-eyes threshold nothing posts until a second user approves (finance/four-eyes.ts).
+      const waiting = requestBalanceIfNeeded(tx, ctx, channel, input, delta)
+      if (waiting) return { postingId: waiting.request.postingId, txnId: null, replayed: waiting.replayed, approvalId: waiting.request.id }
+      return { ...postChannelBalance(tx, ctx, channel, input, delta, actor.userId), approvalId: null }
     })
   },
 

@@ -27,6 +27,7 @@ import { countCreated } from './stats'
 import { addEvent } from './timeline'
 import { tenantZone } from '../core/tenant'
 import { rateForOrder } from '../finance/fx'
+import { holdPayoutForApproval } from '../finance/four-eyes'
 
 type Direction = 'deposit' | 'payout'
 type CreateInput = ParsedInputOf<'orders.createDeposit'>
@@ -160,9 +161,13 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
       const hold = ctx.ledger.hold({ ...payoutHoldPosting(order), at: now })
       addEvent(tx, order.id, now, 'ledger', say('order.held', { money, fee: fromMinor(fee, service.currency), postingId: hold.postingId }), { postingId: hold.postingId })
     }
-    tx.insert(outbox)
-      .values({ orderId: order.id, operation: direction === 'deposit' ? 'send_deposit' : 'send_payout', idempotencyKey: orderNo, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })
-      .run()
+    // A payout at or over the tenant's four-eyes threshold holds its funds but joins the outbox only when a second user approves it.
+    const awaitsApproval = direction === 'payout' && holdPayoutForApproval(tx, ctx, order)
+    if (!awaitsApproval) {
+      tx.insert(outbox)
+        .values({ orderId: order.id, operation: direction === 'deposit' ? 'send_deposit' : 'send_payout', idempotencyKey: orderNo, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })
+        .run()
+    }
     countCreated(tx, { businessDay, tenantId: ctx.tenantId, contractId: contract.id, merchantId, currency: service.currency, isTest: input.isTest }, now)
     ctx.audit(tx, {
       targetType: 'order',

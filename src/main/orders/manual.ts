@@ -4,6 +4,7 @@
  * never books more than the order; a deposit paid after it was closed is reopened to be posted,
  * unless its late payment is already parked.
  */
+import { manualActionRefusal, type ManualAction, type OrderState } from '../../shared/order-actions'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { minorOf } from '../core/amount-input'
 import { actorOf, type Ctx } from '../core/context'
@@ -11,6 +12,12 @@ import { conflict, validationError } from '../core/errors'
 import type { Tx } from '../db/transaction'
 import { finish, loadOrder } from './outcome'
 import { openHoldingException } from './parked'
+
+/** Refuses, as a conflict, a manual operation the order's state does not allow (the rule the order page shows: shared/order-actions.ts). */
+export function refuseUnless(order: OrderState, action: ManualAction): void {
+  const refusal = manualActionRefusal(order, action)
+  if (refusal) throw conflict(refusal.text, { code: refusal.code })
+}
 
 export function manualEvent(ctx: Ctx, what: ServerText, reason: string): ServerText {
   return say('text.reasonBy', { what, user: actorOf(ctx).username, reason })
@@ -27,9 +34,7 @@ export interface ManualResult {
 export function markOrderResult(tx: Tx, ctx: Ctx, orderId: number, input: ManualResult): ReturnType<typeof loadOrder> {
   const current = loadOrder(tx, orderId)
   const lateDeposit = current.direction === 'deposit' && current.status === 'closed' && input.result === 'succeeded'
-  if (current.status === 'succeeded' || current.status === 'failed' || (current.status === 'closed' && !lateDeposit)) {
-    throw conflict(say('error.orders.alreadyFinal', { orderNo: current.orderNo, status: term('orderStatus', current.status) }), { code: 'orders.already_final' })
-  }
+  refuseUnless(current, input.result === 'succeeded' ? 'markSucceeded' : 'markFailed')
   let paidMinor: number | null = null
   if (input.paidAmount !== undefined) {
     if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', say('rule.paidAmountOnlyDeposit'))

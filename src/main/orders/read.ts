@@ -2,8 +2,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { OrderDetail, OrderRow, PaymentPageView } from '../../shared/contract/orders'
+import { ENTRY_TYPES } from '../../shared/ledger'
 import { fromMinor } from '../../shared/money'
-import { channels, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
+import { isCancellable } from '../../shared/order-actions'
+import { channels, fourEyesRequests, users, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
 import type { Db } from '../db/open'
 import { preparedQueries } from '../db/prepared'
 import type { Tx } from '../db/transaction'
@@ -32,6 +34,9 @@ const rowLookups = preparedQueries((db) => ({
 }))
 
 
+/** What reached the payer's side: a deposit's paid amount as the provider reported it; a succeeded payout paid its whole amount. */
+const paidMinorOf = (o: Order): number | null => o.paidMinor ?? (o.direction === 'payout' && o.status === 'succeeded' ? o.amountMinor : null)
+
 /** The list rows of these orders, in their order: merchant and channel names, and whether a send is being retried. */
 export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   if (list.length === 0) return []
@@ -54,7 +59,7 @@ export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
     serviceType: o.serviceType,
     currency: o.currency,
     amount: fromMinor(o.amountMinor, o.currency),
-    paidAmount: o.paidMinor === null ? null : fromMinor(o.paidMinor, o.currency),
+    paidAmount: paidMinorOf(o) === null ? null : fromMinor(paidMinorOf(o)!, o.currency),
     fee: fromMinor(o.feeMinor, o.currency),
     status: o.status,
     statusReason: o.statusReason,
@@ -68,6 +73,34 @@ export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   }))
 }
 
+const DEPOSIT_FEE_TYPES: readonly number[] = [ENTRY_TYPES.TRANSACTION_FEE, ENTRY_TYPES.PROCESSING_FEE]
+
+/**
+ * What the order was charged: a payout's withdrawal fee is fixed when it is held (and given back
+ * with the hold); a deposit's fees
+ * (transaction and processing, in the currency it settles in) are known only when it is paid, so
+ * they are read from what was posted to the platform's fee account.
+ */
+function chargedFee(order: Order, entries: (typeof ledgerEntries.$inferSelect)[], holdStatus: string | undefined): { fee: string; feeCurrency: string } {
+  // A payout whose hold was released (failed or closed) was charged nothing.
+  if (order.direction === 'payout') return { fee: fromMinor(holdStatus === 'voided' ? 0 : order.feeMinor, order.currency), feeCurrency: order.currency }
+  const fees = entries.filter((e) => e.accountKind === 'platform_fee' && e.type !== null && DEPOSIT_FEE_TYPES.includes(e.type))
+  const currency = fees[0]?.currency ?? order.settlementCurrency ?? order.currency
+  return { fee: fromMinor(fees.reduce((sum, e) => sum + e.amount, 0), currency), feeCurrency: currency }
+}
+
+/** The order's four-eyes requests still waiting for a second user (finance/four-eyes.ts). */
+function awaitingApprovalOf(db: Db | Tx, orderId: number): OrderDetail['awaitingApproval'] {
+  return db
+    .select({ id: fourEyesRequests.id, kind: fourEyesRequests.kind, action: fourEyesRequests.action, requestedBy: users.username, createdAt: fourEyesRequests.createdAt })
+    .from(fourEyesRequests)
+    .innerJoin(users, eq(users.id, fourEyesRequests.requestedBy))
+    .where(and(eq(fourEyesRequests.orderId, orderId), eq(fourEyesRequests.status, 'pending')))
+    .orderBy(asc(fourEyesRequests.id))
+    .all()
+    .map((r) => ({ id: r.id, kind: r.kind === 'payout' ? 'payout' : 'mark_result', result: (r.action as { result?: string }).result ?? null, requestedBy: r.requestedBy, createdAt: r.createdAt }))
+}
+
 export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
   const [row] = rowsOf(db, [order])
   const hold = order.direction === 'payout' ? db.select({ status: ledgerPostings.status }).from(ledgerPostings).where(eq(ledgerPostings.idempotencyKey, payoutHoldKey(order))).get() : undefined
@@ -79,12 +112,13 @@ export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
     .all()
   return {
     ...row,
+    ...chargedFee(order, entries, hold?.status),
     contractId: order.contractId,
     terminalId: order.terminalId,
     fields: order.fields,
     paymentPage: (order.paymentPage as PaymentPageView | null) ?? null,
     sentAt: order.sentAt,
-    cancellable: order.direction === 'deposit' ? order.status === 'created' || order.status === 'pending' : order.status === 'created' && order.sentAt === null,
+    cancellable: isCancellable(order),
     timeline: db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.at), asc(orderEvents.id)).all(),
     exchanges: db.select().from(upstreamExchanges).where(eq(upstreamExchanges.orderId, order.id)).orderBy(asc(upstreamExchanges.id)).all(),
     callbacks: db
@@ -101,6 +135,7 @@ export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
       .all(),
     // Shown as each account's balance moves: a channel (what the platform holds) rises with a deposit.
     ledgerEntries: entries.map((e) => ({ id: e.id, postingId: e.postingId, accountKind: e.accountKind, type: e.type, amount: fromMinor(e.accountKind === 'channel' ? -e.amount + 0 : e.amount, e.currency), currency: e.currency, remark: e.remark, createdAt: e.createdAt })),
-    holdStatus: hold?.status ?? null
+    holdStatus: hold?.status ?? null,
+    awaitingApproval: awaitingApprovalOf(db, order.id)
   }
 }

@@ -2,9 +2,17 @@
 import { eq } from 'drizzle-orm'
 import { say } from '../../shared/server-text'
 import { tenants } from '../db/schema'
-import { transact } from '../db/transaction'
+import type { Settings } from '../../shared/contract/system'
+import type { Db } from '../db/open'
+import { transact, type Tx } from '../db/transaction'
 import { sessionLimits } from '../auth/session-store'
 import { handlers } from '../core/registry'
+
+function settingsOf(db: Db | Tx, tenantId: number): Settings {
+  const limits = sessionLimits(db, tenantId)
+  const tenant = db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)).get()
+  return { tenantName: tenant?.name ?? '', sessionIdleMinutes: limits.idleMinutes, sessionAbsoluteMinutes: limits.absoluteMinutes }
+}
 
 export const systemProcedures = handlers({
   'system.info': (ctx) => {
@@ -12,26 +20,31 @@ export const systemProcedures = handlers({
     return { version: ctx.host.version, mode: ctx.host.mode, tenantName: tenant?.name ?? 'PayDesk', timeZone: tenant?.timeZone ?? '+08:00' }
   },
 
-  'settings.get': (ctx) => {
-    const limits = sessionLimits(ctx.db, ctx.tenantId)
-    return { sessionIdleMinutes: limits.idleMinutes, sessionAbsoluteMinutes: limits.absoluteMinutes }
+  'desktop.notify': (ctx, { notices }) => {
+    if (!ctx.notify) return { shown: 0 }
+    for (const notice of notices) ctx.notify(notice)
+    return { shown: notices.length }
   },
+
+  'settings.get': (ctx) => settingsOf(ctx.db, ctx.tenantId),
 
   'settings.update': (ctx, input) =>
     transact(ctx.db, (tx) => {
-      const before = sessionLimits(tx, ctx.tenantId)
+      const before = settingsOf(tx, ctx.tenantId)
+      const after = { ...input, tenantName: input.tenantName ?? before.tenantName }
       tx.update(tenants)
-        .set({ sessionIdleMinutes: input.sessionIdleMinutes, sessionAbsoluteMinutes: input.sessionAbsoluteMinutes })
+        .set({ name: after.tenantName, sessionIdleMinutes: after.sessionIdleMinutes, sessionAbsoluteMinutes: after.sessionAbsoluteMinutes })
         .where(eq(tenants.id, ctx.tenantId))
         .run()
+      const renamed = after.tenantName !== before.tenantName
       ctx.audit(tx, {
         targetType: 'settings',
         targetId: ctx.tenantId,
-        summary: say('audit.sessionLimits'),
-        before: { sessionIdleMinutes: before.idleMinutes, sessionAbsoluteMinutes: before.absoluteMinutes },
-        after: input
+        summary: renamed ? say('audit.settingsRenamed', { before: before.tenantName, after: after.tenantName }) : say('audit.sessionLimits'),
+        before,
+        after
       })
-      return input
+      return after
     }),
 
 })

@@ -11,7 +11,7 @@ import { LoginPage } from './pages/auth/LoginPage'
 import { RolesPage } from './pages/auth/RolesPage'
 import { SetupPage } from './pages/auth/SetupPage'
 import { UsersPage } from './pages/auth/UsersPage'
-import { ComingPage } from './pages/ComingPage'
+import { FIELD_TEST_PAGES, FIELD_TEST_SUB_PAGES } from './pages/fieldtest/routes'
 import { HomePage } from './pages/HomePage'
 import { AdjustmentDetailPage } from './pages/finance/AdjustmentDetailPage'
 import { AdjustmentsPage } from './pages/finance/AdjustmentsPage'
@@ -32,6 +32,11 @@ import { OrderDetailPage } from './pages/orders/OrderDetailPage'
 import { OrderQueryPage } from './pages/orders/OrderQueryPage'
 import { OutboxPage } from './pages/orders/OutboxPage'
 import { PaymentPage } from './pages/orders/PaymentPage'
+import { ImportPage } from './pages/reconciliation/imports/ImportPage'
+import { ProfileEditorPage } from './pages/reconciliation/profile/ProfileEditorPage'
+import { RunPage } from './pages/reconciliation/runs/RunPage'
+import { RunsPage } from './pages/reconciliation/runs/RunsPage'
+import { SourcesPage } from './pages/reconciliation/SourcesPage'
 import {
   AccountDetailsPage,
   SettlementDetailsPage,
@@ -44,8 +49,8 @@ import { SettingsPage } from './pages/system/SettingsPage'
 import { useCurrentUser } from './session/currentUser'
 import { CHANGE_PASSWORD_PATH, SessionGate } from './session/SessionGate'
 
-/** Modules that have landed; every other navigation item opens the "coming" page. */
-const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
+/** Every navigation item's page. */
+const PAGES: Record<NavItemKey, ComponentType> = {
   createDeposit: CreateDepositPage,
   createPayout: CreatePayoutPage,
   orderQuery: OrderQueryPage,
@@ -72,7 +77,11 @@ const PAGES: Partial<Record<NavItemKey, ComponentType>> = {
   transactionSummary: TransactionSummaryPage,
   transactionDetails: TransactionDetailsPage,
   settlementSummary: SettlementSummaryPage,
-  settlementDetails: SettlementDetailsPage
+  settlementDetails: SettlementDetailsPage,
+  reconciliation: RunsPage,
+  reconciliationSources: SourcesPage,
+  reconciliationImport: ImportPage,
+  ...FIELD_TEST_PAGES
 }
 
 /**
@@ -85,14 +94,18 @@ const SUB_PAGES: readonly { path: string; item: NavItemKey; page: ComponentType 
   { path: '/aftersales/disputes/:id', item: 'disputes', page: DisputeDetailPage },
   { path: '/aftersales/waybills/:id', item: 'waybills', page: WaybillDetailPage },
   { path: '/finance/withdrawals/:id', item: 'withdrawals', page: WithdrawalDetailPage },
-  { path: '/finance/adjustments/:id', item: 'adjustments', page: AdjustmentDetailPage }
+  { path: '/finance/adjustments/:id', item: 'adjustments', page: AdjustmentDetailPage },
+  { path: '/reconciliation/runs/:id', item: 'reconciliation', page: RunPage },
+  { path: '/reconciliation/sources/new', item: 'reconciliationSources', page: ProfileEditorPage },
+  { path: '/reconciliation/sources/:id/profile', item: 'reconciliationSources', page: ProfileEditorPage },
+  ...FIELD_TEST_SUB_PAGES
 ]
 
 function ModuleRoute({ item, page }: { item: NavItem; page?: ComponentType }) {
   const me = useCurrentUser()
   if (!canOpen(item, me)) return <ForbiddenPage />
   const Page = page ?? PAGES[item.key]
-  return Page ? <Page /> : <ComingPage item={item.key} />
+  return <Page />
 }
 
 const routes: RouteObject[] = [

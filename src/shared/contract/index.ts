@@ -11,8 +11,13 @@ import { channelsContract } from './channels'
 import { contractsContract } from './contracts'
 import { exportsContract } from './exports'
 import { mergeContracts, type ProcedureDef } from './define'
+import { fieldtestConnectContract } from './fieldtest-connect'
+import { fieldtestContract } from './fieldtest'
+import { safetyContract } from './safety'
 import { ledgerContract } from './ledger'
 import { financeContract } from './finance'
+import { fourEyesContract } from './four-eyes'
+import { homeContract } from './home'
 import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
 import { ordersContract } from './orders'
@@ -24,7 +29,7 @@ import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, parkedContract, reportsContract, exportsContract, aftersalesContract, financeContract, reconciliationContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, parkedContract, reportsContract, exportsContract, aftersalesContract, financeContract, reconciliationContract, fieldtestConnectContract, fieldtestContract, homeContract, safetyContract, fourEyesContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

@@ -45,7 +45,8 @@ export const ledgerContract = {
       reason,
       requestKey: z.string().trim().min(8, ruleMessage('rule.minChars', { n: 8 })).max(100, ruleMessage('rule.maxChars', { n: 100 }))
     }),
-    output: postingAnswer,
+    // At or over the four-eyes threshold nothing posts yet: the answer names the approval request instead.
+    output: postingAnswer.extend({ postingId: z.number().nullable(), txnId: z.number().nullable(), approvalId: z.number().nullable() }),
     access: PERMISSIONS.CHANNEL_BALANCE_WRITE,
     doc: "Records a top-up (positive) or a correction (either sign) of a channel's balance at its provider, against suspense."
   }),

@@ -47,6 +47,7 @@ export const orderRow = z.object({
   serviceType: z.string(),
   currency: z.string(),
   amount: z.string(),
+  /** A deposit's amount paid, a succeeded payout's amount paid out; null until then. */
   paidAmount: z.string().nullable(),
   fee: z.string(),
   status: orderStatus,
@@ -64,6 +65,10 @@ export const orderRow = z.object({
 export type OrderRow = z.infer<typeof orderRow>
 
 export const orderDetail = orderRow.extend({
+  /** What the order was charged: a payout's held withdrawal fee (0 once released); a deposit's posted transaction and processing fees (0 until paid). */
+  fee: z.string(),
+  /** The fee's currency: a deposit settled in another currency (FX) is charged in that one. */
+  feeCurrency: z.string(),
   contractId: z.number(),
   terminalId: z.number().nullable(),
   /** The service type's fields; card and account numbers (SEALED_ORDER_FIELDS) masked, first 6 and last 4. */
@@ -78,7 +83,9 @@ export const orderDetail = orderRow.extend({
   callbacks: z.array(z.object({ id: z.number(), receivedAt: z.number(), signatureValid: z.boolean(), outcome: z.string(), eventKey: z.string().nullable(), body: z.string() })),
   notifications: z.array(z.object({ id: z.number(), attempt: z.number(), at: z.number(), url: z.string(), responseStatus: z.number().nullable(), acknowledged: z.boolean(), error: z.string().nullable() })),
   ledgerEntries: z.array(z.object({ id: z.number(), postingId: z.number(), accountKind: z.string(), type: z.number().nullable(), amount: z.string(), currency: z.string(), remark: z.string(), createdAt: z.number() })),
-  holdStatus: z.enum(['pending', 'posted', 'voided']).nullable()
+  holdStatus: z.enum(['pending', 'posted', 'voided']).nullable(),
+  /** Requests on this order waiting for a second user's approval (four eyes: a payout's send, a forced result). */
+  awaitingApproval: z.array(z.object({ id: z.number(), kind: z.enum(['payout', 'mark_result']), result: z.string().nullable(), requestedBy: z.string(), createdAt: z.number() }))
 })
 export type OrderDetail = z.infer<typeof orderDetail>
 

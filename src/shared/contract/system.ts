@@ -3,7 +3,11 @@ import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { mutation, query } from './define'
 
+/** The organisation's name, shown in the title bar beside the app's. */
+const tenantName = z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(80, ruleMessage('rule.maxChars', { n: 80 }))
+
 export const settingsShape = z.object({
+  tenantName,
   sessionIdleMinutes: z
     .number({ error: ruleMessage('rule.number') })
     .int(ruleMessage('rule.wholeNumber'))
@@ -28,16 +32,34 @@ export const systemContract = {
     input: z.object({}),
     output: settingsShape,
     access: PERMISSIONS.SETTINGS_WRITE,
-    doc: 'Session limits and other tenant settings.'
+    doc: 'The organisation’s name, session limits and other tenant settings.'
   }),
   'settings.update': mutation({
-    input: settingsShape.refine((s) => s.sessionAbsoluteMinutes >= s.sessionIdleMinutes, {
+    // The name may be left out (it is then kept): session limits alone are what older callers send.
+    input: settingsShape.extend({ tenantName: tenantName.optional() }).refine((s) => s.sessionAbsoluteMinutes >= s.sessionIdleMinutes, {
       message: ruleMessage('rule.atLeastIdle'),
       path: ['sessionAbsoluteMinutes']
     }),
     output: settingsShape,
     access: PERMISSIONS.SETTINGS_WRITE,
-    doc: 'Changes the idle and absolute session limits.'
+    doc: 'Changes the organisation’s name and the idle and absolute session limits.'
+  }),
+  // A query: it writes nothing (and so has nothing to audit); the window calls it directly, uncached.
+  'desktop.notify': query({
+    input: z.object({
+      notices: z
+        .array(
+          z.object({
+            title: z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(120, ruleMessage('rule.maxChars', { n: 120 })),
+            body: z.string({ error: ruleMessage('rule.required') }).trim().max(300, ruleMessage('rule.maxChars', { n: 300 }))
+          })
+        )
+        .min(1, ruleMessage('rule.required'))
+        .max(5, ruleMessage('rule.maxEntries', { n: 5 }))
+    }),
+    output: z.object({ shown: z.number() }),
+    access: 'signedIn',
+    doc: 'Desktop app: raises the notices as operating-system notifications (Home’s new attention items); the browser host shows none.'
   }),
   'demo.load': mutation({
     input: z.object({}),

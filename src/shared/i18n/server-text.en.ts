@@ -6,10 +6,14 @@
  */
 import { SERVICE_TYPES } from '../reference'
 import { aftersalesTextEn } from './server-text.aftersales.en'
+import { connectTextEn } from './server-text.connect.en'
+import { fieldtestTextEn } from './server-text.fieldtest.en'
 import { errorsTextEn } from './server-text.errors.en'
 import { permissionsTextEn } from './server-text.permissions.en'
 import { reconTextEn } from './server-text.recon.en'
 import { rulesTextEn } from './server-text.rules.en'
+import { safetyTextEn } from './server-text.safety.en'
+import { fourEyesTextEn } from './server-text.foureyes.en'
 
 /** A service type's name (`value.serviceType.CNY_BANK_CARD`), from the reference data that holds both languages. */
 export function serviceTypeTerms(language: 'en' | 'zh-CN'): Record<`value.serviceType.${string}`, string> {
@@ -20,6 +24,10 @@ export const serverTextEn = {
   ...aftersalesTextEn,
   ...rulesTextEn,
   ...reconTextEn,
+  ...connectTextEn,
+  ...fieldtestTextEn,
+  ...safetyTextEn,
+  ...fourEyesTextEn,
   ...errorsTextEn,
   ...permissionsTextEn,
   ...serviceTypeTerms('en'),
@@ -198,6 +206,7 @@ export const serverTextEn = {
   'audit.signedOut': 'Signed out',
   'audit.passwordChanged': 'Password changed',
   'audit.sessionLimits': 'Session limits changed',
+  'audit.settingsRenamed': 'Organisation renamed from “{{before}}” to “{{after}}” (session limits saved with it)',
   'audit.demoLoaded': 'Demo data loaded',
   'audit.demoPresent': 'Demo data already present; nothing changed',
   'audit.demoUser': 'Demo user {{username}} created',

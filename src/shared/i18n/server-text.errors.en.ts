@@ -54,6 +54,7 @@ export const errorsTextEn = {
   'value.builtInRole.merchantOperator': 'Merchant operator',
   'value.builtInRole.finance': 'Finance / reconciliation',
   'value.builtInRole.auditor': 'Auditor (read-only)',
+  'value.builtInRole.fieldEngineer': 'Field engineer',
   'error.scope.otherMerchantRead': "You can only see your own merchant's data",
   'error.scope.otherMerchantWrite': "You can only act on your own merchant's data",
 
@@ -85,6 +86,7 @@ export const errorsTextEn = {
   'error.orders.payoutAlreadySent': 'Payout {{orderNo}} has already been sent to the provider and cannot be cancelled',
   'error.orders.alreadyFinal': 'Order {{orderNo}} is already {{status}}',
   'error.orders.latePaymentParked': 'Deposit {{orderNo}} has a late payment parked in suspense; book or return it from the parked reports instead',
+  'error.orders.notVisible': 'There is no such order among the orders you may see',
   'error.orders.notifyFinalOnly': 'Order {{orderNo}} is {{status}}; merchants are notified of final states only',
   'error.orders.requeryFailed': 'The provider could not be queried: {{error}}',
   'error.orders.noSealedValue': 'Order {{orderNo}} has no {{field}}',

@@ -51,6 +51,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'value.builtInRole.merchantOperator': '商户操作员',
   'value.builtInRole.finance': '财务 / 对账',
   'value.builtInRole.auditor': '审计员（只读）',
+  'value.builtInRole.fieldEngineer': '现场测试工程师',
   'error.scope.otherMerchantRead': '只能查看本商户的数据',
   'error.scope.otherMerchantWrite': '只能操作本商户的数据',
 
@@ -81,6 +82,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.orders.payoutAlreadySent': '代付订单 {{orderNo}} 已发送至上游，无法取消',
   'error.orders.alreadyFinal': '订单 {{orderNo}} 已是{{status}}状态',
   'error.orders.latePaymentParked': '代收订单 {{orderNo}} 有一笔迟到的付款挂在过渡账户中；请在“挂起的上游报告”中入账或退回',
+  'error.orders.notVisible': '在您可查看的订单中没有这笔订单',
   'error.orders.notifyFinalOnly': '订单 {{orderNo}} 当前状态为{{status}}；只有最终状态才会通知商户',
   'error.orders.requeryFailed': '无法向上游查询：{{error}}',
   'error.orders.noSealedValue': '订单 {{orderNo}} 没有{{field}}',

@@ -34,6 +34,8 @@ export const permissionsTextEn = {
   'value.permission.REPORT_EXPORT': 'Export reports',
   'value.permission.RECONCILIATION_READ': 'View reconciliation results',
   'value.permission.RECONCILIATION_WRITE': 'Import statements and resolve breaks',
+  'value.permission.FIELD_TEST_RUN': 'Connect channels, run field tests and sign their reports',
+  'value.permission.FIELD_TEST_REVIEW': 'Review and countersign field test reports',
   'value.permission.MASTER_DATA_READ': 'View master data',
   'value.permission.MERCHANT_WRITE': 'Create and edit merchants',
   'value.permission.CONTRACT_WRITE': 'Create and edit contracts',
@@ -45,5 +47,6 @@ export const permissionsTextEn = {
   'value.permission.ROLE_WRITE': 'Create and edit roles',
   'value.permission.AUDIT_READ': 'View the audit log',
   'value.permission.SETTINGS_WRITE': 'Change settings',
+  'value.permission.BACKUP_MANAGE': 'Back up, restore and check the ledger',
   'value.permission.DEMO_LOAD': 'Load the demo data set'
 } as const

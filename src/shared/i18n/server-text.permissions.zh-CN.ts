@@ -32,6 +32,8 @@ export const permissionsTextZhCN: Record<keyof typeof permissionsTextEn, string>
   'value.permission.REPORT_EXPORT': '导出报表',
   'value.permission.RECONCILIATION_READ': '查看对账结果',
   'value.permission.RECONCILIATION_WRITE': '导入账单并处理差异',
+  'value.permission.FIELD_TEST_RUN': '连接渠道、执行现场测试并签署报告',
+  'value.permission.FIELD_TEST_REVIEW': '复核并会签现场测试报告',
   'value.permission.MASTER_DATA_READ': '查看基础数据',
   'value.permission.MERCHANT_WRITE': '新建和修改商户',
   'value.permission.CONTRACT_WRITE': '新建和修改合同',
@@ -43,5 +45,6 @@ export const permissionsTextZhCN: Record<keyof typeof permissionsTextEn, string>
   'value.permission.ROLE_WRITE': '新建和修改角色',
   'value.permission.AUDIT_READ': '查看审计日志',
   'value.permission.SETTINGS_WRITE': '修改系统设置',
+  'value.permission.BACKUP_MANAGE': '备份、恢复与账本自检',
   'value.permission.DEMO_LOAD': '加载演示数据'
 }

@@ -1,15 +1,23 @@
 /** Simplified Chinese twins of server-text.en.ts: the same keys, the same parameters. */
 import { aftersalesTextZhCN } from './server-text.aftersales.zh-CN'
+import { connectTextZhCN } from './server-text.connect.zh-CN'
+import { fieldtestTextZhCN } from './server-text.fieldtest.zh-CN'
 import { serviceTypeTerms, type serverTextEn } from './server-text.en'
 import { errorsTextZhCN } from './server-text.errors.zh-CN'
 import { permissionsTextZhCN } from './server-text.permissions.zh-CN'
 import { reconTextZhCN } from './server-text.recon.zh-CN'
 import { rulesTextZhCN } from './server-text.rules.zh-CN'
+import { safetyTextZhCN } from './server-text.safety.zh-CN'
+import { fourEyesTextZhCN } from './server-text.foureyes.zh-CN'
 
 export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   ...aftersalesTextZhCN,
   ...rulesTextZhCN,
   ...reconTextZhCN,
+  ...connectTextZhCN,
+  ...fieldtestTextZhCN,
+  ...safetyTextZhCN,
+  ...fourEyesTextZhCN,
   ...errorsTextZhCN,
   ...permissionsTextZhCN,
   ...serviceTypeTerms('zh-CN'),
@@ -188,6 +196,7 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'audit.signedOut': '已退出登录',
   'audit.passwordChanged': '已修改密码',
   'audit.sessionLimits': '会话时限已更改',
+  'audit.settingsRenamed': '机构名称由“{{before}}”改为“{{after}}”（会话时限一并保存）',
   'audit.demoLoaded': '已加载演示数据',
   'audit.demoPresent': '演示数据已存在；未做更改',
   'audit.demoUser': '已创建演示用户 {{username}}',

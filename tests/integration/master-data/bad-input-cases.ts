@@ -5,7 +5,8 @@
  */
 import type { ProcedureName } from '../../../src/shared/contract'
 
-type MasterProcedure = Extract<ProcedureName, `${'contracts' | 'terminals' | 'services' | 'channels' | 'bindings' | 'limits'}.${string}`>
+/** Connecting a channel (`channels.providerPresets`, `channels.testConnection`) is in fieldtest/bad-input-cases-connect.ts. */
+type MasterProcedure = Exclude<Extract<ProcedureName, `${'contracts' | 'terminals' | 'services' | 'channels' | 'bindings' | 'limits'}.${string}`>, 'channels.providerPresets' | 'channels.testConnection'>
 
 const contract = { merchantId: 1, name: 'Standard terms', settlementCurrency: 'CNY', validFrom: '2026-01-01' }
 const terms = { id: 1, name: 'Standard terms', feeRate: '2.5', fixedFee: '0', refundFee: '0', disputeFee: '0', withdrawalFee: '0', reserveRate: '0', reserveHoldDays: 0, validFrom: '2026-01-01', validTo: null }

@@ -22,6 +22,13 @@ describe('deposit orders through the provider simulator', () => {
     const byType = Object.fromEntries(paid.ledgerEntries.filter((e) => e.accountKind === 'merchant_available').map((e) => [e.type, e.amount]))
     // 2 % fee, 1.00 fixed fee, 10 % reserve.
     expect(byType).toEqual({ 0: '1000.00', 1: '-20.00', 2: '-1.00', 3: '-100.00' })
+    // The detail's fee is what was charged: before payment nothing, once paid the posted 20.00 + 1.00.
+    expect(created).toMatchObject({ fee: '0.00', feeCurrency: 'CNY' })
+    expect(paid).toMatchObject({ fee: '21.00', feeCurrency: 'CNY' })
+    // What the order page disables (shared/order-actions.ts) the host refuses by the same rule.
+    expect(paid.cancellable).toBe(false)
+    expect(await w.t.call('orders.markResult', { id: paid.id, result: 'succeeded', reason: 'Paid twice?' }, w.admin)).toMatchObject({ status: 409, code: 'orders.already_final' })
+    expect(await w.t.call('orders.close', { id: paid.id, reason: 'Close the paid one' }, w.admin)).toMatchObject({ status: 409, code: 'orders.not_closable' })
     expect(paid.callbacks).toEqual([expect.objectContaining({ signatureValid: true, outcome: 'applied' })])
     const merchant = await w.t.ok('merchants.get', { id: w.merchantId }, w.admin)
     expect(merchant.balances).toEqual([expect.objectContaining({ currency: 'CNY', balance: '879.00', reserve: '100.00' })])

@@ -31,8 +31,11 @@ describe('payout orders', () => {
     expect(created.holdStatus).toBe('pending')
     expect(created.cancellable).toBe(false)
     expect(await available(w)).toMatchObject({ balance: '879.00', available: '574.00', held: '305.00' })
+    expect(created).toMatchObject({ paidAmount: null, fee: '5.00', feeCurrency: 'CNY' })
     const done = await waitForOrder(w, created.id, (o) => o.status === 'succeeded', 'succeeded')
     expect(done.holdStatus).toBe('posted')
+    // What was paid out, and what it was charged: the held fee.
+    expect(done).toMatchObject({ paidAmount: '300.00', fee: '5.00', feeCurrency: 'CNY' })
     const merchantEntries = done.ledgerEntries.filter((e) => e.accountKind === 'merchant_available')
     expect(merchantEntries.map((e) => [e.type, e.amount, e.remark])).toEqual([
       [8, '-300.00', created.orderNo],
@@ -49,6 +52,7 @@ describe('payout orders', () => {
     const created = await w.t.ok('orders.createPayout', payout({ amount: '100.77' }), w.admin)
     const failed = await waitForOrder(w, created.id, (o) => o.status === 'failed', 'failed')
     expect(failed.holdStatus).toBe('voided')
+    expect(failed).toMatchObject({ paidAmount: null, fee: '0.00' })
     expect(await available(w)).toMatchObject({ balance: '879.00', available: '879.00' })
   })
 

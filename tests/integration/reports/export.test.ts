@@ -17,12 +17,15 @@ import { createExportJobs, folderTarget } from '../../../src/main/reports/export
 import { writeReportExport } from '../../../src/main/reports/export/write'
 import type { ProcedureName } from '../../../src/shared/contract'
 import type { ExportJob, ExportReport } from '../../../src/shared/contract/exports'
-import { REPORT_COLUMN_NAMES, type ReportLanguage } from '../../../src/shared/report-columns'
+import { ENTRY_TYPES } from '../../../src/shared/ledger'
+import { ENTRY_TYPE_NAMES, REPORT_COLUMN_NAMES, type ReportLanguage } from '../../../src/shared/report-columns'
 import { ENTRY_COUNT, reportScenario, type Scenario } from './scenario'
 
 let s: Scenario
+let merchantNames: Map<number, string>
 beforeAll(async () => {
   s = await reportScenario()
+  merchantNames = new Map((await s.w.ok('merchants.list', { pageSize: 100 })).items.map((m) => [m.id, m.name]))
   // Chinese text in a remark, for the GBK file.
   await s.w.at('2026-11-21 09:00:00')
   await s.w.adjust(s.cny, '8.80', '退还手续费：商户投诉（人工调账）')
@@ -42,11 +45,14 @@ async function reportRows(report: ExportReport, filters: Row, token?: string): P
 }
 
 /** A report row as the file should hold it: days as yyyy-mm-dd, times with a space, amounts exactly. */
-function asWritten(row: Row, keys: string[]): string[] {
+function asWritten(row: Row, keys: string[], language: ReportLanguage = 'en'): string[] {
   return keys.map((key) => {
     const value = row[key]
     if (key === 'date' && typeof value === 'number') return `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-${String(value).slice(6)}`
     if (key === 'dateCreated') return String(value).replace('T', ' ')
+    // Beside each code, its name: the merchant's as Merchants lists it, the entry type's from the catalog.
+    if (key === 'merchantName') return merchantNames.get(row.merchantId as number) ?? 'unknown merchant'
+    if (key === 'typeName') return ENTRY_TYPE_NAMES[language][(Object.entries(ENTRY_TYPES).find(([, code]) => code === row.type)?.[0] ?? 'none') as keyof typeof ENTRY_TYPES]
     return String(value)
   })
 }
@@ -157,8 +163,8 @@ describe('export equals the report over all its pages', () => {
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
     expect(bytes.toString('utf8')).not.toContain('退还手续费')
     const [header, ...records] = parse(iconv.decode(bytes, 'gbk')) as string[][]
-    expect(header).toEqual(['创建时间', '流水编号', '商户', '合同', '交易号', '类型', '币种', '金额', '备注'])
-    expect(records).toEqual(expected.map((row) => asWritten(row, keysOf(header, 'zh-CN'))))
+    expect(header).toEqual(['创建时间', '流水编号', '商户', '商户名称', '合同', '交易号', '类型', '类型名称', '币种', '金额', '备注'])
+    expect(records).toEqual(expected.map((row) => asWritten(row, keysOf(header, 'zh-CN'), 'zh-CN')))
   })
 })
 
@@ -262,7 +268,7 @@ describe('jobs: a worker thread per export on a database file', () => {
     expect(files[0].equals(files[1])).toBe(true)
     const [header, ...records] = parse(iconv.decode(files[0], 'gbk')) as string[][]
     const expected = await reportRows('accountDetails', {})
-    expect(records).toEqual(expected.map((row) => asWritten(row, keysOf(header, 'zh-CN'))))
+    expect(records).toEqual(expected.map((row) => asWritten(row, keysOf(header, 'zh-CN'), 'zh-CN')))
   })
 
   it('the exports folder keeps a day of files: the next export deletes older ones, whose jobs have no file any more', async () => {

@@ -18,6 +18,12 @@ export const tenants = sqliteTable('tenants', {
   callbackPort: integer('callback_port').notNull().default(0),
   /** The base URL providers are told to call, when it differs from host:port (a tunnel, a proxy). */
   callbackPublicUrl: text('callback_public_url').notNull().default(''),
+  /** Where backups go: an absolute folder, or '' for `backups` beside the database (docs/desktop.md). */
+  backupFolder: text('backup_folder').notNull().default(''),
+  /** A scheduled backup every so many hours; 0: none. */
+  backupEveryHours: integer('backup_every_hours').notNull().default(24),
+  /** How many of PayDesk's own backup files the folder keeps (the oldest beyond are deleted). */
+  backupKeep: integer('backup_keep').notNull().default(14),
   createdAt: integer('created_at').notNull()
 })
 

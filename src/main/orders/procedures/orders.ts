@@ -2,13 +2,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { fromMinor } from '../../../shared/money'
-import { channels, channelServiceBindings, merchants, orders, outbox, services, tenants } from '../../db/schema'
+import { channels, channelServiceBindings, fieldtestRehearsalChannels, merchants, orders, outbox, services, tenants } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
 import { AppError, conflict, notFound, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { inEnglish } from '../../core/text'
-import { assertCanRead, merchantFilter } from '../../core/scope'
+import { merchantFilter } from '../../core/scope'
 import { evaluatePair } from '../../master/limits'
 import { revealOrderField } from '../card-numbers'
 import { createOrder, orderMerchant } from '../create'
@@ -17,15 +17,23 @@ import { orderDetail } from '../read'
 import { contractIn } from '../../master/contracts'
 import { businessDayFn, dayText } from '../../ledger/business-day'
 import { tenantZone } from '../../core/tenant'
-import { manualEvent, markOrderResult } from '../manual'
+import { manualEvent, markOrderResult, refuseUnless } from '../manual'
 import { addEvent } from '../timeline'
 import { pagedList } from '../../reads/paged'
 import { ORDER_READS } from '../reads'
+import { requestMarkIfNeeded, withdrawPayoutRequest } from '../../finance/four-eyes'
 
+/**
+ * The order with this id, if the user may see it. Refused the same way whether it does not exist or
+ * belongs to another merchant (its existence is not told), and without the internal id, which
+ * people never see: they know orders by their numbers.
+ */
 function visibleOrder(ctx: Ctx, id: number) {
   const order = ctx.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.tenantId, ctx.tenantId))).get()
-  if (!order) throw notFound(say('thing.order', { id }))
-  assertCanRead(actorOf(ctx), order.merchantId, say('thing.order', { id }))
+  const actor = actorOf(ctx)
+  if (!order || (actor.merchantId !== null && order.merchantId !== actor.merchantId)) {
+    throw new AppError('not_found', say('error.orders.notVisible'), { code: 'not_found' })
+  }
   return order
 }
 
@@ -57,7 +65,14 @@ export const orderProcedures = handlers({
       .all()
     const merchantAvailable: Record<string, string> = {}
     const result = list.map((service) => {
-      const bound = ctx.db.select({ channel: channels }).from(channelServiceBindings).innerJoin(channels, eq(channels.id, channelServiceBindings.channelId)).where(eq(channelServiceBindings.serviceId, service.id)).orderBy(asc(channels.name)).all()
+      // A channel's rehearsal twin (field testing) points at the simulator: never offered for an order.
+      const bound = ctx.db
+        .select({ channel: channels })
+        .from(channelServiceBindings)
+        .innerJoin(channels, eq(channels.id, channelServiceBindings.channelId))
+        .where(and(eq(channelServiceBindings.serviceId, service.id), sql`${channels.id} not in (select ${fieldtestRehearsalChannels.twinChannelId} from ${fieldtestRehearsalChannels})`))
+        .orderBy(asc(channels.name))
+        .all()
       merchantAvailable[service.currency] ??= fromMinor(ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available, service.currency)
       const platform = actorOf(ctx).merchantId === null
       const options = bound.map(({ channel }) => {
@@ -111,13 +126,9 @@ export const orderProcedures = handlers({
     const order = visibleOrder(ctx, input.id)
     return transact(ctx.db, (tx) => {
       const current = loadOrder(tx, order.id)
-      if (current.direction === 'deposit' && current.status !== 'created' && current.status !== 'pending') {
-        throw conflict(say('error.orders.notClosable', { orderNo: current.orderNo, status: term('orderStatus', current.status) }), { code: 'orders.not_closable' })
-      }
-      if (current.direction === 'payout' && (current.sentAt !== null || current.status !== 'created')) {
-        throw conflict(say('error.orders.payoutAlreadySent', { orderNo: current.orderNo }), { code: 'orders.not_closable' })
-      }
+      refuseUnless(current, 'close')
       close(tx, ctx, current, manualEvent(ctx, say('order.manualClosed'), input.reason), ctx.clock.now(), actorOf(ctx).username)
+      withdrawPayoutRequest(tx, ctx, current.id)
       ctx.audit(tx, { targetType: 'order', targetId: current.id, merchantId: current.merchantId, summary: say('audit.orderClosed', { orderNo: current.orderNo, reason: input.reason }), before: { status: current.status }, after: { status: 'closed' } })
       return orderDetail(tx, loadOrder(tx, current.id))
     })
@@ -139,15 +150,17 @@ export const orderProcedures = handlers({
 
   'orders.markResult': (ctx, input) => {
     const order = visibleOrder(ctx, input.id)
-    return transact(ctx.db, (tx) => orderDetail(tx, markOrderResult(tx, ctx, order.id, input)))
+    return transact(ctx.db, (tx) => {
+      // At or over the tenant's four-eyes threshold the result waits for a second user (finance/four-eyes.ts).
+      if (requestMarkIfNeeded(tx, ctx, loadOrder(tx, order.id), input)) return orderDetail(tx, loadOrder(tx, order.id))
+      return orderDetail(tx, markOrderResult(tx, ctx, order.id, input))
+    })
   },
 
   'orders.resendNotification': (ctx, input) => {
     const order = visibleOrder(ctx, input.id)
     return transact(ctx.db, (tx) => {
-      if (order.status !== 'succeeded' && order.status !== 'failed' && order.status !== 'closed') {
-        throw conflict(say('error.orders.notifyFinalOnly', { orderNo: order.orderNo, status: term('orderStatus', order.status) }), { code: 'orders.not_final' })
-      }
+      refuseUnless(order, 'resend')
       const now = ctx.clock.now()
       const count = tx.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.orderId, order.id), eq(outbox.operation, 'notify'))).get()?.n ?? 0
       scheduleNotification(tx, order, now, `${order.orderNo}:notify:${count + 1}`)

@@ -17,7 +17,8 @@ import { stringify } from 'csv-stringify/sync'
 import iconv from 'iconv-lite'
 import type { ExportFormat, ExportReport } from '../../../shared/contract/exports'
 import { minorUnitsOf } from '../../../shared/money'
-import { REPORT_COLUMN_NAMES, type ReportLanguage } from '../../../shared/report-columns'
+import { ENTRY_TYPES } from '../../../shared/ledger'
+import { ENTRY_TYPE_NAMES, REPORT_COLUMN_NAMES, type ReportColumnName, type ReportLanguage } from '../../../shared/report-columns'
 import { isoDay } from '../bounds'
 import type { ReadSource } from '../../reads/page'
 import type { EntryKey, EntryRange } from '../account-details'
@@ -160,6 +161,28 @@ async function xlsxSink(out: Writable, sheetName: string, columns: readonly Expo
   }
 }
 
+/** A code's name written beside it: a merchant's id and an entry type's number mean nothing to a reader alone. */
+const NAMED_BESIDE: Partial<Record<ReportColumnName, ReportColumnName>> = { merchantId: 'merchantName', type: 'typeName' }
+
+/**
+ * The file's columns (each named code followed by its name) and what puts the names into a batch's
+ * rows, in place. Merchants are read once per export (a tenant has tens, not millions).
+ */
+function namesBeside(src: ReadSource, columns: readonly ExportColumn[], language: ReportLanguage): { columns: ExportColumn[]; name(rows: ExportRow[]): void } {
+  const named = columns.flatMap((c, index) => (NAMED_BESIDE[c.key] ? [{ index, key: c.key }] : [])).reverse()
+  if (named.length === 0) return { columns: [...columns], name: () => {} }
+  const merchants = new Map((src.sqlite.prepare('select id, name from merchants where tenant_id = ?').all(src.tenantId) as { id: number; name: string }[]).map((m) => [m.id, m.name]))
+  const types = new Map(Object.entries(ENTRY_TYPES).map(([name, code]) => [code as number, ENTRY_TYPE_NAMES[language][name as keyof typeof ENTRY_TYPES]]))
+  const nameOf = (key: ReportColumnName, value: unknown) => (key === 'merchantId' ? merchants.get(Number(value)) : types.get(Number(value))) ?? ''
+  return {
+    columns: columns.flatMap((c) => (NAMED_BESIDE[c.key] ? [c, { key: NAMED_BESIDE[c.key]!, kind: 'text' as const }] : [c])),
+    // Right to left, so each insertion leaves the indexes of the codes before it as they were.
+    name(rows) {
+      for (const row of rows) for (const { index, key } of named) row.splice(index + 1, 0, nameOf(key, row[index]))
+    }
+  }
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
@@ -170,7 +193,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 export async function writeReportExport(src: ReadSource, request: ExportRequest, out: Writable, hooks: ExportHooks = {}): Promise<ExportOutcome> {
   const source = EXPORT_SOURCES[request.report]
   const names = REPORT_COLUMN_NAMES[request.language]
-  const header = source.columns.map((c) => names[c.key])
+  const beside = namesBeside(src, source.columns, request.language)
+  const header = beside.columns.map((c) => names[c.key])
   // An error of the output (a full disk, a closed file) stops the export at the next batch.
   let failure: Error | null = null
   out.on('error', (error) => (failure ??= error))
@@ -179,8 +203,9 @@ export async function writeReportExport(src: ReadSource, request: ExportRequest,
   try {
     const withHeader = hooks.header ?? true
     if (request.format === 'xlsx' && !withHeader) throw new Error('An XLSX file cannot be written in parts')
-    const sink = request.format === 'xlsx' ? await xlsxSink(out, request.report, source.columns, header) : csvSink(out, request.format, source.columns, withHeader ? header : null)
+    const sink = request.format === 'xlsx' ? await xlsxSink(out, request.report, beside.columns, header) : csvSink(out, request.format, beside.columns, withHeader ? header : null)
     for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250, hooks.range)) {
+      beside.name(batch)
       const room = sink.write(batch)
       rows += batch.length
       hooks.onProgress?.(rows)

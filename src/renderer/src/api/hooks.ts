@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query'
 import type { InputOf, OutputOf, ProcedureName } from '../../../shared/contract'
 import { call } from './client'
+import { invalidateAfter } from './stales'
 import type { ApiError } from './error'
 
 export type ApiQueryKey<N extends ProcedureName> = readonly [N, InputOf<N>]
@@ -21,7 +22,7 @@ export function useApiQuery<N extends ProcedureName>(name: N, input: InputOf<N>,
 
 export interface ApiMutationOptions<N extends ProcedureName>
   extends Omit<UseMutationOptions<OutputOf<N>, ApiError, InputOf<N>>, 'mutationFn' | 'onSuccess'> {
-  /** Procedures whose cached answers this write makes stale (every input of each). */
+  /** Reads this write makes stale beyond those api/stales.ts names for the procedure (every input of each). */
   invalidate?: readonly ProcedureName[]
 }
 
@@ -30,7 +31,7 @@ export function useApiMutation<N extends ProcedureName>(name: N, options: ApiMut
   const { invalidate = [], ...rest } = options
   return useMutation<OutputOf<N>, ApiError, InputOf<N>>({
     mutationFn: (input) => call(name, input),
-    onSuccess: () => Promise.all(invalidate.map((n) => queryClient.invalidateQueries({ queryKey: [n] }))),
+    onSuccess: () => invalidateAfter(queryClient, name, invalidate),
     ...rest
   })
 }

@@ -30,6 +30,7 @@ export const enCatalog = {
       finance: 'Finance',
       reports: 'Reports',
       reconciliation: 'Reconciliation',
+      fieldTesting: 'Field testing',
       masterData: 'Master data',
       administration: 'Administration'
     },
@@ -52,7 +53,13 @@ export const enCatalog = {
       transactionDetails: 'Transaction details',
       settlementSummary: 'Settlement summary',
       settlementDetails: 'Settlement details',
-      reconciliation: 'Statement reconciliation',
+      reconciliation: 'Runs and breaks',
+      reconciliationImport: 'Import statements',
+      reconciliationSources: 'Sources and profiles',
+      fieldTestSimulator: 'Simulator',
+      fieldTestPlans: 'Test plans',
+      fieldTestRuns: 'Test runs',
+      fieldTestReports: 'Test reports',
       contracts: 'Contracts',
       merchants: 'Merchants',
       terminals: 'Terminals',
@@ -71,6 +78,7 @@ export const enCatalog = {
     ledger: 'Ledger and finance',
     reports: 'Reports',
     reconciliation: 'Reconciliation',
+    fieldTesting: 'Field testing',
     masterData: 'Master data',
     administration: 'Administration'
   },
@@ -82,7 +90,8 @@ export const enCatalog = {
     operations: 'Orders for any merchant, manual operations, master data',
     merchantOperator: "Orders and reports of the user's own merchant",
     finance: 'Ledger, adjustments, withdrawals review, reports, reconciliation',
-    auditor: 'Reads everything, changes nothing'
+    auditor: 'Reads everything, changes nothing',
+    fieldEngineer: 'Connects and proves new channels: provider settings, the simulator, field test runs'
   },
   fields: enFields
 }

@@ -45,7 +45,7 @@ export const enFinance = {
     decisionNote: 'Note',
     decidedBy: 'Decided by',
     postingId: 'Posting ID',
-    decided: 'Adjustment {{adjustmentNo}} decided'
+    decidedAs: { approve: 'Adjustment {{adjustmentNo}} approved and posted', reject: 'Adjustment {{adjustmentNo}} rejected' }
   },
   finance: {
     details: 'Details',
@@ -79,7 +79,12 @@ export const enFinance = {
     back: 'Withdrawals',
     ownRequest: 'You requested this withdrawal: another user must review it and record the transfer. PayDesk refuses these steps by its requester.',
     steps: { approve: 'Approve', reject: 'Reject', paid: 'Mark paid', failed: 'Mark failed' },
-    stepDone: 'Withdrawal {{withdrawalNo}} updated',
+    stepsDone: {
+      approve: 'Withdrawal {{withdrawalNo}} approved',
+      reject: 'Withdrawal {{withdrawalNo}} rejected: its hold went back to the available balance',
+      paid: 'Withdrawal {{withdrawalNo}} marked paid and posted',
+      failed: 'Withdrawal {{withdrawalNo}} marked failed: its hold went back to the available balance'
+    },
     approveIntro: 'Approve the withdrawal for the bank transfer. Make the transfer, then mark it paid with the bank’s reference (or failed).',
     rejectIntro: 'The held {{amount}} and its fee go back to the merchant’s available balance.',
     rejectReason: 'Why it is rejected',

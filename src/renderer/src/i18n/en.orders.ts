@@ -2,6 +2,7 @@
  * English: the operations screens (create deposit and payout orders, order query and detail,
  * manual operations, the outbox, the payment page and the provider callback listener).
  */
+import { ENTRY_TYPE_NAMES } from '../../../shared/report-columns'
 
 export const enOrders = {
   orders: {
@@ -19,6 +20,7 @@ export const enOrders = {
     service: 'Service',
     amount: 'Amount',
     paidAmount: 'Paid',
+    paidOutAmount: 'Paid out',
     fee: 'Fee',
     isTest: 'Test order',
     yes: 'Yes',
@@ -44,20 +46,7 @@ export const enOrders = {
       recipientAccount: 'Bank account number, or the wallet address for USDT.',
       bankCode: 'Search by code or name.'
     },
-    entryTypes: {
-      ORDER_PAYMENT: 'Order payment',
-      TRANSACTION_FEE: 'Transaction fee',
-      PROCESSING_FEE: 'Processing (fixed) fee',
-      RESERVE: 'Security deposit (reserve)',
-      REFUND: 'Refund',
-      REFUND_FEE: 'Refund fee',
-      DISPUTE: 'Dispute',
-      DISPUTE_FEE: 'Dispute fee',
-      WITHDRAWAL: 'Withdrawal',
-      WITHDRAWAL_FEE: 'Withdrawal fee',
-      FX_DIFFERENCE: 'FX rate difference',
-      MANUAL_ADJUSTMENT: 'Manual adjustment'
-    },
+    entryTypes: { ...ENTRY_TYPE_NAMES.en },
     eventKinds: {
       created: 'Created',
       sent: 'Sent upstream',
@@ -252,12 +241,16 @@ export const enOrders = {
     bankName: 'Bank',
     accountName: 'Account name',
     accountNumber: 'Account number',
+    remarkCode: 'Remark code',
+    remarkCodeHint: 'Write {{code}} in the transfer’s remark, exactly as shown: the payment is matched to this order by it.',
     qr: 'Pay with the QR code',
-    qrPayload: 'QR code content (no QR image library is installed; copy it into a QR generator or the payer’s app)',
+    qrPayload: 'QR code content (to paste into the payer’s app)',
+    qrImage: 'QR code to scan with the payer’s app',
     cryptoAddress: 'Pay to this USDT address',
     address: 'Address',
     redirect: 'Pay on the provider’s page',
-    redirectHint: 'Open this address in a browser to pay.',
+    redirectHint: 'Or copy this address into a browser to pay.',
+    openLink: 'Open the payment page in the browser',
     noDetails: 'The provider has not returned payment details for this order.',
     copy: 'Copy',
     copied: 'Copied'

@@ -1,9 +1,14 @@
 import { enAftersales } from './en.aftersales'
 import { enCatalog } from './en.catalog'
+import { enFieldtest } from './en.fieldtest'
 import { enFinance } from './en.finance'
+import { enHome } from './en.home'
 import { enMaster } from './en.master'
 import { enOrders } from './en.orders'
 import { enReports } from './en.reports'
+import { enRecon } from './en.recon'
+import { enSafety } from './en.safety'
+import { enFourEyes } from './en.fourEyes'
 
 /** English: the reference resource; every other language must have exactly these keys. */
 export const en = {
@@ -13,11 +18,17 @@ export const en = {
   ...enOrders,
   ...enReports,
   ...enAftersales,
+  ...enFieldtest,
+  ...enRecon,
+  ...enHome,
+  ...enSafety,
+  ...enFourEyes,
   app: {
     name: 'PayDesk',
     loading: 'Loading…',
     retry: 'Try again',
     loadFailed: 'Could not load this page',
+    cannotOpen: 'This cannot be opened',
     toggleNavigation: 'Show or hide navigation'
   },
   languages: {
@@ -120,9 +131,6 @@ export const en = {
     noRoles: 'No roles assigned',
     hint: 'Use the navigation on the left to open the modules you have access to.'
   },
-  coming: {
-    body: 'This module is coming in a later release of PayDesk.'
-  },
   forbidden: {
     title: 'No access',
     body: 'Your roles do not include the permission this page needs. Ask an administrator if you need it.'
@@ -204,6 +212,9 @@ export const en = {
   settings: {
     title: 'Settings',
     sessions: 'Sessions',
+    general: 'Organisation and sessions',
+    tenantName: 'Organisation name',
+    tenantNameHint: 'Shown in the title bar beside PayDesk.',
     sessionsHint: 'A session ends after this long without activity, and in any case after the absolute limit.',
     idle: 'Session idle limit (minutes)',
     absolute: 'Session absolute limit (minutes)',

@@ -11,6 +11,7 @@ export const zhCNCatalog: typeof enCatalog = {
       finance: '财务',
       reports: '报表',
       reconciliation: '对账',
+      fieldTesting: '现场测试',
       masterData: '基础数据',
       administration: '系统管理'
     },
@@ -33,7 +34,13 @@ export const zhCNCatalog: typeof enCatalog = {
       transactionDetails: '交易明细',
       settlementSummary: '结算统计',
       settlementDetails: '结算明细',
-      reconciliation: '账单对账',
+      reconciliation: '对账批次与差异',
+      reconciliationImport: '导入对账单',
+      reconciliationSources: '对账来源与模板',
+      fieldTestSimulator: '模拟器',
+      fieldTestPlans: '测试计划',
+      fieldTestRuns: '测试运行',
+      fieldTestReports: '测试报告',
       contracts: '合同',
       merchants: '商户',
       terminals: '终端',
@@ -52,6 +59,7 @@ export const zhCNCatalog: typeof enCatalog = {
     ledger: '账务与财务',
     reports: '报表',
     reconciliation: '对账',
+    fieldTesting: '现场测试',
     masterData: '基础数据',
     administration: '系统管理'
   },
@@ -62,7 +70,8 @@ export const zhCNCatalog: typeof enCatalog = {
     operations: '可为任意商户处理订单，执行人工操作，维护基础数据',
     merchantOperator: '仅限本人所属商户的订单和报表',
     finance: '账本、调账、提现审核、报表与对账',
-    auditor: '可查看所有数据，不能做任何修改'
+    auditor: '可查看所有数据，不能做任何修改',
+    fieldEngineer: '对接并验证新渠道：上游接口配置、模拟器、现场测试'
   },
   fields: zhCNFields
 }

@@ -47,7 +47,7 @@ export const zhCNFinance: typeof enFinance = {
     decisionNote: '备注',
     decidedBy: '审批人',
     postingId: '记账编号',
-    decided: '调账 {{adjustmentNo}} 已处理'
+    decidedAs: { approve: '调账 {{adjustmentNo}} 已批准并记账', reject: '调账 {{adjustmentNo}} 已驳回' }
   },
   finance: {
     details: '详情',
@@ -81,7 +81,12 @@ export const zhCNFinance: typeof enFinance = {
     back: '提现',
     ownRequest: '此提现由您本人申请，须由其他用户审核并登记转账结果。PayDesk 会拒绝申请人本人执行这些步骤。',
     steps: { approve: '审核通过', reject: '驳回', paid: '标记已打款', failed: '标记失败' },
-    stepDone: '提现 {{withdrawalNo}} 已更新',
+    stepsDone: {
+      approve: '提现 {{withdrawalNo}} 已审核通过',
+      reject: '提现 {{withdrawalNo}} 已驳回：冻结金额已退回可用余额',
+      paid: '提现 {{withdrawalNo}} 已标记打款并入账',
+      failed: '提现 {{withdrawalNo}} 已标记失败：冻结金额已退回可用余额'
+    },
     approveIntro: '审核通过后进行银行转账，再以银行流水号标记已打款（或失败）。',
     rejectIntro: '冻结的 {{amount}} 及手续费将退回商户可用余额。',
     rejectReason: '驳回原因',

@@ -1,3 +1,4 @@
+import { ENTRY_TYPE_NAMES } from '../../../shared/report-columns'
 import type { enOrders } from './en.orders'
 
 /** 简体中文：运营操作页面（创建代收/代付订单、订单查询与详情、人工操作、待发队列、支付页、回调监听）。 */
@@ -17,6 +18,7 @@ export const zhCNOrders: typeof enOrders = {
     service: '服务',
     amount: '金额',
     paidAmount: '实付金额',
+    paidOutAmount: '实付出金额',
     fee: '手续费',
     isTest: '测试订单',
     yes: '是',
@@ -42,20 +44,7 @@ export const zhCNOrders: typeof enOrders = {
       recipientAccount: '银行账号；USDT 则为钱包地址。',
       bankCode: '可按代码或名称搜索。'
     },
-    entryTypes: {
-      ORDER_PAYMENT: '订单收款',
-      TRANSACTION_FEE: '交易手续费',
-      PROCESSING_FEE: '固定手续费',
-      RESERVE: '保证金',
-      REFUND: '退款',
-      REFUND_FEE: '退款手续费',
-      DISPUTE: '争议',
-      DISPUTE_FEE: '争议手续费',
-      WITHDRAWAL: '提现',
-      WITHDRAWAL_FEE: '提现手续费',
-      FX_DIFFERENCE: '汇率差额',
-      MANUAL_ADJUSTMENT: '人工调账'
-    },
+    entryTypes: { ...ENTRY_TYPE_NAMES['zh-CN'] },
     eventKinds: {
       created: '创建',
       sent: '发送上游',
@@ -249,12 +238,16 @@ export const zhCNOrders: typeof enOrders = {
     bankName: '银行',
     accountName: '户名',
     accountNumber: '账号',
+    remarkCode: '附言码',
+    remarkCodeHint: '请在转账附言中填写 {{code}}，须与此处完全一致：系统据此将付款匹配到本订单。',
     qr: '扫码付款',
-    qrPayload: '二维码内容（未安装二维码图片库；请复制到二维码生成工具或付款人的应用中）',
+    qrPayload: '二维码内容（可粘贴到付款人的应用中）',
+    qrImage: '供付款人应用扫描的二维码',
     cryptoAddress: '向此 USDT 地址付款',
     address: '地址',
     redirect: '在上游页面付款',
-    redirectHint: '在浏览器中打开此地址进行付款。',
+    redirectHint: '或将此地址复制到浏览器中付款。',
+    openLink: '在浏览器中打开付款页面',
     noDetails: '上游尚未返回该订单的支付信息。',
     copy: '复制',
     copied: '已复制'

@@ -1,10 +1,15 @@
 import type { TranslationResource } from './en'
 import { zhCNAftersales } from './zh-CN.aftersales'
 import { zhCNCatalog } from './zh-CN.catalog'
+import { zhCNFieldtest } from './zh-CN.fieldtest'
 import { zhCNFinance } from './zh-CN.finance'
+import { zhCNHome } from './zh-CN.home'
 import { zhCNMaster } from './zh-CN.master'
 import { zhCNOrders } from './zh-CN.orders'
 import { zhCNReports } from './zh-CN.reports'
+import { zhCNRecon } from './zh-CN.recon'
+import { zhCNSafety } from './zh-CN.safety'
+import { zhCNFourEyes } from './zh-CN.fourEyes'
 
 /** 简体中文界面文案；键与英文完全一致（类型和 resources.test.ts 都会检查）。 */
 export const zhCN: TranslationResource = {
@@ -14,11 +19,17 @@ export const zhCN: TranslationResource = {
   ...zhCNOrders,
   ...zhCNReports,
   ...zhCNAftersales,
+  ...zhCNFieldtest,
+  ...zhCNRecon,
+  ...zhCNHome,
+  ...zhCNSafety,
+  ...zhCNFourEyes,
   app: {
     name: 'PayDesk',
     loading: '加载中…',
     retry: '重试',
     loadFailed: '无法加载此页面',
+    cannotOpen: '无法打开',
     toggleNavigation: '显示或隐藏导航'
   },
   languages: {
@@ -121,9 +132,6 @@ export const zhCN: TranslationResource = {
     noRoles: '尚未分配角色',
     hint: '请通过左侧导航打开您有权限使用的模块。'
   },
-  coming: {
-    body: '此模块将在 PayDesk 的后续版本中提供。'
-  },
   forbidden: {
     title: '无权访问',
     body: '您的角色不包含此页面所需的权限。如有需要，请联系管理员。'
@@ -205,6 +213,9 @@ export const zhCN: TranslationResource = {
   settings: {
     title: '系统设置',
     sessions: '会话',
+    general: '机构与会话',
+    tenantName: '机构名称',
+    tenantNameHint: '显示在标题栏中 PayDesk 旁边。',
     sessionsHint: '会话在无操作达到空闲时限后结束；无论是否有操作，达到绝对时限后也会结束。',
     idle: '会话空闲时限（分钟）',
     absolute: '会话绝对时限（分钟）',

@@ -7,11 +7,13 @@ import { ColorSchemeToggle } from '../components/ColorSchemeToggle'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { NavigationMenu } from './NavigationMenu'
 import { UserMenu } from './UserMenu'
+import { useAttentionNotices } from './useAttentionNotices'
 
 export function AppLayout() {
   const { t } = useTranslation()
   const [navOpened, nav] = useDisclosure(false)
   const info = useApiQuery('system.info', {}, { staleTime: Infinity })
+  useAttentionNotices(info.data?.mode)
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
       <AppShell.Header>
@@ -19,7 +21,8 @@ export function AppLayout() {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('app.toggleNavigation')} />
             <Title order={3}>{t('app.name')}</Title>
-            {info.data && (
+            {/* The organisation's name, once it is one of its own (a new tenant is named after the app). */}
+            {info.data && info.data.tenantName !== t('app.name') && (
               <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="tenant-name">
                 {info.data.tenantName}
               </Text>

@@ -70,7 +70,21 @@ export const NAVIGATION: readonly NavGroup[] = [
   },
   {
     key: 'reconciliation',
-    items: [{ key: 'reconciliation', path: '/reconciliation', anyOf: [P.RECONCILIATION_READ] }]
+    items: [
+      { key: 'reconciliation', path: '/reconciliation', anyOf: [P.RECONCILIATION_READ] },
+      // Sources, profiles and statements are the platform's (a merchant-bound user reads its own breaks only).
+      { key: 'reconciliationImport', path: '/reconciliation/import', anyOf: [P.RECONCILIATION_READ], platformOnly: true },
+      { key: 'reconciliationSources', path: '/reconciliation/sources', anyOf: [P.RECONCILIATION_READ], platformOnly: true }
+    ]
+  },
+  {
+    key: 'fieldTesting',
+    items: [
+      { key: 'fieldTestSimulator', path: '/fieldtest/simulator', anyOf: [P.FIELD_TEST_RUN], platformOnly: true },
+      { key: 'fieldTestPlans', path: '/fieldtest/plans', anyOf: [P.FIELD_TEST_RUN, P.FIELD_TEST_REVIEW], platformOnly: true },
+      { key: 'fieldTestRuns', path: '/fieldtest/runs', anyOf: [P.FIELD_TEST_RUN, P.FIELD_TEST_REVIEW], platformOnly: true },
+      { key: 'fieldTestReports', path: '/fieldtest/reports', anyOf: [P.FIELD_TEST_RUN, P.FIELD_TEST_REVIEW], platformOnly: true }
+    ]
   },
   {
     key: 'masterData',

@@ -11,6 +11,8 @@ import type { DisputeDetail, RefundDetail, WaybillDetail } from '../../../../sha
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
+import { invalidateAfter, MONEY_READS } from '../../api/stales'
+import { formatBytes } from '../../format/bytes'
 import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
 import { Timeline } from '../../components/Timeline'
@@ -96,7 +98,7 @@ export function RefundDetailPage() {
   const status = query.data?.status
   // A refund that just finished changed the balances and the order's lists: read them again.
   useEffect(() => {
-    if (status && isFinalRefund(status)) void Promise.all(AFTERSALES_READS.filter((r) => r !== 'refunds.get').map((read) => queryClient.invalidateQueries({ queryKey: [read] })))
+    if (status && isFinalRefund(status)) void invalidateAfter(queryClient, null, [...MONEY_READS, ...AFTERSALES_READS.filter((r) => r !== 'refunds.get')])
   }, [status, queryClient])
   return (
     <CasePage back="/aftersales/refunds" query={query}>
@@ -138,7 +140,7 @@ function EvidenceTable({ dispute }: { dispute: DisputeDetail }) {
             <Table.Tr key={f.id}>
               <Table.Td>{f.fileName}</Table.Td>
               <Table.Td>{f.mimeType}</Table.Td>
-              <Table.Td>{f.size.toLocaleString()}</Table.Td>
+              <Table.Td>{formatBytes(f.size)}</Table.Td>
               <Table.Td>{formatDateTime(f.uploadedAt)}</Table.Td>
               <Table.Td>
                 <Button size="compact-xs" variant="subtle" onClick={() => void download(f.id)}>

@@ -10,6 +10,7 @@ import { DISPUTE_KIND_VALUES, DISPUTE_STATUS_VALUES, REFUND_STATUS_VALUES, WAYBI
 import { useApiQuery } from '../../api/hooks'
 import { ListPage } from '../../components/list/ListPage'
 import { FilterSelect, MerchantFilter } from '../../components/list/filters'
+import { useUrlFilters } from '../../components/list/urlFilters'
 import { useListState } from '../../components/list/useListState'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
@@ -80,7 +81,7 @@ export function RefundsPage() {
 
 export function DisputesPage() {
   const { t } = useTranslation()
-  const list = useListState<never, DateFilters & { status?: DisputeRow['status']; kind?: DisputeRow['kind']; deadline?: 'soon' | 'overdue' }>(null, { dateFrom: '', dateTo: '' })
+  const list = useListState<never, DateFilters & { status?: DisputeRow['status']; kind?: DisputeRow['kind']; deadline?: 'soon' | 'overdue' }>(null, { dateFrom: '', dateTo: '', ...useUrlFilters({ status: DISPUTE_STATUS_VALUES, deadline: ['soon', 'overdue'] }) })
   const common = useCommonFilters(list)
   const { filters } = list
   const result = useApiQuery(

@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { contract, type InputOf, type OutputOf, type ProcedureName } from '../../../../shared/contract'
 import { call } from '../../api/client'
+import { invalidateAfter } from '../../api/stales'
 import { ApiError } from '../../api/error'
 import { apiErrorMessage } from '../../components/notify'
 import { zodFormErrors } from '../../forms/zodForm'
@@ -26,7 +27,7 @@ export function useCaseForm<N extends ProcedureName, V extends Record<string, un
     setPending(true)
     try {
       const result = await call(name, toInput(values))
-      await Promise.all(AFTERSALES_READS.map((read) => queryClient.invalidateQueries({ queryKey: [read] })))
+      await invalidateAfter(queryClient, name, AFTERSALES_READS)
       onDone(result)
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined

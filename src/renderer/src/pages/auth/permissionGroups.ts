@@ -1,6 +1,6 @@
 import { ALL_PERMISSION_CODES, permissionArea, type PermissionArea, type PermissionCode } from '../../../../shared/permissions'
 
-const AREA_ORDER: readonly PermissionArea[] = ['operations', 'afterSales', 'ledger', 'reports', 'reconciliation', 'masterData', 'administration']
+const AREA_ORDER: readonly PermissionArea[] = ['operations', 'afterSales', 'ledger', 'reports', 'reconciliation', 'fieldTesting', 'masterData', 'administration']
 
 /** Codes grouped by area in catalog order; areas with none of the codes are left out. */
 export function groupByArea(codes: readonly number[] = ALL_PERMISSION_CODES): { area: PermissionArea; codes: PermissionCode[] }[] {

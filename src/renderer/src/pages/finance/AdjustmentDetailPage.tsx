@@ -11,6 +11,7 @@ import { useParams } from 'react-router-dom'
 import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
+import { invalidateAfter } from '../../api/stales'
 import { useApiQuery } from '../../api/hooks'
 import { FieldGrid } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
@@ -22,7 +23,6 @@ import { BackLink, BalanceCard, CaseStatusBadge, StepButtons, StepDialog } from 
 
 type Adjustment = OutputOf<'adjustments.get'>
 type Decision = 'approve' | 'reject'
-const READS = ['adjustments.get', 'adjustments.list', 'ledger.balances'] as const
 
 function AdjustmentView({ a }: { a: Adjustment }) {
   const { t } = useTranslation()
@@ -33,7 +33,7 @@ function AdjustmentView({ a }: { a: Adjustment }) {
   const when = (at: number | null) => (at === null ? '' : formatDateTime(at))
   const pending = canDecide && a.status === 'pending'
   const decide = (input: { id: number; decision: Decision; note: string }) =>
-    call('adjustments.decide', input).then(() => Promise.all(READS.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))))
+    call('adjustments.decide', input).then(() => invalidateAfter(queryClient, 'adjustments.decide'))
   return (
     <Stack>
       <Stack gap={4}>
@@ -91,7 +91,7 @@ function AdjustmentView({ a }: { a: Adjustment }) {
         toInput={(v) => ({ id: a.id, decision: decision ?? 'approve', note: v.note })}
         confirmLabel={decision ? t(`adjustments.steps.${decision}`) : ''}
         run={decide}
-        done={t('adjustments.decided', { adjustmentNo: a.adjustmentNo })}
+        done={decision ? t(`adjustments.decidedAs.${decision}`, { adjustmentNo: a.adjustmentNo }) : ''}
         onClose={() => setDecision(null)}
       />
     </Stack>

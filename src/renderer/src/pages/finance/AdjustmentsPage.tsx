@@ -18,6 +18,7 @@ import { MerchantField, useDefaultMerchant } from '../../components/form/Merchan
 import { useEntityForm } from '../../components/form/useEntityForm'
 import { CommonFilters, FilterSelect } from '../../components/list/filters'
 import { ListPage } from '../../components/list/ListPage'
+import { useUrlFilters } from '../../components/list/urlFilters'
 import { useListState } from '../../components/list/useListState'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import { formatAmount } from '../../format/amount'
@@ -99,7 +100,7 @@ export function AdjustmentsPage() {
   const navigate = useNavigate()
   const canRequest = useCan(PERMISSIONS.ADJUSTMENT_REQUEST)
   const [requesting, setRequesting] = useState(false)
-  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, {})
+  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, useUrlFilters({ status: ADJUSTMENT_STATUS_VALUES }))
   const result = useApiQuery('adjustments.list', list.input, { placeholderData: keepPreviousData })
   return (
     <ListPage<AdjustmentRow>

@@ -12,6 +12,7 @@ import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { bank, bankCountryOf } from '../../../../shared/reference'
 import { call } from '../../api/client'
+import { invalidateAfter } from '../../api/stales'
 import { useApiQuery } from '../../api/hooks'
 import { FieldGrid } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
@@ -24,7 +25,6 @@ import { BackLink, BalanceCard, CaseStatusBadge, StepButtons, StepDialog, type S
 type Withdrawal = OutputOf<'withdrawals.get'>
 type Step = 'approve' | 'reject' | 'paid' | 'failed'
 
-const READS = ['withdrawals.get', 'withdrawals.list', 'ledger.balances'] as const
 
 function WithdrawalView({ w }: { w: Withdrawal }) {
   const { t } = useTranslation()
@@ -49,12 +49,12 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
             { key: 'failed', label: t('withdrawals.steps.failed'), color: 'orange' }
           ]
         : []
-  const refresh = () => Promise.all(READS.map((name) => queryClient.invalidateQueries({ queryKey: [name] })))
-  const review = (input: { id: number; decision: 'approve' | 'reject'; note: string }) => call('withdrawals.review', input).then(refresh)
-  const complete = (input: { id: number; outcome: 'paid' | 'failed'; bankReference: string; reason: string }) => call('withdrawals.complete', input).then(refresh)
+  const review = (input: { id: number; decision: 'approve' | 'reject'; note: string }) => call('withdrawals.review', input).then(() => invalidateAfter(queryClient, 'withdrawals.review'))
+  const complete = (input: { id: number; outcome: 'paid' | 'failed'; bankReference: string; reason: string }) => call('withdrawals.complete', input).then(() => invalidateAfter(queryClient, 'withdrawals.complete'))
   const close = () => setStep(null)
   const title = (s: Step) => t(`withdrawals.steps.${s}`) + ' · ' + w.withdrawalNo
-  const done = t('withdrawals.stepDone', { withdrawalNo: w.withdrawalNo })
+  // The toast says what happened to which withdrawal: approved, rejected, marked paid or failed.
+  const done = step ? t(`withdrawals.stepsDone.${step}`, { withdrawalNo: w.withdrawalNo }) : ''
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">

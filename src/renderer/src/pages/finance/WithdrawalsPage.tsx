@@ -17,6 +17,7 @@ import { MerchantField, useDefaultMerchant } from '../../components/form/Merchan
 import { useEntityForm } from '../../components/form/useEntityForm'
 import { CommonFilters, FilterSelect } from '../../components/list/filters'
 import { ListPage } from '../../components/list/ListPage'
+import { useUrlFilters } from '../../components/list/urlFilters'
 import { useListState } from '../../components/list/useListState'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import { formatAmount } from '../../format/amount'
@@ -133,7 +134,7 @@ export function WithdrawalsPage() {
   const navigate = useNavigate()
   const canRequest = useCan(PERMISSIONS.WITHDRAWAL_REQUEST)
   const [requesting, setRequesting] = useState(false)
-  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, {})
+  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, useUrlFilters({ status: WITHDRAWAL_STATUS_VALUES }))
   const result = useApiQuery('withdrawals.list', list.input, { placeholderData: keepPreviousData })
   const open = (row: WithdrawalRow) => navigate(`/finance/withdrawals/${row.id}`)
   return (

@@ -20,13 +20,15 @@ interface Values {
 export function ChannelBalanceForm({ channel, onDone }: { channel: ChannelRow; onDone: () => void }) {
   const { t } = useTranslation()
   const [requestKey] = useState(() => crypto.randomUUID())
-  const adjust = useApiMutation('channels.adjustBalance', { invalidate: ['channels.get', 'channels.list', 'ledger.balances'] })
+  const adjust = useApiMutation('channels.adjustBalance', { invalidate: ['channels.get', 'channels.list', 'ledger.balances', 'approvals.list'] })
   const { form, submit } = useEntityForm<Values, InputOf<'channels.adjustBalance'>>({
     initialValues: { kind: 'top_up', amount: '', reason: '' },
     schema: contract['channels.adjustBalance'].input,
     toInput: (values) => ({ channelId: channel.id, requestKey, ...values }),
     save: async (input) => {
       const answer = await adjust.mutateAsync(input)
+      // Over the four-eyes threshold nothing posts until a second user approves it.
+      if (answer.approvalId !== null && answer.postingId === null) return t('fourEyes.balanceAwaiting', { id: answer.approvalId })
       return t(answer.replayed ? 'channelBalance.replayed' : 'channelBalance.posted', { id: answer.postingId })
     },
     onDone

@@ -11,12 +11,12 @@ import { PageHeader } from '../../components/PageHeader'
 import { CreatedOrder } from './CreatedOrder'
 import { OrderForm } from './form/OrderForm'
 import { useOrderForm, type CreateOrderInput } from './form/useOrderForm'
-import { openPaymentWindow, ORDER_WRITES } from './liveOrder'
+import { openPaymentWindow } from './liveOrder'
 
 export function CreateDepositPage() {
   const { t } = useTranslation()
   const state = useOrderForm('deposit')
-  const create = useApiMutation('orders.createDeposit', { invalidate: ORDER_WRITES })
+  const create = useApiMutation('orders.createDeposit')
   const [created, setCreated] = useState<{ order: OrderDetail; opened: boolean } | null>(null)
 
   const submit = async (input: CreateOrderInput) => {

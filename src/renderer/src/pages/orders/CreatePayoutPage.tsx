@@ -18,7 +18,6 @@ import { CreatedOrder } from './CreatedOrder'
 import { OrderForm } from './form/OrderForm'
 import { useOrderForm, type CreateOrderInput, type OrderFormState } from './form/useOrderForm'
 import { bookedAmount } from './amountRange'
-import { ORDER_WRITES } from './liveOrder'
 
 function PayoutFunds({ state }: { state: OrderFormState }) {
   const { t } = useTranslation()
@@ -42,7 +41,7 @@ export function CreatePayoutPage() {
   const { t } = useTranslation()
   const labels = useReferenceLabels()
   const state = useOrderForm('payout')
-  const create = useApiMutation('orders.createPayout', { invalidate: ORDER_WRITES })
+  const create = useApiMutation('orders.createPayout')
   const [confirming, setConfirming] = useState<CreateOrderInput | null>(null)
   const [created, setCreated] = useState<OrderDetail | null>(null)
   const { service, channel } = state

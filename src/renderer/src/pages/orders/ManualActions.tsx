@@ -1,27 +1,28 @@
 /**
  * The manual operations on an order (SPEC §6), each shown only to holders of its code: close
  * (1031), re-query upstream (1032), mark succeeded or failed (1033, a deposit with an optional
- * paid amount), resend the merchant notification (1034). Each asks for a reason; the host decides
- * whether it applies, and its answer (e.g. 409 "already sent … cannot be cancelled") is shown.
+ * paid amount), resend the merchant notification (1034). Each asks for a reason. One the order's
+ * state does not allow is disabled with why (shared/order-actions.ts, the rule the host enforces);
+ * the host may still refuse on what only it sees (a late payment already parked), and says why.
  */
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contract } from '../../../../shared/contract'
 import type { OrderDetail } from '../../../../shared/contract/orders'
+import { manualActionRefusal, type ManualAction } from '../../../../shared/order-actions'
 import { PERMISSIONS, type PermissionCode } from '../../../../shared/permissions'
 import { call } from '../../api/client'
 import { ApiError } from '../../api/error'
+import { invalidateAfter } from '../../api/stales'
 import { FormButtons } from '../../components/form/FormButtons'
 import { apiErrorMessage, notifySuccess } from '../../components/notify'
 import { zodFormErrors } from '../../forms/zodForm'
 import { fieldErrorMessage } from '../../i18n/messages'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
-import { ORDER_WRITES } from './liveOrder'
-
-type ManualAction = 'close' | 'requery' | 'markSucceeded' | 'markFailed' | 'resend'
+import { useServerText } from '../../i18n/serverText'
 
 const ACTIONS: readonly { key: ManualAction; code: PermissionCode; color?: string }[] = [
   { key: 'requery', code: PERMISSIONS.MANUAL_REQUERY_ORDER },
@@ -71,7 +72,7 @@ function ManualActionDialog({ order, action, onClose }: { order: OrderDetail; ac
   })
   const mutation = useMutation<OrderDetail, ApiError, Values>({
     mutationFn: (values) => send(action, order.id, values),
-    onSuccess: () => Promise.all(ORDER_WRITES.map((name) => queryClient.invalidateQueries({ queryKey: [name] })))
+    onSuccess: () => invalidateAfter(queryClient, request(action, order.id, { reason: '', paidAmount: '' }).name)
   })
   const submit = form.onSubmit(async (values) => {
     setRefusal(null)
@@ -110,6 +111,7 @@ function ManualActionDialog({ order, action, onClose }: { order: OrderDetail; ac
 
 export function ManualActions({ order }: { order: OrderDetail }) {
   const { t } = useTranslation()
+  const say = useServerText()
   const me = useCurrentUser()
   const [open, setOpen] = useState<ManualAction | null>(null)
   const allowed = ACTIONS.filter((a) => holdsAny(me, [a.code]))
@@ -117,11 +119,24 @@ export function ManualActions({ order }: { order: OrderDetail }) {
   return (
     <>
       <Group gap="xs" data-testid="manual-actions">
-        {allowed.map((a) => (
-          <Button key={a.key} size="xs" variant="light" color={a.color} onClick={() => setOpen(a.key)}>
-            {t(`manual.${a.key}`)}
-          </Button>
-        ))}
+        {allowed.map((a) => {
+          // What the order's state does not allow is shown disabled with why (the host refuses it by the same rule).
+          const refusal = manualActionRefusal(order, a.key)
+          const button = (
+            <Button key={a.key} size="xs" variant="light" color={a.color} disabled={refusal !== null} onClick={() => setOpen(a.key)} data-action={a.key}>
+              {t(`manual.${a.key}`)}
+            </Button>
+          )
+          if (!refusal) return button
+          const why = say(refusal.text)
+          return (
+            <Tooltip key={a.key} label={why} multiline maw={320}>
+              <span aria-label={`${t(`manual.${a.key}`)}: ${why}`} data-testid={`manual-unavailable-${a.key}`}>
+                {button}
+              </span>
+            </Tooltip>
+          )
+        })}
       </Group>
       <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? t(`manual.titles.${open}`, { orderNo: order.orderNo }) : ''}>
         {open && <ManualActionDialog key={open} order={order} action={open} onClose={() => setOpen(null)} />}

@@ -13,6 +13,7 @@ import { useListState } from '../../components/list/useListState'
 import { PageHeader } from '../../components/PageHeader'
 import { OrderTable } from './OrderTable'
 import { ParkedReports } from './ParkedReports'
+import { Approvals } from './Approvals'
 
 type Section = 'unknown' | 'queued' | 'pending'
 
@@ -47,6 +48,7 @@ export function ManualOperationsPage() {
     <Stack>
       <PageHeader title={t('nav.items.manualOperations')} />
       <Text>{t('manualPage.intro')}</Text>
+      <Approvals />
       <ParkedReports />
       {(['unknown', 'queued', 'pending'] as const).map((section) => (
         <AttentionList key={section} section={section} />

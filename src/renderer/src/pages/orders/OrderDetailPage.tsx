@@ -20,6 +20,7 @@ import { OrderAftersales } from '../aftersales/OrderAftersales'
 import { useCan } from '../../session/currentUser'
 import { ManualActions } from './ManualActions'
 import { ParkedReports } from './ParkedReports'
+import { Approvals, AwaitingApprovalNotice } from './Approvals'
 import { OrderStateBadges } from './OrderBadges'
 import { OrderHistory } from './OrderHistory'
 import { RevealableNumber } from './RevealCardNumber'
@@ -41,8 +42,8 @@ function useSummary(order: OrderDetail): DetailField[] {
     { label: t('master.serviceType'), value: labels.serviceType(order.serviceType) },
     { label: t('master.direction'), value: t(`master.directions.${order.direction}`) },
     { label: t('orders.amount'), value: money(order.amount) },
-    { label: t('orders.paidAmount'), value: money(order.paidAmount) },
-    { label: t('orders.fee'), value: money(order.fee) },
+    { label: order.direction === 'payout' ? t('orders.paidOutAmount') : t('orders.paidAmount'), value: money(order.paidAmount) },
+    { label: t('orders.fee'), value: formatAmount(order.fee, order.feeCurrency) },
     { label: t('orders.isTest'), value: order.isTest ? t('orders.yes') : t('orders.no') },
     { label: t('common.createdAt'), value: when(order.createdAt) },
     { label: t('orders.sentAt'), value: when(order.sentAt) },
@@ -98,7 +99,9 @@ function OrderView({ order }: { order: OrderDetail }) {
           </Button>
         )}
       </Group>
+      <AwaitingApprovalNotice order={order} />
       <ManualActions order={order} />
+      <Approvals orderId={order.id} />
       <ParkedReports orderId={order.id} />
       <OrderAftersales order={order} />
       <Paper withBorder p="md">
@@ -123,7 +126,7 @@ export function OrderDetailPage() {
         ← {t('orderDetail.back')}
       </Anchor>
       {order.isPending && <Loader aria-label={t('app.loading')} />}
-      {order.isError && <PageError error={order.error} onRetry={() => void order.refetch()} />}
+      {order.isError && <PageError error={order.error} onRetry={() => void order.refetch()} back={{ to: '/orders', label: t('orderDetail.back') }} />}
       {order.data && <OrderView order={order.data} />}
     </Stack>
   )

@@ -3,7 +3,7 @@
  * status, with more filters on demand (merchant for platform staff, channel, direction, test flag,
  * creation dates); paged on the host. A row opens the order's detail.
  */
-import { Button, Collapse, Group, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Collapse, Group, Pill, Stack, Text, TextInput } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { ORDER_STATUS_VALUES, type OrderRow } from '../../../../shared/contract/
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { FilterSelect, MerchantFilter } from '../../components/list/filters'
+import { useUrlFilters } from '../../components/list/urlFilters'
 import { useListState } from '../../components/list/useListState'
 import { PageHeader } from '../../components/PageHeader'
 import { RemoteSelect } from '../../components/RemoteSelect'
@@ -26,6 +27,8 @@ interface OrderFilters {
   test?: 'test' | 'real'
   dateFrom: string
   dateTo: string
+  /** Unpaid orders past their expiry not yet closed (Home's attention list links here with it). */
+  overdue?: 'true'
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -34,8 +37,9 @@ export function OrderQueryPage() {
   const { t } = useTranslation()
   const me = useCurrentUser()
   const seesChannels = useCan(PERMISSIONS.MASTER_DATA_READ) && me.merchantId === null
-  const [advanced, toggle] = useDisclosure(false)
-  const list = useListState<never, OrderFilters>(null, { dateFrom: '', dateTo: '' })
+  const fromUrl = useUrlFilters({ status: ORDER_STATUS_VALUES, direction: ['deposit', 'payout'], overdue: ['true'] })
+  const [advanced, toggle] = useDisclosure(fromUrl.direction !== undefined)
+  const list = useListState<never, OrderFilters>(null, { dateFrom: '', dateTo: '', ...fromUrl })
   const { filters, setFilter } = list
   const from = DAY.test(filters.dateFrom) ? filters.dateFrom : undefined
   const to = DAY.test(filters.dateTo) ? filters.dateTo : undefined
@@ -50,7 +54,8 @@ export function OrderQueryPage() {
     direction: filters.direction,
     isTest: filters.test === undefined ? undefined : filters.test === 'test',
     dateFrom: inverted ? undefined : from,
-    dateTo: inverted ? undefined : to
+    dateTo: inverted ? undefined : to,
+    overdue: filters.overdue === 'true' ? true : undefined
   }
   const result = useApiQuery('orders.list', input, { placeholderData: keepPreviousData })
 
@@ -71,6 +76,11 @@ export function OrderQueryPage() {
           onChange={(value) => setFilter('status', value)}
           options={ORDER_STATUS_VALUES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) }))}
         />
+        {filters.overdue && (
+          <Pill size="lg" withRemoveButton onRemove={() => setFilter('overdue', undefined)} data-testid="overdue-filter" removeButtonProps={{ 'aria-label': t('common.clear') }}>
+            {t('dashboard.overdueFilter')}
+          </Pill>
+        )}
         <Button variant="subtle" onClick={toggle.toggle} aria-expanded={advanced}>
           {advanced ? t('orderQuery.hideAdvanced') : t('orderQuery.showAdvanced')}
         </Button>

@@ -11,6 +11,7 @@ import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FilterSelect } from '../../components/list/filters'
 import { ListPage } from '../../components/list/ListPage'
+import { useUrlFilters } from '../../components/list/urlFilters'
 import { useListState } from '../../components/list/useListState'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { formatDateTime } from '../../format/time'
@@ -33,7 +34,7 @@ export function OutboxPage() {
   const { t } = useTranslation()
   const say = useServerText()
   const canRetry = useCan(PERMISSIONS.OUTBOX_WRITE)
-  const list = useListState<never, { status?: OutboxStatus; operation?: OutboxOperation }>(null, {})
+  const list = useListState<never, { status?: OutboxStatus; operation?: OutboxOperation }>(null, useUrlFilters({ status: STATUSES, operation: OPERATIONS }))
   const { filters } = list
   const result = useApiQuery(
     'outbox.list',

@@ -28,11 +28,8 @@ import { formatDateTime } from '../../format/time'
 import { fieldErrorMessage } from '../../i18n/messages'
 import { useServerText } from '../../i18n/serverText'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
-import { ORDER_WRITES } from './liveOrder'
+import { invalidateAfter } from '../../api/stales'
 import { orderPath } from './paths'
-
-/** What a decision makes stale: the lists, the order, the balances it moved, an adjustment it asked for. */
-const PARKED_WRITES = ['parked.list', ...ORDER_WRITES, 'ledger.balances', 'adjustments.list'] as const
 
 const ACTION_COLOR: Record<ParkedAction, string> = { book: 'green', credit: 'blue', return: 'orange', dismiss: 'gray' }
 
@@ -48,7 +45,7 @@ function ResolveDialog({ row, action, onClose }: { row: ParkedRow; action: Parke
   })
   const mutation = useMutation<ParkedRow, ApiError, string>({
     mutationFn: (reason) => call('parked.resolve', { id: row.id, action, reason, requestKey: action === 'credit' ? requestKey : undefined }),
-    onSuccess: () => Promise.all(PARKED_WRITES.map((name) => queryClient.invalidateQueries({ queryKey: [name] })))
+    onSuccess: () => invalidateAfter(queryClient, 'parked.resolve')
   })
   const submit = form.onSubmit(async ({ reason }) => {
     setRefusal(null)

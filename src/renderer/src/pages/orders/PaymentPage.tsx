@@ -12,6 +12,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { formatAmount } from '../../format/amount'
 import { isFinal, OrderStatusBadge } from './OrderBadges'
 import { useLiveOrder } from './liveOrder'
+import { PaymentQr } from './PaymentQr'
 
 function CopyValue({ label, value, block = false }: { label: string; value: string; block?: boolean }) {
   const { t } = useTranslation()
@@ -36,16 +37,21 @@ function CopyValue({ label, value, block = false }: { label: string; value: stri
   )
 }
 
-function PaymentBlock({ title, testId, values }: { title: string; testId: string; values: { label: string; value?: string; block?: boolean }[] }) {
+function PaymentBlock({ title, testId, values, note }: { title: string; testId: string; values: { label: string; value?: string; block?: boolean }[]; note?: string }) {
   return (
     <Stack gap="xs" data-testid={testId}>
       <Title order={5}>{title}</Title>
       {values.map((v) => v.value && <CopyValue key={v.label} label={v.label} value={v.value} block={v.block} />)}
+      {note && (
+        <Alert color="yellow" data-testid="payment-note">
+          {note}
+        </Alert>
+      )}
     </Stack>
   )
 }
 
-function PaymentDetails({ page }: { page: PaymentPageView | null }) {
+function PaymentDetails({ page, orderId, remarkCode }: { page: PaymentPageView | null; orderId: number; remarkCode?: string }) {
   const { t } = useTranslation()
   if (!page) return <Alert color="gray">{t('payment.noDetails')}</Alert>
   switch (page.kind) {
@@ -57,18 +63,40 @@ function PaymentDetails({ page }: { page: PaymentPageView | null }) {
           values={[
             { label: t('payment.bankName'), value: page.bankName },
             { label: t('payment.accountName'), value: page.accountName },
-            { label: t('payment.accountNumber'), value: page.bankAccount }
+            { label: t('payment.accountNumber'), value: page.bankAccount },
+            // The transfer is matched to the order by the code the payer quotes in its remark.
+            { label: t('payment.remarkCode'), value: remarkCode }
           ]}
+          note={remarkCode ? t('payment.remarkCodeHint', { code: remarkCode }) : undefined}
         />
       )
     case 'qr':
-      // No QR image library is installed: the payload itself, to copy into a generator or the payer's app.
-      return <PaymentBlock title={t('payment.qr')} testId="payment-qr" values={[{ label: t('payment.qrPayload'), value: page.qrCode, block: true }]} />
+      // The code to scan, and the payload itself to copy into the payer's app.
+      return (
+        <Stack gap="xs">
+          {page.qrCode && (
+            <Center>
+              <PaymentQr payload={page.qrCode} label={t('payment.qrImage')} />
+            </Center>
+          )}
+          <PaymentBlock title={t('payment.qr')} testId="payment-qr" values={[{ label: t('payment.qrPayload'), value: page.qrCode, block: true }]} />
+        </Stack>
+      )
     case 'crypto_address':
       return <PaymentBlock title={t('payment.cryptoAddress')} testId="payment-address" values={[{ label: t('payment.address'), value: page.address, block: true }]} />
     case 'redirect':
-      // A system browser cannot be opened from here: the address is shown to copy.
-      return <PaymentBlock title={t('payment.redirect')} testId="payment-redirect" values={[{ label: t('payment.redirectHint'), value: page.url, block: true }]} />
+      // The desktop app opens it in the system browser (only this order's own address: the window
+      // names the order); a browser opens a new tab. The address is there to copy too.
+      return (
+        <Stack gap="xs">
+          {page.url && (
+            <Button component="a" href={page.url} target={`paydesk-payment-${orderId}`} rel="noopener noreferrer" data-testid="payment-open-link">
+              {t('payment.openLink')}
+            </Button>
+          )}
+          <PaymentBlock title={t('payment.redirect')} testId="payment-redirect" values={[{ label: t('payment.redirectHint'), value: page.url, block: true }]} />
+        </Stack>
+      )
   }
 }
 
@@ -114,7 +142,7 @@ export function PaymentPage() {
                   <Text size="sm">{t('payment.waiting')}</Text>
                 </Group>
               )}
-              {!isFinal(order.data.status) && <PaymentDetails page={order.data.paymentPage} />}
+              {!isFinal(order.data.status) && <PaymentDetails page={order.data.paymentPage} orderId={id} remarkCode={order.data.fields.remarkCode} />}
             </>
           )}
         </Stack>

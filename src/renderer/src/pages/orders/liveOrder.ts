@@ -1,12 +1,26 @@
 /** One order, read again every few seconds until its status is final (the payment page, a created order). */
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { useApiQuery } from '../../api/hooks'
+import { invalidateAfter, MONEY_READS } from '../../api/stales'
 import { isFinal } from './OrderBadges'
 
-/** The reads a new order or a manual operation makes stale. */
-export const ORDER_WRITES = ['orders.list', 'orders.get', 'orders.options', 'outbox.list'] as const
-
 export function useLiveOrder(id: number, intervalMs = 3000) {
-  return useApiQuery('orders.get', { id }, { refetchInterval: (query) => (isFinal(query.state.data?.status) ? false : intervalMs), meta: { silent: true } })
+  const queryClient = useQueryClient()
+  const query = useApiQuery('orders.get', { id }, { refetchInterval: (q) => (isFinal(q.state.data?.status) ? false : intervalMs), meta: { silent: true } })
+  const status = query.data?.status
+  const seenOpen = useRef(false)
+  // The order finished while watched (paid, paid out, failed): its posting moved money after the
+  // write that created it, so the balances, reports and lists cached since then are stale.
+  useEffect(() => {
+    if (!status) return
+    if (!isFinal(status)) seenOpen.current = true
+    else if (seenOpen.current) {
+      seenOpen.current = false
+      void invalidateAfter(queryClient, null, [...MONEY_READS, 'orders.list', 'outbox.list'])
+    }
+  }, [status, queryClient])
+  return query
 }
 
 /**

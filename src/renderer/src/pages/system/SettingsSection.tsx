@@ -14,8 +14,8 @@ import { PageError } from '../../components/FullPageState'
 import { notifySuccess } from '../../components/notify'
 import { applyApiError, zodFormErrors } from '../../forms/zodForm'
 
-type UpdateProcedure = 'settings.update' | 'callbacks.updateSettings'
-type ReadProcedure = 'settings.get' | 'callbacks.settings'
+type UpdateProcedure = 'settings.update' | 'callbacks.updateSettings' | 'backups.updateSettings' | 'fourEyes.updateSettings'
+type ReadProcedure = 'settings.get' | 'callbacks.settings' | 'backups.settings' | 'fourEyes.settings'
 
 interface SettingsFormOptions<N extends UpdateProcedure, V extends object> {
   update: N
