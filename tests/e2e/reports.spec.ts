@@ -123,7 +123,9 @@ test('account details: a saved view is applied and deleted, an entry opens its o
 
     await entries.root.getByRole('button', { name: 'Delete view' }).click()
     await expect(views).toHaveValue('')
-    expect(await page.evaluate((key) => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem(key), 'paydesk.reportViews.account-details')).toBe('[]')
+    // Views are the user's, kept by the host (not this browser).
+    const token = await host.login('root', 'Root-password-1')
+    expect((await host.api<{ items: unknown[] }>('/api/views.list', { list: 'reports.account-details' }, token)).body.data.items).toEqual([])
   })
 
   await test.step('no English is left in Chinese', async () => {

@@ -13,6 +13,7 @@ import { reconCases } from './recon/bad-input-cases'
 import { reportCases } from './reports/bad-input-cases'
 import { safetyCases } from './safety/bad-input-cases'
 import { fourEyesCases } from './four-eyes/bad-input-cases'
+import { preferenceCases } from './preferences/bad-input-cases'
 
 /** Every row of every table but sessions (whose last-seen time moves on reads), hashed. */
 function snapshot(core: Core): string {
@@ -100,6 +101,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   ...homeCases,
   ...safetyCases,
   ...fourEyesCases,
+  ...preferenceCases,
   'system.info': [['x', 'input']],
   'settings.get': [['x', 'input']],
   'settings.update': [

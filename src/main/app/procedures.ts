@@ -29,6 +29,7 @@ import { limitProcedures } from '../master/procedures/limits'
 import { merchantProcedures } from '../master/procedures/merchants'
 import { orderProcedures } from '../orders/procedures/orders'
 import { parkedProcedures } from '../orders/procedures/parked'
+import { preferenceProcedures } from '../auth/procedures/preferences'
 import { reconBreakProcedures } from '../recon/procedures/breaks'
 import { reconImportProcedures } from '../recon/procedures/imports'
 import { reconRunProcedures } from '../recon/procedures/runs'
@@ -57,6 +58,7 @@ function demoProcedures(loadDemo: DemoLoader) {
 export const procedureImplementations = (core: { loadDemo: DemoLoader }): Handlers => ({
   ...authProcedures,
   ...userProcedures,
+  ...preferenceProcedures,
   ...auditProcedures,
   ...merchantProcedures,
   ...systemProcedures,

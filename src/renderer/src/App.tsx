@@ -9,9 +9,10 @@ import { onSessionLost, reportSessionLost } from './api/session'
 import { notifyInfo } from './components/notify'
 import { i18n } from './i18n'
 import { createRouter } from './router'
+import { COLOR_SCHEME_STORAGE_KEY } from './session/userPreferences'
 import { createPayDeskTheme } from './theme'
 
-const colorSchemeManager = localStorageColorSchemeManager({ key: 'paydesk.color-scheme' })
+const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_STORAGE_KEY })
 
 export function App() {
   const [queryClient] = useState(createQueryClient)

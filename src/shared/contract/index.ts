@@ -22,6 +22,7 @@ import { limitsContract } from './limits'
 import { merchantsContract } from './merchants'
 import { ordersContract } from './orders'
 import { parkedContract } from './parked'
+import { preferencesContract } from './preferences'
 import { reconciliationContract } from './reconciliation'
 import { reportsContract } from './reports'
 import { servicesContract } from './services'
@@ -29,7 +30,7 @@ import { systemContract } from './system'
 import { terminalsContract } from './terminals'
 import { usersContract } from './users'
 
-export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, parkedContract, reportsContract, exportsContract, aftersalesContract, financeContract, reconciliationContract, fieldtestConnectContract, fieldtestContract, homeContract, safetyContract, fourEyesContract)
+export const contract = mergeContracts(authContract, usersContract, auditContract, merchantsContract, systemContract, contractsContract, terminalsContract, servicesContract, channelsContract, bindingsContract, limitsContract, ledgerContract, ordersContract, parkedContract, reportsContract, exportsContract, aftersalesContract, financeContract, reconciliationContract, fieldtestConnectContract, fieldtestContract, homeContract, safetyContract, fourEyesContract, preferencesContract)
 
 export type Contract = typeof contract
 export type ProcedureName = keyof Contract & string

@@ -14,6 +14,7 @@ import { reconTextEn } from './server-text.recon.en'
 import { rulesTextEn } from './server-text.rules.en'
 import { safetyTextEn } from './server-text.safety.en'
 import { fourEyesTextEn } from './server-text.foureyes.en'
+import { preferencesTextEn } from './server-text.preferences.en'
 
 /** A service type's name (`value.serviceType.CNY_BANK_CARD`), from the reference data that holds both languages. */
 export function serviceTypeTerms(language: 'en' | 'zh-CN'): Record<`value.serviceType.${string}`, string> {
@@ -28,6 +29,7 @@ export const serverTextEn = {
   ...fieldtestTextEn,
   ...safetyTextEn,
   ...fourEyesTextEn,
+  ...preferencesTextEn,
   ...errorsTextEn,
   ...permissionsTextEn,
   ...serviceTypeTerms('en'),

@@ -9,6 +9,7 @@ import { reconTextZhCN } from './server-text.recon.zh-CN'
 import { rulesTextZhCN } from './server-text.rules.zh-CN'
 import { safetyTextZhCN } from './server-text.safety.zh-CN'
 import { fourEyesTextZhCN } from './server-text.foureyes.zh-CN'
+import { preferencesTextZhCN } from './server-text.preferences.zh-CN'
 
 export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   ...aftersalesTextZhCN,
@@ -18,6 +19,7 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   ...fieldtestTextZhCN,
   ...safetyTextZhCN,
   ...fourEyesTextZhCN,
+  ...preferencesTextZhCN,
   ...errorsTextZhCN,
   ...permissionsTextZhCN,
   ...serviceTypeTerms('zh-CN'),

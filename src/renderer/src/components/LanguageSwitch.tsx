@@ -1,10 +1,13 @@
 import { Group, NativeSelect, Text } from '@mantine/core'
 import { useId } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
-import { currentLanguage, isLanguage, setLanguage } from '../i18n'
+import { currentLanguage, isLanguage, setLanguage, type Language } from '../i18n'
 
-/** A native <select> with a visible label, so keyboards, screen readers and tests all find it. */
-export function LanguageSwitch() {
+/**
+ * A native <select> with a visible label, so keyboards, screen readers and tests all find it.
+ * `onChange` hears the new choice (signed in: it is saved for the user).
+ */
+export function LanguageSwitch({ onChange }: { onChange?: (language: Language) => void }) {
   const { t } = useTranslation()
   const id = useId()
   return (
@@ -18,7 +21,9 @@ export function LanguageSwitch() {
         value={currentLanguage()}
         onChange={(event) => {
           const value = event.currentTarget.value
-          if (isLanguage(value)) setLanguage(value)
+          if (!isLanguage(value)) return
+          setLanguage(value)
+          onChange?.(value)
         }}
         data={[
           { value: 'en', label: t('languages.en') },

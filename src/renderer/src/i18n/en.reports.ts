@@ -18,17 +18,6 @@ export const enReports = {
       dateOrder: 'must not be before the start',
       badNumber: 'Must be a positive whole number'
     },
-    views: {
-      label: 'Saved views',
-      placeholder: 'Choose a saved view',
-      save: 'Save view',
-      saveTitle: 'Save the current filters',
-      name: 'View name',
-      nameRequired: 'Give the view a name',
-      delete: 'Delete view',
-      saved: 'View “{{name}}” saved',
-      deleted: 'View “{{name}}” deleted'
-    },
     export: {
       button: 'Export',
       csv: 'CSV (UTF-8)',

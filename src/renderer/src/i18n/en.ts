@@ -9,6 +9,7 @@ import { enReports } from './en.reports'
 import { enRecon } from './en.recon'
 import { enSafety } from './en.safety'
 import { enFourEyes } from './en.fourEyes'
+import { enViews } from './en.views'
 
 /** English: the reference resource; every other language must have exactly these keys. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...enHome,
   ...enSafety,
   ...enFourEyes,
+  ...enViews,
   app: {
     name: 'PayDesk',
     loading: 'Loading…',

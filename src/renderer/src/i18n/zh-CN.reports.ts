@@ -19,17 +19,6 @@ export const zhCNReports: typeof enReports = {
       dateOrder: '不能早于开始时间',
       badNumber: '必须是正整数'
     },
-    views: {
-      label: '已保存的视图',
-      placeholder: '选择已保存的视图',
-      save: '保存视图',
-      saveTitle: '保存当前筛选条件',
-      name: '视图名称',
-      nameRequired: '请为视图命名',
-      delete: '删除视图',
-      saved: '视图“{{name}}”已保存',
-      deleted: '视图“{{name}}”已删除'
-    },
     export: {
       button: '导出',
       csv: 'CSV（UTF-8 编码）',

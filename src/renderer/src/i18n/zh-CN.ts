@@ -10,6 +10,7 @@ import { zhCNReports } from './zh-CN.reports'
 import { zhCNRecon } from './zh-CN.recon'
 import { zhCNSafety } from './zh-CN.safety'
 import { zhCNFourEyes } from './zh-CN.fourEyes'
+import { zhCNViews } from './zh-CN.views'
 
 /** 简体中文界面文案；键与英文完全一致（类型和 resources.test.ts 都会检查）。 */
 export const zhCN: TranslationResource = {
@@ -24,6 +25,7 @@ export const zhCN: TranslationResource = {
   ...zhCNHome,
   ...zhCNSafety,
   ...zhCNFourEyes,
+  ...zhCNViews,
   app: {
     name: 'PayDesk',
     loading: '加载中…',

@@ -5,6 +5,8 @@ import { Outlet } from 'react-router-dom'
 import { useApiQuery } from '../api/hooks'
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { useCurrentUser } from '../session/currentUser'
+import { useUserPreferences } from '../session/userPreferences'
 import { NavigationMenu } from './NavigationMenu'
 import { UserMenu } from './UserMenu'
 import { useAttentionNotices } from './useAttentionNotices'
@@ -14,6 +16,7 @@ export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false)
   const info = useApiQuery('system.info', {}, { staleTime: Infinity })
   useAttentionNotices(info.data?.mode)
+  const preferences = useUserPreferences(!useCurrentUser().mustChangePassword)
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
       <AppShell.Header>
@@ -29,8 +32,8 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch />
-            <ColorSchemeToggle />
+            <LanguageSwitch onChange={preferences.saveLanguage} />
+            <ColorSchemeToggle onChange={preferences.saveColorScheme} />
             <UserMenu />
           </Group>
         </Group>

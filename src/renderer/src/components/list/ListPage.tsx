@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../PageHeader'
 import { useTableText } from '../tableText'
 import { pagedTableProps, type PagedResult } from './pagedTable'
+import type { SavedViewList } from '../../../../shared/contract/preferences'
+import { SavedViewsControl } from './SavedViewsControl'
 import type { ListState } from './useListState'
 
 function SortHeader({ label, direction, onClick }: { label: ReactNode; direction: 'asc' | 'desc' | null; onClick: () => void }) {
@@ -35,12 +37,14 @@ export interface ListPageProps<T> {
   /** The search box's label and placeholder; no search box without them. */
   search?: { label: string; placeholder: string }
   filters?: ReactNode
+  /** The list's saved views are offered beside the actions (the user's own, kept in the database). */
+  views?: SavedViewList
   columns: DataTableColumn<T>[]
   idAccessor?: (record: T) => string | number
   children?: ReactNode
 }
 
-export function ListPage<T>({ title, actions, source, search, filters, columns, idAccessor, children }: ListPageProps<T>) {
+export function ListPage<T>({ title, actions, source, search, filters, views, columns, idAccessor, children }: ListPageProps<T>) {
   const { list, result } = source
   const tableText = useTableText()
   const { table } = list
@@ -64,7 +68,10 @@ export function ListPage<T>({ title, actions, source, search, filters, columns, 
   })
   return (
     <Stack>
-      <PageHeader title={title}>{actions}</PageHeader>
+      <PageHeader title={title}>
+        {views && <SavedViewsControl list={views} filters={list.view.current} onApply={list.view.apply} />}
+        {actions}
+      </PageHeader>
       <Group align="flex-end" wrap="wrap">
         {search && (
           <TextInput

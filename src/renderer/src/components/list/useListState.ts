@@ -5,6 +5,8 @@
  */
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
+import type { ViewFilters } from '../../../../shared/contract/preferences'
+import { filtersOfView, viewFiltersOf } from './savedViews'
 
 export interface SortState<S extends string> {
   sortBy: S
@@ -19,10 +21,22 @@ export interface ListTableState {
   sort?: { column: string; direction: 'asc' | 'desc'; change: (column: string, direction: 'asc' | 'desc') => void }
 }
 
+/** The list's filters (and search) as a saved view keeps them, and applying a view. */
+export interface ListViewState {
+  current: ViewFilters
+  apply: (view: ViewFilters) => void
+}
+
 export interface ListState {
   search: string
   setSearch: (value: string) => void
   table: ListTableState
+  view: ListViewState
+}
+
+/** A filter left empty: text blank, anything else unset (applying a view starts from these). */
+function blankOf<F extends object>(filters: F): F {
+  return Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, typeof value === 'string' ? '' : undefined])) as F
 }
 
 export function useListState<S extends string, F extends object>(defaultSort: SortState<S> | null, initialFilters: F) {
@@ -61,12 +75,24 @@ export function useListState<S extends string, F extends object>(defaultSort: So
       : undefined
   }
 
+  const view: ListViewState = {
+    // The search box is kept beside the filters (no list has a filter called `search`).
+    current: viewFiltersOf(search.trim() ? { ...filters, search: search.trim() } : filters),
+    apply: (saved) => {
+      const { search: savedSearch, ...rest } = saved
+      setFilters(filtersOfView(blankOf(initialFilters), rest))
+      setSearchText(typeof savedSearch === 'string' ? savedSearch : '')
+      setPage(1)
+    }
+  }
+
   return {
     search,
     setSearch,
     filters,
     setFilter,
     table,
+    view,
     /** Paging, search, sort and filters as the list procedure takes them. */
     input: { page, pageSize, search: debouncedSearch || undefined, sortBy: sort?.sortBy, sortDirection: sort?.sortDirection, ...filters }
   }

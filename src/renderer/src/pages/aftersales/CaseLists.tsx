@@ -58,6 +58,7 @@ export function RefundsPage() {
   return (
     <ListPage<RefundRow>
       title={t('nav.items.refunds')}
+      views="refunds"
       source={{ list, result }}
       search={{ label: t('common.search'), placeholder: t('aftersales.searchRefunds') }}
       filters={
@@ -92,6 +93,7 @@ export function DisputesPage() {
   return (
     <ListPage<DisputeRow>
       title={t('nav.items.disputes')}
+      views="disputes"
       source={{ list, result }}
       search={{ label: t('common.search'), placeholder: t('aftersales.searchDisputes') }}
       filters={
@@ -129,6 +131,7 @@ export function WaybillsPage() {
   return (
     <ListPage<WaybillRow>
       title={t('nav.items.waybills')}
+      views="waybills"
       source={{ list, result }}
       search={{ label: t('common.search'), placeholder: t('aftersales.searchWaybills') }}
       filters={

@@ -3,6 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
 import { DataTable } from 'mantine-datatable'
 import { pagedTableProps } from '../../components/list/pagedTable'
+import { SavedViewsControl } from '../../components/list/SavedViewsControl'
+import { filtersOfView, viewFiltersOf } from '../../components/list/savedViews'
 import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useServerText } from '../../i18n/serverText'
@@ -31,13 +33,15 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
   )
 }
 
+const NO_FILTERS = { procedure: '', targetType: '', search: '', from: '', to: '' }
+
 export function AuditPage() {
   const { t } = useTranslation()
   const say = useServerText()
   const tableText = useTableText()
   const [page, setPage] = useState(1)
   const [pageSize, setPageSize] = useState(20)
-  const [filters, setFilters] = useState({ procedure: '', targetType: '', search: '', from: '', to: '' })
+  const [filters, setFilters] = useState(NO_FILTERS)
   const [debounced] = useDebouncedValue(filters, 300)
   const from = localDayBound(debounced.from)
   const to = localDayBound(debounced.to, true)
@@ -65,7 +69,16 @@ export function AuditPage() {
 
   return (
     <Stack>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader title={t('audit.title')}>
+        <SavedViewsControl
+          list="audit"
+          filters={viewFiltersOf(filters)}
+          onApply={(view) => {
+            setFilters(filtersOfView(NO_FILTERS, view))
+            setPage(1)
+          }}
+        />
+      </PageHeader>
       <Group align="flex-start">
         <TextInput label={t('audit.procedure')} placeholder="users.create" value={filters.procedure} onChange={setFilter('procedure')} />
         <TextInput label={t('audit.targetType')} placeholder="user" value={filters.targetType} onChange={setFilter('targetType')} />

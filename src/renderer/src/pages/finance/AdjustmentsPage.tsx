@@ -105,6 +105,7 @@ export function AdjustmentsPage() {
   return (
     <ListPage<AdjustmentRow>
       title={t('adjustments.title')}
+      views="adjustments"
       actions={canRequest && <Button onClick={() => setRequesting(true)}>{t('adjustments.request')}</Button>}
       source={{ list, result }}
       search={{ label: t('adjustments.searchLabel'), placeholder: t('adjustments.searchPlaceholder') }}

@@ -140,6 +140,7 @@ export function WithdrawalsPage() {
   return (
     <ListPage<WithdrawalRow>
       title={t('withdrawals.title')}
+      views="withdrawals"
       actions={canRequest && <Button onClick={() => setRequesting(true)}>{t('withdrawals.request')}</Button>}
       source={{ list, result }}
       search={{ label: t('withdrawals.searchLabel'), placeholder: t('withdrawals.searchPlaceholder') }}

@@ -12,6 +12,7 @@ import { ORDER_STATUS_VALUES, type OrderRow } from '../../../../shared/contract/
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { FilterSelect, MerchantFilter } from '../../components/list/filters'
+import { SavedViewsControl } from '../../components/list/SavedViewsControl'
 import { useUrlFilters } from '../../components/list/urlFilters'
 import { useListState } from '../../components/list/useListState'
 import { PageHeader } from '../../components/PageHeader'
@@ -32,6 +33,7 @@ interface OrderFilters {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
+const ADVANCED = ['merchantId', 'channelId', 'direction', 'test', 'dateFrom', 'dateTo'] as const satisfies readonly (keyof OrderFilters)[]
 
 export function OrderQueryPage() {
   const { t } = useTranslation()
@@ -61,7 +63,17 @@ export function OrderQueryPage() {
 
   return (
     <Stack>
-      <PageHeader title={t('nav.items.orderQuery')} />
+      <PageHeader title={t('nav.items.orderQuery')}>
+        <SavedViewsControl
+          list="orders"
+          filters={list.view.current}
+          onApply={(view) => {
+            list.view.apply(view)
+            // A view that sets a filter kept under "More filters" shows them.
+            if (ADVANCED.some((key) => view[key] !== undefined && view[key] !== '')) toggle.open()
+          }}
+        />
+      </PageHeader>
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label={t('orderQuery.searchLabel')}

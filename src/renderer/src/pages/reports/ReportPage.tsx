@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { useLocation, useSearchParams } from 'react-router-dom'
 import type { OutputOf } from '../../../../shared/contract'
 import type { ExportReport } from '../../../../shared/contract/exports'
+import type { REPORT_VIEW_KEYS } from '../../../../shared/contract/preferences'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { pagedTableProps } from '../../components/list/pagedTable'
@@ -25,7 +26,8 @@ import type { MerchantLabel, Metric } from './reportColumns'
 import { ReportFilterBar } from './ReportFilterBar'
 import { businessToday, filtersFromParams, reportInput, type ReportFilters, type ReportProcedure } from './reportFilters'
 import { ExportMenu } from './ExportMenu'
-import { SavedViewsControl } from './SavedViewsControl'
+import { SavedViewsControl } from '../../components/list/SavedViewsControl'
+import { filtersOfView, viewFiltersOf } from '../../components/list/savedViews'
 import { TotalsTable } from './TotalsTable'
 
 export type ReportRow<N extends ReportProcedure> = OutputOf<N>['items'][number]
@@ -48,7 +50,7 @@ const REPORT_KEYS = {
   transactionDetails: 'transaction-details',
   settlementSummary: 'settlement-summary',
   settlementDetails: 'settlement-details'
-} as const
+} as const satisfies Record<string, (typeof REPORT_VIEW_KEYS)[number]>
 
 /** Merchants by name for those who may list them (the first 100; others, and for everyone else, by id). */
 function useMerchantLabel(): MerchantLabel {
@@ -91,7 +93,7 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
   return (
     <Stack data-testid={`report-${REPORT_KEYS[item]}`}>
       <PageHeader title={t(`nav.items.${item}`)}>
-        <SavedViewsControl report={REPORT_KEYS[item]} filters={filters} onApply={change} />
+        <SavedViewsControl list={`reports.${REPORT_KEYS[item]}`} filters={viewFiltersOf(filters)} onApply={(view) => change(filtersOfView(filters, view))} />
         {canExport && <ExportMenu report={procedure.slice('reports.'.length) as ExportReport} filters={wholeSet} />}
       </PageHeader>
       <ReportFilterBar filters={filters} onChange={(patch) => change({ ...filters, ...patch })} entries={procedure === 'reports.accountDetails'} />
