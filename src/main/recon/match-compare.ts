@@ -1,0 +1,158 @@
+/**
+ * After the passes (match.ts): a matched pair compared (currency, gross within the tolerance, the
+ * channel's fee against its schedule, status), and the breaks built for what is left, with their
+ * likely causes and in the order of their identities.
+ */
+import type { BreakType } from '../db/schema/recon'
+import type { Break, Line, MatchRules, Ours } from './match-types'
+
+export const byLine = (a: Line, b: Line) => a.statementId - b.statementId || a.lineNo - b.lineNo || a.id - b.id
+
+export const theirsPaid = (l: Line) => l.status === null || l.status === 'succeeded'
+
+export function withinTolerance(difference: number, base: number, rules: MatchRules): boolean {
+  const allowed = Math.max(rules.toleranceMinor, Math.floor((Math.abs(base) * rules.tolerancePpm) / 1_000_000))
+  return Math.abs(difference) <= allowed
+}
+
+function nearCutoff(at: number | null, rules: MatchRules): boolean {
+  if (at === null) return false
+  const margin = rules.cutoffMinutes * 60_000
+  return rules.dayOf(at - margin) !== rules.dayOf(at) || rules.dayOf(at + margin) !== rules.dayOf(at)
+}
+
+export function lineBreak(type: BreakType, line: Line, rules: MatchRules, extra: { cause?: string; detail?: Record<string, unknown> }): Break {
+  const cause = extra.cause ?? (type === 'missing_ours' && nearCutoff(line.at, rules) ? 'cutoff' : type)
+  return {
+    type,
+    identity: `${type}:line:${line.statementId}:${line.rowKey}`,
+    lineId: line.id,
+    orderId: null,
+    refundId: null,
+    statementId: line.statementId,
+    merchantId: null,
+    currency: line.currency,
+    theirsMinor: line.grossMinor,
+    oursMinor: null,
+    differenceMinor: null,
+    at: line.at ?? 0,
+    causeKey: cause,
+    detail: extra.detail ?? {}
+  }
+}
+
+export function oursBreak(type: BreakType, item: Ours, rules: MatchRules, cause?: string): Break {
+  return {
+    type,
+    identity: `${type}:${item.kind}:${item.id}`,
+    lineId: null,
+    orderId: item.kind === 'order' ? item.id : null,
+    refundId: item.kind === 'refund' ? item.id : null,
+    statementId: null,
+    merchantId: item.merchantId,
+    currency: item.currency,
+    theirsMinor: null,
+    oursMinor: item.amountMinor,
+    differenceMinor: null,
+    at: item.at,
+    causeKey: cause ?? (nearCutoff(item.at, rules) ? 'cutoff' : type),
+    detail: {}
+  }
+}
+
+/** One of ours against the line(s) matched to it. */
+export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, breaks: Break[]): void {
+  // A failed attempt beside a paid one (the payer retried) is no second payment: only the paid lines count.
+  const paidLines = matchedLines.filter(theirsPaid)
+  let lines = paidLines.length > 0 ? paidLines : matchedLines
+  const first = [...lines].sort(byLine)[0]
+  const pairBreak = (type: BreakType, cause: string, values: Partial<Break>, detail: Record<string, unknown> = {}): Break => ({
+    type,
+    identity: `${type}:${item.kind}:${item.id}`,
+    lineId: first.id,
+    orderId: item.kind === 'order' ? item.id : null,
+    refundId: item.kind === 'refund' ? item.id : null,
+    statementId: first.statementId,
+    merchantId: item.merchantId,
+    currency: first.currency,
+    theirsMinor: null,
+    oursMinor: item.amountMinor,
+    differenceMinor: null,
+    at: first.at ?? item.at,
+    causeKey: cause,
+    detail: { lineIds: lines.map((l) => l.id), ...detail },
+    ...values
+  })
+  // Several lines on one of ours: a split payment when they add up to it; otherwise the later ones are duplicates.
+  const theirsSum = lines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
+  if (lines.length > 1 && !withinTolerance(theirsSum - item.amountMinor, item.amountMinor, rules)) {
+    for (const dup of [...lines].sort(byLine).slice(1)) {
+      breaks.push({ ...pairBreak('duplicate', 'duplicate', { theirsMinor: dup.grossMinor }), identity: `duplicate:line:${dup.statementId}:${dup.rowKey}`, lineId: dup.id, statementId: dup.statementId, at: dup.at ?? item.at })
+    }
+    lines = [first]
+  }
+  const currencies = new Set(lines.map((l) => l.currency).filter((c): c is string => c !== null))
+  if ([...currencies].some((c) => c !== item.currency)) {
+    breaks.push(pairBreak('currency_mismatch', 'currency', { theirsMinor: first.grossMinor }, { theirsCurrency: [...currencies].join(',') }))
+    return
+  }
+  const theirsPaidAll = lines.every(theirsPaid)
+  if (theirsPaidAll && item.status !== 'succeeded') {
+    breaks.push(pairBreak('status_mismatch', 'theirs_paid_ours_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: first.status ?? 'succeeded' }))
+    return
+  }
+  if (!theirsPaidAll && item.status === 'succeeded') {
+    breaks.push(pairBreak('status_mismatch', 'ours_paid_theirs_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: lines.find((l) => !theirsPaid(l))?.status }))
+    return
+  }
+  if (!theirsPaidAll) return
+  const theirs = lines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
+  const difference = theirs - item.amountMinor
+  if (!withinTolerance(difference, item.amountMinor, rules)) {
+    const fees = lines.reduce((sum, l) => sum + Math.abs(l.feeMinor ?? 0), 0)
+    const cause = fees !== 0 && Math.abs(difference) === fees ? 'difference_is_fee' : Math.abs(difference) <= 1 ? 'rounding' : 'amount'
+    breaks.push(pairBreak(difference > 0 ? 'amount_over' : 'amount_short', cause, { theirsMinor: theirs, differenceMinor: difference }))
+  }
+  // The schedule prices payments and payouts; a refund's fee (often the original's, returned) is the channel's own rule.
+  const feeLines = lines.filter((l) => l.feeMinor !== null)
+  if (rules.fee && item.kind === 'order' && feeLines.length > 0) {
+    const { ratePpm, fixedMinor } = rules.fee
+    const onRate = (minor: number) => Math.round((Math.abs(minor) * ratePpm) / 1_000_000)
+    // Charged, as lines are signed from the merchant's side (a fee charged is negative): a fee
+    // credited instead comes out negative here, never equal to the schedule's.
+    const charged = -feeLines.reduce((sum, l) => sum + l.feeMinor!, 0)
+    // The schedule on what the channel processed: each transaction's gross, the fixed part on each.
+    const processed = feeLines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
+    const expected = feeLines.reduce((sum, l) => sum + onRate(l.grossMinor ?? 0) + fixedMinor, 0)
+    // When its gross differs from ours, that is the amount break: a fee that fits the schedule on
+    // either amount is not a second difference.
+    const onOurs = onRate(item.amountMinor) + fixedMinor * feeLines.length
+    const fits = (due: number) => withinTolerance(charged - due, due, { ...rules, tolerancePpm: 0 })
+    if (!fits(expected) && !fits(onOurs)) {
+      const observedPpm = processed === 0 ? 0 : Math.round(((charged - fixedMinor * feeLines.length) * 1_000_000) / processed)
+      breaks.push({ ...pairBreak('fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: charged, oursMinor: expected, differenceMinor: charged - expected }), identity: `fee_mismatch:${item.kind}:${item.id}` })
+    }
+  }
+}
+
+/**
+ * A file whose amounts are all off by one rate (a wrong currency unit, an FX rate applied): when
+ * at least three amount breaks of one statement share theirs/ours to four digits, that ratio is
+ * their cause.
+ */
+export function assignRateCauses(breaks: Break[]): void {
+  const byRatio = new Map<string, Break[]>()
+  for (const b of breaks) {
+    if ((b.type !== 'amount_over' && b.type !== 'amount_short') || !b.oursMinor || b.theirsMinor === null || b.causeKey !== 'amount') continue
+    const key = `${b.statementId}:${(b.theirsMinor / b.oursMinor).toFixed(4)}`
+    byRatio.set(key, [...(byRatio.get(key) ?? []), b])
+  }
+  for (const [key, group] of byRatio) {
+    if (group.length < 3) continue
+    for (const b of group) b.causeKey = `rate:${key.split(':')[1]}`
+  }
+}
+
+export function byIdentity(a: Break, b: Break): number {
+  return a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0
+}
