@@ -23,7 +23,9 @@ export default defineConfig({
           // An export job's worker thread (src/main/reports/export/jobs.ts starts it), plain Node too.
           'export-worker': resolve(__dirname, 'src/main/reports/export/worker.ts'),
           // A reconciliation job's worker thread (src/main/recon/jobs.ts starts it): imports and runs.
-          'recon-worker': resolve(__dirname, 'src/main/recon/worker.ts')
+          'recon-worker': resolve(__dirname, 'src/main/recon/worker.ts'),
+          // A backup's worker thread (src/main/safety/service.ts starts it): the copy off the main thread.
+          'backup-worker': resolve(__dirname, 'src/main/safety/backup-worker.ts')
         }
       }
     }

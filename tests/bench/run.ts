@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- SECTION…]`: runs the benchmarks and writes their figures to docs/BENCHMARKS.md.
- * Sections: ledger, orders, reports, export, main-thread, orderlist, recon; all of them by default. A run of some sections rewrites only
+ * Sections: ledger, orders, reports, export, main-thread, orderlist, recon, fieldtest, home, backup; all of them by default. A run of some sections rewrites only
  * theirs and keeps the others' figures (each section is a `## ` heading and what follows it, with
  * the date and machine it was measured on). Figures come from this run on this machine; targets
  * are stated beside them.
@@ -8,6 +8,7 @@
 import { cpus, loadavg, totalmem } from 'node:os'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { backupSection } from './backup'
 import { fieldtestSection } from './fieldtest'
 import { homeSection } from './home'
 import { benchLedger } from './ledger'
@@ -287,7 +288,8 @@ const SECTIONS: Record<string, Section> = {
     }
   },
   fieldtest: fieldtestSection,
-  home: homeSection
+  home: homeSection,
+  backup: backupSection
 }
 
 /**

@@ -7,7 +7,8 @@
  */
 import type { Locator, Page } from '@playwright/test'
 import type { AttentionItem, HomeSummary } from '../../src/shared/contract/home'
-import { MERCHANT_USER, signIn } from './demo'
+import { BANKS } from '../../src/shared/reference'
+import { CN, MERCHANT_USER, merchantIdOf, signIn } from './demo'
 import { ADMIN, expect, test } from './fixtures'
 import { englishLeft, visibleText } from './untranslated'
 
@@ -51,6 +52,15 @@ const ROW_TEXT: Partial<Record<AttentionItem['kind'], string>> = {
 test('each kind of waiting work the demo leaves is on Home, and each line opens exactly that work', async ({ page, host }) => {
   test.setTimeout(180_000)
   const token = await host.login(ADMIN.username, ADMIN.password)
+  // The administrator's own requests wait for someone else: Home does not count them, and its links leave them out too.
+  const merchantId = await merchantIdOf(host, token, CN)
+  const contracts = await host.api<{ items: { id: number; settlementCurrency: string }[] }>('/api/contracts.list', { merchantId, status: 'active' }, token)
+  const contract = contracts.body.data.items.find((c) => c.settlementCurrency === 'CNY')!
+  const own = [
+    await host.api('/api/withdrawals.request', { merchantId, currency: 'CNY', amount: '100.00', bankCode: BANKS.CN[0].code, accountNo: '6222020200445566', holderName: 'Golden Dragon', requestKey: 'home-own-withdrawal' }, token),
+    await host.api('/api/adjustments.request', { merchantId, contractId: contract.id, currency: 'CNY', amount: '12.34', reason: 'Own request, reviewed by another user', requestKey: 'home-own-adjustment' }, token)
+  ]
+  for (const answer of own) expect(answer.status, answer.body.message).toBe(200)
   const answer = await host.api<{ items: AttentionItem[] }>('/api/home.attention', {}, token)
   expect(answer.status, answer.body.message).toBe(200)
   const items = answer.body.data.items
@@ -69,7 +79,7 @@ test('each kind of waiting work the demo leaves is on Home, and each line opens 
       await home.open(host.url)
       const line = home.line(item)
       await expect(line).toContainText(String(item.count))
-      if (item.kind === 'disputesEvidenceDue') await expect(line.getByTestId('attention-deadline')).toContainText('(+08:00)')
+      if (item.kind === 'disputesEvidenceDue') await expect(line.getByTestId('attention-deadline')).toContainText('(UTC+08:00)')
       if (item.kind === 'reconBreaks') await expect(line.getByTestId('attention-ages')).toContainText('over 7 days')
       await line.getByRole('link').click()
       await expect(page).toHaveURL((url) => url.hash === `#${item.link}`)

@@ -118,7 +118,7 @@ test('a merchant operator created in the UI sees only its menu, its merchant and
     expect(all.body.data.items.map((m) => m.name).sort(), 'the other merchant exists; it is only hidden').toEqual([OWN_MERCHANT, OTHER_MERCHANT])
   })
 
-  await test.step('the audit log shows each of those writes, and filters by procedure', async () => {
+  await test.step('the audit log shows each of those writes, and filters by procedure and target chosen by name', async () => {
     const audit = new AuditPage(page)
     await audit.open()
     await expect(audit.rows('merchants.create', ADMIN.username)).toHaveCount(2)
@@ -128,10 +128,17 @@ test('a merchant operator created in the UI sees only its menu, its merchant and
     await expect(audit.rows('auth.login', ADMIN.username).first()).toBeVisible()
     await expect(audit.rows('merchants.create').filter({ hasText: OTHER_MERCHANT })).toHaveCount(1)
 
-    await audit.filterByProcedure('merchants.create')
+    // Found by name or by code; the code is what the host is sent.
+    await audit.filterByProcedure('create merch', 'Create merchant')
     await expect.poll(() => audit.table.column('Procedure')).toEqual(['merchants.create', 'merchants.create'])
-    await audit.filterByProcedure('auth.changePassword')
+    await audit.filterByProcedure('auth.changePassword', 'Change own password')
     await expect.poll(() => audit.table.column('Procedure')).toEqual(['auth.changePassword'])
     expect(await audit.table.column('Actor')).toEqual([OPERATOR.username])
+    await audit.clear(audit.procedureFilter)
+    await audit.choose(audit.targetTypeFilter, 'user', 'User')
+    // Polled on the filter's own effect: the rows before it was applied hold these procedures too.
+    await expect.poll(async () => (await audit.table.column('Target')).filter((target) => !/^user( #\d+)?$/.test(target))).toEqual([])
+    expect(await audit.table.column('Procedure')).toEqual(expect.arrayContaining(['users.create', 'auth.changePassword', 'auth.login']))
+    expect(await audit.table.column('Procedure')).not.toContain('merchants.create')
   })
 })

@@ -99,6 +99,80 @@ test('operations staff pick a merchant and create a CN bank card deposit; refuse
   })
 })
 
+test('Tab right after choosing a merchant goes to Service, then Channel, while the services are still loading', async ({ page, host }) => {
+  await signIn(page, host, OPS)
+  const form = new OrderFormPage(page, 'deposit')
+  await form.open()
+  // The merchant's services are held back, so the Tab below lands before they arrive.
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/orders.options', async (route) => {
+    await held
+    await route.continue()
+  })
+  await form.choose(form.merchant, CN, 'Golden')
+  await page.keyboard.press('Tab')
+  await expect(form.service).toBeFocused()
+  await expect(form.service).toBeDisabled()
+  await page.keyboard.press('Tab')
+  await expect(form.channel).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(form.service).toBeFocused()
+  release()
+  // Loaded: the focused Service opens from the keyboard and its choice is taken.
+  await expect(form.service).toBeEnabled()
+  await expect(form.service).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('listbox').getByRole('option', { name: /^CNY bank card · CNY/ })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Tab')
+  await expect(form.channel).toBeFocused()
+})
+
+test('a deposit names the terminal it is taken at, among the merchant’s active terminals, and its detail shows it', async ({ page, host }) => {
+  await signIn(page, host, OPS)
+  const form = new OrderFormPage(page, 'deposit')
+  await form.open()
+  await form.choose(form.merchant, CN, 'Golden')
+  await expect(form.terminal).toBeEnabled()
+  const terminals = await form.optionsOf(form.terminal)
+  await expect(terminals).toHaveText(['CN-API-01 · Server-to-server API · API', 'CN-WEB-01 · Web checkout · Website'])
+  await page.keyboard.press('Escape')
+  await form.choose(form.terminal, 'CN-WEB-01 · Web checkout · Website')
+  await form.choose(form.service, 'CNY bank card · CNY · 500.00 – 20,000.00 CNY')
+  await form.choose(form.channel, /^CN UnionPay Direct A/)
+  await form.field('Payer name').fill('Li Wei')
+  await form.field('Card number').fill('6222 0202 0011 2233')
+  await form.field('Remark code').fill('AB12')
+  await form.amount.fill('1000')
+  await form.submit()
+  await form.createdOrderNo()
+  await form.created.getByRole('link', { name: 'Open order details' }).click()
+  await expect(page.getByText('CN-WEB-01 · Web checkout', { exact: true })).toBeVisible()
+})
+
+test('the demo notifies its merchants: one acknowledges, the other refuses and waits for a retry in the outbox', async ({ page, host }) => {
+  const token = await host.login(OPS.username, OPS.password)
+  type Item = { orderId: number; orderNo: string; status: string; attempts: number; lastError: string | null }
+  const notifications = async () => (await host.api<{ items: Item[] }>('/api/outbox.list', { operation: 'notify', pageSize: 100 }, token)).body.data.items.filter((i) => i.attempts > 0 && i.status !== 'gave_up')
+  await expect.poll(async () => (await notifications()).map((i) => i.status).sort(), { timeout: 20_000 }).toEqual(['done', 'pending'])
+  const [delivered, refused] = ['done', 'pending'].map((status) => notifications().then((items) => items.find((i) => i.status === status)!))
+
+  await signIn(page, host, OPS)
+  const shell = new AppShell(page)
+  await shell.openAddress(host.url, '/orders/outbox?operation=notify&status=pending')
+  const row = page.getByRole('main').locator('tbody tr').filter({ hasText: (await refused).orderNo })
+  await expect(row).toContainText('Merchant notification')
+  await expect(row).toContainText('Waiting')
+  await expect(row).toContainText('Answered HTTP 503')
+
+  await shell.openAddress(host.url, `/orders/${(await delivered).orderId}`)
+  const orders = new OrderQueryPage(page)
+  await orders.tab('Notifications').click()
+  await expect(page.getByRole('tabpanel').locator('tbody tr')).toHaveCount(1)
+  await expect(page.getByRole('tabpanel').locator('tbody tr')).toContainText('Acknowledged')
+})
+
 test('a merchant-bound user gets no merchant choice, and the host refuses another merchant’s order with 403', async ({ page, host }) => {
   await signIn(page, host, MERCHANT_USER)
   const form = new OrderFormPage(page, 'deposit')

@@ -116,7 +116,7 @@ test('finance exports a filtered report over all its pages to CSV, XLSX and GBK,
     expect(file.rows).toBe(count)
     expect(file.bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
     const [header, ...records] = parse(iconv.decode(file.bytes, 'gbk')) as string[][]
-    expect(header).toEqual(['创建时间', '流水编号', '商户', '商户名称', '合同', '交易号', '类型', '类型名称', '币种', '金额', '备注'])
+    expect(header).toEqual(['创建时间 (UTC+08:00)', '流水编号', '商户', '商户名称', '合同', '交易号', '类型', '类型名称', '币种', '金额', '备注'])
     // Beside each code its name: no merchant or entry type is a bare number.
     expect(records.every((r) => r[3] !== '' && r[7] !== '')).toBe(true)
     expect(records).toHaveLength(count)

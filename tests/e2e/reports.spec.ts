@@ -159,3 +159,23 @@ test('a merchant-bound user has no merchant filter and reads only its own mercha
   await expect(details.pagination).toHaveText(/^1–\d+ of \d+$/)
   expect(new Set(await details.table.column('Merchant')).size).toBe(1)
 })
+
+test('From and To can be picked on a calendar: the first and the last second of the day picked', async ({ page, host }) => {
+  await signIn(page, host)
+  const summary = new ReportPage(page, '/reports/settlement-summary', 'Settlement summary')
+  await summary.open()
+  const from = summary.root.getByRole('textbox', { name: 'From', exact: true })
+  const to = summary.root.getByRole('textbox', { name: 'To', exact: true })
+  // A day of the demo's history: the calendar opens on the month of the field's day.
+  const picked = new Date(Date.now() - 10 * 86_400_000)
+  await from.fill(`${day(picked)} 10:00:00`)
+  await to.fill(`${day(picked)} 11:00:00`)
+  const label = picked.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+  for (const [field, box, second] of [['From', from, '00:00:00'], ['To', to, '23:59:59']] as const) {
+    await summary.root.getByRole('button', { name: `${field}: pick a day`, exact: true }).click()
+    await page.getByRole('dialog', { name: `${field}: pick a day` }).getByRole('button', { name: label, exact: true }).click()
+    await expect(box).toHaveValue(`${day(picked)} ${second}`)
+  }
+  // The whole day is what the report shows.
+  await expect.poll(async () => new Set(await summary.table.column('Day'))).toEqual(new Set([day(picked)]))
+})

@@ -10,6 +10,7 @@ import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
 import { signIn } from './demo'
 import { ADMIN, expect, startHost, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
+import { DataTableView } from './pages/DataTableView'
 import { FormDialog } from './pages/FormDialog'
 import { OrderQueryPage } from './pages/OrderQueryPage'
 import { SavedViews } from './pages/SavedViews'
@@ -67,4 +68,35 @@ test('a saved view and the language survive a restart of the host', async ({ pag
     await host.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
+})
+
+test.describe('on the demo data', () => {
+  test.use({ hostOptions: { env: { PAYDESK_ADMIN_USER: ADMIN.username, PAYDESK_ADMIN_PASSWORD: ADMIN.password }, demo: true } })
+
+  test('a saved view keeps the list’s sort as well as its filters', async ({ page, host }) => {
+    const token = await host.login(ADMIN.username, ADMIN.password)
+    const numbers = async (input: object) =>
+      (await host.api<{ items: { withdrawalNo: string }[] }>('/api/withdrawals.list', input, token)).body.data.items.map((w) => w.withdrawalNo)
+    const smallestFirst = await numbers({ sortBy: 'amount', sortDirection: 'asc' })
+    // The list's own order (newest first) differs, so the view is what puts them smallest first.
+    expect(smallestFirst.length).toBeGreaterThan(1)
+    expect(await numbers({})).not.toEqual(smallestFirst)
+
+    await signIn(page, host, ADMIN)
+    await new AppShell(page).navigate('/finance/withdrawals')
+    const table = new DataTableView(page.getByRole('main').getByRole('table').first())
+    const amount = table.root.getByRole('columnheader', { name: 'Amount', exact: true }).getByRole('button')
+    const views = new SavedViews(page)
+    await amount.click()
+    await expect(amount).toHaveAttribute('title', 'Sorted ascending; click to sort descending')
+    await expect.poll(() => table.column('Withdrawal no.')).toEqual(smallestFirst.slice(0, 20))
+    await views.save('Smallest first')
+
+    await page.reload()
+    await expect(amount).toHaveAttribute('title', 'Not sorted; click to sort')
+    await expect.poll(() => table.column('Withdrawal no.')).not.toEqual(smallestFirst.slice(0, 20))
+    await views.apply('Smallest first')
+    await expect(amount).toHaveAttribute('title', 'Sorted ascending; click to sort descending')
+    await expect.poll(() => table.column('Withdrawal no.')).toEqual(smallestFirst.slice(0, 20))
+  })
 })

@@ -45,7 +45,7 @@ function escapeRegex(text: string): string {
 
 /**
  * The lines of `text` that still hold a Latin word of two letters or more after the data values
- * (user and merchant names…), e-mail addresses, dates, times and numbers are taken out.
+ * (user and merchant names…), e-mail addresses, time zones, dates, times and numbers are taken out.
  */
 export function englishLeft(text: string, dataValues: readonly string[]): string[] {
   const values = [...dataValues, ...SAME_IN_EVERY_LANGUAGE].filter((v) => v !== '').sort((a, b) => b.length - a.length)
@@ -53,6 +53,8 @@ export function englishLeft(text: string, dataValues: readonly string[]): string
     let rest = line
     for (const value of values) rest = rest.replace(new RegExp(escapeRegex(value), 'g'), ' ')
     return rest
+      // A time zone as times are labelled with it (UTC+08:00, UTC+07:00 Asia/Bangkok): named the same in every language.
+      .replace(/UTC[+-]\d{2}:\d{2}(?: [A-Za-z]+\/[A-Za-z_]+)?/g, ' ')
       .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
       .replace(/\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/g, ' ')
       .replace(/\d+/g, ' ')

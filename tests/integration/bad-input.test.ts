@@ -108,6 +108,12 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
     [{ sessionIdleMinutes: 0, sessionAbsoluteMinutes: 60 }, 'sessionIdleMinutes'],
     [{ sessionIdleMinutes: 30, sessionAbsoluteMinutes: '60' }, 'sessionAbsoluteMinutes']
   ],
+  'settings.setBusinessZone': [
+    [{}, 'timeZone'],
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
+    [{ timeZone: '+15:00' }, 'timeZone'],
+    [{ timeZone: 8 }, 'timeZone']
+  ],
   'demo.load': [['x', 'input']],
   'desktop.notify': [
     [{ notices: [] }, 'notices'],
@@ -125,7 +131,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
     [{ id: 1, decision: 'maybe' }, 'decision'],
     [{ id: 1, decision: 'reject', note: 'no' }, 'note']
   ],
-  'adjustments.list': [[{ status: 'posted' }, 'status']],
+  'adjustments.list': [[{ status: 'posted' }, 'status'], [{ requestedBy: 'nobody' }, 'requestedBy']],
   'adjustments.get': [[{ id: 'x' }, 'id']],
   'withdrawals.request': [
     [{ merchantId: 1, currency: 'THB', amount: '-5', bankCode: 'KBANK', accountNo: '1234567890', holderName: 'Somchai', requestKey: 'key-12345' }, 'amount'],
@@ -140,7 +146,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
     [{ id: 1, outcome: 'paid' }, 'bankReference'],
     [{ id: 1, outcome: 'failed', reason: '' }, 'reason']
   ],
-  'withdrawals.list': [[{ status: 'done' }, 'status']],
+  'withdrawals.list': [[{ status: 'done' }, 'status'], [{ requestedBy: 42 }, 'requestedBy']],
   'withdrawals.get': [[{ id: 0 }, 'id']],
   'fx.list': [[{ baseCurrency: 'XXX' }, 'baseCurrency']],
   'fx.create': [

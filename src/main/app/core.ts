@@ -167,7 +167,7 @@ export function createCore(options: CoreOptions): Core {
   })
   const outbox = createOutboxRunner({ db, clock, log }, { ...orders.outboxHandlers, ...refundOutboxHandlers(orders.deps) })
   const reserves = createReserveReleaser({ db, ledger, clock, tenantId: TENANT_ID })
-  const safety = createSafety({ db, clock, tenantId: TENANT_ID, reads, dbPath: options.dbPath, onRestoreStaged: options.onRestoreStaged, log })
+  const safety = createSafety({ db, clock, tenantId: TENANT_ID, reads, dbPath: options.dbPath, nativeBinding: options.nativeBinding, onRestoreStaged: options.onRestoreStaged, log })
   const loop = createJobLoop(
     [
       orders.jobs.expiry,

@@ -4,11 +4,11 @@
  * ledger postings and audit all apply. Every step finds what an earlier run created before
  * creating it, so loading again changes nothing, even after an interrupted run.
  */
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { BuiltInRoleKey } from '../../shared/permissions'
 import { say } from '../../shared/server-text'
 import { hashPassword } from '../auth/passwords'
-import { roles, systemFacts, userRoles, users } from '../db/schema'
+import { outbox, roles, systemFacts, userRoles, users } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { Db } from '../db/open'
 import type { Clock } from '../core/context'
@@ -107,6 +107,11 @@ export async function loadDemo(deps: DemoDeps, who: { userId: number | null; use
         finance.createRates()
         createDemoOrders(deps, ids, DEMO_DAYS, finance.afterDay)
         createDemoAftersales(deps)
+        // History's merchant notifications are not replayed either: only the demo's own two are sent (merchant-endpoints.ts).
+        tx.update(outbox)
+          .set({ status: 'done', lastError: 'demo history: the merchant notification is not replayed', updatedAt: deps.clock.now() })
+          .where(and(eq(outbox.operation, 'notify'), eq(outbox.status, 'pending')))
+          .run()
         leaveLooseEnds(tx, deps, ids)
         // Whatever fell due since the last day of history is released as the engine would.
         releaseDueReserves(deps)

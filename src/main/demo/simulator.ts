@@ -16,6 +16,7 @@ import type { RunningSimulatorHandle, SimulatorHost } from '../core/ports'
 import type { SimulatorMerchant } from '../simulator/server'
 import { DEFAULT_GENERIC_CONFIG } from '../upstream/generic'
 import { demoCredentials, DEMO_CHANNELS } from './master-data'
+import { connectDemoMerchants, sendDemoNotifications } from './merchant-endpoints'
 
 /** A fixed port so a demo database keeps working across restarts; another is taken when it is busy. */
 export const DEMO_SIMULATOR_PORT = 39610
@@ -47,7 +48,7 @@ export function connectDemoChannels(db: Db, clock: Clock, simulatorUrl: string):
 
 /**
  * Starts the app's simulator for the demo (deposits are paid automatically after a while) and
- * points the demo channels at it. One someone started already is used as it is, the demo
+ * points the demo channels at it, and two demo merchants' notify URLs at its merchant side. One someone started already is used as it is, the demo
  * merchants added to it.
  */
 export async function startDemoProvider(db: Db, clock: Clock, host: SimulatorHost): Promise<RunningSimulatorHandle> {
@@ -64,5 +65,7 @@ export async function startDemoProvider(db: Db, clock: Clock, host: SimulatorHos
     }
   }
   connectDemoChannels(db, clock, simulator.url)
+  connectDemoMerchants(db, clock, simulator.url)
+  sendDemoNotifications(db, clock)
   return simulator
 }

@@ -28,8 +28,9 @@ export const ATTENTION_LINKS: Record<Exclude<AttentionKind, 'reconBreaks'>, stri
   outboxGaveUp: '/orders/outbox?status=gave_up',
   depositsOverdue: '/orders?overdue=true',
   disputesEvidenceDue: '/aftersales/disputes?status=open',
-  withdrawalsToReview: '/finance/withdrawals?status=pending_review',
-  adjustmentsToReview: '/finance/adjustments?status=pending'
+  // Others' requests only, as counted: a requester does not review their own.
+  withdrawalsToReview: '/finance/withdrawals?status=pending_review&requestedBy=others',
+  adjustmentsToReview: '/finance/adjustments?status=pending&requestedBy=others'
 }
 
 type Counted = { n: number; oldest: number | null; deadline?: number | null }

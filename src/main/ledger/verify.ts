@@ -1,13 +1,16 @@
 /**
  * The ledger self-check: recomputes every balance and the settlement report's stored daily rows
  * (per contract and merchant, and per currency; with and without test postings) from the entries,
- * checks each report day total's count of its list rows (both daily reports), and names any drift. Used by `npm run verify`, the fuzz test and the crash test.
+ * checks each report day total's count of its list rows (both daily reports), checks that every
+ * entry and order sits on its business day in the tenant's zone (a zone change moves them all,
+ * system/business-zone.ts), and names any drift. Used by `npm run verify`, the fuzz test and the crash test.
  */
 import type Database from 'better-sqlite3'
+import { businessDaySql } from './business-day'
 import { SETTLEMENT_KEYS, SETTLEMENT_SQL_COLUMNS, settlementRowsFromEntries, type SettlementTable } from './settlement-rows'
 
 export interface Drift {
-  what: 'unbalanced_posting' | 'balance' | 'held' | 'negative_balance' | 'daily_summary' | 'posting_status'
+  what: 'unbalanced_posting' | 'balance' | 'held' | 'negative_balance' | 'daily_summary' | 'posting_status' | 'business_day'
   detail: string
 }
 
@@ -119,6 +122,18 @@ export function verifyLedger(sqlite: Database.Database, limit = 50): VerifyRepor
       )
       .all() as Record<string, unknown>[]
     add('daily_summary', rows, (r) => `${report} day total ${r.business_day} ${r.currency} (${view(r)}): counts ${r.stored} list rows, the rows table has ${r.actual}`)
+  }
+  // Each entry and order on the business day of its creation in its tenant's zone (the day its
+  // daily rows count it on).
+  for (const { id, zone } of sqlite.prepare('select id, time_zone as zone from tenants').all() as { id: number; zone: string }[]) {
+    const day = businessDaySql(sqlite, zone, 'created_at', 'paydesk_verify_day')
+    for (const [table, name] of [['ledger_entries', 'entry'], ['orders', 'order']] as const) {
+      add(
+        'business_day',
+        sqlite.prepare(`select id, business_day, ${day} as day from ${table} where tenant_id = ? and business_day != ${day} limit ?`).all(id, limit) as Record<string, unknown>[],
+        (r) => `${name} ${r.id} is on business day ${r.business_day}, but was created on ${r.day} in the business time zone ${zone}`
+      )
+    }
   }
   const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
   return {

@@ -102,6 +102,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
     if (input.terminalId !== undefined) {
       const terminal = tx.select().from(terminals).where(eq(terminals.id, input.terminalId)).get()
       if (!terminal || terminal.merchantId !== merchantId) throw validationError('terminalId', say('rule.notMerchantTerminal', { id: input.terminalId, name: merchant.name }))
+      if (terminal.status !== 'active') throw validationError('terminalId', say('rule.terminalDisabled', { identifier: terminal.identifier }))
     }
     if (input.merchantOrderNo) {
       const existing = tx.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.merchantOrderNo, input.merchantOrderNo))).get()
@@ -174,7 +175,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
       targetId: order.id,
       merchantId,
       summary: say('audit.orderCreated', { direction: term('direction', direction), orderNo, money }),
-      after: { orderNo, merchantOrderNo: order.merchantOrderNo, serviceId: service.id, channelId: channel.id, amount: fromMinor(minor, service.currency), isTest: input.isTest }
+      after: { orderNo, merchantOrderNo: order.merchantOrderNo, serviceId: service.id, channelId: channel.id, terminalId: order.terminalId, amount: fromMinor(minor, service.currency), isTest: input.isTest }
     })
     return { orderId: order.id, replayed: false }
   })

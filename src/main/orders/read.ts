@@ -5,7 +5,7 @@ import type { OrderDetail, OrderRow, PaymentPageView } from '../../shared/contra
 import { ENTRY_TYPES } from '../../shared/ledger'
 import { fromMinor } from '../../shared/money'
 import { isCancellable } from '../../shared/order-actions'
-import { channels, fourEyesRequests, users, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
+import { channels, fourEyesRequests, terminals, users, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
 import type { Db } from '../db/open'
 import { preparedQueries } from '../db/prepared'
 import type { Tx } from '../db/transaction'
@@ -115,6 +115,10 @@ export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
     ...chargedFee(order, entries, hold?.status),
     contractId: order.contractId,
     terminalId: order.terminalId,
+    terminal:
+      order.terminalId === null
+        ? null
+        : (db.select({ id: terminals.id, type: terminals.type, identifier: terminals.identifier, name: terminals.name }).from(terminals).where(eq(terminals.id, order.terminalId)).get() ?? null),
     fields: order.fields,
     paymentPage: (order.paymentPage as PaymentPageView | null) ?? null,
     sentAt: order.sentAt,

@@ -25,7 +25,7 @@ export interface ReconExportRequest {
   format: 'csv' | 'xlsx'
   /** A merchant-bound user's merchant: only its rows. */
   merchantId: number | null
-  /** The tenant's business time zone: times are written in it, and the header says which. */
+  /** The requesting user's display zone (their own, else the business zone): times are written in it, and the header says which. */
   zone: string
   path: string
 }

@@ -274,13 +274,14 @@ export function accountDetailHalf(src: ReadSource, f: EntryFilters, total: numbe
  * (created_at, id) through the filter's index, so each batch costs its own rows however deep it
  * is (no OFFSET). Synchronous and given only a connection, so it runs wherever the connection is
  * (the main process between event-loop turns, or a worker thread with its own connection).
- * `range` limits it to a part of the order.
+ * `range` limits it to a part of the order; `timeZone` is the zone dateCreated is written in (the
+ * requesting user's display zone; the filters' dates stay in the business zone).
  *
  * An export writes millions of rows, so a row is the array of its columns as SQLite reads them, in
  * the file's column order, with its two formatted cells written into it: no object per row and no
  * second array.
  */
-export function* accountDetailBatches(src: ReadSource, f: EntryFilters, batchSize: number, range: EntryRange = {}): Generator<EntryExportRow[]> {
+export function* accountDetailBatches(src: ReadSource, f: EntryFilters, batchSize: number, range: EntryRange = {}, timeZone = src.zone): Generator<EntryExportRow[]> {
   let after: EntryKey | null = null
   for (;;) {
     // Once a cursor bounds the top (the part's start, then the last row read), dateEnd is left
@@ -301,7 +302,7 @@ export function* accountDetailBatches(src: ReadSource, f: EntryFilters, batchSiz
     const last = rows[rows.length - 1]
     after = { createdAt: last[0] as number, id: last[1] as number }
     for (const row of rows) {
-      row[0] = wallClockText(row[0] as number, src.zone, ' ')
+      row[0] = wallClockText(row[0] as number, timeZone, ' ')
       row[7] = fromMinor(row[7] as number, row[6] as string)
     }
     yield rows as EntryExportRow[]

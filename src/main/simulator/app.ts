@@ -3,6 +3,8 @@
  *   Provider protocol (JSON or form, signed):  POST /deposit/create, /payout/create, /order/query,
  *                                              /refund/create, /refund/query
  *   Payer:      GET  /pay/:upstreamNo               the hosted page of a redirect-kind deposit
+ *   Merchant:   POST /merchant/notify/ack          a merchant's notify URL that acknowledges (200 SUCCESS)
+ *               POST /merchant/notify/busy         one that never does (503), so retries show (the demo's)
  *   Control:    POST /_control/pay {orderNo, amount?, merchantNo?}
  *               POST /_control/behaviour {merchantNo?, amountPattern?, appliesTo?, behaviour, delayMs?, partialPercent?}
  *               POST /_control/behaviour/clear {id?}      one rule by its id (GET /_control/state), or all
@@ -83,6 +85,9 @@ export function createSimulatorApp(provider: Provider, allowedHosts: () => strin
   app.post('/refund/create', async (c) => send(c, await provider.refund('/refund/create', await protocolParams(c))))
   app.post('/refund/query', async (c) => send(c, await provider.refundQuery('/refund/query', await protocolParams(c))))
 
+  // The merchant side of notifications (orders/notify.ts): the demo merchants' notify URLs point here.
+  app.post('/merchant/notify/ack', (c) => c.text('SUCCESS'))
+  app.post('/merchant/notify/busy', (c) => c.text('busy, try again later', 503))
   app.get('/pay/:upstreamNo', (c) => {
     const order = provider.orders().find((o) => o.upstreamNo === c.req.param('upstreamNo'))
     if (!order) return c.text('no such payment', 404)

@@ -1,7 +1,8 @@
-// Layer order first, then the layered styles (Mantine, notifications, data table) in that order.
+// Layer order first, then the layered styles (Mantine, notifications, dates, data table) in that order.
 import './styles/layers.css'
 import '@mantine/core/styles.layer.css'
 import '@mantine/notifications/styles.layer.css'
+import '@mantine/dates/styles.layer.css'
 import '@mantine/charts/styles.layer.css'
 import 'mantine-datatable/styles.layer.css'
 import './i18n'

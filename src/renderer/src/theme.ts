@@ -4,6 +4,7 @@
  * Mantine would otherwise leave empty or in English).
  */
 import { createTheme, Modal, MultiSelect, Notification, PasswordInput, Select, Textarea, TextInput, type MantineThemeOverride } from '@mantine/core'
+import { DateInput } from '@mantine/dates'
 import type { TFunction } from 'i18next'
 
 // Chinese glyphs come from the system's CJK fonts; no web fonts (the CSP allows none from outside).
@@ -26,6 +27,8 @@ export function createPayDeskTheme(t: TFunction): MantineThemeOverride {
       // Named without the word "password", so a field's label is the only thing that says it.
       PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.revealToggle') } } }),
       TextInput: TextInput.extend({ defaultProps: { spellCheck: false } }),
+      // Dates are written yyyy-mm-dd everywhere in the app, whatever the computer's locale.
+      DateInput: DateInput.extend({ defaultProps: { valueFormat: 'YYYY-MM-DD', placeholder: 'yyyy-mm-dd', clearable: true, clearButtonProps: clear, firstDayOfWeek: 1 } }),
       Textarea: Textarea.extend({ defaultProps: { spellCheck: false } })
     }
   })

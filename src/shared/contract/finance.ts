@@ -12,6 +12,9 @@ import { signedAmount, reason } from './ledger'
 import { amount, currencyCode, listInput } from './master-fields'
 
 export const WITHDRAWAL_STATUS_VALUES = ['pending_review', 'approved', 'rejected', 'paid', 'failed'] as const
+/** Whose requests a list shows: the signed-in user's own, or everyone else's (the ones they may review). */
+export const REQUESTER_VALUES = ['me', 'others'] as const
+const requestedBy = z.enum(REQUESTER_VALUES, { error: ruleMessage('rule.oneOf', { values: REQUESTER_VALUES.join(', ') }) })
 export const ADJUSTMENT_STATUS_VALUES = ['pending', 'approved', 'rejected'] as const
 
 const requestKey = z.string().trim().min(8, ruleMessage('rule.minChars', { n: 8 })).max(100, ruleMessage('rule.maxChars', { n: 100 }))
@@ -142,7 +145,8 @@ export const financeContract = {
       search: optionalSearch,
       merchantId: id.optional(),
       status: z.enum(WITHDRAWAL_STATUS_VALUES).optional(),
-      currency: currencyCode.optional()
+      currency: currencyCode.optional(),
+      requestedBy: requestedBy.optional()
     }),
     output: pageOf(withdrawalRow),
     access: PERMISSIONS.WITHDRAWAL_READ,
@@ -201,7 +205,8 @@ export const financeContract = {
       search: optionalSearch,
       merchantId: id.optional(),
       status: z.enum(ADJUSTMENT_STATUS_VALUES).optional(),
-      currency: currencyCode.optional()
+      currency: currencyCode.optional(),
+      requestedBy: requestedBy.optional()
     }),
     output: pageOf(adjustmentRow),
     access: ADJUSTMENT_READERS,

@@ -4,7 +4,7 @@ import { serverTextSchema } from '../server-text'
 import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageInput, pageOf } from '../schemas'
-import { day } from './master-fields'
+import { day, terminalType } from './master-fields'
 import { reason } from './ledger'
 import { mutation, query } from './define'
 
@@ -71,6 +71,8 @@ export const orderDetail = orderRow.extend({
   feeCurrency: z.string(),
   contractId: z.number(),
   terminalId: z.number().nullable(),
+  /** The terminal named when the order was created, if any. */
+  terminal: z.object({ id: z.number(), type: terminalType, identifier: z.string(), name: z.string() }).nullable(),
   /** The service type's fields; card and account numbers (SEALED_ORDER_FIELDS) masked, first 6 and last 4. */
   fields: z.record(z.string(), z.string()),
   paymentPage: paymentPage.nullable(),
@@ -114,6 +116,9 @@ const createInput = z.object({
   isTest: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).default(true)
 })
 
+/** A terminal an order may name (the merchant's active ones). */
+export const orderTerminal = z.object({ id: z.number(), type: terminalType, identifier: z.string(), name: z.string() })
+
 export const orderOption = z.object({
   serviceId: z.number(),
   serviceType: z.string(),
@@ -148,9 +153,9 @@ const manual = () => z.object({ id, reason })
 export const ordersContract = {
   'orders.options': query({
     input: z.object({ direction: orderDirection, merchantId: id.optional() }),
-    output: z.object({ merchantId: z.number(), merchantAvailable: z.record(z.string(), z.string()), services: z.array(orderOption) }),
+    output: z.object({ merchantId: z.number(), merchantAvailable: z.record(z.string(), z.string()), services: z.array(orderOption), terminals: z.array(orderTerminal) }),
     access: [PERMISSIONS.OPERATION_PAYMENT_WRITE, PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE, PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE],
-    doc: "A merchant's activated, enabled services of one direction, each with its bound channels, their limits, balance and available range (or why unusable)."
+    doc: "A merchant's activated, enabled services of one direction, each with its bound channels, their limits, balance and available range (or why unusable), and its active terminals."
   }),
   'orders.createDeposit': mutation({
     input: createInput,

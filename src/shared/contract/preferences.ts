@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { ruleMessage } from '../rule-message'
+import { isValidTimeZone } from '../time-zone'
 import { id } from '../schemas'
 import { mutation, query } from './define'
 
@@ -32,6 +33,12 @@ export const VIEW_LIMITS = { perList: 30, nameChars: 60, filters: 30, valueChars
 
 const language = z.enum(PREFERENCE_LANGUAGES, { error: ruleMessage('rule.oneOf', { values: PREFERENCE_LANGUAGES.join(', ') }) })
 const colorScheme = z.enum(COLOR_SCHEMES, { error: ruleMessage('rule.oneOf', { values: COLOR_SCHEMES.join(', ') }) })
+/** A display zone: a fixed offset (`+08:00`) or an IANA name (`Asia/Bangkok`). */
+export const timeZone = z
+  .string({ error: ruleMessage('rule.timeZone') })
+  .trim()
+  .max(64, ruleMessage('rule.timeZone'))
+  .refine(isValidTimeZone, ruleMessage('rule.timeZone'))
 const list = z.enum(SAVED_VIEW_LISTS, { error: ruleMessage('rule.oneOf', { values: SAVED_VIEW_LISTS.join(', ') }) })
 
 const viewName = z
@@ -53,7 +60,11 @@ export type ViewFilters = z.infer<typeof viewFilters>
 export const preferences = z.object({
   /** Null until the user chooses (the renderer then takes over this browser's earlier choice once). */
   language: language.nullable(),
-  colorScheme: colorScheme.nullable()
+  colorScheme: colorScheme.nullable(),
+  /** The zone the user reads times in; null: the tenant's business zone (what reports cut days in). */
+  timeZone: z.string().nullable(),
+  /** The zone times are shown in: `timeZone`, or the business zone when the user has not chosen. */
+  displayZone: z.string()
 })
 export type Preferences = z.infer<typeof preferences>
 
@@ -72,13 +83,13 @@ export const preferencesContract = {
     input: z.object({}),
     output: preferences,
     access: 'signedIn',
-    doc: "The signed-in user's language and colour scheme (null where they have not chosen)."
+    doc: "The signed-in user's language, colour scheme and display time zone (null where they have not chosen), and the zone times are shown in."
   }),
   'me.updatePreferences': mutation({
-    input: z.object({ language: language.optional(), colorScheme: colorScheme.optional() }),
+    input: z.object({ language: language.optional(), colorScheme: colorScheme.optional(), timeZone: timeZone.nullable().optional() }),
     output: preferences,
     access: 'signedIn',
-    doc: "Sets the signed-in user's language and/or colour scheme; what is left out stays as it was."
+    doc: "Sets the signed-in user's language, colour scheme and/or display time zone (null: back to the business zone); what is left out stays as it was."
   }),
   'views.list': query({
     input: z.object({ list }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
+import { isValidTimeZone } from '../time-zone'
 import { mutation, query } from './define'
 
 /** The organisation's name, shown in the title bar beside the app's. */
@@ -43,6 +44,25 @@ export const systemContract = {
     output: settingsShape,
     access: PERMISSIONS.SETTINGS_WRITE,
     doc: 'Changes the organisation’s name and the idle and absolute session limits.'
+  }),
+  'settings.setBusinessZone': mutation({
+    input: z.object({
+      timeZone: z
+        .string({ error: ruleMessage('rule.timeZone') })
+        .trim()
+        .max(64, ruleMessage('rule.timeZone'))
+        .refine(isValidTimeZone, ruleMessage('rule.timeZone'))
+    }),
+    output: z.object({
+      timeZone: z.string(),
+      /** Ledger entries and orders now on another business day. */
+      entriesMoved: z.number(),
+      ordersMoved: z.number(),
+      /** What the ledger check found after the change (0: clean). */
+      drifts: z.number()
+    }),
+    access: PERMISSIONS.SETTINGS_WRITE,
+    doc: 'Changes the business time zone days are cut in: every order and ledger entry moves to its day in the new zone and the stored daily rows are rebuilt, in one transaction; then the ledger check runs.'
   }),
   // A query: it writes nothing (and so has nothing to audit); the window calls it directly, uncached.
   'desktop.notify': query({

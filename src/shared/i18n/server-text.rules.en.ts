@@ -123,6 +123,7 @@ export const rulesTextEn = {
   'rule.notMerchantService': 'service {{id}} is not a service of merchant "{{name}}"',
   'rule.wrongDirectionService': 'service {{id}} is a {{direction}} service',
   'rule.notMerchantTerminal': 'terminal {{id}} is not a terminal of merchant "{{name}}"',
+  'rule.terminalDisabled': 'terminal {{identifier}} is disabled',
   'rule.paidAmountOnlyDeposit': 'only applies to a deposit marked succeeded',
   'rule.succeededOrFailed': 'must be succeeded or failed',
   'rule.parkedActions': 'a parked {{kind}} can be: {{actions}}',

@@ -116,6 +116,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.notMerchantService': '服务 {{id}} 不属于商户“{{name}}”',
   'rule.wrongDirectionService': '服务 {{id}} 是{{direction}}服务',
   'rule.notMerchantTerminal': '终端 {{id}} 不属于商户“{{name}}”',
+  'rule.terminalDisabled': '终端 {{identifier}} 已停用',
   'rule.paidAmountOnlyDeposit': '仅适用于标记为成功的代收订单',
   'rule.succeededOrFailed': '只能是成功或失败',
   'rule.parkedActions': '挂账的{{kind}}只能：{{actions}}',

@@ -5,11 +5,13 @@ import { DataTableView } from './DataTableView'
 export class AuditPage {
   readonly heading: Locator
   readonly procedureFilter: Locator
+  readonly targetTypeFilter: Locator
   readonly table: DataTableView
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Audit log', exact: true })
-    this.procedureFilter = page.getByLabel('Procedure', { exact: true })
+    this.procedureFilter = page.getByRole('combobox', { name: 'Procedure', exact: true })
+    this.targetTypeFilter = page.getByRole('combobox', { name: 'Target type', exact: true })
     this.table = new DataTableView(page.getByRole('table'))
   }
 
@@ -24,7 +26,21 @@ export class AuditPage {
     return actor ? rows.filter({ has: this.page.getByRole('cell', { name: actor, exact: true }) }) : rows
   }
 
-  async filterByProcedure(procedure: string): Promise<void> {
-    await this.procedureFilter.fill(procedure)
+  /** Chooses in a code filter: typed (a name or a code), then the option of that name picked. */
+  async choose(filter: Locator, typed: string, name: string): Promise<void> {
+    await filter.click()
+    await filter.fill(typed)
+    await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click()
+    await expect(filter).toHaveValue(name)
+  }
+
+  async clear(filter: Locator): Promise<void> {
+    // Mantine hides its clear button from the accessibility tree; it sits beside the input.
+    await filter.locator('xpath=..').locator('button').click()
+    await expect(filter).toHaveValue('')
+  }
+
+  async filterByProcedure(typed: string, name: string): Promise<void> {
+    await this.choose(this.procedureFilter, typed, name)
   }
 }

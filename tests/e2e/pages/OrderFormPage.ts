@@ -10,6 +10,7 @@ export class OrderFormPage {
   readonly merchant: Locator
   readonly service: Locator
   readonly channel: Locator
+  readonly terminal: Locator
   readonly amount: Locator
   readonly created: Locator
 
@@ -21,6 +22,7 @@ export class OrderFormPage {
     this.merchant = page.getByRole('combobox', { name: 'Merchant', exact: true })
     this.service = page.getByRole('combobox', { name: 'Service', exact: true })
     this.channel = page.getByRole('combobox', { name: 'Channel', exact: true })
+    this.terminal = page.getByRole('combobox', { name: 'Terminal', exact: true })
     this.amount = page.getByRole('textbox', { name: 'Amount', exact: true })
     this.created = page.getByTestId('created-order')
   }

@@ -74,6 +74,11 @@ describe('Home on the demo data', { timeout: 120_000 }, () => {
     expect(requestedByAdmin).toBeGreaterThan(0)
     expect(byKind(await items(root)).adjustmentsToReview.count).toBe(requestedByAdmin)
     expect(byKind(await items(admin)).adjustmentsToReview).toBeUndefined()
+    // The line's link, opened by the requester, lists none of their own: the list filters as Home counts.
+    const link = byKind(await items(root)).adjustmentsToReview.link
+    expect(link).toBe('/finance/adjustments?status=pending&requestedBy=others')
+    expect((await listed(link, admin)).total).toBe(0)
+    expect((await listed('/finance/adjustments?status=pending&requestedBy=me', admin)).total).toBe(requestedByAdmin)
     // The finance user reviews withdrawals others requested: all the pending ones here.
     const finance = await t.signIn('demo.finance', 'Demo-finance-2026')
     const pending = one<{ n: number }>("select count(*) as n from withdrawals where status = 'pending_review'").n

@@ -13,11 +13,13 @@ export const orderCases: Record<OrderProcedure, [unknown, string][]> = {
     [{ ...order, serviceId: 'x' }, 'serviceId'],
     [{ ...order, merchantOrderNo: 'has space' }, 'merchantOrderNo'],
     [{ ...order, fields: { payerName: 5 } }, 'fields.payerName'],
-    [{ ...order, serviceId: 999 }, 'serviceId']
+    [{ ...order, serviceId: 999 }, 'serviceId'],
+    [{ ...order, terminalId: 0 }, 'terminalId']
   ],
   'orders.createPayout': [
     [{ ...order, channelId: 0 }, 'channelId'],
-    [{ ...order, isTest: 'yes' }, 'isTest']
+    [{ ...order, isTest: 'yes' }, 'isTest'],
+    [{ ...order, terminalId: 'POS-0001' }, 'terminalId']
   ],
   'orders.list': [
     [{ status: 'lost' }, 'status'],

@@ -8,7 +8,9 @@ export const preferenceCases: Record<PreferenceProcedure, [unknown, string][]> =
   'me.updatePreferences': [
     [{ language: 'fr' }, 'language'],
     [{ colorScheme: 'purple' }, 'colorScheme'],
-    [{ language: 42 }, 'language']
+    [{ language: 42 }, 'language'],
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
+    [{ timeZone: '+8' }, 'timeZone']
   ],
   'views.list': [
     [{}, 'list'],

@@ -17,16 +17,33 @@ describe('user preferences', () => {
   it('start unset, and keep the language and colour scheme a user chooses', async () => {
     const t = await makeCore()
     const admin = await t.signIn(ADMIN.username, ADMIN.password)
-    expect(await t.ok('me.preferences', {}, admin)).toEqual({ language: null, colorScheme: null })
+    expect(await t.ok('me.preferences', {}, admin)).toEqual({ language: null, colorScheme: null, timeZone: null, displayZone: '+08:00' })
 
-    expect(await t.ok('me.updatePreferences', { language: 'zh-CN' }, admin)).toEqual({ language: 'zh-CN', colorScheme: null })
-    expect(await t.ok('me.updatePreferences', { colorScheme: 'dark' }, admin)).toEqual({ language: 'zh-CN', colorScheme: 'dark' })
+    expect(await t.ok('me.updatePreferences', { language: 'zh-CN' }, admin)).toEqual({ language: 'zh-CN', colorScheme: null, timeZone: null, displayZone: '+08:00' })
+    expect(await t.ok('me.updatePreferences', { colorScheme: 'dark' }, admin)).toEqual({ language: 'zh-CN', colorScheme: 'dark', timeZone: null, displayZone: '+08:00' })
     // A new session (another machine) reads the same choice.
     const again = await t.signIn(ADMIN.username, ADMIN.password)
-    expect(await t.ok('me.preferences', {}, again)).toEqual({ language: 'zh-CN', colorScheme: 'dark' })
+    expect(await t.ok('me.preferences', {}, again)).toEqual({ language: 'zh-CN', colorScheme: 'dark', timeZone: null, displayZone: '+08:00' })
 
     const audit = await t.ok('audit.list', { procedure: 'me.updatePreferences' }, admin)
     expect(audit.items.map((e) => e.summary)).toContain('Display preferences changed: language zh-CN, colour scheme dark')
+  })
+
+  it('keep the zone a user reads times in, per user, following the business zone until one is chosen', async () => {
+    const t = await makeCore()
+    const admin = await t.signIn(ADMIN.username, ADMIN.password)
+    const sam = await secondUser(t, admin)
+    expect(await t.ok('me.updatePreferences', { timeZone: ' Asia/Bangkok ' }, admin)).toMatchObject({ timeZone: 'Asia/Bangkok', displayZone: 'Asia/Bangkok' })
+    expect(await t.ok('me.preferences', {}, sam)).toMatchObject({ timeZone: null, displayZone: '+08:00' })
+    // Language and scheme changes leave the zone as it was; null goes back to the business zone.
+    expect(await t.ok('me.updatePreferences', { language: 'en' }, admin)).toMatchObject({ timeZone: 'Asia/Bangkok' })
+    await t.ok('settings.setBusinessZone', { timeZone: '+07:00' }, admin)
+    expect(await t.ok('me.preferences', {}, sam)).toMatchObject({ timeZone: null, displayZone: '+07:00' })
+    expect(await t.ok('me.updatePreferences', { timeZone: null }, admin)).toMatchObject({ timeZone: null, displayZone: '+07:00' })
+
+    const audit = await t.ok('audit.list', { procedure: 'me.updatePreferences' }, admin)
+    expect(audit.items.map((e) => e.summary)).toEqual(expect.arrayContaining(['Display time zone changed from +08:00 to Asia/Bangkok', 'Display time zone changed from Asia/Bangkok to +07:00']))
+    expect(await t.call('me.updatePreferences', { timeZone: 'Europe/Atlantis' }, admin)).toMatchObject({ status: 400, field: 'timeZone' })
   })
 
   it('are per user', async () => {
@@ -34,7 +51,7 @@ describe('user preferences', () => {
     const admin = await t.signIn(ADMIN.username, ADMIN.password)
     const sam = await secondUser(t, admin)
     await t.ok('me.updatePreferences', { language: 'zh-CN', colorScheme: 'dark' }, admin)
-    expect(await t.ok('me.preferences', {}, sam)).toEqual({ language: null, colorScheme: null })
+    expect(await t.ok('me.preferences', {}, sam)).toEqual({ language: null, colorScheme: null, timeZone: null, displayZone: '+08:00' })
   })
 
   it('need a session', async () => {

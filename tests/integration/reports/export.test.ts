@@ -61,8 +61,9 @@ function asWritten(row: Row, keys: string[], language: ReportLanguage = 'en'): s
 function keysOf(header: string[], language: ReportLanguage): string[] {
   const byName = new Map(Object.entries(REPORT_COLUMN_NAMES[language]).map(([key, name]) => [name, key]))
   return header.map((name) => {
-    const key = byName.get(name)
-    if (!key) throw new Error(`unknown column "${name}"`)
+    // A time column names the zone its times are in: the requesting user's display zone, here the business zone.
+    const key = byName.get(name.replace(/ \(UTC\+08:00\)$/, ''))
+    if (!key || (key === 'dateCreated') !== name.endsWith(' (UTC+08:00)')) throw new Error(`unknown column "${name}"`)
     return key
   })
 }
@@ -163,8 +164,25 @@ describe('export equals the report over all its pages', () => {
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
     expect(bytes.toString('utf8')).not.toContain('退还手续费')
     const [header, ...records] = parse(iconv.decode(bytes, 'gbk')) as string[][]
-    expect(header).toEqual(['创建时间', '流水编号', '商户', '商户名称', '合同', '交易号', '类型', '类型名称', '币种', '金额', '备注'])
+    expect(header).toEqual(['创建时间 (UTC+08:00)', '流水编号', '商户', '商户名称', '合同', '交易号', '类型', '类型名称', '币种', '金额', '备注'])
     expect(records).toEqual(expected.map((row) => asWritten(row, keysOf(header, 'zh-CN'), 'zh-CN')))
+  })
+
+  it('times in the display zone the user chose, named in the header; the filters stay business days', async () => {
+    const filters = { currency: 'CNY', dateStart: '2026-11-20 00:00:00', dateEnd: '2026-11-20 12:00:03' }
+    const expected = await reportRows('accountDetails', filters)
+    await s.w.ok('me.updatePreferences', { timeZone: 'Asia/Bangkok' })
+    try {
+      const job = await startExport({ report: 'accountDetails', format: 'csv', filters })
+      const [header, ...records] = parse(Buffer.from(await (await download(job)).arrayBuffer()).toString('utf8'), { bom: true }) as string[][]
+      expect(header[0]).toBe('Created (UTC+07:00 Asia/Bangkok)')
+      // The same entries (the business day's), each an hour earlier than the report's +08:00 clock.
+      expect(records.map((r) => r[1])).toEqual(expected.map((r) => String(r.id)))
+      const hourEarlier = (text: string) => new Date(Date.parse(`${text}Z`) - 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
+      expect(records.map((r) => r[0])).toEqual(expected.map((r) => hourEarlier(String(r.dateCreated))))
+    } finally {
+      await s.w.ok('me.updatePreferences', { timeZone: null })
+    }
   })
 })
 

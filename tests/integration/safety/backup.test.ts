@@ -41,6 +41,31 @@ afterAll(() => {
 })
 
 describe('backups', () => {
+  it('are one moment’s copy while writes go on (the copy is made in a worker thread)', async () => {
+    let done = false
+    const making = t.ok('backups.create', {}, admin).finally(() => (done = true))
+    let written = 0
+    while (!done) {
+      await t.ok('merchants.create', { name: `Written during the backup ${++written}` }, admin)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    const made = await making
+    expect(written).toBeGreaterThan(0)
+    const live = merchantNames(dbPath)
+    const copied = merchantNames(join(backups, made.file.name))
+    // Every merchant up to the moment of the copy, none after: a prefix of today's list.
+    expect(copied).toEqual(live.slice(0, copied.length))
+    expect(copied.length).toBeLessThan(live.length)
+    const copy = new Database(join(backups, made.file.name), { readonly: true })
+    try {
+      expect(verifyLedger(copy).drifts).toEqual([])
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
+    } finally {
+      copy.close()
+    }
+    rmSync(join(backups, made.file.name))
+  })
+
   it('are made into `backups` beside the database by default, listed newest first, and hold the whole ledger', async () => {
     expect(await t.ok('backups.settings', {}, admin)).toEqual({ folder: '', everyHours: 24, keep: 14, folderInUse: backups, available: true })
     const made = await t.ok('backups.create', {}, admin)

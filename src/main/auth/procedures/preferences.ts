@@ -1,7 +1,8 @@
 /**
- * The signed-in user's own settings: language, colour scheme and saved filter views. Every read
- * and write is keyed by the caller's user id, never by an id from the input alone, so a user can
- * neither see nor change another's rows (a view id of someone else's reads as not found).
+ * The signed-in user's own settings: language, colour scheme, display time zone and saved filter
+ * views. Every read and write is keyed by the caller's user id, never by an id from the input
+ * alone, so a user can neither see nor change another's rows (a view id of someone else's reads as
+ * not found).
  */
 import { and, asc, count, eq } from 'drizzle-orm'
 import type { Preferences, SavedView } from '../../../shared/contract/preferences'
@@ -13,14 +14,19 @@ import { transact, type Tx } from '../../db/transaction'
 import { actorOf } from '../../core/context'
 import { AppError, notFound } from '../../core/errors'
 import { handlers } from '../../core/registry'
+import { tenantZone } from '../../core/tenant'
+import { isValidTimeZone } from '../../../shared/time-zone'
 
 type StoredView = typeof savedViews.$inferSelect
 
-function preferencesOf(db: Db | Tx, userId: number): Preferences {
+function preferencesOf(db: Db | Tx, userId: number, tenantId: number): Preferences {
   const row = (db as Db).select().from(userSettings).where(eq(userSettings.userId, userId)).get()
+  const timeZone = row?.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : null
   return {
     language: row?.language === 'en' || row?.language === 'zh-CN' ? row.language : null,
-    colorScheme: row?.colorScheme === 'light' || row?.colorScheme === 'dark' || row?.colorScheme === 'auto' ? row.colorScheme : null
+    colorScheme: row?.colorScheme === 'light' || row?.colorScheme === 'dark' || row?.colorScheme === 'auto' ? row.colorScheme : null,
+    timeZone,
+    displayZone: timeZone ?? tenantZone(db, tenantId)
   }
 }
 
@@ -29,15 +35,21 @@ function viewOf(row: StoredView): SavedView {
 }
 
 export const preferenceProcedures = handlers({
-  'me.preferences': (ctx) => preferencesOf(ctx.db, actorOf(ctx).userId),
+  'me.preferences': (ctx) => preferencesOf(ctx.db, actorOf(ctx).userId, ctx.tenantId),
 
   'me.updatePreferences': (ctx, input) => {
     const actor = actorOf(ctx)
     return transact(ctx.db, (tx) => {
-      const before = preferencesOf(tx, actor.userId)
-      const after: Preferences = { language: input.language ?? before.language, colorScheme: input.colorScheme ?? before.colorScheme }
-      if (after.language === before.language && after.colorScheme === before.colorScheme) return before
-      const values = { language: after.language, colorScheme: after.colorScheme, updatedAt: ctx.clock.now() }
+      const before = preferencesOf(tx, actor.userId, ctx.tenantId)
+      const timeZone = input.timeZone === undefined ? before.timeZone : input.timeZone
+      const after: Preferences = {
+        language: input.language ?? before.language,
+        colorScheme: input.colorScheme ?? before.colorScheme,
+        timeZone,
+        displayZone: timeZone ?? tenantZone(tx, ctx.tenantId)
+      }
+      if (after.language === before.language && after.colorScheme === before.colorScheme && after.timeZone === before.timeZone) return before
+      const values = { language: after.language, colorScheme: after.colorScheme, timeZone: after.timeZone, updatedAt: ctx.clock.now() }
       tx.insert(userSettings)
         .values({ userId: actor.userId, ...values })
         .onConflictDoUpdate({ target: userSettings.userId, set: values })
@@ -46,7 +58,10 @@ export const preferenceProcedures = handlers({
         targetType: 'user',
         targetId: actor.userId,
         merchantId: actor.merchantId,
-        summary: say('audit.preferencesChanged', { language: after.language ?? '—', scheme: after.colorScheme ?? '—' }),
+        summary:
+          after.timeZone !== before.timeZone
+            ? say('audit.displayZoneChanged', { from: before.displayZone, to: after.displayZone })
+            : say('audit.preferencesChanged', { language: after.language ?? '—', scheme: after.colorScheme ?? '—' }),
         before,
         after
       })

@@ -1,6 +1,7 @@
 /**
  * Settings that follow the user, not the machine (issue 16): the language and colour scheme the
  * user chose (null until they choose, so a browser's earlier local choice can be taken over once),
+ * the time zone they read times in (migration 0023),
  * and their saved filter views, one list of named views per list screen.
  */
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
@@ -12,6 +13,8 @@ export const userSettings = sqliteTable('user_settings', {
     .references(() => users.id),
   language: text('language'),
   colorScheme: text('color_scheme'),
+  /** The zone times are shown and exported in (shared/time-zone.ts); null: the tenant's business zone. */
+  timeZone: text('time_zone'),
   updatedAt: integer('updated_at').notNull()
 })
 

@@ -5,7 +5,7 @@
  * the merchant's available balance against suspense, or rejects it. Nobody decides their own request.
  */
 import { alias } from 'drizzle-orm/sqlite-core'
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import type { AdjustmentRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
 import { say, verbatim } from '../../../shared/server-text'
@@ -88,6 +88,8 @@ export const adjustmentProcedures = handlers({
     if (merchantId !== undefined) filters.push(eq(adjustmentRequests.merchantId, merchantId))
     if (input.status) filters.push(eq(adjustmentRequests.status, input.status))
     if (input.currency) filters.push(eq(adjustmentRequests.currency, input.currency))
+    // 'others': what Home counts as waiting for this user's review (a requester never reviews their own).
+    if (input.requestedBy) filters.push((input.requestedBy === 'me' ? eq : ne)(adjustmentRequests.requestedBy, actorOf(ctx).userId))
     if (input.search) {
       const pattern = `%${escapeLike(input.search)}%`
       filters.push(sql`(${adjustmentRequests.adjustmentNo} like ${pattern} escape '\\' or ${adjustmentRequests.reason} like ${pattern} escape '\\')`)

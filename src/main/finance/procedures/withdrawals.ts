@@ -13,7 +13,7 @@
  * until reconciliation matches it against the bank statement.
  */
 import { alias } from 'drizzle-orm/sqlite-core'
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import type { WithdrawalRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
 import { bank, bankCountryOf } from '../../../shared/reference'
@@ -115,6 +115,8 @@ export const withdrawalProcedures = handlers({
     if (merchantId !== undefined) filters.push(eq(withdrawals.merchantId, merchantId))
     if (input.status) filters.push(eq(withdrawals.status, input.status))
     if (input.currency) filters.push(eq(withdrawals.currency, input.currency))
+    // 'others': what Home counts as waiting for this user's review (a requester never reviews their own).
+    if (input.requestedBy) filters.push((input.requestedBy === 'me' ? eq : ne)(withdrawals.requestedBy, actorOf(ctx).userId))
     if (input.search) {
       const pattern = `%${escapeLike(input.search)}%`
       filters.push(

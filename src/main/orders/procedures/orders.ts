@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { fromMinor } from '../../../shared/money'
-import { channels, channelServiceBindings, fieldtestRehearsalChannels, merchants, orders, outbox, services, tenants } from '../../db/schema'
+import { channels, channelServiceBindings, fieldtestRehearsalChannels, merchants, orders, outbox, services, tenants, terminals } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
 import { AppError, conflict, notFound, validationError } from '../../core/errors'
@@ -111,7 +111,13 @@ export const orderProcedures = handlers({
       }
     })
     // The seed: only services with at least one usable channel are offered.
-    return { merchantId, merchantAvailable, services: result.filter((s) => s.usable) }
+    const activeTerminals = ctx.db
+      .select({ id: terminals.id, type: terminals.type, identifier: terminals.identifier, name: terminals.name })
+      .from(terminals)
+      .where(and(eq(terminals.merchantId, merchantId), eq(terminals.status, 'active')))
+      .orderBy(asc(terminals.identifier))
+      .all()
+    return { merchantId, merchantAvailable, services: result.filter((s) => s.usable), terminals: activeTerminals }
   },
 
   'orders.createDeposit': (ctx, input) => createAndSend(ctx, input, 'deposit'),

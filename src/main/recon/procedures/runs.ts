@@ -13,7 +13,7 @@ import { actorOf, type Ctx } from '../../core/context'
 import { conflict, notFound, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { scopedMerchantId } from '../../core/scope'
-import { tenantZone } from '../../core/tenant'
+import { tenantZone, displayZoneOf } from '../../core/tenant'
 import { reconRuns, reconSources, reconStatements, users } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
@@ -197,7 +197,7 @@ export const reconRunProcedures = handlers({
     privateFolder(folder)
     const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
     const path = join(folder, `run-${run.id}-${input.what}-${stamp}-${actor.userId}-${Math.random().toString(36).slice(2, 8)}.${input.format}`)
-    const task: ReconTask = { kind: 'export', request: { runId: run.id, tenantId: ctx.tenantId, what: input.what, format: input.format, merchantId, zone: tenantZone(ctx.db, ctx.tenantId), path } }
+    const task: ReconTask = { kind: 'export', request: { runId: run.id, tenantId: ctx.tenantId, what: input.what, format: input.format, merchantId, zone: displayZoneOf(ctx.db, actorOf(ctx).userId, ctx.tenantId), path } }
     audit(ctx, run.id, say('audit.recon.exportStarted', { id: run.id, what: input.what, format: input.format.toUpperCase() }), { what: input.what, format: input.format, merchantId }, merchantId)
     const job = ctx.recon.start(task, actor.userId, (ended) => {
       const result = ended.result as ReconExportResult | null

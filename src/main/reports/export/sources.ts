@@ -34,8 +34,8 @@ export type ExportRow = unknown[]
 export interface ExportSource {
   columns: readonly ExportColumn[]
   count(src: ReadSource, filters: ReportFilters): number
-  /** The rows in the report's order; `range` (entries only) a part of them. */
-  batches(src: ReadSource, filters: ReportFilters, batchSize: number, range?: EntryRange): Generator<ExportRow[]>
+  /** The rows in the report's order; `range` (entries only) a part of them; `time` columns written in `timeZone`. */
+  batches(src: ReadSource, filters: ReportFilters, batchSize: number, range?: EntryRange, timeZone?: string): Generator<ExportRow[]>
   /**
    * Where the rows can be cut into two parts that two threads write at once (export/jobs.ts): the
    * entry list, which has millions. The daily reports (thousands of rows) have none.
@@ -67,7 +67,7 @@ export const EXPORT_SOURCES: Record<ExportReport, ExportSource> = {
     columns: [...col('time', 'dateCreated'), ...col('integer', 'id', 'merchantId', 'contractId', 'txnId', 'type'), ...col('text', 'currency'), ...col('amount', 'amount'), ...col('text', 'remark')],
     count: (src, f) => accountDetailCount(src, f as EntryFilters),
     // Rows in these columns' order (account-details.ts).
-    batches: (src, f, size, range) => accountDetailBatches(src, f as EntryFilters, size, range),
+    batches: (src, f, size, range, timeZone) => accountDetailBatches(src, f as EntryFilters, size, range, timeZone),
     half: (src, f, total) => accountDetailHalf(src, f as EntryFilters, total)
   },
   transactionStatistics: daily(TRANSACTION_COLUMNS, false, TRANSACTION_METRICS),

@@ -20,6 +20,7 @@ import { minorUnitsOf } from '../../../shared/money'
 import { ENTRY_TYPES } from '../../../shared/ledger'
 import { ENTRY_TYPE_NAMES, REPORT_COLUMN_NAMES, type ReportColumnName, type ReportLanguage } from '../../../shared/report-columns'
 import { isoDay } from '../bounds'
+import { zoneLabel } from '../../../shared/time-zone'
 import type { ReadSource } from '../../reads/page'
 import type { EntryKey, EntryRange } from '../account-details'
 import { EXPORT_SOURCES, type ExportColumn, type ExportRow, type ReportFilters } from './sources'
@@ -30,6 +31,8 @@ export interface ExportRequest {
   format: ExportFormat
   language: ReportLanguage
   filters: ReportFilters
+  /** The zone times are written in, named in their column's header: the user's display zone (default: the business zone). */
+  timeZone?: string
 }
 
 export interface ExportHooks {
@@ -194,7 +197,8 @@ export async function writeReportExport(src: ReadSource, request: ExportRequest,
   const source = EXPORT_SOURCES[request.report]
   const names = REPORT_COLUMN_NAMES[request.language]
   const beside = namesBeside(src, source.columns, request.language)
-  const header = beside.columns.map((c) => names[c.key])
+  const zone = request.timeZone ?? src.zone
+  const header = beside.columns.map((c) => (c.kind === 'time' ? `${names[c.key]} (${zoneLabel(zone)})` : names[c.key]))
   // An error of the output (a full disk, a closed file) stops the export at the next batch.
   let failure: Error | null = null
   out.on('error', (error) => (failure ??= error))
@@ -204,7 +208,7 @@ export async function writeReportExport(src: ReadSource, request: ExportRequest,
     const withHeader = hooks.header ?? true
     if (request.format === 'xlsx' && !withHeader) throw new Error('An XLSX file cannot be written in parts')
     const sink = request.format === 'xlsx' ? await xlsxSink(out, request.report, beside.columns, header) : csvSink(out, request.format, beside.columns, withHeader ? header : null)
-    for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250, hooks.range)) {
+    for (const batch of source.batches(src, request.filters, hooks.batchSize ?? 250, hooks.range, zone)) {
       beside.name(batch)
       const room = sink.write(batch)
       rows += batch.length

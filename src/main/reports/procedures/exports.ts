@@ -11,6 +11,7 @@ import { actorOf, type Ctx } from '../../core/context'
 import { forbidden } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { merchantFilter } from '../../core/scope'
+import { displayZoneOf } from '../../core/tenant'
 import { transact } from '../../db/transaction'
 import { exportFileName } from '../export/jobs'
 import { EXPORT_EXTENSIONS } from '../export/write'
@@ -26,11 +27,13 @@ export const exportProcedures = handlers({
     if (!actor.permissions.has(PERMISSIONS.REPORT_READ)) throw forbidden(say('error.exports.needsRead', { procedure: 'reports.exportStart', permission: permissionTerm(PERMISSIONS.REPORT_READ), code: PERMISSIONS.REPORT_READ }), 'permission.missing')
     const { report, format, language } = input
     const filters = { ...input.filters, merchantId: merchantFilter(actor, input.filters.merchantId) }
+    // Times are written in the zone the user reads them in on screen, and the header names it.
+    const timeZone = displayZoneOf(ctx.db, actor.userId, ctx.tenantId)
     const fileName = exportFileName(report, EXPORT_EXTENSIONS[format], new Date(ctx.clock.now()))
     // The job counts its rows and writes the file in a worker thread (reports/export/jobs.ts).
     const job = await ctx.exports.start({
       userId: actor.userId,
-      request: { report, format, language, filters },
+      request: { report, format, language, filters, timeZone },
       scope: readScope(ctx),
       fileName,
       onStart: (started) =>
@@ -38,6 +41,7 @@ export const exportProcedures = handlers({
           jobId: started.id,
           format,
           language,
+          timeZone,
           filters,
           totalRows: started.totalRows
         }),

@@ -5,7 +5,7 @@
 import { DataTable, type DataTableColumn } from 'mantine-datatable'
 import { useTranslation } from 'react-i18next'
 import type { ServerText } from '../../../shared/server-text'
-import { formatDateTime } from '../format/time'
+import { formatDateTime, zoned } from '../format/time'
 import { useServerText } from '../i18n/serverText'
 import { useTableText } from './tableText'
 
@@ -23,7 +23,7 @@ export function Timeline<E extends TimelineEvent>({ events, kindLabel }: { event
   const say = useServerText()
   const tableText = useTableText()
   const columns: DataTableColumn<E>[] = [
-    { accessor: 'at', title: t('timeline.time'), noWrap: true, render: (e) => formatDateTime(e.at) },
+    { accessor: 'at', title: zoned(t('timeline.time')), noWrap: true, render: (e) => formatDateTime(e.at) },
     ...(kindLabel ? [{ accessor: 'kind', title: t('timeline.kind'), noWrap: true, render: (e: E) => kindLabel(e.kind ?? '') }] : []),
     { accessor: 'summary', title: t('timeline.what'), render: (e) => say(e.text, e.summary) },
     { accessor: 'actor', title: t('timeline.actor'), noWrap: true }

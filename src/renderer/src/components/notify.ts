@@ -21,6 +21,11 @@ export function notifySuccess(message: string): void {
   notifications.show({ color: 'green', title: i18n.t('notify.successTitle'), message })
 }
 
+/** Done, but with something to look at: stays until closed. */
+export function notifyWarning(message: string): void {
+  notifications.show({ color: 'orange', title: i18n.t('notify.successTitle'), message, autoClose: false })
+}
+
 export function notifyInfo(message: string): void {
   notifications.show({ color: 'blue', message })
 }

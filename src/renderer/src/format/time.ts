@@ -1,31 +1,50 @@
-/** Times as the operator's own computer shows them (the audit log stores epoch milliseconds). */
+/**
+ * Every time a screen shows goes through here, in the signed-in user's display zone (their own
+ * choice, else the tenant's business zone; docs/desktop.md, *Time zones*). The layout sets the
+ * zone once the user's preferences are read (setDisplayZone) and redraws the page when it
+ * changes; until then, and on the sign-in pages, it is this computer's zone.
+ */
+import { formatInZone, wallTimeInZone, zoneLabel } from '../../../shared/time-zone'
 
-const pad = (n: number) => String(n).padStart(2, '0')
+/** This computer's zone (an IANA name, or UTC when the browser does not say). */
+export function computerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
 
+let displayZone = computerTimeZone()
+
+export function setDisplayZone(zone: string): void {
+  displayZone = zone
+}
+
+/** The zone times are shown in (a fixed offset such as `+08:00` or an IANA name). */
+export function currentDisplayZone(): string {
+  return displayZone
+}
+
+/** `yyyy-mm-dd hh:mm:ss` in the display zone. */
 export function formatDateTime(epochMs: number): string {
-  const d = new Date(epochMs)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  return formatInZone(epochMs, displayZone)
 }
 
-/** A `yyyy-mm-dd` from a date input as the first (or, with `end`, the last) millisecond of that local day. */
-export function localDayBound(value: string, end = false): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!match) return undefined
-  const [year, month, day] = match.slice(1).map(Number)
-  return end ? new Date(year, month - 1, day + 1).getTime() - 1 : new Date(year, month - 1, day).getTime()
+/** The display zone as screens name it beside times: `UTC+08:00`, `UTC+07:00 Asia/Bangkok`. */
+export function displayTimeZone(): string {
+  return zoneLabel(displayZone)
 }
 
-/** A `yyyy-mm-dd hh:mm` (seconds optional) typed in as the computer's local time, or undefined when it is not one. */
-export function localDateTime(value: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim())
-  if (!match) return undefined
-  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((part) => Number(part ?? 0))
-  const date = new Date(year, month - 1, day, hour, minute, second)
-  // 2026-02-30 rolls over into March: not a date anyone meant.
-  return date.getMonth() === month - 1 && date.getDate() === day && hour < 24 && minute < 60 && second < 60 ? date.getTime() : undefined
+/** A column or field label with the zone its times are in: `Created (UTC+08:00)`. */
+export function zoned(label: string): string {
+  return `${label} (${displayTimeZone()})`
 }
 
-/** The zone `formatDateTime` shows times in (this computer's), named so a screen can say it. */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone
+/** A `yyyy-mm-dd` from a date filter as the first (or, with `end`, the last) millisecond of that day in the display zone. */
+export function displayDayBound(value: string, end = false): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined
+  const start = wallTimeInZone(value, displayZone, end ? 1 : 0)
+  return start === undefined ? undefined : end ? start - 1 : start
+}
+
+/** A `yyyy-mm-dd hh:mm` (seconds optional) typed or picked as a time in the display zone, or undefined when it is not one. */
+export function displayDateTime(value: string): number | undefined {
+  return /[ T]\d{2}:\d{2}/.test(value.trim()) ? wallTimeInZone(value, displayZone) : undefined
 }

@@ -52,6 +52,7 @@ export const enFinance = {
     summary: 'Summary',
     timeline: 'Timeline',
     requestedBy: 'Requested by',
+    requesters: { me: 'Me', others: 'Others (mine to review)' },
     refused: 'Refused',
     statuses: { pending_review: 'Pending review', pending: 'Pending approval', approved: 'Approved', rejected: 'Rejected', paid: 'Paid', failed: 'Failed' },
     balance: { title: 'Merchant balance', available: 'Available', held: 'Held', reserve: 'Reserve (security deposit)' }

@@ -1,7 +1,7 @@
 /** English: Home's dashboard (today's figures, channel balances, the attention list). */
 export const enHome = {
   dashboard: {
-    daysInZone: 'Days are business days cut in the business time zone {{zone}}; times on this page are in {{zone}}.',
+    daysInZone: 'Days are business days cut in the business time zone {{zone}}; times on this page are in your display zone, {{display}}.',
     asOf: 'As of {{time}} ({{zone}})',
     loadFailed: 'Home could not read its figures. Try again.',
     figuresTitle: 'Orders today and yesterday',

@@ -72,6 +72,10 @@ export const enOrders = {
     pickChannel: 'Choose a channel',
     pickServiceFirst: 'Choose a service first',
     channelHint: 'Channels bound to the service. Unusable ones are listed with the reason.',
+    terminal: 'Terminal',
+    terminalHint: 'Optional: the till, site or app the order is taken at (the merchant’s active terminals).',
+    noTerminal: 'No terminal',
+    noTerminals: 'This merchant has no active terminal.',
     channelLimits: 'Channel limits {{range}}',
     channelBalance: 'Balance {{balance}}, available {{available}}',
     channelRange: 'Available range {{range}}',
@@ -106,6 +110,7 @@ export const enOrders = {
     realOnly: 'Real orders',
     dateFrom: 'Created from',
     dateTo: 'Created to',
+    daysAndTimes: 'Dates are business days (cut in {{business}}); times are in {{display}}.',
     openHint: 'Click an order to open its details.'
   },
   orderDetail: {

@@ -4,7 +4,7 @@ import { enReconProfile } from './en.recon.profile'
 export const enRecon = {
   recon: {
     ...enReconProfile,
-    timesIn: 'Times are in this computer’s time zone ({{zone}}).',
+    timesIn: 'Times are in your display time zone ({{zone}}).',
     breakTypes: {
       missing_ours: 'Missing on our side',
       missing_theirs: 'Missing on their side',
@@ -161,7 +161,7 @@ export const enRecon = {
       open: 'Open',
       from: 'From (optional)',
       to: 'To (optional)',
-      periodHint: 'yyyy-mm-dd hh:mm in this computer’s time zone ({{zone}}); empty: the statements’ own period.',
+      periodHint: 'yyyy-mm-dd hh:mm in your display time zone ({{zone}}); empty: the statements’ own period.',
       periodShown: 'Matched period: {{from}} – {{to}}',
       badTime: 'must be a date and time such as 2026-10-01 00:00',
       includeTest: 'Count test orders as missing when no line has them',

@@ -10,6 +10,8 @@ export const enReports = {
       dateStart: 'From',
       dateEnd: 'To',
       dateHint: 'yyyy-mm-dd hh:mm:ss',
+      pickDay: '{{field}}: pick a day',
+      zoneNote: 'From and To are times in the business time zone ({{business}}), and days are its business days; times in the table are in your display zone ({{display}}).',
       type: 'Entry type',
       txnId: 'Transaction ID',
       remark: 'Remark',

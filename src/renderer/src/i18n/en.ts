@@ -10,6 +10,8 @@ import { enRecon } from './en.recon'
 import { enSafety } from './en.safety'
 import { enFourEyes } from './en.fourEyes'
 import { enViews } from './en.views'
+import { enAuditNames } from './en.auditNames'
+import { enTimeZones } from './en.timeZones'
 
 /** English: the reference resource; every other language must have exactly these keys. */
 export const en = {
@@ -25,6 +27,8 @@ export const en = {
   ...enSafety,
   ...enFourEyes,
   ...enViews,
+  ...enAuditNames,
+  ...enTimeZones,
   app: {
     name: 'PayDesk',
     loading: 'Loading…',

@@ -3,7 +3,7 @@ import type { enHome } from './en.home'
 /** 简体中文：首页看板（今日数据、通道余额、待办事项）。 */
 export const zhCNHome: typeof enHome = {
   dashboard: {
-    daysInZone: '日期按业务时区 {{zone}} 切分；本页时间均为 {{zone}}。',
+    daysInZone: '日期按业务时区 {{zone}} 切分；本页时间按您的显示时区 {{display}}。',
     asOf: '数据截至 {{time}}（{{zone}}）',
     loadFailed: '首页数据读取失败，请重试。',
     figuresTitle: '今日与昨日订单',

@@ -70,6 +70,10 @@ export const zhCNOrders: typeof enOrders = {
     pickChannel: '选择通道',
     pickServiceFirst: '请先选择服务',
     channelHint: '已绑定该服务的通道；不可用的通道会列出原因。',
+    terminal: '终端',
+    terminalHint: '可选：下单所在的收银台、网站或应用（商户的启用终端）。',
+    noTerminal: '不指定终端',
+    noTerminals: '该商户没有启用的终端。',
     channelLimits: '通道限额 {{range}}',
     channelBalance: '余额 {{balance}}，可用 {{available}}',
     channelRange: '可用范围 {{range}}',
@@ -103,6 +107,7 @@ export const zhCNOrders: typeof enOrders = {
     realOnly: '正式订单',
     dateFrom: '创建日期起',
     dateTo: '创建日期止',
+    daysAndTimes: '日期为业务日（按 {{business}} 切分）；时间按 {{display}} 显示。',
     openHint: '点击订单查看详情。'
   },
   orderDetail: {

@@ -5,7 +5,7 @@ import { zhCNReconProfile } from './zh-CN.recon.profile'
 export const zhCNRecon: typeof enRecon = {
   recon: {
     ...zhCNReconProfile,
-    timesIn: '时间按本机时区（{{zone}}）显示。',
+    timesIn: '时间按您的显示时区（{{zone}}）显示。',
     breakTypes: {
       missing_ours: '我方缺失（平台漏单）',
       missing_theirs: '对方缺失（渠道漏单）',
@@ -162,7 +162,7 @@ export const zhCNRecon: typeof enRecon = {
       open: '打开',
       from: '开始（可选）',
       to: '结束（可选）',
-      periodHint: 'yyyy-mm-dd hh:mm，按本机时区（{{zone}}）；留空按对账单自身账期。',
+      periodHint: 'yyyy-mm-dd hh:mm，按您的显示时区（{{zone}}）；留空按对账单自身账期。',
       periodShown: '对账区间：{{from}} – {{to}}',
       badTime: '须为日期和时间，如 2026-10-01 00:00',
       includeTest: '测试订单无对应明细时也计为缺失',

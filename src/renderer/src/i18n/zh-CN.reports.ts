@@ -11,6 +11,8 @@ export const zhCNReports: typeof enReports = {
       dateStart: '开始时间',
       dateEnd: '结束时间',
       dateHint: '年-月-日 时:分:秒',
+      pickDay: '{{field}}：选择日期',
+      zoneNote: '开始和结束时间按业务时区（{{business}}），日期为其业务日；表中时间按您的显示时区（{{display}}）。',
       type: '流水类型',
       txnId: '交易号',
       remark: '备注',

@@ -11,6 +11,8 @@ import { zhCNRecon } from './zh-CN.recon'
 import { zhCNSafety } from './zh-CN.safety'
 import { zhCNFourEyes } from './zh-CN.fourEyes'
 import { zhCNViews } from './zh-CN.views'
+import { zhCNAuditNames } from './zh-CN.auditNames'
+import { zhCNTimeZones } from './zh-CN.timeZones'
 
 /** 简体中文界面文案；键与英文完全一致（类型和 resources.test.ts 都会检查）。 */
 export const zhCN: TranslationResource = {
@@ -26,6 +28,8 @@ export const zhCN: TranslationResource = {
   ...zhCNSafety,
   ...zhCNFourEyes,
   ...zhCNViews,
+  ...zhCNAuditNames,
+  ...zhCNTimeZones,
   app: {
     name: 'PayDesk',
     loading: '加载中…',

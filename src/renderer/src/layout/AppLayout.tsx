@@ -1,10 +1,12 @@
-import { AppShell, Burger, Group, ScrollArea, Text, Title } from '@mantine/core'
+import { AppShell, Burger, Group, Loader, ScrollArea, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router-dom'
 import { useApiQuery } from '../api/hooks'
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle'
+import { ZoneNote } from '../components/time/ZoneNote'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { computerTimeZone, setDisplayZone } from '../format/time'
 import { useCurrentUser } from '../session/currentUser'
 import { useUserPreferences } from '../session/userPreferences'
 import { NavigationMenu } from './NavigationMenu'
@@ -17,6 +19,10 @@ export function AppLayout() {
   const info = useApiQuery('system.info', {}, { staleTime: Infinity })
   useAttentionNotices(info.data?.mode)
   const preferences = useUserPreferences(!useCurrentUser().mustChangePassword)
+  // Every time on the page is formatted in this zone (format/time.ts): set before the page draws,
+  // and a change redraws the page (the key) so no time is left in the old zone.
+  const zone = preferences.displayZone ?? info.data?.timeZone ?? computerTimeZone()
+  setDisplayZone(zone)
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
       <AppShell.Header>
@@ -42,9 +48,12 @@ export function AppLayout() {
         <AppShell.Section grow component={ScrollArea}>
           <NavigationMenu onNavigate={nav.close} />
         </AppShell.Section>
+        <AppShell.Section pt="xs">
+          <ZoneNote />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {preferences.ready ? <Outlet key={zone} /> : <Loader aria-label={t('app.loading')} />}
       </AppShell.Main>
     </AppShell>
   )

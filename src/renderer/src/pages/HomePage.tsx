@@ -1,7 +1,7 @@
 /**
  * Home: what is waiting for the user (each item opens its filtered list), today's and yesterday's
  * orders per currency and per channel, and the channels' balances with low ones flagged. The
- * host leaves out what the user may not see; days and times are in the business time zone, and
+ * host leaves out what the user may not see; days are business days, times in the user's display zone, and
  * the page says so. Both parts refresh every minute.
  */
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core'
@@ -13,7 +13,7 @@ import { ChannelBalances } from './home/ChannelBalances'
 import { DayFiguresTable } from './home/DayFiguresTable'
 import { LedgerCheckMark } from './home/LedgerCheckMark'
 import { WhoAmI } from './home/WhoAmI'
-import { formatInZone } from './home/zoneTime'
+import { displayTimeZone, formatDateTime } from '../format/time'
 
 const REFRESH_MS = 60_000
 
@@ -30,7 +30,7 @@ export function HomePage() {
       <LedgerCheckMark />
       {s && (
         <Text size="sm" c="dimmed" data-testid="home-zone">
-          {t('dashboard.daysInZone', { zone: s.zone })} {t('dashboard.asOf', { time: formatInZone(s.asOf, s.zone), zone: s.zone })}
+          {t('dashboard.daysInZone', { zone: s.zone, display: displayTimeZone() })} {t('dashboard.asOf', { time: formatDateTime(s.asOf), zone: displayTimeZone() })}
         </Text>
       )}
       {failed && (
@@ -47,7 +47,7 @@ export function HomePage() {
           </Button>
         </Alert>
       )}
-      {attention.data && <AttentionList items={attention.data.items} zone={attention.data.zone} asOf={attention.data.asOf} />}
+      {attention.data && <AttentionList items={attention.data.items} asOf={attention.data.asOf} />}
       {s?.currencies && (
         <Card withBorder>
           <Title order={4} mb="sm">

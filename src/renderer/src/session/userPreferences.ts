@@ -1,6 +1,6 @@
 /**
- * The signed-in user's language and colour scheme follow them from the database, not this
- * browser: applied once they are read after sign-in, and saved whenever the user changes them.
+ * The signed-in user's language, colour scheme and display time zone follow them from the
+ * database, not this browser: applied once they are read after sign-in, and saved whenever the user changes them.
  * This browser keeps its own copy too (the sign-in page speaks the last language used here).
  * A user with nothing stored yet takes over this browser's earlier choice once.
  */
@@ -28,7 +28,7 @@ function stored(key: string): string | null {
 }
 
 /** What this browser chose before the user's choice was kept in the database, for the fields the user has not set. */
-export function localChoiceToTakeOver(preferences: Preferences, local: { language: string | null; colorScheme: string | null }): Change {
+export function localChoiceToTakeOver(preferences: Pick<Preferences, 'language' | 'colorScheme'>, local: { language: string | null; colorScheme: string | null }): Change {
   const change: Change = {}
   if (preferences.language === null && isLanguage(local.language)) change.language = local.language
   if (preferences.colorScheme === null && isScheme(local.colorScheme)) change.colorScheme = local.colorScheme
@@ -65,6 +65,10 @@ export function useUserPreferences(enabled: boolean) {
   }, [data, colorScheme, setColorScheme, save])
 
   return {
+    /** The zone times are shown in, once read (undefined before, or when the read failed). */
+    displayZone: data?.displayZone,
+    /** Whether the page may draw: the preferences are read, failed to be, or are not asked for. */
+    ready: !enabled || data !== undefined || preferences.isError,
     saveLanguage: (language: Language) => void save({ language }),
     saveColorScheme: (scheme: MantineColorScheme) => void save({ colorScheme: scheme })
   }

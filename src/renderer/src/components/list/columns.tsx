@@ -1,7 +1,7 @@
 /** Columns every master-data list has: status, created and updated times, and the row actions. */
 import type { TFunction } from 'i18next'
 import type { DataTableColumn } from 'mantine-datatable'
-import { formatDateTime } from '../../format/time'
+import { formatDateTime, zoned } from '../../format/time'
 import { RowActions } from '../RowActions'
 import { StatusBadge } from '../StatusBadge'
 
@@ -11,8 +11,8 @@ export function statusColumn<T extends { status: 'active' | 'disabled' }>(t: TFu
 
 export function timeColumns<T extends { createdAt: number; updatedAt: number }>(t: TFunction): DataTableColumn<T>[] {
   return [
-    { accessor: 'createdAt', title: t('common.createdAt'), sortable: true, noWrap: true, render: (row) => formatDateTime(row.createdAt) },
-    { accessor: 'updatedAt', title: t('common.updatedAt'), sortable: true, noWrap: true, render: (row) => formatDateTime(row.updatedAt) }
+    { accessor: 'createdAt', title: zoned(t('common.createdAt')), sortable: true, noWrap: true, render: (row) => formatDateTime(row.createdAt) },
+    { accessor: 'updatedAt', title: zoned(t('common.updatedAt')), sortable: true, noWrap: true, render: (row) => formatDateTime(row.updatedAt) }
   ]
 }
 

@@ -21,7 +21,7 @@ export interface ListTableState {
   sort?: { column: string; direction: 'asc' | 'desc'; change: (column: string, direction: 'asc' | 'desc') => void }
 }
 
-/** The list's filters (and search) as a saved view keeps them, and applying a view. */
+/** The list's filters, search and sort as a saved view keeps them, and applying a view. */
 export interface ListViewState {
   current: ViewFilters
   apply: (view: ViewFilters) => void
@@ -76,12 +76,17 @@ export function useListState<S extends string, F extends object>(defaultSort: So
   }
 
   const view: ListViewState = {
-    // The search box is kept beside the filters (no list has a filter called `search`).
-    current: viewFiltersOf(search.trim() ? { ...filters, search: search.trim() } : filters),
+    // The search box and the sort are kept beside the filters, under the names the list procedure
+    // takes them by (no list has a filter called `search`, `sortBy` or `sortDirection`).
+    current: viewFiltersOf({ ...filters, ...(search.trim() ? { search: search.trim() } : {}), ...(sort ?? {}) }),
     apply: (saved) => {
-      const { search: savedSearch, ...rest } = saved
+      const { search: savedSearch, sortBy, sortDirection, ...rest } = saved
       setFilters(filtersOfView(blankOf(initialFilters), rest))
       setSearchText(typeof savedSearch === 'string' ? savedSearch : '')
+      // A view saved without a sort (or before views kept one) shows the list's own order.
+      const savedSort: SortState<S> | null =
+        typeof sortBy === 'string' && (sortDirection === 'asc' || sortDirection === 'desc') ? { sortBy: sortBy as S, sortDirection } : defaultSort
+      if (defaultSort) setSort(savedSort)
       setPage(1)
     }
   }

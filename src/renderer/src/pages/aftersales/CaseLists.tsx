@@ -3,11 +3,11 @@
  * filters (status, merchant for platform staff, and per list kind, deadline or carrier); the
  * number of each row opens its page.
  */
-import { TextInput } from '@mantine/core'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { DISPUTE_KIND_VALUES, DISPUTE_STATUS_VALUES, REFUND_STATUS_VALUES, WAYBILL_STATUS_VALUES, type DisputeRow, type RefundRow, type WaybillRow } from '../../../../shared/contract/aftersales'
 import { useApiQuery } from '../../api/hooks'
+import { DateFilter } from '../../components/list/DateFilter'
 import { ListPage } from '../../components/list/ListPage'
 import { FilterSelect, MerchantFilter } from '../../components/list/filters'
 import { useUrlFilters } from '../../components/list/urlFilters'
@@ -37,14 +37,8 @@ function useCommonFilters<F extends DateFilters>(list: { filters: F; setFilter: 
   const fields = (
     <>
       <MerchantFilter value={filters.merchantId} onChange={(v) => setFilter('merchantId', v as F['merchantId'])} />
-      <TextInput type="date" label={t('aftersales.dateFrom')} value={filters.dateFrom} onChange={(e) => setFilter('dateFrom', e.currentTarget.value as F['dateFrom'])} />
-      <TextInput
-        type="date"
-        label={t('aftersales.dateTo')}
-        value={filters.dateTo}
-        onChange={(e) => setFilter('dateTo', e.currentTarget.value as F['dateTo'])}
-        error={inverted ? t('validation.dateOrder') : undefined}
-      />
+      <DateFilter label={t('aftersales.dateFrom')} value={filters.dateFrom} onChange={(value) => setFilter('dateFrom', value as F['dateFrom'])} />
+      <DateFilter label={t('aftersales.dateTo')} value={filters.dateTo} onChange={(value) => setFilter('dateTo', value as F['dateTo'])} error={inverted ? t('validation.dateOrder') : undefined} />
     </>
   )
   return { input, fields }

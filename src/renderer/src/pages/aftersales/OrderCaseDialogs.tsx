@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/hooks'
 import { FormButtons } from '../../components/form/FormButtons'
 import { notifySuccess } from '../../components/notify'
 import { formatAmount } from '../../format/amount'
+import { zoned } from '../../format/time'
 import { disputePath, refundPath } from './CaseLink'
 import { RefusalAlert } from './RefusalAlert'
 import { localInputOf, msOfLocalInput, useCaseForm } from './useCaseForm'
@@ -88,7 +89,7 @@ function DisputeForm({ order, onClose }: DialogProps) {
         <Select label={t('aftersales.dispute.kind')} data={DISPUTE_KIND_VALUES.map((k) => ({ value: k, label: t(`aftersales.disputeKinds.${k}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
         <TextInput label={t('aftersales.dispute.reasonCode')} withAsterisk {...form.getInputProps('reasonCode')} />
         <TextInput label={t('aftersales.amount')} withAsterisk inputMode="decimal" rightSection={<Text size="xs">{order.currency}</Text>} {...form.getInputProps('amount')} />
-        <TextInput type="datetime-local" label={t('aftersales.dispute.dueAt')} withAsterisk {...form.getInputProps('evidenceDueAt')} />
+        <TextInput type="datetime-local" label={zoned(t('aftersales.dispute.dueAt'))} withAsterisk {...form.getInputProps('evidenceDueAt')} />
         <Textarea label={t('aftersales.dispute.note')} autosize minRows={2} {...form.getInputProps('note')} />
         <RefusalAlert message={refusal} />
         <FormButtons onCancel={onClose} submitLabel={t('aftersales.dispute.submit')} loading={pending} />
@@ -113,7 +114,7 @@ function WaybillForm({ order, onClose }: DialogProps) {
       <Stack>
         <TextInput label={t('aftersales.waybill.carrier')} withAsterisk data-autofocus {...form.getInputProps('carrier')} />
         <TextInput label={t('aftersales.waybill.trackingNo')} withAsterisk {...form.getInputProps('trackingNo')} />
-        <TextInput type="datetime-local" label={t('aftersales.waybill.shippedAt')} withAsterisk {...form.getInputProps('shippedAt')} />
+        <TextInput type="datetime-local" label={zoned(t('aftersales.waybill.shippedAt'))} withAsterisk {...form.getInputProps('shippedAt')} />
         <Select label={t('common.status')} data={WAYBILL_STATUS_VALUES.map((s) => ({ value: s, label: t(`aftersales.waybillStatuses.${s}`) }))} allowDeselect={false} {...form.getInputProps('status')} />
         <RefusalAlert message={refusal} />
         <FormButtons onCancel={onClose} submitLabel={t('aftersales.waybill.submit')} loading={pending} />

@@ -10,6 +10,7 @@ import { call } from '../../api/client'
 import { invalidateAfter } from '../../api/stales'
 import { ApiError } from '../../api/error'
 import { apiErrorMessage } from '../../components/notify'
+import { displayDateTime, formatDateTime } from '../../format/time'
 import { zodFormErrors } from '../../forms/zodForm'
 import { i18n } from '../../i18n'
 import { fieldErrorMessage } from '../../i18n/messages'
@@ -40,14 +41,12 @@ export function useCaseForm<N extends ProcedureName, V extends Record<string, un
   return { form, submit, refusal, pending }
 }
 
-/** `datetime-local` text (the user's time zone) ↔ milliseconds. */
+/** `datetime-local` text, on the clock of the user's display zone (as every time on screen) ↔ milliseconds. */
 export function localInputOf(ms: number): string {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000)
-  return d.toISOString().slice(0, 16)
+  return formatDateTime(ms).slice(0, 16).replace(' ', 'T')
 }
 
 export function msOfLocalInput(text: string): number | undefined {
   if (!text) return undefined
-  const ms = new Date(text).getTime()
-  return Number.isNaN(ms) ? undefined : ms
+  return displayDateTime(text)
 }

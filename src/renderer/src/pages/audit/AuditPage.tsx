@@ -12,7 +12,10 @@ import type { AuditRow } from '../../../../shared/contract/audit'
 import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
 import { useTableText } from '../../components/tableText'
-import { formatDateTime, localDayBound } from '../../format/time'
+import { DateFilter } from '../../components/list/DateFilter'
+import { formatDateTime, displayDayBound, zoned } from '../../format/time'
+import { AuditCodeSelect } from './AuditCodeSelect'
+import { AUDIT_TARGET_TYPES, AUDITED_PROCEDURES, procedureName, targetTypeName } from './auditCodes'
 
 function Snapshot({ label, value }: { label: string; value: unknown }) {
   const { t } = useTranslation()
@@ -43,8 +46,8 @@ export function AuditPage() {
   const [pageSize, setPageSize] = useState(20)
   const [filters, setFilters] = useState(NO_FILTERS)
   const [debounced] = useDebouncedValue(filters, 300)
-  const from = localDayBound(debounced.from)
-  const to = localDayBound(debounced.to, true)
+  const from = displayDayBound(debounced.from)
+  const to = displayDayBound(debounced.to, true)
   const rangeInverted = from !== undefined && to !== undefined && to < from
 
   const audit = useApiQuery(
@@ -61,11 +64,11 @@ export function AuditPage() {
     { placeholderData: keepPreviousData, enabled: !rangeInverted }
   )
 
-  const setFilter = (key: keyof typeof filters) => (event: ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value
+  const setValue = (key: keyof typeof filters, value: string) => {
     setFilters((current) => ({ ...current, [key]: value }))
     setPage(1)
   }
+  const setFilter = (key: keyof typeof filters) => (event: ChangeEvent<HTMLInputElement>) => setValue(key, event.currentTarget.value)
 
   return (
     <Stack>
@@ -80,17 +83,11 @@ export function AuditPage() {
         />
       </PageHeader>
       <Group align="flex-start">
-        <TextInput label={t('audit.procedure')} placeholder="users.create" value={filters.procedure} onChange={setFilter('procedure')} />
-        <TextInput label={t('audit.targetType')} placeholder="user" value={filters.targetType} onChange={setFilter('targetType')} />
+        <AuditCodeSelect label={t('audit.procedure')} codes={AUDITED_PROCEDURES} nameOf={(code) => procedureName(t, code)} value={filters.procedure} onChange={(code) => setValue('procedure', code)} />
+        <AuditCodeSelect label={t('audit.targetType')} codes={AUDIT_TARGET_TYPES} nameOf={(code) => targetTypeName(t, code)} value={filters.targetType} onChange={(code) => setValue('targetType', code)} />
         <TextInput label={t('audit.searchLabel')} placeholder={t('audit.searchPlaceholder')} value={filters.search} onChange={setFilter('search')} />
-        <TextInput type="date" label={t('audit.from')} value={filters.from} onChange={setFilter('from')} />
-        <TextInput
-          type="date"
-          label={t('audit.to')}
-          value={filters.to}
-          onChange={setFilter('to')}
-          error={rangeInverted ? t('validation.dateOrder') : undefined}
-        />
+        <DateFilter label={zoned(t('audit.from'))} value={filters.from} onChange={(value) => setValue('from', value)} />
+        <DateFilter label={zoned(t('audit.to'))} value={filters.to} onChange={(value) => setValue('to', value)} error={rangeInverted ? t('validation.dateOrder') : undefined} />
       </Group>
       <Text size="sm" c="dimmed">
         {t('audit.expandHint')}
@@ -103,7 +100,7 @@ export function AuditPage() {
         {...pagedTableProps({ page, pageSize, setPage, setPageSize: (size) => { setPageSize(size); setPage(1) } }, audit)}
         {...tableText}
         columns={[
-          { accessor: 'at', title: t('audit.colTime'), render: (row) => formatDateTime(row.at), noWrap: true },
+          { accessor: 'at', title: zoned(t('audit.colTime')), render: (row) => formatDateTime(row.at), noWrap: true },
           { accessor: 'actor', title: t('audit.colActor') },
           { accessor: 'procedure', title: t('audit.colProcedure'), render: (row) => <Code>{row.procedure}</Code> },
           {

@@ -10,7 +10,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { contract, type InputOf } from '../../../../shared/contract'
-import { ADJUSTMENT_STATUS_VALUES, type AdjustmentRow } from '../../../../shared/contract/finance'
+import { ADJUSTMENT_STATUS_VALUES, REQUESTER_VALUES, type AdjustmentRow } from '../../../../shared/contract/finance'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormButtons } from '../../components/form/FormButtons'
@@ -24,10 +24,11 @@ import { RemoteSelect } from '../../components/RemoteSelect'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
+import { RequesterFilter } from './RequesterFilter'
 import { CaseStatusBadge } from './CaseParts'
 
 type Input = InputOf<'adjustments.list'>
-type Filters = Pick<Input, 'status' | 'merchantId' | 'currency'>
+type Filters = Pick<Input, 'status' | 'merchantId' | 'currency' | 'requestedBy'>
 
 interface Values {
   merchantId: string
@@ -100,7 +101,7 @@ export function AdjustmentsPage() {
   const navigate = useNavigate()
   const canRequest = useCan(PERMISSIONS.ADJUSTMENT_REQUEST)
   const [requesting, setRequesting] = useState(false)
-  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, useUrlFilters({ status: ADJUSTMENT_STATUS_VALUES }))
+  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, useUrlFilters({ status: ADJUSTMENT_STATUS_VALUES, requestedBy: REQUESTER_VALUES }))
   const result = useApiQuery('adjustments.list', list.input, { placeholderData: keepPreviousData })
   return (
     <ListPage<AdjustmentRow>
@@ -117,6 +118,7 @@ export function AdjustmentsPage() {
             onChange={(v) => list.setFilter('status', v)}
             options={ADJUSTMENT_STATUS_VALUES.map((s) => ({ value: s, label: t(`finance.statuses.${s}`) }))}
           />
+          <RequesterFilter value={list.filters.requestedBy} onChange={(v) => list.setFilter('requestedBy', v)} />
           <CommonFilters list={list} show={['merchantId', 'currency']} />
         </>
       }

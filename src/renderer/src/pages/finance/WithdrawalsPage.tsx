@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { contract, type InputOf } from '../../../../shared/contract'
-import { WITHDRAWAL_STATUS_VALUES, type WithdrawalRow } from '../../../../shared/contract/finance'
+import { WITHDRAWAL_STATUS_VALUES, REQUESTER_VALUES, type WithdrawalRow } from '../../../../shared/contract/finance'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { BANKS, bankCountryOf } from '../../../../shared/reference'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
@@ -24,10 +24,11 @@ import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
 import { bankLabel } from '../orders/form/OrderFieldInputs'
+import { RequesterFilter } from './RequesterFilter'
 import { CaseStatusBadge } from './CaseParts'
 
 type Input = InputOf<'withdrawals.list'>
-type Filters = Pick<Input, 'status' | 'merchantId' | 'currency'>
+type Filters = Pick<Input, 'status' | 'merchantId' | 'currency' | 'requestedBy'>
 
 interface Values {
   merchantId: string
@@ -134,7 +135,7 @@ export function WithdrawalsPage() {
   const navigate = useNavigate()
   const canRequest = useCan(PERMISSIONS.WITHDRAWAL_REQUEST)
   const [requesting, setRequesting] = useState(false)
-  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, useUrlFilters({ status: WITHDRAWAL_STATUS_VALUES }))
+  const list = useListState<NonNullable<Input['sortBy']>, Filters>({ sortBy: 'createdAt', sortDirection: 'desc' }, useUrlFilters({ status: WITHDRAWAL_STATUS_VALUES, requestedBy: REQUESTER_VALUES }))
   const result = useApiQuery('withdrawals.list', list.input, { placeholderData: keepPreviousData })
   const open = (row: WithdrawalRow) => navigate(`/finance/withdrawals/${row.id}`)
   return (
@@ -152,6 +153,7 @@ export function WithdrawalsPage() {
             onChange={(v) => list.setFilter('status', v)}
             options={WITHDRAWAL_STATUS_VALUES.map((s) => ({ value: s, label: t(`finance.statuses.${s}`) }))}
           />
+          <RequesterFilter value={list.filters.requestedBy} onChange={(v) => list.setFilter('requestedBy', v)} />
           <CommonFilters list={list} show={['merchantId', 'currency']} />
         </>
       }

@@ -3,11 +3,11 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { AttentionItem } from '../../../../shared/contract/home'
-import { formatInZone } from './zoneTime'
+import { displayTimeZone, formatDateTime } from '../../format/time'
 
-function ItemFacts({ item, zone, now }: { item: AttentionItem; zone: string; now: number }) {
+function ItemFacts({ item, now }: { item: AttentionItem; now: number }) {
   const { t } = useTranslation()
-  const time = (ms: number) => `${formatInZone(ms, zone)} (${zone})`
+  const time = (ms: number) => `${formatDateTime(ms)} (${displayTimeZone()})`
   return (
     <Stack gap={0}>
       {item.deadline !== null && (
@@ -29,7 +29,7 @@ function ItemFacts({ item, zone, now }: { item: AttentionItem; zone: string; now
   )
 }
 
-export function AttentionList({ items, zone, asOf }: { items: AttentionItem[]; zone: string; asOf: number }) {
+export function AttentionList({ items, asOf }: { items: AttentionItem[]; asOf: number }) {
   const { t } = useTranslation()
   return (
     <Card withBorder data-testid="home-attention">
@@ -50,7 +50,7 @@ export function AttentionList({ items, zone, asOf }: { items: AttentionItem[]; z
                   <Anchor component={Link} to={item.link} fw={600}>
                     {t(`dashboard.kinds.${item.kind}`, { runId: item.runId })}
                   </Anchor>
-                  <ItemFacts item={item} zone={zone} now={asOf} />
+                  <ItemFacts item={item} now={asOf} />
                 </Stack>
               </Group>
             </Group>

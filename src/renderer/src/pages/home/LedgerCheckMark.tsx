@@ -6,7 +6,7 @@ import { Alert, Anchor } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
-import { formatDateTime, localTimeZone } from '../../format/time'
+import { formatDateTime, displayTimeZone } from '../../format/time'
 import { useCan } from '../../session/currentUser'
 
 function Mark() {
@@ -16,7 +16,7 @@ function Mark() {
   if (!check || check.status === 'clean') return null
   return (
     <Alert color="red" variant="filled" title={t(`safety.mark.${check.status}`)} data-testid="ledger-check-mark">
-      {t('safety.mark.detail', { at: formatDateTime(check.finishedAt), zone: localTimeZone(), count: check.driftCount })}{' '}
+      {t('safety.mark.detail', { at: formatDateTime(check.finishedAt), zone: displayTimeZone(), count: check.driftCount })}{' '}
       <Anchor href="#/system/settings" c="white" underline="always">
         {t('safety.mark.open')}
       </Anchor>

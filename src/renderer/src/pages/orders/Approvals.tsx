@@ -21,7 +21,7 @@ import { pagedTableProps } from '../../components/list/pagedTable'
 import { useListState } from '../../components/list/useListState'
 import { useTableText } from '../../components/tableText'
 import { formatAmount } from '../../format/amount'
-import { formatDateTime, localTimeZone } from '../../format/time'
+import { formatDateTime, displayTimeZone } from '../../format/time'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
 import { StepDialog } from '../finance/CaseParts'
 import { orderPath } from './paths'
@@ -87,7 +87,7 @@ export function Approvals({ orderId }: { orderId?: number }) {
           {t('fourEyes.queueTitle')} ({result.data?.total ?? '…'})
         </Title>
         <Text size="sm" c="dimmed">
-          {t('fourEyes.queueHint', { zone: localTimeZone() })}
+          {t('fourEyes.queueHint', { zone: displayTimeZone() })}
         </Text>
         <DataTable<ApprovalRow>
           withTableBorder
@@ -153,8 +153,8 @@ export function AwaitingApprovalNotice({ order }: { order: OrderDetail }) {
         {order.awaitingApproval.map((a) => (
           <Text key={a.id} size="sm">
             {a.kind === 'payout'
-              ? t('fourEyes.awaitingPayout', { user: a.requestedBy, at: formatDateTime(a.createdAt), zone: localTimeZone() })
-              : t('fourEyes.awaitingResult', { status: t(`fourEyes.results.${a.result === 'failed' ? 'failed' : 'succeeded'}`), user: a.requestedBy, at: formatDateTime(a.createdAt), zone: localTimeZone() })}
+              ? t('fourEyes.awaitingPayout', { user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })
+              : t('fourEyes.awaitingResult', { status: t(`fourEyes.results.${a.result === 'failed' ? 'failed' : 'succeeded'}`), user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })}
           </Text>
         ))}
       </Stack>

@@ -11,8 +11,9 @@ export function isFinal(status: OrderStatus | undefined): boolean {
   return status !== undefined && FINAL.includes(status)
 }
 
-// Badges in a narrow table cell keep their words whole rather than shrink to an ellipsis.
-const KEEP_WIDTH = { flexShrink: 0 }
+// Badges in a narrow table cell keep their words whole rather than shrink to an ellipsis: a badge's
+// label hides its overflow, which lets the table squeeze the cell below the word's width.
+const KEEP_WIDTH = { flexShrink: 0, minWidth: 'max-content' }
 
 const COLORS: Record<OrderStatus, string> = {
   created: 'gray',
@@ -38,10 +39,19 @@ export function isOverdue(order: Pick<OrderRow, 'status' | 'expiresAt'>, now: nu
 }
 
 /** The status with the flags that matter beside it. */
-export function OrderStateBadges({ order, now = Date.now() }: { order: Pick<OrderRow, 'status' | 'queued' | 'isTest' | 'expiresAt'>; now?: number }) {
+export function OrderStateBadges({
+  order,
+  now = Date.now(),
+  wrap = false
+}: {
+  order: Pick<OrderRow, 'status' | 'queued' | 'isTest' | 'expiresAt'>
+  now?: number
+  /** In a narrow table cell the flags go under the status rather than widen the column. */
+  wrap?: boolean
+}) {
   const { t } = useTranslation()
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap={wrap ? 'wrap' : 'nowrap'}>
       <OrderStatusBadge status={order.status} />
       {order.queued && (
         <Tooltip label={t('orders.queuedHint')}>

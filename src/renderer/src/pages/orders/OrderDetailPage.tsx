@@ -12,7 +12,7 @@ import { PERMISSIONS } from '../../../../shared/permissions'
 import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
 import { formatAmount } from '../../format/amount'
-import { formatDateTime } from '../../format/time'
+import { formatDateTime, zoned } from '../../format/time'
 import { enOrders } from '../../i18n/en.orders'
 import { useReferenceLabels } from '../../i18n/reference'
 import { codeLabel } from './codeLabel'
@@ -39,16 +39,17 @@ function useSummary(order: OrderDetail): DetailField[] {
     { label: t('orders.txnNo'), value: String(order.txnNo) },
     { label: t('master.merchant'), value: order.merchantName },
     { label: t('orders.channel'), value: order.channelName },
+    ...(order.terminal ? [{ label: t('orderForm.terminal'), value: [order.terminal.identifier, order.terminal.name].filter(Boolean).join(' · ') }] : []),
     { label: t('master.serviceType'), value: labels.serviceType(order.serviceType) },
     { label: t('master.direction'), value: t(`master.directions.${order.direction}`) },
     { label: t('orders.amount'), value: money(order.amount) },
     { label: order.direction === 'payout' ? t('orders.paidOutAmount') : t('orders.paidAmount'), value: money(order.paidAmount) },
     { label: t('orders.fee'), value: formatAmount(order.fee, order.feeCurrency) },
     { label: t('orders.isTest'), value: order.isTest ? t('orders.yes') : t('orders.no') },
-    { label: t('common.createdAt'), value: when(order.createdAt) },
-    { label: t('orders.sentAt'), value: when(order.sentAt) },
-    { label: t('orders.expiresAt'), value: when(order.expiresAt) },
-    { label: t('orders.finalizedAt'), value: when(order.finalizedAt) },
+    { label: zoned(t('common.createdAt')), value: when(order.createdAt) },
+    { label: zoned(t('orders.sentAt')), value: when(order.sentAt) },
+    { label: zoned(t('orders.expiresAt')), value: when(order.expiresAt) },
+    { label: zoned(t('orders.finalizedAt')), value: when(order.finalizedAt) },
     ...(order.holdStatus ? [{ label: t('orderDetail.hold'), value: t(`orders.holdStatuses.${order.holdStatus}`) }] : [])
   ]
 }

@@ -13,7 +13,7 @@ import { ENTRY_TYPES } from '../../../../shared/ledger'
 import { useTableText } from '../../components/tableText'
 import { Timeline } from '../../components/Timeline'
 import { formatAmount } from '../../format/amount'
-import { formatDateTime } from '../../format/time'
+import { displayTimeZone, formatDateTime, zoned } from '../../format/time'
 import { enFinance } from '../../i18n/en.finance'
 import { enOrders } from '../../i18n/en.orders'
 import { codeLabel } from './codeLabel'
@@ -50,7 +50,7 @@ function UpstreamLog({ exchanges }: { exchanges: OrderDetail['exchanges'] }) {
             <Group gap="sm">
               <Text fw={500}>{x.operation}</Text>
               <Text size="sm" c="dimmed">
-                {formatDateTime(x.at)} · {t('orderDetail.attempt', { n: x.attempt })} · {t('orderDetail.duration', { ms: x.durationMs })}
+                {formatDateTime(x.at)} ({displayTimeZone()}) · {t('orderDetail.attempt', { n: x.attempt })} · {t('orderDetail.duration', { ms: x.durationMs })}
               </Text>
               <Badge color={x.responseStatus !== null && x.responseStatus < 300 ? 'green' : 'red'} variant="light">
                 {x.responseStatus === null ? t('orderDetail.noAnswer') : t('orderDetail.httpStatus', { status: x.responseStatus })}
@@ -72,7 +72,7 @@ function UpstreamLog({ exchanges }: { exchanges: OrderDetail['exchanges'] }) {
 type Row<K extends 'timeline' | 'callbacks' | 'notifications' | 'ledgerEntries'> = OrderDetail[K][number]
 
 function timeColumn<T>(t: TFunction, accessor: keyof T & string): DataTableColumn<T> {
-  return { accessor, title: t('orderDetail.time'), noWrap: true, render: (row: T) => formatDateTime(row[accessor] as number) }
+  return { accessor, title: zoned(t('orderDetail.time')), noWrap: true, render: (row: T) => formatDateTime(row[accessor] as number) }
 }
 
 function callbackColumns(t: TFunction): DataTableColumn<Row<'callbacks'>>[] {

@@ -11,6 +11,7 @@ import type { InputOf } from '../../../../shared/contract'
 import { ORDER_STATUS_VALUES, type OrderRow } from '../../../../shared/contract/orders'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
+import { DateFilter } from '../../components/list/DateFilter'
 import { FilterSelect, MerchantFilter } from '../../components/list/filters'
 import { SavedViewsControl } from '../../components/list/SavedViewsControl'
 import { useUrlFilters } from '../../components/list/urlFilters'
@@ -18,6 +19,8 @@ import { useListState } from '../../components/list/useListState'
 import { PageHeader } from '../../components/PageHeader'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import { useCan, useCurrentUser } from '../../session/currentUser'
+import { displayTimeZone } from '../../format/time'
+import { zoneLabel } from '../../../../shared/time-zone'
 import { OrderTable } from './OrderTable'
 
 interface OrderFilters {
@@ -39,6 +42,7 @@ export function OrderQueryPage() {
   const { t } = useTranslation()
   const me = useCurrentUser()
   const seesChannels = useCan(PERMISSIONS.MASTER_DATA_READ) && me.merchantId === null
+  const businessZone = useApiQuery('system.info', {}, { staleTime: Infinity }).data?.timeZone ?? '+08:00'
   const fromUrl = useUrlFilters({ status: ORDER_STATUS_VALUES, direction: ['deposit', 'payout'], overdue: ['true'] })
   const [advanced, toggle] = useDisclosure(fromUrl.direction !== undefined)
   const list = useListState<never, OrderFilters>(null, { dateFrom: '', dateTo: '', ...fromUrl })
@@ -126,18 +130,12 @@ export function OrderQueryPage() {
               { value: 'real', label: t('orderQuery.realOnly') }
             ]}
           />
-          <TextInput type="date" label={t('orderQuery.dateFrom')} value={filters.dateFrom} onChange={(event) => setFilter('dateFrom', event.currentTarget.value)} />
-          <TextInput
-            type="date"
-            label={t('orderQuery.dateTo')}
-            value={filters.dateTo}
-            onChange={(event) => setFilter('dateTo', event.currentTarget.value)}
-            error={inverted ? t('validation.dateOrder') : undefined}
-          />
+          <DateFilter label={t('orderQuery.dateFrom')} value={filters.dateFrom} onChange={(value) => setFilter('dateFrom', value)} />
+          <DateFilter label={t('orderQuery.dateTo')} value={filters.dateTo} onChange={(value) => setFilter('dateTo', value)} error={inverted ? t('validation.dateOrder') : undefined} />
         </Group>
       </Collapse>
       <Text size="sm" c="dimmed">
-        {t('orderQuery.openHint')}
+        {t('orderQuery.openHint')} {t('orderQuery.daysAndTimes', { business: zoneLabel(businessZone), display: displayTimeZone() })}
       </Text>
       <OrderTable table={list.table} result={{ data: result.data, isFetching: result.isFetching }} />
     </Stack>

@@ -1,9 +1,13 @@
 /** The filter bar of a report: merchant (platform staff), contract, currency, the date range, test orders; the entry list adds type, transaction and remark. */
-import { Group, Switch, TextInput } from '@mantine/core'
+import { Group, Switch, Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ENTRY_TYPES } from '../../../../shared/ledger'
+import { zoneLabel } from '../../../../shared/time-zone'
+import { useApiQuery } from '../../api/hooks'
+import { displayTimeZone } from '../../format/time'
 import { FilterSelect, MerchantFilter } from '../../components/list/filters'
 import { useReferenceLabels } from '../../i18n/reference'
+import { DayPicker } from './DayPicker'
 import { filterProblems, type ReportFilters } from './reportFilters'
 
 interface ReportFilterBarProps {
@@ -16,6 +20,7 @@ interface ReportFilterBarProps {
 export function ReportFilterBar({ filters, onChange, entries }: ReportFilterBarProps) {
   const { t } = useTranslation()
   const labels = useReferenceLabels()
+  const businessZone = useApiQuery('system.info', {}, { staleTime: Infinity }).data?.timeZone ?? '+08:00'
   const problems = filterProblems(filters)
   const problem = (key: keyof typeof problems) => {
     const found = problems[key]
@@ -29,6 +34,11 @@ export function ReportFilterBar({ filters, onChange, entries }: ReportFilterBarP
       value={filters[key]}
       error={error}
       onChange={(event) => onChange({ [key]: event.currentTarget.value })}
+      rightSection={
+        key === 'dateStart' || key === 'dateEnd' ? (
+          <DayPicker value={filters[key]} bound={key === 'dateStart' ? 'start' : 'end'} label={t('reports.filters.pickDay', { field: t(`reports.filters.${key}`) })} onPick={(picked) => onChange({ [key]: picked })} />
+        ) : undefined
+      }
     />
   )
   return (
@@ -65,6 +75,9 @@ export function ReportFilterBar({ filters, onChange, entries }: ReportFilterBarP
         checked={filters.includeTest}
         onChange={(event) => onChange({ includeTest: event.currentTarget.checked })}
       />
+      <Text size="xs" c="dimmed" w="100%" data-testid="report-zone-note">
+        {t('reports.filters.zoneNote', { business: zoneLabel(businessZone), display: displayTimeZone() })}
+      </Text>
     </Group>
   )
 }

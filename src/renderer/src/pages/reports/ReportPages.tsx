@@ -1,6 +1,9 @@
 /** The five reports (SPEC §8): 交易流水, 交易汇总, 交易明细, 结算汇总, 结算明细. */
 import { useTranslation } from 'react-i18next'
 import { ENTRY_TYPES } from '../../../../shared/ledger'
+import { wallTimeInZone } from '../../../../shared/time-zone'
+import { useApiQuery } from '../../api/hooks'
+import { formatDateTime, zoned } from '../../format/time'
 import {
   amounts,
   counts,
@@ -22,6 +25,12 @@ const ENTRY_NAMES = new Map(Object.entries(ENTRY_TYPES).map(([name, code]) => [c
 
 export function AccountDetailsPage() {
   const { t } = useTranslation()
+  // The report API writes an entry's time on the business zone's clock; the screen shows it in the user's display zone, like every other time.
+  const businessZone = useApiQuery('system.info', {}, { staleTime: Infinity }).data?.timeZone
+  const shownTime = (text: string) => {
+    const at = businessZone ? wallTimeInZone(text, businessZone) : undefined
+    return at === undefined ? text.replace('T', ' ') : formatDateTime(at)
+  }
   const typeName = (type: number) => {
     const name = ENTRY_NAMES.get(type)
     return name ? `${type} · ${t(`orders.entryTypes.${name}`)}` : String(type)
@@ -33,7 +42,7 @@ export function AccountDetailsPage() {
       idAccessor={(row) => row.id}
       metrics={[...amounts('amount'), ...counts('count')]}
       columns={(_filters, merchant) => [
-        { accessor: 'dateCreated', title: t('reports.columns.dateCreated'), noWrap: true, render: (row) => row.dateCreated.replace('T', ' ') },
+        { accessor: 'dateCreated', title: zoned(t('reports.columns.dateCreated')), noWrap: true, render: (row) => shownTime(row.dateCreated) },
         { accessor: 'id', title: t('reports.columns.id') },
         merchantColumn(t, merchant),
         { accessor: 'contractId', title: t('reports.columns.contractId') },

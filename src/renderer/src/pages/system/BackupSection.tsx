@@ -9,7 +9,7 @@ import type { InputOf, OutputOf } from '../../../../shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { formatBytes } from '../../format/bytes'
-import { formatDateTime, localTimeZone } from '../../format/time'
+import { formatDateTime, displayTimeZone } from '../../format/time'
 import { SaveButton, SettingsSection, useSettingsForm } from './SettingsSection'
 
 interface Values {
@@ -72,7 +72,7 @@ function BackupList() {
     <Stack gap="xs">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('safety.inFolder', { folder: list.data.folder, zone: localTimeZone() })}
+          {t('safety.inFolder', { folder: list.data.folder, zone: displayTimeZone() })}
         </Text>
         <Button onClick={backUp} loading={create.isPending || list.data.running}>
           {t('safety.backUpNow')}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { LedgerCheck } from '../../../../shared/contract/safety'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { notifyError } from '../../components/notify'
-import { formatDateTime, localTimeZone } from '../../format/time'
+import { formatDateTime, displayTimeZone } from '../../format/time'
 
 const COLOR: Record<LedgerCheck['status'], string> = { clean: 'green', drift: 'red', failed: 'orange' }
 
@@ -57,7 +57,7 @@ export function LedgerCheckSection() {
         {latest.data && (latest.data.live ? <CheckResult check={latest.data.live} /> : <Text size="sm">{t('safety.neverChecked')}</Text>)}
         {latest.data && (
           <Text size="xs" c="dimmed">
-            {t('safety.nextCheck', { at: formatDateTime(latest.data.dueAt), zone: localTimeZone() })}
+            {t('safety.nextCheck', { at: formatDateTime(latest.data.dueAt), zone: displayTimeZone() })}
           </Text>
         )}
         <Group>

@@ -8,6 +8,7 @@ import { useCan } from '../../session/currentUser'
 import { PageHeader } from '../../components/PageHeader'
 import { CallbackSettings } from '../orders/CallbackSettings'
 import { BackupSection } from './BackupSection'
+import { BusinessZoneSection } from './BusinessZoneSection'
 import { LedgerCheckSection } from './LedgerCheckSection'
 import { FourEyesSection } from './FourEyesSection'
 import { SaveButton, SettingsSection, useSettingsForm } from './SettingsSection'
@@ -51,6 +52,7 @@ export function SettingsPage() {
       <SettingsSection<'settings.get'> title={t('settings.general')} hint={t('settings.sessionsHint')} query={query}>
         {(settings) => <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
       </SettingsSection>
+      <BusinessZoneSection />
       <CallbackSettings />
       <FourEyesSection />
       {canBackUp && (

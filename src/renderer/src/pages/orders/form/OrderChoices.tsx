@@ -3,12 +3,28 @@
  * direction, each with its type, currency and single-order limit) and the channel (the channels
  * bound to it, with limits, balance and available range; unusable ones listed, disabled, with why).
  */
-import { Alert, Select, Stack, Text } from '@mantine/core'
+import { Alert, Loader, Select, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatAmount, formatRange } from '../../../format/amount'
 import { useReferenceLabels } from '../../../i18n/reference'
 import { channelReason, rangeHint, type ChannelOption } from '../amountRange'
 import type { OrderFormState } from './useOrderForm'
+
+/**
+ * A choice that cannot be made yet (its options are loading, or the step before is empty) stays
+ * focusable, read-only and marked disabled for assistive technology: a disabled input drops out of
+ * the Tab order, so Tab pressed right after choosing a merchant would skip Service and Channel.
+ */
+function waitingProps(waiting: boolean, loading: boolean) {
+  if (!waiting) return {}
+  return {
+    readOnly: true,
+    'aria-disabled': true,
+    'aria-busy': loading || undefined,
+    rightSection: loading ? <Loader size="xs" /> : undefined,
+    styles: { input: { opacity: 0.6, cursor: 'not-allowed' } }
+  } as const
+}
 
 export function ServiceChoice({ state }: { state: OrderFormState }) {
   const { t } = useTranslation()
@@ -23,7 +39,7 @@ export function ServiceChoice({ state }: { state: OrderFormState }) {
         description={t('orderForm.serviceHint')}
         placeholder={waiting ? t('orderForm.pickMerchantFirst') : t('orderForm.pickService')}
         withAsterisk
-        disabled={!options.data}
+        {...waitingProps(!options.data, options.isFetching)}
         data={services.map((s) => ({
           value: String(s.serviceId),
           label: [labels.serviceType(s.serviceType), s.currency, formatRange(s.singleLower, s.singleUpper, s.currency, t)].join(' · ')
@@ -67,9 +83,34 @@ function ChannelFacts({ channel, currency }: { channel: ChannelOption; currency:
   )
 }
 
+/** Optional: where the order is taken (a till, a site, an app), among the merchant's active terminals. */
+export function TerminalChoice({ state }: { state: OrderFormState }) {
+  const { t } = useTranslation()
+  const { form, options } = state
+  const terminals = options.data?.terminals ?? []
+  const waiting = !options.data
+  const empty = options.data && terminals.length === 0
+  return (
+    <Select
+      label={t('orderForm.terminal')}
+      description={empty ? t('orderForm.noTerminals') : t('orderForm.terminalHint')}
+      placeholder={t('orderForm.noTerminal')}
+      clearable
+      {...waitingProps(waiting || !!empty, waiting && options.isFetching)}
+      data={terminals.map((terminal) => ({
+        value: String(terminal.id),
+        label: [terminal.identifier, terminal.name, t(`terminals.types.${terminal.type}`)].filter(Boolean).join(' · ')
+      }))}
+      value={form.values.terminalId || null}
+      onChange={(value) => form.setFieldValue('terminalId', value ?? '')}
+      error={form.errors.terminalId}
+    />
+  )
+}
+
 export function ChannelChoice({ state }: { state: OrderFormState }) {
   const { t } = useTranslation()
-  const { form, service, channel } = state
+  const { form, service, channel, options } = state
   const channels = service?.channels ?? []
   const byId = new Map(channels.map((c) => [String(c.channelId), c]))
   return (
@@ -79,7 +120,7 @@ export function ChannelChoice({ state }: { state: OrderFormState }) {
         description={t('orderForm.channelHint')}
         placeholder={service ? t('orderForm.pickChannel') : t('orderForm.pickServiceFirst')}
         withAsterisk
-        disabled={!service}
+        {...waitingProps(!service, !service && options.isFetching)}
         data={channels.map((c) => ({ value: String(c.channelId), label: c.channelName, disabled: !c.usable }))}
         renderOption={({ option }) => {
           const found = byId.get(option.value)

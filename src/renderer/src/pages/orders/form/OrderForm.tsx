@@ -9,7 +9,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MerchantField } from '../../../components/form/MerchantField'
 import { rangeHint } from '../amountRange'
-import { ChannelChoice, ServiceChoice } from './OrderChoices'
+import { ChannelChoice, ServiceChoice, TerminalChoice } from './OrderChoices'
 import { OrderFieldInputs } from './OrderFieldInputs'
 import type { CreateOrderInput, OrderFormState } from './useOrderForm'
 
@@ -60,6 +60,7 @@ export function OrderForm({ state, submitLabel, submitting, children, onSubmit }
           <MerchantField value={form.values.merchantId} onChange={state.chooseMerchant} error={form.errors.merchantId} />
           <ServiceChoice state={state} />
           <ChannelChoice state={state} />
+          <TerminalChoice state={state} />
           <OrderFieldInputs state={state} />
           <AmountInput state={state} />
           {children}

@@ -25,6 +25,8 @@ export interface OrderFormValues {
   merchantId: string
   serviceId: string
   channelId: string
+  /** Optional: one of the merchant's active terminals, or '' for none. */
+  terminalId: string
   amount: string
   isTest: boolean
   merchantOrderNo: string
@@ -33,7 +35,7 @@ export interface OrderFormValues {
 
 const GLOBAL_CODE = { deposit: PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE, payout: PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE } as const
 
-const INITIAL: OrderFormValues = { merchantId: '', serviceId: '', channelId: '', amount: '', isTest: true, merchantOrderNo: '', fields: {} }
+const INITIAL: OrderFormValues = { merchantId: '', serviceId: '', channelId: '', terminalId: '', amount: '', isTest: true, merchantOrderNo: '', fields: {} }
 
 export type CreateOrderInput = InputOf<'orders.createDeposit'>
 
@@ -48,6 +50,7 @@ function toInput(values: OrderFormValues, direction: OrderDirection, chosen: Cho
     merchantId: values.merchantId ? Number(values.merchantId) : undefined,
     serviceId: Number(values.serviceId),
     channelId: Number(values.channelId),
+    terminalId: values.terminalId ? Number(values.terminalId) : undefined,
     amount: values.amount.trim(),
     merchantOrderNo: values.merchantOrderNo.trim() || undefined,
     isTest: values.isTest,
@@ -102,7 +105,7 @@ export function useOrderForm(direction: OrderDirection) {
   const { service, channel } = chosenFor(form.values)
 
   const chooseMerchant = (value: string) => {
-    form.setValues({ merchantId: value, serviceId: '', channelId: '', fields: {} })
+    form.setValues({ merchantId: value, serviceId: '', channelId: '', terminalId: '', fields: {} })
     form.clearErrors()
   }
   const chooseService = (value: string) => {
@@ -120,7 +123,7 @@ export function useOrderForm(direction: OrderDirection) {
   /** A refusal from the host: under the field it names when the form shows it, else a toast. */
   const applyHostError = (error: unknown) => {
     if (error instanceof ApiError && error.field) {
-      const shown = ['merchantId', 'serviceId', 'channelId', 'amount', 'merchantOrderNo', ...(service ? requiredFields(service.serviceType, direction).map((n) => `fields.${n}`) : [])]
+      const shown = ['merchantId', 'serviceId', 'channelId', 'terminalId', 'amount', 'merchantOrderNo', ...(service ? requiredFields(service.serviceType, direction).map((n) => `fields.${n}`) : [])]
       if (shown.includes(error.field) && (error.field !== 'merchantId' || mayPickMerchant)) {
         const message = error.field === 'amount' && service && error.text ? amountMessage(error.text, service.currency, t) : fieldErrorMessage(error, t)
         form.setFieldError(error.field, message)

@@ -12,7 +12,7 @@ import type { MatchingSettings } from '../../../../../shared/contract/recon-prof
 import { call } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { zodFormErrors } from '../../../forms/zodForm'
-import { formatDateTime, localDateTime, localTimeZone } from '../../../format/time'
+import { formatDateTime, displayDateTime, displayTimeZone } from '../../../format/time'
 import { JobProgress } from '../JobProgress'
 import { MatchingFields } from '../MatchingFields'
 import { runPath } from '../paths'
@@ -39,13 +39,13 @@ export function StartRunForm({ preset, onClose }: { preset: Preset; onClose: () 
   const statements = useApiQuery('recon.statements.list', { page: 1, pageSize: 100, sourceId: Number(sourceId) }, { enabled: sourceId !== null })
   const source = sources.data?.find((s) => String(s.id) === sourceId)
   const finished = job.job?.state === 'finished'
-  const zone = localTimeZone()
+  const zone = displayTimeZone()
 
   useEffect(() => {
     if (finished && runId !== null) navigate(runPath(runId))
   }, [finished, runId, navigate])
 
-  const when = (text: string) => (text.trim() === '' ? undefined : (localDateTime(text) ?? Number.NaN))
+  const when = (text: string) => (text.trim() === '' ? undefined : (displayDateTime(text) ?? Number.NaN))
   const input: InputOf<'recon.runs.start'> = { sourceId: Number(sourceId), statementIds: statementIds.map(Number), from: when(from), to: when(to), includeTest, matching }
   const start = async () => {
     const found = zodFormErrors(contract['recon.runs.start'].input, input)

@@ -1,0 +1,61 @@
+/**
+ * The main thread watched while a benchmark's work runs: its event loop (`monitorEventLoopDelay`
+ * and a 10 ms timer's lateness), the process's RSS every 50 ms and its CPU time (all threads).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { ms } from './stats'
+
+export interface LoopWatch {
+  seconds: number
+  /** The longest and the 99th-percentile delay the monitor saw. */
+  maxDelayMs: number
+  p99DelayMs: number
+  /** The 10 ms timer's longest lateness, and the same less what `held` says the caller's own work took meanwhile. */
+  timerLateMs: number
+  lateBesidesHeldMs: number
+  rssPeakMb: number
+  cpuSeconds: number
+}
+
+/** `held`: the milliseconds the caller's own work held the thread since it was last asked (then reset by it). */
+export async function watchLoop<T>(work: () => Promise<T>, held: () => number = () => 0): Promise<{ value: T; watch: LoopWatch }> {
+  let rssPeak = process.memoryUsage.rss()
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50)
+  let late = 0
+  let lateBesides = 0
+  let expected = performance.now() + 10
+  const probe = setInterval(() => {
+    const now = performance.now()
+    late = Math.max(late, now - expected)
+    lateBesides = Math.max(lateBesides, now - expected - held())
+    expected = now + 10
+  }, 10)
+  const monitor = monitorEventLoopDelay({ resolution: 1 })
+  monitor.enable()
+  const cpu = process.cpuUsage()
+  const start = process.hrtime.bigint()
+  try {
+    const value = await work()
+    const seconds = ms(start) / 1000
+    const used = process.cpuUsage(cpu)
+    // A step that ran to its end without giving the event loop a turn (an upload's decoding and
+    // hashing) is seen by the monitor and the timer only on the loop's next turns.
+    await new Promise((resolve) => setTimeout(resolve, 15))
+    return {
+      value,
+      watch: {
+        seconds,
+        maxDelayMs: monitor.max / 1e6,
+        p99DelayMs: monitor.percentile(99) / 1e6,
+        timerLateMs: late,
+        lateBesidesHeldMs: Math.max(0, lateBesides),
+        rssPeakMb: Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20,
+        cpuSeconds: (used.user + used.system) / 1e6
+      }
+    }
+  } finally {
+    monitor.disable()
+    clearInterval(sampler)
+    clearInterval(probe)
+  }
+}
