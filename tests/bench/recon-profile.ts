@@ -18,6 +18,8 @@ import { ALIPAY_FEE_PPM } from './recon-files'
 
 /** PAYDESK_PROFILE_KEEP_DB=1 keeps the database copy (to try the breaks list's queries on it). */
 const keep = process.env.PAYDESK_PROFILE_KEEP_DB === '1'
+/** PAYDESK_PROFILE_READ_IN_THREAD=1 reads the file in a thread of its own, as a job's worker does for a large file (that thread is not profiled). */
+const readInThread = process.env.PAYDESK_PROFILE_READ_IN_THREAD === '1' ? { readInThreadFrom: 0 } : {}
 const [dbPath, filePath, profileName, channelText, stagesText = 'dry,import,run'] = process.argv.slice(2)
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
@@ -100,8 +102,8 @@ async function main(): Promise<void> {
     const profileId = Number(sqlite.prepare("insert into recon_profiles (source_id, version, profile, note, created_by, created_at) values (?, 1, ?, '', 1, ?)").run(sourceId, JSON.stringify(profile), now).lastInsertRowid)
     const input: ImportInput = { tenantId: 1, sourceId, profileId, profile, filePath, fileName: basename(filePath), userId: 1, now }
     const stages = stagesText.split(',')
-    if (stages.includes('dry')) await profiled(session, 'dry-run', dir, () => dryRunImport(sqlite, input))
-    const committed = await profiled(session, 'import', dir, () => commitImport(sqlite, input))
+    if (stages.includes('dry')) await profiled(session, 'dry-run', dir, () => dryRunImport(sqlite, input, readInThread))
+    const committed = await profiled(session, 'import', dir, () => commitImport(sqlite, input, readInThread))
     const period = committed!.report.period!
     const scope: RunScope = { statementIds: [committed!.statementId], from: period.from, to: period.to, channelId }
     const m = profile.matching

@@ -38,6 +38,7 @@ import type { ReconJobView, RunRow } from '../../src/shared/contract/reconciliat
 import { BUILT_IN_PROFILES, type ReconProfile } from '../../src/shared/contract/recon-profile'
 import { alipayText, gbk } from '../integration/recon/fixtures'
 import { recordDbCalls, type DbCall, type DbCallRecorder } from '../support/db-calls'
+import { watchLoop } from './loop-watch'
 import { RECON_SIZES, reconDatabase, ZONE, type ReconDataInfo } from './recon-data'
 import { ALIPAY_FEE_PPM, alipayBill, camtStatement, zipped, type StatementFile } from './recon-files'
 import { BENCH_ADMIN } from './reports-data'
@@ -114,35 +115,8 @@ export interface ReconBenchResult {
 
 /** Watches the process while `work` runs: RSS every 50 ms, the main thread's event loop, CPU time. */
 async function watch<T>(work: () => Promise<T>): Promise<{ value: T; watch: Watch }> {
-  let rssPeak = process.memoryUsage.rss()
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50)
-  let late = 0
-  let expected = performance.now() + 10
-  const probe = setInterval(() => {
-    const now = performance.now()
-    late = Math.max(late, now - expected)
-    expected = now + 10
-  }, 10)
-  const monitor = monitorEventLoopDelay({ resolution: 1 })
-  monitor.enable()
-  const cpu = process.cpuUsage()
-  const start = process.hrtime.bigint()
-  try {
-    const value = await work()
-    const seconds = ms(start) / 1000
-    const used = process.cpuUsage(cpu)
-    // A call that ran to its end without giving the event loop a turn (the upload's decoding and hashing) is seen by
-    // the monitor and the timer only on the loop's next turns.
-    await new Promise((resolve) => setTimeout(resolve, 15))
-    return {
-      value,
-      watch: { seconds, rssPeakMb: Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20, maxDelayMs: monitor.max / 1e6, timerLateMs: late, cpuSeconds: (used.user + used.system) / 1e6 }
-    }
-  } finally {
-    monitor.disable()
-    clearInterval(sampler)
-    clearInterval(probe)
-  }
+  const { value, watch: w } = await watchLoop(work)
+  return { value, watch: { seconds: w.seconds, rssPeakMb: w.rssPeakMb, maxDelayMs: w.maxDelayMs, timerLateMs: w.timerLateMs, cpuSeconds: w.cpuSeconds } }
 }
 
 type Call = <T>(procedure: ProcedureName, input: unknown) => Promise<T>

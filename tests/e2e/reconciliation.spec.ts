@@ -223,14 +223,17 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
   })
 
   await test.step('the group missing on their side is written off in bulk, each break with its result', async () => {
-    await run.causes.getByRole('row').filter({ hasText: 'Missing on their side' }).getByRole('button', { name: 'Resolve this group' }).click()
+    // The group whose cause (its first cell) is the miss itself: a miss near a cut-off, when the
+    // clock puts one there, is a group of its own with the same type.
+    const missingGroup = run.causes.locator('tbody tr').filter({ has: page.locator('td:first-child', { hasText: /^Missing on their side$/ }) })
+    await missingGroup.getByRole('button', { name: 'Resolve this group' }).click()
     const dialog = page.getByRole('dialog', { name: 'Resolve the group: Missing on their side' })
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('Orders of the aggregator’s other account, reconciled separately')
     await dialog.getByRole('button', { name: 'Apply: Written off' }).click()
     await expect(page.getByTestId('bulk-summary')).toHaveText(/^(\d+) breaks matched the filter: \1 done, 0 refused\.$/)
     await expect(page.getByTestId('bulk-results').locator('tbody tr')).toHaveCount(Number(/^(\d+)/.exec((await page.getByTestId('bulk-summary').textContent()) ?? '')![1]))
     await dialog.getByRole('button', { name: 'Close', exact: true }).last().click()
-    await expect(run.causes.getByRole('row').filter({ hasText: 'Missing on their side' }).getByRole('button', { name: 'Resolve this group' })).toBeHidden()
+    await expect(missingGroup.getByRole('button', { name: 'Resolve this group' })).toBeHidden()
   })
 
   const approver = await browser.newPage()

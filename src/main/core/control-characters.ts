@@ -14,6 +14,14 @@
 /** Free text of several lines: reasons, notes, role descriptions, an imported CSV file, a base64 upload (wrapped lines), credentials (PEM keys) and a channel's protocol settings. */
 export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['reason', 'note', 'description', 'csv', 'contentBase64', 'credentials', 'adapterConfig'])
 
+/**
+ * Files in transit as base64 text: never stored, logged or signed as text (decoded to bytes, any
+ * other character is no byte), and checked by their decoders a chunk at a time (recon/uploads.ts,
+ * aftersales/evidence.ts): one pass of the check here over a 27 MiB statement's 36 MiB of base64
+ * held the main thread 45 ms.
+ */
+export const BYTES_FIELDS: ReadonlySet<string> = new Set(['contentBase64'])
+
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/
 // eslint-disable-next-line no-control-regex -- as above, less tab, line feed and carriage return
@@ -37,6 +45,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null
 }
 
+/** Whether `text` holds a control character (but for tab, line feed and carriage return when it may span lines). */
+export function hasControlCharacter(text: string, multiLine: boolean): boolean {
+  return (multiLine ? CONTROL_BUT_LINE_BREAKS : ANY_CONTROL).test(text)
+}
+
 /**
  * The dotted path of the first text in `input` (strings in plain objects and arrays, and the names
  * of the objects' keys) holding a control character its field may not hold; null when there is
@@ -47,13 +60,16 @@ export function fieldWithControlCharacter(input: unknown): string | null {
   while (stack.length > 0) {
     const { value, place, multiLine } = stack.pop()!
     if (typeof value === 'string') {
-      if ((multiLine ? CONTROL_BUT_LINE_BREAKS : ANY_CONTROL).test(value)) return fieldOf(place)
+      if (hasControlCharacter(value, multiLine)) return fieldOf(place)
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], place: { key: String(i), parent: place }, multiLine })
     } else if (isPlainObject(value)) {
       const keys = Object.keys(value)
       if (keys.some((key) => ANY_CONTROL.test(key))) return fieldOf(place)
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: value[keys[i]], place: { key: keys[i], parent: place }, multiLine: multiLine || MULTI_LINE_FIELDS.has(keys[i]) })
+      for (let i = keys.length - 1; i >= 0; i--) {
+        if (BYTES_FIELDS.has(keys[i]) && typeof value[keys[i]] === 'string') continue
+        stack.push({ value: value[keys[i]], place: { key: keys[i], parent: place }, multiLine: multiLine || MULTI_LINE_FIELDS.has(keys[i]) })
+      }
     }
   }
   return null

@@ -1,29 +1,34 @@
 /**
  * Importing a statement file, on a connection that may write (an import job's worker thread, or
- * the caller's for an in-memory database): a dry run reads the whole file and reports every bad
- * row with its line number and reason, the file's control totals, the lines seen before and the
- * statements whose period it overlaps, writing nothing; the commit reads it once more, checking
- * every line as the dry run does while it stores them (the file may have changed since).
+ * the caller's for an in-memory database). The file is read once: the dry run reads the whole file,
+ * reports every bad row with its line number and reason, the file's control totals, the lines seen
+ * before and the statements whose period it overlaps, and writes its lines under a statement no
+ * run or list sees (`checked`); the commit then only marks that statement imported, in one
+ * transaction, when the file (its hash) and the source's profile are still those the dry run read.
+ * Otherwise (no dry run, another profile since, a restart that dropped it) the commit reads the file
+ * itself, checking every line as the dry run does while it stores them. A large file is read in a
+ * worker thread of its own while this one writes (read-lines.ts: reading and writing a million lines
+ * take about as long each).
  *
- * Nothing is half-imported: the commit writes the lines in batches under a statement that stays
- * `importing` (no run or list sees it) until the last batch, and a file with any bad row is
- * refused and its lines removed; a cancel, a failure or a crash leaves only that invisible
- * statement, which is deleted (here, or at the next start: `discardUnfinishedImports`). The same
- * file twice is refused by its hash; a line seen before (its row key) is not stored twice.
+ * Nothing is half-imported: lines are written in batches under a statement that stays invisible
+ * (`importing`, then `checked`) until the commit; a file with any bad row is refused and its lines
+ * removed; a cancel, a failure or a crash leaves only that invisible statement, which is deleted
+ * (here, or at the next start: `discardUnfinishedImports`). The same file twice is refused by its
+ * hash; a line seen before (its row key) is not stored twice. Writing a source's lines first
+ * removes the lines other dry runs of the source left (`checked`, not committed): their row keys
+ * would otherwise count as seen before, and be lost if that dry run is never committed.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import type Database from 'better-sqlite3'
-import { Decimal, fromMinor, readAmount, roundToMinor, type AmountProblem, type AmountReading } from '../../shared/money'
-import { currency as knownCurrency } from '../../shared/reference'
 import type { ReconProfile } from '../../shared/contract/recon-profile'
-import type { DryRunReport, RowProblem } from '../../shared/contract/reconciliation'
-import { say, type ServerText } from '../../shared/server-text'
-import { readStatement, type StatementLine, type StatementReadResult } from './formats'
-import { dropsValue, roundsUp, unitsOf } from './formats/decimal-text'
+import type { DryRunReport } from '../../shared/contract/reconciliation'
+import { say } from '../../shared/server-text'
+import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
+import { StatementReadError, type StatementReadResult } from './formats'
+import { readCheckedLines, readLinesInThread, type ImportProblem, type LineRow } from './read-lines'
 
-/** A bad row: its line, the field, and why, as a catalog text (the screens show it in the clerk's language). */
-export type ImportProblem = RowProblem
+export type { ImportProblem } from './read-lines'
 
 /** The dry run's report, as the contract states it (the screens read the same shape). */
 export type ImportReport = DryRunReport
@@ -44,9 +49,14 @@ export interface ImportHooks {
   /** Bytes read of the file's size. */
   onProgress?(bytes: number, total: number): void
   maxProblems?: number
+  /**
+   * Files of this many bytes or more are read in a worker thread of their own while this thread
+   * writes their lines (read-lines.ts); smaller ones here (a thread costs more than it saves).
+   * Unset: always here (an in-memory database's inline jobs, the tests).
+   */
+  readInThreadFrom?: number
 }
 
-const BATCH = 2000
 const MAX_PROBLEMS = 500
 
 export async function fileHashOf(path: string): Promise<string> {
@@ -55,106 +65,12 @@ export async function fileHashOf(path: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/**
- * An amount as `readAmount` reads it (the same minor units, the same problems), by its digits when
- * it is short and plain: decimal.js cost a few microseconds and a dozen objects per amount, which
- * on a million-line file was seconds.
- */
-function amountOf(text: string, code: string, digits: number): AmountReading {
-  const read = unitsOf(text, digits)
-  if (read === null) return readAmount(text, code)
-  if (dropsValue(read.dropped)) return { ok: false, problem: 'precision', message: `${code} has at most ${digits} decimal places` }
-  return { ok: true, minor: read.units }
-}
-
-/** `readAmount`'s problem code as a catalog text, with what the clerk needs to fix the cell. */
-function amountProblem(problem: AmountProblem, text: string, code: string, digits: number): ServerText {
-  if (problem === 'precision') return say('recon.row.amountPrecision', { currency: code, digits })
-  if (problem === 'too_large') return say('recon.row.amountTooLarge', { currency: code, max: fromMinor(Number.MAX_SAFE_INTEGER, code) })
-  return say('recon.row.amountFormat', { value: text.slice(0, 40) })
-}
-
-/** A fee rounded half-up to minor units, as `roundToMinor` rounds it. */
-function roundedFee(fee: string, code: string, digits: number): number {
-  const negative = fee.startsWith('-')
-  const read = unitsOf(negative ? fee.slice(1) : fee, digits)
-  if (read === null) return roundToMinor(new Decimal(fee), code)
-  const units = read.units + (roundsUp(read.dropped) ? 1 : 0)
-  return negative ? -units : units
-}
-
-/** A line's amounts as minor units of its currency, or the problem that stops it. */
-export function linePrice(line: StatementLine, profileCurrency: string | null): { currency: string | null; gross: number | null; fee: number | null; net: number | null } | ImportProblem {
-  const currency = line.currency ?? profileCurrency
-  const known = currency === null ? undefined : knownCurrency(currency)
-  if (currency !== null && !known) return { lineNo: line.lineNo, field: 'currency', reason: say('recon.row.unknownCurrency', { value: currency }) }
-  const minor = (field: 'gross' | 'net', text: string | null): number | null | ImportProblem => {
-    if (text === null) return null
-    if (currency === null || !known) return { lineNo: line.lineNo, field: 'currency', reason: say('recon.row.noCurrency') }
-    const negative = text.startsWith('-')
-    const unsigned = negative ? text.slice(1) : text
-    const read = amountOf(unsigned, currency, known.minorUnits)
-    if (!read.ok) return { lineNo: line.lineNo, field, reason: amountProblem(read.problem, unsigned, currency, known.minorUnits) }
-    return negative ? -read.minor : read.minor
-  }
-  const gross = minor('gross', line.gross)
-  if (gross !== null && typeof gross === 'object') return gross
-  const net = minor('net', line.net)
-  if (net !== null && typeof net === 'object') return net
-  let fee: number | null = null
-  if (line.fee !== null && currency !== null && known) {
-    // A fee may carry more decimals than the currency (WeChat's five): kept exact as text, compared rounded half-up.
-    const negative = line.fee.startsWith('-')
-    if (!/^\d+(\.\d+)?$/.test(negative ? line.fee.slice(1) : line.fee)) return { lineNo: line.lineNo, field: 'fee', reason: say('recon.row.feeNotPlain', { value: line.fee.slice(0, 40) }) }
-    fee = roundedFee(line.fee, currency, known.minorUnits)
-  }
-  return { currency, gross, fee, net }
-}
-
-type Priced = Exclude<ReturnType<typeof linePrice>, ImportProblem>
-
 /** The file as found: its size and hash, and the statement that already holds it, if any. */
 async function identify(sqlite: Database.Database, input: ImportInput): Promise<{ fileHash: string; fileSize: number; already: number | null }> {
   const fileSize = statSync(input.filePath).size
   const fileHash = await fileHashOf(input.filePath)
-  const already = sqlite.prepare('select id from recon_statements where tenant_id = ? and file_hash = ?').pluck().get(input.tenantId, fileHash) as number | undefined
+  const already = sqlite.prepare("select id from recon_statements where tenant_id = ? and file_hash = ? and status in ('importing', 'imported')").pluck().get(input.tenantId, fileHash) as number | undefined
   return { fileHash, fileSize, already: already ?? null }
-}
-
-/**
- * Every line checked the same way by the dry run and the commit: its amounts, and its row key
- * only once in the file. Problems are counted, the first `max` kept.
- */
-function lineChecker(input: ImportInput, max: number) {
-  const problems: ImportProblem[] = []
-  let problemCount = 0
-  const keys = new Set<string>()
-  const profileCurrency = input.profile.currency ?? null
-  const problem = (p: ImportProblem) => {
-    problemCount++
-    if (problems.length < max) problems.push(p)
-  }
-  return {
-    problems,
-    get problemCount() {
-      return problemCount
-    },
-    problem,
-    /** The line's amounts, or null when it is a problem (then reported). */
-    check(line: StatementLine): Priced | null {
-      const priced = linePrice(line, profileCurrency)
-      if ('reason' in priced) {
-        problem(priced)
-        return null
-      }
-      if (keys.has(line.rowKey)) {
-        problem({ lineNo: line.lineNo, reason: say('recon.row.twiceInFile', { key: line.rowKey }) })
-        return null
-      }
-      keys.add(line.rowKey)
-      return priced
-    }
-  }
 }
 
 /**
@@ -198,7 +114,7 @@ function reportOf(
   input: ImportInput,
   file: { fileHash: string; fileSize: number },
   result: StatementReadResult,
-  checker: ReturnType<typeof lineChecker>,
+  checked: { problems: ImportProblem[]; problemCount: number },
   repeated: number
 ): ImportReport {
   const period = result.period ?? null
@@ -208,8 +124,8 @@ function reportOf(
     encoding: result.encoding,
     header: result.header,
     lineCount: result.lineCount,
-    problemCount: checker.problemCount,
-    problems: checker.problems,
+    problemCount: checked.problemCount,
+    problems: checked.problems,
     controls: result.controls,
     period,
     repeated,
@@ -233,23 +149,6 @@ const refusedReport = (file: { fileHash: string; fileSize: number; already: numb
   refused: { code: 'recon.file_already_imported', statementId: file.already! }
 })
 
-/** Reads the file through, checking every line; writes nothing. */
-export async function dryRunImport(sqlite: Database.Database, input: ImportInput, hooks: ImportHooks = {}): Promise<ImportReport> {
-  const file = await identify(sqlite, input)
-  if (file.already !== null) return refusedReport(file)
-  const checker = lineChecker(input, hooks.maxProblems ?? MAX_PROBLEMS)
-  const repeats = repeatCounter(sqlite, input.sourceId)
-  const result = await readStatement(input.filePath, input.profile, {
-    signal: hooks.signal,
-    onProgress: (bytes) => hooks.onProgress?.(bytes, file.fileSize),
-    onProblem: checker.problem,
-    onLine: (line) => {
-      if (checker.check(line)) repeats.add(line.rowKey)
-    }
-  })
-  return reportOf(sqlite, input, file, result, checker, repeats.total())
-}
-
 export interface CommitOutcome {
   statementId: number
   stored: number
@@ -268,17 +167,23 @@ export class ImportRefused extends Error {
   }
 }
 
+/** A file read through into an invisible statement: its id, the lines stored, the report, and whether any line was bad. */
+interface Staged {
+  statementId: number
+  stored: number
+  report: ImportReport
+  bad: boolean
+}
+
 /**
- * Reads the file once more and stores it whole, or not at all: each line is checked as the dry
- * run checks it (the file may have changed since) and written in batches under the invisible
- * statement; a line an earlier import holds (its row key) is not written again. Any bad line
- * stops the writing, and once the file is read the statement and its lines are removed and the
- * file refused with the dry run's report.
+ * Reads the file through, checking every line, and writes its lines in batches under a new
+ * `importing` statement; a line an imported statement of the source holds (its row key) is not
+ * written again. After a bad line nothing more is written (the file will be refused), but the
+ * rest is still read to report every bad line and the lines seen before. A cancel or a failure
+ * removes the statement and rethrows (a cancel answers null).
  */
-export async function commitImport(sqlite: Database.Database, input: ImportInput, hooks: ImportHooks = {}): Promise<CommitOutcome | null> {
-  const file = await identify(sqlite, input)
-  if (file.already !== null) throw new ImportRefused('recon.file_already_imported', `This file was already imported (statement ${file.already})`, refusedReport(file))
-  if (hooks.signal?.aborted) return null
+async function stage(sqlite: Database.Database, input: ImportInput, file: { fileHash: string; fileSize: number }, hooks: ImportHooks): Promise<Staged | null> {
+  discardChecked(sqlite, input.tenantId, input.sourceId, file.fileHash)
   // Its encoding, period, count and controls are known once the file is read: set with the last batch.
   const statementId = Number(
     sqlite
@@ -288,46 +193,39 @@ export async function commitImport(sqlite: Database.Database, input: ImportInput
       )
       .run(input.tenantId, input.sourceId, input.profileId, input.fileName, file.fileHash, file.fileSize, input.userId, input.now).lastInsertRowid
   )
-  const insert = sqlite.prepare(
-    `insert into recon_lines (statement_id, source_id, line_no, row_key, kind, order_no, merchant_order_no, upstream_no, refund_no, currency, gross_minor, fee_text, fee_minor, net_minor, at, status, counterparty, raw)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_id, row_key) do nothing`
+  const insert = rowsInserter(
+    sqlite,
+    'insert into recon_lines (statement_id, source_id, line_no, row_key, kind, order_no, merchant_order_no, upstream_no, refund_no, currency, gross_minor, fee_text, fee_minor, net_minor, at, status, counterparty, raw)',
+    18,
+    'on conflict (source_id, row_key) do nothing',
+    [statementId, input.sourceId]
   )
-  const checker = lineChecker(input, hooks.maxProblems ?? MAX_PROBLEMS)
-  let batch: { line: StatementLine; priced: Priced }[] = []
+  // Once nothing more is written, the lines seen before are counted by asking for their keys.
+  const repeats = repeatCounter(sqlite, input.sourceId)
+  let written = 0
   let stored = 0
-  const flush = () => {
-    const lines = batch
-    batch = []
+  const write = (rows: LineRow[]) => {
+    // Small transactions: the main thread's writes (callbacks, orders) wait at most one batch.
     sqlite.transaction(() => {
-      for (const { line, priced } of lines) {
-        const info = insert.run(statementId, input.sourceId, line.lineNo, line.rowKey, line.kind, line.orderNo, line.merchantOrderNo, line.upstreamNo ?? line.endToEndId, line.refundNo, priced.currency, priced.gross, line.fee, priced.fee, priced.net, line.at, line.status, line.counterparty, JSON.stringify(line.raw))
-        stored += info.changes
-      }
+      for (const row of rows) insert.add(row)
+      stored += insert.flush()
     }).immediate()
+    written += rows.length
   }
+  const read = file.fileSize >= (hooks.readInThreadFrom ?? Number.POSITIVE_INFINITY) ? readLinesInThread : readCheckedLines
   try {
-    const result = await readStatement(input.filePath, input.profile, {
-      signal: hooks.signal,
-      onProgress: (bytes) => hooks.onProgress?.(bytes, file.fileSize),
-      onProblem: checker.problem,
-      onLine: (line) => {
-        const priced = checker.check(line)
-        // After a bad line nothing more is written: the file is refused once it is read through.
-        if (!priced || checker.problemCount > 0) return
-        batch.push({ line, priced })
-        // Small transactions: the main thread's writes (callbacks, orders) wait at most one batch.
-        if (batch.length >= BATCH) flush()
+    const { result, problems, problemCount } = await read(
+      { filePath: input.filePath, profile: input.profile, maxProblems: hooks.maxProblems ?? MAX_PROBLEMS, batch: BATCH },
+      {
+        signal: hooks.signal,
+        onProgress: (bytes) => hooks.onProgress?.(bytes, file.fileSize),
+        onRows: write,
+        onKeys: (keys) => keys.forEach(repeats.add)
       }
-    })
+    )
     if (hooks.signal?.aborted) throw new Error('cancelled')
-    const report = reportOf(sqlite, input, file, result, checker, 0)
-    if (checker.problemCount > 0) throw new ImportRefused('recon.bad_lines', `${checker.problemCount} lines cannot be read; nothing was imported`, report)
-    flush()
-    report.repeated = report.lineCount - stored
-    sqlite
-      .prepare("update recon_statements set encoding = ?, period_from = ?, period_to = ?, line_count = ?, controls = ?, repeated_lines = ?, status = 'imported' where id = ?")
-      .run(report.encoding, report.period?.from ?? null, report.period?.to ?? null, report.lineCount, JSON.stringify(report.controls), report.repeated, statementId)
-    return { statementId, stored, repeated: report.repeated, report }
+    const report = reportOf(sqlite, input, file, result, { problems, problemCount }, written - stored + repeats.total())
+    return { statementId, stored, report, bad: problemCount > 0 }
   } catch (error) {
     discardStatement(sqlite, statementId)
     if (hooks.signal?.aborted) return null
@@ -335,18 +233,100 @@ export async function commitImport(sqlite: Database.Database, input: ImportInput
   }
 }
 
+/** The statement's file facts, once its lines are all written; `status` says who may see it. */
+function settle(sqlite: Database.Database, staged: Staged, status: 'checked' | 'imported'): void {
+  const { report } = staged
+  sqlite
+    .prepare('update recon_statements set encoding = ?, period_from = ?, period_to = ?, line_count = ?, controls = ?, repeated_lines = ?, report = ?, status = ? where id = ?')
+    .run(report.encoding, report.period?.from ?? null, report.period?.to ?? null, report.lineCount, JSON.stringify(report.controls), report.repeated, status === 'checked' ? JSON.stringify(report) : null, status, staged.statementId)
+}
+
+/**
+ * The dry run: reads the file through, checking every line, and keeps its lines for the commit
+ * (a `checked` statement no run or list sees). A file with any bad line keeps nothing.
+ */
+export async function dryRunImport(sqlite: Database.Database, input: ImportInput, hooks: ImportHooks = {}): Promise<ImportReport> {
+  const file = await identify(sqlite, input)
+  if (file.already !== null) return refusedReport(file)
+  const staged = await stage(sqlite, input, file, hooks)
+  if (staged === null) throw new StatementReadError('aborted', say('recon.read.cancelled'))
+  if (staged.bad) discardStatement(sqlite, staged.statementId)
+  else settle(sqlite, staged, 'checked')
+  return staged.report
+}
+
+/**
+ * Imports the file whole, or not at all. When a dry run of this file with the source's current
+ * profile kept its lines, they are marked imported in one statement; otherwise the file is read
+ * and stored as the dry run does, and any bad line refuses it with the dry run's report.
+ */
+export async function commitImport(sqlite: Database.Database, input: ImportInput, hooks: ImportHooks = {}): Promise<CommitOutcome | null> {
+  const file = await identify(sqlite, input)
+  if (file.already !== null) throw new ImportRefused('recon.file_already_imported', `This file was already imported (statement ${file.already})`, refusedReport(file))
+  if (hooks.signal?.aborted) return null
+  const checked = commitChecked(sqlite, input, file.fileHash)
+  if (checked) return checked
+  const staged = await stage(sqlite, input, file, hooks)
+  if (staged === null) return null
+  if (staged.bad) {
+    discardStatement(sqlite, staged.statementId)
+    throw new ImportRefused('recon.bad_lines', `${staged.report.problemCount} lines cannot be read; nothing was imported`, staged.report)
+  }
+  settle(sqlite, staged, 'imported')
+  return { statementId: staged.statementId, stored: staged.stored, repeated: staged.report.repeated, report: staged.report }
+}
+
+/** The dry run's lines of this file under this profile, marked imported (in one transaction), or null when there are none. */
+function commitChecked(sqlite: Database.Database, input: ImportInput, fileHash: string): CommitOutcome | null {
+  return sqlite
+    .transaction((): CommitOutcome | null => {
+      const checked = sqlite
+        .prepare("select id, line_count as lineCount, repeated_lines as repeated, report from recon_statements where tenant_id = ? and source_id = ? and file_hash = ? and profile_id = ? and status = 'checked'")
+        .get(input.tenantId, input.sourceId, fileHash, input.profileId) as { id: number; lineCount: number; repeated: number; report: string } | undefined
+      if (!checked) return null
+      sqlite
+        .prepare("update recon_statements set status = 'imported', report = null, file_name = ?, imported_by = ?, imported_at = ? where id = ?")
+        .run(input.fileName, input.userId, input.now, checked.id)
+      const report = JSON.parse(checked.report) as ImportReport
+      return { statementId: checked.id, stored: checked.lineCount - checked.repeated, repeated: checked.repeated, report }
+    })
+    .immediate()
+}
+
+/**
+ * Removes the lines dry runs left for the source (or of this file, under any source) that nobody
+ * committed. Each is first marked `discarding` (one statement: a commit racing it either marked it
+ * imported before, and it is left alone, or finds nothing to commit and reads the file itself).
+ */
+function discardChecked(sqlite: Database.Database, tenantId: number, sourceId: number, fileHash: string): void {
+  const ids = sqlite.prepare("select id from recon_statements where tenant_id = ? and (source_id = ? or file_hash = ?) and status = 'checked'").pluck().all(tenantId, sourceId, fileHash) as number[]
+  const mark = sqlite.prepare("update recon_statements set status = 'discarding' where id = ? and status = 'checked'")
+  for (const id of ids) if (mark.run(id).changes === 1) discardStatement(sqlite, id, 'discarding')
+}
+
 /** Deletes a statement that never finished importing, in batches, and then its row. */
-export function discardStatement(sqlite: Database.Database, statementId: number): void {
+export function discardStatement(sqlite: Database.Database, statementId: number, status: 'importing' | 'discarding' = 'importing'): void {
   const remove = sqlite.prepare(`delete from recon_lines where id in (select id from recon_lines where statement_id = ? limit ${BATCH})`)
   while (remove.run(statementId).changes > 0) {
     /* batch by batch */
   }
-  sqlite.prepare("delete from recon_statements where id = ? and status = 'importing'").run(statementId)
+  sqlite.prepare('delete from recon_statements where id = ? and status = ?').run(statementId, status)
 }
 
-/** At start: imports a crash interrupted are discarded (their statements were never visible). */
-export function discardUnfinishedImports(sqlite: Database.Database): number {
-  const unfinished = sqlite.prepare("select id from recon_statements where status = 'importing'").pluck().all() as number[]
-  for (const id of unfinished) discardStatement(sqlite, id)
+/** How long a dry run's lines wait for their commit: as long as its upload is kept. */
+const CHECKED_KEEP_MS = 24 * 60 * 60 * 1000
+
+/**
+ * At start: imports a crash interrupted are discarded (their statements were never visible), and
+ * the lines of dry runs nobody committed within a day (their uploads are gone).
+ */
+export function discardUnfinishedImports(sqlite: Database.Database, now: number): number {
+  const unfinished = sqlite
+    .prepare("select id, status from recon_statements where status in ('importing', 'discarding') or (status = 'checked' and imported_at < ?)")
+    .all(now - CHECKED_KEEP_MS) as { id: number; status: string }[]
+  for (const { id, status } of unfinished) {
+    if (status === 'checked') sqlite.prepare("update recon_statements set status = 'discarding' where id = ?").run(id)
+    discardStatement(sqlite, id, status === 'importing' ? 'importing' : 'discarding')
+  }
   return unfinished.length
 }

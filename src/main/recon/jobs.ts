@@ -16,7 +16,7 @@ import { isInMemory, serializeError, threadError, type SerializedError } from '.
 import { workerEntry } from '../reads/worker-entry'
 import { writeReconExport, type ReconExportRequest } from './export'
 import { StatementReadError } from './formats'
-import { commitImport, dryRunImport, ImportRefused, type ImportInput } from './import'
+import { commitImport, dryRunImport, ImportRefused, type ImportHooks, type ImportInput } from './import'
 import { executeRun, type RunScope, type RunSettings } from './run'
 
 export type ReconTask =
@@ -42,9 +42,9 @@ export interface ReconJobs extends ReconJobsPort {
 }
 
 /** What a task does, on a connection that may write; shared by the worker thread and the inline mode. */
-export async function performTask(sqlite: Database.Database, task: ReconTask, signal: AbortSignal, progress: (done: number, total: number) => void): Promise<unknown> {
-  if (task.kind === 'dry_run') return dryRunImport(sqlite, task.input, { signal, onProgress: progress })
-  if (task.kind === 'import') return commitImport(sqlite, task.input, { signal, onProgress: progress })
+export async function performTask(sqlite: Database.Database, task: ReconTask, signal: AbortSignal, progress: (done: number, total: number) => void, options: Pick<ImportHooks, 'readInThreadFrom'> = {}): Promise<unknown> {
+  if (task.kind === 'dry_run') return dryRunImport(sqlite, task.input, { signal, onProgress: progress, ...options })
+  if (task.kind === 'import') return commitImport(sqlite, task.input, { signal, onProgress: progress, ...options })
   if (task.kind === 'export') return writeReconExport(sqlite, task.request, signal, progress)
   return executeRun(sqlite, task.runId, task.tenantId, task.scope, task.settings, task.now, () => signal.aborted)
 }

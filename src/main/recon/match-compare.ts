@@ -60,13 +60,9 @@ export function oursBreak(type: BreakType, item: Ours, rules: MatchRules, cause?
   }
 }
 
-/** One of ours against the line(s) matched to it. */
-export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, breaks: Break[]): void {
-  // A failed attempt beside a paid one (the payer retried) is no second payment: only the paid lines count.
-  const paidLines = matchedLines.filter(theirsPaid)
-  let lines = paidLines.length > 0 ? paidLines : matchedLines
-  const first = [...lines].sort(byLine)[0]
-  const pairBreak = (type: BreakType, cause: string, values: Partial<Break>, detail: Record<string, unknown> = {}): Break => ({
+/** A break of one of ours against the line(s) matched to it (`first` of them by line). */
+function pairBreak(item: Ours, first: Line, lines: Line[], type: BreakType, cause: string, values: Partial<Break>, detail: Record<string, unknown> = {}): Break {
+  return {
     type,
     identity: `${type}:${item.kind}:${item.id}`,
     lineId: first.id,
@@ -82,27 +78,36 @@ export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, bre
     causeKey: cause,
     detail: { lineIds: lines.map((l) => l.id), ...detail },
     ...values
-  })
+  }
+}
+
+/** One of ours against the line(s) matched to it. */
+export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, breaks: Break[]): void {
+  // A failed attempt beside a paid one (the payer retried) is no second payment: only the paid lines count.
+  // One line (nearly every pair) is compared without the copies several need.
+  const paidLines = matchedLines.length === 1 ? matchedLines : matchedLines.filter(theirsPaid)
+  let lines = paidLines.length > 0 ? paidLines : matchedLines
+  const first = lines.length === 1 ? lines[0] : [...lines].sort(byLine)[0]
   // Several lines on one of ours: a split payment when they add up to it; otherwise the later ones are duplicates.
   const theirsSum = lines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
   if (lines.length > 1 && !withinTolerance(theirsSum - item.amountMinor, item.amountMinor, rules)) {
     for (const dup of [...lines].sort(byLine).slice(1)) {
-      breaks.push({ ...pairBreak('duplicate', 'duplicate', { theirsMinor: dup.grossMinor }), identity: `duplicate:line:${dup.statementId}:${dup.rowKey}`, lineId: dup.id, statementId: dup.statementId, at: dup.at ?? item.at })
+      breaks.push({ ...pairBreak(item, first, lines, 'duplicate', 'duplicate', { theirsMinor: dup.grossMinor }), identity: `duplicate:line:${dup.statementId}:${dup.rowKey}`, lineId: dup.id, statementId: dup.statementId, at: dup.at ?? item.at })
     }
     lines = [first]
   }
-  const currencies = new Set(lines.map((l) => l.currency).filter((c): c is string => c !== null))
-  if ([...currencies].some((c) => c !== item.currency)) {
-    breaks.push(pairBreak('currency_mismatch', 'currency', { theirsMinor: first.grossMinor }, { theirsCurrency: [...currencies].join(',') }))
+  if (lines.some((l) => l.currency !== null && l.currency !== item.currency)) {
+    const currencies = new Set(lines.map((l) => l.currency).filter((c): c is string => c !== null))
+    breaks.push(pairBreak(item, first, lines, 'currency_mismatch', 'currency', { theirsMinor: first.grossMinor }, { theirsCurrency: [...currencies].join(',') }))
     return
   }
   const theirsPaidAll = lines.every(theirsPaid)
   if (theirsPaidAll && item.status !== 'succeeded') {
-    breaks.push(pairBreak('status_mismatch', 'theirs_paid_ours_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: first.status ?? 'succeeded' }))
+    breaks.push(pairBreak(item, first, lines, 'status_mismatch', 'theirs_paid_ours_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: first.status ?? 'succeeded' }))
     return
   }
   if (!theirsPaidAll && item.status === 'succeeded') {
-    breaks.push(pairBreak('status_mismatch', 'ours_paid_theirs_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: lines.find((l) => !theirsPaid(l))?.status }))
+    breaks.push(pairBreak(item, first, lines, 'status_mismatch', 'ours_paid_theirs_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: lines.find((l) => !theirsPaid(l))?.status }))
     return
   }
   if (!theirsPaidAll) return
@@ -111,7 +116,7 @@ export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, bre
   if (!withinTolerance(difference, item.amountMinor, rules)) {
     const fees = lines.reduce((sum, l) => sum + Math.abs(l.feeMinor ?? 0), 0)
     const cause = fees !== 0 && Math.abs(difference) === fees ? 'difference_is_fee' : Math.abs(difference) <= 1 ? 'rounding' : 'amount'
-    breaks.push(pairBreak(difference > 0 ? 'amount_over' : 'amount_short', cause, { theirsMinor: theirs, differenceMinor: difference }))
+    breaks.push(pairBreak(item, first, lines, difference > 0 ? 'amount_over' : 'amount_short', cause, { theirsMinor: theirs, differenceMinor: difference }))
   }
   // The schedule prices payments and payouts; a refund's fee (often the original's, returned) is the channel's own rule.
   const feeLines = lines.filter((l) => l.feeMinor !== null)
@@ -130,7 +135,7 @@ export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, bre
     const fits = (due: number) => withinTolerance(charged - due, due, { ...rules, tolerancePpm: 0 })
     if (!fits(expected) && !fits(onOurs)) {
       const observedPpm = processed === 0 ? 0 : Math.round(((charged - fixedMinor * feeLines.length) * 1_000_000) / processed)
-      breaks.push({ ...pairBreak('fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: charged, oursMinor: expected, differenceMinor: charged - expected }), identity: `fee_mismatch:${item.kind}:${item.id}` })
+      breaks.push({ ...pairBreak(item, first, lines, 'fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: charged, oursMinor: expected, differenceMinor: charged - expected }), identity: `fee_mismatch:${item.kind}:${item.id}` })
     }
   }
 }

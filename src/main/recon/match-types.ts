@@ -23,8 +23,9 @@ export interface Line {
 export interface OurOrder {
   kind: 'order'
   id: number
-  orderNo: string
-  merchantOrderNo: string
+  /** The keys are null when the database's key pass found the lines' orders (run.ts): only the in-memory pass reads them. */
+  orderNo: string | null
+  merchantOrderNo: string | null
   upstreamNo: string | null
   direction: 'deposit' | 'payout'
   status: string
@@ -41,7 +42,7 @@ export interface OurOrder {
 export interface OurRefund {
   kind: 'refund'
   id: number
-  refundNo: string
+  refundNo: string | null
   orderId: number
   upstreamNo: string | null
   status: string
@@ -53,6 +54,9 @@ export interface OurRefund {
 }
 
 export type Ours = OurOrder | OurRefund
+
+/** What a line's keys found among ours, in the key pass's order of priority, or null. */
+export type KeyFinder = (line: Line) => { kind: 'order' | 'refund'; id: number } | null
 
 export interface MatchRules {
   /** Differences up to this many minor units, or this share of ours (ppm), are not breaks. */

@@ -16,9 +16,9 @@
  * the grace window around the cut-off (pending, not a break, until it passes).
  */
 import { assignRateCauses, byIdentity, byLine, compare, lineBreak, oursBreak, theirsPaid, withinTolerance } from './match-compare'
-import type { Break, Control, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
+import type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
-export type { Break, Control, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
+export type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
 export const RULE_VERSION = 1
 
@@ -68,7 +68,68 @@ function fits(line: Line, ours: Ours): boolean {
 
 const succeededOurs = (o: Ours) => o.status === 'succeeded'
 
-export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[], controls: Control[], rules: MatchRules, scope: Scope): MatchResult {
+/** What the database's key pass found for each line, as ours loaded (a key found only ours that fit the line). */
+function keyedByFinder(keyLines: Line[], orders: OurOrder[], refunds: OurRefund[], keyed: KeyFinder): (Ours | undefined)[] {
+  return keyLines.map((line) => {
+    const found = keyed(line)
+    const item = found === null ? undefined : found.kind === 'order' ? byId(orders, found.id) : byId(refunds, found.id)
+    return item && fits(line, item) ? item : undefined
+  })
+}
+
+/** The item of `id` in `items` sorted by id (a binary search: a map of a million ids was 50 MiB). */
+function byId<T extends Ours>(items: T[], id: number): T | undefined {
+  let low = 0
+  let high = items.length - 1
+  while (low <= high) {
+    const mid = (low + high) >>> 1
+    const at = items[mid].id
+    if (at === id) return items[mid]
+    if (at < id) low = mid + 1
+    else high = mid - 1
+  }
+  return undefined
+}
+
+/**
+ * The keys looked up here, in their order of priority. What a line's keys find does not depend on
+ * what other lines took, so one key is looked up for every line before the next: each key's index
+ * is made for the lines the keys before left unfound, of ours holding one of their keys, and let
+ * go before the next (one index of a million at a time, not five).
+ */
+function keyedInMemory(keyLines: Line[], orders: OurOrder[], refunds: OurRefund[]): (Ours | undefined)[] {
+  const keyedTo = new Array<Ours | undefined>(keyLines.length).fill(undefined)
+  const lookUp = <T extends Ours>(items: T[], itemKey: (item: T) => string | null, lineKey: (line: Line) => string | null) => {
+    const refundLines = items === (refunds as Ours[])
+    const asks = (line: Line, i: number) => keyedTo[i] === undefined && (line.kind === 'refund') === refundLines
+    const wanted = new Set<string>()
+    keyLines.forEach((line, i) => {
+      const k = lineKey(line)
+      if (k && asks(line, i)) wanted.add(k)
+    })
+    if (wanted.size === 0) return
+    const index = new Index<T>(items, (item) => {
+      const k = itemKey(item)
+      return k !== null && wanted.has(k) ? k : null
+    })
+    keyLines.forEach((line, i) => {
+      if (asks(line, i)) keyedTo[i] = index.find(lineKey(line) || null, (o) => fits(line, o))
+    })
+  }
+  lookUp(orders, (o) => o.orderNo, (l) => l.orderNo)
+  lookUp(orders, (o) => o.upstreamNo, (l) => l.upstreamNo)
+  lookUp(orders, (o) => o.merchantOrderNo, (l) => l.merchantOrderNo)
+  lookUp(refunds, (r) => r.refundNo, (l) => l.refundNo)
+  lookUp(refunds, (r) => r.upstreamNo, (l) => l.upstreamNo)
+  return keyedTo
+}
+
+/**
+ * `keyed`, when given, is what the key pass found for a line, looked up by the database (run.ts:
+ * the same keys in the same order of priority, through the orders' and refunds' indexes); without
+ * it the keys are looked up here, on the lines' and ours' own numbers.
+ */
+export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[], controls: Control[], rules: MatchRules, scope: Scope, keyed?: KeyFinder): MatchResult {
   const sorted = [...lines].sort(byLine)
   const orders = ours.filter((o): o is OurOrder => o.kind === 'order').sort((a, b) => a.id - b.id)
   const refunds = ours.filter((o): o is OurRefund => o.kind === 'refund').sort((a, b) => a.id - b.id)
@@ -105,34 +166,9 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
     }
   }
 
-  // 2. Keys, in their order of priority. What a line's keys find does not depend on what other
-  // lines took, so one key is looked up for every line before the next: each key's index is made
-  // for the lines the keys before left unfound, of ours holding one of their keys, and let go
-  // before the next (one index of a million at a time, not five).
+  // 2. Keys, in their order of priority (by the database's key pass, or here).
   const keyLines = sorted.filter((line) => !matchedLines.has(line.id) && line.kind !== 'fee' && line.kind !== 'settlement')
-  const keyedTo = new Array<Ours | undefined>(keyLines.length).fill(undefined)
-  const lookUp = <T extends Ours>(items: T[], itemKey: (item: T) => string | null, lineKey: (line: Line) => string | null) => {
-    const refundLines = items === (refunds as Ours[])
-    const asks = (line: Line, i: number) => keyedTo[i] === undefined && (line.kind === 'refund') === refundLines
-    const wanted = new Set<string>()
-    keyLines.forEach((line, i) => {
-      const k = lineKey(line)
-      if (k && asks(line, i)) wanted.add(k)
-    })
-    if (wanted.size === 0) return
-    const index = new Index<T>(items, (item) => {
-      const k = itemKey(item)
-      return k !== null && wanted.has(k) ? k : null
-    })
-    keyLines.forEach((line, i) => {
-      if (asks(line, i)) keyedTo[i] = index.find(lineKey(line) || null, (o) => fits(line, o))
-    })
-  }
-  lookUp(orders, (o) => o.orderNo, (l) => l.orderNo)
-  lookUp(orders, (o) => o.upstreamNo, (l) => l.upstreamNo)
-  lookUp(orders, (o) => o.merchantOrderNo, (l) => l.merchantOrderNo)
-  lookUp(refunds, (r) => r.refundNo, (l) => l.refundNo)
-  lookUp(refunds, (r) => r.upstreamNo, (l) => l.upstreamNo)
+  const keyedTo = keyed ? keyedByFinder(keyLines, orders, refunds, keyed) : keyedInMemory(keyLines, orders, refunds)
   keyLines.forEach((line, i) => {
     const item = keyedTo[i]
     if (item) claim(line, item, 'key')
@@ -194,9 +230,10 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
   }
 
   // Compare what was matched, ours by ours (a split payment is compared as its sum).
-  for (const item of [...claimed.keys()].sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind < b.kind ? -1 : 1))) {
-    const matchedTo = claimed.get(item)!
-    compare(item, Array.isArray(matchedTo) ? matchedTo : [matchedTo], rules, breaks)
+  // Orders, then refunds, each by id (as their kind and id sort).
+  for (const item of [...orders, ...refunds]) {
+    const matchedTo = claimed.get(item)
+    if (matchedTo !== undefined) compare(item, Array.isArray(matchedTo) ? matchedTo : [matchedTo], rules, breaks)
   }
 
   // What is left: missing on one side, or pending. A failed line of theirs nobody of ours names

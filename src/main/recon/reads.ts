@@ -8,7 +8,7 @@
 import { fromMinor } from '../../shared/money'
 import type { BreakRow, LineRow } from '../../shared/contract/reconciliation'
 import { readHandles } from '../reads/catalog'
-import { pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReadSource } from '../reads/page'
+import { cachedCount, pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReadSource } from '../reads/page'
 
 const DAY_MS = 86_400_000
 
@@ -39,15 +39,23 @@ function breakWhere(src: ReadSource, f: BreakListFilters): { from: string; where
     .when(f.causeKey, 'b.cause_key = ?', f.causeKey)
     .when(f.assignedTo, 'b.assigned_to = ?', f.assignedTo)
   if (f.search !== undefined && f.search !== '') {
-    // Exact numbers only, each through its own index: theirs on the line, ours on the order or refund.
+    // Exact numbers only. Ours through their indexes (each term of the OR has one, the merchant
+    // order no. with the tenant); theirs on the break's own line (the run's, by its id: a search
+    // of every line ever imported read them all).
     where.and(
-      `(b.line_id in (select id from recon_lines where order_no = ?1 or upstream_no = ?1 or merchant_order_no = ?1 or refund_no = ?1)
-        or b.order_id in (select id from orders where order_no = ?1 or upstream_no = ?1 or merchant_order_no = ?1)
-        or b.refund_id in (select id from refunds where refund_no = ?1))`.replaceAll('?1', '?'),
-      ...Array(8).fill(f.search)
+      `(b.order_id in (select id from orders where order_no = ? or upstream_no = ? or (tenant_id = ? and merchant_order_no = ?))
+        or b.refund_id in (select id from refunds where refund_no = ? or upstream_no = ?)
+        or exists (select 1 from recon_lines l where l.id = b.line_id and ? in (l.order_no, l.upstream_no, l.merchant_order_no, l.refund_no)))`,
+      f.search,
+      f.search,
+      src.tenantId,
+      f.search,
+      f.search,
+      f.search,
+      f.search
     )
   }
-  const index = f.merchantId !== undefined ? 'recon_breaks_merchant' : f.type !== undefined ? 'recon_breaks_type' : f.causeKey !== undefined ? 'recon_breaks_cause' : 'recon_breaks_list'
+  const index = f.merchantId !== undefined ? 'recon_breaks_merchant' : f.type !== undefined ? 'recon_breaks_type' : f.causeKey !== undefined ? 'recon_breaks_cause' : f.status !== undefined ? 'recon_breaks_list' : 'recon_breaks_any_status'
   return { from: `recon_breaks b indexed by ${index}`, where }
 }
 
@@ -132,7 +140,7 @@ export function breakRowById(src: ReadSource, id: number, now: number): BreakRow
 
 export function breakList(src: ReadSource, f: BreakListFilters, request: PageRequest) {
   const { from, where } = breakWhere(src, f)
-  const total = (statement(src.sqlite, `select count(*) as n from ${from} where ${where.sql}`).get(...where.params) as { n: number }).n
+  const total = cachedCount(src.sqlite, `select count(*) from ${from} where ${where.sql}`, where.params)
   const offset = pageOffset(request, total)
   if (offset === null) return reportPage(request, total, [] as BreakRow[], null)
   const ids = statement(src.sqlite, `select b.id from ${from} where ${where.sql} order by b.at, b.id limit ? offset ?`)

@@ -1,6 +1,7 @@
 /**
  * At start, before anything reads reconciliation: an import or a run a crash (or a quit) cut
- * short was never visible, and what it wrote is removed; uploads kept over a day are deleted.
+ * short was never visible, and what it wrote is removed, as are the lines of dry runs nobody
+ * committed within a day; uploads kept over a day are deleted.
  */
 import type Database from 'better-sqlite3'
 import { discardUnfinishedImports } from './import'
@@ -8,5 +9,5 @@ import { failInterruptedRuns } from './run'
 import { removeExpiredFiles } from './uploads'
 
 export function recoverReconciliation(sqlite: Database.Database, folder: string, now: number): { imports: number; runs: number; uploads: number } {
-  return { imports: discardUnfinishedImports(sqlite), runs: failInterruptedRuns(sqlite), uploads: removeExpiredFiles(folder, now) }
+  return { imports: discardUnfinishedImports(sqlite, now), runs: failInterruptedRuns(sqlite), uploads: removeExpiredFiles(folder, now) }
 }

@@ -8,8 +8,9 @@
 import { createHash, type Hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { fromMinor } from '../../shared/money'
+import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
 import { businessDayFn } from '../ledger/business-day'
-import { matchStatement, RULE_VERSION, type Break, type Control, type Line, type ManualLink, type Match, type MatchResult, type MatchRules, type OurOrder, type Ours, type OurRefund } from './match'
+import { matchStatement, RULE_VERSION, type Break, type KeyFinder, type Control, type Line, type ManualLink, type Match, type MatchResult, type MatchRules, type OurOrder, type Ours, type OurRefund } from './match'
 
 export interface RunScope {
   statementIds: number[]
@@ -44,27 +45,6 @@ export interface RunSummary {
   open: number
 }
 
-const BATCH = 2000
-
-/** Lines per chunk (below). */
-const CHUNK = 20_000
-
-/**
- * The rows of a query a chunk at a time, each chunk written by SQLite as one JSON array (a value per
- * column) and read by JSON.parse: for a statement's lines, whose long texts (row keys, numbers)
- * cost more one row at a time across better-sqlite3's boundary, this took about two thirds of the
- * time (measured on the benchmark's million lines). `page` selects the chunk after the cursor and
- * `cursorOf` makes the next cursor from a chunk's last row.
- */
-function eachChunk(sqlite: Database.Database, columns: string, page: string, params: unknown[], cursorOf: (row: unknown[]) => unknown[], start: unknown[], onRow: (row: unknown[]) => void): void {
-  const read = sqlite.prepare(`select json_group_array(json_array(${columns})) from (${page} limit ${CHUNK}) as page`).pluck()
-  for (let cursor = start; ; ) {
-    const rows = JSON.parse(read.get(...params, ...cursor) as string) as unknown[][]
-    for (const row of rows) onRow(row)
-    if (rows.length < CHUNK) return
-    cursor = cursorOf(rows[rows.length - 1])
-  }
-}
 
 /** One string per distinct value of the columns that have few (kind, status, currency, direction): each row's own copy would cost memory a million times over. */
 function interner(): (text: string | null) => string | null {
@@ -78,30 +58,94 @@ function interner(): (text: string | null) => string | null {
   }
 }
 
-function loadLines(sqlite: Database.Database, statementIds: number[], intern: ReturnType<typeof interner>): Line[] {
-  const lines: Line[] = []
-  const columns = 'id, statement_id, line_no, row_key, kind, order_no, merchant_order_no, upstream_no, refund_no, currency, gross_minor, fee_minor, net_minor, at, status'
-  for (const statementId of [...new Set(statementIds)].sort((a, b) => a - b)) {
-    const page = `select ${columns} from recon_lines where statement_id = ? and (line_no, id) > (?, ?) order by line_no, id`
-    eachChunk(sqlite, columns, page, [statementId], (r) => [r[2], r[0]], [-1, 0], (r) =>
-      lines.push({
-        id: r[0] as number,
-        statementId: r[1] as number,
-        lineNo: r[2] as number,
-        rowKey: r[3] as string,
-        kind: intern(r[4] as string) as Line['kind'],
-        orderNo: r[5] as string | null,
-        merchantOrderNo: r[6] as string | null,
-        upstreamNo: r[7] as string | null,
-        refundNo: r[8] as string | null,
-        currency: intern(r[9] as string | null),
-        grossMinor: r[10] as number | null,
-        feeMinor: r[11] as number | null,
-        netMinor: r[12] as number | null,
-        at: r[13] as number | null,
-        status: intern(r[14] as string | null) as Line['status']
-      })
+/** The direction of ours a line of this kind can be (a payment is a deposit), as SQL. */
+const FITTING_DIRECTION = "case l.kind when 'payment' then 'deposit' else 'payout' end"
+
+/**
+ * The key pass, by the database: for each payment, payout or refund line, the first of ours its
+ * keys find, in the order of priority the in-memory pass (match.ts) keeps — our order no., the
+ * upstream no., the merchant order no. (among the run's channel's orders: it is unique only per
+ * merchant); for a refund our refund no., then the upstream no. — each among ours of the line's kind
+ * and direction, the lowest id first. Each is one probe of a unique or plain index: a million
+ * lines took about 2 s this way, where loading a million orders' and lines' numbers as strings to
+ * look them up here took 12 s and most of the run's memory.
+ */
+const KEYED_COLUMNS = `
+  case when l.kind = 'refund' then coalesce(
+    (select r.id from refunds r where r.refund_no = nullif(l.refund_no, '') and r.tenant_id = @tenantId),
+    (select r.id from refunds r where r.upstream_no = nullif(l.upstream_no, '') and r.tenant_id = @tenantId order by r.id limit 1))
+  end,
+  case when l.kind in ('payment', 'payout') then coalesce(
+    (select o.id from orders o where o.order_no = nullif(l.order_no, '') and o.tenant_id = @tenantId and o.direction = ${FITTING_DIRECTION}),
+    (select o.id from orders o where o.upstream_no = nullif(l.upstream_no, '') and o.tenant_id = @tenantId and o.direction = ${FITTING_DIRECTION} order by o.id limit 1),
+    (select o.id from orders o where o.tenant_id = @tenantId and o.merchant_order_no = nullif(l.merchant_order_no, '') and o.direction = ${FITTING_DIRECTION}
+       and (@channelId is null or o.channel_id = @channelId) order by o.id limit 1))
+  end`
+
+/**
+ * A statement line as the run holds it: its numbers, and what the key pass found for it. Its row
+ * key (only a break's identity needs it) is read when asked; its own keys were the database's to
+ * look up, so they are not held (a million lines' five strings were most of a run's memory).
+ */
+class StoredLine implements Line {
+  constructor(
+    private readonly rowKeys: Database.Statement,
+    readonly id: number,
+    readonly statementId: number,
+    readonly lineNo: number,
+    readonly kind: Line['kind'],
+    readonly currency: string | null,
+    readonly grossMinor: number | null,
+    readonly feeMinor: number | null,
+    readonly netMinor: number | null,
+    readonly at: number | null,
+    readonly status: Line['status'],
+    /** The order's id the key pass found, or the refund's negated; 0 for none (a number: a million small objects were 30 MiB). */
+    readonly keyed: number
+  ) {}
+
+  get rowKey(): string {
+    return this.rowKeys.get(this.id) as string
+  }
+
+  get orderNo(): null {
+    return null
+  }
+
+  get merchantOrderNo(): null {
+    return null
+  }
+
+  get upstreamNo(): null {
+    return null
+  }
+
+  get refundNo(): null {
+    return null
+  }
+}
+
+const keyedOf = (line: Line): ReturnType<KeyFinder> => {
+  const keyed = (line as StoredLine).keyed
+  return keyed > 0 ? { kind: 'order', id: keyed } : keyed < 0 ? { kind: 'refund', id: -keyed } : null
+}
+
+function loadLines(sqlite: Database.Database, tenantId: number, scope: RunScope, intern: ReturnType<typeof interner>): StoredLine[] {
+  const rowKeys = sqlite.prepare('select row_key from recon_lines where id = ?').pluck()
+  const read = sqlite
+    .prepare(
+      `select l.id, l.statement_id, l.line_no, l.kind, l.currency, l.gross_minor, l.fee_minor, l.net_minor, l.at, l.status, ${KEYED_COLUMNS}
+       from recon_lines l where l.statement_id = @statementId order by l.line_no, l.id`
     )
+    .raw()
+  const lines: StoredLine[] = []
+  for (const statementId of [...new Set(scope.statementIds)].sort((a, b) => a - b)) {
+    for (const r of read.iterate({ statementId, tenantId, channelId: scope.channelId }) as Iterable<unknown[]>) {
+      const keyed = r[10] !== null ? -(r[10] as number) : ((r[11] as number | null) ?? 0)
+      lines.push(
+        new StoredLine(rowKeys, r[0] as number, r[1] as number, r[2] as number, intern(r[3] as string) as Line['kind'], intern(r[4] as string | null), r[5] as number | null, r[6] as number | null, r[7] as number | null, r[8] as number | null, intern(r[9] as string | null) as Line['status'], keyed)
+      )
+    }
   }
   return lines
 }
@@ -111,80 +155,53 @@ function loadControls(sqlite: Database.Database, statementIds: number[]): Contro
   return rows.flatMap((r) => (JSON.parse(r.controls) as Omit<Control, 'statementId'>[]).map((c) => ({ ...c, statementId: r.id })))
 }
 
-/** An order of ours as a row of values (`addOrder` reads them in this order). */
-const ORDER_COLUMNS = `id, order_no, merchant_order_no, upstream_no, direction, status, currency,
+/** An order of ours as a row of values (`addOrder` reads them in this order): its numbers, not its keys (the key pass is the database's). */
+const ORDER_COLUMNS = `id, direction, status, currency,
   case when direction = 'deposit' and paid_minor is not null then paid_minor else amount_minor end, merchant_id, coalesce(finalized_at, created_at), is_test`
 
-const REFUND_COLUMNS = `id, refund_no, order_id, upstream_no, status, currency, amount_minor, merchant_id, coalesce(finalized_at, created_at), is_test`
+const REFUND_COLUMNS = `id, order_id, status, currency, amount_minor, merchant_id, coalesce(finalized_at, created_at), is_test`
 
 /**
  * Ours: the channel's orders and refunds made in the period (widened by the window), and any other
- * the lines name by a key (an old order's late refund, a payment a day early).
+ * the lines' keys found (an old order's late refund, a payment a day early).
  */
-function loadOurs(sqlite: Database.Database, scope: RunScope, lines: Line[], windowMs: number, intern: ReturnType<typeof interner>): Ours[] {
+function loadOurs(sqlite: Database.Database, scope: RunScope, lines: StoredLine[], windowMs: number, intern: ReturnType<typeof interner>): Ours[] {
   const from = scope.from - windowMs
   const to = scope.to + windowMs
   const orders = new Map<number, OurOrder>()
   const refunds = new Map<number, OurRefund>()
+  // ORDER_COLUMNS and REFUND_COLUMNS share their shape: the id, one of their own, then the same six.
+  const shared = (r: unknown[]) => ({
+    id: r[0] as number,
+    upstreamNo: null,
+    status: intern(r[2] as string) as string,
+    currency: intern(r[3] as string) as string,
+    amountMinor: r[4] as number,
+    merchantId: r[5] as number,
+    at: r[6] as number,
+    isTest: r[7] === 1
+  })
   const addOrder = (r: unknown[]) => {
-    if (orders.has(r[0] as number)) return
-    orders.set(r[0] as number, {
-      kind: 'order',
-      id: r[0] as number,
-      orderNo: r[1] as string,
-      merchantOrderNo: r[2] as string,
-      upstreamNo: r[3] as string | null,
-      direction: intern(r[4] as string) as OurOrder['direction'],
-      status: intern(r[5] as string) as string,
-      currency: intern(r[6] as string) as string,
-      amountMinor: r[7] as number,
-      merchantId: r[8] as number,
-      at: r[9] as number,
-      isTest: r[10] === 1
-    })
+    if (!orders.has(r[0] as number)) orders.set(r[0] as number, { kind: 'order', orderNo: null, merchantOrderNo: null, direction: intern(r[1] as string) as OurOrder['direction'], ...shared(r) })
   }
   const addRefund = (r: unknown[]) => {
-    if (refunds.has(r[0] as number)) return
-    refunds.set(r[0] as number, {
-      kind: 'refund',
-      id: r[0] as number,
-      refundNo: r[1] as string,
-      orderId: r[2] as number,
-      upstreamNo: r[3] as string | null,
-      status: intern(r[4] as string) as string,
-      currency: intern(r[5] as string) as string,
-      amountMinor: r[6] as number,
-      merchantId: r[7] as number,
-      at: r[8] as number,
-      isTest: r[9] === 1
-    })
+    if (!refunds.has(r[0] as number)) refunds.set(r[0] as number, { kind: 'refund', refundNo: null, orderId: r[1] as number, ...shared(r) })
   }
   const channel = scope.channelId === null ? '' : 'and channel_id = ?'
   const params = scope.channelId === null ? [from, to] : [from, to, scope.channelId]
-  // Row by row (raw arrays): for orders this measured faster than JSON chunks.
   for (const r of sqlite.prepare(`select ${ORDER_COLUMNS} from orders where created_at >= ? and created_at < ? ${channel}`).raw().iterate(...params) as Iterable<unknown[]>) addOrder(r)
   for (const r of sqlite.prepare(`select ${REFUND_COLUMNS} from refunds where created_at >= ? and created_at < ? ${channel}`).raw().iterate(...params) as Iterable<unknown[]>) addRefund(r)
-
-  // Any other the lines name: order and refund numbers are unique, so only those not found yet are
-  // asked for; an upstream number is not, so it is asked for again when more orders hold it than found.
-  const missing = (pick: (l: Line) => string | null, found: Set<string>) => [...new Set(lines.map(pick).filter((k): k is string => !!k && !found.has(k)))]
-  const byKeys = (sql: string, keys: string[], add: (r: unknown[]) => void) => {
-    if (keys.length > 0) for (const r of sqlite.prepare(sql).raw().all(JSON.stringify(keys)) as unknown[][]) add(r)
+  // Those the keys found outside the period or the channel, by id.
+  const outside = { order: new Set<number>(), refund: new Set<number>() }
+  for (const line of lines) {
+    if (line.keyed > 0 && !orders.has(line.keyed)) outside.order.add(line.keyed)
+    else if (line.keyed < 0 && !refunds.has(-line.keyed)) outside.refund.add(-line.keyed)
   }
-  const orderNos = new Set([...orders.values()].map((o) => o.orderNo))
-  byKeys(`select ${ORDER_COLUMNS} from orders where order_no in (select value from json_each(?))`, missing((l) => l.orderNo, orderNos), addOrder)
-  const upstreamNos = new Map<string, number>()
-  for (const o of orders.values()) if (o.upstreamNo) upstreamNos.set(o.upstreamNo, (upstreamNos.get(o.upstreamNo) ?? 0) + 1)
-  const named = [...new Set(lines.map((l) => l.upstreamNo).filter((k): k is string => !!k))]
-  const foundNamed = named.filter((k) => upstreamNos.has(k))
-  const heldInScope = foundNamed.reduce((n, k) => n + upstreamNos.get(k)!, 0)
-  const held = foundNamed.length === 0 ? 0 : (sqlite.prepare('select count(*) from orders where upstream_no in (select value from json_each(?))').pluck().get(JSON.stringify(foundNamed)) as number)
-  byKeys(`select ${ORDER_COLUMNS} from orders where upstream_no in (select value from json_each(?))`, held > heldInScope ? named : named.filter((k) => !upstreamNos.has(k)), addOrder)
-  const refundNos = new Set([...refunds.values()].map((r) => r.refundNo))
-  byKeys(`select ${REFUND_COLUMNS} from refunds where refund_no in (select value from json_each(?))`, missing((l) => l.refundNo, refundNos), addRefund)
-  // A refund line without our refund number names its refund by the channel's (an old order's late refund).
-  const refundUpstreams = new Set([...refunds.values()].flatMap((r) => (r.upstreamNo ? [r.upstreamNo] : [])))
-  byKeys(`select ${REFUND_COLUMNS} from refunds where upstream_no in (select value from json_each(?))`, missing((l) => (l.kind === 'refund' && !l.refundNo ? l.upstreamNo : null), refundUpstreams), addRefund)
+  const byIds = (sql: string, ids: Set<number>, add: (r: unknown[]) => void) => {
+    if (ids.size > 0) for (const r of sqlite.prepare(sql).raw().all(JSON.stringify([...ids])) as unknown[][]) add(r)
+  }
+  byIds(`select ${ORDER_COLUMNS} from orders where id in (select value from json_each(?))`, outside.order, addOrder)
+  byIds(`select ${REFUND_COLUMNS} from refunds where id in (select value from json_each(?))`, outside.refund, addRefund)
   return [...orders.values(), ...refunds.values()]
 }
 
@@ -216,14 +233,31 @@ function sortedIndexes(n: number, compare: (a: number, b: number) => number): Ui
   return order.sort(compare)
 }
 
+/** Two non-negative integers in the order of their decimal texts ("10" before "9"), without making the texts. */
+export function compareAsText(a: number, b: number): number {
+  if (a === b) return 0
+  const digitsA = digitCount(a)
+  const digitsB = digitCount(b)
+  // The longer one's leading digits against the shorter one: equal means the shorter is its prefix, so first.
+  if (digitsA > digitsB) return Math.floor(a / 10 ** (digitsA - digitsB)) < b ? -1 : 1
+  if (digitsB > digitsA) return a <= Math.floor(b / 10 ** (digitsB - digitsA)) ? -1 : 1
+  return a < b ? -1 : 1
+}
+
+function digitCount(n: number): number {
+  let digits = 1
+  for (let limit = 10; n >= limit && digits < 16; limit *= 10) digits++
+  return digits
+}
+
 /** What the run depends on: the files, the profiles that read them, the rules, the links, and our side as it stands. */
 export function runInputHash(sqlite: Database.Database, scope: RunScope, settings: RunSettings, ours: Ours[], links: ManualLink[]): string {
   const files = sqlite
     .prepare('select s.file_hash as fileHash, p.version from recon_statements s join recon_profiles p on p.id = s.profile_id where s.id in (select value from json_each(?)) order by s.id')
     .all(JSON.stringify(scope.statementIds))
-  // Sorted by the text `kind:id`, each made once (made in the comparison, it was millions of strings).
-  const keys = ours.map((o) => `${o.kind}:${o.id}`)
-  const order = sortedIndexes(ours.length, (a, b) => (keys[a] < keys[b] ? -1 : 1))
+  // Sorted by the text `kind:id` (as the hash has always taken them), compared without making it:
+  // a million and more such strings were 50 MiB.
+  const order = sortedIndexes(ours.length, (a, b) => (ours[a].kind === ours[b].kind ? compareAsText(ours[a].id, ours[b].id) : ours[a].kind < ours[b].kind ? -1 : 1))
   const oursState = hashRows(createHash('sha256'), order, (i) => {
     const o = ours[i]
     return [o.kind, o.id, o.status, o.amountMinor, o.currency]
@@ -279,28 +313,28 @@ export function executeRun(sqlite: Database.Database, runId: number, tenantId: n
  * lines when the matching returns, ours after the hash): the writes after need neither, and a
  * million of each are most of a run's memory.
  */
-function matchAndHashInputs(sqlite: Database.Database, scope: RunScope, settings: RunSettings, now: number): { result: MatchResult; lineCount: number; inputHash: string } {
-  const { result, lineCount, ours, links } = matchScope(sqlite, scope, settings, now)
+function matchAndHashInputs(sqlite: Database.Database, tenantId: number, scope: RunScope, settings: RunSettings, now: number): { result: MatchResult; lineCount: number; inputHash: string } {
+  const { result, lineCount, ours, links } = matchScope(sqlite, tenantId, scope, settings, now)
   return { result, lineCount, inputHash: runInputHash(sqlite, scope, settings, ours, links) }
 }
 
-function matchScope(sqlite: Database.Database, scope: RunScope, settings: RunSettings, now: number): { result: MatchResult; lineCount: number; ours: Ours[]; links: ManualLink[] } {
+function matchScope(sqlite: Database.Database, tenantId: number, scope: RunScope, settings: RunSettings, now: number): { result: MatchResult; lineCount: number; ours: Ours[]; links: ManualLink[] } {
   const intern = interner()
-  const lines = loadLines(sqlite, scope.statementIds, intern)
+  const lines = loadLines(sqlite, tenantId, scope, intern)
   const ours = loadOurs(sqlite, scope, lines, settings.windowMs, intern)
   const links = loadLinks(sqlite, scope.statementIds)
   const controls = loadControls(sqlite, scope.statementIds)
   const dayOf = businessDayFn(settings.zone)
   const rules: MatchRules = { toleranceMinor: settings.toleranceMinor, tolerancePpm: settings.tolerancePpm, windowMs: settings.windowMs, graceMs: settings.graceMs, fee: settings.fee, dayOf, cutoffMinutes: settings.cutoffMinutes }
-  const result = matchStatement(lines, ours, links, controls, rules, { from: scope.from, to: scope.to, now, includeTest: !!scope.includeTest })
+  const result = matchStatement(lines, ours, links, controls, rules, { from: scope.from, to: scope.to, now, includeTest: !!scope.includeTest }, keyedOf)
   return { result, lineCount: lines.length, ours, links }
 }
 
 function writeRun(sqlite: Database.Database, runId: number, tenantId: number, scope: RunScope, settings: RunSettings, now: number, shouldStop: () => boolean): RunOutcome | null {
-  const { result, lineCount, inputHash } = matchAndHashInputs(sqlite, scope, settings, now)
+  const { result, lineCount, inputHash } = matchAndHashInputs(sqlite, tenantId, scope, settings, now)
   const hash = resultHash(result.matches, result.breaks)
 
-  const insertMatch = sqlite.prepare('insert into recon_matches (run_id, line_id, order_id, refund_id, pass, group_key, merchant_id, currency, amount_minor) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  const insertMatches = rowsInserter(sqlite, 'insert into recon_matches (run_id, line_id, order_id, refund_id, pass, group_key, merchant_id, currency, amount_minor)', 9, '', [runId])
   const insertBreak = sqlite.prepare(
     `insert into recon_breaks (tenant_id, run_id, type, identity, line_id, order_id, refund_id, statement_id, merchant_id, currency, theirs_minor, ours_minor, difference_minor, at, cause_key, detail, status, resolution, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -315,7 +349,11 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
   for (let i = 0; i < result.matches.length; i += BATCH) {
     if (shouldStop()) return null
     sqlite.transaction(() => {
-      for (const m of result.matches.slice(i, i + BATCH)) insertMatch.run(runId, m.lineId, m.orderId, m.refundId, m.pass, m.groupKey, m.merchantId, m.currency, m.amountMinor)
+      for (let k = i; k < Math.min(i + BATCH, result.matches.length); k++) {
+        const m = result.matches[k]
+        insertMatches.add([m.lineId, m.orderId, m.refundId, m.pass, m.groupKey, m.merchantId, m.currency, m.amountMinor])
+      }
+      insertMatches.flush()
     }).immediate()
   }
   for (let i = 0; i < result.breaks.length; i += BATCH) {

@@ -64,4 +64,14 @@ describe('putUpload', () => {
     expect(oversize).toMatchObject({ field: 'contentBase64' })
     expect(readdirSync(root)).toEqual([])
   })
+
+  it('refuses base64 text holding a control character (the registry leaves it to the decoder) and keeps nothing', async () => {
+    const text = Buffer.from('order_no,amount\n1,2.00\n').toString('base64')
+    const error = await putUpload(root, 7, 'x.csv', `${text.slice(0, 8)}\u0007${text.slice(8)}`, NOW).then(() => null, (e: unknown) => e)
+    expect(error).toMatchObject({ field: 'contentBase64', message: 'contentBase64: must not contain control characters' })
+    expect(readdirSync(root)).toEqual([])
+    // Line breaks in wrapped base64 are no fault: the same bytes.
+    const wrapped = await putUpload(root, 7, 'x.csv', `${text.slice(0, 8)}\r\n${text.slice(8)}`, NOW)
+    expect(wrapped.size).toBe(Buffer.from(text, 'base64').length)
+  })
 })

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'nod
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { say } from '../../shared/server-text'
+import { hasControlCharacter } from '../core/control-characters'
 import { AppError, validationError } from '../core/errors'
 import { PRIVATE_FILE_MODE, privateFolder } from '../paths'
 
@@ -50,6 +51,8 @@ export async function putUpload(root: string, userId: number, fileName: string, 
     // the same). The renderer's text only has its padding in its last chunk.
     const plain = PLAIN_BASE64.test(text)
     if (!plain) text = contentBase64.slice(at)
+    // The registry leaves base64 to its decoder (control-characters.ts, BYTES_FIELDS): checked here, a chunk per turn.
+    if (!plain && hasControlCharacter(text, true)) throw validationError('contentBase64', say('rule.controlCharacters'))
     const bytes = Buffer.from(text, 'base64')
     size += bytes.length
     if (size > UPLOAD_MAX_BYTES) throw validationError('contentBase64', say('rule.fileTooLarge', { mb: UPLOAD_MAX_BYTES / 1024 / 1024 }))

@@ -1,13 +1,15 @@
 /**
  * A reconciliation job's worker thread (built as out/main/recon-worker.js; started by jobs.ts): a
  * connection of its own that writes in small transactions, the task, its progress, and a stop
- * when the main thread asks.
+ * when the main thread asks. The same entry reads a large statement file for an import's thread
+ * (task `read_lines`, started by read-lines.ts), with no database.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { openWorkerWriter } from '../db/open'
 import { failureOf, performTask, type ReconTask, type WorkerMessage } from './jobs'
+import { serveReadLines, type ReadLinesInput } from './read-lines'
 
-const data = workerData as { dbPath: string; nativeBinding?: string; task: ReconTask }
+const data = workerData as { dbPath: string; nativeBinding?: string; task: ReconTask } | { task: { kind: 'read_lines'; input: ReadLinesInput } }
 const port = parentPort
 if (!port) throw new Error('recon/worker.ts runs as a worker thread')
 const controller = new AbortController()
@@ -15,8 +17,17 @@ port.on('message', (message) => {
   if (message === 'cancel') controller.abort()
 })
 
+/**
+ * Statement files this large (as uploaded: a zip counts by its own size) are read in a thread of
+ * their own while the job's thread writes their lines; below it a second thread costs more than it
+ * saves (it starts in tens of milliseconds).
+ */
+const READ_IN_THREAD_FROM = 1024 * 1024
+
 async function main(): Promise<void> {
-  const sqlite = openWorkerWriter({ path: data.dbPath, nativeBinding: data.nativeBinding })
+  if (data.task.kind === 'read_lines') return serveReadLines(port!, data.task.input)
+  const { dbPath, nativeBinding, task } = data as { dbPath: string; nativeBinding?: string; task: ReconTask }
+  const sqlite = openWorkerWriter({ path: dbPath, nativeBinding })
   // A million-line import or run writes hundreds of MiB into indexes: a page cache that keeps
   // their pages (SQLite's default is 2 MiB), and a checkpoint every 40 MiB of WAL instead of every
   // 4 MiB (each waits for the disk twice). Measured on the benchmark's million-line import: a
@@ -25,12 +36,13 @@ async function main(): Promise<void> {
   sqlite.pragma('wal_autocheckpoint = 10000')
   let last = 0
   try {
-    const result = await performTask(sqlite, data.task, controller.signal, (done, total) => {
+    const progress = (done: number, total: number) => {
       // At most a few progress messages a second.
       if (Date.now() - last < 100) return
       last = Date.now()
       port!.postMessage({ type: 'progress', done, total } satisfies WorkerMessage)
-    })
+    }
+    const result = await performTask(sqlite, task, controller.signal, progress, { readInThreadFrom: READ_IN_THREAD_FROM })
     port!.postMessage({ type: 'done', result } satisfies WorkerMessage)
   } finally {
     sqlite.close()

@@ -65,7 +65,9 @@ export function createSimulatorApp(provider: Provider, allowedHosts: () => strin
     if (reply.kind === 'hang') {
       // Recorded and processed, never answered: the caller's timeout decides. Settles when the
       // caller gives up or the simulator stops, so nothing is left waiting.
-      await Promise.race([provider.lifecycle.untilStopped(), new Promise((resolve) => c.req.raw.signal.addEventListener('abort', resolve, { once: true }))])
+      // A caller already gone (the signal aborted before this listens) would never be heard leaving.
+      const signal = c.req.raw.signal
+      await Promise.race([provider.lifecycle.untilStopped(), signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))])
       return c.text('', 504)
     }
     if (reply.kind === 'text') return c.text(reply.body, reply.status as 500)

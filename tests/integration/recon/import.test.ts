@@ -61,9 +61,12 @@ describe('importing statement files', () => {
     const dry = await check(alipay.id, gbk(alipayText()), 'alipay.csv')
     expect(dry.result).toMatchObject({ encoding: 'gb18030', lineCount: 5, problemCount: 0, repeated: 0, overlaps: [], refused: null })
     expect((dry.result as { controls: { ok: boolean }[] }).controls.every((c) => c.ok)).toBe(true)
-    nothingStored()
+    // The dry run's lines wait for the commit where no list or run sees them.
+    expect(await t.ok('recon.statements.list', {}, admin)).toMatchObject({ total: 0, items: [] })
     const done = await commit(alipay.id, gbk(alipayText()), 'alipay.csv')
     expect(done).toMatchObject({ state: 'finished', result: { stored: 5, repeated: 0 } })
+    // The file was read once, by the dry run: the commit reported no progress through it.
+    expect(done.total).toBe(0)
     const statement = (await t.ok('recon.statements.list', {}, admin)).items[0]
     expect(statement).toMatchObject({ fileName: 'alipay.csv', lineCount: 5, encoding: 'gb18030', periodFrom: Date.UTC(2019, 8, 15, 16), periodTo: Date.UTC(2019, 8, 16, 16) })
     const lines = (await t.ok('recon.statements.lines', { statementId: statement.id }, admin)).items
@@ -117,6 +120,35 @@ describe('importing statement files', () => {
     const dry = await check(alipay.id, next)
     expect(dry.result).toMatchObject({ lineCount: 4, repeated: 2, overlaps: [{ statementId: 1 }] })
     expect(await commit(alipay.id, next)).toMatchObject({ state: 'finished', result: { stored: 2, repeated: 2 } })
+    expect(countRows(t.core, 'recon_lines')).toBe(5)
+  })
+
+  it("keeps only the latest dry run's lines of a source, reads the file again when they are gone, and drops them after a day", async () => {
+    const alipay = await source('Alipay', BUILT_IN_PROFILES.alipay_trade)
+    const sqlite = t.core.db.$client
+    const checked = () => sqlite.prepare("select file_name as fileName from recon_statements where status = 'checked'").pluck().all()
+    const first = gbk(alipayText({ rows: ALIPAY_ROWS.slice(0, 3), footer: footer(['2', '100.01'], ['1', '-30.00'], '17') }))
+    const next = gbk(alipayText({ rows: ALIPAY_ROWS.slice(1), footer: footer(['2', '1280.51'], ['2', '-50.00'], '18') }))
+    await check(alipay.id, first, 'first.csv')
+    expect(checked()).toEqual(['first.csv'])
+    // Another file of the source, sharing two lines: the first dry run's lines are no "seen before".
+    expect((await check(alipay.id, next, 'next.csv')).result).toMatchObject({ lineCount: 4, repeated: 0 })
+    expect(checked()).toEqual(['next.csv'])
+    // The first file committed all the same: read again, whole.
+    const done = await commit(alipay.id, first, 'first.csv')
+    expect(done).toMatchObject({ state: 'finished', result: { stored: 3, repeated: 0 } })
+    expect(done.total).toBeGreaterThan(0)
+    // The second's dry run lines then repeat two of them: its commit, read again too, stores two.
+    expect(await commit(alipay.id, next, 'next.csv')).toMatchObject({ state: 'finished', result: { stored: 2, repeated: 2 } })
+    expect(countRows(t.core, 'recon_lines')).toBe(5)
+    // A dry run nobody commits is dropped at a start a day later (its upload is gone by then).
+    const third = gbk(alipayText({ rows: ALIPAY_ROWS.slice(0, 1), footer: footer(['1', '0.01'], ['0', '0.00'], '19') }))
+    await check(alipay.id, third, 'third.csv')
+    const checkedAt = sqlite.prepare("select imported_at from recon_statements where status = 'checked'").pluck().get() as number
+    expect(recoverReconciliation(sqlite, t.core.recon.folder, checkedAt + 3600_000)).toMatchObject({ imports: 0 })
+    expect(checked()).toEqual(['third.csv'])
+    expect(recoverReconciliation(sqlite, t.core.recon.folder, checkedAt + 25 * 3600_000)).toMatchObject({ imports: 1 })
+    expect(checked()).toEqual([])
     expect(countRows(t.core, 'recon_lines')).toBe(5)
   })
 

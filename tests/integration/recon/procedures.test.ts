@@ -56,6 +56,24 @@ describe('reconciliation procedures', () => {
     expect(list.every((b) => b.status === 'open')).toBe(true)
   })
 
+  it("finds breaks by a number exactly: our order's or refund's, or one their line carries", async () => {
+    const run = await demoRun()
+    const all = await breaksOf(run.id)
+    const found = async (search: string) => (await breaksOf(run.id, { search })).map((b) => b.id)
+    // Missing on their side: found by our order's number, and by its merchant order no.
+    const ours = all.find((b) => b.type === 'missing_theirs' && b.orderId !== null)!
+    const order = await t.ok('orders.get', { id: ours.orderId! }, admin)
+    expect(await found(order.orderNo)).toContain(ours.id)
+    expect(await found(order.merchantOrderNo)).toContain(ours.id)
+    // Missing on ours: only their line has numbers.
+    const theirs = all.find((b) => b.type === 'missing_ours' && (b.theirKeys.upstreamNo ?? b.theirKeys.orderNo))!
+    const theirNumber = (theirs.theirKeys.upstreamNo ?? theirs.theirKeys.orderNo)!
+    expect(await found(theirNumber)).toContain(theirs.id)
+    // Exact numbers only: a part of one finds nothing.
+    expect(await found(theirNumber.slice(0, -1))).not.toContain(theirs.id)
+    expect(await found('NO-SUCH-NUMBER-1')).toEqual([])
+  })
+
   it('decides one break of each type; money moves only through the manual operation and an approved adjustment', async () => {
     const run = await demoRun()
     const one = async (type: string, cause?: string) => (await breaksOf(run.id, { type, ...(cause ? { causeKey: cause } : {}) }))[0]

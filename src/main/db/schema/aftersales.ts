@@ -41,7 +41,7 @@ export const refunds = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     finalizedAt: integer('finalized_at')
   },
-  (t) => [uniqueIndex('refunds_refund_no').on(t.refundNo), index('refunds_order').on(t.orderId), index('refunds_merchant_created').on(t.merchantId, t.createdAt), index('refunds_status').on(t.status, t.createdAt)]
+  (t) => [uniqueIndex('refunds_refund_no').on(t.refundNo), index('refunds_order').on(t.orderId), index('refunds_merchant_created').on(t.merchantId, t.createdAt), index('refunds_status').on(t.status, t.createdAt), index('refunds_upstream_no').on(t.upstreamNo)]
 )
 
 export const DISPUTE_STATUSES = ['open', 'evidence_submitted', 'won', 'lost', 'accepted'] as const

@@ -101,8 +101,14 @@ export const reconStatements = sqliteTable(
     repeatedLines: integer('repeated_lines').notNull().default(0),
     /** The file's control totals: each stated, computed and whether they agree. */
     controls: text('controls', { mode: 'json' }).$type<{ name: string; stated: string; computed: string; ok: boolean }[]>().notNull(),
-    /** `importing` while its lines are written in batches (invisible to runs and lists); `imported` once whole. */
-    status: text('status', { enum: ['importing', 'imported'] }).notNull(),
+    /**
+     * `importing` while its lines are written in batches, `checked` once a dry run wrote them all
+     * (its commit only marks it imported), `discarding` while they are removed: none of these is
+     * seen by runs and lists. `imported` once whole.
+     */
+    status: text('status', { enum: ['importing', 'checked', 'discarding', 'imported'] }).notNull(),
+    /** The dry run's report of a `checked` statement: the commit answers it. */
+    report: text('report', { mode: 'json' }).$type<unknown>(),
     importedBy: integer('imported_by').references(() => users.id),
     importedAt: integer('imported_at').notNull()
   },
@@ -139,9 +145,10 @@ export const reconLines = sqliteTable(
   },
   (t) => [
     uniqueIndex('recon_lines_key').on(t.sourceId, t.rowKey),
-    index('recon_lines_statement').on(t.statementId, t.lineNo),
-    index('recon_lines_order_no').on(t.orderNo),
-    index('recon_lines_upstream_no').on(t.upstreamNo)
+    // No index of its numbers: the key pass looks ours up by the lines' numbers (ours are indexed),
+    // and no query could use one (each search names four numbers, two never indexed), while every
+    // import of a million lines wrote both.
+    index('recon_lines_statement').on(t.statementId, t.lineNo)
   ]
 )
 
@@ -249,9 +256,11 @@ export const reconBreaks = sqliteTable(
   },
   (t) => [
     uniqueIndex('recon_breaks_identity').on(t.runId, t.identity),
+    // The list's filters, each in the list's order (at, id): a page is read off the index, never sorted.
     index('recon_breaks_list').on(t.runId, t.status, t.at, t.id),
+    index('recon_breaks_any_status').on(t.runId, t.at, t.id),
     index('recon_breaks_type').on(t.runId, t.type, t.status, t.at, t.id),
-    index('recon_breaks_cause').on(t.runId, t.causeKey, t.status),
+    index('recon_breaks_cause').on(t.runId, t.causeKey, t.status, t.at, t.id),
     index('recon_breaks_merchant').on(t.runId, t.merchantId, t.status, t.at, t.id),
     index('recon_breaks_adjustment').on(t.adjustmentId)
   ]

@@ -1,0 +1,300 @@
+/**
+ * Reading a statement file into lines checked and ready to store, with no database: each line's
+ * amounts in minor units of its currency, its row key once in the file, every bad line reported.
+ * The import (import.ts) writes what this hands it; for a large file the reading runs in a worker
+ * thread of its own while the import's thread writes (`readLinesInThread`), the two halves of a
+ * million-line dry run (each about 8 s) then taking the time of one.
+ */
+import { Worker } from 'node:worker_threads'
+import { join } from 'node:path'
+import { Decimal, fromMinor, readAmount, roundToMinor, type AmountProblem, type AmountReading } from '../../shared/money'
+import { currency as knownCurrency } from '../../shared/reference'
+import type { ReconProfile } from '../../shared/contract/recon-profile'
+import type { RowProblem } from '../../shared/contract/reconciliation'
+import { say, type ServerText } from '../../shared/server-text'
+import { serializeError, threadError, type SerializedError } from '../reads/thread'
+import { workerEntry } from '../reads/worker-entry'
+import { readStatement, StatementReadError, type StatementLine, type StatementReadResult } from './formats'
+import { dropsValue, roundsUp, unitsOf } from './formats/decimal-text'
+
+/** A bad row: its line, the field, and why, as a catalog text (the screens show it in the clerk's language). */
+export type ImportProblem = RowProblem
+
+/**
+ * An amount as `readAmount` reads it (the same minor units, the same problems), by its digits when
+ * it is short and plain: decimal.js cost a few microseconds and a dozen objects per amount, which
+ * on a million-line file was seconds.
+ */
+function amountOf(text: string, code: string, digits: number): AmountReading {
+  const read = unitsOf(text, digits)
+  if (read === null) return readAmount(text, code)
+  if (dropsValue(read.dropped)) return { ok: false, problem: 'precision', message: `${code} has at most ${digits} decimal places` }
+  return { ok: true, minor: read.units }
+}
+
+/** `readAmount`'s problem code as a catalog text, with what the clerk needs to fix the cell. */
+function amountProblem(problem: AmountProblem, text: string, code: string, digits: number): ServerText {
+  if (problem === 'precision') return say('recon.row.amountPrecision', { currency: code, digits })
+  if (problem === 'too_large') return say('recon.row.amountTooLarge', { currency: code, max: fromMinor(Number.MAX_SAFE_INTEGER, code) })
+  return say('recon.row.amountFormat', { value: text.slice(0, 40) })
+}
+
+/** A fee rounded half-up to minor units, as `roundToMinor` rounds it. */
+function roundedFee(fee: string, code: string, digits: number): number {
+  const negative = fee.startsWith('-')
+  const read = unitsOf(negative ? fee.slice(1) : fee, digits)
+  if (read === null) return roundToMinor(new Decimal(fee), code)
+  const units = read.units + (roundsUp(read.dropped) ? 1 : 0)
+  return negative ? -units : units
+}
+
+/** A line's amounts as minor units of its currency, or the problem that stops it. */
+export function linePrice(line: StatementLine, profileCurrency: string | null): { currency: string | null; gross: number | null; fee: number | null; net: number | null } | ImportProblem {
+  const currency = line.currency ?? profileCurrency
+  const known = currency === null ? undefined : knownCurrency(currency)
+  if (currency !== null && !known) return { lineNo: line.lineNo, field: 'currency', reason: say('recon.row.unknownCurrency', { value: currency }) }
+  const minor = (field: 'gross' | 'net', text: string | null): number | null | ImportProblem => {
+    if (text === null) return null
+    if (currency === null || !known) return { lineNo: line.lineNo, field: 'currency', reason: say('recon.row.noCurrency') }
+    const negative = text.startsWith('-')
+    const unsigned = negative ? text.slice(1) : text
+    const read = amountOf(unsigned, currency, known.minorUnits)
+    if (!read.ok) return { lineNo: line.lineNo, field, reason: amountProblem(read.problem, unsigned, currency, known.minorUnits) }
+    return negative ? -read.minor : read.minor
+  }
+  const gross = minor('gross', line.gross)
+  if (gross !== null && typeof gross === 'object') return gross
+  const net = minor('net', line.net)
+  if (net !== null && typeof net === 'object') return net
+  let fee: number | null = null
+  if (line.fee !== null && currency !== null && known) {
+    // A fee may carry more decimals than the currency (WeChat's five): kept exact as text, compared rounded half-up.
+    const negative = line.fee.startsWith('-')
+    if (!/^\d+(\.\d+)?$/.test(negative ? line.fee.slice(1) : line.fee)) return { lineNo: line.lineNo, field: 'fee', reason: say('recon.row.feeNotPlain', { value: line.fee.slice(0, 40) }) }
+    fee = roundedFee(line.fee, currency, known.minorUnits)
+  }
+  return { currency, gross, fee, net }
+}
+
+export type Priced = Exclude<ReturnType<typeof linePrice>, ImportProblem>
+
+/**
+ * Every line checked the same way by the dry run and the commit: its amounts, and its row key
+ * only once in the file. Problems are counted, the first `max` kept.
+ */
+export function lineChecker(profile: ReconProfile, max: number) {
+  const problems: ImportProblem[] = []
+  let problemCount = 0
+  const keys = new Set<string>()
+  const profileCurrency = profile.currency ?? null
+  const problem = (p: ImportProblem) => {
+    problemCount++
+    if (problems.length < max) problems.push(p)
+  }
+  return {
+    problems,
+    get problemCount() {
+      return problemCount
+    },
+    problem,
+    /** The line's amounts, or null when it is a problem (then reported). */
+    check(line: StatementLine): Priced | null {
+      const priced = linePrice(line, profileCurrency)
+      if ('reason' in priced) {
+        problem(priced)
+        return null
+      }
+      if (keys.has(line.rowKey)) {
+        problem({ lineNo: line.lineNo, reason: say('recon.row.twiceInFile', { key: line.rowKey }) })
+        return null
+      }
+      keys.add(line.rowKey)
+      return priced
+    }
+  }
+}
+
+/** A line as stored, less its statement and source (the writer's): the columns of recon_lines from `line_no` to `raw`. */
+export type LineRow = [
+  lineNo: number,
+  rowKey: string,
+  kind: string,
+  orderNo: string | null,
+  merchantOrderNo: string | null,
+  upstreamNo: string | null,
+  refundNo: string | null,
+  currency: string | null,
+  grossMinor: number | null,
+  feeText: string | null,
+  feeMinor: number | null,
+  netMinor: number | null,
+  at: number | null,
+  status: string | null,
+  counterparty: string | null,
+  raw: string
+]
+
+export interface ReadLinesInput {
+  filePath: string
+  profile: ReconProfile
+  /** The first this many bad lines are kept for the report (all are counted). */
+  maxProblems: number
+  /** Rows per hand-over. */
+  batch: number
+}
+
+export interface ReadLinesHooks {
+  signal?: AbortSignal
+  onProgress?(bytes: number): void
+  /** Good lines, in the file's order, until the first bad one: after it nothing is stored, so only their keys follow. */
+  onRows(rows: LineRow[]): void | Promise<void>
+  /** The row keys of good lines after the first bad one (the report counts those seen before). */
+  onKeys(keys: string[]): void | Promise<void>
+}
+
+export interface ReadLinesOutcome {
+  result: StatementReadResult
+  problems: ImportProblem[]
+  problemCount: number
+}
+
+/** Reads the file through on this thread, handing its lines over a batch at a time. */
+export async function readCheckedLines(input: ReadLinesInput, hooks: ReadLinesHooks): Promise<ReadLinesOutcome> {
+  const checker = lineChecker(input.profile, input.maxProblems)
+  let rows: LineRow[] = []
+  let keys: string[] = []
+  const result = await readStatement(input.filePath, input.profile, {
+    signal: hooks.signal,
+    onProgress: hooks.onProgress,
+    onProblem: checker.problem,
+    onLine: (line) => {
+      const priced = checker.check(line)
+      if (!priced) return
+      if (checker.problemCount > 0) {
+        keys.push(line.rowKey)
+        if (keys.length < input.batch) return
+        const full = keys
+        keys = []
+        return hooks.onKeys(full)
+      }
+      rows.push(rowOf(line, priced))
+      if (rows.length < input.batch) return
+      const full = rows
+      rows = []
+      return hooks.onRows(full)
+    }
+  })
+  if (checker.problemCount === 0) {
+    if (rows.length > 0) await hooks.onRows(rows)
+  } else {
+    // Lines held when the first bad one came are not stored either: counted by their keys.
+    for (const row of rows) keys.push(row[1])
+    if (keys.length > 0) await hooks.onKeys(keys)
+  }
+  return { result, problems: checker.problems, problemCount: checker.problemCount }
+}
+
+function rowOf(line: StatementLine, priced: Priced): LineRow {
+  return [line.lineNo, line.rowKey, line.kind, line.orderNo, line.merchantOrderNo, line.upstreamNo ?? line.endToEndId, line.refundNo, priced.currency, priced.gross, line.fee, priced.fee, priced.net, line.at, line.status, line.counterparty, JSON.stringify(line.raw)]
+}
+
+/** What the reading thread tells the writing one. */
+export type ReaderMessage =
+  | { type: 'rows'; rows: LineRow[] }
+  | { type: 'keys'; keys: string[] }
+  | { type: 'progress'; bytes: number }
+  | { type: 'done'; outcome: ReadLinesOutcome }
+  | { type: 'failed'; error: SerializedError; read?: { code: StatementReadError['code']; text?: ServerText; message: string; details?: StatementReadError['details'] } }
+
+/** Batches handed over and not yet written: the reader waits beyond this, so a slow disk never fills memory. */
+const IN_FLIGHT = 4
+
+/**
+ * The same reading in a worker thread of its own (the reconciliation worker's entry, task
+ * `read_lines`), its batches written here as they come: the reading and the writing overlap. A
+ * cancel stops the reader; its errors come back as they were thrown.
+ */
+export function readLinesInThread(input: ReadLinesInput, hooks: ReadLinesHooks): Promise<ReadLinesOutcome> {
+  // Cancelled already (while the file was hashed): an abort listener added now would never hear it.
+  if (hooks.signal?.aborted) return Promise.reject(new StatementReadError('aborted', say('recon.read.cancelled')))
+  const entry = workerEntry('recon-worker', join(__dirname, 'worker.ts'))
+  const worker = new Worker(entry.script, { eval: entry.eval, workerData: { task: { kind: 'read_lines', input } } })
+  const cancel = () => worker.postMessage('cancel')
+  hooks.signal?.addEventListener('abort', cancel)
+  return new Promise<ReadLinesOutcome>((resolve, reject) => {
+    let settled: { ok: true; outcome: ReadLinesOutcome } | { ok: false; error: unknown } | null = null
+    // Messages are handled one at a time, in order: a batch is written before the next is looked at.
+    let queue = Promise.resolve()
+    const fail = (error: unknown) => {
+      settled ??= { ok: false, error }
+      cancel()
+    }
+    worker.on('message', (message: ReaderMessage) => {
+      queue = queue.then(async () => {
+        if (settled) return
+        try {
+          if (message.type === 'rows') {
+            await hooks.onRows(message.rows)
+            worker.postMessage('ack')
+          } else if (message.type === 'keys') {
+            await hooks.onKeys(message.keys)
+            worker.postMessage('ack')
+          } else if (message.type === 'progress') hooks.onProgress?.(message.bytes)
+          else if (message.type === 'done') settled = { ok: true, outcome: message.outcome }
+          else settled = { ok: false, error: message.read ? new StatementReadError(message.read.code, message.read.text ?? message.read.message, message.read.details) : threadError(message.error, 'statement reader') }
+        } catch (error) {
+          fail(error)
+        }
+      })
+    })
+    worker.on('error', fail)
+    worker.on('exit', () => {
+      void queue.then(() => {
+        hooks.signal?.removeEventListener('abort', cancel)
+        const end = settled ?? { ok: false, error: new Error('The statement reader stopped') }
+        if (end.ok) resolve(end.outcome)
+        else reject(end.error)
+      })
+    })
+  })
+}
+
+/**
+ * The reading thread's side (worker.ts, task `read_lines`): reads, hands each batch over and waits
+ * while `IN_FLIGHT` are not written yet; stops on a cancel.
+ */
+export async function serveReadLines(port: { postMessage(message: ReaderMessage): void; on(event: 'message', listener: (message: unknown) => void): void }, input: ReadLinesInput): Promise<void> {
+  const controller = new AbortController()
+  let inFlight = 0
+  let wake: (() => void) | null = null
+  port.on('message', (message) => {
+    if (message === 'cancel') controller.abort()
+    if (message === 'ack') inFlight--
+    if (message === 'cancel' || message === 'ack') {
+      wake?.()
+      wake = null
+    }
+  })
+  const handOver = async (message: ReaderMessage) => {
+    port.postMessage(message)
+    inFlight++
+    while (inFlight >= IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((resolve) => (wake = resolve))
+  }
+  let last = 0
+  try {
+    const outcome = await readCheckedLines(input, {
+      signal: controller.signal,
+      onProgress: (bytes) => {
+        if (Date.now() - last < 100) return
+        last = Date.now()
+        port.postMessage({ type: 'progress', bytes })
+      },
+      onRows: (rows) => handOver({ type: 'rows', rows }),
+      onKeys: (keys) => handOver({ type: 'keys', keys })
+    })
+    port.postMessage({ type: 'done', outcome })
+  } catch (error) {
+    const read = error instanceof StatementReadError ? { code: error.code, text: error.text, message: error.message, details: error.details } : undefined
+    port.postMessage({ type: 'failed', error: serializeError(error), read })
+  }
+}
