@@ -143,15 +143,17 @@ export function createCallbackSender(settings: CallbackSettings, lifecycle: Life
     const createdAt = order.createdAt
     if (twists.holdMs && !(await lifecycle.sleep(twists.holdMs))) return
     const eventId = `EV${randomUUID().replace(/-/g, '')}`
-    const body = signedBody(order, eventId, Date.now(), signKey, twists.badSignature)
+    const sentAt = Date.now()
+    const body = signedBody(order, eventId, sentAt, signKey, twists.badSignature)
     await deliver(order, body, eventId, !twists.badSignature)
     if (twists.duplicate) await deliver(order, body, eventId, !twists.badSignature)
     if (twists.staleAfter) {
       // The PENDING event the provider "sent" when the order was created, arriving last: an
-      // event of its own (own id, its older time), signed properly.
+      // event of its own (own id, its older time: before the final one's even when the order was
+      // paid within its first millisecond), signed properly.
       const stale: SimOrder = { ...order, status: 'PENDING', paidAmount: null }
       const staleId = `EV${randomUUID().replace(/-/g, '')}`
-      await deliver(stale, signedBody(stale, staleId, createdAt, signKey, twists.badSignature), staleId, !twists.badSignature)
+      await deliver(stale, signedBody(stale, staleId, Math.min(createdAt, sentAt - 1), signKey, twists.badSignature), staleId, !twists.badSignature)
     }
   }
 }
