@@ -15,14 +15,14 @@
  * sizes; the benchmark works on a copy.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { createCore } from '../../src/main/app/core'
 import { aesSecretBox } from '../../src/main/core/secrets'
 import { businessDayFn, dayStartMs } from '../../src/main/ledger/business-day'
 import { progressBar } from './progress'
-import { BENCH_ADMIN, cacheDir, random } from './reports-data'
+import { cacheDir, cachedFile } from './bench-cache'
+import { BENCH_ADMIN, random } from './reports-data'
 
 /** Bump when the generated rows change. */
 export const RECON_GENERATOR_VERSION = 1
@@ -56,35 +56,25 @@ export interface ReconDataInfo {
 
 export async function reconDatabase(log: (line: string) => void, sizes: ReconDataSizes = RECON_SIZES): Promise<ReconDataInfo> {
   const key = createHash('sha256').update(`${RECON_GENERATOR_VERSION}|${JSON.stringify(sizes)}`).digest('hex').slice(0, 12)
-  const dir = cacheDir()
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, `recon-${key}.db`)
-  const infoFile = join(dir, `recon-${key}.json`)
-  if (existsSync(path) && existsSync(infoFile)) {
-    log(`recon data: reusing ${path} (generator v${RECON_GENERATOR_VERSION})`)
-    return { ...(JSON.parse(readFileSync(infoFile, 'utf8')) as ReconDataInfo), path, cached: true }
-  }
-  const partial = `${path}.partial`
-  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true })
-  log(`recon data: generating ${sizes.deposits.toLocaleString('en')} deposits and ${sizes.payouts.toLocaleString('en')} payouts into ${path}`)
-  const started = Date.now()
-  const from = dayStartMs(LAST_DAY, ZONE, -(sizes.days - 1))
-  const master = await masterData(partial, sizes, from)
-  const counts = bulkLoad(partial, sizes, master)
-  for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true })
-  renameSync(partial, path)
-  const info: ReconDataInfo = {
-    path,
-    sizes,
-    ...counts,
-    ...master,
-    from,
-    to: dayStartMs(LAST_DAY, ZONE, 1),
-    generatedInSeconds: Math.round((Date.now() - started) / 1000),
-    cached: false
-  }
-  writeFileSync(infoFile, JSON.stringify(info))
-  return info
+  const path = join(cacheDir(), `recon-${key}.db`)
+  const reused = () => `recon data: reusing ${path} (generator v${RECON_GENERATOR_VERSION})`
+  return cachedFile<ReconDataInfo>({ path, infoFile: join(cacheDir(), `recon-${key}.json`), reused }, log, async (partial) => {
+    log(`recon data: generating ${sizes.deposits.toLocaleString('en')} deposits and ${sizes.payouts.toLocaleString('en')} payouts into ${path}`)
+    const started = Date.now()
+    const from = dayStartMs(LAST_DAY, ZONE, -(sizes.days - 1))
+    const master = await masterData(partial, sizes, from)
+    const counts = bulkLoad(partial, sizes, master)
+    return {
+      path,
+      sizes,
+      ...counts,
+      ...master,
+      from,
+      to: dayStartMs(LAST_DAY, ZONE, 1),
+      generatedInSeconds: Math.round((Date.now() - started) / 1000),
+      cached: false
+    }
+  })
 }
 
 type Master = Pick<ReconDataInfo, 'alipayChannelId' | 'bankChannelId' | 'merchantIds'>

@@ -230,9 +230,9 @@ export async function benchRecon(log: (line: string) => void): Promise<ReconBenc
   const badMonths = await alipayBill(data, { name: 'Alipay bill of two bad months', from: badFrom, to: data.to, differences: BAD_MONTHS_DIFFERENCES, seed: 2 }, log)
   const camt = await camtStatement(data, { name: 'camt.053 of the payouts', from: data.from, to: data.to, differences: CAMT_DIFFERENCES, seed: 3 }, log)
   const uploads = {
-    year: zipped(year, alipayEntry(year), log),
-    badMonths: zipped(badMonths, alipayEntry(badMonths), log),
-    camt: zipped(camt, `camt053_${new Date(camt.to).toISOString().slice(0, 10)}.xml`, log)
+    year: await zipped(year, alipayEntry(year), log),
+    badMonths: await zipped(badMonths, alipayEntry(badMonths), log),
+    camt: await zipped(camt, `camt053_${new Date(camt.to).toISOString().slice(0, 10)}.xml`, log)
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'paydesk-bench-recon-'))

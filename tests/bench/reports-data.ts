@@ -20,8 +20,7 @@
  * applied when the benchmark opens it, as they would be on a user's database.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { createCore } from '../../src/main/app/core'
@@ -34,6 +33,7 @@ import { releaseKey } from '../../src/main/finance/reserve'
 import { minorUnitsOf } from '../../src/shared/money'
 import { SERVICE_TYPES } from '../../src/shared/reference'
 import { progressBar } from './progress'
+import { cacheDir, cachedFile } from './bench-cache'
 
 /** Bump when the generated rows change. */
 export const GENERATOR_VERSION = 2
@@ -81,52 +81,38 @@ export function random(seed: number): () => number {
 const PER_USD: Record<string, number> = { CNY: 7, THB: 35, VND: 25_000, IDR: 15_000, BRL: 5, USDT: 1 }
 const CURRENCIES = Object.keys(PER_USD)
 
-export function cacheDir(): string {
-  return process.env.PAYDESK_BENCH_CACHE ?? join(tmpdir(), 'paydesk-bench-cache')
-}
-
 export async function reportsDatabase(log: (line: string) => void, sizes: ReportsDataOptions = DEFAULT_SIZES): Promise<ReportsDataInfo> {
   const key = createHash('sha256').update(`${GENERATOR_VERSION}|${JSON.stringify(sizes)}`).digest('hex').slice(0, 12)
-  const dir = cacheDir()
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, `reports-${key}.db`)
-  const infoFile = join(dir, `reports-${key}.json`)
-  if (existsSync(path) && existsSync(infoFile)) {
-    log(`report data: reusing ${path} (generator v${GENERATOR_VERSION})`)
-    return { ...(JSON.parse(readFileSync(infoFile, 'utf8')) as ReportsDataInfo), path, cached: true }
-  }
-  const partial = `${path}.partial`
-  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true })
-  log(`report data: generating ${sizes.entries.toLocaleString('en')} entries and ${sizes.orders.toLocaleString('en')} orders into ${path}`)
-  const started = Date.now()
-  const firstDayStart = dayStartMs(LAST_DAY, ZONE, -(sizes.days - 1))
-  const merchants = await masterData(partial, sizes, firstDayStart)
-  const counts = bulkLoad(partial, sizes, merchants, firstDayStart)
-  const sqlite = new Database(partial)
-  try {
-    log('report data: recomputing every balance and settlement report row from the entries (verifyLedger)…')
-    const report = verifyLedger(sqlite)
-    if (report.drifts.length > 0) throw new Error(`the generated ledger drifts: ${report.drifts.slice(0, 5).map((d) => d.detail).join('; ')}`)
-    log(`report data: ${report.postings.toLocaleString('en')} postings, ${report.entries.toLocaleString('en')} entries, no drift`)
-    sqlite.pragma('wal_checkpoint(TRUNCATE)')
-  } finally {
-    sqlite.close()
-  }
-  for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true })
-  renameSync(partial, path)
-  const dayOf = businessDayFn(ZONE)
-  const info: ReportsDataInfo = {
-    path,
-    ...counts,
-    days: sizes.days,
-    firstDay: dayOf(firstDayStart),
-    lastDay: dayOf(dayStartMs(LAST_DAY, ZONE)),
-    merchants,
-    generatedInSeconds: Math.round((Date.now() - started) / 1000),
-    cached: false
-  }
-  writeFileSync(infoFile, JSON.stringify(info))
-  return info
+  const path = join(cacheDir(), `reports-${key}.db`)
+  const reused = () => `report data: reusing ${path} (generator v${GENERATOR_VERSION})`
+  return cachedFile<ReportsDataInfo>({ path, infoFile: join(cacheDir(), `reports-${key}.json`), reused }, log, async (partial) => {
+    log(`report data: generating ${sizes.entries.toLocaleString('en')} entries and ${sizes.orders.toLocaleString('en')} orders into ${path}`)
+    const started = Date.now()
+    const firstDayStart = dayStartMs(LAST_DAY, ZONE, -(sizes.days - 1))
+    const merchants = await masterData(partial, sizes, firstDayStart)
+    const counts = bulkLoad(partial, sizes, merchants, firstDayStart)
+    const sqlite = new Database(partial)
+    try {
+      log('report data: recomputing every balance and settlement report row from the entries (verifyLedger)…')
+      const report = verifyLedger(sqlite)
+      if (report.drifts.length > 0) throw new Error(`the generated ledger drifts: ${report.drifts.slice(0, 5).map((d) => d.detail).join('; ')}`)
+      log(`report data: ${report.postings.toLocaleString('en')} postings, ${report.entries.toLocaleString('en')} entries, no drift`)
+      sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      sqlite.close()
+    }
+    const dayOf = businessDayFn(ZONE)
+    return {
+      path,
+      ...counts,
+      days: sizes.days,
+      firstDay: dayOf(firstDayStart),
+      lastDay: dayOf(dayStartMs(LAST_DAY, ZONE)),
+      merchants,
+      generatedInSeconds: Math.round((Date.now() - started) / 1000),
+      cached: false
+    }
+  })
 }
 
 /**
