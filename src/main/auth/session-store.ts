@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/open'
 import { preparedQueries } from '../db/prepared'
 import { merchants, rolePermissions, sessions, tenants, userRoles, users } from '../db/schema'
-import type { Tx } from '../db/transaction'
+import { transact, type Tx } from '../db/transaction'
 import type { Actor } from '../core/context'
 import { judgeSession, newSessionToken, sessionIdOf, TOUCH_INTERVAL_MS, type SessionLimits } from './sessions'
 
@@ -90,16 +90,20 @@ export function resolveSession(db: Db, tenantId: number, token: string, now: num
   const blocked = row.user.status !== 'active' || (row.user.merchantId !== null && row.merchantStatus !== 'active')
   if (!verdict.ok || blocked) {
     if (row.session.endedAt === null) {
-      db.update(sessions)
-        .set({ endedAt: now, endReason: verdict.ok ? 'user_disabled' : verdict.reason })
-        .where(eq(sessions.id, id))
-        .run()
+      transact(db, (tx) =>
+        tx
+          .update(sessions)
+          .set({ endedAt: now, endReason: verdict.ok ? 'user_disabled' : verdict.reason })
+          .where(eq(sessions.id, id))
+          .run()
+      )
     }
     return null
   }
   const touchEvery = Math.min(TOUCH_INTERVAL_MS, (limits.idleMinutes * 60_000) / 4)
   if (now - row.session.lastSeenAt >= touchEvery) {
-    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run()
+    // Through `transact`: the write takes its turn before a job's next transaction (db/write-turns.ts).
+    transact(db, (tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run())
   }
   return {
     actor: {

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { ESLint } from 'eslint'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
@@ -90,5 +94,63 @@ describe('no async function in a transaction', () => {
     expect(core.messages.some((m) => m.ruleId === 'no-restricted-imports')).toBe(true)
     expect(test.messages.some((m) => m.ruleId === 'no-restricted-imports')).toBe(true)
     expect(shell.messages.some((m) => m.ruleId === 'no-restricted-imports')).toBe(false)
+  })
+})
+
+describe("waiting for another connection's write lock", () => {
+  /** Another thread takes the write lock of `path` and lets it go after `holdMs`; resolves once it holds it. */
+  async function holdLock(path: string, holdMs: number): Promise<Worker> {
+    const worker = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads')
+       const Database = require(workerData.module)
+       const sqlite = new Database(workerData.path)
+       sqlite.exec('begin immediate')
+       parentPort.postMessage('held')
+       setTimeout(() => { sqlite.exec('commit'); sqlite.close(); parentPort.postMessage('released') }, workerData.holdMs)`,
+      { eval: true, workerData: { path, holdMs, module: require.resolve('better-sqlite3') } }
+    )
+    await new Promise((resolve) => worker.once('message', resolve))
+    return worker
+  }
+
+  function fileDb(busyTimeoutMs: number) {
+    const dir = mkdtempSync(join(tmpdir(), 'paydesk-lock-'))
+    const db = openDatabase({ path: join(dir, 'lock.db'), busyTimeoutMs })
+    db.run(sql`create table moves (account text not null, amount integer not null)`)
+    return { db, path: join(dir, 'lock.db'), remove: () => (db.$client.close(), rmSync(dir, { recursive: true, force: true })) }
+  }
+
+  it('writes once the other connection commits, running the work once, and keeps the busy timeout', async () => {
+    const { db, path, remove } = fileDb(5000)
+    try {
+      const worker = await holdLock(path, 60)
+      let runs = 0
+      transact(db, (tx) => {
+        runs++
+        tx.run(sql`insert into moves values ('alice', 1)`)
+      })
+      await new Promise((resolve) => worker.once('exit', resolve))
+      expect(runs).toBe(1)
+      expect(total(db)).toEqual({ n: 1, s: 1 })
+      expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000)
+    } finally {
+      remove()
+    }
+  })
+
+  it('gives up after the busy timeout with SQLITE_BUSY, having run none of the work', async () => {
+    const { db, path, remove } = fileDb(30)
+    try {
+      const worker = await holdLock(path, 400)
+      let runs = 0
+      expect(() => transact(db, () => void runs++)).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }))
+      expect(runs).toBe(0)
+      expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(30)
+      await new Promise((resolve) => worker.once('exit', resolve))
+      transact(db, (tx) => void tx.run(sql`insert into moves values ('bob', 2)`))
+      expect(total(db)).toEqual({ n: 1, s: 2 })
+    } finally {
+      remove()
+    }
   })
 })

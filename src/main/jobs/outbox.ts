@@ -54,7 +54,9 @@ export function createOutboxRunner(deps: { db: Db; clock: Clock; log(error: unkn
 
   async function run(id: number): Promise<boolean> {
     const now = deps.clock.now()
-    const claimed = deps.db.update(outbox).set({ status: 'in_flight', attempts: increment, updatedAt: now }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending'))).returning().get()
+    const claimed = transact(deps.db, (tx) =>
+      tx.update(outbox).set({ status: 'in_flight', attempts: increment, updatedAt: now }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending'))).returning().get()
+    )
     if (!claimed) return false
     try {
       await handlers[claimed.operation](claimed)

@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3'
 import { ENTRY_TYPES, isEntryType, type EntryType } from '../../shared/ledger'
 import { currency as currencyOf } from '../../shared/reference'
 import type { Db } from '../db/open'
+import { withWriteLock } from '../db/transaction'
 import type { AccountKind } from '../db/schema/ledger'
 import { say } from '../../shared/server-text'
 import { AppError, conflict, notFound } from '../core/errors'
@@ -273,7 +274,16 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
 
   // Inside a caller's transaction no savepoint is needed: every check runs before the first write.
   function inTransaction<T>(work: () => T): T {
-    return sqlite.inTransaction ? work() : sqlite.transaction(work).immediate()
+    return sqlite.inTransaction
+      ? work()
+      : withWriteLock(sqlite, (began) =>
+          sqlite
+            .transaction(() => {
+              began()
+              return work()
+            })
+            .immediate()
+        )
   }
 
   function post(input: PostingInput): PostingResult {

@@ -25,6 +25,7 @@ import type { ReconProfile } from '../../shared/contract/recon-profile'
 import type { DryRunReport } from '../../shared/contract/reconciliation'
 import { say } from '../../shared/server-text'
 import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
+import { giveWay, jobTransaction } from '../db/write-turns'
 import { StatementReadError, type StatementReadResult } from './formats'
 import { readCheckedLines, readLinesInThread, type ImportProblem, type LineRow } from './read-lines'
 
@@ -206,10 +207,10 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
   let stored = 0
   const write = (rows: LineRow[]) => {
     // Small transactions: the main thread's writes (callbacks, orders) wait at most one batch.
-    sqlite.transaction(() => {
+    jobTransaction(sqlite, () => {
       for (const row of rows) insert.add(row)
       stored += insert.flush()
-    }).immediate()
+    })
     written += rows.length
   }
   const read = file.fileSize >= (hooks.readInThreadFrom ?? Number.POSITIVE_INFINITY) ? readLinesInThread : readCheckedLines
@@ -278,8 +279,7 @@ export async function commitImport(sqlite: Database.Database, input: ImportInput
 
 /** The dry run's lines of this file under this profile, marked imported (in one transaction), or null when there are none. */
 function commitChecked(sqlite: Database.Database, input: ImportInput, fileHash: string): CommitOutcome | null {
-  return sqlite
-    .transaction((): CommitOutcome | null => {
+  return jobTransaction(sqlite, (): CommitOutcome | null => {
       const checked = sqlite
         .prepare("select id, line_count as lineCount, repeated_lines as repeated, report from recon_statements where tenant_id = ? and source_id = ? and file_hash = ? and profile_id = ? and status = 'checked'")
         .get(input.tenantId, input.sourceId, fileHash, input.profileId) as { id: number; lineCount: number; repeated: number; report: string } | undefined
@@ -290,7 +290,6 @@ function commitChecked(sqlite: Database.Database, input: ImportInput, fileHash: 
       const report = JSON.parse(checked.report) as ImportReport
       return { statementId: checked.id, stored: checked.lineCount - checked.repeated, repeated: checked.repeated, report }
     })
-    .immediate()
 }
 
 /**
@@ -307,8 +306,10 @@ function discardChecked(sqlite: Database.Database, tenantId: number, sourceId: n
 /** Deletes a statement that never finished importing, in batches, and then its row. */
 export function discardStatement(sqlite: Database.Database, statementId: number, status: 'importing' | 'discarding' = 'importing'): void {
   const remove = sqlite.prepare(`delete from recon_lines where id in (select id from recon_lines where statement_id = ? limit ${BATCH})`)
-  while (remove.run(statementId).changes > 0) {
-    /* batch by batch */
+  // Batch by batch, each after the main thread's waiting writes.
+  for (;;) {
+    giveWay()
+    if (remove.run(statementId).changes === 0) break
   }
   sqlite.prepare('delete from recon_statements where id = ? and status = ?').run(statementId, status)
 }

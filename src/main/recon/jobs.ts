@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3'
 import { say } from '../../shared/server-text'
 import { notFound } from '../core/errors'
 import type { ReconJob, ReconJobsPort } from '../core/ports'
+import { writeTurnsBuffer } from '../db/write-turns'
 import { isInMemory, serializeError, threadError, type SerializedError } from '../reads/thread'
 import { workerEntry } from '../reads/worker-entry'
 import { writeReconExport, type ReconExportRequest } from './export'
@@ -71,7 +72,7 @@ export function createReconJobs(database: ReconDatabase, folder: string, log: (e
 
   function runInWorker(task: ReconTask, view: ReconJobView, end: (outcome: { ok: true; result: unknown } | { ok: false; error: ReconJobView['error'] }) => void): () => void {
     const entry = workerEntry('recon-worker', join(__dirname, 'worker.ts'))
-    const worker = new Worker(entry.script, { eval: entry.eval, workerData: { dbPath: database.dbPath, nativeBinding: database.nativeBinding, task } })
+    const worker = new Worker(entry.script, { eval: entry.eval, workerData: { dbPath: database.dbPath, nativeBinding: database.nativeBinding, task, writeTurns: writeTurnsBuffer() } })
     let outcome: Parameters<typeof end>[0] | null = null
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') Object.assign(view, { done: message.done, total: message.total })

@@ -5,11 +5,13 @@
  * (task `read_lines`, started by read-lines.ts), with no database.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { runInBackground } from '../core/background-thread'
 import { openWorkerWriter } from '../db/open'
+import { useWriteTurns } from '../db/write-turns'
 import { failureOf, performTask, type ReconTask, type WorkerMessage } from './jobs'
 import { serveReadLines, type ReadLinesInput } from './read-lines'
 
-const data = workerData as { dbPath: string; nativeBinding?: string; task: ReconTask } | { task: { kind: 'read_lines'; input: ReadLinesInput } }
+const data = workerData as { dbPath: string; nativeBinding?: string; task: ReconTask; writeTurns?: SharedArrayBuffer } | { task: { kind: 'read_lines'; input: ReadLinesInput } }
 const port = parentPort
 if (!port) throw new Error('recon/worker.ts runs as a worker thread')
 const controller = new AbortController()
@@ -25,14 +27,17 @@ port.on('message', (message) => {
 const READ_IN_THREAD_FROM = 1024 * 1024
 
 async function main(): Promise<void> {
+  runInBackground()
   if (data.task.kind === 'read_lines') return serveReadLines(port!, data.task.input)
-  const { dbPath, nativeBinding, task } = data as { dbPath: string; nativeBinding?: string; task: ReconTask }
+  const { dbPath, nativeBinding, task, writeTurns } = data as { dbPath: string; nativeBinding?: string; task: ReconTask; writeTurns?: SharedArrayBuffer }
+  useWriteTurns(writeTurns)
   const sqlite = openWorkerWriter({ path: dbPath, nativeBinding })
-  // A million-line import or run writes hundreds of MiB into indexes: a page cache that keeps
-  // their pages (SQLite's default is 2 MiB), and a checkpoint every 40 MiB of WAL instead of every
-  // 4 MiB (each waits for the disk twice). Measured on the benchmark's million-line import: a
-  // quarter of its time.
-  sqlite.pragma('cache_size = -65536')
+  // A million-line import writes hundreds of MiB into indexes: a page cache that keeps their pages
+  // (SQLite's default is 2 MiB), and a checkpoint every 40 MiB of WAL instead of every 4 MiB (each
+  // waits for the disk twice). Measured on the benchmark's million-line import: a quarter of its
+  // time. A run reads by index probes and appends its results: 8 MiB served it as fast (the
+  // operating system's cache holds the rest), and its memory is the run's peak.
+  sqlite.pragma(task.kind === 'run' ? 'cache_size = -8192' : 'cache_size = -65536')
   sqlite.pragma('wal_autocheckpoint = 10000')
   let last = 0
   try {

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
+import { runInBackground } from '../core/background-thread'
 import { makeSelfContained } from './copy'
 
 const data = workerData as { dbPath: string; nativeBinding?: string; target: string }
@@ -17,6 +18,7 @@ if (!port) throw new Error('safety/backup-worker.ts runs as a worker thread')
 const ALL_PAGES = 0x7fffffff
 
 async function main(): Promise<void> {
+  runInBackground()
   const source = new Database(data.dbPath, { readonly: true, fileMustExist: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) })
   try {
     // In steps, each would see the main connection's writes since the last and start over.

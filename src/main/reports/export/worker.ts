@@ -10,6 +10,7 @@
  * scope to the filters before the job was started.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { runInBackground } from '../../core/background-thread'
 import { openReadOnly, serializeError, type SerializedError, type ThreadDatabase } from '../../reads/thread'
 import type { EntryKey } from '../account-details'
 import type { ReadScope } from '../../reads/catalog'
@@ -42,6 +43,7 @@ if (!port) throw new Error('reports/export/worker.ts runs as a worker thread')
 const state = new Int32Array(data.state)
 
 async function run(): Promise<void> {
+  runInBackground()
   const sqlite = openReadOnly(data)
   try {
     const outcome = await exportToFile({ ...data.scope, sqlite }, data.request, data.file, {
