@@ -85,25 +85,7 @@ export function statement(sqlite: Database.Database, text: string, bigInts = fal
   return found
 }
 
-const counts = new WeakMap<Database.Database, { version: string; byQuery: Map<string, number> }>()
-/** Counts kept per connection: a long list's pages ask the same count page after page. */
-const MAX_COUNTS = 200
-
-/**
- * `select count(*) …` (its one column), kept while the database is unchanged: the same count for
- * the next page of a long list is not counted again (100,000 open breaks took 3–8 ms a page to
- * count). The database is unchanged while SQLite's `data_version` (a commit by another connection)
- * and this connection's `total_changes()` stay as they were when it was counted.
- */
-export function cachedCount(sqlite: Database.Database, text: string, params: unknown[]): number {
-  const version = `${statement(sqlite, 'pragma data_version').pluck().get() as number}:${statement(sqlite, 'select total_changes()').pluck().get() as number}`
-  let held = counts.get(sqlite)
-  if (!held || held.version !== version) counts.set(sqlite, (held = { version, byQuery: new Map() }))
-  const key = `${text}\u0000${JSON.stringify(params)}`
-  const found = held.byQuery.get(key)
-  if (found !== undefined) return found
-  const n = statement(sqlite, text).pluck().get(...params) as number
-  if (held.byQuery.size >= MAX_COUNTS) held.byQuery.clear()
-  held.byQuery.set(key, n)
-  return n
+/** Changes whenever the database may have: a commit by another connection (`data_version`) or this connection's own writes. */
+export function dataVersion(sqlite: Database.Database): string {
+  return `${statement(sqlite, 'pragma data_version').pluck().get() as number}:${statement(sqlite, 'select total_changes()').pluck().get() as number}`
 }

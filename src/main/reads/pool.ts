@@ -40,7 +40,7 @@ export interface ReadPoolOptions {
   catalog: ReadCatalog
   /** The worker thread's build entry and, for a run from source, its .ts file (app/read-worker.ts). */
   worker: { entry: string; source: string }
-  /** Worker threads (started on the first read). Default: 2, or 1 on a single core. */
+  /** Worker threads (all started on the first read). Default: 2, or 1 on a single core. */
   size?: number
   busyTimeoutMs?: number
 }
@@ -115,6 +115,10 @@ function workerPool(config: ThreadDatabase, script: ReadPoolOptions['worker'], s
   }
 
   function pump(): void {
+    // All the threads at once, on the first read: a thread started when the others are busy (a
+    // checkpoint, a long report) made the read that needed it wait for its start (tens of
+    // milliseconds; the breaks list's slowest pages were these).
+    if (queue.length > 0 && slots.length === 0) while (slots.length < size) start()
     while (queue.length > 0 && !closed) {
       const slot = slots.find((s) => s.job === null) ?? (slots.length < size ? start() : null)
       if (!slot) return

@@ -8,7 +8,8 @@
 import { fromMinor } from '../../shared/money'
 import type { BreakRow, LineRow } from '../../shared/contract/reconciliation'
 import { readHandles } from '../reads/catalog'
-import { cachedCount, pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReadSource } from '../reads/page'
+import { dataVersion, pageOffset, reportPage, SqlFilter, statement, type PageRequest, type ReadSource } from '../reads/page'
+import { positionedPage } from '../reads/positions'
 
 const DAY_MS = 86_400_000
 
@@ -140,12 +141,12 @@ export function breakRowById(src: ReadSource, id: number, now: number): BreakRow
 
 export function breakList(src: ReadSource, f: BreakListFilters, request: PageRequest) {
   const { from, where } = breakWhere(src, f)
-  const total = cachedCount(src.sqlite, `select count(*) from ${from} where ${where.sql}`, where.params)
-  const offset = pageOffset(request, total)
-  if (offset === null) return reportPage(request, total, [] as BreakRow[], null)
-  const ids = statement(src.sqlite, `select b.id from ${from} where ${where.sql} order by b.at, b.id limit ? offset ?`)
-    .pluck()
-    .all(...where.params, request.pageSize, offset) as number[]
+  // The run's breaks change only through its rows (their triggers count each change): the list's
+  // positions hold across every other write. A search also reads orders' and refunds' numbers.
+  const breaksVersion = statement(src.sqlite, 'select breaks_version from recon_runs where id = ?').pluck().get(f.runId) as number | undefined
+  const version = f.search ? `any:${dataVersion(src.sqlite)}` : `run:${f.runId}:${breaksVersion ?? 'none'}`
+  const { total, ids } = positionedPage(src.sqlite, { from, where: where.sql, params: where.params, order: 'b.at', id: 'b.id' }, version, (request.pageIndex - 1) * request.pageSize, request.pageSize)
+  if (ids.length === 0) return reportPage(request, total, [] as BreakRow[], null)
   const rows = statement(src.sqlite, `select ${BREAK_COLUMNS} from recon_breaks b ${BREAK_JOINS} where b.id in (select value from json_each(?))`).all(JSON.stringify(ids)) as BreakJoined[]
   const byId = new Map(rows.map((r) => [r.id, r]))
   return reportPage(

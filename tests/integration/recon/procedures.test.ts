@@ -151,6 +151,10 @@ describe('reconciliation procedures', () => {
     const bulk = await t.ok('recon.breaks.bulk', { filter: { runId: run.id, causeKey: group }, action: 'write_off', reason: 'Whole group explained by the channel' }, admin)
     expect(bulk.results.map((r) => r.id).sort()).toEqual(inGroup.map((b) => b.id).sort())
     expect(bulk.results.every((r) => r.ok)).toBe(true)
+    // The list read before the decisions is not kept past them (its positions hold while the run's breaks are unchanged).
+    const left = await t.ok('recon.breaks.list', { runId: run.id, status: 'open', pageSize: 100 }, admin)
+    expect(left.total).toBe(open.length - inGroup.length)
+    expect(left.items.some((b) => b.causeKey === group)).toBe(false)
 
     // The same statement run again: the same result hash, and every decision taken carried.
     const before = await t.ok('recon.breaks.list', { runId: run.id, status: 'resolved', pageSize: 100 }, admin)

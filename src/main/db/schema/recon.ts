@@ -195,7 +195,12 @@ export const reconRuns = sqliteTable(
     error: text('error'),
     createdBy: integer('created_by').references(() => users.id),
     startedAt: integer('started_at').notNull(),
-    finishedAt: integer('finished_at')
+    finishedAt: integer('finished_at'),
+    /**
+     * Counts every change to the run's breaks (triggers of migration 0025 on recon_breaks): a list's
+     * count and page positions (reads/positions.ts) hold while it is unchanged, whatever else is written.
+     */
+    breaksVersion: integer('breaks_version').notNull().default(0)
   },
   (t) => [index('recon_runs_source').on(t.tenantId, t.sourceId, t.startedAt)]
 )
