@@ -59,3 +59,34 @@ export async function watchLoop<T>(work: () => Promise<T>, held: () => number = 
     clearInterval(probe)
   }
 }
+
+/** What one allocation-heavy process does to the machine (a stand-in for a job's thread: objects made and dropped by the million). */
+const CHURN = `const end = Date.now() + Number(process.argv[1]); let kept = []
+while (Date.now() < end) { const batch = []; for (let i = 0; i < 200000; i++) batch.push({ i, s: 'x' + i }); kept.push(batch); if (kept.length > 8) kept = [] }`
+
+/**
+ * This machine's floor: the longest delay of this thread's idle event loop while one other process
+ * (not a thread of this one) makes and drops objects as fast as it can. Beside such a process the
+ * scheduler and the memory system delay an idle thread's wake-ups by themselves; a target on the
+ * main thread's delay is read against it.
+ */
+export async function machineFloor(seconds = 5): Promise<{ idleMaxDelayMs: number; busyMaxDelayMs: number }> {
+  const idle = async () => {
+    const monitor = monitorEventLoopDelay({ resolution: 1 })
+    monitor.enable()
+    const keepAwake = setInterval(() => {}, 10)
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+    clearInterval(keepAwake)
+    monitor.disable()
+    return monitor.max / 1e6
+  }
+  const idleMaxDelayMs = await idle()
+  const { spawn } = await import('node:child_process')
+  const child = spawn(process.execPath, ['-e', CHURN, String(seconds * 1000 + 1000)], { stdio: 'ignore' })
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    return { idleMaxDelayMs, busyMaxDelayMs: await idle() }
+  } finally {
+    child.kill()
+  }
+}

@@ -38,7 +38,7 @@ import type { ReconJobView, RunRow } from '../../src/shared/contract/reconciliat
 import { BUILT_IN_PROFILES, type ReconProfile } from '../../src/shared/contract/recon-profile'
 import { alipayText, gbk } from '../integration/recon/fixtures'
 import { recordDbCalls, type DbCall, type DbCallRecorder } from '../support/db-calls'
-import { watchLoop } from './loop-watch'
+import { machineFloor, watchLoop } from './loop-watch'
 import { RECON_SIZES, reconDatabase, ZONE, type ReconDataInfo } from './recon-data'
 import { ALIPAY_FEE_PPM, alipayBill, camtStatement, zipped, type StatementFile } from './recon-files'
 import { BENCH_ADMIN } from './reports-data'
@@ -111,6 +111,8 @@ export interface ReconBenchResult {
   list: BreakListCase[]
   listMaxDelayMs: number
   load: { before: number[]; after: number[] }
+  /** This machine's floor for the main thread's delay (loop-watch.ts `machineFloor`), measured after the rest. */
+  floor: { idleMaxDelayMs: number; busyMaxDelayMs: number }
 }
 
 /** Watches the process while `work` runs: RSS every 50 ms, the main thread's event loop, CPU time. */
@@ -269,7 +271,9 @@ export async function benchRecon(log: (line: string) => void): Promise<ReconBenc
     dbCalls.stop()
     const list = await breakList(path, call, badStages.runId, log)
     load.after = loadavg()
-    return { data, scale: SCALE, commit: commitOf(), workerStartMs, year: yearStages, camt: camtStages, badMonths: badStages, ...list, load }
+    const floor = await machineFloor()
+    log(`this machine's floor: an idle event loop delayed ≤ ${fmt(floor.idleMaxDelayMs, 1)} ms alone, ≤ ${fmt(floor.busyMaxDelayMs, 1)} ms beside one allocation-heavy process`)
+    return { data, scale: SCALE, commit: commitOf(), workerStartMs, year: yearStages, camt: camtStages, badMonths: badStages, ...list, load, floor }
   } finally {
     await core?.recon.stopAll()
     core?.close()

@@ -8,9 +8,9 @@ import type Database from 'better-sqlite3'
 
 /**
  * Rows per write transaction of a job in a worker thread (a statement's lines, a run's matches):
- * the main thread's own writes (an audit, a callback, a session's last-seen time) wait in SQLite's
- * busy handler, its event loop held, while a batch holds the write lock. 500 rows hold it a few
- * milliseconds; 2,000 held it up to 25 ms on a busy machine.
+ * the main thread's own writes (an audit, a callback, a session's last-seen time) wait, its event
+ * loop held, while a batch holds the write lock (at most one batch: db/write-turns.ts). 500 rows
+ * hold it a few milliseconds; 2,000 held it up to 25 ms on a busy machine.
  */
 export const JOB_WRITE_BATCH = 500
 

@@ -68,7 +68,7 @@ export function checkpoint(db: Db): void {
 /**
  * A second connection that writes, for a worker thread of the main process (a statement import,
  * a reconciliation run): the database is already open and migrated by the main thread. It writes
- * in small transactions, so the main thread's writes wait at most one of them (busy timeout);
+ * in small transactions (`jobTransaction`), so the main thread's writes wait at most one of them (write-turns.ts);
  * NORMAL is enough there: in WAL a crash loses no committed transaction, and its work is
  * invisible until its last commit marks it done.
  */
