@@ -1,7 +1,8 @@
 /**
  * Four eyes (issue 16): the administrator turns on a second approval for CNY payouts from 200.00
  * in Settings; a payout over it is created holding its funds and waits, its requester cannot
- * approve it, and a second user approves it in Manual operations, after which it is sent and paid.
+ * approve it, and a second user approves it from the Approvals menu item (the same queue Manual
+ * operations shows), after which it is sent and paid.
  */
 import { expect, test, type Host } from './fixtures'
 import { CN, OPS, merchantIdOf, signIn } from './demo'
@@ -69,11 +70,12 @@ test('a payout over the threshold waits for a second user, who approves it in th
     expect(own.body.message).toContain('another user must approve or reject it')
   })
 
-  await test.step('a second user approves it in Manual operations; it is sent and paid', async () => {
+  await test.step('a second user approves it in Operations › Approvals; it is sent and paid', async () => {
     const context = await browser.newContext()
     const second = await context.newPage()
     await signIn(second, host, OPS)
-    await new AppShell(second).navigate('/orders/manual')
+    await new AppShell(second).navigate('/orders/approvals')
+    await expect(second.getByRole('heading', { name: 'Approvals' })).toBeVisible()
     const row = second.getByTestId('approvals').getByRole('row').filter({ hasText: order.orderNo })
     await expect(row).toContainText('demo.admin')
     await row.getByRole('button', { name: 'Approve' }).click()

@@ -44,6 +44,7 @@ import {
   TransactionDetailsPage,
   TransactionSummaryPage
 } from './pages/reports/ReportPages'
+import { ApprovalsPage } from './pages/orders/ApprovalsPage'
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages'
 import { SettingsPage } from './pages/system/SettingsPage'
 import { useCurrentUser } from './session/currentUser'
@@ -55,6 +56,7 @@ const PAGES: Record<NavItemKey, ComponentType> = {
   createPayout: CreatePayoutPage,
   orderQuery: OrderQueryPage,
   manualOperations: ManualOperationsPage,
+  approvals: ApprovalsPage,
   outbox: OutboxPage,
   refunds: RefundsPage,
   disputes: DisputesPage,

@@ -41,7 +41,8 @@ export const fourEyesSettings = z.object({
 })
 
 /** Who may read the queue: anyone who may do (and so approve) one of the kinds. */
-const APPROVERS = [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE, PERMISSIONS.MANUAL_MARK_RESULT, PERMISSIONS.CHANNEL_BALANCE_WRITE] as const
+/** Who may read and decide the approvals queue: anyone who may do (and so approve) one of its kinds. */
+export const APPROVERS = [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE, PERMISSIONS.MANUAL_MARK_RESULT, PERMISSIONS.CHANNEL_BALANCE_WRITE] as const
 
 export const approvalRow = z.object({
   id: z.number(),

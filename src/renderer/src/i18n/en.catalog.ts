@@ -40,6 +40,7 @@ export const enCatalog = {
       createPayout: 'Create payout order',
       orderQuery: 'Order query',
       manualOperations: 'Manual operations',
+      approvals: 'Approvals',
       outbox: 'Outbox',
       refunds: 'Refunds',
       disputes: 'Disputes',

@@ -21,6 +21,7 @@ export const zhCNCatalog: typeof enCatalog = {
       createPayout: '创建代付订单',
       orderQuery: '订单查询',
       manualOperations: '人工操作',
+      approvals: '审批',
       outbox: '待发队列',
       refunds: '退款',
       disputes: '争议',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_PERMISSION_CODES, BUILT_IN_ROLES } from '../../../shared/permissions'
+import { ALL_PERMISSION_CODES, BUILT_IN_ROLES, PERMISSIONS } from '../../../shared/permissions'
 import { en } from '../i18n/en'
 import { activeNavPath, NAV_ITEMS, navTestId, visibleNavigation } from './navigation'
 
@@ -17,6 +17,7 @@ describe('navigation', () => {
       'createDeposit',
       'createPayout',
       'orderQuery',
+      'approvals',
       'refunds',
       'disputes',
       'waybills',
@@ -32,6 +33,14 @@ describe('navigation', () => {
       'terminals',
       'services'
     ])
+  })
+
+  it('opens the approvals queue to an approver who holds no manual-operation code', () => {
+    const payoutApprover = keysOf({ permissions: [PERMISSIONS.ORDER_READ, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE], merchantId: null })
+    expect(payoutApprover).toContain('approvals')
+    expect(payoutApprover).not.toContain('manualOperations')
+    expect(keysOf({ permissions: [PERMISSIONS.CHANNEL_BALANCE_WRITE], merchantId: null })).toEqual(['approvals'])
+    expect(keysOf({ permissions: [PERMISSIONS.ORDER_READ], merchantId: null })).not.toContain('approvals')
   })
 
   it('hides platform configuration from a merchant-bound user even when a role grants the code', () => {

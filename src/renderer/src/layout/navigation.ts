@@ -7,6 +7,7 @@
  * `/finance/withdrawals`, `/auth/users`), as do the page folders, so withdrawals live under
  * `finance` on both sides even though the menu shows them with after-sales.
  */
+import { APPROVERS } from '../../../shared/contract/four-eyes'
 import { PERMISSIONS as P, type PermissionCode } from '../../../shared/permissions'
 import type { TranslationResource } from '../i18n/en'
 
@@ -38,6 +39,8 @@ export const NAVIGATION: readonly NavGroup[] = [
         path: '/orders/manual',
         anyOf: [P.MANUAL_CLOSE_ORDER, P.MANUAL_REQUERY_ORDER, P.MANUAL_MARK_RESULT, P.MANUAL_RESEND_NOTIFICATION]
       },
+      // Whoever may approve one of its kinds: a payout approver need not hold a manual-operation code.
+      { key: 'approvals', path: '/orders/approvals', anyOf: APPROVERS },
       { key: 'outbox', path: '/orders/outbox', anyOf: [P.OUTBOX_READ] }
     ]
   },

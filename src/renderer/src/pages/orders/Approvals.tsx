@@ -1,7 +1,7 @@
 /**
  * Four eyes: requests waiting for a second user (a payout's send, a forced order result, a channel
- * balance correction over the tenant's threshold). Shown in Manual operations (every pending one)
- * and on an order's page (that order's, with the "awaiting approval" notice). The requester sees
+ * balance correction over the tenant's threshold). Shown on its own page (Operations › Approvals,
+ * for every approver), in Manual operations (every pending one) and on an order's page (that order's, with the "awaiting approval" notice). The requester sees
  * their own but cannot decide it; the main process enforces the same rule.
  */
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
@@ -11,9 +11,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { contract } from '../../../../shared/contract'
-import type { ApprovalRow } from '../../../../shared/contract/four-eyes'
+import { APPROVERS, type ApprovalRow } from '../../../../shared/contract/four-eyes'
 import type { OrderDetail } from '../../../../shared/contract/orders'
-import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { invalidateAfter } from '../../api/stales'
@@ -28,8 +27,6 @@ import { orderPath } from './paths'
 
 type Decision = 'approve' | 'reject'
 
-/** Who may read the queue: anyone who may do (and so approve) one of the kinds (the contract's access). */
-export const APPROVER_CODES = [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE, PERMISSIONS.MANUAL_MARK_RESULT, PERMISSIONS.CHANNEL_BALANCE_WRITE] as const
 
 const STATUS_COLOR: Record<ApprovalRow['status'], string> = { pending: 'orange', approved: 'green', rejected: 'red', withdrawn: 'gray' }
 
@@ -75,7 +72,7 @@ export function Approvals({ orderId }: { orderId?: number }) {
   const queryClient = useQueryClient()
   const list = useListState(null, {})
   const [picked, setPicked] = useState<{ row: ApprovalRow; decision: Decision } | null>(null)
-  const allowed = holdsAny(me, APPROVER_CODES)
+  const allowed = holdsAny(me, APPROVERS)
   const input = orderId ? { orderId, page: list.table.page, pageSize: list.table.pageSize } : { status: 'pending' as const, page: list.table.page, pageSize: list.table.pageSize }
   const result = useApiQuery('approvals.list', input, { placeholderData: keepPreviousData, refetchInterval: 10_000, enabled: allowed })
   if (!allowed || (orderId && (result.data?.total ?? 0) === 0)) return null
