@@ -280,16 +280,16 @@ export async function commitImport(sqlite: Database.Database, input: ImportInput
 /** The dry run's lines of this file under this profile, marked imported (in one transaction), or null when there are none. */
 function commitChecked(sqlite: Database.Database, input: ImportInput, fileHash: string): CommitOutcome | null {
   return jobTransaction(sqlite, (): CommitOutcome | null => {
-      const checked = sqlite
-        .prepare("select id, line_count as lineCount, repeated_lines as repeated, report from recon_statements where tenant_id = ? and source_id = ? and file_hash = ? and profile_id = ? and status = 'checked'")
-        .get(input.tenantId, input.sourceId, fileHash, input.profileId) as { id: number; lineCount: number; repeated: number; report: string } | undefined
-      if (!checked) return null
-      sqlite
-        .prepare("update recon_statements set status = 'imported', report = null, file_name = ?, imported_by = ?, imported_at = ? where id = ?")
-        .run(input.fileName, input.userId, input.now, checked.id)
-      const report = JSON.parse(checked.report) as ImportReport
-      return { statementId: checked.id, stored: checked.lineCount - checked.repeated, repeated: checked.repeated, report }
-    })
+    const checked = sqlite
+      .prepare("select id, line_count as lineCount, repeated_lines as repeated, report from recon_statements where tenant_id = ? and source_id = ? and file_hash = ? and profile_id = ? and status = 'checked'")
+      .get(input.tenantId, input.sourceId, fileHash, input.profileId) as { id: number; lineCount: number; repeated: number; report: string } | undefined
+    if (!checked) return null
+    sqlite
+      .prepare("update recon_statements set status = 'imported', report = null, file_name = ?, imported_by = ?, imported_at = ? where id = ?")
+      .run(input.fileName, input.userId, input.now, checked.id)
+    const report = JSON.parse(checked.report) as ImportReport
+    return { statementId: checked.id, stored: checked.lineCount - checked.repeated, repeated: checked.repeated, report }
+  })
 }
 
 /**
