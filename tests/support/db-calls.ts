@@ -10,7 +10,7 @@ import { performance, PerformanceObserver } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 
 export interface DbCall {
-  /** The method and the statement's SQL (whitespace folded), `exec: …`, or `transaction: <first statement>`. */
+  /** The method and the statement's SQL (whitespace folded), `exec: …`, or `transaction: <first statement>` (pragmas and savepoints left out). */
   sql: string
   ms: number
   /**
@@ -77,7 +77,7 @@ function install(): void {
       const at = performance.now()
       const cpu = process.cpuUsage()
       if (isBegin) watch.transaction = { started: start, at, cpu, first: null }
-      else if (watch.transaction && watch.transaction.first === null && !/^(SAVEPOINT|RELEASE|ROLLBACK TO)\b/i.test(source)) watch.transaction.first = source
+      else if (watch.transaction && watch.transaction.first === null && !/^(SAVEPOINT|RELEASE|ROLLBACK TO|PRAGMA)\b/i.test(source)) watch.transaction.first = source
       try {
         return original.apply(this, args)
       } finally {
