@@ -120,7 +120,12 @@ export interface Core extends Registry {
   loadDemo(): Promise<DemoResult>
   /** The payment page address a provider returned for the order, if any (the desktop app opens only it in the system browser). */
   paymentLink(orderId: number): string | null
-  close(): void
+  /**
+   * Closes the main connection at once; resolves when the read workers' threads (and their
+   * connections) have ended too. A start in the same process that moves the database file (a
+   * staged restore) waits for it: a worker's connection still open on the old file raced the move.
+   */
+  close(): Promise<void>
 }
 
 /** Six characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
@@ -272,9 +277,10 @@ export function createCore(options: CoreOptions): Core {
     close() {
       // The workers' read-only connections end with their threads; the main connection closes now.
       // A simulator started without the engine (tests, tools) goes too.
-      void reads.close()
+      const closing = reads.close()
       void simulator.stop()
       db.$client.close()
+      return closing
     }
   }
 }

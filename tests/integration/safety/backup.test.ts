@@ -186,7 +186,7 @@ describe('restore', () => {
     // Nothing changes under the running app.
     expect(merchantNames(dbPath)).toContain('Created After The Backup')
     await t.core.engine.stop()
-    t.core.close()
+    await t.core.close()
 
     t = await makeCore({ dbPath, withAdmin: false })
     admin = await t.signIn(ADMIN.username, ADMIN.password)
