@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findMigrationsFolder, MigrationChangedError, readMigrations } from './migrations'
-import { openDatabase } from './open'
+import { openDatabase, openWorkerWriter } from './open'
 
 const folder = findMigrationsFolder()
 const lockFile = join(__dirname, 'migrations.lock.json')
@@ -31,6 +31,11 @@ describe('migrations', () => {
     const background = openDatabase({ path: join(dir, 'q.db'), checkpointInBackground: true })
     expect(background.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
     background.$client.close()
+    // A job thread's writer flushes its own commits: left to the main thread's next commit, they delayed it.
+    const job = openWorkerWriter({ path: join(dir, 'q.db') })
+    expect(job.pragma('synchronous', { simple: true })).toBe(2)
+    expect(job.pragma('foreign_keys', { simple: true })).toBe(1)
+    job.close()
   })
 
   it('shipped migrations never change: each file matches the hash recorded when it shipped', () => {
