@@ -27,7 +27,8 @@ import { say } from '../../shared/server-text'
 import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
 import { giveWay, jobTransaction } from '../db/write-turns'
 import { StatementReadError, type StatementReadResult } from './formats'
-import { readCheckedLines, readLinesInThread, type ImportProblem, type LineRow } from './read-lines'
+import { forEachPackedRow, type PackedRows } from './packed-rows'
+import { readCheckedLines, readLinesInThread, type ImportProblem } from './read-lines'
 
 export type { ImportProblem } from './read-lines'
 
@@ -205,13 +206,13 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
   const repeats = repeatCounter(sqlite, input.sourceId)
   let written = 0
   let stored = 0
-  const write = (rows: LineRow[]) => {
+  const write = (rows: PackedRows) => {
     // Small transactions: the main thread's writes (callbacks, orders) wait at most one batch.
     jobTransaction(sqlite, () => {
-      for (const row of rows) insert.add(row)
+      forEachPackedRow(rows, insert.add)
       stored += insert.flush()
     })
-    written += rows.length
+    written += rows.count
   }
   const read = file.fileSize >= (hooks.readInThreadFrom ?? Number.POSITIVE_INFINITY) ? readLinesInThread : readCheckedLines
   try {

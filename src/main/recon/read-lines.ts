@@ -16,6 +16,7 @@ import { serializeError, threadError, type SerializedError } from '../reads/thre
 import { workerEntry } from '../reads/worker-entry'
 import { readStatement, StatementReadError, type StatementLine, type StatementReadResult } from './formats'
 import { dropsValue, roundsUp, unitsOf } from './formats/decimal-text'
+import { forEachPackedRow, RowPacker, transferables, type LineRow, type PackedRows } from './packed-rows'
 
 /** A bad row: its line, the field, and why, as a catalog text (the screens show it in the clerk's language). */
 export type ImportProblem = RowProblem
@@ -114,26 +115,6 @@ export function lineChecker(profile: ReconProfile, max: number) {
   }
 }
 
-/** A line as stored, less its statement and source (the writer's): the columns of recon_lines from `line_no` to `raw`. */
-export type LineRow = [
-  lineNo: number,
-  rowKey: string,
-  kind: string,
-  orderNo: string | null,
-  merchantOrderNo: string | null,
-  upstreamNo: string | null,
-  refundNo: string | null,
-  currency: string | null,
-  grossMinor: number | null,
-  feeText: string | null,
-  feeMinor: number | null,
-  netMinor: number | null,
-  at: number | null,
-  status: string | null,
-  counterparty: string | null,
-  raw: string
-]
-
 export interface ReadLinesInput {
   filePath: string
   profile: ReconProfile
@@ -147,7 +128,7 @@ export interface ReadLinesHooks {
   signal?: AbortSignal
   onProgress?(bytes: number): void
   /** Good lines, in the file's order, until the first bad one: after it nothing is stored, so only their keys follow. */
-  onRows(rows: LineRow[]): void | Promise<void>
+  onRows(rows: PackedRows): void | Promise<void>
   /** The row keys of good lines after the first bad one (the report counts those seen before). */
   onKeys(keys: string[]): void | Promise<void>
 }
@@ -161,7 +142,8 @@ export interface ReadLinesOutcome {
 /** Reads the file through on this thread, handing its lines over a batch at a time. */
 export async function readCheckedLines(input: ReadLinesInput, hooks: ReadLinesHooks): Promise<ReadLinesOutcome> {
   const checker = lineChecker(input.profile, input.maxProblems)
-  let rows: LineRow[] = []
+  const rows = new RowPacker(input.batch)
+  const row = new Array<unknown>(16).fill(null) as unknown as LineRow
   let keys: string[] = []
   const result = await readStatement(input.filePath, input.profile, {
     signal: hooks.signal,
@@ -177,30 +159,45 @@ export async function readCheckedLines(input: ReadLinesInput, hooks: ReadLinesHo
         keys = []
         return hooks.onKeys(full)
       }
-      rows.push(rowOf(line, priced))
-      if (rows.length < input.batch) return
-      const full = rows
-      rows = []
-      return hooks.onRows(full)
+      rows.add(fillRow(row, line, priced))
+      if (!rows.full) return
+      return hooks.onRows(rows.take())
     }
   })
   if (checker.problemCount === 0) {
-    if (rows.length > 0) await hooks.onRows(rows)
+    if (rows.count > 0) await hooks.onRows(rows.take())
   } else {
     // Lines held when the first bad one came are not stored either: counted by their keys.
-    for (const row of rows) keys.push(row[1])
+    forEachPackedRow(rows.take(), (held) => keys.push(held[1]))
     if (keys.length > 0) await hooks.onKeys(keys)
   }
   return { result, problems: checker.problems, problemCount: checker.problemCount }
 }
 
-function rowOf(line: StatementLine, priced: Priced): LineRow {
-  return [line.lineNo, line.rowKey, line.kind, line.orderNo, line.merchantOrderNo, line.upstreamNo ?? line.endToEndId, line.refundNo, priced.currency, priced.gross, line.fee, priced.fee, priced.net, line.at, line.status, line.counterparty, JSON.stringify(line.raw)]
+/** The line as stored, into `row` (one array for every line: the packer copies its values). */
+function fillRow(row: LineRow, line: StatementLine, priced: Priced): LineRow {
+  row[0] = line.lineNo
+  row[1] = line.rowKey
+  row[2] = line.kind
+  row[3] = line.orderNo
+  row[4] = line.merchantOrderNo
+  row[5] = line.upstreamNo ?? line.endToEndId
+  row[6] = line.refundNo
+  row[7] = priced.currency
+  row[8] = priced.gross
+  row[9] = line.fee
+  row[10] = priced.fee
+  row[11] = priced.net
+  row[12] = line.at
+  row[13] = line.status
+  row[14] = line.counterparty
+  row[15] = JSON.stringify(line.raw)
+  return row
 }
 
 /** What the reading thread tells the writing one. */
 export type ReaderMessage =
-  | { type: 'rows'; rows: LineRow[] }
+  | { type: 'rows'; rows: PackedRows }
   | { type: 'keys'; keys: string[] }
   | { type: 'progress'; bytes: number }
   | { type: 'done'; outcome: ReadLinesOutcome }
@@ -263,7 +260,7 @@ export function readLinesInThread(input: ReadLinesInput, hooks: ReadLinesHooks):
  * The reading thread's side (worker.ts, task `read_lines`): reads, hands each batch over and waits
  * while `IN_FLIGHT` are not written yet; stops on a cancel.
  */
-export async function serveReadLines(port: { postMessage(message: ReaderMessage): void; on(event: 'message', listener: (message: unknown) => void): void }, input: ReadLinesInput): Promise<void> {
+export async function serveReadLines(port: { postMessage(message: ReaderMessage, transfer?: ArrayBuffer[]): void; on(event: 'message', listener: (message: unknown) => void): void }, input: ReadLinesInput): Promise<void> {
   const controller = new AbortController()
   let inFlight = 0
   let wake: (() => void) | null = null
@@ -276,7 +273,7 @@ export async function serveReadLines(port: { postMessage(message: ReaderMessage)
     }
   })
   const handOver = async (message: ReaderMessage) => {
-    port.postMessage(message)
+    port.postMessage(message, message.type === 'rows' ? transferables(message.rows) : [])
     inFlight++
     while (inFlight >= IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((resolve) => (wake = resolve))
   }

@@ -40,7 +40,14 @@ afterAll(() => {
 })
 
 const sqlite = () => t.core.db.$client
-const storedLines = (statementId: number) => sqlite().prepare('select line_no, row_key, gross_minor, currency, at from recon_lines where statement_id = ? order by line_no').raw().all(statementId)
+/** Every column the reader fills (the thread hands its lines over packed: packed-rows.ts). */
+const storedLines = (statementId: number) =>
+  sqlite()
+    .prepare(
+      'select line_no, row_key, kind, order_no, merchant_order_no, upstream_no, refund_no, currency, gross_minor, fee_text, fee_minor, net_minor, at, status, counterparty, raw from recon_lines where statement_id = ? order by line_no'
+    )
+    .raw()
+    .all(statementId)
 
 describe('reading a statement in a thread of its own', () => {
   it('reports and stores what reading on the import thread does', async () => {
