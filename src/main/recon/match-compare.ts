@@ -60,6 +60,12 @@ export function oursBreak(type: BreakType, item: Ours, rules: MatchRules, cause?
   }
 }
 
+/** The schedule's rate part on an amount, rounded half-up to the minor unit. */
+const onRate = (minor: number, ratePpm: number) => Math.round((Math.abs(minor) * ratePpm) / 1_000_000)
+
+/** A fee charged against the one due: within the absolute tolerance only (a share of a fee is no tolerance). */
+const feeFits = (charged: number, due: number, rules: MatchRules) => Math.abs(charged - due) <= Math.max(rules.toleranceMinor, 0)
+
 /** A break of one of ours against the line(s) matched to it (`first` of them by line). */
 function pairBreak(item: Ours, first: Line, lines: Line[], type: BreakType, cause: string, values: Partial<Break>, detail: Record<string, unknown> = {}): Break {
   return {
@@ -122,18 +128,16 @@ export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, bre
   const feeLines = lines.filter((l) => l.feeMinor !== null)
   if (rules.fee && item.kind === 'order' && feeLines.length > 0) {
     const { ratePpm, fixedMinor } = rules.fee
-    const onRate = (minor: number) => Math.round((Math.abs(minor) * ratePpm) / 1_000_000)
     // Charged, as lines are signed from the merchant's side (a fee charged is negative): a fee
     // credited instead comes out negative here, never equal to the schedule's.
     const charged = -feeLines.reduce((sum, l) => sum + l.feeMinor!, 0)
     // The schedule on what the channel processed: each transaction's gross, the fixed part on each.
     const processed = feeLines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
-    const expected = feeLines.reduce((sum, l) => sum + onRate(l.grossMinor ?? 0) + fixedMinor, 0)
+    const expected = feeLines.reduce((sum, l) => sum + onRate(l.grossMinor ?? 0, ratePpm) + fixedMinor, 0)
     // When its gross differs from ours, that is the amount break: a fee that fits the schedule on
     // either amount is not a second difference.
-    const onOurs = onRate(item.amountMinor) + fixedMinor * feeLines.length
-    const fits = (due: number) => withinTolerance(charged - due, due, { ...rules, tolerancePpm: 0 })
-    if (!fits(expected) && !fits(onOurs)) {
+    const onOurs = onRate(item.amountMinor, ratePpm) + fixedMinor * feeLines.length
+    if (!feeFits(charged, expected, rules) && !feeFits(charged, onOurs, rules)) {
       const observedPpm = processed === 0 ? 0 : Math.round(((charged - fixedMinor * feeLines.length) * 1_000_000) / processed)
       breaks.push({ ...pairBreak(item, first, lines, 'fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: charged, oursMinor: expected, differenceMinor: charged - expected }), identity: `fee_mismatch:${item.kind}:${item.id}` })
     }

@@ -74,6 +74,24 @@ describe('matching statement lines against our orders', () => {
     expect(result.breaks.filter((b) => b.type === 'status_mismatch').map((b) => b.causeKey).sort()).toEqual(['ours_paid_theirs_not', 'theirs_paid_ours_not'])
   })
 
+  it('allows the profile’s tolerance on the gross (absolute or a share of it), and only the absolute one on the fee', () => {
+    const os = Array.from({ length: 6 }, () => order({ amountMinor: 100_000 }))
+    const lines = [
+      line({ orderNo: os[0].orderNo, grossMinor: 100_005, feeMinor: -600 }),
+      line({ orderNo: os[1].orderNo, grossMinor: 100_006, feeMinor: -600 }),
+      line({ orderNo: os[2].orderNo, grossMinor: 99_995, feeMinor: -600 }),
+      line({ orderNo: os[3].orderNo, grossMinor: 100_000, feeMinor: -605 }),
+      line({ orderNo: os[4].orderNo, grossMinor: 100_000, feeMinor: -606 }),
+      line({ orderNo: os[5].orderNo, grossMinor: 100_100, feeMinor: -601 })
+    ]
+    const absolute = matchStatement(lines, os, [], [], { ...rules, toleranceMinor: 5 }, scope)
+    const breakOf = (r: ReturnType<typeof matchStatement>, o: OurOrder) => r.breaks.filter((b) => b.orderId === o.id).map((b) => b.type)
+    expect(os.map((o) => breakOf(absolute, o))).toEqual([[], ['amount_over'], [], [], ['fee_mismatch'], ['amount_over']])
+    // 1 % of 1,000.00 is 10.00: every gross within it. 1 % of a 6.00 fee would allow 0.06, but a fee is never allowed a share.
+    const share = matchStatement(lines, os, [], [], { ...rules, tolerancePpm: 10_000 }, scope)
+    expect(os.map((o) => breakOf(share, o))).toEqual([[], [], [], ['fee_mismatch'], ['fee_mismatch'], []])
+  })
+
   it('checks the channel’s fee on what it processed, per transaction, charged and not credited', () => {
     // Found by tests/integration/recon/run-property.test.ts: PAYDESK_FUZZ_SEED=9110 (a fee on the
     // channel's own gross taken for a second difference), 9136 (a fee credited passed as charged).
