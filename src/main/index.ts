@@ -258,8 +258,9 @@ async function start(): Promise<void> {
   let quitting = false
   app.on('will-quit', (event) => {
     if (quitting) return
-    // The order engine finishes its current step, and running exports stop (their partial files
-    // deleted), before the database closes.
+    // The order engine finishes its current step, running exports stop (their partial files
+    // deleted), and a backup or ledger check under way ends, before the database closes. A backup
+    // is one step of SQLite's (a snapshot): it cannot be stopped half-way, only waited for.
     event.preventDefault()
     quitting = true
     // The engine stops the simulator too.

@@ -32,11 +32,13 @@ export interface TestCore {
 
 export const ADMIN = { username: 'root', password: 'Root-password-1' }
 
-export async function makeCore(options: { mode?: 'desktop' | 'browser'; withAdmin?: boolean; realClock?: boolean; dbPath?: string; secretKey?: Buffer } = {}): Promise<TestCore> {
+export async function makeCore(
+  options: { mode?: 'desktop' | 'browser'; withAdmin?: boolean; realClock?: boolean; dbPath?: string; secretKey?: Buffer; /** What the core logs (its background work's failures). */ log?: (error: unknown) => void } = {}
+): Promise<TestCore> {
   const clock = new ManualClock()
   // Tests that talk to real servers (the simulator) need time to pass.
   if (options.realClock) clock.now = () => Date.now()
-  const core = createCore({ dbPath: options.dbPath ?? ':memory:', mode: options.mode ?? 'desktop', clock, log: process.env.PAYDESK_TEST_LOG ? (e) => console.error(e) : () => {}, secrets: aesSecretBox(options.secretKey ?? randomBytes(32)) })
+  const core = createCore({ dbPath: options.dbPath ?? ':memory:', mode: options.mode ?? 'desktop', clock, log: options.log ?? (process.env.PAYDESK_TEST_LOG ? (e) => console.error(e) : () => {}), secrets: aesSecretBox(options.secretKey ?? randomBytes(32)) })
   const call: TestCore['call'] = async (name, input, token = null) =>
     (await core.dispatch(name, input, { token, transport: 'http' })) as never
   const ok: TestCore['ok'] = async (name, input, token = null) => {

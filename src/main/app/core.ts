@@ -225,6 +225,8 @@ export function createCore(options: CoreOptions): Core {
       orders.stop()
       await recon.stopAll()
       await loop.stop()
+      // The scheduled backup and ledger check run beside the loop, not in it.
+      await safety.settle()
       await Promise.all([listener.close(), simulator.stop()])
     },
     tick: () => loop.tick(),

@@ -43,6 +43,13 @@ export interface SafetyOptions {
 export interface Safety {
   port: SafetyPort
   jobs: PeriodicJob[]
+  /**
+   * Resolves when the backups and ledger checks under way have ended, the scheduled ones (which
+   * the job loop starts and does not wait for) as well as those asked for: the engine's stop awaits
+   * it, so the database never closes under a backup that still reads its settings or a check that
+   * still records its result.
+   */
+  settle(): Promise<void>
 }
 
 /** When the daily check of the live database runs next: a day after the last, or now. */
@@ -84,13 +91,23 @@ export function createSafety(options: SafetyOptions): Safety {
   const dbPath = options.dbPath === ':memory:' ? null : options.dbPath
   let backingUp = false
   let checking = false
+  const underWay = new Set<Promise<unknown>>()
+  /** The work, remembered until it ends (its failure is its caller's to handle). */
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    underWay.add(work)
+    work.then(
+      () => underWay.delete(work),
+      () => underWay.delete(work)
+    )
+    return work
+  }
 
   const folder = () => {
     if (!dbPath) throw conflict(say('error.backup.inMemory'), { code: 'backup.in_memory' })
     return backupFolderOf(backupSettingsOf(db, tenantId), dbPath)
   }
 
-  async function backupNow(_userId: number | null) {
+  async function makeBackup(_userId: number | null) {
     if (backingUp) throw conflict(say('error.backup.running'), { code: 'backup.running' })
     const target = folder()
     const problem = ensureWritableFolder(target)
@@ -138,7 +155,7 @@ export function createSafety(options: SafetyOptions): Safety {
     return row.id
   }
 
-  async function check(target: { live: true } | { backup: string }, userId: number | null): Promise<number> {
+  async function runCheck(target: { live: true } | { backup: string }, userId: number | null): Promise<number> {
     if (checking) throw conflict(say('error.ledgerCheck.running'), { code: 'ledger_check.running' })
     let path: string | null = null
     if ('backup' in target) {
@@ -158,6 +175,9 @@ export function createSafety(options: SafetyOptions): Safety {
       checking = false
     }
   }
+
+  const backupNow = (userId: number | null) => tracked(makeBackup(userId))
+  const check = (target: { live: true } | { backup: string }, userId: number | null) => tracked(runCheck(target, userId))
 
   const port: SafetyPort = {
     dbPath,
@@ -197,5 +217,9 @@ export function createSafety(options: SafetyOptions): Safety {
       ]
     : []
 
-  return { port, jobs }
+  async function settle(): Promise<void> {
+    while (underWay.size > 0) await Promise.allSettled([...underWay])
+  }
+
+  return { port, jobs, settle }
 }
