@@ -59,7 +59,15 @@ export class MasterDataPage {
     await this.sortButton(header).click()
   }
 
+  /**
+   * Types into the list's search box and waits for the list it gives: every row shown holds the
+   * text and none is loading. The search is sent 300 ms after the typing, and while its answer
+   * loads the table lies under a loader: a row's button clicked then (the full run on b477aeb,
+   * once) is a click on the loader, and nothing opens.
+   */
   async search(text: string): Promise<void> {
     await this.page.getByRole('textbox', { name: /^Search / }).fill(text)
+    await expect(this.table.rows.filter({ hasNotText: text })).toHaveCount(0)
+    await expect(this.page.locator('.mantine-datatable-loader-fetching')).toHaveCount(0)
   }
 }
