@@ -165,6 +165,18 @@ test('the demo notifies its merchants: one acknowledges, the other refuses and w
   await expect(row).toContainText('Merchant notification')
   await expect(row).toContainText('Waiting')
   await expect(row).toContainText('Answered HTTP 503')
+  // The outbox is read again every 5 s: its rows stay in view and clickable, no loader laid over them.
+  type Watched = { loaderSeen: boolean; document: { querySelector(selector: string): unknown; body: unknown }; MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void } }
+  await page.evaluate(() => {
+    const watched = globalThis as unknown as Watched
+    watched.loaderSeen = false
+    new watched.MutationObserver(() => {
+      if (watched.document.querySelector('.mantine-datatable-loader-fetching')) watched.loaderSeen = true
+    }).observe(watched.document.body, { subtree: true, childList: true, attributes: true })
+  })
+  await page.waitForResponse((response) => response.url().includes('/api/outbox.list'), { timeout: 10_000 })
+  await expect(row).toContainText('Answered HTTP 503')
+  expect(await page.evaluate(() => (globalThis as unknown as Watched).loaderSeen)).toBe(false)
 
   await shell.openAddress(host.url, `/orders/${(await delivered).orderId}`)
   const orders = new OrderQueryPage(page)

@@ -43,7 +43,7 @@ export function useEntityPage<N extends EntityListProcedure, F extends object>(o
   return {
     canWrite,
     list,
-    result: { data: result.data as OutputOf<N> | undefined, isFetching: result.isFetching },
+    result: { data: result.data as OutputOf<N> | undefined, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData },
     dialogs,
     nameOf: options.nameOf,
     actions: actionsColumn<EntityRow<N>>(t, dialogs, canWrite && toggle)

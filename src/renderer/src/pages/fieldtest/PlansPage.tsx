@@ -49,7 +49,7 @@ export function PlansPage() {
         withTableBorder
         striped
         minHeight={160}
-        {...pagedTableProps(paging, { data: plans.data, isFetching: plans.isFetching })}
+        {...pagedTableProps(paging, { data: plans.data, isFetching: plans.isFetching, isPlaceholderData: plans.isPlaceholderData })}
         {...tableText}
         noRecordsText={t('fieldtest.plans.noPlans')}
         data-testid="plans"

@@ -11,6 +11,7 @@ import { useNavigate } from 'react-router-dom'
 import type { SourceRow } from '../../../../shared/contract/reconciliation'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
+import { listLoading } from '../../components/list/pagedTable'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useTableText } from '../../components/tableText'
@@ -43,7 +44,7 @@ export function SourcesPage() {
         withTableBorder
         striped
         minHeight={160}
-        fetching={sources.isFetching}
+        fetching={listLoading(sources)}
         records={sources.data ?? []}
         noRecordsText={tableText.noRecordsText}
         data-testid="recon-sources"

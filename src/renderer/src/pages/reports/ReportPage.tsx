@@ -111,7 +111,7 @@ function ReportView<N extends ReportProcedure>({ procedure, item, columns, metri
         w="100%"
         {...pagedTableProps(
           { page: pageIndex, pageSize, setPage: setPageIndex, setPageSize: resize },
-          { data: data && { items: data.items as ReportRow<N>[], total: data.totalItemCount }, isFetching: result.isFetching }
+          { data: data && { items: data.items as ReportRow<N>[], total: data.totalItemCount }, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData }
         )}
         idAccessor={idAccessor}
         {...tableText}

@@ -34,7 +34,7 @@ function StatementLines({ statement, onClose }: { statement: Statement; onClose:
         <LineTable
           lines={lines.data?.items ?? []}
           testId="statement-lines"
-          paging={pagedTableProps(paging, { data: lines.data, isFetching: lines.isFetching })}
+          paging={pagedTableProps(paging, { data: lines.data, isFetching: lines.isFetching, isPlaceholderData: lines.isPlaceholderData })}
         />
       </Stack>
     </Drawer>
@@ -54,7 +54,7 @@ export function StatementsList({ sourceId }: { sourceId?: number }) {
         withTableBorder
         striped
         minHeight={140}
-        {...pagedTableProps(paging, { data: result.data, isFetching: result.isFetching })}
+        {...pagedTableProps(paging, { data: result.data, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData })}
         {...tableText}
         data-testid="statements"
         columns={[
