@@ -18,9 +18,11 @@ interface StatsKey {
 
 /**
  * The views an order counts in: the one with test orders always, the one without them unless it
- * is a test (`include_test >= 1` or `>= 0`): one statement per table for both.
+ * is a test: `include_test in (1, …)`, one statement per table for both. An equality list, two
+ * probes of the tables' unique indexes: `include_test >= 0` was a range on their second column, and
+ * SQLite walked all the tenant's rows from there (5 ms per succeeded order beside a year's 110,000).
  */
-const lowestView = (k: StatsKey) => (k.isTest ? 1 : 0)
+const otherView = (k: StatsKey) => (k.isTest ? 1 : 0)
 
 export function countCreated(tx: Tx, k: StatsKey, now: number): void {
   const views = k.isTest ? [1] : [1, 0]
@@ -35,9 +37,9 @@ export function countCreated(tx: Tx, k: StatsKey, now: number): void {
 export function countSucceeded(tx: Tx, k: StatsKey, transactionMinor: number, settleMinor: number, now: number): void {
   tx.run(sql`update transaction_daily_rows set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
     settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
-    where tenant_id = ${k.tenantId} and include_test >= ${lowestView(k)} and business_day = ${k.businessDay} and merchant_id = ${k.merchantId}
+    where tenant_id = ${k.tenantId} and include_test in (1, ${otherView(k)}) and business_day = ${k.businessDay} and merchant_id = ${k.merchantId}
       and contract_id = ${k.contractId} and currency = ${k.currency}`)
   tx.run(sql`update transaction_daily_totals set success_count = success_count + 1, transaction_minor = transaction_minor + ${transactionMinor},
     settle_minor = settle_minor + ${settleMinor}, updated_at = ${now}
-    where tenant_id = ${k.tenantId} and include_test >= ${lowestView(k)} and business_day = ${k.businessDay} and currency = ${k.currency}`)
+    where tenant_id = ${k.tenantId} and include_test in (1, ${otherView(k)}) and business_day = ${k.businessDay} and currency = ${k.currency}`)
 }

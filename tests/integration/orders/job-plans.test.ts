@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { recordDbCalls } from '../../support/db-calls'
 import { financeWorld, type FinanceWorld } from '../finance/support'
+import { cardFields } from './support'
 
 const DAY = 86_400_000
 /** Tables that grow with orders, callbacks, postings and use: a full scan of one is too slow on a big database. */
@@ -18,13 +19,21 @@ const GROWING = new Set([
   'provider_callbacks',
   'merchant_notifications',
   'upstream_exchanges',
-  'order_daily_stats',
-  'order_daily_currency_totals',
+  'order_status_days',
+  'order_status_merchant_days',
+  'transaction_daily_rows',
+  'transaction_daily_totals',
   'ledger_postings',
   'ledger_entries',
   'ledger_hold_entries',
-  'ledger_daily_summaries',
-  'ledger_daily_currency_totals',
+  'settlement_daily_rows',
+  'settlement_daily_totals',
+  'payment_exceptions',
+  'four_eyes_requests',
+  'recon_lines',
+  'recon_matches',
+  'recon_breaks',
+  'recon_break_events',
   'audit_events',
   'sessions',
   'case_events',
@@ -68,5 +77,36 @@ describe('the job loop’s query plans', () => {
       }
     }
     expect(scans).toEqual([])
+  })
+
+  it('an order made, paid and closed by hand updates its stored counts by equality on an index, no range walked', async () => {
+    w = await financeWorld()
+    const sqlite = w.t.core.db.$client
+    const calls = recordDbCalls(sqlite)
+    try {
+      await w.paidDeposit('10000.00')
+      const created = await w.t.ok('orders.createDeposit', { merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '600.00', fields: cardFields }, w.admin)
+      await w.t.ok('orders.close', { id: created.id, reason: 'The payer gave up' }, w.admin)
+    } finally {
+      calls.stop()
+    }
+    const ran = new Map<string, unknown[]>()
+    for (const c of calls.all()) if (c.source && /^\s*update\b/i.test(c.source)) ran.set(c.source, c.args ?? [])
+    const sources = [...ran.keys()]
+    // The writes this test is about ran: the order's status (its triggers count it by day and
+    // status) and the transaction report's counts of a succeeded order.
+    expect(sources.some((s) => /update "orders" set .*"status"/i.test(s))).toBe(true)
+    expect(sources.some((s) => s.includes('update transaction_daily_rows'))).toBe(true)
+    expect(sources.some((s) => s.includes('update transaction_daily_totals'))).toBe(true)
+
+    // The stored counts grow with days, merchants and currencies: a row found by a range on an
+    // index's leading columns (`include_test >= 0`) walked all the tenant's rows (5 ms per order).
+    const walks: string[] = []
+    for (const [source, args] of ran) {
+      for (const { detail } of sqlite.prepare(`explain query plan ${source}`).all(...args) as { detail: string }[]) {
+        if ((detail.startsWith('SCAN') && detail !== 'SCAN CONSTANT ROW') || (detail.startsWith('SEARCH') && /[<>]/.test(detail))) walks.push(`${detail}: ${source.replace(/\s+/g, ' ').slice(0, 160)}`)
+      }
+    }
+    expect(walks).toEqual([])
   })
 })
