@@ -78,8 +78,17 @@ function countedReader(sqlite: Database.Database, tenantId: number): (order: Mov
   }
 }
 
-/** Adds (sign 1) or takes off (sign −1) an order's counts in its day's transaction row and day total, in each view it counts in. */
-function transactionRowsWriter(sqlite: Database.Database, tenantId: number, now: number) {
+/** Counts to add to a stored row: its key's values, then its four sums. */
+type Delta = [key: unknown[], total: number, success: number, transactionMinor: number, settleMinor: number]
+
+/**
+ * The transaction report's rows and day totals, moved: each order's counts are taken off its old
+ * day's row and total and added to its new day's, in each view it counts in, summed per row and
+ * written once per row (`write`). Written per order, eight upserts each, they were a third of a
+ * zone change over 1.2 M orders; summed they are one per row a moved order touches. Sums of
+ * integers, so the stored figures are the same.
+ */
+function transactionRowsMover(sqlite: Database.Database, tenantId: number, now: number) {
   const addRow = sqlite.prepare(
     `insert into transaction_daily_rows (tenant_id, include_test, business_day, merchant_id, contract_id, currency, total_count, success_count, transaction_minor, settle_minor, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -94,11 +103,29 @@ function transactionRowsWriter(sqlite: Database.Database, tenantId: number, now:
        success_count = success_count + excluded.success_count, transaction_minor = transaction_minor + excluded.transaction_minor,
        settle_minor = settle_minor + excluded.settle_minor, updated_at = excluded.updated_at`
   )
-  return (order: MovedOrder, day: number, c: Counted, sign: 1 | -1) => {
-    for (const view of order.isTest ? [1] : [1, 0]) {
-      // The row first: its insert counts itself in the day total's list_rows (migration 0014).
-      addRow.run(tenantId, view, day, order.merchantId, order.contractId, order.currency, sign * c.total, sign * c.success, sign * c.transactionMinor, sign * c.settleMinor, now)
-      addTotal.run(tenantId, view, day, order.currency, sign * c.total, sign * c.success, sign * c.transactionMinor, sign * c.settleMinor, now)
+  const rows = new Map<string, Delta>()
+  const totals = new Map<string, Delta>()
+  const sum = (deltas: Map<string, Delta>, key: unknown[], c: Counted, sign: 1 | -1) => {
+    const id = key.join('|')
+    const delta = deltas.get(id) ?? [key, 0, 0, 0, 0]
+    delta[1] += sign * c.total
+    delta[2] += sign * c.success
+    delta[3] += sign * c.transactionMinor
+    delta[4] += sign * c.settleMinor
+    deltas.set(id, delta)
+  }
+  return {
+    /** Adds (sign 1) or takes off (sign −1) an order's counts in its day's row and total, in each view it counts in. */
+    add(order: MovedOrder, day: number, c: Counted, sign: 1 | -1): void {
+      for (const view of order.isTest ? [1] : [1, 0]) {
+        sum(rows, [view, day, order.merchantId, order.contractId, order.currency], c, sign)
+        sum(totals, [view, day, order.currency], c, sign)
+      }
+    },
+    write(): void {
+      // The rows first: a row's insert counts itself in its day total's list_rows (migration 0014).
+      for (const [key, ...sums] of rows.values()) addRow.run(tenantId, ...key, ...sums, now)
+      for (const [key, ...sums] of totals.values()) addTotal.run(tenantId, ...key, ...sums, now)
     }
   }
 }
@@ -118,15 +145,16 @@ export function applyBusinessZone(sqlite: Database.Database, tenantId: number, z
        from orders where tenant_id = ? and business_day != ${day}`
     )
     .all(tenantId) as MovedOrder[]
-  const count = transactionRowsWriter(sqlite, tenantId, now)
+  const reports = transactionRowsMover(sqlite, tenantId, now)
   const countedOf = countedReader(sqlite, tenantId)
   const setDay = sqlite.prepare('update orders set business_day = ? where id = ?')
   for (const order of moved) {
     const counted = countedOf(order)
-    count(order, order.oldDay, counted, -1)
-    count(order, order.newDay, counted, 1)
+    reports.add(order, order.oldDay, counted, -1)
+    reports.add(order, order.newDay, counted, 1)
     setDay.run(order.newDay, order.id)
   }
+  reports.write()
   // Days left with no order: their rows go (the delete trigger uncounts each from its day total).
   // Only rows with nothing left at all: one with an amount but no order would be drift to see.
   const empty = 'total_count = 0 and success_count = 0 and transaction_minor = 0 and settle_minor = 0'
