@@ -49,7 +49,7 @@ export function PlansPage() {
         withTableBorder
         striped
         minHeight={160}
-        {...pagedTableProps(paging, { data: plans.data, isFetching: plans.isFetching, isPlaceholderData: plans.isPlaceholderData })}
+        {...pagedTableProps(paging, plans)}
         {...tableText}
         noRecordsText={t('fieldtest.plans.noPlans')}
         data-testid="plans"

@@ -29,7 +29,7 @@ export function ReportsPage() {
         withTableBorder
         striped
         minHeight={140}
-        {...pagedTableProps(paging, { data: reports.data, isFetching: reports.isFetching, isPlaceholderData: reports.isPlaceholderData })}
+        {...pagedTableProps(paging, reports)}
         {...tableText}
         data-testid="reports"
         onRowClick={({ record }) => navigate(reportPath(record.id))}

@@ -43,7 +43,7 @@ export function RunsTable({ planId }: { planId?: number }) {
       withTableBorder
       striped
       minHeight={140}
-      {...pagedTableProps(paging, { data: runs.data, isFetching: runs.isFetching, isPlaceholderData: runs.isPlaceholderData })}
+      {...pagedTableProps(paging, runs)}
       {...tableText}
       noRecordsText={t('fieldtest.runs.noRuns')}
       data-testid="runs"

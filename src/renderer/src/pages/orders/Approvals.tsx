@@ -90,7 +90,7 @@ export function Approvals({ orderId }: { orderId?: number }) {
           withTableBorder
           striped
           minHeight={orderId ? undefined : 150}
-          {...pagedTableProps(list.table, { data: result.data, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData })}
+          {...pagedTableProps(list.table, result)}
           {...tableText}
           columns={[
             { accessor: 'createdAt', title: t('common.createdAt'), noWrap: true, render: (r) => formatDateTime(r.createdAt) },

@@ -36,7 +36,7 @@ function AttentionList({ section }: { section: Section }) {
         <Text size="sm" c="dimmed">
           {t(`manualPage.${section}Hint`)}
         </Text>
-        <OrderTable table={list.table} result={{ data: result.data, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData }} />
+        <OrderTable table={list.table} result={result} />
       </Stack>
     </Paper>
   )

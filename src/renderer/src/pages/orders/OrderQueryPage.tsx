@@ -137,7 +137,7 @@ export function OrderQueryPage() {
       <Text size="sm" c="dimmed">
         {t('orderQuery.openHint')} {t('orderQuery.daysAndTimes', { business: zoneLabel(businessZone), display: displayTimeZone() })}
       </Text>
-      <OrderTable table={list.table} result={{ data: result.data, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData }} />
+      <OrderTable table={list.table} result={result} />
     </Stack>
   )
 }

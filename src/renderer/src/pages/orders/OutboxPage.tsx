@@ -53,7 +53,7 @@ export function OutboxPage() {
   return (
     <ListPage<OutboxItem>
       title={t('nav.items.outbox')}
-      source={{ list, result: { data: result.data, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData } }}
+      source={{ list, result: result }}
       filters={
         <>
           <FilterSelect

@@ -105,7 +105,7 @@ export function BreakReview({ filter, onFilter, causeKeys, canDecide, onBulk }: 
             <BreakFilters filter={filter} search={search} onSearch={setSearch} onChange={onFilter} causeKeys={causeKeys} />
           </Group>
           <Shortcuts />
-          <BreakTable paging={paging} result={{ data: list.data, isFetching: list.isFetching, isPlaceholderData: list.isPlaceholderData }} selectedId={current?.id ?? null} onSelect={(row, i) => setSelected({ id: row.id, index: i })} />
+          <BreakTable paging={paging} result={list} selectedId={current?.id ?? null} onSelect={(row, i) => setSelected({ id: row.id, index: i })} />
         </Stack>
       </Paper>
       {current && <BreakDetailPanel id={current.id} canDecide={canDecide} onAction={open} />}

@@ -34,7 +34,7 @@ function StatementLines({ statement, onClose }: { statement: Statement; onClose:
         <LineTable
           lines={lines.data?.items ?? []}
           testId="statement-lines"
-          paging={pagedTableProps(paging, { data: lines.data, isFetching: lines.isFetching, isPlaceholderData: lines.isPlaceholderData })}
+          paging={pagedTableProps(paging, lines)}
         />
       </Stack>
     </Drawer>
@@ -54,7 +54,7 @@ export function StatementsList({ sourceId }: { sourceId?: number }) {
         withTableBorder
         striped
         minHeight={140}
-        {...pagedTableProps(paging, { data: result.data, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData })}
+        {...pagedTableProps(paging, result)}
         {...tableText}
         data-testid="statements"
         columns={[

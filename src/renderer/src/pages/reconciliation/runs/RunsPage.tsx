@@ -66,7 +66,7 @@ export function RunsPage() {
         withTableBorder
         striped
         minHeight={160}
-        {...pagedTableProps(paging, { data: runs.data, isFetching: runs.isFetching, isPlaceholderData: runs.isPlaceholderData })}
+        {...pagedTableProps(paging, runs)}
         {...tableText}
         data-testid="recon-runs"
         columns={[
