@@ -140,6 +140,17 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     // Every status, so a decided break stays in view with its outcome.
     await run.filters.choose('Status', 'All')
     await expect(run.rows).toHaveCount(8 + plan.missing.length)
+
+    // Another run opened from the address bar is that run's page, its break list too; and back.
+    const runs = await host.api<{ items: { id: number }[] }>('/api/recon.runs.list', { page: 1, pageSize: 100 }, token)
+    const other = runs.body.data.items.find((r) => r.id !== runId)!
+    await page.goto(`${host.url}/#/reconciliation/runs/${other.id}`)
+    await expect(page.getByRole('heading', { name: new RegExp(`^Run ${other.id} · `), level: 2 })).toBeVisible()
+    await expect(run.rows.first()).toBeVisible()
+    await expect(run.rows.filter({ hasText: plan.closed.orderNo })).toHaveCount(0)
+    await page.goto(`${host.url}/#/reconciliation/runs/${runId}`)
+    await run.filters.choose('Status', 'All')
+    await expect(run.rows).toHaveCount(8 + plan.missing.length)
   })
 
   await test.step('keyboard review: j and k move through the list', async () => {
@@ -176,6 +187,8 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await decide('Amount short', 'w', 'Short by 3.00: a coupon the channel kept', 'Written off')
     await expect(page.getByTestId('side-by-side').locator('tr[data-differs]')).toContainText('Amount')
     await decide('Fee mismatch', 'i', 'Promotion rate this month, per the channel notice', 'Ignored')
+    // Their fee beside the one the source's schedule asks, the row marked.
+    await expect(page.getByTestId('side-by-side').locator('tr[data-differs]')).toContainText('by the source’s fee schedule')
     await decide('Duplicate', 'i', 'The channel listed the payment twice; one payment', 'Ignored')
   })
 

@@ -1,6 +1,6 @@
 /** Hash routing: the packaged renderer loads from a file, where only the hash is ours. */
 import type { ComponentType } from 'react'
-import { createHashRouter, type RouteObject } from 'react-router-dom'
+import { createHashRouter, useLocation, type RouteObject } from 'react-router-dom'
 import { AppLayout } from './layout/AppLayout'
 import { canOpen, NAV_ITEMS, type NavItem, type NavItemKey } from './layout/navigation'
 import { DisputeDetailPage, RefundDetailPage, WaybillDetailPage } from './pages/aftersales/CaseDetails'
@@ -105,9 +105,12 @@ const SUB_PAGES: readonly { path: string; item: NavItemKey; page: ComponentType 
 
 function ModuleRoute({ item, page }: { item: NavItem; page?: ComponentType }) {
   const me = useCurrentUser()
+  const { pathname } = useLocation()
   if (!canOpen(item, me)) return <ForbiddenPage />
   const Page = page ?? PAGES[item.key]
-  return <Page />
+  // Keyed by its path: another run, order or case opened from the address bar (React Router keeps
+  // the element when only `:id` changes) is a new page, never one holding the last one's filters.
+  return <Page key={pathname} />
 }
 
 const routes: RouteObject[] = [
