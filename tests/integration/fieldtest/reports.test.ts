@@ -61,6 +61,27 @@ describe('the signed report of a run', () => {
     expect(await w.t.call('fieldtest.reports.sign', { runId: got.runId }, w.reviewer)).toMatchObject({ status: 403 })
   })
 
+  it('totals each order once: a callback check and a status query of an order add nothing to what was paid or its fees', async () => {
+    const totalsOf = (doc: string) => (JSON.parse(doc) as ReportDocument).header.totals
+    const alone = totalsOf(json)
+    expect(Number(alone.fees)).toBeGreaterThan(0)
+    const plan = await planOf(
+      w,
+      withServices(w, [
+        deposit('500.00', PAID),
+        deposit('600.00', PAID),
+        { title: 'Callback of the second', action: 'callback_check', target: 1, seconds: 5, expect: { signatureValid: true } },
+        { title: 'Status of the first', action: 'query', target: 0, expect: {} },
+        payout('10.00', PAID)
+      ])
+    )
+    const run = await rehearse(w, plan.id)
+    expectEnded(run)
+    const signed = await w.t.ok('fieldtest.reports.sign', { runId: run.id }, w.admin)
+    const repeated = totalsOf((await w.t.ok('fieldtest.reports.export', { id: signed.id, language: 'en' }, w.admin)).json)
+    expect({ orders: repeated.orders, requested: repeated.requested, paid: repeated.paid, fees: repeated.fees }).toEqual({ orders: alone.orders, requested: alone.requested, paid: alone.paid, fees: alone.fees })
+  }, 60_000)
+
   it('npm run verify-report accepts the untouched report, JSON and HTML', () => {
     const jsonFile = join(dir, 'report.json')
     const htmlFile = join(dir, 'report.html')

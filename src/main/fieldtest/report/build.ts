@@ -51,10 +51,18 @@ export function buildReport(tx: Tx, run: Run, context: { version: string; timeZo
       evidence: stepEvidenceOf(r)
     }
   })
-  // Totals in the channel's currency: what was asked, what the provider reported paid, the fees posted.
-  const sum = (pick: (s: ReportStep) => string | null | undefined) =>
+  // Totals in the channel's currency: what the provider reported paid and the fees posted, each
+  // order and refund once. A query or callback check repeats its order's amounts: the last step
+  // about an order or refund holds them as the run left them (a deposit paid after its own step).
+  const latest = new Map<string, ReportStep>()
+  for (const s of steps) {
+    const about = s.refundNo ? `refund ${s.refundNo}` : s.orderNo ? `order ${s.orderNo}` : null
+    if (about && s.amounts) latest.set(about, s)
+  }
+  const sum = (pick: (s: ReportStep) => string | null | undefined, only?: 'orders') =>
     fromMinor(
-      steps.reduce((total, s) => {
+      [...latest.values()].reduce((total, s) => {
+        if (only === 'orders' && s.refundNo) return total
         const text = s.amounts && s.amounts.currency === run.currency ? pick(s) : null
         const read = text ? readAmount(text, run.currency) : null
         return read?.ok ? new Decimal(total).plus(read.minor).toNumber() : total
@@ -86,7 +94,7 @@ export function buildReport(tx: Tx, run: Run, context: { version: string; timeZo
       orders: row.totals.orders,
       currency: run.currency,
       requested: row.totals.amount,
-      paid: sum((s) => (s.action === 'deposit' || s.action === 'payout' ? s.amounts?.postedToLedger : null)),
+      paid: sum((s) => s.amounts?.postedToLedger, 'orders'),
       fees: sum((s) => s.amounts?.feePosted)
     }
   }
