@@ -242,8 +242,11 @@ function loadOurs(sqlite: Database.Database, scope: RunScope, lines: StoredLine[
   const to = scope.to + windowMs
   const orderOf = (r: unknown[]) => new StoredOrder(r, intern)
   const refundOf = (r: unknown[]) => new StoredRefund(r, intern)
-  const channel = scope.channelId === null ? '' : 'and channel_id = ?'
-  const params = scope.channelId === null ? [from, to] : [from, to, scope.channelId]
+  // A channel's bill: that channel's orders. A bank account's statement: ours in the currencies
+  // its lines are in (an account holds its own currency, never another channel's THB or USDT).
+  const lineCurrencies = () => JSON.stringify([...new Set(lines.map((l) => l.currency).filter((c) => c !== null))].sort())
+  const channel = scope.channelId === null ? 'and currency in (select value from json_each(?))' : 'and channel_id = ?'
+  const params = [from, to, scope.channelId ?? lineCurrencies()]
   // Each list sorted by id (the matching's order: it finds ours by id in them), not held in a map (a million entries were 50 MiB).
   const load = <T extends Ours>(sql: string, of: (r: unknown[]) => T) => {
     const items: T[] = []
@@ -400,9 +403,11 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
 
   const insertMatches = rowsInserter(sqlite, 'insert into recon_matches (run_id, line_id, order_id, refund_id, pass, group_key, merchant_id, currency, amount_minor)', 9, '', [runId])
   const insertBreak = sqlite.prepare(
-    `insert into recon_breaks (tenant_id, run_id, type, identity, line_id, order_id, refund_id, statement_id, merchant_id, currency, theirs_minor, ours_minor, difference_minor, at, cause_key, detail, status, resolution, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `insert into recon_breaks (tenant_id, run_id, type, identity, line_id, order_id, refund_id, statement_id, merchant_id, currency, theirs_minor, ours_minor, difference_minor, at, cause_key, detail, status, resolution, assigned_to, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
+  // The same break's owner in an earlier run (its last assignment; null when it was unassigned).
+  const owner = sqlite.prepare(`select json_extract(e.detail, '$.assignTo') from recon_break_events e where e.identity = ? and e.action = 'assigned' order by e.id desc limit 1`).pluck()
   const decided = sqlite.prepare(
     `select e.resolution, e.id from recon_break_events e where e.identity = ? and e.action in ('resolved', 'undone', 'carried') order by e.id desc limit 1`
   )
@@ -427,7 +432,8 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
         // A decision taken on the same break in an earlier run (and not undone) still stands.
         const last = decided.get(b.identity) as { resolution: string | null; id: number } | undefined
         const resolution = last?.resolution ?? null
-        const info = insertBreak.run(tenantId, runId, b.type, b.identity, b.lineId, b.orderId, b.refundId, b.statementId, b.merchantId, b.currency, b.theirsMinor, b.oursMinor, b.differenceMinor, b.at, b.causeKey, JSON.stringify(b.detail), resolution ? 'resolved' : 'open', resolution, now)
+        const assignedTo = (owner.get(b.identity) as number | null | undefined) ?? null
+        const info = insertBreak.run(tenantId, runId, b.type, b.identity, b.lineId, b.orderId, b.refundId, b.statementId, b.merchantId, b.currency, b.theirsMinor, b.oursMinor, b.differenceMinor, b.at, b.causeKey, JSON.stringify(b.detail), resolution ? 'resolved' : 'open', resolution, assignedTo, now)
         if (resolution) {
           carried++
           const text = { code: 'recon.decisionCarried', params: { eventId: last!.id } }
