@@ -61,12 +61,13 @@ export function loadBreak(tx: Tx, tenantId: number, id: number): Break {
   return b
 }
 
-function addEvent(tx: Tx, b: Break, at: number, actor: string, action: typeof reconBreakEvents.$inferInsert.action, text: ServerText, options: { resolution?: Resolution | null; decision?: boolean; detail?: unknown } = {}): void {
+function addEvent(tx: Tx, b: Break, at: number, actor: string, action: typeof reconBreakEvents.$inferInsert.action, text: ServerText, options: { resolution?: Resolution | null; detail?: unknown } = {}): void {
   tx.insert(reconBreakEvents)
     .values({
       breakId: b.id,
-      // A decision (or its undoing) follows the break into later runs; a note or an owner does not.
-      identity: options.decision ? b.identity : null,
+      // Every act follows the break into later runs: its history there shows them, a decision (or
+      // its undoing) still stands, and the last owner still owns it (run.ts).
+      identity: b.identity,
       at,
       actor,
       action,
@@ -137,7 +138,7 @@ function acceptByOrder(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): Se
   markOrderResult(tx, ctx, order.id, { result: 'succeeded', paidAmount, reason: d.reason })
   setStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
   const text = say('recon.acceptedByOrder', { orderNo: order.orderNo, user: actorOf(ctx).username, reason: verbatim(d.reason) })
-  addEvent(tx, b, now, actorOf(ctx).username, 'resolved', text, { resolution: 'accepted_theirs', decision: true, detail: { orderId: order.id, paidAmount: paidAmount ?? null } })
+  addEvent(tx, b, now, actorOf(ctx).username, 'resolved', text, { resolution: 'accepted_theirs', detail: { orderId: order.id, paidAmount: paidAmount ?? null } })
   return text
 }
 
@@ -174,7 +175,7 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       tx.insert(reconManualLinks).values({ tenantId: ctx.tenantId, lineId: b.lineId!, orderId: d.orderId ?? null, refundId: d.refundId ?? null, reason: d.reason, createdBy: actor.userId, createdAt: now }).run()
       setStatus(tx, b, { status: 'resolved', resolution: 'matched' }, now)
       const text = say('recon.matchedBy', { target: verbatim(target.no), user: actor.username, reason })
-      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', decision: true, detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
+      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
       return text
     }
     case 'accept_theirs': {
@@ -187,7 +188,7 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       const resolution = d.action === 'write_off' ? 'written_off' : 'ignored'
       setStatus(tx, b, { status: 'resolved', resolution }, now)
       const text = say('recon.resolved', { resolution: term('breakResolution', resolution), user: actor.username, reason })
-      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution, decision: true })
+      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution })
       return text
     }
     case 'annotate': {
@@ -214,7 +215,7 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       }
       setStatus(tx, b, { status: 'open', resolution: null }, now)
       const text = say('recon.undone', { user: actor.username, reason })
-      addEvent(tx, b, now, actor.username, 'undone', text, { resolution: null, decision: true, detail: { was: b.resolution } })
+      addEvent(tx, b, now, actor.username, 'undone', text, { resolution: null, detail: { was: b.resolution } })
       return text
     }
   }
@@ -235,7 +236,7 @@ export function reconAdjustmentDecided(tx: Tx, a: { id: number; adjustmentNo: st
     const text = say('recon.adjustmentDecided', { adjustmentNo: a.adjustmentNo, decision: a.approved ? say('recon.adjustmentApproved') : say('recon.adjustmentRejected') })
     if (a.approved) {
       setStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
-      addEvent(tx, b, now, a.actor, 'resolved', text, { resolution: 'accepted_theirs', decision: true, detail: { adjustmentId: a.id } })
+      addEvent(tx, b, now, a.actor, 'resolved', text, { resolution: 'accepted_theirs', detail: { adjustmentId: a.id } })
     } else {
       setStatus(tx, b, { status: 'open', adjustmentId: null }, now)
       addEvent(tx, b, now, a.actor, 'annotated', text, { detail: { adjustmentId: a.id } })

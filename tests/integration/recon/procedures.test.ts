@@ -12,6 +12,10 @@ import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconc
 import { simulatorStatementCsv } from '../../../src/main/recon/formats'
 import { DEMO_USERS } from '../../../src/main/demo'
 import { PERMISSIONS } from '../../../src/shared/permissions'
+import { TENANT_ID } from '../../../src/main/app/bootstrap'
+import { tenantZone } from '../../../src/main/core/tenant'
+import { businessDayFn, dayStartMs } from '../../../src/main/ledger/business-day'
+import { isoDay } from '../../../src/main/reports/bounds'
 import { demoCoreOnFile, skipFirstPasswordChange, type TestCore } from '../../support/core'
 
 let t: TestCore
@@ -46,6 +50,10 @@ describe('reconciliation procedures', () => {
     expect(run.status).toBe('finished')
     expect(run.resultHash).toMatch(/^[0-9a-f]{64}$/)
     expect(run.inputHash).toMatch(/^[0-9a-f]{64}$/)
+    // Its period is whole business days of the tenant's zone, as every day in the app is.
+    const zone = tenantZone(t.core.db, TENANT_ID)
+    const dayStart = (ms: number) => dayStartMs(isoDay(businessDayFn(zone)(ms)), zone)
+    expect([dayStart(run.scope.from), dayStart(run.scope.to)]).toEqual([run.scope.from, run.scope.to])
     expect(Object.keys(run.summary!.breaks).sort()).toEqual(['amount_over', 'amount_short', 'control_total', 'currency_mismatch', 'duplicate', 'fee_mismatch', 'missing_ours', 'missing_theirs', 'status_mismatch'])
     // Amounts cross as decimal text in their currency.
     expect(run.summary!.breakAmounts.amount_over).toEqual({ CNY: '1.00' })
@@ -156,6 +164,12 @@ describe('reconciliation procedures', () => {
     expect(left.total).toBe(open.length - inGroup.length)
     expect(left.items.some((b) => b.causeKey === group)).toBe(false)
 
+    // An open break given an owner and a note: both follow it into the next run.
+    const owned = left.items[0]
+    const financeId = (await t.ok('users.list', { search: 'demo.finance' }, admin)).items[0].id
+    await t.ok('recon.breaks.resolve', { id: owned.id, action: 'assign', reason: 'Channel ticket', assignTo: financeId }, admin)
+    await t.ok('recon.breaks.resolve', { id: owned.id, action: 'annotate', reason: 'Ticket #4471 opened with the channel' }, admin)
+
     // The same statement run again: the same result hash, and every decision taken carried.
     const before = await t.ok('recon.breaks.list', { runId: run.id, status: 'resolved', pageSize: 100 }, admin)
     const again = await t.ok('recon.runs.start', { sourceId: run.sourceId, statementIds: run.scope.statementIds, from: run.scope.from, to: run.scope.to }, admin)
@@ -163,12 +177,37 @@ describe('reconciliation procedures', () => {
     const rerun = await t.ok('recon.runs.get', { id: again.run.id }, admin)
     // Every break decided before comes back decided (the one whose order was marked paid is no longer a break at all).
     const rerunBreaks = await breaksOf(rerun.id)
+    const same = rerunBreaks.find((b) => b.type === owned.type && b.orderId === owned.orderId && b.lineId === owned.lineId)!
+    expect(same).toMatchObject({ status: 'open', assignedTo: 'demo.finance' })
+    const history = (await t.ok('recon.breaks.get', { id: same.id }, admin)).history
+    expect(history.slice(-2).map((h) => [h.action, h.summary])).toEqual([
+      ['assigned', 'Assigned to demo.finance by root: Channel ticket'],
+      ['annotated', 'Note by root: Ticket #4471 opened with the channel']
+    ])
     const carried = rerunBreaks.filter((b) => b.status === 'resolved')
     expect(carried.length).toBe(rerun.summary!.carried)
     expect(carried.length).toBeGreaterThanOrEqual(before.total - 1)
     const third = await t.ok('recon.runs.start', { sourceId: run.sourceId, statementIds: run.scope.statementIds, from: run.scope.from, to: run.scope.to }, admin)
     await settled(third.job)
     expect((await t.ok('recon.runs.get', { id: third.run.id }, admin)).resultHash).toBe(rerun.resultHash)
+  })
+
+  it("a bank account's statement is matched against our orders in its currencies only", async () => {
+    const demo = await demoRun()
+    const { from, to } = demo.scope
+    // The demo's day has orders in other currencies than the bank account's.
+    const currencies = t.core.db.$client.prepare('select distinct currency from orders where created_at >= ? and created_at < ?').pluck().all(from, to)
+    expect(currencies).toContain('CNY')
+    expect(currencies.length).toBeGreaterThan(1)
+    const source = await t.ok('recon.sources.create', { name: 'CNY bank account', kind: 'bank', channelId: null, feeRate: null, feeFixed: null, currency: 'CNY', profile: BUILT_IN_PROFILES.simulator }, admin)
+    const csv = simulatorStatementCsv([{ upstreamNo: 'BANK-CREDIT-1', orderNo: '', kind: 'settlement', status: 'succeeded', currency: 'CNY', gross: '88.88', fee: '0.00', net: '88.88', at: from + 3_600_000 }])
+    const imported = await settled(await t.ok('recon.imports.commit', { sourceId: source.id, uploadId: (await upload('bank.csv', csv)).uploadId }, admin))
+    const statementId = (imported.result as { statementId: number }).statementId
+    const started = await t.ok('recon.runs.start', { sourceId: source.id, statementIds: [statementId], from, to }, admin)
+    await settled(started.job)
+    const summary = (await t.ok('recon.runs.get', { id: started.run.id }, admin)).summary!
+    expect(summary.breaks.missing_theirs).toBeGreaterThan(0)
+    expect([...new Set(Object.values(summary.breakAmounts).flatMap((amounts) => Object.keys(amounts)))]).toEqual(['CNY'])
   })
 
   it('exports the breaks with formulas escaped, and brings decisions worked offline back', async () => {

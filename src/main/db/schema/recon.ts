@@ -279,7 +279,7 @@ export const reconBreakEvents = sqliteTable(
     breakId: integer('break_id')
       .notNull()
       .references(() => reconBreaks.id),
-    /** The decision this event took, carried to the same break in later runs (null for a note or an assignment). */
+    /** The break's identity: every act follows the same break into later runs (its history, its decision, its owner). */
     identity: text('identity'),
     at: integer('at').notNull(),
     actor: text('actor').notNull(),
