@@ -3,7 +3,7 @@
  * language because a few defaults are words (the accessible names of icon-only buttons that
  * Mantine would otherwise leave empty or in English).
  */
-import { createTheme, Modal, MultiSelect, Notification, PasswordInput, Select, Textarea, TextInput, type MantineThemeOverride } from '@mantine/core'
+import { Badge, createTheme, Modal, MultiSelect, Notification, PasswordInput, Select, Textarea, TextInput, type MantineThemeOverride } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import type { TFunction } from 'i18next'
 
@@ -29,7 +29,10 @@ export function createPayDeskTheme(t: TFunction): MantineThemeOverride {
       TextInput: TextInput.extend({ defaultProps: { spellCheck: false } }),
       // Dates are written yyyy-mm-dd everywhere in the app, whatever the computer's locale.
       DateInput: DateInput.extend({ defaultProps: { valueFormat: 'YYYY-MM-DD', placeholder: 'yyyy-mm-dd', clearable: true, clearButtonProps: clear, firstDayOfWeek: 1 } }),
-      Textarea: Textarea.extend({ defaultProps: { spellCheck: false } })
+      Textarea: Textarea.extend({ defaultProps: { spellCheck: false } }),
+      // A status is read whole: a badge is never narrower than its word, so a table's automatic
+      // layout widens its column instead of cutting "Open" to "O…" (or 已处理 to 已).
+      Badge: Badge.extend({ styles: { root: { minWidth: 'max-content', flexShrink: 0 } } })
     }
   })
 }

@@ -1,7 +1,6 @@
 /** English texts of field testing: a channel's provider connection, the simulator, test plans, runs and reports. */
 export const enFieldtest = {
   fieldtest: {
-    timesIn: 'Times are shown in {{zone}}',
     open: 'Open',
     channel: 'Channel',
     service: 'Service',

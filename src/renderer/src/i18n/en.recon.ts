@@ -4,7 +4,6 @@ import { enReconProfile } from './en.recon.profile'
 export const enRecon = {
   recon: {
     ...enReconProfile,
-    timesIn: 'Times are in your display time zone ({{zone}}).',
     breakTypes: {
       missing_ours: 'Missing on our side',
       missing_theirs: 'Missing on their side',
@@ -226,6 +225,7 @@ export const enRecon = {
       ourOrder: 'Our order',
       noOrder: 'No order of ours',
       rawCells: 'Their cells as the file wrote them',
+      feeBySchedule: '{{fee}} by the source’s fee schedule',
       candidates: 'Orders their line could be',
       history: 'History',
       action: 'Decision',

@@ -35,7 +35,8 @@ export const en = {
     retry: 'Try again',
     loadFailed: 'Could not load this page',
     cannotOpen: 'This cannot be opened',
-    toggleNavigation: 'Show or hide navigation'
+    toggleNavigation: 'Show or hide navigation',
+    timesIn: 'Times are in your display time zone ({{zone}}).'
   },
   languages: {
     en: 'English',

@@ -3,7 +3,6 @@ import type { enFieldtest } from './en.fieldtest'
 /** 现场测试的简体中文文案：渠道的上游连接、模拟器、测试计划、运行与报告。 */
 export const zhCNFieldtest: typeof enFieldtest = {
   fieldtest: {
-    timesIn: '时间按 {{zone}} 显示',
     open: '打开',
     channel: '渠道',
     service: '服务',

@@ -5,7 +5,6 @@ import { zhCNReconProfile } from './zh-CN.recon.profile'
 export const zhCNRecon: typeof enRecon = {
   recon: {
     ...zhCNReconProfile,
-    timesIn: '时间按您的显示时区（{{zone}}）显示。',
     breakTypes: {
       missing_ours: '我方缺失（平台漏单）',
       missing_theirs: '对方缺失（渠道漏单）',
@@ -227,6 +226,7 @@ export const zhCNRecon: typeof enRecon = {
       ourOrder: '我方订单',
       noOrder: '无我方订单',
       rawCells: '文件中的原始单元格',
+      feeBySchedule: '按来源费率应为 {{fee}}',
       candidates: '对方明细可能对应的订单',
       history: '处理记录',
       action: '处理',

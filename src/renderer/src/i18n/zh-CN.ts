@@ -36,7 +36,8 @@ export const zhCN: TranslationResource = {
     retry: '重试',
     loadFailed: '无法加载此页面',
     cannotOpen: '无法打开',
-    toggleNavigation: '显示或隐藏导航'
+    toggleNavigation: '显示或隐藏导航',
+    timesIn: '时间按您的显示时区（{{zone}}）显示。'
   },
   languages: {
     en: 'English',

@@ -20,10 +20,10 @@ import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { runPath } from './paths'
 import { RunsTable } from './RunsPage'
-import { TimesNote } from './shared'
 import { StartRunForm } from './StartRunForm'
 import { StepForm } from './StepForm'
 import { expectationText, inputText, swapSteps, withoutStep } from './stepText'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 export function PlanPage() {
   const { t } = useTranslation()
@@ -45,7 +45,7 @@ export function PlanPage() {
           data-testid="plan-version"
         />
       </PageHeader>
-      <TimesNote />
+      <TimeZoneNote />
       <Text size="sm">
         {t('fieldtest.channel')}: {p.channelName} · {p.currency} · {t('fieldtest.plans.versionOf', { version: p.shownVersion })}
         {p.note ? ` · ${p.note}` : ''}

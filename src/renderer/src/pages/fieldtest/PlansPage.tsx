@@ -18,7 +18,8 @@ import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
 import { usePaging } from '../reconciliation/usePaging'
 import { planPath } from './paths'
-import { ChannelPicker, TimesNote } from './shared'
+import { ChannelPicker } from './shared'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 export function PlansPage() {
   const { t } = useTranslation()
@@ -32,7 +33,7 @@ export function PlansPage() {
   return (
     <Stack>
       <PageHeader title={t('fieldtest.plans.title')}>{canRun && <Button onClick={() => setGenerating(true)}>{t('fieldtest.plans.generate')}</Button>}</PageHeader>
-      <TimesNote />
+      <TimeZoneNote />
       <Group>
         <ChannelPicker
           label={t('fieldtest.channel')}

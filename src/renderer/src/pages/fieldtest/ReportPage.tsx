@@ -18,7 +18,8 @@ import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { saveBase64File } from '../reconciliation/download'
 import { runPath } from './paths'
-import { TargetBadge, TimesNote } from './shared'
+import { TargetBadge } from './shared'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 /** Text as base64 of its UTF-8 bytes, in slices (a report can be megabytes: one spread of all its bytes would overflow the stack). */
 function utf8Base64(text: string): string {
@@ -77,7 +78,7 @@ export function ReportPage() {
         </Button>
         {canReview && !reviewed && <Button onClick={() => setConfirming(true)}>{t('fieldtest.reports.countersign')}</Button>}
       </PageHeader>
-      <TimesNote />
+      <TimeZoneNote />
       <Group gap="sm">
         <TargetBadge target={r.target} />
         <Text size="sm">

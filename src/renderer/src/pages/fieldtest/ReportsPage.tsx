@@ -12,7 +12,8 @@ import { useTableText } from '../../components/tableText'
 import { formatDateTime } from '../../format/time'
 import { usePaging } from '../reconciliation/usePaging'
 import { reportPath } from './paths'
-import { TargetBadge, TimesNote } from './shared'
+import { TargetBadge } from './shared'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 export function ReportsPage() {
   const { t } = useTranslation()
@@ -24,7 +25,7 @@ export function ReportsPage() {
   return (
     <Stack>
       <PageHeader title={t('fieldtest.reports.title')} />
-      <TimesNote />
+      <TimeZoneNote />
       <DataTable<ReportRow>
         withTableBorder
         striped

@@ -18,8 +18,9 @@ import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { comparePath, planPath, reportPath } from './paths'
-import { RunStatusBadge, StepStatusBadge, TargetBadge, TimesNote } from './shared'
+import { RunStatusBadge, StepStatusBadge, TargetBadge } from './shared'
 import { StepEvidenceDrawer } from './StepEvidence'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 const ACTIVE = ['running', 'stopping', 'awaiting_confirmation']
 const STOPPABLE = ['running', 'awaiting_confirmation', 'interrupted', 'stopping']
@@ -80,7 +81,7 @@ export function RunPage() {
           </Button>
         )}
       </PageHeader>
-      <TimesNote />
+      <TimeZoneNote />
       <Text size="sm">
         <Text span c="blue" style={{ cursor: 'pointer' }} onClick={() => navigate(planPath(r.planId))}>
           {r.planName} · {t('fieldtest.plans.versionOf', { version: r.planVersion })}

@@ -13,7 +13,8 @@ import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { usePaging } from '../reconciliation/usePaging'
 import { runPath } from './paths'
-import { RunStatusBadge, TargetBadge, TimesNote } from './shared'
+import { RunStatusBadge, TargetBadge } from './shared'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 const ACTIVE = ['running', 'stopping', 'awaiting_confirmation']
 
@@ -22,7 +23,7 @@ export function RunsPage() {
   return (
     <Stack>
       <PageHeader title={t('fieldtest.runs.title')} />
-      <TimesNote />
+      <TimeZoneNote />
       <RunsTable />
     </Stack>
   )

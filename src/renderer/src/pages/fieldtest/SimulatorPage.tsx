@@ -12,9 +12,10 @@ import { PageHeader } from '../../components/PageHeader'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { useEntityForm } from '../../components/form/useEntityForm'
 import { formatDateTime } from '../../format/time'
-import { ChannelPicker, TimesNote } from './shared'
+import { ChannelPicker } from './shared'
 import { SimulatorActivity } from './SimulatorActivity'
 import { SimulatorBehaviours } from './SimulatorBehaviours'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 export function SimulatorPage() {
   const { t } = useTranslation()
@@ -40,7 +41,7 @@ export function SimulatorPage() {
           </Button>
         )}
       </PageHeader>
-      <TimesNote />
+      <TimeZoneNote />
       <Card withBorder>
         <Stack gap="xs">
           <Group gap="sm">

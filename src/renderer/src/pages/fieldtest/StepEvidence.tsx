@@ -12,7 +12,8 @@ import { useTableText } from '../../components/tableText'
 import { Timeline } from '../../components/Timeline'
 import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
-import { StepStatusBadge, TimesNote } from './shared'
+import { StepStatusBadge } from './shared'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 const AMOUNTS = ['requested', 'acceptedUpstream', 'paidInCallback', 'postedToLedger', 'feeExpected', 'feePosted'] as const
 
@@ -27,7 +28,7 @@ export function StepEvidenceDrawer({ runId, index, currency, onClose }: { runId:
     <Drawer opened onClose={onClose} position="right" size="xl" title={t('fieldtest.runs.evidence', { n: index + 1 })} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {step && (
         <Stack data-testid="step-evidence">
-          <TimesNote />
+          <TimeZoneNote />
           <Group gap="sm">
             <StepStatusBadge status={step.status} />
             <Text fw={500}>{step.title}</Text>

@@ -1,19 +1,9 @@
-/** Small pieces the field testing pages share: the time zone note, status badges, the channel picker. */
-import { Badge, Text } from '@mantine/core'
+/** Small pieces the field testing pages share: status badges, the channel picker. */
+import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { RunStatus, StepStatus } from '../../../../shared/contract/fieldtest'
 import type { ReactNode } from 'react'
 import { RemoteSelect } from '../../components/RemoteSelect'
-
-/** Times on these pages are the computer's own (format/time.ts); the page says which zone that is. */
-export function TimesNote() {
-  const { t } = useTranslation()
-  return (
-    <Text size="xs" c="dimmed" data-testid="time-zone-note">
-      {t('fieldtest.timesIn', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
-    </Text>
-  )
-}
 
 const RUN_COLORS: Record<RunStatus, string> = { running: 'blue', awaiting_confirmation: 'orange', stopping: 'orange', stopped: 'gray', finished: 'green', interrupted: 'red' }
 const STEP_COLORS: Record<StepStatus, string> = { pending: 'gray', running: 'blue', passed: 'green', failed: 'red', blocked: 'orange', skipped: 'gray' }

@@ -6,7 +6,7 @@
 import { Alert, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionTest } from '../../../../shared/contract/fieldtest-connect'
-import { formatDateTime } from '../../format/time'
+import { displayTimeZone, formatDateTime } from '../../format/time'
 
 const verdictColor = (verdict: ConnectionTest['verdict']) => (verdict === 'works' ? 'green' : verdict === 'slow' ? 'yellow' : 'red')
 const STATE_COLOR = { passed: 'green', failed: 'red', warning: 'yellow', skipped: 'gray' } as const
@@ -31,7 +31,7 @@ export function ConnectionTestView({ result }: { result: ConnectionTest }) {
           {result.durationMs === null ? t('fieldtest.connectTest.noDuration', { timeout: result.timeoutMs }) : t('fieldtest.connectTest.duration', { ms: result.durationMs, timeout: result.timeoutMs })}
         </Text>
         <Text size="sm" c="dimmed">
-          {formatDateTime(result.testedAt)} ({Intl.DateTimeFormat().resolvedOptions().timeZone})
+          {formatDateTime(result.testedAt)} ({displayTimeZone()})
         </Text>
       </Group>
       <Table withTableBorder striped data-testid="connection-steps">

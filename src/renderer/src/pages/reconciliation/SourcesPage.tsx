@@ -20,7 +20,7 @@ import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
 import { newSourcePath, profilePath, RECON_PATHS } from './paths'
 import { SourceForm } from './SourceForm'
-import { TimeZoneNote } from './TimeZoneNote'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 export function feeSchedule(source: Pick<SourceRow, 'feeRate' | 'feeFixed' | 'currency'>): string {
   const parts = [source.feeRate !== null ? `${source.feeRate} %` : null, source.feeFixed !== null ? formatAmount(source.feeFixed, source.currency ?? '') : null]

@@ -36,6 +36,7 @@ export function SideBySide({ detail }: { detail: BreakDetail }) {
   const { line, order } = detail
   const when = (at: number | null | undefined) => (at === null || at === undefined ? null : formatDateTime(at))
   const ourAmount = order ? (order.paidAmount ?? order.amount) : null
+  const ourFee = detail.type === 'fee_mismatch' ? detail.ours.amount : null
   const rows: Row[] = [
     { label: t('recon.fields.orderNo'), theirs: line?.orderNo, ours: order?.orderNo, shownOurs: order && <Anchor component={Link} to={orderPath(order.id)} data-testid="order-link">{order.orderNo}</Anchor> },
     { label: t('recon.fields.merchantOrderNo'), theirs: line?.merchantOrderNo, ours: order?.merchantOrderNo },
@@ -45,7 +46,8 @@ export function SideBySide({ detail }: { detail: BreakDetail }) {
     { label: t('recon.fields.status'), theirs: line?.status, ours: order?.status, shownTheirs: line && reconLabel(t, 'lineStatuses', line.status), shownOurs: order && t(`orders.statuses.${order.status as 'created'}`, { defaultValue: order.status }) },
     { label: t('recon.fields.currency'), theirs: line?.currency, ours: order?.currency },
     { label: t('recon.fields.gross'), theirs: line?.gross, ours: ourAmount, shownTheirs: line?.gross && groupDigits(line.gross), shownOurs: ourAmount && groupDigits(ourAmount), same: sameAmount },
-    { label: t('recon.fields.fee'), theirs: line?.fee, ours: null },
+    // A fee break's ours is the fee the source's schedule asks on the line (the break's own side).
+    { label: t('recon.fields.fee'), theirs: line?.fee, ours: ourFee, shownTheirs: line?.fee && groupDigits(line.fee), shownOurs: ourFee && t('recon.detail.feeBySchedule', { fee: groupDigits(ourFee) }), same: sameAmount },
     { label: t('recon.fields.net'), theirs: line?.net, ours: null },
     { label: t('recon.fields.time'), theirs: when(line?.at), ours: when(order ? (order.finalizedAt ?? order.createdAt) : null), same: () => true },
     { label: t('recon.fields.counterparty'), theirs: line?.counterparty, ours: null }

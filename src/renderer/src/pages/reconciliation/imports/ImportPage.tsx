@@ -17,12 +17,12 @@ import { useCan } from '../../../session/currentUser'
 import { HeaderDifference, headerDifferenceOf, isHeaderMismatch } from '../HeaderDifference'
 import { JobProgress, useJobError } from '../JobProgress'
 import { profilePath, RECON_PATHS } from '../paths'
-import { TimeZoneNote } from '../TimeZoneNote'
 import { UploadField, type Upload } from '../UploadField'
 import { useReconJob } from '../useReconJob'
 import { DryRunReport } from './DryRunReport'
 import { asCommitResult, asDryRunReport, isClean } from './report'
 import { StatementsList } from './StatementsList'
+import { TimeZoneNote } from '../../../components/TimeZoneNote'
 
 export function ImportPage() {
   const { t } = useTranslation()

@@ -18,7 +18,6 @@ import { apiErrorMessage } from '../../../components/notify'
 import { BackLink } from '../../finance/CaseParts'
 import { MatchingFields } from '../MatchingFields'
 import { RECON_PATHS } from '../paths'
-import { TimeZoneNote } from '../TimeZoneNote'
 import { UploadField, type Upload } from '../UploadField'
 import { ColumnMapping } from './ColumnMapping'
 import type { Draft } from './draft'
@@ -29,6 +28,7 @@ import { ProfileVersions, useProfileVersions } from './ProfileVersions'
 import { ReadingFields } from './ReadingFields'
 import { SamplePanel } from './SamplePanel'
 import { ValueMaps } from './ValueMaps'
+import { TimeZoneNote } from '../../../components/TimeZoneNote'
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (

@@ -18,10 +18,10 @@ import { BulkDialog } from '../breaks/BulkDialog'
 import type { BreakFilter } from '../breaks/BreakFilters'
 import { causeLabel } from '../labels'
 import { RECON_PATHS } from '../paths'
-import { TimeZoneNote } from '../TimeZoneNote'
 import { CauseGroups } from './CauseGroups'
 import { RunExports } from './RunExports'
 import { RunSummary } from './RunSummary'
+import { TimeZoneNote } from '../../../components/TimeZoneNote'
 
 export function RunPage() {
   const { t } = useTranslation()

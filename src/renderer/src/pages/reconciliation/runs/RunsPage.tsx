@@ -18,10 +18,10 @@ import { formatDateTime } from '../../../format/time'
 import { useCan, useCurrentUser } from '../../../session/currentUser'
 import { RunStatusBadge } from '../badges'
 import { runPath } from '../paths'
-import { TimeZoneNote } from '../TimeZoneNote'
 import { usePaging } from '../usePaging'
 import { matchRate, runPeriod } from './runText'
 import { StartRunForm } from './StartRunForm'
+import { TimeZoneNote } from '../../../components/TimeZoneNote'
 
 
 export function RunsPage() {
