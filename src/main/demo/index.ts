@@ -24,6 +24,7 @@ import type { Ledger } from '../ledger/ledger'
 import { findMerchant } from './existing'
 import { leaveLooseEnds } from './loose-ends'
 import { createDemoReconciliation } from './reconciliation'
+import { tenantZone } from '../core/tenant'
 
 export { DEMO_MERCHANTS }
 
@@ -120,7 +121,7 @@ export async function loadDemo(deps: DemoDeps, who: { userId: number | null; use
       })
     }
     if (!deps.db.select().from(systemFacts).where(eq(systemFacts.key, DEMO_RECONCILIATION)).get()) {
-      await createDemoReconciliation(deps.db, call, ids.channelIds['cn-a'], deps.clock.now())
+      await createDemoReconciliation(deps.db, call, ids.channelIds['cn-a'], deps.clock.now(), tenantZone(deps.db, deps.tenantId))
       const now = deps.clock.now()
       transact(deps.db, (tx) => tx.insert(systemFacts).values({ key: DEMO_RECONCILIATION, value: new Date(now).toISOString(), updatedAt: now }).onConflictDoNothing().run())
     }

@@ -12,10 +12,11 @@ import type { ReconJobView } from '../../shared/contract/reconciliation'
 import { fromMinor, toMinor } from '../../shared/money'
 import type { Db } from '../db/open'
 import { orders, refunds } from '../db/schema'
+import { businessDayFn, dayStartMs } from '../ledger/business-day'
 import { simulatorStatementCsv, type SimulatorStatementRow } from '../recon/formats'
+import { isoDay } from '../reports/bounds'
 import type { DemoCall } from './session'
 
-const DAY = 86_400_000
 const FEE_PPM = 6000
 const STATEMENT_DAYS = 30
 
@@ -106,9 +107,11 @@ export function demoStatementRows(db: Db, channelId: number, from: number, to: n
   return [...rows.filter((r) => r !== missing), duplicate, stranger, ...extra, ...refundRows].sort((a, b) => a.at - b.at || (a.upstreamNo < b.upstreamNo ? -1 : 1))
 }
 
-export async function createDemoReconciliation(db: Db, call: DemoCall, channelId: number, now: number): Promise<void> {
-  const to = Math.floor(now / DAY) * DAY
-  const from = to - STATEMENT_DAYS * DAY
+/** The channel's statement of the last business days before today's (in the tenant's `zone`), imported and run. */
+export async function createDemoReconciliation(db: Db, call: DemoCall, channelId: number, now: number, zone: string): Promise<void> {
+  const today = isoDay(businessDayFn(zone)(now))
+  const to = dayStartMs(today, zone)
+  const from = dayStartMs(today, zone, -STATEMENT_DAYS)
   const rows = demoStatementRows(db, channelId, from, to)
   if (rows.length === 0) return
   // The trailer states one cent more than the lines add up to.
@@ -124,8 +127,8 @@ export async function createDemoReconciliation(db: Db, call: DemoCall, channelId
     profile: BUILT_IN_PROFILES.simulator,
     note: 'Demo: the provider simulator’s statement layout'
   })
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-  const upload = await call('recon.uploads.put', { fileName: `cn-a-statement-${day(from)}-${day(to - DAY)}.csv`, contentBase64: Buffer.from(csv, 'utf8').toString('base64') })
+  const day = (ms: number) => isoDay(businessDayFn(zone)(ms))
+  const upload = await call('recon.uploads.put', { fileName: `cn-a-statement-${day(from)}-${day(to - 1)}.csv`, contentBase64: Buffer.from(csv, 'utf8').toString('base64') })
   await finished(call, await call('recon.imports.check', { sourceId: source.id, uploadId: upload.uploadId }))
   const imported = await finished(call, await call('recon.imports.commit', { sourceId: source.id, uploadId: upload.uploadId }))
   const statementId = (imported.result as { statementId: number }).statementId
