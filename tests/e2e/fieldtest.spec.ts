@@ -107,6 +107,8 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     await simulator.open()
     seen()
     await expect(simulator.state).toHaveAttribute('data-running', 'no')
+    // Its times are in the user's display zone (the business zone here), and it says so.
+    await expect(page.getByTestId('time-zone-note').first()).toHaveText('Times are in your display time zone (UTC+08:00).')
     simulatorUrl = await simulator.start()
     expect(simulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     await simulator.connect(CHANNEL_OPTION, 'Dragon')

@@ -195,6 +195,16 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
   await test.step('currency mismatch written off with the button', async () => {
     await run.showType('Currency mismatch')
     await expect(page.getByTestId('side-by-side').locator('tr[data-differs]')).toContainText('USD')
+    // Given an owner first: only platform users are offered (a merchant's user never owns a break).
+    await run.detail.getByTestId('break-actions').getByRole('button', { name: /^Assign/ }).click()
+    await run.dialog.getByRole('textbox', { name: 'Assign to', exact: true }).or(run.dialog.getByRole('combobox', { name: 'Assign to', exact: true })).first().click()
+    await expect(page.getByRole('option', { name: /demo\.finance/ })).toBeVisible()
+    await expect(page.getByRole('option', { name: /demo\.merchant/ })).toHaveCount(0)
+    await page.getByRole('option', { name: /demo\.finance/ }).click()
+    await run.dialog.getByRole('textbox', { name: 'Reason' }).fill('Finance asks the channel about the currency')
+    await run.dialog.getByRole('button', { name: 'Assign', exact: true }).click()
+    await expect(run.dialog).toBeHidden()
+    await expect(run.detail).toContainText('assigned to demo.finance')
     await run.detail.getByTestId('break-actions').getByRole('button', { name: /^Write off/ }).click()
     await run.dialog.getByRole('textbox', { name: 'Reason' }).fill('Their export wrote USD for a CNY payment')
     await run.dialog.getByRole('button', { name: 'Write off', exact: true }).click()

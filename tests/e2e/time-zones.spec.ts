@@ -92,8 +92,8 @@ test('changing the display zone moves the times on an order’s page, in Account
     await expect(field(page, 'Finished (UTC+07:00)')).toHaveText(formatInZone(finalizedAt, '+07:00'))
     await expect(page.getByText('Created (UTC+08:00)', { exact: true })).toHaveCount(0)
 
-    // The field testing and reconciliation pages name the same zone their times are shown in.
-    for (const address of ['/fieldtest/simulator', '/fieldtest/runs', '/reconciliation']) {
+    // The reconciliation pages name the same zone their times are shown in.
+    for (const address of ['/reconciliation', '/reconciliation/import']) {
       await shell.openAddress(host.url, address)
       await expect(page.getByTestId('time-zone-note').first()).toHaveText('Times are in your display time zone (UTC+07:00).')
     }

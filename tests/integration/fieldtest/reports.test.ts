@@ -82,6 +82,14 @@ describe('the signed report of a run', () => {
     expect({ orders: repeated.orders, requested: repeated.requested, paid: repeated.paid, fees: repeated.fees }).toEqual({ orders: alone.orders, requested: alone.requested, paid: alone.paid, fees: alone.fees })
   }, 60_000)
 
+  it('the HTML page says its status and its signatures in its own language', async () => {
+    expect(html).toContain('<dt>Run status</dt><dd>Finished</dd>')
+    expect(html).toContain('<th>Signed by</th><th>Key fingerprint</th><th>Signed at</th>')
+    const zh = (await w.t.ok('fieldtest.reports.export', { id: reportId, language: 'zh-CN' }, w.admin)).html
+    expect(zh).toContain('<dt>执行状态</dt><dd>已完成</dd>')
+    expect(zh).toContain('<th>签名人</th><th>密钥指纹</th><th>签名时间</th>')
+  })
+
   it('npm run verify-report accepts the untouched report, JSON and HTML', () => {
     const jsonFile = join(dir, 'report.json')
     const htmlFile = join(dir, 'report.html')

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RehearsalFault } from '../../../src/shared/contract/fieldtest'
+import { inEnglish } from '../../../src/main/core/text'
+import { cardFields } from '../orders/support'
 import { CAPS, deposit, expectEnded, fieldWorld, payout, planOf, rehearse, settle, statuses, withServices, type FieldWorld } from './support'
 
 const PAID = { outcome: 'paid' as const, callbackWithinSeconds: 3, signatureValid: true, amountExact: true, feeExact: true }
@@ -108,6 +110,15 @@ describe('field test runs on the simulator', () => {
     // The simulator never saw the blocked step's order.
     const sent = w.t.core.simulator.running()!.orders().filter((o) => o.amount === '700.00')
     expect(sent).toHaveLength(0)
+  }, 30_000)
+
+  it('a step PayDesk refuses for a missing field passes when a refusal is expected, its cause naming the field', async () => {
+    const { cardNumber: _left, ...withoutCard } = cardFields
+    const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'refused_locally' }, { fields: withoutCard }), deposit('500.00', { outcome: 'accepted' }, { fields: withoutCard })]))
+    const run = await settle(w, (await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: CAPS }, w.admin)).id)
+    expect(statuses(run)).toEqual(['passed validation', 'failed validation'])
+    expect(inEnglish(run.steps[0].cause!)).toMatch(/^Refused before sending, as expected: cardNumber is required/)
+    expect(inEnglish(run.steps[1].cause!)).toMatch(/^Refused before sending: cardNumber is required/)
   }, 30_000)
 
   it('the stop halts a run at once: the step in progress and the rest are skipped, nothing more is sent', async () => {

@@ -9,7 +9,7 @@ import { zoneOffsetMs } from '../../ledger/business-day'
 import type { ReportDocument, ReportStep } from './document'
 import { textIn, type ReportLanguage } from './text'
 
-export const RENDERER = '1'
+export const RENDERER = '2'
 export const EMBEDDED_ID = 'paydesk-report'
 
 const LABELS = {
@@ -34,7 +34,11 @@ const LABELS = {
     totalsText: '{steps} steps: {passed} passed, {failed} failed, {blocked} blocked, {skipped} skipped. {orders} orders for {requested}; paid and posted {paid}; fees {fees}.',
     signatures: 'Signatures',
     roles: { engineer: 'Engineer', reviewer: 'Reviewer' },
-    key: 'key',
+    signer: 'Signed by',
+    keyFingerprint: 'Key fingerprint',
+    signedAt: 'Signed at',
+    runStatuses: { running: 'Running', awaiting_confirmation: 'Awaiting confirmation', stopping: 'Stopping', stopped: 'Stopped', finished: 'Finished', interrupted: 'Interrupted' } as Record<string, string>,
+    faultNames: { decline: 'Decline', timeout: 'Timeout', server_error: 'Server error', duplicate_callback: 'Duplicate callback', bad_signature: 'Bad signature', partial_amount: 'Partial amount', late_callback: 'Late callback', delay: 'Delay', fail_later: 'Fail later' } as Record<string, string>,
     unsigned: 'Not signed',
     chain: 'Hash chain (SHA-256)',
     head: 'Head',
@@ -93,7 +97,11 @@ const LABELS = {
     totalsText: '共 {steps} 步：通过 {passed}，失败 {failed}，受阻 {blocked}，跳过 {skipped}。{orders} 笔订单，金额 {requested}；已支付并入账 {paid}；手续费 {fees}。',
     signatures: '签名',
     roles: { engineer: '工程师', reviewer: '复核人' },
-    key: '密钥',
+    signer: '签名人',
+    keyFingerprint: '密钥指纹',
+    signedAt: '签名时间',
+    runStatuses: { running: '运行中', awaiting_confirmation: '等待确认', stopping: '正在停止', stopped: '已停止', finished: '已完成', interrupted: '已中断' } as Record<string, string>,
+    faultNames: { decline: '拒绝', timeout: '超时', server_error: '服务器错误', duplicate_callback: '重复回调', bad_signature: '错误签名', partial_amount: '部分金额', late_callback: '迟到回调', delay: '延迟', fail_later: '稍后失败' } as Record<string, string>,
     unsigned: '未签名',
     chain: '哈希链（SHA-256）',
     head: '链头',
@@ -230,11 +238,11 @@ export function renderReportHtml(doc: ReportDocument, language: ReportLanguage):
   const l = LABELS[language]
   const h = doc.header
   const zone = h.timeZone
-  const faults = h.faults.length ? h.faults.map((f) => [f.behaviour, f.amountPattern && `/${f.amountPattern}/`, f.delayMs !== undefined && `${f.delayMs} ms`, f.partialPercent !== undefined && `${f.partialPercent} %`].filter(Boolean).join(' ')).join(', ') : l.none
+  const faults = h.faults.length ? h.faults.map((f) => [l.faultNames[f.behaviour] ?? f.behaviour, f.amountPattern && `/${f.amountPattern}/`, f.delayMs !== undefined && `${f.delayMs} ms`, f.partialPercent !== undefined && `${f.partialPercent} %`].filter(Boolean).join(' ')).join(', ') : l.none
   const t = h.totals
   const money = (v: string) => `${t.currency} ${v}`
   const signatures = doc.signatures.length
-    ? `<table><tr><th></th><th>${l.ranBy}</th><th>${l.key}</th><th>${l.started}</th></tr>${doc.signatures.map((s) => `<tr><td>${l.roles[s.role]}</td><td>${escape(s.displayName)} (${escape(s.username)})</td><td class="mono">${escape(s.fingerprint)}</td><td>${escape(timeIn(zone, s.signedAt))}</td></tr>`).join('')}</table>`
+    ? `<table><tr><th></th><th>${l.signer}</th><th>${l.keyFingerprint}</th><th>${l.signedAt}</th></tr>${doc.signatures.map((s) => `<tr><td>${l.roles[s.role]}</td><td>${escape(s.displayName)} (${escape(s.username)})</td><td class="mono">${escape(s.fingerprint)}</td><td>${escape(timeIn(zone, s.signedAt))}</td></tr>`).join('')}</table>`
     : `<p>${l.unsigned}</p>`
   const summary = doc.steps.map((s) => `<tr><td><a href="#step-${s.index + 1}">${s.index + 1}</a></td><td>${escape(l.actions[s.action] ?? s.action)}</td><td>${escape(s.title)}</td><td><span class="status ${escape(s.status)}">${escape(l.statuses[s.status] ?? s.status)}</span></td><td>${escape(s.cause.text ? textIn(language, s.cause.text) : '')}</td></tr>`).join('')
   // The JSON goes in a script element that never ends early: every "<" is written as \u003c.
@@ -255,7 +263,7 @@ export function renderReportHtml(doc: ReportDocument, language: ReportLanguage):
 <dt>${l.target}</dt><dd>${l.targets[h.target]}</dd>
 <dt>${l.faults}</dt><dd>${escape(faults)}</dd>
 <dt>${l.caps}</dt><dd>${escape(fill(l.capsText, { orders: h.caps.maxOrders, amount: money(h.caps.maxAmount) }))}</dd>
-<dt>${l.status}</dt><dd>${escape(h.status)}</dd>
+<dt>${l.status}</dt><dd>${escape(l.runStatuses[h.status] ?? h.status)}</dd>
 <dt>${l.ranBy}</dt><dd>${escape(h.ranBy.displayName)} (${escape(h.ranBy.username)})</dd>
 <dt>${l.confirmedBy}</dt><dd>${escape(h.confirmedBy ?? '—')} ${h.confirmedAt ? escape(timeIn(zone, h.confirmedAt)) : ''}</dd>
 <dt>${l.started}</dt><dd>${escape(timeIn(zone, h.startedAt))}</dd>

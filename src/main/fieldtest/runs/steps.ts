@@ -13,7 +13,7 @@ import { and, eq, like } from 'drizzle-orm'
 import type { PlanStep, StepAmounts, StepEvidence, StepOutcome } from '../../../shared/contract/fieldtest'
 import { rangeViolation } from '../../../shared/limits'
 import { fromMinor, readAmount } from '../../../shared/money'
-import { say, term, type ServerText } from '../../../shared/server-text'
+import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import type { Ctx } from '../../core/context'
 import { AppError } from '../../core/errors'
 import { channels, orders, outbox, refunds, services } from '../../db/schema'
@@ -177,10 +177,13 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   } catch (error) {
     if (!(error instanceof AppError)) throw error
     const evidence = { ...emptyEvidence(), refusal: { code: error.code, text: error.text } }
-    const limitRefusal = error.code === 'limit.out_of_range' || error.code === 'orders.channel_unusable'
-    if (step.expect.outcome === 'refused_locally' && limitRefusal) return ended(pass(say('fieldtest.cause.refusedAsExpected', { text: error.text }), error.code), { amounts: null }, evidence)
-    if (error.code === 'ledger.insufficient_funds' || error.code === 'orders.merchant_disabled') return ended(blocked(say('fieldtest.cause.blockedLocally', { text: error.text }), error.code), null, evidence)
-    return ended(fail(say('fieldtest.cause.refusedLocally', { text: error.text }), error.code), null, evidence)
+    // What PayDesk refuses before sending: an amount outside the limits, a channel it cannot use, or
+    // an order it cannot take (a field missing or malformed: named, as the order form names it).
+    const localRefusal = error.code === 'limit.out_of_range' || error.code === 'orders.channel_unusable' || error.kind === 'validation'
+    const text = error.field ? say('fieldtest.cause.fieldRefused', { field: verbatim(error.field.replace(/^fields\./, '')), text: error.text }) : error.text
+    if (step.expect.outcome === 'refused_locally' && localRefusal) return ended(pass(say('fieldtest.cause.refusedAsExpected', { text }), error.code), { amounts: null }, evidence)
+    if (error.code === 'ledger.insufficient_funds' || error.code === 'orders.merchant_disabled') return ended(blocked(say('fieldtest.cause.blockedLocally', { text }), error.code), null, evidence)
+    return ended(fail(say('fieldtest.cause.refusedLocally', { text }), error.code), null, evidence)
   }
   const holdAtSubmit = direction === 'payout' ? orderFacts(ctx.db, orderId).detail.holdStatus : null
   transact(ctx.db, (tx) => recordOrder(tx, run.id, row.stepIndex, orderId, amount.ok ? amount.minor : 0))

@@ -34,7 +34,7 @@ export function useBreakReads(): () => Promise<unknown> {
 
 const NOBODY = 'nobody'
 
-/** Who a break can be assigned to: me, nobody, and (for those who may list users) anyone. */
+/** Who a break can be assigned to: me, nobody, and (for those who may list users) any platform user (a merchant's user never sees a break of another merchant, so is never its owner). */
 export function useAssignees(): { value: string; label: string }[] {
   const { t } = useTranslation()
   const me = useCurrentUser()
@@ -43,7 +43,7 @@ export function useAssignees(): { value: string; label: string }[] {
   return [
     { value: String(me.id), label: t('recon.resolve.me', { name: me.displayName }) },
     { value: NOBODY, label: t('recon.resolve.nobody') },
-    ...(users.data?.items ?? []).filter((u) => u.id !== me.id).map((u) => ({ value: String(u.id), label: `${u.displayName} (${u.username})` }))
+    ...(users.data?.items ?? []).filter((u) => u.id !== me.id && u.merchantId === null).map((u) => ({ value: String(u.id), label: `${u.displayName} (${u.username})` }))
   ]
 }
 
