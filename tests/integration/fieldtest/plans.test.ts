@@ -128,4 +128,16 @@ describe('a generated plan', () => {
     expect((await t.ok('fieldtest.plans.get', { id: plan.id, version: 1 }, admin)).steps).toEqual(plan.steps)
     expect(await t.call('fieldtest.plans.save', { id: plan.id, baseVersion: 1, steps: plan.steps }, admin)).toMatchObject({ status: 409 })
   })
+
+  it('keeps an amount PayDesk must refuse (zero, too many decimals) only in a step that expects the refusal', async () => {
+    const { admin, merchantId } = await world()
+    const channelId = await channelWith(admin, merchantId, 'CNY', { channel: ['100', '50000'], services: [{ type: 'CNY_BANK_CARD', direction: 'deposit', lower: '500', upper: '20000' }] })
+    const plan = await t.ok('fieldtest.plans.generate', { channelId }, admin)
+    const accepted = plan.steps.find((s) => s.action === 'deposit' && s.expect.outcome !== 'refused_locally')!
+    const probes = ['0', '500.123'].map((amount) => ({ ...accepted, title: `Deposit ${amount}, refused`, purpose: 'custom' as const, amount, expect: { outcome: 'refused_locally' as const } }))
+    const saved = await t.ok('fieldtest.plans.save', { id: plan.id, baseVersion: 1, steps: [...plan.steps, ...probes] }, admin)
+    expect(saved.steps.slice(-2).map((s) => s.amount)).toEqual(['0', '500.123'])
+    const wrong = await t.call('fieldtest.plans.save', { id: plan.id, baseVersion: 2, steps: [...plan.steps, { ...probes[1], expect: { outcome: 'accepted' } }] }, admin)
+    expect(wrong).toMatchObject({ status: 400, field: `steps.${plan.steps.length}.amount` })
+  })
 })

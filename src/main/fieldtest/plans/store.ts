@@ -67,14 +67,15 @@ export function servicesForGeneration(list: ReturnType<typeof channelServices>):
 
 /**
  * The steps checked against the channel: each order's service is one bound to it, and each amount
- * has at most the currency's digits (a step with a wrong amount is refused here, not at run time).
+ * has at most the currency's digits (a step with a wrong amount is refused here, not at run time),
+ * except where PayDesk's refusal is what the step tests (zero, too many decimals: `refused_locally`).
  */
 export function checkSteps(db: Db | Tx, channel: StoredChannel, steps: PlanStep[]): void {
   const bound = new Map(channelServices(db, channel).map((s) => [s.id, s]))
   steps.forEach((step, index) => {
     const currency = step.serviceId !== undefined ? bound.get(step.serviceId)?.currency : step.target !== undefined ? bound.get(steps[step.target]?.serviceId ?? 0)?.currency : undefined
     if (step.serviceId !== undefined && !bound.has(step.serviceId)) throw validationError(`steps.${index}.serviceId`, say('rule.fieldtest.serviceNotBound', { id: step.serviceId, channel: channel.name }))
-    if (step.amount !== undefined && currency) minorOf(`steps.${index}.amount`, step.amount, currency, { positive: true })
+    if (step.amount !== undefined && currency && step.expect.outcome !== 'refused_locally') minorOf(`steps.${index}.amount`, step.amount, currency, { positive: true })
   })
 }
 

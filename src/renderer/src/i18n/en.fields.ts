@@ -119,7 +119,12 @@ const enBaseFields = {
   permissions: 'Permissions',
   status: 'Status',
   sessionIdleMinutes: 'Session idle limit',
-  sessionAbsoluteMinutes: 'Session absolute limit'
+  sessionAbsoluteMinutes: 'Session absolute limit',
+  // One item of a list a refusal points into (`steps.16.amount` reads "Step 17 · Amount").
+  steps: 'Step',
+  maxOrders: 'At most this many orders',
+  maxAmount: 'At most this total amount',
+  assignTo: 'Assign to'
 }
 
 export const enFields = {

@@ -34,6 +34,13 @@ describe('rule and error messages', () => {
     expect(errorMessage(refusal(text, 'orderId'), zh)).toContain('订单 D2026112200000001 已由 USDT 换汇结算为 CNY；暂不支持对换汇结算的订单退款或发起争议')
   })
 
+  it('names a field inside a list or an object by its item and its label, never by its path', () => {
+    expect(errorMessage(refusal(say('rule.moreThanZero'), 'steps.16.amount'), english)).toBe('Step 17 · Amount: must be more than zero')
+    expect(errorMessage(refusal(say('rule.moreThanZero'), 'steps.16.amount'), zh)).toMatch(/^步骤 17 · .+: /)
+    expect(errorMessage(refusal(say('rule.moreThanZero'), 'caps.maxAmount'), english)).toBe('At most this total amount: must be more than zero')
+    expect(errorMessage(refusal(say('rule.moreThanZero'), 'steps.2.fields.cardNumber'), english)).toMatch(/^Step 3 · /)
+  })
+
   it('keeps English messages word for word', () => {
     expect(errorMessage(refusal(say('error.merchants.nameTaken', { name: 'Acme' }), 'name'), english)).toBe('Name: a merchant named "Acme" already exists')
     expect(fieldErrorMessage(refusal(say('error.users.usernameTaken', { name: 'ops' }), 'username'), english)).toBe('"ops" is already taken')

@@ -22,6 +22,16 @@ export function fieldLabel(field: string, t: TFunction): string {
   if (has(enCatalog.fields, field)) return t(`fields.${field as FieldKey}`)
   const orderField = /^fields\.(\w+)$/.exec(field)?.[1]
   if (orderField && has(enOrders.orders.fields, orderField)) return t(`orders.fields.${orderField as OrderFieldKey}`)
+  // A path into a list or an object: the item by its number (from 1), then the field's own label
+  // (`steps.16.amount` → "Step 17 · Amount", `caps.maxAmount` → its label).
+  const parts = field.split('.')
+  if (parts.length > 1) {
+    const index = parts.findIndex((p) => /^\d+$/.test(p))
+    const own = fieldLabel(parts[parts.length - 1], t)
+    if (index <= 0) return own
+    const list = parts[index - 1]
+    return `${has(enCatalog.fields, list) ? t(`fields.${list as FieldKey}`) : list} ${Number(parts[index]) + 1} · ${own}`
+  }
   return field
 }
 

@@ -79,7 +79,11 @@ const zhCNBaseFields = {
   permissions: '权限',
   status: '状态',
   sessionIdleMinutes: '会话空闲时限',
-  sessionAbsoluteMinutes: '会话绝对时限'
+  sessionAbsoluteMinutes: '会话绝对时限',
+  steps: '步骤',
+  maxOrders: '订单数不超过',
+  maxAmount: '总金额不超过',
+  assignTo: '指派给'
 }
 
 export const zhCNFields: typeof enFields = {
