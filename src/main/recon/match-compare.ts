@@ -22,7 +22,7 @@ function nearCutoff(at: number | null, rules: MatchRules): boolean {
 }
 
 export function lineBreak(type: BreakType, line: Line, rules: MatchRules, extra: { cause?: string; detail?: Record<string, unknown> }): Break {
-  const cause = extra.cause ?? (type === 'missing_ours' && nearCutoff(line.at, rules) ? 'cutoff' : type)
+  const cause = extra.cause ?? (type === 'missing_ours' && !rules.dayOnlyStatements?.has(line.statementId) && nearCutoff(line.at, rules) ? 'cutoff' : type)
   return {
     type,
     identity: `${type}:line:${line.statementId}:${line.rowKey}`,

@@ -72,6 +72,8 @@ export interface MatchRules {
   dayOf: (ms: number) => number
   /** Minutes of a business day's boundary within which a miss is put down to the cut-off. */
   cutoffMinutes: number
+  /** Statements whose lines carry a day and no time of day (a bank's booking date): never near a cut-off. */
+  dayOnlyStatements?: ReadonlySet<number>
 }
 
 export interface Scope {

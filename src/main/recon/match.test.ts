@@ -138,6 +138,15 @@ describe('matching statement lines against our orders', () => {
     expect(rated.map((o) => result.breaks.find((b) => b.orderId === o.id)?.causeKey)).toEqual(['rate:10.0000', 'rate:10.0000', 'rate:10.0000'])
   })
 
+  it('puts a line of theirs at midnight down to the cut-off only when its file states a time of day', () => {
+    const atMidnight = (statementId: number) => line({ statementId, upstreamNo: `BANK-${statementId}`, grossMinor: 55_500, feeMinor: null, at: DAY_START + 2 * 60_000 })
+    const result = matchStatement([atMidnight(1), atMidnight(2)], [], [], [], { ...rules, dayOnlyStatements: new Set([2]) }, scope)
+    expect(result.breaks.map((b) => [b.statementId, b.type, b.causeKey])).toEqual([
+      [1, 'missing_ours', 'cutoff'],
+      [2, 'missing_ours', 'missing_ours']
+    ])
+  })
+
   it('leaves what falls inside the grace window around the cut-off pending until it passes', () => {
     const late = order({ at: DAY_START + 24 * HOUR - 60_000 })
     const running = matchStatement([], [late], [], [], rules, { ...scope, now: scope.to + 60_000 })

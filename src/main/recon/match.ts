@@ -21,7 +21,7 @@ import type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, M
 
 export type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
-export const RULE_VERSION = 1
+export const RULE_VERSION = 2
 
 
 /**

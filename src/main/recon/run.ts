@@ -157,6 +157,19 @@ function loadControls(sqlite: Database.Database, statementIds: number[]): Contro
   return rows.flatMap((r) => (JSON.parse(r.controls) as Omit<Control, 'statementId'>[]).map((c) => ({ ...c, statementId: r.id })))
 }
 
+/**
+ * The statements whose lines have a day and no time of day: read by a bank layout (camt.053 and
+ * MT940 book by date) or a date format without hours. Such a line stands at 00:00 of its day.
+ */
+function loadDayOnly(sqlite: Database.Database, statementIds: number[]): Set<number> {
+  const rows = sqlite
+    .prepare('select s.id, p.profile from recon_statements s join recon_profiles p on p.id = s.profile_id where s.id in (select value from json_each(?))')
+    .all(JSON.stringify(statementIds)) as { id: number; profile: string }[]
+  const dayOnly = (profile: { format?: string; dateFormat?: string }) =>
+    profile.format === 'camt053' || profile.format === 'mt940' || (profile.dateFormat !== undefined && profile.dateFormat !== 'iso' && !/H/.test(profile.dateFormat.replace(/'[^']*'/g, '')))
+  return new Set(rows.filter((r) => dayOnly(JSON.parse(r.profile) as { format?: string; dateFormat?: string })).map((r) => r.id))
+}
+
 type Intern = ReturnType<typeof interner>
 
 /**
@@ -392,7 +405,16 @@ function matchScope(sqlite: Database.Database, tenantId: number, scope: RunScope
   const links = loadLinks(sqlite, scope.statementIds)
   const controls = loadControls(sqlite, scope.statementIds)
   const dayOf = businessDayFn(settings.zone)
-  const rules: MatchRules = { toleranceMinor: settings.toleranceMinor, tolerancePpm: settings.tolerancePpm, windowMs: settings.windowMs, graceMs: settings.graceMs, fee: settings.fee, dayOf, cutoffMinutes: settings.cutoffMinutes }
+  const rules: MatchRules = {
+    toleranceMinor: settings.toleranceMinor,
+    tolerancePpm: settings.tolerancePpm,
+    windowMs: settings.windowMs,
+    graceMs: settings.graceMs,
+    fee: settings.fee,
+    dayOf,
+    cutoffMinutes: settings.cutoffMinutes,
+    dayOnlyStatements: loadDayOnly(sqlite, scope.statementIds)
+  }
   const result = matchStatement(lines, ours, links, controls, rules, { from: scope.from, to: scope.to, now, includeTest: !!scope.includeTest }, keyedOf)
   return { result, lineCount: lines.length, ours, links }
 }

@@ -210,6 +210,21 @@ describe('reconciliation procedures', () => {
     expect([...new Set(Object.values(summary.breakAmounts).flatMap((amounts) => Object.keys(amounts)))]).toEqual(['CNY'])
   })
 
+  it('a bank line dated without a time of day is never put down to the cut-off', async () => {
+    const demo = await demoRun()
+    const zone = tenantZone(t.core.db, TENANT_ID)
+    const profile = { ...BUILT_IN_PROFILES.generic_csv, dateFormat: 'yyyy-MM-dd', timeZone: zone }
+    const source = await t.ok('recon.sources.create', { name: 'CNY bank, dates only', kind: 'bank', channelId: null, feeRate: null, feeFixed: null, currency: 'CNY', profile }, admin)
+    const day = isoDay(businessDayFn(zone)(demo.scope.from))
+    const csv = `date,reference,amount,currency\n${day},BANK-CHARGE-1,-12.00,CNY\n`
+    const imported = await settled(await t.ok('recon.imports.commit', { sourceId: source.id, uploadId: (await upload('dates.csv', csv)).uploadId }, admin))
+    const statementId = (imported.result as { statementId: number }).statementId
+    const started = await t.ok('recon.runs.start', { sourceId: source.id, statementIds: [statementId], from: demo.scope.from, to: demo.scope.from + 86_400_000 }, admin)
+    await settled(started.job)
+    const theirs = (await breaksOf(started.run.id)).filter((b) => b.type === 'missing_ours')
+    expect(theirs.map((b) => [b.theirKeys.upstreamNo, b.causeKey])).toEqual([['BANK-CHARGE-1', 'missing_ours']])
+  })
+
   it('exports the breaks with formulas escaped, and brings decisions worked offline back', async () => {
     // A source whose file has a line keyed like a spreadsheet formula.
     const channels = (await t.ok('channels.list', {}, admin)).items
