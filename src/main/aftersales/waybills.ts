@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { say, term } from '../../shared/server-text'
 import { waybills, type WaybillStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
-import { conflict } from '../core/errors'
+import { conflict, validationError } from '../core/errors'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
 import { assertPaidDeposit, type Order } from './cases'
@@ -17,8 +17,13 @@ export interface WaybillInput {
   status: WaybillStatus
 }
 
+/** A clock a minute off (the merchant's, the carrier's) is not a shipment in the future. */
+const CLOCK_SKEW_MS = 60_000
+
 export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: WaybillInput, who: { userId: number | null; actor: string }, now: number): Waybill {
   assertPaidDeposit(order)
+  // A waybill is dispute evidence: goods shipped later than it was recorded is evidence of nothing.
+  if (input.shippedAt > now + CLOCK_SKEW_MS) throw validationError('shippedAt', say('rule.notInFuture'))
   const existing = tx.select({ id: waybills.id }).from(waybills).where(and(eq(waybills.carrier, input.carrier), eq(waybills.trackingNo, input.trackingNo))).get()
   if (existing) throw conflict(say('error.waybills.taken', { carrierAndNo: `${input.carrier} ${input.trackingNo}` }), { code: 'waybills.duplicate', field: 'trackingNo' })
   const waybill = tx

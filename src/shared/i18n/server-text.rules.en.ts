@@ -139,6 +139,7 @@ export const rulesTextEn = {
   'rule.emptyFile': 'the file is empty',
   'rule.maxMegabytes': 'must be at most {{n}} MB',
   'rule.inFuture': 'must be in the future',
+  'rule.notInFuture': 'cannot be later than now',
   'rule.dateTime': 'must be a date and time',
   'rule.after2000': 'must be a date after 2000',
   'rule.trackingChars': 'may only contain letters, digits and -',

@@ -131,6 +131,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.emptyFile': '文件为空',
   'rule.maxMegabytes': '不能超过 {{n}} MB',
   'rule.inFuture': '必须是将来的时间',
+  'rule.notInFuture': '不能晚于当前时间',
   'rule.dateTime': '必须是日期和时间',
   'rule.after2000': '必须是 2000 年之后的日期',
   'rule.trackingChars': '只能包含字母、数字和 -',

@@ -140,6 +140,9 @@ describe('waybills', () => {
     const first = (await waybill(a.id, 'JD0000111222')).data!
     expect(first.timeline.map((e) => e.summary)).toEqual([`Waybill SF Express JD0000111222 recorded for order ${a.orderNo} (in transit)`])
     expect(await waybill(b.id, 'JD0000111222')).toMatchObject({ status: 409, field: 'trackingNo' })
+    // Goods shipped tomorrow are evidence of nothing yet.
+    const tomorrow = await w.t.call('waybills.create', { orderId: b.id, carrier: 'SF Express', trackingNo: 'JD0000999000', shippedAt: w.t.clock.now() + 24 * HOUR }, w.admin)
+    expect(tomorrow).toMatchObject({ status: 400, field: 'shippedAt', message: 'shippedAt: cannot be later than now' })
     const second = (await waybill(b.id, 'JD0000333444')).data!
     expect((await w.t.ok('waybills.list', { search: '0001112' }, w.admin)).items.map((x) => x.id)).toEqual([first.id])
     expect((await w.t.ok('waybills.list', { search: b.orderNo }, w.admin)).items.map((x) => x.id)).toEqual([second.id])
