@@ -55,6 +55,17 @@ export function allowedActions(b: Break): BreakAction[] {
   return actions
 }
 
+/** The run's `missing_theirs` breaks of one order or refund of ours, in `status`. */
+function oursMissingTheirs(tx: Tx, runId: number, ours: { orderId: number | null; refundId: number | null }, status: 'open' | 'resolved'): Break[] {
+  const which = ours.orderId !== null ? eq(reconBreaks.orderId, ours.orderId) : ours.refundId !== null ? eq(reconBreaks.refundId, ours.refundId) : null
+  if (!which) return []
+  return tx
+    .select()
+    .from(reconBreaks)
+    .where(and(eq(reconBreaks.runId, runId), eq(reconBreaks.type, 'missing_theirs'), eq(reconBreaks.status, status), which))
+    .all()
+}
+
 export function loadBreak(tx: Tx, tenantId: number, id: number): Break {
   const b = tx.select().from(reconBreaks).where(and(eq(reconBreaks.id, id), eq(reconBreaks.tenantId, tenantId))).get()
   if (!b) throw notFound(say('thing.reconBreak', { id }))
@@ -176,6 +187,12 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       setStatus(tx, b, { status: 'resolved', resolution: 'matched' }, now)
       const text = say('recon.matchedBy', { target: verbatim(target.no), user: actor.username, reason })
       addEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
+      // Ours missing on their side in this run is the other half of the same difference: matched with it.
+      const lineNo = tx.select({ n: reconLines.lineNo }).from(reconLines).where(eq(reconLines.id, b.lineId!)).get()?.n ?? 0
+      for (const other of oursMissingTheirs(tx, b.runId, { orderId: d.orderId ?? null, refundId: d.refundId ?? null }, 'open')) {
+        setStatus(tx, other, { status: 'resolved', resolution: 'matched' }, now)
+        addEvent(tx, other, now, actor.username, 'resolved', say('recon.matchedWithLine', { lineNo, breakId: b.id, user: actor.username, reason }), { resolution: 'matched', detail: { lineId: b.lineId, breakId: b.id } })
+      }
       return text
     }
     case 'accept_theirs': {
@@ -211,7 +228,16 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
     }
     case 'undo': {
       if (b.resolution === 'matched' && b.lineId !== null) {
+        const links = tx.select().from(reconManualLinks).where(and(eq(reconManualLinks.lineId, b.lineId), isNull(reconManualLinks.removedAt))).all()
         tx.update(reconManualLinks).set({ removedAt: now, removedBy: actor.userId }).where(and(eq(reconManualLinks.lineId, b.lineId), isNull(reconManualLinks.removedAt))).run()
+        // The order matched with the line is missing on their side again.
+        for (const link of links) {
+          for (const other of oursMissingTheirs(tx, b.runId, link, 'resolved')) {
+            if (other.resolution !== 'matched') continue
+            setStatus(tx, other, { status: 'open', resolution: null }, now)
+            addEvent(tx, other, now, actor.username, 'undone', say('recon.undoneWith', { breakId: b.id, user: actor.username, reason }), { resolution: null, detail: { was: 'matched', breakId: b.id } })
+          }
+        }
       }
       setStatus(tx, b, { status: 'open', resolution: null }, now)
       const text = say('recon.undone', { user: actor.username, reason })

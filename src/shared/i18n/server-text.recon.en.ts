@@ -44,6 +44,8 @@ export const reconTextEn = {
   'error.recon.decisionsFile': 'line {{lineNo}}: {{problem}}',
   'recon.decisionCarried': 'Decision of event {{eventId}} carried from an earlier run',
   'recon.resolved': '{{resolution}} by {{user}}: {{reason}}',
+  'recon.matchedWithLine': 'Matched by hand with their line {{lineNo}} (break {{breakId}}) by {{user}}: {{reason}}',
+  'recon.undoneWith': 'Open again: the match of break {{breakId}} was undone by {{user}}: {{reason}}',
   'recon.matchedBy': 'Matched by hand to {{target}} by {{user}}: {{reason}}',
   'recon.acceptedByOrder': 'Accepted theirs: order {{orderNo}} marked succeeded by {{user}}: {{reason}}',
   'recon.acceptedByAdjustment': 'Accepted theirs: adjustment {{adjustmentNo}} of {{money}} requested by {{user}} (waiting for a second user): {{reason}}',

@@ -46,6 +46,8 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'error.recon.decisionsFile': '第 {{lineNo}} 行：{{problem}}',
   'recon.decisionCarried': '沿用先前批次的处理（事件 {{eventId}}）',
   'recon.resolved': '{{resolution}}（{{user}}）：{{reason}}',
+  'recon.matchedWithLine': '由 {{user}} 与对方第 {{lineNo}} 行明细（差异 {{breakId}}）手工匹配：{{reason}}',
+  'recon.undoneWith': '已重新打开：差异 {{breakId}} 的匹配已由 {{user}} 撤销：{{reason}}',
   'recon.matchedBy': '由 {{user}} 手工匹配到 {{target}}：{{reason}}',
   'recon.acceptedByOrder': '以对方为准：订单 {{orderNo}} 由 {{user}} 标记为成功：{{reason}}',
   'recon.acceptedByAdjustment': '以对方为准：{{user}} 申请调账 {{adjustmentNo}}，金额 {{money}}（等待另一用户审核）：{{reason}}',

@@ -208,6 +208,18 @@ describe('reconciliation procedures', () => {
     const summary = (await t.ok('recon.runs.get', { id: started.run.id }, admin)).summary!
     expect(summary.breaks.missing_theirs).toBeGreaterThan(0)
     expect([...new Set(Object.values(summary.breakAmounts).flatMap((amounts) => Object.keys(amounts)))]).toEqual(['CNY'])
+
+    // Their line matched by hand to an order of ours missing on their side: both halves of the
+    // difference are matched, the line's detail shows the order; undone, both are open again.
+    const credit = (await breaksOf(started.run.id, { type: 'missing_ours' }))[0]
+    const ours = (await breaksOf(started.run.id, { type: 'missing_theirs' }))[0]
+    await t.ok('recon.breaks.resolve', { id: credit.id, action: 'match', orderId: ours.orderId!, reason: 'Bank credit of that payment' }, admin)
+    const matched = await t.ok('recon.breaks.get', { id: ours.id }, admin)
+    expect(matched).toMatchObject({ status: 'resolved', resolution: 'matched' })
+    expect(matched.history.at(-1)?.summary).toBe(`Matched by hand with their line 2 (break ${credit.id}) by root: Bank credit of that payment`)
+    expect((await t.ok('recon.breaks.get', { id: credit.id }, admin)).order?.id).toBe(ours.orderId)
+    await t.ok('recon.breaks.resolve', { id: credit.id, action: 'undo', reason: 'Wrong payment' }, admin)
+    expect(await t.ok('recon.breaks.get', { id: ours.id }, admin)).toMatchObject({ status: 'open', resolution: null })
   })
 
   it('a bank line dated without a time of day is never put down to the cut-off', async () => {

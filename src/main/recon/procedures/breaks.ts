@@ -13,7 +13,7 @@ import { AppError, conflict, notFound } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { assertCanRead, merchantFilter } from '../../core/scope'
 import { tenantZone } from '../../core/tenant'
-import { orders, reconBreakEvents, reconBreaks, reconRuns, refunds, users } from '../../db/schema'
+import { orders, reconBreakEvents, reconBreaks, reconManualLinks, reconRuns, refunds, users } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { pagedList } from '../../reads/paged'
 import type { ReadSource } from '../../reads/page'
@@ -79,7 +79,13 @@ function breakDetailOf(ctx: Ctx, id: number): BreakDetail {
   }
 }
 
-function ourSide(ctx: Ctx, b: typeof reconBreaks.$inferSelect): BreakDetail['order'] {
+function ourSide(ctx: Ctx, stored: typeof reconBreaks.$inferSelect): BreakDetail['order'] {
+  // Their line matched by hand: ours is the order (or refund) the person linked it to.
+  const linked =
+    stored.orderId === null && stored.refundId === null && stored.lineId !== null && stored.resolution === 'matched'
+      ? ctx.db.select({ orderId: reconManualLinks.orderId, refundId: reconManualLinks.refundId }).from(reconManualLinks).where(and(eq(reconManualLinks.lineId, stored.lineId), isNull(reconManualLinks.removedAt))).get()
+      : undefined
+  const b = { orderId: linked?.orderId ?? stored.orderId, refundId: linked?.refundId ?? stored.refundId }
   if (b.orderId !== null) {
     const o = ctx.db.select().from(orders).where(eq(orders.id, b.orderId)).get()
     if (!o) return null
