@@ -308,10 +308,20 @@ test('the field testing screens and the provider settings editor speak Simplifie
   await expect(page.getByTestId('channel-connection')).toHaveText(zhCN.fieldtest.connect.notConnected)
   await page.getByRole('button', { name: zhCN.fieldtest.connect.setUp }).click()
   const editor = new FormDialog(page, page.getByRole('dialog', { name: zhCN.fieldtest.connect.editTitle.replace('{{name}}', CHANNEL) }))
+  // Saved with nothing filled in: each folded section holding a refused field opens and says how many.
+  await editor.submit(zhCN.common.save)
+  for (const section of ['answers', 'callbacks']) {
+    await expect(page.getByTestId(`section-errors-${section}`)).toHaveText(/^\d+ 处需修改$/)
+  }
+  await expect(editor.field(zhCN.fieldtest.connect.successPath)).toBeVisible()
   await editor.choose(zhCN.fieldtest.connect.preset, zhCN.fieldtest.connect.presets.form_md5)
   await expect(editor.field(zhCN.fieldtest.connect.baseUrl)).toHaveValue('https://pay.provider.example')
   await editor.fill(zhCN.fieldtest.connect.baseUrl, 'ftp://nowhere')
   await editor.submit(zhCN.common.save)
   await expect(editor.error(connectTextZhCN['rule.adapter.baseUrl']), 'the contract’s rule, under the field, in Chinese').toBeVisible()
-  await expect.poll(async () => englishLeft(await visibleText(page), [...dataValues, ...typed])).toEqual([])
+  // The sections opened by the first save show what the preset filled in: the provider's names and status values.
+  const presets = await host.api<{ presets: { key: string }[] }>('/api/channels.providerPresets', {}, token)
+  const leaves = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...leaves(v)]) : [])
+  const presetValues = leaves(presets.body.data.presets.find((p) => p.key === 'form_md5'))
+  await expect.poll(async () => englishLeft(await visibleText(page), [...dataValues, ...typed, ...presetValues])).toEqual([])
 })

@@ -124,7 +124,8 @@ const enBaseFields = {
   steps: 'Step',
   maxOrders: 'At most this many orders',
   maxAmount: 'At most this total amount',
-  assignTo: 'Assign to'
+  assignTo: 'Assign to',
+  cap: 'At most'
 }
 
 export const enFields = {

@@ -12,6 +12,7 @@ export const enFieldtest = {
     ms: '{{n}} ms',
     seconds: '{{n}} s',
     connect: {
+      sectionErrors: '{{count}} to fix',
       section: 'Provider connection',
       notConnected: 'Not connected: orders on this channel fail until its provider settings are saved.',
       connectedTo: 'Connected to {{url}}',

@@ -261,6 +261,7 @@ export const enRecon = {
     },
     bulk: {
       byFilter: 'Resolve the {{n}} listed',
+      byFilterOpen: 'Resolve the open ones listed',
       filterTitle: 'Resolve every open break of this filter',
       groupTitle: 'Resolve the group: {{cause}}',
       intro: 'Every open break the filter finds gets this decision and this reason, including those on other pages. Over the cap, nothing changes. Decisions that move money are taken one by one.',
@@ -268,7 +269,7 @@ export const enRecon = {
       cap: 'At most',
       capHint: 'If more breaks match, nothing is changed.',
       apply: 'Apply: {{action}}',
-      summary: '{{matched}} breaks matched the filter: {{done}} done, {{refused}} refused.',
+      summary: 'Breaks the filter found: {{matched}}. Done: {{done}}. Refused: {{refused}}.',
       result: 'Result',
       ok: 'Done',
       refused: 'Refused'

@@ -83,7 +83,8 @@ const zhCNBaseFields = {
   steps: '步骤',
   maxOrders: '订单数不超过',
   maxAmount: '总金额不超过',
-  assignTo: '指派给'
+  assignTo: '指派给',
+  cap: '上限'
 }
 
 export const zhCNFields: typeof enFields = {

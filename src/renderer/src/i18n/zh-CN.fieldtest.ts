@@ -14,6 +14,7 @@ export const zhCNFieldtest: typeof enFieldtest = {
     ms: '{{n}} 毫秒',
     seconds: '{{n}} 秒',
     connect: {
+      sectionErrors: '{{count}} 处需修改',
       section: '上游连接',
       notConnected: '尚未连接：保存上游设置之前，此渠道的订单都会失败。',
       connectedTo: '已连接到 {{url}}',

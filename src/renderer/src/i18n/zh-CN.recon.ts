@@ -262,6 +262,7 @@ export const zhCNRecon: typeof enRecon = {
     },
     bulk: {
       byFilter: '批量处理列出的 {{n}} 条',
+      byFilterOpen: '批量处理列出的未处理差异',
       filterTitle: '批量处理此筛选下全部待处理差异',
       groupTitle: '整组处理：{{cause}}',
       intro: '筛选找到的每条待处理差异（包括其他页上的）都按此处理并记录同一原因。超过上限则不做任何更改。涉及资金变动的处理须逐条进行。',

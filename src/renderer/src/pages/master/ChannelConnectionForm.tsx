@@ -4,9 +4,9 @@
  * process would, under the field it names. Credentials are write-only as in the channel form.
  * "Test these settings" tries the settings before they are saved.
  */
-import { Accordion, ActionIcon, Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Accordion, ActionIcon, Alert, Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { InputOf } from '../../../../shared/contract'
@@ -96,6 +96,17 @@ function configOf(v: ConfigValues): Record<string, unknown> {
 
 const checked = z.object({ adapterConfig: adapterConfigSchema, credentials: credentialsSchema.optional() })
 
+
+/** The form's folded sections and the fields each holds: a refused field opens its section. */
+const SECTIONS = {
+  endpoint: ['adapterConfig.baseUrl', 'adapterConfig.paths', 'adapterConfig.bodyFormat'],
+  signing: ['adapterConfig.signature'],
+  credentials: ['credentials', 'replaceCredentials'],
+  fieldMap: ['adapterConfig.fieldMap'],
+  answers: ['adapterConfig.successPath', 'adapterConfig.successValue', 'adapterConfig.notFoundValue', 'adapterConfig.responsePaths', 'adapterConfig.statusMap'],
+  callbacks: ['adapterConfig.callbackAck', 'adapterConfig.callbackPaths', 'adapterConfig.timeoutMs']
+} as const
+type Section = keyof typeof SECTIONS
 export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow; onDone: () => void }) {
   const { t } = useTranslation()
   const presets = useApiQuery('channels.providerPresets', {})
@@ -160,6 +171,26 @@ export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow
       .filter(([field]) => field === prefix || field.startsWith(`${prefix}.`))
       .map(([, message]) => String(message))
   const field = (path: string) => form.getInputProps(`adapterConfig.${path}`)
+  // Sections open as the user leaves them; one holding a refused field opens and says how many.
+  const [opened, setOpened] = useState<string[]>(['endpoint', 'signing', 'credentials'])
+  const refused = (section: Section) => SECTIONS[section].reduce((n, prefix) => n + errorsUnder(prefix).length, 0)
+  const refusedSections = (Object.keys(SECTIONS) as Section[]).filter((section) => refused(section) > 0)
+  const refusedKey = refusedSections.join()
+  useEffect(() => {
+    if (refusedKey) setOpened((open) => [...new Set([...open, ...refusedKey.split(',')])])
+  }, [refusedKey])
+  const control = (section: Section) => (
+    <Accordion.Control>
+      <Group gap="xs">
+        {t(`fieldtest.connect.${section}`)}
+        {refused(section) > 0 && (
+          <Badge color="red" variant="light" data-testid={`section-errors-${section}`}>
+            {t('fieldtest.connect.sectionErrors', { count: refused(section) })}
+          </Badge>
+        )}
+      </Group>
+    </Accordion.Control>
+  )
 
   return (
     <form onSubmit={submit} noValidate>
@@ -172,9 +203,9 @@ export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow
           onChange={applyPreset}
           data-testid="provider-preset"
         />
-        <Accordion multiple defaultValue={['endpoint', 'signing', 'credentials']} variant="separated">
+        <Accordion multiple value={opened} onChange={setOpened} variant="separated">
           <Accordion.Item value="endpoint">
-            <Accordion.Control>{t('fieldtest.connect.endpoint')}</Accordion.Control>
+            {control('endpoint')}
             <Accordion.Panel>
               <Stack gap="xs">
                 <TextInput label={t('fieldtest.connect.baseUrl')} placeholder="https://" autoComplete="off" {...field('baseUrl')} />
@@ -188,7 +219,7 @@ export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow
             </Accordion.Panel>
           </Accordion.Item>
           <Accordion.Item value="signing">
-            <Accordion.Control>{t('fieldtest.connect.signing')}</Accordion.Control>
+            {control('signing')}
             <Accordion.Panel>
               <SimpleGrid cols={2}>
                 <Select label={t('fieldtest.connect.algorithm')} data={SIGN_ALGORITHMS.map((a) => ({ value: a, label: t(`fieldtest.connect.algorithms.${a}`) }))} {...field('signature.algorithm')} />
@@ -199,7 +230,7 @@ export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow
             </Accordion.Panel>
           </Accordion.Item>
           <Accordion.Item value="credentials">
-            <Accordion.Control>{t('fieldtest.connect.credentials')}</Accordion.Control>
+            {control('credentials')}
             <Accordion.Panel>
               <Stack gap="xs">
                 <Group gap={4}>
@@ -212,7 +243,7 @@ export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow
             </Accordion.Panel>
           </Accordion.Item>
           <Accordion.Item value="fieldMap">
-            <Accordion.Control>{t('fieldtest.connect.fieldMap')}</Accordion.Control>
+            {control('fieldMap')}
             <Accordion.Panel>
               <Text size="xs" c="dimmed" mb="xs">
                 {t('fieldtest.connect.fieldMapHint')}
@@ -226,7 +257,7 @@ export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow
             </Accordion.Panel>
           </Accordion.Item>
           <Accordion.Item value="answers">
-            <Accordion.Control>{t('fieldtest.connect.answers')}</Accordion.Control>
+            {control('answers')}
             <Accordion.Panel>
               <Stack gap="xs">
                 <SimpleGrid cols={3}>
@@ -265,7 +296,7 @@ export function ChannelConnectionForm({ channel, onDone }: { channel: ChannelRow
             </Accordion.Panel>
           </Accordion.Item>
           <Accordion.Item value="callbacks">
-            <Accordion.Control>{t('fieldtest.connect.callbacks')}</Accordion.Control>
+            {control('callbacks')}
             <Accordion.Panel>
               <Stack gap="xs">
                 <SimpleGrid cols={2}>

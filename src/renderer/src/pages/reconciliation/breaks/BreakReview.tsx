@@ -92,8 +92,9 @@ export function BreakReview({ filter, onFilter, causeKeys, canDecide, onBulk }: 
             <Title order={4}>{t('recon.breaks.title')}</Title>
             {canDecide && (
               <Group gap="xs">
+                {/* A bulk decision takes the open breaks only: the list's count is theirs only when it lists open ones. */}
                 <Button variant="light" onClick={() => onBulk(applied)} disabled={(list.data?.total ?? 0) === 0}>
-                  {t('recon.bulk.byFilter', { n: list.data?.total ?? 0 })}
+                  {applied.status === 'open' ? t('recon.bulk.byFilter', { n: list.data?.total ?? 0 }) : t('recon.bulk.byFilterOpen')}
                 </Button>
                 <Button variant="default" onClick={() => setImporting(true)}>
                   {t('recon.decisions.title')}
