@@ -182,7 +182,7 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
     if (!cb || cb.orderId === null) return
     const now = deps.clock.now()
     const order = statements.order.get({ id: cb.orderId })!
-    const reported = { eventKey: cb.eventKey ?? '', status: cb.reportedStatus ?? term('misc', 'noStatus') }
+    const reported = { eventKey: cb.eventKey ?? '', status: cb.reportedStatus ? term('upstreamStatus', cb.reportedStatus as UpstreamStatus) : term('misc', 'noStatus') }
     const text = cb.paidAmount ? say('order.callbackVerifiedPaid', { ...reported, paid: cb.paidAmount.slice(0, 40) }) : say('order.callbackVerified', reported)
     addEvent(tx, order.id, now, 'callback', text, { signatureValid: true, eventKey: cb.eventKey, status: cb.reportedStatus })
     const report = { status: cb.reportedStatus as UpstreamStatus | null, paidAmount: cb.paidAmount, amount: cb.reportedAmount, currency: cb.reportedCurrency }

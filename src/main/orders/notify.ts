@@ -7,11 +7,12 @@
 import { createHmac } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
-import { say, term, verbatim } from '../../shared/server-text'
+import { say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { merchantNotifications, merchants, orders, outbox } from '../db/schema'
 import { transact } from '../db/transaction'
 import type { OrderEngineDeps } from './deps'
 import { lastErrorOf } from '../jobs/last-error'
+import { classifyNetworkError } from '../upstream/http'
 import { addEvent } from './timeline'
 
 export const NOTIFY_SCHEDULE_MS = [0, 15_000, 60_000, 300_000, 900_000, 3_600_000, 7_200_000, 21_600_000]
@@ -55,15 +56,22 @@ export async function notifyMerchant(deps: OrderEngineDeps, item: Item): Promise
   let status: number | null = null
   let answer: string | null = null
   let error: string | null = null
+  let failure: ServerText | null = null
   try {
     const response = await deps.post(merchant.notifyUrl, body, { 'content-type': 'application/json' }, NOTIFY_TIMEOUT_MS)
     status = response.status
     answer = response.body.slice(0, 500)
   } catch (e) {
-    error = e instanceof Error ? (e.name === 'TimeoutError' ? 'timeout' : e.message) : String(e)
+    if (e instanceof Error && e.name === 'TimeoutError') error = 'timeout'
+    else {
+      // Named as a provider call's failure is ("unreachable (ECONNREFUSED)"), never as fetch's "fetch failed".
+      const network = classifyNetworkError(e)
+      error = `${network.kind}: ${network.detail}`
+      failure = say('order.networkFailure', { failure: term('failure', network.kind), detail: verbatim(network.detail) })
+    }
   }
   const acknowledged = status !== null && status < 300 && (answer ?? '').trim().toUpperCase() === 'SUCCESS'
-  const failure = error === 'timeout' ? term('failure', 'timeout') : error !== null ? verbatim(error) : null
+  if (error === 'timeout') failure = term('failure', 'timeout')
   transact(deps.db, (tx) => {
     const now = deps.clock.now()
     tx.insert(merchantNotifications).values({ orderId: order.id, attempt: item.attempts, url: merchant.notifyUrl, at: now, responseStatus: status, responseBody: answer, acknowledged, error }).run()

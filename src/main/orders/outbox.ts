@@ -138,7 +138,7 @@ export async function queryProvider(deps: OrderEngineDeps, orderId: number, sour
     logExchanges(tx, orderId, outcome.logs, now)
     if (outcome.kind !== 'answered') return addEvent(tx, orderId, now, 'query', say('order.queryFailed', { failure: term('failure', outcome.kind) }))
     const a = outcome.answer
-    const reported = !a.status ? say('order.queryNoStatus') : a.paidAmount ? say('order.queryAnswerPaid', { status: a.status, paid: a.paidAmount }) : say('order.queryAnswer', { status: a.status })
+    const reported = !a.status ? say('order.queryNoStatus') : a.paidAmount ? say('order.queryAnswerPaid', { status: term('upstreamStatus', a.status), paid: a.paidAmount }) : say('order.queryAnswer', { status: term('upstreamStatus', a.status) })
     addEvent(tx, orderId, now, 'query', reported, { status: a.status, paidAmount: a.paidAmount })
     if (a.status === 'not_found' && (current.status === 'unknown' || current.status === 'created')) {
       // The provider never received it: safe to send again, under the same key.

@@ -9,7 +9,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { reopen } from '../orders/support'
+import { reopen, waitForOrder } from '../orders/support'
 import { CAPS, deposit, expectEnded, fieldWorld, planOf, settle, statuses, withServices, type FieldWorld } from './support'
 
 let w: FieldWorld | null = null
@@ -48,6 +48,8 @@ describe('a run across an app restart', () => {
     const before = await settle(w, started.id, (r) => r.steps[1].status === 'running' && r.steps[1].orderNo !== null && sim.orders().some((o) => o.orderNo === r.steps[1].orderNo && o.status === 'PENDING'))
     expect(statuses(before)).toEqual(['passed ok', 'running', 'pending'])
     const waiting = before.steps[1].orderNo!
+    // The provider's acceptance recorded on our side too (on a busy machine the simulator has it first).
+    await waitForOrder(w, before.steps[1].orderId!, (o) => o.status === 'pending', 'recorded as sent')
 
     // The app goes away mid-step and comes back on the same file.
     await w.t.core.engine.stop()

@@ -41,6 +41,17 @@ describe('the order engine', () => {
     await waitForOrder(w, created.id, (o) => o.notifications.some((n) => n.acknowledged), 'acknowledged after the resend')
   })
 
+  it('a merchant endpoint nobody listens on is said to be unreachable, with the reason, never as "fetch failed"', async () => {
+    w = await orderWorld({ realClock: false })
+    w.t.core.db.$client.prepare('update merchants set notify_url = ?').run(`http://127.0.0.1:${await freePort()}/notify`)
+    const created = await w.t.ok('orders.createDeposit', deposit(), w.admin)
+    await w.sim.pay(created.orderNo)
+    const order = await waitForOrder(w, created.id, (o) => o.notifications.length === 1, 'notified once')
+    const said = order.timeline.filter((e) => e.kind === 'notification').at(-1)!
+    expect(said.summary).toMatch(/^Merchant notification attempt 1 failed \(unreachable \(ECONNREFUSED\)\)/)
+    expect(JSON.stringify(said.text)).not.toContain('fetch failed')
+  })
+
   it('a provider that cannot be reached: the order waits in the outbox and is sent once when it is back', async () => {
     const port = await freePort()
     w = await orderWorld({ baseUrl: `http://127.0.0.1:${port}` })

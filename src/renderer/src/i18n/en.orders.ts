@@ -232,7 +232,7 @@ export const enOrders = {
     operation: 'Operation',
     attempts: 'Attempts',
     nextAttempt: 'Next attempt',
-    lastError: 'Last error',
+    lastError: 'Last message',
     retryNow: 'Retry now',
     retried: 'Outbox item {{id}} is due now'
   },

@@ -229,7 +229,7 @@ export const zhCNOrders: typeof enOrders = {
     operation: '操作',
     attempts: '尝试次数',
     nextAttempt: '下次尝试',
-    lastError: '最近错误',
+    lastError: '最近消息',
     retryNow: '立即重试',
     retried: '待发任务 {{id}} 已设为立即执行'
   },

@@ -14,6 +14,9 @@ import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { StepStatusBadge } from './shared'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
+import { enFinance } from '../../i18n/en.finance'
+import { enOrders } from '../../i18n/en.orders'
+import { codeLabel } from '../orders/codeLabel'
 
 const AMOUNTS = ['requested', 'acceptedUpstream', 'paidInCallback', 'postedToLedger', 'feeExpected', 'feePosted'] as const
 
@@ -93,7 +96,7 @@ function EvidenceBody({ evidence, tableText }: { evidence: StepEvidence; tableTe
           { accessor: 'receivedAt', title: t('fieldtest.runs.received'), noWrap: true, render: (c) => formatDateTime(c.receivedAt) },
           { accessor: 'delayMs', title: t('fieldtest.runs.delay'), render: (c) => (c.delayMs !== null ? t('fieldtest.ms', { n: c.delayMs }) : '—') },
           { accessor: 'signatureValid', title: t('fieldtest.runs.signature'), render: (c) => <Badge color={c.signatureValid ? 'green' : 'red'} variant="light">{t(`fieldtest.runs.signatures.${c.signatureValid ? 'valid' : 'invalid'}`)}</Badge> },
-          { accessor: 'outcome', title: t('fieldtest.simulator.outcome') },
+          { accessor: 'outcome', title: t('fieldtest.simulator.outcome'), render: (c) => codeLabel(t, enOrders.orderDetail.callbackOutcomes, 'orderDetail.callbackOutcomes', c.outcome) },
           { accessor: 'paidAmount', title: t('fieldtest.runs.paidInCallback'), render: (c) => c.paidAmount ?? '—' },
           { accessor: 'body', title: t('fieldtest.runs.body'), render: (c) => <Text size="xs" style={{ overflowWrap: 'anywhere' }}>{c.body}</Text> }
         ]}
@@ -110,7 +113,7 @@ function EvidenceBody({ evidence, tableText }: { evidence: StepEvidence; tableTe
         data-testid="step-ledger"
         columns={[
           { accessor: 'postingId', title: '#' },
-          { accessor: 'accountKind', title: t('fieldtest.runs.account') },
+          { accessor: 'accountKind', title: t('fieldtest.runs.account'), render: (l) => codeLabel(t, enFinance.ledger.kinds, 'ledger.kinds', l.accountKind) },
           { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (l) => `${l.currency} ${l.amount}` },
           { accessor: 'remark', title: t('fieldtest.runs.remark') }
         ]}
