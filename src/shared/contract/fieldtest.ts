@@ -338,7 +338,13 @@ export const fieldtestContract = {
     doc: "One plan at its current version (or the one asked for): its steps, its versions, and the channel's services with their available ranges."
   }),
   'fieldtest.plans.generate': mutation({
-    input: z.object({ channelId: id, serviceIds: z.array(id).max(50, ruleMessage('rule.maxEntries', { n: 50 })).optional(), name: planName.optional() }),
+    input: z.object({
+      channelId: id,
+      serviceIds: z.array(id).max(50, ruleMessage('rule.maxEntries', { n: 50 })).optional(),
+      name: planName.optional(),
+      /** The language the steps' titles and the version's note are written in (they are stored as text, like a typed title). */
+      language: z.enum(['en', 'zh-CN'], oneOf(['en', 'zh-CN'])).default('en')
+    }),
     output: planDetail,
     access: RUN,
     doc: "Generates and saves a plan (version 1) from the channel's services, limits, fields and fees: boundary values in the minor unit, each service type's fields, a payout held and released, a partial refund."

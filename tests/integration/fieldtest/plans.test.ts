@@ -116,6 +116,19 @@ describe('a generated plan', () => {
     expect(plan.steps[0].title).toContain('unusable on this channel')
   })
 
+  it('writes the steps and the note in the language asked for', async () => {
+    const { admin, merchantId } = await world()
+    const channelId = await channelWith(admin, merchantId, 'CNY', { channel: ['100', '50000'], services: [{ type: 'CNY_BANK_CARD', direction: 'deposit', lower: '500', upper: '20000' }] })
+    const en = await t.ok('fieldtest.plans.generate', { channelId }, admin)
+    const zh = await t.ok('fieldtest.plans.generate', { channelId, language: 'zh-CN' }, admin)
+    expect(zh.steps.map((s) => [s.purpose, s.amount])).toEqual(en.steps.map((s) => [s.purpose, s.amount]))
+    expect(en.steps.find((s) => s.purpose === 'below_lower')?.title).toBe('Deposit CNY_BANK_CARD 499.99: one minor unit below the lower bound, refused')
+    expect(zh.steps.find((s) => s.purpose === 'below_lower')?.title).toBe('代收 CNY_BANK_CARD 499.99：比下限少一个最小单位，应被拒绝')
+    // No English word is left in a Chinese title (the service type's code and amounts are data).
+    for (const step of zh.steps) expect(step.title.replace(/CNY_BANK_CARD/g, ''), step.title).not.toMatch(/[A-Za-z]{2,}/)
+    expect(zh.versions[0].note).toBe('由渠道的 1 个服务生成')
+  })
+
   it('is edited into a new version; a save on a version someone replaced meanwhile is refused', async () => {
     const { admin, merchantId } = await world()
     const channelId = await channelWith(admin, merchantId, 'CNY', { channel: ['100', '50000'], services: [{ type: 'CNY_BANK_CARD', direction: 'deposit', lower: '500', upper: '20000' }] })

@@ -11,6 +11,8 @@
  */
 import type { PlanStepInput } from '../../../shared/contract/fieldtest'
 import { fromMinor } from '../../../shared/money'
+import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
+import { textIn, type ReportLanguage } from '../report/text'
 import { BANKS, serviceType, type OrderField } from '../../../shared/reference'
 
 export interface ServiceOnChannel {
@@ -22,8 +24,8 @@ export interface ServiceOnChannel {
   /** Minor units; 0 = no bound on that side. */
   lower: number
   upper: number
-  /** Why the pair takes no orders (no range, disabled …), in English: the unusable step's title says it. */
-  reason: string | null
+  /** Why the pair takes no orders (no range, disabled …): the unusable step's title says it, in the plan's language. */
+  reason: ServerText | null
 }
 
 /** How long a generated step waits for the provider's callback: a payer paying by hand needs minutes. */
@@ -57,36 +59,37 @@ export function validFields(typeCode: string, direction: 'deposit' | 'payout', c
   return Object.fromEntries(wanted.map((field) => [field, values[field]]))
 }
 
-const kind = (direction: 'deposit' | 'payout') => (direction === 'deposit' ? 'Deposit' : 'Payout')
 
 /**
  * The steps for one service, appended to `steps` (targets are indices into the whole plan).
  * Amounts are the range's edges exactly, one minor unit outside them, in the currency's digits.
  */
-function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[]): void {
+function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], language: ReportLanguage): void {
   const money = (minor: number) => fromMinor(minor, service.currency)
   const fields = validFields(service.serviceType, service.direction, service.currency)
-  const label = `${kind(service.direction)} ${service.serviceType}`
+  const label = say('fieldtest.gen.label', { direction: term('direction', service.direction), type: verbatim(service.serviceType) })
+  const title = (code: Parameters<typeof say>[0], params: Record<string, string | number | ServerText> = {}) => textIn(language, say(code, { label, ...params }))
   const base = { action: service.direction, serviceId: service.id, fields } as const
   if (!service.usable) {
     // "No range" is shown as unusable: the order is refused before anything is sent, naming why.
     const probe = service.lower > 0 ? service.lower : 1
-    steps.push({ ...base, purpose: 'unusable', title: `${label}: unusable on this channel (${service.reason ?? 'no available range'})`, amount: money(probe), expect: { outcome: 'refused_locally' } })
+    const reason = service.reason ?? say('fieldtest.gen.noRange')
+    steps.push({ ...base, purpose: 'unusable', title: title('fieldtest.gen.unusable', { reason }), amount: money(probe), expect: { outcome: 'refused_locally' } })
     return
   }
   const { lower, upper } = service
-  if (lower > 1) steps.push({ ...base, purpose: 'below_lower', title: `${label} ${money(lower - 1)}: one minor unit below the lower bound, refused`, amount: money(lower - 1), expect: { outcome: 'refused_locally' } })
+  if (lower > 1) steps.push({ ...base, purpose: 'below_lower', title: title('fieldtest.gen.belowLower', { amount: money(lower - 1) }), amount: money(lower - 1), expect: { outcome: 'refused_locally' } })
   const smallest = lower > 0 ? lower : 1
-  steps.push({ ...base, purpose: 'at_lower', title: `${label} ${money(smallest)}: at the lower bound, accepted`, amount: money(smallest), expect: { outcome: 'accepted', amountExact: true } })
+  steps.push({ ...base, purpose: 'at_lower', title: title('fieldtest.gen.atLower', { amount: money(smallest) }), amount: money(smallest), expect: { outcome: 'accepted', amountExact: true } })
   if (upper > 0) {
-    steps.push({ ...base, purpose: 'at_upper', title: `${label} ${money(upper)}: at the upper bound, accepted`, amount: money(upper), expect: { outcome: 'accepted', amountExact: true } })
-    steps.push({ ...base, purpose: 'above_upper', title: `${label} ${money(upper + 1)}: one minor unit above the upper bound, refused`, amount: money(upper + 1), expect: { outcome: 'refused_locally' } })
+    steps.push({ ...base, purpose: 'at_upper', title: title('fieldtest.gen.atUpper', { amount: money(upper) }), amount: money(upper), expect: { outcome: 'accepted', amountExact: true } })
+    steps.push({ ...base, purpose: 'above_upper', title: title('fieldtest.gen.aboveUpper', { amount: money(upper + 1) }), amount: money(upper + 1), expect: { outcome: 'refused_locally' } })
   }
   if (service.direction === 'payout') {
     steps.push({
       ...base,
       purpose: 'payout_hold',
-      title: `Payout ${service.serviceType} ${money(smallest)}: held at submit, released when paid, amounts and fee exact`,
+      title: title('fieldtest.gen.payoutHold', { amount: money(smallest) }),
       amount: money(smallest),
       expect: { outcome: 'paid', callbackWithinSeconds: PAYOUT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
     })
@@ -96,23 +99,28 @@ function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[]): void {
   steps.push({
     ...base,
     purpose: 'fields',
-    title: `Deposit ${service.serviceType} ${money(smallest)} with the service type's fields: paid, amounts and fees exact`,
+    title: title('fieldtest.gen.fields', { amount: money(smallest) }),
     amount: money(smallest),
     expect: { outcome: 'paid', callbackWithinSeconds: DEPOSIT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
   })
-  steps.push({ action: 'callback_check', purpose: 'callback', title: `Callback of step ${paidIndex + 1}: signature valid, sent once`, target: paidIndex, seconds: CALLBACK_CHECK_SECONDS, expect: { signatureValid: true, noDuplicates: true } })
-  steps.push({ action: 'query', purpose: 'status_query', title: `Status query of step ${paidIndex + 1}: the provider says paid`, target: paidIndex, expect: { outcome: 'paid' } })
+  steps.push({ action: 'callback_check', purpose: 'callback', title: title('fieldtest.gen.callback', { n: paidIndex + 1 }), target: paidIndex, seconds: CALLBACK_CHECK_SECONDS, expect: { signatureValid: true, noDuplicates: true } })
+  steps.push({ action: 'query', purpose: 'status_query', title: title('fieldtest.gen.query', { n: paidIndex + 1 }), target: paidIndex, expect: { outcome: 'paid' } })
   // Half, rounded down to a whole minor unit, and at least one unit: a partial refund.
   const half = Math.max(1, Math.floor(smallest / 2))
   if (half < smallest) {
-    steps.push({ action: 'refund', purpose: 'partial_refund', title: `Partial refund of step ${paidIndex + 1}: ${money(half)}`, target: paidIndex, refund: 'partial', amount: money(half), expect: { outcome: 'paid', amountExact: true, feeExact: true } })
+    steps.push({ action: 'refund', purpose: 'partial_refund', title: title('fieldtest.gen.partialRefund', { n: paidIndex + 1, amount: money(half) }), target: paidIndex, refund: 'partial', amount: money(half), expect: { outcome: 'paid', amountExact: true, feeExact: true } })
   }
 }
 
 /** Deposits first (their payments fund the payouts' merchant balance), each direction by service type. */
-export function generateSteps(services: readonly ServiceOnChannel[]): PlanStepInput[] {
+export function generateSteps(services: readonly ServiceOnChannel[], language: ReportLanguage = 'en'): PlanStepInput[] {
   const ordered = [...services].sort((a, b) => (a.direction === b.direction ? a.serviceType.localeCompare(b.serviceType) || a.id - b.id : a.direction === 'deposit' ? -1 : 1))
   const steps: PlanStepInput[] = []
-  for (const service of ordered) serviceSteps(service, steps)
+  for (const service of ordered) serviceSteps(service, steps, language)
   return steps
+}
+
+/** The first version's note: what it was generated from (stored as text, like a typed note). */
+export function generatedNote(services: number, language: ReportLanguage = 'en'): string {
+  return textIn(language, say('fieldtest.gen.note', { services }))
 }

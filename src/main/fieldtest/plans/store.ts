@@ -8,7 +8,6 @@ import { planSteps, type PlanDetail, type PlanRow, type PlanStep, type PlanStepI
 import { say } from '../../../shared/server-text'
 import { minorOf } from '../../core/amount-input'
 import { conflict, notFound, validationError } from '../../core/errors'
-import { inEnglish } from '../../core/text'
 import type { Db } from '../../db/open'
 import { channelServiceBindings, channels, fieldtestPlans, fieldtestPlanVersions, merchants, services, users } from '../../db/schema'
 import type { Tx } from '../../db/transaction'
@@ -62,7 +61,7 @@ export function channelServices(db: Db | Tx, channel: StoredChannel) {
 }
 
 export function servicesForGeneration(list: ReturnType<typeof channelServices>): ServiceOnChannel[] {
-  return list.map((s) => ({ id: s.id, serviceType: s.serviceType, direction: s.direction, currency: s.currency, usable: s.usable, lower: s.minor.lower, upper: s.minor.upper, reason: s.reason ? inEnglish(s.reason) : null }))
+  return list.map((s) => ({ id: s.id, serviceType: s.serviceType, direction: s.direction, currency: s.currency, usable: s.usable, lower: s.minor.lower, upper: s.minor.upper, reason: s.reason ?? null }))
 }
 
 /**

@@ -6,7 +6,7 @@ import { handlers } from '../../core/registry'
 import { tenantZone } from '../../core/tenant'
 import { transact } from '../../db/transaction'
 import { businessDayFn, dayText } from '../../ledger/business-day'
-import { generateSteps } from '../plans/generate'
+import { generatedNote, generateSteps } from '../plans/generate'
 import { channelServices, checkSteps, createPlan, freeName, listPlans, loadChannel, loadPlan, parseSteps, planDetail, saveVersion, servicesForGeneration } from '../plans/store'
 
 export const planProcedures = handlers({
@@ -25,10 +25,10 @@ export const planProcedures = handlers({
       if (unknown !== undefined) throw validationError('serviceIds', say('rule.fieldtest.serviceNotBound', { id: unknown, channel: channel.name }))
       const chosen = bound.filter((s) => wanted.includes(s.id))
       if (chosen.length === 0) throw validationError('channelId', say('error.fieldtest.noServices', { channel: channel.name }))
-      const steps = parseSteps(generateSteps(servicesForGeneration(chosen)))
+      const steps = parseSteps(generateSteps(servicesForGeneration(chosen), input.language))
       const day = dayText(businessDayFn(tenantZone(tx, ctx.tenantId))(now))
       const name = freeName(tx, ctx.tenantId, channel.id, input.name ?? `${channel.name} · ${day}`)
-      const plan = createPlan(tx, ctx.tenantId, channel.id, name, steps, inEnglishNote(chosen.length), actor.userId, now)
+      const plan = createPlan(tx, ctx.tenantId, channel.id, name, steps, generatedNote(chosen.length, input.language), actor.userId, now)
       ctx.audit(tx, { targetType: 'fieldtest_plan', targetId: plan.id, summary: say('audit.fieldtest.planGenerated', { name, channel: channel.name, steps: steps.length }), after: { channelId: channel.id, serviceIds: wanted, steps: steps.length } })
       return planDetail(tx, ctx.tenantId, plan)
     })
@@ -47,7 +47,3 @@ export const planProcedures = handlers({
   }
 })
 
-/** The first version's note: what it was generated from (stored as typed, like any note). */
-function inEnglishNote(services: number): string {
-  return `Generated from ${services} service${services === 1 ? '' : 's'} of the channel`
-}

@@ -86,7 +86,7 @@ interface GenerateValues {
 }
 
 export function GenerateForm({ channelId, onDone }: { channelId?: number; onDone: (planId?: number) => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const generate = useApiMutation('fieldtest.plans.generate', { invalidate: ['fieldtest.plans.list'] })
   const created = useRef<number | undefined>(undefined)
   const { form, submit } = useEntityForm<GenerateValues, InputOf<'fieldtest.plans.generate'>>({
@@ -95,6 +95,8 @@ export function GenerateForm({ channelId, onDone }: { channelId?: number; onDone
     toInput: (v) =>
       ({
         channelId: v.channelId ? Number(v.channelId) : Number.NaN,
+        // The steps' titles are written in the engineer's language.
+        language: i18n.language === 'zh-CN' ? 'zh-CN' : 'en',
         ...(v.serviceIds.length ? { serviceIds: v.serviceIds.map(Number) } : {}),
         ...(v.name.trim() ? { name: v.name.trim() } : {})
       }) as InputOf<'fieldtest.plans.generate'>,
