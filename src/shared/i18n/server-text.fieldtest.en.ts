@@ -50,6 +50,7 @@ export const fieldtestTextEn = {
   'fieldtest.gen.query': 'Status query of step {{n}}: the provider says paid',
   'fieldtest.gen.partialRefund': 'Partial refund of step {{n}}: {{amount}}',
   'fieldtest.gen.note': 'Generated from {{services}} service(s) of the channel',
+  'fieldtest.cause.noAnswerWithin': 'no complete answer within {{ms}} ms',
   'fieldtest.cause.refusedAsExpected': 'Refused before sending, as expected: {{text}}',
   'fieldtest.cause.fieldRefused': '{{field}} {{text}}',
   'fieldtest.cause.refusedLocally': 'Refused before sending: {{text}}',

@@ -52,6 +52,7 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'fieldtest.gen.query': '第 {{n}} 步的状态查询：上游返回已支付',
   'fieldtest.gen.partialRefund': '第 {{n}} 步的部分退款：{{amount}}',
   'fieldtest.gen.note': '由渠道的 {{services}} 个服务生成',
+  'fieldtest.cause.noAnswerWithin': '{{ms}} 毫秒内没有完整应答',
   'fieldtest.cause.refusedAsExpected': '发送前被拒绝，符合预期：{{text}}',
   'fieldtest.cause.fieldRefused': '{{field}}：{{text}}',
   'fieldtest.cause.refusedLocally': '发送前被拒绝：{{text}}',

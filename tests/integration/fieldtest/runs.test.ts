@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RehearsalFault } from '../../../src/shared/contract/fieldtest'
 import { inEnglish } from '../../../src/main/core/text'
+import { textIn } from '../../../src/main/fieldtest/report/text'
 import { cardFields } from '../orders/support'
 import { CAPS, deposit, expectEnded, fieldWorld, payout, planOf, rehearse, settle, statuses, withServices, type FieldWorld } from './support'
 
@@ -41,6 +42,8 @@ describe('field test runs on the simulator', () => {
         expect(run.steps[failing].status, statuses(run).join(' | ')).toBe('failed')
         expect(run.steps[failing].causeCode).toBe(cause)
         if (failing === 1) expect(run.steps[0].status).toBe('passed')
+        // A timeout is said in the reader's language, never as the exchange log's English line.
+        if (cause === 'upstream.timeout') expect(textIn('zh-CN', run.steps[0].cause!)).toMatch(/^上游未应答（超时）：\d+ 毫秒内没有完整应答$/)
         // The evidence says what happened: the order and its exchanges (masked), or the callbacks.
         const evidence = await w.t.ok('fieldtest.runs.step', { id: run.id, index: failing }, w.admin)
         expect(evidence.evidence?.exchanges.length).toBeGreaterThan(0)

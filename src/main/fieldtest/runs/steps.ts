@@ -99,7 +99,10 @@ function sendingFailure(facts: OrderFacts): Verdict | null {
   const last = [...facts.evidence.exchanges].reverse().find((x) => x.operation === 'createDeposit' || x.operation === 'createPayout')
   if (!last?.error) return null
   const kind = last.error.startsWith('timeout') ? 'timeout' : last.error.startsWith('http_5') ? 'server_error' : last.error.startsWith('unreachable') ? 'unreachable' : 'bad_response'
-  return fail(say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail: last.error }), `upstream.${kind}`)
+  // The exchange log's own line is English: a timeout's is said in the reader's language.
+  const within = /^timeout: no complete answer within (\d+) ms/.exec(last.error)?.[1]
+  const detail = within ? say('fieldtest.cause.noAnswerWithin', { ms: Number(within) }) : last.error
+  return fail(say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail }), `upstream.${kind}`)
 }
 
 /** The amounts and fees, judged as the step expects. */
