@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { previewStatement } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
-import { ALIPAY_HEADER, alipayText, alipayZip, gbk, tempFile } from './fixtures'
+import { ALIPAY_HEADER, alipayText, alipayZip, gbk, tempFile, WECHAT_HEADER, wechatText } from './fixtures'
 import { MT940 } from './bank-fixtures'
 
 describe('previewStatement', () => {
@@ -27,6 +27,16 @@ describe('previewStatement', () => {
     expect(found.rows.map((r) => r.lineNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
     expect(found.rows[5].cells[0]).toBe('2019091622001458860515315453\t')
     expect(found.lines).toEqual([])
+  })
+
+  it('splits a WeChat bill\'s rows as its reader does: a 商品名称 holding a comma stays one cell, without its backtick', async () => {
+    const preview = await previewStatement(tempFile('wechat.csv', Buffer.from(wechatText())), BUILT_IN_PROFILES.wechat_trade, { rows: 3 })
+    const header = WECHAT_HEADER.split(',')
+    expect(preview.headerRow).toBe(1)
+    const first = preview.rows[1].cells
+    expect(first).toHaveLength(header.length)
+    expect(first[header.indexOf('商品名称')]).toBe('套餐A,含税')
+    expect(first[0]).toBe('2024-05-01 10:00:00')
   })
 
   it('says when bytes did not decode, instead of refusing the sample', async () => {

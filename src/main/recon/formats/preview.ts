@@ -132,7 +132,12 @@ async function textPreview(path: string, draft: ReconProfileInput & { format: St
     const finder = headerFinder({ headerAnchors: draft.headerAnchors ?? [], skipLinePrefixes: draft.skipLinePrefixes ?? [], headerRow: draft.headerRow ?? null })
     const headerIndex = lines.findIndex((l, i) => finder.isHeader(l, i + 1))
     result.delimiter = delimiter
-    result.rows = lines.slice(0, Math.max(rowLimit, headerIndex + 1 + rowLimit)).map((l, i) => ({ lineNo: i + 1, cells: splitCells(l, delimiter, quote) }))
+    // Below the header, a value prefix (WeChat's backtick) splits a line as the reader does, on
+    // delimiter + prefix, since a value may hold the delimiter (商品名称 "套餐A,含税"); it is not shown.
+    const prefix = draft.valuePrefix ?? ''
+    const cellsOf = (line: string, index: number) =>
+      prefix && headerIndex >= 0 && index > headerIndex && line.startsWith(prefix) ? splitCells(line.slice(prefix.length), delimiter + prefix, quote) : splitCells(line, delimiter, quote)
+    result.rows = lines.slice(0, Math.max(rowLimit, headerIndex + 1 + rowLimit)).map((l, i) => ({ lineNo: i + 1, cells: cellsOf(l, i) }))
     if (headerIndex >= 0) {
       result.headerRow = headerIndex + 1
       result.header = splitCells(lines[headerIndex], delimiter, quote)
