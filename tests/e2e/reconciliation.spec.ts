@@ -296,6 +296,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     expect(byType('amount_over')[0][at('resolution')]).toBe('accepted_theirs')
     expect(byType('amount_short')[0][at('resolution')]).toBe('written_off')
     expect(byType('fee_mismatch')[0][at('resolution')]).toBe('ignored')
+    expect(byType('fee_mismatch')[0][at('decision_reason')]).toBe('Promotion rate this month, per the channel notice')
     expect(byType('status_mismatch')[0][at('order_no')]).toBe(plan.closed.orderNo)
     expect(byType('missing_ours')[0][at('their_order_no')]).toBe(plan.unknown.orderNo)
   })

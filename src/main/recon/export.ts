@@ -44,6 +44,8 @@ const BREAK_COLUMNS: Column[] = [
   { key: 'cause', kind: 'text' },
   { key: 'status', kind: 'text' },
   { key: 'resolution', kind: 'text' },
+  // Why it was decided (the last decision's reason, in an earlier run too): it travels with the file.
+  { key: 'decision_reason', kind: 'text' },
   { key: 'merchant', kind: 'text' },
   { key: 'order_no', kind: 'text' },
   { key: 'refund_no', kind: 'text' },
@@ -94,7 +96,9 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
   const select = sqlite.prepare(
     `select b.id, b.type, b.cause_key as cause, b.status, b.resolution, m.name as merchant, coalesce(o.order_no, ro.order_no) as orderNo, rf.refund_no as refundNo,
        l.order_no as lineOrderNo, l.upstream_no as lineUpstreamNo, l.refund_no as lineRefundNo, l.line_no as lineNo, b.currency,
-       b.theirs_minor as theirs, b.ours_minor as ours, b.difference_minor as difference, b.at, u.username as assignedTo
+       b.theirs_minor as theirs, b.ours_minor as ours, b.difference_minor as difference, b.at, u.username as assignedTo,
+       case when b.status <> 'open' then (select json_extract(e.text, '$.params.reason.params.text') from recon_break_events e
+         where e.identity = b.identity and e.action = 'resolved' and json_extract(e.text, '$.params.reason.params.text') is not null order by e.id desc limit 1) end as decisionReason
      from recon_breaks b
      left join recon_lines l on l.id = b.line_id left join orders o on o.id = b.order_id left join refunds rf on rf.id = b.refund_id
      left join orders ro on ro.id = rf.order_id left join merchants m on m.id = b.merchant_id left join users u on u.id = b.assigned_to
@@ -106,7 +110,7 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
     const rows = found.map((b) => {
       const currency = b.currency as string | null
       return [
-        b.id, b.type, b.cause, b.status, b.resolution ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
+        b.id, b.type, b.cause, b.status, b.resolution ?? '', b.decisionReason ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
         b.lineNo, currency ?? '', money(b.theirs as number | null, currency), money(b.ours as number | null, currency), money(b.difference as number | null, currency),
         timeText(b.at as number, r.zone), b.assignedTo ?? '', '', ''
       ] as Row

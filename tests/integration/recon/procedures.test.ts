@@ -279,6 +279,11 @@ describe('reconciliation procedures', () => {
       [3, false]
     ])
     expect((await t.ok('recon.breaks.get', { id: Number(first[0]) }, admin)).resolution).toBe('ignored')
+    // Exported again, the decided row carries its decision's reason; the open one none.
+    const reexported = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'breaks', format: 'csv' }, admin))
+    const [head, ...rowsAgain] = parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: reexported.id }, admin)).contentBase64, 'base64').toString('utf8'), { bom: true }) as string[][]
+    const reasonOf = (id: string) => rowsAgain.find((r) => r[0] === id)![head.indexOf('decision_reason')]
+    expect([reasonOf(first[0]), reasonOf(second[0])]).toEqual(['Test payment by the channel', ''])
 
     const report = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'report', format: 'xlsx' }, admin))
     expect(report.state).toBe('finished')
