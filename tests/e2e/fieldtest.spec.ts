@@ -245,7 +245,7 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     head = ((await page.locator('code').first().textContent()) ?? '').trim()
     expect(head).toMatch(/^[0-9a-f]{64}$/)
     const html = await report.download('html')
-    expect(html.name).toBe(`paydesk-field-test-run-${liveId}.html`)
+    expect(html.name).toBe(`paydesk-field-test-run-${liveId}.en.html`)
     expect(html.text).toContain('<html')
     expect(html.text).toContain(head)
     const json = await report.download('json')

@@ -15,7 +15,7 @@ import { notifyError, notifySuccess } from '../../components/notify'
 import { formatDateTime } from '../../format/time'
 import { currentLanguage } from '../../i18n'
 import { useServerText } from '../../i18n/serverText'
-import { useCan } from '../../session/currentUser'
+import { useCan, useCurrentUser } from '../../session/currentUser'
 import { saveBase64File } from '../reconciliation/download'
 import { runPath } from './paths'
 import { TargetBadge } from './shared'
@@ -35,6 +35,7 @@ export function ReportPage() {
   const navigate = useNavigate()
   const id = Number(useParams().id)
   const canReview = useCan(PERMISSIONS.FIELD_TEST_REVIEW)
+  const me = useCurrentUser()
   const report = useApiQuery('fieldtest.reports.get', { id })
   const countersign = useApiMutation('fieldtest.reports.countersign', { invalidate: ['fieldtest.reports.get', 'fieldtest.reports.list'] })
   const [confirming, setConfirming] = useState(false)
@@ -43,12 +44,16 @@ export function ReportPage() {
   if (!report.data) return null
   const r = report.data
   const reviewed = r.signatures.some((s) => s.role === 'reviewer')
+  // The engineer who signed is never its reviewer (the main process refuses it too): not offered.
+  const signedItMyself = r.signatures.some((s) => s.role === 'engineer' && s.userId === me.id)
 
   const download = async (kind: 'html' | 'json') => {
     setExporting(kind)
     try {
-      const file = await call('fieldtest.reports.export', { id: r.id, language: currentLanguage() })
-      const name = `${file.fileName}.${kind}`
+      const language = currentLanguage()
+      const file = await call('fieldtest.reports.export', { id: r.id, language })
+      // The HTML page is written in the reader's language: its name says which, so both can sit side by side.
+      const name = kind === 'html' ? `${file.fileName}.${language}.html` : `${file.fileName}.json`
       saveBase64File(name, utf8Base64(kind === 'html' ? file.html : file.json))
       notifySuccess(t('fieldtest.reports.exported', { file: name }))
     } catch (error) {
@@ -76,7 +81,7 @@ export function ReportPage() {
         <Button variant="light" onClick={() => download('json')} loading={exporting === 'json'}>
           {t('fieldtest.reports.exportJson')}
         </Button>
-        {canReview && !reviewed && <Button onClick={() => setConfirming(true)}>{t('fieldtest.reports.countersign')}</Button>}
+        {canReview && !reviewed && !signedItMyself && <Button onClick={() => setConfirming(true)}>{t('fieldtest.reports.countersign')}</Button>}
       </PageHeader>
       <TimeZoneNote />
       <Group gap="sm">
