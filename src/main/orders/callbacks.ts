@@ -184,7 +184,9 @@ export function createCallbackInbox(deps: OrderEngineDeps, onPersisted: () => vo
     const order = statements.order.get({ id: cb.orderId })!
     const reported = { eventKey: cb.eventKey ?? '', status: cb.reportedStatus ? term('upstreamStatus', cb.reportedStatus as UpstreamStatus) : term('misc', 'noStatus') }
     const text = cb.paidAmount ? say('order.callbackVerifiedPaid', { ...reported, paid: cb.paidAmount.slice(0, 40) }) : say('order.callbackVerified', reported)
-    addEvent(tx, order.id, now, 'callback', text, { signatureValid: true, eventKey: cb.eventKey, status: cb.reportedStatus })
+    // At the time it came in (it is applied a moment later, in a group): a repeat of it, said when it
+    // came, then follows it on the timeline instead of preceding it.
+    addEvent(tx, order.id, cb.receivedAt, 'callback', text, { signatureValid: true, eventKey: cb.eventKey, status: cb.reportedStatus })
     const report = { status: cb.reportedStatus as UpstreamStatus | null, paidAmount: cb.paidAmount, amount: cb.reportedAmount, currency: cb.reportedCurrency }
     const outcome = applyProviderReport(tx, deps, order, report, { source: 'callback', upstreamNo: cb.upstreamNo, callbackId: cb.id }, now)
     if (outcome === 'ignored') addEvent(tx, order.id, now, 'callback', say('order.callbackIgnored', { eventKey: cb.eventKey ?? '', status: term('orderStatus', order.status) }))

@@ -47,6 +47,9 @@ describe('deposit orders through the provider simulator', () => {
     await w.sim.pay(created.orderNo)
     const paid = await waitForOrder(w, created.id, (o) => o.status === 'succeeded' && o.callbacks.length >= 2, 'succeeded with both callbacks')
     expect(paid.callbacks.map((c) => c.outcome).sort()).toEqual(['applied', 'duplicate'])
+    // The timeline tells them in the order they came: the callback, then its repeat.
+    const said = paid.timeline.filter((e) => e.kind === 'callback').map((e) => e.summary)
+    expect(said.findIndex((s) => s.startsWith('Duplicate callback'))).toBeGreaterThan(said.findIndex((s) => s.includes('signature verified')))
     expect(paid.ledgerEntries.filter((e) => e.accountKind === 'merchant_available' && e.type === 0)).toHaveLength(1)
     expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
   })
