@@ -50,6 +50,8 @@ export const credentials = z
     error: ruleMessage('rule.credentialsObject')
   })
   .refine((c) => Object.keys(c).every((k) => CREDENTIAL_NAME.test(k)), ruleMessage('rule.credentialNames'))
+  // A key without its value signs nothing: said here, not as a provider call that cannot sign.
+  .refine((c) => Object.values(c).every((v) => v !== ''), ruleMessage('rule.credentialValues'))
   .refine((c) => Object.keys(c).length <= 30, ruleMessage('rule.maxEntries', { n: 30 }))
 
 const supports = z.boolean({ error: ruleMessage('rule.trueOrFalse') })

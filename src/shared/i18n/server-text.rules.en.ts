@@ -70,6 +70,7 @@ export const rulesTextEn = {
   'rule.directionValue': 'must be deposit or payout',
   'rule.needDirection': 'a channel must support deposits or payouts (or both)',
   'rule.credentialsObject': 'must be an object of names to text values',
+  'rule.credentialValues': 'every credential needs its value',
   'rule.credentialNames': 'names must be 1–64 letters, digits or . _ -',
   'rule.protocolSettings': 'must be an object of protocol settings',
   'rule.maxEntries': 'must have at most {{n}} entries',

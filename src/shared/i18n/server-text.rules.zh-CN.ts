@@ -65,6 +65,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.directionValue': '只能是代收或代付',
   'rule.needDirection': '通道必须支持代收或代付（或两者都支持）',
   'rule.credentialsObject': '必须是名称到文本值的对应关系',
+  'rule.credentialValues': '每个凭证都需要填写值',
   'rule.credentialNames': '名称必须为 1–64 个字母、数字或 . _ -',
   'rule.protocolSettings': '必须是协议设置的名称与值',
   'rule.maxEntries': '最多 {{n}} 项',

@@ -86,7 +86,8 @@ export const masterDataCases: Record<MasterProcedure, [unknown, string][]> = {
     [{ ...channel, payoutLower: '0.001' }, 'payoutLower'],
     [{ ...channel, credentials: { merchantNo: 5 } }, 'credentials.merchantNo'],
     [{ ...channel, credentials: ['key'] }, 'credentials'],
-    [{ ...channel, credentials: { 'merchant no': 'M1' } }, 'credentials']
+    [{ ...channel, credentials: { 'merchant no': 'M1' } }, 'credentials'],
+    [{ ...channel, credentials: { merchantNo: '' } }, 'credentials']
   ],
   'channels.update': [
     [{ ...channelEdit, credentials: 'secret' }, 'credentials'],
