@@ -45,14 +45,17 @@ describe('putUpload', () => {
       turns++
     }
     const timer = setInterval(tick, 1)
+    const started = performance.now()
     try {
       await putUpload(root, 7, 'big.zip', text, NOW)
     } finally {
       clearInterval(timer)
     }
-    // 32 MiB of text is 32 chunks: the timer ran between them, never held up for the whole decode.
+    const total = performance.now() - started
+    // 32 MiB of text is 32 chunks: the timer ran between them, never held up for the whole decode
+    // (a share of the whole, so a busy machine, slower throughout, does not change the answer).
     expect(turns).toBeGreaterThan(10)
-    expect(longest).toBeLessThan(100)
+    expect(longest).toBeLessThan(total / 4)
   })
 
   it('refuses an empty or an oversize file by its field, and keeps nothing', async () => {
