@@ -161,6 +161,11 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(run.selected).not.toHaveAttribute('data-break-id', first!)
     await page.keyboard.press('ArrowUp')
     await expect(run.selected).toHaveAttribute('data-break-id', first!)
+    // Down to the last break by the keys: it is scrolled into view.
+    const count = await run.rows.count()
+    for (let i = 1; i < count; i++) await page.keyboard.press('j')
+    await expect(run.selected).toHaveAttribute('data-break-id', (await run.rows.last().getAttribute('data-break-id'))!)
+    await expect(run.selected).toBeInViewport()
     await expect(page.getByTestId('shortcuts')).toContainText('Write off')
   })
 

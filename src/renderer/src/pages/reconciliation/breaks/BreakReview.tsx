@@ -6,7 +6,7 @@
 import { Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { keepPreviousData } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BreakAction, BreakRow } from '../../../../../shared/contract/reconciliation'
 import { useApiQuery } from '../../../api/hooks'
@@ -68,7 +68,17 @@ export function BreakReview({ filter, onFilter, causeKeys, canDecide, onBulk }: 
   const filterKey = JSON.stringify(applied)
   useEffect(() => reset(), [filterKey, reset])
 
+  // A break reached by the keys is scrolled into view (a click's row already is).
+  const movedByKey = useRef(false)
+  const currentId = current?.id
+  useEffect(() => {
+    if (!movedByKey.current || currentId === undefined) return
+    movedByKey.current = false
+    document.querySelector(`[data-testid="break-list"] tr[data-break-id="${currentId}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [currentId])
+
   const move = (step: 1 | -1) => {
+    movedByKey.current = true
     const next = index + step
     if (next >= 0 && next < rows.length) setSelected({ id: rows[next].id, index: next })
     else if (step === 1 && paging.page * paging.pageSize < (list.data?.total ?? 0)) {
