@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { AMOUNT_FIELDS, LINE_KINDS, LINE_STATUSES, STATEMENT_ENCODINGS, STATEMENT_FORMATS, type AmountField } from '../../../../../shared/contract/recon-profile'
 import { useReferenceLabels } from '../../../i18n/reference'
 import { reconLabel } from '../labels'
-import type { Draft } from './draft'
+import { withSignMode, type Draft } from './draft'
 
 export interface DraftEditorProps {
   draft: Draft
@@ -63,7 +63,7 @@ export function ReadingFields({ draft, onChange, errors }: DraftEditorProps) {
           label={t('recon.profile.signMode')}
           data={choice(['signed', 'income_expense', 'indicator'] as const, (m) => t(`recon.profile.signModes.${m}`))}
           value={sign.mode}
-          onChange={(mode) => onChange({ sign: mode === 'indicator' ? { mode, credit: ['C'], debit: ['D'], invert: sign.invert } : { mode: (mode ?? 'signed') as 'signed' | 'income_expense', invert: sign.invert } })}
+          onChange={(mode) => onChange(withSignMode(draft, (mode ?? 'signed') as Draft['sign']['mode']))}
           allowDeselect={false}
           error={errors.sign}
         />

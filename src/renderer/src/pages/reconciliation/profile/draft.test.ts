@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILES } from '../../../../../shared/contract/recon-profile'
-import { columnValues, fieldOfHeader, mapHeader, mapRows, missingMappings, rowsMap, withColumns } from './draft'
+import { columnValues, fieldOfHeader, mapHeader, mapRows, missingMappings, rowsMap, withColumns, withSignMode } from './draft'
 
 const alipay = BUILT_IN_PROFILES.alipay_trade
 
@@ -20,6 +20,17 @@ describe('the profile draft', () => {
     // An alternative among several is dropped; the others stay in order.
     expect(mapHeader(alipay.columns, '服务费（元）', null).fee).toEqual(['手续费（元）', '服务费'])
     expect(mapHeader({ gross: '金额' }, '金额', null)).toEqual({})
+  })
+
+  it('takes the gross from income and expense columns once they are chosen: the layout\'s amount column is no longer asked for', () => {
+    const generic = BUILT_IN_PROFILES.generic_csv
+    const changed = { ...generic, ...withSignMode(generic, 'income_expense') }
+    expect(changed.sign).toEqual({ mode: 'income_expense', invert: false })
+    expect(changed.columns.gross).toBeUndefined()
+    expect(missingMappings(changed, ['date', 'reference', 'income', 'expense', 'currency']).map((m) => m.field)).not.toContain('gross')
+    // Back to one signed column: nothing else changes.
+    expect(withSignMode(generic, 'indicator').sign).toEqual({ mode: 'indicator', credit: ['C'], debit: ['D'], invert: false })
+    expect(withSignMode(generic, 'signed').columns).toBe(generic.columns)
   })
 
   it('says which mapped fields the sample lacks, and which of them may be absent', () => {

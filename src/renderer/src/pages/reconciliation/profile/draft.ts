@@ -57,6 +57,19 @@ export function missingMappings(draft: Pick<Draft, 'columns' | 'optionalColumns'
     .filter((m) => !m.texts.some((text) => present.has(normalizeHeader(text))))
 }
 
+/**
+ * The sign convention changed: an indicator starts from C and D; income and expense columns give
+ * the gross, so a gross column the layout mapped is no longer asked for.
+ */
+export function withSignMode(draft: Draft, mode: Draft['sign']['mode']): Pick<Draft, 'sign' | 'columns' | 'optionalColumns'> {
+  const invert = draft.sign.invert
+  if (mode === 'indicator') return { sign: { mode, credit: ['C'], debit: ['D'], invert }, columns: draft.columns, optionalColumns: draft.optionalColumns }
+  if (mode === 'signed') return { sign: { mode, invert }, columns: draft.columns, optionalColumns: draft.optionalColumns }
+  const { gross: _replaced, ...columns } = draft.columns
+  const unmapped = withColumns(draft, columns)
+  return { sign: { mode, invert }, columns: unmapped.columns, optionalColumns: unmapped.optionalColumns }
+}
+
 /** A field no longer mapped is dropped from the optional columns too. */
 export function withColumns(draft: Draft, columns: ProfileColumns): Draft {
   return { ...draft, columns, optionalColumns: draft.optionalColumns.filter((field) => columns[field] !== undefined) }
