@@ -86,6 +86,8 @@ export interface Ctx extends Ports {
   actor: Actor | null
   /** Records an audit event in the caller's transaction. */
   audit(tx: Tx, event: AuditInput): void
+  /** Says a write changed nothing (a preference saved as it was): there is nothing to audit. */
+  unchanged(): void
 }
 
 /** The signed-in actor; procedures that are not public can rely on it. */

@@ -96,7 +96,8 @@ export function createRegistry(options: RegistryOptions): Registry {
         onAudit()
         const who = event.actingUser ?? (actor ? { userId: actor.userId, username: actor.username } : null)
         writeAuditEvent(tx, { tenantId, userId: who?.userId ?? null, actor: who?.username ?? 'anonymous', procedure: name, at: ctxClock.now() }, event)
-      }
+      },
+      unchanged: onAudit
     }
   }
 

@@ -27,6 +27,11 @@ describe('user preferences', () => {
 
     const audit = await t.ok('audit.list', { procedure: 'me.updatePreferences' }, admin)
     expect(audit.items.map((e) => e.summary)).toContain('Display preferences changed: language zh-CN, colour scheme dark')
+
+    // Saved as they are (the dialog's Save with nothing changed, the language switch to the same): answered, not audited.
+    expect(await t.ok('me.updatePreferences', { language: 'zh-CN' }, admin)).toEqual({ language: 'zh-CN', colorScheme: 'dark', timeZone: null, displayZone: '+08:00' })
+    expect(await t.ok('me.updatePreferences', {}, admin)).toMatchObject({ language: 'zh-CN' })
+    expect((await t.ok('audit.list', { procedure: 'me.updatePreferences' }, admin)).total).toBe(audit.total)
   })
 
   it('keep the zone a user reads times in, per user, following the business zone until one is chosen', async () => {

@@ -48,7 +48,10 @@ export const preferenceProcedures = handlers({
         timeZone,
         displayZone: timeZone ?? tenantZone(tx, ctx.tenantId)
       }
-      if (after.language === before.language && after.colorScheme === before.colorScheme && after.timeZone === before.timeZone) return before
+      if (after.language === before.language && after.colorScheme === before.colorScheme && after.timeZone === before.timeZone) {
+        ctx.unchanged()
+        return before
+      }
       const values = { language: after.language, colorScheme: after.colorScheme, timeZone: after.timeZone, updatedAt: ctx.clock.now() }
       tx.insert(userSettings)
         .values({ userId: actor.userId, ...values })
