@@ -48,7 +48,12 @@ describe('manual adjustments (maker-checker) and channel balances', () => {
     const checker = await checkerOf(t.ok, t.signIn, () => admin)()
     const base = { merchantId: siam.id, contractId: contract.id, currency: 'THB', reason: 'Chargeback fee recovery', requestKey: 'adj-000002' }
     const debit = await t.ok('adjustments.request', { ...base, amount: '-1.00' }, admin)
-    expect(await t.call('adjustments.decide', { id: debit.id, decision: 'approve' }, checker)).toMatchObject({ status: 422, code: 'ledger.insufficient_funds' })
+    // Said as a person reads it: whose account, and the amounts in the currency, never an account key in minor units.
+    expect(await t.call('adjustments.decide', { id: debit.id, decision: 'approve' }, checker)).toMatchObject({
+      status: 422,
+      code: 'ledger.insufficient_funds',
+      message: `Not enough in ${siam.name}’s available balance: 0.00 THB available, 1.00 THB needed`
+    })
     expect((await t.ok('adjustments.get', { id: debit.id }, admin)).status).toBe('pending')
     expect(await t.call('adjustments.decide', { id: debit.id, decision: 'reject', note: '' }, checker)).toMatchObject({ status: 400, field: 'note' })
     const rejected = await t.ok('adjustments.decide', { id: debit.id, decision: 'reject', note: 'Nothing to recover' }, checker)

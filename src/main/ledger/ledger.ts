@@ -13,7 +13,8 @@ import { currency as currencyOf } from '../../shared/reference'
 import type { Db } from '../db/open'
 import { withWriteLock } from '../db/transaction'
 import type { AccountKind } from '../db/schema/ledger'
-import { say } from '../../shared/server-text'
+import { say, term, verbatim, type ServerText } from '../../shared/server-text'
+import { fromMinor } from '../../shared/money'
 import { AppError, conflict, notFound } from '../core/errors'
 import type { Clock } from '../core/context'
 import { businessDayFn, type BusinessDayOf } from './business-day'
@@ -61,8 +62,10 @@ export interface LedgerOptions {
   timeZone: () => string
 }
 
-const insufficient = (what: string, currency: string, available: bigint, needs: bigint) =>
-  new AppError('limit', say('error.ledger.insufficient', { what, currency, available: String(available), needs: String(needs) }), { code: 'ledger.insufficient_funds' })
+const insufficient = (what: ServerText, currency: string, available: bigint, needs: bigint) =>
+  new AppError('limit', say('error.ledger.insufficient', { what, available: `${fromMinor(available, currency)} ${currency}`, needs: `${fromMinor(needs, currency)} ${currency}` }), {
+    code: 'ledger.insufficient_funds'
+  })
 
 const pastRange = (what: string, currency: string) =>
   new AppError('limit', say('error.ledger.pastRange', { currency, what, limit: String(INT64_MAX) }), { code: 'ledger.balance_limit' })
@@ -85,6 +88,12 @@ function statements(sqlite: Database.Database) {
       'insert into ledger_accounts (tenant_id, key, kind, merchant_id, channel_id, currency, normal, allow_overdraft, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
     ),
     insertBalance: sqlite.prepare('insert into ledger_balances (account_id, updated_at) values (?, ?)'),
+    // A refusal's words: whose account it is.
+    ownerOfKey: sqlite
+      .prepare('select coalesce(m.name, c.name) from ledger_accounts a left join merchants m on m.id = a.merchant_id left join channels c on c.id = a.channel_id where a.tenant_id = ? and a.key = ?')
+      .pluck(),
+    merchantName: sqlite.prepare('select name from merchants where id = ?').pluck(),
+    channelName: sqlite.prepare('select name from channels where id = ?').pluck(),
     // Read as BigInt: a sum of entries can pass 2^53.
     balance: sqlite.prepare('select posted_sum as postedSum, held_out as heldOut, held_in as heldIn from ledger_balances where account_id = ?').safeIntegers(true),
     addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + ?, updated_at = ? where account_id = ?'),
@@ -159,6 +168,15 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     return account.id === 0 ? EMPTY : (s.balance.get(account.id) as StoredBalance)
   }
 
+  /** An account as a refusal names it: its kind, and the merchant or channel it belongs to. */
+  function accountName(account: AccountRow): ServerText {
+    const kind = term('accountKind', account.kind)
+    const ref = account.ref
+    // An account the posting would open has no row yet: its owner is the one it names.
+    const owner = (s.ownerOfKey.get(tenantId, account.key) as string | null | undefined) ?? (ref && 'merchantId' in ref ? s.merchantName.get(ref.merchantId) : ref && 'channelId' in ref ? s.channelName.get(ref.channelId) : null)
+    return typeof owner === 'string' ? say('ledger.accountOf', { kind, owner: verbatim(owner) }) : kind
+  }
+
   /**
    * Each non-overdraft account must cover the posting's net decrease of it from what is available,
    * and no stored sum may leave SQLite's integer range. `kind` says what the entries change: posted
@@ -178,7 +196,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       const available = BigInt(account.normal) * bal.postedSum - bal.heldOut
       // A hold's increases only count once posted, so only its decreases are checked.
       const change = kind === 'post' ? BigInt(account.normal) * n.raw : -n.decrease
-      if (change < 0n && !account.allowOverdraft && available + change < 0n) throw insufficient(account.key, account.currency, available, -change)
+      if (change < 0n && !account.allowOverdraft && available + change < 0n) throw insufficient(accountName(account), account.currency, available, -change)
       const stays = kind === 'post' ? inRange(bal.postedSum + n.raw) : inRange(bal.heldOut + n.decrease) && inRange(bal.heldIn + n.increase)
       if (!stays) throw pastRange(account.key, account.currency)
     }

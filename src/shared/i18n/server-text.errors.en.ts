@@ -108,7 +108,7 @@ export const errorsTextEn = {
   'error.balance.channelShort': "the channel's available balance {{channelAvailable}} does not cover the amount {{amount}}",
   'error.balance.channelCannotPay': 'the channel cannot pay out the amount {{amount}} now',
   'error.balance.merchantShort': "the merchant's available balance {{merchantAvailable}} does not cover the amount plus fee {{total}}",
-  'error.ledger.insufficient': 'Insufficient balance on {{what}}: {{currency}} {{available}} available (minor units), {{needs}} needed',
+  'error.ledger.insufficient': 'Not enough in {{what}}: {{available}} available, {{needs}} needed',
   'error.ledger.pastRange': "The {{currency}} balance of {{what}} would pass the ledger's limit of {{limit}} minor units; the posting is refused",
   'error.ledger.idempotencyReused': '{{key}} was already used for a different posting',
   'error.ledger.holdVoided': 'Hold {{key}} was voided and cannot be posted',

@@ -102,7 +102,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.balance.channelShort': '通道可用余额 {{channelAvailable}} 不足以支付金额 {{amount}}',
   'error.balance.channelCannotPay': '通道当前无法代付金额 {{amount}}',
   'error.balance.merchantShort': '商户可用余额 {{merchantAvailable}} 不足以支付金额加手续费 {{total}}',
-  'error.ledger.insufficient': '{{what}} 余额不足：{{currency}} 可用 {{available}}（最小货币单位），需要 {{needs}}',
+  'error.ledger.insufficient': '{{what}}不足：可用 {{available}}，需要 {{needs}}',
   'error.ledger.pastRange': '{{what}} 的 {{currency}} 余额将超过账本上限 {{limit}}（最小货币单位），记账被拒绝',
   'error.ledger.idempotencyReused': '{{key}} 已用于另一笔记账',
   'error.ledger.holdVoided': '冻结 {{key}} 已作废，无法入账',
