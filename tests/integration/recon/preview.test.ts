@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { previewStatement } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
-import { ALIPAY_HEADER, alipayText, alipayZip, gbk, tempFile, WECHAT_HEADER, wechatText } from './fixtures'
+import { ALIPAY_HEADER, alipayText, alipayZip, gbk, tempFile, WECHAT_HEADER, wechatText, zipArchive } from './fixtures'
 import { MT940 } from './bank-fixtures'
 
 describe('previewStatement', () => {
@@ -37,6 +37,14 @@ describe('previewStatement', () => {
     expect(first).toHaveLength(header.length)
     expect(first[header.indexOf('商品名称')]).toBe('套餐A,含税')
     expect(first[0]).toBe('2024-05-01 10:00:00')
+  })
+
+  it('says why a sample cannot be opened as its format, instead of failing', async () => {
+    const slip = zipArchive([{ name: '../evil.csv', data: Buffer.from('date,reference,amount\n') }])
+    const preview = await previewStatement(tempFile('slip.zip', slip), { format: 'csv' })
+    expect(preview.error).toMatchObject({ code: 'zip_unsafe' })
+    expect(preview.error?.message).toContain('climbs out of its folder')
+    expect(preview.rows).toEqual([])
   })
 
   it('says when bytes did not decode, instead of refusing the sample', async () => {

@@ -52,20 +52,31 @@ export async function previewStatement(input: StatementInput, draft: ReconProfil
     removeSpool = spooled.remove
   }
   try {
-    const preview = draft.format === 'xlsx' ? await sheetPreview(path, draft, rowLimit, options) : await textPreview(path, draft, rowLimit, options)
+    let preview: StatementPreview
+    try {
+      preview = draft.format === 'xlsx' ? await sheetPreview(path, draft, rowLimit, options) : await textPreview(path, draft, rowLimit, options)
+    } catch (error) {
+      // A sample that cannot even be opened as its format (an XLSX read as CSV, a zip whose entry climbs out) is said, as the import says it.
+      if (!(error instanceof StatementReadError)) throw error
+      return { ...empty(draft.format), error: errorOf(error) }
+    }
     const whole = reconProfile.safeParse(draft)
     if (whole.success) {
       try {
         await readStatement(path, whole.data, { onLine: (l) => void preview.lines.push(l), onProblem: (p) => void preview.problems.push(p) }, { ...options, maxLines: rowLimit })
       } catch (error) {
         if (!(error instanceof StatementReadError)) throw error
-        preview.error = { code: error.code, message: error.message, ...(error.text ? { text: error.text } : {}), ...(error.details ? { details: error.details } : {}) }
+        preview.error = errorOf(error)
       }
     }
     return preview
   } finally {
     await removeSpool?.()
   }
+}
+
+function errorOf(error: StatementReadError): StatementPreview['error'] {
+  return { code: error.code, message: error.message, ...(error.text ? { text: error.text } : {}), ...(error.details ? { details: error.details } : {}) }
 }
 
 function empty(format: StatementFormat): StatementPreview {

@@ -41,7 +41,8 @@ export function MappedResult({ preview, complete }: { preview: Preview; complete
     <Stack gap="sm" data-testid="mapped-result">
       {!complete && <Text size="sm" c="dimmed">{t('recon.preview.incomplete')}</Text>}
       {diff && <HeaderDifference diff={diff} />}
-      {preview.error && !diff && (
+      {/* A sample that could not be opened at all says so in the sample panel already. */}
+      {preview.error && !diff && preview.rows.length > 0 && (
         <Alert color="red" title={t('recon.preview.unreadable')}>
           {text(preview.error.text, preview.error.message)}
         </Alert>

@@ -2,6 +2,7 @@
 import { Alert, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { OutputOf } from '../../../../../shared/contract'
+import { useServerText } from '../../../i18n/serverText'
 import { Fact } from '../Fact'
 
 export type Preview = OutputOf<'recon.uploads.preview'>
@@ -10,6 +11,7 @@ const DELIMITER_NAMES: Record<string, 'comma' | 'semicolon' | 'tab' | 'pipe'> = 
 
 export function SamplePanel({ preview }: { preview: Preview }) {
   const { t } = useTranslation()
+  const text = useServerText()
   const delimiter = preview.delimiter === null ? null : DELIMITER_NAMES[preview.delimiter]
   const width = Math.max(1, ...preview.rows.map((r) => r.cells.length))
   return (
@@ -21,6 +23,12 @@ export function SamplePanel({ preview }: { preview: Preview }) {
         {preview.sheets && <Fact label={t('recon.sample.sheets')} value={preview.sheets.join(', ')} testId="sample-sheets" />}
       </Group>
       {preview.replacedCharacters && <Alert color="orange">{t('recon.sample.replaced')}</Alert>}
+      {/* Not even opened as its format (an XLSX read as CSV, a zip entry that climbs out): why. */}
+      {preview.rows.length === 0 && preview.error && (
+        <Alert color="red" title={t('recon.preview.unreadable')} data-testid="sample-error">
+          {text(preview.error.text, preview.error.message)}
+        </Alert>
+      )}
       {(preview.anchorsFound.length > 0 || preview.anchorsMissing.length > 0) && (
         <Group gap={4} data-testid="sample-anchors">
           <Text size="sm">{t('recon.sample.anchors')}</Text>
