@@ -181,6 +181,25 @@ describe('matching statement lines against our orders', () => {
     expect(result.breaks).toEqual([])
   })
 
+  it('never settles a bank credit against the same file\'s payouts and charges, nor one day twice', () => {
+    // A bank statement: two credits (settlements) and the account's own payout and charge that day.
+    const bank = [
+      line({ kind: 'settlement', upstreamNo: 'BANKREF-1', grossMinor: 25_000, feeMinor: null, netMinor: null, at: DAY_START + 9 * HOUR }),
+      line({ kind: 'settlement', upstreamNo: 'BANKREF-4', grossMinor: 123_456, feeMinor: null, netMinor: null, at: DAY_START + 11 * HOUR }),
+      line({ kind: 'payout', upstreamNo: 'BANKREF-2', grossMinor: -10_000, feeMinor: null, netMinor: null, at: DAY_START + 10 * HOUR }),
+      line({ kind: 'fee', upstreamNo: 'CHG-1', grossMinor: -235, feeMinor: null, netMinor: null, at: DAY_START + 12 * HOUR })
+    ]
+    const result = matchStatement(bank, [], [], [], rules, scope)
+    expect(result.matches.filter((m) => m.pass === 'group')).toEqual([])
+    expect(result.breaks.filter((b) => b.causeKey === 'settlement_without_day').map((b) => b.lineId)).toEqual([bank[0].id, bank[1].id])
+    // A channel's day settled by one line; a second settlement line of the same day is not its payout.
+    const os = [order(), order()]
+    const day = [...os.map((o) => line({ orderNo: o.orderNo })), line({ kind: 'settlement', grossMinor: 2 * 9_940, feeMinor: null, netMinor: null, at: DAY_START + 30 * HOUR })]
+    const twice = matchStatement([...day, line({ kind: 'settlement', grossMinor: 2 * 9_940, feeMinor: null, netMinor: null, at: DAY_START + 31 * HOUR })], os, [], [], rules, scope)
+    expect(twice.matches.filter((m) => m.pass === 'group')).toHaveLength(1)
+    expect(twice.breaks.map((b) => b.causeKey)).toEqual(['settlement_without_day'])
+  })
+
   it('is deterministic: lines and orders in any order give the same result', () => {
     const os = Array.from({ length: 20 }, (_, i) => order({ amountMinor: 1_000 + (i % 4) }))
     const lines = os.slice(0, 15).map((o, i) => line({ orderNo: i % 3 === 0 ? null : o.orderNo, grossMinor: o.amountMinor, feeMinor: null, at: o.at }))

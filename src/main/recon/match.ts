@@ -232,25 +232,35 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
   // already its own break (another file's lines are another statement's settlement). Lines
   // are signed from the merchant's side, a fee charged negative: net = gross + fee when the file
   // does not state it.
-  const netByDay = new Map<string, { net: number; lineIds: number[] }>()
+  // A day is a channel's day of trade only when the file has payments or refunds on it: a bank
+  // statement's own payouts and charges are no settlement batch of its credits. Each day is
+  // settled once: a second settlement line of it is not that day's payout.
+  const netByDay = new Map<string, { net: number; lineIds: number[]; trades: number; settled: boolean }>()
   const dayKey = (statementId: number, day: number, currency: string | null) => `${statementId}:${day}:${currency ?? ''}`
   for (const line of sorted) {
     if (line.at === null || line.kind === 'settlement' || !theirsPaid(line)) continue
     const key = dayKey(line.statementId, rules.dayOf(line.at), line.currency)
-    const entry = netByDay.get(key) ?? { net: 0, lineIds: [] }
+    const entry = netByDay.get(key) ?? { net: 0, lineIds: [], trades: 0, settled: false }
     entry.net += line.netMinor ?? (line.grossMinor ?? 0) + (line.feeMinor ?? 0)
     entry.lineIds.push(line.id)
+    if (line.kind === 'payment' || line.kind === 'refund') entry.trades++
     netByDay.set(key, entry)
   }
   for (const line of sorted) {
     if (line.kind !== 'settlement' || line.at === null || line.grossMinor === null) continue
-    const settledDay = [rules.dayOf(line.at), rules.dayOf(line.at - 86_400_000)].map((d) => dayKey(line.statementId, d, line.currency)).find((k) => netByDay.has(k))
+    const settledDay = [rules.dayOf(line.at), rules.dayOf(line.at - 86_400_000)]
+      .map((d) => dayKey(line.statementId, d, line.currency))
+      .find((k) => {
+        const day = netByDay.get(k)
+        return day !== undefined && day.trades > 0 && !day.settled
+      })
     const group = settledDay === undefined ? undefined : netByDay.get(settledDay)
     matchedLines.add(line.id)
     if (!group) {
       breaks.push(lineBreak('missing_ours', line, rules, { cause: 'settlement_without_day' }))
       continue
     }
+    group.settled = true
     const groupKey = `settlement:${line.id}`
     matches.push({ lineId: line.id, orderId: null, refundId: null, pass: 'group', groupKey, merchantId: null, currency: line.currency, amountMinor: line.grossMinor })
     const difference = Math.abs(line.grossMinor) - group.net
