@@ -127,7 +127,18 @@ describe('MT940', () => {
       { name: 'mt940.STMT240501/00036/001.60F+61=62F', stated: '2498.75', computed: '2498.75', ok: true },
       { name: 'mt940.STMT240503/00037/001.60F+61=62F', stated: '2503.75', computed: '2503.75', ok: true }
     ])
-    expect(result.period).toEqual({ from: day('2024-04-30'), to: day('2025-01-02') })
+    // From the day after the first opening balance (dated the previous statement's close) to the day after the last closing.
+    expect(result.period).toEqual({ from: day('2024-05-01'), to: day('2025-01-02') })
+  })
+
+  it('gives consecutive daily statements periods that meet, never overlap', async () => {
+    const [first, second] = MT940.split('\r\n:20:STMT240503')
+    const one = await readStatement(tempFile('d1.sta', first.replace('-}', '-}\r\n')), BUILT_IN_PROFILES.mt940)
+    const two = await readStatement(tempFile('d2.sta', `:20:STMT240503${second}`), BUILT_IN_PROFILES.mt940)
+    expect(one.period).toEqual({ from: day('2024-05-01'), to: day('2024-05-03') })
+    // Its opening balance is dated 2 May, the first statement's close: it starts on the 3rd.
+    expect(two.period?.from).toBe(day('2024-05-03'))
+    expect(one.period!.to).toBeLessThanOrEqual(two.period!.from)
   })
 
   it('shows a closing balance that disagrees, and refuses a statement without one as truncated', async () => {

@@ -47,6 +47,8 @@ interface Statement {
   openingAt: number | null
   closing: string | null
   closingAt: number | null
+  /** The earliest booking day of its entries. */
+  firstAt: number | null
   sum: ExactSum
   position: number
   lineNo: number
@@ -100,6 +102,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     const moneyIn = mark === 'C' || mark === 'RD' || mark === 'EC'
     const signed = moneyIn ? amount : negate(amount)
     stmt.sum.add(signed)
+    stmt.firstAt = stmt.firstAt === null ? bookedAt : Math.min(stmt.firstAt, bookedAt)
     const [ownRef, bankRef] = splitReferences(rest)
     const original = mark === 'RC' ? 'C' : mark === 'RD' ? 'D' : mark.slice(-1)
     const kind = [typeCode, mark, original].map((c) => kinds.get(c)).find(Boolean) ?? profile.defaultKind
@@ -142,7 +145,10 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     if (s.opening !== null && s.closing !== null) {
       const computed = s.sum.plus(s.opening)
       if (control) controls.push({ name: `${control.name}.${id}.60F+61=62F`, stated: s.closing, computed, ok: sameAmount(s.closing, computed) })
-      const span = { from: s.openingAt!, to: s.closingAt! + DAY_MS }
+      // The opening balance (:60F:) is dated the day before, the previous statement's closing: the
+      // statement covers the days after it, up to its closing day (a bank that dates it the same
+      // day as its first entry starts there), so consecutive daily statements never overlap.
+      const span = { from: Math.min(s.openingAt! + DAY_MS, s.firstAt ?? Number.POSITIVE_INFINITY, s.closingAt!), to: s.closingAt! + DAY_MS }
       period = period ? { from: Math.min(period.from, span.from), to: Math.max(period.to, span.to) } : span
     } else if (control?.required && !sink.stopped) {
       throw new StatementReadError('truncated', say('recon.read.mt940NoBalance', { id, lineNo: s.lineNo, balance: say(s.opening === null ? 'recon.read.mt940Opening' : 'recon.read.mt940Closing') }), { statement: id })
@@ -161,7 +167,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     await flushEntry()
     if (t.id === '20') {
       closeStatement()
-      stmt = { ref: t.lines[0].trim(), account: null, sequence: null, currency: null, opening: null, openingAt: null, closing: null, closingAt: null, sum: new ExactSum(), position: 0, lineNo: t.lineNo }
+      stmt = { ref: t.lines[0].trim(), account: null, sequence: null, currency: null, opening: null, openingAt: null, closing: null, closingAt: null, firstAt: null, sum: new ExactSum(), position: 0, lineNo: t.lineNo }
       return
     }
     if (!stmt) throw new StatementReadError('malformed', say('recon.read.mt940Orphan', { tag: t.id, lineNo: t.lineNo }))
