@@ -58,7 +58,7 @@ test('finance exports a filtered report over all its pages to CSV, XLSX and GBK,
   await test.step('CSV (UTF-8): every row of the filter, not the page, exactly as shown', async () => {
     const file = await summary.export('CSV (UTF-8)')
     expect(file.rows).toBe(total)
-    expect(file.fileName).toMatch(/^settlementStatistics-\d{8}-\d{6}\.csv$/)
+    expect(file.fileName).toMatch(/^settlementStatistics-\d{8}-\d{6}-UTC[+-]\d{4}\.csv$/)
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const [header, ...records] = parse(file.bytes.toString('utf8'), { bom: true }) as string[][]
     expect(header.slice(0, 4)).toEqual(['Day', 'Currency', 'Order payments', 'Reserve'])

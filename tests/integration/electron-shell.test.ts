@@ -337,7 +337,7 @@ describe('the built desktop main bundle under a recording Electron', () => {
     const started = await invoke('reports.exportStart', { report: 'settlementStatistics', format: 'xlsx', language: 'zh-CN' })
     expect(started).toMatchObject({ status: 200, data: { job: { state: 'running', savedTo: chosen, downloadPath: null } } })
     expect(rec.saveDialogs.at(-1)).toMatchObject({ filters: [{ extensions: ['xlsx'] }] })
-    expect(String(rec.saveDialogs.at(-1)!.defaultPath)).toMatch(/settlementStatistics-\d{8}-\d{6}\.xlsx$/)
+    expect(String(rec.saveDialogs.at(-1)!.defaultPath)).toMatch(/settlementStatistics-\d{8}-\d{6}-UTC\+0800\.xlsx$/)
     const jobId = (started.data.job as { id: string }).id
     let status = await invoke('reports.exportStatus', { jobId })
     for (let i = 0; i < 1000 && status.data.state === 'running'; i++) {

@@ -21,8 +21,9 @@ export class AuditPage {
   }
 
   /** Rows of one procedure, optionally only those by one actor (a username, or `anonymous`). */
+  /** The rows of a procedure (by its code, shown beside its name), by an actor if given. */
   rows(procedure: string, actor?: string): Locator {
-    const rows = this.table.rowWithCell(procedure)
+    const rows = this.page.getByRole('table').locator('tbody tr').filter({ has: this.page.locator('td code').getByText(procedure, { exact: true }) })
     return actor ? rows.filter({ has: this.page.getByRole('cell', { name: actor, exact: true }) }) : rows
   }
 

@@ -29,7 +29,7 @@ export const exportProcedures = handlers({
     const filters = { ...input.filters, merchantId: merchantFilter(actor, input.filters.merchantId) }
     // Times are written in the zone the user reads them in on screen, and the header names it.
     const timeZone = displayZoneOf(ctx.db, actor.userId, ctx.tenantId)
-    const fileName = exportFileName(report, EXPORT_EXTENSIONS[format], new Date(ctx.clock.now()))
+    const fileName = exportFileName(report, EXPORT_EXTENSIONS[format], new Date(ctx.clock.now()), timeZone)
     // The job counts its rows and writes the file in a worker thread (reports/export/jobs.ts).
     const job = await ctx.exports.start({
       userId: actor.userId,

@@ -102,11 +102,25 @@ export function AuditPage() {
         columns={[
           { accessor: 'at', title: zoned(t('audit.colTime')), render: (row) => formatDateTime(row.at), noWrap: true },
           { accessor: 'actor', title: t('audit.colActor') },
-          { accessor: 'procedure', title: t('audit.colProcedure'), render: (row) => <Code>{row.procedure}</Code> },
+          // Named in the reader's language; the procedure's code beside its name (what a developer greps for).
+          {
+            accessor: 'procedure',
+            title: t('audit.colProcedure'),
+            render: (row) => {
+              const name = procedureName(t, row.procedure)
+              return name === row.procedure ? (
+                <Code>{row.procedure}</Code>
+              ) : (
+                <>
+                  {name} <Code>{row.procedure}</Code>
+                </>
+              )
+            }
+          },
           {
             accessor: 'targetType',
             title: t('audit.colTarget'),
-            render: (row) => (row.targetId ? `${row.targetType} #${row.targetId}` : row.targetType)
+            render: (row) => (row.targetId ? `${targetTypeName(t, row.targetType)} #${row.targetId}` : targetTypeName(t, row.targetType))
           },
           { accessor: 'summary', title: t('audit.colSummary'), render: (row) => say(row.text, row.summary) }
         ]}
