@@ -107,7 +107,7 @@ describe('ledger core', () => {
     expect(ledger.balance(suspense).posted).toBe(87900n - 100000n)
     expect(ledger.balance(channel).posted).toBe(0n)
     // … while the channel itself may not.
-    expect(() => ledger.post({ idempotencyKey: 'below', description: 'x', entries: [{ account: channel, delta: -1 }, { account: suspense, delta: -1 }] })).toThrow('Insufficient')
+    expect(() => ledger.post({ idempotencyKey: 'below', description: 'x', entries: [{ account: channel, delta: -1 }, { account: suspense, delta: -1 }] })).toThrow('Not enough in channel balance: 0.00 CNY available, 0.01 CNY needed')
     expect(verifyLedger(db.$client).drifts).toEqual([])
   })
 
@@ -128,7 +128,7 @@ describe('ledger core', () => {
     ledger.hold(payoutHold('p1'))
     expect(ledger.balance(merchant())).toMatchObject({ posted: 87900n, available: 37400n, heldOut: 50500n })
     expect(ledger.balance(channel)).toMatchObject({ posted: 100000n, available: 50000n })
-    expect(() => ledger.hold({ ...payoutHold('p2'), idempotencyKey: 'p2' })).toThrow('Insufficient balance')
+    expect(() => ledger.hold({ ...payoutHold('p2'), idempotencyKey: 'p2' })).toThrow('Not enough in available balance: 374.00 CNY available, 505.00 CNY needed')
     expect(ledger.commitHold('p1')).toMatchObject({ status: 'posted', replayed: false })
     expect(ledger.commitHold('p1')).toMatchObject({ status: 'posted', replayed: true })
     expect(ledger.balance(merchant())).toMatchObject({ posted: 37400n, available: 37400n, heldOut: 0n })
@@ -158,7 +158,7 @@ describe('ledger core', () => {
             { account: suspense, delta: 999999999 }
           ]
         })
-      ).toThrow('Insufficient')
+      ).toThrow('Not enough in available balance: 879.00 CNY available, 9999999.99 CNY needed')
     })
     const keys = (db.$client.prepare('select key from ledger_accounts order by key').all() as { key: string }[]).map((r) => r.key)
     expect(keys).not.toContain('channel:99:THB')
