@@ -1,0 +1,33 @@
+/**
+ * What a run reads of its statements beside their lines (run.ts): the controls their files stated,
+ * which of them date lines by day only, and the matches people made by hand.
+ */
+import type Database from 'better-sqlite3'
+import type { Control, ManualLink } from './match'
+
+export function loadControls(sqlite: Database.Database, statementIds: number[]): Control[] {
+  const rows = sqlite.prepare('select id, controls from recon_statements where id in (select value from json_each(?)) order by id').all(JSON.stringify(statementIds)) as { id: number; controls: string }[]
+  return rows.flatMap((r) => (JSON.parse(r.controls) as Omit<Control, 'statementId'>[]).map((c) => ({ ...c, statementId: r.id })))
+}
+
+/**
+ * The statements whose lines have a day and no time of day: read by a bank layout (camt.053 and
+ * MT940 book by date) or a date format without hours. Such a line stands at 00:00 of its day.
+ */
+export function loadDayOnly(sqlite: Database.Database, statementIds: number[]): Set<number> {
+  const rows = sqlite
+    .prepare('select s.id, p.profile from recon_statements s join recon_profiles p on p.id = s.profile_id where s.id in (select value from json_each(?))')
+    .all(JSON.stringify(statementIds)) as { id: number; profile: string }[]
+  const dayOnly = (profile: { format?: string; dateFormat?: string }) =>
+    profile.format === 'camt053' || profile.format === 'mt940' || (profile.dateFormat !== undefined && profile.dateFormat !== 'iso' && !/H/.test(profile.dateFormat.replace(/'[^']*'/g, '')))
+  return new Set(rows.filter((r) => dayOnly(JSON.parse(r.profile) as { format?: string; dateFormat?: string })).map((r) => r.id))
+}
+
+export function loadLinks(sqlite: Database.Database, statementIds: number[]): ManualLink[] {
+  return sqlite
+    .prepare(
+      `select m.line_id as lineId, m.order_id as orderId, m.refund_id as refundId from recon_manual_links m join recon_lines l on l.id = m.line_id
+       where l.statement_id in (select value from json_each(?)) and m.removed_at is null order by m.id`
+    )
+    .all(JSON.stringify(statementIds)) as ManualLink[]
+}
