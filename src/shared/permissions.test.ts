@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_PERMISSION_CODES, BUILT_IN_ROLES, PERMISSIONS, PLATFORM_ONLY_CODES } from './permissions'
+import { ALL_PERMISSION_CODES, BUILT_IN_ROLES, missingNeeds, PERMISSIONS, PLATFORM_ONLY_CODES, withNeeds } from './permissions'
 import { contract } from './contract'
 import type { ProcedureDef } from './contract/define'
 
@@ -37,5 +37,17 @@ describe('permission catalog', () => {
       for (const code of codes) expect(ALL_PERMISSION_CODES, name).toContain(code)
       if (codes.length === 0) expect(['public', 'signedIn'], name).toContain(def.access)
     }
+  })
+
+  it('gives every built-in role what its codes need', () => {
+    for (const [key, codes] of Object.entries(BUILT_IN_ROLES)) expect(missingNeeds(codes), key).toEqual([])
+  })
+
+  it('names what a set lacks and adds it, transitively', () => {
+    expect(missingNeeds([PERMISSIONS.REPORT_READ])).toEqual([{ code: PERMISSIONS.MASTER_DATA_READ, neededBy: PERMISSIONS.REPORT_READ }])
+    expect(missingNeeds([PERMISSIONS.AUDIT_READ])).toEqual([])
+    // The FX page needs the rate table the ledger reads, and the ledger's filters need master data.
+    expect(withNeeds([PERMISSIONS.FX_RATE_WRITE]).sort()).toEqual([PERMISSIONS.LEDGER_READ, PERMISSIONS.FX_RATE_WRITE, PERMISSIONS.MASTER_DATA_READ].sort())
+    expect(missingNeeds(withNeeds([PERMISSIONS.REPORT_EXPORT, PERMISSIONS.RECONCILIATION_WRITE, PERMISSIONS.USER_WRITE]))).toEqual([])
   })
 })

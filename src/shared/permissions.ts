@@ -201,6 +201,86 @@ export const BUILT_IN_ROLES = {
   ]
 } as const satisfies Record<string, readonly PermissionCode[]>
 
+/**
+ * What a code's screens cannot work without. A write acts on what its read shows; every screen
+ * that filters or picks by merchant, contract or channel reads master data for its choices; the
+ * FX rates page lists the rate table the ledger reads. A role holding a code holds what it needs:
+ * the role forms tick it, and the contract refuses a set without it (`missingNeeds`), so no user
+ * opens a screen that answers "forbidden" to its own pickers.
+ */
+export const PERMISSION_NEEDS: ReadonlyMap<PermissionCode, readonly PermissionCode[]> = new Map<PermissionCode, readonly PermissionCode[]>([
+  [P.CARD_NUMBER_REVEAL, [P.ORDER_READ]],
+  [P.MANUAL_CLOSE_ORDER, [P.ORDER_READ]],
+  [P.MANUAL_REQUERY_ORDER, [P.ORDER_READ]],
+  [P.MANUAL_MARK_RESULT, [P.ORDER_READ]],
+  [P.MANUAL_RESEND_NOTIFICATION, [P.ORDER_READ]],
+  [P.OUTBOX_WRITE, [P.OUTBOX_READ]],
+  [P.REFUND_WRITE, [P.REFUND_READ]],
+  [P.DISPUTE_WRITE, [P.DISPUTE_READ]],
+  [P.WAYBILL_WRITE, [P.WAYBILL_READ]],
+  [P.WITHDRAWAL_REQUEST, [P.WITHDRAWAL_READ]],
+  [P.WITHDRAWAL_REVIEW, [P.WITHDRAWAL_READ]],
+  [P.FX_RATE_WRITE, [P.LEDGER_READ]],
+  [P.REPORT_EXPORT, [P.REPORT_READ]],
+  [P.RECONCILIATION_WRITE, [P.RECONCILIATION_READ]],
+  [P.USER_WRITE, [P.USER_READ]],
+  [P.ROLE_WRITE, [P.USER_READ]],
+  // Screens with a merchant, contract or channel picker or filter.
+  ...(
+    [
+      P.ORDER_READ,
+      P.OPERATION_PAYMENT_WRITE,
+      P.OPERATION_PAYOUT_WRITE,
+      P.OPERATION_PAYMENT_GLOBAL_WRITE,
+      P.OPERATION_PAYOUT_GLOBAL_WRITE,
+      P.REFUND_READ,
+      P.DISPUTE_READ,
+      P.WAYBILL_READ,
+      P.WITHDRAWAL_READ,
+      P.LEDGER_READ,
+      P.ADJUSTMENT_REQUEST,
+      P.ADJUSTMENT_APPROVE,
+      P.CHANNEL_BALANCE_WRITE,
+      P.REPORT_READ,
+      P.RECONCILIATION_READ,
+      P.FIELD_TEST_RUN,
+      P.FIELD_TEST_REVIEW,
+      P.MERCHANT_WRITE,
+      P.CONTRACT_WRITE,
+      P.TERMINAL_WRITE,
+      P.SERVICE_WRITE,
+      P.CHANNEL_WRITE
+    ] as const
+  ).map((code) => [code, [P.MASTER_DATA_READ]] as [PermissionCode, readonly PermissionCode[]])
+])
+
+/** The codes a set must also hold for its screens to work, each with the first code of the set that needs it. */
+export function missingNeeds(codes: readonly number[]): { code: PermissionCode; neededBy: PermissionCode }[] {
+  const held = new Set(codes)
+  const missing = new Map<PermissionCode, PermissionCode>()
+  for (const code of codes) {
+    for (const need of PERMISSION_NEEDS.get(code as PermissionCode) ?? []) {
+      if (!held.has(need) && !missing.has(need)) missing.set(need, code as PermissionCode)
+    }
+  }
+  return [...missing].map(([code, neededBy]) => ({ code, neededBy }))
+}
+
+/** A set with everything its codes need added, transitively (what ticking a code in a role form ticks too). */
+export function withNeeds(codes: readonly number[]): number[] {
+  const out = new Set(codes)
+  const queue = [...codes]
+  while (queue.length > 0) {
+    for (const need of PERMISSION_NEEDS.get(queue.pop() as PermissionCode) ?? []) {
+      if (!out.has(need)) {
+        out.add(need)
+        queue.push(need)
+      }
+    }
+  }
+  return [...out]
+}
+
 export type BuiltInRoleKey = keyof typeof BUILT_IN_ROLES
 export const BUILT_IN_ROLE_KEYS = Object.keys(BUILT_IN_ROLES) as BuiltInRoleKey[]
 

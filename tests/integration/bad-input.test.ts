@@ -65,7 +65,8 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   'users.resetPassword': [[{ id: 1, newPassword: 'abc' }, 'newPassword']],
   'roles.list': [['x', 'input']],
   'roles.create': [
-    [{ name: 'R', permissions: [1001] }, 'name'],
+    [{ name: 'R', permissions: [6001] }, 'name'],
+    [{ name: 'Readers', permissions: [1001] }, 'permissions'],
     [{ name: 'Readers', permissions: [] }, 'permissions'],
     [{ name: 'Readers', permissions: [1234] }, 'permissions.0']
   ],

@@ -68,7 +68,7 @@ describe('refusals of the core: the English message API clients read, and the te
   })
 
   it('a missing permission names it by its catalog name for programs and by its label on screen', async () => {
-    const role = await t.ok('roles.create', { name: 'Readers', permissions: [1001] }, admin)
+    const role = await t.ok('roles.create', { name: 'Readers', permissions: [1001, 6001] }, admin)
     await t.ok('users.create', { username: 'reader', displayName: 'Reader', password: 'Reader-pass-42', merchantId: null, roleIds: [role.id] }, admin)
     const token = await t.signIn('reader', 'Reader-pass-42')
     const e = refused(await t.call('users.create', { username: 'other', displayName: 'Other', password: 'Other-pass-42', merchantId: null, roleIds: [role.id] }, token))

@@ -58,6 +58,19 @@ describe('permissions and merchant scope', () => {
     expect((await t.call('users.list', {}, token)).status).toBe(200)
   })
 
+  it('a role holds what its codes need: reports without master data would answer "forbidden" to their merchant filter', async () => {
+    const { t, admin } = await withMerchants()
+    const refused = await t.call('roles.create', { name: 'Report readers', permissions: [PERMISSIONS.REPORT_READ] }, admin)
+    expect(refused).toMatchObject({ status: 400, field: 'permissions' })
+    expect(refused.message).toContain('REPORT_READ (4001) needs MASTER_DATA_READ (6001)')
+    const role = await t.ok('roles.create', { name: 'Report readers', permissions: [PERMISSIONS.REPORT_READ, PERMISSIONS.MASTER_DATA_READ] }, admin)
+    const { token } = await createUser(t, admin, { username: 'reports.reader', merchantId: null, roleIds: [role.id] })
+    // What the report screens ask for their merchant filter.
+    expect((await t.call('merchants.list', { page: 1, pageSize: 100 }, token)).status).toBe(200)
+    // The FX page's writer needs the rate table the ledger reads.
+    expect(await t.call('roles.update', { id: role.id, name: 'Report readers', permissions: [PERMISSIONS.FX_RATE_WRITE, PERMISSIONS.MASTER_DATA_READ] }, admin)).toMatchObject({ status: 400, field: 'permissions' })
+  })
+
   it('built-in roles cannot be edited, and the last administrator cannot be disabled or demoted', async () => {
     const { t, admin, roleId } = await withMerchants()
     expect(await t.call('roles.update', { id: roleId('administrator'), name: 'Admins', permissions: [PERMISSIONS.USER_READ] }, admin)).toMatchObject({ status: 409 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ruleMessage } from '../rule-message'
-import { isPermissionCode, PERMISSIONS, type PermissionCode } from '../permissions'
+import { isPermissionCode, missingNeeds, PERMISSIONS, type PermissionCode } from '../permissions'
+import { permissionTerm } from '../server-text'
 import { displayName, id, newPassword, optionalSearch, pageInput, pageOf, status, username } from '../schemas'
 import { mutation, query } from './define'
 
@@ -38,7 +39,19 @@ const roleIds = z.array(id).min(1, ruleMessage('rule.minRoles')).max(20, ruleMes
 const merchantBinding = id.nullable()
 const roleName = z.string({ error: ruleMessage('rule.required') }).trim().min(2, ruleMessage('rule.minChars', { n: 2 })).max(60, ruleMessage('rule.maxChars', { n: 60 }))
 const roleDescription = z.string().trim().max(200, ruleMessage('rule.maxChars', { n: 200 })).default('')
-const permissionSet = z.array(permissionCode).min(1, ruleMessage('rule.minPermissions'))
+const permissionSet = z
+  .array(permissionCode)
+  .min(1, ruleMessage('rule.minPermissions'))
+  .superRefine((codes, ctx) => {
+    // A code without what its screens need would open pages that answer "forbidden" to their own pickers.
+    const [first] = missingNeeds(codes)
+    if (first) {
+      ctx.addIssue({
+        code: 'custom',
+        message: ruleMessage('rule.permissionNeeds', { permission: permissionTerm(first.neededBy), code: first.neededBy, needed: permissionTerm(first.code), neededCode: first.code })
+      })
+    }
+  })
 
 export const usersContract = {
   'users.list': query({

@@ -39,6 +39,7 @@ export const rulesTextEn = {
   'rule.roleMissing': 'role {{id}} does not exist',
   'rule.roleHasPlatformCode': 'role "{{role}}" includes {{permission}} ({{code}}), which a merchant-bound user cannot hold',
   'rule.codeHeldByMerchantUser': '{{permission}} ({{code}}) cannot be added: merchant-bound user {{user}} holds this role',
+  'rule.permissionNeeds': '{{permission}} ({{code}}) needs {{needed}} ({{neededCode}}): its screens cannot work without it',
   'rule.controlCharacters': 'must not contain control characters',
   'rule.oneOf': 'must be one of {{values}}',
   'rule.text': 'must be text',

@@ -35,6 +35,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.roleMissing': '角色 {{id}} 不存在',
   'rule.roleHasPlatformCode': '角色“{{role}}”包含权限“{{permission}}”（{{code}}），绑定商户的用户不能拥有该权限',
   'rule.codeHeldByMerchantUser': '不能添加权限“{{permission}}”（{{code}}）：绑定商户的用户 {{user}} 拥有此角色',
+  'rule.permissionNeeds': '权限“{{permission}}”（{{code}}）需要“{{needed}}”（{{neededCode}}）：缺少它，该权限的页面无法使用',
   'rule.controlCharacters': '不能包含控制字符',
   'rule.oneOf': '必须是以下之一：{{values}}',
   'rule.text': '必须是文本',

@@ -204,7 +204,7 @@ describe('who may', () => {
       for (const [name, input] of Object.entries(inputs)) expect(await w.t.call(name as ProcedureName, input as never, merchant), name).toMatchObject({ status: 403, code: 'permission.missing' })
       expect((await w.t.ok('fieldtest.runs.list', {}, w.admin)).total).toBe(0)
       for (const code of [PERMISSIONS.FIELD_TEST_RUN, PERMISSIONS.FIELD_TEST_REVIEW]) {
-        const role = await w.t.ok('roles.create', { name: `Field role ${code}`, permissions: [code] }, w.admin)
+        const role = await w.t.ok('roles.create', { name: `Field role ${code}`, permissions: [code, PERMISSIONS.MASTER_DATA_READ] }, w.admin)
         const refused = await w.t.call('users.create', { username: `dragon.${code}`, displayName: 'Dragon Tester', password: 'Merchant-pass-2', merchantId: w.merchantId, roleIds: [role.id] }, w.admin)
         expect(refused, String(code)).toMatchObject({ status: 400, field: 'roleIds' })
       }

@@ -22,7 +22,7 @@ export interface FieldWorld extends OrderWorld {
 export async function fieldWorld(options: { dbPath?: string; autoPayAfterMs?: number | null } = {}): Promise<FieldWorld> {
   const simulator = await startSimulator({ merchants: [{ merchantNo: MERCHANT_NO, signKey: SIGN_KEY }], payoutDelayMs: 100, autoPayAfterMs: options.autoPayAfterMs === undefined ? 100 : options.autoPayAfterMs, callbackRetryDelaysMs: [200, 500] })
   const w = await orderWorld({ simulator, dbPath: options.dbPath })
-  const role = await w.t.ok('roles.create', { name: 'Field test reviewer', permissions: [PERMISSIONS.FIELD_TEST_REVIEW] }, w.admin)
+  const role = await w.t.ok('roles.create', { name: 'Field test reviewer', permissions: [PERMISSIONS.FIELD_TEST_REVIEW, PERMISSIONS.MASTER_DATA_READ] }, w.admin)
   await w.t.ok('users.create', { username: REVIEWER.username, displayName: 'Field Reviewer', password: REVIEWER.password, merchantId: null, roleIds: [role.id] }, w.admin)
   const reviewer = await w.t.signIn(REVIEWER.username, REVIEWER.password)
   const running = await w.t.core.simulator.start({ port: 0, autoPayAfterMs: null, payoutDelayMs: 100, merchants: [], startedBy: 'user' })

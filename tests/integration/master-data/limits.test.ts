@@ -149,8 +149,8 @@ describe('limits.availableRange over stored rows', () => {
     expect(await t.call('limits.availableRange', { serviceId: own.serviceId, channelId: theirChannel.id }, operator)).toMatchObject({ status: 404 })
 
     // A role with only the deposit-order code may ask; one with none of the codes may not.
-    const orderOnly = await t.ok('roles.create', { name: 'Deposit clerk', permissions: [PERMISSIONS.OPERATION_PAYMENT_WRITE] }, admin)
-    const nothing = await t.ok('roles.create', { name: 'Report reader', permissions: [PERMISSIONS.REPORT_READ] }, admin)
+    const orderOnly = await t.ok('roles.create', { name: 'Deposit clerk', permissions: [PERMISSIONS.OPERATION_PAYMENT_WRITE, PERMISSIONS.MASTER_DATA_READ] }, admin)
+    const nothing = await t.ok('roles.create', { name: 'Audit reader', permissions: [PERMISSIONS.AUDIT_READ] }, admin)
     const password = 'Initial-pass-1'
     await t.ok('users.create', { username: 'clerk', displayName: 'Clerk', password, merchantId: null, roleIds: [orderOnly.id] }, admin)
     await t.ok('users.create', { username: 'reader', displayName: 'Reader', password, merchantId: null, roleIds: [nothing.id] }, admin)

@@ -295,9 +295,9 @@ describe('reconciliation procedures', () => {
     const all = await breaksOf(run.id)
     const cnId = all.find((b) => b.merchantId !== null)!.merchantId!
     const others = (await t.ok('merchants.list', { pageSize: 100 }, admin)).items.filter((m) => m.id !== cnId)
-    const role = await t.ok('roles.create', { name: 'Merchant reconciliation', permissions: [PERMISSIONS.RECONCILIATION_READ, PERMISSIONS.ORDER_READ] }, admin)
+    const role = await t.ok('roles.create', { name: 'Merchant reconciliation', permissions: [PERMISSIONS.RECONCILIATION_READ, PERMISSIONS.ORDER_READ, PERMISSIONS.MASTER_DATA_READ] }, admin)
     // A merchant-bound user may not hold the write code at all: imports, runs and decisions span every merchant.
-    const writers = await t.ok('roles.create', { name: 'Merchant recon writers', permissions: [PERMISSIONS.RECONCILIATION_WRITE] }, admin)
+    const writers = await t.ok('roles.create', { name: 'Merchant recon writers', permissions: [PERMISSIONS.RECONCILIATION_WRITE, PERMISSIONS.RECONCILIATION_READ, PERMISSIONS.MASTER_DATA_READ] }, admin)
     expect(await t.call('users.create', { username: 'cn.writer', displayName: 'W', password: 'Initial-pass-1', merchantId: cnId, roleIds: [writers.id] }, admin)).toMatchObject({ status: 400, field: 'roleIds' })
     const bound = async (username: string, merchantId: number) => {
       const created = await t.ok('users.create', { username, displayName: username, password: 'Initial-pass-1', merchantId, roleIds: [role.id] }, admin)

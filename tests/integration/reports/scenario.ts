@@ -51,7 +51,7 @@ export async function reportScenario(): Promise<Scenario> {
 
   const roles = await w.ok('roles.list', {})
   const operator = roles.find((r) => r.builtInKey === 'merchantOperator')!.id
-  const ordersOnly = await w.ok('roles.create', { name: 'Order readers', permissions: [1001] })
+  const ordersOnly = await w.ok('roles.create', { name: 'Order readers', permissions: [1001, 6001] })
   await w.ok('users.create', { username: 'saigon.ops', displayName: 'Saigon Ops', password: 'Initial-pass-1', merchantId: vnd.merchantId, roleIds: [operator] })
   await w.ok('users.create', { username: 'order.reader', displayName: 'Order Reader', password: 'Initial-pass-1', merchantId: null, roleIds: [ordersOnly.id] })
   return {

@@ -195,6 +195,8 @@ export const en = {
     editTitle: 'Edit role {{name}}',
     create: 'Create role',
     platformOnly: 'platform staff only',
+    needsHint: 'Ticking a permission also ticks what its screens need (a list that picks a merchant needs View master data).',
+    incomplete: 'Incomplete: {{needed}} ({{code}}) is missing, which {{permission}} needs; its screens answer “forbidden” until the role is saved with it.',
     created: 'Role {{name}} created',
     updated: 'Role {{name}} saved'
   },

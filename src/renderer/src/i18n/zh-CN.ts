@@ -196,6 +196,8 @@ export const zhCN: TranslationResource = {
     editTitle: '编辑角色 {{name}}',
     create: '创建角色',
     platformOnly: '仅限平台员工',
+    needsHint: '勾选一项权限时，会同时勾选其页面所需的权限（可选择商户的列表需要“查看主数据”）。',
+    incomplete: '不完整：缺少“{{permission}}”所需的“{{needed}}”（{{code}}）；在角色补上该权限并保存之前，相关页面会提示“无权限”。',
     created: '已创建角色 {{name}}',
     updated: '已保存角色 {{name}}'
   },

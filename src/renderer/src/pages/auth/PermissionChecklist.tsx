@@ -1,7 +1,7 @@
 import { Checkbox, Fieldset, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PLATFORM_ONLY_CODES } from '../../../../shared/permissions'
+import { PLATFORM_ONLY_CODES, withNeeds } from '../../../../shared/permissions'
 import { permissionLabel } from '../../i18n/labels'
 import { groupByArea } from './permissionGroups'
 
@@ -15,15 +15,20 @@ interface PermissionChecklistProps {
 export function PermissionChecklist({ value = [], onChange, error }: PermissionChecklistProps) {
   const { t } = useTranslation()
   const groups = groupByArea()
-  // Each area is its own group; the role holds the union of what is ticked in all of them.
+  // Each area is its own group; the role holds the union of what is ticked in all of them. Ticking a
+  // code ticks what it needs too; unticking a needed code is left to the contract's refusal to say.
   const setArea = (areaCodes: readonly number[], ticked: string[]) => {
-    const others = value.filter((code) => !areaCodes.includes(Number(code)))
-    onChange([...others, ...ticked])
+    const next = [...value.filter((code) => !areaCodes.includes(Number(code))), ...ticked]
+    const added = ticked.some((code) => !value.includes(code))
+    onChange(added ? withNeeds(next.map(Number)).map(String) : next)
   }
   return (
     <Stack gap="sm">
       <Text fw={500} size="sm">
         {t('roles.permissions')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('roles.needsHint')}
       </Text>
       {groups.map((group) => (
         <Fieldset key={group.area} legend={t(`areas.${group.area}`)} variant="filled">

@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RoleRow } from '../../../../shared/contract/users'
-import { PERMISSIONS } from '../../../../shared/permissions'
+import { missingNeeds, PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { PageError } from '../../components/FullPageState'
 import { PageHeader } from '../../components/PageHeader'
@@ -16,6 +16,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; role: RoleRow } | null
 function RoleCard({ role, onEdit }: { role: RoleRow; onEdit?: () => void }) {
   const { t } = useTranslation()
   const name = roleLabel(t, role)
+  const [missing] = missingNeeds(role.permissions)
   return (
     <Paper withBorder p="md" component="section" aria-label={name}>
       <Group justify="space-between" mb={4}>
@@ -38,6 +39,11 @@ function RoleCard({ role, onEdit }: { role: RoleRow; onEdit?: () => void }) {
         <Text size="sm" c="dimmed" mb="sm">
           {roleDescription(t, role)}
         </Text>
+      )}
+      {missing && (
+        <Alert color="yellow" variant="light" mb="sm" p="xs">
+          {t('roles.incomplete', { needed: permissionLabel(t, missing.code), code: missing.code, permission: permissionLabel(t, missing.neededBy) })}
+        </Alert>
       )}
       <Stack gap={6}>
         {groupByArea(role.permissions).map((group) => (
