@@ -30,6 +30,19 @@ const rowLookups = preparedQueries((db) => ({
     .select({ orderId: outbox.orderId })
     .from(outbox)
     .where(and(inIds(outbox.orderId), inArray(outbox.operation, ['send_deposit', 'send_payout']), inArray(outbox.status, ['pending', 'in_flight']), sql`${outbox.attempts} > 0`))
+    .prepare(),
+  // What the deposits were charged: their transaction and processing fees as posted to the platform's fee account.
+  depositFees: db
+    .select({ txnId: ledgerEntries.txnId, currency: ledgerEntries.currency, minor: sql<number>`sum(${ledgerEntries.amount})` })
+    .from(ledgerEntries)
+    .where(and(inIds(ledgerEntries.txnId), eq(ledgerEntries.accountKind, 'platform_fee'), inArray(ledgerEntries.type, [ENTRY_TYPES.TRANSACTION_FEE, ENTRY_TYPES.PROCESSING_FEE])))
+    .groupBy(ledgerEntries.txnId, ledgerEntries.currency)
+    .prepare(),
+  // Whether the payouts' holds (their fee with them) were given back.
+  payoutHolds: db
+    .select({ key: ledgerPostings.idempotencyKey, status: ledgerPostings.status })
+    .from(ledgerPostings)
+    .where(and(eq(ledgerPostings.tenantId, sql.placeholder('tenantId')), sql`${ledgerPostings.idempotencyKey} in (select value from json_each(${sql.placeholder('keys')}))`))
     .prepare()
 }))
 
@@ -44,6 +57,11 @@ export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   const names = new Map(lookups.merchantNames.all(idsParam(list.map((o) => o.merchantId))).map((m) => [m.id, m.name]))
   const channelNames = new Map(lookups.channelNames.all(idsParam(list.map((o) => o.channelId))).map((c) => [c.id, c.name]))
   const queued = new Set(lookups.queued.all(idsParam(list.map((o) => o.id))).map((r) => r.orderId))
+  const deposits = list.filter((o) => o.direction === 'deposit')
+  const depositFees = new Map(deposits.length === 0 ? [] : lookups.depositFees.all(idsParam(deposits.map((o) => o.txnNo))).map((f) => [f.txnId, f]))
+  const payouts = list.filter((o) => o.direction === 'payout')
+  const holds =
+    payouts.length === 0 ? new Map<string, string>() : new Map(lookups.payoutHolds.all({ tenantId: payouts[0].tenantId, keys: JSON.stringify(payouts.map(payoutHoldKey)) }).map((h) => [h.key, h.status]))
   return list.map((o) => ({
     id: o.id,
     orderNo: o.orderNo,
@@ -60,7 +78,7 @@ export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
     currency: o.currency,
     amount: fromMinor(o.amountMinor, o.currency),
     paidAmount: paidMinorOf(o) === null ? null : fromMinor(paidMinorOf(o)!, o.currency),
-    fee: fromMinor(o.feeMinor, o.currency),
+    ...chargedFee(o, depositFees.get(o.txnNo), holds.get(payoutHoldKey(o))),
     status: o.status,
     statusReason: o.statusReason,
     statusReasonText: o.statusReasonText,
@@ -73,20 +91,17 @@ export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   }))
 }
 
-const DEPOSIT_FEE_TYPES: readonly number[] = [ENTRY_TYPES.TRANSACTION_FEE, ENTRY_TYPES.PROCESSING_FEE]
-
 /**
  * What the order was charged: a payout's withdrawal fee is fixed when it is held (and given back
  * with the hold); a deposit's fees
  * (transaction and processing, in the currency it settles in) are known only when it is paid, so
  * they are read from what was posted to the platform's fee account.
  */
-function chargedFee(order: Order, entries: (typeof ledgerEntries.$inferSelect)[], holdStatus: string | undefined): { fee: string; feeCurrency: string } {
+function chargedFee(order: Order, posted: { currency: string; minor: number } | undefined, holdStatus: string | undefined): { fee: string; feeCurrency: string } {
   // A payout whose hold was released (failed or closed) was charged nothing.
   if (order.direction === 'payout') return { fee: fromMinor(holdStatus === 'voided' ? 0 : order.feeMinor, order.currency), feeCurrency: order.currency }
-  const fees = entries.filter((e) => e.accountKind === 'platform_fee' && e.type !== null && DEPOSIT_FEE_TYPES.includes(e.type))
-  const currency = fees[0]?.currency ?? order.settlementCurrency ?? order.currency
-  return { fee: fromMinor(fees.reduce((sum, e) => sum + e.amount, 0), currency), feeCurrency: currency }
+  const currency = posted?.currency ?? order.settlementCurrency ?? order.currency
+  return { fee: fromMinor(posted?.minor ?? 0, currency), feeCurrency: currency }
 }
 
 /** The order's four-eyes requests still waiting for a second user (finance/four-eyes.ts). */
@@ -112,7 +127,6 @@ export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
     .all()
   return {
     ...row,
-    ...chargedFee(order, entries, hold?.status),
     contractId: order.contractId,
     terminalId: order.terminalId,
     terminal:

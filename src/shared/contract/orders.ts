@@ -49,7 +49,10 @@ export const orderRow = z.object({
   amount: z.string(),
   /** A deposit's amount paid, a succeeded payout's amount paid out; null until then. */
   paidAmount: z.string().nullable(),
+  /** What the order was charged: a payout's held withdrawal fee (0 once released); a deposit's posted transaction and processing fees (0 until paid). */
   fee: z.string(),
+  /** The fee's currency: a deposit settled in another currency (FX) is charged in that one. */
+  feeCurrency: z.string(),
   status: orderStatus,
   statusReason: z.string().nullable(),
   /** The reason as a catalog text (null on orders finished before texts had codes): what screens show. */
@@ -65,10 +68,6 @@ export const orderRow = z.object({
 export type OrderRow = z.infer<typeof orderRow>
 
 export const orderDetail = orderRow.extend({
-  /** What the order was charged: a payout's held withdrawal fee (0 once released); a deposit's posted transaction and processing fees (0 until paid). */
-  fee: z.string(),
-  /** The fee's currency: a deposit settled in another currency (FX) is charged in that one. */
-  feeCurrency: z.string(),
   contractId: z.number(),
   terminalId: z.number().nullable(),
   /** The terminal named when the order was created, if any. */

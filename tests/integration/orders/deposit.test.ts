@@ -25,6 +25,9 @@ describe('deposit orders through the provider simulator', () => {
     // The detail's fee is what was charged: before payment nothing, once paid the posted 20.00 + 1.00.
     expect(created).toMatchObject({ fee: '0.00', feeCurrency: 'CNY' })
     expect(paid).toMatchObject({ fee: '21.00', feeCurrency: 'CNY' })
+    // The list says the same as the detail (it said 0.00 for every deposit).
+    const listed = await w.t.ok('orders.list', { orderNo: created.orderNo }, w.admin)
+    expect(listed.items).toEqual([expect.objectContaining({ fee: '21.00', feeCurrency: 'CNY' })])
     // What the order page disables (shared/order-actions.ts) the host refuses by the same rule.
     expect(paid.cancellable).toBe(false)
     expect(await w.t.call('orders.markResult', { id: paid.id, result: 'succeeded', reason: 'Paid twice?' }, w.admin)).toMatchObject({ status: 409, code: 'orders.already_final' })

@@ -53,6 +53,8 @@ describe('payout orders', () => {
     const failed = await waitForOrder(w, created.id, (o) => o.status === 'failed', 'failed')
     expect(failed.holdStatus).toBe('voided')
     expect(failed).toMatchObject({ paidAmount: null, fee: '0.00' })
+    // The list says the same as the detail (it kept the released fee).
+    expect((await w.t.ok('orders.list', { orderNo: created.orderNo }, w.admin)).items).toEqual([expect.objectContaining({ fee: '0.00', feeCurrency: 'CNY' })])
     expect(await available(w)).toMatchObject({ balance: '879.00', available: '879.00' })
   })
 
