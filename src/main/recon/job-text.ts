@@ -15,9 +15,10 @@ function errorText(code: string, message: string, detail: unknown): ServerText {
     const first = report?.problems[0]
     return say('error.recon.badLines', { count: report?.problemCount ?? 0, lineNo: first?.lineNo ?? '?', reason: first?.reason ?? verbatim(message) })
   }
-  if (code === 'recon.header_mismatch') return say('error.recon.headerMismatch', { missing: verbatim(((detail as { missing?: string[] } | undefined)?.missing ?? []).join(', ')) })
   // A reader's refusal given as a catalog text travels in its detail (the job's error has no other place for it).
   const text = (detail as { text?: unknown } | undefined)?.text
+  // The reader's own words say where the header is and what it was decoded as: a wrong encoding looks like a changed layout.
+  if (code === 'recon.header_mismatch') return isServerText(text) ? text : say('error.recon.headerMismatch', { missing: verbatim(((detail as { missing?: string[] } | undefined)?.missing ?? []).join(', ')) })
   return say('error.recon.readFailed', { reason: isServerText(text) ? text : verbatim(message) })
 }
 

@@ -176,7 +176,7 @@ export const aftersalesContract = {
     input: z.object({
       id,
       fileName: z.string({ error: ruleMessage('rule.required') }).trim().min(1, ruleMessage('rule.required')).max(200, ruleMessage('rule.maxChars', { n: 200 })),
-      contentBase64: z.string({ error: ruleMessage('rule.required') }).min(1, ruleMessage('rule.required')).max(EVIDENCE_MAX_BASE64, ruleMessage('rule.maxMegabytes', { n: EVIDENCE_MAX_BYTES / 1024 / 1024 })),
+      contentBase64: z.string({ error: ruleMessage('rule.required') }).min(1, ruleMessage('rule.emptyFile')).max(EVIDENCE_MAX_BASE64, ruleMessage('rule.maxMegabytes', { n: EVIDENCE_MAX_BYTES / 1024 / 1024 })),
       note: z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 })).default('')
     }),
     output: disputeDetail,

@@ -283,7 +283,7 @@ export const reconciliationContract = {
   'recon.uploads.put': mutation({
     input: z.object({
       fileName: z.string().trim().min(1, ruleMessage('rule.required')).max(200, ruleMessage('rule.maxChars', { n: 200 })),
-      contentBase64: z.string().min(1, ruleMessage('rule.required')).max(90_000_000, ruleMessage('rule.fileTooLarge', { mb: 64 }))
+      contentBase64: z.string({ error: ruleMessage('rule.required') }).min(1, ruleMessage('rule.emptyFile')).max(90_000_000, ruleMessage('rule.fileTooLarge', { mb: 64 }))
     }),
     output: z.object({ uploadId: z.string(), fileName: z.string(), size: z.number(), sha256: z.string() }),
     access: W,

@@ -134,6 +134,7 @@ export const reconTextEn = {
   'recon.read.xmlEncoding': 'The XML declares encoding "{{label}}", which statements are not read in (UTF-8, GBK, ISO-8859-1)',
   'recon.read.invalidBytes': 'The file is not valid {{encoding}} near byte {{byte}}',
   'recon.read.invalidUtf8': 'The file is not valid {{encoding}} near byte {{byte}} (if it is GBK, set the profile’s encoding to GB18030)',
+  'recon.read.xlsxCutOff': 'The XLSX workbook ends early: the file was cut off (a download or copy that did not finish); get the file again',
   'recon.read.xlsxUnreadable': 'The file is not a readable XLSX workbook: {{reason}}',
   'recon.read.noSheet': 'The workbook has no sheet {{sheet}}; its sheets are {{sheets}}',
   'recon.read.sheetNumber': 'number {{n}}',

@@ -136,6 +136,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.read.xmlEncoding': 'XML 声明的编码为 "{{label}}"，对账单不支持（仅支持 UTF-8、GBK、ISO-8859-1）',
   'recon.read.invalidBytes': '文件在第 {{byte}} 字节附近不是有效的 {{encoding}}',
   'recon.read.invalidUtf8': '文件在第 {{byte}} 字节附近不是有效的 {{encoding}}（如果是 GBK，请将配置的编码设为 GB18030）',
+  'recon.read.xlsxCutOff': 'XLSX 工作簿不完整：文件在结尾前被截断（下载或复制未完成）；请重新获取文件',
   'recon.read.xlsxUnreadable': '文件不是可读取的 XLSX 工作簿：{{reason}}',
   'recon.read.noSheet': '工作簿中没有工作表 {{sheet}}；现有工作表为 {{sheets}}',
   'recon.read.sheetNumber': '第 {{n}} 个',

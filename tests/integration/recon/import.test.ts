@@ -5,6 +5,7 @@
  * file is not stored again, and an overlapping period is said.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src/main/core/text'
 import { recoverReconciliation } from '../../../src/main/recon/recover'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import type { ReconJobView } from '../../../src/shared/contract/reconciliation'
@@ -101,10 +102,16 @@ describe('importing statement files', () => {
       [4, null]
     ])
     expect((refusals[1][1].error!.detail as { missing: string[] }).missing.length).toBeGreaterThan(0)
+    // What the screen says names the line and what the file was decoded as: a wrong encoding looks just like a changed layout.
+    expect(inEnglish(refusals[1][1].error!.text!)).toMatch(/^No header row was found: missing "支付宝交易号", .+ Read as UTF-8: a wrong encoding looks like this too; otherwise the layout changed/)
     nothingStored()
     // The upload's own limit: over 64 MB is refused before anything is kept.
     const big = await t.call('recon.uploads.put', { fileName: 'huge.csv', contentBase64: Buffer.alloc(64 * 1024 * 1024 + 1).toString('base64') }, admin)
     expect(big).toMatchObject({ status: 400, field: 'contentBase64' })
+    // An empty file is said to be empty (it read "File: is required", as if none had been chosen).
+    const empty = await t.call('recon.uploads.put', { fileName: 'empty.csv', contentBase64: '' }, admin)
+    expect(empty).toMatchObject({ status: 400, field: 'contentBase64' })
+    expect(empty.message).toContain('the file is empty')
     // Alipay's own zip, with its GBK entry name, is read.
     expect(await commit(alipay.id, alipayZip(gbk(alipayText())), 'bill.zip')).toMatchObject({ state: 'finished', result: { stored: 5 } })
   })

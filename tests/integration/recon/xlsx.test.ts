@@ -3,6 +3,7 @@
  * by tab position, a title above the header, date cells and text dates, number cells read at the
  * 15 digits Excel shows, and a long reference stored as a number refused rather than keyed.
  */
+import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { inEnglish } from '../../../src/main/core/text'
@@ -85,5 +86,12 @@ describe('XLSX statement', () => {
     expect(await readStatement(xls, profile(null)).catch((e: StatementReadError) => [e.code, e.message])).toEqual(['malformed', 'This is a legacy .xls workbook, which is not read: save it as .xlsx or .csv'])
     const text = tempFile('fake.xlsx', 'a,b,c\n')
     expect(await readStatement(text, profile(null)).catch((e: StatementReadError) => e.code)).toBe('malformed')
+    // A workbook cut short in a download says so (it read "FILE_ENDED", the zip reader's own word).
+    const whole = readFileSync(await workbook())
+    const cut = tempFile('cut.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6)))
+    expect(await readStatement(cut, profile('Transactions')).catch((e: StatementReadError) => [e.code, e.message])).toEqual([
+      'truncated',
+      'The XLSX workbook ends early: the file was cut off (a download or copy that did not finish); get the file again'
+    ])
   })
 })

@@ -75,6 +75,8 @@ export async function* sheetRows(source: ByteSource, sheet: ReconProfile['sheet'
     }
   } catch (error) {
     if (error instanceof StatementReadError) throw error
+    // The zip reader's word for a workbook whose bytes stop before its end (a download or copy cut short).
+    if ((error as Error).message === 'FILE_ENDED') throw new StatementReadError('truncated', say('recon.read.xlsxCutOff'))
     throw new StatementReadError('malformed', say('recon.read.xlsxUnreadable', { reason: (error as Error).message }))
   }
   if (!found) throw new StatementReadError('sheet_not_found', say('recon.read.noSheet', { sheet: typeof sheet === 'number' ? say('recon.read.sheetNumber', { n: sheet }) : `"${sheet}"`, sheets: names.map((n) => `"${n}"`).join(', ') }), { sheets: names })
