@@ -1,5 +1,5 @@
 /** Waybills: shipment records of a paid deposit's goods, used as dispute evidence. */
-import { and, eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { say, term } from '../../shared/server-text'
 import { waybills, type WaybillStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
@@ -17,6 +17,9 @@ export interface WaybillInput {
   status: WaybillStatus
 }
 
+/** A carrier as it is compared: its letters' case and its spaces say nothing ("SF Express", "sf  express", "SFExpress"). */
+const carrierKey = (carrier: string) => carrier.toLowerCase().replace(/\s+/g, '')
+
 /** A clock a minute off (the merchant's, the carrier's) is not a shipment in the future. */
 const CLOCK_SKEW_MS = 60_000
 
@@ -24,11 +27,18 @@ export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: Way
   assertPaidDeposit(order)
   // A waybill is dispute evidence: goods shipped later than it was recorded is evidence of nothing.
   if (input.shippedAt > now + CLOCK_SKEW_MS) throw validationError('shippedAt', say('rule.notInFuture'))
-  const existing = tx.select({ id: waybills.id }).from(waybills).where(and(eq(waybills.carrier, input.carrier), eq(waybills.trackingNo, input.trackingNo))).get()
-  if (existing) throw conflict(say('error.waybills.taken', { carrierAndNo: `${input.carrier} ${input.trackingNo}` }), { code: 'waybills.duplicate', field: 'trackingNo' })
+  // One parcel, one waybill: "sf1234567890" at "sf express" is SF Express's SF1234567890, whichever order it is on.
+  const trackingNo = input.trackingNo.toUpperCase()
+  const existing = tx
+    .select({ carrier: waybills.carrier, trackingNo: waybills.trackingNo })
+    .from(waybills)
+    .where(sql`upper(${waybills.trackingNo}) = ${trackingNo}`)
+    .all()
+    .find((w) => carrierKey(w.carrier) === carrierKey(input.carrier))
+  if (existing) throw conflict(say('error.waybills.taken', { carrierAndNo: `${existing.carrier} ${existing.trackingNo}` }), { code: 'waybills.duplicate', field: 'trackingNo' })
   const waybill = tx
     .insert(waybills)
-    .values({ tenantId, orderId: order.id, merchantId: order.merchantId, ...input, createdBy: who.userId, createdAt: now, updatedAt: now })
+    .values({ tenantId, orderId: order.id, merchantId: order.merchantId, ...input, trackingNo, createdBy: who.userId, createdAt: now, updatedAt: now })
     .returning()
     .get()
   addCaseEvent(tx, { type: 'waybill', id: waybill.id }, now, say('waybill.created', { carrier: waybill.carrier, trackingNo: waybill.trackingNo, orderNo: order.orderNo, status: term('waybillStatus', waybill.status) }), { actor: who.actor })

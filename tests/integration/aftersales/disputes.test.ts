@@ -140,6 +140,12 @@ describe('waybills', () => {
     const first = (await waybill(a.id, 'JD0000111222')).data!
     expect(first.timeline.map((e) => e.summary)).toEqual([`Waybill SF Express JD0000111222 recorded for order ${a.orderNo} (in transit)`])
     expect(await waybill(b.id, 'JD0000111222')).toMatchObject({ status: 409, field: 'trackingNo' })
+    // The same parcel typed in other letters' case or spacing is the same parcel (it was recorded again, on another order).
+    const retyped = await w.t.call('waybills.create', { orderId: b.id, carrier: 'sf  express', trackingNo: 'jd0000111222', shippedAt: w.t.clock.now() - HOUR }, w.admin)
+    expect(retyped).toMatchObject({ status: 409, field: 'trackingNo', message: 'trackingNo: SF Express JD0000111222 is already recorded' })
+    const c = await w.paidDeposit('1300.00')
+    const lower = (await w.t.call('waybills.create', { orderId: c.id, carrier: 'YTO', trackingNo: 'yt0000999888', shippedAt: w.t.clock.now() - HOUR }, w.admin)).data!
+    expect(lower.trackingNo).toBe('YT0000999888')
     // Goods shipped tomorrow are evidence of nothing yet.
     const tomorrow = await w.t.call('waybills.create', { orderId: b.id, carrier: 'SF Express', trackingNo: 'JD0000999000', shippedAt: w.t.clock.now() + 24 * HOUR }, w.admin)
     expect(tomorrow).toMatchObject({ status: 400, field: 'shippedAt', message: 'shippedAt: cannot be later than now' })

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 /**
  * After-sales: refunds of paid deposits, disputes (chargebacks and complaints) with their evidence
  * files, and waybills (shipment records attached to orders, used as dispute evidence). Amounts are
@@ -122,7 +123,11 @@ export const waybills = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull()
   },
-  (t) => [uniqueIndex('waybills_carrier_tracking').on(t.carrier, t.trackingNo), index('waybills_order').on(t.orderId), index('waybills_merchant_created').on(t.merchantId, t.createdAt)]
+  (t) => [
+    uniqueIndex('waybills_carrier_tracking').on(t.carrier, t.trackingNo),
+    // A tracking number is one parcel whatever its letters' case (recordWaybill compares them so).
+    index('waybills_tracking_upper').on(sql`upper(${t.trackingNo})`),
+    index('waybills_order').on(t.orderId), index('waybills_merchant_created').on(t.merchantId, t.createdAt)]
 )
 
 /** Waybills attached to a dispute as evidence. */

@@ -1,0 +1,1 @@
+CREATE INDEX `waybills_tracking_upper` ON `waybills` (upper("tracking_no"));
