@@ -22,9 +22,12 @@ export function contractIn(db: Db | Tx, merchantId: number, currency: string, da
   return (db as Db).select().from(contracts).where(and(validOn(merchantId, day), eq(contracts.settlementCurrency, currency))).orderBy(contracts.id).get()
 }
 
-/** The merchant's contract settling in the currency on the day; a 422 naming the service when there is none. */
-export function activeContract(db: Db | Tx, merchantId: number, currency: string, day: string): Contract {
+/**
+ * The merchant's contract settling in the currency on the day; a 422 when there is none, naming the
+ * caller's field that chose the currency (an order's service, a withdrawal's currency).
+ */
+export function activeContract(db: Db | Tx, merchantId: number, currency: string, day: string, field: 'serviceId' | 'currency'): Contract {
   const found = contractIn(db, merchantId, currency, day)
-  if (!found) throw new AppError('limit', say('error.orders.noContract', { currency, day }), { code: 'orders.no_contract', field: 'serviceId' })
+  if (!found) throw new AppError('limit', say('error.orders.noContract', { currency, day }), { code: 'orders.no_contract', field })
   return found
 }

@@ -55,7 +55,7 @@ function depositContract(tx: Tx, tenantId: number, merchantId: number, currency:
   const same = contractIn(tx, merchantId, currency, day)
   if (same) return { contract: same, fx: null }
   const other = tx.select().from(contracts).where(validOn(merchantId, day)).orderBy(contracts.id).get()
-  if (!other) return { contract: activeContract(tx, merchantId, currency, day), fx: null }
+  if (!other) return { contract: activeContract(tx, merchantId, currency, day, 'serviceId'), fx: null }
   const rate = rateForOrder(tx, tenantId, currency, other.settlementCurrency, now, zone)
   return {
     contract: other,
@@ -114,7 +114,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
         throw conflict(say('error.orders.merchantOrderNoTaken', { merchantOrderNo: input.merchantOrderNo, orderNo: existing.orderNo }), { field: 'merchantOrderNo', code: 'orders.merchant_order_no_taken' })
       }
     }
-    const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, day, now, zone) : { contract: activeContract(tx, merchantId, service.currency, day), fx: null }
+    const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, day, now, zone) : { contract: activeContract(tx, merchantId, service.currency, day, 'serviceId'), fx: null }
     const fee = direction === 'payout' ? contract.withdrawalFeeMinor : 0
     if (direction === 'payout') {
       const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available

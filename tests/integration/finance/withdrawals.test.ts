@@ -70,6 +70,8 @@ describe('withdrawals', () => {
     expect(tooMuch.message).toBe('amount: CNY 8795.00 plus the fee CNY 5.00 is more than the available balance CNY 8799.00')
     expect(await w.t.call('withdrawals.request', request('10', { bankCode: 'KBANK' }), w.admin)).toMatchObject({ status: 400, field: 'bankCode' })
     expect(await w.t.call('withdrawals.request', request('10', { currency: 'USDT' }), w.admin)).toMatchObject({ status: 400, field: 'currency' })
+    // A currency the merchant has no contract settling in is the currency's fault (it named serviceId, a field a withdrawal has not).
+    expect(await w.t.call('withdrawals.request', request('10', { currency: 'THB', bankCode: 'KBANK' }), w.admin)).toMatchObject({ status: 422, code: 'orders.no_contract', field: 'currency' })
     expect(await w.t.call('withdrawals.request', request('10.001'), w.admin)).toMatchObject({ status: 400, field: 'amount' })
     expect((await w.t.ok('withdrawals.list', {}, w.admin)).total).toBe(0)
     // Exactly the available balance, fee included, is allowed; a replay of the same key creates nothing more.

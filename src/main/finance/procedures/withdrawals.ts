@@ -160,7 +160,7 @@ export const withdrawalProcedures = handlers({
       if (!found) throw validationError('bankCode', say('rule.notABank', { bank: input.bankCode, country }))
       const now = ctx.clock.now()
       const number = nextCaseNumber(tx, ctx.tenantId, now)
-      const contract = activeContract(tx, merchant.id, input.currency, number.day)
+      const contract = activeContract(tx, merchant.id, input.currency, number.day, 'currency')
       const feeMinor = contract.withdrawalFeeMinor
       const available = ctx.ledger.balance({ kind: 'merchant_available', merchantId: merchant.id, currency: input.currency }).available
       if (BigInt(amountMinor + feeMinor) > available) {
