@@ -50,3 +50,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const optionalSearch = z.string().trim().max(100, ruleMessage('rule.maxChars', { n: 100 })).optional()
 
 export const sortDirection = z.enum(['asc', 'desc']).default('desc')
+
+/**
+ * A list filter's range in order, said on its end's field: `.refine(...rangeInOrder('dateFrom', 'dateTo'))`.
+ * An inverted range answered an empty page, as if nothing had matched.
+ */
+export function rangeInOrder<From extends string, To extends string>(from: From, to: To) {
+  const check = (v: Partial<Record<From | To, string | number>>) => v[from] === undefined || v[to] === undefined || v[to] >= v[from]
+  return [check, { message: ruleMessage('rule.notBeforeField', { field: from }), path: [to] as PropertyKey[] }] as const
+}

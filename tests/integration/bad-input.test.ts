@@ -75,6 +75,7 @@ const cases: Record<ProcedureName, [unknown, string][]> = {
   'audit.list': [
     [{ from: -5 }, 'from'],
     [{ to: 1.5 }, 'to'],
+    [{ from: 2_000_000_000_000, to: 1_000_000_000_000 }, 'to'],
     [{ userId: 0 }, 'userId']
   ],
   'merchants.list': [[{ status: 'closed' }, 'status']],

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { ruleMessage } from '../rule-message'
 import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
-import { id, optionalSearch, pageInput, pageOf } from '../schemas'
+import { id, optionalSearch, pageInput, pageOf, rangeInOrder } from '../schemas'
 import { serverTextSchema } from '../server-text'
 import { mutation, query } from './define'
 import { reason } from './ledger'
@@ -136,7 +136,7 @@ export const aftersalesContract = {
     doc: 'Requests a refund of (part of) a paid deposit: holds amount + refund fee on the merchant, then sends it to the provider through the outbox.'
   }),
   'refunds.list': query({
-    input: listBase.extend({ status: refundStatus.optional() }),
+    input: listBase.extend({ status: refundStatus.optional() }).refine(...rangeInOrder('dateFrom', 'dateTo')),
     output: pageOf(refundRow),
     access: PERMISSIONS.REFUND_READ,
     doc: 'Refunds, newest first, by refund, order or provider number, merchant, status and request date.'
@@ -161,7 +161,7 @@ export const aftersalesContract = {
     doc: 'Opens a dispute on a paid deposit: debits the disputed amount and the contract’s dispute fee from the merchant.'
   }),
   'disputes.list': query({
-    input: listBase.extend({ status: disputeStatus.optional(), kind: disputeKind.optional(), deadline: z.enum(['soon', 'overdue']).optional() }),
+    input: listBase.extend({ status: disputeStatus.optional(), kind: disputeKind.optional(), deadline: z.enum(['soon', 'overdue']).optional() }).refine(...rangeInOrder('dateFrom', 'dateTo')),
     output: pageOf(disputeRow),
     access: PERMISSIONS.DISPUTE_READ,
     doc: 'Disputes, newest first, by dispute or order number or reason code, merchant, status, kind, deadline and opening date.'
@@ -238,7 +238,7 @@ export const aftersalesContract = {
     doc: 'Changes a waybill’s status (in transit, delivered, returned, lost).'
   }),
   'waybills.list': query({
-    input: listBase.extend({ status: waybillStatus.optional(), carrier: z.string().trim().max(60).optional() }),
+    input: listBase.extend({ status: waybillStatus.optional(), carrier: z.string().trim().max(60).optional() }).refine(...rangeInOrder('dateFrom', 'dateTo')),
     output: pageOf(waybillRow),
     access: PERMISSIONS.WAYBILL_READ,
     doc: 'Waybills, newest first, by tracking number, carrier or order number, merchant, status and shipping date.'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ruleMessage } from '../rule-message'
 import { serverTextSchema } from '../server-text'
 import { PERMISSIONS } from '../permissions'
-import { id, optionalSearch, pageInput, pageOf } from '../schemas'
+import { id, optionalSearch, pageInput, pageOf, rangeInOrder } from '../schemas'
 import { query } from './define'
 
 export const auditRow = z.object({
@@ -35,7 +35,7 @@ export const auditContract = {
       search: optionalSearch,
       from: epochMs.optional(),
       to: epochMs.optional()
-    }),
+    }).refine(...rangeInOrder('from', 'to')),
     output: pageOf(auditRow),
     access: PERMISSIONS.AUDIT_READ,
     doc: 'Audit events (who, when, which procedure, target, before/after), newest first.'

@@ -3,7 +3,7 @@ import { ruleMessage } from '../rule-message'
 import { serverTextSchema } from '../server-text'
 import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
-import { id, optionalSearch, pageInput, pageOf } from '../schemas'
+import { id, optionalSearch, pageInput, pageOf, rangeInOrder } from '../schemas'
 import { day, terminalType } from './master-fields'
 import { reason } from './ledger'
 import { mutation, query } from './define'
@@ -183,7 +183,7 @@ export const ordersContract = {
       dateTo: day.optional(),
       /** Unpaid orders past their expiry that the job loop has not closed yet. */
       overdue: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).optional()
-    }),
+    }).refine(...rangeInOrder('dateFrom', 'dateTo')),
     output: pageOf(orderRow),
     access: PERMISSIONS.ORDER_READ,
     doc: 'Finds orders by any of their numbers, merchant, channel, status, test flag and creation date (business days, inclusive).'

@@ -15,7 +15,7 @@ export const aftersalesCases: Record<AftersalesProcedure, [unknown, string][]> =
     [{ orderId: 1, amount: '10.00', reason: 'no' }, 'reason'],
     [{ amount: '10.00', reason: 'Customer returned the goods' }, 'orderId']
   ],
-  'refunds.list': [[{ status: 'done' }, 'status'], [{ dateTo: '2026-02-30x' }, 'dateTo']],
+  'refunds.list': [[{ status: 'done' }, 'status'], [{ dateTo: '2026-02-30x' }, 'dateTo'], [{ dateFrom: '2026-12-07', dateTo: '2026-12-01' }, 'dateTo']],
   'refunds.get': [[{ id: 0 }, 'id']],
   'disputes.create': [
     [{ ...dispute, kind: 'fraud' }, 'kind'],
@@ -41,6 +41,6 @@ export const aftersalesCases: Record<AftersalesProcedure, [unknown, string][]> =
     [{ ...waybill, shippedAt: 12 }, 'shippedAt']
   ],
   'waybills.updateStatus': [[{ id: 1, status: 'gone' }, 'status']],
-  'waybills.list': [[{ pageSize: 500 }, 'pageSize']],
+  'waybills.list': [[{ pageSize: 500 }, 'pageSize'], [{ dateFrom: '2026-12-07', dateTo: '2026-12-01' }, 'dateTo']],
   'waybills.get': [[{}, 'id']]
 }

@@ -24,6 +24,8 @@ export const orderCases: Record<OrderProcedure, [unknown, string][]> = {
   'orders.list': [
     [{ status: 'lost' }, 'status'],
     [{ dateFrom: '2026-13-01' }, 'dateFrom'],
+    // An inverted range is refused on its end (it answered an empty page).
+    [{ dateFrom: '2026-12-07', dateTo: '2026-12-01' }, 'dateTo'],
     [{ pageSize: 0 }, 'pageSize']
   ],
   'orders.get': [[{ id: -1 }, 'id']],
