@@ -101,6 +101,15 @@ test('changing the display zone moves the times on an order’s page, in Account
       await shell.openAddress(host.url, address)
       await expect(page.getByTestId('time-zone-note').first()).toHaveText('Times are in your display time zone (UTC+07:00).')
     }
+    // So do the after-sales and finance lists; those filtered by date say their days are the business zone's.
+    for (const address of ['/aftersales/refunds', '/aftersales/disputes', '/aftersales/waybills']) {
+      await shell.openAddress(host.url, address)
+      await expect(page.getByTestId('time-zone-note')).toHaveText('Dates are business days (cut in UTC+08:00); times are in UTC+07:00.')
+    }
+    for (const address of ['/finance/withdrawals', '/finance/adjustments', '/ledger', '/orders/outbox']) {
+      await shell.openAddress(host.url, address)
+      await expect(page.getByTestId('time-zone-note')).toHaveText('Times are in your display time zone (UTC+07:00).')
+    }
   })
 })
 

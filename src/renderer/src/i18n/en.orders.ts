@@ -110,7 +110,6 @@ export const enOrders = {
     realOnly: 'Real orders',
     dateFrom: 'Created from',
     dateTo: 'Created to',
-    daysAndTimes: 'Dates are business days (cut in {{business}}); times are in {{display}}.',
     openHint: 'Click an order to open its details.'
   },
   orderDetail: {

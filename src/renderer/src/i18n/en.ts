@@ -36,7 +36,8 @@ export const en = {
     loadFailed: 'Could not load this page',
     cannotOpen: 'This cannot be opened',
     toggleNavigation: 'Show or hide navigation',
-    timesIn: 'Times are in your display time zone ({{zone}}).'
+    timesIn: 'Times are in your display time zone ({{zone}}).',
+    daysAndTimes: 'Dates are business days (cut in {{business}}); times are in {{display}}.'
   },
   languages: {
     en: 'English',

@@ -107,7 +107,6 @@ export const zhCNOrders: typeof enOrders = {
     realOnly: '正式订单',
     dateFrom: '创建日期起',
     dateTo: '创建日期止',
-    daysAndTimes: '日期为业务日（按 {{business}} 切分）；时间按 {{display}} 显示。',
     openHint: '点击订单查看详情。'
   },
   orderDetail: {

@@ -37,7 +37,8 @@ export const zhCN: TranslationResource = {
     loadFailed: '无法加载此页面',
     cannotOpen: '无法打开',
     toggleNavigation: '显示或隐藏导航',
-    timesIn: '时间按您的显示时区（{{zone}}）显示。'
+    timesIn: '时间按您的显示时区（{{zone}}）显示。',
+    daysAndTimes: '日期为业务日（按 {{business}} 切分）；时间按 {{display}} 显示。'
   },
   languages: {
     en: 'English',

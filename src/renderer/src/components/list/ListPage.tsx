@@ -8,6 +8,7 @@ import { DataTable, type DataTableColumn } from 'mantine-datatable'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../PageHeader'
+import { TimeZoneNote } from '../TimeZoneNote'
 import { useTableText } from '../tableText'
 import { pagedTableProps, type PagedResult } from './pagedTable'
 import type { SavedViewList } from '../../../../shared/contract/preferences'
@@ -41,10 +42,12 @@ export interface ListPageProps<T> {
   views?: SavedViewList
   columns: DataTableColumn<T>[]
   idAccessor?: (record: T) => string | number
+  /** The list shows times (and filters by business day): the zones they are in, said under the title. */
+  zoneNote?: 'times' | 'daysAndTimes'
   children?: ReactNode
 }
 
-export function ListPage<T>({ title, actions, source, search, filters, views, columns, idAccessor, children }: ListPageProps<T>) {
+export function ListPage<T>({ title, actions, source, search, filters, views, columns, idAccessor, zoneNote, children }: ListPageProps<T>) {
   const { list, result } = source
   const tableText = useTableText()
   const { table } = list
@@ -72,6 +75,7 @@ export function ListPage<T>({ title, actions, source, search, filters, views, co
         {views && <SavedViewsControl list={views} filters={list.view.current} onApply={list.view.apply} />}
         {actions}
       </PageHeader>
+      {zoneNote && <TimeZoneNote days={zoneNote === 'daysAndTimes'} />}
       <Group align="flex-end" wrap="wrap">
         {search && (
           <TextInput

@@ -3,6 +3,7 @@
  * timeline. Refunds still under way are read again every 3 s until they are final.
  */
 import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -37,6 +38,7 @@ function CasePage({ back, query, children }: { back: string; query: { isPending:
       <Anchor component={Link} to={back} size="sm">
         ← {t('aftersales.backToList')}
       </Anchor>
+      <TimeZoneNote />
       {query.isPending && <Loader aria-label={t('app.loading')} />}
       {query.isError && <PageError error={query.error} onRetry={() => void query.refetch()} />}
       {children}

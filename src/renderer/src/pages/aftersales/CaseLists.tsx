@@ -52,6 +52,7 @@ export function RefundsPage() {
   return (
     <ListPage<RefundRow>
       title={t('nav.items.refunds')}
+      zoneNote="daysAndTimes"
       views="refunds"
       source={{ list, result }}
       search={{ label: t('common.search'), placeholder: t('aftersales.searchRefunds') }}
@@ -87,6 +88,7 @@ export function DisputesPage() {
   return (
     <ListPage<DisputeRow>
       title={t('nav.items.disputes')}
+      zoneNote="daysAndTimes"
       views="disputes"
       source={{ list, result }}
       search={{ label: t('common.search'), placeholder: t('aftersales.searchDisputes') }}
@@ -125,6 +127,7 @@ export function WaybillsPage() {
   return (
     <ListPage<WaybillRow>
       title={t('nav.items.waybills')}
+      zoneNote="daysAndTimes"
       views="waybills"
       source={{ list, result }}
       search={{ label: t('common.search'), placeholder: t('aftersales.searchWaybills') }}

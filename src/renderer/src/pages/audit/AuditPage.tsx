@@ -11,6 +11,7 @@ import { useServerText } from '../../i18n/serverText'
 import type { AuditRow } from '../../../../shared/contract/audit'
 import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useTableText } from '../../components/tableText'
 import { DateFilter } from '../../components/list/DateFilter'
 import { formatDateTime, displayDayBound, zoned } from '../../format/time'
@@ -82,6 +83,7 @@ export function AuditPage() {
           }}
         />
       </PageHeader>
+      <TimeZoneNote />
       <Group align="flex-start">
         <AuditCodeSelect label={t('audit.procedure')} codes={AUDITED_PROCEDURES} nameOf={(code) => procedureName(t, code)} value={filters.procedure} onChange={(code) => setValue('procedure', code)} />
         <AuditCodeSelect label={t('audit.targetType')} codes={AUDIT_TARGET_TYPES} nameOf={(code) => targetTypeName(t, code)} value={filters.targetType} onChange={(code) => setValue('targetType', code)} />

@@ -4,6 +4,7 @@
  * by the requester (maker-checker); the page says so before anyone tries.
  */
 import { Alert, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -38,6 +39,7 @@ function AdjustmentView({ a }: { a: Adjustment }) {
     <Stack>
       <Stack gap={4}>
         <Title order={2}>{t('adjustments.detailTitle', { adjustmentNo: a.adjustmentNo })}</Title>
+        <TimeZoneNote />
         <Group gap="sm">
           <Text fw={600}>{formatAmount(a.amount, a.currency)}</Text>
           <CaseStatusBadge status={a.status} />

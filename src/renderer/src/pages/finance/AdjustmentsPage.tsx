@@ -106,6 +106,7 @@ export function AdjustmentsPage() {
   return (
     <ListPage<AdjustmentRow>
       title={t('adjustments.title')}
+      zoneNote="times"
       views="adjustments"
       actions={canRequest && <Button onClick={() => setRequesting(true)}>{t('adjustments.request')}</Button>}
       source={{ list, result }}

@@ -162,6 +162,7 @@ export function FxRatesPage() {
   return (
     <ListPage<FxRateRow>
       title={t('fxRates.title')}
+      zoneNote="times"
       actions={
         <Group gap="xs">
           <Button onClick={() => setDialog('add')}>{t('fxRates.add')}</Button>

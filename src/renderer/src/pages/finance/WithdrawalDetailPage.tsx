@@ -4,6 +4,7 @@
  * the user who requested the withdrawal (maker-checker); the page says so before anyone tries.
  */
 import { Alert, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -60,6 +61,7 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={2}>{t('withdrawals.detailTitle', { withdrawalNo: w.withdrawalNo })}</Title>
+          <TimeZoneNote />
           <Group gap="sm">
             <Text fw={600}>{money(w.amount)}</Text>
             <CaseStatusBadge status={w.status} />

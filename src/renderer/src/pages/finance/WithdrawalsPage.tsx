@@ -141,6 +141,7 @@ export function WithdrawalsPage() {
   return (
     <ListPage<WithdrawalRow>
       title={t('withdrawals.title')}
+      zoneNote="times"
       views="withdrawals"
       actions={canRequest && <Button onClick={() => setRequesting(true)}>{t('withdrawals.request')}</Button>}
       source={{ list, result }}

@@ -28,6 +28,7 @@ export function LedgerPage() {
   return (
     <ListPage<BalanceRow>
       title={t('ledger.title')}
+      zoneNote="times"
       source={{ list, result }}
       filters={
         <>

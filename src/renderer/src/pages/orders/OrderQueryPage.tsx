@@ -135,7 +135,7 @@ export function OrderQueryPage() {
         </Group>
       </Collapse>
       <Text size="sm" c="dimmed">
-        {t('orderQuery.openHint')} {t('orderQuery.daysAndTimes', { business: zoneLabel(businessZone), display: displayTimeZone() })}
+        {t('orderQuery.openHint')} {t('app.daysAndTimes', { business: zoneLabel(businessZone), display: displayTimeZone() })}
       </Text>
       <OrderTable table={list.table} result={result} />
     </Stack>

@@ -53,6 +53,7 @@ export function OutboxPage() {
   return (
     <ListPage<OutboxItem>
       title={t('nav.items.outbox')}
+      zoneNote="times"
       source={{ list, result: result }}
       filters={
         <>
