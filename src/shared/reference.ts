@@ -69,6 +69,11 @@ export const BANKS: Record<BankCountry, readonly Bank[]> = {
   BR: banksBr.banks
 }
 
+/** A bank as every screen and timeline names it: its code, its English name and its own ("ICBC · Industrial and … · 中国工商银行"). */
+export function bankLabel(bank: Pick<Bank, 'code' | 'name' | 'localName'>): string {
+  return [bank.code, bank.name, bank.localName].filter((part, index, all) => part && all.indexOf(part) === index).join(' · ')
+}
+
 export function bank(country: BankCountry, code: string): Bank | undefined {
   return BANKS[country].find((b) => b.code === code)
 }

@@ -53,6 +53,8 @@ describe('withdrawals', () => {
     ])
     expect(detail.balance).toEqual({ currency: 'CNY', available: '7794.00', held: '0.00', reserve: '1000.00' })
     const postingId = Number(detail.timeline[2].text.params?.postingId)
+    // The bank is named as the form lists it, its own name with it (the Chinese timeline showed it in English only).
+    expect(detail.timeline[0].text.params?.bank).toBe('ICBC · Industrial and Commercial Bank of China · 中国工商银行')
     expect(w.entries(postingId).filter((e) => e.kind === 'merchant_available')).toEqual([
       { type: 8, amount: -100000, currency: 'CNY', kind: 'merchant_available' },
       { type: 9, amount: -500, currency: 'CNY', kind: 'merchant_available' }

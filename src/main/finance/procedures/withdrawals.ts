@@ -16,7 +16,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import type { WithdrawalRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
-import { bank, bankCountryOf } from '../../../shared/reference'
+import { bank, bankCountryOf, bankLabel } from '../../../shared/reference'
 import { say, verbatim } from '../../../shared/server-text'
 import { merchants, users, withdrawals } from '../../db/schema'
 import type { Db } from '../../db/open'
@@ -194,7 +194,7 @@ export const withdrawalProcedures = handlers({
         .values({ ...values, holdPostingId: hold.postingId })
         .returning()
         .get()
-      const params = { withdrawalNo: w.withdrawalNo, amount: money(amountMinor, w.currency), fee: money(feeMinor, w.currency), bank: `${found.name} (${found.code})`, accountNo: w.accountNo }
+      const params = { withdrawalNo: w.withdrawalNo, amount: money(amountMinor, w.currency), fee: money(feeMinor, w.currency), bank: bankLabel(found), accountNo: w.accountNo }
       addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, say('withdrawal.requested', params), { actor: actor.username, detail: { postingId: hold.postingId } })
       ctx.audit(tx, { targetType: 'withdrawal', targetId: w.id, merchantId: w.merchantId, summary: say('withdrawal.requested', params), after: { ...values, holdPostingId: hold.postingId } })
       return { id: w.id, withdrawalNo: w.withdrawalNo, replayed: false }

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router-dom'
 import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
-import { bank, bankCountryOf } from '../../../../shared/reference'
+import { bank, bankCountryOf, bankLabel } from '../../../../shared/reference'
 import { call } from '../../api/client'
 import { invalidateAfter } from '../../api/stales'
 import { useApiQuery } from '../../api/hooks'
@@ -36,7 +36,7 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
   const money = (amount: string) => formatAmount(amount, w.currency)
   const when = (at: number | null) => (at === null ? '' : formatDateTime(at))
   const country = bankCountryOf(w.currency)
-  const bankName = country ? bank(country, w.bankCode)?.name : undefined
+  const known = country ? bank(country, w.bankCode) : undefined
   const steps: StepButton[] = !canReview
     ? []
     : w.status === 'pending_review'
@@ -84,7 +84,7 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
               { label: t('master.merchant'), value: w.merchantName },
               { label: t('withdrawals.amount'), value: money(w.amount) },
               { label: t('withdrawals.fee'), value: money(w.fee) },
-              { label: t('withdrawals.bank'), value: bankName ? `${w.bankCode} · ${bankName}` : w.bankCode },
+              { label: t('withdrawals.bank'), value: known ? bankLabel(known) : w.bankCode },
               { label: t('withdrawals.accountNo'), value: w.accountNo },
               { label: t('withdrawals.holderName'), value: w.holderName },
               { label: t('withdrawals.note'), value: w.note },

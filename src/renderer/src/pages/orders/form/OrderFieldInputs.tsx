@@ -6,17 +6,12 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { requiredFields } from '../../../../../shared/order-fields'
-import { BANKS, serviceType, USDT_NETWORKS, type OrderField } from '../../../../../shared/reference'
+import { BANKS, bankLabel, serviceType, USDT_NETWORKS, type OrderField } from '../../../../../shared/reference'
 import type { OrderFormState } from './useOrderForm'
 
 const HINTS = ['remarkCode', 'idNumber', 'recipientAccount', 'bankCode'] as const
 type Hinted = (typeof HINTS)[number]
 const hinted = (name: OrderField): name is Hinted => (HINTS as readonly string[]).includes(name)
-
-/** "KBANK · Kasikornbank · ธนาคารกสิกรไทย": the code providers use, the name and the local name. */
-export function bankLabel(bank: { code: string; name: string; localName: string }): string {
-  return [bank.code, bank.name, bank.localName].filter((part, index, all) => part && all.indexOf(part) === index).join(' · ')
-}
 
 export function OrderFieldInputs({ state }: { state: OrderFormState }) {
   const { t } = useTranslation()
