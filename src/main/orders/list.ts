@@ -95,10 +95,11 @@ function listFilter(src: ReadSource, f: OrderListFilters): SqlFilter {
     .when(f.isTest, 'is_test = ?', f.isTest ? 1 : 0)
     .when(f.dateFrom, 'created_at >= ?', f.dateFrom && dayStartMs(f.dateFrom, src.zone))
     .when(f.dateTo, 'created_at <= ?', f.dateTo && dayStartMs(f.dateTo, src.zone, 1) - 1)
-    .when(f.orderNo || undefined, 'order_no = ?', f.orderNo)
+    // PayDesk's own numbers are capitals (D…, P…): "d2026…" typed is the same order.
+    .when(f.orderNo || undefined, 'order_no = ?', f.orderNo?.toUpperCase())
     .when(f.merchantOrderNo || undefined, 'merchant_order_no = ?', f.merchantOrderNo)
     .when(f.upstreamNo || undefined, 'upstream_no = ?', f.upstreamNo)
-    .when(search, SEARCH_IDS, search, src.tenantId, search, search)
+    .when(search, SEARCH_IDS, search?.toUpperCase(), src.tenantId, search, search)
     .when(f.overdue === true ? true : undefined, UNPAID_EXPIRED, f.now)
     .when(f.overdue === false ? false : undefined, `not coalesce(${UNPAID_EXPIRED}, 0)`, f.now)
 }
