@@ -181,14 +181,28 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
   switch (d.action) {
     case 'match': {
       if ((d.orderId === undefined) === (d.refundId === undefined)) throw validationError('orderId', say('error.recon.matchTarget'))
-      const target = d.orderId !== undefined ? tx.select({ no: orders.orderNo }).from(orders).where(and(eq(orders.id, d.orderId), eq(orders.tenantId, ctx.tenantId))).get() : tx.select({ no: refunds.refundNo }).from(refunds).where(eq(refunds.id, d.refundId!)).get()
-      if (!target) throw validationError(d.orderId !== undefined ? 'orderId' : 'refundId', say('error.recon.matchTarget'))
+      const field = d.orderId !== undefined ? 'orderId' : 'refundId'
+      const target =
+        d.orderId !== undefined
+          ? tx.select({ no: orders.orderNo, amountMinor: orders.amountMinor, currency: orders.currency }).from(orders).where(and(eq(orders.id, d.orderId), eq(orders.tenantId, ctx.tenantId))).get()
+          : tx.select({ no: refunds.refundNo, amountMinor: refunds.amountMinor, currency: refunds.currency }).from(refunds).where(eq(refunds.id, d.refundId!)).get()
+      if (!target) throw validationError(field, say('error.recon.matchTarget'))
+      // Their line and ours must be about the same money: another currency is another payment; another
+      // amount is matched, but said (the run reports it as an amount over or short).
+      const line = tx.select({ lineNo: reconLines.lineNo, currency: reconLines.currency, grossMinor: reconLines.grossMinor }).from(reconLines).where(eq(reconLines.id, b.lineId!)).get()
+      if (line?.currency && line.currency !== target.currency) {
+        throw validationError(field, say('error.recon.matchCurrency', { target: verbatim(target.no), ours: target.currency, theirs: line.currency }))
+      }
+      const gap = line?.grossMinor != null && line.currency ? Math.abs(line.grossMinor) - target.amountMinor : 0
       tx.insert(reconManualLinks).values({ tenantId: ctx.tenantId, lineId: b.lineId!, orderId: d.orderId ?? null, refundId: d.refundId ?? null, reason: d.reason, createdBy: actor.userId, createdAt: now }).run()
       setStatus(tx, b, { status: 'resolved', resolution: 'matched' }, now)
-      const text = say('recon.matchedBy', { target: verbatim(target.no), user: actor.username, reason })
+      const text =
+        gap === 0
+          ? say('recon.matchedBy', { target: verbatim(target.no), user: actor.username, reason })
+          : say('recon.matchedByWithGap', { target: verbatim(target.no), user: actor.username, reason, theirs: `${target.currency} ${fromMinor(Math.abs(line!.grossMinor!), target.currency)}`, ours: `${target.currency} ${fromMinor(target.amountMinor, target.currency)}` })
       addEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
       // Ours missing on their side in this run is the other half of the same difference: matched with it.
-      const lineNo = tx.select({ n: reconLines.lineNo }).from(reconLines).where(eq(reconLines.id, b.lineId!)).get()?.n ?? 0
+      const lineNo = line?.lineNo ?? 0
       for (const other of oursMissingTheirs(tx, b.runId, { orderId: d.orderId ?? null, refundId: d.refundId ?? null }, 'open')) {
         setStatus(tx, other, { status: 'resolved', resolution: 'matched' }, now)
         addEvent(tx, other, now, actor.username, 'resolved', say('recon.matchedWithLine', { lineNo, breakId: b.id, user: actor.username, reason }), { resolution: 'matched', detail: { lineId: b.lineId, breakId: b.id } })

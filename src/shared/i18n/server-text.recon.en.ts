@@ -47,6 +47,8 @@ export const reconTextEn = {
   'recon.matchedWithLine': 'Matched by hand with their line {{lineNo}} (break {{breakId}}) by {{user}}: {{reason}}',
   'recon.undoneWith': 'Open again: the match of break {{breakId}} was undone by {{user}}: {{reason}}',
   'recon.matchedBy': 'Matched by hand to {{target}} by {{user}}: {{reason}}',
+  'recon.matchedByWithGap': 'Matched by hand to {{target}} by {{user}}: {{reason}}. Their line is {{theirs}}, {{target}} is {{ours}}: a rerun reports the difference',
+  'error.recon.matchCurrency': '{{target}} is in {{ours}} and their line in {{theirs}}: another currency is another payment',
   'recon.acceptedByOrder': 'Accepted theirs: order {{orderNo}} marked succeeded by {{user}}: {{reason}}',
   'recon.acceptedByAdjustment': 'Accepted theirs: adjustment {{adjustmentNo}} of {{money}} requested by {{user}} (waiting for a second user): {{reason}}',
   'recon.adjustmentDecided': 'Adjustment {{adjustmentNo}} {{decision}}',

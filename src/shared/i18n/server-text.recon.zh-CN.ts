@@ -49,6 +49,8 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.matchedWithLine': '由 {{user}} 与对方第 {{lineNo}} 行明细（差异 {{breakId}}）手工匹配：{{reason}}',
   'recon.undoneWith': '已重新打开：差异 {{breakId}} 的匹配已由 {{user}} 撤销：{{reason}}',
   'recon.matchedBy': '由 {{user}} 手工匹配到 {{target}}：{{reason}}',
+  'recon.matchedByWithGap': '由 {{user}} 手工匹配到 {{target}}：{{reason}}。对方的行为 {{theirs}}，{{target}} 为 {{ours}}：重新对账时会报告差额',
+  'error.recon.matchCurrency': '{{target}} 的币种为 {{ours}}，对方的行为 {{theirs}}：币种不同即为另一笔款项',
   'recon.acceptedByOrder': '以对方为准：订单 {{orderNo}} 由 {{user}} 标记为成功：{{reason}}',
   'recon.acceptedByAdjustment': '以对方为准：{{user}} 申请调账 {{adjustmentNo}}，金额 {{money}}（等待另一用户审核）：{{reason}}',
   'recon.adjustmentDecided': '调账 {{adjustmentNo}} {{decision}}',

@@ -213,7 +213,17 @@ describe('reconciliation procedures', () => {
     // difference are matched, the line's detail shows the order; undone, both are open again.
     const credit = (await breaksOf(started.run.id, { type: 'missing_ours' }))[0]
     const ours = (await breaksOf(started.run.id, { type: 'missing_theirs' }))[0]
+    // An order in another currency is another payment: refused, naming the order field.
+    const otherCurrency = t.core.db.$client.prepare("select id, order_no as orderNo, currency from orders where currency <> 'CNY' limit 1").get() as { id: number; orderNo: string; currency: string }
+    const refused = await t.call('recon.breaks.resolve', { id: credit.id, action: 'match', orderId: otherCurrency.id, reason: 'Bank credit of that payment' }, admin)
+    expect(refused).toMatchObject({ status: 400, field: 'orderId' })
+    expect(refused.message).toBe(`orderId: ${otherCurrency.orderNo} is in ${otherCurrency.currency} and their line in CNY: another currency is another payment`)
     await t.ok('recon.breaks.resolve', { id: credit.id, action: 'match', orderId: ours.orderId!, reason: 'Bank credit of that payment' }, admin)
+    // Another amount is matched, and said: the run reports it as an amount over or short.
+    const oursAmount = (await t.ok('orders.get', { id: ours.orderId! }, admin)).amount
+    expect((await t.ok('recon.breaks.get', { id: credit.id }, admin)).history.at(-1)?.summary).toBe(
+      `Matched by hand to ${ours.orderNo} by root: Bank credit of that payment. Their line is CNY 88.88, ${ours.orderNo} is CNY ${oursAmount}: a rerun reports the difference`
+    )
     const matched = await t.ok('recon.breaks.get', { id: ours.id }, admin)
     expect(matched).toMatchObject({ status: 'resolved', resolution: 'matched' })
     expect(matched.history.at(-1)?.summary).toBe(`Matched by hand with their line 2 (break ${credit.id}) by root: Bank credit of that payment`)
