@@ -11,7 +11,7 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
-import { say, term, verbatim, type ServerText } from '../../shared/server-text'
+import { say, term, verbatim } from '../../shared/server-text'
 import { actorOf, type Ctx } from '../core/context'
 import { conflict } from '../core/errors'
 import { fourEyesRequests, fourEyesRules, orders, outbox, type FourEyesKind } from '../db/schema'
@@ -19,6 +19,7 @@ import type { Tx } from '../db/transaction'
 import { addEvent } from '../orders/timeline'
 import { refuseUnless } from '../orders/manual'
 import { minorOf } from '../core/amount-input'
+import { describeRequest } from './four-eyes-requests'
 
 type Order = typeof orders.$inferSelect
 type Stored = typeof fourEyesRequests.$inferSelect
@@ -38,14 +39,6 @@ export function thresholdOf(tx: Tx, tenantId: number, kind: FourEyesKind, curren
 function waits(tx: Tx, tenantId: number, kind: FourEyesKind, currency: string, amountMinor: number): number | null {
   const threshold = thresholdOf(tx, tenantId, kind, currency)
   return threshold !== null && Math.abs(amountMinor) >= threshold ? threshold : null
-}
-
-/** What a request asks for, in words, for audit events and refusals. */
-export function describeRequest(r: Pick<Stored, 'kind' | 'currency' | 'amountMinor' | 'action'>, names: { orderNo?: string | null; channel?: string | null }): ServerText {
-  const action = r.action as { result?: 'succeeded' | 'failed'; kind?: 'top_up' | 'correction'; amount?: string }
-  if (r.kind === 'payout') return say('fourEyes.what.payout', { orderNo: names.orderNo ?? '', money: money(r.amountMinor, r.currency) })
-  if (r.kind === 'mark_result') return say('fourEyes.what.markResult', { orderNo: names.orderNo ?? '', money: money(r.amountMinor, r.currency), status: term('orderStatus', action.result ?? 'succeeded') })
-  return say('fourEyes.what.channelBalance', { kind: term('channelBalance', action.kind ?? 'correction'), money: `${r.currency} ${action.amount ?? fromMinor(r.amountMinor, r.currency)}`, channel: names.channel ?? '' })
 }
 
 interface NewRequest {
@@ -119,15 +112,6 @@ export function refuseWhileAwaiting(tx: Tx, order: Order): void {
   if (order.direction === 'payout' && pendingFor(tx, order.id, 'payout')) {
     throw conflict(say('error.fourEyes.awaitingApproval', { orderNo: order.orderNo }), { code: 'four_eyes.awaiting_approval' })
   }
-}
-
-/** Closing a payout that waits for approval withdraws its request (the close releases the hold). */
-export function withdrawPayoutRequest(tx: Tx, ctx: Ctx, orderId: number): void {
-  const now = ctx.clock.now()
-  tx.update(fourEyesRequests)
-    .set({ status: 'withdrawn', decidedBy: actorOf(ctx).userId, decidedAt: now, updatedAt: now })
-    .where(and(eq(fourEyesRequests.orderId, orderId), eq(fourEyesRequests.kind, 'payout'), eq(fourEyesRequests.status, 'pending')))
-    .run()
 }
 
 export interface MarkRequest {

@@ -1,7 +1,8 @@
 /**
  * The order state machine: every way an outcome arrives (provider answer, callback, query,
  * manual decision, expiry) ends here, inside the caller's transaction, so the status, the ledger
- * and the statistics change together.
+ * and the statistics change together. An order that becomes final also withdraws the four-eyes
+ * requests still waiting about it (finance/four-eyes-requests.ts).
  *
  *   created ──send──▶ pending ──▶ succeeded | failed
  *      │                 │
@@ -19,12 +20,14 @@ import { depositPaidPosting, depositSettlement, payoutHoldKey, type PaidFrom } f
 import { countSucceeded } from './stats'
 import { lastErrorOf } from '../jobs/last-error'
 import { addEvent } from './timeline'
+import { withdrawOrderRequests, type RequestEnder } from '../finance/four-eyes-requests'
 
 export type Order = typeof orders.$inferSelect
 
 export const FINAL: readonly OrderStatus[] = ['succeeded', 'failed', 'closed']
 
-export interface OutcomeDeps {
+/** The ledger, and who ends the order: a procedure's context (audited as its user) or the order engine's deps (the system). */
+export interface OutcomeDeps extends RequestEnder {
   ledger: Ledger
   tenantId: number
 }
@@ -89,6 +92,7 @@ export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome
   tx.update(orders).set(next).where(eq(orders.id, order.id)).run()
   const how = { status: term('final', outcome.status), source: term('source', outcome.source) }
   addEvent(tx, order.id, now, 'status', statusReason ? say('order.finalWithReason', { ...how, reason: statusReason }) : say('order.final', how), null, outcome.actor ?? 'system')
+  withdrawOrderRequests(tx, deps, order, outcome.status, now)
   scheduleNotification(tx, { ...order, ...next }, now)
   return true
 }
@@ -104,6 +108,7 @@ export function close(tx: Tx, deps: OutcomeDeps, order: Order, reason: ServerTex
     .where(and(eq(outbox.orderId, order.id), eq(outbox.status, 'pending')))
     .run()
   addEvent(tx, order.id, now, 'status', say('order.closed', { reason }), null, actor)
+  withdrawOrderRequests(tx, deps, order, 'closed', now)
   scheduleNotification(tx, { ...order, status: 'closed' }, now)
 }
 

@@ -24,8 +24,10 @@ export const fourEyesTextEn = {
   'order.approvalRefused': 'Rejected by a second user ({{user}}): {{reason}}',
   'order.markAwaitingApproval': 'Marking {{status}} requested by {{user}} ({{reason}}): awaiting approval by a second user (request {{id}})',
   'order.markRefused': 'Marking {{status}} rejected by a second user ({{user}}): {{reason}}',
+  'order.approvalWithdrawn': 'Request {{id}} ({{what}}) withdrawn: the order became {{status}} before a second user decided',
   'audit.fourEyesSettings': 'Four-eyes rules changed: {{count}} rule(s)',
   'audit.approvalRequested': '{{what}} waits for a second user’s approval (request {{id}})',
   'audit.approvalApproved': 'Request {{id}} approved: {{what}}',
-  'audit.approvalRejected': 'Request {{id}} rejected: {{what}} ({{reason}})'
+  'audit.approvalRejected': 'Request {{id}} rejected: {{what}} ({{reason}})',
+  'audit.approvalWithdrawn': 'Request {{id}} withdrawn: {{what}} (the order became {{status}} before a decision)'
 } as const

@@ -24,8 +24,10 @@ export const fourEyesTextZhCN = {
   'order.approvalRefused': '第二位用户（{{user}}）已驳回：{{reason}}',
   'order.markAwaitingApproval': '{{user}} 申请标记为{{status}}（{{reason}}）：等待第二位用户复核（申请 {{id}}）',
   'order.markRefused': '标记为{{status}} 已被第二位用户（{{user}}）驳回：{{reason}}',
+  'order.approvalWithdrawn': '申请 {{id}}（{{what}}）已撤回：第二位用户复核前，订单状态已变为“{{status}}”',
   'audit.fourEyesSettings': '四眼复核规则已修改：共 {{count}} 条',
   'audit.approvalRequested': '{{what}} 等待第二位用户复核（申请 {{id}}）',
   'audit.approvalApproved': '申请 {{id}} 已通过：{{what}}',
-  'audit.approvalRejected': '申请 {{id}} 已驳回：{{what}}（{{reason}}）'
+  'audit.approvalRejected': '申请 {{id}} 已驳回：{{what}}（{{reason}}）',
+  'audit.approvalWithdrawn': '申请 {{id}} 已撤回：{{what}}（复核前订单状态已变为“{{status}}”）'
 } as const

@@ -99,6 +99,8 @@ describe('four eyes on payouts', () => {
     await w.t.ok('approvals.decide', { id: request.id, decision: 'reject', note: 'Recipient not on the whitelist' }, second)
     const closed = await w.t.ok('orders.get', { id: created.id }, w.admin)
     expect(closed).toMatchObject({ status: 'closed', holdStatus: 'voided', awaitingApproval: [] })
+    // Rejected, as decided: closing the payout does not turn its own request into a withdrawn one.
+    expect((await w.t.ok('approvals.list', { orderId: created.id }, second)).items).toMatchObject([{ id: request.id, status: 'rejected', decidedBy: 'second.sam' }])
     expect(closed.statusReason).toContain('Recipient not on the whitelist')
     expect(sends(created.id)).toBe(0)
     expect(await available()).toMatchObject({ balance: before.balance, available: before.available, held: '0.00' })

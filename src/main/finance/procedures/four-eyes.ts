@@ -24,7 +24,8 @@ import { markOrderResult } from '../../orders/manual'
 import { addEvent } from '../../orders/timeline'
 import { postChannelBalance } from '../../ledger/channel-balance'
 import { assertNotRequester } from '../cases'
-import { describeRequest, releasePayout } from '../four-eyes'
+import { releasePayout } from '../four-eyes'
+import { describeRequest } from '../four-eyes-requests'
 
 type Stored = typeof fourEyesRequests.$inferSelect
 
@@ -158,6 +159,10 @@ export const fourEyesProcedures = handlers({
       if (missing !== null) throw forbidden(say('error.fourEyes.needPermission', { what, permission: permissionTerm(missing), code: missing }), 'permission.missing')
       const now = ctx.clock.now()
       const approve = input.decision === 'approve'
+      const status = approve ? ('approved' as const) : ('rejected' as const)
+      // Decided before it applies: finishing or closing the order withdraws the order's requests
+      // still pending (orders/outcome.ts), and this one is decided, not withdrawn.
+      tx.update(fourEyesRequests).set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null, updatedAt: now }).where(eq(fourEyesRequests.id, r.id)).run()
       let postingId: number | null = null
       const action = r.action as { result?: 'succeeded' | 'failed'; paidAmount?: string; kind?: 'top_up' | 'correction'; amount?: string }
       if (r.kind === 'payout' && order) {
@@ -171,8 +176,7 @@ export const fourEyesProcedures = handlers({
         const change = { kind: action.kind!, amount: action.amount!, reason: r.reason, requestKey: r.requestKey! }
         postingId = postChannelBalance(tx, ctx, channel, change, minorOf('amount', change.amount, channel.currency), actor.userId).postingId
       }
-      const status = approve ? ('approved' as const) : ('rejected' as const)
-      tx.update(fourEyesRequests).set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null, postingId, updatedAt: now }).where(eq(fourEyesRequests.id, r.id)).run()
+      if (postingId !== null) tx.update(fourEyesRequests).set({ postingId }).where(eq(fourEyesRequests.id, r.id)).run()
       ctx.audit(tx, {
         targetType: order ? 'order' : 'channel',
         targetId: order?.id ?? channel?.id ?? r.id,

@@ -21,7 +21,7 @@ import { manualEvent, markOrderResult, refuseUnless } from '../manual'
 import { addEvent } from '../timeline'
 import { pagedList } from '../../reads/paged'
 import { ORDER_READS } from '../reads'
-import { requestMarkIfNeeded, withdrawPayoutRequest } from '../../finance/four-eyes'
+import { requestMarkIfNeeded } from '../../finance/four-eyes'
 
 /**
  * The order with this id, if the user may see it. Refused the same way whether it does not exist or
@@ -133,8 +133,8 @@ export const orderProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const current = loadOrder(tx, order.id)
       refuseUnless(current, 'close')
+      // Closing also withdraws the order's requests still waiting for a second user (orders/outcome.ts).
       close(tx, ctx, current, manualEvent(ctx, say('order.manualClosed'), input.reason), ctx.clock.now(), actorOf(ctx).username)
-      withdrawPayoutRequest(tx, ctx, current.id)
       ctx.audit(tx, { targetType: 'order', targetId: current.id, merchantId: current.merchantId, summary: say('audit.orderClosed', { orderNo: current.orderNo, reason: input.reason }), before: { status: current.status }, after: { status: 'closed' } })
       return orderDetail(tx, loadOrder(tx, current.id))
     })

@@ -2,7 +2,7 @@
 export const enAuditNames = {
   auditNames: {
     procedures: {
-      system: { bootstrap: 'First start of the database' },
+      system: { bootstrap: 'First start of the database', orderEngine: 'Order engine (provider answers, callbacks, expiry)' },
       auth: { setupAdmin: 'Create the first administrator', login: 'Sign in', logout: 'Sign out', changePassword: 'Change own password' },
       users: { create: 'Create user', update: 'Edit user', setStatus: 'Enable or disable user', resetPassword: 'Reset user password' },
       roles: { create: 'Create role', update: 'Edit role' },

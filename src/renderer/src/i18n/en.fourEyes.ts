@@ -14,6 +14,7 @@ export const enFourEyes = {
     requestedBy: 'Requested by',
     reason: 'Reason',
     decidedBy: 'Decided',
+    bySystem: 'System (the order ended first)',
     approve: 'Approve',
     reject: 'Reject',
     ownRequest: 'Your request: another user decides it',

@@ -2,7 +2,7 @@
 export const zhCNAuditNames = {
   auditNames: {
     procedures: {
-      system: { bootstrap: '数据库首次启动' },
+      system: { bootstrap: '数据库首次启动', orderEngine: '订单引擎（上游应答、回调、超时关闭）' },
       auth: { setupAdmin: '创建首个管理员', login: '登录', logout: '退出登录', changePassword: '修改本人密码' },
       users: { create: '新建用户', update: '编辑用户', setStatus: '启用或停用用户', resetPassword: '重置用户密码' },
       roles: { create: '新建角色', update: '编辑角色' },

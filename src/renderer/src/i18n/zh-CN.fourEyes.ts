@@ -14,6 +14,7 @@ export const zhCNFourEyes = {
     requestedBy: '申请人',
     reason: '原因',
     decidedBy: '处理',
+    bySystem: '系统（订单已先结束）',
     approve: '通过',
     reject: '驳回',
     ownRequest: '您的申请：须由其他用户处理',

@@ -1,6 +1,7 @@
 /**
  * The audit log's procedure and target codes by name: every write of the contract is audited
- * under its procedure's name (the registry enforces it), plus the database's first start.
+ * under its procedure's name (the registry enforces it), plus the database's first start and the
+ * order engine's own steps.
  */
 import type { TFunction } from 'i18next'
 import { contract } from '../../../../shared/contract'
@@ -10,6 +11,8 @@ const names = enAuditNames.auditNames
 
 export const AUDITED_PROCEDURES: readonly string[] = [
   'system.bootstrap',
+  // What the order engine does by itself: withdrawing four-eyes requests of an order it ended.
+  'system.orderEngine',
   ...Object.entries(contract)
     .filter(([, def]) => def.kind === 'mutation')
     .map(([name]) => name)

@@ -119,7 +119,7 @@ export function Approvals({ orderId }: { orderId?: number }) {
                 </Badge>
               )
             },
-            { accessor: 'decidedBy', title: t('fourEyes.decidedBy'), render: (r) => (r.decidedBy ? `${r.decidedBy} · ${formatDateTime(r.decidedAt!)}${r.decisionNote ? ` · ${r.decisionNote}` : ''}` : '') },
+            { accessor: 'decidedBy', title: t('fourEyes.decidedBy'), render: (r) => (r.decidedAt ? `${r.decidedBy ?? t('fourEyes.bySystem')} · ${formatDateTime(r.decidedAt)}${r.decisionNote ? ` · ${r.decisionNote}` : ''}` : '') },
             { accessor: 'actions', title: '', render: (r) => <DecideButtons row={r} onPick={(decision) => setPicked({ row: r, decision })} /> }
           ]}
         />
