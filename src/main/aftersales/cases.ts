@@ -4,7 +4,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
-import { say } from '../../shared/server-text'
+import { say, type ServerText } from '../../shared/server-text'
 import { minorOf } from '../core/amount-input'
 import { contracts, disputes, orders, refunds } from '../db/schema'
 import type { Db } from '../db/open'
@@ -28,12 +28,14 @@ export function visibleOrder(ctx: Ctx, db: Db | Tx, orderId: number): Order {
   return order
 }
 
-/** Refunds, disputes and waybills are for deposits the payer actually paid. */
-export function assertPaidDeposit(order: Order): number {
-  if (order.direction !== 'deposit' || order.status !== 'succeeded' || !order.paidMinor) {
-    throw conflict(say('error.aftersales.notPaidDeposit', { orderNo: order.orderNo }), { code: 'aftersales.not_paid_deposit', field: 'orderId' })
-  }
-  return order.paidMinor
+interface Refusal {
+  text: ServerText
+  code: string
+}
+
+function notPaidDeposit(order: Order): Refusal | null {
+  if (order.direction === 'deposit' && order.status === 'succeeded' && order.paidMinor) return null
+  return { text: say('error.aftersales.notPaidDeposit', { orderNo: order.orderNo }), code: 'aftersales.not_paid_deposit' }
 }
 
 /**
@@ -41,13 +43,31 @@ export function assertPaidDeposit(order: Order): number {
  * another currency (FX, at the rate fixed on the order) would need that conversion reversed, which
  * is not supported yet: refused, never posted in the wrong currency.
  */
+function settledInAnotherCurrency(order: Order): Refusal | null {
+  if (!order.settlementCurrency || order.settlementCurrency === order.currency) return null
+  return { text: say('error.aftersales.fxSettled', { orderNo: order.orderNo, settlement: order.settlementCurrency, currency: order.currency }), code: 'aftersales.fx_settled' }
+}
+
+function refuse(refusal: Refusal | null): void {
+  if (refusal) throw conflict(refusal.text, { code: refusal.code, field: 'orderId' })
+}
+
+/** Refunds, disputes and waybills are for deposits the payer actually paid. */
+export function assertPaidDeposit(order: Order): number {
+  refuse(notPaidDeposit(order))
+  return order.paidMinor!
+}
+
 export function assertSettledInOrderCurrency(order: Order): void {
-  if (order.settlementCurrency && order.settlementCurrency !== order.currency) {
-    throw conflict(say('error.aftersales.fxSettled', { orderNo: order.orderNo, settlement: order.settlementCurrency, currency: order.currency }), {
-      code: 'aftersales.fx_settled',
-      field: 'orderId'
-    })
-  }
+  refuse(settledInAnotherCurrency(order))
+}
+
+/**
+ * Why the order can have no refund or dispute, in the words `refunds.create` and `disputes.create`
+ * refuse it with (so a screen can say so before anyone fills in a form); null when it can.
+ */
+export function givingBackRefusal(order: Order): ServerText | null {
+  return (notPaidDeposit(order) ?? settledInAnotherCurrency(order))?.text ?? null
 }
 
 /**

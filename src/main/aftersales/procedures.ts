@@ -10,7 +10,7 @@ import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
 import { addCaseEvent } from '../cases/timeline'
 import { tenantZone } from '../core/tenant'
-import { caseBalance, contractOf, moneyText, visibleOrder } from './cases'
+import { caseBalance, contractOf, givingBackRefusal, moneyText, visibleOrder } from './cases'
 import { assertUnresolved, attachWaybill, loadDispute, openDispute, resolveDispute, submitEvidence } from './disputes'
 import { changeWaybillStatus, recordWaybill } from './waybills'
 import { decodeEvidence, evidenceStore } from './evidence'
@@ -38,8 +38,21 @@ export const aftersalesProcedures = handlers({
     const order = visibleOrder(ctx, ctx.db, input.orderId)
     const b = caseBalance(ctx.db, order)
     const contract = contractOf(ctx.db, order)
+    const unavailable = givingBackRefusal(order)
     const f = (minor: number) => fromMinor(minor, order.currency)
-    return { currency: order.currency, paid: f(b.paid), refunded: f(b.refunded), disputed: f(b.disputed), remaining: f(Math.max(b.remaining, 0)), refundFee: f(contract.refundFeeMinor), disputeFee: f(contract.disputeFeeMinor) }
+    // The contract's fees are minor units of its settlement currency: quoted in the order's only
+    // when the two are the same (an FX-settled order is refused, and `unavailable` says why).
+    const fee = (minor: number) => (unavailable === null && contract.settlementCurrency === order.currency ? f(minor) : null)
+    return {
+      currency: order.currency,
+      paid: f(b.paid),
+      refunded: f(b.refunded),
+      disputed: f(b.disputed),
+      remaining: f(Math.max(b.remaining, 0)),
+      refundFee: fee(contract.refundFeeMinor),
+      disputeFee: fee(contract.disputeFeeMinor),
+      unavailable
+    }
   },
 
   'refunds.create': async (ctx, input) => {

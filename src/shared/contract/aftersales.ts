@@ -48,8 +48,11 @@ export const orderBalanceOfCases = z.object({
   refunded: z.string(),
   disputed: z.string(),
   remaining: z.string(),
-  refundFee: z.string(),
-  disputeFee: z.string()
+  /** The contract's fees, in the order's currency; null when the order can have no refund or dispute. */
+  refundFee: z.string().nullable(),
+  disputeFee: z.string().nullable(),
+  /** Why the order can have no refund or dispute (not a paid deposit, settled in another currency), as creating one would refuse it; null when it can. */
+  unavailable: serverTextSchema.nullable()
 })
 
 export const refundRow = z.object({
@@ -127,7 +130,7 @@ export const aftersalesContract = {
     input: z.object({ orderId: id }),
     output: orderBalanceOfCases,
     access: [PERMISSIONS.REFUND_READ, PERMISSIONS.DISPUTE_READ],
-    doc: 'What a paid deposit can still give back (paid less refunds and disputes), and the contract’s refund and dispute fees.'
+    doc: 'What a paid deposit can still give back (paid less refunds and disputes), the contract’s refund and dispute fees, and why it can have none when it cannot.'
   }),
   'refunds.create': mutation({
     input: z.object({ orderId: id, amount: decimalString, reason }),

@@ -61,7 +61,7 @@ describe('refunds of paid deposits', () => {
     expect(refused).toMatchObject({ status: 422, code: 'refunds.exceeds_paid', field: 'amount' })
     expect(refused.message).toContain('only CNY 400.00 of order')
     expect(countRows(w.t.core, 'refunds')).toBe(before)
-    expect(await w.t.ok('refunds.quote', { orderId: order.id }, w.admin)).toMatchObject({ paid: '1000.00', refunded: '600.00', remaining: '400.00', refundFee: '3.00' })
+    expect(await w.t.ok('refunds.quote', { orderId: order.id }, w.admin)).toMatchObject({ paid: '1000.00', refunded: '600.00', remaining: '400.00', refundFee: '3.00', disputeFee: '15.00', unavailable: null })
     expect((await refund(order.id, '400.00')).status).toBe(200)
   })
 
@@ -117,6 +117,7 @@ describe('refunds of paid deposits', () => {
     w = await aftersalesWorld()
     const unpaid = await w.t.ok('orders.createDeposit', { merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '900.00', fields: { payerName: 'Li Wei', cardNumber: '6222020200112233445', remarkCode: 'R8812' } }, w.admin)
     expect(await refund(unpaid.id, '10.00')).toMatchObject({ status: 409, code: 'aftersales.not_paid_deposit', field: 'orderId' })
+    expect(await w.t.ok('refunds.quote', { orderId: unpaid.id }, w.admin)).toMatchObject({ refundFee: null, unavailable: { code: 'error.aftersales.notPaidDeposit' } })
     const order = await w.paidDeposit('1000.00')
     // 879.00 available: a full refund of 1000.00 + 3.00 fee cannot be covered.
     const short = await refund(order.id, '1000.00')

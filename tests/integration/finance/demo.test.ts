@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { verifyLedger } from '../../../src/main/ledger/verify'
-import { makeCore } from '../../support/core'
+import { ADMIN, makeCore } from '../../support/core'
 
 const DAY = 86_400_000
 
@@ -32,6 +32,11 @@ describe('demo finance history', { timeout: 180_000 }, () => {
     expect(Math.max(...fx.map((r) => r.last))).toBeGreaterThan(t.clock.now() - 7 * DAY)
     const fxOrders = sql.prepare("select count(*) as n from orders where settlement_currency = 'THB' and currency = 'USDT' and status = 'succeeded'").get() as { n: number }
     expect(fxOrders.n).toBeGreaterThan(10)
+    // Such an order's page is told refunds and disputes cannot be made (and why), never quoted its THB fees as USDT.
+    const admin = await t.signIn(ADMIN.username, ADMIN.password)
+    const fxOrder = sql.prepare("select id from orders where settlement_currency = 'THB' and currency = 'USDT' and status = 'succeeded' limit 1").get() as { id: number }
+    const quote = await t.ok('refunds.quote', { orderId: fxOrder.id }, admin)
+    expect(quote).toMatchObject({ currency: 'USDT', refundFee: null, disputeFee: null, unavailable: { code: 'error.aftersales.fxSettled', params: { settlement: 'THB', currency: 'USDT' } } })
     // Reserve releases fall due 30–90 days after their deposits, so they run through the history.
     const releases = sql.prepare("select count(*) as n, min(created_at) as first from ledger_postings where idempotency_key like 'reserve-release:%'").get() as { n: number; first: number }
     expect(releases.n).toBeGreaterThan(50)

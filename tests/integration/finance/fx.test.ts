@@ -49,12 +49,20 @@ describe('FX settlement', () => {
     expect(balances.items.map((b) => [b.kind, b.currency, b.balance])).toEqual([['merchant_available', 'CNY', '635.17'], ['merchant_reserve', 'CNY', '72.86']])
     expect(order.timeline.map((e) => e.summary)).toContain('Converted at the rate fixed when the order was created: USDT 100.500000 at 7.2 (reference 7.25) makes CNY 723.60; rate difference CNY 5.03')
 
-    // Giving money back would need the conversion reversed: refused by name, nothing held or posted.
+    // Giving money back would need the conversion reversed. The order page learns it from the quote
+    // before anyone fills in a form, in the words of the refusal, and is quoted no fee: the
+    // contract's fees are CNY minor units, never to be shown as USDT (3.00 CNY is not 0.000300 USDT).
+    await w.t.ok('contracts.update', { id: w.contractId, name: 'CN 2026', feeRate: '2', fixedFee: '1.00', refundFee: '3.00', disputeFee: '15.00', withdrawalFee: '5.00', reserveRate: '10', reserveHoldDays: 30, validFrom: '2026-01-01', validTo: null }, w.admin)
+    const quote = await w.t.ok('refunds.quote', { orderId }, w.admin)
+    expect(quote).toMatchObject({ currency: 'USDT', paid: '100.500000', remaining: '100.500000', refundFee: null, disputeFee: null })
+    expect(quote.unavailable).toEqual({ code: 'error.aftersales.fxSettled', params: { orderNo: order.orderNo, settlement: 'CNY', currency: 'USDT' } })
+    // Refused by name, nothing held or posted.
     const postings = () => w.t.core.db.$client.prepare('select count(*) as n from ledger_postings').get()
     const before = postings()
     const refund = await w.t.call('refunds.create', { orderId, amount: '10.000000', reason: 'Customer cancelled' }, w.admin)
     expect(refund).toMatchObject({ status: 409, code: 'aftersales.fx_settled', field: 'orderId' })
     expect(refund.message).toContain('settled in CNY from USDT')
+    expect(refund).toMatchObject({ text: quote.unavailable })
     const dispute = await w.t.call('disputes.create', { orderId, kind: 'chargeback', reasonCode: '13.1', amount: '10.000000', evidenceDueAt: w.t.clock.now() + 86_400_000, note: 'Not received' }, w.admin)
     expect(dispute).toMatchObject({ status: 409, code: 'aftersales.fx_settled' })
     expect(postings()).toEqual(before)

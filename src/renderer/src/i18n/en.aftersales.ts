@@ -80,6 +80,7 @@ export const enAftersales = {
       note: 'Note',
       disputes: 'Disputes it is evidence in'
     },
+    unavailable: 'Refunds and disputes are not available for this order: {{reason}}',
     orderSection: {
       refunds: 'Refunds',
       disputes: 'Disputes',

@@ -82,6 +82,7 @@ export const zhCNAftersales: typeof enAftersales = {
       note: '备注',
       disputes: '作为证据的争议'
     },
+    unavailable: '此订单不能退款或发起争议：{{reason}}',
     orderSection: {
       refunds: '退款',
       disputes: '争议',

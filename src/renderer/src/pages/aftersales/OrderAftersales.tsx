@@ -1,9 +1,10 @@
 /**
  * An order's after-sales, on its detail page: the refund / open dispute / add waybill actions the
- * user holds (paid deposits only), and the order's refunds, disputes and waybills, each linking to
- * its own page.
+ * user holds (paid deposits only; refund and dispute disabled, with the host's reason, on an order
+ * that cannot have them, such as one settled in another currency), and the order's refunds,
+ * disputes and waybills, each linking to its own page.
  */
-import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Modal, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WaybillRow } from '../../../../shared/contract/aftersales'
@@ -12,6 +13,7 @@ import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
+import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { DeadlineText, DisputeStatusBadge, RefundStatusBadge, WaybillStatusBadge } from './badges'
 import { CaseLink, disputePath, refundPath, waybillPath } from './CaseLink'
@@ -110,6 +112,7 @@ function OrderCases({ order }: { order: OrderDetail }) {
 
 export function OrderAftersales({ order }: { order: OrderDetail }) {
   const { t } = useTranslation()
+  const say = useServerText()
   const [open, setOpen] = useState<OrderCaseAction | null>(null)
   const allowed = {
     refund: useCan(PERMISSIONS.REFUND_WRITE),
@@ -118,21 +121,41 @@ export function OrderAftersales({ order }: { order: OrderDetail }) {
   }
   const reads = useCan(PERMISSIONS.REFUND_READ, PERMISSIONS.DISPUTE_READ, PERMISSIONS.WAYBILL_READ)
   const paidDeposit = order.direction === 'deposit' && order.status === 'succeeded'
+  const givesBack = useCan(PERMISSIONS.REFUND_READ, PERMISSIONS.DISPUTE_READ) && (allowed.refund || allowed.dispute)
+  // Whether the order can have a refund or dispute at all (an FX-settled one cannot yet): the host's own words.
+  const quote = useApiQuery('refunds.quote', { orderId: order.id }, { enabled: paidDeposit && givesBack })
   if (!paidDeposit || !reads) return null
   const actions = (['refund', 'dispute', 'waybill'] as const).filter((a) => allowed[a])
+  const unavailable = quote.data?.unavailable ? say(quote.data.unavailable) : null
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('nav.groups.afterSales')}</Title>
           <Group gap="xs" data-testid="aftersales-actions">
-            {actions.map((a) => (
-              <Button key={a} size="xs" variant="light" onClick={() => setOpen(a)}>
-                {t(`aftersales.${a}.action`)}
-              </Button>
-            ))}
+            {actions.map((a) => {
+              const why = a === 'waybill' ? null : unavailable
+              const button = (
+                <Button key={a} size="xs" variant="light" disabled={why !== null} onClick={() => setOpen(a)} data-action={a}>
+                  {t(`aftersales.${a}.action`)}
+                </Button>
+              )
+              if (!why) return button
+              return (
+                <Tooltip key={a} label={why} multiline maw={320}>
+                  <span aria-label={`${t(`aftersales.${a}.action`)}: ${why}`} data-testid={`aftersales-unavailable-${a}`}>
+                    {button}
+                  </span>
+                </Tooltip>
+              )
+            })}
           </Group>
         </Group>
+        {unavailable && (
+          <Text size="sm" c="dimmed" data-testid="aftersales-unavailable">
+            {t('aftersales.unavailable', { reason: unavailable })}
+          </Text>
+        )}
         <OrderCases order={order} />
       </Stack>
       <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? t(`aftersales.${open}.dialogTitle`, { orderNo: order.orderNo }) : ''}>

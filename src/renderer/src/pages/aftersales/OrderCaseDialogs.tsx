@@ -6,6 +6,7 @@
 import { Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
+import type { OutputOf } from '../../../../shared/contract'
 import { DISPUTE_KIND_VALUES, WAYBILL_STATUS_VALUES } from '../../../../shared/contract/aftersales'
 import type { OrderDetail } from '../../../../shared/contract/orders'
 import { useApiQuery } from '../../api/hooks'
@@ -13,6 +14,7 @@ import { FormButtons } from '../../components/form/FormButtons'
 import { notifySuccess } from '../../components/notify'
 import { formatAmount } from '../../format/amount'
 import { zoned } from '../../format/time'
+import { useServerText } from '../../i18n/serverText'
 import { disputePath, refundPath } from './CaseLink'
 import { RefusalAlert } from './RefusalAlert'
 import { localInputOf, msOfLocalInput, useCaseForm } from './useCaseForm'
@@ -22,6 +24,12 @@ export type OrderCaseAction = 'refund' | 'dispute' | 'waybill'
 interface DialogProps {
   order: OrderDetail
   onClose: () => void
+}
+
+/** Why the order can have no refund or dispute, in the host's words (the page disables both, but a form opened before the quote came says it too). */
+function QuoteRefusal({ quote }: { quote: OutputOf<'refunds.quote'> | undefined }) {
+  const say = useServerText()
+  return <RefusalAlert message={quote?.unavailable ? say(quote.unavailable) : null} />
 }
 
 function RefundForm({ order, onClose }: DialogProps) {
@@ -42,7 +50,8 @@ function RefundForm({ order, onClose }: DialogProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {quote.data && (
+        <QuoteRefusal quote={quote.data} />
+        {quote.data?.refundFee != null && (
           <Text size="sm" data-testid="refund-quote">
             {t('aftersales.refund.intro', { paid: money(quote.data.paid), remaining: money(quote.data.remaining), fee: money(quote.data.refundFee) })}
           </Text>
@@ -81,7 +90,8 @@ function DisputeForm({ order, onClose }: DialogProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {quote.data && (
+        <QuoteRefusal quote={quote.data} />
+        {quote.data?.disputeFee != null && (
           <Text size="sm" data-testid="dispute-quote">
             {t('aftersales.dispute.intro', { remaining: money(quote.data.remaining), fee: money(quote.data.disputeFee) })}
           </Text>
