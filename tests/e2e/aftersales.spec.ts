@@ -4,7 +4,7 @@
  * waybill and an evidence file, submitted and won; each step on the timelines and in the
  * merchant's available balance (CN contract: refund fee 1.00, dispute fee 50.00).
  */
-import { CN, control, merchantIdOf, OPS, pairOf, signIn } from './demo'
+import { CN, control, merchantIdOf, OPS, pairOf, signIn, TH } from './demo'
 import { ADMIN, expect, test } from './fixtures'
 import { CasePage, MerchantBalance, minorOf, OrderAftersales, shownOf } from './pages/AftersalesPages'
 import { englishLeft, visibleText } from './untranslated'
@@ -141,4 +141,26 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     const data = [orderNo, disputeNo, trackingNo, 'delivery-note.pdf', 'SF Express', 'Issuer accepted the signed delivery note', 'application/pdf', 'CNY', CN, 'demo.ops', 'Demo operations', 'system']
     await expect.poll(async () => englishLeft(await visibleText(page), data)).toEqual([])
   })
+})
+
+test('an order settled in another currency says why it has no refund or dispute, before anyone tries', async ({ page, host }) => {
+  const token = await host.login(OPS.username, OPS.password)
+  const merchantId = await merchantIdOf(host, token, TH)
+  // The Thai merchant's USDT deposits settle in THB through the rate table.
+  const created = await host.api<{ id: number; orderNo: string }>('/api/orders.createDeposit', { merchantId, ...(await pairOf(host, token, merchantId, 'USDT', 'USDT TRC20 Desk')), amount: '100.00', fields: {} }, token)
+  expect(created.status, created.body.message).toBe(200)
+  const { id, orderNo } = created.body.data
+  await control(host, '/_control/pay', { orderNo })
+  await expect.poll(async () => (await host.api<{ status: string }>('/api/orders.get', { id }, token)).body.data.status, { timeout: 20_000 }).toBe('succeeded')
+
+  await signIn(page, host, OPS)
+  const order = new OrderAftersales(page)
+  await order.open(id, orderNo)
+  const reason = `order ${orderNo} was settled in THB from USDT; refunds and disputes of orders settled in another currency are not supported yet`
+  await expect(page.getByTestId('aftersales-unavailable')).toContainText(reason)
+  const actions = page.getByTestId('aftersales-actions')
+  await expect(actions.getByRole('button', { name: 'Refund', exact: true })).toBeDisabled()
+  await expect(actions.getByRole('button', { name: 'Open dispute', exact: true })).toBeDisabled()
+  // A waybill is still the order's to record.
+  await expect(actions.getByRole('button', { name: 'Add waybill', exact: true })).toBeEnabled()
 })

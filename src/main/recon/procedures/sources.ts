@@ -3,6 +3,7 @@ import { BUILT_IN_PROFILES, BUILT_IN_PROFILE_NAMES } from '../../../shared/contr
 import { say } from '../../../shared/server-text'
 import { eq } from 'drizzle-orm'
 import { handlers } from '../../core/registry'
+import { tenantZone } from '../../core/tenant'
 import { reconSources } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { platformActor } from '../access'
@@ -55,6 +56,9 @@ export const reconSourceProcedures = handlers({
 
   'recon.profiles.builtIn': (ctx) => {
     platformActor(ctx)
-    return BUILT_IN_PROFILE_NAMES.map((name) => ({ name, profile: BUILT_IN_PROFILES[name] }))
+    // A generic file's times without an offset are most likely the business's own: its zone is where
+    // a profile made from it starts (the published layouts keep the zone their senders write in).
+    const zone = tenantZone(ctx.db, ctx.tenantId)
+    return BUILT_IN_PROFILE_NAMES.map((name) => ({ name, profile: name === 'generic_csv' ? { ...BUILT_IN_PROFILES[name], timeZone: zone } : BUILT_IN_PROFILES[name] }))
   }
 })
