@@ -53,8 +53,10 @@ const BREAK_COLUMNS: Column[] = [
   { key: 'their_upstream_no', kind: 'text' },
   { key: 'their_refund_no', kind: 'text' },
   { key: 'statement_line', kind: 'integer' },
-  { key: 'currency', kind: 'text' },
+  // Each side in its own currency: a currency mismatch's two amounts are in two (with their own decimals).
+  { key: 'their_currency', kind: 'text' },
   { key: 'theirs', kind: 'amount' },
+  { key: 'our_currency', kind: 'text' },
   { key: 'ours', kind: 'amount' },
   { key: 'difference', kind: 'amount' },
   { key: 'at', kind: 'text' },
@@ -96,6 +98,7 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
   const select = sqlite.prepare(
     `select b.id, b.type, b.cause_key as cause, b.status, b.resolution, m.name as merchant, coalesce(o.order_no, ro.order_no) as orderNo, rf.refund_no as refundNo,
        l.order_no as lineOrderNo, l.upstream_no as lineUpstreamNo, l.refund_no as lineRefundNo, l.line_no as lineNo, b.currency,
+       coalesce(l.currency, b.currency) as theirCurrency, coalesce(o.currency, rf.currency, b.currency) as ourCurrency,
        b.theirs_minor as theirs, b.ours_minor as ours, b.difference_minor as difference, b.at, u.username as assignedTo,
        case when b.status <> 'open' then (select json_extract(e.text, '$.params.reason.params.text') from recon_break_events e
          where e.identity = b.identity and e.action = 'resolved' and json_extract(e.text, '$.params.reason.params.text') is not null order by e.id desc limit 1) end as decisionReason
@@ -108,10 +111,10 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
     const params = r.merchantId === null ? [r.runId, r.tenantId, after] : [r.runId, r.tenantId, r.merchantId, after]
     const found = select.all(...params) as Record<string, string | number | null>[]
     const rows = found.map((b) => {
-      const currency = b.currency as string | null
+      const [currency, theirCurrency, ourCurrency] = [b.currency, b.theirCurrency, b.ourCurrency] as (string | null)[]
       return [
         b.id, b.type, b.cause, b.status, b.resolution ?? '', b.decisionReason ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
-        b.lineNo, currency ?? '', money(b.theirs as number | null, currency), money(b.ours as number | null, currency), money(b.difference as number | null, currency),
+        b.lineNo, theirCurrency ?? '', money(b.theirs as number | null, theirCurrency), ourCurrency ?? '', money(b.ours as number | null, ourCurrency), money(b.difference as number | null, currency),
         timeText(b.at as number, r.zone), b.assignedTo ?? '', '', ''
       ] as Row
     })

@@ -308,6 +308,18 @@ describe('reconciliation procedures', () => {
     expect((await t.ok('recon.jobs.file', { jobId: report.id }, admin)).fileName).toMatch(/\.xlsx$/)
   })
 
+  it('exports each side of a break in its own currency', async () => {
+    const run = await demoRun()
+    const mismatch = (await breaksOf(run.id, { type: 'currency_mismatch' }))[0]
+    expect(mismatch.theirs.currency).not.toBe(mismatch.ours.currency)
+    const exported = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'breaks', format: 'csv' }, admin))
+    const [head, ...rows] = parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: exported.id }, admin)).contentBase64, 'base64').toString('utf8'), { bom: true }) as string[][]
+    const row = rows.find((r) => r[0] === String(mismatch.id))!
+    const cell = (name: string) => row[head.indexOf(name)]
+    // Both were written in their line's currency (ours in another currency's decimals).
+    expect([cell('their_currency'), cell('theirs'), cell('our_currency'), cell('ours')]).toEqual([mismatch.theirs.currency, mismatch.theirs.amount, mismatch.ours.currency, mismatch.ours.amount])
+  })
+
   it('holds the merchant scope: no sources, statements or lines, and only its own breaks', async () => {
     const run = await demoRun()
     const all = await breaksOf(run.id)
