@@ -15,6 +15,12 @@ export function minorUnitsOf(code: string): number {
   return found.minorUnits
 }
 
+/** A spreadsheet's number format for an amount of the currency: its decimals, thousands grouped ("#,##0.00"). */
+export function amountFormat(currency: string): string {
+  const digits = minorUnitsOf(currency)
+  return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`
+}
+
 /** More decimals than the currency has (`digits`), or too large to hold exactly (`digits` null). */
 export class AmountPrecisionError extends Error {
   constructor(

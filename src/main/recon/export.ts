@@ -13,7 +13,7 @@ import { finished } from 'node:stream/promises'
 import type { Writable } from 'node:stream'
 import type Database from 'better-sqlite3'
 import { stringify } from 'csv-stringify/sync'
-import { fromMinor } from '../../shared/money'
+import { amountFormat, fromMinor } from '../../shared/money'
 import { zoneOffsetMs } from '../ledger/business-day'
 import { PRIVATE_FILE_MODE } from '../paths'
 import { guarded } from '../reports/export/write'
@@ -34,6 +34,8 @@ type Kind = 'text' | 'amount' | 'integer'
 interface Column {
   key: string
   kind: Kind
+  /** An amount's currency column: its cells get that currency's decimals in XLSX. */
+  in?: string
 }
 
 const BATCH = 1000
@@ -55,10 +57,10 @@ const BREAK_COLUMNS: Column[] = [
   { key: 'statement_line', kind: 'integer' },
   // Each side in its own currency: a currency mismatch's two amounts are in two (with their own decimals).
   { key: 'their_currency', kind: 'text' },
-  { key: 'theirs', kind: 'amount' },
+  { key: 'theirs', kind: 'amount', in: 'their_currency' },
   { key: 'our_currency', kind: 'text' },
-  { key: 'ours', kind: 'amount' },
-  { key: 'difference', kind: 'amount' },
+  { key: 'ours', kind: 'amount', in: 'our_currency' },
+  { key: 'difference', kind: 'amount', in: 'their_currency' },
   { key: 'at', kind: 'text' },
   { key: 'assigned_to', kind: 'text' },
   // Left empty: the clerk writes a decision here and imports the file back.
@@ -76,7 +78,7 @@ const MATCH_COLUMNS: Column[] = [
   { key: 'upstream_no', kind: 'text' },
   { key: 'merchant', kind: 'text' },
   { key: 'currency', kind: 'text' },
-  { key: 'amount', kind: 'amount' }
+  { key: 'amount', kind: 'amount', in: 'currency' }
 ]
 
 const REPORT_COLUMNS: Column[] = [
@@ -196,13 +198,20 @@ async function xlsxSink(out: Writable, sheetName: string, columns: Column[], hea
   const headerRow = sheet.addRow(header)
   headerRow.font = { bold: true }
   headerRow.commit()
-  const amounts = columns.flatMap((c, i) => (c.kind === 'amount' ? [i] : []))
+  const amounts = columns.flatMap((c, i) => (c.kind === 'amount' ? [{ i, currency: columns.findIndex((d) => d.key === c.in) }] : []))
   return {
     write(rows) {
       for (const row of rows) {
-        // Amounts as number cells (sums work); everything else as typed strings, never formulas.
-        for (const i of amounts) if (row[i] !== null && row[i] !== '') row[i] = Number(row[i])
-        sheet.addRow(row).commit()
+        // Amounts as number cells (sums work) shown with their currency's decimals; everything else as typed strings, never formulas.
+        const formats: [number, string][] = []
+        for (const { i, currency } of amounts) {
+          if (row[i] === null || row[i] === '') continue
+          row[i] = Number(row[i])
+          if (row[currency]) formats.push([i + 1, amountFormat(String(row[currency]))])
+        }
+        const added = sheet.addRow(row)
+        for (const [cell, format] of formats) added.getCell(cell).numFmt = format
+        added.commit()
       }
       return !out.writableNeedDrain
     },

@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { amountFormat } from '../../../src/shared/money'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconciliation'
 import { simulatorStatementCsv } from '../../../src/main/recon/formats'
@@ -318,6 +320,16 @@ describe('reconciliation procedures', () => {
     const cell = (name: string) => row[head.indexOf(name)]
     // Both were written in their line's currency (ours in another currency's decimals).
     expect([cell('their_currency'), cell('theirs'), cell('our_currency'), cell('ours')]).toEqual([mismatch.theirs.currency, mismatch.theirs.amount, mismatch.ours.currency, mismatch.ours.amount])
+    // In XLSX the numbers show each currency's decimals (they showed as the bare number, 88.8).
+    const xlsx = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'breaks', format: 'xlsx' }, admin))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from((await t.ok('recon.jobs.file', { jobId: xlsx.id }, admin)).contentBase64, 'base64') as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    const titles = (sheet.getRow(1).values as string[]).slice(1)
+    const sheetRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === mismatch.id)!
+    const format = (name: string) => sheetRow.getCell(titles.indexOf(name) + 1).numFmt
+    expect([format('theirs'), format('ours')]).toEqual([amountFormat(mismatch.theirs.currency!), amountFormat(mismatch.ours.currency!)])
+    expect(sheetRow.getCell(titles.indexOf('ours') + 1).value).toBe(Number(mismatch.ours.amount))
   })
 
   it('holds the merchant scope: no sources, statements or lines, and only its own breaks', async () => {

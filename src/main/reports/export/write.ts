@@ -16,7 +16,7 @@ import { finished } from 'node:stream/promises'
 import { stringify } from 'csv-stringify/sync'
 import iconv from 'iconv-lite'
 import type { ExportFormat, ExportReport } from '../../../shared/contract/exports'
-import { minorUnitsOf } from '../../../shared/money'
+import { amountFormat } from '../../../shared/money'
 import { ENTRY_TYPES } from '../../../shared/ledger'
 import { ENTRY_TYPE_NAMES, REPORT_COLUMN_NAMES, type ReportColumnName, type ReportLanguage } from '../../../shared/report-columns'
 import { isoDay } from '../bounds'
@@ -122,11 +122,6 @@ function csvSink(out: Writable, format: 'csv' | 'csv-gbk', columns: readonly Exp
 }
 
 /** Excel's number format for a currency's digits: `#,##0.00`, `#,##0` (VND), `#,##0.000000` (USDT). */
-export function amountFormat(currency: string): string {
-  const digits = minorUnitsOf(currency)
-  return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`
-}
-
 const WIDTHS: Record<ExportColumn['kind'], number> = { amount: 18, integer: 12, text: 14, day: 12, time: 20 }
 
 /**
