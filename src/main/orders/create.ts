@@ -12,7 +12,7 @@ import { minorOf } from '../core/amount-input'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
 import { permissionTerm, say, term } from '../../shared/server-text'
-import { channels, contracts, merchants, orders, outbox, services, terminals } from '../db/schema'
+import { channels, contracts, fieldtestRehearsalChannels, merchants, orders, outbox, services, terminals } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
@@ -73,7 +73,11 @@ export interface Created {
   replayed: boolean
 }
 
-export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction): Created {
+/**
+ * `rehearsal`: a field test's rehearsal creates its orders on the channel's twin (it points at the
+ * simulator); nobody else may, since the simulator would "pay" an order whose money never arrives.
+ */
+export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, options: { rehearsal?: boolean } = {}): Created {
   const actor = actorOf(ctx)
   const merchantId = orderMerchant(actor, direction, input.merchantId)
   return transact(ctx.db, (tx) => {
@@ -90,6 +94,9 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction):
     if (service.direction !== direction) throw validationError('serviceId', say('rule.wrongDirectionService', { id: service.id, direction: term('directionWord', service.direction) }))
     const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
     if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
+    if (!options.rehearsal && tx.select({ id: fieldtestRehearsalChannels.channelId }).from(fieldtestRehearsalChannels).where(eq(fieldtestRehearsalChannels.twinChannelId, channel.id)).get()) {
+      throw validationError('channelId', say('rule.rehearsalChannel', { name: channel.name }))
+    }
 
     const pair = evaluatePair(tx, service, channel)
     if (!pair.usable) throw new AppError('limit', pair.blockers[0], { field: 'channelId', code: 'orders.channel_unusable' })

@@ -176,6 +176,7 @@ export const rulesTextEn = {
   'rule.reportDateTime': 'must be a date and time such as 2026-11-20 10:00:00',
   'rule.notBeforeDateStart': 'must not be before dateStart',
   'rule.notBeforeField': 'must not be before {{field}}',
+  'rule.rehearsalChannel': '{{name}} is a field test’s rehearsal copy of a channel (it sends to the simulator): orders go to the channel itself',
   'rule.notReportParameter': 'is not a parameter of this report',
   'rule.reportFilters': 'must be an object of the report’s filters',
   'rule.exportJobId': 'must be an export job id',

@@ -100,6 +100,11 @@ describe('field test runs on the simulator', () => {
     // The twin is never offered for an order.
     const options = await w.t.ok('orders.options', { direction: 'deposit', merchantId: w.merchantId }, w.admin)
     expect(options.services[0].channels.map((c) => c.channelId)).toEqual([w.channelId])
+    // Nor taken when asked for by id: the simulator would pay an order whose money never arrives.
+    const twin = (w.t.core.db.$client.prepare('select twin_channel_id as id from fieldtest_rehearsal_channels where channel_id = ?').get(w.channelId) as { id: number }).id
+    const refused = await w.t.call('orders.createDeposit', { merchantId: w.merchantId, serviceId: options.services[0].serviceId, channelId: twin, amount: '500.00', fields: cardFields }, w.admin)
+    expect(refused).toMatchObject({ status: 400, field: 'channelId' })
+    expect(refused.message).toMatch(/is a field test’s rehearsal copy of a channel \(it sends to the simulator\): orders go to the channel itself$/)
   }, 90_000)
 
   it('the caps refuse, and never send, the step that would pass them', async () => {

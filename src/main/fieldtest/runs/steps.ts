@@ -173,7 +173,7 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   let orderId: number
   let replayed: boolean
   try {
-    const created = createOrder(ctx, { merchantId: service.merchantId, serviceId: service.id, channelId: run.orderChannelId, amount: step.amount!, merchantOrderNo: key, fields: step.fields ?? {}, isTest: true }, direction)
+    const created = createOrder(ctx, { merchantId: service.merchantId, serviceId: service.id, channelId: run.orderChannelId, amount: step.amount!, merchantOrderNo: key, fields: step.fields ?? {}, isTest: true }, direction, { rehearsal: run.orderChannelId !== run.channelId })
     orderId = created.orderId
     // A step resumed after a restart finds its order: the outbox sends it (or already has), never this step again.
     replayed = created.replayed || existing !== undefined
