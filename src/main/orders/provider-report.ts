@@ -7,14 +7,11 @@
  *   order open     + paid ≤ amount      → succeeded, what was paid booked
  *   order open     + paid > amount      → succeeded, the amount booked; the excess parked in suspense
  *   order failed/closed + paid (deposit)→ parked: the payment booked to suspense, the order flagged
- *   order succeeded + paid more than was booked (a part booked by hand) → the difference parked in suspense
- *   order succeeded + failed, or paid less than was booked → parked, no money moved
+ *   order succeeded + failed, or paid differs from what was booked → parked, no money moved
  *   any contradiction (currency, amount, unreadable amount)        → parked, no money moved
  */
-import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
 import { say, term, type ServerText } from '../../shared/server-text'
-import { paymentExceptions } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { FINAL, finish, markPending, type Order, type OutcomeDeps, type OutcomeSource } from './outcome'
 import { contradictionKey, holdingKey, park, reportedPaidMinor } from './parked'
@@ -30,15 +27,6 @@ export interface ReportMeta {
 }
 
 export type ReportOutcome = 'applied' | 'ignored' | 'parked'
-
-/** Whether the order already has its one excess exception (open or decided): a second excess is a contradiction for a person. */
-function openOrDecidedHolding(tx: Tx, deps: OutcomeDeps, order: Order): boolean {
-  return tx
-    .select({ id: paymentExceptions.id })
-    .from(paymentExceptions)
-    .where(and(eq(paymentExceptions.tenantId, deps.tenantId), eq(paymentExceptions.reportKey, holdingKey('overpaid', order))))
-    .get() !== undefined
-}
 
 export function applyProviderReport(tx: Tx, deps: OutcomeDeps, order: Order, report: ProviderReport, meta: ReportMeta, now: number): ReportOutcome {
   const money = (minor: number) => `${order.currency} ${fromMinor(minor, order.currency)}`
@@ -79,18 +67,8 @@ export function applyProviderReport(tx: Tx, deps: OutcomeDeps, order: Order, rep
   if (order.status === 'succeeded') {
     // The success again (a replay under a new event id, a query after the callback): nothing new,
     // unless it now says another amount than the one booked with its parked excess.
-    const booked = reportedPaidMinor(tx, deps, order)
-    if (order.direction === 'payout' || paidMinor === booked) return 'ignored'
-    // More than was booked (a person booked part of it by hand): the difference is at the provider,
-    // so it is held in suspense (the channel's balance stays what the provider holds) for a person
-    // to credit through an adjustment or return, as an overpayment's excess is.
-    if (paidMinor > booked && !openOrDecidedHolding(tx, deps, order)) {
-      const excess = paidMinor - booked
-      const text = say('parked.paidMoreThanBooked', { stated: money(paidMinor), booked: money(booked), excess: money(excess) })
-      park(tx, deps, { order, kind: 'overpaid', text, source: meta.source, callbackId: meta.callbackId, reportKey: holdingKey('overpaid', order), reported: report, holdMinor: excess }, now)
-      return 'parked'
-    }
-    return contradiction('status_conflict', say('parked.paidDiffers', { stated: money(paidMinor), booked: money(booked) }))
+    if (order.direction === 'payout' || paidMinor === reportedPaidMinor(tx, deps, order)) return 'ignored'
+    return contradiction('status_conflict', say('parked.paidDiffers', { stated: money(paidMinor), booked: money(reportedPaidMinor(tx, deps, order)) }))
   }
   // Paid at the provider after PayDesk closed or failed the order: the money is real.
   if (order.direction === 'payout') return contradiction('status_conflict', say('parked.payoutPaidAfterFinal', { status: term('orderStatus', order.status) }))

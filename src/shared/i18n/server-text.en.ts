@@ -174,7 +174,6 @@ export const serverTextEn = {
   'parked.paidNothing': 'The provider reports the order paid but states nothing paid',
   'parked.payoutAmount': 'The provider reports {{paid}} paid out; the payout is {{amount}}',
   'parked.failedAfterSuccess': 'The provider reports failed an order it had reported paid',
-  'parked.paidMoreThanBooked': 'The provider now states {{stated}} paid; {{booked}} was booked: the {{excess}} more is held in suspense',
   'parked.paidDiffers': 'The provider now states {{stated}} paid; {{booked}} was booked',
   'parked.payoutPaidAfterFinal': 'The provider reports paid out a payout PayDesk had as {{status}}',
   'parked.latePayment': '{{paid}} paid at the provider after the order was {{status}}',

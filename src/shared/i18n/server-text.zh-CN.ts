@@ -164,7 +164,6 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'parked.paidNothing': '上游报告订单已支付，却声明实付为零',
   'parked.payoutAmount': '上游报告已代付 {{paid}}，订单金额为 {{amount}}',
   'parked.failedAfterSuccess': '上游将其已报告支付成功的订单报告为失败',
-  'parked.paidMoreThanBooked': '上游现在声明实付 {{stated}}，已入账 {{booked}}：多出的 {{excess}} 已挂入暂挂账户',
   'parked.paidDiffers': '上游现在声明实付 {{stated}}，已入账 {{booked}}',
   'parked.payoutPaidAfterFinal': '上游报告已代付一笔 PayDesk 记为{{status}}的代付',
   'parked.latePayment': '订单{{status}}后，上游收到付款 {{paid}}',

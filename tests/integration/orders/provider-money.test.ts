@@ -190,31 +190,6 @@ describe('what a provider reports about money', () => {
     expect(await balance('merchant_available')).toBe('527.00')
   })
 
-  it('more paid than a person booked by hand: the difference is held in suspense for a decision; a second excess is a contradiction', async () => {
-    w = await orderWorld()
-    const order = await w.t.ok('orders.createDeposit', deposit('600.00'), w.admin)
-    await w.t.ok('orders.markResult', { id: order.id, result: 'succeeded', paidAmount: '100.00', reason: 'Bank says 100 arrived' }, w.admin)
-    const channelBefore = await balance('channel')
-    await callback(order, { paidAmount: '600.00', eventId: 'evt-full' })
-    const done = await waitForOrder(w, order.id, (o) => o.callbacks.length === 1 && o.callbacks[0].outcome !== 'received', 'applied')
-    expect(done.callbacks.map((c) => c.outcome)).toEqual(['parked'])
-    // The 500.00 is at the provider: it left nothing behind (no money moved, only Dismiss) before.
-    expect(await parkedOf(order.id)).toEqual([expect.objectContaining({ kind: 'overpaid', status: 'open', held: '500.00', actions: ['credit', 'return'] })])
-    expect(await suspense()).toBe('500.00')
-    expect(Number(await balance('channel')) - Number(channelBefore)).toBe(500)
-    // The same statement again is nothing new; a still larger one is for a person to check.
-    await callback(order, { paidAmount: '600.00', eventId: 'evt-full-again' })
-    await callback(order, { paidAmount: '650.00', eventId: 'evt-more' })
-    const later = await waitForOrder(w, order.id, (o) => o.callbacks.length === 3 && o.callbacks.every((c) => c.outcome !== 'received'), 'all applied')
-    expect(later.callbacks.map((c) => c.outcome)).toEqual(['parked', 'ignored', 'parked'])
-    expect((await parkedOf(order.id)).map((p) => [p.kind, p.held]).sort()).toEqual([
-      ['overpaid', '500.00'],
-      ['status_conflict', '0.00']
-    ])
-    expect(await suspense()).toBe('500.00')
-    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
-  })
-
   it('a callback that fails for a passing cause is retried a few times, then parked; it never loops', async () => {
     w = await orderWorld()
     let offset = 0
