@@ -13,7 +13,7 @@
  *   annotate, assign    a note, an owner;
  *   undo           reopens a decision that moved no money.
  */
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { BreakAction } from '../../shared/contract/reconciliation'
 import { fromMinor } from '../../shared/money'
 import { PERMISSIONS } from '../../shared/permissions'
@@ -184,7 +184,12 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       const field = d.orderId !== undefined ? 'orderId' : 'refundId'
       const target =
         d.orderId !== undefined
-          ? tx.select({ no: orders.orderNo, amountMinor: orders.amountMinor, currency: orders.currency }).from(orders).where(and(eq(orders.id, d.orderId), eq(orders.tenantId, ctx.tenantId))).get()
+          ? // A deposit is compared by what was paid, as the run compares it (run.ts ORDER_COLUMNS).
+            tx
+              .select({ no: orders.orderNo, amountMinor: sql<number>`case when ${orders.direction} = 'deposit' and ${orders.paidMinor} is not null then ${orders.paidMinor} else ${orders.amountMinor} end`, currency: orders.currency })
+              .from(orders)
+              .where(and(eq(orders.id, d.orderId), eq(orders.tenantId, ctx.tenantId)))
+              .get()
           : tx.select({ no: refunds.refundNo, amountMinor: refunds.amountMinor, currency: refunds.currency }).from(refunds).where(eq(refunds.id, d.refundId!)).get()
       if (!target) throw validationError(field, say('error.recon.matchTarget'))
       // Their line and ours must be about the same money: another currency is another payment; another

@@ -4,7 +4,7 @@
  * break list worked offline. A merchant-bound user lists and reads its own merchant's breaks only;
  * deciding is the platform's (RECONCILIATION_WRITE is platform-only, and checked again here).
  */
-import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm'
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import type { BreakDetail, BreakRow } from '../../../shared/contract/reconciliation'
 import { fromMinor } from '../../../shared/money'
 import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
@@ -138,7 +138,8 @@ function candidatesOf(ctx: Ctx, b: typeof reconBreaks.$inferSelect): BreakDetail
         gte(orders.createdAt, line.at - CANDIDATE_WINDOW_MS),
         lte(orders.createdAt, line.at + CANDIDATE_WINDOW_MS),
         eq(orders.currency, line.currency),
-        eq(orders.amountMinor, Math.abs(line.grossMinor)),
+        // A deposit paid in part is the payment of what was paid (as the run compares it).
+        or(eq(orders.amountMinor, Math.abs(line.grossMinor)), and(eq(orders.direction, 'deposit'), eq(orders.paidMinor, Math.abs(line.grossMinor)))),
         eq(orders.direction, line.kind === 'payout' ? 'payout' : 'deposit')
       )
     )
