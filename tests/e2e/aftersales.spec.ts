@@ -102,6 +102,9 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     await expect(page.getByTestId('dispute-waybills')).toContainText(trackingNo)
 
     const evidence = await dispute.action('Add evidence file')
+    // Without a file it is required (not "empty", which is a chosen file with nothing in it).
+    await evidence.submit('Add evidence file')
+    await expect(evidence.root.getByText('is required', { exact: true })).toBeVisible()
     await evidence.root.locator('input[type="file"]').setInputFiles({ name: 'delivery-note.pdf', mimeType: 'application/pdf', buffer: PDF })
     await expect(evidence.field('File name')).toHaveValue('delivery-note.pdf')
     await evidence.submit('Add evidence file')

@@ -5,6 +5,7 @@
 import { Button, FileInput, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ruleText } from '../../i18n/messages'
 import { EVIDENCE_MAX_BYTES, type DisputeDetail } from '../../../../shared/contract/aftersales'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
@@ -47,7 +48,18 @@ function EvidenceForm({ dispute, onClose }: FormProps) {
     setContent(await readBase64(picked))
   }
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      onSubmit={(e) => {
+        // No file chosen is "required"; the contract's "the file is empty" is for a chosen file without content.
+        if (!file) {
+          e.preventDefault()
+          setFileError(ruleText('rule.required', t))
+          return
+        }
+        submit(e)
+      }}
+      noValidate
+    >
       <Stack>
         <FileInput label={t('aftersales.dispute.file')} description={t('aftersales.dispute.evidenceHint')} accept="application/pdf,image/png,image/jpeg" value={file} onChange={(f) => void pick(f)} error={fileError ?? form.errors.contentBase64} withAsterisk data-testid="evidence-file" />
         <TextInput label={t('fields.fileName')} {...form.getInputProps('fileName')} />
