@@ -11,6 +11,7 @@ import { caseTimeline } from '../cases/timeline'
 import { offsetOf } from '../db/sql'
 import { escapeLike } from '../db/sql'
 import { refundHoldKey, type Refund } from './refunds'
+import { carrierKey } from './waybills'
 import { UNRESOLVED, type Dispute } from './disputes'
 
 type Waybill = typeof waybills.$inferSelect
@@ -39,7 +40,9 @@ function names(db: Db | Tx, merchantIds: number[], orderIds: number[]) {
   return { merchant: (id: number) => merchantName.get(id) ?? '', order: (id: number) => orderNo.get(id) ?? '' }
 }
 
-const orderNoIs = (column: Column, text: string) => sql`${column} in (select id from orders where order_no = ${text})`
+/** PayDesk's own numbers (orders D…/P…, refunds R…, disputes DS…) are capitals: "d2026…" typed is the same. */
+const ours = (text: string) => text.toUpperCase()
+const orderNoIs = (column: Column, text: string) => sql`${column} in (select id from orders where order_no = ${ours(text)})`
 
 // ── Refunds ──
 
@@ -70,7 +73,7 @@ function refundRows(db: Db | Tx, list: Refund[]): RefundRow[] {
 export function listRefunds(db: Db, input: ParsedInputOf<'refunds.list'>, scope: Scope) {
   const f = commonFilters(input, scope, refunds)
   if (input.status) f.push(eq(refunds.status, input.status))
-  if (input.search) f.push(or(eq(refunds.refundNo, input.search), eq(refunds.upstreamNo, input.search), orderNoIs(refunds.orderId, input.search))!)
+  if (input.search) f.push(or(eq(refunds.refundNo, ours(input.search)), eq(refunds.upstreamNo, input.search), orderNoIs(refunds.orderId, input.search))!)
   const where = and(...f)
   const total = db.select({ n: sql<number>`count(*)` }).from(refunds).where(where).get()?.n ?? 0
   const list = db.select().from(refunds).where(where).orderBy(desc(refunds.createdAt), desc(refunds.id)).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)).all()
@@ -109,7 +112,7 @@ export function listWaybills(db: Db, input: ParsedInputOf<'waybills.list'>, scop
   if (input.dateFrom) f.push(gte(waybills.shippedAt, dayStartMs(input.dateFrom, scope.zone)))
   if (input.dateTo) f.push(lte(waybills.shippedAt, dayStartMs(input.dateTo, scope.zone, 1) - 1))
   if (input.status) f.push(eq(waybills.status, input.status))
-  if (input.carrier) f.push(eq(waybills.carrier, input.carrier))
+  if (input.carrier) f.push(sql`lower(replace(${waybills.carrier}, ' ', '')) = ${carrierKey(input.carrier)}`)
   if (input.search) {
     const like = `%${escapeLike(input.search)}%`
     f.push(or(sql`${waybills.trackingNo} like ${like} escape '\\'`, sql`${waybills.carrier} like ${like} escape '\\'`, orderNoIs(waybills.orderId, input.search))!)
@@ -170,7 +173,7 @@ export function listDisputes(db: Db, input: ParsedInputOf<'disputes.list'>, scop
     f.push(inArray(disputes.status, [...UNRESOLVED]))
     f.push(input.deadline === 'overdue' ? sql`${disputes.evidenceDueAt} < ${scope.now}` : and(gte(disputes.evidenceDueAt, scope.now), lte(disputes.evidenceDueAt, scope.now + DEADLINE_SOON_MS))!)
   }
-  if (input.search) f.push(or(eq(disputes.disputeNo, input.search), eq(disputes.reasonCode, input.search), orderNoIs(disputes.orderId, input.search))!)
+  if (input.search) f.push(or(eq(disputes.disputeNo, ours(input.search)), eq(disputes.reasonCode, input.search), orderNoIs(disputes.orderId, input.search))!)
   const where = and(...f)
   const total = db.select({ n: sql<number>`count(*)` }).from(disputes).where(where).get()?.n ?? 0
   const list = db.select().from(disputes).where(where).orderBy(desc(disputes.createdAt), desc(disputes.id)).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)).all()

@@ -18,7 +18,7 @@ export interface WaybillInput {
 }
 
 /** A carrier as it is compared: its letters' case and its spaces say nothing ("SF Express", "sf  express", "SFExpress"). */
-const carrierKey = (carrier: string) => carrier.toLowerCase().replace(/\s+/g, '')
+export const carrierKey = (carrier: string) => carrier.toLowerCase().replace(/\s+/g, '')
 
 /** A clock a minute off (the merchant's, the carrier's) is not a shipment in the future. */
 const CLOCK_SKEW_MS = 60_000

@@ -107,6 +107,7 @@ describe('disputes on paid deposits', () => {
     expect(later.deadline).toBe('none')
     expect(await w.t.call('disputes.submitEvidence', { id: later.id }, w.admin)).toMatchObject({ status: 409, code: 'disputes.no_evidence' })
     expect((await w.t.ok('disputes.list', { deadline: 'soon' }, w.admin)).items.map((d) => d.id)).toEqual([soon.id])
+    expect((await w.t.ok('disputes.list', { search: soon.disputeNo.toLowerCase() }, w.admin)).items.map((d) => d.id)).toEqual([soon.id])
     w.t.clock.advance(60 * HOUR)
     const admin = await w.t.signIn(ADMIN.username, ADMIN.password)
     expect((await w.t.ok('disputes.get', { id: soon.id }, admin)).deadline).toBe('overdue')
@@ -152,6 +153,9 @@ describe('waybills', () => {
     const second = (await waybill(b.id, 'JD0000333444')).data!
     expect((await w.t.ok('waybills.list', { search: '0001112' }, w.admin)).items.map((x) => x.id)).toEqual([first.id])
     expect((await w.t.ok('waybills.list', { search: b.orderNo }, w.admin)).items.map((x) => x.id)).toEqual([second.id])
+    // Our numbers typed in small letters, a carrier in any case and spacing: the same ones.
+    expect((await w.t.ok('waybills.list', { search: b.orderNo.toLowerCase() }, w.admin)).items.map((x) => x.id)).toEqual([second.id])
+    expect((await w.t.ok('waybills.list', { carrier: 'sf  EXPRESS' }, w.admin)).items.map((x) => x.id).sort()).toEqual([first.id, second.id].sort())
     const delivered = await w.t.ok('waybills.updateStatus', { id: first.id, status: 'delivered', note: 'Signed by the customer' }, w.admin)
     expect(delivered.status).toBe('delivered')
     expect((await w.t.ok('waybills.list', { status: 'delivered' }, w.admin)).total).toBe(1)
