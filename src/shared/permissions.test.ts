@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_PERMISSION_CODES, BUILT_IN_ROLES, missingNeeds, PERMISSIONS, PLATFORM_ONLY_CODES, withNeeds } from './permissions'
+import { ALL_PERMISSION_CODES, BUILT_IN_ROLES, missingNeeds, PERMISSION_NEEDS, PERMISSIONS, PLATFORM_ONLY_CODES, withNeeds } from './permissions'
 import { contract } from './contract'
 import type { ProcedureDef } from './contract/define'
 
@@ -49,5 +49,7 @@ describe('permission catalog', () => {
     // The FX page needs the rate table the ledger reads, and the ledger's filters need master data.
     expect(withNeeds([PERMISSIONS.FX_RATE_WRITE]).sort()).toEqual([PERMISSIONS.LEDGER_READ, PERMISSIONS.FX_RATE_WRITE, PERMISSIONS.MASTER_DATA_READ].sort())
     expect(missingNeeds(withNeeds([PERMISSIONS.REPORT_EXPORT, PERMISSIONS.RECONCILIATION_WRITE, PERMISSIONS.USER_WRITE]))).toEqual([])
+    // A code named on two lines needs both: the user form reads users and picks a merchant.
+    expect(PERMISSION_NEEDS.get(PERMISSIONS.USER_WRITE)).toEqual([PERMISSIONS.USER_READ, PERMISSIONS.MASTER_DATA_READ])
   })
 })

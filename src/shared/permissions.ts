@@ -208,7 +208,7 @@ export const BUILT_IN_ROLES = {
  * the role forms tick it, and the contract refuses a set without it (`missingNeeds`), so no user
  * opens a screen that answers "forbidden" to its own pickers.
  */
-export const PERMISSION_NEEDS: ReadonlyMap<PermissionCode, readonly PermissionCode[]> = new Map<PermissionCode, readonly PermissionCode[]>([
+export const PERMISSION_NEEDS: ReadonlyMap<PermissionCode, readonly PermissionCode[]> = mergedNeeds([
   [P.CARD_NUMBER_REVEAL, [P.ORDER_READ]],
   [P.MANUAL_CLOSE_ORDER, [P.ORDER_READ]],
   [P.MANUAL_REQUERY_ORDER, [P.ORDER_READ]],
@@ -249,10 +249,19 @@ export const PERMISSION_NEEDS: ReadonlyMap<PermissionCode, readonly PermissionCo
       P.CONTRACT_WRITE,
       P.TERMINAL_WRITE,
       P.SERVICE_WRITE,
-      P.CHANNEL_WRITE
+      P.CHANNEL_WRITE,
+      // The user form binds a user to a merchant.
+      P.USER_WRITE
     ] as const
   ).map((code) => [code, [P.MASTER_DATA_READ]] as [PermissionCode, readonly PermissionCode[]])
 ])
+
+/** One entry per code, whatever it needs from each line above (a write needs its read and master data). */
+function mergedNeeds(entries: [PermissionCode, readonly PermissionCode[]][]): ReadonlyMap<PermissionCode, readonly PermissionCode[]> {
+  const needs = new Map<PermissionCode, PermissionCode[]>()
+  for (const [code, more] of entries) needs.set(code, [...(needs.get(code) ?? []), ...more])
+  return needs
+}
 
 /** The codes a set must also hold for its screens to work, each with the first code of the set that needs it. */
 export function missingNeeds(codes: readonly number[]): { code: PermissionCode; neededBy: PermissionCode }[] {

@@ -2,6 +2,7 @@ import { Stack, TextInput, Textarea } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { contract, type InputOf } from '../../../../shared/contract'
 import type { RoleRow } from '../../../../shared/contract/users'
+import { withNeeds } from '../../../../shared/permissions'
 import { useApiMutation } from '../../api/hooks'
 import { FormButtons } from '../../components/form/FormButtons'
 import { useEntityForm } from '../../components/form/useEntityForm'
@@ -23,7 +24,8 @@ export function RoleForm({ role, onDone }: { role?: RoleRow; onDone: () => void 
     initialValues: {
       name: role?.name ?? '',
       description: role?.description ?? '',
-      permissions: role?.permissions.map(String) ?? []
+      // A role saved before it had to hold what its codes need opens with those ticked, to be saved.
+      permissions: role ? withNeeds(role.permissions).map(String) : []
     },
     schema: role ? contract['roles.update'].input : contract['roles.create'].input,
     toInput: (values) => {
