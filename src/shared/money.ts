@@ -15,7 +15,7 @@ export function minorUnitsOf(code: string): number {
   return found.minorUnits
 }
 
-/** A spreadsheet's number format for an amount of the currency: its decimals, thousands grouped ("#,##0.00"). */
+/** Excel's number format for a currency's digits: `#,##0.00`, `#,##0` (VND), `#,##0.000000` (USDT). */
 export function amountFormat(currency: string): string {
   const digits = minorUnitsOf(currency)
   return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`

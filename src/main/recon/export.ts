@@ -116,7 +116,7 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
       const [currency, theirCurrency, ourCurrency] = [b.currency, b.theirCurrency, b.ourCurrency] as (string | null)[]
       return [
         b.id, b.type, b.cause, b.status, b.resolution ?? '', b.decisionReason ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
-        b.lineNo, theirCurrency ?? '', money(b.theirs as number | null, theirCurrency), ourCurrency ?? '', money(b.ours as number | null, ourCurrency), money(b.difference as number | null, currency),
+        b.lineNo, b.theirs === null ? '' : (theirCurrency ?? ''), money(b.theirs as number | null, theirCurrency), b.ours === null ? '' : (ourCurrency ?? ''), money(b.ours as number | null, ourCurrency), money(b.difference as number | null, currency),
         timeText(b.at as number, r.zone), b.assignedTo ?? '', '', ''
       ] as Row
     })

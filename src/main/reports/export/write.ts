@@ -121,7 +121,6 @@ function csvSink(out: Writable, format: 'csv' | 'csv-gbk', columns: readonly Exp
   }
 }
 
-/** Excel's number format for a currency's digits: `#,##0.00`, `#,##0` (VND), `#,##0.000000` (USDT). */
 const WIDTHS: Record<ExportColumn['kind'], number> = { amount: 18, integer: 12, text: 14, day: 12, time: 20 }
 
 /**
