@@ -165,7 +165,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
 
   'rule.reportDateTime': '必须是日期和时间，例如 2026-11-20 10:00:00',
   'rule.notBeforeDateStart': '不能早于开始时间',
-  'rule.notBeforeField': '不能早于 {{field}}',
+  'rule.notBeforeField': '不能早于开始时间（{{field}}）',
   'rule.rehearsalChannel': '{{name}} 是现场测试用的渠道演练副本（发往模拟器）：订单请走渠道本身',
   'rule.notReportParameter': '不是此报表的参数',
   'rule.reportFilters': '必须是报表筛选条件的名称与值',

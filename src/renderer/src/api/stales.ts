@@ -68,7 +68,7 @@ const OTHER_WRITES: Partial<Record<ProcedureName, readonly ProcedureName[]>> = {
   // The title bar shows the organisation's name.
   'settings.update': ['settings.get', 'system.info'],
   // Every order and entry may sit on another day: the reports, lists and figures cut by day; the zone shown everywhere.
-  'settings.setBusinessZone': [...MONEY_READS, ...ORDER_READS, 'system.info', 'me.preferences', 'ledgerCheck.latest'],
+  'settings.setBusinessZone': [...MONEY_READS, ...ORDER_READS, 'system.info', 'me.preferences', 'ledgerCheck.latest', 'recon.profiles.builtIn'],
   'outbox.retryNow': ORDER_READS,
   'disputes.addEvidence': CASE_READS,
   'disputes.attachWaybill': CASE_READS,
