@@ -70,3 +70,12 @@ describe('translation resources', () => {
     }
   })
 })
+
+describe('plural texts', () => {
+  it('say one line and many lines in English, and the same words in Chinese', async () => {
+    const { i18n } = await import('./index')
+    const en = i18n.getFixedT('en')
+    expect([en('recon.import.commit', { count: 1 }), en('recon.import.commit', { count: 2 })]).toEqual(['Import 1 line', 'Import 2 lines'])
+    expect(i18n.getFixedT('zh-CN')('recon.import.commit', { count: 1 })).toBe('导入 1 条明细')
+  })
+})

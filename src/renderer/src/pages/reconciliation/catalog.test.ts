@@ -21,7 +21,8 @@ function lookup(tree: object, key: string): unknown {
 function missing(keys: readonly string[]): string[] {
   return Object.entries(catalogs).flatMap(([language, tree]) =>
     keys.filter((key) => {
-      const value = lookup(tree, key)
+      // A plural key is its forms (`key_one`, `key_other`): i18next picks one by `count`.
+      const value = lookup(tree, key) ?? lookup(tree, `${key}_other`)
       return typeof value !== 'string' || value.trim() === ''
     }).map((key) => `${language}: ${key}`)
   )

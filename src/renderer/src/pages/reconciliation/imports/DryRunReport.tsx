@@ -68,7 +68,7 @@ export function DryRunReport({ report }: { report: Report }) {
             </SimpleGrid>
             {report.problemCount === 0 ? (
               <Alert color="green" data-testid="report-clean">
-                {t('recon.report.clean', { lines: report.lineCount })}
+                {t('recon.report.clean', { count: report.lineCount })}
               </Alert>
             ) : (
               <Stack gap={4}>

@@ -113,7 +113,7 @@ export function ImportPage() {
             )}
             <Group>
               <Button color="green" disabled={!committable || commit.running} onClick={() => source && upload && void commit.follow(call('recon.imports.commit', { sourceId: source.id, uploadId: upload.uploadId }))}>
-                {t('recon.import.commit', { lines: report.lineCount })}
+                {t('recon.import.commit', { count: report.lineCount })}
               </Button>
             </Group>
             <JobProgress follow={commit} hideFailure={headerChanged !== null} />

@@ -74,7 +74,7 @@ export function StartRunForm({ preset, onClose }: { preset: Preset; onClose: () 
       <MultiSelect
         label={t('recon.runs.statements')}
         placeholder={t('recon.runs.pickStatements')}
-        data={(statements.data?.items ?? []).map((s) => ({ value: String(s.id), label: t('recon.runs.statementOption', { id: s.id, file: s.fileName, lines: s.lineCount }) }))}
+        data={(statements.data?.items ?? []).map((s) => ({ value: String(s.id), label: t('recon.runs.statementOption', { id: s.id, file: s.fileName, count: s.lineCount }) }))}
         value={statementIds}
         onChange={setStatementIds}
         error={errors.statementIds}
