@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { amountFormat } from '../../../src/shared/money'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconciliation'
 import { simulatorStatementCsv } from '../../../src/main/recon/formats'
@@ -311,24 +310,33 @@ describe('reconciliation procedures', () => {
   })
 
   it('exports each side of a break in its own currency', async () => {
-    const run = await demoRun()
-    const mismatch = (await breaksOf(run.id, { type: 'currency_mismatch' }))[0]
-    expect(mismatch.theirs.currency).not.toBe(mismatch.ours.currency)
-    const exported = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'breaks', format: 'csv' }, admin))
+    await demoRun()
+    // Their line in VND (no decimals) for one of our CNY payments (two): a currency mismatch.
+    const order = t.core.db.$client
+      .prepare("select id, order_no as orderNo, channel_id as channelId, amount_minor as amountMinor, created_at as at from orders where currency = 'CNY' and direction = 'deposit' and status = 'succeeded' limit 1")
+      .get() as { id: number; orderNo: string; channelId: number; amountMinor: number; at: number }
+    const source = await t.ok('recon.sources.create', { name: 'VND bills of a CNY channel', kind: 'channel', channelId: order.channelId, feeRate: null, feeFixed: null, currency: 'CNY', profile: BUILT_IN_PROFILES.simulator }, admin)
+    const csv = simulatorStatementCsv([{ upstreamNo: 'VND-1', orderNo: order.orderNo, kind: 'payment', status: 'succeeded', currency: 'VND', gross: '250000', fee: '0', net: '250000', at: order.at }])
+    const imported = await settled(await t.ok('recon.imports.commit', { sourceId: source.id, uploadId: (await upload('vnd.csv', csv)).uploadId }, admin))
+    const started = await t.ok('recon.runs.start', { sourceId: source.id, statementIds: [(imported.result as { statementId: number }).statementId], from: order.at - 3_600_000, to: order.at + 3_600_000 }, admin)
+    await settled(started.job)
+    const mismatch = (await breaksOf(started.run.id, { type: 'currency_mismatch' }))[0]
+    expect([mismatch.theirs.currency, mismatch.theirs.amount, mismatch.ours.currency]).toEqual(['VND', '250000', 'CNY'])
+    const exported = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'breaks', format: 'csv' }, admin))
     const [head, ...rows] = parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: exported.id }, admin)).contentBase64, 'base64').toString('utf8'), { bom: true }) as string[][]
     const row = rows.find((r) => r[0] === String(mismatch.id))!
     const cell = (name: string) => row[head.indexOf(name)]
-    // Both were written in their line's currency (ours in another currency's decimals).
-    expect([cell('their_currency'), cell('theirs'), cell('our_currency'), cell('ours')]).toEqual([mismatch.theirs.currency, mismatch.theirs.amount, mismatch.ours.currency, mismatch.ours.amount])
-    // In XLSX the numbers show each currency's decimals (they showed as the bare number, 88.8).
-    const xlsx = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'breaks', format: 'xlsx' }, admin))
+    // Ours was written in the line's currency, with its decimals (CNY 1,000.00 as "100000").
+    expect([cell('their_currency'), cell('theirs'), cell('our_currency'), cell('ours')]).toEqual(['VND', '250000', 'CNY', mismatch.ours.amount])
+    // In XLSX the numbers show each currency's decimals (they showed as bare numbers).
+    const xlsx = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'breaks', format: 'xlsx' }, admin))
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(Buffer.from((await t.ok('recon.jobs.file', { jobId: xlsx.id }, admin)).contentBase64, 'base64') as unknown as ArrayBuffer)
     const sheet = book.worksheets[0]
     const titles = (sheet.getRow(1).values as string[]).slice(1)
     const sheetRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === mismatch.id)!
     const format = (name: string) => sheetRow.getCell(titles.indexOf(name) + 1).numFmt
-    expect([format('theirs'), format('ours')]).toEqual([amountFormat(mismatch.theirs.currency!), amountFormat(mismatch.ours.currency!)])
+    expect([format('theirs'), format('ours')]).toEqual(['#,##0', '#,##0.00'])
     expect(sheetRow.getCell(titles.indexOf('ours') + 1).value).toBe(Number(mismatch.ours.amount))
   })
 
