@@ -43,6 +43,12 @@ describe('permission catalog', () => {
     for (const [key, codes] of Object.entries(BUILT_IN_ROLES)) expect(missingNeeds(codes), key).toEqual([])
   })
 
+  it('never makes a code a merchant-bound user may hold need one it may not', () => {
+    for (const code of ALL_PERMISSION_CODES.filter((c) => !PLATFORM_ONLY_CODES.includes(c))) {
+      expect(withNeeds([code]).filter((need) => PLATFORM_ONLY_CODES.includes(need as never)), String(code)).toEqual([])
+    }
+  })
+
   it('names what a set lacks and adds it, transitively', () => {
     expect(missingNeeds([PERMISSIONS.REPORT_READ])).toEqual([{ code: PERMISSIONS.MASTER_DATA_READ, neededBy: PERMISSIONS.REPORT_READ }])
     expect(missingNeeds([PERMISSIONS.AUDIT_READ])).toEqual([])
