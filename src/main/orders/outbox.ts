@@ -15,7 +15,7 @@ import { backoff, done, logExchanges, reschedule, type OutboxHandler, type Outbo
 import { openOrderFields } from './card-numbers'
 import type { OrderEngineDeps } from './deps'
 import { notifyMerchant } from './notify'
-import { finish, loadOrder, type Order, type OutcomeSource } from './outcome'
+import { FINAL, finish, loadOrder, type Order, type OutcomeSource } from './outcome'
 import { applyProviderReport } from './provider-report'
 import { ChannelNotConfigured, channelLink } from './sending'
 import { addEvent } from './timeline'
@@ -101,6 +101,10 @@ async function send(deps: OrderEngineDeps, item: Item): Promise<void> {
     const current = loadOrder(tx, order.id)
     logExchanges(tx, order.id, outcome.logs, now)
     if (current.status === 'closed') return done(tx, item, now, say('outbox.closedWhileSending'))
+    // The provider's callback (or a person) finished the order while the send waited for its answer:
+    // a timeout now says nothing about it. Making it unknown again would count and post it twice, and
+    // a deposit sent again would ask to be paid twice.
+    if (outcome.kind !== 'answered' && FINAL.includes(current.status)) return done(tx, item, now, say('outbox.finalWhileSending', { status: term('orderStatus', current.status) }))
     if (outcome.kind === 'answered') {
       const a = outcome.answer
       tx.update(orders).set({ sentAt: current.sentAt ?? now, upstreamNo: a.upstreamNo ?? current.upstreamNo, paymentPage: a.paymentPage as Record<string, unknown> | null, updatedAt: now }).where(eq(orders.id, order.id)).run()

@@ -160,6 +160,7 @@ export const serverTextEn = {
   'outbox.listenerNotRunning': 'The callback listener is not running yet',
   'outbox.providerHadPayout': 'The provider already had the payout',
   'outbox.closedWhileSending': 'Order closed while sending',
+  'outbox.finalWhileSending': 'The order became {{status}} while its send waited for an answer',
   'outbox.noAnswer': 'No answer',
   'outbox.orderClosed': 'Order closed: {{reason}}',
   'outbox.notifyNotConfigured': 'The merchant has no notify URL or signing secret',

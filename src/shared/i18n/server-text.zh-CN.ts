@@ -150,6 +150,7 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'outbox.listenerNotRunning': '回调监听尚未启动',
   'outbox.providerHadPayout': '上游已有该代付',
   'outbox.closedWhileSending': '发送期间订单已关闭',
+  'outbox.finalWhileSending': '发送等待应答期间订单已{{status}}',
   'outbox.noAnswer': '无应答',
   'outbox.orderClosed': '订单已关闭：{{reason}}',
   'outbox.notifyNotConfigured': '商户没有通知地址或签名密钥',
