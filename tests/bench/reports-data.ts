@@ -165,9 +165,11 @@ async function masterData(path: string, sizes: ReportsDataOptions, at: number): 
       const serviceType = SERVICE_TYPES.find((s) => s.currencies.includes(currency))!.code
       const merchant = await call('merchants.create', { name: `Bench merchant ${String(m + 1).padStart(3, '0')} (${currency})` }, token)
       const contractIds: number[] = []
-      // One merchant in four has a second contract (a new price list from mid-year).
-      for (let c = 0; c < (m % 4 === 0 ? 2 : 1); c++) {
-        const contract = await call('contracts.create', { merchantId: merchant.id, name: `Bench ${c + 1}`, settlementCurrency: currency, feeRate: c ? '1.8' : '2.5', fixedFee: currency === 'VND' || currency === 'IDR' ? '1000' : '1', withdrawalFee: currency === 'VND' || currency === 'IDR' ? '5000' : '5', refundFee: currency === 'VND' || currency === 'IDR' ? '2000' : '2', reserveRate: '10', reserveHoldDays: 90, validFrom: '2020-01-01' }, token)
+      // One merchant in four has a second contract (a new price list from mid-year: one active contract per currency and day).
+      const count = m % 4 === 0 ? 2 : 1
+      for (let c = 0; c < count; c++) {
+        const period = count === 1 ? { validFrom: '2020-01-01' } : c === 0 ? { validFrom: '2020-01-01', validTo: '2020-06-30' } : { validFrom: '2020-07-01' }
+        const contract = await call('contracts.create', { merchantId: merchant.id, name: `Bench ${c + 1}`, settlementCurrency: currency, feeRate: c ? '1.8' : '2.5', fixedFee: currency === 'VND' || currency === 'IDR' ? '1000' : '1', withdrawalFee: currency === 'VND' || currency === 'IDR' ? '5000' : '5', refundFee: currency === 'VND' || currency === 'IDR' ? '2000' : '2', reserveRate: '10', reserveHoldDays: 90, ...period }, token)
         contractIds.push(contract.id)
       }
       for (const direction of ['deposit', 'payout']) await call('services.create', { merchantId: merchant.id, serviceType, direction, currency, activated: true }, token)

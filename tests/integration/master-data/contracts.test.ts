@@ -20,6 +20,9 @@ const terms = {
   validTo: '2026-12-31'
 }
 
+/** Another year: one merchant has one active contract per currency and day. */
+const year = (y: number) => ({ validFrom: `${y}-01-01`, validTo: `${y}-12-31` })
+
 describe('contracts', () => {
   it('create stores rates as ppm and fees as minor units, and reads them back as decimal strings', async () => {
     const { t, admin, siam } = w
@@ -61,12 +64,12 @@ describe('contracts', () => {
 
   it('update changes the terms (not the merchant or currency), rejects extra decimals, and audits before/after', async () => {
     const { t, admin, siam } = w
-    const c = await t.ok('contracts.create', { merchantId: siam.id, ...terms, name: 'To update' }, admin)
+    const c = await t.ok('contracts.create', { merchantId: siam.id, ...terms, settlementCurrency: 'THB', name: 'To update' }, admin)
     const { settlementCurrency: _c, ...editable } = terms
     const updated = await t.ok('contracts.update', { id: c.id, ...editable, name: 'Updated', feeRate: '1.75', fixedFee: '2', validTo: null }, admin)
-    expect(updated).toMatchObject({ name: 'Updated', feeRate: '1.75', fixedFee: '2.00', validTo: null, settlementCurrency: 'CNY', merchantId: siam.id })
+    expect(updated).toMatchObject({ name: 'Updated', feeRate: '1.75', fixedFee: '2.00', validTo: null, settlementCurrency: 'THB', merchantId: siam.id })
     const refused = await t.call('contracts.update', { id: c.id, ...editable, disputeFee: '1.005' }, admin)
-    expect(refused).toMatchObject({ status: 400, field: 'disputeFee', message: 'disputeFee: CNY has at most 2 decimal places' })
+    expect(refused).toMatchObject({ status: 400, field: 'disputeFee', message: 'disputeFee: THB has at most 2 decimal places' })
     expect((await t.ok('contracts.get', { id: c.id }, admin)).disputeFee).toBe('150.00')
     const audit = (await auditOf(w, 'contracts.update')).find((e) => e.targetId === String(c.id))
     expect(audit).toMatchObject({ before: { name: 'To update', feeRate: '2.5' }, after: { name: 'Updated', feeRate: '1.75' } })
@@ -75,14 +78,27 @@ describe('contracts', () => {
 
   it('a second contract of the same name for the same merchant is a 409 on name', async () => {
     const { t, admin, siam, saigon } = w
-    await t.ok('contracts.create', { merchantId: siam.id, ...terms, name: 'Unique name' }, admin)
+    await t.ok('contracts.create', { merchantId: siam.id, ...terms, ...year(2028), name: 'Unique name' }, admin)
     expect(await t.call('contracts.create', { merchantId: siam.id, ...terms, name: 'unique NAME' }, admin)).toMatchObject({ status: 409, field: 'name' })
-    await t.ok('contracts.create', { merchantId: saigon.id, ...terms, name: 'Unique name' }, admin)
+    await t.ok('contracts.create', { merchantId: saigon.id, ...terms, ...year(2028), name: 'Unique name' }, admin)
+  })
+
+  it('one active contract per merchant, currency and day: an overlapping one is refused, naming the one that applies', async () => {
+    const { t, admin, siam } = w
+    // Standard 2026 (CNY, all of 2026) applies: a second from June would never have been charged.
+    const overlap = await t.call('contracts.create', { merchantId: siam.id, ...terms, name: 'From June', validFrom: '2026-06-01', validTo: null }, admin)
+    expect(overlap).toMatchObject({ status: 409, code: 'contracts.overlap', field: 'validFrom' })
+    expect(overlap.message).toBe(`validFrom: contract "Standard 2026" (2026-01-01 to 2026-12-31) already applies to this merchant's CNY in that period: end it the day before this one starts, or choose days outside it`)
+    // Disabled, it may overlap; enabled again, it is refused the same way. The day after the old one ends is free.
+    const spare = await t.ok('contracts.create', { merchantId: siam.id, ...terms, name: 'Spare June', validFrom: '2026-06-01', validTo: null, status: 'disabled' }, admin)
+    expect(await t.call('contracts.setStatus', { id: spare.id, status: 'active' }, admin)).toMatchObject({ status: 409, code: 'contracts.overlap' })
+    expect(await t.ok('contracts.create', { merchantId: siam.id, ...terms, name: 'From 2032', validFrom: '2032-01-01', validTo: null }, admin)).toMatchObject({ status: 'active' })
+    expect(await t.call('contracts.create', { merchantId: siam.id, ...terms, name: 'Before 2032 ends', validFrom: '2031-06-01', validTo: '2032-01-01' }, admin)).toMatchObject({ status: 409, code: 'contracts.overlap' })
   })
 
   it('setStatus disables a contract, audited', async () => {
     const { t, admin, siam } = w
-    const c = await t.ok('contracts.create', { merchantId: siam.id, ...terms, name: 'Toggle' }, admin)
+    const c = await t.ok('contracts.create', { merchantId: siam.id, ...terms, ...year(2029), name: 'Toggle' }, admin)
     expect(await t.ok('contracts.setStatus', { id: c.id, status: 'disabled' }, admin)).toMatchObject({ status: 'disabled' })
     expect((await auditOf(w, 'contracts.setStatus'))[0]).toMatchObject({ targetId: String(c.id), merchantId: siam.id, before: { status: 'active' }, after: { status: 'disabled' } })
   })
@@ -113,7 +129,7 @@ describe('contracts', () => {
 
   it("merchant scope: a merchant-bound user reads only its merchant's contracts and writes only for it", async () => {
     const { t, admin, siam, saigon, operator, editor } = w
-    const own = await t.ok('contracts.create', { merchantId: siam.id, ...terms, name: 'Siam scoped' }, admin)
+    const own = await t.ok('contracts.create', { merchantId: siam.id, ...terms, ...year(2030), name: 'Siam scoped' }, admin)
     const other = await t.ok('contracts.create', { merchantId: saigon.id, ...terms, name: 'Saigon scoped' }, admin)
 
     const seen = await t.ok('contracts.list', { pageSize: 100 }, operator)
@@ -129,7 +145,7 @@ describe('contracts', () => {
     expect(await t.call('contracts.setStatus', { id: own.id, status: 'disabled' }, operator)).toMatchObject({ status: 403 })
     expect(await t.call('contracts.create', { merchantId: saigon.id, ...terms, name: 'By editor' }, editor)).toMatchObject({ status: 403, code: 'scope.other_merchant' })
     expect(await t.call('contracts.setStatus', { id: other.id, status: 'disabled' }, editor)).toMatchObject({ status: 404 })
-    expect(await t.ok('contracts.create', { merchantId: siam.id, ...terms, name: 'By editor' }, editor)).toMatchObject({ merchantId: siam.id })
+    expect(await t.ok('contracts.create', { merchantId: siam.id, ...terms, ...year(2031), name: 'By editor' }, editor)).toMatchObject({ merchantId: siam.id })
     expect((await t.ok('contracts.get', { id: other.id }, admin)).status).toBe('active')
   })
 })

@@ -1,5 +1,5 @@
 /** Contracts: a merchant's commercial terms (fees in the settlement currency's minor units, rates in ppm). */
-import { and, eq, getTableColumns, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, isNull, lte, ne, or, gte, sql, type SQL } from 'drizzle-orm'
 import { say, term } from '../../../shared/server-text'
 import type { ContractRow } from '../../../shared/contract/contracts'
 import { fromMinor } from '../../../shared/money'
@@ -102,6 +102,34 @@ function storedTerms(t: Terms, currency: string) {
   }
 }
 
+/**
+ * One active contract per merchant, settlement currency and day: with two, the older would apply
+ * (`contractIn`) and the newer's fees would never be charged, without a word. A new period starts
+ * after the old one ends (its validTo set the day before).
+ */
+function noOverlap(tx: Tx, c: { id?: number; merchantId: number; settlementCurrency: string; validFrom: string; validTo: string | null; status: string }): void {
+  if (c.status !== 'active') return
+  const other = tx
+    .select({ id: contracts.id, name: contracts.name, validFrom: contracts.validFrom, validTo: contracts.validTo })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.merchantId, c.merchantId),
+        eq(contracts.settlementCurrency, c.settlementCurrency),
+        eq(contracts.status, 'active'),
+        c.id === undefined ? undefined : ne(contracts.id, c.id),
+        c.validTo === null ? undefined : lte(contracts.validFrom, c.validTo),
+        or(isNull(contracts.validTo), gte(contracts.validTo, c.validFrom))
+      )
+    )
+    .orderBy(contracts.validFrom)
+    .get()
+  if (other) {
+    const period = other.validTo === null ? say('error.contracts.fromOpen', { from: other.validFrom }) : say('error.contracts.fromTo', { from: other.validFrom, to: other.validTo })
+    throw conflict(say('error.contracts.overlap', { name: other.name, currency: c.settlementCurrency, period }), { field: 'validFrom', code: 'contracts.overlap' })
+  }
+}
+
 function nameTaken(tx: Tx, merchantId: number, name: string, exceptId?: number): void {
   const other = tx
     .select({ id: contracts.id })
@@ -150,6 +178,7 @@ export const contractProcedures = handlers({
       const merchant = merchantForWrite(tx, ctx, input.merchantId)
       const terms = storedTerms(input, input.settlementCurrency)
       nameTaken(tx, merchant.id, input.name)
+      noOverlap(tx, { merchantId: merchant.id, settlementCurrency: input.settlementCurrency, validFrom: terms.validFrom, validTo: terms.validTo, status: input.status })
       const now = ctx.clock.now()
       const { id } = tx
         .insert(contracts)
@@ -166,6 +195,7 @@ export const contractProcedures = handlers({
       const before = existing(tx, ctx, input.id)
       const terms = storedTerms(input, before.settlementCurrency)
       nameTaken(tx, before.merchantId, input.name, input.id)
+      noOverlap(tx, { id: input.id, merchantId: before.merchantId, settlementCurrency: before.settlementCurrency, validFrom: terms.validFrom, validTo: terms.validTo, status: before.status })
       tx.update(contracts)
         .set({ ...terms, updatedAt: ctx.clock.now() })
         .where(eq(contracts.id, input.id))
@@ -178,6 +208,7 @@ export const contractProcedures = handlers({
   'contracts.setStatus': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = existing(tx, ctx, input.id)
+      noOverlap(tx, { id: input.id, merchantId: before.merchantId, settlementCurrency: before.settlementCurrency, validFrom: before.validFrom, validTo: before.validTo, status: input.status })
       tx.update(contracts).set({ status: input.status, updatedAt: ctx.clock.now() }).where(eq(contracts.id, input.id)).run()
       ctx.audit(tx, {
         targetType: 'contract',
