@@ -12,7 +12,7 @@ import { minorOf } from '../core/amount-input'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
 import { permissionTerm, say, term } from '../../shared/server-text'
-import { channels, contracts, fieldtestRehearsalChannels, merchants, orders, outbox, services, terminals } from '../db/schema'
+import { channels, channelServiceBindings, contracts, fieldtestRehearsalChannels, merchants, orders, outbox, services, terminals } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
@@ -93,7 +93,9 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
     if (!service || service.merchantId !== merchantId) throw validationError('serviceId', say('rule.notMerchantService', { id: input.serviceId, name: merchant.name }))
     if (service.direction !== direction) throw validationError('serviceId', say('rule.wrongDirectionService', { id: service.id, direction: term('directionWord', service.direction) }))
     const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
-    if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
+    // A merchant-bound user sees the channels bound to its services only: any other is as if it did not exist (its name is the platform's).
+    const unseen = actor.merchantId !== null && channel && !tx.select({ id: channelServiceBindings.channelId }).from(channelServiceBindings).where(and(eq(channelServiceBindings.channelId, channel.id), eq(channelServiceBindings.serviceId, service.id))).get()
+    if (!channel || unseen) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
     if (!options.rehearsal && tx.select({ id: fieldtestRehearsalChannels.channelId }).from(fieldtestRehearsalChannels).where(eq(fieldtestRehearsalChannels.twinChannelId, channel.id)).get()) {
       throw validationError('channelId', say('rule.rehearsalChannel', { name: channel.name }))
     }

@@ -147,6 +147,9 @@ describe('limits.availableRange over stored rows', () => {
     await t.ok('bindings.create', { channelId: theirChannel.id, serviceId: theirService.id }, admin)
     expect(await t.call('limits.availableRange', { serviceId: theirService.id, channelId: theirChannel.id }, operator)).toMatchObject({ status: 404 })
     expect(await t.call('limits.availableRange', { serviceId: own.serviceId, channelId: theirChannel.id }, operator)).toMatchObject({ status: 404 })
+    // Creating an order on it answers as for a channel that does not exist (it named "Saigon only").
+    const onTheirs = await t.call('orders.createDeposit', { serviceId: own.serviceId, channelId: theirChannel.id, amount: '600.00', fields: {} }, operator)
+    expect(onTheirs).toMatchObject({ status: 400, field: 'channelId', message: `channelId: channel ${theirChannel.id} does not exist` })
 
     // A role with only the deposit-order code may ask; one with none of the codes may not.
     const orderOnly = await t.ok('roles.create', { name: 'Deposit clerk', permissions: [PERMISSIONS.OPERATION_PAYMENT_WRITE, PERMISSIONS.MASTER_DATA_READ] }, admin)
