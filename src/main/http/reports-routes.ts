@@ -10,6 +10,8 @@ import type { ProcedureName } from '../../shared/contract'
 import { REPORT_AMOUNT_FIELDS } from '../../shared/contract/reports'
 import type { Registry } from '../core/registry'
 import { jsonWithExactNumbers } from './exact-json'
+import { say } from '../../shared/server-text'
+import { type AppError, toErrorEnvelope, validationError } from '../core/errors'
 
 export const REPORT_PATHS = {
   '/accountdetail/list': 'reports.accountDetails',
@@ -56,6 +58,19 @@ export function reportInput(paging: string, query: Record<string, string[]>): Re
   }
 }
 
+/**
+ * A path parameter given in the query: `?pageSize=5` was overwritten by the path's and the client got
+ * page 1 forever. Named as any other parameter the report does not take is; `withTotals` is not the
+ * seed's at all.
+ */
+export function pagingInQuery(query: Record<string, string[]>): AppError | null {
+  for (const name of ['pageIndex', 'pageSize', 'withTotals']) {
+    if (!(query[name] ?? []).some((v) => v !== '')) continue
+    return validationError(name, name === 'withTotals' ? say('rule.notReportParameter') : say('rule.pagingInPath'))
+  }
+  return null
+}
+
 export interface ReportRoutesDeps {
   registry: Registry
   bearerToken(c: Context): string | null
@@ -64,6 +79,11 @@ export interface ReportRoutesDeps {
 export function registerReportRoutes(app: Hono, deps: ReportRoutesDeps): void {
   for (const [path, procedure] of Object.entries(REPORT_PATHS)) {
     app.get(`${path}/:paging`, async (c) => {
+      const misplaced = pagingInQuery(c.req.queries())
+      if (misplaced) {
+        const refusal = toErrorEnvelope(misplaced, Date.now())
+        return c.json(refusal, refusal.status)
+      }
       const input = reportInput(c.req.param('paging'), c.req.queries())
       const envelope = await deps.registry.dispatch(procedure, input, { token: deps.bearerToken(c), transport: 'http' })
       if (envelope.status !== 200) return c.json(envelope, envelope.status)

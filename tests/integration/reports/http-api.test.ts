@@ -174,6 +174,19 @@ describe('the report API: bad parameters are 400s that name the parameter', () =
     }
   })
 
+  it.each(PATHS)('%s: paging in the query is refused by name, never overwritten by the path', async (path) => {
+    // They answered page 1 of 20 whatever the query said.
+    for (const [query, name, message] of [
+      ['pageSize=5', 'pageSize', 'pageSize: is given in the path ({pageIndex}-{pageSize}), not in the query'],
+      ['pageIndex=2', 'pageIndex', 'pageIndex: is given in the path ({pageIndex}-{pageSize}), not in the query'],
+      ['withTotals=true', 'withTotals', 'withTotals: is not a parameter of this report']
+    ]) {
+      const answer = await getReport(s, `/${path}/1-20?${query}`)
+      expect(answer.http, `${path}?${query}`).toBe(400)
+      expect(answer.body).toMatchObject({ status: 400, field: name, message, data: null })
+    }
+  })
+
   it('an export’s filters refuse __proto__ by name too (a JSON body’s own key)', async () => {
     for (const name of ['__proto__', 'constructor']) {
       const response = await fetch(`${s.host.url}/api/reports.exportStart`, { method: 'POST', headers: { authorization: `Bearer ${s.w.admin}` }, body: `{"report":"accountDetails","format":"csv","filters":{"${name}":"1"}}` })
