@@ -4,6 +4,7 @@
  * first: the caller would believe the second amount was recorded.
  */
 import { say, term, type ServerText, type TermValue } from '../../shared/server-text'
+import type { Actor } from './context'
 import { conflict } from './errors'
 
 /** Throws unless every given field (undefined: not given) equals the first request's. */
@@ -12,4 +13,12 @@ export function assertSameRequest(requestKey: string, first: { no: ServerText; c
     if (value === undefined || first.content[field] === value) continue
     throw conflict(say('error.requestKeyReused', { key: requestKey, no: first.no, field: term('requestField', field) }), { code: 'request_key.reused', field: 'requestKey' })
   }
+}
+
+/**
+ * A key already used for another merchant's request, seen by a merchant-bound user: taken, and
+ * nothing more (saying "withdrawal 40 was not found" told which requests exist and their ids).
+ */
+export function assertKeyOpenTo(actor: Actor, requestKey: string, rowMerchantId: number | null): void {
+  if (actor.merchantId !== null && rowMerchantId !== actor.merchantId) throw conflict(say('error.requestKeyTaken', { key: requestKey }), { code: 'request_key.reused', field: 'requestKey' })
 }

@@ -12,8 +12,7 @@ import { addCaseEvent } from '../cases/timeline'
 import { actorOf, type Ctx } from '../core/context'
 import { validationError } from '../core/errors'
 import type { PostingInput } from '../core/ledger-port'
-import { assertSameRequest } from '../core/request-key'
-import { assertCanRead } from '../core/scope'
+import { assertKeyOpenTo, assertSameRequest } from '../core/request-key'
 import { adjustmentRequests, contracts } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { merchantForWrite } from '../master/fields'
@@ -59,7 +58,7 @@ export function requestAdjustment(tx: Tx, ctx: Ctx, input: AdjustmentRequest): {
   const actor = actorOf(ctx)
   const existing = tx.select().from(adjustmentRequests).where(and(eq(adjustmentRequests.tenantId, ctx.tenantId), eq(adjustmentRequests.requestKey, input.requestKey))).get()
   if (existing) {
-    assertCanRead(actor, existing.merchantId, say('thing.adjustment', { id: existing.id }))
+    assertKeyOpenTo(actor, input.requestKey, existing.merchantId)
     const { merchantId, contractId, currency, reason } = input
     const first = { no: say('error.requestKey.adjustment', { no: existing.adjustmentNo }), content: { ...existing, amount: existing.amountMinor } }
     assertSameRequest(input.requestKey, first, { merchantId, contractId, currency, amount: input.amountMinor, reason })

@@ -116,6 +116,7 @@ export const errorsTextEn = {
   'error.ledger.idempotencyReused': '{{key}} was already used for a different posting',
   'error.ledger.holdVoided': 'Hold {{key}} was voided and cannot be posted',
   'error.ledger.holdPosted': 'Hold {{key}} was already posted and cannot be voided',
+  'error.requestKeyTaken': '{{key}} is already used; use a new key for a new request',
   'error.requestKeyReused': '{{key}} was already used for {{no}} with another {{field}}; use a new key for a new request',
   'error.requestKey.withdrawal': 'withdrawal {{no}}',
   'error.requestKey.adjustment': 'adjustment {{no}}',

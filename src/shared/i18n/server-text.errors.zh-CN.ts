@@ -110,6 +110,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.ledger.idempotencyReused': '{{key}} 已用于另一笔记账',
   'error.ledger.holdVoided': '冻结 {{key}} 已作废，无法入账',
   'error.ledger.holdPosted': '冻结 {{key}} 已入账，无法作废',
+  'error.requestKeyTaken': '{{key}} 已被使用；新的请求请使用新的请求标识',
   'error.requestKeyReused': '{{key}} 已用于 {{no}}，但{{field}}不同；新的请求请使用新的请求标识',
   'error.requestKey.withdrawal': '提现 {{no}}',
   'error.requestKey.adjustment': '账目调整 {{no}}',

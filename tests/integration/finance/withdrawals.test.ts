@@ -117,8 +117,12 @@ describe('withdrawals', () => {
     await w.t.ok('users.create', { username: 'saigon.ops', displayName: 'Saigon ops', password: 'Initial-pass-1', merchantId: other.id, roleIds: [operator] }, w.admin)
     const dragon = await w.t.signIn('dragon.ops', 'Initial-pass-1')
     const saigon = await w.t.signIn('saigon.ops', 'Initial-pass-1')
-    const mine = await w.t.ok('withdrawals.request', request('100.00'), dragon)
+    const dragonsRequest = request('100.00')
+    const mine = await w.t.ok('withdrawals.request', dragonsRequest, dragon)
     expect(await w.t.call('withdrawals.request', request('100.00'), saigon)).toMatchObject({ status: 403 })
+    // Dragon's key tried by Saigon is taken, and says nothing of the withdrawal (it answered "Withdrawal N was not found").
+    const probed = await w.t.call('withdrawals.request', { ...dragonsRequest, merchantId: other.id }, saigon)
+    expect(probed).toMatchObject({ status: 409, code: 'request_key.reused', field: 'requestKey', message: `requestKey: ${dragonsRequest.requestKey} is already used; use a new key for a new request` })
     expect(await w.t.call('withdrawals.get', { id: mine.id }, saigon)).toMatchObject({ status: 404 })
     expect((await w.t.ok('withdrawals.list', {}, saigon)).total).toBe(0)
     expect((await w.t.ok('withdrawals.list', {}, dragon)).items.map((x) => x.id)).toEqual([mine.id])

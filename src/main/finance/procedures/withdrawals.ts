@@ -30,7 +30,7 @@ import { assertNotRequester, merchantBalance, nextCaseNumber } from '../cases'
 import { forChange, holdKey, withdrawalHoldPosting } from '../withdrawals'
 import { activeContract } from '../../master/contracts'
 import { minorOf } from '../../core/amount-input'
-import { assertSameRequest } from '../../core/request-key'
+import { assertKeyOpenTo, assertSameRequest } from '../../core/request-key'
 import { merchantForWrite, ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
 
@@ -147,7 +147,7 @@ export const withdrawalProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const existing = tx.select().from(withdrawals).where(and(eq(withdrawals.tenantId, ctx.tenantId), eq(withdrawals.requestKey, input.requestKey))).get()
       if (existing) {
-        assertCanRead(actor, existing.merchantId, say('thing.withdrawal', { id: existing.id }))
+        assertKeyOpenTo(actor, input.requestKey, existing.merchantId)
         const { merchantId, currency, accountNo, holderName, note } = input
         assertSameRequest(input.requestKey, { no: say('error.requestKey.withdrawal', { no: existing.withdrawalNo }), content: { ...existing, amount: existing.amountMinor, bankCode: existing.bankCode.toUpperCase() } }, { merchantId, currency, amount: amountMinor, bankCode: input.bankCode.toUpperCase(), accountNo, holderName, note })
         ctx.audit(tx, { targetType: 'withdrawal', targetId: existing.id, merchantId: existing.merchantId, summary: say('withdrawal.replayed', { withdrawalNo: existing.withdrawalNo }) })
