@@ -60,7 +60,7 @@ export const errorsTextEn = {
 
   'error.merchants.nameTaken': 'a merchant named "{{name}}" already exists',
   'error.channels.nameTaken': 'a channel named "{{name}}" already exists',
-  'error.channels.directionInUse': 'the channel is bound to {{n}} {{direction}} service(s); remove those bindings first',
+  'error.channels.directionInUse': 'the channel has {{n}} active binding(s) to {{direction}} services; disable those bindings first',
   'error.contracts.overlap': 'contract "{{name}}" ({{period}}) already applies to this merchant\'s {{currency}} in that period: end it the day before this one starts, or choose days outside it',
   'error.contracts.fromOpen': 'from {{from}}, open-ended',
   'error.contracts.fromTo': '{{from}} to {{to}}',

@@ -154,8 +154,21 @@ describe('bindings', () => {
     // The channel cannot drop a direction its bound services use.
     const { id: _id, ...rest } = depositOnly
     const edit = { id: depositOnly.id, name: rest.name, provider: rest.provider, paymentLower: '0', paymentUpper: '0', payoutLower: '0', payoutUpper: '0' }
-    expect(await t.call('channels.update', { ...edit, supportsDeposit: false, supportsPayout: true }, admin)).toMatchObject({ status: 409, field: 'supportsDeposit' })
+    expect(await t.call('channels.update', { ...edit, supportsDeposit: false, supportsPayout: true }, admin)).toMatchObject({
+      status: 409,
+      field: 'supportsDeposit',
+      message: 'supportsDeposit: the channel has 1 active binding(s) to deposit services; disable those bindings first'
+    })
     expect(await t.ok('channels.update', { ...edit, supportsDeposit: true, supportsPayout: true }, admin)).toMatchObject({ supportsPayout: true })
+    // There is no deleting a binding: disabled, it no longer holds the direction (it did, so the direction could never go).
+    await t.ok('bindings.setStatus', { channelId: depositOnly.id, serviceId: thaiDeposit.id, status: 'disabled' }, admin)
+    expect(await t.ok('channels.update', { ...edit, supportsDeposit: false, supportsPayout: true }, admin)).toMatchObject({ supportsDeposit: false })
+    // Enabled again on a channel without the direction: refused, naming it.
+    expect(await t.call('bindings.setStatus', { channelId: depositOnly.id, serviceId: thaiDeposit.id, status: 'active' }, admin)).toMatchObject({
+      status: 400,
+      field: 'status',
+      message: 'status: channel "Bind THB deposit" does not support deposits'
+    })
   })
 
   it('get, update bounds (400 on boundUpper below boundLower) and setStatus, each audited', async () => {

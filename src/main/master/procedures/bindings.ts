@@ -161,6 +161,14 @@ export const bindingProcedures = handlers({
   'bindings.setStatus': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = existing(tx, ctx, input.channelId, input.serviceId)
+      if (input.status === 'active') {
+        // Enabled again on a channel that has stopped the service's direction since it was disabled.
+        const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()!
+        const service = tx.select().from(services).where(eq(services.id, input.serviceId)).get()!
+        if (!(service.direction === 'deposit' ? channel.supportsDeposit : channel.supportsPayout)) {
+          throw validationError('status', say('error.pair.direction', { name: channel.name, direction: term('directionWord', service.direction) }))
+        }
+      }
       tx.update(bindings)
         .set({ status: input.status, updatedAt: ctx.clock.now() })
         .where(and(eq(bindings.channelId, input.channelId), eq(bindings.serviceId, input.serviceId)))

@@ -71,7 +71,8 @@ function keepsBoundDirections(tx: Tx, channelId: number, supportsDeposit: boolea
     .select({ direction: services.direction, n: sql<number>`count(*)` })
     .from(channelServiceBindings)
     .innerJoin(services, eq(services.id, channelServiceBindings.serviceId))
-    .where(and(eq(channelServiceBindings.channelId, channelId), inArray(services.direction, dropped)))
+    // A disabled binding sends nothing: it does not hold the direction (there is no deleting a binding, only disabling it).
+    .where(and(eq(channelServiceBindings.channelId, channelId), eq(channelServiceBindings.status, 'active'), inArray(services.direction, dropped)))
     .groupBy(services.direction)
     .all()
   if (!bound.length) return
