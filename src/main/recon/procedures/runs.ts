@@ -83,13 +83,15 @@ async function visibleRun(ctx: Ctx, run: ReturnType<typeof loadRun>) {
   const row = runRowOf(run)
   const merchantId = scopedMerchantId(actorOf(ctx)) ?? undefined
   const figures = await ctx.reads.read(RECON_READS.reconRunFigures, readScope(ctx), { runId: run.id, merchantId }, ONE_PAGE)
+  // A merchant-bound user's runs are those with its merchant's matches or breaks; another's run is none of its business.
+  const involved = figures.merchant === null || figures.merchant.matched > 0 || Object.values(figures.merchant.breaks).some((n) => n > 0)
   if (row.summary && figures.merchant === null) row.summary = { ...row.summary, open: figures.open }
   else if (row.summary && figures.merchant) {
     const m = figures.merchant
     row.summary = { lines: m.matched + Object.values(m.breaks).reduce((a, b) => a + b, 0), matched: m.matched, matchedAmount: m.matchedAmount, matchRate: 0, pending: { lines: 0, ours: 0 }, breaks: m.breaks, breakAmounts: m.breakAmounts, carried: 0, open: m.open }
     row.summary.matchRate = row.summary.lines === 0 ? 1 : m.matched / row.summary.lines
   }
-  return { row, causes: figures.causes }
+  return { row, causes: figures.causes, involved }
 }
 
 /** The run's period: as given, or the statements' own, or the business days their lines fall on. */
@@ -170,6 +172,13 @@ export const reconRunProcedures = handlers({
 
   'recon.runs.list': async (ctx, input) => {
     const where = and(eq(reconRuns.tenantId, ctx.tenantId), input.sourceId === undefined ? undefined : eq(reconRuns.sourceId, input.sourceId))
+    if (scopedMerchantId(actorOf(ctx)) !== null) {
+      // Which runs are the merchant's is known from each run's figures (in the read pool): a few runs, paged here.
+      const all = runsQuery(ctx.db).where(where).orderBy(desc(reconRuns.startedAt), desc(reconRuns.id)).all()
+      const seen = (await Promise.all(all.map((f) => visibleRun(ctx, { ...f.run, sourceName: f.sourceName, createdByName: f.createdByName })))).filter((v) => v.involved).map((v) => v.row)
+      const from = offsetOf(input.page, input.pageSize)
+      return { page: input.page, pageSize: input.pageSize, total: seen.length, items: seen.slice(from, from + input.pageSize) }
+    }
     const total = ctx.db.select({ n: sql<number>`count(*)` }).from(reconRuns).where(where).get()?.n ?? 0
     const found = runsQuery(ctx.db)
       .where(where)
@@ -182,13 +191,15 @@ export const reconRunProcedures = handlers({
   },
 
   'recon.runs.get': async (ctx, input) => {
-    const { row, causes } = await visibleRun(ctx, loadRun(ctx.db, ctx.tenantId, input.id))
+    const { row, causes, involved } = await visibleRun(ctx, loadRun(ctx.db, ctx.tenantId, input.id))
+    if (!involved) throw notFound(say('thing.reconRun', { id: input.id }))
     return { ...row, causes }
   },
 
-  'recon.runs.export': (ctx, input) => {
+  'recon.runs.export': async (ctx, input) => {
     const actor = actorOf(ctx)
     const run = loadRun(ctx.db, ctx.tenantId, input.id)
+    if (scopedMerchantId(actor) !== null && !(await visibleRun(ctx, run)).involved) throw notFound(say('thing.reconRun', { id: input.id }))
     if (run.status !== 'finished') throw conflict(say('error.recon.runNotFinished', { id: run.id }), { code: 'recon.run_not_finished' })
     const merchantId = scopedMerchantId(actor)
     // A merchant-bound user's report would state every merchant's figures: its breaks and matches only.
