@@ -4,7 +4,7 @@
  * waybill and an evidence file, submitted and won; each step on the timelines and in the
  * merchant's available balance (CN contract: refund fee 1.00, dispute fee 50.00).
  */
-import { CN, control, merchantIdOf, OPS, pairOf, signIn, TH } from './demo'
+import { CN, merchantIdOf, OPS, paidDeposit, signIn, TH } from './demo'
 import { ADMIN, expect, test } from './fixtures'
 import { CasePage, MerchantBalance, minorOf, OrderAftersales, shownOf } from './pages/AftersalesPages'
 import { englishLeft, visibleText } from './untranslated'
@@ -20,15 +20,7 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
   test.setTimeout(180_000)
   const token = await host.login(OPS.username, OPS.password)
   const merchantId = await merchantIdOf(host, token, CN)
-  const created = await host.api<{ id: number; orderNo: string }>(
-    '/api/orders.createDeposit',
-    { merchantId, ...(await pairOf(host, token, merchantId, 'CNY_BANK_CARD', 'CN UnionPay Direct A')), amount: '1000.00', fields: { payerName: 'Li Wei', cardNumber: '6222020200112233', remarkCode: 'AB12' } },
-    token
-  )
-  expect(created.status, created.body.message).toBe(200)
-  const { id, orderNo } = created.body.data
-  await control(host, '/_control/pay', { orderNo })
-  await expect.poll(async () => (await host.api<{ status: string }>('/api/orders.get', { id }, token)).body.data.status, { timeout: 20_000 }).toBe('succeeded')
+  const { id, orderNo } = await paidDeposit(host, token, merchantId, { type: 'CNY_BANK_CARD', channel: 'CN UnionPay Direct A' }, '1000.00', { payerName: 'Li Wei', cardNumber: '6222020200112233', remarkCode: 'AB12' })
 
   await signIn(page, host, OPS)
   const balance = new MerchantBalance(page)
@@ -150,11 +142,7 @@ test('an order settled in another currency says why it has no refund or dispute,
   const token = await host.login(OPS.username, OPS.password)
   const merchantId = await merchantIdOf(host, token, TH)
   // The Thai merchant's USDT deposits settle in THB through the rate table.
-  const created = await host.api<{ id: number; orderNo: string }>('/api/orders.createDeposit', { merchantId, ...(await pairOf(host, token, merchantId, 'USDT', 'USDT TRC20 Desk')), amount: '100.00', fields: {} }, token)
-  expect(created.status, created.body.message).toBe(200)
-  const { id, orderNo } = created.body.data
-  await control(host, '/_control/pay', { orderNo })
-  await expect.poll(async () => (await host.api<{ status: string }>('/api/orders.get', { id }, token)).body.data.status, { timeout: 20_000 }).toBe('succeeded')
+  const { id, orderNo } = await paidDeposit(host, token, merchantId, { type: 'USDT', channel: 'USDT TRC20 Desk' }, '100.00', {})
 
   await signIn(page, host, OPS)
   const order = new OrderAftersales(page)

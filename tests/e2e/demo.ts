@@ -50,3 +50,13 @@ export async function control(host: Host, path: string, body: unknown): Promise<
   const response = await fetch(`${simulatorUrl(host)}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   expect(response.status, await response.text()).toBe(200)
 }
+
+/** A deposit made over the API and paid at the simulator, waited for until PayDesk has it succeeded. */
+export async function paidDeposit(host: Host, token: string, merchantId: number, pair: { type: string; channel: string }, amount: string, fields: Record<string, string>): Promise<{ id: number; orderNo: string }> {
+  const created = await host.api<{ id: number; orderNo: string }>('/api/orders.createDeposit', { merchantId, ...(await pairOf(host, token, merchantId, pair.type, pair.channel)), amount, fields }, token)
+  expect(created.status, created.body.message).toBe(200)
+  const { id, orderNo } = created.body.data
+  await control(host, '/_control/pay', { orderNo })
+  await expect.poll(async () => (await host.api<{ status: string }>('/api/orders.get', { id }, token)).body.data.status, { timeout: 20_000 }).toBe('succeeded')
+  return { id, orderNo }
+}
