@@ -7,18 +7,29 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/open'
 import { startHost, type RunningHost } from '../../src/main/http/host'
 import { cardFields, orderWorld, type OrderWorld } from './orders/support'
 
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8)
-/** Each file and folder under `dir` (and `dir` itself) with its mode, e.g. `{ '.': '700', 'paydesk.db': '600' }`. */
+const inBackups = (name: string) => name === 'backups' || name.startsWith(`backups${sep}`)
+/**
+ * Each file and folder under `dir` (and `dir` itself) with its mode, e.g. `{ '.': '700', 'paydesk.db': '600' }`,
+ * the backups folder left out: the host's scheduled backup starts in the background when it starts,
+ * so whether that folder is there yet is timing (`backupsArePrivate` checks it once the host has stopped).
+ */
 function modesUnder(dir: string): Record<string, string> {
   const modes: Record<string, string> = { '.': modeOf(dir) }
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) modes[name] = modeOf(join(dir, name))
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) if (!inBackups(name)) modes[name] = modeOf(join(dir, name))
   return modes
+}
+/** The backups folder, when the scheduled backup made one, is the owner's only too: 0700, each backup 0600. */
+function backupsArePrivate(dir: string): void {
+  if (!existsSync(join(dir, 'backups'))) return
+  expect(modeOf(join(dir, 'backups'))).toBe('700')
+  for (const name of readdirSync(join(dir, 'backups'))) expect(modeOf(join(dir, 'backups', name)), name).toBe('600')
 }
 
 // The usual umask (group and others may read what is created): what made the files 644 and the
@@ -34,14 +45,18 @@ afterAll(() => {
 describe.skipIf(process.platform === 'win32')('the data folder is its owner’s only', () => {
   let host: RunningHost | undefined
   let w: OrderWorld | undefined
+  /** The data folder of the host under test, whose backups are checked once it has stopped. */
+  let hostDir: string | undefined
   afterEach(async () => {
     await host?.stop()
     await w?.stop()
-    host = w = undefined
+    if (hostDir) backupsArePrivate(hostDir)
+    host = w = hostDir = undefined
   })
 
   it('the headless host creates the folder 0700 and the database, its WAL and shared memory and the key 0600', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'paydesk-modes-')), 'data')
+    hostDir = dataDir
     host = await startHost({ dataDir, port: 0, host: '127.0.0.1', version: '9.9.9', rendererDir: null })
     // A write, so that the WAL and the shared-memory file exist.
     await host.core.ensureAdminFromEnv({ PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' })
@@ -56,6 +71,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is its owner’s 
     chmodSync(join(dataDir, 'paydesk.db'), 0o644)
     for (const leftover of ['paydesk.db-wal', 'paydesk.db-shm']) writeFileSync(join(dataDir, leftover), '', { mode: 0o644 })
     expect(modeOf(join(dataDir, 'paydesk.db-wal'))).toBe('644')
+    hostDir = dataDir
     host = await startHost({ dataDir, port: 0, host: '127.0.0.1', version: '9.9.9', rendererDir: null })
     await host.core.ensureAdminFromEnv({ PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' })
     expect(modesUnder(dataDir)).toEqual({ '.': '755', 'paydesk.db': '600', 'paydesk.db-wal': '600', 'paydesk.db-shm': '600', 'secret.key': '600' })
@@ -69,6 +85,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is its owner’s 
     await expect(startHost(options)).rejects.toThrow(`${keyFile}: no such secret key file`)
     expect(existsSync(keyFile)).toBe(false)
     writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 })
+    hostDir = dataDir
     host = await startHost(options)
     await host.core.ensureAdminFromEnv({ PAYDESK_ADMIN_USER: 'root', PAYDESK_ADMIN_PASSWORD: 'Root-password-1' })
     expect(Object.keys(modesUnder(dataDir)).sort()).toEqual(['.', 'paydesk.db', 'paydesk.db-shm', 'paydesk.db-wal'])
