@@ -26,7 +26,30 @@ export function textOfMessage(message: string): ServerText | null {
   }
 }
 
-/** What a zod issue says: its rule's text, or `rule.invalid` for a message that is not one of ours. */
+/**
+ * The parse options under which an issue tells a field left out from one of the wrong kind: each
+ * issue then carries the value it was about (`input`). The registry and the forms parse with them.
+ */
+export const REPORT_INPUT = { reportInput: true } as const
+
+/** The issues a value of the wrong kind raises (a rule's own, `custom`, may leave `input` unset). */
+const KIND_ISSUES = new Set(['invalid_type', 'invalid_value', 'invalid_union'])
+
+/** A field left out (never sent, or undefined), in an issue parsed with REPORT_INPUT. */
+function leftOut(issue: object): boolean {
+  return 'code' in issue && KIND_ISSUES.has(issue.code as string) && 'input' in issue && issue.input === undefined
+}
+
+/**
+ * Our text for a zod issue: "is required" for a field left out (a field's own message, such as
+ * "must be active or disabled", is about a value that is there), else its rule's text; null for a
+ * message zod wrote itself.
+ */
+export function ruleTextOfIssue(issue: { message: string }): ServerText | null {
+  return leftOut(issue) ? say('rule.required') : textOfMessage(issue.message)
+}
+
+/** What a zod issue says: `ruleTextOfIssue`, or `rule.invalid` for a message that is not one of ours. */
 export function textOfIssue(issue: { message: string }): ServerText {
-  return textOfMessage(issue.message) ?? say('rule.invalid')
+  return ruleTextOfIssue(issue) ?? say('rule.invalid')
 }

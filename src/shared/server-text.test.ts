@@ -1,8 +1,9 @@
+import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import { inEnglish } from '../main/core/text'
 import { serverTextEn } from './i18n/server-text.en'
 import { serverTextZhCN } from './i18n/server-text.zh-CN'
-import { ruleMessage, textOfIssue, textOfMessage } from './rule-message'
+import { REPORT_INPUT, ruleMessage, textOfIssue, textOfMessage } from './rule-message'
 import { permissionTerm, say, term, verbatim } from './server-text'
 
 const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
@@ -42,6 +43,14 @@ describe('server texts', () => {
     expect(textOfMessage('must be at least 3 characters')).toBeNull()
     expect(textOfMessage(ruleMessage('rule.required').slice(0, -2))).toBeNull()
     expect(textOfIssue({ message: 'Invalid input: expected number, received string' })).toEqual({ code: 'rule.invalid' })
+  })
+
+  it('a field left out is required; one of the wrong type is not valid; a field’s own message is about a value that is there', () => {
+    const schema = z.object({ fee: z.string().regex(/^\d+$/, ruleMessage('rule.amountFormat')), count: z.number().int(), status: z.enum(['active', 'disabled'], { error: ruleMessage('rule.activeOrDisabled') }), name: z.string({ error: ruleMessage('rule.minChars', { n: 1 }) }) })
+    const texts = (input: object) => Object.fromEntries(schema.safeParse(input, REPORT_INPUT).error!.issues.map((i) => [i.path.join('.'), textOfIssue(i).code]))
+    expect(texts({})).toEqual({ fee: 'rule.required', count: 'rule.required', status: 'rule.required', name: 'rule.required' })
+    expect(texts({ fee: 5, count: 'x', status: 'gone', name: 1 })).toEqual({ fee: 'rule.invalid', count: 'rule.invalid', status: 'rule.activeOrDisabled', name: 'rule.minChars' })
+    expect(texts({ fee: 'x', count: 1.5, status: 'active', name: 'a' })).toEqual({ fee: 'rule.amountFormat', count: 'rule.invalid' })
   })
 
   it('in English for programs, a permission, a field and an outbox state keep the names the API uses; other words read as words', () => {

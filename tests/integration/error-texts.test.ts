@@ -45,6 +45,12 @@ describe('refusals of the core: the English message API clients read, and the te
     expect(fieldErrorMessage(apiError(e), chinese)).toBe('至少需要 3 个字符')
   })
 
+  it('a field left out is "required" in both languages, naming it, not "not valid"', async () => {
+    const e = refused(await t.call('merchants.update', { id: merchantId, name: 'Acme' }, admin))
+    expect(e).toMatchObject({ status: 400, code: 'validation', field: 'status', message: 'status: is required', text: { code: 'rule.required' } })
+    expect(fieldErrorMessage(apiError(e), chinese)).toBe('必填')
+  })
+
   it('a message zod wrote itself keeps its English for API clients and reads as "not valid" on screen', async () => {
     const e = refused(await t.call('users.list', { page: 'one' }, admin))
     expect(e).toMatchObject({ status: 400, field: 'page', text: { code: 'rule.invalid' } })

@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod'
 import { ERROR_KINDS, type ErrorEnvelope, type ErrorKind } from '../../shared/envelope'
-import { textOfIssue, textOfMessage } from '../../shared/rule-message'
+import { ruleTextOfIssue, textOfIssue } from '../../shared/rule-message'
 import { say, type ServerText } from '../../shared/server-text'
 import { inEnglish } from './text'
 
@@ -58,7 +58,7 @@ export function fromZodError(error: z.ZodError): AppError {
 
 /** A zod issue in English: its rule's text rendered, or the words zod wrote itself. */
 export function englishOfIssue(issue: { message: string }): string {
-  const text = textOfMessage(issue.message)
+  const text = ruleTextOfIssue(issue)
   return text ? inEnglish(text) : issue.message
 }
 

@@ -11,6 +11,7 @@ import { contract, isProcedureName, type ProcedureName, type ParsedInputOf, type
 import type { Access, ProcedureDef } from '../../shared/contract/define'
 import { okEnvelope, type Envelope } from '../../shared/envelope'
 import { permissionTerm, say, verbatim, type ServerText } from '../../shared/server-text'
+import { REPORT_INPUT } from '../../shared/rule-message'
 import type { Db } from '../db/open'
 import { writeAuditEvent } from './audit'
 import type { Actor, Clock, Ctx, HostInfo, Ports } from './context'
@@ -118,7 +119,7 @@ export function createRegistry(options: RegistryOptions): Registry {
       throw forbidden(say('error.permissionMissing', { procedure: name, permission: describeAccess(def.access) }), 'permission.missing')
     }
 
-    const parsed = def.input.safeParse(rawInput ?? {})
+    const parsed = def.input.safeParse(rawInput ?? {}, REPORT_INPUT)
     if (!parsed.success) throw fromZodError(parsed.error)
     const controlled = fieldWithControlCharacter(parsed.data)
     if (controlled) throw validationError(controlled, say('rule.controlCharacters'))

@@ -10,6 +10,7 @@ import { ApiError } from '../api/error'
 import { notifyError } from '../components/notify'
 import { i18n } from '../i18n'
 import { fieldErrorMessage, issueText } from '../i18n/messages'
+import { REPORT_INPUT } from '../../../shared/rule-message'
 
 export type FormErrors = Record<string, string>
 
@@ -21,7 +22,7 @@ function formField(path: readonly PropertyKey[] | string): string {
 }
 
 export function zodFormErrors(schema: z.ZodType, input: unknown): FormErrors {
-  const result = schema.safeParse(input)
+  const result = schema.safeParse(input, REPORT_INPUT)
   if (result.success) return {}
   const errors: FormErrors = {}
   for (const issue of result.error.issues) {
