@@ -79,13 +79,14 @@ export interface ReportRoutesDeps {
 export function registerReportRoutes(app: Hono, deps: ReportRoutesDeps): void {
   for (const [path, procedure] of Object.entries(REPORT_PATHS)) {
     app.get(`${path}/:paging`, async (c) => {
-      const misplaced = pagingInQuery(c.req.queries())
+      const input = reportInput(c.req.param('paging'), c.req.queries())
+      const envelope = await deps.registry.dispatch(procedure, input, { token: deps.bearerToken(c), transport: 'http' })
+      // Paging in the query is refused after the session and permission checks, as any parameter is.
+      const misplaced = envelope.status === 401 || envelope.status === 403 ? null : pagingInQuery(c.req.queries())
       if (misplaced) {
         const refusal = toErrorEnvelope(misplaced, Date.now())
         return c.json(refusal, refusal.status)
       }
-      const input = reportInput(c.req.param('paging'), c.req.queries())
-      const envelope = await deps.registry.dispatch(procedure, input, { token: deps.bearerToken(c), transport: 'http' })
       if (envelope.status !== 200) return c.json(envelope, envelope.status)
       const { totals: _totals, ...page } = envelope.data as { totals: unknown }
       return c.body(jsonWithExactNumbers({ ...envelope, data: page }, REPORT_AMOUNT_FIELDS), 200, { 'content-type': 'application/json; charset=UTF-8' })

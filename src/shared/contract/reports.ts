@@ -38,7 +38,8 @@ const pageAndDays = {
 }
 
 /**
- * Unknown parameters are refused by name: a mistyped filter must not silently return everything.
+ * Unknown parameters are refused by name: a mistyped filter must not silently return everything;
+ * so is one given twice (the HTTP paths' query string hands its values over as a list).
  * (A strict object would blame the whole input rather than the key.)
  */
 function reportInput<S extends z.ZodRawShape>(shape: S) {
@@ -51,6 +52,9 @@ function reportInput<S extends z.ZodRawShape>(shape: S) {
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
       const unknown = Object.keys(raw).find((key) => !known.has(key))
       if (unknown) ctx.addIssue({ code: 'custom', path: [unknown], message: ruleMessage('rule.notReportParameter'), input: raw })
+      // No parameter takes a list: two values (`?currency=CNY&currency=THB`) are one too many, not a format.
+      const twice = Object.entries(raw).find(([key, value]) => known.has(key) && Array.isArray(value))
+      if (twice) ctx.addIssue({ code: 'custom', path: [twice[0]], message: ruleMessage('rule.givenOnce'), input: raw })
     }
     return raw
   }, checked)

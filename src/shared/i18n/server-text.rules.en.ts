@@ -177,6 +177,7 @@ export const rulesTextEn = {
   'rule.notBeforeDateStart': 'must not be before dateStart',
   'rule.notBeforeField': 'must not be before {{field}}',
   'rule.rehearsalChannel': '{{name}} is a field test’s rehearsal copy of a channel (it sends to the simulator): orders go to the channel itself',
+  'rule.givenOnce': 'is given more than once; give it once',
   'rule.notReportParameter': 'is not a parameter of this report',
   'rule.pagingInPath': 'is given in the path ({pageIndex}-{pageSize}), not in the query',
   'rule.reportFilters': 'must be an object of the report’s filters',

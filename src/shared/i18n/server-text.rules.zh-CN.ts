@@ -167,6 +167,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.notBeforeDateStart': '不能早于开始时间',
   'rule.notBeforeField': '不能早于开始时间（{{field}}）',
   'rule.rehearsalChannel': '{{name}} 是现场测试用的渠道演练副本（发往模拟器）：订单请走渠道本身',
+  'rule.givenOnce': '重复给出；只能给一次',
   'rule.notReportParameter': '不是此报表的参数',
   'rule.pagingInPath': '应写在路径中（{pageIndex}-{pageSize}），而不是查询参数中',
   'rule.reportFilters': '必须是报表筛选条件的名称与值',

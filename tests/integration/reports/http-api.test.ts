@@ -184,6 +184,26 @@ describe('the report API: bad parameters are 400s that name the parameter', () =
       const answer = await getReport(s, `/${path}/1-20?${query}`)
       expect(answer.http, `${path}?${query}`).toBe(400)
       expect(answer.body).toMatchObject({ status: 400, field: name, message, data: null })
+      // The session first: no hint about the parameters to a caller without one.
+      expect((await getReport(s, `/${path}/1-20?${query}`, {}, null)).http, `${path}?${query} without a token`).toBe(401)
+    }
+  })
+
+  it.each(PATHS)('%s: a parameter given twice is refused as given twice, not as a format', async (path) => {
+    // It read "currency: must be a 3-letter currency code" for two good codes.
+    for (const [query, name] of [
+      ['currency=CNY&currency=THB', 'currency'],
+      ['dateStart=2026-01-01&dateStart=2026-01-02', 'dateStart'],
+      ['currency=CNY&currency=', null]
+    ] as const) {
+      const answer = await getReport(s, `/${path}/1-20?${query}`)
+      if (name === null) {
+        // An empty value is an absent filter: one value given.
+        expect(answer.http, `${path}?${query}`).toBe(200)
+        continue
+      }
+      expect(answer.http, `${path}?${query}`).toBe(400)
+      expect(answer.body).toMatchObject({ status: 400, field: name, message: `${name}: is given more than once; give it once`, data: null })
     }
   })
 
