@@ -69,7 +69,7 @@ export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Ord
   const disputeNo = caseNumber(tx, 'DS', order)
   const feeMinor = contractOf(tx, order).disputeFeeMinor
   // Refused (422) before anything is written when the merchant's available balance cannot cover it.
-  assertCovered(ledger, order, amountMinor, feeMinor, input.merchantUser)
+  assertCovered(tx, ledger, order, amountMinor, feeMinor, input.merchantUser)
   const posting = ledger.post({ ...disputePosting(order, { disputeNo, amountMinor, feeMinor }, 'opened'), createdBy: input.userId, at: now })
   const dispute = tx
     .insert(disputes)

@@ -64,7 +64,7 @@ export function requestRefund(tx: Tx, ledger: Ledger, tenantId: number, order: O
   const refundNo = caseNumber(tx, 'R', order)
   const feeMinor = contract.refundFeeMinor
   // Checked before anything is written: the merchant's available balance must cover amount + fee.
-  assertCovered(ledger, order, amountMinor, feeMinor, input.merchantUser)
+  assertCovered(tx, ledger, order, amountMinor, feeMinor, input.merchantUser)
   const hold = ledger.hold({ ...refundHoldPosting(order, { refundNo, amountMinor, feeMinor }), createdBy: input.userId, at: now })
   const refund = tx
     .insert(refunds)

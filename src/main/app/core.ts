@@ -38,6 +38,7 @@ import { createExportJobs, folderTarget, type ExportJobs, type ExportJobsOptions
 import type { SimulatorHost } from '../core/ports'
 import { createSimulatorHost } from '../simulator/host'
 import { createFieldTestRunner, type FieldTestRunner } from '../fieldtest/runs/runner'
+import { rehearsalChannels } from '../fieldtest/runs/rehearsal'
 import { paymentLinkOf } from '../orders/payment-link'
 import { applyPendingRestore } from '../safety/files'
 import { createSafety, type Safety } from '../safety/service'
@@ -151,7 +152,12 @@ export function createCore(options: CoreOptions): Core {
     setupCode: options.mode === 'browser' && userCount(db) === 0 ? newSetupCode() : null
   }
   const timeZoneQuery = db.$client.prepare('select time_zone as zone from tenants where id = ?')
-  const ledger = createLedger(db, { tenantId: TENANT_ID, clock, timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone })
+  const ledger = createLedger(db, {
+    tenantId: TENANT_ID,
+    clock,
+    timeZone: () => (timeZoneQuery.get(TENANT_ID) as { zone: string }).zone,
+    isRehearsalChannel: rehearsalChannels(db.$client)
+  })
   const log = options.log ?? ((error: unknown) => console.error(error))
   if (replaced) log(`Restored from a backup; the database it replaced is kept as ${replaced}`)
   const reads = createReadPool({ dbPath: options.dbPath, sqlite: db.$client, nativeBinding: options.nativeBinding, catalog: READS, worker: READ_WORKER })

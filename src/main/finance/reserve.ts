@@ -21,7 +21,7 @@ import { ENTRY_TYPES } from '../../shared/ledger'
 import type { Db } from '../db/open'
 import { transact } from '../db/transaction'
 import type { Clock } from '../core/context'
-import type { Ledger } from '../ledger/ledger'
+import { REVERSAL_SUFFIX, type Ledger } from '../ledger/ledger'
 import type { PostingInput } from '../ledger/types'
 
 export const DAY_MS = 86_400_000
@@ -78,7 +78,9 @@ function statementsOf(sqlite: Database.Database): Statements {
       // One account's reserve entries from an entry id on, in id order: a seek on (account_id, id).
       scan: sqlite.prepare(
         `select e.id, e.posting_id as postingId, ${dueAt} as dueAt,
-                exists (select 1 from ledger_postings r where r.tenant_id = p.tenant_id and r.idempotency_key = 'reserve-release:' || e.posting_id) as released
+                exists (select 1 from ledger_postings r where r.tenant_id = p.tenant_id and r.idempotency_key = 'reserve-release:' || e.posting_id)
+                -- A rehearsal's posting was reversed as it was made (ledger.ts): its reserve went back with it.
+                or exists (select 1 from ledger_postings r where r.tenant_id = p.tenant_id and r.idempotency_key = p.idempotency_key || '${REVERSAL_SUFFIX}') as released
          from ledger_entries e
          join ledger_postings p on p.id = e.posting_id
          join contracts c on c.id = e.contract_id

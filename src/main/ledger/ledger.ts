@@ -60,7 +60,20 @@ export interface LedgerOptions {
   clock: Clock
   /** The tenant's business time zone, read on each posting (it can be changed in settings). */
   timeZone: () => string
+  /**
+   * Whether a channel is a field test's rehearsal twin (it points at the simulator, which "pays"
+   * with money that never arrives). A posting that touches one is booked and reversed in the same
+   * transaction (`reverseRehearsal`): the rehearsal shows what a live run would book, while no
+   * merchant, fee, reserve or suspense balance ever holds that money, even for a moment.
+   */
+  isRehearsalChannel?: (channelId: number) => boolean
 }
+
+/** A rehearsal posting's reversal is keyed by its key and this. */
+export const REVERSAL_SUFFIX = ':reversed'
+
+/** The remark of a rehearsal's reversing entry: the original's, so a search by order number finds both. */
+export const rehearsalRemark = (remark: string) => `${remark} · rehearsal reversed`
 
 const insufficient = (what: ServerText, currency: string, available: bigint, needs: bigint) =>
   new AppError('limit', say('error.ledger.insufficient', { what, available: `${fromMinor(available, currency)} ${currency}`, needs: `${fromMinor(needs, currency)} ${currency}` }), {
@@ -98,7 +111,9 @@ function statements(sqlite: Database.Database) {
     balance: sqlite.prepare('select posted_sum as postedSum, held_out as heldOut, held_in as heldIn from ledger_balances where account_id = ?').safeIntegers(true),
     addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + ?, updated_at = ? where account_id = ?'),
     addHeld: sqlite.prepare('update ledger_balances set held_out = held_out + ?, held_in = held_in + ?, updated_at = ? where account_id = ?'),
-    postingByKey: sqlite.prepare('select id, status, content_hash as contentHash, txn_id as txnId, merchant_id as merchantId, contract_id as contractId, is_test as isTest from ledger_postings where tenant_id = ? and idempotency_key = ?'),
+    postingByKey: sqlite.prepare(
+      'select id, status, content_hash as contentHash, txn_id as txnId, description, merchant_id as merchantId, contract_id as contractId, reference, is_test as isTest from ledger_postings where tenant_id = ? and idempotency_key = ?'
+    ),
     nextPostingId: sqlite.prepare('select coalesce(max(id), 0) + 1 as id from ledger_postings').pluck(),
     insertPosting: sqlite.prepare(
       'insert into ledger_postings (id, tenant_id, idempotency_key, content_hash, status, description, txn_id, merchant_id, contract_id, reference, is_test, created_by, created_at, settled_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
@@ -117,11 +132,16 @@ function statements(sqlite: Database.Database) {
 }
 
 /** Canonical content of a posting request, for the idempotency check. */
+type PostingHead = Omit<PostingInput, 'entries' | 'at'>
+type EntryKey = readonly [key: string, delta: number, type: number | null, remark: string]
+
 function contentHash(kind: 'post' | 'hold', input: PostingInput): string {
-  const entries = input.entries
-    .map((e) => [accountKey(e.account), e.delta, e.type ?? null, e.remark ?? ''] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
-  const canonical = [kind, input.description, input.txnId ?? null, input.merchantId ?? null, input.contractId ?? null, input.reference ?? null, !!input.isTest, entries]
+  return hashOf(kind, input, input.entries.map((e) => [accountKey(e.account), e.delta, e.type ?? null, e.remark ?? ''] as const))
+}
+
+function hashOf(kind: 'post' | 'hold', head: PostingHead, entryKeys: EntryKey[]): string {
+  const entries = [...entryKeys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+  const canonical = [kind, head.description, head.txnId ?? null, head.merchantId ?? null, head.contractId ?? null, head.reference ?? null, !!head.isTest, entries]
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
 }
 
@@ -239,7 +259,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     return { postingId: existing.id, txnId: existing.txnId, status: existing.status, replayed: true }
   }
 
-  function insertPosting(kind: 'post' | 'hold', input: PostingInput, now: number): { postingId: number; txnId: number } {
+  function insertPosting(kind: 'post' | 'hold', input: PostingHead, now: number, hash: string): { postingId: number; txnId: number } {
     // The id is chosen up front so the transaction number can default to it in the same insert.
     const postingId = s.nextPostingId.get() as number
     const txnId = input.txnId ?? postingId
@@ -247,7 +267,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       postingId,
       tenantId,
       input.idempotencyKey,
-      contentHash(kind, input),
+      hash,
       kind === 'post' ? 'posted' : 'pending',
       input.description,
       txnId,
@@ -304,16 +324,52 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
         )
   }
 
+  /** An entry on a rehearsal twin's account: the simulator's money, never short and never real. */
+  function onTwin(e: PreparedEntry): boolean {
+    return e.account.kind === 'channel' && !!options.isRehearsalChannel?.(Number(e.account.key.split(':')[1]))
+  }
+
+  /**
+   * Checks that the balances a posting takes from cover it, unless it is a rehearsal's (returns
+   * true then): its money is the simulator's, booked and reversed at once, so no balance can run
+   * short of it (a rehearsal refunds the deposit it rehearsed, which was never the merchant's).
+   */
+  function covered(entries: PreparedEntry[], kind: 'post' | 'hold'): boolean {
+    if (entries.some(onTwin)) return true
+    checkBalances(entries, kind)
+    return false
+  }
+
+  /**
+   * Books the exact opposite of a rehearsal's posting, as a posting of its own (`<key>:reversed`)
+   * in the same transaction: every account is back where it was, and both stay on the record.
+   */
+  function reverseRehearsal(posting: { idempotencyKey: string; description: string; txnId: number; merchantId: number | null; contractId: number | null; reference: string | null; isTest: boolean }, entries: PreparedEntry[], now: number): void {
+    const reversed = entries.map((e) => ({ ...e, raw: -e.raw, delta: -e.delta, remark: rehearsalRemark(e.remark) }))
+    const head: PostingHead = {
+      idempotencyKey: `${posting.idempotencyKey}${REVERSAL_SUFFIX}`,
+      description: `${posting.description}: reversed, a rehearsal on the simulator`,
+      txnId: posting.txnId,
+      merchantId: posting.merchantId,
+      contractId: posting.contractId,
+      reference: posting.reference,
+      isTest: posting.isTest
+    }
+    const { postingId } = insertPosting('post', head, now, hashOf('post', head, reversed.map((e) => [e.account.key, e.delta, e.type, e.remark] as const)))
+    writeEntries(postingId, posting.txnId, posting.contractId, posting.isTest, reversed, now)
+  }
+
   function post(input: PostingInput): PostingResult {
     return inTransaction(() => {
       const replay = replayOf('post', input)
       if (replay) return replay
       const now = input.at ?? clock.now()
       const entries = prepare(input)
-      checkBalances(entries, 'post')
+      const rehearsal = covered(entries, 'post')
       materialize(entries, now)
-      const { postingId, txnId } = insertPosting('post', input, now)
+      const { postingId, txnId } = insertPosting('post', input, now, contentHash('post', input))
       writeEntries(postingId, txnId, input.contractId ?? null, !!input.isTest, entries, now)
+      if (rehearsal) reverseRehearsal({ ...input, txnId, merchantId: input.merchantId ?? null, contractId: input.contractId ?? null, reference: input.reference ?? null, isTest: !!input.isTest }, entries, now)
       return { postingId, txnId, status: 'posted', replayed: false }
     })
   }
@@ -324,9 +380,9 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       if (replay) return replay
       const now = input.at ?? clock.now()
       const entries = prepare(input)
-      checkBalances(entries, 'hold')
+      covered(entries, 'hold')
       materialize(entries, now)
-      const { postingId, txnId } = insertPosting('hold', input, now)
+      const { postingId, txnId } = insertPosting('hold', input, now, contentHash('hold', input))
       for (const e of entries) {
         s.insertHoldEntry.run(postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark)
         s.addHeld.run(e.delta < 0 ? -e.delta : 0, e.delta > 0 ? e.delta : 0, now, e.account.id)
@@ -337,7 +393,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
 
   function pendingPosting(idempotencyKey: string) {
     const posting = s.postingByKey.get(tenantId, idempotencyKey) as
-      | { id: number; status: PostingResult['status']; txnId: number; contractId: number | null; isTest: number }
+      | { id: number; status: PostingResult['status']; txnId: number; description: string; merchantId: number | null; contractId: number | null; reference: string | null; isTest: number }
       | undefined
     if (!posting) throw notFound(say('thing.hold', { id: idempotencyKey }), 'ledger.hold_not_found')
     return posting
@@ -371,6 +427,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       releaseHeld(entries, now)
       writeEntries(posting.id, posting.txnId, posting.contractId, !!posting.isTest, entries, now)
       s.settle.run(now, posting.id)
+      if (entries.some(onTwin)) reverseRehearsal({ ...posting, idempotencyKey, isTest: !!posting.isTest }, entries, now)
       return { postingId: posting.id, txnId: posting.txnId, status: 'posted', replayed: false }
     })
   }

@@ -12,7 +12,7 @@ import { minorOf } from '../core/amount-input'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
 import { permissionTerm, say, term } from '../../shared/server-text'
-import { channels, channelServiceBindings, contracts, fieldtestRehearsalChannels, merchants, orders, outbox, services, terminals } from '../db/schema'
+import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, terminals } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
@@ -22,6 +22,7 @@ import { businessDayFn, dayText } from '../ledger/business-day'
 import type { SecretBox } from '../core/secrets'
 import { openOrderFields, sealOrderFields } from './card-numbers'
 import { nextOrderNumbers } from './numbering'
+import { isRehearsalChannel } from './outcome'
 import { payoutHoldPosting } from './settlement'
 import { countCreated } from './stats'
 import { addEvent } from './timeline'
@@ -96,9 +97,8 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
     // A merchant-bound user sees the channels bound to its services only: any other is as if it did not exist (its name is the platform's).
     const unseen = actor.merchantId !== null && channel && !tx.select({ id: channelServiceBindings.channelId }).from(channelServiceBindings).where(and(eq(channelServiceBindings.channelId, channel.id), eq(channelServiceBindings.serviceId, service.id))).get()
     if (!channel || unseen) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
-    if (!options.rehearsal && tx.select({ id: fieldtestRehearsalChannels.channelId }).from(fieldtestRehearsalChannels).where(eq(fieldtestRehearsalChannels.twinChannelId, channel.id)).get()) {
-      throw validationError('channelId', say('rule.rehearsalChannel', { name: channel.name }))
-    }
+    const twin = isRehearsalChannel(tx, channel.id)
+    if (twin && !options.rehearsal) throw validationError('channelId', say('rule.rehearsalChannel', { name: channel.name }))
 
     const pair = evaluatePair(tx, service, channel)
     if (!pair.usable) throw new AppError('limit', pair.blockers[0], { field: 'channelId', code: 'orders.channel_unusable' })
@@ -125,7 +125,8 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
     }
     const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, day, now, zone) : { contract: activeContract(tx, merchantId, service.currency, day, 'serviceId'), fx: null }
     const fee = direction === 'payout' ? contract.withdrawalFeeMinor : 0
-    if (direction === 'payout') {
+    // A rehearsal's payout is paid by the simulator, and the ledger reverses what it books: no balance limits it.
+    if (direction === 'payout' && !twin) {
       const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available
       const merchantAvailable = ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available
       const coverage = payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format, { channelFigure: actorOf(ctx).merchantId === null })

@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
 import { say, term, type ServerText, type TermValue } from '../../shared/server-text'
 import { inEnglish } from '../core/text'
-import { contracts, orders, outbox, type OrderStatus } from '../db/schema'
+import { contracts, fieldtestRehearsalChannels, orders, outbox, type OrderStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
 import { depositPaidPosting, depositSettlement, payoutHoldKey, type PaidFrom } from './settlement'
@@ -48,7 +48,17 @@ export interface Outcome {
   paidFrom?: PaidFrom
 }
 
+/** Whether a channel is a field test's rehearsal twin: it points at the simulator, whose "payments" never bring money. */
+export function isRehearsalChannel(tx: Tx, channelId: number): boolean {
+  return !!tx.select({ id: fieldtestRehearsalChannels.channelId }).from(fieldtestRehearsalChannels).where(eq(fieldtestRehearsalChannels.twinChannelId, channelId)).get()
+}
+
+/**
+ * Tells the merchant's system the order's outcome (its notify URL, through the outbox). Never for
+ * a rehearsal's order: the merchant would ship goods against a payment made by the simulator.
+ */
 export function scheduleNotification(tx: Tx, order: Order, now: number, key = `${order.orderNo}:notify`): void {
+  if (isRehearsalChannel(tx, order.channelId)) return
   tx.insert(outbox)
     .values({ orderId: order.id, operation: 'notify', idempotencyKey: key, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })
     .onConflictDoNothing()

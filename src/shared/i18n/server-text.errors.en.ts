@@ -102,6 +102,7 @@ export const errorsTextEn = {
   'error.parked.decided': 'Parked report {{id}} is already decided',
   'error.parked.awaitingApproval': 'Parked report {{id}} is waiting for its adjustment to be approved',
   'error.parked.creditNeedsAdjustment': 'Crediting an excess to the merchant requests an adjustment: it needs {{permission}} ({{code}})',
+  'error.parked.rehearsal': 'Order {{orderNo}} is a field test rehearsal’s: the simulator paid it and its money never arrived, so it is never the merchant’s; record it as returned',
   'error.parked.fxCredit':
     'The merchant settles order {{orderNo}} in {{settlement}}, not {{currency}}: return the excess, or credit it by an adjustment in {{settlement}} at a rate you state',
 

@@ -98,6 +98,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.parked.decided': '挂起的上游报告 {{id}} 已处理',
   'error.parked.awaitingApproval': '挂起的上游报告 {{id}} 正在等待其账目调整审批',
   'error.parked.creditNeedsAdjustment': '将超额部分入账给商户需要申请账目调整：需要“{{permission}}”（{{code}}）权限',
+  'error.parked.rehearsal': '订单 {{orderNo}} 属于现场测试的演练：由模拟器支付，款项从未到账，永远不归商户所有；请记为已退回',
   'error.parked.fxCredit': '商户以 {{settlement}} 结算订单 {{orderNo}}，而不是 {{currency}}：请退回超额部分，或按您确定的汇率以 {{settlement}} 申请账目调整入账',
 
   'error.balance.insufficient': '余额不足：{{reasons}}',

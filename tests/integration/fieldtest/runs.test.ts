@@ -107,6 +107,29 @@ describe('field test runs on the simulator', () => {
     expect(refused.message).toMatch(/is a field test’s rehearsal copy of a channel \(it sends to the simulator\): orders go to the channel itself$/)
   }, 90_000)
 
+  it('a rehearsal moves no money: every balance is as before, the merchant is never told, and each step still shows what would be booked', async () => {
+    // Every ledger balance that is not zero, by account (the posted sum and what is held).
+    const balances = () =>
+      w.t.core.db.$client
+        .prepare('select a.key, b.posted_sum as posted, b.held_out as heldOut, b.held_in as heldIn from ledger_balances b join ledger_accounts a on a.id = b.account_id where b.posted_sum != 0 or b.held_out != 0 or b.held_in != 0 order by a.key')
+        .all()
+    const notifications = () => (w.t.core.db.$client.prepare("select count(*) as n from outbox where operation = 'notify'").get() as { n: number }).n
+    const before = { balances: balances(), notifications: notifications() }
+    const plan = await planOf(w, withServices(w, [deposit('500.00', PAID), { title: 'Refund part', action: 'refund', target: 0, refund: 'partial', amount: '100.00', expect: { outcome: 'paid', amountExact: true, feeExact: true } }, payout('10.00', PAID)]))
+    const run = await rehearse(w, plan.id)
+    expectEnded(run)
+    expect(run.steps.map((s) => s.status), statuses(run).join(' | ')).toEqual(['passed', 'passed', 'passed'])
+    // The deposit, its refund and the payout were each booked and reversed at once: the merchant,
+    // its reserve, the fees and suspense are where they were (the deposit credited 489.00 before).
+    expect(balances()).toEqual(before.balances)
+    expect(notifications()).toBe(before.notifications)
+    // What a live run would book is still on the record, and in the step's evidence.
+    expect(run.steps[0].amounts).toMatchObject({ requested: '500.00', paidInCallback: '500.00', postedToLedger: '500.00', feeExpected: '11.00', feePosted: '11.00' })
+    const evidence = await w.t.ok('fieldtest.runs.step', { id: run.id, index: 0 }, w.admin)
+    const ledger = evidence.evidence!.ledger
+    expect(ledger.filter((e) => e.remark.endsWith('rehearsal reversed')).length).toBe(ledger.length / 2)
+  }, 60_000)
+
   it('the caps refuse, and never send, the step that would pass them', async () => {
     const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'accepted' }), deposit('600.00', { outcome: 'accepted' }), deposit('700.00', { outcome: 'accepted' }), deposit('20000.01', { outcome: 'refused_locally' })]))
     const byCount = await settle(w, (await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: { maxOrders: 2, maxAmount: '100000' } }, w.admin)).id)

@@ -8,6 +8,7 @@
  * only, so a live run on a channel that happens to point at the same simulator is not touched.
  */
 import { randomBytes } from 'node:crypto'
+import type Database from 'better-sqlite3'
 import { and, eq, notInArray } from 'drizzle-orm'
 import type { RehearsalFaultInput } from '../../../shared/contract/fieldtest'
 import { say } from '../../../shared/server-text'
@@ -21,6 +22,15 @@ import { DEFAULT_GENERIC_CONFIG, genericAdapterConfigSchema } from '../../upstre
 
 /** The in-app simulator's control, as a rehearsal uses it (core/ports.ts `SimulatorHost`). */
 export type SimulatorControl = RunningSimulatorHandle
+
+/**
+ * Whether a channel is a rehearsal twin, for the ledger (`LedgerOptions.isRehearsalChannel`): one
+ * indexed look-up per channel account a posting touches.
+ */
+export function rehearsalChannels(sqlite: Database.Database): (channelId: number) => boolean {
+  const twin = sqlite.prepare('select 1 from fieldtest_rehearsal_channels where twin_channel_id = ?').pluck()
+  return (channelId) => twin.get(channelId) !== undefined
+}
 
 export interface Twin {
   channelId: number

@@ -16,7 +16,7 @@ import { actorOf, type Ctx } from '../../core/context'
 import { conflict, forbidden, notFound, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { assertCanRead, merchantFilter } from '../../core/scope'
-import { finish, loadOrder } from '../outcome'
+import { finish, isRehearsalChannel, loadOrder } from '../outcome'
 import { actionsOf, holdingKey, park, returnPosting, type PaymentException } from '../parked'
 import { addEvent } from '../timeline'
 import { requestAdjustment } from '../../finance/adjustments'
@@ -130,6 +130,10 @@ export const parkedProcedures = handlers({
       const allowed = actionsOf(e)
       if (!allowed.includes(input.action)) throw validationError('action', say('rule.parkedActions', { kind: term('parkedKind', e.kind), actions: allowed.length ? allowed.join(', ') : say('rule.nothing') }))
       const order = loadOrder(tx, e.orderId)
+      // What the ledger held for a rehearsal's order it also reversed: there is nothing to credit or book.
+      if ((input.action === 'credit' || input.action === 'book') && isRehearsalChannel(tx, order.channelId)) {
+        throw conflict(say('error.parked.rehearsal', { orderNo: order.orderNo }), { field: 'action', code: 'parked.rehearsal' })
+      }
       const now = ctx.clock.now()
       const held = `${e.currency} ${fromMinor(e.heldMinor, e.currency)}`
       let update: Partial<typeof paymentExceptions.$inferInsert>
