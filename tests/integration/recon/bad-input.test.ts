@@ -7,7 +7,8 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { inEnglish } from '../../../src/main/core/text'
 import { readStatement, type StatementReadError } from '../../../src/main/recon/formats'
-import { BUILT_IN_PROFILES, type ReconProfile } from '../../../src/shared/contract/recon-profile'
+import { withMappedHeader } from '../../../src/renderer/src/pages/reconciliation/profile/draft'
+import { BUILT_IN_PROFILES, reconProfile, type ReconProfile } from '../../../src/shared/contract/recon-profile'
 import { collect, tempFile } from './fixtures'
 
 const generic = BUILT_IN_PROFILES.generic_csv
@@ -89,5 +90,21 @@ describe('bad statement files', () => {
     expect(result.code).toBe('header_mismatch')
     expect(result.message).toBe('The header on line 1 does not match the profile: missing "reference", "amount", "date". Read as UTF-8: a wrong encoding looks like this too; otherwise the layout changed and the profile needs a new version.')
     expect(result.details).toMatchObject({ found: ['when', 'what', 'how much'], unmapped: ['when', 'what', 'how much'], row: 1 })
+  })
+
+  it('stops a file that renames a column the clerk mapped, even one the layout it started from calls optional', async () => {
+    // The profile editor, from "Generic CSV", on the clerk's sample: the order no. and the fee are
+    // optional in that layout; mapped from the sample, a later file cannot silently lack them.
+    const sample = ['交易时间', '参考号', '平台订单号', '金额', '手续费（元）', '币种']
+    const fields = ['time', 'upstreamNo', 'orderNo', 'gross', 'fee', 'currency'] as const
+    const mapped = reconProfile.parse(sample.reduce((draft, column, i) => withMappedHeader(draft, column, fields[i]), generic))
+    const rows = (header: string) => [header, '2024-05-01 08:00:00,A1,PD-1,100.00,-9.99,CNY'].join('\n')
+    const read = collect()
+    await readStatement(tempFile('sample.csv', rows(sample.join(','))), mapped, read.hooks)
+    expect(read.lines.map((l) => [l.orderNo, l.fee])).toEqual([['PD-1', '-9.99']])
+
+    const renamed = (await readStatement(tempFile('renamed.csv', rows('交易时间,参考号,商户单号,金额,服务费（元）,币种')), mapped).catch((e: unknown) => e)) as StatementReadError
+    expect(renamed.code).toBe('header_mismatch')
+    expect(renamed.details).toMatchObject({ missing: ['平台订单号', '手续费（元）'], unmapped: ['商户单号', '服务费（元）'] })
   })
 })

@@ -6,7 +6,7 @@ import { Alert, Button, Group, Select, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { COLUMN_FIELDS, type ColumnField } from '../../../../../shared/contract/recon-profile'
 import { reconLabel } from '../labels'
-import { fieldOfHeader, mapHeader, missingMappings, unmapField, withColumns, type Draft } from './draft'
+import { fieldOfHeader, missingMappings, unmapField, withColumns, withMappedHeader, type Draft } from './draft'
 import type { Preview } from './SamplePanel'
 
 const NONE = 'none'
@@ -17,7 +17,7 @@ export function ColumnMapping({ draft, preview, onChange }: { draft: Draft; prev
   if (!header) return <Alert color="yellow">{t('recon.mapping.noHeader')}</Alert>
   const firstData = preview.rows.find((r) => preview.headerRow !== null && r.lineNo > preview.headerRow && r.cells.length === header.length)
   const options = [{ value: NONE, label: t('recon.mapping.notMapped') }, ...COLUMN_FIELDS.map((f) => ({ value: f, label: reconLabel(t, 'fields', f) }))]
-  const map = (column: string, field: ColumnField | null) => onChange(withColumns(draft, mapHeader(draft.columns, column, field)))
+  const map = (column: string, field: ColumnField | null) => onChange(withMappedHeader(draft, column, field))
   const missing = missingMappings(draft, header)
   return (
     <Stack gap="sm">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILES } from '../../../../../shared/contract/recon-profile'
-import { columnValues, fieldOfHeader, mapHeader, mapRows, missingMappings, rowsMap, withColumns, withSignMode } from './draft'
+import { columnValues, fieldOfHeader, mapHeader, mapRows, missingMappings, rowsMap, withColumns, withMappedHeader, withSignMode } from './draft'
 
 const alipay = BUILT_IN_PROFILES.alipay_trade
 
@@ -42,6 +42,20 @@ describe('the profile draft', () => {
     const fixed = withColumns(alipay, mapHeader(mapHeader(alipay.columns, '交易完成时间', 'time'), '实收净额（元）', null))
     expect(missingMappings(fixed, header)).toEqual([])
     expect(fixed.optionalColumns).toEqual(['counterparty', 'description'])
+  })
+
+  it('requires a column the user mapped, though the layout it started from calls that field optional', () => {
+    const generic = BUILT_IN_PROFILES.generic_csv
+    expect(generic.optionalColumns).toEqual(expect.arrayContaining(['orderNo', 'fee']))
+    const mapped = withMappedHeader(withMappedHeader(generic, '平台订单号', 'orderNo'), '手续费（元）', 'fee')
+    expect(mapped.columns).toMatchObject({ orderNo: '平台订单号', fee: '手续费（元）' })
+    expect(mapped.optionalColumns).not.toContain('orderNo')
+    expect(mapped.optionalColumns).not.toContain('fee')
+    // What the user did not touch keeps the layout's word; a column unmapped asks for nothing.
+    expect(mapped.optionalColumns).toContain('net')
+    expect(withMappedHeader(mapped, '手续费（元）', null).columns.fee).toBeUndefined()
+    // A later file that renamed both: both are missing, neither may be absent.
+    expect(missingMappings(mapped, ['date', 'reference', '商户单号', 'amount', '服务费（元）']).filter((m) => !m.optional).map((m) => m.field)).toEqual(['orderNo', 'fee'])
   })
 
   it('edits a value map as rows, dropping empty values', () => {

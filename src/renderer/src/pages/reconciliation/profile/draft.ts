@@ -75,6 +75,17 @@ export function withColumns(draft: Draft, columns: ProfileColumns): Draft {
   return { ...draft, columns, optionalColumns: draft.optionalColumns.filter((field) => columns[field] !== undefined) }
 }
 
+/**
+ * A header column mapped to a field (or to none) by the user. A layout marks columns optional
+ * that some of its exports lack; a column the user picked from their own file is no guess, so its
+ * field is required: a later file that renames it is stopped at the header, never read as empty
+ * (a fee read as empty is a fee not checked).
+ */
+export function withMappedHeader(draft: Draft, header: string, field: ColumnField | null): Draft {
+  const next = withColumns(draft, mapHeader(draft.columns, header, field))
+  return field === null ? next : { ...next, optionalColumns: next.optionalColumns.filter((f) => f !== field) }
+}
+
 /** A value map (`kinds`, `statuses`) as editable rows, and back (empty values dropped, the last of a repeated value wins). */
 export function mapRows<V extends string>(map: Record<string, V>): { value: string; to: V }[] {
   return Object.entries(map).map(([value, to]) => ({ value, to }))
