@@ -162,6 +162,17 @@ export function assignRateCauses(breaks: Break[]): void {
   }
 }
 
+/**
+ * The lines of theirs a break is about: a duplicate its copy (its detail lists the original's
+ * lines too, for context); a pair's difference every line compared (a split payment's); otherwise
+ * its own line, if any.
+ */
+export function linesOfBreak(b: Break): number[] {
+  const compared = b.detail.lineIds
+  if (b.type !== 'duplicate' && Array.isArray(compared)) return compared as number[]
+  return b.lineId === null ? [] : [b.lineId]
+}
+
 export function byIdentity(a: Break, b: Break): number {
   return a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0
 }

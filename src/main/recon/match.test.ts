@@ -74,6 +74,27 @@ describe('matching statement lines against our orders', () => {
     expect(result.breaks.filter((b) => b.type === 'status_mismatch').map((b) => b.causeKey).sort()).toEqual(['ours_paid_theirs_not', 'theirs_paid_ours_not'])
   })
 
+  it('matches only what agrees: a line a break is about (a duplicate copy, another amount, currency, fee or status) is no match', () => {
+    const [clean, twice, over, currency, fee, lost] = Array.from({ length: 6 }, () => order())
+    lost.status = 'pending'
+    const lines = [
+      line({ orderNo: clean.orderNo }),
+      line({ orderNo: twice.orderNo }),
+      line({ orderNo: twice.orderNo, rowKey: 'copy' }),
+      line({ orderNo: over.orderNo, grossMinor: 10_100 }),
+      line({ orderNo: currency.orderNo, currency: 'USD' }),
+      line({ orderNo: fee.orderNo, feeMinor: -90 }),
+      line({ orderNo: lost.orderNo })
+    ]
+    const result = matchStatement(lines, [clean, twice, over, currency, fee, lost], [], [], rules, scope)
+    expect(types(result)).toEqual(['amount_over', 'currency_mismatch', 'duplicate', 'fee_mismatch', 'status_mismatch'])
+    // The order paid twice is matched to its first line; the copy is the duplicate break's.
+    expect(result.matches.map((m) => [m.lineId, m.orderId])).toEqual([
+      [lines[0].id, clean.id],
+      [lines[1].id, twice.id]
+    ])
+  })
+
   it('allows the profile’s tolerance on the gross (absolute or a share of it), and only the absolute one on the fee', () => {
     const os = Array.from({ length: 6 }, () => order({ amountMinor: 100_000 }))
     const lines = [

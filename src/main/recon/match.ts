@@ -14,14 +14,20 @@
  * Matched pairs are then compared: currency, gross (within the tolerance), the channel's fee
  * against its schedule, and status. What is left is missing on one side, unless it falls inside
  * the grace window around the cut-off (pending, not a break, until it passes).
+ *
+ * A match in the result is a clean one: a line paired (or grouped) with no break about it. A pair
+ * that differs (amount, fee, currency, status) or a duplicate copy is a break, stated by the break
+ * with both sides; so every line is matched, a break's, pending, or nothing to match (a fee line,
+ * a failed attempt nobody of ours names), never two of these.
  */
-import { assignRateCauses, byIdentity, byLine, compare, lineBreak, oursBreak, theirsPaid, withinTolerance } from './match-compare'
+import { assignRateCauses, byIdentity, byLine, compare, lineBreak, linesOfBreak, oursBreak, theirsPaid, withinTolerance } from './match-compare'
 import { Claims, idSetFor, positionById } from './match-sets'
 import type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
 export type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
-export const RULE_VERSION = 2
+/** 3: a pair or group with a break about its line is no match (it was one, counted as matched, in 2). */
+export const RULE_VERSION = 3
 
 
 /**
@@ -301,5 +307,12 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
     breaks.push({ type: 'control_total', identity: `control_total:${c.statementId}:${c.name}`, lineId: null, orderId: null, refundId: null, statementId: c.statementId, merchantId: null, currency: null, theirsMinor: null, oursMinor: null, differenceMinor: null, at: scope.from, causeKey: 'control_total', detail: { name: c.name, stated: c.stated, computed: c.computed, ...(c.problem ? { problem: c.problem } : {}) } })
   }
   assignRateCauses(breaks)
-  return { matches, breaks: breaks.sort(byIdentity), pending }
+  return { matches: cleanMatches(matches, breaks), breaks: breaks.sort(byIdentity), pending }
+}
+
+/** The matches no break is about (see the head of this file). */
+function cleanMatches(matches: Match[], breaks: Break[]): Match[] {
+  const broken = new Set<number>()
+  for (const b of breaks) for (const id of linesOfBreak(b)) broken.add(id)
+  return broken.size === 0 ? matches : matches.filter((m) => !broken.has(m.lineId))
 }

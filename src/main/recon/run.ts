@@ -12,6 +12,7 @@ import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
 import { giveWay, jobTransaction } from '../db/write-turns'
 import { businessDayFn } from '../ledger/business-day'
 import { idSetFor, positionById } from './match-sets'
+import { linesOfBreak } from './match-compare'
 import { loadControls, loadDayOnly, loadLinks } from './run-inputs'
 import { matchStatement, RULE_VERSION, type Break, type KeyFinder, type Line, type ManualLink, type Match, type MatchResult, type MatchRules, type OurOrder, type Ours, type OurRefund } from './match'
 
@@ -37,9 +38,14 @@ export interface RunSettings {
 
 export interface RunSummary {
   lines: number
+  /** Lines paired (or grouped) with ours and no break about them. */
   matched: number
   matchedAmount: Record<string, string>
   matchRate: number
+  /** Lines a break is about (a line with an amount and a fee break counts once). */
+  linesWithBreaks: number
+  /** Fee lines and failed attempts nobody of ours names: lines − matched − with breaks − pending. */
+  linesNotForMatching: number
   pending: { lines: number; ours: number }
   breaks: Record<string, number>
   breakAmounts: Record<string, Record<string, string>>
@@ -469,9 +475,16 @@ export function failInterruptedRuns(sqlite: Database.Database): number {
   return interrupted.length
 }
 
+/**
+ * The run's figures, tied to the file: matched counts the clean matches only (the result holds no
+ * other), so lines = matched + lines with breaks + pending + not for matching (fee lines, failed
+ * attempts nobody of ours names), and the matched amount leaves out every amount a break states.
+ */
 function summarize(lineCount: number, matches: Match[], breaks: Break[], pending: RunSummary['pending'], carried: number): RunSummary {
   const matchedLines = idSetFor(matches.length, (i) => matches[i].lineId)
   for (const m of matches) matchedLines.add(m.lineId)
+  const brokenLines = new Set<number>()
+  for (const b of breaks) for (const id of linesOfBreak(b)) brokenLines.add(id)
   const matchedAmount: Record<string, bigint> = {}
   for (const m of matches) if (m.currency && m.amountMinor !== null) matchedAmount[m.currency] = (matchedAmount[m.currency] ?? 0n) + BigInt(Math.abs(m.amountMinor))
   const counts: Record<string, number> = {}
@@ -491,6 +504,8 @@ function summarize(lineCount: number, matches: Match[], breaks: Break[], pending
     matched: matchedLines.size,
     matchedAmount: text(matchedAmount),
     matchRate: lineCount === 0 ? 1 : matchedLines.size / lineCount,
+    linesWithBreaks: brokenLines.size,
+    linesNotForMatching: lineCount - matchedLines.size - brokenLines.size - pending.lines,
     pending,
     breaks: counts,
     breakAmounts: Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, text(v)])),

@@ -155,13 +155,20 @@ export const runRow = z.object({
   ruleVersion: z.number(),
   inputHash: z.string(),
   resultHash: z.string().nullable(),
-  /** Lines, matched count and amounts per currency, the match rate, breaks by type with their amounts. */
+  /**
+   * Lines, matched count and amounts per currency, the match rate, breaks by type with their
+   * amounts. Matched: paired with ours (or grouped) and no break about the line; lines = matched +
+   * linesWithBreaks + pending.lines + linesNotForMatching (fee lines, failed attempts nobody of ours
+   * names). Runs of rule version 2 and earlier counted a pair with a break as matched and lack the two.
+   */
   summary: z
     .object({
       lines: z.number(),
       matched: z.number(),
       matchedAmount: z.record(z.string(), z.string()),
       matchRate: z.number(),
+      linesWithBreaks: z.number().optional(),
+      linesNotForMatching: z.number().optional(),
       pending: z.object({ lines: z.number(), ours: z.number() }),
       breaks: z.record(z.string(), z.number()),
       breakAmounts: z.record(z.string(), z.record(z.string(), z.string())),

@@ -102,7 +102,7 @@ export class RunScreen {
     this.dialog = page.getByRole('dialog')
   }
 
-  summary(figure: 'lines' | 'matched' | 'open'): Locator {
+  summary(figure: 'lines' | 'matched' | 'with-breaks' | 'open'): Locator {
     return this.page.getByTestId(`summary-${figure}`)
   }
 

@@ -63,6 +63,19 @@ describe('reconciliation procedures', () => {
     const list = await breaksOf(run.id)
     expect(list).toHaveLength(run.summary!.open)
     expect(list.every((b) => b.status === 'open')).toBe(true)
+
+    // Its figures tie back to the file: a line a break is about (the duplicate copy, the line in
+    // dollars, another amount, …) is not matched, nor its amount in the matched amount.
+    const s = run.summary!
+    const brokenLines = new Set(list.flatMap((b) => (b.lineId === null ? [] : [b.lineId])))
+    expect(s.linesWithBreaks).toBe(brokenLines.size)
+    expect(s.matched + s.linesWithBreaks! + s.pending.lines + s.linesNotForMatching!).toBe(s.lines)
+    expect(Object.keys(s.matchedAmount)).toEqual(['CNY'])
+    const matches = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'matches', format: 'csv' }, admin))
+    const [head, ...rows] = parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: matches.id }, admin)).contentBase64, 'base64').toString('utf8'), { bom: true }) as string[][]
+    const matchedLines = rows.map((r) => Number(r[head.indexOf('line_id')]))
+    expect(matchedLines).toHaveLength(s.matched)
+    expect(matchedLines.filter((id) => brokenLines.has(id))).toEqual([])
   })
 
   it("finds breaks by a number exactly: our order's or refund's, or one their line carries", async () => {

@@ -229,8 +229,13 @@ describe('a statement made from our ledger with random differences put in', () =
     const expected = [...s.expected].sort()
     expect(describeBreaks(first.runId), context).toEqual(expected)
     const lineCount = s.rows.length
-    const missingOurs = expected.filter((e) => e.startsWith('missing_ours')).length
-    expect(first.summary, context).toMatchObject({ lines: lineCount, matched: lineCount - missingOurs })
+    // A line a break names (its amount, fee, currency or status differs, a duplicate copy, a miss)
+    // is not matched: the summary ties back to the file, each line counted once.
+    const linesNamed = new Set(expected.filter((e) => !e.startsWith('missing_theirs')).flatMap((e) => / line:(\S+)/.exec(` ${e}`)?.[1] ?? [])).size
+    expect(first.summary, context).toMatchObject({ lines: lineCount, matched: lineCount - linesNamed - first.summary.pending.lines, linesWithBreaks: linesNamed, linesNotForMatching: 0 })
+    // The matches export holds the matched lines, and none a break is about.
+    const matchRows = sqlite.prepare('select count(distinct line_id) as n, sum(line_id in (select line_id from recon_breaks where run_id = ? and line_id is not null)) as broken from recon_matches where run_id = ?').get(first.runId, first.runId)
+    expect(matchRows, context).toEqual({ n: first.summary.matched, broken: first.summary.matched === 0 ? null : 0 })
     expect(Object.values(first.summary.breaks).reduce((x, y) => x + y, 0), context).toBe(expected.length)
     const byWindow = sqlite.prepare("select l.upstream_no from recon_matches m join recon_lines l on l.id = m.line_id where m.run_id = ? and m.pass = 'window' order by 1").pluck().all(first.runId)
     expect(byWindow, context).toEqual([...s.byWindow].sort())

@@ -1,6 +1,7 @@
 /**
- * A run's summary as reviewers read it: lines, matched (count and amount per currency), match
- * rate, pending, open, breaks by type with their amounts; and its replayable record: the input
+ * A run's summary as reviewers read it: lines, matched (count and amount per currency: paired with
+ * ours and no break about the line), match rate, lines with breaks, pending, not for matching, open,
+ * breaks by type with their amounts; and its replayable record: the input
  * and result hashes and the rule version.
  */
 import { Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
@@ -20,6 +21,10 @@ const amounts = (byCurrency: Record<string, string> | undefined) =>
 export function RunSummary({ run }: { run: RunRow }) {
   const { t } = useTranslation()
   const s = run.summary
+  // From rule version 3 a pair with a break is no match; earlier runs counted it as matched.
+  const clean = run.ruleVersion >= 3
+  // The whole run's figures say how its lines add up (a merchant's own figures do not).
+  const tied = s?.linesWithBreaks !== undefined && s.linesNotForMatching !== undefined
   return (
     <Paper withBorder p="md" data-testid="run-summary">
       <Stack gap="sm">
@@ -27,17 +32,24 @@ export function RunSummary({ run }: { run: RunRow }) {
         <Text size="sm">{t('recon.summary.scope', { period: runPeriod(run), statements: run.scope.statementIds.map((id) => `#${id}`).join(', ') })}</Text>
         {s && (
           <>
-            <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
+            <SimpleGrid cols={{ base: 2, sm: 4, lg: tied ? 9 : 7 }}>
               <Fact strong label={t('recon.summary.lines')} value={s.lines} testId="summary-lines" />
-              <Fact strong label={t('recon.summary.matched')} value={s.matched} testId="summary-matched" />
+              <Fact strong label={t(clean ? 'recon.summary.matched' : 'recon.summary.matchedWithBreaks')} value={s.matched} testId="summary-matched" />
               <Fact strong label={t('recon.summary.matchRate')} value={matchRate(s.matchRate)} testId="summary-rate" />
+              {tied && <Fact strong label={t('recon.summary.linesWithBreaks')} value={s.linesWithBreaks!} testId="summary-with-breaks" />}
               <Fact strong label={t('recon.summary.pendingLines')} value={s.pending.lines} testId="summary-pending-lines" />
+              {tied && <Fact strong label={t('recon.summary.notForMatching')} value={s.linesNotForMatching!} testId="summary-not-for-matching" />}
               <Fact strong label={t('recon.summary.pendingOurs')} value={s.pending.ours} testId="summary-pending-ours" />
               <Fact strong label={t('recon.summary.open')} value={s.open} testId="summary-open" />
               <Fact strong label={t('recon.summary.carried')} value={s.carried} testId="summary-carried" />
             </SimpleGrid>
+            {tied && (
+              <Text size="sm" c="dimmed" data-testid="summary-tie">
+                {t('recon.summary.tie', { lines: s.lines, matched: s.matched, withBreaks: s.linesWithBreaks, pending: s.pending.lines, notForMatching: s.linesNotForMatching })}
+              </Text>
+            )}
             <Text size="sm">
-              {t('recon.summary.matchedAmount')}: <b data-testid="summary-matched-amount">{amounts(s.matchedAmount) || '—'}</b>
+              {t(clean ? 'recon.summary.matchedAmount' : 'recon.summary.matchedAmountWithBreaks')}: <b data-testid="summary-matched-amount">{amounts(s.matchedAmount) || '—'}</b>
             </Text>
             <Table withTableBorder fz="sm" data-testid="summary-breaks">
               <Table.Thead>
