@@ -100,7 +100,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(bad.nth(1).locator('td').nth(0)).toHaveText(String(plan.badLines.time))
     await expect(bad.nth(1)).toContainText('Time')
     // The control totals are checked all the same.
-    await expect(importing.controls.getByRole('row').filter({ hasText: 'alipay.trades.received' })).toBeVisible()
+    await expect(importing.controls.getByRole('row').filter({ hasText: 'Alipay trade total · received' })).toBeVisible()
     await expect(page.getByRole('button', { name: /^Import \d+ lines$/ })).toBeHidden()
   })
 
@@ -110,7 +110,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(page.getByTestId('report-lines')).toHaveText(String(plan.lines.length))
     await expect(page.getByTestId('report-problems')).toHaveText('0')
     await expect(page.getByTestId('report-clean')).toBeVisible()
-    await expect(importing.controls.getByRole('row').filter({ hasText: 'alipay.trades.received' })).toContainText('Does not add up')
+    await expect(importing.controls.getByRole('row').filter({ hasText: 'Alipay trade total · received' })).toContainText('Does not add up')
     const commit = page.getByRole('button', { name: `Import ${plan.lines.length} lines` })
     // A failing control total is imported only once someone says so (it becomes a break).
     await expect(commit).toBeDisabled()
@@ -182,7 +182,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
 
   await test.step('the control total: a note (n), then written off (w)', async () => {
     await run.showType('Control total mismatch')
-    await expect(page.getByTestId('break-extras')).toContainText('alipay.trades.received')
+    await expect(page.getByTestId('break-extras')).toContainText('Alipay trade total · received')
     await run.decideByKey('n', 'Alipay states one yuan more; asked their support')
     await expect(run.status).toHaveText('Open')
     await expect(run.history).toHaveCount(1)
@@ -368,7 +368,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await run.rows.filter({ hasText: plan.closed.orderNo }).first().click()
     await expect(run.status).toHaveText('以对方为准')
     const data = [
-      SOURCE, CN, 'Demo administrator', REVIEWER.username, APPROVER.username, 'CNY', 'USD', 'buyer***@163.com', plan.fileName, 'alipay.trades.received', Intl.DateTimeFormat().resolvedOptions().timeZone,
+      SOURCE, CN, 'Demo administrator', REVIEWER.username, APPROVER.username, 'CNY', 'USD', 'buyer***@163.com', plan.fileName, Intl.DateTimeFormat().resolvedOptions().timeZone,
       ...plan.lines.flatMap((l) => [l.orderNo, l.tradeNo]), ...plan.missing.map((o) => o.orderNo),
       ...(await page.getByTestId('input-hash').or(page.getByTestId('result-hash')).allTextContents()),
       LOST_CALLBACK
@@ -403,10 +403,10 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(importing.report).toBeVisible()
     await expect(page.getByTestId('report-overlaps')).toContainText(plan.fileName)
     const hash = createHash('sha256').update(plan.changedFile).digest('hex')
-    // The control totals go by the names the profile gives them.
+    // The built-in control totals read in Chinese too (their codes are no data).
     const controlNames = await importing.controls.locator('tbody tr td:first-child').allTextContents()
-    expect(controlNames).toContain('alipay.trades.received')
-    const reportData = ['renamed.csv', 'gb18030', 'SHA-256', hash.slice(0, 16), hash.slice(0, 12), ...controlNames]
+    expect(controlNames).toContain('支付宝交易合计 · 商家实收')
+    const reportData = ['renamed.csv', 'gb18030', 'SHA-256', hash.slice(0, 16), hash.slice(0, 12)]
     await expect.poll(async () => englishLeft(await visibleText(page), [...data, ...sourceData, ...listData, ...terms, ...reportData])).toEqual([])
     // The damaged file's dry run in Chinese (its header as the profile's new version has it): each bad row's
     // reason reads in Chinese, its value as the file wrote it.

@@ -175,6 +175,24 @@ export const enRecon = {
       title: 'Run {{id}} · {{source}}',
       running: 'The run is matching; its breaks show when it finishes.'
     },
+    controls: {
+      names: { alipayTrades: 'Alipay trade total', alipayRefunds: 'Alipay refund total', wechatSummary: 'WeChat Pay summary', simulatorTotals: 'Simulator totals', camt: 'camt.053 statement', mt940: 'MT940 statement' },
+      figures: {
+        count: 'number of lines',
+        received: 'received',
+        gross: 'gross amount',
+        fee: 'fee',
+        net: 'net amount',
+        entriesCount: 'number of entries',
+        entriesSum: 'sum of entries',
+        entriesNet: 'net of entries',
+        creditsCount: 'number of credits',
+        creditsSum: 'sum of credits',
+        debitsCount: 'number of debits',
+        debitsSum: 'sum of debits',
+        balances: 'opening balance + entries = closing balance'
+      }
+    },
     summary: {
       title: 'Summary',
       failed: 'The run stopped: {{reason}}',

@@ -176,6 +176,24 @@ export const zhCNRecon: typeof enRecon = {
       title: '对账批次 {{id}} · {{source}}',
       running: '正在匹配；完成后显示差异。'
     },
+    controls: {
+      names: { alipayTrades: '支付宝交易合计', alipayRefunds: '支付宝退款合计', wechatSummary: '微信支付汇总', simulatorTotals: '模拟器合计', camt: 'camt.053 对账单', mt940: 'MT940 对账单' },
+      figures: {
+        count: '笔数',
+        received: '商家实收',
+        gross: '总额',
+        fee: '手续费',
+        net: '净额',
+        entriesCount: '分录笔数',
+        entriesSum: '分录金额合计',
+        entriesNet: '分录净额',
+        creditsCount: '贷记笔数',
+        creditsSum: '贷记金额合计',
+        debitsCount: '借记笔数',
+        debitsSum: '借记金额合计',
+        balances: '期初余额 + 分录 = 期末余额'
+      }
+    },
     summary: {
       title: '汇总',
       failed: '对账批次已中止：{{reason}}',

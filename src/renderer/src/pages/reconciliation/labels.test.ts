@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixedTranslators } from '../../i18n/testing'
-import { causeLabel, ppmAsPercent, reconLabel } from './labels'
+import { causeLabel, controlLabel, ppmAsPercent, reconLabel } from './labels'
 
 const { english, chinese } = fixedTranslators()
 
@@ -25,5 +25,19 @@ describe('reconciliation labels', () => {
     expect(reconLabel(chinese, 'breakTypes', 'duplicate')).toBe('重复')
     expect(reconLabel(english, 'lineKinds', 'mystery')).toBe('mystery')
     expect(reconLabel(english, 'lineStatuses', null)).toBe('')
+  })
+
+  it('names a control total in both languages: the built-in names and the figures a reader appends, not the file’s own words', () => {
+    expect(controlLabel(english, 'simulator.totals.gross')).toBe('Simulator totals · gross amount')
+    expect(controlLabel(chinese, 'simulator.totals.gross')).toBe('模拟器合计 · 总额')
+    expect(controlLabel(chinese, 'alipay.trades.received')).toBe('支付宝交易合计 · 商家实收')
+    expect(controlLabel(english, 'alipay.refunds.count')).toBe('Alipay refund total · number of lines')
+    // A bank statement's id stays between its name and its figure.
+    expect(controlLabel(english, 'camt.STMT-7.TtlCdtNtries.Sum')).toBe('camt.053 statement · STMT-7 · sum of credits')
+    expect(controlLabel(chinese, 'mt940.00036/001.60F+61=62F')).toBe('MT940 对账单 · 00036/001 · 期初余额 + 分录 = 期末余额')
+    // A name the profile's author chose, and a header the file writes, are theirs.
+    expect(controlLabel(chinese, '合计.count')).toBe('合计 · 笔数')
+    expect(controlLabel(english, 'wechat.summary.应结订单总金额')).toBe('WeChat Pay summary · 应结订单总金额')
+    expect(controlLabel(english, 'bank.totals')).toBe('bank.totals')
   })
 })

@@ -39,3 +39,55 @@ export function causeLabel(t: TFunction, causeKey: string): string {
   if (!value && has(enRecon.recon.breakTypes, kind)) return breakTypeLabel(t, kind)
   return causeKey
 }
+
+/** The built-in profiles' control names (and the bank formats' defaults), as catalog keys. */
+const CONTROL_NAMES: Record<string, keyof typeof enRecon.recon.controls.names> = {
+  'alipay.trades': 'alipayTrades',
+  'alipay.refunds': 'alipayRefunds',
+  'wechat.summary': 'wechatSummary',
+  'simulator.totals': 'simulatorTotals',
+  camt: 'camt',
+  mt940: 'mt940'
+}
+
+/** The figures a reader appends to a control's name: a count, a line field's sum, a bank statement's totals and balances. */
+const CONTROL_FIGURES: Record<string, keyof typeof enRecon.recon.controls.figures> = {
+  count: 'count',
+  received: 'received',
+  gross: 'gross',
+  fee: 'fee',
+  net: 'net',
+  'TtlNtries.NbOfNtries': 'entriesCount',
+  'TtlNtries.Sum': 'entriesSum',
+  'TtlNtries.TtlNetNtryAmt': 'entriesNet',
+  'TtlCdtNtries.NbOfNtries': 'creditsCount',
+  'TtlCdtNtries.Sum': 'creditsSum',
+  'TtlDbtNtries.NbOfNtries': 'debitsCount',
+  'TtlDbtNtries.Sum': 'debitsSum',
+  'OPBD+entries=CLBD': 'balances',
+  '60F+61=62F': 'balances'
+}
+
+/**
+ * A control total's name as people read it (`simulator.totals.gross` → "Simulator totals · gross
+ * amount"): the built-in names and the figures the reader appends from the catalog, a bank
+ * statement's id between them; a name the profile's author chose and a summary header the file
+ * writes (WeChat's 应结订单总金额) are the file's own words and stay as they are.
+ */
+export function controlLabel(t: TFunction, name: string): string {
+  const builtIn = Object.keys(CONTROL_NAMES)
+    .filter((code) => name === code || name.startsWith(`${code}.`))
+    .sort((a, b) => b.length - a.length)[0]
+  const head = builtIn ?? null
+  let rest = head === null ? name : name.slice(head.length + 1)
+  const figure = Object.keys(CONTROL_FIGURES)
+    .filter((code) => rest === code || rest.endsWith(`.${code}`))
+    .sort((a, b) => b.length - a.length)[0]
+  if (head === null && figure === undefined) return name
+  const parts: string[] = []
+  if (head !== null) parts.push(t(`recon.controls.names.${CONTROL_NAMES[head]}`))
+  if (figure !== undefined) rest = rest.slice(0, rest.length - figure.length).replace(/\.$/, '')
+  if (rest !== '') parts.push(rest)
+  if (figure !== undefined) parts.push(t(`recon.controls.figures.${CONTROL_FIGURES[figure]}`))
+  return parts.join(' · ')
+}

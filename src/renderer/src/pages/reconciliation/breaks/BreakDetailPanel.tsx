@@ -15,7 +15,7 @@ import { formatAmount } from '../../../format/amount'
 import { formatDateTime } from '../../../format/time'
 import { useServerText } from '../../../i18n/serverText'
 import { BreakStatusBadge } from '../badges'
-import { breakTypeLabel, causeLabel, reconLabel } from '../labels'
+import { breakTypeLabel, causeLabel, controlLabel, reconLabel } from '../labels'
 import { SideBySide } from './SideBySide'
 import { SHORTCUTS } from './useReviewKeys'
 
@@ -29,7 +29,7 @@ function Extras({ detail }: { detail: Record<string, unknown> }) {
   const { t } = useTranslation()
   const text = useServerText()
   // A control total that could not be computed says why in place of the figure.
-  const shown = (key: string, value: unknown) => (key === 'computed' && isServerText(detail.problem) ? text(detail.problem) : String(value))
+  const shown = (key: string, value: unknown) => (key === 'computed' && isServerText(detail.problem) ? text(detail.problem) : key === 'name' ? controlLabel(t, String(value)) : String(value))
   const entries = EXTRAS.filter((key) => typeof detail[key] === 'string' || typeof detail[key] === 'number').map((key) => [key, detail[key]] as const)
   if (entries.length === 0) return null
   return (

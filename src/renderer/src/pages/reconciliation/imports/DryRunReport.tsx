@@ -9,6 +9,7 @@ import { useServerText } from '../../../i18n/serverText'
 import { groupDigits } from '../../../format/amount'
 import { formatDateTime } from '../../../format/time'
 import { Fact } from '../Fact'
+import { controlLabel } from '../labels'
 import { ProblemTable } from '../profile/MappedResult'
 import type { DryRunReport as Report } from './report'
 
@@ -30,7 +31,7 @@ export function ControlTable({ controls }: { controls: Report['controls'] }) {
       <Table.Tbody>
         {controls.map((c) => (
           <Table.Tr key={c.name}>
-            <Table.Td>{c.name}</Table.Td>
+            <Table.Td title={c.name}>{controlLabel(t, c.name)}</Table.Td>
             <Table.Td>{groupDigits(c.stated)}</Table.Td>
             <Table.Td>{c.problem ? text(c.problem) : groupDigits(c.computed)}</Table.Td>
             <Table.Td>

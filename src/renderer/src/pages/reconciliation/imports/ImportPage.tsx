@@ -16,6 +16,7 @@ import { PageHeader } from '../../../components/PageHeader'
 import { useCan } from '../../../session/currentUser'
 import { HeaderDifference, headerDifferenceOf, isHeaderMismatch } from '../HeaderDifference'
 import { JobProgress, useJobError } from '../JobProgress'
+import { controlLabel } from '../labels'
 import { profilePath, RECON_PATHS } from '../paths'
 import { UploadField, type Upload } from '../UploadField'
 import { useReconJob } from '../useReconJob'
@@ -106,7 +107,7 @@ export function ImportPage() {
           <Stack>
             {failingControls.length > 0 && (
               <Checkbox
-                label={t('recon.import.acknowledgeControls', { names: failingControls.map((c) => c.name).join(', ') })}
+                label={t('recon.import.acknowledgeControls', { names: failingControls.map((c) => controlLabel(t, c.name)).join(', ') })}
                 checked={acknowledged}
                 onChange={(e) => setAcknowledged(e.currentTarget.checked)}
               />

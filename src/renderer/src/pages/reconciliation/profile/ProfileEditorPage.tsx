@@ -16,6 +16,7 @@ import type { SourceRow } from '../../../../../shared/contract/reconciliation'
 import { useApiQuery } from '../../../api/hooks'
 import { apiErrorMessage } from '../../../components/notify'
 import { BackLink } from '../../finance/CaseParts'
+import { controlLabel } from '../labels'
 import { MatchingFields } from '../MatchingFields'
 import { RECON_PATHS } from '../paths'
 import { UploadField, type Upload } from '../UploadField'
@@ -96,7 +97,7 @@ function Editor({ source, preloaded }: { source?: SourceRow; preloaded: Upload |
             <ReadingFields draft={draft} onChange={patch} errors={issues} />
             {(draft.controls.length > 0 || draft.period) && (
               <Text size="xs" c="dimmed">
-                {t('recon.profile.controlsKept', { controls: draft.controls.map((c) => c.name).join(', ') || '—', period: draft.period?.linePrefix ?? '—' })}
+                {t('recon.profile.controlsKept', { controls: draft.controls.map((c) => controlLabel(t, c.name)).join(', ') || '—', period: draft.period?.linePrefix ?? '—' })}
               </Text>
             )}
           </Section>
