@@ -12,6 +12,7 @@ import type { Actor, Ctx } from '../core/context'
 import { fourEyesRequests, orders, type OrderStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { addEvent } from '../orders/timeline'
+import { reconApprovalEnded } from '../recon/break-history'
 
 type Stored = typeof fourEyesRequests.$inferSelect
 
@@ -65,5 +66,7 @@ export function withdrawOrderRequests(tx: Tx, by: RequestEnder, order: Pick<type
       before: { approvalId: r.id, status: r.status },
       after: { approvalId: r.id, status: 'withdrawn', orderStatus: status }
     })
+    // A reconciliation break waiting for it is open again: the order ended another way.
+    reconApprovalEnded(tx, { id: r.id, orderNo: order.orderNo }, { outcome: 'withdrawn', orderStatus: status }, actor?.username ?? 'system', now)
   }
 }

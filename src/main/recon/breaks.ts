@@ -6,29 +6,32 @@
  *
  *   match          links their line to our order or refund by hand; the next run starts from it;
  *   accept_theirs  an order theirs paid and ours did not is marked succeeded through the manual
- *                  operation (never for more than the order, never for more than they paid); any
- *                  other difference becomes an adjustment request (type 99), and the break waits
- *                  for another user to approve it (maker-checker; finance/adjustments.ts);
+ *                  operation (never for more than the order, never for more than they paid), under
+ *                  the same four-eyes rule as a marking by hand (at or over the tenant's threshold
+ *                  the break waits for a second user; finance/four-eyes.ts); any other difference
+ *                  becomes an adjustment request (type 99), and the break waits for another user to
+ *                  approve it (maker-checker; finance/adjustments.ts). The same difference (the
+ *                  same identity, in any run) is requested and booked once;
  *   write_off, ignore   close it with a reason, moving nothing;
  *   annotate, assign    a note, an owner;
  *   undo           reopens a decision that moved no money.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm'
 import type { BreakAction } from '../../shared/contract/reconciliation'
 import { fromMinor } from '../../shared/money'
 import { PERMISSIONS } from '../../shared/permissions'
 import { permissionTerm, say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { actorOf, type Actor, type Ctx } from '../core/context'
 import { conflict, forbidden, notFound, validationError } from '../core/errors'
-import { inEnglish } from '../core/text'
-import { orders, reconBreakEvents, reconBreaks, reconLines, reconManualLinks, refunds, users } from '../db/schema'
+import { adjustmentRequests, orders, reconBreaks, reconLines, reconManualLinks, reconRuns, refunds, users } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
 import { requestAdjustment } from '../finance/adjustments'
+import { requestMarkIfNeeded } from '../finance/four-eyes'
 import { markOrderResult } from '../orders/manual'
+import { addBreakEvent, setBreakStatus } from './break-history'
 
 type Break = typeof reconBreaks.$inferSelect
-type Resolution = NonNullable<Break['resolution']>
 
 export interface Decision {
   action: BreakAction
@@ -44,13 +47,17 @@ export interface Decision {
 /** Types whose difference an adjustment can book: money one side holds and the other does not. */
 const ADJUSTABLE = new Set<Break['type']>(['amount_over', 'amount_short', 'missing_ours', 'missing_theirs', 'status_mismatch'])
 
-/** What a person may do with the break as it stands. */
-export function allowedActions(b: Break): BreakAction[] {
+/**
+ * What a person may do with the break as it stands; `acceptedElsewhere`: the same difference in
+ * another run already waits for approval or was accepted (acceptedElsewhere below), so theirs is
+ * not accepted again here.
+ */
+export function allowedActions(b: Break, acceptedElsewhere?: Break): BreakAction[] {
   if (b.status === 'awaiting_approval') return ['annotate', 'assign']
   if (b.status === 'resolved') return b.resolution === 'accepted_theirs' ? ['annotate', 'assign'] : ['undo', 'annotate', 'assign']
   const actions: BreakAction[] = []
   if (b.type === 'missing_ours' && b.lineId !== null) actions.push('match')
-  if (ADJUSTABLE.has(b.type) && (b.type !== 'missing_ours' || b.lineId !== null)) actions.push('accept_theirs')
+  if (ADJUSTABLE.has(b.type) && (b.type !== 'missing_ours' || b.lineId !== null) && !acceptedElsewhere) actions.push('accept_theirs')
   actions.push('write_off', 'ignore', 'annotate', 'assign')
   return actions
 }
@@ -66,40 +73,46 @@ function oursMissingTheirs(tx: Tx, runId: number, ours: { orderId: number | null
     .all()
 }
 
+/**
+ * The same break (its identity) in another run of the tenant, already waiting for the approval of
+ * what accepts theirs or accepted: a break is kept per run, and the money it stands for is
+ * requested and booked once, whichever run it is taken from.
+ */
+export function acceptedElsewhere(tx: Tx | Db, b: Break): Break | undefined {
+  return tx
+    .select()
+    .from(reconBreaks)
+    .where(
+      and(
+        // Through the tenant's runs: the (run, identity) index finds it.
+        inArray(reconBreaks.runId, tx.select({ id: reconRuns.id }).from(reconRuns).where(eq(reconRuns.tenantId, b.tenantId))),
+        eq(reconBreaks.identity, b.identity),
+        ne(reconBreaks.id, b.id),
+        or(eq(reconBreaks.status, 'awaiting_approval'), eq(reconBreaks.resolution, 'accepted_theirs'))
+      )
+    )
+    .orderBy(desc(reconBreaks.id))
+    .get()
+}
+
+function refuseAcceptedElsewhere(tx: Tx, other: Break): never {
+  let state: ServerText
+  if (other.status === 'resolved') state = say('recon.state.accepted')
+  else if (other.adjustmentId !== null) {
+    const adjustmentNo = tx.select({ no: adjustmentRequests.adjustmentNo }).from(adjustmentRequests).where(eq(adjustmentRequests.id, other.adjustmentId)).get()?.no ?? String(other.adjustmentId)
+    state = say('recon.state.awaitingAdjustment', { adjustmentNo })
+  } else state = say('recon.state.awaitingApproval', { id: other.approvalId ?? 0 })
+  throw conflict(say('error.recon.acceptedElsewhere', { id: other.id, runId: other.runId, state }), { code: 'recon.accepted_elsewhere' })
+}
+
 export function loadBreak(tx: Tx, tenantId: number, id: number): Break {
   const b = tx.select().from(reconBreaks).where(and(eq(reconBreaks.id, id), eq(reconBreaks.tenantId, tenantId))).get()
   if (!b) throw notFound(say('thing.reconBreak', { id }))
   return b
 }
 
-function addEvent(tx: Tx, b: Break, at: number, actor: string, action: typeof reconBreakEvents.$inferInsert.action, text: ServerText, options: { resolution?: Resolution | null; detail?: unknown } = {}): void {
-  tx.insert(reconBreakEvents)
-    .values({
-      breakId: b.id,
-      // Every act follows the break into later runs: its history there shows them, a decision (or
-      // its undoing) still stands, and the last owner still owns it (run.ts).
-      identity: b.identity,
-      at,
-      actor,
-      action,
-      resolution: options.resolution ?? null,
-      text,
-      // Its English, as audit events keep theirs: readable without the catalog.
-      summary: inEnglish(text),
-      detail: options.detail ?? null
-    })
-    .run()
-}
-
 function needPermission(actor: Actor, code: number, procedure: string): void {
   if (!actor.permissions.has(code)) throw forbidden(say('error.recon.acceptNeeds', { procedure, permission: permissionTerm(code), code }), 'permission.missing')
-}
-
-function setStatus(tx: Tx, b: Break, values: Partial<Pick<Break, 'status' | 'resolution' | 'adjustmentId' | 'assignedTo'>>, now: number): void {
-  tx.update(reconBreaks)
-    .set({ ...values, updatedAt: now })
-    .where(eq(reconBreaks.id, b.id))
-    .run()
 }
 
 /** +1 when the money of ours came in (a deposit), -1 when it went out (a payout, a refund). */
@@ -146,10 +159,19 @@ function acceptByOrder(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): Se
   if (theirs > order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
   if (order.direction === 'payout' && theirs !== order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
   const paidAmount = order.direction === 'deposit' && theirs < order.amountMinor ? fromMinor(theirs, order.currency) : undefined
+  // The manual operation's own four-eyes rule: at or over the threshold the marking waits for a
+  // second user, and so does the break (reconApprovalEnded follows the request's decision).
+  const request = requestMarkIfNeeded(tx, ctx, order, { result: 'succeeded', paidAmount, reason: `Reconciliation break ${b.id} (${b.type}): ${d.reason}` })
+  if (request) {
+    setBreakStatus(tx, b, { status: 'awaiting_approval', approvalId: request.id }, now)
+    const text = say('recon.markRequested', { orderNo: order.orderNo, id: request.id, user: actorOf(ctx).username, reason: verbatim(d.reason) })
+    addBreakEvent(tx, b, now, actorOf(ctx).username, 'annotated', text, { detail: { orderId: order.id, approvalId: request.id, paidAmount: paidAmount ?? null } })
+    return text
+  }
   markOrderResult(tx, ctx, order.id, { result: 'succeeded', paidAmount, reason: d.reason })
-  setStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
+  setBreakStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
   const text = say('recon.acceptedByOrder', { orderNo: order.orderNo, user: actorOf(ctx).username, reason: verbatim(d.reason) })
-  addEvent(tx, b, now, actorOf(ctx).username, 'resolved', text, { resolution: 'accepted_theirs', detail: { orderId: order.id, paidAmount: paidAmount ?? null } })
+  addBreakEvent(tx, b, now, actorOf(ctx).username, 'resolved', text, { resolution: 'accepted_theirs', detail: { orderId: order.id, paidAmount: paidAmount ?? null } })
   return text
 }
 
@@ -159,9 +181,9 @@ function acceptByAdjustment(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number
   if (d.requestKey === undefined) throw validationError('requestKey', say('rule.required'))
   const booking = adjustmentOf(tx, b, d)
   const requested = requestAdjustment(tx, ctx, { ...booking, reason: `Reconciliation break ${b.id} (${b.type}): ${d.reason}`, requestKey: d.requestKey })
-  setStatus(tx, b, { status: 'awaiting_approval', adjustmentId: requested.id }, now)
+  setBreakStatus(tx, b, { status: 'awaiting_approval', adjustmentId: requested.id }, now)
   const text = say('recon.acceptedByAdjustment', { adjustmentNo: requested.adjustmentNo, money: `${booking.currency} ${fromMinor(booking.amountMinor, booking.currency)}`, user: actor.username, reason: verbatim(d.reason) })
-  addEvent(tx, b, now, actor.username, 'annotated', text, { detail: { adjustmentId: requested.id } })
+  addBreakEvent(tx, b, now, actor.username, 'annotated', text, { detail: { adjustmentId: requested.id } })
   return text
 }
 
@@ -170,6 +192,10 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
   const actor = actorOf(ctx)
   const now = ctx.clock.now()
   const reason = verbatim(d.reason)
+  if (d.action === 'accept_theirs' && b.status === 'open') {
+    const other = acceptedElsewhere(tx, b)
+    if (other) refuseAcceptedElsewhere(tx, other)
+  }
   if (!allowedActions(b).includes(d.action)) {
     if (b.status !== 'open' && d.action !== 'undo') throw conflict(say('error.recon.decided', { id: b.id, status: term('breakStatus', b.status) }), { code: 'recon.decided' })
     if (d.action === 'undo') {
@@ -200,17 +226,17 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       }
       const gap = line?.grossMinor != null && line.currency ? Math.abs(line.grossMinor) - target.amountMinor : 0
       tx.insert(reconManualLinks).values({ tenantId: ctx.tenantId, lineId: b.lineId!, orderId: d.orderId ?? null, refundId: d.refundId ?? null, reason: d.reason, createdBy: actor.userId, createdAt: now }).run()
-      setStatus(tx, b, { status: 'resolved', resolution: 'matched' }, now)
+      setBreakStatus(tx, b, { status: 'resolved', resolution: 'matched' }, now)
       const text =
         gap === 0
           ? say('recon.matchedBy', { target: verbatim(target.no), user: actor.username, reason })
           : say('recon.matchedByWithGap', { target: verbatim(target.no), user: actor.username, reason, theirs: `${target.currency} ${fromMinor(Math.abs(line!.grossMinor!), target.currency)}`, ours: `${target.currency} ${fromMinor(target.amountMinor, target.currency)}` })
-      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
+      addBreakEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
       // Ours missing on their side in this run is the other half of the same difference: matched with it.
       const lineNo = line?.lineNo ?? 0
       for (const other of oursMissingTheirs(tx, b.runId, { orderId: d.orderId ?? null, refundId: d.refundId ?? null }, 'open')) {
-        setStatus(tx, other, { status: 'resolved', resolution: 'matched' }, now)
-        addEvent(tx, other, now, actor.username, 'resolved', say('recon.matchedWithLine', { lineNo, breakId: b.id, user: actor.username, reason }), { resolution: 'matched', detail: { lineId: b.lineId, breakId: b.id } })
+        setBreakStatus(tx, other, { status: 'resolved', resolution: 'matched' }, now)
+        addBreakEvent(tx, other, now, actor.username, 'resolved', say('recon.matchedWithLine', { lineNo, breakId: b.id, user: actor.username, reason }), { resolution: 'matched', detail: { lineId: b.lineId, breakId: b.id } })
       }
       return text
     }
@@ -222,14 +248,14 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
     case 'write_off':
     case 'ignore': {
       const resolution = d.action === 'write_off' ? 'written_off' : 'ignored'
-      setStatus(tx, b, { status: 'resolved', resolution }, now)
+      setBreakStatus(tx, b, { status: 'resolved', resolution }, now)
       const text = say('recon.resolved', { resolution: term('breakResolution', resolution), user: actor.username, reason })
-      addEvent(tx, b, now, actor.username, 'resolved', text, { resolution })
+      addBreakEvent(tx, b, now, actor.username, 'resolved', text, { resolution })
       return text
     }
     case 'annotate': {
       const text = say('recon.annotated', { user: actor.username, reason })
-      addEvent(tx, b, now, actor.username, 'annotated', text)
+      addBreakEvent(tx, b, now, actor.username, 'annotated', text)
       return text
     }
     case 'assign': {
@@ -241,8 +267,8 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
         if (!assignee) throw validationError('assignTo', say('error.recon.assigneeMissing', { id: assignTo }))
         text = say('recon.assigned', { assignee: verbatim(assignee.username), user: actor.username, reason })
       }
-      setStatus(tx, b, { assignedTo: assignTo }, now)
-      addEvent(tx, b, now, actor.username, 'assigned', text, { detail: { assignTo } })
+      setBreakStatus(tx, b, { assignedTo: assignTo }, now)
+      addBreakEvent(tx, b, now, actor.username, 'assigned', text, { detail: { assignTo } })
       return text
     }
     case 'undo': {
@@ -253,14 +279,14 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
         for (const link of links) {
           for (const other of oursMissingTheirs(tx, b.runId, link, 'resolved')) {
             if (other.resolution !== 'matched') continue
-            setStatus(tx, other, { status: 'open', resolution: null }, now)
-            addEvent(tx, other, now, actor.username, 'undone', say('recon.undoneWith', { breakId: b.id, user: actor.username, reason }), { resolution: null, detail: { was: 'matched', breakId: b.id } })
+            setBreakStatus(tx, other, { status: 'open', resolution: null }, now)
+            addBreakEvent(tx, other, now, actor.username, 'undone', say('recon.undoneWith', { breakId: b.id, user: actor.username, reason }), { resolution: null, detail: { was: 'matched', breakId: b.id } })
           }
         }
       }
-      setStatus(tx, b, { status: 'open', resolution: null }, now)
+      setBreakStatus(tx, b, { status: 'open', resolution: null }, now)
       const text = say('recon.undone', { user: actor.username, reason })
-      addEvent(tx, b, now, actor.username, 'undone', text, { resolution: null, detail: { was: b.resolution } })
+      addBreakEvent(tx, b, now, actor.username, 'undone', text, { resolution: null, detail: { was: b.resolution } })
       return text
     }
   }
@@ -280,11 +306,11 @@ export function reconAdjustmentDecided(tx: Tx, a: { id: number; adjustmentNo: st
   for (const b of waiting) {
     const text = say('recon.adjustmentDecided', { adjustmentNo: a.adjustmentNo, decision: a.approved ? say('recon.adjustmentApproved') : say('recon.adjustmentRejected') })
     if (a.approved) {
-      setStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
-      addEvent(tx, b, now, a.actor, 'resolved', text, { resolution: 'accepted_theirs', detail: { adjustmentId: a.id } })
+      setBreakStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
+      addBreakEvent(tx, b, now, a.actor, 'resolved', text, { resolution: 'accepted_theirs', detail: { adjustmentId: a.id } })
     } else {
-      setStatus(tx, b, { status: 'open', adjustmentId: null }, now)
-      addEvent(tx, b, now, a.actor, 'annotated', text, { detail: { adjustmentId: a.id } })
+      setBreakStatus(tx, b, { status: 'open', adjustmentId: null }, now)
+      addBreakEvent(tx, b, now, a.actor, 'annotated', text, { detail: { adjustmentId: a.id } })
     }
   }
 }

@@ -78,6 +78,7 @@ interface BreakJoined {
   at: number
   assignedTo: string | null
   adjustmentId: number | null
+  approvalId: number | null
   updatedAt: number
   orderNo: string | null
   refundNo: string | null
@@ -92,7 +93,7 @@ interface BreakJoined {
 
 const BREAK_COLUMNS = `b.id, b.run_id as runId, b.type, b.cause_key as causeKey, b.status, b.resolution, b.line_id as lineId, b.order_id as orderId, b.refund_id as refundId,
   b.merchant_id as merchantId, b.currency, b.theirs_minor as theirsMinor, b.ours_minor as oursMinor, b.difference_minor as differenceMinor, b.at,
-  u.username as assignedTo, b.adjustment_id as adjustmentId, b.updated_at as updatedAt,
+  u.username as assignedTo, b.adjustment_id as adjustmentId, b.approval_id as approvalId, b.updated_at as updatedAt,
   coalesce(o.order_no, ro.order_no) as orderNo, r.refund_no as refundNo, m.name as merchantName, coalesce(o.currency, r.currency) as oursCurrency,
   l.order_no as lineOrderNo, l.upstream_no as lineUpstreamNo, l.refund_no as lineRefundNo, l.line_no as lineNo, l.currency as lineCurrency`
 
@@ -129,6 +130,7 @@ export function breakRowOf(r: BreakJoined, now: number): BreakRow {
     ageDays: Math.max(0, Math.floor((now - r.at) / DAY_MS)),
     assignedTo: r.assignedTo,
     adjustmentId: r.adjustmentId,
+    approvalId: r.approvalId,
     updatedAt: r.updatedAt
   }
 }

@@ -405,9 +405,21 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
 
   const insertMatches = rowsInserter(sqlite, 'insert into recon_matches (run_id, line_id, order_id, refund_id, pass, group_key, merchant_id, currency, amount_minor)', 9, '', [runId])
   const insertBreak = sqlite.prepare(
-    `insert into recon_breaks (tenant_id, run_id, type, identity, line_id, order_id, refund_id, statement_id, merchant_id, currency, theirs_minor, ours_minor, difference_minor, at, cause_key, detail, status, resolution, assigned_to, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `insert into recon_breaks (tenant_id, run_id, type, identity, line_id, order_id, refund_id, statement_id, merchant_id, currency, theirs_minor, ours_minor, difference_minor, at, cause_key, detail, status, resolution, assigned_to, adjustment_id, approval_id, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
+  // The same breaks waiting in earlier runs for a second user's approval of what accepts theirs:
+  // the request still stands, so the break here waits for it too (its decision reaches every
+  // run's break of it), and is never open to be requested a second time. Few; read once, through
+  // the (run, status) index.
+  const awaiting = new Map<string, { adjustmentId: number | null; approvalId: number | null; id: number }>()
+  const waitingRows = sqlite
+    .prepare(
+      `select b.identity, b.adjustment_id as adjustmentId, b.approval_id as approvalId, b.id from recon_breaks b
+       where b.run_id in (select id from recon_runs where tenant_id = ? and id != ?) and b.status = 'awaiting_approval' order by b.id`
+    )
+    .all(tenantId, runId) as { identity: string; adjustmentId: number | null; approvalId: number | null; id: number }[]
+  for (const w of waitingRows) awaiting.set(w.identity, w)
   // The same break's owner in an earlier run (its last assignment; null when it was unassigned).
   const owner = sqlite.prepare(`select json_extract(e.detail, '$.assignTo') from recon_break_events e where e.identity = ? and e.action = 'assigned' order by e.id desc limit 1`).pluck()
   const decided = sqlite.prepare(
@@ -415,6 +427,10 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
   )
   const carry = sqlite.prepare(
     `insert into recon_break_events (break_id, identity, at, actor, action, resolution, text, summary, detail) values (?, ?, ?, 'system', 'carried', ?, ?, ?, ?)`
+  )
+  // An annotation, not a decision: the decision that ends the wait is written when it comes.
+  const carryWaiting = sqlite.prepare(
+    `insert into recon_break_events (break_id, identity, at, actor, action, resolution, text, summary, detail) values (?, ?, ?, 'system', 'annotated', null, ?, ?, ?)`
   )
   let carried = 0
   for (let i = 0; i < result.matches.length; i += BATCH) {
@@ -431,11 +447,19 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
     if (shouldStop()) return null
     jobTransaction(sqlite, () => {
       for (const b of result.breaks.slice(i, i + BATCH)) {
+        const assignedTo = (owner.get(b.identity) as number | null | undefined) ?? null
+        const waiting = awaiting.get(b.identity)
+        if (waiting) {
+          const info = insertBreak.run(tenantId, runId, b.type, b.identity, b.lineId, b.orderId, b.refundId, b.statementId, b.merchantId, b.currency, b.theirsMinor, b.oursMinor, b.differenceMinor, b.at, b.causeKey, JSON.stringify(b.detail), 'awaiting_approval', null, assignedTo, waiting.adjustmentId, waiting.approvalId, now)
+          // Not resolved, so counted open, as the run's live figures count it (reads.ts runFigures).
+          const text = { code: 'recon.requestCarried', params: { breakId: waiting.id } }
+          carryWaiting.run(Number(info.lastInsertRowid), b.identity, now, JSON.stringify(text), `Waiting for the approval asked for on break ${waiting.id}, carried from an earlier run`, JSON.stringify({ adjustmentId: waiting.adjustmentId, approvalId: waiting.approvalId }))
+          continue
+        }
         // A decision taken on the same break in an earlier run (and not undone) still stands.
         const last = decided.get(b.identity) as { resolution: string | null; id: number } | undefined
         const resolution = last?.resolution ?? null
-        const assignedTo = (owner.get(b.identity) as number | null | undefined) ?? null
-        const info = insertBreak.run(tenantId, runId, b.type, b.identity, b.lineId, b.orderId, b.refundId, b.statementId, b.merchantId, b.currency, b.theirsMinor, b.oursMinor, b.differenceMinor, b.at, b.causeKey, JSON.stringify(b.detail), resolution ? 'resolved' : 'open', resolution, assignedTo, now)
+        const info = insertBreak.run(tenantId, runId, b.type, b.identity, b.lineId, b.orderId, b.refundId, b.statementId, b.merchantId, b.currency, b.theirsMinor, b.oursMinor, b.differenceMinor, b.at, b.causeKey, JSON.stringify(b.detail), resolution ? 'resolved' : 'open', resolution, assignedTo, null, null, now)
         if (resolution) {
           carried++
           const text = { code: 'recon.decisionCarried', params: { eventId: last!.id } }

@@ -208,6 +208,8 @@ export const breakRow = z.object({
   ageDays: z.number(),
   assignedTo: z.string().nullable(),
   adjustmentId: z.number().nullable(),
+  /** The four-eyes request (a forced result) the break waits for, as `adjustmentId` is the adjustment's. */
+  approvalId: z.number().nullable(),
   updatedAt: z.number()
 })
 export type BreakRow = z.infer<typeof breakRow>

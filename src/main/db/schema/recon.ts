@@ -257,6 +257,8 @@ export const reconBreaks = sqliteTable(
     assignedTo: integer('assigned_to').references(() => users.id),
     /** An adjustment asked for to accept theirs (maker-checker). */
     adjustmentId: integer('adjustment_id'),
+    /** A forced result asked for to accept theirs, waiting for a second user (four eyes; finance/four-eyes.ts). */
+    approvalId: integer('approval_id'),
     updatedAt: integer('updated_at').notNull()
   },
   (t) => [
@@ -267,7 +269,8 @@ export const reconBreaks = sqliteTable(
     index('recon_breaks_type').on(t.runId, t.type, t.status, t.at, t.id),
     index('recon_breaks_cause').on(t.runId, t.causeKey, t.status, t.at, t.id),
     index('recon_breaks_merchant').on(t.runId, t.merchantId, t.status, t.at, t.id),
-    index('recon_breaks_adjustment').on(t.adjustmentId)
+    index('recon_breaks_adjustment').on(t.adjustmentId),
+    index('recon_breaks_approval').on(t.approvalId)
   ]
 )
 

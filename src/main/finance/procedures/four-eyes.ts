@@ -23,6 +23,7 @@ import { close, loadOrder } from '../../orders/outcome'
 import { markOrderResult } from '../../orders/manual'
 import { addEvent } from '../../orders/timeline'
 import { postChannelBalance } from '../../ledger/channel-balance'
+import { reconApprovalEnded } from '../../recon/break-history'
 import { assertNotRequester } from '../cases'
 import { releasePayout } from '../four-eyes'
 import { describeRequest } from '../four-eyes-requests'
@@ -172,6 +173,8 @@ export const fourEyesProcedures = handlers({
         // Applied as the approver's own marking would be: the same rules, checked again now.
         if (approve) markOrderResult(tx, ctx, order.id, { result: action.result!, paidAmount: action.paidAmount, reason: r.reason })
         else addEvent(tx, order.id, now, 'manual', say('order.markRefused', { status: term('orderStatus', action.result!), user: actor.username, reason: verbatim(input.note) }), { approvalId: r.id }, actor.username)
+        // A reconciliation break that asked for it (accepting theirs) follows the decision.
+        reconApprovalEnded(tx, { id: r.id, orderNo: order.orderNo }, { outcome: approve ? 'approved' : 'rejected' }, actor.username, now)
       } else if (r.kind === 'channel_balance' && channel && approve) {
         const change = { kind: action.kind!, amount: action.amount!, reason: r.reason, requestKey: r.requestKey! }
         postingId = postChannelBalance(tx, ctx, channel, change, minorOf('amount', change.amount, channel.currency), actor.userId).postingId

@@ -18,7 +18,7 @@ import { transact } from '../../db/transaction'
 import { pagedList } from '../../reads/paged'
 import type { ReadSource } from '../../reads/page'
 import { platformActor } from '../access'
-import { allowedActions, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
+import { acceptedElsewhere, allowedActions, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
 import { readDecisions } from '../decisions'
 import { breakIds, breakRowById, lineById, RECON_READS, type BreakListFilters } from '../reads'
 import { uploadOf } from '../uploads'
@@ -75,7 +75,7 @@ function breakDetailOf(ctx: Ctx, id: number): BreakDetail {
     order: ourSide(ctx, stored),
     candidates: candidatesOf(ctx, stored),
     history: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, resolution: e.resolution, text: e.text, summary: e.summary })),
-    actions: actorOf(ctx).merchantId === null ? allowedActions(stored) : []
+    actions: actorOf(ctx).merchantId === null ? allowedActions(stored, stored.status === 'open' ? acceptedElsewhere(ctx.db, stored) : undefined) : []
   }
 }
 

@@ -247,6 +247,8 @@ export const enRecon = {
       difference: 'Difference {{money}}',
       awaiting: 'Accepted theirs: waiting for another user to approve the adjustment.',
       openAdjustment: 'Open adjustment {{id}}',
+      awaitingMark: 'Accepting theirs: marking order {{orderNo}} succeeded waits for another user’s approval.',
+      openApproval: 'Approvals (request {{id}})',
       theirLine: 'Their line {{lineNo}}',
       noLine: 'No line of theirs',
       ourOrder: 'Our order',
@@ -273,7 +275,7 @@ export const enRecon = {
       me: 'Me ({{name}})',
       nobody: 'Nobody',
       marksSucceeded: 'Order {{orderNo}} will be marked succeeded through the manual operation, with its postings.',
-      awaiting: 'Break {{id}}: an adjustment was requested; another user must approve it',
+      awaiting: 'Break {{id}}: accepting theirs was requested; another user must approve it',
       done: 'Break {{id}}: {{action}}',
       intro: {
         match: 'Links their line to one of our orders, as if the numbers had matched.',

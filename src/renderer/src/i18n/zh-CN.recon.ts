@@ -248,6 +248,8 @@ export const zhCNRecon: typeof enRecon = {
       difference: '差额 {{money}}',
       awaiting: '已选择以对方为准：等待另一位用户审批调账。',
       openAdjustment: '打开调账 {{id}}',
+      awaitingMark: '以对方为准：将订单 {{orderNo}} 标记为成功，等待另一位用户审批。',
+      openApproval: '审批（申请 {{id}}）',
       theirLine: '对方明细（第 {{lineNo}} 行）',
       noLine: '无对方明细',
       ourOrder: '我方订单',
@@ -274,7 +276,7 @@ export const zhCNRecon: typeof enRecon = {
       me: '我（{{name}}）',
       nobody: '不指派',
       marksSucceeded: '订单 {{orderNo}} 将通过人工操作标记为成功，并生成相应记账。',
-      awaiting: '差异 {{id}}：已申请调账，需另一位用户审批',
+      awaiting: '差异 {{id}}：已申请以对方为准，需另一位用户审批',
       done: '差异 {{id}}：{{action}}',
       intro: {
         match: '将对方明细关联到我方某笔订单，视同单号相符。',

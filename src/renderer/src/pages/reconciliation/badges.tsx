@@ -15,7 +15,7 @@ export function RunStatusBadge({ status }: { status: RunRow['status'] }) {
   )
 }
 
-/** Open, waiting for an adjustment's approval, or resolved (and how). */
+/** Open, waiting for a second user's approval (an adjustment's or a forced result's), or resolved (and how). */
 export function BreakStatusBadge({ row }: { row: Pick<BreakRow, 'status' | 'resolution'> }) {
   const { t } = useTranslation()
   return (

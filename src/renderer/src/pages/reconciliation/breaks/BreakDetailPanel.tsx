@@ -83,6 +83,14 @@ export function BreakDetailPanel({ id, canDecide, onAction }: { id: number; canD
             </Anchor>
           </Alert>
         )}
+        {d.status === 'awaiting_approval' && d.approvalId !== null && (
+          <Alert color="yellow" data-testid="awaiting-approval">
+            {t('recon.detail.awaitingMark', { orderNo: d.orderNo ?? '' })}{' '}
+            <Anchor component={Link} to="/orders/approvals">
+              {t('recon.detail.openApproval', { id: d.approvalId })}
+            </Anchor>
+          </Alert>
+        )}
         {canDecide && d.actions.length > 0 && (
           <Group gap="xs" data-testid="break-actions">
             {d.actions.map((action) => (

@@ -1,0 +1,107 @@
+/**
+ * Resolving breaks where money could move twice or without its rules (issue 14 item 5): the same
+ * difference in two runs of one statement is requested and booked once, a rerun keeps a request
+ * waiting for approval, accepting theirs by marking an order paid waits for the same second user
+ * as a marking by hand.
+ */
+import { describe, expect, it } from 'vitest'
+import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconciliation'
+import { DEMO_USERS } from '../../../src/main/demo'
+import { demoCoreOnFile, type TestCore } from '../../support/core'
+
+let t: TestCore
+let admin: string
+demoCoreOnFile('paydesk-recon-resolve-', (core, token) => {
+  t = core
+  admin = token
+})
+
+const signInDemo = (name: string) => t.signIn(name, DEMO_USERS.find((u) => u.username === name)!.password)
+
+async function settled(job: ReconJobView): Promise<ReconJobView> {
+  await t.core.recon.settled(job.id)
+  return t.ok('recon.jobs.status', { jobId: job.id }, admin)
+}
+
+async function demoRun() {
+  const runs = await t.ok('recon.runs.list', {}, admin)
+  return t.ok('recon.runs.get', { id: runs.items[runs.items.length - 1].id }, admin)
+}
+
+/** The demo's statement run again: a new run with the same breaks (the same identities). */
+async function rerun(of: Awaited<ReturnType<typeof demoRun>>) {
+  const again = await t.ok('recon.runs.start', { sourceId: of.sourceId, statementIds: of.scope.statementIds, from: of.scope.from, to: of.scope.to }, admin)
+  expect((await settled(again.job)).state).toBe('finished')
+  return t.ok('recon.runs.get', { id: again.run.id }, admin)
+}
+
+async function breaksOf(runId: number, filter: Record<string, unknown> = {}): Promise<BreakRow[]> {
+  return (await t.ok('recon.breaks.list', { runId, pageSize: 100, ...filter }, admin)).items
+}
+
+/** The same break in another run: the same type, line of theirs and order of ours. */
+const sameIn = (list: BreakRow[], b: BreakRow) => list.find((x) => x.type === b.type && x.lineId === b.lineId && x.orderId === b.orderId)!
+
+describe('resolving a break moves money once, under its rules', () => {
+  it('the same difference in two runs is requested once; a rerun keeps the request waiting; the approval resolves every run’s break', async () => {
+    const first = await demoRun()
+    const second = await rerun(first)
+    const over = (await breaksOf(second.id, { type: 'amount_over' }))[0]
+    const older = sameIn(await breaksOf(first.id), over)
+    expect(older.status).toBe('open')
+
+    const asked = await t.ok('recon.breaks.resolve', { id: over.id, action: 'accept_theirs', reason: 'They paid one more yuan', requestKey: 'resolve-over-1' }, admin)
+    expect(asked.status).toBe('awaiting_approval')
+    const adjustment = await t.ok('adjustments.get', { id: asked.adjustmentId! }, admin)
+    expect(adjustment).toMatchObject({ amount: '1.00', status: 'pending' })
+
+    // The same difference in the earlier run: not offered, and refused by name, with a new key too.
+    expect((await t.ok('recon.breaks.get', { id: older.id }, admin)).actions).not.toContain('accept_theirs')
+    const twice = await t.call('recon.breaks.resolve', { id: older.id, action: 'accept_theirs', reason: 'They paid one more yuan', requestKey: 'resolve-over-2' }, admin)
+    expect(twice).toMatchObject({ status: 409, code: 'recon.accepted_elsewhere' })
+    expect(twice.message).toBe(`The same difference is break ${over.id} of run ${second.id}, waiting for the approval of adjustment ${adjustment.adjustmentNo}: it is requested and booked once`)
+    expect((await t.ok('adjustments.list', { status: 'pending', pageSize: 100 }, admin)).items.filter((a) => a.amount === '1.00' && a.reason.includes('amount_over'))).toHaveLength(1)
+
+    // Run again while it waits: the break waits for the same adjustment, it is not open.
+    const third = await rerun(first)
+    const carried = sameIn(await breaksOf(third.id), over)
+    expect(carried).toMatchObject({ status: 'awaiting_approval', adjustmentId: adjustment.id })
+    expect((await t.ok('recon.breaks.get', { id: carried.id }, admin)).actions).not.toContain('accept_theirs')
+
+    // Approved once: every run's break of it is accepted, and the earlier one still cannot ask again.
+    await t.ok('adjustments.decide', { id: adjustment.id, decision: 'approve' }, await signInDemo('demo.finance'))
+    expect(await t.ok('recon.breaks.get', { id: over.id }, admin)).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
+    expect(await t.ok('recon.breaks.get', { id: carried.id }, admin)).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
+    expect(await t.call('recon.breaks.resolve', { id: older.id, action: 'accept_theirs', reason: 'They paid one more yuan', requestKey: 'resolve-over-3' }, admin)).toMatchObject({
+      status: 409,
+      code: 'recon.accepted_elsewhere'
+    })
+  })
+
+  it('marking an order paid to accept theirs waits for the second user a marking by hand needs, and resolves on approval', async () => {
+    const run = await demoRun()
+    const unpaid = (await breaksOf(run.id, { type: 'status_mismatch', causeKey: 'theirs_paid_ours_not', status: 'open' }))[0]
+    const before = await t.ok('orders.get', { id: unpaid.orderId! }, admin)
+    await t.ok('fourEyes.updateSettings', { rules: [{ kind: 'mark_result', currency: before.currency, threshold: '0.01' }] }, admin)
+
+    const asked = await t.ok('recon.breaks.resolve', { id: unpaid.id, action: 'accept_theirs', reason: 'Channel statement shows it paid' }, admin)
+    expect(asked).toMatchObject({ status: 'awaiting_approval', resolution: null, adjustmentId: null })
+    expect(asked.actions).toEqual(['annotate', 'assign'])
+    expect((await t.ok('orders.get', { id: unpaid.orderId! }, admin)).status).toBe(before.status)
+    const [request] = (await t.ok('approvals.list', { orderId: unpaid.orderId!, status: 'pending' }, admin)).items
+    expect(request).toMatchObject({ kind: 'mark_result', action: 'succeeded', requestedBy: 'root' })
+    expect(asked.approvalId).toBe(request.id)
+    expect(asked.history.at(-1)?.summary).toBe(`Accepting theirs requested by root: marking order ${before.orderNo} succeeded waits for a second user’s approval (request ${request.id}): Channel statement shows it paid`)
+    expect(await t.call('approvals.decide', { id: request.id, decision: 'approve' }, admin)).toMatchObject({ status: 403, code: 'four_eyes.maker_checker' })
+
+    // A rerun while it waits: the same break waits for the same request.
+    const again = await rerun(run)
+    const carried = sameIn(await breaksOf(again.id), unpaid)
+    expect(carried).toMatchObject({ status: 'awaiting_approval', approvalId: request.id })
+
+    await t.ok('approvals.decide', { id: request.id, decision: 'approve' }, await signInDemo('demo.admin'))
+    expect((await t.ok('orders.get', { id: unpaid.orderId! }, admin)).status).toBe('succeeded')
+    for (const id of [unpaid.id, carried.id]) expect(await t.ok('recon.breaks.get', { id }, admin)).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
+    await t.ok('fourEyes.updateSettings', { rules: [] }, admin)
+  })
+})
