@@ -23,7 +23,7 @@ import { PERMISSIONS } from '../../shared/permissions'
 import { permissionTerm, say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { actorOf, type Actor, type Ctx } from '../core/context'
 import { conflict, forbidden, notFound, validationError } from '../core/errors'
-import { adjustmentRequests, orders, reconBreaks, reconLines, reconManualLinks, reconRuns, refunds, users } from '../db/schema'
+import { adjustmentRequests, orders, reconBreaks, reconLines, reconManualLinks, reconMatches, reconRuns, refunds, users } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
 import { requestAdjustment } from '../finance/adjustments'
@@ -187,6 +187,37 @@ function acceptByAdjustment(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number
   return text
 }
 
+/**
+ * One payment of ours is one line of theirs: an order (or refund) the run matched to another line
+ * is refused by name, and one matched by hand to another line must first be unmatched (undo of
+ * that break's match). Linking it again would hide the miss: the next run would match it by hand
+ * and call the other line a duplicate.
+ */
+function refuseMatchedElsewhere(tx: Tx, ctx: Ctx, b: Break, ours: { orderId: number | null; refundId: number | null }, targetNo: string): void {
+  const byKey = tx
+    .select({ lineNo: reconLines.lineNo, statementId: reconLines.statementId })
+    .from(reconMatches)
+    .innerJoin(reconLines, eq(reconLines.id, reconMatches.lineId))
+    .where(and(eq(reconMatches.runId, b.runId), ours.orderId !== null ? eq(reconMatches.orderId, ours.orderId) : eq(reconMatches.refundId, ours.refundId!)))
+    .orderBy(reconLines.lineNo)
+    .get()
+  if (byKey) throw conflict(say('error.recon.matchTaken', { target: verbatim(targetNo), lineNo: byKey.lineNo, statementId: byKey.statementId, runId: b.runId }), { code: 'recon.match_taken', field: ours.orderId !== null ? 'orderId' : 'refundId' })
+  const byHand = tx
+    .select({ lineNo: reconLines.lineNo, statementId: reconLines.statementId })
+    .from(reconManualLinks)
+    .innerJoin(reconLines, eq(reconLines.id, reconManualLinks.lineId))
+    .where(
+      and(
+        eq(reconManualLinks.tenantId, ctx.tenantId),
+        isNull(reconManualLinks.removedAt),
+        ne(reconManualLinks.lineId, b.lineId!),
+        ours.orderId !== null ? eq(reconManualLinks.orderId, ours.orderId) : eq(reconManualLinks.refundId, ours.refundId!)
+      )
+    )
+    .get()
+  if (byHand) throw conflict(say('error.recon.matchLinked', { target: verbatim(targetNo), lineNo: byHand.lineNo, statementId: byHand.statementId }), { code: 'recon.match_linked', field: ours.orderId !== null ? 'orderId' : 'refundId' })
+}
+
 /** Applies one decision in the caller's transaction; answers what happened, for the audit. */
 export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
   const actor = actorOf(ctx)
@@ -224,6 +255,7 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       if (line?.currency && line.currency !== target.currency) {
         throw validationError(field, say('error.recon.matchCurrency', { target: verbatim(target.no), ours: target.currency, theirs: line.currency }))
       }
+      refuseMatchedElsewhere(tx, ctx, b, { orderId: d.orderId ?? null, refundId: d.refundId ?? null }, target.no)
       const gap = line?.grossMinor != null && line.currency ? Math.abs(line.grossMinor) - target.amountMinor : 0
       tx.insert(reconManualLinks).values({ tenantId: ctx.tenantId, lineId: b.lineId!, orderId: d.orderId ?? null, refundId: d.refundId ?? null, reason: d.reason, createdBy: actor.userId, createdAt: now }).run()
       setBreakStatus(tx, b, { status: 'resolved', resolution: 'matched' }, now)

@@ -59,6 +59,8 @@ export const reconTextEn = {
   'recon.state.awaitingAdjustment': 'waiting for the approval of adjustment {{adjustmentNo}}',
   'recon.state.awaitingApproval': 'waiting for the approval of request {{id}}',
   'error.recon.acceptedElsewhere': 'The same difference is break {{id}} of run {{runId}}, {{state}}: it is requested and booked once',
+  'error.recon.matchTaken': '{{target}} is already matched to their line {{lineNo}} (statement {{statementId}}) in run {{runId}}: one payment of ours is one line of theirs',
+  'error.recon.matchLinked': '{{target}} is already matched by hand to their line {{lineNo}} (statement {{statementId}}): undo that match first',
   'recon.adjustmentDecided': 'Adjustment {{adjustmentNo}} {{decision}}',
   'recon.annotated': 'Note by {{user}}: {{reason}}',
   'recon.assigned': 'Assigned to {{assignee}} by {{user}}: {{reason}}',

@@ -61,6 +61,8 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.state.awaitingAdjustment': '正在等待调账 {{adjustmentNo}} 的审核',
   'recon.state.awaitingApproval': '正在等待申请 {{id}} 的审核',
   'error.recon.acceptedElsewhere': '同一差额即批次 {{runId}} 的差异 {{id}}，{{state}}：同一差额只申请、入账一次',
+  'error.recon.matchTaken': '{{target}} 已在批次 {{runId}} 中与对方第 {{lineNo}} 行（对账单 {{statementId}}）匹配：我方一笔款项只对应对方一行',
+  'error.recon.matchLinked': '{{target}} 已手工匹配到对方第 {{lineNo}} 行（对账单 {{statementId}}）：请先撤销该匹配',
   'recon.adjustmentDecided': '调账 {{adjustmentNo}} {{decision}}',
   'recon.annotated': '{{user}} 备注：{{reason}}',
   'recon.assigned': '由 {{user}} 指派给 {{assignee}}：{{reason}}',

@@ -2,7 +2,7 @@
  * Resolving breaks where money could move twice or without its rules (issue 14 item 5): the same
  * difference in two runs of one statement is requested and booked once, a rerun keeps a request
  * waiting for approval, accepting theirs by marking an order paid waits for the same second user
- * as a marking by hand.
+ * as a marking by hand, and an order matched to a line of theirs is not matched to another.
  */
 import { describe, expect, it } from 'vitest'
 import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconciliation'
@@ -103,5 +103,25 @@ describe('resolving a break moves money once, under its rules', () => {
     expect((await t.ok('orders.get', { id: unpaid.orderId! }, admin)).status).toBe('succeeded')
     for (const id of [unpaid.id, carried.id]) expect(await t.ok('recon.breaks.get', { id }, admin)).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
     await t.ok('fourEyes.updateSettings', { rules: [] }, admin)
+  })
+
+  it('an order the run matched to a line of theirs is not matched by hand to another line', async () => {
+    const run = await demoRun()
+    const stranger = (await breaksOf(run.id, { type: 'missing_ours', status: 'open' }))[0]
+    const detail = await t.ok('recon.breaks.get', { id: stranger.id }, admin)
+    // An order of the line's currency that the run matched, by its key, to another line.
+    const taken = t.core.db.$client
+      .prepare(
+        `select m.order_id as orderId, l.line_no as lineNo, l.statement_id as statementId, o.order_no as orderNo from recon_matches m join recon_lines l on l.id = m.line_id join orders o on o.id = m.order_id
+         where m.run_id = ? and m.order_id is not null and o.currency = ? order by m.id limit 1`
+      )
+      .get(run.id, detail.line!.currency) as { orderId: number; lineNo: number; statementId: number; orderNo: string }
+    const refused = await t.call('recon.breaks.resolve', { id: stranger.id, action: 'match', orderId: taken.orderId, reason: 'Looks like the same payment' }, admin)
+    expect(refused).toMatchObject({ status: 409, code: 'recon.match_taken', field: 'orderId' })
+    expect(refused.message).toBe(`orderId: ${taken.orderNo} is already matched to their line ${taken.lineNo} (statement ${taken.statementId}) in run ${run.id}: one payment of ours is one line of theirs`)
+    expect(await t.ok('recon.breaks.get', { id: stranger.id }, admin)).toMatchObject({ status: 'open' })
+    // The next run still reports their line as missing on our side.
+    const again = await rerun(run)
+    expect(again.summary!.breaks.missing_ours).toBe(run.summary!.breaks.missing_ours)
   })
 })
