@@ -42,6 +42,8 @@ async function breaksOf(runId: number, filter: Record<string, unknown> = {}): Pr
 /** The same break in another run: the same type, line of theirs and order of ours. */
 const sameIn = (list: BreakRow[], b: BreakRow) => list.find((x) => x.type === b.type && x.lineId === b.lineId && x.orderId === b.orderId)!
 
+const breakAudit = async () => (await t.ok('audit.list', { targetType: 'recon_break', pageSize: 100 }, admin)).items.map((a) => a.summary)
+
 describe('resolving a break moves money once, under its rules', () => {
   it('the same difference in two runs is requested once; a rerun keeps the request waiting; the approval resolves every run’s break', async () => {
     const first = await demoRun()
@@ -54,6 +56,8 @@ describe('resolving a break moves money once, under its rules', () => {
     expect(asked.status).toBe('awaiting_approval')
     const adjustment = await t.ok('adjustments.get', { id: asked.adjustmentId! }, admin)
     expect(adjustment).toMatchObject({ amount: '1.00', status: 'pending' })
+    // The audit says what happened: a request waiting for a second user, not an acceptance.
+    expect(await breakAudit()).toContain(`Break ${over.id} (amount over): accepting theirs requested, waiting for a second user’s approval of adjustment ${adjustment.adjustmentNo}: They paid one more yuan`)
 
     // The same difference in the earlier run: not offered, and refused by name, with a new key too.
     expect((await t.ok('recon.breaks.get', { id: older.id }, admin)).actions).not.toContain('accept_theirs')
@@ -92,6 +96,7 @@ describe('resolving a break moves money once, under its rules', () => {
     expect(request).toMatchObject({ kind: 'mark_result', action: 'succeeded', requestedBy: 'root' })
     expect(asked.approvalId).toBe(request.id)
     expect(asked.history.at(-1)?.summary).toBe(`Accepting theirs requested by root: marking order ${before.orderNo} succeeded waits for a second user’s approval (request ${request.id}): Channel statement shows it paid`)
+    expect(await breakAudit()).toContain(`Break ${unpaid.id} (status mismatch): accepting theirs requested, waiting for a second user’s approval of request ${request.id}: Channel statement shows it paid`)
     expect(await t.call('approvals.decide', { id: request.id, decision: 'approve' }, admin)).toMatchObject({ status: 403, code: 'four_eyes.maker_checker' })
 
     // A rerun while it waits: the same break waits for the same request.

@@ -13,8 +13,8 @@ import { AppError, conflict, notFound } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { assertCanRead, merchantFilter } from '../../core/scope'
 import { tenantZone } from '../../core/tenant'
-import { orders, reconBreakEvents, reconBreaks, reconManualLinks, reconRuns, refunds, users } from '../../db/schema'
-import { transact } from '../../db/transaction'
+import { adjustmentRequests, orders, reconBreakEvents, reconBreaks, reconManualLinks, reconRuns, refunds, users } from '../../db/schema'
+import { transact, type Tx } from '../../db/transaction'
 import { pagedList } from '../../reads/paged'
 import type { ReadSource } from '../../reads/page'
 import { platformActor } from '../access'
@@ -150,6 +150,19 @@ function candidatesOf(ctx: Ctx, b: typeof reconBreaks.$inferSelect): BreakDetail
   return [...near, ...extra.filter(Boolean)].map((o) => ({ id: o.id, orderNo: o.orderNo, status: o.status, amount: fromMinor(o.amountMinor, o.currency), currency: o.currency, createdAt: o.createdAt }))
 }
 
+/** What the audit says was done: accepting theirs that only asked for a second user's approval says so, not that theirs was accepted. */
+function auditSummary(tx: Tx, before: typeof reconBreaks.$inferSelect, decision: Decision): ServerText {
+  const after = tx.select().from(reconBreaks).where(eq(reconBreaks.id, before.id)).get()!
+  const type = term('breakType', before.type)
+  const reason = verbatim(decision.reason)
+  if (decision.action === 'accept_theirs' && after.status === 'awaiting_approval') {
+    const adjustmentNo = after.adjustmentId === null ? undefined : tx.select({ no: adjustmentRequests.adjustmentNo }).from(adjustmentRequests).where(eq(adjustmentRequests.id, after.adjustmentId)).get()?.no
+    const request = adjustmentNo !== undefined ? say('audit.recon.requestAdjustment', { adjustmentNo }) : say('audit.recon.requestApproval', { id: after.approvalId ?? 0 })
+    return say('audit.recon.acceptRequested', { id: before.id, type, request, reason })
+  }
+  return say('audit.recon.breakResolved', { id: before.id, type, action: term('breakAction', decision.action), reason })
+}
+
 /** One decision on one break, in its own transaction, with its audit event. */
 function decideOne(ctx: Ctx, id: number, decision: Decision): ServerText {
   return transact(ctx.db, (tx) => {
@@ -161,7 +174,7 @@ function decideOne(ctx: Ctx, id: number, decision: Decision): ServerText {
       targetType: 'recon_break',
       targetId: b.id,
       merchantId: b.merchantId,
-      summary: say('audit.recon.breakResolved', { id: b.id, type: term('breakType', b.type), action: term('breakAction', decision.action), reason: verbatim(decision.reason) }),
+      summary: auditSummary(tx, b, decision),
       before: { status: b.status, resolution: b.resolution, assignedTo: b.assignedTo },
       after: { action: decision.action, text, orderId: decision.orderId ?? null, refundId: decision.refundId ?? null, assignTo: decision.assignTo ?? null }
     })
