@@ -311,7 +311,7 @@ export const reportRow = z.object({
 })
 export type ReportRow = z.infer<typeof reportRow>
 
-export const VERIFY_PROBLEMS = ['unreadable', 'format', 'header_altered', 'step_altered', 'step_missing', 'step_added', 'step_moved', 'chain_altered', 'signature_missing', 'signature_invalid', 'html_altered'] as const
+export const VERIFY_PROBLEMS = ['unreadable', 'format', 'header_altered', 'step_altered', 'step_missing', 'step_added', 'step_moved', 'chain_altered', 'signature_missing', 'signature_invalid', 'html_altered', 'html_unverifiable'] as const
 
 export const verification = z.object({
   ok: z.boolean(),

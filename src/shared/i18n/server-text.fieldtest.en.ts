@@ -100,6 +100,7 @@ export const fieldtestTextEn = {
   'fieldtest.verify.badSignature': 'The {{role}} signature of {{user}} does not match the content: it was altered after signing',
   'fieldtest.verify.unknownKey': 'Signed with key {{fingerprint}}, which is not one of the keys given',
   'fieldtest.verify.htmlAltered': 'The page’s visible text differs from the signed content it embeds',
+  'fieldtest.verify.htmlUnverifiable': 'The page names a layout or language this version cannot render again, so its visible text cannot be checked against the signed content it embeds: check the report’s JSON file instead',
   'value.runStatus.running': 'running',
   'value.runStatus.awaiting_confirmation': 'waiting for confirmation',
   'value.runStatus.stopping': 'stopping',

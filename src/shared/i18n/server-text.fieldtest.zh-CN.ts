@@ -102,6 +102,7 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'fieldtest.verify.badSignature': '{{user}} 的{{role}}签名与内容不符：签署后被改动',
   'fieldtest.verify.unknownKey': '签名密钥 {{fingerprint}} 不在给定的密钥之中',
   'fieldtest.verify.htmlAltered': '页面可见内容与其内嵌的已签署内容不一致',
+  'fieldtest.verify.htmlUnverifiable': '页面声明的版式或语言本版本无法重新生成，因此无法将其可见内容与内嵌的已签署内容比对：请改为检查报告的 JSON 文件',
   'value.runStatus.running': '执行中',
   'value.runStatus.awaiting_confirmation': '等待确认',
   'value.runStatus.stopping': '正在停止',

@@ -3,7 +3,8 @@
  * it fits, no external resource), in English or Simplified Chinese, with the signed JSON embedded.
  * Deterministic: the same document and language give the same bytes, so `verify-report` can tell
  * an HTML file whose visible page was edited (it renders the embedded JSON again and compares).
- * RENDERER names this layout; a file of another layout is checked by its JSON alone.
+ * RENDERER names this layout (change it whenever the output changes); a page of another layout
+ * cannot be rendered again to compare, so it is reported as not verifiable, never intact (verify.ts).
  */
 import { zoneOffsetMs } from '../../ledger/business-day'
 import type { ReportDocument, ReportStep } from './document'

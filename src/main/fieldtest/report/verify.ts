@@ -3,18 +3,21 @@
  * computed again from the content and compared link by link, so a changed step is named, a
  * removed, added or moved step too (each step carries its index); the signatures are checked
  * against the public keys the report embeds; an HTML file's visible page is rendered again from
- * its JSON and compared. Used by `npm run verify-report` and `fieldtest.reports.verify`.
+ * its JSON and compared (a page it cannot render again, of another layout or language, is not
+ * verifiable, never intact). Used by `npm run verify-report` and `fieldtest.reports.verify`.
  *
  * A valid signature says the holder of that key signed this content; whose key it is, the reader
  * checks by its fingerprint (PayDesk shows each signer's), or with `--key FINGERPRINT`.
  */
-import type { Verification } from '../../../shared/contract/fieldtest'
+import { REPORT_LANGUAGES, type Verification } from '../../../shared/contract/fieldtest'
 import { say, type ServerText } from '../../../shared/server-text'
 import { headerHash, REPORT_FORMAT, signaturePayload, stepHash, type ReportDocument, type ReportSignature } from './document'
 import { EMBEDDED_ID, renderReportHtml, RENDERER } from './html'
 import { fingerprintOf, verifySignature } from './keys'
 
 type Problem = Verification['problems'][number]
+
+const isReportLanguage = (lang: string): lang is (typeof REPORT_LANGUAGES)[number] => (REPORT_LANGUAGES as readonly string[]).includes(lang)
 
 const problem = (code: Problem['code'], step: number | null, text: ServerText): Problem => ({ code, step, text })
 
@@ -107,14 +110,20 @@ export function verifyReportText(text: string, options: { keys?: string[] } = {}
     const engineer = doc.signatures.find((s) => s.role === 'engineer')
     if (engineer && !options.keys.includes(engineer.fingerprint)) problems.push(problem('signature_invalid', null, say('fieldtest.verify.unknownKey', { fingerprint: engineer.fingerprint })))
   }
-  if (file.html && file.html.renderer === RENDERER && (file.html.lang === 'en' || file.html.lang === 'zh-CN') && problems.length === 0) {
-    let same: boolean
-    try {
-      same = renderReportHtml(doc, file.html.lang) === text
-    } catch {
-      same = false
+  if (file.html) {
+    const { renderer, lang } = file.html
+    // The page is what a reader sees: one this version cannot render again is not checked, so it
+    // never passes as intact (else changing the layout's name would let any visible edit through).
+    if (renderer !== RENDERER || !isReportLanguage(lang)) problems.push(problem('html_unverifiable', null, say('fieldtest.verify.htmlUnverifiable')))
+    else if (problems.length === 0) {
+      let same: boolean
+      try {
+        same = renderReportHtml(doc, lang) === text
+      } catch {
+        same = false
+      }
+      if (!same) problems.push(problem('html_altered', null, say('fieldtest.verify.htmlAltered')))
     }
-    if (!same) problems.push(problem('html_altered', null, say('fieldtest.verify.htmlAltered')))
   }
   return { ok: problems.length === 0, problems, steps: doc.steps.length, head: chain.head, signatures }
 }
