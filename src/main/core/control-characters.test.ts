@@ -27,6 +27,15 @@ describe('fieldWithControlCharacter: the field of the first text with a control 
     expect(fieldWithControlCharacter({ filters: { remark: 'a\nb' } })).toBe('filters.remark')
   })
 
+  it('leaves the file fields a procedure names to the file’s reader, at the top level only', () => {
+    const exported = '{\n\t"format": "x\u007f"\r\n}'
+    expect(fieldWithControlCharacter({ text: exported }, ['text'])).toBeNull()
+    // Without the procedure naming it, or beside it, or further down, the rule stands.
+    expect(fieldWithControlCharacter({ text: exported })).toBe('text')
+    expect(fieldWithControlCharacter({ text: exported, name: 'a\nb' }, ['text'])).toBe('name')
+    expect(fieldWithControlCharacter({ filters: { text: 'a\nb' } }, ['text'])).toBe('filters.text')
+  })
+
   it('refuses a control character in a key by the path of its object', () => {
     expect(fieldWithControlCharacter({ fields: { 'payer\u0000Name': 'Li Wei' } })).toBe('fields')
     expect(fieldWithControlCharacter({ credentials: { 'sign\nKey': 'x' } })).toBe('credentials')

@@ -9,6 +9,12 @@
  * carriage return in text meant to span lines: the fields named in MULTI_LINE_FIELDS and anything
  * inside them. Everywhere else (searches, names, numbers, codes, addresses, passwords) those three
  * are refused too, as is any control character in a name of a record (order fields, credentials).
+ *
+ * A procedure whose input carries a file's own text to be read and answered about, never stored,
+ * logged or signed (a report to verify), names that field in its contract (`fileFields`): it is
+ * left to the file's reader, which refuses what it does not expect anyway. A real export holds
+ * line breaks and may hold other control characters (DEL, which JSON leaves as it is, or one in a
+ * provider's text shown on an HTML report's page).
  */
 
 /** Free text of several lines: reasons, notes, role descriptions, an imported CSV file, a base64 upload (wrapped lines), credentials (PEM keys) and a channel's protocol settings. */
@@ -54,8 +60,9 @@ export function hasControlCharacter(text: string, multiLine: boolean): boolean {
  * The dotted path of the first text in `input` (strings in plain objects and arrays, and the names
  * of the objects' keys) holding a control character its field may not hold; null when there is
  * none. A key's fault is its object's path. Iterative: protocol settings may nest deeply.
+ * `fileFields`: top-level fields of the procedure holding a file's text, not checked.
  */
-export function fieldWithControlCharacter(input: unknown): string | null {
+export function fieldWithControlCharacter(input: unknown, fileFields: readonly string[] = []): string | null {
   const stack: { value: unknown; place: Place | null; multiLine: boolean }[] = [{ value: input, place: null, multiLine: false }]
   while (stack.length > 0) {
     const { value, place, multiLine } = stack.pop()!
@@ -67,7 +74,7 @@ export function fieldWithControlCharacter(input: unknown): string | null {
       const keys = Object.keys(value)
       if (keys.some((key) => ANY_CONTROL.test(key))) return fieldOf(place)
       for (let i = keys.length - 1; i >= 0; i--) {
-        if (BYTES_FIELDS.has(keys[i]) && typeof value[keys[i]] === 'string') continue
+        if ((BYTES_FIELDS.has(keys[i]) || (place === null && fileFields.includes(keys[i]))) && typeof value[keys[i]] === 'string') continue
         stack.push({ value: value[keys[i]], place: { key: keys[i], parent: place }, multiLine: multiLine || MULTI_LINE_FIELDS.has(keys[i]) })
       }
     }

@@ -121,7 +121,7 @@ export function createRegistry(options: RegistryOptions): Registry {
 
     const parsed = def.input.safeParse(rawInput ?? {}, REPORT_INPUT)
     if (!parsed.success) throw fromZodError(parsed.error)
-    const controlled = fieldWithControlCharacter(parsed.data)
+    const controlled = fieldWithControlCharacter(parsed.data, def.fileFields)
     if (controlled) throw validationError(controlled, say('rule.controlCharacters'))
 
     let audited = false

@@ -23,6 +23,11 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   doc: string
   /** HTTP only: a larger request body than the host's default (uploads). */
   maxBodyBytes?: number
+  /**
+   * Top-level input fields holding a file's own text, read and answered about but never stored,
+   * logged or signed: the registry leaves control characters in them to the file's reader.
+   */
+  fileFields?: readonly string[]
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(def: Omit<ProcedureDef<I, O>, 'kind'>): ProcedureDef<I, O> {

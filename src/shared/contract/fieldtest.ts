@@ -439,6 +439,8 @@ export const fieldtestContract = {
     output: verification,
     access: READ,
     doc: 'Checks a report file (its JSON or HTML) as `npm run verify-report` does: altered or not, and at which step.',
-    maxBodyBytes: 20 * 1024 * 1024
+    maxBodyBytes: 20 * 1024 * 1024,
+    // The file as exported, line breaks and all: any character it did not hold fails the check itself.
+    fileFields: ['text']
   })
 }

@@ -107,6 +107,16 @@ describe('the signed report of a run', () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/)
   })
 
+  it('the app checks a file as exported, JSON or HTML, line breaks and all, as the command does', async () => {
+    expect(json).toContain('\n')
+    expect(html).toContain('\n')
+    for (const text of [json, html]) expect(await w.t.ok('fieldtest.reports.verify', { text }, w.admin)).toMatchObject({ ok: true, problems: [], steps: 3 })
+    const visible = await w.t.ok('fieldtest.reports.verify', { text: html.replace('600.00', '60.00') }, w.admin)
+    expect(visible.problems.map((p) => p.code)).toEqual(['html_altered'])
+    const renamed = await w.t.ok('fieldtest.reports.verify', { text: html.replace('<html lang="en">', '<html lang="en-GB">') }, w.admin)
+    expect(renamed).toMatchObject({ ok: false, problems: [{ code: 'html_unverifiable' }] })
+  })
+
   /** The exported JSON, changed by `edit`, written to a file, and checked by the command. */
   function altered(name: string, edit: (doc: ReportDocument) => void): { status: number | null; stdout: string; codes: string[] } {
     const doc = JSON.parse(json) as ReportDocument
