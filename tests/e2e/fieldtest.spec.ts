@@ -251,6 +251,11 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     const json = await report.download('json')
     expect(json.name).toBe(`paydesk-field-test-run-${liveId}.json`)
     expect(JSON.stringify(JSON.parse(json.text))).toContain(head)
+    // The downloaded files, checked in the app (the packaged app's users have no npm); an edited page is not intact.
+    for (const file of [html, json]) await expect(await report.checkFile(file.name, file.text)).toHaveAttribute('data-verdict', 'intact')
+    const edited = await report.checkFile('edited.html', html.text.replace('<html lang="en">', '<html lang="en-GB">'))
+    await expect(edited).toHaveAttribute('data-verdict', 'notVerifiable')
+    await expect(edited).toContainText(en.fieldtest.reports.notVerifiable)
   })
   const reportUrl = page.url()
   // The moonshot's journey: from the credentials in hand to a signed, exported report.

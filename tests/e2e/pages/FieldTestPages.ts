@@ -148,6 +148,12 @@ export class ReportScreen {
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') }
   }
 
+  /** Checks a report file with the page's own check, as someone who was sent it would; the check's box. */
+  async checkFile(name: string, text: string): Promise<Locator> {
+    await this.page.locator('input[type="file"]').setInputFiles({ name, mimeType: name.endsWith('.html') ? 'text/html' : 'application/json', buffer: Buffer.from(text, 'utf8') })
+    return this.page.getByTestId('report-file-check')
+  }
+
   async countersign(): Promise<void> {
     await this.page.getByRole('button', { name: F.reports.countersign, exact: true }).click()
     await this.page.getByTestId('countersign-confirm').click()

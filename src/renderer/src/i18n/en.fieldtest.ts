@@ -406,7 +406,10 @@ export const enFieldtest = {
       countersign: 'Countersign',
       countersigned: 'Report countersigned',
       countersignConfirm: 'Countersign this report as its reviewer? Your signature is added to the report and cannot be removed.',
-      verifyHint: 'Anyone can check a downloaded file offline with npm run verify-report -- FILE',
+      checkFile: 'Check a report file',
+      fileChecked: 'Check of {{file}}',
+      notVerifiable: 'Not verifiable: nothing was found altered, but its page could not be checked',
+      verifyHint: 'A report’s HTML or JSON file, as downloaded or as someone sent it, is checked here as npm run verify-report checks it offline',
       createdAt: 'Signed'
     }
   }

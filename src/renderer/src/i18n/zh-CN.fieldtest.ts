@@ -408,7 +408,10 @@ export const zhCNFieldtest: typeof enFieldtest = {
       countersign: '复核签署',
       countersigned: '报告已复核签署',
       countersignConfirm: '以复核人身份签署此报告？签名会加入报告，无法撤销。',
-      verifyHint: '任何人都可以离线用 npm run verify-report -- 文件 检查下载的文件',
+      checkFile: '检查报告文件',
+      fileChecked: '{{file}} 的校验',
+      notVerifiable: '无法校验：未发现改动，但无法核对其页面',
+      verifyHint: '报告的 HTML 或 JSON 文件（下载的或他人发来的）可在此检查，与离线运行 npm run verify-report 的检查相同',
       createdAt: '签署时间'
     }
   }
