@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util'
 import { version } from '../../package.json'
 import { keepMainThreadResponsive } from './app/v8-flags'
 import { rememberedPort, rememberPort, startHost } from './http/host'
+import type { Core } from './app/core'
+import type { DemoResult } from './demo'
 import { startDemoProvider } from './demo/simulator'
 import { defaultDataDir, SECRET_KEY_FILE } from './paths'
 
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   })
   const dataDir = values['data-dir'] ?? defaultDataDir()
   if (values['secret-key-file'] && process.env.PAYDESK_SECRET_KEY) throw new Error('Give the secret key either in PAYDESK_SECRET_KEY or with --secret-key-file, not both')
+  const setup: { admin: Awaited<ReturnType<Core['ensureAdminFromEnv']>>; demo: { result: DemoResult; simulatorUrl: string } | null } = { admin: 'not-set', demo: null }
   const host = await startHost({
     dataDir,
     port: values.port === undefined ? 0 : parsePort(values.port),
@@ -49,19 +52,26 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '..', 'renderer'),
     secretKeyFile: values['secret-key-file'],
     // Tests that cancel an export while it runs make it small and slow (docs/exports.md).
-    exportOptions: { batchSize: envCount('PAYDESK_EXPORT_BATCH_ROWS', 1), pauseMs: envCount('PAYDESK_EXPORT_PAUSE_MS', 0) }
+    exportOptions: { batchSize: envCount('PAYDESK_EXPORT_BATCH_ROWS', 1), pauseMs: envCount('PAYDESK_EXPORT_PAUSE_MS', 0) },
+    // In the desktop app's order (index.ts): the simulator runs before the engine's start resumes rehearsals on it.
+    beforeEngine: async (core) => {
+      setup.admin = await core.ensureAdminFromEnv(process.env)
+      if (values.demo) {
+        const result = await core.loadDemo()
+        // The app's own simulator: the simulator panel shows it, and it stops with the host.
+        const simulator = await startDemoProvider(core.db, core.clock, core.simulator)
+        setup.demo = { result, simulatorUrl: simulator.url }
+      }
+    }
   })
   const { core } = host
   if (values.port === undefined) rememberPort(dataDir, host.port)
-  const admin = await core.ensureAdminFromEnv(process.env)
-  if (admin === 'created') console.log(`First administrator ${process.env.PAYDESK_ADMIN_USER} created from PAYDESK_ADMIN_USER.`)
-  if (values.demo) {
-    const demo = await core.loadDemo()
-    // The app's own simulator: the simulator panel shows it, and it stops with the host.
-    const simulator = await startDemoProvider(core.db, core.clock, core.simulator)
-    console.log(demo.created ? 'Demo data loaded. Demo sign-ins:' : 'Demo data already present. Demo sign-ins:')
-    for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.password.padEnd(20)} ${u.role}${u.merchant ? ` (${u.merchant})` : ''}`)
-    console.log(`Provider simulator listening at ${simulator.url} (the demo channels use it; deposits are paid after 20 s)`)
+  if (setup.admin === 'created') console.log(`First administrator ${process.env.PAYDESK_ADMIN_USER} created from PAYDESK_ADMIN_USER.`)
+  if (setup.demo) {
+    const { result, simulatorUrl } = setup.demo
+    console.log(result.created ? 'Demo data loaded. Demo sign-ins:' : 'Demo data already present. Demo sign-ins:')
+    for (const u of result.users) console.log(`  ${u.username.padEnd(16)} ${u.password.padEnd(20)} ${u.role}${u.merchant ? ` (${u.merchant})` : ''}`)
+    console.log(`Provider simulator listening at ${simulatorUrl} (the demo channels use it; deposits are paid after 20 s)`)
   }
   console.log(`Data folder: ${dataDir}`)
   console.log(`Secret key: ${process.env.PAYDESK_SECRET_KEY ? 'PAYDESK_SECRET_KEY' : (values['secret-key-file'] ?? join(dataDir, SECRET_KEY_FILE))}`)

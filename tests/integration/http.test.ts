@@ -85,3 +85,27 @@ describe('the headless host over HTTP', () => {
     expect(upload.body).toMatchObject({ status: 404, message: 'Dispute 999 was not found' })
   })
 })
+
+describe('starting the headless host', () => {
+  it('runs its setup (the demo and its simulator) before the engine starts, whose start resumes rehearsals', async () => {
+    let engineListeningDuringSetup: string | null | undefined
+    const started = await startHost({
+      dataDir: mkdtempSync(join(tmpdir(), 'paydesk-http-setup-')),
+      port: 0,
+      host: '127.0.0.1',
+      version: '9.9.9',
+      rendererDir: null,
+      beforeEngine: async (core) => {
+        engineListeningDuringSetup = core.engine.listeningAt()
+        await core.simulator.start({ port: 0, autoPayAfterMs: null, payoutDelayMs: 100, merchants: [], startedBy: 'demo' })
+      }
+    })
+    try {
+      expect(engineListeningDuringSetup).toBeNull()
+      expect(started.core.engine.listeningAt()).not.toBeNull()
+      expect(started.core.simulator.running()).not.toBeNull()
+    } finally {
+      await started.stop()
+    }
+  })
+})

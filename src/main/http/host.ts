@@ -33,6 +33,11 @@ export interface HostOptions {
   clock?: Clock
   /** Export jobs' batch size and pace (PAYDESK_EXPORT_BATCH_ROWS, PAYDESK_EXPORT_PAUSE_MS; tests). */
   exportOptions?: ExportJobsOptions
+  /**
+   * Setup before the engine starts (the first administrator, the demo and its simulator): the
+   * engine's start resumes field test rehearsals, which find no simulator if it starts later.
+   */
+  beforeEngine?: (core: Core) => Promise<void>
 }
 
 export interface RunningHost {
@@ -83,6 +88,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const app = createHttpApp({ registry: core, exports: core.exports, clock: core.clock, version: options.version, rendererDir: options.rendererDir, allowedHosts })
   const server = await listenPreferring(app.fetch, options)
   port = server.port
+  await options.beforeEngine?.(core)
   await core.engine.start()
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
   return {
