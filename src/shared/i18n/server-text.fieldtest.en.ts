@@ -66,6 +66,7 @@ export const fieldtestTextEn = {
   'fieldtest.cause.failedUpstream': 'Accepted, then failed. {{reason}}',
   'fieldtest.cause.accepted': 'Accepted: order {{orderNo}}, upstream {{upstreamNo}}',
   'fieldtest.cause.paid': 'Paid: order {{orderNo}}, callback verified {{seconds}} s after it was sent; amounts and fees as expected',
+  'fieldtest.cause.simulatorForgot': 'The simulator no longer holds order {{orderNo}}: it keeps its orders in memory and was restarted since it accepted it, so no callback can come. Rehearse again',
   'fieldtest.cause.callbackMissing': 'No callback within {{seconds}} s (nor as long again after): the order is still {{status}}',
   'fieldtest.cause.noCallback': 'The provider sent no callback (the order is {{status}})',
   'fieldtest.cause.callbackLate': 'The callback came {{seconds}} s after the order was sent, later than {{within}} s',

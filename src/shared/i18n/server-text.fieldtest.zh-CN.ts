@@ -68,6 +68,7 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'fieldtest.cause.failedUpstream': '受理后又失败。{{reason}}',
   'fieldtest.cause.accepted': '已受理：订单 {{orderNo}}，上游单号 {{upstreamNo}}',
   'fieldtest.cause.paid': '已支付：订单 {{orderNo}}，发送后 {{seconds}} 秒收到并验证回调；金额与手续费均符合预期',
+  'fieldtest.cause.simulatorForgot': '模拟器已不再持有订单 {{orderNo}}：它只在内存中保存订单，受理该订单后已重启，因此不会再有回调。请重新演练',
   'fieldtest.cause.callbackMissing': '{{seconds}} 秒内（及其后同样时长内）未收到回调：订单仍为{{status}}',
   'fieldtest.cause.noCallback': '上游未发送回调（订单为{{status}}）',
   'fieldtest.cause.callbackLate': '回调在订单发送后 {{seconds}} 秒才到，晚于 {{within}} 秒',

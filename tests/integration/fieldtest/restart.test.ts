@@ -78,4 +78,28 @@ describe('a run across an app restart', () => {
     for (const step of run.steps) expect(sim.createRequests(step.orderNo!), `step ${step.index + 1}`).toBe(1)
     expect(run.steps.map((s) => s.requestKey)).toEqual([1, 2, 3].map((n) => `FT${started.id}-00${n}`))
   }, 60_000)
+
+  it('a rehearsal resumes on the simulator the host starts first; the order it forgot is blocked, not a channel failure', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'paydesk-fieldtest-restart-')), 'paydesk.db')
+    w = await fieldWorld({ dbPath })
+    await w.t.ok('callbacks.updateSettings', { host: '127.0.0.1', port: await freePort(), publicUrl: '' }, w.admin)
+    const plan = await planOf(w, withServices(w, [deposit('600.00', { outcome: 'paid', callbackWithinSeconds: 5, signatureValid: true, amountExact: true }), deposit('700.00', { outcome: 'accepted' })]))
+    // The payer pays at once; the callback would come a minute later, after the restart.
+    const started = await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: CAPS, faults: [{ behaviour: 'late_callback', delayMs: 60_000 }] }, w.admin)
+    const inApp = w.t.core.simulator
+    const before = await settle(w, started.id, (r) => r.steps[0].status === 'running' && r.steps[0].orderNo !== null && (inApp.running()?.orders().some((o) => o.orderNo === r.steps[0].orderNo && o.status !== 'PENDING') ?? false))
+    const waiting = before.steps[0].orderNo!
+
+    // The app restarts with its simulator, which forgot its orders, started before the engine (as both hosts do).
+    await w.t.core.engine.stop()
+    w.t.core.close()
+    w = { ...(await reopen(w, async (core) => void (await core.simulator.start({ port: 0, autoPayAfterMs: null, payoutDelayMs: 100, merchants: [], startedBy: 'demo' })))), reviewer: w.reviewer, rehearsalUrl: w.rehearsalUrl }
+
+    const run = await settle(w, started.id)
+    // Not interrupted for want of a simulator, and not the channel's failure: the environment's.
+    expectEnded(run)
+    expect(statuses(run)).toEqual(['blocked simulator.order_lost', 'passed ok'])
+    expect(run.steps[0].orderNo).toBe(waiting)
+    expect(run.steps[0].cause).toMatchObject({ code: 'fieldtest.cause.simulatorForgot', params: { orderNo: waiting } })
+  }, 60_000)
 })

@@ -59,9 +59,11 @@ export interface OrderWorld {
 }
 
 /** A new core on the same database file (a restart), sharing the simulator and the merchant endpoint. */
-export async function reopen(w: OrderWorld): Promise<OrderWorld> {
+export async function reopen(w: OrderWorld, beforeEngine?: (core: TestCore['core']) => Promise<void>): Promise<OrderWorld> {
   const t = await makeCore({ realClock: true, dbPath: w.dbPath, secretKey: w.secretKey, withAdmin: false })
   const admin = await t.signIn(ADMIN.username, ADMIN.password)
+  // What the hosts start before the engine (the demo's simulator): its start resumes field test runs.
+  await beforeEngine?.(t.core)
   await t.core.engine.start({ tickMs: 50 })
   return {
     ...w,

@@ -20,7 +20,7 @@ import { transact } from '../../db/transaction'
 import { genericAdapterConfigSchema } from '../../upstream/generic-config'
 import { loadChannel } from '../plans/store'
 import { armSimulator, syncTwin } from './rehearsal'
-import { executeStep } from './steps'
+import { executeStep, type StepContext } from './steps'
 import { loadRun, runSteps, setRunStatus, skipRemaining, stepOf, unfinishedRuns, type Run } from './store'
 
 /** The codes a run acts with, besides the engineer's own FIELD_TEST_RUN: creating test orders and refunds for the channel's merchants. */
@@ -65,20 +65,23 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
     return { userId: run.startedBy, username: user?.username ?? 'fieldtest', displayName: user?.displayName ?? 'fieldtest', merchantId: null, permissions: new Set(RUN_CODES), sessionId: `fieldtest-run-${run.id}` }
   }
 
+  /** Whether the simulator running now holds the order (it holds them in memory only). */
+  const holdsOrder = (merchantNo?: string) => (orderNo: string) => deps.simulator.running()?.orders().some((o) => o.orderNo === orderNo && (merchantNo === undefined || o.merchantNo === merchantNo)) ?? false
+
   /** The rehearsal's twin in step with the channel and the simulator armed; who pays deposits. */
-  async function prepare(run: Run, ctx: Ctx): Promise<((orderNo: string) => Promise<void>) | null | 'no_simulator'> {
+  async function prepare(run: Run, ctx: Ctx): Promise<Pick<StepContext, 'payer' | 'simulatorHolds'> | 'no_simulator'> {
     const simulator = deps.simulator.running()
     if (run.target === 'simulator') {
       if (!simulator) return 'no_simulator'
       const channel = loadChannel(db, tenantId, run.channelId)
       const twin = transact(db, (tx) => syncTwin(tx, deps.secrets, tenantId, channel, simulator.url, clock.now(), (event) => ctx.audit(tx, event)))
       armSimulator(simulator, twin, run.faults as RehearsalFaultInput[])
-      return async (orderNo) => void (await simulator.pay(orderNo, undefined, twin.merchantNo))
+      return { payer: async (orderNo) => void (await simulator.pay(orderNo, undefined, twin.merchantNo)), simulatorHolds: holdsOrder(twin.merchantNo) }
     }
     // A live channel that points at the in-app simulator is paid by it too; any other waits for a real payer.
     const config = genericAdapterConfigSchema.safeParse(loadChannel(db, tenantId, run.channelId).adapterConfig)
-    if (simulator && config.success && config.data.baseUrl === simulator.url.replace(/\/+$/, '')) return async (orderNo) => void (await simulator.pay(orderNo))
-    return null
+    if (simulator && config.success && config.data.baseUrl === simulator.url.replace(/\/+$/, '')) return { payer: async (orderNo) => void (await simulator.pay(orderNo)), simulatorHolds: holdsOrder() }
+    return { payer: null, simulatorHolds: null }
   }
 
   /** The rehearsal's faults off again, so the simulator panel shows no rule of a run that ended. */
@@ -93,8 +96,8 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
     const first = loadRun(db, tenantId, runId)
     if (first.status !== 'running') return
     const ctx = deps.contextFor(actorOf(first))
-    const payer = await prepare(first, ctx)
-    if (payer === 'no_simulator') {
+    const sending = await prepare(first, ctx)
+    if (sending === 'no_simulator') {
       transact(db, (tx) => setRunStatus(tx, runId, 'interrupted', clock.now(), { statusText: say('fieldtest.status.noSimulator') }))
       return
     }
@@ -117,7 +120,7 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
         return
       }
       transact(db, (tx) => setRunStatus(tx, runId, 'running', now, { currentStep: next.stepIndex, statusText: null }))
-      await executeStep({ ctx, run: current, row: next, step, rows, signal, payer, pollMs: deps.pollMs ?? POLL_MS })
+      await executeStep({ ctx, run: current, row: next, step, rows, signal, ...sending, pollMs: deps.pollMs ?? POLL_MS })
     }
   }
 

@@ -6,7 +6,8 @@
  * the outbox has not already sent. Refunds are requested in the transaction that records them on
  * the step, for the same reason.
  *
- * Every outcome is pass / fail / blocked (the environment: a cap, the balance, the simulator) /
+ * Every outcome is pass / fail / blocked (the environment: a cap, the balance, the simulator, one
+ * that forgot its orders in a restart) /
  * skipped (a stop, or an earlier step left nothing to act on), with the cause as a catalog text.
  */
 import { and, eq, like } from 'drizzle-orm'
@@ -36,6 +37,8 @@ export interface StepContext {
   signal: AbortSignal
   /** Pays a deposit on the simulator; null when a real payer pays (a live channel). */
   payer: ((orderNo: string) => Promise<void>) | null
+  /** Whether the in-app simulator this run's orders go to still holds an order; null when they go elsewhere. */
+  simulatorHolds: ((orderNo: string) => boolean) | null
   pollMs: number
 }
 
@@ -142,6 +145,17 @@ function targetOrder(sc: StepContext): { row: RunStepRow; orderId: number } | Ve
   return { row: target, orderId: target.orderId }
 }
 
+/**
+ * An order the simulator accepted but no longer holds: it keeps its orders in memory, so a restart
+ * (of the app, or of the simulator from its panel) forgets them and no callback will ever come.
+ * That is the environment, not the channel: blocked, not failed.
+ */
+function forgotten(sc: StepContext, order: { orderNo: string; status: string }): Verdict | null {
+  const settled = order.status === 'succeeded' || order.status === 'failed' || order.status === 'closed'
+  if (settled || !sc.simulatorHolds || sc.simulatorHolds(order.orderNo)) return null
+  return blocked(say('fieldtest.cause.simulatorForgot', { orderNo: order.orderNo }), 'simulator.order_lost')
+}
+
 function emptyEvidence(notes: ServerText[] = []): StepEvidence {
   return { refusal: null, exchanges: [], callbacks: [], timeline: [], ledger: [], hold: null, payment: null, status: null, notes }
 }
@@ -216,6 +230,8 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   }
 
   // paid or declined: the provider's callback decides, within the window.
+  const lost = forgotten(sc, now.order)
+  if (lost) return finish(lost, now)
   if (direction === 'deposit' && now.order.status === 'pending') {
     if (sc.payer) {
       try {
@@ -237,6 +253,8 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   now = seen ?? facts()
   if (now.rejectedCallbacks > 0 && step.expect.signatureValid !== false) return finish(fail(say('fieldtest.cause.badSignature', { count: now.rejectedCallbacks }), 'callback.bad_signature'), now)
   if (now.order.status !== 'succeeded' && now.order.status !== 'failed') {
+    const lostMeanwhile = forgotten(sc, now.order)
+    if (lostMeanwhile) return finish(lostMeanwhile, now)
     return finish(fail(say('fieldtest.cause.callbackMissing', { seconds: windowMs / 1000, status: term('orderStatus', now.order.status) }), 'callback.missing'), now)
   }
   if (step.expect.callbackWithinSeconds !== undefined) {
@@ -347,7 +365,7 @@ async function checkCallbacks(sc: StepContext): Promise<StepEnd | null> {
   if (first && !(await sleep(REPEAT_WATCH_MS, sc.signal))) return null
   const facts = orderFacts(sc.ctx.db, target.orderId)
   const finish = (verdict: Verdict) => ended(verdict, resultOf(facts), facts.evidence)
-  if (facts.evidence.callbacks.length === 0) return finish(fail(say('fieldtest.cause.noCallback', { status: term('orderStatus', facts.order.status) }), 'callback.missing'))
+  if (facts.evidence.callbacks.length === 0) return finish(forgotten(sc, facts.order) ?? fail(say('fieldtest.cause.noCallback', { status: term('orderStatus', facts.order.status) }), 'callback.missing'))
   if (sc.step.expect.signatureValid && facts.rejectedCallbacks > 0) return finish(fail(say('fieldtest.cause.badSignature', { count: facts.rejectedCallbacks }), 'callback.bad_signature'))
   if (sc.step.expect.noDuplicates && facts.duplicateCallbacks > 0) return finish(fail(say('fieldtest.cause.duplicate', { count: facts.duplicateCallbacks }), 'callback.duplicate'))
   if (sc.step.expect.callbackWithinSeconds !== undefined && (facts.firstCallbackDelayMs ?? Infinity) > sc.step.expect.callbackWithinSeconds * 1000) {
