@@ -24,6 +24,8 @@ export type ProviderPreset = (typeof PROVIDER_PRESETS)[number]
 /** The connection test's plain-language verdicts, the first that applies. */
 export const CONNECT_VERDICTS = [
   'works',
+  /** It works, but the answer carries no signature: nothing proves it came from the provider. */
+  'unsigned',
   /** It works, but the answer took more than half the channel's timeout. */
   'slow',
   /** No connection: refused, no route, no such host, or an address that is not one. */

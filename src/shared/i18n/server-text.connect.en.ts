@@ -42,6 +42,7 @@ export const connectTextEn = {
   'audit.simulator.paid': 'Simulator: the payer paid order {{orderNo}}',
 
   'value.connectVerdict.works': 'works',
+  'value.connectVerdict.unsigned': 'works, but the answer is unsigned',
   'value.connectVerdict.slow': 'works, but slowly',
   'value.connectVerdict.unreachable': 'unreachable',
   'value.connectVerdict.tls_error': 'TLS error',

@@ -39,6 +39,7 @@ export const connectTextZhCN: Record<keyof typeof connectTextEn, string> = {
   'audit.simulator.paid': '模拟器：付款人已支付订单 {{orderNo}}',
 
   'value.connectVerdict.works': '正常',
+  'value.connectVerdict.unsigned': '可用，但应答未签名',
   'value.connectVerdict.slow': '可用，但响应缓慢',
   'value.connectVerdict.unreachable': '无法连接',
   'value.connectVerdict.tls_error': 'TLS 错误',

@@ -44,7 +44,7 @@ describe('reading a connection test', () => {
     expect(verdictOf(answered(404, { code: '1404', message: 'no route POST /query' }))).toBe('wrong_path')
     expect(verdictOf(answered(404, null))).toBe('wrong_path')
     expect(verdictOf(answered(405, null))).toBe('wrong_path')
-    expect(verdictOf(answered(404, { code: '1004', message: 'order not found' }))).toBe('works')
+    expect(verdictOf(answered(404, signed({ code: '1004', message: 'order not found' })))).toBe('works')
   })
 
   it('HTTP errors and unexpected answers', () => {
@@ -64,17 +64,23 @@ describe('reading a connection test', () => {
   })
 
   it('works when the query is answered (found or not), and says whether their signature verifies', () => {
-    const unsigned = readExchange(answered(200, { code: '1004', message: 'order not found' }), RULES)
-    expect(unsigned).toMatchObject({ verdict: 'works', signature: { ours: 'accepted', theirs: 'absent' } })
-    expect(unsigned.steps.map((s) => s.step)).toEqual(['connection', 'http', 'body', 'ourSignature', 'theirSignature', 'time'])
     const good = readExchange(answered(200, signed({ code: '0', message: 'ok', data: { status: 'PENDING' } })), RULES)
     expect(good).toMatchObject({ verdict: 'works', signature: { theirs: 'valid' }, answer: { status: 'PENDING' } })
     expect(verdictOf(answered(200, signed({ code: '1004', message: 'order not found' }, 'another-key')))).toBe('signature_invalid')
   })
 
+  it('an answer without a signature is not a verified one: it works, with a warning that it is unsigned', () => {
+    const unsigned = readExchange(answered(200, { code: '1004', message: 'order not found' }), RULES)
+    expect(unsigned).toMatchObject({ verdict: 'unsigned', signature: { ours: 'accepted', theirs: 'absent' } })
+    expect(unsigned.steps.map((s) => s.step)).toEqual(['connection', 'http', 'body', 'ourSignature', 'theirSignature', 'time'])
+    expect(unsigned.steps.find((s) => s.step === 'theirSignature')).toEqual({ step: 'theirSignature', state: 'warning', facts: { field: 'sign' } })
+    // Slow as well: the missing signature is said first.
+    expect(verdictOf(answered(200, { code: '1004' }, 501))).toBe('unsigned')
+  })
+
   it('slow: answered, but in more than half the timeout', () => {
-    expect(verdictOf(answered(200, { code: '1004' }, 501))).toBe('slow')
-    expect(verdictOf(answered(200, { code: '1004' }, 500))).toBe('works')
+    expect(verdictOf(answered(200, signed({ code: '1004' }), 501))).toBe('slow')
+    expect(verdictOf(answered(200, signed({ code: '1004' }), 500))).toBe('works')
   })
 })
 

@@ -2,7 +2,8 @@
  * The connection test's reading of one exchange with a provider: each step's state and the facts
  * a screen words it with, and one plain-language verdict, the first of these that applies:
  * unreachable, TLS error, timeout, wrong path, HTTP error, unexpected answer, our signature
- * refused, refused for another reason, their signature not verifying, slow, works. A pure
+ * refused, refused for another reason, their signature not verifying, their answer unsigned, slow,
+ * works. A pure
  * function of what the HTTP client saw, so each verdict has a unit test without a network.
  */
 import type { ConnectVerdict, ConnectionTest } from '../../../shared/contract/fieldtest-connect'
@@ -148,8 +149,9 @@ export function readExchange(facts: ExchangeFacts, rules: ReadingRules): Reading
 
   const given = text(data[rules.signatureField])
   if (given === null) {
+    // Nothing to verify is not a verified answer: anyone on the path could have written it.
     signature.theirs = 'absent'
-    step('theirSignature', 'skipped', { field: rules.signatureField })
+    step('theirSignature', 'warning', { field: rules.signatureField })
   } else {
     signature.theirs = verify(flatParams(data) ?? {}, rules.key, rules.algorithm, rules.signatureField) ? 'valid' : 'invalid'
     step('theirSignature', signature.theirs === 'valid' ? 'passed' : 'failed', { field: rules.signatureField })
@@ -158,5 +160,6 @@ export function readExchange(facts: ExchangeFacts, rules: ReadingRules): Reading
   const slow = duration > rules.timeoutMs / 2
   step('time', slow ? 'warning' : 'passed', { durationMs: duration, timeoutMs: rules.timeoutMs })
   if (signature.theirs === 'invalid') return done('signature_invalid')
+  if (signature.theirs === 'absent') return done('unsigned')
   return done(slow ? 'slow' : 'works')
 }

@@ -74,6 +74,7 @@ export const enFieldtest = {
     },
     verdict: {
       works: { title: 'Works', body: 'The provider answered the signed query in time, accepted our signature and its answer verified.' },
+      unsigned: { title: 'Works, but the answer is unsigned', body: 'The provider answered the signed query in time and accepted our signature, but its answer carried no signature, so nothing proves it came from the provider: check the signature field name, or ask the provider to sign its answers.' },
       slow: { title: 'Works, but slowly', body: 'Everything checks out, but the answer took more than half of the timeout. Orders may time out under load.' },
       unreachable: { title: 'Unreachable', body: 'Nothing answered at this address: check the base address, the port and that the provider (or the simulator) is running.' },
       tls_error: { title: 'TLS error', body: 'The secure connection failed: the certificate is not trusted, expired or for another host.' },

@@ -76,6 +76,7 @@ export const zhCNFieldtest: typeof enFieldtest = {
     },
     verdict: {
       works: { title: '正常', body: '上游按时应答了签名查询，接受了我方签名，应答签名也验证通过。' },
+      unsigned: { title: '可用，但应答未签名', body: '上游按时应答了签名查询，并接受了我方签名，但其应答没有签名，无法证明应答来自上游：请检查签名字段名，或要求上游对应答签名。' },
       slow: { title: '可用，但较慢', body: '各项检查都通过，但应答用时超过超时时间的一半，负载高时订单可能超时。' },
       unreachable: { title: '无法连接', body: '此地址无人应答：检查基础地址、端口，以及上游（或模拟器）是否在运行。' },
       tls_error: { title: 'TLS 错误', body: '安全连接失败：证书不受信任、已过期或不属于该主机。' },

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { ConnectionTest } from '../../../../shared/contract/fieldtest-connect'
 import { displayTimeZone, formatDateTime } from '../../format/time'
 
-const verdictColor = (verdict: ConnectionTest['verdict']) => (verdict === 'works' ? 'green' : verdict === 'slow' ? 'yellow' : 'red')
+const verdictColor = (verdict: ConnectionTest['verdict']) => (verdict === 'works' ? 'green' : verdict === 'slow' || verdict === 'unsigned' ? 'yellow' : 'red')
 const STATE_COLOR = { passed: 'green', failed: 'red', warning: 'yellow', skipped: 'gray' } as const
 const KNOWN_FACTS = ['detail', 'timeoutMs', 'status', 'problem', 'path', 'code', 'message', 'outcome', 'field', 'durationMs'] as const
 
