@@ -78,6 +78,7 @@ export const fieldtestTextEn = {
   'fieldtest.cause.holdNotReleased': 'The payout’s hold was not posted (it is {{status}})',
   'fieldtest.cause.dependsOn': 'Step {{step}} sent no order to act on',
   'fieldtest.cause.dependsOnPaid': 'The order of step {{step}} is {{status}}, not paid',
+  'fieldtest.cause.dependsOnSent': 'The order of step {{step}} was never sent: it is {{status}}',
   'fieldtest.cause.refundPending': 'Refund {{refundNo}} is still {{status}}',
   'fieldtest.cause.refunded': 'Refund {{refundNo}} succeeded; amounts and fee as expected',
   'fieldtest.cause.queryAnswer': 'The provider says: {{status}}',

@@ -80,6 +80,7 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'fieldtest.cause.holdNotReleased': '代付冻结未入账（当前为 {{status}}）',
   'fieldtest.cause.dependsOn': '第 {{step}} 步没有可操作的订单',
   'fieldtest.cause.dependsOnPaid': '第 {{step}} 步的订单为{{status}}，未支付',
+  'fieldtest.cause.dependsOnSent': '第 {{step}} 步的订单从未发出：当前为{{status}}',
   'fieldtest.cause.refundPending': '退款 {{refundNo}} 仍为{{status}}',
   'fieldtest.cause.refunded': '退款 {{refundNo}} 成功；金额与手续费符合预期',
   'fieldtest.cause.queryAnswer': '上游返回：{{status}}',

@@ -2,16 +2,34 @@
  * Runs against the real simulator on loopback: a rehearsal with each fault the simulator can
  * inject fails the right step with the right cause; the same plan live and rehearsed, compared;
  * the caps refuse (and never send) the step that would pass them; a live run waits for its
- * confirmation before money moves; the stop halts at once; every order is a test order.
+ * confirmation before money moves; the stop halts at once; every order is a test order. A live
+ * run on a provider that cannot be reached is blocked, not failed, and skips what depends on the
+ * orders it never sent.
  */
+import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RehearsalFault } from '../../../src/shared/contract/fieldtest'
 import { inEnglish } from '../../../src/main/core/text'
 import { textIn } from '../../../src/main/fieldtest/report/text'
-import { cardFields } from '../orders/support'
+import { cardFields, waitForOrder } from '../orders/support'
 import { CAPS, deposit, expectEnded, fieldWorld, payout, planOf, rehearse, settle, statuses, withServices, type FieldWorld } from './support'
 
 const PAID = { outcome: 'paid' as const, callbackWithinSeconds: 3, signatureValid: true, amountExact: true, feeExact: true }
+
+/** A loopback port nobody listens on: a connection to it is refused, as with no network. */
+async function deadPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/** Points the world's channel at another provider address (the network gone, or back). */
+async function pointChannelAt(w: FieldWorld, baseUrl: string): Promise<void> {
+  const { id, name, provider, supportsDeposit, supportsPayout, paymentLower, paymentUpper, payoutLower, payoutUpper, adapterConfig } = await w.t.ok('channels.get', { id: w.channelId }, w.admin)
+  await w.t.ok('channels.update', { id, name, provider, supportsDeposit, supportsPayout, paymentLower, paymentUpper, payoutLower, payoutUpper, adapterConfig: { ...adapterConfig, baseUrl } }, w.admin)
+}
 
 describe('field test runs on the simulator', () => {
   let w: FieldWorld
@@ -167,6 +185,39 @@ describe('field test runs on the simulator', () => {
     expect(again.status).toBe(409)
     expect((await w.t.ok('fieldtest.runs.get', { id: started.id }, w.admin)).totals.orders).toBe(1)
   }, 30_000)
+
+  describe('a live run on a provider that cannot be reached', () => {
+    const started = async (steps: Parameters<typeof withServices>[1]) => {
+      const plan = await planOf(w, withServices(w, steps))
+      const run = await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'live', caps: CAPS }, w.admin)
+      await settle(w, run.id)
+      await w.t.ok('fieldtest.runs.confirm', { id: run.id, maxOrders: CAPS.maxOrders, maxAmount: CAPS.maxAmount }, w.admin)
+      return run.id
+    }
+
+    it('is blocked by the environment, and skips the steps on the orders it never sent', async () => {
+      // Money for the payout to hold: a deposit paid while the provider is still there.
+      const funding = await w.t.ok('orders.createDeposit', { merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '500.00', fields: cardFields }, w.admin)
+      await waitForOrder(w, funding.id, (o) => o.status === 'succeeded', 'paid')
+      await pointChannelAt(w, `http://127.0.0.1:${await deadPort()}`)
+      try {
+        const id = await started([
+          deposit('500.00', PAID),
+          { title: 'Callback once, signed', action: 'callback_check', target: 0, seconds: 1, expect: { signatureValid: true } },
+          { title: 'Status query', action: 'query', target: 0, expect: { outcome: 'paid' } },
+          { title: 'Refund in full', action: 'refund', target: 0, refund: 'full', expect: {} },
+          payout('10.00', PAID)
+        ])
+        const run = await settle(w, id)
+        expectEnded(run)
+        // Connection refused is the environment's doing (FIELD-TEST.md §4.6), and a broken chain skips.
+        expect(statuses(run)).toEqual(['blocked upstream.unreachable', 'skipped chain.not_sent', 'skipped chain.not_sent', 'skipped chain.not_sent', 'blocked upstream.unreachable'])
+        expect(inEnglish(run.steps[1].cause!)).toBe('The order of step 1 was never sent: it is created')
+      } finally {
+        await pointChannelAt(w, w.sim.url)
+      }
+    }, 30_000)
+  })
 
   it('a rehearsal needs the simulator running; a live run takes no faults', async () => {
     const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'accepted' })]))

@@ -7,8 +7,8 @@
  * the step, for the same reason.
  *
  * Every outcome is pass / fail / blocked (the environment: a cap, the balance, the simulator, one
- * that forgot its orders in a restart) /
- * skipped (a stop, or an earlier step left nothing to act on), with the cause as a catalog text.
+ * that forgot its orders in a restart, a provider that cannot be reached) / skipped (a stop, or an
+ * earlier step sent nothing to act on), with the cause as a catalog text.
  */
 import { and, eq, like } from 'drizzle-orm'
 import type { PlanStep, StepAmounts, StepEvidence, StepOutcome } from '../../../shared/contract/fieldtest'
@@ -97,15 +97,24 @@ async function waitFor<T>(check: () => T | null, deadline: number, sc: StepConte
   }
 }
 
+/**
+ * A provider call that got no answer, as a verdict. A provider the request provably never reached
+ * (connection refused, no route, no DNS: upstream/http.ts) is the environment's doing, blocked; a
+ * timeout after the request went out, a 5xx or an unreadable answer is the channel's, a failure.
+ */
+function noAnswer(error: string | null | undefined): Verdict {
+  const kind = error?.startsWith('timeout') ? 'timeout' : error?.startsWith('http_5') ? 'server_error' : error?.startsWith('unreachable') ? 'unreachable' : 'bad_response'
+  // The exchange log's own line is English: a timeout's is said in the reader's language.
+  const within = error ? /^timeout: no complete answer within (\d+) ms/.exec(error)?.[1] : undefined
+  const detail = within ? say('fieldtest.cause.noAnswerWithin', { ms: Number(within) }) : (error ?? '—')
+  const cause = say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail })
+  return kind === 'unreachable' ? blocked(cause, 'upstream.unreachable') : fail(cause, `upstream.${kind}`)
+}
+
 /** What the exchanges say went wrong with sending, as a cause, or null when the provider answered. */
 function sendingFailure(facts: OrderFacts): Verdict | null {
   const last = [...facts.evidence.exchanges].reverse().find((x) => x.operation === 'createDeposit' || x.operation === 'createPayout')
-  if (!last?.error) return null
-  const kind = last.error.startsWith('timeout') ? 'timeout' : last.error.startsWith('http_5') ? 'server_error' : last.error.startsWith('unreachable') ? 'unreachable' : 'bad_response'
-  // The exchange log's own line is English: a timeout's is said in the reader's language.
-  const within = /^timeout: no complete answer within (\d+) ms/.exec(last.error)?.[1]
-  const detail = within ? say('fieldtest.cause.noAnswerWithin', { ms: Number(within) }) : last.error
-  return fail(say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail }), `upstream.${kind}`)
+  return last?.error ? noAnswer(last.error) : null
 }
 
 /** The amounts and fees, judged as the step expects. */
@@ -142,6 +151,9 @@ const ended = (verdict: Verdict, result: Record<string, unknown> | null, evidenc
 function targetOrder(sc: StepContext): { row: RunStepRow; orderId: number } | Verdict {
   const target = sc.step.target === undefined ? undefined : sc.rows[sc.step.target]
   if (!target || target.orderId === null) return skipped(say('fieldtest.cause.dependsOn', { step: (sc.step.target ?? 0) + 1 }), 'chain.no_order')
+  // An order the provider never received has no callback to check, no status to ask, nothing to refund.
+  const order = sc.ctx.db.select({ status: orders.status, sentAt: orders.sentAt }).from(orders).where(eq(orders.id, target.orderId)).get()!
+  if (order.sentAt === null) return skipped(say('fieldtest.cause.dependsOnSent', { step: target.stepIndex + 1, status: term('orderStatus', order.status) }), 'chain.not_sent')
   return { row: target, orderId: target.orderId }
 }
 
@@ -342,8 +354,7 @@ async function queryOrder(sc: StepContext): Promise<StepEnd | null> {
   const result = resultOf(facts, { queryStatus: status })
   if (!status) {
     const last = [...facts.evidence.exchanges].reverse().find((x) => x.operation === 'query')
-    const kind = last?.error?.startsWith('timeout') ? 'timeout' : last?.error?.startsWith('http_5') ? 'server_error' : last?.error?.startsWith('unreachable') ? 'unreachable' : 'bad_response'
-    return ended(fail(say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail: last?.error ?? '—' }), `upstream.${kind}`), result, facts.evidence)
+    return ended(noAnswer(last?.error), result, facts.evidence)
   }
   const got = QUERY_OUTCOME[status] ?? 'accepted'
   const expected = sc.step.expect.outcome
