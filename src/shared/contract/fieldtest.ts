@@ -378,7 +378,7 @@ export const fieldtestContract = {
     input: z.object({ id }),
     output: runDetail,
     access: RUN,
-    doc: 'Stops a run at once: nothing more is sent; the step in progress and the rest are skipped.'
+    doc: 'Stops a run at once: nothing more is sent (its orders still waiting in the outbox are withdrawn); the step in progress and the rest are skipped.'
   }),
   'fieldtest.runs.list': query({
     input: listInput.extend({ planId: id.optional() }),

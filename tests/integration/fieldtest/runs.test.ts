@@ -3,16 +3,27 @@
  * inject fails the right step with the right cause; the same plan live and rehearsed, compared;
  * the caps refuse (and never send) the step that would pass them; a live run waits for its
  * confirmation before money moves; the stop halts at once; every order is a test order. A live
- * run on a provider that cannot be reached is blocked, not failed, and skips what depends on the
- * orders it never sent.
+ * run on a provider that cannot be reached is blocked, not failed, skips what depends on the
+ * orders it never sent, and leaves nothing in the outbox to be sent once the provider is back.
  */
-import { createServer } from 'node:net'
+import { createServer, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RehearsalFault } from '../../../src/shared/contract/fieldtest'
 import { inEnglish } from '../../../src/main/core/text'
 import { textIn } from '../../../src/main/fieldtest/report/text'
 import { cardFields, waitForOrder } from '../orders/support'
 import { CAPS, deposit, expectEnded, fieldWorld, payout, planOf, rehearse, settle, statuses, withServices, type FieldWorld } from './support'
+
+/** Polls until `check` answers (not null), failing after 10 s. */
+async function waitFor<T>(check: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const found = await check()
+    if (found !== null) return found
+    if (Date.now() - started > timeoutMs) throw new Error('waited in vain')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
 
 const PAID = { outcome: 'paid' as const, callbackWithinSeconds: 3, signatureValid: true, amountExact: true, feeExact: true }
 
@@ -25,10 +36,37 @@ async function deadPort(): Promise<number> {
   return port
 }
 
+/** A provider that takes the connection and never answers: a request is on its way until the channel's timeout. */
+async function silentProvider(): Promise<{ url: string; stop(): Promise<void> }> {
+  const sockets = new Set<Socket>()
+  const server = createServer((socket) => void sockets.add(socket))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    stop: () => {
+      for (const socket of sockets) socket.destroy()
+      return new Promise((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
 /** Points the world's channel at another provider address (the network gone, or back). */
 async function pointChannelAt(w: FieldWorld, baseUrl: string): Promise<void> {
   const { id, name, provider, supportsDeposit, supportsPayout, paymentLower, paymentUpper, payoutLower, payoutUpper, adapterConfig } = await w.t.ok('channels.get', { id: w.channelId }, w.admin)
   await w.t.ok('channels.update', { id, name, provider, supportsDeposit, supportsPayout, paymentLower, paymentUpper, payoutLower, payoutUpper, adapterConfig: { ...adapterConfig, baseUrl } }, w.admin)
+}
+
+/** The provider is back: whatever the outbox still holds is due now, and the job loop runs it. */
+async function providerBack(w: FieldWorld): Promise<void> {
+  await pointChannelAt(w, w.sim.url)
+  w.t.core.db.$client.prepare("update outbox set next_attempt_at = 0 where status = 'pending'").run()
+  await w.t.core.engine.tick()
+}
+
+/** The run's orders' sends the outbox would still make (waiting or on their way). */
+async function stillToSend(w: FieldWorld, orderNos: string[]): Promise<string[]> {
+  const waiting = [...(await w.t.ok('outbox.list', { status: 'pending', pageSize: 100 }, w.admin)).items, ...(await w.t.ok('outbox.list', { status: 'in_flight', pageSize: 100 }, w.admin)).items]
+  return waiting.filter((x) => orderNos.includes(x.orderNo) && (x.operation === 'send_deposit' || x.operation === 'send_payout')).map((x) => `${x.orderNo} ${x.status}`)
 }
 
 describe('field test runs on the simulator', () => {
@@ -195,10 +233,12 @@ describe('field test runs on the simulator', () => {
       return run.id
     }
 
-    it('is blocked by the environment, and skips the steps on the orders it never sent', async () => {
+    it('is blocked by the environment, skips the steps on the orders it never sent, and sends nothing once the provider is back', async () => {
+      const available = async () => (await w.t.ok('orders.options', { direction: 'payout', merchantId: w.merchantId }, w.admin)).merchantAvailable.CNY
       // Money for the payout to hold: a deposit paid while the provider is still there.
       const funding = await w.t.ok('orders.createDeposit', { merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '500.00', fields: cardFields }, w.admin)
       await waitForOrder(w, funding.id, (o) => o.status === 'succeeded', 'paid')
+      const before = await available()
       await pointChannelAt(w, `http://127.0.0.1:${await deadPort()}`)
       try {
         const id = await started([
@@ -212,9 +252,56 @@ describe('field test runs on the simulator', () => {
         expectEnded(run)
         // Connection refused is the environment's doing (FIELD-TEST.md §4.6), and a broken chain skips.
         expect(statuses(run)).toEqual(['blocked upstream.unreachable', 'skipped chain.not_sent', 'skipped chain.not_sent', 'skipped chain.not_sent', 'blocked upstream.unreachable'])
-        expect(inEnglish(run.steps[1].cause!)).toBe('The order of step 1 was never sent: it is created')
+        expect(inEnglish(run.steps[1].cause!)).toBe('The order of step 1 was never sent: it is closed')
+        const orderNos = [run.steps[0].orderNo!, run.steps[4].orderNo!]
+
+        // Both orders withdrawn: closed with the reason, audited, nothing left in the outbox to send.
+        expect(await stillToSend(w, orderNos)).toEqual([])
+        for (const step of [run.steps[0], run.steps[4]]) {
+          const order = await w.t.ok('orders.get', { id: step.orderId! }, w.admin)
+          expect(order.status).toBe('closed')
+          expect(order.statusReason).toBe(`Withdrawn before it was sent: step ${step.index + 1} of field test run ${id} gave up on it`)
+        }
+        const audit = await w.t.ok('audit.list', { pageSize: 100 }, w.admin)
+        for (const orderNo of orderNos) expect(audit.items.some((e) => e.summary === `Order ${orderNo} closed: Withdrawn before it was sent: step ${orderNo === orderNos[0] ? 1 : 5} of field test run ${id} gave up on it`), orderNo).toBe(true)
+        // No money moved: the payout's hold is released, the merchant's available balance as it was.
+        const held = await w.t.ok('fieldtest.runs.step', { id, index: 4 }, w.admin)
+        expect(held.evidence?.hold).toEqual({ atSubmit: 'pending', final: 'voided' })
+        expect(await available()).toBe(before)
+
+        // The network comes back: the provider never hears of the run's orders.
+        await providerBack(w)
+        for (const orderNo of orderNos) expect(w.sim.createRequests(orderNo), orderNo).toBe(0)
       } finally {
         await pointChannelAt(w, w.sim.url)
+      }
+    }, 30_000)
+
+    it('stopped while an order is on its way: the order is withdrawn when it does not get through, and nothing is sent after the stop', async () => {
+      const silent = await silentProvider()
+      await pointChannelAt(w, silent.url)
+      try {
+        const id = await started([deposit('500.00', { outcome: 'accepted' }), deposit('600.00', { outcome: 'accepted' })])
+        const sending = await settle(w, id, (r) => r.steps[0].status === 'running' && r.steps[0].orderId !== null)
+        const stopped = await w.t.ok('fieldtest.runs.stop', { id }, w.admin)
+        await w.t.core.fieldTests.settled(id)
+        // The stop does not claim it stopped an order that was already on its way.
+        expect(statuses(stopped)).toEqual(['skipped run.stopped', 'skipped run.stopped'])
+        const orderNo = sending.steps[0].orderNo!
+        expect(inEnglish(stopped.steps[0].cause!)).toBe(`Stopped by root while order ${orderNo} was on its way to the provider: it is withdrawn only if the provider did not take it (the order shows which)`)
+
+        // The request times out (the channel's 1.5 s): the order never got through, and is withdrawn.
+        const order = await waitFor(async () => {
+          const o = await w.t.ok('orders.get', { id: sending.steps[0].orderId! }, w.admin)
+          return o.status === 'closed' ? o : null
+        })
+        expect(order.statusReason).toBe(`Withdrawn before it was sent: field test run ${id} has ended`)
+        expect(await stillToSend(w, [orderNo])).toEqual([])
+        await providerBack(w)
+        expect(w.sim.createRequests(orderNo)).toBe(0)
+      } finally {
+        await pointChannelAt(w, w.sim.url)
+        await silent.stop()
       }
     }, 30_000)
   })

@@ -1,21 +1,30 @@
 /** Runs of a plan: start (live or rehearsed), the live confirmation, the stop, progress, evidence, comparison. */
-import { eq, and } from 'drizzle-orm'
 import { minorOf } from '../../core/amount-input'
 import { actorOf, type Ctx } from '../../core/context'
 import { conflict, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
-import { fieldtestRuns, fieldtestRunSteps } from '../../db/schema'
+import { fieldtestRuns } from '../../db/schema'
 import { transact, type Tx } from '../../db/transaction'
 import { fromMinor } from '../../../shared/money'
-import { say, term } from '../../../shared/server-text'
+import { say, term, type ServerText } from '../../../shared/server-text'
 import { loadChannel, loadPlan, planVersion } from '../plans/store'
 import { orderFacts } from '../runs/evidence'
 import { compareRuns, listRuns, runDetailOf, stepEvidenceOf, stepResultOf } from '../runs/read'
 import { syncTwin } from '../runs/rehearsal'
-import { insertSteps, loadRun, runSteps, setRunStatus, skipRemaining } from '../runs/store'
+import { insertSteps, loadRun, runSteps, setRunStatus, skipRemaining, skipRunning } from '../runs/store'
+import { withdrawRunOrders } from '../runs/withdraw'
 import { notFound } from '../../core/errors'
 
 const STOPPABLE = ['running', 'awaiting_confirmation', 'interrupted', 'stopping'] as const
+
+/** What a stop did to the order of the step in progress: withdrawn, or gone to the provider (where it goes on). */
+function stoppedCause(user: string, order: { orderNo: string; status: string; sentAt: number | null }, withdrawn: boolean): ServerText {
+  if (withdrawn) return say('fieldtest.cause.stoppedWithdrawn', { user, orderNo: order.orderNo })
+  // Still created but not withdrawn: its request is on its way (the step withdraws it if it does not get through).
+  if (order.status === 'created') return say('fieldtest.cause.stoppedInFlight', { user, orderNo: order.orderNo })
+  if (order.sentAt !== null || order.status === 'pending' || order.status === 'unknown') return say('fieldtest.cause.stoppedAfterSending', { user, orderNo: order.orderNo })
+  return say('fieldtest.cause.stopped', { user })
+}
 
 function assertStatus(ctx: Ctx, tx: Tx, id: number, allowed: readonly string[]) {
   const run = loadRun(tx, ctx.tenantId, id)
@@ -94,11 +103,17 @@ export const runProcedures = handlers({
     const detail = transact(ctx.db, (tx) => {
       const run = assertStatus(ctx, tx, input.id, STOPPABLE)
       const now = ctx.clock.now()
-      // The step in progress keeps what it already did (its order) as evidence.
-      for (const row of runSteps(tx, run.id).filter((r) => r.status === 'running' && r.orderId !== null)) {
-        tx.update(fieldtestRunSteps).set({ evidence: orderFacts(tx, row.orderId!).evidence as unknown as Record<string, unknown> }).where(and(eq(fieldtestRunSteps.runId, run.id), eq(fieldtestRunSteps.stepIndex, row.stepIndex))).run()
-      }
+      // Nothing more is sent: the run's orders still waiting in the outbox are withdrawn. One
+      // already on its way or taken by the provider goes on, and its step says so.
+      const withdrawn = withdrawRunOrders(tx, ctx, run.id, say('fieldtest.withdrawn.runStopped', { run: run.id, user: actor.username }))
       const cause = say('fieldtest.cause.stopped', { user: actor.username })
+      // The step in progress keeps what it already did (its order) as evidence.
+      for (const row of runSteps(tx, run.id).filter((r) => r.status === 'running')) {
+        if (row.orderId === null) continue
+        const facts = orderFacts(tx, row.orderId)
+        const stepCause = stoppedCause(actor.username, facts.order, withdrawn.has(row.orderId))
+        skipRunning(tx, run.id, row.stepIndex, stepCause, 'run.stopped', now, facts.evidence as unknown as Record<string, unknown>)
+      }
       skipRemaining(tx, run.id, cause, 'run.stopped', now)
       setRunStatus(tx, run.id, 'stopped', now, { statusText: cause, currentStep: null, finishedAt: now })
       ctx.audit(tx, { targetType: 'fieldtest_run', targetId: run.id, summary: say('audit.fieldtest.runStopped', { run: run.id }) })

@@ -3,8 +3,9 @@
  * step is a few database calls between waits for the provider). A run survives a restart: the
  * composition root calls `recover()` when the engine starts; a rehearsal resumes where it was, a
  * live run waits for the engineer to confirm again (`fieldtest.runs.confirm`) before any more money
- * moves. A resumed step sends nothing twice (steps.ts). Stopping the engine only stops watching:
- * the runs stay `running` and are recovered by the next start, as after a crash.
+ * moves. A resumed step sends nothing twice (steps.ts). A run that ends (finished, stopped, or
+ * failed) withdraws its orders that were never sent (withdraw.ts). Stopping the engine only stops
+ * watching: the runs stay `running` and are recovered by the next start, as after a crash.
  */
 import { eq } from 'drizzle-orm'
 import type { PlanStep, RehearsalFaultInput } from '../../../shared/contract/fieldtest'
@@ -22,6 +23,7 @@ import { loadChannel } from '../plans/store'
 import { armSimulator, syncTwin } from './rehearsal'
 import { executeStep, type StepContext } from './steps'
 import { loadRun, runSteps, setRunStatus, skipRemaining, stepOf, unfinishedRuns, type Run } from './store'
+import { withdrawRunOrders } from './withdraw'
 
 /** The codes a run acts with, besides the engineer's own FIELD_TEST_RUN: creating test orders and refunds for the channel's merchants. */
 const RUN_CODES = [P.FIELD_TEST_RUN, P.ORDER_READ, P.OPERATION_PAYMENT_GLOBAL_WRITE, P.OPERATION_PAYOUT_GLOBAL_WRITE, P.REFUND_WRITE]
@@ -109,7 +111,10 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
       const next = rows.find((r) => r.status === 'pending' || r.status === 'running')
       const now = clock.now()
       if (!next) {
-        transact(db, (tx) => setRunStatus(tx, runId, 'finished', now, { currentStep: null, finishedAt: now, statusText: null }))
+        transact(db, (tx) => {
+          setRunStatus(tx, runId, 'finished', now, { currentStep: null, finishedAt: now, statusText: null })
+          withdrawRunOrders(tx, ctx, runId, say('fieldtest.withdrawn.runEnded', { run: runId }))
+        })
         disarm(current)
         return
       }
@@ -120,7 +125,7 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
         return
       }
       transact(db, (tx) => setRunStatus(tx, runId, 'running', now, { currentStep: next.stepIndex, statusText: null }))
-      await executeStep({ ctx, run: current, row: next, step, rows, signal, ...sending, pollMs: deps.pollMs ?? POLL_MS })
+      await executeStep({ ctx, run: current, row: next, step, rows, signal, ...sending, pollMs: deps.pollMs ?? POLL_MS, log: deps.log })
     }
   }
 
@@ -136,6 +141,7 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
         transact(db, (tx) => {
           skipRemaining(tx, runId, cause, 'run.failed', now)
           setRunStatus(tx, runId, 'stopped', now, { statusText: cause, currentStep: null, finishedAt: now })
+          withdrawRunOrders(tx, deps.contextFor(actorOf(loadRun(tx, tenantId, runId))), runId, say('fieldtest.withdrawn.runEnded', { run: runId }))
         })
       })
       .finally(() => active.delete(runId))
@@ -156,11 +162,11 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
       const now = clock.now()
       for (const found of unfinishedRuns(db)) {
         if (found.status === 'stopping' || found.target === 'live') {
-          transact(db, (tx) =>
-            found.status === 'stopping'
-              ? setRunStatus(tx, found.id, 'stopped', now, { currentStep: null, finishedAt: now })
-              : setRunStatus(tx, found.id, 'interrupted', now, { confirmedAt: null, confirmedBy: null, statusText: say('fieldtest.status.interrupted', { step: (found.currentStep ?? 0) + 1 }) })
-          )
+          transact(db, (tx) => {
+            if (found.status !== 'stopping') return setRunStatus(tx, found.id, 'interrupted', now, { confirmedAt: null, confirmedBy: null, statusText: say('fieldtest.status.interrupted', { step: (found.currentStep ?? 0) + 1 }) })
+            setRunStatus(tx, found.id, 'stopped', now, { currentStep: null, finishedAt: now })
+            withdrawRunOrders(tx, deps.contextFor(actorOf(found)), found.id, say('fieldtest.withdrawn.runEnded', { run: found.id }))
+          })
         } else drive(found.id)
       }
     },

@@ -8,7 +8,8 @@
  *
  * Every outcome is pass / fail / blocked (the environment: a cap, the balance, the simulator, one
  * that forgot its orders in a restart, a provider that cannot be reached) / skipped (a stop, or an
- * earlier step sent nothing to act on), with the cause as a catalog text.
+ * earlier step sent nothing to act on), with the cause as a catalog text. An order a step gives up
+ * on before it was sent is withdrawn (withdraw.ts).
  */
 import { and, eq, like } from 'drizzle-orm'
 import type { PlanStep, StepAmounts, StepEvidence, StepOutcome } from '../../../shared/contract/fieldtest'
@@ -24,7 +25,8 @@ import { requestRefund } from '../../aftersales/refunds'
 import { evaluatePair } from '../../master/limits'
 import { createOrder } from '../../orders/create'
 import { amountsAgree, orderFacts, refundFacts, type OrderFacts } from './evidence'
-import { endStep, markRunning, recordOrder, recordRefund, requestKeyOf, sentSoFar, type Run, type RunStepRow, type StepEnd } from './store'
+import { endStep, loadRun, markRunning, recordOrder, recordRefund, requestKeyOf, sentSoFar, type Run, type RunStepRow, type StepEnd } from './store'
+import { withdrawIfNeverSent } from './withdraw'
 
 export interface StepContext {
   /** Acts as the engineer who started the run (runner.ts gives it the codes a run needs). */
@@ -40,6 +42,8 @@ export interface StepContext {
   /** Whether the in-app simulator this run's orders go to still holds an order; null when they go elsewhere. */
   simulatorHolds: ((orderNo: string) => boolean) | null
   pollMs: number
+  /** Where a failure of work the step left behind goes (nobody awaits it). */
+  log(error: unknown): void
 }
 
 /** Callback window when a step states none: a payer paying by hand takes a while. */
@@ -174,6 +178,14 @@ function emptyEvidence(notes: ServerText[] = []): StepEvidence {
 
 // ——— deposits and payouts ———
 
+/** After a stop: the step's order, if it never got through, is withdrawn (not after an engine shutdown, which the next start resumes). */
+function withdrawAfterRun(sc: StepContext, orderId: number): void {
+  transact(sc.ctx.db, (tx) => {
+    const run = loadRun(tx, sc.ctx.tenantId, sc.run.id)
+    if (run.status === 'stopped' || run.status === 'finished') withdrawIfNeverSent(tx, sc.ctx, orderId, say('fieldtest.withdrawn.runEnded', { run: run.id }))
+  })
+}
+
 async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   const { ctx, run, row, step } = sc
   const direction = step.action as 'deposit' | 'payout'
@@ -216,7 +228,15 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   }
   const holdAtSubmit = direction === 'payout' ? orderFacts(ctx.db, orderId).detail.holdStatus : null
   transact(ctx.db, (tx) => recordOrder(tx, run.id, row.stepIndex, orderId, amount.ok ? amount.minor : 0))
-  if (!replayed && (await unlessStopped(ctx.sending.sendNow(orderId), sc.signal)) === null && sc.signal.aborted) return null
+  if (!replayed) {
+    const sending = ctx.sending.sendNow(orderId)
+    if ((await unlessStopped(sending, sc.signal)) === null && sc.signal.aborted) {
+      // Stopped while the request was on its way (the stop left it alone): once it is back, an
+      // order that did not get through is withdrawn, or the outbox would send it after the run.
+      void sending.then(() => withdrawAfterRun(sc, orderId)).catch(sc.log)
+      return null
+    }
+  }
 
   const notes: ServerText[] = []
   const payment: StepEvidence['payment'] = direction === 'deposit' ? (sc.payer ? 'simulator' : 'payer') : null
@@ -230,7 +250,12 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   let now = facts()
   if (step.expect.outcome === 'refused_locally') return finish(fail(say('fieldtest.cause.acceptedOutsideRange', { orderNo: now.order.orderNo }), 'limit.accepted'))
   // Not answered: still in the outbox (a deposit) or unknown (a payout that may have arrived).
-  if (now.order.status === 'created' || now.order.status === 'unknown') return finish(sendingFailure(now) ?? fail(say('fieldtest.cause.stillPending', { status: term('orderStatus', now.order.status) }), 'order.not_sent'))
+  if (now.order.status === 'created' || now.order.status === 'unknown') {
+    const verdict = sendingFailure(now) ?? fail(say('fieldtest.cause.stillPending', { status: term('orderStatus', now.order.status) }), 'order.not_sent')
+    // The step gives up on it: one still waiting in the outbox is withdrawn, not sent once the run has moved on.
+    if (transact(ctx.db, (tx) => withdrawIfNeverSent(tx, ctx, orderId, say('fieldtest.withdrawn.stepGaveUp', { run: run.id, step: row.stepIndex + 1 })))) notes.push(say('fieldtest.note.withdrawn', { orderNo: now.order.orderNo }))
+    return finish(verdict)
+  }
   if (now.order.status === 'failed' && now.order.finalizedAt !== null && now.validCallbacks === 0) {
     const message = now.order.statusReasonText ?? say('reason.declinedNoReason')
     const expected = step.expect.outcome === 'refused_upstream' || step.expect.outcome === 'declined'

@@ -94,6 +94,14 @@ export function skipRemaining(tx: Tx, runId: number, cause: ServerText, causeCod
     .run()
 }
 
+/** The step in progress, skipped by a stop with its own cause (what became of its order) and the evidence it has so far. */
+export function skipRunning(tx: Tx, runId: number, index: number, cause: ServerText, causeCode: string, now: number, evidence: Record<string, unknown>): void {
+  tx.update(fieldtestRunSteps)
+    .set({ status: 'skipped', cause, causeCode, causeSummary: inEnglish(cause), evidence, finishedAt: now })
+    .where(and(eq(fieldtestRunSteps.runId, runId), eq(fieldtestRunSteps.stepIndex, index), eq(fieldtestRunSteps.status, 'running')))
+    .run()
+}
+
 /** Runs a restart found unfinished: they resume (rehearsals) or wait for the engineer (live). */
 export function unfinishedRuns(db: Db): Run[] {
   return db.select().from(fieldtestRuns).where(inArray(fieldtestRuns.status, ['running', 'stopping'])).all()
