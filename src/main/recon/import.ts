@@ -116,7 +116,7 @@ function reportOf(
   input: ImportInput,
   file: { fileHash: string; fileSize: number },
   result: StatementReadResult,
-  checked: { problems: ImportProblem[]; problemCount: number },
+  checked: { problems: ImportProblem[]; problemCount: number; twiceInFile: number },
   repeated: number
 ): ImportReport {
   const period = result.period ?? null
@@ -131,6 +131,7 @@ function reportOf(
     controls: result.controls,
     period,
     repeated,
+    twiceInFile: checked.twiceInFile,
     overlaps: overlapsOf(sqlite, input.sourceId, period),
     refused: null
   }
@@ -147,6 +148,7 @@ const refusedReport = (file: { fileHash: string; fileSize: number; already: numb
   controls: [],
   period: null,
   repeated: 0,
+  twiceInFile: 0,
   overlaps: [],
   refused: { code: 'recon.file_already_imported', statementId: file.already! }
 })
@@ -216,7 +218,7 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
   }
   const read = file.fileSize >= (hooks.readInThreadFrom ?? Number.POSITIVE_INFINITY) ? readLinesInThread : readCheckedLines
   try {
-    const { result, problems, problemCount } = await read(
+    const { result, problems, problemCount, twiceInFile } = await read(
       { filePath: input.filePath, profile: input.profile, maxProblems: hooks.maxProblems ?? MAX_PROBLEMS, batch: BATCH },
       {
         signal: hooks.signal,
@@ -226,7 +228,7 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
       }
     )
     if (hooks.signal?.aborted) throw new Error('cancelled')
-    const report = reportOf(sqlite, input, file, result, { problems, problemCount }, written - stored + repeats.total())
+    const report = reportOf(sqlite, input, file, result, { problems, problemCount, twiceInFile }, written - stored + repeats.total())
     return { statementId, stored, report, bad: problemCount > 0 }
   } catch (error) {
     discardStatement(sqlite, statementId)

@@ -81,12 +81,20 @@ export type Priced = Exclude<ReturnType<typeof linePrice>, ImportProblem>
 
 /**
  * Every line checked the same way by the dry run and the commit: its amounts, and its row key
- * only once in the file. Problems are counted, the first `max` kept.
+ * made unique in the file. Problems are counted, the first `max` kept.
+ *
+ * A line whose key an earlier line of the file has (a channel listing a payment twice, two equal
+ * card payments on a bank statement) is kept under `<key>#2`, `#3`…: refused, it stopped the whole
+ * file, so the duplicate the run exists to report could never be raised, and the clerk had to edit
+ * the channel's file (whose hash then proves nothing).
  */
 export function lineChecker(profile: ReconProfile, max: number) {
   const problems: ImportProblem[] = []
   let problemCount = 0
   const keys = new Set<string>()
+  /** Per key seen more than once: how many times so far. */
+  const repeats = new Map<string, number>()
+  let twiceInFile = 0
   const profileCurrency = profile.currency ?? null
   const problem = (p: ImportProblem) => {
     problemCount++
@@ -97,6 +105,10 @@ export function lineChecker(profile: ReconProfile, max: number) {
     get problemCount() {
       return problemCount
     },
+    /** Lines kept under an occurrence key (an earlier line of the file has their key). */
+    get twiceInFile() {
+      return twiceInFile
+    },
     problem,
     /** The line's amounts, or null when it is a problem (then reported). */
     check(line: StatementLine): Priced | null {
@@ -106,8 +118,11 @@ export function lineChecker(profile: ReconProfile, max: number) {
         return null
       }
       if (keys.has(line.rowKey)) {
-        problem({ lineNo: line.lineNo, reason: say('recon.row.twiceInFile', { key: line.rowKey }) })
-        return null
+        // A key is JSON (rows.ts) and ends in "]": "]#2" is never another line's own key.
+        const occurrence = (repeats.get(line.rowKey) ?? 1) + 1
+        repeats.set(line.rowKey, occurrence)
+        line.rowKey = `${line.rowKey}#${occurrence}`
+        twiceInFile++
       }
       keys.add(line.rowKey)
       return priced
@@ -137,6 +152,8 @@ export interface ReadLinesOutcome {
   result: StatementReadResult
   problems: ImportProblem[]
   problemCount: number
+  /** Lines that repeat an earlier line of the file: kept, for the run to report as duplicates. */
+  twiceInFile: number
 }
 
 /** Reads the file through on this thread, handing its lines over a batch at a time. */
@@ -171,7 +188,7 @@ export async function readCheckedLines(input: ReadLinesInput, hooks: ReadLinesHo
     forEachPackedRow(rows.take(), (held) => keys.push(held[1]))
     if (keys.length > 0) await hooks.onKeys(keys)
   }
-  return { result, problems: checker.problems, problemCount: checker.problemCount }
+  return { result, problems: checker.problems, problemCount: checker.problemCount, twiceInFile: checker.twiceInFile }
 }
 
 /** The line as stored, into `row` (one array for every line: the packer copies its values). */

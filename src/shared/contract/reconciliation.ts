@@ -83,6 +83,8 @@ export const dryRunReport = z.object({
   period: z.object({ from: z.number(), to: z.number() }).nullable(),
   /** Lines whose row key an earlier import of the source already holds: not stored again. */
   repeated: z.number(),
+  /** Lines that repeat an earlier line of this file (its key): stored, for the run to report as duplicates. Absent in reports kept before it was counted. */
+  twiceInFile: z.number().default(0),
   /** Imported statements of the same source whose period this file's overlaps. */
   overlaps: z.array(z.object({ statementId: z.number(), fileName: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
   /** Set when the file was refused before its lines were read (same file again). */

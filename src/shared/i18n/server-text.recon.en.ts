@@ -114,7 +114,6 @@ export const reconTextEn = {
   'recon.row.unknownCurrency': '"{{value}}" is not a known currency',
   'recon.row.noCurrency': 'no currency: map a currency column or set the profile’s currency',
   'recon.row.feeNotPlain': '"{{value}}" is not a plain amount',
-  'recon.row.twiceInFile': 'the same line ({{key}}) appears twice in the file',
   'recon.row.amountFormat': '"{{value}}" is not a plain amount such as 100.00',
   'recon.row.amountPrecision': '{{currency}} has at most {{digits}} decimal places',
   'recon.row.amountTooLarge': 'is more than {{currency}} {{max}}',

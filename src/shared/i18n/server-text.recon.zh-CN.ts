@@ -116,7 +116,6 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.row.unknownCurrency': '"{{value}}" 不是已知币种',
   'recon.row.noCurrency': '没有币种：请映射币种列或设置配置的币种',
   'recon.row.feeNotPlain': '"{{value}}" 不是普通金额',
-  'recon.row.twiceInFile': '同一明细（{{key}}）在文件中出现了两次',
   'recon.row.amountFormat': '"{{value}}" 不是 100.00 这样的普通金额',
   'recon.row.amountPrecision': '{{currency}} 最多有 {{digits}} 位小数',
   'recon.row.amountTooLarge': '超过了 {{currency}} {{max}}',

@@ -135,6 +135,8 @@ export const enRecon = {
       controlFailed: 'Does not add up',
       repeatedNote_one: '{{count}} line was imported before with another file; it will not be stored again.',
       repeatedNote_other: '{{count}} lines were imported before with another file; they will not be stored again.',
+      twiceInFileNote_one: '{{count}} line repeats an earlier line of this file: it is imported too, and the run reports it as a duplicate.',
+      twiceInFileNote_other: '{{count}} lines repeat an earlier line of this file: they are imported too, and the run reports them as duplicates.',
       overlapTitle: 'The period overlaps statements already imported',
       overlap: 'Statement {{id}} · {{file}} · {{period}}'
     },

@@ -136,6 +136,8 @@ export const zhCNRecon: typeof enRecon = {
       controlFailed: '不一致',
       repeatedNote_one: '{{count}} 条明细已随其他文件导入，不会再次保存。',
       repeatedNote_other: '{{count}} 条明细已随其他文件导入，不会再次保存。',
+      twiceInFileNote_one: '{{count}} 条明细与本文件中之前的明细重复：同样会导入，对账时报告为重复。',
+      twiceInFileNote_other: '{{count}} 条明细与本文件中之前的明细重复：同样会导入，对账时报告为重复。',
       overlapTitle: '账期与已导入的对账单重叠',
       overlap: '对账单 {{id}} · {{file}} · {{period}}'
     },

@@ -81,6 +81,11 @@ export function DryRunReport({ report }: { report: Report }) {
             )}
             {report.controls.length > 0 && <ControlTable controls={report.controls} />}
             {report.repeated > 0 && <Text size="sm">{t('recon.report.repeatedNote', { count: report.repeated })}</Text>}
+            {report.twiceInFile > 0 && (
+              <Text size="sm" data-testid="report-twice-in-file">
+                {t('recon.report.twiceInFileNote', { count: report.twiceInFile })}
+              </Text>
+            )}
             {report.overlaps.length > 0 && (
               <Alert color="yellow" title={t('recon.report.overlapTitle')} data-testid="report-overlaps">
                 <Group gap="xs">
