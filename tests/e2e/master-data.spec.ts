@@ -130,6 +130,10 @@ test('an administrator sets up a merchant, contract, service, channel and bindin
     const contracts = new MasterDataPage(page, '/master/contracts', 'Contracts')
     await contracts.open()
     await contracts.rowAction('Standard terms', 'Disable')
+    // One click only asks: the row is still active until the confirmation, which names it.
+    await expect(page.getByText('Disable Standard terms? It takes no new orders until it is enabled again.')).toBeVisible()
+    await expect(contracts.row('Standard terms')).not.toContainText('Disabled')
+    await page.getByRole('button', { name: 'Yes, disable' }).click()
     await expect(contracts.row('Standard terms')).toContainText('Disabled')
     await expect(contracts.row('Standard terms').getByRole('button', { name: 'Enable', exact: true })).toBeVisible()
   })

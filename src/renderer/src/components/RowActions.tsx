@@ -1,5 +1,6 @@
 /** The buttons of a master-data row: details for everyone, edit and enable/disable for writers. */
-import { Button, Group } from '@mantine/core'
+import { Button, Group, Popover, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InputOf, ProcedureName } from '../../../shared/contract'
 import { useApiMutation } from '../api/hooks'
@@ -31,8 +32,46 @@ interface RowActionsProps {
   onDetails: () => void
   /** Left out when the user may not write. */
   onEdit?: () => void
-  /** Left out when the user may not write. */
-  status?: { current: Status; toggle: () => void }
+  /** Left out when the user may not write. `name` is what the confirmation names. */
+  status?: { current: Status; toggle: () => void; name?: string }
+}
+
+/**
+ * Disabling takes a second click on a confirmation that names the row: one slip on a busy list
+ * stopped a live channel (or a merchant, a contract) at once. Enabling again is one click.
+ */
+function DisableButton({ name, onConfirm }: { name?: string; onConfirm: () => void }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  return (
+    <Popover opened={open} onChange={setOpen} position="bottom-end" withArrow trapFocus>
+      <Popover.Target>
+        <Button size="compact-sm" variant="light" color="red" onClick={() => setOpen((o) => !o)}>
+          {t('master.disable')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" maw={280}>
+          <Text size="sm">{name ? t('master.disableConfirm', { name }) : t('master.disableConfirmThis')}</Text>
+          <Group gap="xs" justify="flex-end">
+            <Button size="compact-sm" variant="default" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              size="compact-sm"
+              color="red"
+              onClick={() => {
+                setOpen(false)
+                onConfirm()
+              }}
+            >
+              {t('master.disableConfirmButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  )
 }
 
 export function RowActions({ onDetails, onEdit, status }: RowActionsProps) {
@@ -47,11 +86,14 @@ export function RowActions({ onDetails, onEdit, status }: RowActionsProps) {
           {t('common.edit')}
         </Button>
       )}
-      {status && (
-        <Button size="compact-sm" variant="light" color={status.current === 'active' ? 'red' : 'green'} onClick={status.toggle}>
-          {status.current === 'active' ? t('master.disable') : t('master.enable')}
-        </Button>
-      )}
+      {status &&
+        (status.current === 'active' ? (
+          <DisableButton name={status.name} onConfirm={status.toggle} />
+        ) : (
+          <Button size="compact-sm" variant="light" color="green" onClick={status.toggle}>
+            {t('master.enable')}
+          </Button>
+        ))}
     </Group>
   )
 }

@@ -23,7 +23,8 @@ export function timeColumns<T extends { createdAt: number; updatedAt: number }>(
 export function actionsColumn<T extends { status: 'active' | 'disabled' }>(
   t: TFunction,
   dialogs: { details: (row: T) => void; edit: (row: T) => void },
-  toggle: ((row: T) => void) | false
+  toggle: ((row: T) => void) | false,
+  nameOf?: (row: T) => string
 ): DataTableColumn<T> {
   return {
     accessor: 'actions',
@@ -32,7 +33,7 @@ export function actionsColumn<T extends { status: 'active' | 'disabled' }>(
       <RowActions
         onDetails={() => dialogs.details(row)}
         onEdit={toggle ? () => dialogs.edit(row) : undefined}
-        status={toggle ? { current: row.status, toggle: () => toggle(row) } : undefined}
+        status={toggle ? { current: row.status, toggle: () => toggle(row), name: nameOf?.(row) } : undefined}
       />
     )
   }

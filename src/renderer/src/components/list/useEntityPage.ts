@@ -46,6 +46,6 @@ export function useEntityPage<N extends EntityListProcedure, F extends object>(o
     result: { data: result.data as OutputOf<N> | undefined, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData },
     dialogs,
     nameOf: options.nameOf,
-    actions: actionsColumn<EntityRow<N>>(t, dialogs, canWrite && toggle)
+    actions: actionsColumn<EntityRow<N>>(t, dialogs, canWrite && toggle, options.nameOf)
   }
 }
