@@ -361,7 +361,7 @@ export const enFieldtest = {
       body: 'Body',
       remark: 'Remark',
       hold: 'Payout hold: {{atSubmit}} at submit, {{final}} at the end',
-      payment: { simulator: 'Paid by the simulator', payer: 'Paid by a real payer' },
+      payment: { simulator: 'Payer: the simulator (it pays what it accepted)', payer: 'Payer: a real payer' },
       refusal: 'Refused: {{text}}',
       noEvidence: 'Nothing recorded for this step yet',
       order: 'Order',

@@ -363,7 +363,7 @@ export const zhCNFieldtest: typeof enFieldtest = {
       body: '报文',
       remark: '备注',
       hold: '代付冻结：提交时 {{atSubmit}}，结束时 {{final}}',
-      payment: { simulator: '由模拟器支付', payer: '由真实付款人支付' },
+      payment: { simulator: '付款方：模拟器（支付其已受理的订单）', payer: '付款方：真实付款人' },
       refusal: '被拒：{{text}}',
       noEvidence: '此步骤尚无记录',
       order: '订单',
