@@ -7,13 +7,12 @@
  */
 import { createHash, type Hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import { fromMinor } from '../../shared/money'
 import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
 import { giveWay, jobTransaction } from '../db/write-turns'
 import { businessDayFn } from '../ledger/business-day'
-import { idSetFor, positionById } from './match-sets'
-import { linesOfBreak } from './match-compare'
+import { positionById } from './match-sets'
 import { loadControls, loadDayOnly, loadLinks } from './run-inputs'
+import { summarize, type RunSummary } from './run-summary'
 import { matchStatement, RULE_VERSION, type Break, type KeyFinder, type Line, type ManualLink, type Match, type MatchResult, type MatchRules, type OurOrder, type Ours, type OurRefund } from './match'
 
 export interface RunScope {
@@ -36,23 +35,6 @@ export interface RunSettings {
   zone: string
 }
 
-export interface RunSummary {
-  lines: number
-  /** Lines paired (or grouped) with ours and no break about them. */
-  matched: number
-  matchedAmount: Record<string, string>
-  matchRate: number
-  /** Lines a break is about (a line with an amount and a fee break counts once). */
-  linesWithBreaks: number
-  /** Fee lines and failed attempts nobody of ours names: lines − matched − with breaks − pending. */
-  linesNotForMatching: number
-  pending: { lines: number; ours: number }
-  breaks: Record<string, number>
-  breakAmounts: Record<string, Record<string, string>>
-  carried: number
-  /** Breaks left open (those not carried as decided). */
-  open: number
-}
 
 
 /** One string per distinct value of the columns that have few (kind, status, currency, direction): each row's own copy would cost memory a million times over. */
@@ -497,43 +479,4 @@ export function failInterruptedRuns(sqlite: Database.Database): number {
   const interrupted = sqlite.prepare("select id from recon_runs where status = 'running'").pluck().all() as number[]
   for (const id of interrupted) discardRun(sqlite, id, 'failed', 'interrupted: PayDesk stopped during the run')
   return interrupted.length
-}
-
-/**
- * The run's figures, tied to the file: matched counts the clean matches only (the result holds no
- * other), so lines = matched + lines with breaks + pending + not for matching (fee lines, failed
- * attempts nobody of ours names), and the matched amount leaves out every amount a break states.
- */
-function summarize(lineCount: number, matches: Match[], breaks: Break[], pending: RunSummary['pending'], carried: number): RunSummary {
-  const matchedLines = idSetFor(matches.length, (i) => matches[i].lineId)
-  for (const m of matches) matchedLines.add(m.lineId)
-  const brokenLines = new Set<number>()
-  for (const b of breaks) for (const id of linesOfBreak(b)) brokenLines.add(id)
-  const matchedAmount: Record<string, bigint> = {}
-  for (const m of matches) if (m.currency && m.amountMinor !== null) matchedAmount[m.currency] = (matchedAmount[m.currency] ?? 0n) + BigInt(Math.abs(m.amountMinor))
-  const counts: Record<string, number> = {}
-  const amounts: Record<string, Record<string, bigint>> = {}
-  for (const b of breaks) {
-    counts[b.type] = (counts[b.type] ?? 0) + 1
-    const amount = b.differenceMinor ?? b.theirsMinor ?? b.oursMinor
-    if (b.currency && amount !== null) {
-      const byCurrency = (amounts[b.type] ??= {})
-      byCurrency[b.currency] = (byCurrency[b.currency] ?? 0n) + BigInt(Math.abs(amount))
-    }
-  }
-  // Decimal text in each currency, as every amount crosses to the screens.
-  const text = (m: Record<string, bigint>) => Object.fromEntries(Object.entries(m).map(([currency, minor]) => [currency, fromMinor(minor, currency)]))
-  return {
-    lines: lineCount,
-    matched: matchedLines.size,
-    matchedAmount: text(matchedAmount),
-    matchRate: lineCount === 0 ? 1 : matchedLines.size / lineCount,
-    linesWithBreaks: brokenLines.size,
-    linesNotForMatching: lineCount - matchedLines.size - brokenLines.size - pending.lines,
-    pending,
-    breaks: counts,
-    breakAmounts: Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, text(v)])),
-    carried,
-    open: breaks.length - carried
-  }
 }
