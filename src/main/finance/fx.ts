@@ -62,7 +62,7 @@ export function findRate(db: Db | Tx, tenantId: number, base: string, quote: str
 }
 
 /** The rate an order of `base` settling in `quote` is fixed at, or a clear refusal naming the pair. */
-export function rateForOrder(tx: Tx, tenantId: number, base: string, quote: string, at: number, zone: string): RateRow {
+export function rateForOrder(tx: Db | Tx, tenantId: number, base: string, quote: string, at: number, zone: string): RateRow {
   const rate = findRate(tx, tenantId, base, quote, at)
   if (!rate) {
     throw new AppError('limit', say('error.fx.noRate', { quote, pair: `${base}→${quote}`, time: wallTimeText(at, zone) }), {

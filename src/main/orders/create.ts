@@ -11,8 +11,9 @@ import { fromMinor } from '../../shared/money'
 import { minorOf } from '../core/amount-input'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
-import { permissionTerm, say, term } from '../../shared/server-text'
+import { permissionTerm, say, term, type ServerText } from '../../shared/server-text'
 import { channels, channelServiceBindings, contracts, merchants, orders, outbox, services, terminals } from '../db/schema'
+import type { Db } from '../db/open'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
@@ -52,7 +53,7 @@ export function orderMerchant(actor: Actor, direction: Direction, requested: num
  * A deposit settles under the merchant's contract in its own currency; failing that, under its
  * first active contract in another currency (FX), at the rate valid now, fixed on the order.
  */
-function depositContract(tx: Tx, tenantId: number, merchantId: number, currency: string, day: string, now: number, zone: string) {
+function depositContract(tx: Db | Tx, tenantId: number, merchantId: number, currency: string, day: string, now: number, zone: string) {
   const same = contractIn(tx, merchantId, currency, day)
   if (same) return { contract: same, fx: null }
   const other = tx.select().from(contracts).where(validOn(merchantId, day)).orderBy(contracts.id).get()
@@ -61,6 +62,24 @@ function depositContract(tx: Tx, tenantId: number, merchantId: number, currency:
   return {
     contract: other,
     fx: { settlementCurrency: other.settlementCurrency, fxRateId: rate.id, fxReferenceRate: rate.referenceRate, fxAppliedRate: rate.appliedRate }
+  }
+}
+
+/**
+ * Why an order of the merchant in this currency would be refused for its contract now (none valid
+ * today, or an FX contract without a rate), or null: the order form says so beside the service
+ * before anyone fills it in, in the words the order itself is refused with.
+ */
+export function contractRefusal(tx: Db | Tx, tenantId: number, merchantId: number, currency: string, direction: Direction, now: number): ServerText | null {
+  const zone = tenantZone(tx, tenantId)
+  const day = dayText(businessDayFn(zone)(now))
+  try {
+    if (direction === 'deposit') depositContract(tx, tenantId, merchantId, currency, day, now, zone)
+    else activeContract(tx, merchantId, currency, day, 'serviceId')
+    return null
+  } catch (error) {
+    if (error instanceof AppError) return error.text
+    throw error
   }
 }
 

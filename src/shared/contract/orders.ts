@@ -152,7 +152,14 @@ const manual = () => z.object({ id, reason })
 export const ordersContract = {
   'orders.options': query({
     input: z.object({ direction: orderDirection, merchantId: id.optional() }),
-    output: z.object({ merchantId: z.number(), merchantAvailable: z.record(z.string(), z.string()), services: z.array(orderOption), terminals: z.array(orderTerminal) }),
+    output: z.object({
+      merchantId: z.number(),
+      merchantAvailable: z.record(z.string(), z.string()),
+      services: z.array(orderOption),
+      /** The activated services not offered (no channel can take an order now), each with why: never hidden in silence. */
+      unavailable: z.array(z.object({ serviceId: z.number(), serviceType: z.string(), currency: z.string(), reasonText: serverTextSchema.nullable() })),
+      terminals: z.array(orderTerminal)
+    }),
     access: [PERMISSIONS.OPERATION_PAYMENT_WRITE, PERMISSIONS.OPERATION_PAYMENT_GLOBAL_WRITE, PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE],
     doc: "A merchant's activated, enabled services of one direction, each with its bound channels, their limits, balance and available range (or why unusable), and its active terminals."
   }),

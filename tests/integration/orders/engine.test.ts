@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { NOTIFY_SCHEDULE_MS } from '../../../src/main/orders/notify'
 import { startSimulator } from '../../../src/main/simulator/server'
 import { ADMIN } from '../../support/core'
-import { cardFields, MERCHANT_NO, orderWorld, SIGN_KEY, waitForOrder, type OrderWorld } from './support'
+import { cardFields, MERCHANT_NO, orderWorld, payoutFields, SIGN_KEY, waitForOrder, type OrderWorld } from './support'
 
 let w: OrderWorld
 afterEach(async () => w?.stop())
@@ -143,6 +143,21 @@ describe('the order engine', () => {
     expect((await w.t.ok('orders.createDeposit', deposit({ merchantOrderNo: 'SHOP-77' }), w.admin)).replayed).toBe(true)
     const payoutOptions = await w.t.ok('orders.options', { direction: 'payout', merchantId: w.merchantId }, w.admin)
     expect(payoutOptions.services[0].fee).toBe('5.00')
+  })
+
+  it('without a contract valid today, the order form says so beside each channel before anyone types', async () => {
+    w = await orderWorld()
+    // Its only contract ended before today (a disabled one takes its services off the list instead).
+    w.t.core.db.$client.prepare("update contracts set valid_to = '2026-01-31' where id = ?").run(w.contractId)
+    for (const direction of ['deposit', 'payout'] as const) {
+      const options = await w.t.ok('orders.options', { direction, merchantId: w.merchantId }, w.admin)
+      // It was offered as usable, and only the submit said why not.
+      expect(options.services, direction).toEqual([])
+      expect(options.unavailable, direction).toEqual([expect.objectContaining({ serviceType: 'CNY_BANK_CARD', currency: 'CNY', reasonText: expect.objectContaining({ code: 'error.orders.noContract' }) })])
+      const serviceId = options.unavailable[0].serviceId
+      const refused = await w.t.call(direction === 'deposit' ? 'orders.createDeposit' : 'orders.createPayout', direction === 'deposit' ? deposit() : { merchantId: w.merchantId, serviceId, channelId: w.channelId, amount: '600.00', fields: payoutFields }, w.admin)
+      expect(refused).toMatchObject({ status: 422, code: 'orders.no_contract', text: options.unavailable[0].reasonText })
+    }
   })
 })
 

@@ -11,7 +11,7 @@ import { inEnglish } from '../../core/text'
 import { merchantFilter } from '../../core/scope'
 import { evaluatePair } from '../../master/limits'
 import { revealOrderField } from '../card-numbers'
-import { createOrder, orderMerchant } from '../create'
+import { contractRefusal, createOrder, orderMerchant } from '../create'
 import { close, loadOrder, scheduleNotification } from '../outcome'
 import { orderDetail } from '../read'
 import { contractIn } from '../../master/contracts'
@@ -75,10 +75,12 @@ export const orderProcedures = handlers({
         .all()
       merchantAvailable[service.currency] ??= fromMinor(ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available, service.currency)
       const platform = actorOf(ctx).merchantId === null
+      // No contract valid today (or an FX one without a rate): no channel can take the order.
+      const contract = contractRefusal(ctx.db, ctx.tenantId, merchantId, service.currency, input.direction, ctx.clock.now())
       const options = bound.map(({ channel }) => {
         const pair = evaluatePair(ctx.db, service, channel)
         const balance = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: channel.currency })
-        const reasons: ServerText[] = [...pair.blockers]
+        const reasons: ServerText[] = [...(contract ? [contract] : []), ...pair.blockers]
         // A payout channel must be able to pay at least the smallest allowed amount (how much it
         // holds is the platform's business, not a merchant-bound user's: channels are shared).
         if (input.direction === 'payout' && reasons.length === 0 && balance.available < Math.max(pair.range.lower, 1)) {
@@ -117,7 +119,9 @@ export const orderProcedures = handlers({
       .where(and(eq(terminals.merchantId, merchantId), eq(terminals.status, 'active')))
       .orderBy(asc(terminals.identifier))
       .all()
-    return { merchantId, merchantAvailable, services: result.filter((s) => s.usable), terminals: activeTerminals }
+    // The others are named with why (a contract ended, every channel unusable), so the form never just says "none".
+    const unavailable = result.filter((s) => !s.usable).map((s) => ({ serviceId: s.serviceId, serviceType: s.serviceType, currency: s.currency, reasonText: s.channels[0]?.reasonText ?? null }))
+    return { merchantId, merchantAvailable, services: result.filter((s) => s.usable), unavailable, terminals: activeTerminals }
   },
 
   'orders.createDeposit': (ctx, input) => createAndSend(ctx, input, 'deposit'),

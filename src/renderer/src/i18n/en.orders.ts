@@ -67,6 +67,8 @@ export const enOrders = {
     pickService: 'Choose a service',
     pickMerchantFirst: 'Choose a merchant first',
     noServices: 'This merchant has no activated service with a usable channel in this direction.',
+    unavailableServices: 'Not offered now:',
+    noChannel: 'no channel is bound to it',
     serviceHint: 'Activated services with at least one usable channel; each shows its single-order limit.',
     channel: 'Channel',
     pickChannel: 'Choose a channel',

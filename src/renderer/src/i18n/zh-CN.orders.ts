@@ -65,6 +65,8 @@ export const zhCNOrders: typeof enOrders = {
     pickService: '选择服务',
     pickMerchantFirst: '请先选择商户',
     noServices: '该商户在此方向上没有已开通且有可用通道的服务。',
+    unavailableServices: '当前不可用：',
+    noChannel: '未绑定任何通道',
     serviceHint: '已开通且至少有一个可用通道的服务；每项显示其单笔限额。',
     channel: '通道',
     pickChannel: '选择通道',

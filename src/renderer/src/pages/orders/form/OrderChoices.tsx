@@ -7,6 +7,7 @@ import { Alert, Loader, Select, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatAmount, formatRange } from '../../../format/amount'
 import { useReferenceLabels } from '../../../i18n/reference'
+import { translateText } from '../../../i18n/messages'
 import { channelReason, rangeHint, type ChannelOption } from '../amountRange'
 import type { OrderFormState } from './useOrderForm'
 
@@ -48,9 +49,19 @@ export function ServiceChoice({ state }: { state: OrderFormState }) {
         onChange={(value) => state.chooseService(value ?? '')}
         error={form.errors.serviceId}
       />
-      {options.data && services.length === 0 && (
+      {options.data && services.length === 0 && options.data.unavailable.length === 0 && (
         <Alert color="yellow" variant="light">
           {t('orderForm.noServices')}
+        </Alert>
+      )}
+      {options.data && options.data.unavailable.length > 0 && (
+        <Alert color="yellow" variant="light" data-testid="unavailable-services">
+          <Text size="sm">{t('orderForm.unavailableServices')}</Text>
+          {options.data.unavailable.map((s) => (
+            <Text size="sm" key={s.serviceId}>
+              {[labels.serviceType(s.serviceType), s.currency].join(' · ')}: {s.reasonText ? translateText(s.reasonText, t) : t('orderForm.noChannel')}
+            </Text>
+          ))}
         </Alert>
       )}
     </Stack>
