@@ -201,7 +201,18 @@ function refuseMatchedElsewhere(tx: Tx, ctx: Ctx, b: Break, ours: { orderId: num
     .where(and(eq(reconMatches.runId, b.runId), ours.orderId !== null ? eq(reconMatches.orderId, ours.orderId) : eq(reconMatches.refundId, ours.refundId!)))
     .orderBy(reconLines.lineNo)
     .get()
-  if (byKey) throw conflict(say('error.recon.matchTaken', { target: verbatim(targetNo), lineNo: byKey.lineNo, statementId: byKey.statementId, runId: b.runId }), { code: 'recon.match_taken', field: ours.orderId !== null ? 'orderId' : 'refundId' })
+  // Paired with another line, but with a difference (amount, fee, currency, status, or that line a
+  // duplicate): the run keeps no match for it, only the break, and the order is as taken.
+  const withBreak =
+    byKey ??
+    tx
+      .select({ lineNo: reconLines.lineNo, statementId: reconLines.statementId })
+      .from(reconBreaks)
+      .innerJoin(reconLines, eq(reconLines.id, reconBreaks.lineId))
+      .where(and(eq(reconBreaks.runId, b.runId), ne(reconBreaks.lineId, b.lineId!), ours.orderId !== null ? eq(reconBreaks.orderId, ours.orderId) : eq(reconBreaks.refundId, ours.refundId!)))
+      .orderBy(reconLines.lineNo)
+      .get()
+  if (withBreak) throw conflict(say('error.recon.matchTaken', { target: verbatim(targetNo), lineNo: withBreak.lineNo, statementId: withBreak.statementId, runId: b.runId }), { code: 'recon.match_taken', field: ours.orderId !== null ? 'orderId' : 'refundId' })
   const byHand = tx
     .select({ lineNo: reconLines.lineNo, statementId: reconLines.statementId })
     .from(reconManualLinks)

@@ -125,6 +125,16 @@ describe('resolving a break moves money once, under its rules', () => {
     expect(refused).toMatchObject({ status: 409, code: 'recon.match_taken', field: 'orderId' })
     expect(refused.message).toBe(`orderId: ${taken.orderNo} is already matched to their line ${taken.lineNo} (statement ${taken.statementId}) in run ${run.id}: one payment of ours is one line of theirs`)
     expect(await t.ok('recon.breaks.get', { id: stranger.id }, admin)).toMatchObject({ status: 'open' })
+    // Nor an order paired with another line but with a difference: the run keeps its break, not a match.
+    const paired = t.core.db.$client
+      .prepare(
+        `select b.order_id as orderId, l.line_no as lineNo, o.order_no as orderNo from recon_breaks b join recon_lines l on l.id = b.line_id join orders o on o.id = b.order_id
+         where b.run_id = ? and b.type = 'amount_over' and o.currency = ? order by b.id limit 1`
+      )
+      .get(run.id, detail.line!.currency) as { orderId: number; lineNo: number; orderNo: string }
+    const pairedRefused = await t.call('recon.breaks.resolve', { id: stranger.id, action: 'match', orderId: paired.orderId, reason: 'Looks like the same payment' }, admin)
+    expect(pairedRefused).toMatchObject({ status: 409, code: 'recon.match_taken', field: 'orderId' })
+    expect(pairedRefused.message).toContain(`${paired.orderNo} is already matched to their line ${paired.lineNo}`)
     // The next run still reports their line as missing on our side.
     const again = await rerun(run)
     expect(again.summary!.breaks.missing_ours).toBe(run.summary!.breaks.missing_ours)
