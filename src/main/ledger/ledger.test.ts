@@ -209,5 +209,47 @@ describe('ledger core', () => {
     expect(drifts).toHaveLength(1)
     expect(drifts[0].detail).toBe('settlement day total 20261121 CNY (without tests): order_pay_count stored 2, entries 1')
   })
+})
 
+describe('a rehearsal (postings on a field test twin channel)', () => {
+  const twin: AccountRef = { kind: 'channel', channelId: 99, currency: 'CNY' }
+  function rehearsing() {
+    const db = openDatabase({ path: ':memory:' })
+    bootstrapTenant(db, Date.UTC(2026, 10, 21, 15, 30))
+    const ledger = createLedger(db, { tenantId: 1, clock: { now: () => Date.UTC(2026, 10, 21, 15, 30) }, timeZone: () => '+08:00', isRehearsalChannel: (id) => id === 99 })
+    return { db, ledger }
+  }
+  const onTwin = (p: PostingInput): PostingInput => ({ ...p, entries: p.entries.map((e) => (e.account.kind === 'channel' ? { ...e, account: twin } : e)) })
+  const balances = (ledger: ReturnType<typeof rehearsing>['ledger']) => [merchant(), reserve, fees, twin].map((a) => ledger.balance(a)).map((b) => [b.posted, b.available])
+
+  it('books and reverses a deposit at once: no balance moves, both postings stay on the record', () => {
+    const { db, ledger } = rehearsing()
+    ledger.post(onTwin(deposit('rehearsed')))
+    expect(balances(ledger)).toEqual([[0n, 0n], [0n, 0n], [0n, 0n], [0n, 0n]])
+    const postings = db.$client.prepare('select idempotency_key as key from ledger_postings order by id').pluck().all()
+    expect(postings).toEqual(['rehearsed', 'rehearsed:reversed'])
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+  })
+
+  it('holds a payout on the twin only: the merchant’s real balance stays free while it waits, and nothing moves when it is paid', () => {
+    const { ledger } = rehearsing()
+    ledger.post(deposit('live'))
+    const before = ledger.balance(merchant())
+    const payout: PostingInput = {
+      idempotencyKey: 'rehearsed-payout',
+      description: 'Payout P9',
+      contractId: 11,
+      entries: [
+        { account: merchant(), delta: -50000, type: T.WITHDRAWAL, remark: 'P9' },
+        { account: merchant(), delta: -500, type: T.WITHDRAWAL_FEE, remark: 'P9' },
+        { account: twin, delta: -50000 },
+        { account: fees, delta: 500 }
+      ]
+    }
+    ledger.hold(payout)
+    expect(ledger.balance(merchant())).toEqual(before)
+    ledger.commitHold('rehearsed-payout')
+    expect(ledger.balance(merchant())).toEqual(before)
+    expect(ledger.balance(twin)).toMatchObject({ posted: 0n, available: 0n, heldOut: 0n })
+  })
 })

@@ -380,12 +380,13 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       if (replay) return replay
       const now = input.at ?? clock.now()
       const entries = prepare(input)
-      covered(entries, 'hold')
+      const rehearsal = covered(entries, 'hold')
       materialize(entries, now)
       const { postingId, txnId } = insertPosting('hold', input, now, contentHash('hold', input))
       for (const e of entries) {
         s.insertHoldEntry.run(postingId, e.account.id, e.raw, e.account.currency, e.type, e.remark)
-        s.addHeld.run(e.delta < 0 ? -e.delta : 0, e.delta > 0 ? e.delta : 0, now, e.account.id)
+        // A rehearsal holds nothing of anyone's but the twin's: its merchant's real balance stays free.
+        if (!rehearsal || onTwin(e)) s.addHeld.run(e.delta < 0 ? -e.delta : 0, e.delta > 0 ? e.delta : 0, now, e.account.id)
       }
       return { postingId, txnId, status: 'pending', replayed: false }
     })
@@ -411,8 +412,10 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     for (const [account, raw] of net) if (!inRange(storedBalance(account).postedSum + raw)) throw pastRange(account.key, account.currency)
   }
 
+  /** Releases what a hold holds (a rehearsal's: on its twin only, as `hold` held it). */
   function releaseHeld(entries: PreparedEntry[], now: number): void {
-    for (const e of entries) s.addHeld.run(e.delta < 0 ? e.delta : 0, e.delta > 0 ? -e.delta : 0, now, e.account.id)
+    const rehearsal = entries.some(onTwin)
+    for (const e of entries) if (!rehearsal || onTwin(e)) s.addHeld.run(e.delta < 0 ? e.delta : 0, e.delta > 0 ? -e.delta : 0, now, e.account.id)
   }
 
   function commitHold(idempotencyKey: string, at?: number): PostingResult {

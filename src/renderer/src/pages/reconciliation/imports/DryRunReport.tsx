@@ -31,7 +31,7 @@ export function ControlTable({ controls }: { controls: Report['controls'] }) {
       <Table.Tbody>
         {controls.map((c) => (
           <Table.Tr key={c.name}>
-            <Table.Td title={c.name}>{controlLabel(t, c.name)}</Table.Td>
+            <Table.Td>{controlLabel(t, c.name)}</Table.Td>
             <Table.Td>{groupDigits(c.stated)}</Table.Td>
             <Table.Td>{c.problem ? text(c.problem) : groupDigits(c.computed)}</Table.Td>
             <Table.Td>
