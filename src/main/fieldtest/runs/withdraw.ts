@@ -10,21 +10,32 @@
  * upstream or in doubt (a payout `unknown`) has gone to the provider, and what the provider does
  * with it stands.
  */
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, notLike, or } from 'drizzle-orm'
 import { manualActionRefusal } from '../../../shared/order-actions'
 import { say, type ServerText } from '../../../shared/server-text'
 import type { Ctx } from '../../core/context'
-import { fieldtestRunSteps, orders, outbox } from '../../db/schema'
+import { fieldtestRunSteps, orders, outbox, upstreamExchanges } from '../../db/schema'
 import type { Tx } from '../../db/transaction'
 import { close, loadOrder } from '../../orders/outcome'
 
-/** Whether the order never left PayDesk and nothing is sending it right now. */
+/**
+ * Whether the order never left PayDesk and nothing is sending it right now: no send in flight, and
+ * every attempt so far provably never reached the provider (unreachable). One that timed out or got
+ * a 5xx may be the provider's now (still `created` here, its send waiting to be retried): left to
+ * its status query, never closed as unsent.
+ */
 export function neverSent(tx: Tx, orderId: number): boolean {
   const order = loadOrder(tx, orderId)
   if (order.status !== 'created' || manualActionRefusal(order, 'close') !== null) return false
   const operation = order.direction === 'deposit' ? 'send_deposit' : 'send_payout'
   const inFlight = tx.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.orderId, orderId), eq(outbox.operation, operation), eq(outbox.status, 'in_flight'))).get()
-  return inFlight === undefined
+  if (inFlight) return false
+  const reached = tx
+    .select({ id: upstreamExchanges.id })
+    .from(upstreamExchanges)
+    .where(and(eq(upstreamExchanges.orderId, orderId), or(isNull(upstreamExchanges.error), notLike(upstreamExchanges.error, 'unreachable%'))))
+    .get()
+  return reached === undefined
 }
 
 /** Closes the order if it was never sent, as `ctx`'s user, with the reason; whether it did. */
