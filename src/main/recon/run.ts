@@ -381,6 +381,9 @@ function matchScope(sqlite: Database.Database, tenantId: number, scope: RunScope
   return { result, lineCount: lines.length, ours, links }
 }
 
+type Amounts = { theirsMinor: number | null; differenceMinor: number | null }
+const sameAmounts = (earlier: Amounts, now: Amounts) => earlier.theirsMinor === now.theirsMinor && earlier.differenceMinor === now.differenceMinor
+
 function writeRun(sqlite: Database.Database, runId: number, tenantId: number, scope: RunScope, settings: RunSettings, now: number, shouldStop: () => boolean): RunOutcome | null {
   const { result, lineCount, inputHash } = matchAndHashInputs(sqlite, tenantId, scope, settings, now)
   const hash = resultHash(result.matches, result.breaks)
@@ -394,18 +397,19 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
   // the request still stands, so the break here waits for it too (its decision reaches every
   // run's break of it), and is never open to be requested a second time. Few; read once, through
   // the (run, status) index.
-  const awaiting = new Map<string, { adjustmentId: number | null; approvalId: number | null; id: number }>()
+  const awaiting = new Map<string, { adjustmentId: number | null; approvalId: number | null; id: number } & Amounts>()
   const waitingRows = sqlite
     .prepare(
-      `select b.identity, b.adjustment_id as adjustmentId, b.approval_id as approvalId, b.id from recon_breaks b
+      `select b.identity, b.adjustment_id as adjustmentId, b.approval_id as approvalId, b.id, b.theirs_minor as theirsMinor, b.difference_minor as differenceMinor from recon_breaks b
        where b.run_id in (select id from recon_runs where tenant_id = ? and id != ?) and b.status = 'awaiting_approval' order by b.id`
     )
-    .all(tenantId, runId) as { identity: string; adjustmentId: number | null; approvalId: number | null; id: number }[]
+    .all(tenantId, runId) as ({ identity: string; adjustmentId: number | null; approvalId: number | null; id: number } & Amounts)[]
   for (const w of waitingRows) awaiting.set(w.identity, w)
   // The same break's owner in an earlier run (its last assignment; null when it was unassigned).
   const owner = sqlite.prepare(`select json_extract(e.detail, '$.assignTo') from recon_break_events e where e.identity = ? and e.action = 'assigned' order by e.id desc limit 1`).pluck()
   const decided = sqlite.prepare(
-    `select e.resolution, e.id from recon_break_events e where e.identity = ? and e.action in ('resolved', 'undone', 'carried') order by e.id desc limit 1`
+    `select e.resolution, e.id, b.theirs_minor as theirsMinor, b.difference_minor as differenceMinor from recon_break_events e join recon_breaks b on b.id = e.break_id
+     where e.identity = ? and e.action in ('resolved', 'undone', 'carried') order by e.id desc limit 1`
   )
   const carry = sqlite.prepare(
     `insert into recon_break_events (break_id, identity, at, actor, action, resolution, text, summary, detail) values (?, ?, ?, 'system', 'carried', ?, ?, ?, ?)`
@@ -430,8 +434,10 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
     jobTransaction(sqlite, () => {
       for (const b of result.breaks.slice(i, i + BATCH)) {
         const assignedTo = (owner.get(b.identity) as number | null | undefined) ?? null
+        // Carried only while it is the same difference: a break's identity names its order, not its
+        // amount, and a request (or a decision) about 1.00 over is no answer to 3.00 over.
         const waiting = awaiting.get(b.identity)
-        if (waiting) {
+        if (waiting && sameAmounts(waiting, b)) {
           const info = insertBreak.run(tenantId, runId, b.type, b.identity, b.lineId, b.orderId, b.refundId, b.statementId, b.merchantId, b.currency, b.theirsMinor, b.oursMinor, b.differenceMinor, b.at, b.causeKey, JSON.stringify(b.detail), 'awaiting_approval', null, assignedTo, waiting.adjustmentId, waiting.approvalId, now)
           // Not resolved, so counted open, as the run's live figures count it (reads.ts runFigures).
           const text = { code: 'recon.requestCarried', params: { breakId: waiting.id } }
@@ -439,8 +445,8 @@ function writeRun(sqlite: Database.Database, runId: number, tenantId: number, sc
           continue
         }
         // A decision taken on the same break in an earlier run (and not undone) still stands.
-        const last = decided.get(b.identity) as { resolution: string | null; id: number } | undefined
-        const resolution = last?.resolution ?? null
+        const last = decided.get(b.identity) as ({ resolution: string | null; id: number } & Amounts) | undefined
+        const resolution = last && sameAmounts(last, b) ? last.resolution : null
         const info = insertBreak.run(tenantId, runId, b.type, b.identity, b.lineId, b.orderId, b.refundId, b.statementId, b.merchantId, b.currency, b.theirsMinor, b.oursMinor, b.differenceMinor, b.at, b.causeKey, JSON.stringify(b.detail), resolution ? 'resolved' : 'open', resolution, assignedTo, null, null, now)
         if (resolution) {
           carried++

@@ -45,6 +45,23 @@ const sameIn = (list: BreakRow[], b: BreakRow) => list.find((x) => x.type === b.
 const breakAudit = async () => (await t.ok('audit.list', { targetType: 'recon_break', pageSize: 100 }, admin)).items.map((a) => a.summary)
 
 describe('resolving a break moves money once, under its rules', () => {
+  it('a rerun carries a waiting request or a decision only to the same difference, not to another amount for the same order', async () => {
+    const run = await demoRun()
+    const over = (await breaksOf(run.id, { type: 'amount_over', status: 'open' })).at(-1)!
+    const ignored = (await breaksOf(run.id, { type: 'fee_mismatch', status: 'open' })).at(-1)!
+    await t.ok('recon.breaks.resolve', { id: over.id, action: 'accept_theirs', requestKey: `difference-${over.id}`, reason: 'They paid one more yuan' }, admin)
+    await t.ok('recon.breaks.resolve', { id: ignored.id, action: 'ignore', reason: 'Fee rounding of the old price list' }, admin)
+    // As if their statement had said another amount for the same orders when these were decided.
+    t.core.db.$client.prepare('update recon_breaks set theirs_minor = theirs_minor + 200, difference_minor = difference_minor + 200 where id in (?, ?)').run(over.id, ignored.id)
+    const again = await rerun(run)
+    // It was carried as waiting for the 1.00 request, and the ignore stood for any fee difference.
+    expect(sameIn(await breaksOf(again.id), over)).toMatchObject({ status: 'open', adjustmentId: null })
+    expect(sameIn(await breaksOf(again.id), ignored)).toMatchObject({ status: 'open', resolution: null })
+    // The request is rejected, so the tests after find the difference open to request.
+    const adjustmentId = (await t.ok('recon.breaks.get', { id: over.id }, admin)).adjustmentId!
+    await t.ok('adjustments.decide', { id: adjustmentId, decision: 'reject', note: 'Only rehearsing a rerun' }, await signInDemo('demo.finance'))
+  })
+
   it('the same difference in two runs is requested once; a rerun keeps the request waiting; the approval resolves every run’s break', async () => {
     const first = await demoRun()
     const second = await rerun(first)
