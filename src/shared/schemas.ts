@@ -57,5 +57,5 @@ export const sortDirection = z.enum(['asc', 'desc']).default('desc')
  */
 export function rangeInOrder<From extends string, To extends string>(from: From, to: To) {
   const check = (v: Partial<Record<From | To, string | number>>) => v[from] === undefined || v[to] === undefined || v[to] >= v[from]
-  return [check, { message: ruleMessage('rule.notBeforeField', { field: from }), path: [to] as PropertyKey[] }] as const
+  return [check, { message: ruleMessage('rule.notBeforeStart'), path: [to] as PropertyKey[] }] as const
 }

@@ -5,6 +5,8 @@ import { serverTextEn } from './i18n/server-text.en'
 import { serverTextZhCN } from './i18n/server-text.zh-CN'
 import { REPORT_INPUT, ruleMessage, textOfIssue, textOfMessage } from './rule-message'
 import { permissionTerm, say, term, verbatim } from './server-text'
+import { ordersContract } from './contract/orders'
+import { dailyInput } from './contract/reports'
 
 const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
 
@@ -60,5 +62,19 @@ describe('server texts', () => {
     expect(inEnglish(say('rule.limitOrder', { field: say('value.field.singleLower'), amount: '500.00' }))).toBe('must be at least singleLower (500.00), or 0 for no limit')
     expect(inEnglish(say('error.outbox.notWaiting', { id: 3, status: term('outboxStatus', 'in_flight') }))).toBe('Outbox item 3 is in_flight')
     expect(inEnglish(say('rule.requiredFor', { type: say('value.serviceType.CNY_BANK_CARD'), direction: term('directionWord', 'deposit') }))).toBe('is required for CNY bank card deposits')
+  })
+})
+
+describe('an inverted date range', () => {
+  it('is refused on its end, in words rather than the start field’s code', () => {
+    const orders = ordersContract['orders.list'].input.safeParse({ dateFrom: '2026-03-02', dateTo: '2026-03-01' }, REPORT_INPUT)
+    const reports = dailyInput.safeParse({ dateStart: '2026-03-02', dateEnd: '2026-03-01' }, REPORT_INPUT)
+    for (const [result, end] of [[orders, 'dateTo'], [reports, 'dateEnd']] as const) {
+      const issue = result.error?.issues[0]
+      expect(issue?.path).toEqual([end])
+      const text = textOfIssue(issue!)
+      expect(inEnglish(text)).toBe('must not be before the start date')
+      expect(serverTextZhCN[text.code as keyof typeof serverTextZhCN]).toBe('不能早于开始日期')
+    }
   })
 })

@@ -46,7 +46,7 @@ function reportInput<S extends z.ZodRawShape>(shape: S) {
   const known = new Set(Object.keys(shape))
   const checked = z.object(shape).refine(
     (i: { dateStart?: string; dateEnd?: string }) => !i.dateStart || !i.dateEnd || fullBound(i.dateStart, 'start') <= fullBound(i.dateEnd, 'end'),
-    { message: ruleMessage('rule.notBeforeDateStart'), path: ['dateEnd'] }
+    { message: ruleMessage('rule.notBeforeStart'), path: ['dateEnd'] }
   )
   return z.preprocess((raw, ctx) => {
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {

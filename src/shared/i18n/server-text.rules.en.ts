@@ -174,8 +174,7 @@ export const rulesTextEn = {
 
   // Reports and exports.
   'rule.reportDateTime': 'must be a date and time such as 2026-11-20 10:00:00',
-  'rule.notBeforeDateStart': 'must not be before dateStart',
-  'rule.notBeforeField': 'must not be before {{field}}',
+  'rule.notBeforeStart': 'must not be before the start date',
   'rule.rehearsalChannel': '{{name}} is a field test’s rehearsal copy of a channel (it sends to the simulator): orders go to the channel itself',
   'rule.givenOnce': 'is given more than once; give it once',
   'rule.notReportParameter': 'is not a parameter of this report',

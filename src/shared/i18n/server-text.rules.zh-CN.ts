@@ -164,8 +164,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.csvEmpty': '为空',
 
   'rule.reportDateTime': '必须是日期和时间，例如 2026-11-20 10:00:00',
-  'rule.notBeforeDateStart': '不能早于开始时间',
-  'rule.notBeforeField': '不能早于开始时间（{{field}}）',
+  'rule.notBeforeStart': '不能早于开始日期',
   'rule.rehearsalChannel': '{{name}} 是现场测试用的渠道演练副本（发往模拟器）：订单请走渠道本身',
   'rule.givenOnce': '重复给出；只能给一次',
   'rule.notReportParameter': '不是此报表的参数',
