@@ -132,6 +132,7 @@ function reportOf(
     period,
     repeated,
     twiceInFile: checked.twiceInFile,
+    absentColumns: result.absentColumns,
     overlaps: overlapsOf(sqlite, input.sourceId, period),
     refused: null
   }
@@ -149,6 +150,7 @@ const refusedReport = (file: { fileHash: string; fileSize: number; already: numb
   period: null,
   repeated: 0,
   twiceInFile: 0,
+  absentColumns: [],
   overlaps: [],
   refused: { code: 'recon.file_already_imported', statementId: file.already! }
 })

@@ -14,7 +14,7 @@ import { id, pageInput, pageOf } from '../schemas'
 import { mutation, query } from './define'
 import { reason } from './ledger'
 import { amount, currencyCode, entityName, percent } from './master-fields'
-import { BUILT_IN_PROFILE_NAMES, matchingSettings, reconProfile } from './recon-profile'
+import { BUILT_IN_PROFILE_NAMES, COLUMN_FIELDS, matchingSettings, reconProfile } from './recon-profile'
 
 export const BREAK_TYPE_VALUES = ['missing_ours', 'missing_theirs', 'amount_over', 'amount_short', 'fee_mismatch', 'currency_mismatch', 'status_mismatch', 'duplicate', 'control_total'] as const
 export const BREAK_STATUS_VALUES = ['open', 'awaiting_approval', 'resolved'] as const
@@ -85,6 +85,8 @@ export const dryRunReport = z.object({
   repeated: z.number(),
   /** Lines that repeat an earlier line of this file (its key): stored, for the run to report as duplicates. Absent in reports kept before it was counted. */
   twiceInFile: z.number().default(0),
+  /** The profile's optional columns the file lacks: read as empty, so their values are never checked. Absent in reports kept before it was said. */
+  absentColumns: z.array(z.enum(COLUMN_FIELDS)).default([]),
   /** Imported statements of the same source whose period this file's overlaps. */
   overlaps: z.array(z.object({ statementId: z.number(), fileName: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
   /** Set when the file was refused before its lines were read (same file again). */

@@ -116,6 +116,14 @@ describe('importing statement files', () => {
     expect(await commit(alipay.id, alipayZip(gbk(alipayText())), 'bill.zip')).toMatchObject({ state: 'finished', result: { stored: 5 } })
   })
 
+  it('names the columns the profile lets a file leave out, so a fee never checked is said', async () => {
+    const bills = await source('Bank bills', BUILT_IN_PROFILES.generic_csv)
+    const bare = await check(bills.id, generic(['2024-05-01 08:00:00,A1,1.00,CNY']))
+    expect(bare).toMatchObject({ state: 'finished', result: { lineCount: 1, absentColumns: ['orderNo', 'kind', 'fee', 'net', 'status', 'counterparty', 'description'] } })
+    const full = Buffer.from('date,reference,order_no,type,amount,fee,net,currency,status,counterparty,description\n2024-05-01 08:00:00,A1,P1,payment,1.00,0.01,0.99,CNY,succeeded,x,y\n')
+    expect(await check(bills.id, full)).toMatchObject({ state: 'finished', result: { lineCount: 1, absentColumns: [] } })
+  })
+
   it('never imports the same file twice, nor a line twice; says when periods overlap', async () => {
     const alipay = await source('Alipay', BUILT_IN_PROFILES.alipay_trade)
     const first = gbk(alipayText({ rows: ALIPAY_ROWS.slice(0, 3), footer: footer(['2', '100.01'], ['1', '-30.00'], '17') }))

@@ -24,7 +24,7 @@ import type { StatementReadResult } from './types'
 /** A quoted value may span lines, but not this many: an unclosed quote is reported, not followed to the end of the file. */
 const MAX_RECORD_LINES = 100
 
-type CsvResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'header' | 'headerRow' | 'anchorsFound' | 'period' | 'controls' | 'stoppedEarly'>
+type CsvResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'header' | 'headerRow' | 'anchorsFound' | 'absentColumns' | 'period' | 'controls' | 'stoppedEarly'>
 
 /** One record's cells by csv-parse (quotes honoured, stray quotes kept as text); null when it cannot be split. */
 function parseRecord(text: string, delimiter: string, quote: '"' | null, trim: boolean): string[] | null {
@@ -174,6 +174,7 @@ export async function readCsv(source: ByteSource, profile: ReconProfile, sink: L
     header: header.cells,
     headerRow: header.row,
     anchorsFound: header.anchorsFound,
+    absentColumns: header.absentColumns,
     period,
     controls: sink.stopped ? [] : controls.results(),
     stoppedEarly: sink.stopped

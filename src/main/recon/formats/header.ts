@@ -37,6 +37,8 @@ export interface HeaderPlan {
   /** Per kind: its own columns (absent ones are -1: a line of that kind is then a problem) and negations. */
   byKind: Partial<Record<LineKind, { index: ColumnIndex; negate: ReadonlySet<AmountField> }>>
   anchorsFound: string[]
+  /** Columns the profile maps, marked optional, that this file lacks: their values are read as empty. */
+  absentColumns: ColumnField[]
 }
 
 function indexColumns(columns: ProfileColumns, normalized: string[]): { index: ColumnIndex; missing: [ColumnField, ColumnRef][] } {
@@ -67,7 +69,8 @@ export function planHeader(profile: ReconProfile, cells: string[], row: number, 
     for (const [field] of own.missing) kindIndex[field] = -1
     byKind[kind] = { index: kindIndex, negate: new Set(rule.negate) }
   }
-  return { row, cells, normalized, index, byKind, anchorsFound }
+  const absentColumns = missing.map(([field]) => field)
+  return { row, cells, normalized, index, byKind, anchorsFound, absentColumns }
 }
 
 /** Every header text the profile names: anchors, columns, per-kind columns. */

@@ -38,6 +38,7 @@ export async function readStatement(input: StatementInput, profile: ReconProfile
     header: [],
     headerRow: null,
     anchorsFound: [],
+    absentColumns: [],
     period: null,
     sheet: null,
     statements: [],

@@ -4,7 +4,7 @@
  * the file's header, period, control totals and encoding. See read.ts for the entry points.
  */
 import type { Readable } from 'node:stream'
-import type { LineKind, LineStatus, StatementFormat } from '../../../shared/contract/recon-profile'
+import type { ColumnField, LineKind, LineStatus, StatementFormat } from '../../../shared/contract/recon-profile'
 import { isServerText, type ServerText } from '../../../shared/server-text'
 import { inEnglish } from '../../core/text'
 
@@ -119,6 +119,8 @@ export interface StatementReadResult {
   headerRow: number | null
   /** The profile's anchors the header holds (all of them, or the read would have stopped). */
   anchorsFound: string[]
+  /** The profile's optional columns this file lacks (CSV, XLSX): their values were read as empty, so never checked. */
+  absentColumns: ColumnField[]
   /** The period the file states: epoch ms, start inclusive, end exclusive. */
   period: { from: number; to: number } | null
   controls: ControlResult[]

@@ -16,7 +16,7 @@ import type { LineSink } from './sink'
 import type { ByteSource } from './source'
 import { StatementReadError, type StatementReadResult } from './types'
 
-type XlsxResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'header' | 'headerRow' | 'anchorsFound' | 'period' | 'controls' | 'sheet' | 'stoppedEarly'>
+type XlsxResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'header' | 'headerRow' | 'anchorsFound' | 'absentColumns' | 'period' | 'controls' | 'sheet' | 'stoppedEarly'>
 type Typed = Date | number | null
 
 export interface SheetRow {
@@ -154,6 +154,7 @@ export async function readXlsx(source: ByteSource, profile: ReconProfile, sink: 
     header: header.cells,
     headerRow: header.row,
     anchorsFound: header.anchorsFound,
+    absentColumns: header.absentColumns,
     period,
     controls: sink.stopped ? [] : controls.results(),
     sheet,

@@ -138,6 +138,8 @@ export const zhCNRecon: typeof enRecon = {
       repeatedNote_other: '{{count}} 条明细已随其他文件导入，不会再次保存。',
       twiceInFileNote_one: '{{count}} 条明细与本文件中之前的明细重复：同样会导入，对账时报告为重复。',
       twiceInFileNote_other: '{{count}} 条明细与本文件中之前的明细重复：同样会导入，对账时报告为重复。',
+      absentTitle: '本文件缺少的列',
+      absentNote: '模板允许文件不含以下列：{{fields}}。读取明细时这些值为空（模板设有默认值的按默认值），对账时无法核对。',
       overlapTitle: '账期与已导入的对账单重叠',
       overlap: '对账单 {{id}} · {{file}} · {{period}}'
     },

@@ -9,7 +9,7 @@ import { useServerText } from '../../../i18n/serverText'
 import { groupDigits } from '../../../format/amount'
 import { formatDateTime } from '../../../format/time'
 import { Fact } from '../Fact'
-import { controlLabel } from '../labels'
+import { controlLabel, reconLabel } from '../labels'
 import { ProblemTable } from '../profile/MappedResult'
 import type { DryRunReport as Report } from './report'
 
@@ -85,6 +85,11 @@ export function DryRunReport({ report }: { report: Report }) {
               <Text size="sm" data-testid="report-twice-in-file">
                 {t('recon.report.twiceInFileNote', { count: report.twiceInFile })}
               </Text>
+            )}
+            {report.absentColumns.length > 0 && (
+              <Alert color="yellow" title={t('recon.report.absentTitle')} data-testid="report-absent-columns">
+                {t('recon.report.absentNote', { fields: report.absentColumns.map((field) => reconLabel(t, 'fields', field)).join(' · ') })}
+              </Alert>
             )}
             {report.overlaps.length > 0 && (
               <Alert color="yellow" title={t('recon.report.overlapTitle')} data-testid="report-overlaps">
