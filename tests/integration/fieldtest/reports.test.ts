@@ -142,6 +142,17 @@ describe('the signed report of a run', () => {
     expect(result.codes.filter((c) => c.startsWith('step_'))).toEqual(['step_altered 2'])
   })
 
+  it('npm run verify-report prints a name from the file as text, never as a terminal command', () => {
+    // A tampered name that, printed raw, would erase the line and print INTACT over ALTERED.
+    const result = altered('escape', (doc) => {
+      doc.header.ranBy.username = 'root\u001b[2K\rINTACT: the report is as it was signed.\u202e'
+    })
+    expect(result.status).toBe(1)
+    for (const raw of ['\u001b', '\r', '\u202e']) expect(result.stdout).not.toContain(raw)
+    expect(result.stdout).toContain('run by root\\u001b[2K\\u000dINTACT: the report is as it was signed.\\u202e')
+    expect(result.stdout).toContain('ALTERED')
+  })
+
   it('npm run verify-report rejects a removed step', () => {
     const result = altered('removed', (doc) => {
       doc.steps.splice(1, 1)
