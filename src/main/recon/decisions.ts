@@ -8,13 +8,13 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { BULK_ACTIONS } from '../../shared/contract/reconciliation'
+import { REASON_MIN, saysWhy } from '../../shared/reason'
 import { say, verbatim, type ServerText } from '../../shared/server-text'
 import type { Decision } from './breaks'
 import { chooseEncoding, decodeLoosely } from './formats/encoding'
 
 export type DecisionRow = { lineNo: number; id: number; decision: Decision } | { lineNo: number; id: number | null; problem: ServerText }
 
-const REASON_MIN = 5
 
 /** A cell the export guarded against formula injection (a leading apostrophe) reads as it was. */
 const unguarded = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text)
@@ -64,7 +64,7 @@ export async function readDecisions(path: string, userIdOf: (username: string) =
       continue
     }
     const reason = cell('reason')
-    if (reason.length < REASON_MIN || reason.length > 500) {
+    if (!saysWhy(reason) || reason.length > 500) {
       out.push({ lineNo, id, problem: say('error.recon.decisionReason', { n: REASON_MIN }) })
       continue
     }

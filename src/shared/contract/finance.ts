@@ -3,6 +3,7 @@
  * manual adjustment requests (requested by one user, approved by another) and the FX rate table.
  */
 import { z } from 'zod'
+import { REASON_MIN, saysWhy } from '../reason'
 import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, optionalSearch, pageOf } from '../schemas'
@@ -177,8 +178,8 @@ export const financeContract = {
     doc: "Requests a cash-out of the merchant's available balance to a bank account; amount + the contract's withdrawal fee are held until the review and the transfer."
   }),
   'withdrawals.review': mutation({
-    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: ruleMessage('rule.approveOrReject') }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
-      message: ruleMessage('rule.withdrawalRejectWhy', { n: 5 }),
+    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: ruleMessage('rule.approveOrReject') }), note: decisionNote }).refine((v) => v.decision === 'approve' || saysWhy(v.note), {
+      message: ruleMessage('rule.withdrawalRejectWhy', { n: REASON_MIN }),
       path: ['note']
     }),
     output: withdrawalRow,
@@ -194,7 +195,7 @@ export const financeContract = {
         reason: z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 })).default('')
       })
       .refine((v) => v.outcome === 'failed' || v.bankReference.length >= 4, { message: ruleMessage('rule.bankReference', { n: 4 }), path: ['bankReference'] })
-      .refine((v) => v.outcome === 'paid' || v.reason.length >= 5, { message: ruleMessage('rule.transferFailedWhy', { n: 5 }), path: ['reason'] }),
+      .refine((v) => v.outcome === 'paid' || saysWhy(v.reason), { message: ruleMessage('rule.transferFailedWhy', { n: REASON_MIN }), path: ['reason'] }),
     output: withdrawalRow,
     access: PERMISSIONS.WITHDRAWAL_REVIEW,
     doc: "Records the bank transfer of an approved withdrawal: paid (with the bank's reference) posts withdrawal (8) and fee (9); failed releases the hold."
@@ -225,8 +226,8 @@ export const financeContract = {
     doc: 'Requests a manual adjustment (type 99) of a merchant’s available balance; nothing moves until another user approves it.'
   }),
   'adjustments.decide': mutation({
-    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: ruleMessage('rule.approveOrReject') }), note: decisionNote }).refine((v) => v.decision === 'approve' || v.note.length >= 5, {
-      message: ruleMessage('rule.adjustmentRejectWhy', { n: 5 }),
+    input: z.object({ id, decision: z.enum(['approve', 'reject'], { error: ruleMessage('rule.approveOrReject') }), note: decisionNote }).refine((v) => v.decision === 'approve' || saysWhy(v.note), {
+      message: ruleMessage('rule.adjustmentRejectWhy', { n: REASON_MIN }),
       path: ['note']
     }),
     output: adjustmentRow,

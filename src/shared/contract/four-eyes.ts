@@ -6,6 +6,7 @@
  * The requester never decides their own request.
  */
 import { z } from 'zod'
+import { REASON_MIN, saysWhy } from '../reason'
 import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, pageOf, decimalString } from '../schemas'
@@ -103,7 +104,7 @@ export const fourEyesContract = {
         decision: z.enum(['approve', 'reject'], { error: ruleMessage('rule.approveOrReject') }),
         note: z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 })).default('')
       })
-      .refine((v) => v.decision === 'approve' || v.note.length >= 5, { message: ruleMessage('rule.fourEyes.rejectWhy', { n: 5 }), path: ['note'] }),
+      .refine((v) => v.decision === 'approve' || saysWhy(v.note), { message: ruleMessage('rule.fourEyes.rejectWhy', { n: REASON_MIN }), path: ['note'] }),
     output: approvalRow,
     access: APPROVERS,
     doc: 'Approves (the payout is sent, the result forced, the balance corrected) or rejects (a payout is closed, its hold released) a pending request; never the requester.'

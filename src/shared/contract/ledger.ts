@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REASON_MIN, saysWhy } from '../reason'
 import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, pageInput, pageOf } from '../schemas'
@@ -15,7 +16,7 @@ export const signedAmount = z
 export const reason = z
   .string({ error: ruleMessage('rule.required') })
   .trim()
-  .min(5, ruleMessage('rule.reasonMin', { n: 5 }))
+  .refine(saysWhy, ruleMessage('rule.reasonMin', { n: REASON_MIN }))
   .max(500, ruleMessage('rule.maxChars', { n: 500 }))
 
 export const postingAnswer = z.object({ postingId: z.number(), txnId: z.number(), replayed: z.boolean() })

@@ -8,7 +8,7 @@ export const fourEyesTextZhCN = {
   'value.fourEyesStatus.rejected': '已驳回',
   'value.fourEyesStatus.withdrawn': '已撤回',
   'rule.fourEyes.duplicateRule': '该类型已为此币种设置阈值，不能重复',
-  'rule.fourEyes.rejectWhy': '请说明驳回该申请的原因，至少 {{n}} 个字符',
+  'rule.fourEyes.rejectWhy': '请说明驳回该申请的原因，至少 {{n}} 个字符（一个汉字计两个）',
   'thing.approval': '复核申请 {{id}}',
   'error.fourEyes.decided': '复核申请 {{id}} 已处理（{{status}}）',
   'error.fourEyes.ownRequest': '{{what}} 由您发起：须由另一位用户通过或驳回',

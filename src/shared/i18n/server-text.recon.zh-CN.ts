@@ -20,7 +20,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'error.recon.decisionColumns': '文件缺少 {{column}} 列：请重新导出差异并填写 action 和 reason',
   'error.recon.decisionId': '“{{value}}”不是差异编号',
   'error.recon.decisionAction': '“{{value}}”不是文件可带回的处理方式：{{allowed}}',
-  'error.recon.decisionReason': '原因至少需要 {{n}} 个字符说明',
+  'error.recon.decisionReason': '原因至少需要 {{n}} 个字符说明（一个汉字计两个）',
   'error.recon.decisionAssignee': '没有名为“{{value}}”的平台用户',
   'error.recon.sourceNameTaken': '名为“{{name}}”的来源已存在',
   'error.recon.channelNeeded': '渠道来源须指定其渠道',

@@ -9,7 +9,7 @@ export const zhCNAftersales: typeof enAftersales = {
     amount: '金额',
     fee: '手续费',
     reason: '原因',
-    reasonHint: '至少 5 个字符；记录在时间线与审计日志中。',
+    reasonHint: '至少 5 个字符（一个汉字计两个）；记录在时间线与审计日志中。',
     upstreamNo: '上游单号',
     createdAt: '申请时间',
     finalizedAt: '完成时间',
