@@ -42,6 +42,28 @@ export interface PostingResult {
   status: 'posted' | 'pending' | 'voided'
   /** True when the idempotency key had already been used with the same content. */
   replayed: boolean
+  /** Present when a new posting took accounts below zero by its `mayOverdraw` leave: which, and by how much. */
+  overdrafts?: Overdraft[]
+}
+
+/**
+ * What an imposed posting may do that no other may: take the accounts it names below zero. Only
+ * for money already gone that the platform cannot refuse to record (a chargeback the provider has
+ * taken back): what the platform decides itself (refunds, payouts, withdrawals) never passes it, so
+ * those stay refused while a balance is short. Each account taken below zero is recorded.
+ */
+export interface PostOptions {
+  mayOverdraw: AccountRef[]
+}
+
+export interface Overdraft {
+  account: AccountRef
+  /** Available before the posting (shown terms; may already be negative). */
+  availableBefore: bigint
+  /** How far below zero the posting took the account: the shortfall recorded as owed. */
+  shortBy: bigint
+  /** Available after the posting (negative). */
+  availableAfter: bigint
 }
 
 /**
@@ -61,7 +83,8 @@ export interface AccountBalance {
 }
 
 export interface Ledger {
-  post(input: PostingInput): PostingResult
+  /** `options.mayOverdraw`: see PostOptions; without it no non-overdraft account may go below zero. */
+  post(input: PostingInput, options?: PostOptions): PostingResult
   hold(input: PostingInput): PostingResult
   commitHold(idempotencyKey: string, at?: number): PostingResult
   voidHold(idempotencyKey: string, reason: string, at?: number): PostingResult

@@ -111,6 +111,47 @@ describe('ledger core', () => {
     expect(verifyLedger(db.$client).drifts).toEqual([])
   })
 
+  it('a posting given leave takes only the accounts it names below zero, records by how much, and the self-check accepts no more', () => {
+    const { db, ledger } = setup()
+    ledger.post(deposit('dep-1'))
+    // 879.00 available: a chargeback of 900.00 + 15.00 fee, the provider having taken it back.
+    const chargeback = (key: string, amount: number): PostingInput => ({
+      idempotencyKey: key,
+      description: 'chargeback',
+      contractId: 11,
+      entries: [
+        { account: merchant(), delta: -amount, type: T.DISPUTE },
+        { account: channel, delta: -amount, type: T.DISPUTE },
+        { account: merchant(), delta: -1500, type: T.DISPUTE_FEE },
+        { account: fees, delta: 1500, type: T.DISPUTE_FEE }
+      ]
+    })
+    expect(() => ledger.post(chargeback('cb-1', 90000))).toThrow(expect.objectContaining({ code: 'ledger.insufficient_funds' }))
+    // Leave for the channel alone does not let the merchant go below zero.
+    expect(() => ledger.post(chargeback('cb-1', 90000), { mayOverdraw: [channel] })).toThrow(expect.objectContaining({ code: 'ledger.insufficient_funds' }))
+    const posted = ledger.post(chargeback('cb-1', 90000), { mayOverdraw: [merchant(), channel] })
+    expect(posted.overdrafts).toEqual([{ account: merchant(), availableBefore: 87900n, shortBy: 3600n, availableAfter: -3600n }])
+    expect(ledger.balance(merchant()).available).toBe(-3600n)
+    // Already below zero: the whole of the next one is short.
+    const second = ledger.post(chargeback('cb-2', 1000), { mayOverdraw: [merchant(), channel] })
+    expect(second.overdrafts).toEqual([{ account: merchant(), availableBefore: -3600n, shortBy: 2500n, availableAfter: -6100n }])
+    expect(ledger.post(chargeback('cb-2', 1000), { mayOverdraw: [merchant(), channel] })).toEqual({ postingId: second.postingId, txnId: second.txnId, status: 'posted', replayed: true })
+    // Without leave nothing takes it lower, not even a cent, and a hold is refused too.
+    const manual = (key: string, amount: number): PostingInput => ({ idempotencyKey: key, description: 'manual', contractId: 11, entries: [{ account: merchant(), delta: -amount, type: T.MANUAL_ADJUSTMENT }, { account: suspense, delta: amount }] })
+    expect(() => ledger.post(manual('m-1', 1))).toThrow(expect.objectContaining({ code: 'ledger.insufficient_funds' }))
+    expect(() => ledger.hold(manual('h-1', 1))).toThrow(expect.objectContaining({ code: 'ledger.insufficient_funds' }))
+    // Money in pays the debt down; every posting still sums to zero.
+    ledger.post(manual('m-2', -6100))
+    expect(ledger.balance(merchant()).available).toBe(0n)
+    expect(db.$client.prepare('select count(*) as n, sum(short_by) as owed from ledger_overdrafts').get()).toEqual({ n: 2, owed: 6100 })
+    expect(db.$client.prepare('select sum(amount) as total from ledger_entries').get()).toEqual({ total: 0 })
+    expect(verifyLedger(db.$client).drifts).toEqual([])
+    // Below zero by more than the recorded overdrafts allow: drift.
+    db.$client.prepare("update ledger_balances set posted_sum = posted_sum - 6101 where account_id = (select id from ledger_accounts where kind = 'merchant_available')").run()
+    db.$client.prepare("update ledger_balances set posted_sum = posted_sum + 6101 where account_id = (select id from ledger_accounts where kind = 'suspense')").run()
+    expect(verifyLedger(db.$client).drifts.filter((d) => d.what === 'negative_balance')).toEqual([{ what: 'negative_balance', detail: 'account merchant_available:7:CNY has -6101 available, below the -6100 its recorded overdrafts allow' }])
+  })
+
   it('holds reduce what is available, then post or void', () => {
     const { db, ledger } = setup()
     ledger.post(deposit('dep-1'))

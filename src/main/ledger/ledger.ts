@@ -30,6 +30,8 @@ import {
   INT64_MIN,
   type AccountRef,
   type EntryInput,
+  type Overdraft,
+  type PostOptions,
   type PostingInput,
   type PostingResult
 } from './types'
@@ -83,6 +85,14 @@ const insufficient = (what: ServerText, currency: string, available: bigint, nee
 const pastRange = (what: string, currency: string) =>
   new AppError('limit', say('error.ledger.pastRange', { currency, what, limit: String(INT64_MAX) }), { code: 'ledger.balance_limit' })
 
+/** An account a posting will take below zero by its leave (`mayOverdraw`), before it is written. */
+interface PlannedOverdraft {
+  account: AccountRow
+  availableBefore: bigint
+  shortBy: bigint
+  availableAfter: bigint
+}
+
 interface StoredBalance {
   postedSum: bigint
   heldOut: bigint
@@ -123,6 +133,7 @@ function statements(sqlite: Database.Database) {
     insertEntry: sqlite.prepare(
       'insert into ledger_entries (tenant_id, posting_id, account_id, amount, currency, type, remark, account_kind, merchant_id, contract_id, txn_id, is_test, business_day, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     ),
+    insertOverdraft: sqlite.prepare('insert into ledger_overdrafts (tenant_id, posting_id, account_id, available_before, short_by, created_at) values (?, ?, ?, ?, ?, ?)'),
     insertHoldEntry: sqlite.prepare('insert into ledger_hold_entries (posting_id, account_id, amount, currency, type, remark) values (?, ?, ?, ?, ?, ?)'),
     holdEntries: sqlite.prepare(
       `select h.amount as raw, h.type, h.remark, a.id, a.key, a.kind, a.normal, a.allow_overdraft as allowOverdraft, a.merchant_id as merchantId, a.currency
@@ -200,9 +211,12 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
   /**
    * Each non-overdraft account must cover the posting's net decrease of it from what is available,
    * and no stored sum may leave SQLite's integer range. `kind` says what the entries change: posted
-   * sums (a posting, a hold committed) or held totals (a hold placed).
+   * sums (a posting, a hold committed) or held totals (a hold placed). An account the posting has
+   * leave to overdraw (`mayOverdraw`, account keys) is not refused: how far below zero it goes is
+   * returned, to be recorded with the posting.
    */
-  function checkBalances(entries: PreparedEntry[], kind: 'post' | 'hold'): void {
+  function checkBalances(entries: PreparedEntry[], kind: 'post' | 'hold', mayOverdraw: ReadonlySet<string> = new Set()): PlannedOverdraft[] {
+    const overdrafts: PlannedOverdraft[] = []
     const net = new Map<AccountRow, { raw: bigint; decrease: bigint; increase: bigint }>()
     for (const e of entries) {
       const n = net.get(e.account) ?? { raw: 0n, decrease: 0n, increase: 0n }
@@ -216,10 +230,15 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       const available = BigInt(account.normal) * bal.postedSum - bal.heldOut
       // A hold's increases only count once posted, so only its decreases are checked.
       const change = kind === 'post' ? BigInt(account.normal) * n.raw : -n.decrease
-      if (change < 0n && !account.allowOverdraft && available + change < 0n) throw insufficient(accountName(account), account.currency, available, -change)
       const stays = kind === 'post' ? inRange(bal.postedSum + n.raw) : inRange(bal.heldOut + n.decrease) && inRange(bal.heldIn + n.increase)
       if (!stays) throw pastRange(account.key, account.currency)
+      if (change >= 0n || account.allowOverdraft || available + change >= 0n) continue
+      if (!mayOverdraw.has(account.key)) throw insufficient(accountName(account), account.currency, available, -change)
+      // Below zero by what this posting takes beyond what was available (all of it when nothing was).
+      const after = available + change
+      overdrafts.push({ account, availableBefore: available, shortBy: available > 0n ? -after : -change, availableAfter: after })
     }
+    return overdrafts
   }
 
   function prepare(input: PostingInput): PreparedEntry[] {
@@ -330,14 +349,21 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
   }
 
   /**
-   * Checks that the balances a posting takes from cover it, unless it is a rehearsal's (returns
-   * true then): its money is the simulator's, booked and reversed at once, so no balance can run
-   * short of it (a rehearsal refunds the deposit it rehearsed, which was never the merchant's).
+   * Checks that the balances a posting takes from cover it, unless it is a rehearsal's (`rehearsal`
+   * then): its money is the simulator's, booked and reversed at once, so no balance can run short
+   * of it (a rehearsal refunds the deposit it rehearsed, which was never the merchant's).
    */
-  function covered(entries: PreparedEntry[], kind: 'post' | 'hold'): boolean {
-    if (entries.some(onTwin)) return true
-    checkBalances(entries, kind)
-    return false
+  function covered(entries: PreparedEntry[], kind: 'post' | 'hold', mayOverdraw?: ReadonlySet<string>): { rehearsal: boolean; overdrafts: PlannedOverdraft[] } {
+    if (entries.some(onTwin)) return { rehearsal: true, overdrafts: [] }
+    return { rehearsal: false, overdrafts: checkBalances(entries, kind, mayOverdraw) }
+  }
+
+  /** Records the accounts a posting took below zero by its leave (their rows exist by now). */
+  function recordOverdrafts(postingId: number, planned: PlannedOverdraft[], refs: AccountRef[], now: number): Overdraft[] {
+    return planned.map(({ account, availableBefore, shortBy, availableAfter }) => {
+      s.insertOverdraft.run(tenantId, postingId, account.id, availableBefore, shortBy, now)
+      return { account: refs.find((r) => accountKey(r) === account.key)!, availableBefore, shortBy, availableAfter }
+    })
   }
 
   /**
@@ -359,18 +385,20 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
     writeEntries(postingId, posting.txnId, posting.contractId, posting.isTest, reversed, now)
   }
 
-  function post(input: PostingInput): PostingResult {
+  function post(input: PostingInput, options?: PostOptions): PostingResult {
     return inTransaction(() => {
       const replay = replayOf('post', input)
       if (replay) return replay
       const now = input.at ?? clock.now()
       const entries = prepare(input)
-      const rehearsal = covered(entries, 'post')
+      const mayOverdraw = options?.mayOverdraw ?? []
+      const { rehearsal, overdrafts: planned } = covered(entries, 'post', new Set(mayOverdraw.map(accountKey)))
       materialize(entries, now)
       const { postingId, txnId } = insertPosting('post', input, now, contentHash('post', input))
       writeEntries(postingId, txnId, input.contractId ?? null, !!input.isTest, entries, now)
+      const overdrafts = recordOverdrafts(postingId, planned, mayOverdraw, now)
       if (rehearsal) reverseRehearsal({ ...input, txnId, merchantId: input.merchantId ?? null, contractId: input.contractId ?? null, reference: input.reference ?? null, isTest: !!input.isTest }, entries, now)
-      return { postingId, txnId, status: 'posted', replayed: false }
+      return { postingId, txnId, status: 'posted', replayed: false, ...(overdrafts.length > 0 && { overdrafts }) }
     })
   }
 
@@ -380,7 +408,7 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
       if (replay) return replay
       const now = input.at ?? clock.now()
       const entries = prepare(input)
-      const rehearsal = covered(entries, 'hold')
+      const { rehearsal } = covered(entries, 'hold')
       materialize(entries, now)
       const { postingId, txnId } = insertPosting('hold', input, now, contentHash('hold', input))
       for (const e of entries) {

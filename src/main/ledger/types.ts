@@ -2,7 +2,7 @@
 import type { AccountKind } from '../db/schema/ledger'
 import type { AccountRef } from '../core/ledger-port'
 
-export type { AccountBalance, AccountRef, EntryInput, Ledger, PostingInput, PostingResult } from '../core/ledger-port'
+export type { AccountBalance, AccountRef, EntryInput, Ledger, Overdraft, PostOptions, PostingInput, PostingResult } from '../core/ledger-port'
 
 /** SQLite's integer range: no stored balance or hold total may leave it (past it SQLite turns to floating point). */
 export const INT64_MAX = 2n ** 63n - 1n
@@ -10,7 +10,10 @@ export const INT64_MIN = -(2n ** 63n)
 
 export const MERCHANT_KINDS: readonly AccountKind[] = ['merchant_available', 'merchant_reserve']
 
-/** Accounts whose balance may go below zero: the platform's own clearing accounts. */
+/**
+ * Accounts whose balance may go below zero: the platform's own clearing accounts. Any other goes
+ * below zero only by leave of one posting (`post`'s `mayOverdraw`), recorded in `ledger_overdrafts`.
+ */
 export const OVERDRAFT_KINDS: readonly AccountKind[] = ['suspense', 'fx']
 
 export function normalOf(kind: AccountKind): 1 | -1 {

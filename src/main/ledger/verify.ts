@@ -74,12 +74,19 @@ export function verifyLedger(sqlite: Database.Database, limit = 50): VerifyRepor
       .all() as Record<string, unknown>[],
     (r) => `account ${r.key}: held out/in ${r.storedOut}/${r.storedIn}, pending holds say ${r.actualOut}/${r.actualIn}`
   )
+  // Only a posting given leave to overdraw (a chargeback) takes such an account below zero, and it
+  // records by how much; nothing else can take it lower, so it is never below minus their sum.
   add(
     'negative_balance',
     sqlite
-      .prepare('select a.key, a.normal * b.posted_sum - b.held_out as available from ledger_accounts a join ledger_balances b on b.account_id = a.id where a.allow_overdraft = 0 and a.normal * b.posted_sum - b.held_out < 0')
+      .prepare(
+        `select a.key, a.normal * b.posted_sum - b.held_out as available, coalesce(o.owed, 0) as owed
+         from ledger_accounts a join ledger_balances b on b.account_id = a.id
+         left join (select account_id, sum(short_by) as owed from ledger_overdrafts group by account_id) o on o.account_id = a.id
+         where a.allow_overdraft = 0 and a.normal * b.posted_sum - b.held_out < -coalesce(o.owed, 0)`
+      )
       .all() as Record<string, unknown>[],
-    (r) => `account ${r.key} has no overdraft but ${r.available} available`
+    (r) => (r.owed ? `account ${r.key} has ${r.available} available, below the -${r.owed} its recorded overdrafts allow` : `account ${r.key} has no overdraft but ${r.available} available`)
   )
   // The settlement report's stored rows and day totals, in both views (with and without test postings).
   const differs = SETTLEMENT_SQL_COLUMNS.map((c) => `a.${c} is not d.${c}`).join(' or ')

@@ -137,3 +137,32 @@ export const ledgerEntries = sqliteTable(
     index('ledger_entries_report_test').on(t.tenantId, t.isTest, t.createdAt).where(MERCHANT_ENTRIES)
   ]
 )
+
+/**
+ * Every account a posting took below zero by leave of that one posting (`ledger.post`'s
+ * `mayOverdraw`): money already gone that the platform could not refuse to record (a chargeback the
+ * provider has taken back). `shortBy` is how far below zero the posting took the account, in its
+ * shown terms. An account without overdraft can only be below zero by at most the sum of its rows
+ * here; the self-check (verify.ts) names any other negative balance as drift.
+ */
+export const ledgerOverdrafts = sqliteTable(
+  'ledger_overdrafts',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    postingId: integer('posting_id')
+      .notNull()
+      .references(() => ledgerPostings.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    /** What was available before the posting (shown terms, minor units; may already be negative). */
+    availableBefore: integer('available_before').notNull(),
+    /** How far below zero the posting took the account (minor units, > 0). */
+    shortBy: integer('short_by').notNull(),
+    createdAt: integer('created_at').notNull()
+  },
+  (t) => [index('ledger_overdrafts_account').on(t.accountId), uniqueIndex('ledger_overdrafts_posting_account').on(t.postingId, t.accountId)]
+)
