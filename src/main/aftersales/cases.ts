@@ -19,7 +19,7 @@ import { assertCanRead } from '../core/scope'
 export type Order = typeof orders.$inferSelect
 export type Contract = typeof contracts.$inferSelect
 
-export const moneyText = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
+export const moneyText = (minor: number | bigint, currency: string) => `${currency} ${fromMinor(minor, currency)}`
 
 /** An order the caller may see (another merchant's order does not exist for a merchant-bound user). */
 export function visibleOrder(ctx: Ctx, db: Db | Tx, orderId: number): Order {

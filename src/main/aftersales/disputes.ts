@@ -3,18 +3,20 @@
  * (dispute, 6) from the merchant's available balance, the provider taking it back from the channel,
  * and charges the contract's dispute fee (7). Won returns the amount (type 6, the opposite sign);
  * the fee is kept. Lost or accepted (the merchant takes the liability) keeps the amount debited.
+ * A chargeback is booked even when the balances are short (IMPOSED_KINDS); a complaint is not.
  *
  *   open ──▶ evidence_submitted ──▶ won | lost
  *     └──────────────┴──────────────▶ accepted (or won | lost straight from open)
  */
 import { eq, sql } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
+import { fromMinor } from '../../shared/money'
 import { say, term } from '../../shared/server-text'
-import { disputeEvidence, disputes, disputeWaybills, type DisputeStatus } from '../db/schema'
+import { disputeEvidence, disputes, disputeWaybills, type DisputeKind, type DisputeStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { conflict, validationError } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
-import type { PostingInput } from '../ledger/types'
+import type { AccountRef, Overdraft, PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
 import type { Waybill } from './waybills'
@@ -24,9 +26,26 @@ export type Dispute = typeof disputes.$inferSelect
 
 export const UNRESOLVED: readonly DisputeStatus[] = ['open', 'evidence_submitted']
 
+/**
+ * The kinds the platform cannot refuse for lack of funds. A chargeback is imposed by the card scheme
+ * through the provider: the money has left the platform's account at the provider before anyone
+ * here hears of it, so refusing to book it would only leave the ledger disagreeing with the
+ * provider. It is booked whatever the balances: what the merchant's available balance lacks becomes
+ * the merchant's debt to the platform, and the channel's record follows what the provider did. A
+ * complaint is raised with the platform, which decides itself to take the money from the merchant:
+ * like a refund, it must be covered.
+ */
+export const IMPOSED_KINDS: readonly DisputeKind[] = ['chargeback']
+
+function disputeAccounts(order: Order) {
+  return {
+    merchant: { kind: 'merchant_available', merchantId: order.merchantId, currency: order.currency },
+    channel: { kind: 'channel', channelId: order.channelId, currency: order.currency }
+  } satisfies Record<string, AccountRef>
+}
+
 export function disputePosting(order: Order, d: Pick<Dispute, 'disputeNo' | 'amountMinor' | 'feeMinor'>, step: 'opened' | 'won'): PostingInput {
-  const merchant = { kind: 'merchant_available' as const, merchantId: order.merchantId, currency: order.currency }
-  const channel = { kind: 'channel' as const, channelId: order.channelId, currency: order.currency }
+  const { merchant, channel } = disputeAccounts(order)
   const T = ENTRY_TYPES
   const remark = d.disputeNo
   const sign = step === 'opened' ? -1 : 1
@@ -61,16 +80,23 @@ export interface DisputeOpening {
   merchantUser?: boolean
 }
 
-export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: DisputeOpening, now: number): Dispute {
+/** A dispute just opened, with the accounts its posting took below zero (a chargeback on short balances). */
+export type OpenedDispute = Dispute & { overdrafts: Overdraft[] }
+
+export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Order, input: DisputeOpening, now: number): OpenedDispute {
   assertPaidDeposit(order)
   assertSettledInOrderCurrency(order)
   const amountMinor = claimAmount(tx, order, input.amount, 'disputed')
   if (input.evidenceDueAt <= now) throw validationError('evidenceDueAt', say('rule.inFuture'))
   const disputeNo = caseNumber(tx, 'DS', order)
   const feeMinor = contractOf(tx, order).disputeFeeMinor
-  // Refused (422) before anything is written when the merchant's available balance cannot cover it.
-  assertCovered(tx, ledger, order, amountMinor, feeMinor, input.merchantUser)
-  const posting = ledger.post({ ...disputePosting(order, { disputeNo, amountMinor, feeMinor }, 'opened'), createdBy: input.userId, at: now })
+  const imposed = IMPOSED_KINDS.includes(input.kind)
+  // A complaint is refused (422) before anything is written when the balances cannot cover it; a
+  // chargeback has leave to take the merchant's and the channel's balances below zero (this posting only).
+  if (!imposed) assertCovered(tx, ledger, order, amountMinor, feeMinor, input.merchantUser)
+  const { merchant, channel } = disputeAccounts(order)
+  const posting = ledger.post({ ...disputePosting(order, { disputeNo, amountMinor, feeMinor }, 'opened'), createdBy: input.userId, at: now }, imposed ? { mayOverdraw: [merchant, channel] } : undefined)
+  const overdrafts = posting.overdrafts ?? []
   const dispute = tx
     .insert(disputes)
     .values({
@@ -99,9 +125,18 @@ export function openDispute(tx: Tx, ledger: Ledger, tenantId: number, order: Ord
   const kind = term('disputeKind', input.kind)
   addCaseEvent(tx, subject, now, say('dispute.opened', { kind, disputeNo, money, reasonCode: input.reasonCode }), { actor: input.actor, detail: { evidenceDueAt: input.evidenceDueAt } })
   addCaseEvent(tx, subject, now, say('dispute.posted', { money, fee: moneyText(feeMinor, order.currency), postingId: posting.postingId }), { detail: { postingId: posting.postingId } })
+  for (const o of overdrafts) {
+    if (o.account.kind === 'merchant_available') {
+      const owed = { available: moneyText(o.availableBefore, order.currency), needed: moneyText(amountMinor + feeMinor, order.currency), short: moneyText(o.shortBy, order.currency), balance: moneyText(o.availableAfter, order.currency) }
+      addCaseEvent(tx, subject, now, say('dispute.merchantShort', owed), { detail: { postingId: posting.postingId, owed: fromMinor(o.shortBy, order.currency) } })
+    } else {
+      // A channel serves many merchants: its figures are not the merchant's to read (the audit keeps them).
+      addCaseEvent(tx, subject, now, say('dispute.channelShort'), { detail: { postingId: posting.postingId } })
+    }
+  }
   if (input.note) addCaseEvent(tx, subject, now, say('dispute.note', { note: input.note }), { actor: input.actor })
   addEvent(tx, order.id, now, 'ledger', say('order.disputeOpened', { kind, disputeNo, money }), { disputeId: dispute.id, postingId: posting.postingId }, input.actor)
-  return dispute
+  return { ...dispute, overdrafts }
 }
 
 export function assertUnresolved(dispute: Dispute): void {

@@ -87,7 +87,19 @@ export const aftersalesProcedures = handlers({
         targetId: dispute.id,
         merchantId: dispute.merchantId,
         summary: say('audit.disputeOpened', { kind: term('disputeKind', dispute.kind), disputeNo: dispute.disputeNo, money: moneyText(dispute.amountMinor, dispute.currency), orderNo: order.orderNo }),
-        after: { disputeNo: dispute.disputeNo, orderNo: order.orderNo, kind: dispute.kind, reasonCode: dispute.reasonCode, amount: input.amount, fee: fromMinor(dispute.feeMinor, dispute.currency), evidenceDueAt: dispute.evidenceDueAt }
+        after: {
+          disputeNo: dispute.disputeNo,
+          orderNo: order.orderNo,
+          kind: dispute.kind,
+          reasonCode: dispute.reasonCode,
+          amount: input.amount,
+          fee: fromMinor(dispute.feeMinor, dispute.currency),
+          evidenceDueAt: dispute.evidenceDueAt,
+          // A chargeback booked on short balances: which accounts went below zero, and by how much.
+          ...(dispute.overdrafts.length > 0 && {
+            belowZero: dispute.overdrafts.map((o) => ({ account: o.account.kind, availableBefore: fromMinor(o.availableBefore, dispute.currency), shortBy: fromMinor(o.shortBy, dispute.currency), availableAfter: fromMinor(o.availableAfter, dispute.currency) }))
+          })
+        }
       })
       return disputeDetail(tx, dispute, now)
     }),

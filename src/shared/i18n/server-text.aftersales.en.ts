@@ -34,6 +34,9 @@ export const aftersalesTextEn = {
 
   'dispute.opened': '{{kind}} {{disputeNo}} of {{money}} opened with reason code {{reasonCode}}',
   'dispute.posted': 'Debited {{money}} and dispute fee {{fee}} from the merchant (posting {{postingId}})',
+  'dispute.merchantShort':
+    "The merchant's available balance ({{available}}) was short of {{needed}} by {{short}}: a chargeback has already been taken back by the provider and cannot be refused, so {{short}} is recorded as owed by the merchant (available balance now {{balance}}). Withdrawals, payouts and refunds are refused until the balance is back above zero.",
+  'dispute.channelShort': "The channel's recorded balance did not cover the chargeback: the provider has already taken it back, so the channel's balance is recorded below zero. Check it against the provider's statement.",
   'dispute.evidenceAdded': 'Evidence file {{fileName}} added ({{size}} bytes)',
   'dispute.waybillAttached': 'Waybill {{carrier}} {{trackingNo}} attached as evidence',
   'dispute.note': 'Note: {{note}}',

@@ -36,6 +36,8 @@ export const aftersalesTextZhCN: Record<keyof typeof aftersalesTextEn, string> =
 
   'dispute.opened': '{{kind}} {{disputeNo}} 已开立，金额 {{money}}，原因代码 {{reasonCode}}',
   'dispute.posted': '已从商户扣除 {{money}} 及争议手续费 {{fee}}（记账 {{postingId}}）',
+  'dispute.merchantShort': '商户可用余额（{{available}}）不足 {{needed}}，差额 {{short}}：拒付款项已被渠道扣回，无法拒绝，差额 {{short}} 记为商户欠款（可用余额现为 {{balance}}）。余额恢复为正数之前，提现、代付和退款都将被拒绝。',
+  'dispute.channelShort': '通道账面余额不足以支付该拒付：渠道已扣回该款项，因此通道余额记为负数。请与渠道对账单核对。',
   'dispute.evidenceAdded': '已添加证据文件 {{fileName}}（{{size}} 字节）',
   'dispute.waybillAttached': '已附上运单 {{carrier}} {{trackingNo}} 作为证据',
   'dispute.note': '备注：{{note}}',

@@ -143,6 +143,7 @@ export const errorsTextEn = {
   'error.waybills.taken': '{{carrierAndNo}} is already recorded',
   'error.waybills.sameStatus': 'the waybill already has this status',
 
+  'error.finance.owes': 'the merchant owes the platform {{owed}} (available balance {{available}}): nothing can be withdrawn until the balance is back above zero',
   'error.finance.overAvailable': '{{amount}} plus the fee {{fee}} is more than the available balance {{available}}',
   'error.finance.ownWithdrawal': 'You requested withdrawal {{no}}; another user must review it (maker-checker)',
   'error.finance.ownAdjustment': 'You requested adjustment {{no}}; another user must review it (maker-checker)',

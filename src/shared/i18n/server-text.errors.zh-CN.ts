@@ -136,6 +136,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.waybills.taken': '{{carrierAndNo}} 已登记',
   'error.waybills.sameStatus': '运单已是该状态',
 
+  'error.finance.owes': '商户欠平台 {{owed}}（可用余额 {{available}}）：余额恢复为正数之前不能提现',
   'error.finance.overAvailable': '{{amount}} 加手续费 {{fee}} 超过可用余额 {{available}}',
   'error.finance.ownWithdrawal': '提现 {{no}} 由您本人申请，须由其他用户审核（双人复核）',
   'error.finance.ownAdjustment': '账目调整 {{no}} 由您本人申请，须由其他用户审核（双人复核）',

@@ -48,6 +48,7 @@ export const refunds = sqliteTable(
 export const DISPUTE_STATUSES = ['open', 'evidence_submitted', 'won', 'lost', 'accepted'] as const
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number]
 export const DISPUTE_KINDS = ['chargeback', 'complaint'] as const
+export type DisputeKind = (typeof DISPUTE_KINDS)[number]
 
 export const disputes = sqliteTable(
   'disputes',

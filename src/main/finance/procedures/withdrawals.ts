@@ -164,10 +164,12 @@ export const withdrawalProcedures = handlers({
       const feeMinor = contract.withdrawalFeeMinor
       const available = ctx.ledger.balance({ kind: 'merchant_available', merchantId: merchant.id, currency: input.currency }).available
       if (BigInt(amountMinor + feeMinor) > available) {
-        throw new AppError('limit', say('error.finance.overAvailable', { amount: money(amountMinor, input.currency), fee: money(feeMinor, input.currency), available: money(available, input.currency) }), {
-          field: 'amount',
-          code: 'ledger.insufficient_funds'
-        })
+        // Below zero (a chargeback booked on a short balance): the merchant owes, whatever the amount.
+        const why =
+          available < 0n
+            ? say('error.finance.owes', { owed: money(-available, input.currency), available: money(available, input.currency) })
+            : say('error.finance.overAvailable', { amount: money(amountMinor, input.currency), fee: money(feeMinor, input.currency), available: money(available, input.currency) })
+        throw new AppError('limit', why, { field: 'amount', code: 'ledger.insufficient_funds' })
       }
       const values = {
         tenantId: ctx.tenantId,
