@@ -155,3 +155,52 @@ test('an order settled in another currency says why it has no refund or dispute,
   // A waybill is still the order's to record.
   await expect(actions.getByRole('button', { name: 'Add waybill', exact: true })).toBeEnabled()
 })
+
+test('a chargeback larger than what the merchant has left is recorded: its balance shows the debt, in English and Chinese', async ({ page, host }) => {
+  test.setTimeout(150_000)
+  const token = await host.login(OPS.username, OPS.password)
+  const merchantId = await merchantIdOf(host, token, CN)
+  const { id, orderNo } = await paidDeposit(host, token, merchantId, { type: 'CNY_BANK_CARD', channel: 'CN UnionPay Direct A' }, '1000.00', { payerName: 'Li Wei', cardNumber: '6222020200112233', remarkCode: 'AB12' })
+  // All but 10.00 asked for as a withdrawal (held at once, with its 5.00 fee): the chargeback then finds the merchant short.
+  const balances = await host.api<{ items: { available: string }[] }>('/api/ledger.balances', { merchantId, currency: 'CNY', kind: 'merchant_available' }, token)
+  const amount = shownOf(minorOf(`${balances.body.data.items[0].available} CNY`) - 500 - 1_000).replace(/[, A-Z]/g, '')
+  const withdrawal = await host.api<{ id: number }>(
+    '/api/withdrawals.request',
+    { merchantId, currency: 'CNY', amount, bankCode: 'ICBC', accountNo: '6222020200998877665', holderName: 'Golden Dragon Trading Co., Ltd.', requestKey: `chargeback-${orderNo}` },
+    token
+  )
+  expect(withdrawal.status, withdrawal.body.message).toBe(200)
+
+  await signIn(page, host, OPS)
+  const order = new OrderAftersales(page)
+  const dispute = new CasePage(page, 'dispute')
+  await test.step('the form says a chargeback is recorded even when the merchant is short; the host records it and says by how much', async () => {
+    await order.open(id, orderNo)
+    const dialog = await order.action('Open dispute', /^Open a dispute on order /)
+    await expect(dialog.root).toContainText("it is recorded even when the merchant's available balance is short")
+    await dialog.fill('Reason code', '10.4')
+    await dialog.fill('Amount', '1000')
+    await dialog.submit('Open dispute')
+    await expect(dispute.status).toHaveText('Open')
+    await expect
+      .poll(() => dispute.timelineTexts())
+      // 10.00 was left, unless a reserve of the demo's history fell due meanwhile.
+      .toContainEqual(expect.stringMatching(/^The merchant's available balance \(CNY [\d.]+\) was short of CNY 1050\.00 by CNY ([\d.]+): .* recorded as owed by the merchant \(available balance now CNY -\1\)\./))
+  })
+  const disputeUrl = page.url()
+
+  const owes = /^-([\d,]+\.\d\d) CNY \(owes the platform \1 CNY\)$/
+  await test.step('the ledger and the withdrawal page show the debt in red', async () => {
+    expect(await new MerchantBalance(page).available(CN, 'Golden')).toMatch(owes)
+    await expect(page.getByRole('table').locator('[data-below-zero]')).toHaveCount(1)
+    await page.goto(`${host.url}/#/finance/withdrawals/${withdrawal.body.data.id}`)
+    await expect(page.getByTestId('balance-available')).toHaveText(owes)
+  })
+
+  await test.step('in Chinese too', async () => {
+    await page.locator('select:has(option[value="zh-CN"])').selectOption('zh-CN')
+    await expect(page.getByTestId('balance-available')).toHaveText(/^-([\d,]+\.\d\d) CNY（欠平台 \1 CNY）$/)
+    await page.goto(disputeUrl)
+    await expect(page.getByTestId('timeline')).toContainText(/记为商户欠款（可用余额现为 CNY -[\d.]+）/)
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixedTranslators } from '../i18n/testing'
-import { formatAmount, formatRange, groupDigits, isNoLimit } from './amount'
+import { formatAmount, formatBalance, formatRange, groupDigits, isBelowZero, isNoLimit } from './amount'
 
 const { english, chinese } = fixedTranslators()
 
@@ -17,6 +17,17 @@ describe('amounts', () => {
   it('writes the currency after the amount', () => {
     expect(formatAmount('50000.00', 'CNY')).toBe('50,000.00 CNY')
     expect(formatAmount('1000000', 'VND')).toBe('1,000,000 VND')
+  })
+
+  it('says what a balance below zero means, in both languages', () => {
+    expect(['-55.00', '-0.01', ' -1 '].every(isBelowZero)).toBe(true)
+    expect(['0.00', '-0.00', '55.00', 'abc'].some(isBelowZero)).toBe(false)
+    expect(formatBalance('-1540.00', 'CNY', 'merchant', english)).toBe('-1,540.00 CNY (owes the platform 1,540.00 CNY)')
+    expect(formatBalance('-1540.00', 'CNY', 'merchant', chinese)).toBe('-1,540.00 CNY（欠平台 1,540.00 CNY）')
+    expect(formatBalance('-290.00', 'CNY', 'channel', english)).toBe('-290.00 CNY (overdrawn at the provider)')
+    expect(formatBalance('-290.00', 'CNY', 'channel', chinese)).toBe('-290.00 CNY（渠道余额透支）')
+    expect(formatBalance('10.00', 'CNY', 'merchant', english)).toBe('10.00 CNY')
+    expect(formatBalance('-0.00', 'CNY', 'merchant', chinese)).toBe('-0.00 CNY')
   })
 
   it('reads "0" in any form as no limit, and nothing else', () => {

@@ -20,6 +20,23 @@ export function formatAmount(amount: string, currency: string): string {
   return `${groupDigits(amount)} ${currency}`
 }
 
+/** Whether an amount as the host sends it ("-55.00") is below zero ("-0.00" is not). */
+export function isBelowZero(amount: string): boolean {
+  const match = DECIMAL.exec(amount.trim())
+  return !!match && match[1] === '-' && /[1-9]/.test(`${match[2]}${match[3] ?? ''}`)
+}
+
+/**
+ * A balance as people read it. Below zero it also says what that means: a merchant owes the
+ * platform what is missing (a chargeback booked on a short balance, docs/after-sales.md), a
+ * channel's balance at the provider is overdrawn.
+ */
+export function formatBalance(amount: string, currency: string, owner: 'merchant' | 'channel', t: TFunction): string {
+  const balance = formatAmount(amount, currency)
+  if (!isBelowZero(amount)) return balance
+  return owner === 'merchant' ? t('amounts.merchantOwes', { balance, owed: formatAmount(amount.trim().slice(1), currency) }) : t('amounts.channelOverdrawn', { balance })
+}
+
 /** A limit is "0" when that side has none. */
 export function isNoLimit(amount: string): boolean {
   return /^0*(\.0*)?$/.test(amount.trim())

@@ -40,6 +40,11 @@ export const enAftersales = {
       dialogTitle: 'Open a dispute on order {{orderNo}}',
       intro: 'Up to {{remaining}} can be disputed. Opening debits the amount and the dispute fee {{fee}} from the merchant; winning returns the amount (the fee is kept).',
       kind: 'Kind',
+      kindNotes: {
+        chargeback:
+          "The provider has already taken a chargeback back: it is recorded even when the merchant's available balance is short, and what the balance lacks is recorded as owed by the merchant (its balance goes below zero until paid back).",
+        complaint: "A complaint is refused when the merchant's available balance cannot cover the amount plus the dispute fee."
+      },
       reasonCode: 'Reason code',
       dueAt: 'Evidence due',
       note: 'Note',

@@ -3,7 +3,9 @@ export const enMaster = {
   amounts: {
     from: 'from {{amount}}',
     upTo: 'up to {{amount}}',
-    noLimit: 'no limit'
+    noLimit: 'no limit',
+    merchantOwes: '{{balance}} (owes the platform {{owed}})',
+    channelOverdrawn: '{{balance}} (overdrawn at the provider)'
   },
   master: {
     colId: 'ID',

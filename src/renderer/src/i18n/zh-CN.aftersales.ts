@@ -42,6 +42,10 @@ export const zhCNAftersales: typeof enAftersales = {
       dialogTitle: '在订单 {{orderNo}} 上开立争议',
       intro: '最多可争议 {{remaining}}。开立时从商户扣除争议金额及争议手续费 {{fee}}；胜诉退回金额（手续费不退）。',
       kind: '类型',
+      kindNotes: {
+        chargeback: '拒付款项已被渠道扣回：即使商户可用余额不足也会入账，不足部分记为商户欠款（余额为负，直至还清）。',
+        complaint: '商户可用余额不足以支付金额加争议手续费时，投诉将被拒绝。'
+      },
       reasonCode: '原因代码',
       dueAt: '举证截止时间',
       note: '备注',

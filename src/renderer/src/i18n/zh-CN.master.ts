@@ -5,7 +5,9 @@ export const zhCNMaster: typeof enMaster = {
   amounts: {
     from: '{{amount}} 起',
     upTo: '最高 {{amount}}',
-    noLimit: '不限'
+    noLimit: '不限',
+    merchantOwes: '{{balance}}（欠平台 {{owed}}）',
+    channelOverdrawn: '{{balance}}（渠道余额透支）'
   },
   master: {
     colId: '编号',

@@ -96,7 +96,14 @@ function DisputeForm({ order, onClose }: DialogProps) {
             {t('aftersales.dispute.intro', { remaining: money(quote.data.remaining), fee: money(quote.data.disputeFee) })}
           </Text>
         )}
-        <Select label={t('aftersales.dispute.kind')} data={DISPUTE_KIND_VALUES.map((k) => ({ value: k, label: t(`aftersales.disputeKinds.${k}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+        <Select
+          label={t('aftersales.dispute.kind')}
+          // What the host does with each kind when the merchant is short (disputes.ts, IMPOSED_KINDS): no balance is checked here.
+          description={t(`aftersales.dispute.kindNotes.${form.values.kind as (typeof DISPUTE_KIND_VALUES)[number]}`)}
+          data={DISPUTE_KIND_VALUES.map((k) => ({ value: k, label: t(`aftersales.disputeKinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
         <TextInput label={t('aftersales.dispute.reasonCode')} withAsterisk {...form.getInputProps('reasonCode')} />
         <TextInput label={t('aftersales.amount')} withAsterisk inputMode="decimal" rightSection={<Text size="xs">{order.currency}</Text>} {...form.getInputProps('amount')} />
         <TextInput type="datetime-local" label={zoned(t('aftersales.dispute.dueAt'))} withAsterisk {...form.getInputProps('evidenceDueAt')} />

@@ -11,10 +11,10 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { z } from 'zod'
 import { ApiError } from '../../api/error'
+import { BalanceText } from '../../components/BalanceText'
 import { FormButtons } from '../../components/form/FormButtons'
 import { apiErrorMessage, notifySuccess } from '../../components/notify'
 import { zodFormErrors } from '../../forms/zodForm'
-import { formatAmount } from '../../format/amount'
 import { fieldErrorMessage } from '../../i18n/messages'
 
 const STATUS_COLORS: Record<string, string> = {
@@ -51,9 +51,7 @@ export function BalanceCard({ balance }: { balance: { currency: string; availabl
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={600} data-testid={testId}>
-        {formatAmount(amount, balance.currency)}
-      </Text>
+      <BalanceText span={false} inherit={false} fw={600} data-testid={testId} amount={amount} currency={balance.currency} owner="merchant" />
     </Stack>
   )
   return (

@@ -20,7 +20,7 @@ import { ListPage } from '../../components/list/ListPage'
 import { useUrlFilters } from '../../components/list/urlFilters'
 import { useListState } from '../../components/list/useListState'
 import { RemoteSelect } from '../../components/RemoteSelect'
-import { formatAmount } from '../../format/amount'
+import { formatAmount, formatBalance, isBelowZero } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
 import { RequesterFilter } from './RequesterFilter'
@@ -47,9 +47,11 @@ function AvailableHint({ merchantId, currency }: { merchantId: string; currency:
   const balances = useApiQuery('ledger.balances', { merchantId: Number(merchantId) || undefined, currency: currency || undefined, kind: 'merchant_available' }, { enabled })
   if (!enabled || !balances.data) return null
   const available = balances.data.items[0]?.available ?? '0'
+  // Below zero (a chargeback booked on a short balance) nothing can be withdrawn: said in red.
+  const owes = isBelowZero(available)
   return (
-    <Text size="sm" c="dimmed" data-testid="withdrawal-available">
-      {t('withdrawals.availableNow', { amount: formatAmount(available, currency) })}
+    <Text size="sm" c={owes ? 'red' : 'dimmed'} data-testid="withdrawal-available">
+      {t('withdrawals.availableNow', { amount: formatBalance(available, currency, 'merchant', t) })}
     </Text>
   )
 }

@@ -2,6 +2,7 @@
 import { Badge, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ChannelBalance } from '../../../../shared/contract/home'
+import { BalanceText } from '../../components/BalanceText'
 import { formatAmount } from '../../format/amount'
 
 export function ChannelBalances({ balances }: { balances: ChannelBalance[] }) {
@@ -26,9 +27,11 @@ export function ChannelBalances({ balances }: { balances: ChannelBalance[] }) {
               <Table.Tr key={`${b.channelId}:${b.currency}`} data-testid={`balance-${b.channelId}-${b.currency}`}>
                 <Table.Td>{b.channelName}</Table.Td>
                 <Table.Td>{b.currency}</Table.Td>
-                <Table.Td ta="right">{formatAmount(b.balance, b.currency)}</Table.Td>
+                <Table.Td ta="right">
+                  <BalanceText amount={b.balance} currency={b.currency} owner="channel" />
+                </Table.Td>
                 <Table.Td ta="right" c={b.low ? 'red' : undefined}>
-                  {formatAmount(b.available, b.currency)}
+                  <BalanceText amount={b.available} currency={b.currency} owner="channel" />
                 </Table.Td>
                 <Table.Td ta="right">{b.lowBelow !== null ? formatAmount(b.lowBelow, b.currency) : b.payout ? t('dashboard.noPayoutLimit') : t('dashboard.depositOnly')}</Table.Td>
                 <Table.Td>

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/hooks'
 import { CommonFilters, FilterSelect } from '../../components/list/filters'
 import { ListPage } from '../../components/list/ListPage'
 import { useListState } from '../../components/list/useListState'
+import { BalanceText } from '../../components/BalanceText'
 import { formatAmount } from '../../format/amount'
 import { useCurrentUser } from '../../session/currentUser'
 
@@ -24,6 +25,11 @@ export function LedgerPage() {
   const result = useApiQuery('ledger.balances', list.input, { placeholderData: keepPreviousData })
   const kinds = me.merchantId === null ? KINDS : MERCHANT_KINDS
   const money = (amount: string, row: BalanceRow) => formatAmount(amount, row.currency)
+  // A merchant's or a channel's balance below zero is said so (suspense and FX are clearing accounts: below zero is ordinary there).
+  const balance = (amount: string, row: BalanceRow) => {
+    const owner = row.kind === 'channel' ? 'channel' : row.kind === 'merchant_available' || row.kind === 'merchant_reserve' ? 'merchant' : null
+    return owner ? <BalanceText amount={amount} currency={row.currency} owner={owner} /> : money(amount, row)
+  }
 
   return (
     <ListPage<BalanceRow>
@@ -47,8 +53,8 @@ export function LedgerPage() {
         { accessor: 'kind', title: t('ledger.kind'), render: (row) => t(`ledger.kinds.${row.kind as Kind}`, { defaultValue: row.kind }) },
         { accessor: 'owner', title: t('ledger.owner'), render: (row) => row.merchantName ?? row.channelName ?? t('ledger.platform') },
         { accessor: 'currency', title: t('master.currency') },
-        { accessor: 'balance', title: t('ledger.balance'), textAlign: 'right', noWrap: true, render: (row) => money(row.balance, row) },
-        { accessor: 'available', title: t('ledger.available'), textAlign: 'right', noWrap: true, render: (row) => money(row.available, row) },
+        { accessor: 'balance', title: t('ledger.balance'), textAlign: 'right', noWrap: true, render: (row) => balance(row.balance, row) },
+        { accessor: 'available', title: t('ledger.available'), textAlign: 'right', noWrap: true, render: (row) => balance(row.available, row) },
         { accessor: 'held', title: t('ledger.held'), textAlign: 'right', noWrap: true, render: (row) => money(row.held, row) }
       ]}
     />

@@ -6,7 +6,8 @@ import type { ChannelRow } from '../../../../shared/contract/channels'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiQuery } from '../../api/hooks'
 import { DetailDrawer, lifecycleFields, DetailSection, FieldGrid } from '../../components/DetailDrawer'
-import { formatAmount, formatRange } from '../../format/amount'
+import { BalanceText } from '../../components/BalanceText'
+import { formatRange } from '../../format/amount'
 import { useReferenceLabels } from '../../i18n/reference'
 import { useCan, useCurrentUser } from '../../session/currentUser'
 import { ChannelBalanceForm } from '../ledger/ChannelBalanceForm'
@@ -70,8 +71,8 @@ export function ChannelDetail({ id, onClose }: { id: number; onClose: () => void
           <DetailSection title={t('channels.balance')}>
             <FieldGrid
               fields={[
-                { label: t('channels.posted'), value: <span data-testid="channel-posted">{formatAmount(c.balance.posted, c.currency)}</span> },
-                { label: t('ledger.available'), value: formatAmount(c.balance.available, c.currency) }
+                { label: t('channels.posted'), value: <BalanceText data-testid="channel-posted" amount={c.balance.posted} currency={c.currency} owner="channel" /> },
+                { label: t('ledger.available'), value: <BalanceText amount={c.balance.available} currency={c.currency} owner="channel" /> }
               ]}
             />
             {canAdjust && (

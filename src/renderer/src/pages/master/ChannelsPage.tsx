@@ -8,7 +8,8 @@ import { EntityDialogs } from '../../components/list/EntityDialogs'
 import { CommonFilters } from '../../components/list/filters'
 import { ListPage } from '../../components/list/ListPage'
 import { useEntityPage } from '../../components/list/useEntityPage'
-import { formatAmount, formatRange } from '../../format/amount'
+import { BalanceText } from '../../components/BalanceText'
+import { formatRange } from '../../format/amount'
 import { ChannelDetail, DirectionBadges } from './ChannelDetail'
 import { ChannelForm } from './ChannelForm'
 import { useCurrentUser } from '../../session/currentUser'
@@ -55,7 +56,7 @@ export function ChannelsPage() {
           render: (c) => (c.supportsPayout ? formatRange(c.payoutLower, c.payoutUpper, c.currency, t) : '—')
         },
         // A merchant-bound user sees no channel balance (channels are shared by merchants).
-        ...(me.merchantId === null ? [{ accessor: 'balance', title: t('channels.balance'), noWrap: true, render: (c: ChannelRow) => (c.balance ? formatAmount(c.balance.posted, c.currency) : '—') }] : []),
+        ...(me.merchantId === null ? [{ accessor: 'balance', title: t('channels.balance'), noWrap: true, render: (c: ChannelRow) => (c.balance ? <BalanceText amount={c.balance.posted} currency={c.currency} owner="channel" /> : '—') }] : []),
         statusColumn(t),
         page.actions
       ]}

@@ -6,6 +6,7 @@ import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { DetailDrawer, lifecycleFields, DetailSection, FieldGrid } from '../../components/DetailDrawer'
 import { notifyError } from '../../components/notify'
+import { BalanceText } from '../../components/BalanceText'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
@@ -70,8 +71,12 @@ export function MerchantDetail({ id, onClose, onSecret }: { id: number; onClose:
                   {m.balances.map((b) => (
                     <Table.Tr key={b.currency}>
                       <Table.Td>{b.currency}</Table.Td>
-                      <Table.Td>{formatAmount(b.balance, b.currency)}</Table.Td>
-                      <Table.Td>{formatAmount(b.available, b.currency)}</Table.Td>
+                      <Table.Td>
+                        <BalanceText amount={b.balance} currency={b.currency} owner="merchant" />
+                      </Table.Td>
+                      <Table.Td>
+                        <BalanceText amount={b.available} currency={b.currency} owner="merchant" />
+                      </Table.Td>
                       <Table.Td>{formatAmount(b.held, b.currency)}</Table.Td>
                       <Table.Td>{formatAmount(b.reserve, b.currency)}</Table.Td>
                     </Table.Tr>

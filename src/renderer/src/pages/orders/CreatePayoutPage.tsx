@@ -12,7 +12,7 @@ import { useApiMutation } from '../../api/hooks'
 import { FieldGrid } from '../../components/DetailDrawer'
 import { FormButtons } from '../../components/form/FormButtons'
 import { PageHeader } from '../../components/PageHeader'
-import { formatAmount } from '../../format/amount'
+import { formatBalance, isBelowZero } from '../../format/amount'
 import { useReferenceLabels } from '../../i18n/reference'
 import { CreatedOrder } from './CreatedOrder'
 import { OrderForm } from './form/OrderForm'
@@ -26,8 +26,8 @@ function PayoutFunds({ state }: { state: OrderFormState }) {
   return (
     <Stack gap="xs">
       {currency && available !== undefined && (
-        <Text size="sm" data-testid="merchant-available">
-          {t('orderForm.merchantAvailable', { amount: formatAmount(available, currency) })}
+        <Text size="sm" c={isBelowZero(available) ? 'red' : undefined} data-testid="merchant-available">
+          {t('orderForm.merchantAvailable', { amount: formatBalance(available, currency, 'merchant', t) })}
         </Text>
       )}
       <Alert variant="light" color="blue">

@@ -5,7 +5,7 @@
  */
 import { Alert, Loader, Select, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { formatAmount, formatRange } from '../../../format/amount'
+import { formatBalance, formatRange } from '../../../format/amount'
 import { useReferenceLabels } from '../../../i18n/reference'
 import { translateText } from '../../../i18n/messages'
 import { channelReason, rangeHint, type ChannelOption } from '../amountRange'
@@ -77,7 +77,7 @@ function ChannelFacts({ channel, currency }: { channel: ChannelOption; currency:
         {channel.balance !== null && channel.available !== null && (
           <>
             {' · '}
-            {t('orderForm.channelBalance', { balance: formatAmount(channel.balance, currency), available: formatAmount(channel.available, currency) })}
+            {t('orderForm.channelBalance', { balance: formatBalance(channel.balance, currency, 'channel', t), available: formatBalance(channel.available, currency, 'channel', t) })}
           </>
         )}
       </Text>
