@@ -48,7 +48,7 @@ export function SideBySide({ detail }: { detail: BreakDetail }) {
     { label: t('recon.fields.gross'), theirs: line?.gross, ours: ourAmount, shownTheirs: line?.gross && groupDigits(line.gross), shownOurs: ourAmount && groupDigits(ourAmount), same: sameAmount },
     // A fee break's ours is the fee the source's schedule asks on the line (the break's own side).
     { label: t('recon.fields.fee'), theirs: line?.fee, ours: ourFee, shownTheirs: line?.fee && groupDigits(line.fee), shownOurs: ourFee && t('recon.detail.feeBySchedule', { fee: groupDigits(ourFee) }), same: sameAmount },
-    { label: t('recon.fields.net'), theirs: line?.net, ours: null },
+    { label: t('recon.fields.net'), theirs: line?.net, ours: null, shownTheirs: line?.net && groupDigits(line.net) },
     { label: t('recon.fields.time'), theirs: when(line?.at), ours: when(order ? (order.finalizedAt ?? order.createdAt) : null), same: () => true },
     { label: t('recon.fields.counterparty'), theirs: line?.counterparty, ours: null }
   ]
