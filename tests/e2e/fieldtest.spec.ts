@@ -201,6 +201,16 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     await expect(run.stepsWith('failed').first().getByTestId('step-cause')).toContainText('declined')
   })
 
+  await test.step('the channel’s rehearsal copy is listed as such, with nothing to edit or disable', async () => {
+    await channels.open()
+    const copy = channels.table.rows.filter({ has: page.getByTestId('rehearsal-copy') })
+    await expect(copy).toHaveCount(1)
+    await expect(copy.getByTestId('rehearsal-copy')).toHaveText(`${CHANNEL}${en.channels.rehearsalBadge}`)
+    await expect(copy.getByTestId('row-kept-by')).toHaveText(en.channels.keptInStep.replace('{{name}}', CHANNEL))
+    await expect(copy.getByRole('button')).toHaveText([en.master.details])
+    await expect(channels.row(CHANNEL).getByRole('button', { name: 'Edit', exact: true })).toBeVisible()
+  })
+
   let liveId = 0
   await test.step('the live run: it waits for the caps to be confirmed before the first money moves, then finishes', async () => {
     await page.goto(planUrl)

@@ -7,7 +7,8 @@
  *   creation day);
  * - per channel, the orders created since yesterday's start (orders_list_created), a day or two
  *   of orders grouped in place;
- * - balances, the ledger's stored balance of each channel account.
+ * - balances, the ledger's stored balance of each channel account, but a field test rehearsal
+ *   copy's (the simulator's money, reversed as it is booked: always nil, never low for real).
  */
 import { fromMinor } from '../../shared/money'
 import type { ChannelBalance, DayFigures, HomeSummary } from '../../shared/contract/home'
@@ -116,6 +117,7 @@ function balances(src: ReadSource): ChannelBalance[] {
        c.supports_payout as supportsPayout, c.payout_upper_minor as payoutUpper
      from ledger_accounts a join ledger_balances b on b.account_id = a.id join channels c on c.id = a.channel_id
      where a.tenant_id = ? and a.kind = 'channel' and c.status = 'active'
+       and c.id not in (select twin_channel_id from fieldtest_rehearsal_channels)
      order by c.name, a.currency`,
     true
   ).all(src.tenantId) as BalanceStored[]

@@ -4,6 +4,7 @@ import { say } from '../../shared/server-text'
 import { fromMinor } from '../../shared/money'
 import { requestBalanceIfNeeded } from '../finance/four-eyes'
 import { postChannelBalance } from './channel-balance'
+import { refuseRehearsalCopy } from '../master/channels'
 import { minorOf } from '../core/amount-input'
 import { channels, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
 import { exactInteger } from '../db/exact'
@@ -20,6 +21,8 @@ export const ledgerProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()
       if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
+      // A rehearsal copy's balance is the simulator's: what is booked there is reversed at once.
+      refuseRehearsalCopy(tx, channel.id)
       const delta = minorOf('amount', input.amount, channel.currency)
       if (input.kind === 'top_up' && delta < 0) throw validationError('amount', say('rule.topUpPositive'))
       // At or over the tenant's four-eyes threshold nothing posts until a second user approves (finance/four-eyes.ts).

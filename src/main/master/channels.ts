@@ -5,10 +5,10 @@
  */
 import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { actorOf, type Ctx } from '../core/context'
-import { say } from '../../shared/server-text'
-import { notFound } from '../core/errors'
+import { say, type ServerTextCode } from '../../shared/server-text'
+import { conflict, notFound } from '../core/errors'
 import type { Db } from '../db/open'
-import { channels, channelServiceBindings, services } from '../db/schema'
+import { channels, channelServiceBindings, fieldtestRehearsalChannels, services } from '../db/schema'
 import type { Tx } from '../db/transaction'
 
 /** A channel's columns but its sealed credentials: nothing here ever reads them back. */
@@ -29,4 +29,26 @@ export function visibleChannel(db: Db | Tx, ctx: Ctx, id: number): StoredChannel
   const row = own === null ? storedChannel(db, ctx.tenantId, id) : db.select(channelColumns).from(channels).where(and(eq(channels.id, id), eq(channels.tenantId, ctx.tenantId), boundToMerchant(own))).get()
   if (!row) throw notFound(say('thing.channel', { id }))
   return row
+}
+
+/** The live channel a channel is the field test's rehearsal copy of (its twin: fieldtest/runs/rehearsal.ts), or null. */
+export function rehearsalOf(db: Db | Tx, channelId: number): { id: number; name: string } | null {
+  return (
+    db
+      .select({ id: channels.id, name: channels.name })
+      .from(fieldtestRehearsalChannels)
+      .innerJoin(channels, eq(channels.id, fieldtestRehearsalChannels.channelId))
+      .where(eq(fieldtestRehearsalChannels.twinChannelId, channelId))
+      .get() ?? null
+  )
+}
+
+/**
+ * Refuses a write on a rehearsal copy: every rehearsal brings it in step with its live channel
+ * again (settings, limits, status, bindings and their bounds), so an edit there would be undone
+ * unseen, and disabling it would stop the rehearsals. `code` says what to do instead.
+ */
+export function refuseRehearsalCopy(db: Db | Tx, channelId: number, field?: string, code: ServerTextCode = 'error.channels.rehearsalCopy'): void {
+  const live = rehearsalOf(db, channelId)
+  if (live) throw conflict(say(code, { id: channelId, channel: live.name }), { code: 'channels.rehearsal_copy', field })
 }

@@ -13,6 +13,7 @@ import { conflict, notFound, validationError } from '../core/errors'
 import type { Db } from '../db/open'
 import { channels, reconProfiles, reconSources, reconStatements, users } from '../db/schema'
 import type { Tx } from '../db/transaction'
+import { refuseRehearsalCopy } from '../master/channels'
 import { percentOf, ppmOf } from '../master/fields'
 import { checkedProfile } from './formats'
 
@@ -40,6 +41,7 @@ export function sourceColumns(db: Db | Tx, tenantId: number, input: SourceFields
     if (input.channelId === null) throw validationError('channelId', say('error.recon.channelNeeded'))
     const channel = db.select({ currency: channels.currency }).from(channels).where(and(eq(channels.id, input.channelId), eq(channels.tenantId, tenantId))).get()
     if (!channel) throw validationError('channelId', say('error.recon.channelMissing', { id: input.channelId }))
+    refuseRehearsalCopy(db, input.channelId, 'channelId', 'error.recon.rehearsalCopy')
     currency ??= channel.currency
   }
   if (input.feeFixed !== null && currency === null) throw validationError('currency', say('error.recon.channelCurrency'))

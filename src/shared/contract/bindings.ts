@@ -17,6 +17,8 @@ export const bindingRow = z.object({
   /** "0" = no limit. */
   boundLower: z.string(),
   boundUpper: z.string(),
+  /** When the channel is the field test's rehearsal copy of a live channel, that one: the binding is kept in step with the live channel's (no edit, no enabling or disabling). */
+  rehearsalOf: z.object({ id: z.number(), name: z.string() }).nullable(),
   status,
   createdAt: z.number(),
   updatedAt: z.number()

@@ -27,6 +27,12 @@ export const channelRow = z.object({
   adapterConfig: z.record(z.string(), z.unknown()).nullable(),
   /** Unpaid deposits close themselves after this many minutes. */
   depositExpiryMinutes: z.number(),
+  /**
+   * The live channel this one is the field test's rehearsal copy of (it sends to the simulator and
+   * is brought in step with that channel at every rehearsal: it cannot be edited, disabled, bound
+   * or topped up); null for any other channel.
+   */
+  rehearsalOf: z.object({ id: z.number(), name: z.string() }).nullable(),
   /** The channel's balance at the provider as the ledger knows it; available = posted less pending payout holds. Null for a merchant-bound user. */
   balance: z.object({ posted: z.string(), available: z.string() }).nullable(),
   status,
@@ -74,7 +80,9 @@ export const channelsContract = {
       /** Channels bound to one of this merchant's services. */
       merchantId: id.optional(),
       /** Channels bound to this service. */
-      serviceId: id.optional()
+      serviceId: id.optional(),
+      /** False: leaves the field test's rehearsal copies out (pickers for new work); true: only those; absent: every channel. */
+      rehearsalCopies: z.boolean({ error: ruleMessage('rule.trueOrFalse') }).optional()
     }),
     output: pageOf(channelRow),
     access: PERMISSIONS.MASTER_DATA_READ,

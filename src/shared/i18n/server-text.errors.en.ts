@@ -61,6 +61,7 @@ export const errorsTextEn = {
   'error.merchants.nameTaken': 'a merchant named "{{name}}" already exists',
   'error.channels.nameTaken': 'a channel named "{{name}}" already exists',
   'error.channels.directionInUse': 'the channel has {{n}} active binding(s) to {{direction}} services; disable those bindings first',
+  'error.channels.rehearsalCopy': 'channel {{id}} is the rehearsal copy of "{{channel}}" and is kept in step with it by the field test at every rehearsal: change "{{channel}}" instead',
   'error.contracts.overlap': 'contract "{{name}}" ({{period}}) already applies to this merchant\'s {{currency}} in that period: end it the day before this one starts, or choose days outside it',
   'error.contracts.fromOpen': 'from {{from}}, open-ended',
   'error.contracts.fromTo': '{{from}} to {{to}}',

@@ -58,6 +58,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.merchants.nameTaken': '已存在名为“{{name}}”的商户',
   'error.channels.nameTaken': '已存在名为“{{name}}”的通道',
   'error.channels.directionInUse': '该通道有 {{n}} 个启用中的{{direction}}服务绑定，请先停用这些绑定',
+  'error.channels.rehearsalCopy': '通道 {{id}} 是“{{channel}}”的演练副本，每次演练时由现场测试使其与之保持一致：请改为修改“{{channel}}”',
   'error.contracts.overlap': '合同“{{name}}”（{{period}}）已在该期间适用于此商户的 {{currency}}：请将其结束日期设为本合同开始的前一天，或选择其之外的日期',
   'error.contracts.fromOpen': '自 {{from}} 起，无截止日期',
   'error.contracts.fromTo': '{{from}} 至 {{to}}',

@@ -15,6 +15,8 @@ export const fieldtestTextEn = {
   'thing.fieldtestRun': 'Field test run {{id}}',
   'thing.fieldtestStep': 'Step {{step}} of run {{run}}',
   'thing.fieldtestReport': 'Field test report {{id}}',
+  'error.fieldtest.rehearsalCopyPlan': 'Channel {{id}} is the rehearsal copy of "{{channel}}": plan "{{channel}}" itself, and rehearse it on the simulator',
+  'error.fieldtest.rehearsalCopyFaults': 'Channel {{id}} is the rehearsal copy of "{{channel}}": each rehearsal switches its own faults on and off for it, so choose them when you start the rehearsal',
   'error.fieldtest.noServices': 'Channel "{{channel}}" serves no service: bind one to it first',
   'error.fieldtest.planMoved': 'Someone saved version {{version}} of this plan since you opened version {{base}}: open it again and redo your changes',
   'error.fieldtest.runIs': 'Run {{id}} is {{status}}',

@@ -17,6 +17,8 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'thing.fieldtestRun': '现场测试执行 {{id}}',
   'thing.fieldtestStep': '执行 {{run}} 的第 {{step}} 步',
   'thing.fieldtestReport': '现场测试报告 {{id}}',
+  'error.fieldtest.rehearsalCopyPlan': '渠道 {{id}} 是“{{channel}}”的演练副本：请为“{{channel}}”本身制定测试计划，并在模拟器上演练',
+  'error.fieldtest.rehearsalCopyFaults': '渠道 {{id}} 是“{{channel}}”的演练副本：每次演练都会为它开启并关闭自己的故障，请在开始演练时选择',
   'error.fieldtest.noServices': '渠道“{{channel}}”没有绑定任何服务：请先绑定',
   'error.fieldtest.planMoved': '在你打开第 {{base}} 版之后，有人保存了第 {{version}} 版：请重新打开后再修改',
   'error.fieldtest.runIs': '执行 {{id}} 当前为{{status}}',

@@ -23,6 +23,7 @@ export const reconTextEn = {
   'error.recon.sourceNameTaken': 'a source named "{{name}}" already exists',
   'error.recon.channelNeeded': 'a channel source names its channel',
   'error.recon.channelMissing': 'channel {{id}} does not exist',
+  'error.recon.rehearsalCopy': 'channel {{id}} is the field test’s rehearsal copy of "{{channel}}": a rehearsal moves no money, so it has no statement to reconcile; choose "{{channel}}"',
   'error.recon.fileAlreadyImported': 'This file was already imported (statement {{statementId}}); the same file is never imported twice',
   'error.recon.badLines': '{{count}} lines cannot be read (the first: line {{lineNo}}, {{reason}}); nothing was imported',
   'error.recon.readFailed': 'The file cannot be read: {{reason}}',

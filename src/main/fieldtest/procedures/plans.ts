@@ -6,6 +6,7 @@ import { handlers } from '../../core/registry'
 import { tenantZone } from '../../core/tenant'
 import { transact } from '../../db/transaction'
 import { businessDayFn, dayText } from '../../ledger/business-day'
+import { refuseRehearsalCopy } from '../../master/channels'
 import { generatedNote, generateSteps } from '../plans/generate'
 import { channelServices, checkSteps, createPlan, freeName, listPlans, loadChannel, loadPlan, parseSteps, planDetail, saveVersion, servicesForGeneration } from '../plans/store'
 
@@ -19,6 +20,7 @@ export const planProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const now = ctx.clock.now()
       const channel = loadChannel(tx, ctx.tenantId, input.channelId)
+      refuseRehearsalCopy(tx, channel.id, 'channelId', 'error.fieldtest.rehearsalCopyPlan')
       const bound = channelServices(tx, channel)
       const wanted = input.serviceIds ?? bound.map((s) => s.id)
       const unknown = wanted.find((id) => !bound.some((s) => s.id === id))

@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound } from '../../core/errors'
 import type { RunningSimulatorHandle, SimulatorRule } from '../../core/ports'
 import { handlers } from '../../core/registry'
 import { transact } from '../../db/transaction'
-import { storedChannel } from '../../master/channels'
+import { refuseRehearsalCopy, storedChannel } from '../../master/channels'
 import { channelCredentials } from '../connect/credentials'
 import { pointChannelAtSimulator, registerPointedChannels } from '../connect/simulator-channels'
 import { simulatorStatusOf } from '../connect/simulator-panel'
@@ -78,6 +78,7 @@ export const simulatorProcedures = handlers({
     const sim = running(ctx)
     const channel = storedChannel(ctx.db, ctx.tenantId, input.channelId)
     if (!channel) throw notFound(say('thing.channel', { id: input.channelId }))
+    refuseRehearsalCopy(ctx.db, channel.id, 'channelId')
     const pointed = transact(ctx.db, (tx) => {
       const result = pointChannelAtSimulator(tx, ctx.secrets, channel.id, sim.url, ctx.clock.now())
       const summary = result.generated.length
@@ -92,6 +93,8 @@ export const simulatorProcedures = handlers({
 
   'simulator.setBehaviour': (ctx, input) => {
     const sim = running(ctx)
+    // A rehearsal clears its copy's rules when it starts and ends: its faults are chosen with the run.
+    if (input.channelId !== undefined) refuseRehearsalCopy(ctx.db, input.channelId, 'channelId', 'error.fieldtest.rehearsalCopyFaults')
     const merchant = input.channelId === undefined ? null : merchantOf(ctx, input.channelId)
     const rule: SimulatorRule = {
       behaviour: input.behaviour,

@@ -4,29 +4,36 @@
  * currency on both sides and a channel that supports the service's direction.
  */
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import { say, term } from '../../../shared/server-text'
 import type { BindingRow } from '../../../shared/contract/bindings'
 import { fromMinor } from '../../../shared/money'
-import { channels, channelServiceBindings as bindings, merchants, services } from '../../db/schema'
+import { channels, channelServiceBindings as bindings, fieldtestRehearsalChannels as rehearsals, merchants, services } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
 import { conflict, notFound, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { assertCanRead, merchantFilter } from '../../core/scope'
+import { refuseRehearsalCopy } from '../channels'
 import { limitsOf, ordering } from '../fields'
 import { escapeLike, offsetOf } from '../../db/sql'
+
+/** The live channel of a rehearsal copy (the binding's channel, when it is one). */
+const live = alias(channels, 'live')
 
 const columns = {
   ...getTableColumns(bindings),
   channelName: channels.name,
+  liveId: live.id,
+  liveName: live.name,
   serviceType: services.serviceType,
   direction: services.direction,
   merchantId: services.merchantId,
   merchantName: merchants.name,
   currency: services.currency
 }
-type Stored = typeof bindings.$inferSelect & Pick<BindingRow, 'channelName' | 'serviceType' | 'direction' | 'merchantId' | 'merchantName' | 'currency'>
+type Stored = typeof bindings.$inferSelect & Pick<BindingRow, 'channelName' | 'serviceType' | 'direction' | 'merchantId' | 'merchantName' | 'currency'> & { liveId: number | null; liveName: string | null }
 
 const SORT = {
   channelName: channels.name,
@@ -38,8 +45,9 @@ const SORT = {
   updatedAt: bindings.updatedAt
 }
 
-const toRow = ({ boundLowerMinor, boundUpperMinor, ...r }: Stored): BindingRow => ({
+const toRow = ({ boundLowerMinor, boundUpperMinor, liveId, liveName, ...r }: Stored): BindingRow => ({
   ...r,
+  rehearsalOf: liveId === null ? null : { id: liveId, name: liveName ?? '' },
   boundLower: fromMinor(boundLowerMinor, r.currency),
   boundUpper: fromMinor(boundUpperMinor, r.currency)
 })
@@ -51,6 +59,8 @@ function joined(db: Db | Tx) {
     .innerJoin(channels, eq(channels.id, bindings.channelId))
     .innerJoin(services, eq(services.id, bindings.serviceId))
     .innerJoin(merchants, eq(merchants.id, services.merchantId))
+    .leftJoin(rehearsals, eq(rehearsals.twinChannelId, bindings.channelId))
+    .leftJoin(live, eq(live.id, rehearsals.channelId))
 }
 
 function bindingRow(db: Db | Tx, tenantId: number, channelId: number, serviceId: number): BindingRow | undefined {
@@ -112,6 +122,7 @@ export const bindingProcedures = handlers({
     transact(ctx.db, (tx) => {
       const channel = tx.select().from(channels).where(and(eq(channels.id, input.channelId), eq(channels.tenantId, ctx.tenantId))).get()
       if (!channel) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
+      refuseRehearsalCopy(tx, channel.id, 'channelId')
       const service = tx.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.tenantId, ctx.tenantId))).get()
       if (!service) throw validationError('serviceId', say('rule.serviceMissing', { id: input.serviceId }))
       if (channel.currency !== service.currency) {
@@ -141,6 +152,7 @@ export const bindingProcedures = handlers({
   'bindings.update': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = existing(tx, ctx, input.channelId, input.serviceId)
+      refuseRehearsalCopy(tx, input.channelId)
       const [lower, upper] = limitsOf(['boundLower', 'boundUpper'], [input.boundLower, input.boundUpper], before.currency)
       tx.update(bindings)
         .set({ boundLowerMinor: lower, boundUpperMinor: upper, updatedAt: ctx.clock.now() })
@@ -161,6 +173,7 @@ export const bindingProcedures = handlers({
   'bindings.setStatus': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = existing(tx, ctx, input.channelId, input.serviceId)
+      refuseRehearsalCopy(tx, input.channelId)
       if (input.status === 'active') {
         // Enabled again on a channel that has stopped the service's direction since it was disabled.
         const channel = tx.select().from(channels).where(eq(channels.id, input.channelId)).get()!

@@ -8,7 +8,7 @@ import { textOfMessage } from '../../../shared/rule-message'
 import { say, term, verbatim } from '../../../shared/server-text'
 import type { ChannelRow } from '../../../shared/contract/channels'
 import { fromMinor } from '../../../shared/money'
-import { channels, channelServiceBindings, services } from '../../db/schema'
+import { channels, channelServiceBindings, fieldtestRehearsalChannels, services } from '../../db/schema'
 import { transact, type Tx } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
 import { conflict, notFound, validationError } from '../../core/errors'
@@ -16,7 +16,7 @@ import { handlers } from '../../core/registry'
 import { genericAdapterConfigSchema } from '../../upstream/generic-config'
 import { merchantFilter } from '../../core/scope'
 import { limitsOf, ordering } from '../fields'
-import { boundToMerchant, channelColumns as columns, storedChannel as stored, visibleChannel, type StoredChannel as Stored } from '../channels'
+import { boundToMerchant, channelColumns as columns, refuseRehearsalCopy, rehearsalOf, storedChannel as stored, visibleChannel, type StoredChannel as Stored } from '../channels'
 import { escapeLike, offsetOf } from '../../db/sql'
 
 const SORT = { id: channels.id, name: channels.name, provider: channels.provider, currency: channels.currency, status: channels.status, createdAt: channels.createdAt, updatedAt: channels.updatedAt }
@@ -51,6 +51,7 @@ function toRow(ctx: Ctx, r: Stored): ChannelRow {
     credentialKeys: platform ? r.credentialKeys : [],
     adapterConfig: platform ? (r.adapterConfig ?? null) : null,
     depositExpiryMinutes: r.depositExpiryMinutes,
+    rehearsalOf: rehearsalOf(ctx.db, r.id),
     balance: balance && { posted: fromMinor(balance.posted, c), available: fromMinor(balance.available, c) },
     status: r.status,
     createdAt: r.createdAt,
@@ -87,7 +88,7 @@ function sealCredentials(ctx: Ctx, credentials: Record<string, string> | undefin
 }
 
 /** What the audit log keeps: never a credential value, nor the balance. */
-const audited = ({ balance: _b, createdAt: _c, updatedAt: _u, ...rest }: ChannelRow) => rest
+const audited = ({ balance: _b, rehearsalOf: _r, createdAt: _c, updatedAt: _u, ...rest }: ChannelRow) => rest
 
 export const channelProcedures = handlers({
   'channels.list': (ctx, input) => {
@@ -100,6 +101,10 @@ export const channelProcedures = handlers({
     if (input.status) filters.push(eq(channels.status, input.status))
     if (input.currency) filters.push(eq(channels.currency, input.currency))
     if (input.provider) filters.push(eq(channels.provider, input.provider))
+    if (input.rehearsalCopies !== undefined) {
+      const copy = sql`${channels.id} in (select ${fieldtestRehearsalChannels.twinChannelId} from ${fieldtestRehearsalChannels})`
+      filters.push(input.rehearsalCopies ? copy : sql`not ${copy}`)
+    }
     if (input.direction) filters.push(eq(input.direction === 'deposit' ? channels.supportsDeposit : channels.supportsPayout, true))
     if (input.search) {
       const pattern = `%${escapeLike(input.search)}%`
@@ -161,6 +166,7 @@ export const channelProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const current = stored(tx, ctx.tenantId, input.id)
       if (!current) throw notFound(say('thing.channel', { id: input.id }))
+      refuseRehearsalCopy(tx, current.id)
       const before = toRow(ctx, current)
       nameTaken(tx, ctx.tenantId, input.name, input.id)
       const [paymentLower, paymentUpper] = limitsOf(['paymentLower', 'paymentUpper'], [input.paymentLower, input.paymentUpper], current.currency)
@@ -199,6 +205,7 @@ export const channelProcedures = handlers({
     transact(ctx.db, (tx) => {
       const before = stored(tx, ctx.tenantId, input.id)
       if (!before) throw notFound(say('thing.channel', { id: input.id }))
+      refuseRehearsalCopy(tx, before.id)
       tx.update(channels).set({ status: input.status, updatedAt: ctx.clock.now() }).where(eq(channels.id, input.id)).run()
       ctx.audit(tx, { targetType: 'channel', targetId: input.id, summary: say('audit.channelStatus', { name: before.name, status: term('status', input.status) }), before: { status: before.status }, after: { status: input.status } })
       return toRow(ctx, stored(tx, ctx.tenantId, input.id)!)

@@ -34,6 +34,8 @@ interface RowActionsProps {
   onEdit?: () => void
   /** Left out when the user may not write. `name` is what the confirmation names. */
   status?: { current: Status; toggle: () => void; name?: string }
+  /** Why the row is not changed here (shown instead of the write buttons). */
+  note?: string | null
 }
 
 /**
@@ -74,7 +76,7 @@ function DisableButton({ name, onConfirm }: { name?: string; onConfirm: () => vo
   )
 }
 
-export function RowActions({ onDetails, onEdit, status }: RowActionsProps) {
+export function RowActions({ onDetails, onEdit, status, note }: RowActionsProps) {
   const { t } = useTranslation()
   return (
     <Group gap={4} wrap="nowrap">
@@ -94,6 +96,11 @@ export function RowActions({ onDetails, onEdit, status }: RowActionsProps) {
             {t('master.enable')}
           </Button>
         ))}
+      {note && (
+        <Text size="xs" c="dimmed" data-testid="row-kept-by">
+          {note}
+        </Text>
+      )}
     </Group>
   )
 }

@@ -174,7 +174,12 @@ export const enMaster = {
     detailTitle: 'Channel {{name}}',
     create: 'Create channel',
     created: 'Channel {{name}} created',
-    updated: 'Channel {{name}} saved'
+    updated: 'Channel {{name}} saved',
+    rehearsalBadge: 'Rehearsal copy',
+    rehearsalName: '{{name}} (rehearsal copy)',
+    rehearsalOf: 'Rehearsal copy of',
+    keptInStep: 'Kept in step with {{name}} by the field test',
+    rehearsalHint: 'The field test’s rehearsals send their orders to this copy of {{name}}, which points at the simulator; no money moves on it. Every rehearsal brings it in step with {{name}} (settings, limits, bindings), so it is not changed here: change {{name}} instead.'
   },
   bindings: {
     title: 'Channel–service bindings',

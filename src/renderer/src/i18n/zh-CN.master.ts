@@ -176,7 +176,12 @@ export const zhCNMaster: typeof enMaster = {
     detailTitle: '通道 {{name}}',
     create: '创建通道',
     created: '已创建通道 {{name}}',
-    updated: '已保存通道 {{name}}'
+    updated: '已保存通道 {{name}}',
+    rehearsalBadge: '演练副本',
+    rehearsalName: '{{name}}（演练副本）',
+    rehearsalOf: '演练副本所属通道',
+    keptInStep: '由现场测试与 {{name}} 保持一致',
+    rehearsalHint: '现场测试的演练把订单发往 {{name}} 的这个副本，它指向模拟器，不动用任何资金。每次演练都会使它与 {{name}} 保持一致（接入设置、限额、绑定），因此不能在这里修改：请修改 {{name}}。'
   },
   bindings: {
     title: '通道与服务绑定',

@@ -17,24 +17,31 @@ export function timeColumns<T extends { createdAt: number; updatedAt: number }>(
 }
 
 /**
- * Details for everyone; edit and enable/disable only when `toggle` is given (the user may write).
+ * Details for everyone; edit and enable/disable only when `toggle` is given (the user may write)
+ * and the row is not kept by something else (`keptBy` says by what, in place of the buttons).
  * `dialogs` opens the details drawer and the edit modal (`useEntityDialogs`).
  */
 export function actionsColumn<T extends { status: 'active' | 'disabled' }>(
   t: TFunction,
   dialogs: { details: (row: T) => void; edit: (row: T) => void },
   toggle: ((row: T) => void) | false,
-  nameOf?: (row: T) => string
+  nameOf?: (row: T) => string,
+  keptBy?: (row: T) => string | null
 ): DataTableColumn<T> {
   return {
     accessor: 'actions',
     title: t('common.actions'),
-    render: (row) => (
-      <RowActions
-        onDetails={() => dialogs.details(row)}
-        onEdit={toggle ? () => dialogs.edit(row) : undefined}
-        status={toggle ? { current: row.status, toggle: () => toggle(row), name: nameOf?.(row) } : undefined}
-      />
-    )
+    render: (row) => {
+      const kept = keptBy?.(row) ?? null
+      const writable = toggle && kept === null
+      return (
+        <RowActions
+          onDetails={() => dialogs.details(row)}
+          onEdit={writable ? () => dialogs.edit(row) : undefined}
+          status={writable ? { current: row.status, toggle: () => toggle(row), name: nameOf?.(row) } : undefined}
+          note={kept}
+        />
+      )
+    }
   }
 }

@@ -30,6 +30,8 @@ export interface EntityPageOptions<N extends EntityListProcedure, F extends obje
   keyOf: (row: EntityRow<N>) => object
   /** How the row is named in messages and titles. */
   nameOf: (row: EntityRow<N>) => string
+  /** What keeps a row in step from elsewhere, so it offers no edit or enable/disable here; null for a row of its own. */
+  keptBy?: (row: EntityRow<N>) => string | null
 }
 
 export function useEntityPage<N extends EntityListProcedure, F extends object>(options: EntityPageOptions<N, F>) {
@@ -46,6 +48,6 @@ export function useEntityPage<N extends EntityListProcedure, F extends object>(o
     result: { data: result.data as OutputOf<N> | undefined, isFetching: result.isFetching, isPlaceholderData: result.isPlaceholderData },
     dialogs,
     nameOf: options.nameOf,
-    actions: actionsColumn<EntityRow<N>>(t, dialogs, canWrite && toggle, options.nameOf)
+    actions: actionsColumn<EntityRow<N>>(t, dialogs, canWrite && toggle, options.nameOf, options.keptBy)
   }
 }

@@ -35,7 +35,10 @@ export function TargetBadge({ target }: { target: 'live' | 'simulator' }) {
   )
 }
 
-/** A channel picked by name (searched on the host); platform channels only, as field testing is. */
+/**
+ * A channel picked by name (searched on the host); platform channels only, as field testing is.
+ * Never a rehearsal copy: a channel is planned, rehearsed and pointed at the simulator itself.
+ */
 export function ChannelPicker({ value = null, onChange, label, clearable, placeholder, error }: { value?: string | null; onChange: (value: string | null) => void; label: string; clearable?: boolean; placeholder?: string; error?: ReactNode }) {
-  return <RemoteSelect procedure="channels.list" toOption={(c) => ({ value: String(c.id), label: `${c.name} · ${c.currency}` })} label={label} value={value} onChange={(v) => onChange(v)} clearable={clearable} placeholder={placeholder} error={error} />
+  return <RemoteSelect procedure="channels.list" filter={{ rehearsalCopies: false }} toOption={(c) => ({ value: String(c.id), label: `${c.name} · ${c.currency}` })} label={label} value={value} onChange={(v) => onChange(v)} clearable={clearable} placeholder={placeholder} error={error} />
 }

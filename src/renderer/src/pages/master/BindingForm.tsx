@@ -68,7 +68,8 @@ export function BindingForm({ binding, onDone }: { binding?: BindingRow; onDone:
           <>
             <RemoteSelect
               procedure="channels.list"
-              filter={{ status: 'active' }}
+              // A rehearsal copy takes its live channel's bindings at every rehearsal.
+              filter={{ status: 'active', rehearsalCopies: false }}
               toOption={(c) => ({ value: String(c.id), label: `${c.name} · ${c.currency}` })}
               label={t('bindings.channel')}
               placeholder={t('bindings.pickChannel')}

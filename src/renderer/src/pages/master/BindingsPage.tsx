@@ -14,6 +14,7 @@ import { formatRange } from '../../format/amount'
 import { useReferenceLabels } from '../../i18n/reference'
 import { AvailableRangeCell, RangeText } from './AvailableRange'
 import { BindingForm } from './BindingForm'
+import { channelLabel, ChannelName } from './ChannelName'
 
 type Input = InputOf<'bindings.list'>
 type Filters = Pick<Input, 'merchantId' | 'status' | 'currency' | 'direction' | 'serviceType'>
@@ -21,7 +22,7 @@ type Filters = Pick<Input, 'merchantId' | 'status' | 'currency' | 'direction' | 
 export function BindingsPage() {
   const { t } = useTranslation()
   const labels = useReferenceLabels()
-  const nameOf = (b: BindingRow) => `${b.channelName} ↔ ${b.merchantName} · ${labels.serviceType(b.serviceType)}`
+  const nameOf = (b: BindingRow) => `${channelLabel(t, { name: b.channelName, rehearsalOf: b.rehearsalOf })} ↔ ${b.merchantName} · ${labels.serviceType(b.serviceType)}`
   const page = useEntityPage({
     procedure: 'bindings.list',
     sort: { sortBy: 'createdAt', sortDirection: 'desc' },
@@ -30,7 +31,9 @@ export function BindingsPage() {
     invalidate: ['bindings.list', 'limits.availableRange', 'services.list'],
     write: PERMISSIONS.CHANNEL_WRITE,
     keyOf: (b) => ({ channelId: b.channelId, serviceId: b.serviceId }),
-    nameOf
+    nameOf,
+    // A rehearsal copy's bindings are its live channel's, copied at every rehearsal.
+    keptBy: (b) => (b.rehearsalOf ? t('channels.keptInStep', { name: b.rehearsalOf.name }) : null)
   })
 
   return (
@@ -42,7 +45,7 @@ export function BindingsPage() {
       filters={<CommonFilters list={page.list} show={['merchantId', 'status', 'serviceType', 'direction', 'currency']} />}
       idAccessor={(b) => `${b.channelId}:${b.serviceId}`}
       columns={[
-        { accessor: 'channelName', title: t('bindings.channel'), sortable: true },
+        { accessor: 'channelName', title: t('bindings.channel'), sortable: true, render: (b) => <ChannelName channel={{ name: b.channelName, rehearsalOf: b.rehearsalOf }} /> },
         { accessor: 'merchantName', title: t('master.merchant'), sortable: true },
         { accessor: 'serviceType', title: t('master.serviceType'), sortable: true, render: (b) => `${labels.serviceType(b.serviceType)} (#${b.serviceId})` },
         { accessor: 'direction', title: t('master.direction'), render: (b) => t(`master.directions.${b.direction}`) },
@@ -77,7 +80,7 @@ function BindingDetail({ binding: b, title, onClose }: { binding: BindingRow; ti
     <DetailDrawer opened title={t('bindings.detailTitle', { name: title })} onClose={onClose}>
       <FieldGrid
         fields={[
-          { label: t('bindings.channel'), value: `${b.channelName} (#${b.channelId})` },
+          { label: t('bindings.channel'), value: `${channelLabel(t, { name: b.channelName, rehearsalOf: b.rehearsalOf })} (#${b.channelId})` },
           { label: t('bindings.service'), value: `${labels.serviceType(b.serviceType)} (#${b.serviceId})` },
           { label: t('master.merchant'), value: b.merchantName },
           { label: t('master.direction'), value: t(`master.directions.${b.direction}`) },

@@ -17,7 +17,8 @@ import { ConnectionTestView } from './ChannelConnectionTest'
 
 export function ChannelConnection({ channel }: { channel: ChannelRow }) {
   const { t } = useTranslation()
-  const canEdit = useCan(PERMISSIONS.CHANNEL_WRITE)
+  // A rehearsal copy's settings are the simulator's, set by every rehearsal.
+  const canEdit = useCan(PERMISSIONS.CHANNEL_WRITE) && !channel.rehearsalOf
   const canTest = useCan(PERMISSIONS.FIELD_TEST_RUN, PERMISSIONS.CHANNEL_WRITE)
   const test = useApiMutation('channels.testConnection')
   const [editing, setEditing] = useState(false)

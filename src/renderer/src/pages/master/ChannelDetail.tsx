@@ -1,5 +1,5 @@
 /** A channel's details: limits, credential names (never values), balances, and the balance top-up or correction. */
-import { Badge, Button, Group, Modal, Text } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelRow } from '../../../../shared/contract/channels'
@@ -12,6 +12,7 @@ import { useReferenceLabels } from '../../i18n/reference'
 import { useCan, useCurrentUser } from '../../session/currentUser'
 import { ChannelBalanceForm } from '../ledger/ChannelBalanceForm'
 import { ChannelConnection } from './ChannelConnection'
+import { channelLabel, ChannelName } from './ChannelName'
 import { CredentialKeys } from './CredentialsEditor'
 
 /** Deposit and payout badges for the directions a channel supports. */
@@ -39,13 +40,19 @@ export function ChannelDetail({ id, onClose }: { id: number; onClose: () => void
   const c = channel.data
 
   return (
-    <DetailDrawer opened title={t('channels.detailTitle', { name: c?.name ?? '' })} onClose={onClose} loading={!c}>
+    <DetailDrawer opened title={t('channels.detailTitle', { name: c ? channelLabel(t, c) : '' })} onClose={onClose} loading={!c}>
       {c && (
         <>
+          {c.rehearsalOf && (
+            <Alert color="gray" data-testid="rehearsal-copy-hint">
+              {t('channels.rehearsalHint', { name: c.rehearsalOf.name })}
+            </Alert>
+          )}
           <FieldGrid
             fields={[
               { label: t('master.colId'), value: c.id },
-              { label: t('channels.name'), value: c.name },
+              { label: t('channels.name'), value: <ChannelName channel={c} /> },
+              ...(c.rehearsalOf ? [{ label: t('channels.rehearsalOf'), value: `${c.rehearsalOf.name} (#${c.rehearsalOf.id})` }] : []),
               { label: t('channels.provider'), value: c.provider },
               { label: t('master.currency'), value: labels.currency(c.currency) },
               { label: t('channels.directions'), value: <DirectionBadges channel={c} /> },
@@ -75,14 +82,14 @@ export function ChannelDetail({ id, onClose }: { id: number; onClose: () => void
                 { label: t('ledger.available'), value: <BalanceText amount={c.balance.available} currency={c.currency} owner="channel" /> }
               ]}
             />
-            {canAdjust && (
+            {canAdjust && !c.rehearsalOf && (
               <Button variant="light" w="fit-content" onClick={() => setAdjusting(true)}>
                 {t('channelBalance.open')}
               </Button>
             )}
           </DetailSection>
           )}
-          <Modal opened={adjusting} onClose={() => setAdjusting(false)} title={t('channelBalance.title', { name: c.name })}>
+          <Modal opened={adjusting} onClose={() => setAdjusting(false)} title={t('channelBalance.title', { name: channelLabel(t, c) })}>
             {adjusting && <ChannelBalanceForm channel={c} onDone={() => setAdjusting(false)} />}
           </Modal>
         </>

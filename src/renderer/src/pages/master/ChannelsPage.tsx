@@ -12,6 +12,7 @@ import { BalanceText } from '../../components/BalanceText'
 import { formatRange } from '../../format/amount'
 import { ChannelDetail, DirectionBadges } from './ChannelDetail'
 import { ChannelForm } from './ChannelForm'
+import { channelLabel, ChannelName } from './ChannelName'
 import { useCurrentUser } from '../../session/currentUser'
 
 type Input = InputOf<'channels.list'>
@@ -27,7 +28,9 @@ export function ChannelsPage() {
     invalidate: ['channels.list', 'channels.get', 'bindings.list', 'limits.availableRange'],
     write: PERMISSIONS.CHANNEL_WRITE,
     keyOf: (c) => ({ id: c.id }),
-    nameOf: (c) => c.name
+    nameOf: (c) => channelLabel(t, c),
+    // A field test's rehearsal copy follows its live channel at every rehearsal: it is changed there.
+    keptBy: (c) => (c.rehearsalOf ? t('channels.keptInStep', { name: c.rehearsalOf.name }) : null)
   })
 
   return (
@@ -39,7 +42,7 @@ export function ChannelsPage() {
       filters={<CommonFilters list={page.list} show={['merchantId', 'status', 'currency', 'direction']} />}
       columns={[
         { accessor: 'id', title: t('master.colId'), sortable: true, width: 70 },
-        { accessor: 'name', title: t('channels.name'), sortable: true },
+        { accessor: 'name', title: t('channels.name'), sortable: true, render: (c) => <ChannelName channel={c} /> },
         { accessor: 'provider', title: t('channels.provider'), sortable: true },
         { accessor: 'currency', title: t('master.currency'), sortable: true },
         { accessor: 'supportsDeposit', title: t('channels.directions'), noWrap: true, width: 170, render: (c) => <DirectionBadges channel={c} /> },
@@ -64,7 +67,7 @@ export function ChannelsPage() {
       <EntityDialogs
         dialogs={page.dialogs}
         createTitle={t('channels.createTitle')}
-        editTitle={(c) => t('channels.editTitle', { name: c.name })}
+        editTitle={(c) => t('channels.editTitle', { name: channelLabel(t, c) })}
         form={(channel, done) => <ChannelForm channel={channel} onDone={done} />}
         details={(channel, close) => <ChannelDetail id={channel.id} onClose={close} />}
       />

@@ -22,6 +22,7 @@ import { useCan, useCurrentUser } from '../../session/currentUser'
 import { displayTimeZone } from '../../format/time'
 import { zoneLabel } from '../../../../shared/time-zone'
 import { OrderTable } from './OrderTable'
+import { channelLabel } from '../master/ChannelName'
 
 interface OrderFilters {
   status?: OrderRow['status']
@@ -107,7 +108,8 @@ export function OrderQueryPage() {
           {seesChannels && (
             <RemoteSelect
               procedure="channels.list"
-              toOption={(c) => ({ value: String(c.id), label: c.name })}
+              // A rehearsal copy holds the rehearsals' orders: listed, by its own label.
+              toOption={(c) => ({ value: String(c.id), label: channelLabel(t, c) })}
               label={t('orders.channel')}
               placeholder={t('common.all')}
               clearable

@@ -65,6 +65,8 @@ export function SourceFields({ form, source, withStatus }: { form: UseFormReturn
       {values.kind === 'channel' && (
         <RemoteSelect
           procedure="channels.list"
+          // A rehearsal moves no money: its copy of a channel has no statement to reconcile.
+          filter={{ rehearsalCopies: false }}
           toOption={(c) => ({ value: String(c.id), label: c.name })}
           current={source?.channelId ? { value: String(source.channelId), label: source.channelName ?? `#${source.channelId}` } : null}
           label={t('recon.source.channel')}
