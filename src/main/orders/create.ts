@@ -19,6 +19,7 @@ import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
 import { activeContract, contractIn, validOn } from '../master/contracts'
 import { evaluatePair } from '../master/limits'
+import { rehearsalOf } from '../master/channels'
 import { businessDayFn, dayText } from '../ledger/business-day'
 import type { SecretBox } from '../core/secrets'
 import { openOrderFields, sealOrderFields } from './card-numbers'
@@ -87,6 +88,9 @@ export function contractRefusal(tx: Db | Tx, tenantId: number, merchantId: numbe
 const sameRequest = (secrets: SecretBox, o: typeof orders.$inferSelect, serviceId: number, channelId: number, minor: number, fields: Record<string, string>) =>
   o.serviceId === serviceId && o.channelId === channelId && o.amountMinor === minor && JSON.stringify(openOrderFields(secrets, o)) === JSON.stringify(fields)
 
+/** The timeline text of a rehearsal's payout that the live channel's balances would not cover. */
+export const LIVE_REFUSAL = 'order.rehearsalLiveRefusal'
+
 export interface Created {
   orderId: number
   /** True when the merchant order number was already used for the very same order. */
@@ -144,13 +148,20 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
     }
     const { contract, fx } = direction === 'deposit' ? depositContract(tx, ctx.tenantId, merchantId, service.currency, day, now, zone) : { contract: activeContract(tx, merchantId, service.currency, day, 'serviceId'), fx: null }
     const fee = direction === 'payout' ? contract.withdrawalFeeMinor : 0
-    // A rehearsal's payout is paid by the simulator, and the ledger reverses what it books: no balance limits it.
-    if (direction === 'payout' && !twin) {
-      const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId: channel.id, currency: service.currency }).available
+    const coverageOn = (channelId: number) => {
+      const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId, currency: service.currency }).available
       const merchantAvailable = ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available
-      const coverage = payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format, { channelFigure: actorOf(ctx).merchantId === null })
+      return payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format, { channelFigure: actorOf(ctx).merchantId === null })
+    }
+    if (direction === 'payout' && !twin) {
+      const coverage = coverageOn(channel.id)
       if (!coverage.ok && coverage.reason) throw new AppError('limit', coverage.reason, { field: 'amount', code: 'ledger.insufficient_funds' })
     }
+    // A rehearsal's payout is paid by the simulator, and the ledger reverses what it books: no balance
+    // limits it. What the live check would say of it on the live channel is kept on its timeline
+    // (the field test's evidence shows it): the rehearsal passing is not the live run passing.
+    const live = direction === 'payout' && twin ? rehearsalOf(tx, channel.id) : null
+    const liveCoverage = live ? coverageOn(live.id) : null
 
     const { txnNo, orderNo } = nextOrderNumbers(tx, businessDay, direction)
     const order = tx
@@ -190,6 +201,10 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
       // Held before anything is sent: the channel's balance and the merchant's amount + fee.
       const hold = ctx.ledger.hold({ ...payoutHoldPosting(order), at: now })
       addEvent(tx, order.id, now, 'ledger', say('order.held', { money, fee: fromMinor(fee, service.currency), postingId: hold.postingId }), { postingId: hold.postingId })
+    }
+    if (live && liveCoverage && !liveCoverage.ok && liveCoverage.reason) {
+      const { short, channelShortBy, merchantShortBy } = liveCoverage
+      addEvent(tx, order.id, now, 'ledger', say(LIVE_REFUSAL, { channel: live.name, reason: liveCoverage.reason }), { liveChannelId: live.id, short, channelShortBy, merchantShortBy })
     }
     // A payout at or over the tenant's four-eyes threshold holds its funds but joins the outbox only when a second user approves it.
     const awaitsApproval = direction === 'payout' && holdPayoutForApproval(tx, ctx, order)

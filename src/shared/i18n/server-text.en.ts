@@ -117,6 +117,7 @@ export const serverTextEn = {
   'order.created': '{{direction}} of {{money}} created on channel "{{channel}}"',
   'order.createdTest': '{{direction}} of {{money}} created on channel "{{channel}}" (test order)',
   'order.held': 'Held {{money}} + fee {{fee}} (posting {{postingId}})',
+  'order.rehearsalLiveRefusal': 'A live run would refuse this payout on channel "{{channel}}": {{reason}}. A rehearsal moves no money, so it went to the simulator all the same',
   'order.accepted': 'Provider accepted the order',
   'order.acceptedAs': 'Provider accepted the order as {{upstreamNo}}',
   'order.acceptedWithPage': 'Provider accepted the order as {{upstreamNo}}; payment page: {{pageKind}}',

@@ -107,6 +107,7 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'order.created': '已在渠道“{{channel}}”创建{{direction}}订单，金额 {{money}}',
   'order.createdTest': '已在渠道“{{channel}}”创建{{direction}}订单，金额 {{money}}（测试订单）',
   'order.held': '已冻结 {{money}} + 手续费 {{fee}}（记账 {{postingId}}）',
+  'order.rehearsalLiveRefusal': '真实执行时，渠道“{{channel}}”会拒绝此代付：{{reason}}。演练不动用资金，因此仍发往了模拟器',
   'order.accepted': '上游已受理订单',
   'order.acceptedAs': '上游已受理订单，上游单号 {{upstreamNo}}',
   'order.acceptedWithPage': '上游已受理订单，上游单号 {{upstreamNo}}；支付页面：{{pageKind}}',

@@ -23,7 +23,7 @@ import { transact } from '../../db/transaction'
 import { caseBalance } from '../../aftersales/cases'
 import { requestRefund } from '../../aftersales/refunds'
 import { evaluatePair } from '../../master/limits'
-import { createOrder } from '../../orders/create'
+import { createOrder, LIVE_REFUSAL } from '../../orders/create'
 import { amountsAgree, orderFacts, refundFacts, type OrderFacts } from './evidence'
 import { endStep, loadRun, markRunning, recordOrder, recordRefund, requestKeyOf, sentSoFar, type Run, type RunStepRow, type StepEnd } from './store'
 import { withdrawIfNeverSent } from './withdraw'
@@ -226,7 +226,11 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
     if (error.code === 'ledger.insufficient_funds' || error.code === 'orders.merchant_disabled') return ended(blocked(say('fieldtest.cause.blockedLocally', { text }), error.code), null, evidence)
     return ended(fail(say('fieldtest.cause.refusedLocally', { text }), error.code), null, evidence)
   }
-  const holdAtSubmit = direction === 'payout' ? orderFacts(ctx.db, orderId).detail.holdStatus : null
+  const atSubmit = direction === 'payout' ? orderFacts(ctx.db, orderId).detail : null
+  const holdAtSubmit = atSubmit?.holdStatus ?? null
+  // A rehearsal's payout the live channel's balances would not cover: said on the step, not failed
+  // (the rehearsal is not the live run; the balances may differ by the time it runs).
+  const liveRefusal = atSubmit?.timeline.find((e) => e.text?.code === LIVE_REFUSAL)?.text ?? null
   transact(ctx.db, (tx) => recordOrder(tx, run.id, row.stepIndex, orderId, amount.ok ? amount.minor : 0))
   if (!replayed) {
     const sending = ctx.sending.sendNow(orderId)
@@ -238,7 +242,7 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
     }
   }
 
-  const notes: ServerText[] = []
+  const notes: ServerText[] = liveRefusal ? [liveRefusal] : []
   const payment: StepEvidence['payment'] = direction === 'deposit' ? (sc.payer ? 'simulator' : 'payer') : null
   const facts = () => {
     const f = orderFacts(ctx.db, orderId, notes, payment)
