@@ -5,7 +5,7 @@
  */
 import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { actorOf, type Ctx } from '../core/context'
-import { say, type ServerTextCode } from '../../shared/server-text'
+import { say, type ServerTextCode, type TextParam } from '../../shared/server-text'
 import { conflict, notFound } from '../core/errors'
 import type { Db } from '../db/open'
 import { channels, channelServiceBindings, fieldtestRehearsalChannels, services } from '../db/schema'
@@ -41,6 +41,12 @@ export function rehearsalOf(db: Db | Tx, channelId: number): { id: number; name:
       .where(eq(fieldtestRehearsalChannels.twinChannelId, channelId))
       .get() ?? null
   )
+}
+
+/** A channel as a server text names it: a rehearsal copy by its live channel and a translated label (its stored name is in one language). */
+export function channelText(db: Db | Tx, channel: { id: number; name: string }): TextParam {
+  const live = rehearsalOf(db, channel.id)
+  return live ? say('channel.rehearsalCopy', { name: live.name }) : channel.name
 }
 
 /**

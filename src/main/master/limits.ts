@@ -10,6 +10,7 @@ import { say, term, type ServerText } from '../../shared/server-text'
 import type { Db } from '../db/open'
 import { channelServiceBindings as bindings, type channels, type services } from '../db/schema'
 import type { Tx } from '../db/transaction'
+import { channelText } from './channels'
 
 type Service = typeof services.$inferSelect
 type Channel = Omit<typeof channels.$inferSelect, 'credentialsEnc'>
@@ -52,14 +53,15 @@ export function evaluatePair(db: Db | Tx, service: Service, channel: Channel): P
     },
     format
   )
-  const name = channel.name
+  // Named only when a reason is given (a rehearsal copy by its live channel: one more look-up).
+  const name = () => channelText(db, channel)
   const blockers = [
-    !sameCurrency && say('error.pair.currency', { name, currency: channel.currency, serviceCurrency: currency }),
-    !(payout ? channel.supportsPayout : channel.supportsDeposit) && say('error.pair.direction', { name, direction: term('directionWord', service.direction) }),
-    !binding && say('error.pair.notBound', { name }),
+    !sameCurrency && say('error.pair.currency', { name: name(), currency: channel.currency, serviceCurrency: currency }),
+    !(payout ? channel.supportsPayout : channel.supportsDeposit) && say('error.pair.direction', { name: name(), direction: term('directionWord', service.direction) }),
+    !binding && say('error.pair.notBound', { name: name() }),
     service.status !== 'active' && say('error.pair.serviceDisabled'),
     service.activatedAt === null && say('error.pair.serviceNotActivated'),
-    channel.status !== 'active' && say('error.pair.channelDisabled', { name }),
+    channel.status !== 'active' && say('error.pair.channelDisabled', { name: name() }),
     binding && binding.status !== 'active' && say('error.pair.bindingDisabled'),
     range.reason
   ].filter((r): r is ServerText => typeof r === 'object' && r !== null)

@@ -19,7 +19,7 @@ import { actorOf, type Actor, type Ctx } from '../core/context'
 import { AppError, conflict, forbidden, validationError } from '../core/errors'
 import { activeContract, contractIn, validOn } from '../master/contracts'
 import { evaluatePair } from '../master/limits'
-import { rehearsalOf } from '../master/channels'
+import { channelText, rehearsalOf } from '../master/channels'
 import { businessDayFn, dayText } from '../ledger/business-day'
 import type { SecretBox } from '../core/secrets'
 import { openOrderFields, sealOrderFields } from './card-numbers'
@@ -121,7 +121,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
     const unseen = actor.merchantId !== null && channel && !tx.select({ id: channelServiceBindings.channelId }).from(channelServiceBindings).where(and(eq(channelServiceBindings.channelId, channel.id), eq(channelServiceBindings.serviceId, service.id))).get()
     if (!channel || unseen) throw validationError('channelId', say('rule.channelMissing', { id: input.channelId }))
     const twin = isRehearsalChannel(tx, channel.id)
-    if (twin && !options.rehearsal) throw validationError('channelId', say('rule.rehearsalChannel', { name: channel.name }))
+    if (twin && !options.rehearsal) throw validationError('channelId', say('rule.rehearsalChannel', { name: channelText(tx, channel) }))
 
     const pair = evaluatePair(tx, service, channel)
     if (!pair.usable) throw new AppError('limit', pair.blockers[0], { field: 'channelId', code: 'orders.channel_unusable' })
@@ -195,7 +195,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
       .returning()
       .get()
     const money = `${service.currency} ${fromMinor(minor, service.currency)}`
-    const created = { direction: term('direction', direction), money, channel: channel.name }
+    const created = { direction: term('direction', direction), money, channel: twin ? channelText(tx, channel) : channel.name }
     addEvent(tx, order.id, now, 'created', say(input.isTest ? 'order.createdTest' : 'order.created', created), { fields: Object.keys(checked.fields) }, actor.username)
     if (direction === 'payout') {
       // Held before anything is sent: the channel's balance and the merchant's amount + fee.

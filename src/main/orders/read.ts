@@ -1,11 +1,11 @@
 /** Reading orders: the list's rows (the list itself is orders/list.ts) and one order with everything that happened to it. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { OrderDetail, OrderRow, PaymentPageView } from '../../shared/contract/orders'
 import { ENTRY_TYPES } from '../../shared/ledger'
 import { fromMinor } from '../../shared/money'
 import { isCancellable } from '../../shared/order-actions'
-import { channels, fourEyesRequests, terminals, users, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
+import { channels, fieldtestRehearsalChannels, fourEyesRequests, terminals, users, ledgerEntries, ledgerPostings, merchantNotifications, merchants, orderEvents, orders, outbox, providerCallbacks, upstreamExchanges } from '../db/schema'
 import type { Db } from '../db/open'
 import { preparedQueries } from '../db/prepared'
 import type { Tx } from '../db/transaction'
@@ -19,13 +19,23 @@ export const inIds = (column: SQLiteColumn) => sql`${column} in (select value fr
 /** The parameter of `inIds`: each id once. */
 export const idsParam = (ids: Iterable<number>) => ({ ids: JSON.stringify([...new Set(ids)]) })
 
+/** The live channel of a rehearsal copy. */
+const live = alias(channels, 'live')
+
 /**
  * The list rows' lookups, prepared once per handle (a page's read runs them for every page; built
  * with `inArray`, each page size was a new statement to build and prepare).
  */
 const rowLookups = preparedQueries((db) => ({
   merchantNames: db.select({ id: merchants.id, name: merchants.name }).from(merchants).where(inIds(merchants.id)).prepare(),
-  channelNames: db.select({ id: channels.id, name: channels.name }).from(channels).where(inIds(channels.id)).prepare(),
+  // A field test rehearsal copy's orders name its live channel too (the copy's own name is in one language).
+  channelNames: db
+    .select({ id: channels.id, name: channels.name, rehearsalOf: live.name })
+    .from(channels)
+    .leftJoin(fieldtestRehearsalChannels, eq(fieldtestRehearsalChannels.twinChannelId, channels.id))
+    .leftJoin(live, eq(live.id, fieldtestRehearsalChannels.channelId))
+    .where(inIds(channels.id))
+    .prepare(),
   queued: db
     .select({ orderId: outbox.orderId })
     .from(outbox)
@@ -55,7 +65,7 @@ export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
   if (list.length === 0) return []
   const lookups = rowLookups(db)
   const names = new Map(lookups.merchantNames.all(idsParam(list.map((o) => o.merchantId))).map((m) => [m.id, m.name]))
-  const channelNames = new Map(lookups.channelNames.all(idsParam(list.map((o) => o.channelId))).map((c) => [c.id, c.name]))
+  const channelNames = new Map(lookups.channelNames.all(idsParam(list.map((o) => o.channelId))).map((c) => [c.id, c]))
   const queued = new Set(lookups.queued.all(idsParam(list.map((o) => o.id))).map((r) => r.orderId))
   const deposits = list.filter((o) => o.direction === 'deposit')
   const depositFees = new Map(deposits.length === 0 ? [] : lookups.depositFees.all(idsParam(deposits.map((o) => o.txnNo))).map((f) => [f.txnId, f]))
@@ -72,7 +82,8 @@ export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {
     merchantId: o.merchantId,
     merchantName: names.get(o.merchantId) ?? '',
     channelId: o.channelId,
-    channelName: channelNames.get(o.channelId) ?? '',
+    channelName: channelNames.get(o.channelId)?.name ?? '',
+    rehearsalOf: channelNames.get(o.channelId)?.rehearsalOf ?? null,
     serviceId: o.serviceId,
     serviceType: o.serviceType,
     currency: o.currency,

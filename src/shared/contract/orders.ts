@@ -43,6 +43,8 @@ export const orderRow = z.object({
   merchantName: z.string(),
   channelId: z.number(),
   channelName: z.string(),
+  /** The live channel's name when the order went to its field test rehearsal copy (a rehearsal's order); null for any other. */
+  rehearsalOf: z.string().nullable(),
   serviceId: z.number(),
   serviceType: z.string(),
   currency: z.string(),

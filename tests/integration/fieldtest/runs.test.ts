@@ -204,8 +204,8 @@ describe('field test runs on the simulator', () => {
     const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'refused_locally' }, { fields: withoutCard }), deposit('500.00', { outcome: 'accepted' }, { fields: withoutCard })]))
     const run = await settle(w, (await w.t.ok('fieldtest.runs.start', { planId: plan.id, target: 'simulator', caps: CAPS }, w.admin)).id)
     expect(statuses(run)).toEqual(['passed validation', 'failed validation'])
-    expect(inEnglish(run.steps[0].cause!)).toMatch(/^Refused before sending, as expected: cardNumber is required/)
-    expect(inEnglish(run.steps[1].cause!)).toMatch(/^Refused before sending: cardNumber is required/)
+    expect(inEnglish(run.steps[0].cause!)).toMatch(/^Refused before sending, as expected: Card number is required/)
+    expect(inEnglish(run.steps[1].cause!)).toMatch(/^Refused before sending: Card number is required/)
   }, 30_000)
 
   it('the stop halts a run at once: the step in progress and the rest are skipped, nothing more is sent', async () => {

@@ -3,14 +3,22 @@
  * it fits, no external resource), in English or Simplified Chinese, with the signed JSON embedded.
  * Deterministic: the same document and language give the same bytes, so `verify-report` can tell
  * an HTML file whose visible page was edited (it renders the embedded JSON again and compares).
- * RENDERER names this layout (change it whenever the output changes); a page of another layout
+ * RENDERER names this layout (change it whenever the output changes, and keep rendering the older
+ * ones: files already exported are checked against them); a page of a layout not in RENDERERS
  * cannot be rendered again to compare, so it is reported as not verifiable, never intact (verify.ts).
+ *
+ *   2  the evidence's codes as stored: timeline kinds, ledger account kinds, callback outcomes, hold
+ *      states and the HTTP client's failure lines (`timeout: …`), in English on a Chinese page too
+ *   3  those in the page's language
  */
+import { upstreamFailureText } from '../../../shared/upstream-failure'
 import { zoneOffsetMs } from '../../ledger/business-day'
 import type { ReportDocument, ReportStep } from './document'
 import { textIn, type ReportLanguage } from './text'
 
-export const RENDERER = '2'
+export const RENDERERS = ['2', '3'] as const
+export type Renderer = (typeof RENDERERS)[number]
+export const RENDERER: Renderer = '3'
 export const EMBEDDED_ID = 'paydesk-report'
 
 const LABELS = {
@@ -75,7 +83,11 @@ const LABELS = {
     holdText: 'at submit {atSubmit}, at the end {final}',
     notes: 'Notes',
     statuses: { passed: 'Passed', failed: 'Failed', blocked: 'Blocked', skipped: 'Skipped', pending: 'Not run', running: 'Not finished' } as Record<string, string>,
-    actions: { deposit: 'Deposit', payout: 'Payout', refund: 'Refund', query: 'Status query', callback_check: 'Callback check', wait: 'Wait' } as Record<string, string>
+    actions: { deposit: 'Deposit', payout: 'Payout', refund: 'Refund', query: 'Status query', callback_check: 'Callback check', wait: 'Wait' } as Record<string, string>,
+    eventKinds: { created: 'Created', sent: 'Sent upstream', upstream_answer: 'Upstream answer', callback: 'Callback', query: 'Status query', notification: 'Merchant notification', manual: 'Manual operation', ledger: 'Ledger', expired: 'Expired', status: 'Status change' } as Record<string, string>,
+    accountKinds: { merchant_available: 'Merchant available', merchant_reserve: 'Merchant reserve', channel: 'Channel', platform_fee: 'Platform fees', fx: 'FX', suspense: 'Suspense' } as Record<string, string>,
+    callbackOutcomes: { received: 'Received', applied: 'Applied', duplicate: 'Duplicate', rejected: 'Rejected', unknown_order: 'Unknown order', ignored: 'Ignored' } as Record<string, string>,
+    holdStatuses: { pending: 'held', posted: 'posted', voided: 'released' } as Record<string, string>
   },
   'zh-CN': {
     title: '现场测试报告',
@@ -138,7 +150,11 @@ const LABELS = {
     holdText: '提交时 {atSubmit}，结束时 {final}',
     notes: '备注',
     statuses: { passed: '通过', failed: '失败', blocked: '受阻', skipped: '跳过', pending: '未执行', running: '未完成' } as Record<string, string>,
-    actions: { deposit: '代收', payout: '代付', refund: '退款', query: '状态查询', callback_check: '回调检查', wait: '等待' } as Record<string, string>
+    actions: { deposit: '代收', payout: '代付', refund: '退款', query: '状态查询', callback_check: '回调检查', wait: '等待' } as Record<string, string>,
+    eventKinds: { created: '创建', sent: '发送上游', upstream_answer: '上游应答', callback: '回调', query: '状态查询', notification: '商户通知', manual: '人工操作', ledger: '记账', expired: '过期', status: '状态变更' } as Record<string, string>,
+    accountKinds: { merchant_available: '商户可用余额', merchant_reserve: '商户保证金', channel: '通道', platform_fee: '平台手续费', fx: '汇兑', suspense: '暂挂账户' } as Record<string, string>,
+    callbackOutcomes: { received: '已接收', applied: '已应用', duplicate: '重复', rejected: '已拒绝', unknown_order: '未知订单', ignored: '已忽略' } as Record<string, string>,
+    holdStatuses: { pending: '已冻结', posted: '已入账', voided: '已释放' } as Record<string, string>
   }
 } satisfies Record<ReportLanguage, unknown>
 
@@ -184,37 +200,55 @@ function amountsTable(l: Labels, step: ReportStep): string {
   return `<h3>${l.amounts}</h3><table><tr><th>${l.requested}</th><th>${l.acceptedUpstream}</th><th>${l.paidInCallback}</th><th>${l.postedToLedger}</th><th>${l.feeExpected}</th><th>${l.feePosted}</th></tr><tr><td>${cell(a.requested)}</td><td>${cell(a.acceptedUpstream)}</td><td>${cell(a.paidInCallback)}</td><td>${cell(a.postedToLedger)}</td><td>${cell(a.feeExpected)}</td><td>${cell(a.feePosted)}</td></tr></table>`
 }
 
-function evidenceHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep): string {
+/** A code of the evidence as the page says it: as stored (renderer 2), or in the page's language. */
+function codeWords(l: Labels, renderer: Renderer) {
+  const word = (map: Record<string, string>) => (code: string) => (renderer === '2' ? code : (map[code] ?? code))
+  return {
+    eventKind: word(l.eventKinds),
+    accountKind: word(l.accountKinds),
+    callbackOutcome: word(l.callbackOutcomes),
+    holdStatus: word(l.holdStatuses),
+    /** The HTTP client's failure line (`timeout: …`, `http_502`). */
+    failure: (language: ReportLanguage, line: string) => (renderer === '2' ? line : textIn(language, upstreamFailureText(line)))
+  }
+}
+
+function evidenceHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep, renderer: Renderer): string {
   const e = step.evidence
   if (!e) return ''
+  const w = codeWords(l, renderer)
   const parts: string[] = []
   if (e.refusal) parts.push(`<p><b>${l.refusal}:</b> ${escape(textIn(language, e.refusal.text))} <span class="mono">(${escape(e.refusal.code)})</span></p>`)
-  if (e.hold) parts.push(`<p><b>${l.hold}:</b> ${escape(fill(l.holdText, { atSubmit: e.hold.atSubmit ?? '—', final: e.hold.final ?? '—' }))}</p>`)
+  const hold = (status: string | null) => (status == null ? '—' : w.holdStatus(status))
+  if (e.hold) parts.push(`<p><b>${l.hold}:</b> ${escape(fill(l.holdText, { atSubmit: hold(e.hold.atSubmit), final: hold(e.hold.final) }))}</p>`)
   if (e.notes.length) parts.push(`<p><b>${l.notes}:</b> ${e.notes.map((n) => escape(textIn(language, n))).join('; ')}</p>`)
   if (e.callbacks.length) {
     const rows = e.callbacks
-      .map((c) => `<tr><td>${escape(timeIn(zone, c.receivedAt))}</td><td>${c.delayMs === null ? '—' : `${(c.delayMs / 1000).toFixed(1)} s`}</td><td>${c.signatureValid ? l.valid : l.invalid}</td><td>${escape(c.outcome)}</td><td><pre>${escape(c.body)}</pre></td></tr>`)
+      .map((c) => `<tr><td>${escape(timeIn(zone, c.receivedAt))}</td><td>${c.delayMs === null ? '—' : `${(c.delayMs / 1000).toFixed(1)} s`}</td><td>${c.signatureValid ? l.valid : l.invalid}</td><td>${escape(w.callbackOutcome(c.outcome))}</td><td><pre>${escape(c.body)}</pre></td></tr>`)
       .join('')
     parts.push(`<h3>${l.callbacks}</h3><table><tr><th>${l.received}</th><th>${l.delay}</th><th>${l.verdict}</th><th>${l.outcome}</th><th></th></tr>${rows}</table>`)
   }
   if (e.exchanges.length) {
     const rows = e.exchanges
-      .map((x) => `<tr><td>${escape(timeIn(zone, x.at))}<br>${escape(x.operation)} #${x.attempt}<br>${escape(x.responseStatus ?? x.error ?? '—')} · ${x.durationMs} ms</td><td><span class="mono">${escape(x.url)}</span><pre>${escape(x.requestBody)}</pre><pre>${escape(x.responseBody ?? x.error ?? '')}</pre></td></tr>`)
+      .map((x) => {
+        const failure = x.error == null ? null : w.failure(language, x.error)
+        return `<tr><td>${escape(timeIn(zone, x.at))}<br>${escape(x.operation)} #${x.attempt}<br>${escape(x.responseStatus ?? failure ?? '—')} · ${x.durationMs} ms</td><td><span class="mono">${escape(x.url)}</span><pre>${escape(x.requestBody)}</pre><pre>${escape(x.responseBody ?? failure ?? '')}</pre></td></tr>`
+      })
       .join('')
     parts.push(`<h3>${l.exchanges}</h3><table>${rows}</table>`)
   }
   if (e.timeline.length) {
-    const rows = e.timeline.map((t) => `<tr><td>${escape(timeIn(zone, t.at))}</td><td>${escape(t.kind)}</td><td>${escape(t.text ? textIn(language, t.text) : t.summary)}</td></tr>`).join('')
+    const rows = e.timeline.map((t) => `<tr><td>${escape(timeIn(zone, t.at))}</td><td>${escape(w.eventKind(t.kind))}</td><td>${escape(t.text ? textIn(language, t.text) : t.summary)}</td></tr>`).join('')
     parts.push(`<h3>${l.timeline}</h3><table>${rows}</table>`)
   }
   if (e.ledger.length) {
-    const rows = e.ledger.map((x) => `<tr><td>${x.postingId}</td><td>${escape(x.accountKind)}</td><td>${x.type ?? '—'}</td><td>${escape(x.currency)} ${escape(x.amount)}</td><td>${escape(x.remark)}</td></tr>`).join('')
+    const rows = e.ledger.map((x) => `<tr><td>${x.postingId}</td><td>${escape(w.accountKind(x.accountKind))}</td><td>${x.type ?? '—'}</td><td>${escape(x.currency)} ${escape(x.amount)}</td><td>${escape(x.remark)}</td></tr>`).join('')
     parts.push(`<h3>${l.ledger}</h3><table>${rows}</table>`)
   }
   return parts.join('')
 }
 
-function stepHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep, link: string): string {
+function stepHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep, link: string, renderer: Renderer): string {
   const cause = step.cause.text ? textIn(language, step.cause.text) : ''
   const inputs = Object.entries(step.inputs)
     .filter(([, v]) => v !== undefined && v !== null)
@@ -231,11 +265,12 @@ function stepHtml(l: Labels, language: ReportLanguage, zone: string, step: Repor
 <dt>${l.order}</dt><dd>${escape(step.orderNo ?? '—')}${step.refundNo ? ` · ${l.refund} ${escape(step.refundNo)}` : ''}</dd><dt>${l.key2}</dt><dd>${escape(step.requestKey ?? '—')}</dd>
 <dt>${l.started}</dt><dd>${escape(timeIn(zone, step.startedAt))} → ${escape(timeIn(zone, step.finishedAt))}</dd>
 <dt>SHA-256</dt><dd class="mono">${escape(link)}</dd></dl>
-${amountsTable(l, step)}${evidenceHtml(l, language, zone, step)}
+${amountsTable(l, step)}${evidenceHtml(l, language, zone, step, renderer)}
 </section>`
 }
 
-export function renderReportHtml(doc: ReportDocument, language: ReportLanguage): string {
+/** The page of a document; `renderer` an older layout, to check a file exported with it. */
+export function renderReportHtml(doc: ReportDocument, language: ReportLanguage, renderer: Renderer = RENDERER): string {
   const l = LABELS[language]
   const h = doc.header
   const zone = h.timeZone
@@ -252,7 +287,7 @@ export function renderReportHtml(doc: ReportDocument, language: ReportLanguage):
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
-<meta name="paydesk-report-renderer" content="${RENDERER}">
+<meta name="paydesk-report-renderer" content="${renderer}">
 <title>${escape(`${l.title} · ${h.channel.name} · ${h.plan.name} v${h.plan.version} · #${h.runId}`)}</title>
 <style>${CSS}</style>
 </head>
@@ -278,7 +313,7 @@ ${signatures}
 <p class="muted">${l.verify}</p>
 <h2>${l.steps}</h2>
 <table><tr><th>#</th><th>${l.action}</th><th>${l.step}</th><th>${l.outcome}</th><th>${l.cause}</th></tr>${summary}</table>
-${doc.steps.map((s, i) => stepHtml(l, language, zone, s, doc.chain.steps[i] ?? '')).join('\n')}
+${doc.steps.map((s, i) => stepHtml(l, language, zone, s, doc.chain.steps[i] ?? '', renderer)).join('\n')}
 <script type="application/json" id="${EMBEDDED_ID}">${embedded}</script>
 </body>
 </html>

@@ -12,7 +12,7 @@
 import { REPORT_LANGUAGES, type Verification } from '../../../shared/contract/fieldtest'
 import { say, type ServerText } from '../../../shared/server-text'
 import { headerHash, REPORT_FORMAT, signaturePayload, stepHash, type ReportDocument, type ReportSignature } from './document'
-import { EMBEDDED_ID, renderReportHtml, RENDERER } from './html'
+import { EMBEDDED_ID, renderReportHtml, RENDERERS, type Renderer } from './html'
 import { fingerprintOf, verifySignature } from './keys'
 
 type Problem = Verification['problems'][number]
@@ -114,11 +114,12 @@ export function verifyReportText(text: string, options: { keys?: string[] } = {}
     const { renderer, lang } = file.html
     // The page is what a reader sees: one this version cannot render again is not checked, so it
     // never passes as intact (else changing the layout's name would let any visible edit through).
-    if (renderer !== RENDERER || !isReportLanguage(lang)) problems.push(problem('html_unverifiable', null, say('fieldtest.verify.htmlUnverifiable')))
+    // A page of an older layout this version still renders (RENDERERS) is checked against that layout.
+    if (!(RENDERERS as readonly (string | null)[]).includes(renderer) || !isReportLanguage(lang)) problems.push(problem('html_unverifiable', null, say('fieldtest.verify.htmlUnverifiable')))
     else if (problems.length === 0) {
       let same: boolean
       try {
-        same = renderReportHtml(doc, lang) === text
+        same = renderReportHtml(doc, lang, renderer as Renderer) === text
       } catch {
         same = false
       }

@@ -15,7 +15,8 @@ import { and, eq, like } from 'drizzle-orm'
 import type { PlanStep, StepAmounts, StepEvidence, StepOutcome } from '../../../shared/contract/fieldtest'
 import { rangeViolation } from '../../../shared/limits'
 import { fromMinor, readAmount } from '../../../shared/money'
-import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
+import { say, term, verbatim, type ServerText, type TextParam } from '../../../shared/server-text'
+import { upstreamFailureText } from '../../../shared/upstream-failure'
 import type { Ctx } from '../../core/context'
 import { AppError } from '../../core/errors'
 import { channels, orders, outbox, refunds, services } from '../../db/schema'
@@ -60,6 +61,14 @@ const blocked = (cause: ServerText, causeCode: string): Verdict => ({ status: 'b
 const skipped = (cause: ServerText, causeCode: string): Verdict => ({ status: 'skipped', cause, causeCode })
 
 const outcomeTerm = (outcome: StepOutcome) => term('stepOutcome', outcome)
+
+const ORDER_FIELDS = ['amount', 'merchantId', 'serviceId', 'channelId', 'terminalId', 'merchantOrderNo', 'payerName', 'cardNumber', 'remarkCode', 'bankCode', 'phone', 'idNumber', 'recipientName', 'recipientAccount', 'network'] as const
+
+/** An order's field as people name it (`fields.cardNumber` → "Card number"); one the catalog does not name, as it is. */
+function orderFieldTerm(field: string): TextParam {
+  const name = field.replace(/^fields\./, '')
+  return (ORDER_FIELDS as readonly string[]).includes(name) ? term('orderField', name as (typeof ORDER_FIELDS)[number]) : verbatim(name)
+}
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -108,9 +117,8 @@ async function waitFor<T>(check: () => T | null, deadline: number, sc: StepConte
  */
 function noAnswer(error: string | null | undefined): Verdict {
   const kind = error?.startsWith('timeout') ? 'timeout' : error?.startsWith('http_5') ? 'server_error' : error?.startsWith('unreachable') ? 'unreachable' : 'bad_response'
-  // The exchange log's own line is English: a timeout's is said in the reader's language.
-  const within = error ? /^timeout: no complete answer within (\d+) ms/.exec(error)?.[1] : undefined
-  const detail = within ? say('fieldtest.cause.noAnswerWithin', { ms: Number(within) }) : (error ?? '—')
+  // The exchange log's own line is English: it is said in the reader's language.
+  const detail = error ? upstreamFailureText(error) : '—'
   const cause = say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail })
   return kind === 'unreachable' ? blocked(cause, 'upstream.unreachable') : fail(cause, `upstream.${kind}`)
 }
@@ -221,7 +229,8 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
     // What PayDesk refuses before sending: an amount outside the limits, a channel it cannot use, or
     // an order it cannot take (a field missing or malformed: named, as the order form names it).
     const localRefusal = error.code === 'limit.out_of_range' || error.code === 'orders.channel_unusable' || error.kind === 'validation'
-    const text = error.field ? say('fieldtest.cause.fieldRefused', { field: verbatim(error.field.replace(/^fields\./, '')), text: error.text }) : error.text
+    // A rule's words name the field they are about ("Card number is required…"); a limit's sentence says it all.
+    const text = error.field && error.kind === 'validation' ? say('fieldtest.cause.fieldRefused', { field: orderFieldTerm(error.field), text: error.text }) : error.text
     if (step.expect.outcome === 'refused_locally' && localRefusal) return ended(pass(say('fieldtest.cause.refusedAsExpected', { text }), error.code), { amounts: null }, evidence)
     if (error.code === 'ledger.insufficient_funds' || error.code === 'orders.merchant_disabled') return ended(blocked(say('fieldtest.cause.blockedLocally', { text }), error.code), null, evidence)
     return ended(fail(say('fieldtest.cause.refusedLocally', { text }), error.code), null, evidence)

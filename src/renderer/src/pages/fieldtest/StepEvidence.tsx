@@ -7,6 +7,7 @@ import { Alert, Badge, Code, Drawer, Group, Stack, Table, Text, Title } from '@m
 import { DataTable } from 'mantine-datatable'
 import { useTranslation } from 'react-i18next'
 import type { StepEvidence } from '../../../../shared/contract/fieldtest'
+import { upstreamFailureText } from '../../../../shared/upstream-failure'
 import { useApiQuery } from '../../api/hooks'
 import { useTableText } from '../../components/tableText'
 import { Timeline } from '../../components/Timeline'
@@ -80,7 +81,7 @@ function EvidenceBody({ evidence, tableText }: { evidence: StepEvidence; tableTe
           </Text>
           <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{`${t('fieldtest.runs.request')}:\n${x.requestBody}`}</Code>
           <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {`${t('fieldtest.runs.response')}: ${x.responseStatus !== null ? `HTTP ${x.responseStatus}` : t('fieldtest.connectTest.noAnswer')}\n${x.responseBody ?? x.error ?? ''}`}
+            {`${t('fieldtest.runs.response')}: ${x.responseStatus !== null ? `HTTP ${x.responseStatus}` : t('fieldtest.connectTest.noAnswer')}\n${x.responseBody ?? (x.error ? say(upstreamFailureText(x.error)) : '')}`}
           </Code>
         </Stack>
       ))}

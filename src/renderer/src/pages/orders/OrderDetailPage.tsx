@@ -21,6 +21,7 @@ import { useCan } from '../../session/currentUser'
 import { ManualActions } from './ManualActions'
 import { ParkedReports } from './ParkedReports'
 import { Approvals, AwaitingApprovalNotice } from './Approvals'
+import { ChannelName } from '../master/ChannelName'
 import { OrderStateBadges } from './OrderBadges'
 import { OrderHistory } from './OrderHistory'
 import { RevealableNumber } from './RevealCardNumber'
@@ -38,7 +39,7 @@ function useSummary(order: OrderDetail): DetailField[] {
     { label: t('orders.upstreamNo'), value: order.upstreamNo },
     { label: t('orders.txnNo'), value: String(order.txnNo) },
     { label: t('master.merchant'), value: order.merchantName },
-    { label: t('orders.channel'), value: order.channelName },
+    { label: t('orders.channel'), value: <ChannelName channel={{ name: order.channelName, rehearsalOf: order.rehearsalOf }} /> },
     ...(order.terminal ? [{ label: t('orderForm.terminal'), value: [order.terminal.identifier, order.terminal.name].filter(Boolean).join(' · ') }] : []),
     { label: t('master.serviceType'), value: labels.serviceType(order.serviceType) },
     { label: t('master.direction'), value: t(`master.directions.${order.direction}`) },

@@ -10,12 +10,14 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderDetail } from '../../../../shared/contract/orders'
 import { ENTRY_TYPES } from '../../../../shared/ledger'
+import { upstreamFailureText } from '../../../../shared/upstream-failure'
 import { useTableText } from '../../components/tableText'
 import { Timeline } from '../../components/Timeline'
 import { formatAmount } from '../../format/amount'
 import { displayTimeZone, formatDateTime, zoned } from '../../format/time'
 import { enFinance } from '../../i18n/en.finance'
 import { enOrders } from '../../i18n/en.orders'
+import { useServerText } from '../../i18n/serverText'
 import { codeLabel } from './codeLabel'
 
 type EntryTypeName = keyof typeof ENTRY_TYPES
@@ -41,6 +43,7 @@ function Body({ label, text }: { label: string; text: string }) {
 
 function UpstreamLog({ exchanges }: { exchanges: OrderDetail['exchanges'] }) {
   const { t } = useTranslation()
+  const say = useServerText()
   if (exchanges.length === 0) return <Text c="dimmed">{t('orderDetail.none')}</Text>
   return (
     <Stack>
@@ -61,7 +64,7 @@ function UpstreamLog({ exchanges }: { exchanges: OrderDetail['exchanges'] }) {
             </Text>
             <Body label={t('orderDetail.request')} text={x.requestBody} />
             {x.responseBody !== null && <Body label={t('orderDetail.response')} text={x.responseBody} />}
-            {x.error && <Body label={t('orderDetail.error')} text={x.error} />}
+            {x.error && <Body label={t('orderDetail.error')} text={say(upstreamFailureText(x.error))} />}
           </Stack>
         </Paper>
       ))}

@@ -12,6 +12,7 @@ import { useTableText } from '../../components/tableText'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useReferenceLabels } from '../../i18n/reference'
+import { channelLabel, ChannelName } from '../master/ChannelName'
 import { OrderStateBadges } from './OrderBadges'
 import { orderPath } from './paths'
 
@@ -88,7 +89,7 @@ export function OrderTable({ table, result, now = Date.now() }: OrderTableProps)
         ...(roomy
           ? [
               { accessor: 'merchantName', title: t('master.merchant') },
-              { accessor: 'channelName', title: t('orders.channel') },
+              { accessor: 'channelName', title: t('orders.channel'), render: (order: OrderRow) => <ChannelName channel={{ name: order.channelName, rehearsalOf: order.rehearsalOf }} /> },
               { accessor: 'serviceType', title: t('master.serviceType'), render: (order: OrderRow) => labels.serviceType(order.serviceType) },
               { accessor: 'direction', title: t('master.direction'), render: (order: OrderRow) => t(`master.directions.${order.direction}`) }
             ]
@@ -96,7 +97,7 @@ export function OrderTable({ table, result, now = Date.now() }: OrderTableProps)
               {
                 accessor: 'merchantName',
                 title: `${t('master.merchant')} / ${t('orders.channel')}`,
-                render: (order: OrderRow) => <TwoLines first={order.merchantName} second={order.channelName} />
+                render: (order: OrderRow) => <TwoLines first={order.merchantName} second={channelLabel(t, { name: order.channelName, rehearsalOf: order.rehearsalOf })} />
               },
               {
                 accessor: 'serviceType',
