@@ -142,7 +142,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     }
     // Every status, so a decided break stays in view with its outcome.
     await run.filters.choose('Status', 'All')
-    await expect(run.rows).toHaveCount(8 + plan.missing.length)
+    await expect(run.rows).toHaveCount(8 + plan.missing.length + plan.missingRefunds.length)
 
     // Another run opened from the address bar is that run's page, its break list too; and back.
     const runs = await host.api<{ items: { id: number }[] }>('/api/recon.runs.list', { page: 1, pageSize: 100 }, token)
@@ -153,7 +153,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(run.rows.filter({ hasText: plan.closed.orderNo })).toHaveCount(0)
     await page.goto(`${host.url}/#/reconciliation/runs/${runId}`)
     await run.filters.choose('Status', 'All')
-    await expect(run.rows).toHaveCount(8 + plan.missing.length)
+    await expect(run.rows).toHaveCount(8 + plan.missing.length + plan.missingRefunds.length)
   })
 
   await test.step('keyboard review: j and k move through the list', async () => {
@@ -234,6 +234,10 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(page.getByTestId('order-status').first()).toHaveText('Succeeded')
     await expect(page.getByTestId('timeline').first()).toContainText(LOST_CALLBACK)
     await page.goBack()
+    // Back where the clerk was: the same list, the same break (the address keeps the place).
+    await expect(page).toHaveURL(/[?&]type=status_mismatch(&|$)/)
+    await expect(run.detail).toContainText(plan.closed.orderNo)
+    await expect(run.status).toHaveText('Accepted theirs')
     await run.filters.choose('Status', 'All')
   })
 
@@ -298,7 +302,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     const [header, ...records] = parse(readFileSync(await download.path()), { bom: true }) as string[][]
     const at = (name: string) => header.indexOf(name)
     expect(header).toEqual(expect.arrayContaining(['id', 'type', 'cause', 'status', 'resolution', 'reason']))
-    expect(records).toHaveLength(8 + plan.missing.length)
+    expect(records).toHaveLength(8 + plan.missing.length + plan.missingRefunds.length)
     expect(new Set(records.map((r) => r[at('type')]))).toEqual(new Set(['missing_ours', 'missing_theirs', 'amount_over', 'amount_short', 'fee_mismatch', 'currency_mismatch', 'status_mismatch', 'duplicate', 'control_total']))
     const byType = (type: string) => records.filter((r) => r[at('type')] === type)
     expect(byType('amount_over')[0][at('resolution')]).toBe('accepted_theirs')
@@ -369,7 +373,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(run.status).toHaveText('以对方为准')
     const data = [
       SOURCE, CN, 'Demo administrator', REVIEWER.username, APPROVER.username, 'CNY', 'USD', 'buyer***@163.com', plan.fileName, Intl.DateTimeFormat().resolvedOptions().timeZone,
-      ...plan.lines.flatMap((l) => [l.orderNo, l.tradeNo]), ...plan.missing.map((o) => o.orderNo),
+      ...plan.lines.flatMap((l) => [l.orderNo, l.tradeNo]), ...plan.missing.map((o) => o.orderNo), ...plan.missingRefunds.flatMap((r) => [r.refundNo, r.orderNo]),
       ...(await page.getByTestId('input-hash').or(page.getByTestId('result-hash')).allTextContents()),
       LOST_CALLBACK
     ]

@@ -10,17 +10,18 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BreakAction, BreakRow } from '../../../../../shared/contract/reconciliation'
 import { useApiQuery } from '../../../api/hooks'
-import { usePaging } from '../usePaging'
+import type { ListTableState } from '../../../components/list/useListState'
 import { BreakDetailPanel, useBreakDetail } from './BreakDetailPanel'
 import { BreakFilters, type BreakFilter } from './BreakFilters'
 import { BreakTable } from './BreakTable'
 import { ImportDecisions } from './ImportDecisions'
 import { ResolveDialog } from './ResolveDialog'
+import type { ReviewPlace } from './reviewPlace'
 import { SHORTCUTS, useReviewKeys } from './useReviewKeys'
 
 interface BreakReviewProps {
-  filter: BreakFilter
-  onFilter: (patch: Partial<BreakFilter>) => void
+  /** The filters, page and selected break, kept in the page's address. */
+  place: ReviewPlace
   causeKeys: string[]
   canDecide: boolean
   /** Opens the bulk dialog for this filter. */
@@ -49,24 +50,32 @@ function Shortcuts() {
   )
 }
 
-export function BreakReview({ filter, onFilter, causeKeys, canDecide, onBulk }: BreakReviewProps) {
+export function BreakReview({ place, causeKeys, canDecide, onBulk }: BreakReviewProps) {
   const { t } = useTranslation()
-  const paging = usePaging()
-  const [search, setSearch] = useState(filter.search ?? '')
+  const { filter, setSearch: searchFor } = place
+  const paging: ListTableState = { page: place.page, pageSize: place.pageSize, setPage: place.setPage, setPageSize: place.setPageSize }
+  const [search, setSearch] = useState(place.search)
   const [query] = useDebouncedValue(search.trim(), 300)
-  const applied: BreakFilter = { ...filter, search: query || undefined }
+  // Only a search typed here starts the list again (the address's own, on the way back, does not).
+  const searched = place.search
+  useEffect(() => {
+    if (query !== searched) searchFor(query)
+  }, [query, searched, searchFor])
+  const applied: BreakFilter = { ...filter, search: place.search || undefined }
   const list = useApiQuery('recon.breaks.list', { ...applied, page: paging.page, pageSize: paging.pageSize }, { placeholderData: keepPreviousData })
   const rows = list.data?.items ?? []
-  const [selected, setSelected] = useState<{ id: number | null; index: number }>({ id: null, index: 0 })
+  // Held here, so the keys move at once (the address follows a render later), and starting from the
+  // address's break on the way back to the list.
+  const [selected, setSelected] = useState<{ id: number | null; index: number }>({ id: place.breakId, index: 0 })
+  const { select: remember } = place
+  useEffect(() => remember(selected.id), [selected.id, remember])
   // The selected break, or (once a decision took it off a filtered list) the one now in its place.
   const current: BreakRow | undefined = rows.find((r) => r.id === selected.id) ?? rows[Math.min(selected.index, rows.length - 1)]
   const index = current ? rows.indexOf(current) : -1
+  const select = (row: BreakRow, i: number) => setSelected({ id: row.id, index: i })
   const detail = useBreakDetail(current?.id ?? null)
   const [dialog, setDialog] = useState<{ action: BreakAction; candidateId?: number } | null>(null)
   const [importing, setImporting] = useState(false)
-  const { reset } = paging
-  const filterKey = JSON.stringify(applied)
-  useEffect(() => reset(), [filterKey, reset])
 
   // A break reached by the keys is scrolled into view (a click's row already is).
   const movedByKey = useRef(false)
@@ -80,7 +89,7 @@ export function BreakReview({ filter, onFilter, causeKeys, canDecide, onBulk }: 
   const move = (step: 1 | -1) => {
     movedByKey.current = true
     const next = index + step
-    if (next >= 0 && next < rows.length) setSelected({ id: rows[next].id, index: next })
+    if (next >= 0 && next < rows.length) select(rows[next], next)
     else if (step === 1 && paging.page * paging.pageSize < (list.data?.total ?? 0)) {
       paging.setPage(paging.page + 1)
       setSelected({ id: null, index: 0 })
@@ -113,10 +122,10 @@ export function BreakReview({ filter, onFilter, causeKeys, canDecide, onBulk }: 
             )}
           </Group>
           <Group align="flex-end" wrap="wrap">
-            <BreakFilters filter={filter} search={search} onSearch={setSearch} onChange={onFilter} causeKeys={causeKeys} />
+            <BreakFilters filter={filter} search={search} onSearch={setSearch} onChange={place.setFilter} causeKeys={causeKeys} />
           </Group>
           <Shortcuts />
-          <BreakTable paging={paging} result={list} selectedId={current?.id ?? null} onSelect={(row, i) => setSelected({ id: row.id, index: i })} />
+          <BreakTable paging={paging} result={list} selectedId={current?.id ?? null} onSelect={select} />
         </Stack>
       </Paper>
       {current && <BreakDetailPanel id={current.id} canDecide={canDecide} onAction={open} />}

@@ -15,6 +15,7 @@ import { BackLink } from '../../finance/CaseParts'
 import { RunStatusBadge } from '../badges'
 import { BreakReview } from '../breaks/BreakReview'
 import { BulkDialog } from '../breaks/BulkDialog'
+import { useReviewPlace } from '../breaks/reviewPlace'
 import type { BreakFilter } from '../breaks/BreakFilters'
 import { causeLabel } from '../labels'
 import { RECON_PATHS } from '../paths'
@@ -28,7 +29,7 @@ export function RunPage() {
   const id = Number(useParams().id)
   const canDecide = useCan(PERMISSIONS.RECONCILIATION_WRITE)
   const run = useApiQuery('recon.runs.get', { id }, { refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false) })
-  const [filter, setFilter] = useState<BreakFilter>({ runId: id, status: 'open' })
+  const place = useReviewPlace(id)
   const [bulk, setBulk] = useState<{ filter: BreakFilter; title: string } | null>(null)
   const data = run.data
   return (
@@ -53,12 +54,11 @@ export function RunPage() {
             <>
               <CauseGroups
                 causes={data.causes}
-                onShow={(cause) => setFilter({ runId: id, type: cause.type, causeKey: cause.causeKey })}
+                onShow={(cause) => place.setFilter({ type: cause.type, causeKey: cause.causeKey, status: undefined, merchantId: undefined, assignedToMe: undefined })}
                 onResolve={canDecide ? (cause) => setBulk({ filter: { runId: id, type: cause.type, causeKey: cause.causeKey, status: 'open' }, title: t('recon.bulk.groupTitle', { cause: causeLabel(t, cause.causeKey) }) }) : undefined}
               />
               <BreakReview
-                filter={filter}
-                onFilter={(patch) => setFilter((f) => ({ ...f, ...patch }))}
+                place={place}
                 causeKeys={[...new Set(data.causes.map((c) => c.causeKey))]}
                 canDecide={canDecide}
                 onBulk={(current) => setBulk({ filter: current, title: t('recon.bulk.filterTitle') })}
