@@ -59,6 +59,8 @@ export interface Plan {
   unknown: PlannedLine
   /** Succeeded orders of the period no line names. */
   missing: Order[]
+  /** Succeeded refunds of the channel's orders in the period: no line names a refund either. */
+  missingRefunds: { refundNo: string; orderNo: string }[]
   file: Buffer
   fileName: string
   /** The same statement after the channel renamed its fee column (服务费（元） → 交易服务费). */
@@ -103,6 +105,22 @@ async function channelOrders(host: Host, token: string): Promise<Order[]> {
   }
 }
 
+/** The succeeded refunds of these orders finished in [from, to): the run expects each on their side. */
+async function refundsOf(host: Host, token: string, orders: Order[], from: number, to: number): Promise<Plan['missingRefunds']> {
+  const ids = new Set(orders.map((o) => o.id))
+  const found: Plan['missingRefunds'] = []
+  for (let page = 1, seen = 0; ; page++) {
+    const answer = await host.api<{ items: { orderId: number; refundNo: string; orderNo: string; status: string; isTest: boolean; createdAt: number; finalizedAt: number | null }[]; total: number }>('/api/refunds.list', { page, pageSize: 100 }, token)
+    expect(answer.status, answer.body.message).toBe(200)
+    for (const r of answer.body.data.items) {
+      const at = r.finalizedAt ?? r.createdAt
+      if (ids.has(r.orderId) && r.status === 'succeeded' && !r.isTest && at >= from && at < to) found.push({ refundNo: r.refundNo, orderNo: r.orderNo })
+    }
+    seen += answer.body.data.items.length
+    if (seen >= answer.body.data.total || answer.body.data.items.length === 0) return found
+  }
+}
+
 /** A difference of `cents` that neither equals the fee (a different cause) nor is a rounding. */
 function offBy(order: Order, cents: bigint): string {
   const fee = toMinor(expectedFee(ours(order)))
@@ -123,6 +141,7 @@ export async function planStatement(host: Host, token: string, now = Date.now())
   expect(succeeded.length, 'succeeded deposits of the demo channel in the period').toBeGreaterThanOrEqual(9)
   expect(closed, 'a closed deposit of the demo channel in the period').toBeDefined()
   const [exact, over, short, feeOff, otherCurrency, twice, ...missing] = succeeded
+  const missingRefunds = await refundsOf(host, token, orders, from, to)
   const line = (o: Order, amount = ours(o), options: { fee?: string; currency?: string; tradeNo?: string } = {}): PlannedLine => ({
     tradeNo: options.tradeNo ?? o.upstreamNo ?? `UP${o.orderNo}`,
     orderNo: o.orderNo,
@@ -168,7 +187,7 @@ export async function planStatement(host: Host, token: string, now = Date.now())
     return row
   })
   const changedText = text.replace(HEADER.join(','), HEADER.map((h) => (h === '服务费（元）' ? '交易服务费' : h)).join(','))
-  return { badFile: iconv.encode(`${statement(badRows)}\r\n`, 'gbk'), badLines: { amount: 7, time: 9 }, changedFile: iconv.encode(`${changedText}\r\n`, 'gbk'), from, to, lines, exact, over, short, feeOff, otherCurrency, twice, closed: closed!, unknown, missing, file: iconv.encode(`${text}\r\n`, 'gbk'), fileName: `20880000000000000156_${beijing(from).slice(0, 10).replace(/-/g, '')}_业务明细.csv` }
+  return { badFile: iconv.encode(`${statement(badRows)}\r\n`, 'gbk'), badLines: { amount: 7, time: 9 }, changedFile: iconv.encode(`${changedText}\r\n`, 'gbk'), from, to, lines, exact, over, short, feeOff, otherCurrency, twice, closed: closed!, unknown, missing, missingRefunds, file: iconv.encode(`${text}\r\n`, 'gbk'), fileName: `20880000000000000156_${beijing(from).slice(0, 10).replace(/-/g, '')}_业务明细.csv` }
 }
 
 /**
