@@ -1,5 +1,5 @@
 /** Look-ups by natural key, so each demo step can find what an earlier (perhaps interrupted) run made. */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/open'
 import { channels, channelServiceBindings, contracts, merchants, services, terminals } from '../db/schema'
 
@@ -8,8 +8,9 @@ export const findMerchant = (db: Db, name: string) => db.select({ id: merchants.
 export const findContract = (db: Db, merchantId: number, name: string) =>
   db.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.merchantId, merchantId), eq(contracts.name, name))).get()?.id
 
+/** Whatever the case, as terminals.create compares: an operator's "mk-pos-01" is the demo's MK-POS-01. */
 export const findTerminal = (db: Db, merchantId: number, identifier: string) =>
-  db.select({ id: terminals.id }).from(terminals).where(and(eq(terminals.merchantId, merchantId), eq(terminals.identifier, identifier))).get()?.id
+  db.select({ id: terminals.id }).from(terminals).where(and(eq(terminals.merchantId, merchantId), sql`lower(${terminals.identifier}) = lower(${identifier})`)).get()?.id
 
 export const findService = (db: Db, merchantId: number, serviceType: string, direction: 'deposit' | 'payout', currency: string) =>
   db

@@ -19,7 +19,7 @@ export const terminalRow = z.object({
 })
 export type TerminalRow = z.infer<typeof terminalRow>
 
-/** The serial number, site id or app id: unique within the merchant. */
+/** The serial number, site id or app id: unique within the merchant whatever its case (T001 = t001). */
 const identifier = z
   .string({ error: ruleMessage('rule.required') })
   .trim()
@@ -52,7 +52,7 @@ export const terminalsContract = {
     input: z.object({ merchantId: id, type: terminalType, identifier, name: terminalName.default(''), status: status.default('active') }),
     output: terminalRow,
     access: PERMISSIONS.TERMINAL_WRITE,
-    doc: 'Creates a terminal; its identifier is unique within the merchant.'
+    doc: "Creates a terminal; its identifier is unique within the merchant whatever its letters' case."
   }),
   'terminals.update': mutation({
     input: z.object({ id, type: terminalType, identifier, name: terminalName }),

@@ -34,6 +34,31 @@ describe('terminals', () => {
     expect(await t.ok('terminals.update', { id: first.id, type: 'web', identifier: 'shop.example', name: 'Same id kept' }, admin)).toMatchObject({ name: 'Same id kept' })
   })
 
+  it('the identifier is the same whatever its case: t001 is refused beside T001, naming the stored one; the database refuses it too', async () => {
+    const { t, admin, siam, saigon } = w
+    const upper = await t.ok('terminals.create', { merchantId: siam.id, type: 'pos', identifier: 'CASE-T001' }, admin)
+    const before = countRows(t.core, 'terminals')
+    expect(await t.call('terminals.create', { merchantId: siam.id, type: 'pos', identifier: 'case-t001' }, admin)).toMatchObject({
+      status: 409,
+      field: 'identifier',
+      code: 'terminals.identifier_taken',
+      message: 'identifier: this merchant already has a terminal "CASE-T001"'
+    })
+    expect(countRows(t.core, 'terminals')).toBe(before)
+    // Another merchant's terminal is no twin; a terminal may change its own identifier's case.
+    await t.ok('terminals.create', { merchantId: saigon.id, type: 'pos', identifier: 'case-t001' }, admin)
+    const other = await t.ok('terminals.create', { merchantId: siam.id, type: 'pos', identifier: 'CASE-T002' }, admin)
+    expect(await t.call('terminals.update', { id: other.id, type: 'pos', identifier: 'Case-T001', name: '' }, admin)).toMatchObject({ status: 409, field: 'identifier', message: 'identifier: this merchant already has a terminal "CASE-T001"' })
+    expect(await t.ok('terminals.update', { id: upper.id, type: 'pos', identifier: 'case-t001', name: '' }, admin)).toMatchObject({ identifier: 'case-t001' })
+    // A search finds it whatever the case typed.
+    expect((await t.ok('terminals.list', { merchantId: siam.id, search: 'CASE-T00' }, admin)).items.map((x) => x.identifier).sort()).toEqual(['CASE-T002', 'case-t001'])
+    // A write that skips the procedures meets the same rule in the database.
+    const insert = t.core.db.$client.prepare("insert into terminals (tenant_id, merchant_id, type, identifier, created_at, updated_at) values (1, ?, 'pos', ?, 0, 0)")
+    expect(() => insert.run(siam.id, 'CASE-t001')).toThrow(/terminals.identifier_taken/)
+    expect(() => t.core.db.$client.prepare('update terminals set identifier = ? where id = ?').run('CASE-t002', upper.id)).toThrow(/terminals.identifier_taken/)
+    expect(countRows(t.core, 'terminals')).toBe(before + 2)
+  })
+
   it('lists with paging, filters, search and sort; a merchant-bound user sees only its own and writes only for it', async () => {
     const { t, admin, siam, saigon, operator, editor } = w
     const m = await t.ok('merchants.create', { name: 'Terminal Lister' }, admin)

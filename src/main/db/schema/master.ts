@@ -3,6 +3,7 @@
  * Limits and fees are integer minor units of the currency they apply to (0 = no limit);
  * rates are parts per million (2.5 % = 25 000 ppm), so no rate is ever a float.
  */
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { merchants, tenants } from './foundation'
 
@@ -57,7 +58,12 @@ export const terminals = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull()
   },
-  (t) => [uniqueIndex('terminals_merchant_identifier').on(t.merchantId, t.identifier)]
+  (t) => [
+    uniqueIndex('terminals_merchant_identifier').on(t.merchantId, t.identifier),
+    // An identifier is the same whatever its letters' case (T001 = t001). Not a unique index: a
+    // database may already hold such twins, so migration 0031's triggers refuse a new one instead.
+    index('terminals_merchant_identifier_key').on(t.merchantId, sql`lower(${t.identifier})`)
+  ]
 )
 
 export const services = sqliteTable(

@@ -1,5 +1,5 @@
-/** Terminals: a merchant's points of sale, sites and apps; the identifier is unique within the merchant. */
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+/** Terminals: a merchant's points of sale, sites and apps; the identifier is unique within the merchant, whatever its case. */
+import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import { say, term } from '../../../shared/server-text'
 import type { TerminalRow } from '../../../shared/contract/terminals'
 import { merchants, terminals } from '../../db/schema'
@@ -42,14 +42,18 @@ function existing(db: Db | Tx, ctx: Ctx, id: number): TerminalRow {
   return row
 }
 
-function identifierTaken(tx: Tx, merchantId: number, identifier: string, exceptId?: number): void {
-  const other = tx
-    .select({ id: terminals.id })
-    .from(terminals)
-    .where(and(eq(terminals.merchantId, merchantId), eq(terminals.identifier, identifier)))
-    .get()
-  if (other && other.id !== exceptId) {
-    throw conflict(say('error.terminals.identifierTaken', { name: identifier }), { field: 'identifier', code: 'terminals.identifier_taken' })
+/**
+ * An identifier is the merchant's whatever its letters' case: "t001" names the same terminal as
+ * "T001" (contract names compare the same way). The refusal names the one already stored. Twins a
+ * database held before migration 0031 stay; a terminal keeping its identifier unchanged is not refused.
+ */
+function identifierTaken(tx: Tx, merchantId: number, identifier: string, except?: { id: number; identifier: string }): void {
+  if (except?.identifier === identifier) return
+  const filters = [eq(terminals.merchantId, merchantId), sql`lower(${terminals.identifier}) = lower(${identifier})`]
+  if (except) filters.push(ne(terminals.id, except.id))
+  const other = tx.select({ identifier: terminals.identifier }).from(terminals).where(and(...filters)).get()
+  if (other) {
+    throw conflict(say('error.terminals.identifierTaken', { name: other.identifier }), { field: 'identifier', code: 'terminals.identifier_taken' })
   }
 }
 
@@ -100,7 +104,7 @@ export const terminalProcedures = handlers({
   'terminals.update': (ctx, input) =>
     transact(ctx.db, (tx) => {
       const before = existing(tx, ctx, input.id)
-      identifierTaken(tx, before.merchantId, input.identifier, input.id)
+      identifierTaken(tx, before.merchantId, input.identifier, before)
       tx.update(terminals)
         .set({ type: input.type, identifier: input.identifier, name: input.name, updatedAt: ctx.clock.now() })
         .where(eq(terminals.id, input.id))

@@ -110,7 +110,7 @@ export const enMaster = {
     searchLabel: 'Search terminals',
     searchPlaceholder: 'Identifier or name',
     identifier: 'Identifier',
-    identifierHint: 'Serial number, site ID or app ID; unique within the merchant.',
+    identifierHint: 'Serial number, site ID or app ID; unique within the merchant, in any letter case (T001 = t001).',
     name: 'Terminal name',
     type: 'Terminal type',
     types: { pos: 'POS', web: 'Website', app: 'App', api: 'API' },

@@ -112,7 +112,7 @@ export const zhCNMaster: typeof enMaster = {
     searchLabel: '搜索终端',
     searchPlaceholder: '标识或名称',
     identifier: '终端标识',
-    identifierHint: '序列号、站点编号或应用编号；在同一商户内唯一。',
+    identifierHint: '序列号、站点编号或应用编号；在同一商户内唯一（不区分大小写）。',
     name: '终端名称',
     type: '终端类型',
     types: { pos: 'POS 机', web: '网站', app: '应用', api: '接口' },
