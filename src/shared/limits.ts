@@ -5,7 +5,8 @@
  * All amounts are integer minor units of one currency; on every side 0 means "no limit", so a 0
  * never wins the max of the lowers nor the min of the uppers. Refusals are server texts (codes
  * and parameters, built here as plain objects: this module loads nothing), so the form and the
- * host's 400 read alike in either language; amounts in them are written by `format`.
+ * host's 400 read alike in either language; amounts in them are written by `format` (callers pass
+ * `moneyText` of the currency: "20,000.00 CNY", as the screens write money).
  */
 import type { ServerText } from './server-text'
 
@@ -51,7 +52,7 @@ function checkBound(value: number, what: string): void {
 
 /**
  * lower = max(non-zero lowers), upper = min(non-zero uppers); upper < lower means no range.
- * `format` writes amounts in the reason (the procedure passes the currency's decimal form).
+ * `format` writes amounts in the reason (the procedure passes `moneyText` of the currency).
  */
 export function availableRange(sources: LimitSources, format: FormatAmount = plain): AvailableRange {
   let lower = 0
@@ -84,7 +85,7 @@ export function availableRange(sources: LimitSources, format: FormatAmount = pla
   return { usable: true, lower, upper, lowerSource, upperSource }
 }
 
-/** How a range reads in a refusal: "500.00 (service) – 20000.00 (service)", "at least 100.00 (channel)", "any amount". */
+/** How a range reads in a refusal: "500.00 CNY (service) – 20,000.00 CNY (service)", "at least 100.00 CNY (channel)", "any amount" (amounts as `format` writes them). */
 export function describeRange(range: Pick<AvailableRange, 'lower' | 'upper' | 'lowerSource' | 'upperSource'>, format: FormatAmount = plain): ServerText {
   const lower = { lower: format(range.lower), lowerSource: source(range.lowerSource) }
   const upper = { upper: format(range.upper), upperSource: source(range.upperSource) }

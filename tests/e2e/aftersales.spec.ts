@@ -38,11 +38,11 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     await expect(refund.heading()).toHaveText(/^Refund R\d+-1$/)
     await expect(refund.status).toHaveText('Succeeded', { timeout: 20_000 })
     await expect.poll(() => refund.timelineTexts()).toEqual([
-      expect.stringMatching(/^Refund R\d+-1 of CNY 300\.00 requested \(refund fee CNY 1\.00\): Customer returned two items$/),
-      expect.stringMatching(/^Held CNY 300\.00 and refund fee CNY 1\.00 from the merchant’s available balance \(posting \d+\)$/),
+      expect.stringMatching(/^Refund R\d+-1 of 300\.00 CNY requested \(refund fee 1\.00 CNY\): Customer returned two items$/),
+      expect.stringMatching(/^Held 300\.00 CNY and refund fee 1\.00 CNY from the merchant’s available balance \(posting \d+\)$/),
       expect.stringMatching(/^Provider accepted the refund as SIMR\d+; processing$/),
       'Provider reports the refund succeeded',
-      expect.stringMatching(/^Refund succeeded: CNY 300\.00 refunded and refund fee CNY 1\.00 charged \(posting \d+\)$/)
+      expect.stringMatching(/^Refund succeeded: 300\.00 CNY refunded and refund fee 1\.00 CNY charged \(posting \d+\)$/)
     ])
     await expect.poll(async () => minorOf(await balance.available(CN, 'Golden')), POLL).toBe(start - 30_100)
   })
@@ -55,7 +55,7 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     await dialog.fill('Amount', '800')
     await dialog.fill('Reason', 'Customer returned everything')
     await dialog.submit('Request refund')
-    await expect(dialog.error(`only CNY 700.00 of order ${orderNo} can still be refunded (paid 1000.00, refunded or in progress 300.00, disputed 0.00)`)).toBeVisible()
+    await expect(dialog.error(`only 700.00 CNY of order ${orderNo} can still be refunded (paid 1,000.00 CNY, refunded or in progress 300.00 CNY, disputed 0.00 CNY)`)).toBeVisible()
     await dialog.root.getByRole('button', { name: 'Cancel' }).click()
     await expect(order.refunds.getByRole('row')).toHaveCount(1)
   })
@@ -79,8 +79,8 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
     await expect(dispute.heading()).toHaveText(/^Dispute DS\d+-1$/)
     await expect(dispute.status).toHaveText('Open')
     await expect.poll(() => dispute.timelineTexts()).toEqual([
-      expect.stringMatching(/^Chargeback DS\d+-1 of CNY 200\.00 opened with reason code 13\.1$/),
-      expect.stringMatching(/^Debited CNY 200\.00 and dispute fee CNY 50\.00 from the merchant \(posting \d+\)$/)
+      expect.stringMatching(/^Chargeback DS\d+-1 of 200\.00 CNY opened with reason code 13\.1$/),
+      expect.stringMatching(/^Debited 200\.00 CNY and dispute fee 50\.00 CNY from the merchant \(posting \d+\)$/)
     ])
   })
   const disputeUrl = page.url()
@@ -117,7 +117,7 @@ test('a partial refund, a refund beyond what is left refused, a dispute with a w
       `Waybill SF Express ${trackingNo} attached as evidence`,
       `Evidence file delivery-note.pdf added (${PDF.length} bytes)`,
       'Evidence submitted: 1 file(s), 1 waybill(s)',
-      expect.stringMatching(/^Dispute won \(Issuer accepted the signed delivery note\): CNY 200\.00 returned to the merchant \(posting \d+\); the dispute fee is kept$/)
+      expect.stringMatching(/^Dispute won \(Issuer accepted the signed delivery note\): 200\.00 CNY returned to the merchant \(posting \d+\); the dispute fee is kept$/)
     ])
   })
 
@@ -185,7 +185,7 @@ test('a chargeback larger than what the merchant has left is recorded: its balan
     await expect
       .poll(() => dispute.timelineTexts())
       // 10.00 was left, unless a reserve of the demo's history fell due meanwhile.
-      .toContainEqual(expect.stringMatching(/^The merchant's available balance \(CNY [\d.]+\) was short of CNY 1050\.00 by CNY ([\d.]+): .* recorded as owed by the merchant \(available balance now CNY -\1\)\./))
+      .toContainEqual(expect.stringMatching(/^The merchant's available balance \([\d,.]+ CNY\) was short of 1,050\.00 CNY by ([\d,.]+) CNY: .* recorded as owed by the merchant \(available balance now -\1 CNY\)\./))
   })
   const disputeUrl = page.url()
 

@@ -73,7 +73,7 @@ test('a withdrawal is requested, refused to its own requester, approved and paid
     expect(Number(held.available)).toBeCloseTo(Number(before.available) - 1005, 2)
     await expectBalance(detail, held)
     await expect(detail.timelineRows()).toHaveCount(1)
-    await expect(detail.timelineRows().first()).toContainText(`Withdrawal ${withdrawalNo} of CNY 1000.00 (fee CNY 5.00)`)
+    await expect(detail.timelineRows().first()).toContainText(`Withdrawal ${withdrawalNo} of 1,000.00 CNY (fee 5.00 CNY)`)
     await expect(detail.timelineRows().first()).toContainText('demo.admin')
   })
 
@@ -109,7 +109,7 @@ test('a withdrawal is requested, refused to its own requester, approved and paid
     await dialog.submit('Mark paid')
     await expect(detail.status).toHaveText('Paid')
     await expect(detail.timelineRows()).toHaveCount(3)
-    await expect(detail.timelineRows().nth(2)).toContainText(`Withdrawal ${withdrawalNo} paid (bank reference ICBC-TRF-20261122-0042): withdrawal CNY 1000.00 and fee CNY 5.00 posted`)
+    await expect(detail.timelineRows().nth(2)).toContainText(`Withdrawal ${withdrawalNo} paid (bank reference ICBC-TRF-20261122-0042): withdrawal 1,000.00 CNY and fee 5.00 CNY posted`)
     const after = await cnyBalance(host, token, merchantId)
     expect(after.available).toBe((await cnyBalance(host, token, merchantId)).available)
     expect(Number(after.held)).toBeCloseTo(Number(before.held), 2)

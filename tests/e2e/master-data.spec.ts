@@ -247,7 +247,7 @@ test('finance: a manual adjustment is requested, approved by another user, and s
     await expect(detail.status).toHaveText('Approved')
     await expect(detail.available).toHaveText('100.50 CNY')
     await expect(page.getByText(String(decided.body.data.postingId), { exact: true })).toBeVisible()
-    await expect(detail.timelineRows().nth(1)).toContainText(`Adjustment ${adjustmentNo} approved: CNY 100.50 posted (posting ${decided.body.data.postingId})`)
+    await expect(detail.timelineRows().nth(1)).toContainText(`Adjustment ${adjustmentNo} approved: 100.50 CNY posted (posting ${decided.body.data.postingId})`)
     await expect(detail.timelineRows().nth(1)).toContainText('finance.checker')
   })
 

@@ -65,7 +65,7 @@ test('operations staff pick a merchant and create a CN bank card deposit; refuse
     const answer = await host.api('/api/orders.createDeposit', { merchantId, ...pair, amount: '100', fields }, token)
     expect(answer.status).toBe(422)
     expect(answer.body.field).toBe('amount')
-    expect(answer.body.message).toBe('amount: must be at least 500.00 (service limit); the available range is 500.00 (service) – 20000.00 (service)')
+    expect(answer.body.message).toBe('amount: must be at least 500.00 CNY (service limit); the available range is 500.00 CNY (service) – 20,000.00 CNY (service)')
   })
 
   await test.step('a valid order opens its payment page in a new window without the app around it', async () => {
@@ -268,7 +268,7 @@ test('order query finds an order by its numbers; its detail shows the timeline, 
   await query.openRow(orderNo)
 
   await expect(query.timeline.getByRole('row').filter({ hasText: 'Created' }).first()).toContainText(
-    'Deposit of CNY 1500.00 created on channel "CN UnionPay Direct A" (test order)'
+    'Deposit of 1,500.00 CNY created on channel "CN UnionPay Direct A" (test order)'
   )
   await expect(query.timeline).toContainText('demo.ops')
   for (const tab of ['Upstream log', 'Callbacks', 'Notifications', 'Ledger entries']) await expect(query.tab(tab)).toBeVisible()

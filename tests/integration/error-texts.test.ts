@@ -68,9 +68,9 @@ describe('refusals of the core: the English message API clients read, and the te
 
   it('a limit pair refused by the host, naming the other field by its label on screen and by its name for programs', async () => {
     const e = refused(await t.call('services.create', { merchantId, serviceType: 'CNY_BANK_CARD', direction: 'deposit', currency: 'CNY', singleLower: '500', singleUpper: '100' }, admin))
-    expect(e).toMatchObject({ status: 400, field: 'singleUpper', message: 'singleUpper: must be at least singleLower (500.00), or 0 for no limit' })
-    expect(fieldErrorMessage(apiError(e), chinese)).toBe('不能小于单笔下限（500.00），或填 0 表示不限')
-    expect(fieldErrorMessage(apiError(e), english)).toBe('must be at least Single limit (lower) (500.00), or 0 for no limit')
+    expect(e).toMatchObject({ status: 400, field: 'singleUpper', message: 'singleUpper: must be at least singleLower (500.00 CNY), or 0 for no limit' })
+    expect(fieldErrorMessage(apiError(e), chinese)).toBe('不能小于单笔下限（500.00 CNY），或填 0 表示不限')
+    expect(fieldErrorMessage(apiError(e), english)).toBe('must be at least Single limit (lower) (500.00 CNY), or 0 for no limit')
   })
 
   it('a missing permission names it by its catalog name for programs and by its label on screen', async () => {

@@ -3,7 +3,7 @@
  * their numbers, and money as timelines show it.
  */
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, type ServerText } from '../../shared/server-text'
 import { minorOf } from '../core/amount-input'
 import { contracts, disputes, orders, refunds } from '../db/schema'
@@ -18,8 +18,6 @@ import { assertCanRead } from '../core/scope'
 
 export type Order = typeof orders.$inferSelect
 export type Contract = typeof contracts.$inferSelect
-
-export const moneyText = (minor: number | bigint, currency: string) => `${currency} ${fromMinor(minor, currency)}`
 
 /** An order the caller may see (another merchant's order does not exist for a merchant-bound user). */
 export function visibleOrder(ctx: Ctx, db: Db | Tx, orderId: number): Order {
@@ -79,7 +77,7 @@ export function givingBackRefusal(order: Order): ServerText | null {
  */
 export function assertCovered(tx: Tx, ledger: Ledger, order: Order, amountMinor: number, feeMinor: number, merchantUser = false): void {
   if (isRehearsalChannel(tx, order.channelId)) return
-  const format = (minor: number | bigint) => fromMinor(minor, order.currency)
+  const format = (minor: number | bigint) => moneyText(minor, order.currency)
   const channel = ledger.balance({ kind: 'channel', channelId: order.channelId, currency: order.currency }).available
   const merchant = ledger.balance({ kind: 'merchant_available', merchantId: order.merchantId, currency: order.currency }).available
   const coverage = payoutCoverage(amountMinor, feeMinor, channel, merchant, format, { channelFigure: !merchantUser })
@@ -116,11 +114,11 @@ export function claimAmount(tx: Tx, order: Order, amount: string, what: 'refunde
   const amountMinor = minorOf('amount', amount, order.currency, { positive: true })
   const b = caseBalance(tx, order)
   if (amountMinor > b.remaining) {
-    const f = (minor: number) => fromMinor(minor, order.currency)
+    const f = (minor: number) => moneyText(minor, order.currency)
     throw new AppError(
       'limit',
       say(what === 'refunded' ? 'error.aftersales.refundExceeds' : 'error.aftersales.disputeExceeds', {
-        money: `${order.currency} ${f(b.remaining)}`,
+        money: f(b.remaining),
         orderNo: order.orderNo,
         paid: f(b.paid),
         refunded: f(b.refunded),

@@ -11,6 +11,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
 import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, term } from '../../shared/server-text'
 import { disputeEvidence, disputes, disputeWaybills, type DisputeKind, type DisputeStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
@@ -20,7 +21,7 @@ import type { AccountRef, Overdraft, PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
 import type { Waybill } from './waybills'
-import { assertCovered, assertPaidDeposit, assertSettledInOrderCurrency, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, assertSettledInOrderCurrency, claimAmount, caseNumber, contractOf, type Order } from './cases'
 
 export type Dispute = typeof disputes.$inferSelect
 

@@ -9,6 +9,7 @@
  */
 import { eq } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
+import { moneyText } from '../../shared/money-text'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { outbox, refunds } from '../db/schema'
 import type { Tx } from '../db/transaction'
@@ -16,7 +17,7 @@ import type { Ledger } from '../ledger/ledger'
 import type { PostingInput } from '../ledger/types'
 import { addCaseEvent } from '../cases/timeline'
 import { addEvent } from '../orders/timeline'
-import { assertCovered, assertPaidDeposit, assertSettledInOrderCurrency, claimAmount, caseNumber, contractOf, moneyText, type Order } from './cases'
+import { assertCovered, assertPaidDeposit, assertSettledInOrderCurrency, claimAmount, caseNumber, contractOf, type Order } from './cases'
 
 export type Refund = typeof refunds.$inferSelect
 

@@ -4,7 +4,8 @@
  * is a 400 that names its field (more decimals than the currency has, too large, not positive
  * where it must be) and never an uncaught precision error.
  */
-import { Decimal, fromMinor, minorUnitsOf } from '../../shared/money'
+import { Decimal, minorUnitsOf } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, type ServerText } from '../../shared/server-text'
 import { validationError } from './errors'
 
@@ -22,8 +23,8 @@ export function minorOf(field: string, amount: string, currency: string, rule: A
     throw validationError(field, digits === 0 ? say('rule.wholeAmounts', { currency }) : say('rule.currencyDecimals', { currency, n: digits }))
   }
   const minor = scaled.toNumber()
-  if (!Number.isSafeInteger(minor)) throw validationError(field, say('rule.tooLargeAtMost', { money: `${currency} ${fromMinor(Number.MAX_SAFE_INTEGER, currency)}` }))
+  if (!Number.isSafeInteger(minor)) throw validationError(field, say('rule.tooLargeAtMost', { money: moneyText(Number.MAX_SAFE_INTEGER, currency) }))
   if (rule.positive && minor <= 0) throw validationError(field, say('rule.moreThanZero'))
-  if (rule.atMost && minor > rule.atMost.minor) throw validationError(field, say('rule.notMoreThan', { what: rule.atMost.what, money: `${currency} ${fromMinor(rule.atMost.minor, currency)}` }))
+  if (rule.atMost && minor > rule.atMost.minor) throw validationError(field, say('rule.notMoreThan', { what: rule.atMost.what, money: moneyText(rule.atMost.minor, currency) }))
   return minor + 0
 }

@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { ENTRY_TYPES } from '../../shared/ledger'
-import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, verbatim } from '../../shared/server-text'
 import { addCaseEvent } from '../cases/timeline'
 import { actorOf, type Ctx } from '../core/context'
@@ -36,8 +36,6 @@ export function adjustmentPosting(a: Stored, approvedBy: number): PostingInput {
     ]
   }
 }
-
-export const money = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
 
 export interface AdjustmentRequest {
   merchantId: number
@@ -89,7 +87,7 @@ export function requestAdjustment(tx: Tx, ctx: Ctx, input: AdjustmentRequest): {
     })
     .returning()
     .get()
-  const text = say('adjustment.requested', { adjustmentNo: a.adjustmentNo, amount: money(input.amountMinor, a.currency), merchant: merchant.name, reason: verbatim(a.reason) })
+  const text = say('adjustment.requested', { adjustmentNo: a.adjustmentNo, amount: moneyText(input.amountMinor, a.currency), merchant: merchant.name, reason: verbatim(a.reason) })
   addCaseEvent(tx, { type: 'adjustment', id: a.id }, now, text, { actor: actor.username })
   ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: merchant.id, summary: text, after: { ...a } })
   return { id: a.id, adjustmentNo: a.adjustmentNo, replayed: false }

@@ -5,7 +5,7 @@
  * (orders/outcome.ts) can call it without an import cycle.
  */
 import { and, eq } from 'drizzle-orm'
-import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { writeAuditEvent } from '../core/audit'
 import type { Actor, Ctx } from '../core/context'
@@ -16,14 +16,13 @@ import { reconApprovalEnded } from '../recon/break-history'
 
 type Stored = typeof fourEyesRequests.$inferSelect
 
-const money = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
-
 /** What a request asks for, in words, for audit events and refusals. */
 export function describeRequest(r: Pick<Stored, 'kind' | 'currency' | 'amountMinor' | 'action'>, names: { orderNo?: string | null; channel?: string | null }): ServerText {
-  const action = r.action as { result?: 'succeeded' | 'failed'; kind?: 'top_up' | 'correction'; amount?: string }
-  if (r.kind === 'payout') return say('fourEyes.what.payout', { orderNo: names.orderNo ?? '', money: money(r.amountMinor, r.currency) })
-  if (r.kind === 'mark_result') return say('fourEyes.what.markResult', { orderNo: names.orderNo ?? '', money: money(r.amountMinor, r.currency), status: term('orderStatus', action.result ?? 'succeeded') })
-  return say('fourEyes.what.channelBalance', { kind: term('channelBalance', action.kind ?? 'correction'), money: `${r.currency} ${action.amount ?? fromMinor(r.amountMinor, r.currency)}`, channel: names.channel ?? '' })
+  // A channel balance change's amount is signed (a correction may take money off); amountMinor holds it so.
+  const action = r.action as { result?: 'succeeded' | 'failed'; kind?: 'top_up' | 'correction' }
+  if (r.kind === 'payout') return say('fourEyes.what.payout', { orderNo: names.orderNo ?? '', money: moneyText(r.amountMinor, r.currency) })
+  if (r.kind === 'mark_result') return say('fourEyes.what.markResult', { orderNo: names.orderNo ?? '', money: moneyText(r.amountMinor, r.currency), status: term('orderStatus', action.result ?? 'succeeded') })
+  return say('fourEyes.what.channelBalance', { kind: term('channelBalance', action.kind ?? 'correction'), money: moneyText(r.amountMinor, r.currency), channel: names.channel ?? '' })
 }
 
 /** Who ends an order: a person's procedure (its context: audited under its name), or the order engine (the system). */

@@ -11,6 +11,7 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, term, verbatim } from '../../shared/server-text'
 import { actorOf, type Ctx } from '../core/context'
 import { conflict } from '../core/errors'
@@ -23,8 +24,6 @@ import { describeRequest } from './four-eyes-requests'
 
 type Order = typeof orders.$inferSelect
 type Stored = typeof fourEyesRequests.$inferSelect
-
-const money = (minor: number, currency: string) => `${currency} ${fromMinor(minor, currency)}`
 
 /** The threshold (minor units) at or over which this kind in this currency waits for a second user; null when no rule applies. */
 export function thresholdOf(tx: Tx, tenantId: number, kind: FourEyesKind, currency: string): number | null {
@@ -103,7 +102,7 @@ export function holdPayoutForApproval(tx: Tx, ctx: Ctx, order: Order): boolean {
   const threshold = waits(tx, ctx.tenantId, 'payout', order.currency, order.amountMinor)
   if (threshold === null) return false
   const r = record(tx, ctx, { kind: 'payout', orderId: order.id, merchantId: order.merchantId, currency: order.currency, amountMinor: order.amountMinor, action: {}, reason: '' }, { orderNo: order.orderNo })
-  addEvent(tx, order.id, r.createdAt, 'manual', say('order.awaitingApproval', { money: money(order.amountMinor, order.currency), threshold: money(threshold, order.currency), id: r.id }), { approvalId: r.id }, actorOf(ctx).username)
+  addEvent(tx, order.id, r.createdAt, 'manual', say('order.awaitingApproval', { money: moneyText(order.amountMinor, order.currency), threshold: moneyText(threshold, order.currency), id: r.id }), { approvalId: r.id }, actorOf(ctx).username)
   return true
 }
 

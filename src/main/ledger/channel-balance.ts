@@ -5,6 +5,7 @@
  */
 import { say, term } from '../../shared/server-text'
 import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import type { channels } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import type { Ctx } from '../core/context'
@@ -33,7 +34,7 @@ export function postChannelBalance(tx: Tx, ctx: Ctx, channel: typeof channels.$i
     targetId: channel.id,
     summary: result.replayed
       ? say('audit.channelBalanceReplayed', { kind: term('channelBalance', change.kind) })
-      : say('audit.channelBalance', { kind: term('channelBalance', change.kind), money: `${channel.currency} ${change.amount}`, channel: channel.name, reason: change.reason }),
+      : say('audit.channelBalance', { kind: term('channelBalance', change.kind), money: moneyText(delta, channel.currency), channel: channel.name, reason: change.reason }),
     after: { postingId: result.postingId, amount: change.amount, balance: fromMinor(balance.posted, channel.currency), reason: change.reason }
   })
   return { postingId: result.postingId, txnId: result.txnId, replayed: result.replayed }

@@ -199,7 +199,7 @@ describe('ledger core', () => {
             { account: suspense, delta: 999999999 }
           ]
         })
-      ).toThrow('Not enough in available balance: 879.00 CNY available, 9999999.99 CNY needed')
+      ).toThrow('Not enough in available balance: 879.00 CNY available, 9,999,999.99 CNY needed')
     })
     const keys = (db.$client.prepare('select key from ledger_accounts order by key').all() as { key: string }[]).map((r) => r.key)
     expect(keys).not.toContain('channel:99:THB')

@@ -14,7 +14,7 @@ import type { Db } from '../db/open'
 import { withWriteLock } from '../db/transaction'
 import type { AccountKind } from '../db/schema/ledger'
 import { say, term, verbatim, type ServerText } from '../../shared/server-text'
-import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { AppError, conflict, notFound } from '../core/errors'
 import type { Clock } from '../core/context'
 import { businessDayFn, type BusinessDayOf } from './business-day'
@@ -78,7 +78,7 @@ export const REVERSAL_SUFFIX = ':reversed'
 export const rehearsalRemark = (remark: string) => `${remark} · rehearsal reversed`
 
 const insufficient = (what: ServerText, currency: string, available: bigint, needs: bigint) =>
-  new AppError('limit', say('error.ledger.insufficient', { what, available: `${fromMinor(available, currency)} ${currency}`, needs: `${fromMinor(needs, currency)} ${currency}` }), {
+  new AppError('limit', say('error.ledger.insufficient', { what, available: moneyText(available, currency), needs: moneyText(needs, currency) }), {
     code: 'ledger.insufficient_funds'
   })
 

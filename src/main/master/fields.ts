@@ -3,7 +3,8 @@
  * strings) and their stored form (minor units, ppm), the merchant a write is for, and sorting.
  */
 import { and, asc, desc, eq, type SQL, type SQLWrapper } from 'drizzle-orm'
-import { Decimal, fromMinor } from '../../shared/money'
+import { Decimal } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say } from '../../shared/server-text'
 import { minorOf } from '../core/amount-input'
 import { merchants } from '../db/schema'
@@ -24,7 +25,7 @@ export function limitsOf(
   const lower = minorOf(fields[0], values[0], currency)
   const upper = minorOf(fields[1], values[1], currency)
   if (lower !== 0 && upper !== 0 && upper < lower) {
-    throw validationError(fields[1], say('rule.limitOrder', { field: say(`value.field.${fields[0]}`), amount: fromMinor(lower, currency) }))
+    throw validationError(fields[1], say('rule.limitOrder', { field: say(`value.field.${fields[0]}`), amount: moneyText(lower, currency) }))
   }
   return [lower, upper]
 }

@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm'
 import { availableRange, type AvailableRange, type Bounds } from '../../shared/limits'
 import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, term, type ServerText } from '../../shared/server-text'
 import type { Db } from '../db/open'
 import { channelServiceBindings as bindings, type channels, type services } from '../db/schema'
@@ -27,7 +28,10 @@ export interface PairEvaluation {
   /** Every reason the pair cannot take orders, most fundamental first. */
   blockers: ServerText[]
   usable: boolean
+  /** An amount as data: the currency's decimal string ("20000.00"). */
   format: (minor: number | bigint) => string
+  /** An amount in a sentence, as the screens write it ("20,000.00 CNY"). */
+  money: (minor: number | bigint) => string
 }
 
 export function channelBoundsFor(channel: Channel, direction: 'deposit' | 'payout'): Bounds {
@@ -43,6 +47,7 @@ export function evaluatePair(db: Db | Tx, service: Service, channel: Channel): P
   const channelBounds = channelBoundsFor(channel, service.direction)
   const sameCurrency = channel.currency === currency
   const format = (minor: number | bigint) => fromMinor(minor, currency)
+  const money = (minor: number | bigint) => moneyText(minor, currency)
   // Bounds in another currency cannot be compared: such a pair is refused below, and its range
   // is the service's and binding's alone.
   const range = availableRange(
@@ -51,7 +56,7 @@ export function evaluatePair(db: Db | Tx, service: Service, channel: Channel): P
       service: { lower: service.singleLowerMinor, upper: service.singleUpperMinor },
       binding: binding ? { lower: binding.boundLowerMinor, upper: binding.boundUpperMinor } : NO_LIMIT
     },
-    format
+    money
   )
   // Named only when a reason is given (a rehearsal copy by its live channel: one more look-up).
   const name = () => channelText(db, channel)
@@ -65,5 +70,5 @@ export function evaluatePair(db: Db | Tx, service: Service, channel: Channel): P
     binding && binding.status !== 'active' && say('error.pair.bindingDisabled'),
     range.reason
   ].filter((r): r is ServerText => typeof r === 'object' && r !== null)
-  return { service, channel, binding, channelBounds, range, blockers, usable: blockers.length === 0, format }
+  return { service, channel, binding, channelBounds, range, blockers, usable: blockers.length === 0, format, money }
 }

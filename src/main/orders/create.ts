@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm'
 import type { ParsedInputOf } from '../../shared/contract'
 import { payoutCoverage, rangeViolation } from '../../shared/limits'
 import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { minorOf } from '../core/amount-input'
 import { checkOrderFields } from '../../shared/order-fields'
 import { PERMISSIONS } from '../../shared/permissions'
@@ -126,7 +127,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
     const pair = evaluatePair(tx, service, channel)
     if (!pair.usable) throw new AppError('limit', pair.blockers[0], { field: 'channelId', code: 'orders.channel_unusable' })
     const minor = minorOf('amount', input.amount, service.currency, { positive: true })
-    const outside = rangeViolation(minor, pair.range, pair.format)
+    const outside = rangeViolation(minor, pair.range, pair.money)
     if (outside) throw new AppError('limit', outside, { field: 'amount', code: 'limit.out_of_range' })
 
     const checked = checkOrderFields(service.serviceType, direction, input.fields)
@@ -151,7 +152,7 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
     const coverageOn = (channelId: number) => {
       const channelAvailable = ctx.ledger.balance({ kind: 'channel', channelId, currency: service.currency }).available
       const merchantAvailable = ctx.ledger.balance({ kind: 'merchant_available', merchantId, currency: service.currency }).available
-      return payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.format, { channelFigure: actorOf(ctx).merchantId === null })
+      return payoutCoverage(minor, fee, channelAvailable, merchantAvailable, pair.money, { channelFigure: actorOf(ctx).merchantId === null })
     }
     if (direction === 'payout' && !twin) {
       const coverage = coverageOn(channel.id)
@@ -194,13 +195,13 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
       })
       .returning()
       .get()
-    const money = `${service.currency} ${fromMinor(minor, service.currency)}`
+    const money = moneyText(minor, service.currency)
     const created = { direction: term('direction', direction), money, channel: twin ? channelText(tx, channel) : channel.name }
     addEvent(tx, order.id, now, 'created', say(input.isTest ? 'order.createdTest' : 'order.created', created), { fields: Object.keys(checked.fields) }, actor.username)
     if (direction === 'payout') {
       // Held before anything is sent: the channel's balance and the merchant's amount + fee.
       const hold = ctx.ledger.hold({ ...payoutHoldPosting(order), at: now })
-      addEvent(tx, order.id, now, 'ledger', say('order.held', { money, fee: fromMinor(fee, service.currency), postingId: hold.postingId }), { postingId: hold.postingId })
+      addEvent(tx, order.id, now, 'ledger', say('order.held', { money, fee: moneyText(fee, service.currency), postingId: hold.postingId }), { postingId: hold.postingId })
     }
     if (live && liveCoverage && !liveCoverage.ok && liveCoverage.reason) {
       const { short, channelShortBy, merchantShortBy } = liveCoverage

@@ -10,7 +10,7 @@
  *   payout timeout ──▶ unknown ──query──▶ succeeded | failed (or re-sent when the provider never saw it)
  */
 import { and, eq } from 'drizzle-orm'
-import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, term, type ServerText, type TermValue } from '../../shared/server-text'
 import { inEnglish } from '../core/text'
 import { contracts, fieldtestRehearsalChannels, orders, outbox, type OrderStatus } from '../db/schema'
@@ -68,7 +68,7 @@ export function scheduleNotification(tx: Tx, order: Order, now: number, key = `$
 /** Applies a final outcome once; an order already final is left as it is (returns false). */
 export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome, now: number): boolean {
   if (FINAL.includes(order.status)) return false
-  const money = (minor: number) => `${order.currency} ${fromMinor(minor, order.currency)}`
+  const money = (minor: number) => moneyText(minor, order.currency)
   const statsKey = { businessDay: order.businessDay, tenantId: deps.tenantId, contractId: order.contractId, merchantId: order.merchantId, currency: order.currency, isTest: order.isTest }
   let paidMinor: number | null = null
   let statusReason = outcome.reason ?? null
@@ -81,7 +81,7 @@ export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome
       const contract = tx.select().from(contracts).where(eq(contracts.id, order.contractId)).get()!
       const settlement = depositSettlement(paidMinor, contract, order)
       const posting = deps.ledger.post({ ...depositPaidPosting(order, contract, settlement, outcome.paidFrom), at: now })
-      const settled = (minor: number) => `${settlement.currency} ${fromMinor(minor, settlement.currency)}`
+      const settled = (minor: number) => moneyText(minor, settlement.currency)
       const postedText = say('order.postedDeposit', { paid: money(paidMinor), fee: settled(settlement.fee), fixedFee: settled(settlement.fixedFee), reserve: settled(settlement.reserve), postingId: posting.postingId })
       addEvent(tx, order.id, now, 'ledger', postedText, { postingId: posting.postingId })
       if (settlement.fx) {

@@ -17,6 +17,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { ParkedAction } from '../../shared/contract/parked'
 import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { inEnglish } from '../core/text'
 import { paymentExceptions, type PaymentExceptionKind } from '../db/schema'
@@ -82,6 +83,7 @@ export function park(tx: Tx, deps: OutcomeDeps, input: ParkInput, now: number): 
   if (existing) return null
   let held = input.alreadyHeld ?? { minor: 0, postingId: null }
   if (input.holdMinor) {
+    // A posting's description is part of its idempotency hash: it keeps the words it always had.
     const money = `${order.currency} ${fromMinor(input.holdMinor, order.currency)}`
     const posting = deps.ledger.post({ ...suspenseHold(order, input.holdMinor, input.reportKey, `Order ${order.orderNo}: ${money} held in suspense (${input.kind})`), at: now })
     held = { minor: input.holdMinor, postingId: posting.postingId }
@@ -108,13 +110,14 @@ export function park(tx: Tx, deps: OutcomeDeps, input: ParkInput, now: number): 
     })
     .returning()
     .get()
-  const heldText = held.minor > 0 ? say('parked.heldInSuspense', { money: `${order.currency} ${fromMinor(held.minor, order.currency)}` }) : say('parked.noMoneyMoved')
+  const heldText = held.minor > 0 ? say('parked.heldInSuspense', { money: moneyText(held.minor, order.currency) }) : say('parked.noMoneyMoved')
   addEvent(tx, order.id, now, 'status', say('order.parked', { kind: term('parkedKind', input.kind), reason: input.text, held: heldText, source: term('source', input.source) }), { paymentExceptionId: row.id, postingId: held.postingId })
   return row
 }
 
 /** The suspense posting that gives held money back to the payer: it leaves the channel. */
 export function returnPosting(order: Order, exception: PaymentException, createdBy: number): PostingInput {
+  // Part of the posting's idempotency hash, like every description: kept as it always was.
   const money = `${exception.currency} ${fromMinor(exception.heldMinor, exception.currency)}`
   return {
     idempotencyKey: `parked:${exception.reportKey}:returned`,

@@ -12,7 +12,8 @@
  *
  * Pure: the order logic (orders/reports.ts) acts on the verdict.
  */
-import { fromMinor, readAmount } from '../../shared/money'
+import { readAmount } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, type ServerText } from '../../shared/server-text'
 import type { PaymentExceptionKind } from '../db/schema'
 import type { UpstreamStatus } from '../upstream/types'
@@ -35,7 +36,7 @@ export type Verdict =
   | { kind: 'contradiction'; exception: Contradiction; text: ServerText }
 
 export function judgeReport(order: Pick<Order, 'direction' | 'currency' | 'amountMinor'>, report: ProviderReport): Verdict {
-  const money = (minor: number) => `${order.currency} ${fromMinor(minor, order.currency)}`
+  const money = (minor: number) => moneyText(minor, order.currency)
   if (report.currency !== null && report.currency !== order.currency) {
     return { kind: 'contradiction', exception: 'currency_mismatch', text: say('parked.currencyMismatch', { stated: report.currency.slice(0, 40), currency: order.currency }) }
   }

@@ -10,7 +10,7 @@
  *   order succeeded + failed, or paid differs from what was booked → parked, no money moved
  *   any contradiction (currency, amount, unreadable amount)        → parked, no money moved
  */
-import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { say, term, type ServerText } from '../../shared/server-text'
 import type { Tx } from '../db/transaction'
 import { FINAL, finish, markPending, type Order, type OutcomeDeps, type OutcomeSource } from './outcome'
@@ -29,7 +29,7 @@ export interface ReportMeta {
 export type ReportOutcome = 'applied' | 'ignored' | 'parked'
 
 export function applyProviderReport(tx: Tx, deps: OutcomeDeps, order: Order, report: ProviderReport, meta: ReportMeta, now: number): ReportOutcome {
-  const money = (minor: number) => `${order.currency} ${fromMinor(minor, order.currency)}`
+  const money = (minor: number) => moneyText(minor, order.currency)
   const contradiction = (exception: Contradiction, text: ServerText): ReportOutcome => {
     park(tx, deps, { order, kind: exception, text, source: meta.source, callbackId: meta.callbackId, reportKey: contradictionKey(meta.source, order, report, meta.callbackId), reported: report }, now)
     return 'parked'

@@ -19,6 +19,7 @@
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm'
 import type { BreakAction } from '../../shared/contract/reconciliation'
 import { fromMinor } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { PERMISSIONS } from '../../shared/permissions'
 import { permissionTerm, say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { actorOf, type Actor, type Ctx } from '../core/context'
@@ -182,7 +183,7 @@ function acceptByAdjustment(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number
   const booking = adjustmentOf(tx, b, d)
   const requested = requestAdjustment(tx, ctx, { ...booking, reason: `Reconciliation break ${b.id} (${b.type}): ${d.reason}`, requestKey: d.requestKey })
   setBreakStatus(tx, b, { status: 'awaiting_approval', adjustmentId: requested.id }, now)
-  const text = say('recon.acceptedByAdjustment', { adjustmentNo: requested.adjustmentNo, money: `${booking.currency} ${fromMinor(booking.amountMinor, booking.currency)}`, user: actor.username, reason: verbatim(d.reason) })
+  const text = say('recon.acceptedByAdjustment', { adjustmentNo: requested.adjustmentNo, money: moneyText(booking.amountMinor, booking.currency), user: actor.username, reason: verbatim(d.reason) })
   addBreakEvent(tx, b, now, actor.username, 'annotated', text, { detail: { adjustmentId: requested.id } })
   return text
 }
@@ -273,7 +274,7 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       const text =
         gap === 0
           ? say('recon.matchedBy', { target: verbatim(target.no), user: actor.username, reason })
-          : say('recon.matchedByWithGap', { target: verbatim(target.no), user: actor.username, reason, theirs: `${target.currency} ${fromMinor(Math.abs(line!.grossMinor!), target.currency)}`, ours: `${target.currency} ${fromMinor(target.amountMinor, target.currency)}` })
+          : say('recon.matchedByWithGap', { target: verbatim(target.no), user: actor.username, reason, theirs: moneyText(Math.abs(line!.grossMinor!), target.currency), ours: moneyText(target.amountMinor, target.currency) })
       addBreakEvent(tx, b, now, actor.username, 'resolved', text, { resolution: 'matched', detail: { orderId: d.orderId ?? null, refundId: d.refundId ?? null } })
       // Ours missing on their side in this run is the other half of the same difference: matched with it.
       const lineNo = line?.lineNo ?? 0

@@ -7,7 +7,8 @@
  */
 import { Worker } from 'node:worker_threads'
 import { join } from 'node:path'
-import { Decimal, fromMinor, readAmount, roundToMinor, type AmountProblem, type AmountReading } from '../../shared/money'
+import { Decimal, readAmount, roundToMinor, type AmountProblem, type AmountReading } from '../../shared/money'
+import { moneyText } from '../../shared/money-text'
 import { currency as knownCurrency } from '../../shared/reference'
 import type { ReconProfile } from '../../shared/contract/recon-profile'
 import type { RowProblem } from '../../shared/contract/reconciliation'
@@ -36,7 +37,7 @@ function amountOf(text: string, code: string, digits: number): AmountReading {
 /** `readAmount`'s problem code as a catalog text, with what the clerk needs to fix the cell. */
 function amountProblem(problem: AmountProblem, text: string, code: string, digits: number): ServerText {
   if (problem === 'precision') return say('recon.row.amountPrecision', { currency: code, digits })
-  if (problem === 'too_large') return say('recon.row.amountTooLarge', { currency: code, max: fromMinor(Number.MAX_SAFE_INTEGER, code) })
+  if (problem === 'too_large') return say('recon.row.amountOverMax', { max: moneyText(Number.MAX_SAFE_INTEGER, code) })
   return say('recon.row.amountFormat', { value: text.slice(0, 40) })
 }
 

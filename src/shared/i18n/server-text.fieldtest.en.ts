@@ -74,6 +74,12 @@ export const fieldtestTextEn = {
   'fieldtest.cause.callbackLate': 'The callback came {{seconds}} s after the order was sent, later than {{within}} s',
   'fieldtest.cause.badSignature': '{{count}} callback(s) with a bad signature: refused and not applied',
   'fieldtest.cause.duplicate': 'The provider sent the same callback again ({{count}} repeat(s)): acknowledged, applied once',
+  // The three below write each amount with its currency ("3,307.89 CNY"); the three after them are
+  // the words of causes stored before, whose parameters carry the currency apart (kept so those
+  // causes, and a signed report that shows them, still read as they did).
+  'fieldtest.cause.partialAmount': 'Partial amount: requested {{requested}}, accepted upstream {{upstream}}, paid in the callback {{callback}}, posted {{ledger}}',
+  'fieldtest.cause.amountsDiffer': 'The amounts differ: requested {{requested}}, accepted upstream {{upstream}}, paid in the callback {{callback}}, posted {{ledger}}',
+  'fieldtest.cause.feeDiffers': 'Fee posted {{posted}}, the contract’s is {{expected}}',
   'fieldtest.cause.amountPartial': 'Partial amount: requested {{currency}} {{requested}}, accepted upstream {{upstream}}, paid in the callback {{callback}}, posted {{ledger}}',
   'fieldtest.cause.amountMismatch': 'The amounts differ: requested {{currency}} {{requested}}, accepted upstream {{upstream}}, paid in the callback {{callback}}, posted {{ledger}}',
   'fieldtest.cause.feeMismatch': 'Fee posted {{currency}} {{posted}}, the contract’s is {{expected}}',

@@ -117,6 +117,8 @@ export const reconTextEn = {
   'recon.row.feeNotPlain': '"{{value}}" is not a plain amount',
   'recon.row.amountFormat': '"{{value}}" is not a plain amount such as 100.00',
   'recon.row.amountPrecision': '{{currency}} has at most {{digits}} decimal places',
+  'recon.row.amountOverMax': 'is more than {{max}}',
+  // The words of problems stored before money was written "3,307.89 CNY" (the currency apart).
   'recon.row.amountTooLarge': 'is more than {{currency}} {{max}}',
   'recon.read.mt940Balance': 'The balance :{{tag}}: on line {{lineNo}} does not read as C/D, date, currency and amount: {{text}}',
   'recon.read.mt940NoBalance': 'Statement {{id}} (line {{lineNo}}) has no {{balance}}: the file is truncated or not a complete MT940',

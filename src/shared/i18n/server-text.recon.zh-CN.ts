@@ -119,6 +119,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.row.feeNotPlain': '"{{value}}" 不是普通金额',
   'recon.row.amountFormat': '"{{value}}" 不是 100.00 这样的普通金额',
   'recon.row.amountPrecision': '{{currency}} 最多有 {{digits}} 位小数',
+  'recon.row.amountOverMax': '超过了 {{max}}',
   'recon.row.amountTooLarge': '超过了 {{currency}} {{max}}',
   'recon.read.mt940Balance': '第 {{lineNo}} 行的余额 :{{tag}}: 无法读取为借贷标记、日期、币种和金额：{{text}}',
   'recon.read.mt940NoBalance': '对账单 {{id}}（第 {{lineNo}} 行）没有{{balance}}：文件被截断或不是完整的 MT940',

@@ -58,7 +58,7 @@ describe('chargebacks on short balances', () => {
     expect(await w.available()).toBe('-55.00')
     expect(opened.data!.timeline.map((e) => e.text.code)).toEqual(['dispute.opened', 'dispute.posted', 'dispute.merchantShort'])
     expect(opened.data!.timeline[2].summary).toBe(
-      "The merchant's available balance (CNY 10.00) was short of CNY 65.00 by CNY 55.00: a chargeback has already been taken back by the provider and cannot be refused, so CNY 55.00 is recorded as owed by the merchant (available balance now CNY -55.00). Withdrawals, payouts and refunds are refused until the balance is back above zero."
+      "The merchant's available balance (10.00 CNY) was short of 65.00 CNY by 55.00 CNY: a chargeback has already been taken back by the provider and cannot be refused, so 55.00 CNY is recorded as owed by the merchant (available balance now -55.00 CNY). Withdrawals, payouts and refunds are refused until the balance is back above zero."
     )
     const audit = await w.t.ok('audit.list', { targetType: 'dispute' }, w.admin)
     expect(audit.items[0].after).toMatchObject({ belowZero: [{ account: 'merchant_available', availableBefore: '10.00', shortBy: '55.00', availableAfter: '-55.00' }] })
@@ -69,7 +69,7 @@ describe('chargebacks on short balances', () => {
     expect(await w.available()).toBe('-38.40')
     const withdrawal = await withdraw('1.00')
     expect(withdrawal).toMatchObject({ status: 422, code: 'ledger.insufficient_funds', field: 'amount' })
-    expect(withdrawal.message).toBe('amount: the merchant owes the platform CNY 38.40 (available balance CNY -38.40): nothing can be withdrawn until the balance is back above zero')
+    expect(withdrawal.message).toBe('amount: the merchant owes the platform 38.40 CNY (available balance -38.40 CNY): nothing can be withdrawn until the balance is back above zero')
     expect(await refund(other.id, '1.00')).toMatchObject({ status: 422, code: 'ledger.insufficient_funds', field: 'amount' })
     expect(await payout('10.00')).toMatchObject({ status: 422, code: 'ledger.insufficient_funds', field: 'amount' })
     expect(await w.available()).toBe('-38.40')
@@ -90,7 +90,7 @@ describe('chargebacks on short balances', () => {
     expect(await channelAvailable()).toBe('10.00')
     const complaint = await dispute(order.id, '300.00', 'complaint')
     expect(complaint).toMatchObject({ status: 422, code: 'ledger.insufficient_funds' })
-    expect(complaint.message).toContain("the channel's available balance 10.00 does not cover the amount 300.00")
+    expect(complaint.message).toContain("the channel's available balance 10.00 CNY does not cover the amount 300.00 CNY")
 
     const opened = await dispute(order.id, '300.00')
     expect(opened.status).toBe(200)

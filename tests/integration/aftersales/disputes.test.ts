@@ -60,7 +60,7 @@ describe('disputes on paid deposits', () => {
     expect((await open(order.id, '700.00')).status).toBe(200)
     const refused = await open(order.id, '300.01')
     expect(refused).toMatchObject({ status: 422, code: 'disputes.exceeds_paid', field: 'amount' })
-    expect(refused.message).toContain('only CNY 300.00 of order')
+    expect(refused.message).toContain('only 300.00 CNY of order')
     expect((await open(order.id, '300.00')).status).toBe(200)
     expect(await w.t.call('refunds.create', { orderId: order.id, amount: '0.01', reason: 'Customer returned the goods' }, w.admin)).toMatchObject({ status: 422, code: 'refunds.exceeds_paid' })
     expect((await w.t.ok('refunds.quote', { orderId: order.id }, w.admin)).remaining).toBe('0.00')

@@ -31,8 +31,8 @@ describe('field test evidence in Chinese', () => {
 
     const timeline = (await w.t.ok('fieldtest.runs.step', { id: run.id, index: 2 }, w.admin)).evidence!.timeline
     const created = timeline.find((e) => e.kind === 'created')!
-    expect(textIn('zh-CN', created.text!)).toBe('已在渠道“CN Direct A（演练副本）”创建代收订单，金额 CNY 700.00（测试订单）')
-    expect(created.summary).toBe('Deposit of CNY 700.00 created on channel "CN Direct A (rehearsal copy)" (test order)')
+    expect(textIn('zh-CN', created.text!)).toBe('已在渠道“CN Direct A（演练副本）”创建代收订单，金额 700.00 CNY（测试订单）')
+    expect(created.summary).toBe('Deposit of 700.00 CNY created on channel "CN Direct A (rehearsal copy)" (test order)')
 
     const listed = await w.t.ok('orders.list', { pageSize: 10, orderNo: run.steps[2].orderNo! }, w.admin)
     expect(listed.items.map((o) => [o.channelName, o.rehearsalOf])).toEqual([['CN Direct A · rehearsal', 'CN Direct A']])
@@ -59,7 +59,7 @@ describe('field test evidence in Chinese', () => {
     await w.t.ok('fieldtest.runs.confirm', { id: started.id, maxOrders: CAPS.maxOrders, maxAmount: CAPS.maxAmount }, w.admin)
     const run = await settle(w, started.id)
     expect(statuses(run)).toEqual(['blocked ledger.insufficient_funds'])
-    expect(inEnglish(run.steps[0].cause!)).toBe("Could not be sent: Insufficient balance: the merchant's available balance 0.00 does not cover the amount plus fee 15.00")
-    expect(textIn('zh-CN', run.steps[0].cause!)).toBe('无法发送：余额不足：商户可用余额 0.00 不足以支付金额加手续费 15.00')
+    expect(inEnglish(run.steps[0].cause!)).toBe("Could not be sent: Insufficient balance: the merchant's available balance 0.00 CNY does not cover the amount plus fee 15.00 CNY")
+    expect(textIn('zh-CN', run.steps[0].cause!)).toBe('无法发送：余额不足：商户可用余额 0.00 CNY 不足以支付金额加手续费 15.00 CNY')
   }, 60_000)
 })

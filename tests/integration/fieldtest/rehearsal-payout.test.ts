@@ -18,8 +18,8 @@ beforeAll(async () => {
 }, 30_000)
 afterAll(() => w.stop())
 
-const ENGLISH = /^A live run would refuse this payout on channel "CN Direct A": Insufficient balance: the merchant's available balance 0\.00 does not cover the amount plus fee 15\.00\. A rehearsal moves no money, so it went to the simulator all the same$/
-const CHINESE = '真实执行时，渠道“CN Direct A”会拒绝此代付：余额不足：商户可用余额 0.00 不足以支付金额加手续费 15.00。演练不动用资金，因此仍发往了模拟器'
+const ENGLISH = /^A live run would refuse this payout on channel "CN Direct A": Insufficient balance: the merchant's available balance 0\.00 CNY does not cover the amount plus fee 15\.00 CNY\. A rehearsal moves no money, so it went to the simulator all the same$/
+const CHINESE = '真实执行时，渠道“CN Direct A”会拒绝此代付：余额不足：商户可用余额 0.00 CNY 不足以支付金额加手续费 15.00 CNY。演练不动用资金，因此仍发往了模拟器'
 
 describe('a rehearsal’s payout the live balances would not cover', () => {
   it('passes, and its evidence, its order and the report say a live run would have refused it', async () => {

@@ -100,6 +100,8 @@ describe('field test runs on the simulator', () => {
         if (failing === 1) expect(run.steps[0].status).toBe('passed')
         // A timeout is said in the reader's language, never as the exchange log's English line.
         if (cause === 'upstream.timeout') expect(textIn('zh-CN', run.steps[0].cause!)).toMatch(/^上游未应答（超时）：\d+ 毫秒内没有完整应答$/)
+        // Each amount is written as the screens write money, its currency after it.
+        if (cause === 'amount.partial') expect(textIn('en', run.steps[0].cause!)).toMatch(/^Partial amount: requested 500\.00 CNY, accepted upstream 500\.00 CNY, paid in the callback \d+\.\d\d CNY, posted \d+\.\d\d CNY$/)
         // The evidence says what happened: the order and its exchanges (masked), or the callbacks.
         const evidence = await w.t.ok('fieldtest.runs.step', { id: run.id, index: failing }, w.admin)
         expect(evidence.evidence?.exchanges.length).toBeGreaterThan(0)
@@ -130,6 +132,7 @@ describe('field test runs on the simulator', () => {
     expect(live.steps.every((s) => s.status === 'pending')).toBe(true)
     const wrong = await w.t.call('fieldtest.runs.confirm', { id: live.id, maxOrders: CAPS.maxOrders + 1, maxAmount: CAPS.maxAmount }, w.admin)
     expect(wrong.status).toBe(400)
+    expect(await w.t.call('fieldtest.runs.confirm', { id: live.id, maxOrders: CAPS.maxOrders, maxAmount: '2000' }, w.admin)).toMatchObject({ status: 400, message: 'maxAmount: must be the run’s cap, 200,000.00 CNY' })
     await w.t.ok('fieldtest.runs.confirm', { id: live.id, maxOrders: CAPS.maxOrders, maxAmount: CAPS.maxAmount }, w.admin)
     live = await settle(w, live.id)
     expectEnded(live)

@@ -47,7 +47,7 @@ describe('FX settlement', () => {
     expect(entries.filter((e) => e.kind === 'fx').map((e) => [e.currency, e.amount])).toEqual([['USDT', 100_500_000], ['CNY', -72863], ['CNY', 503]])
     const balances = await w.t.ok('ledger.balances', { merchantId: w.merchantId }, w.admin)
     expect(balances.items.map((b) => [b.kind, b.currency, b.balance])).toEqual([['merchant_available', 'CNY', '635.17'], ['merchant_reserve', 'CNY', '72.86']])
-    expect(order.timeline.map((e) => e.summary)).toContain('Converted at the rate fixed when the order was created: USDT 100.500000 at 7.2 (reference 7.25) makes CNY 723.60; rate difference CNY 5.03')
+    expect(order.timeline.map((e) => e.summary)).toContain('Converted at the rate fixed when the order was created: 100.500000 USDT at 7.2 (reference 7.25) makes 723.60 CNY; rate difference 5.03 CNY')
 
     // Giving money back would need the conversion reversed. The order page learns it from the quote
     // before anyone fills in a form, in the words of the refusal, and is quoted no fee: the

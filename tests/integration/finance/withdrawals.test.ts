@@ -69,7 +69,7 @@ describe('withdrawals', () => {
     await w.paidDeposit('10000.00')
     const tooMuch = await w.t.call('withdrawals.request', request('8795.00'), w.admin)
     expect(tooMuch).toMatchObject({ status: 422, code: 'ledger.insufficient_funds', field: 'amount' })
-    expect(tooMuch.message).toBe('amount: CNY 8795.00 plus the fee CNY 5.00 is more than the available balance CNY 8799.00')
+    expect(tooMuch.message).toBe('amount: 8,795.00 CNY plus the fee 5.00 CNY is more than the available balance 8,799.00 CNY')
     expect(await w.t.call('withdrawals.request', request('10', { bankCode: 'KBANK' }), w.admin)).toMatchObject({ status: 400, field: 'bankCode' })
     expect(await w.t.call('withdrawals.request', request('10', { currency: 'USDT' }), w.admin)).toMatchObject({ status: 400, field: 'currency' })
     // A currency the merchant has no contract settling in is the currency's fault (it named serviceId, a field a withdrawal has not).

@@ -40,7 +40,7 @@ describe('an order that becomes final withdraws its waiting requests', () => {
     await w.t.core.engine.tick()
     const closed = await w.t.ok('orders.get', { id: order.id }, w.admin)
     expect(closed).toMatchObject({ status: 'closed', awaitingApproval: [] })
-    expect(closed.timeline.filter((e) => e.summary.startsWith(`Request ${request.id} `))).toMatchObject([{ kind: 'status', actor: 'system', summary: `Request ${request.id} (marking order ${order.orderNo} (CNY 5000.00) succeeded) withdrawn: the order became closed before a second user decided` }])
+    expect(closed.timeline.filter((e) => e.summary.startsWith(`Request ${request.id} `))).toMatchObject([{ kind: 'status', actor: 'system', summary: `Request ${request.id} (marking order ${order.orderNo} (5,000.00 CNY) succeeded) withdrawn: the order became closed before a second user decided` }])
     expect(await requestsOf(order.id)).toMatchObject([{ id: request.id, status: 'withdrawn', decidedBy: null, canDecide: false }])
     expect((await w.t.ok('approvals.list', { status: 'pending' }, second)).total).toBe(0)
     expect(await auditOf(request.id)).toMatchObject([{ actor: 'system', userId: null, procedure: 'system.orderEngine', targetType: 'order', targetId: String(order.id), after: { status: 'withdrawn', orderStatus: 'closed' } }])
@@ -70,7 +70,7 @@ describe('an order that becomes final withdraws its waiting requests', () => {
 
     const booked = await w.t.ok('orders.get', { id: order.id }, w.admin)
     expect(booked).toMatchObject({ status: 'succeeded', paidAmount: '5000.00', awaitingApproval: [] })
-    expect(booked.timeline.map((e) => e.summary)).toContain(`Request ${waiting.id} (marking order ${order.orderNo} (CNY 5000.00) succeeded) withdrawn: the order became succeeded before a second user decided`)
+    expect(booked.timeline.map((e) => e.summary)).toContain(`Request ${waiting.id} (marking order ${order.orderNo} (5,000.00 CNY) succeeded) withdrawn: the order became succeeded before a second user decided`)
     expect((await requestsOf(order.id)).map((r) => r.status)).toEqual(['withdrawn', 'withdrawn'])
     expect(await auditOf(waiting.id)).toMatchObject([{ actor: 'root', procedure: 'parked.resolve' }])
     expect(await w.t.call('approvals.decide', { id: waiting.id, decision: 'approve' }, second)).toMatchObject({ status: 409, code: 'four_eyes.decided' })

@@ -59,7 +59,7 @@ describe('limits.availableRange over stored rows', () => {
       upper: '5000.00',
       lowerSource: 'channel',
       upperSource: 'service',
-      reason: 'No available range: the upper limit 5000.00 (service) is below the lower limit 10000.00 (channel)'
+      reason: 'No available range: the upper limit 5,000.00 CNY (service) is below the lower limit 10,000.00 CNY (channel)'
     })
   })
 

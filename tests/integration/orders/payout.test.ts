@@ -75,10 +75,10 @@ describe('payout orders', () => {
     const token = await w.t.signIn('dragon.ops', 'Initial-pass-1')
     const staff = await w.t.call('orders.createPayout', payout({ amount: '60.00' }), w.admin)
     expect(staff).toMatchObject({ status: 422, code: 'ledger.insufficient_funds' })
-    expect(staff.message).toContain("the channel's available balance 50.00 does not cover the amount 60.00")
+    expect(staff.message).toContain("the channel's available balance 50.00 CNY does not cover the amount 60.00 CNY")
     const merchant = await w.t.call('orders.createPayout', payout({ amount: '60.00', merchantId: undefined }), token)
     expect(merchant).toMatchObject({ status: 422, code: 'ledger.insufficient_funds' })
-    expect(merchant.message).toContain('the channel cannot pay out the amount 60.00 now')
+    expect(merchant.message).toContain('the channel cannot pay out the amount 60.00 CNY now')
     expect(merchant.message).not.toContain('50.00')
   })
 
@@ -111,7 +111,7 @@ describe('payout orders', () => {
     await w.t.ok('orders.requery', { id: created.id, reason: 'Operator checks the provider' }, w.admin)
     const after = await w.t.ok('orders.get', { id: created.id }, w.admin)
     expect(after).toMatchObject({ status: 'succeeded', finalizedAt: created.finalizedAt })
-    expect(after.timeline.filter((e) => e.kind === 'ledger').map((e) => e.summary)).toEqual([expect.stringMatching(/^Held CNY 200\.15 \+ fee 5\.00/), expect.stringMatching(/^Held funds posted as withdrawal CNY 200\.15/)])
+    expect(after.timeline.filter((e) => e.kind === 'ledger').map((e) => e.summary)).toEqual([expect.stringMatching(/^Held 200\.15 CNY \+ fee 5\.00 CNY/), expect.stringMatching(/^Held funds posted as withdrawal 200\.15 CNY and fee 5\.00 CNY/)])
     // Counted once in the day's figures (the home page showed 133 % success).
     expect(succeededCount() - before).toBe(1)
     expect(w.sim.createRequests(created.orderNo)).toBe(1)

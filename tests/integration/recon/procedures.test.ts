@@ -13,6 +13,7 @@ import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconc
 import { simulatorStatementCsv } from '../../../src/main/recon/formats'
 import { DEMO_USERS } from '../../../src/main/demo'
 import { PERMISSIONS } from '../../../src/shared/permissions'
+import { formatAmount } from '../../../src/shared/money-text'
 import { TENANT_ID } from '../../../src/main/app/bootstrap'
 import { tenantZone } from '../../../src/main/core/tenant'
 import { businessDayFn, dayStartMs } from '../../../src/main/ledger/business-day'
@@ -236,7 +237,7 @@ describe('reconciliation procedures', () => {
     // Another amount is matched, and said: the run reports it as an amount over or short.
     const oursAmount = (await t.ok('orders.get', { id: ours.orderId! }, admin)).amount
     expect((await t.ok('recon.breaks.get', { id: credit.id }, admin)).history.at(-1)?.summary).toBe(
-      `Matched by hand to ${ours.orderNo} by root: Bank credit of that payment. Their line is CNY 88.88, ${ours.orderNo} is CNY ${oursAmount}: a rerun reports the difference`
+      `Matched by hand to ${ours.orderNo} by root: Bank credit of that payment. Their line is 88.88 CNY, ${ours.orderNo} is ${formatAmount(oursAmount, 'CNY')}: a rerun reports the difference`
     )
     const matched = await t.ok('recon.breaks.get', { id: ours.id }, admin)
     expect(matched).toMatchObject({ status: 'resolved', resolution: 'matched' })

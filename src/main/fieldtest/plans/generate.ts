@@ -11,6 +11,7 @@
  */
 import type { PlanStepInput } from '../../../shared/contract/fieldtest'
 import { fromMinor } from '../../../shared/money'
+import { moneyText } from '../../../shared/money-text'
 import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { textIn, type ReportLanguage } from '../report/text'
 import { BANKS, serviceType, type OrderField } from '../../../shared/reference'
@@ -66,6 +67,8 @@ export function validFields(typeCode: string, direction: 'deposit' | 'payout', c
  */
 function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], language: ReportLanguage): void {
   const money = (minor: number) => fromMinor(minor, service.currency)
+  // A title names the amount as the screens write money; the step's amount stays the decimal the form takes.
+  const spoken = (minor: number) => moneyText(minor, service.currency)
   const fields = validFields(service.serviceType, service.direction, service.currency)
   const label = say('fieldtest.gen.label', { direction: term('direction', service.direction), type: verbatim(service.serviceType) })
   const title = (code: Parameters<typeof say>[0], params: Record<string, string | number | ServerText> = {}) => textIn(language, say(code, { label, ...params }))
@@ -78,18 +81,18 @@ function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], languag
     return
   }
   const { lower, upper } = service
-  if (lower > 1) steps.push({ ...base, purpose: 'below_lower', title: title('fieldtest.gen.belowLower', { amount: money(lower - 1) }), amount: money(lower - 1), expect: { outcome: 'refused_locally' } })
+  if (lower > 1) steps.push({ ...base, purpose: 'below_lower', title: title('fieldtest.gen.belowLower', { amount: spoken(lower - 1) }), amount: money(lower - 1), expect: { outcome: 'refused_locally' } })
   const smallest = lower > 0 ? lower : 1
-  steps.push({ ...base, purpose: 'at_lower', title: title('fieldtest.gen.atLower', { amount: money(smallest) }), amount: money(smallest), expect: { outcome: 'accepted', amountExact: true } })
+  steps.push({ ...base, purpose: 'at_lower', title: title('fieldtest.gen.atLower', { amount: spoken(smallest) }), amount: money(smallest), expect: { outcome: 'accepted', amountExact: true } })
   if (upper > 0) {
-    steps.push({ ...base, purpose: 'at_upper', title: title('fieldtest.gen.atUpper', { amount: money(upper) }), amount: money(upper), expect: { outcome: 'accepted', amountExact: true } })
-    steps.push({ ...base, purpose: 'above_upper', title: title('fieldtest.gen.aboveUpper', { amount: money(upper + 1) }), amount: money(upper + 1), expect: { outcome: 'refused_locally' } })
+    steps.push({ ...base, purpose: 'at_upper', title: title('fieldtest.gen.atUpper', { amount: spoken(upper) }), amount: money(upper), expect: { outcome: 'accepted', amountExact: true } })
+    steps.push({ ...base, purpose: 'above_upper', title: title('fieldtest.gen.aboveUpper', { amount: spoken(upper + 1) }), amount: money(upper + 1), expect: { outcome: 'refused_locally' } })
   }
   if (service.direction === 'payout') {
     steps.push({
       ...base,
       purpose: 'payout_hold',
-      title: title('fieldtest.gen.payoutHold', { amount: money(smallest) }),
+      title: title('fieldtest.gen.payoutHold', { amount: spoken(smallest) }),
       amount: money(smallest),
       expect: { outcome: 'paid', callbackWithinSeconds: PAYOUT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
     })
@@ -99,7 +102,7 @@ function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], languag
   steps.push({
     ...base,
     purpose: 'fields',
-    title: title('fieldtest.gen.fields', { amount: money(smallest) }),
+    title: title('fieldtest.gen.fields', { amount: spoken(smallest) }),
     amount: money(smallest),
     expect: { outcome: 'paid', callbackWithinSeconds: DEPOSIT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
   })
@@ -108,7 +111,7 @@ function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], languag
   // Half, rounded down to a whole minor unit, and at least one unit: a partial refund.
   const half = Math.max(1, Math.floor(smallest / 2))
   if (half < smallest) {
-    steps.push({ action: 'refund', purpose: 'partial_refund', title: title('fieldtest.gen.partialRefund', { n: paidIndex + 1, amount: money(half) }), target: paidIndex, refund: 'partial', amount: money(half), expect: { outcome: 'paid', amountExact: true, feeExact: true } })
+    steps.push({ action: 'refund', purpose: 'partial_refund', title: title('fieldtest.gen.partialRefund', { n: paidIndex + 1, amount: spoken(half) }), target: paidIndex, refund: 'partial', amount: money(half), expect: { outcome: 'paid', amountExact: true, feeExact: true } })
   }
 }
 

@@ -5,7 +5,7 @@ import { conflict, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { fieldtestRuns } from '../../db/schema'
 import { transact, type Tx } from '../../db/transaction'
-import { fromMinor } from '../../../shared/money'
+import { moneyText } from '../../../shared/money-text'
 import { say, term, type ServerText } from '../../../shared/server-text'
 import { loadChannel, loadPlan, planVersion } from '../plans/store'
 import { orderFacts } from '../runs/evidence'
@@ -88,10 +88,10 @@ export const runProcedures = handlers({
       // The engineer states the caps again: a confirmation of other caps than the run's is no confirmation.
       const amount = minorOf('maxAmount', input.maxAmount, run.currency, { positive: true })
       if (input.maxOrders !== run.maxOrders) throw validationError('maxOrders', say('rule.fieldtest.capsDiffer', { value: run.maxOrders }))
-      if (amount !== run.maxAmountMinor) throw validationError('maxAmount', say('rule.fieldtest.capsDiffer', { value: fromMinor(run.maxAmountMinor, run.currency) }))
+      if (amount !== run.maxAmountMinor) throw validationError('maxAmount', say('rule.fieldtest.capsDiffer', { value: moneyText(run.maxAmountMinor, run.currency) }))
       const now = ctx.clock.now()
       setRunStatus(tx, run.id, 'running', now, { confirmedAt: run.target === 'live' ? now : run.confirmedAt, confirmedBy: run.target === 'live' ? actor.userId : run.confirmedBy, statusText: null })
-      ctx.audit(tx, { targetType: 'fieldtest_run', targetId: run.id, summary: say('audit.fieldtest.runConfirmed', { run: run.id, orders: run.maxOrders, amount: `${run.currency} ${input.maxAmount}` }) })
+      ctx.audit(tx, { targetType: 'fieldtest_run', targetId: run.id, summary: say('audit.fieldtest.runConfirmed', { run: run.id, orders: run.maxOrders, amount: moneyText(amount, run.currency) }) })
       return runDetailOf(tx, loadRun(tx, ctx.tenantId, run.id))
     })
     ctx.fieldTests.drive(detail.id)

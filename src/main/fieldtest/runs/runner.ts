@@ -9,7 +9,7 @@
  */
 import { eq } from 'drizzle-orm'
 import type { PlanStep, RehearsalFaultInput } from '../../../shared/contract/fieldtest'
-import { fromMinor } from '../../../shared/money'
+import { moneyText } from '../../../shared/money-text'
 import { PERMISSIONS as P } from '../../../shared/permissions'
 import { say } from '../../../shared/server-text'
 import type { Actor, Clock, Ctx } from '../../core/context'
@@ -120,7 +120,7 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
       }
       const step = stepOf(next)
       if (current.target === 'live' && movesMoney(step) && current.confirmedAt === null) {
-        const money = `${current.currency} ${fromMinor(current.maxAmountMinor, current.currency)}`
+        const money = moneyText(current.maxAmountMinor, current.currency)
         transact(db, (tx) => setRunStatus(tx, runId, 'awaiting_confirmation', now, { currentStep: next.stepIndex, statusText: say('fieldtest.status.confirmLive', { step: next.stepIndex + 1, orders: current.maxOrders, amount: money }) }))
         return
       }

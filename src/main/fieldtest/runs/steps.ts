@@ -15,6 +15,7 @@ import { and, eq, like } from 'drizzle-orm'
 import type { PlanStep, StepAmounts, StepEvidence, StepOutcome } from '../../../shared/contract/fieldtest'
 import { rangeViolation } from '../../../shared/limits'
 import { fromMinor, readAmount } from '../../../shared/money'
+import { moneyText, statedAmountText } from '../../../shared/money-text'
 import { say, term, verbatim, type ServerText, type TextParam } from '../../../shared/server-text'
 import { upstreamFailureText } from '../../../shared/upstream-failure'
 import type { Ctx } from '../../core/context'
@@ -131,18 +132,20 @@ function sendingFailure(facts: OrderFacts): Verdict | null {
 
 /** The amounts and fees, judged as the step expects. */
 function judgeMoney(step: PlanStep, amounts: StepAmounts): Verdict | null {
+  // As the screens write money; an amount not stated is a dash, one a provider sent unreadable stays as it came.
+  const spoken = (value: string | null) => (value === null || value === '' ? '—' : statedAmountText(value, amounts.currency))
   if (step.expect.amountExact) {
     const { agree } = amountsAgree(amounts)
     if (!agree) {
       const paid = amounts.paidInCallback ?? amounts.postedToLedger
       const requested = amounts.requested ?? ''
       const partial = paid !== null && readAmount(paid, amounts.currency).ok && readAmount(requested, amounts.currency).ok && (readAmount(paid, amounts.currency) as { minor: number }).minor < (readAmount(requested, amounts.currency) as { minor: number }).minor
-      const four = { currency: amounts.currency, requested, upstream: amounts.acceptedUpstream ?? '—', callback: amounts.paidInCallback ?? '—', ledger: amounts.postedToLedger ?? '—' }
-      return partial ? fail(say('fieldtest.cause.amountPartial', four), 'amount.partial') : fail(say('fieldtest.cause.amountMismatch', four), 'amount.mismatch')
+      const four = { requested: spoken(requested), upstream: spoken(amounts.acceptedUpstream), callback: spoken(amounts.paidInCallback), ledger: spoken(amounts.postedToLedger) }
+      return partial ? fail(say('fieldtest.cause.partialAmount', four), 'amount.partial') : fail(say('fieldtest.cause.amountsDiffer', four), 'amount.mismatch')
     }
   }
   if (step.expect.feeExact && amounts.feeExpected !== amounts.feePosted) {
-    return fail(say('fieldtest.cause.feeMismatch', { expected: amounts.feeExpected ?? '—', posted: amounts.feePosted ?? '—', currency: amounts.currency }), 'fee.mismatch')
+    return fail(say('fieldtest.cause.feeDiffers', { expected: spoken(amounts.feeExpected), posted: spoken(amounts.feePosted) }), 'fee.mismatch')
   }
   return null
 }
@@ -209,7 +212,7 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
     const pair = evaluatePair(ctx.db, service, channel)
     if (pair.usable && !rangeViolation(amount.minor, pair.range, pair.format)) {
       const so = sentSoFar(ctx.db, run.id, row.stepIndex)
-      const money = (minor: number) => `${run.currency} ${fromMinor(minor, run.currency)}`
+      const money = (minor: number) => moneyText(minor, run.currency)
       if (so.orders + 1 > run.maxOrders) return ended(blocked(say('fieldtest.cause.capOrders', { max: run.maxOrders, count: so.orders }), 'cap.orders'), null, null)
       if (so.amount + amount.minor > run.maxAmountMinor) return ended(blocked(say('fieldtest.cause.capAmount', { max: money(run.maxAmountMinor), sent: money(so.amount), amount: money(amount.minor) }), 'cap.amount'), null, null)
     }

@@ -8,6 +8,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import type { AdjustmentRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
+import { moneyText } from '../../../shared/money-text'
 import { say, verbatim } from '../../../shared/server-text'
 import { adjustmentRequests, merchants, users } from '../../db/schema'
 import type { Db } from '../../db/open'
@@ -23,7 +24,7 @@ import { escapeLike, offsetOf } from '../../db/sql'
 import { minorOf } from '../../core/amount-input'
 import { adjustmentDecided } from '../../orders/parked'
 import { reconAdjustmentDecided } from '../../recon/breaks'
-import { adjustmentPosting, money, requestAdjustment } from '../adjustments'
+import { adjustmentPosting, requestAdjustment } from '../adjustments'
 
 type Stored = typeof adjustmentRequests.$inferSelect
 
@@ -131,7 +132,7 @@ export const adjustmentProcedures = handlers({
       if (input.decision === 'approve') {
         // A debit the merchant's available balance cannot cover is refused by the ledger core.
         postingId = ctx.ledger.post({ ...adjustmentPosting(a, actor.userId), at: now }).postingId
-        text = say('adjustment.approved', { adjustmentNo: a.adjustmentNo, amount: money(a.amountMinor, a.currency), postingId })
+        text = say('adjustment.approved', { adjustmentNo: a.adjustmentNo, amount: moneyText(a.amountMinor, a.currency), postingId })
       } else {
         text = say('adjustment.rejected', { adjustmentNo: a.adjustmentNo, reason: verbatim(input.note) })
       }

@@ -16,6 +16,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import type { WithdrawalRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
+import { moneyText } from '../../../shared/money-text'
 import { bank, bankCountryOf, bankLabel } from '../../../shared/reference'
 import { say, verbatim } from '../../../shared/server-text'
 import { merchants, users, withdrawals } from '../../db/schema'
@@ -106,8 +107,6 @@ function loadRow(db: Db | Tx, ctx: Ctx, id: number): WithdrawalRow {
   return toRow(row)
 }
 
-const money = (minor: number | bigint, currency: string) => `${currency} ${fromMinor(minor, currency)}`
-
 export const withdrawalProcedures = handlers({
   'withdrawals.list': (ctx, input) => {
     const filters: SQL[] = [eq(withdrawals.tenantId, ctx.tenantId)]
@@ -167,8 +166,8 @@ export const withdrawalProcedures = handlers({
         // Below zero (a chargeback booked on a short balance): the merchant owes, whatever the amount.
         const why =
           available < 0n
-            ? say('error.finance.owes', { owed: money(-available, input.currency), available: money(available, input.currency) })
-            : say('error.finance.overAvailable', { amount: money(amountMinor, input.currency), fee: money(feeMinor, input.currency), available: money(available, input.currency) })
+            ? say('error.finance.owes', { owed: moneyText(-available, input.currency), available: moneyText(available, input.currency) })
+            : say('error.finance.overAvailable', { amount: moneyText(amountMinor, input.currency), fee: moneyText(feeMinor, input.currency), available: moneyText(available, input.currency) })
         throw new AppError('limit', why, { field: 'amount', code: 'ledger.insufficient_funds' })
       }
       const values = {
@@ -196,7 +195,7 @@ export const withdrawalProcedures = handlers({
         .values({ ...values, holdPostingId: hold.postingId })
         .returning()
         .get()
-      const params = { withdrawalNo: w.withdrawalNo, amount: money(amountMinor, w.currency), fee: money(feeMinor, w.currency), bank: bankLabel(found), accountNo: w.accountNo }
+      const params = { withdrawalNo: w.withdrawalNo, amount: moneyText(amountMinor, w.currency), fee: moneyText(feeMinor, w.currency), bank: bankLabel(found), accountNo: w.accountNo }
       addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, say('withdrawal.requested', params), { actor: actor.username, detail: { postingId: hold.postingId } })
       ctx.audit(tx, { targetType: 'withdrawal', targetId: w.id, merchantId: w.merchantId, summary: say('withdrawal.requested', params), after: { ...values, holdPostingId: hold.postingId } })
       return { id: w.id, withdrawalNo: w.withdrawalNo, replayed: false }
@@ -215,7 +214,7 @@ export const withdrawalProcedures = handlers({
       const text =
         status === 'approved'
           ? say('withdrawal.approved', { withdrawalNo: w.withdrawalNo })
-          : say('withdrawal.rejected', { withdrawalNo: w.withdrawalNo, amount: money(w.amountMinor + w.feeMinor, w.currency), reason: verbatim(input.note) })
+          : say('withdrawal.rejected', { withdrawalNo: w.withdrawalNo, amount: moneyText(w.amountMinor + w.feeMinor, w.currency), reason: verbatim(input.note) })
       addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, text, { actor: actor.username })
       ctx.audit(tx, { targetType: 'withdrawal', targetId: w.id, merchantId: w.merchantId, summary: text, before: { status: w.status }, after: { status, note: input.note } })
       return loadRow(tx, ctx, w.id)
@@ -232,12 +231,12 @@ export const withdrawalProcedures = handlers({
       if (input.outcome === 'paid') {
         const posting = ctx.ledger.commitHold(holdKey(w), now)
         tx.update(withdrawals).set({ status: 'paid', settledBy: actor.userId, settledAt: now, bankReference: input.bankReference, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
-        text = say('withdrawal.paid', { withdrawalNo: w.withdrawalNo, amount: money(w.amountMinor, w.currency), fee: money(w.feeMinor, w.currency), bankReference: input.bankReference, postingId: posting.postingId })
+        text = say('withdrawal.paid', { withdrawalNo: w.withdrawalNo, amount: moneyText(w.amountMinor, w.currency), fee: moneyText(w.feeMinor, w.currency), bankReference: input.bankReference, postingId: posting.postingId })
         addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, text, { actor: actor.username, detail: { postingId: posting.postingId } })
       } else {
         ctx.ledger.voidHold(holdKey(w), `transfer failed: ${input.reason}`, now)
         tx.update(withdrawals).set({ status: 'failed', settledBy: actor.userId, settledAt: now, failureReason: input.reason, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
-        text = say('withdrawal.failed', { withdrawalNo: w.withdrawalNo, amount: money(w.amountMinor + w.feeMinor, w.currency), reason: verbatim(input.reason) })
+        text = say('withdrawal.failed', { withdrawalNo: w.withdrawalNo, amount: moneyText(w.amountMinor + w.feeMinor, w.currency), reason: verbatim(input.reason) })
         addCaseEvent(tx, { type: 'withdrawal', id: w.id }, now, text, { actor: actor.username })
       }
       ctx.audit(tx, {

@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { fromMinor } from '../../../shared/money'
+import { moneyText } from '../../../shared/money-text'
 import { channels, channelServiceBindings, fieldtestRehearsalChannels, merchants, orders, outbox, services, tenants, terminals } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
@@ -84,7 +85,7 @@ export const orderProcedures = handlers({
         // A payout channel must be able to pay at least the smallest allowed amount (how much it
         // holds is the platform's business, not a merchant-bound user's: channels are shared).
         if (input.direction === 'payout' && reasons.length === 0 && balance.available < Math.max(pair.range.lower, 1)) {
-          reasons.push(platform ? say('error.pair.lowBalance', { name: channel.name, amount: fromMinor(balance.available, channel.currency) }) : say('error.pair.cannotPayOut', { name: channel.name }))
+          reasons.push(platform ? say('error.pair.lowBalance', { name: channel.name, amount: moneyText(balance.available, channel.currency) }) : say('error.pair.cannotPayOut', { name: channel.name }))
         }
         return {
           channelId: channel.id,

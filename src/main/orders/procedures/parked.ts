@@ -7,6 +7,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { ParkedRow } from '../../../shared/contract/parked'
 import { fromMinor } from '../../../shared/money'
+import { moneyText } from '../../../shared/money-text'
 import { PERMISSIONS } from '../../../shared/permissions'
 import { permissionTerm, say, term, verbatim, type TermValue } from '../../../shared/server-text'
 import { contracts, merchants, orders, paymentExceptions, users } from '../../db/schema'
@@ -93,7 +94,7 @@ function bookLatePayment(tx: Tx, ctx: Ctx, e: PaymentException, reason: string, 
   // The order was closed or failed: it is reopened to be posted, from suspense where the money waits.
   finish(tx, ctx, { ...order, status: 'pending' }, { status: 'succeeded', paidMinor: bookedMinor, reason: why, source: 'manual', actor: actor.username, paidFrom: 'suspense' }, now)
   if (e.heldMinor > bookedMinor) {
-    const money = (minor: number) => `${order.currency} ${fromMinor(minor, order.currency)}`
+    const money = (minor: number) => moneyText(minor, order.currency)
     const excess = e.heldMinor - bookedMinor
     const text = say('reason.overpaid', { paid: money(e.heldMinor), amount: money(order.amountMinor), excess: money(excess) })
     park(tx, ctx, { order: loadOrder(tx, order.id), kind: 'overpaid', text, source: 'manual', reportKey: holdingKey('overpaid', order), reported: e.reported, alreadyHeld: { minor: excess, postingId: e.heldPostingId } }, now)
@@ -135,7 +136,7 @@ export const parkedProcedures = handlers({
         throw conflict(say('error.parked.rehearsal', { orderNo: order.orderNo }), { field: 'action', code: 'parked.rehearsal' })
       }
       const now = ctx.clock.now()
-      const held = `${e.currency} ${fromMinor(e.heldMinor, e.currency)}`
+      const held = moneyText(e.heldMinor, e.currency)
       let update: Partial<typeof paymentExceptions.$inferInsert>
       if (input.action === 'credit') {
         if (!actor.permissions.has(PERMISSIONS.ADJUSTMENT_REQUEST)) throw forbidden(say('error.parked.creditNeedsAdjustment', { permission: permissionTerm(PERMISSIONS.ADJUSTMENT_REQUEST), code: PERMISSIONS.ADJUSTMENT_REQUEST }), 'permission.missing')

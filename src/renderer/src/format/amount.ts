@@ -1,24 +1,13 @@
 /**
  * Amounts as people read them. The host sends exact decimal strings already written with the
  * currency's minor-unit digits ("20000.00"); here they only gain digit grouping and their
- * currency. No arithmetic, so nothing passes through a binary float.
+ * currency (src/shared/money-text.ts). No arithmetic, so nothing passes through a binary float.
  */
 import type { TFunction } from 'i18next'
+import { DECIMAL, formatAmount, groupDigits } from '../../../shared/money-text'
 
-const DECIMAL = /^(-?)(\d+)(\.\d+)?$/
-
-/** "20000.00" → "20,000.00"; anything that is not a plain decimal is returned as it came. */
-export function groupDigits(amount: string): string {
-  const match = DECIMAL.exec(amount.trim())
-  if (!match) return amount
-  const [, sign, whole, fraction = ''] = match
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`
-}
-
-/** "20000.00", "CNY" → "20,000.00 CNY". */
-export function formatAmount(amount: string, currency: string): string {
-  return `${groupDigits(amount)} ${currency}`
-}
+// The server's sentences write money with the same functions, so a timeline reads as the screen does.
+export { formatAmount, groupDigits } from '../../../shared/money-text'
 
 /** Whether an amount as the host sends it ("-55.00") is below zero ("-0.00" is not). */
 export function isBelowZero(amount: string): boolean {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { say, term } from '../../../../shared/server-text'
 import { translateText } from '../../i18n/messages'
 import { fixedTranslators } from '../../i18n/testing'
-import { amountMessage, amountProblem, channelReason, rangeHint, type ChannelOption } from './amountRange'
+import { amountProblem, channelReason, rangeHint, type ChannelOption } from './amountRange'
 
 const { english, chinese } = fixedTranslators()
 const source = (side: 'channel' | 'service' | 'binding') => term('limitSource', side)
@@ -28,27 +28,24 @@ describe('the amount on an order form', () => {
     expect(amountProblem('500', cardChannel, 'CNY')).toBeNull()
     expect(amountProblem('20000.00', cardChannel, 'CNY')).toBeNull()
     const below = amountProblem('499.99', cardChannel, 'CNY')!
-    // The refusal as the host words it (amounts plain), then as the form shows it.
-    expect(translateText(below, english)).toBe('must be at least 500.00 (service limit); the available range is 500.00 (service) – 20000.00 (service)')
-    expect(amountMessage(below, 'CNY', english)).toBe(
-      'must be at least 500.00 CNY (service limit); the available range is 500.00 CNY (service) – 20,000.00 CNY (service)'
-    )
-    expect(amountMessage(amountProblem('20000.01', cardChannel, 'CNY')!, 'CNY', chinese)).toBe(
+    // The refusal as the host words it: money as the screens write it.
+    expect(translateText(below, english)).toBe('must be at least 500.00 CNY (service limit); the available range is 500.00 CNY (service) – 20,000.00 CNY (service)')
+    expect(translateText(amountProblem('20000.01', cardChannel, 'CNY')!, chinese)).toBe(
       '不能高于 20,000.00 CNY（服务限额）；可用范围为 500.00 CNY（服务）– 20,000.00 CNY（服务）'
     )
   })
 
   it('refuses a malformed amount, too many decimals and zero before the range', () => {
-    expect(amountMessage(amountProblem('12,5', cardChannel, 'CNY')!, 'CNY', english)).toBe('must be an amount such as 100.00')
-    expect(amountMessage(amountProblem('1000.001', cardChannel, 'CNY')!, 'CNY', chinese)).toBe('CNY 最多 2 位小数')
-    expect(amountMessage(amountProblem('0', { ...cardChannel, lower: '0.00' }, 'CNY')!, 'CNY', english)).toBe('must be greater than 0')
+    expect(translateText(amountProblem('12,5', cardChannel, 'CNY')!, english)).toBe('must be an amount such as 100.00')
+    expect(translateText(amountProblem('1000.001', cardChannel, 'CNY')!, chinese)).toBe('CNY 最多 2 位小数')
+    expect(translateText(amountProblem('0', { ...cardChannel, lower: '0.00' }, 'CNY')!, english)).toBe('must be greater than 0')
   })
 
   it('translates the host’s refusal (the text of `amount: must be at most …`), and one-sided ranges', () => {
-    const host = say('rule.amountAbove', { amount: '50000.00', source: source('channel'), range: say('rule.rangeAtMost', { upper: '50000.00', upperSource: source('channel') }) })
-    expect(amountMessage(host, 'CNY', chinese)).toBe('不能高于 50,000.00 CNY（通道限额）；可用范围为 不高于 50,000.00 CNY（通道）')
+    const host = say('rule.amountAbove', { amount: '50,000.00 CNY', source: source('channel'), range: say('rule.rangeAtMost', { upper: '50,000.00 CNY', upperSource: source('channel') }) })
+    expect(translateText(host, chinese)).toBe('不能高于 50,000.00 CNY（通道限额）；可用范围为 不高于 50,000.00 CNY（通道）')
     const open = { ...cardChannel, upper: '0.00', upperSource: null }
-    expect(amountMessage(amountProblem('100', open, 'CNY')!, 'CNY', english)).toBe(
+    expect(translateText(amountProblem('100', open, 'CNY')!, english)).toBe(
       'must be at least 500.00 CNY (service limit); the available range is at least 500.00 CNY (service)'
     )
   })
@@ -58,20 +55,21 @@ describe('the amount on an order form', () => {
     expect(rangeHint({ ...cardChannel, lower: '0', upper: '0', lowerSource: null, upperSource: null }, 'CNY', chinese).range).toBe('不限')
   })
 
-  it('words an unusable channel from the host’s text, amounts with the currency', () => {
+  it('words an unusable channel from the host’s text', () => {
     const crossing = {
       ...cardChannel,
       usable: false,
       lower: '10000.00',
       upper: '5000.00',
       lowerSource: 'channel',
-      reason: 'No available range: the upper limit 5000.00 (service) is below the lower limit 10000.00 (channel)',
-      reasonText: say('error.pair.noRange', { upper: '5000.00', upperSource: source('service'), lower: '10000.00', lowerSource: source('channel') })
+      reason: 'No available range: the upper limit 5,000.00 CNY (service) is below the lower limit 10,000.00 CNY (channel)',
+      reasonText: say('error.pair.noRange', { upper: '5,000.00 CNY', upperSource: source('service'), lower: '10,000.00 CNY', lowerSource: source('channel') })
     }
-    expect(channelReason(crossing, 'CNY', english)).toBe('No available range: the upper limit 5,000.00 CNY (service) is below the lower limit 10,000.00 CNY (channel)')
-    const lowBalance = say('error.pair.lowBalance', { name: 'TH SCB Payout', amount: '0.00' })
-    expect(channelReason({ ...cardChannel, usable: false, reason: 'channel "TH SCB Payout" has too little balance (0.00 available)', reasonText: lowBalance }, 'THB', chinese)).toBe(
-      '通道“TH SCB Payout”余额不足（可用 0.00）'
+    expect(channelReason(crossing, chinese)).toBe('无可用范围：上限 5,000.00 CNY（服务）低于下限 10,000.00 CNY（通道）')
+    expect(channelReason(crossing, english)).toBe('No available range: the upper limit 5,000.00 CNY (service) is below the lower limit 10,000.00 CNY (channel)')
+    const lowBalance = say('error.pair.lowBalance', { name: 'TH SCB Payout', amount: '0.00 THB' })
+    expect(channelReason({ ...cardChannel, usable: false, reason: 'channel "TH SCB Payout" has too little balance (0.00 THB available)', reasonText: lowBalance }, chinese)).toBe(
+      '通道“TH SCB Payout”余额不足（可用 0.00 THB）'
     )
   })
 })

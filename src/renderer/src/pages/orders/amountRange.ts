@@ -1,17 +1,18 @@
 /**
  * The amount a user types on an order form, checked as the main process checks it: the decimal
  * format, the currency's digits, then the limit engine's `rangeViolation` over the channel's
- * available range. A refusal is a server text, the same the host answers; its amounts are written
- * plain (as the host writes them) and shown here grouped, with the currency.
+ * available range. A refusal is a server text, the same the host answers, its amounts written as
+ * the host writes money in a sentence ("20,000.00 CNY", src/shared/money-text.ts).
  */
 import type { TFunction } from 'i18next'
 import type { OutputOf } from '../../../../shared/contract'
 import { LIMIT_SOURCES, rangeViolation, type AvailableRange, type LimitSource } from '../../../../shared/limits'
-import { AmountPrecisionError, fromMinor, toMinor } from '../../../../shared/money'
+import { AmountPrecisionError, toMinor } from '../../../../shared/money'
+import { moneyText } from '../../../../shared/money-text'
 import { textOfIssue } from '../../../../shared/rule-message'
 import { decimalString } from '../../../../shared/schemas'
-import { isServerText, say, type ServerText, type TextParam } from '../../../../shared/server-text'
-import { formatAmount, formatRange, isNoLimit } from '../../format/amount'
+import { say, type ServerText } from '../../../../shared/server-text'
+import { formatRange, isNoLimit } from '../../format/amount'
 import { translateText } from '../../i18n/messages'
 
 export type ServiceOption = OutputOf<'orders.options'>['services'][number]
@@ -45,30 +46,12 @@ export function amountProblem(amount: string, option: ChannelOption, currency: s
     if (error.digits === null) return say('rule.tooLarge')
     return error.digits === 0 ? say('rule.wholeAmounts', { currency }) : say('rule.currencyDecimals', { currency, n: error.digits })
   }
-  return rangeViolation(minor, engineRange(option, currency), (m) => fromMinor(m, currency))
-}
-
-// The texts of the limit engine whose amounts (`amount`, `lower`, `upper`) are shown with the currency.
-const RANGE_TEXTS = new Set(['rule.amountBelow', 'rule.amountAbove', 'rule.rangeBoth', 'rule.rangeAtLeast', 'rule.rangeAtMost', 'error.pair.noRange'])
-const AMOUNT_PARAMS = new Set(['amount', 'lower', 'upper'])
-
-function withCurrency(text: ServerText, currency: string): ServerText {
-  if (!RANGE_TEXTS.has(text.code) || !text.params) return text
-  const params: Record<string, TextParam> = {}
-  for (const [name, value] of Object.entries(text.params)) {
-    params[name] = isServerText(value) ? withCurrency(value, currency) : AMOUNT_PARAMS.has(name) && typeof value === 'string' ? formatAmount(value, currency) : value
-  }
-  return { ...text, params }
-}
-
-/** An amount refusal, from the form or the host, in the interface language: "must be at least 500.00 CNY (service limit); …". */
-export function amountMessage(text: ServerText, currency: string, t: TFunction): string {
-  return translateText(withCurrency(text, currency), t)
+  return rangeViolation(minor, engineRange(option, currency), (m) => moneyText(m, currency))
 }
 
 /** A checked amount as it will be booked: "250" CNY → "250.00 CNY". */
 export function bookedAmount(amount: string, currency: string): string {
-  return formatAmount(fromMinor(toMinor(amount, currency), currency), currency)
+  return moneyText(toMinor(amount, currency), currency)
 }
 
 function sourceName(t: TFunction, source: string): string {
@@ -84,8 +67,8 @@ export function rangeHint(option: ChannelOption, currency: string, t: TFunction)
   return { range: formatRange(option.lower, option.upper, currency, t), sides: sides.length ? sides.join(' · ') : t('limits.unlimited') }
 }
 
-/** Why a channel cannot take the order, in the interface language (amounts with the currency). */
-export function channelReason(option: ChannelOption, currency: string, t: TFunction): string {
-  if (option.reasonText) return amountMessage(option.reasonText, currency, t)
+/** Why a channel cannot take the order, in the interface language. */
+export function channelReason(option: ChannelOption, t: TFunction): string {
+  if (option.reasonText) return translateText(option.reasonText, t)
   return option.reason ?? ''
 }

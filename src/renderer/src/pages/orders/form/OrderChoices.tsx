@@ -87,7 +87,7 @@ function ChannelFacts({ channel, currency }: { channel: ChannelOption; currency:
         </Text>
       ) : (
         <Text size="xs" c="red">
-          {t('orderForm.unusable', { reason: channelReason(channel, currency, t) })}
+          {t('orderForm.unusable', { reason: channelReason(channel, t) })}
         </Text>
       )}
     </>

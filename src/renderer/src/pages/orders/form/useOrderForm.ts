@@ -17,7 +17,7 @@ import { notifyError } from '../../../components/notify'
 import { zodFormErrors } from '../../../forms/zodForm'
 import { fieldErrorMessage, ruleText, translateText } from '../../../i18n/messages'
 import { holdsAny, useCurrentUser } from '../../../session/currentUser'
-import { amountMessage, amountProblem, type ChannelOption, type ServiceOption } from '../amountRange'
+import { amountProblem, type ChannelOption, type ServiceOption } from '../amountRange'
 
 export type OrderDirection = 'deposit' | 'payout'
 
@@ -68,7 +68,7 @@ function validate(values: OrderFormValues, direction: OrderDirection, chosen: Ch
   if (service && channel) {
     const problem = values.amount.trim() ? amountProblem(values.amount.trim(), channel, service.currency) : null
     if (!values.amount.trim()) errors.amount = required
-    else if (problem) errors.amount = amountMessage(problem, service.currency, t)
+    else if (problem) errors.amount = translateText(problem, t)
   } else if (!values.amount.trim()) {
     errors.amount = required
   }
@@ -125,8 +125,7 @@ export function useOrderForm(direction: OrderDirection) {
     if (error instanceof ApiError && error.field) {
       const shown = ['merchantId', 'serviceId', 'channelId', 'terminalId', 'amount', 'merchantOrderNo', ...(service ? requiredFields(service.serviceType, direction).map((n) => `fields.${n}`) : [])]
       if (shown.includes(error.field) && (error.field !== 'merchantId' || mayPickMerchant)) {
-        const message = error.field === 'amount' && service && error.text ? amountMessage(error.text, service.currency, t) : fieldErrorMessage(error, t)
-        form.setFieldError(error.field, message)
+        form.setFieldError(error.field, fieldErrorMessage(error, t))
         return
       }
     }
