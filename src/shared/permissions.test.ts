@@ -54,6 +54,12 @@ describe('permission catalog', () => {
     expect(missingNeeds([PERMISSIONS.AUDIT_READ])).toEqual([])
     // The FX page needs the rate table the ledger reads, and the ledger's filters need master data.
     expect(withNeeds([PERMISSIONS.FX_RATE_WRITE]).sort()).toEqual([PERMISSIONS.LEDGER_READ, PERMISSIONS.FX_RATE_WRITE, PERMISSIONS.MASTER_DATA_READ].sort())
+    // Named, all at once, each with the code that needs it: what withNeeds adds, so one fix completes the set.
+    expect(missingNeeds([PERMISSIONS.FX_RATE_WRITE])).toEqual([
+      { code: PERMISSIONS.LEDGER_READ, neededBy: PERMISSIONS.FX_RATE_WRITE },
+      { code: PERMISSIONS.MASTER_DATA_READ, neededBy: PERMISSIONS.LEDGER_READ }
+    ])
+    for (const code of ALL_PERMISSION_CODES) expect(missingNeeds([code]).map((m) => m.code).sort(), String(code)).toEqual(withNeeds([code]).filter((c) => c !== code).sort())
     expect(missingNeeds(withNeeds([PERMISSIONS.REPORT_EXPORT, PERMISSIONS.RECONCILIATION_WRITE, PERMISSIONS.USER_WRITE]))).toEqual([])
     // A code named on two lines needs both: the user form reads users and picks a merchant.
     expect(PERMISSION_NEEDS.get(PERMISSIONS.USER_WRITE)).toEqual([PERMISSIONS.USER_READ, PERMISSIONS.MASTER_DATA_READ])

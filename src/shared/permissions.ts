@@ -263,13 +263,21 @@ function mergedNeeds(entries: [PermissionCode, readonly PermissionCode[]][]): Re
   return needs
 }
 
-/** The codes a set must also hold for its screens to work, each with the first code of the set that needs it. */
+/**
+ * Every code a set must also hold for its screens to work, each with the first code that needs it:
+ * one of the set's, or one it must add (a write needs its read, which needs master data), so a
+ * set completed with all of them is complete (what `withNeeds` would add, named).
+ */
 export function missingNeeds(codes: readonly number[]): { code: PermissionCode; neededBy: PermissionCode }[] {
   const held = new Set(codes)
   const missing = new Map<PermissionCode, PermissionCode>()
-  for (const code of codes) {
-    for (const need of PERMISSION_NEEDS.get(code as PermissionCode) ?? []) {
-      if (!held.has(need) && !missing.has(need)) missing.set(need, code as PermissionCode)
+  const queue = [...codes]
+  for (let i = 0; i < queue.length; i++) {
+    const code = queue[i] as PermissionCode
+    for (const need of PERMISSION_NEEDS.get(code) ?? []) {
+      if (held.has(need) || missing.has(need)) continue
+      missing.set(need, code)
+      queue.push(need)
     }
   }
   return [...missing].map(([code, neededBy]) => ({ code, neededBy }))

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { PERMISSIONS } from '../../src/shared/permissions'
-import { ADMIN, makeCore, type TestCore } from '../support/core'
+import { ApiError } from '../../src/renderer/src/api/error'
+import { fieldErrorMessage } from '../../src/renderer/src/i18n/messages'
+import { fixedTranslators } from '../../src/renderer/src/i18n/testing'
+import { ADMIN, countRows, makeCore, type TestCore } from '../support/core'
 
 async function withMerchants() {
   const t = await makeCore()
@@ -69,6 +72,25 @@ describe('permissions and merchant scope', () => {
     expect((await t.call('merchants.list', { page: 1, pageSize: 100 }, token)).status).toBe(200)
     // The FX page's writer needs the rate table the ledger reads.
     expect(await t.call('roles.update', { id: role.id, name: 'Report readers', permissions: [PERMISSIONS.FX_RATE_WRITE, PERMISSIONS.MASTER_DATA_READ] }, admin)).toMatchObject({ status: 400, field: 'permissions' })
+  })
+
+  it('a role lacking several needs is refused once, naming every code it must add', async () => {
+    const { t, admin } = await withMerchants()
+    const roles = countRows(t.core, 'roles')
+    const refused = await t.call('roles.create', { name: 'Refunds and rates', permissions: [PERMISSIONS.REFUND_WRITE, PERMISSIONS.FX_RATE_WRITE] }, admin)
+    expect(refused).toMatchObject({ status: 400, field: 'permissions', code: 'validation' })
+    if (refused.status === 200) throw new Error('expected a refusal')
+    expect(refused.message).toBe(
+      'permissions: REFUND_WRITE (2002) needs REFUND_READ (2001); FX_RATE_WRITE (3005) needs LEDGER_READ (3001); REFUND_READ (2001) needs MASTER_DATA_READ (6001): their screens cannot work without them'
+    )
+    expect(refused.text).toMatchObject({ code: 'rule.permissionNeedsAll' })
+    // As the role form shows it under the permissions, in the reader's language.
+    const shown = fieldErrorMessage(new ApiError(refused.status, refused.code, refused.message, refused.field, refused.text), fixedTranslators().chinese)
+    expect(shown).toBe('权限“发起和处理退款”（2002）需要“查看退款”（2001）；权限“维护汇率”（3005）需要“查看账本”（3001）；权限“查看退款”（2001）需要“查看基础数据”（6001）：缺少它们，这些权限的页面无法使用')
+    expect(countRows(t.core, 'roles')).toBe(roles)
+    // The codes it names are all it takes: the next try is accepted.
+    const role = await t.ok('roles.create', { name: 'Refunds and rates', permissions: [PERMISSIONS.REFUND_WRITE, PERMISSIONS.FX_RATE_WRITE, PERMISSIONS.REFUND_READ, PERMISSIONS.LEDGER_READ, PERMISSIONS.MASTER_DATA_READ] }, admin)
+    expect(role.permissions).toHaveLength(5)
   })
 
   it('built-in roles cannot be edited, and the last administrator cannot be disabled or demoted', async () => {

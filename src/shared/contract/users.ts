@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ruleMessage } from '../rule-message'
 import { isPermissionCode, missingNeeds, PERMISSIONS, type PermissionCode } from '../permissions'
-import { permissionTerm } from '../server-text'
+import { permissionTerm, say } from '../server-text'
 import { displayName, id, newPassword, optionalSearch, pageInput, pageOf, status, username } from '../schemas'
 import { mutation, query } from './define'
 
@@ -44,14 +44,22 @@ const permissionSet = z
   .min(1, ruleMessage('rule.minPermissions'))
   .superRefine((codes, ctx) => {
     // A code without what its screens need would open pages that answer "forbidden" to their own pickers.
-    const [first] = missingNeeds(codes)
-    if (first) {
-      ctx.addIssue({
-        code: 'custom',
-        message: ruleMessage('rule.permissionNeeds', { permission: permissionTerm(first.neededBy), code: first.neededBy, needed: permissionTerm(first.code), neededCode: first.code })
-      })
-    }
+    const missing = missingNeeds(codes)
+    if (missing.length) ctx.addIssue({ code: 'custom', message: needsMessage(missing) })
   })
+
+/**
+ * Every code the set lacks, in one message: the forms and the API's 400 show one message per field,
+ * so a client fixing a role learns all it must add at once, not one code per try.
+ */
+function needsMessage(missing: ReturnType<typeof missingNeeds>): string {
+  const params = (m: (typeof missing)[number]) => ({ permission: permissionTerm(m.neededBy), code: m.neededBy, needed: permissionTerm(m.code), neededCode: m.code })
+  if (missing.length === 1) return ruleMessage('rule.permissionNeeds', params(missing[0]))
+  const needs = missing
+    .map((m) => say('rule.permissionNeed', params(m)))
+    .reduceRight((rest, first) => say('rule.permissionNeedAnd', { first, rest }))
+  return ruleMessage('rule.permissionNeedsAll', { needs })
+}
 
 export const usersContract = {
   'users.list': query({

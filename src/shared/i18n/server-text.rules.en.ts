@@ -40,6 +40,10 @@ export const rulesTextEn = {
   'rule.roleHasPlatformCode': 'role "{{role}}" includes {{permission}} ({{code}}), which a merchant-bound user cannot hold',
   'rule.codeHeldByMerchantUser': '{{permission}} ({{code}}) cannot be added: merchant-bound user {{user}} holds this role',
   'rule.permissionNeeds': '{{permission}} ({{code}}) needs {{needed}} ({{neededCode}}): its screens cannot work without it',
+  // Several missing at once, all named in one message (a form and the API show one per field).
+  'rule.permissionNeedsAll': '{{needs}}: their screens cannot work without them',
+  'rule.permissionNeed': '{{permission}} ({{code}}) needs {{needed}} ({{neededCode}})',
+  'rule.permissionNeedAnd': '{{first}}; {{rest}}',
   'rule.controlCharacters': 'must not contain control characters',
   'rule.oneOf': 'must be one of {{values}}',
   'rule.text': 'must be text',

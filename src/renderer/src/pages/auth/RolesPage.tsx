@@ -16,7 +16,8 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; role: RoleRow } | null
 function RoleCard({ role, onEdit }: { role: RoleRow; onEdit?: () => void }) {
   const { t } = useTranslation()
   const name = roleLabel(t, role)
-  const [missing] = missingNeeds(role.permissions)
+  // A role saved before sets had to hold what their codes need: every code it lacks, one line each.
+  const missing = missingNeeds(role.permissions)
   return (
     <Paper withBorder p="md" component="section" aria-label={name}>
       <Group justify="space-between" mb={4}>
@@ -40,9 +41,13 @@ function RoleCard({ role, onEdit }: { role: RoleRow; onEdit?: () => void }) {
           {roleDescription(t, role)}
         </Text>
       )}
-      {missing && (
-        <Alert color="yellow" variant="light" mb="sm" p="xs">
-          {t('roles.incomplete', { needed: permissionLabel(t, missing.code), code: missing.code, permission: permissionLabel(t, missing.neededBy) })}
+      {missing.length > 0 && (
+        <Alert color="yellow" variant="light" mb="sm" p="xs" data-testid="role-incomplete">
+          {missing.map((m) => (
+            <Text key={m.code} size="sm">
+              {t('roles.incomplete', { needed: permissionLabel(t, m.code), code: m.code, permission: permissionLabel(t, m.neededBy) })}
+            </Text>
+          ))}
         </Alert>
       )}
       <Stack gap={6}>
