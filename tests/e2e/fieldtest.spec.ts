@@ -227,7 +227,7 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     // A paid step's evidence: the amounts four ways and the callback's signature verdict.
     await run.stepsWith('passed').filter({ has: page.getByTestId('step-cause').filter({ hasText: /^Paid:/ }) }).first().click()
     await expect(page.getByTestId('step-evidence')).toBeVisible()
-    for (const amount of ['requested', 'acceptedUpstream', 'paidInCallback', 'postedToLedger']) await expect(page.getByTestId('step-amounts').locator(`[data-amount="${amount}"]`)).toContainText('CNY 500.00')
+    for (const amount of ['requested', 'acceptedUpstream', 'paidInCallback', 'postedToLedger']) await expect(page.getByTestId('step-amounts').locator(`[data-amount="${amount}"]`)).toContainText('500.00 CNY')
     await expect(page.getByTestId('step-callbacks')).toContainText(en.fieldtest.runs.signatures.valid)
     await expect(page.getByTestId('step-exchange').first()).toBeVisible()
     await page.keyboard.press('Escape')

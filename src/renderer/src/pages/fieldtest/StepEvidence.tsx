@@ -11,6 +11,7 @@ import { upstreamFailureText } from '../../../../shared/upstream-failure'
 import { useApiQuery } from '../../api/hooks'
 import { useTableText } from '../../components/tableText'
 import { Timeline } from '../../components/Timeline'
+import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { StepStatusBadge } from './shared'
@@ -45,7 +46,7 @@ export function StepEvidenceDrawer({ runId, index, currency, onClose }: { runId:
                 {AMOUNTS.map((key) => (
                   <Table.Tr key={key} data-amount={key}>
                     <Table.Td>{t(`fieldtest.runs.${key}`)}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{step.amounts![key] !== null ? `${step.amounts!.currency || currency} ${step.amounts![key]}` : '—'}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{step.amounts![key] !== null ? formatAmount(step.amounts![key]!, step.amounts!.currency || currency) : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -115,7 +116,7 @@ function EvidenceBody({ evidence, tableText }: { evidence: StepEvidence; tableTe
         columns={[
           { accessor: 'postingId', title: '#' },
           { accessor: 'accountKind', title: t('fieldtest.runs.account'), render: (l) => codeLabel(t, enFinance.ledger.kinds, 'ledger.kinds', l.accountKind) },
-          { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (l) => `${l.currency} ${l.amount}` },
+          { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (l) => formatAmount(l.amount, l.currency) },
           { accessor: 'remark', title: t('fieldtest.runs.remark') }
         ]}
       />

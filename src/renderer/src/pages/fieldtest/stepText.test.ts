@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { PlanStepInput } from '../../../../shared/contract/fieldtest'
-import { swapSteps, withoutStep } from './stepText'
+import type { PlanDetail, PlanStepInput } from '../../../../shared/contract/fieldtest'
+import { fixedTranslators } from '../../i18n/testing'
+import { inputText, swapSteps, withoutStep } from './stepText'
 
 const deposit = (title: string): PlanStepInput => ({ title, action: 'deposit', serviceId: 1, amount: '10.00' })
 const refund = (target: number): PlanStepInput => ({ title: 'refund', action: 'refund', target, refund: 'full' })
@@ -20,5 +21,14 @@ describe('editing a plan keeps each step acting on the order it meant', () => {
     const steps = swapSteps([deposit('a'), deposit('b'), refund(0)], 0, 1)
     expect(steps.map((s) => s.title)).toEqual(['b', 'a', 'refund'])
     expect(steps[2].target).toBe(1)
+  })
+})
+
+describe('a step’s inputs in one line', () => {
+  it('writes its amount as the other screens write money', () => {
+    const services: PlanDetail['services'] = [
+      { id: 1, merchantId: 7, merchantName: 'Jade Tea House', serviceType: 'CNY_BANK_CARD', direction: 'deposit', currency: 'CNY', usable: true, lower: '500.00', upper: '20000.00', lowerSource: 'service', upperSource: 'service', reason: null }
+    ]
+    expect(inputText({ ...deposit('a'), amount: '20000.00' }, services, fixedTranslators().english)).toBe('Jade Tea House · CNY_BANK_CARD · 20,000.00 CNY')
   })
 })

@@ -1,6 +1,7 @@
 /** How a plan step reads in a table: its expectations as short words, its inputs in one line. */
 import type { TFunction } from 'i18next'
 import type { PlanDetail, PlanStepInput } from '../../../../shared/contract/fieldtest'
+import { formatAmount } from '../../format/amount'
 
 export function expectationText(step: PlanStepInput, t: TFunction): string {
   const e = step.expect ?? {}
@@ -20,7 +21,7 @@ export function inputText(step: PlanStepInput, services: PlanDetail['services'],
   const service = services.find((s) => s.id === step.serviceId)
   return [
     service ? `${service.merchantName} · ${service.serviceType}` : '',
-    step.amount ? `${service?.currency ?? ''} ${step.amount}`.trim() : '',
+    step.amount ? (service ? formatAmount(step.amount, service.currency) : step.amount) : '',
     step.refund ? t(`fieldtest.plans.refundKinds.${step.refund}`) : '',
     step.target !== undefined ? t('fieldtest.plans.targetStep', { n: step.target + 1 }) : '',
     step.seconds !== undefined ? t('fieldtest.seconds', { n: step.seconds }) : '',
