@@ -22,8 +22,8 @@ describe('camt.053', () => {
       expect(lines.map((l) => [l.kind, l.gross, l.net, l.currency, l.status, l.reversal, l.upstreamNo, l.endToEndId, l.orderNo, l.at, l.valueAt])).toEqual([
         ['settlement', '1500.00', '1500.00', 'EUR', 'succeeded', false, 'BANKREF-001', 'E2E-0001', 'PD-ORDER-1', day('2024-05-01'), day('2024-05-01')],
         ['payout', '-250.50', '-250.50', 'EUR', 'succeeded', false, 'BANKREF-002', 'PAYOUT-77', null, day('2024-05-01'), day('2024-05-01')],
-        // A reversed payout: money back in (CRDT, as booked), still a payout, marked as the reversal.
-        ['payout', '250.50', '250.50', 'EUR', 'succeeded', true, 'BANKREF-003', 'PAYOUT-77', null, day('2024-05-02'), day('2024-05-01')],
+        // A reversed payout: money back in (CRDT, as booked), still a payout, marked as the reversal and reversed.
+        ['payout', '250.50', '250.50', 'EUR', 'reversed', true, 'BANKREF-003', 'PAYOUT-77', null, day('2024-05-02'), day('2024-05-01')],
         ['settlement', '300.00', '300.00', 'EUR', 'succeeded', false, 'BANKREF-004', null, null, day('2024-05-02'), day('2024-05-02')],
         ['fee', '-1.25', '-1.25', 'EUR', 'succeeded', false, 'CHG-1', null, null, day('2024-05-02'), day('2024-05-02')]
       ])
@@ -104,7 +104,9 @@ describe('MT940', () => {
       // Value date 1 January 2025, entry date 31 December: the year before.
       [25, 'settlement', '5.00', false, null, null, null, day('2024-12-31'), day('2025-01-01')]
     ])
-    expect(lines.every((l) => l.currency === 'EUR' && l.status === 'succeeded')).toBe(true)
+    // A reversal took back what its original moved: reversed, never a second success.
+    expect(lines.map((l) => l.status)).toEqual(['succeeded', 'succeeded', 'reversed', 'succeeded', 'succeeded', 'reversed', 'succeeded'])
+    expect(lines.every((l) => l.currency === 'EUR')).toBe(true)
     expect(lines[0].counterparty).toBe('Mueller und Soehne GmbH')
     expect(lines[0].description).toBe('Invoice 1')
     expect(lines[1].counterparty).toBe('Supplier GmbH')

@@ -5,7 +5,8 @@
  * Sign: CdtDbtInd is the booking's direction, reversals included (CRDT with RvslInd=true undoes a
  * debit and adds to the balance); RvslInd only marks the line as a reversal and is never applied
  * again (RECONCILIATION.md §2.3). The kind is looked up by the bank transaction code, then by the
- * original booking's direction (a reversed debit is still a payout, now coming back).
+ * original booking's direction (a reversed debit is still a payout, now coming back); a booked
+ * reversal's status is `reversed`, so the run pairs it with its original as money taken back.
  *
  * Row key: ["camt", direction, reversal, AcctSvcrRef] when the bank gives its reference (unique
  * per account, the dedupe key), else the single transaction's EndToEndId, else the statement's
@@ -161,6 +162,8 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
       }
       status = found as LineStatus
     }
+    // A booked reversal took back what its original moved: it is no new payment of the kind.
+    if (reversal && (status === null || status === 'succeeded')) status = 'reversed'
 
     const details = list(entry.NtryDtls)
     const transactions = details.flatMap((d) => list(d.TxDtls))

@@ -10,7 +10,8 @@
  * Continuation lines belong to the tag above them; `{1:…}{2:…}{4:` … `-}` wrappers may be there
  * or not; several statements may share a file. Amounts use a decimal comma and are kept as text.
  * `RC` (reversal of a credit) takes money out and `RD` puts it in: the mark is the booking's
- * direction and is applied once. Control per statement: :60F: + Σ :61: = :62F:.
+ * direction and is applied once; the line keeps its original's kind, with the status `reversed`.
+ * Control per statement: :60F: + Σ :61: = :62F:.
  *
  * Row key: ["mt940", mark, "ref", bank reference] when the :61: carries one after `//`, else
  * ["mt940", mark, "stmt", :20:, :28C:, position in the statement].
@@ -104,6 +105,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     stmt.sum.add(signed)
     stmt.firstAt = stmt.firstAt === null ? bookedAt : Math.min(stmt.firstAt, bookedAt)
     const [ownRef, bankRef] = splitReferences(rest)
+    const reversal = mark === 'RC' || mark === 'RD'
     const original = mark === 'RC' ? 'C' : mark === 'RD' ? 'D' : mark.slice(-1)
     const kind = [typeCode, mark, original].map((c) => kinds.get(c)).find(Boolean) ?? profile.defaultKind
     if (!kind) {
@@ -125,12 +127,13 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
       fee: null,
       net: signed,
       at: bookedAt,
-      status: profile.defaultStatus,
+      // RC/RD took back what the original booking moved: it is no new payment of the kind.
+      status: reversal && (profile.defaultStatus === null || profile.defaultStatus === 'succeeded') ? 'reversed' : profile.defaultStatus,
       counterparty: details.counterparty,
       description: [details.description, t.lines.slice(1).join(' ').trim()].filter(Boolean).join(' ') || null,
       valueAt,
       endToEndId: details.endToEndId,
-      reversal: mark === 'RC' || mark === 'RD',
+      reversal,
       batch: null,
       raw
     })
