@@ -87,12 +87,53 @@ function pairBreak(item: Ours, first: Line, lines: Line[], type: BreakType, caus
   }
 }
 
-/** One of ours against the line(s) matched to it. */
-export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, breaks: Break[]): void {
-  // A failed attempt beside a paid one (the payer retried) is no second payment: only the paid lines count.
+/**
+ * A line that takes back one of theirs that succeeded: a payment revoked after success (WeChat
+ * REVOKED), a payout the bank returned (MT940 RD, camt RvslInd), a payment refunded as a whole.
+ */
+export const theirsUndone = (l: Line) => l.status === 'reversed' || l.status === 'refunded'
+
+const byTime = (a: Line, b: Line) => (a.at ?? 0) - (b.at ?? 0) || byLine(a, b)
+
+/**
+ * One of ours against the line(s) matched to it. Answers the lines that moved nothing beside the
+ * others (a failed attempt beside the payment, a payment and the line that took it back): they are
+ * no match of the money, nor a break's, and their amounts are counted nowhere.
+ */
+export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, breaks: Break[]): Line[] {
+  let lines = matchedLines
+  let movedNothing: Line[] = []
   // One line (nearly every pair) is compared without the copies several need.
-  const paidLines = matchedLines.length === 1 ? matchedLines : matchedLines.filter(theirsPaid)
-  let lines = paidLines.length > 0 ? paidLines : matchedLines
+  if (matchedLines.length > 1) {
+    const paid = matchedLines.filter(theirsPaid)
+    const undone = matchedLines.filter(theirsUndone)
+    if (paid.length > 0 && undone.length > 0) {
+      // Each line that takes a payment back takes back one that came before it (the earliest first):
+      // what is left is what theirs kept. All taken back: theirs holds nothing of it, whatever ours says.
+      const kept = [...paid].sort(byTime).slice(undone.length)
+      if (kept.length === 0) {
+        if (item.status === 'succeeded') {
+          const first = [...undone].sort(byLine)[0]
+          breaks.push(pairBreak(item, first, [...matchedLines].sort(byLine), 'status_mismatch', 'theirs_reversed', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: first.status }))
+          return []
+        }
+        return matchedLines
+      }
+      movedNothing = matchedLines.filter((l) => !kept.includes(l))
+      lines = kept
+    } else if (paid.length > 0 && paid.length < matchedLines.length) {
+      // A failed attempt beside a paid one (the payer retried) is no second payment: only the paid lines count.
+      movedNothing = matchedLines.filter((l) => !theirsPaid(l))
+      lines = paid
+    }
+  }
+  comparePaid(item, lines, rules, breaks)
+  return movedNothing
+}
+
+/** One of ours against the lines of theirs that stand for it (the paid ones, when some are). */
+function comparePaid(item: Ours, matched: Line[], rules: MatchRules, breaks: Break[]): void {
+  let lines = matched
   const first = lines.length === 1 ? lines[0] : [...lines].sort(byLine)[0]
   // Several lines on one of ours: a split payment when they add up to it; otherwise the later ones are duplicates.
   const theirsSum = lines.reduce((sum, l) => sum + Math.abs(l.grossMinor ?? 0), 0)
@@ -113,7 +154,10 @@ export function compare(item: Ours, matchedLines: Line[], rules: MatchRules, bre
     return
   }
   if (!theirsPaidAll && item.status === 'succeeded') {
-    breaks.push(pairBreak(item, first, lines, 'status_mismatch', 'ours_paid_theirs_not', { theirsMinor: first.grossMinor }, { ours: item.status, theirs: lines.find((l) => !theirsPaid(l))?.status }))
+    // Theirs never paid it (failed, still pending), or paid and took it back (reversed: the money went back).
+    const undone = lines.find(theirsUndone)
+    const shown = undone ?? first
+    breaks.push(pairBreak(item, shown, lines, 'status_mismatch', undone ? 'theirs_reversed' : 'ours_paid_theirs_not', { theirsMinor: shown.grossMinor }, { ours: item.status, theirs: (undone ?? lines.find((l) => !theirsPaid(l))!).status }))
     return
   }
   if (!theirsPaidAll) return

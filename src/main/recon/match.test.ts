@@ -247,10 +247,45 @@ describe('matching statement lines against our orders', () => {
     ])
   })
 
-  it('takes a failed attempt beside the paid retry of one order for no second payment', () => {
+  it('takes a failed attempt beside the paid retry of one order for no second payment, and no match', () => {
     const o = order()
-    const result = matchStatement([line({ orderNo: o.orderNo, status: 'failed', feeMinor: 0, netMinor: 0 }), line({ orderNo: o.orderNo })], [o], [], [], rules, scope)
+    const paid = line({ orderNo: o.orderNo })
+    const result = matchStatement([line({ orderNo: o.orderNo, status: 'failed', feeMinor: 0, netMinor: 0 }), paid], [o], [], [], rules, scope)
     expect(result.breaks).toEqual([])
+    expect(result.matches.map((m) => m.lineId)).toEqual([paid.id])
+  })
+
+  it('takes a line that took the payment back for a status mismatch when ours succeeded, and for nothing stayed when ours did not', () => {
+    const [paidOurs, closed, repaid] = [order(), order({ status: 'closed' }), order()]
+    const pair = (o: OurOrder) => [line({ orderNo: o.orderNo, at: o.at }), line({ orderNo: o.orderNo, status: 'reversed', at: o.at + 15 * 60_000 })]
+    const [paid, revoked] = pair(paidOurs)
+    const again = line({ orderNo: repaid.orderNo, at: repaid.at + HOUR })
+    const result = matchStatement([paid, revoked, ...pair(closed), ...pair(repaid), again], [paidOurs, closed, repaid], [], [], rules, scope)
+    // Ours succeeded, theirs took it back: one break about both lines, their reversal shown. Paid again after: the second payment stands.
+    expect(result.breaks.map((b) => [b.type, b.causeKey, b.orderId, b.lineId, b.theirsMinor, b.detail.lineIds])).toEqual([['status_mismatch', 'theirs_reversed', paidOurs.id, revoked.id, 10_000, [paid.id, revoked.id]]])
+    // Nothing stayed of the closed order's payment: neither line is a match; only the repaid payment is.
+    expect(result.matches.map((m) => [m.lineId, m.orderId])).toEqual([[again.id, repaid.id]])
+  })
+
+  it('settles no day with a settlement line that was reversed or failed', () => {
+    const o = order()
+    const settle = (status: Line['status']) => line({ kind: 'settlement', grossMinor: 9_940, feeMinor: null, netMinor: null, at: DAY_START + 30 * HOUR, status })
+    const [reversed, failed, booked] = [settle('reversed'), settle('failed'), settle('succeeded')]
+    const result = matchStatement([line({ orderNo: o.orderNo }), reversed, failed, booked], [o], [], [], rules, scope)
+    // The booked one settles the day; the reversal is a line of its own; the failed one moved nothing.
+    expect(result.matches.filter((m) => m.pass === 'group').map((m) => m.lineId)).toEqual([booked.id])
+    expect(result.breaks.map((b) => [b.type, b.lineId])).toEqual([['missing_ours', reversed.id]])
+  })
+
+  it('takes a payment nobody of ours names and the line that took it back for one break about both', () => {
+    const paid = line({ upstreamNo: 'WX-1', grossMinor: 990, feeMinor: 0, netMinor: 990 })
+    const revoked = line({ upstreamNo: 'WX-1', grossMinor: 990, feeMinor: 0, netMinor: 990, status: 'reversed', at: paid.at! + 60_000 })
+    const other = line({ upstreamNo: 'WX-2', grossMinor: 990, feeMinor: 0, netMinor: 990 })
+    const result = matchStatement([paid, revoked, other], [], [], [], rules, scope)
+    expect(result.breaks.map((b) => [b.type, b.causeKey, b.lineId, b.detail.lineIds ?? null]).sort((a, b) => (a[2] as number) - (b[2] as number))).toEqual([
+      ['missing_ours', 'taken_back', revoked.id, [paid.id, revoked.id]],
+      ['missing_ours', 'missing_ours', other.id, null]
+    ])
   })
 
   it('settles a settlement line against its file\'s paid lines of the day, ours or not, in its currency', () => {

@@ -18,16 +18,23 @@
  * A match in the result is a clean one: a line paired (or grouped) with no break about it. A pair
  * that differs (amount, fee, currency, status) or a duplicate copy is a break, stated by the break
  * with both sides; so every line is matched, a break's, pending, or nothing to match (a fee line,
- * a failed attempt nobody of ours names), never two of these.
+ * a failed attempt, a payment and the line of theirs that took it back when ours agrees nothing
+ * stayed), never two of these.
  */
-import { assignRateCauses, byIdentity, byLine, compare, lineBreak, linesOfBreak, oursBreak, theirsPaid, withinTolerance } from './match-compare'
+import { assignRateCauses, byIdentity, byLine, compare, lineBreak, linesOfBreak, oursBreak, theirsPaid, theirsUndone, withinTolerance } from './match-compare'
 import { Claims, idSetFor, positionById } from './match-sets'
 import type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
 export type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
-/** 3: a pair or group with a break about its line is no match (it was one, counted as matched, in 2). */
-export const RULE_VERSION = 3
+/**
+ * 3: a pair or group with a break about its line is no match (it was one, counted as matched, in 2).
+ * 4: a line that takes a payment back (reversed, refunded) beside the payment is a status mismatch
+ * when ours succeeded (it was dropped as a failed retry, and both lines counted as matched); a
+ * failed attempt beside the payment is no match (it was one, its amount counted twice with the
+ * payment's); a reversed or failed settlement line settles no day.
+ */
+export const RULE_VERSION = 4
 
 
 /**
@@ -253,7 +260,8 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
     netByDay.set(key, entry)
   }
   for (const line of sorted) {
-    if (line.kind !== 'settlement' || line.at === null || line.grossMinor === null) continue
+    // A settlement that failed or was taken back paid no day out: it is left as a line of its own.
+    if (line.kind !== 'settlement' || line.at === null || line.grossMinor === null || line.status === 'failed' || theirsUndone(line)) continue
     const settledDay = [rules.dayOf(line.at), rules.dayOf(line.at - 86_400_000)]
       .map((d) => dayKey(line.statementId, d, line.currency))
       .find((k) => {
@@ -276,21 +284,33 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
   }
 
   // Compare what was matched, ours by ours (a split payment is compared as its sum).
-  // Orders, then refunds, each by id (as their kind and id sort).
+  // Orders, then refunds, each by id (as their kind and id sort). Lines beside the others that
+  // moved nothing (a failed attempt, a payment and the line that took it back) are no match.
+  const movedNothing = new Set<number>()
   for (const item of [...orders, ...refunds]) {
     const matchedTo = claimed.get(item)
-    if (matchedTo !== undefined) compare(item, Array.isArray(matchedTo) ? matchedTo : [matchedTo], rules, breaks)
+    if (matchedTo === undefined) continue
+    for (const l of compare(item, Array.isArray(matchedTo) ? matchedTo : [matchedTo], rules, breaks)) movedNothing.add(l.id)
   }
 
   // What is left: missing on one side, or pending. A failed line of theirs nobody of ours names
-  // moved no money (an attempt the payer abandoned): nothing to reconcile.
+  // moved no money (an attempt the payer abandoned): nothing to reconcile. A payment nobody of ours
+  // names and the line that took it back are one break, about both, never two lines of money.
+  const left: Line[] = []
   for (const line of sorted) {
     if (matchedLines.has(line.id) || line.kind === 'fee' || line.status === 'failed') continue
     if (inGrace(line.at)) {
       pending.lines++
       continue
     }
-    breaks.push(lineBreak('missing_ours', line, rules, {}))
+    left.push(line)
+  }
+  const takenBack = takenBackPairs(left)
+  const inPair = new Set([...takenBack.values()].map((l) => l.id))
+  for (const line of left) {
+    if (inPair.has(line.id)) continue
+    const paid = takenBack.get(line)
+    breaks.push(lineBreak('missing_ours', line, rules, paid ? { cause: 'taken_back', detail: { lineIds: [paid.id, line.id] } } : {}))
   }
   for (const item of [...orders, ...refunds]) {
     if (claimed.has(item) || !succeededOurs(item) || item.at < scope.from || item.at >= scope.to || (item.isTest && !scope.includeTest)) continue
@@ -307,12 +327,48 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
     breaks.push({ type: 'control_total', identity: `control_total:${c.statementId}:${c.name}`, lineId: null, orderId: null, refundId: null, statementId: c.statementId, merchantId: null, currency: null, theirsMinor: null, oursMinor: null, differenceMinor: null, at: scope.from, causeKey: 'control_total', detail: { name: c.name, stated: c.stated, computed: c.computed, ...(c.problem ? { problem: c.problem } : {}) } })
   }
   assignRateCauses(breaks)
-  return { matches: cleanMatches(matches, breaks), breaks: breaks.sort(byIdentity), pending }
+  return { matches: cleanMatches(matches, breaks, movedNothing), breaks: breaks.sort(byIdentity), pending }
 }
 
-/** The matches no break is about (see the head of this file). */
-function cleanMatches(matches: Match[], breaks: Break[]): Match[] {
-  const broken = new Set<number>()
-  for (const b of breaks) for (const id of linesOfBreak(b)) broken.add(id)
-  return broken.size === 0 ? matches : matches.filter((m) => !broken.has(m.lineId))
+/** The same payment on two lines: the same kind, currency and amount, and its channel's or our number. */
+function sameNumbers(a: Line, b: Line): boolean {
+  const upstream = a.upstreamNo
+  if (upstream !== null && upstream !== '' && upstream === b.upstreamNo) return true
+  const orderNo = a.orderNo
+  return orderNo !== null && orderNo !== '' && orderNo === b.orderNo
+}
+
+/**
+ * Among lines nobody of ours names, each that takes a payment back (reversed, refunded) with the
+ * paid line it took back: the earliest before it with its amount and numbers. Numbers are read
+ * only for lines of the same amount (a run's lines may not hold theirs: run.ts).
+ */
+function takenBackPairs(left: Line[]): Map<Line, Line> {
+  const pairs = new Map<Line, Line>()
+  const undone = left.filter(theirsUndone)
+  if (undone.length === 0) return pairs
+  const key = (l: Line) => (l.grossMinor === null ? null : `${l.kind}:${l.currency ?? ''}:${Math.abs(l.grossMinor)}`)
+  const paid = new Index<Line>(
+    left.filter((l) => theirsPaid(l) && l.kind !== 'settlement'),
+    key
+  )
+  const used = new Set<Line>()
+  for (const u of undone) {
+    const k = key(u)
+    if (k === null) continue
+    const found = paid
+      .filter(k, (p) => !used.has(p) && (u.at === null || p.at === null || p.at <= u.at) && sameNumbers(p, u))
+      .sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || byLine(a, b))[0]
+    if (!found) continue
+    used.add(found)
+    pairs.set(u, found)
+  }
+  return pairs
+}
+
+/** The matches no break is about, of lines that moved money (see the head of this file). */
+function cleanMatches(matches: Match[], breaks: Break[], movedNothing: Set<number>): Match[] {
+  const left = new Set<number>(movedNothing)
+  for (const b of breaks) for (const id of linesOfBreak(b)) left.add(id)
+  return left.size === 0 ? matches : matches.filter((m) => !left.has(m.lineId))
 }

@@ -15,7 +15,7 @@ export interface RunSummary {
   matchRate: number
   /** Lines a break is about (a line with an amount and a fee break counts once). */
   linesWithBreaks: number
-  /** Fee lines and failed attempts nobody of ours names: lines − matched − with breaks − pending. */
+  /** Fee lines, failed attempts, payments theirs took back when ours agrees: lines − matched − with breaks − pending. */
   linesNotForMatching: number
   pending: { lines: number; ours: number }
   breaks: Record<string, number>
@@ -28,7 +28,8 @@ export interface RunSummary {
 /**
  * The run's figures, tied to the file: matched counts the clean matches only (the result holds no
  * other), so lines = matched + lines with breaks + pending + not for matching (fee lines, failed
- * attempts nobody of ours names), and the matched amount leaves out every amount a break states.
+ * attempts, a payment and the line that took it back), and the matched amount leaves out every
+ * amount a break states.
  */
 export function summarize(lineCount: number, matches: Match[], breaks: Break[], pending: RunSummary['pending'], carried: number): RunSummary {
   const matchedLines = idSetFor(matches.length, (i) => matches[i].lineId)

@@ -73,14 +73,21 @@ const KEYED_COLUMNS = `
        and (@channelId is null or o.channel_id = @channelId) order by o.id limit 1))
   end`
 
+/** The statements a stored line reads its row key and its own keys with (one object for every line). */
+interface LineReads {
+  rowKey: Database.Statement
+  keys: Database.Statement
+}
+
 /**
  * A statement line as the run holds it: its numbers, and what the key pass found for it. Its row
- * key (only a break's identity needs it) is read when asked; its own keys were the database's to
- * look up, so they are not held (a million lines' five strings were most of a run's memory).
+ * key (only a break's identity needs it) and its own keys are read when asked: the keys were the
+ * database's to look up, so they are not held (a million lines' five strings were most of a run's
+ * memory); only a line that took a payment back is compared with the lines of its amount by them.
  */
 class StoredLine implements Line {
   constructor(
-    private readonly rowKeys: Database.Statement,
+    private readonly reads: LineReads,
     readonly id: number,
     readonly statementId: number,
     readonly lineNo: number,
@@ -96,23 +103,27 @@ class StoredLine implements Line {
   ) {}
 
   get rowKey(): string {
-    return this.rowKeys.get(this.id) as string
+    return this.reads.rowKey.get(this.id) as string
   }
 
-  get orderNo(): null {
-    return null
+  private key(column: 'orderNo' | 'merchantOrderNo' | 'upstreamNo' | 'refundNo'): string | null {
+    return (this.reads.keys.get(this.id) as Record<typeof column, string | null> | undefined)?.[column] ?? null
   }
 
-  get merchantOrderNo(): null {
-    return null
+  get orderNo(): string | null {
+    return this.key('orderNo')
   }
 
-  get upstreamNo(): null {
-    return null
+  get merchantOrderNo(): string | null {
+    return this.key('merchantOrderNo')
   }
 
-  get refundNo(): null {
-    return null
+  get upstreamNo(): string | null {
+    return this.key('upstreamNo')
+  }
+
+  get refundNo(): string | null {
+    return this.key('refundNo')
   }
 }
 
@@ -122,7 +133,10 @@ const keyedOf = (line: Line): ReturnType<KeyFinder> => {
 }
 
 function loadLines(sqlite: Database.Database, tenantId: number, scope: RunScope, intern: ReturnType<typeof interner>): StoredLine[] {
-  const rowKeys = sqlite.prepare('select row_key from recon_lines where id = ?').pluck()
+  const reads: LineReads = {
+    rowKey: sqlite.prepare('select row_key from recon_lines where id = ?').pluck(),
+    keys: sqlite.prepare('select order_no as orderNo, merchant_order_no as merchantOrderNo, upstream_no as upstreamNo, refund_no as refundNo from recon_lines where id = ?')
+  }
   const read = sqlite
     .prepare(
       `select l.id, l.statement_id, l.line_no, l.kind, l.currency, l.gross_minor, l.fee_minor, l.net_minor, l.at, l.status, ${KEYED_COLUMNS}
@@ -134,7 +148,7 @@ function loadLines(sqlite: Database.Database, tenantId: number, scope: RunScope,
     for (const r of read.iterate({ statementId, tenantId, channelId: scope.channelId }) as Iterable<unknown[]>) {
       const keyed = r[10] !== null ? -(r[10] as number) : ((r[11] as number | null) ?? 0)
       lines.push(
-        new StoredLine(rowKeys, r[0] as number, r[1] as number, r[2] as number, intern(r[3] as string) as Line['kind'], intern(r[4] as string | null), r[5] as number | null, r[6] as number | null, r[7] as number | null, r[8] as number | null, intern(r[9] as string | null) as Line['status'], keyed)
+        new StoredLine(reads, r[0] as number, r[1] as number, r[2] as number, intern(r[3] as string) as Line['kind'], intern(r[4] as string | null), r[5] as number | null, r[6] as number | null, r[7] as number | null, r[8] as number | null, intern(r[9] as string | null) as Line['status'], keyed)
       )
     }
   }

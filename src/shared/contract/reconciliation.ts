@@ -162,8 +162,9 @@ export const runRow = z.object({
   /**
    * Lines, matched count and amounts per currency, the match rate, breaks by type with their
    * amounts. Matched: paired with ours (or grouped) and no break about the line; lines = matched +
-   * linesWithBreaks + pending.lines + linesNotForMatching (fee lines, failed attempts nobody of ours
-   * names). Runs of rule version 2 and earlier counted a pair with a break as matched and lack the two.
+   * linesWithBreaks + pending.lines + linesNotForMatching (fee lines, failed attempts, a payment and
+   * the line that took it back when ours agrees nothing stayed). Runs of rule version 2 and earlier
+   * counted a pair with a break as matched and lack the two.
    */
   summary: z
     .object({
