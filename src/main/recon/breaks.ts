@@ -48,17 +48,48 @@ export interface Decision {
 /** Types whose difference an adjustment can book: money one side holds and the other does not. */
 const ADJUSTABLE = new Set<Break['type']>(['amount_over', 'amount_short', 'missing_ours', 'missing_theirs', 'status_mismatch'])
 
+type LineStatus = NonNullable<typeof reconLines.$inferSelect.status>
+
+/** The lines of theirs a break is about (its own, and every line a pair compared), by line. */
+export function breakLines(tx: Tx | Db, b: Break): { lineNo: number; status: LineStatus | null }[] {
+  const compared = Array.isArray(b.detail.lineIds) ? (b.detail.lineIds as number[]) : []
+  const ids = [...new Set([...(b.lineId === null ? [] : [b.lineId]), ...compared])]
+  if (ids.length === 0) return []
+  return tx.select({ lineNo: reconLines.lineNo, status: reconLines.status }).from(reconLines).where(inArray(reconLines.id, ids)).orderBy(reconLines.statementId, reconLines.lineNo).all()
+}
+
+/**
+ * Why theirs cannot be accepted as their lines stand, or null. Accepting theirs moves money (an
+ * adjustment, an order marked paid), so only on what their lines say moved: a line that failed,
+ * was taken back (reversed, refunded) or is still pending moved nothing to book. Where theirs says
+ * ours never happened (ours succeeded, theirs failed), what ours booked is taken back, never
+ * credited; but a payment theirs took back after it succeeded would need ours marked returned, and
+ * no manual operation marks a succeeded order so: that break is left to a write-off or a note.
+ */
+export function acceptRefusal(b: Break, lines: { lineNo: number; status: LineStatus | null }[]): ServerText | null {
+  if (b.type === 'status_mismatch' && b.causeKey === 'theirs_reversed') {
+    const undone = lines.find((l) => l.status === 'reversed' || l.status === 'refunded')
+    return say('error.recon.acceptReversed', { lineNo: undone?.lineNo ?? lines[0]?.lineNo ?? 0, status: term('lineStatus', undone?.status ?? 'reversed') })
+  }
+  for (const l of lines) {
+    if (l.status === 'pending') return say('error.recon.acceptPending', { lineNo: l.lineNo })
+    if (b.causeKey === 'ours_paid_theirs_not' || l.status === null || l.status === 'succeeded') continue
+    return say(l.status === 'failed' ? 'error.recon.acceptNotMoved' : 'error.recon.acceptTakenBack', { lineNo: l.lineNo, status: term('lineStatus', l.status) })
+  }
+  return null
+}
+
 /**
  * What a person may do with the break as it stands; `acceptedElsewhere`: the same difference in
  * another run already waits for approval or was accepted (acceptedElsewhere below), so theirs is
- * not accepted again here.
+ * not accepted again here; `acceptRefused`: their lines moved nothing to accept (acceptRefusal).
  */
-export function allowedActions(b: Break, acceptedElsewhere?: Break): BreakAction[] {
+export function allowedActions(b: Break, acceptedElsewhere?: Break, acceptRefused?: ServerText | null): BreakAction[] {
   if (b.status === 'awaiting_approval') return ['annotate', 'assign']
   if (b.status === 'resolved') return b.resolution === 'accepted_theirs' ? ['annotate', 'assign'] : ['undo', 'annotate', 'assign']
   const actions: BreakAction[] = []
   if (b.type === 'missing_ours' && b.lineId !== null) actions.push('match')
-  if (ADJUSTABLE.has(b.type) && (b.type !== 'missing_ours' || b.lineId !== null) && !acceptedElsewhere) actions.push('accept_theirs')
+  if (ADJUSTABLE.has(b.type) && (b.type !== 'missing_ours' || b.lineId !== null) && !acceptedElsewhere && !acceptRefused) actions.push('accept_theirs')
   actions.push('write_off', 'ignore', 'annotate', 'assign')
   return actions
 }
@@ -236,6 +267,8 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
   const now = ctx.clock.now()
   const reason = verbatim(d.reason)
   if (d.action === 'accept_theirs' && b.status === 'open') {
+    const refused = acceptRefusal(b, breakLines(tx, b))
+    if (refused) throw conflict(refused, { code: 'recon.accept_refused' })
     const other = acceptedElsewhere(tx, b)
     if (other) refuseAcceptedElsewhere(tx, other)
   }

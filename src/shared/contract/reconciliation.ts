@@ -243,7 +243,9 @@ export const breakDetail = breakRow.extend({
   candidates: z.array(z.object({ id: z.number(), orderNo: z.string(), status: z.string(), amount: z.string(), currency: z.string(), createdAt: z.number() })),
   /** Every act on it, in this run and the decisions carried from earlier runs. */
   history: z.array(z.object({ id: z.number(), at: z.number(), actor: z.string(), action: z.string(), resolution: z.string().nullable(), text: serverTextSchema, summary: z.string() })),
-  actions: z.array(z.enum(BREAK_ACTIONS))
+  actions: z.array(z.enum(BREAK_ACTIONS)),
+  /** Why accepting theirs is not offered although the break's type could take it: their line moved no money (failed, pending, reversed). */
+  acceptRefused: serverTextSchema.nullable()
 })
 export type BreakDetail = z.infer<typeof breakDetail>
 

@@ -18,7 +18,7 @@ import { transact, type Tx } from '../../db/transaction'
 import { pagedList } from '../../reads/paged'
 import type { ReadSource } from '../../reads/page'
 import { platformActor } from '../access'
-import { acceptedElsewhere, allowedActions, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
+import { acceptedElsewhere, acceptRefusal, allowedActions, breakLines, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
 import { readDecisions } from '../decisions'
 import { breakIds, breakRowById, lineById, RECON_READS, type BreakListFilters } from '../reads'
 import { uploadOf } from '../uploads'
@@ -68,6 +68,9 @@ function breakDetailOf(ctx: Ctx, id: number): BreakDetail {
   // Its own events, and the decisions taken on the same break in earlier runs.
   const own = ctx.db.select().from(reconBreakEvents).where(eq(reconBreakEvents.breakId, id)).orderBy(reconBreakEvents.at, reconBreakEvents.id).all()
   const events = [...new Map([...history, ...own].map((e) => [e.id, e])).values()].sort((a, b) => a.at - b.at || a.id - b.id)
+  const deciding = actorOf(ctx).merchantId === null
+  // Said only where accepting theirs would otherwise be offered: their lines moved nothing to accept.
+  const acceptRefused = deciding && stored.status === 'open' ? acceptRefusal(stored, breakLines(ctx.db, stored)) : null
   return {
     ...row,
     detail: stored.detail,
@@ -75,7 +78,8 @@ function breakDetailOf(ctx: Ctx, id: number): BreakDetail {
     order: ourSide(ctx, stored),
     candidates: candidatesOf(ctx, stored),
     history: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, resolution: e.resolution, text: e.text, summary: e.summary })),
-    actions: actorOf(ctx).merchantId === null ? allowedActions(stored, stored.status === 'open' ? acceptedElsewhere(ctx.db, stored) : undefined) : []
+    actions: deciding ? allowedActions(stored, stored.status === 'open' ? acceptedElsewhere(ctx.db, stored) : undefined, acceptRefused) : [],
+    acceptRefused: acceptRefused && allowedActions(stored).includes('accept_theirs') ? acceptRefused : null
   }
 }
 

@@ -249,6 +249,7 @@ export const enRecon = {
     keys: { enterKey: 'Enter', next: 'next', previous: 'previous', confirm: 'confirms the dialog' },
     detail: {
       title: 'Break {{id}}: {{type}}',
+      acceptRefused: 'Accept theirs is not offered. {{reason}}.',
       assigned: 'assigned to {{name}}',
       difference: 'Difference {{money}}',
       awaiting: 'Accepted theirs: waiting for another user to approve the adjustment.',

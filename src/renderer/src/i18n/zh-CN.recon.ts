@@ -250,6 +250,7 @@ export const zhCNRecon: typeof enRecon = {
     keys: { enterKey: '回车', next: '下一条', previous: '上一条', confirm: '确认对话框' },
     detail: {
       title: '差异 {{id}}：{{type}}',
+      acceptRefused: '不提供“以对方为准”。{{reason}}。',
       assigned: '已指派给 {{name}}',
       difference: '差额 {{money}}',
       awaiting: '已选择以对方为准：等待另一位用户审批调账。',

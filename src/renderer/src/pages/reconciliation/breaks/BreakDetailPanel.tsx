@@ -1,6 +1,7 @@
 /**
  * The selected break: what it is and why (its type and likely cause), the link to the adjustment
- * it waits for, the decisions allowed, both sides side by side, the orders a person could match
+ * it waits for, the decisions allowed (and why accepting theirs is not, when their line moved no
+ * money), both sides side by side, the orders a person could match
  * their line to, anything else the run noted (a control total's figures), and its history.
  */
 import { Alert, Anchor, Button, Group, Kbd, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
@@ -99,6 +100,11 @@ export function BreakDetailPanel({ id, canDecide, onAction }: { id: number; canD
               </Button>
             ))}
           </Group>
+        )}
+        {canDecide && d.acceptRefused && (
+          <Text size="sm" c="dimmed" data-testid="accept-refused">
+            {t('recon.detail.acceptRefused', { reason: say(d.acceptRefused) })}
+          </Text>
         )}
         <SideBySide detail={d} />
         <Extras detail={d.detail} />
