@@ -256,6 +256,9 @@ export interface CauseGroup {
 export interface MerchantFigures {
   matched: number
   matchedAmount: Record<string, string>
+  matchedIn: Record<string, string>
+  matchedOut: Record<string, string>
+  matchedNet: Record<string, string>
   breaks: Record<string, number>
   breakAmounts: Record<string, Record<string, string>>
   open: number
@@ -274,7 +277,7 @@ export function runFigures(src: ReadSource, f: RunFiguresFilters, _request: Page
     true
   ).all(...params) as { causeKey: string; type: BreakRow['type']; currency: string | null; total: bigint; open: bigint; amount: bigint }[]
   const groups = new Map<string, CauseGroup>()
-  const merchant: MerchantFigures = { matched: 0, matchedAmount: {}, breaks: {}, breakAmounts: {}, open: 0 }
+  const merchant: MerchantFigures = { matched: 0, matchedAmount: {}, matchedIn: {}, matchedOut: {}, matchedNet: {}, breaks: {}, breakAmounts: {}, open: 0 }
   const typeSums = new Map<string, bigint>()
   for (const r of rows) {
     const key = `${r.causeKey}\u0000${r.type}`
@@ -295,14 +298,19 @@ export function runFigures(src: ReadSource, f: RunFiguresFilters, _request: Page
     ;(merchant.breakAmounts[type] ??= {})[currency] = sumText(minor, currency)
   }
   if (f.merchantId === undefined) return { causes: [...groups.values()].sort((a, b) => b.open - a.open || b.total - a.total || (a.causeKey < b.causeKey ? -1 : 1)), open: merchant.open, merchant: null }
-  const matched = statement(src.sqlite, 'select currency, count(*) as n, sum(abs(coalesce(amount_minor, 0))) as amount from recon_matches where run_id = ? and merchant_id = ? group by currency', true).all(f.runId, f.merchantId) as {
-    currency: string | null
-    n: bigint
-    amount: bigint
-  }[]
+  const matched = statement(
+    src.sqlite,
+    `select currency, count(*) as n, sum(max(coalesce(amount_minor, 0), 0)) as moneyIn, sum(max(-coalesce(amount_minor, 0), 0)) as moneyOut
+     from recon_matches where run_id = ? and merchant_id = ? group by currency`,
+    true
+  ).all(f.runId, f.merchantId) as { currency: string | null; n: bigint; moneyIn: bigint; moneyOut: bigint }[]
   for (const m of matched) {
     merchant.matched += Number(m.n)
-    if (m.currency !== null) merchant.matchedAmount[m.currency] = sumText(m.amount, m.currency)
+    if (m.currency === null) continue
+    merchant.matchedAmount[m.currency] = sumText(m.moneyIn + m.moneyOut, m.currency)
+    merchant.matchedIn[m.currency] = sumText(m.moneyIn, m.currency)
+    merchant.matchedOut[m.currency] = sumText(m.moneyOut, m.currency)
+    merchant.matchedNet[m.currency] = sumText(m.moneyIn - m.moneyOut, m.currency)
   }
   return { causes: [...groups.values()].sort((a, b) => b.open - a.open || b.total - a.total || (a.causeKey < b.causeKey ? -1 : 1)), open: merchant.open, merchant }
 }

@@ -11,7 +11,12 @@ export interface RunSummary {
   lines: number
   /** Lines paired (or grouped) with ours and no break about them. */
   matched: number
+  /** Per currency, the matched lines' amounts added without their signs (money in and out together). */
   matchedAmount: Record<string, string>
+  /** Per currency, what the matched lines moved in, out (as a positive amount) and the net of the two (from rule version 4). */
+  matchedIn: Record<string, string>
+  matchedOut: Record<string, string>
+  matchedNet: Record<string, string>
   matchRate: number
   /** Lines a break is about (a line with an amount and a fee break counts once). */
   linesWithBreaks: number
@@ -19,6 +24,7 @@ export interface RunSummary {
   linesNotForMatching: number
   pending: { lines: number; ours: number }
   breaks: Record<string, number>
+  /** Per type and currency, the breaks' amounts (the difference, else theirs, else ours) added without their signs: what is at stake. */
   breakAmounts: Record<string, Record<string, string>>
   carried: number
   /** Breaks left open (those not carried as decided). */
@@ -36,8 +42,14 @@ export function summarize(lineCount: number, matches: Match[], breaks: Break[], 
   for (const m of matches) matchedLines.add(m.lineId)
   const brokenLines = new Set<number>()
   for (const b of breaks) for (const id of linesOfBreak(b)) brokenLines.add(id)
-  const matchedAmount: Record<string, bigint> = {}
-  for (const m of matches) if (m.currency && m.amountMinor !== null) matchedAmount[m.currency] = (matchedAmount[m.currency] ?? 0n) + BigInt(Math.abs(m.amountMinor))
+  const moved = { in: {} as Record<string, bigint>, out: {} as Record<string, bigint> }
+  for (const m of matches) {
+    if (!m.currency || m.amountMinor === null) continue
+    const side = m.amountMinor < 0 ? moved.out : moved.in
+    side[m.currency] = (side[m.currency] ?? 0n) + BigInt(Math.abs(m.amountMinor))
+  }
+  const currencies = [...new Set([...Object.keys(moved.in), ...Object.keys(moved.out)])].sort()
+  const of = (f: (c: string) => bigint) => Object.fromEntries(currencies.map((c) => [c, f(c)]))
   const counts: Record<string, number> = {}
   const amounts: Record<string, Record<string, bigint>> = {}
   for (const b of breaks) {
@@ -53,7 +65,10 @@ export function summarize(lineCount: number, matches: Match[], breaks: Break[], 
   return {
     lines: lineCount,
     matched: matchedLines.size,
-    matchedAmount: text(matchedAmount),
+    matchedAmount: text(of((c) => (moved.in[c] ?? 0n) + (moved.out[c] ?? 0n))),
+    matchedIn: text(of((c) => moved.in[c] ?? 0n)),
+    matchedOut: text(of((c) => moved.out[c] ?? 0n)),
+    matchedNet: text(of((c) => (moved.in[c] ?? 0n) - (moved.out[c] ?? 0n))),
     matchRate: lineCount === 0 ? 1 : matchedLines.size / lineCount,
     linesWithBreaks: brokenLines.size,
     linesNotForMatching: lineCount - matchedLines.size - brokenLines.size - pending.lines,

@@ -170,12 +170,18 @@ export const runRow = z.object({
     .object({
       lines: z.number(),
       matched: z.number(),
+      /** Per currency, the matched lines' amounts added without signs (in and out together). */
       matchedAmount: z.record(z.string(), z.string()),
+      /** Per currency, money the matched lines moved in, out (a positive amount), and the net (rule version 4 on). */
+      matchedIn: z.record(z.string(), z.string()).optional(),
+      matchedOut: z.record(z.string(), z.string()).optional(),
+      matchedNet: z.record(z.string(), z.string()).optional(),
       matchRate: z.number(),
       linesWithBreaks: z.number().optional(),
       linesNotForMatching: z.number().optional(),
       pending: z.object({ lines: z.number(), ours: z.number() }),
       breaks: z.record(z.string(), z.number()),
+      /** Per type and currency, the breaks' amounts added without signs: what is at stake. */
       breakAmounts: z.record(z.string(), z.record(z.string(), z.string())),
       carried: z.number(),
       open: z.number()

@@ -88,7 +88,7 @@ async function visibleRun(ctx: Ctx, run: ReturnType<typeof loadRun>) {
   if (row.summary && figures.merchant === null) row.summary = { ...row.summary, open: figures.open }
   else if (row.summary && figures.merchant) {
     const m = figures.merchant
-    row.summary = { lines: m.matched + Object.values(m.breaks).reduce((a, b) => a + b, 0), matched: m.matched, matchedAmount: m.matchedAmount, matchRate: 0, pending: { lines: 0, ours: 0 }, breaks: m.breaks, breakAmounts: m.breakAmounts, carried: 0, open: m.open }
+    row.summary = { lines: m.matched + Object.values(m.breaks).reduce((a, b) => a + b, 0), matched: m.matched, matchedAmount: m.matchedAmount, matchedIn: m.matchedIn, matchedOut: m.matchedOut, matchedNet: m.matchedNet, matchRate: 0, pending: { lines: 0, ours: 0 }, breaks: m.breaks, breakAmounts: m.breakAmounts, carried: 0, open: m.open }
     row.summary.matchRate = row.summary.lines === 0 ? 1 : m.matched / row.summary.lines
   }
   return { row, causes: figures.causes, involved }

@@ -1,6 +1,7 @@
 /**
- * A run's summary as reviewers read it: lines, matched (count and amount per currency: paired with
- * ours and no break about the line), match rate, lines with breaks, pending, not for matching, open,
+ * A run's summary as reviewers read it: lines, matched (count, and per currency the money in, out
+ * and net, or for older runs the amounts added without signs: paired with ours and no break about
+ * the line), match rate, lines with breaks, pending, not for matching, open,
  * breaks by type with their amounts; and its replayable record: the input
  * and result hashes and the rule version.
  */
@@ -48,9 +49,21 @@ export function RunSummary({ run }: { run: RunRow }) {
                 {t('recon.summary.tie', { lines: s.lines, matched: s.matched, withBreaks: s.linesWithBreaks, pending: s.pending.lines, notForMatching: s.linesNotForMatching })}
               </Text>
             )}
-            <Text size="sm">
-              {t(clean ? 'recon.summary.matchedAmount' : 'recon.summary.matchedAmountWithBreaks')}: <b data-testid="summary-matched-amount">{amounts(s.matchedAmount) || '—'}</b>
-            </Text>
+            {s.matchedNet ? (
+              // From rule version 4: what the matched lines moved in and out, and the net, per currency.
+              <Text size="sm">
+                {t('recon.summary.matchedMoney')}:{' '}
+                <b data-testid="summary-matched-amount">
+                  {Object.keys(s.matchedNet)
+                    .map((c) => t('recon.summary.inOutNet', { in: formatAmount(s.matchedIn?.[c] ?? '0', c), out: formatAmount(s.matchedOut?.[c] ?? '0', c), net: formatAmount(s.matchedNet![c], c) }))
+                    .join('; ') || '—'}
+                </b>
+              </Text>
+            ) : (
+              <Text size="sm">
+                {t(clean ? 'recon.summary.matchedAmount' : 'recon.summary.matchedAmountWithBreaks')}: <b data-testid="summary-matched-amount">{amounts(s.matchedAmount) || '—'}</b>
+              </Text>
+            )}
             <Table withTableBorder fz="sm" data-testid="summary-breaks">
               <Table.Thead>
                 <Table.Tr>
