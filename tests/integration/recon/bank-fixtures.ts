@@ -43,9 +43,11 @@ export interface CamtOptions {
   entries?: CamtEntry[]
   summary?: { count: string; sum: string; credits: [string, string]; debits: [string, string] } | null
   closing?: string
+  /** The account's currency (EUR unless given). */
+  currency?: string
 }
 
-function entryXml(e: CamtEntry, version: '02' | '08'): string {
+function entryXml(e: CamtEntry, version: '02' | '08', currency = 'EUR'): string {
   const status = version === '02' ? `<Sts>${e.status ?? 'BOOK'}</Sts>` : `<Sts><Cd>${e.status ?? 'BOOK'}</Cd></Sts>`
   const party = (name: string | undefined, role: 'Dbtr' | 'Cdtr') => (name ? (version === '02' ? `<${role}><Nm>${name}</Nm></${role}>` : `<${role}><Pty><Nm>${name}</Nm></Pty></${role}>`) : '')
   const txs = (e.tx ?? [])
@@ -53,7 +55,7 @@ function entryXml(e: CamtEntry, version: '02' | '08'): string {
       (t) => `
           <TxDtls>
             <Refs>${t.e2e ? `<EndToEndId>${t.e2e}</EndToEndId>` : ''}</Refs>
-            ${t.amount ? `<AmtDtls><TxAmt><Amt Ccy="EUR">${t.amount}</Amt></TxAmt></AmtDtls>` : ''}
+            ${t.amount ? `<AmtDtls><TxAmt><Amt Ccy="${currency}">${t.amount}</Amt></TxAmt></AmtDtls>` : ''}
             <RltdPties>${party(t.party, e.direction === 'CRDT' ? 'Dbtr' : 'Cdtr')}</RltdPties>
             <RmtInf>${(t.ustrd ?? []).map((u) => `<Ustrd>${u}</Ustrd>`).join('')}${t.ref ? `<Strd><CdtrRefInf><Ref>${t.ref}</Ref></CdtrRefInf></Strd>` : ''}</RmtInf>
           </TxDtls>`
@@ -62,7 +64,7 @@ function entryXml(e: CamtEntry, version: '02' | '08'): string {
   return `
       <Ntry>
         ${e.ntryRef ? `<NtryRef>${e.ntryRef}</NtryRef>` : ''}
-        <Amt Ccy="EUR">${e.amount}</Amt>
+        <Amt Ccy="${currency}">${e.amount}</Amt>
         <CdtDbtInd>${e.direction}</CdtDbtInd>
         ${e.reversal ? '<RvslInd>true</RvslInd>' : ''}
         ${status}
@@ -76,6 +78,7 @@ function entryXml(e: CamtEntry, version: '02' | '08'): string {
 
 export function camtXml(options: CamtOptions): string {
   const { version } = options
+  const currency = options.currency ?? 'EUR'
   const summary =
     options.summary === null
       ? ''
@@ -83,7 +86,7 @@ export function camtXml(options: CamtOptions): string {
           const s = options.summary ?? { count: '5', sum: '2302.25', credits: ['3', '2050.50'], debits: ['2', '251.75'] }
           return `<TxsSummry><TtlNtries><NbOfNtries>${s.count}</NbOfNtries><Sum>${s.sum}</Sum></TtlNtries><TtlCdtNtries><NbOfNtries>${s.credits[0]}</NbOfNtries><Sum>${s.credits[1]}</Sum></TtlCdtNtries><TtlDbtNtries><NbOfNtries>${s.debits[0]}</NbOfNtries><Sum>${s.debits[1]}</Sum></TtlDbtNtries></TxsSummry>`
         })()
-  const balance = (code: string, amount: string, date: string) => `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`
+  const balance = (code: string, amount: string, date: string) => `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="${currency}">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`
   return `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.${version}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <BkToCstmrStmt>
@@ -94,10 +97,10 @@ export function camtXml(options: CamtOptions): string {
       <ElctrncSeqNb>121</ElctrncSeqNb>
       <CreDtTm>2024-05-02T18:00:00+02:00</CreDtTm>
       <FrToDt><FrDtTm>2024-05-01T00:00:00+02:00</FrDtTm><ToDtTm>2024-05-03T00:00:00+02:00</ToDtTm></FrToDt>
-      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>${currency}</Ccy></Acct>
       ${balance('OPBD', '1000.00', '2024-04-30')}
       ${balance('CLBD', options.closing ?? '2798.75', '2024-05-02')}
-      ${summary}${(options.entries ?? CAMT_ENTRIES).map((e) => entryXml(e, version)).join('')}
+      ${summary}${(options.entries ?? CAMT_ENTRIES).map((e) => entryXml(e, version, currency)).join('')}
     </Stmt>
   </BkToCstmrStmt>
 </Document>

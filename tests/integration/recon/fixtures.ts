@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
+import Decimal from 'decimal.js'
 import iconv from 'iconv-lite'
 import type { LineProblem, ReadHooks, StatementLine } from '../../../src/main/recon/formats'
 
@@ -110,6 +111,26 @@ export function wechatText(options: { rows?: string[][]; summary?: string[] | nu
   const summary = options.summary === null ? [] : [WECHAT_SUMMARY_HEADER, (options.summary ?? WECHAT_SUMMARY).map((c) => '`' + c).join(',')]
   return (options.bom ? '\uFEFF' : '') + [WECHAT_HEADER, ...rows, ...summary].join('\r\n') + '\r\n'
 }
+
+/** One payment row (SUCCESS, REVOKED) of the ALL bill, in Beijing time. */
+export function wechatPaymentRow(r: { at: number; wxNo: string; orderNo: string; state: 'SUCCESS' | 'REVOKED'; amount: string }): string[] {
+  return [beijingText(r.at), 'wx2421b1c4370ec43b', '1900000109', '0', '', r.wxNo, r.orderNo, 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', 'MICROPAY', r.state, 'OTHERS', 'CNY', r.amount, '0.00', '0', '0', '0.00', '0.00', '', '', '商品', '', '0.00000', '0.60%', r.amount, '0.00', '']
+}
+
+/** One REFUND row of the ALL bill: its refund amount written positive, its own status (SUCCESS, PROCESSING, …). */
+export function wechatRefundRow(r: { at: number; wxNo: string; orderNo: string; refundNo: string; amount: string; state: string }): string[] {
+  return [beijingText(r.at), 'wx2421b1c4370ec43b', '1900000109', '0', '', r.wxNo, r.orderNo, 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', 'JSAPI', 'REFUND', 'OTHERS', 'CNY', '0.00', '0.00', `5030${r.refundNo}`, r.refundNo, r.amount, '0.00', 'ORIGINAL', r.state, '商品', '', '0.00000', '0.60%', '0.00', r.amount, '']
+}
+
+/** The ALL bill of these rows, with the summary WeChat states for them (each column added up as written). */
+export function wechatBill(rows: string[][]): string {
+  const sum = (column: number) => rows.reduce((total, r) => total.plus(r[column]), new Decimal(0))
+  const summary = [String(rows.length), sum(12).toFixed(2), sum(16).toFixed(2), sum(17).toFixed(2), sum(22).toFixed(5), sum(24).toFixed(2), sum(25).toFixed(2)]
+  return wechatText({ rows, summary })
+}
+
+/** Epoch ms as a WeChat bill writes its times: `yyyy-MM-dd HH:mm:ss` in Beijing. */
+export const beijingText = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
 
 // ——— zip ———
 
