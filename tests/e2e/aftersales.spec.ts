@@ -201,6 +201,6 @@ test('a chargeback larger than what the merchant has left is recorded: its balan
     await page.locator('select:has(option[value="zh-CN"])').selectOption('zh-CN')
     await expect(page.getByTestId('balance-available')).toHaveText(/^-([\d,]+\.\d\d) CNY（欠平台 \1 CNY）$/)
     await page.goto(disputeUrl)
-    await expect(page.getByTestId('timeline')).toContainText(/记为商户欠款（可用余额现为 CNY -[\d.]+）/)
+    await expect(page.getByTestId('timeline')).toContainText(/记为商户欠款（可用余额现为 -[\d,.]+ CNY）/)
   })
 })

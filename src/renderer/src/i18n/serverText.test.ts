@@ -15,8 +15,8 @@ describe('texts the server wrote, on screen', () => {
   })
 
   it('an audit summary reads in Chinese with the number as sent', () => {
-    expect(translateServerText(zh, say('audit.orderCreated', { direction: term('direction', 'payout'), orderNo: 'P2026112200000001', money: 'THB 1,000.50' }))).toBe(
-      '已创建代付订单 P2026112200000001，金额 THB 1,000.50'
+    expect(translateServerText(zh, say('audit.orderCreated', { direction: term('direction', 'payout'), orderNo: 'P2026112200000001', money: '1,000.50 THB' }))).toBe(
+      '已创建代付订单 P2026112200000001，金额 1,000.50 THB'
     )
   })
 })
