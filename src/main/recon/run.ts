@@ -493,10 +493,3 @@ export function discardRun(sqlite: Database.Database, runId: number, status: 'ca
   }
   sqlite.prepare('update recon_runs set status = ?, error = ?, finished_at = ? where id = ?').run(status, error, Date.now(), runId)
 }
-
-/** At start: runs a crash interrupted are failed, their partial results removed. */
-export function failInterruptedRuns(sqlite: Database.Database): number {
-  const interrupted = sqlite.prepare("select id from recon_runs where status = 'running'").pluck().all() as number[]
-  for (const id of interrupted) discardRun(sqlite, id, 'failed', 'interrupted: PayDesk stopped during the run')
-  return interrupted.length
-}
