@@ -13,8 +13,9 @@ export class DataTableView {
     return this.rows.filter({ has: this.root.page().getByRole('cell', { name: text, exact: true }) })
   }
 
-  /** The texts of one column, top to bottom. */
+  /** The texts of one column, top to bottom (once the table has its header: a page still loading has none). */
   async column(header: string): Promise<string[]> {
+    await this.root.locator('thead th').first().waitFor()
     const headers = (await this.root.locator('thead th').allInnerTexts()).map((h) => h.trim())
     const index = headers.indexOf(header)
     if (index === -1) throw new Error(`no column "${header}" among ${headers.join(', ')}`)
