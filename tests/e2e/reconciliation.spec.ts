@@ -357,11 +357,13 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(page.getByTestId('profile-versions').locator('tbody tr')).toHaveCount(2)
     await expect(page.getByTestId('profile-versions').locator('tbody tr').first()).toContainText('交易服务费')
 
-    // Read with version 2, the renamed file is clean; its lines are the ones imported before.
+    // Read with version 2, the renamed file is clean; its lines are the ones imported before, so there is nothing new to import.
     await importing.open()
     await importing.dryRun(SOURCE, 'renamed.csv', plan.changedFile)
     await expect(page.getByTestId('report-problems')).toHaveText('0')
     await expect(page.getByTestId('report-repeated')).toHaveText(String(plan.lines.length))
+    await expect(page.getByTestId('nothing-new')).toContainText(`imported before, with statement ${statementId} (${plan.fileName})`)
+    await expect(page.getByRole('button', { name: /^Import \d+ lines$/ })).toBeHidden()
     await expect(page.getByText('Read with profile version 2.')).toBeVisible()
   })
 

@@ -14,9 +14,13 @@
  * (`importing`, then `checked`) until the commit; a file with any bad row is refused and its lines
  * removed; a cancel, a failure or a crash leaves only that invisible statement, which is deleted
  * (here, or at the next start: `discardUnfinishedImports`). The same file twice is refused by its
- * hash; a line seen before (its row key) is not stored twice. Writing a source's lines first
- * removes the lines other dry runs of the source left (`checked`, not committed): their row keys
- * would otherwise count as seen before, and be lost if that dry run is never committed.
+ * hash; a line seen before (its row key) is not stored twice: the statement lists it instead
+ * (recon_statement_repeats), so a run over the statement reads every line its file lists, and a
+ * file whose every line was seen before is refused as nothing new, naming the statements that
+ * hold them (an empty statement would tell a run the channel listed nothing). Writing a source's
+ * lines first removes the lines other dry runs of the source left (`checked`, not committed):
+ * their row keys would otherwise count as seen before, and be lost if that dry run is never
+ * committed.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
@@ -111,13 +115,24 @@ function overlapsOf(sqlite: Database.Database, sourceId: number, period: ImportR
     .all(sourceId, period.to, period.from) as ImportReport['overlaps']
 }
 
+/** The statements holding the lines this one repeats, with how many of them each holds. */
+function repeatedIn(sqlite: Database.Database, statementId: number): ImportReport['repeatedIn'] {
+  return sqlite
+    .prepare(
+      `select l.statement_id as statementId, s.file_name as fileName, count(*) as lines from recon_statement_repeats r
+       join recon_lines l on l.id = r.line_id join recon_statements s on s.id = l.statement_id
+       where r.statement_id = ? group by l.statement_id order by l.statement_id`
+    )
+    .all(statementId) as ImportReport['repeatedIn']
+}
+
 function reportOf(
   sqlite: Database.Database,
   input: ImportInput,
   file: { fileHash: string; fileSize: number },
   result: StatementReadResult,
   checked: { problems: ImportProblem[]; problemCount: number; twiceInFile: number },
-  repeated: number
+  repeated: { count: number; statementId: number }
 ): ImportReport {
   const period = result.period ?? null
   return {
@@ -130,7 +145,8 @@ function reportOf(
     problems: checked.problems,
     controls: result.controls,
     period,
-    repeated,
+    repeated: repeated.count,
+    repeatedIn: repeatedIn(sqlite, repeated.statementId),
     twiceInFile: checked.twiceInFile,
     absentColumns: result.absentColumns,
     overlaps: overlapsOf(sqlite, input.sourceId, period),
@@ -149,11 +165,29 @@ const refusedReport = (file: { fileHash: string; fileSize: number; already: numb
   controls: [],
   period: null,
   repeated: 0,
+  repeatedIn: [],
   twiceInFile: 0,
   absentColumns: [],
   overlaps: [],
   refused: { code: 'recon.file_already_imported', statementId: file.already! }
 })
+
+/**
+ * Every line of the file was imported before, with other files: nothing to store, and an empty
+ * statement would tell a run the channel listed nothing (every order of its period missing on
+ * their side). Refused, naming the statements that hold the lines. A file with no line at all is
+ * not this: a channel's day with no transactions is a statement too.
+ */
+const nothingNew = (staged: Staged) => !staged.bad && staged.stored === 0 && staged.report.lineCount > 0
+
+function nothingNewReport(report: ImportReport): ImportReport {
+  return { ...report, refused: { code: 'recon.nothing_new', statementId: report.repeatedIn[0]?.statementId ?? 0 } }
+}
+
+export function nothingNewMessage(report: ImportReport): string {
+  const held = report.repeatedIn.map((r) => `statement ${r.statementId} (${r.fileName})`).join(', ')
+  return `Nothing new: all ${report.lineCount} lines of this file were imported before, in ${held}`
+}
 
 export interface CommitOutcome {
   statementId: number
@@ -206,6 +240,12 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
     'on conflict (source_id, row_key) do nothing',
     [statementId, input.sourceId]
   )
+  // A line an imported statement of the source holds is not stored again: this statement lists it.
+  const listRepeats = sqlite.prepare(
+    `insert or ignore into recon_statement_repeats (statement_id, line_id)
+     select ?, l.id from recon_lines l join recon_statements s on s.id = l.statement_id and s.status = 'imported'
+     where l.source_id = ? and l.row_key in (select value from json_each(?))`
+  )
   // Once nothing more is written, the lines seen before are counted by asking for their keys.
   const repeats = repeatCounter(sqlite, input.sourceId)
   let written = 0
@@ -214,7 +254,13 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
     // Small transactions: the main thread's writes (callbacks, orders) wait at most one batch.
     jobTransaction(sqlite, () => {
       forEachPackedRow(rows, insert.add)
-      stored += insert.flush()
+      const inserted = insert.flush()
+      stored += inserted
+      if (inserted < rows.count) {
+        const keys: string[] = []
+        forEachPackedRow(rows, (row) => void keys.push(row[1]))
+        listRepeats.run(statementId, input.sourceId, JSON.stringify(keys))
+      }
     })
     written += rows.count
   }
@@ -230,7 +276,7 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
       }
     )
     if (hooks.signal?.aborted) throw new Error('cancelled')
-    const report = reportOf(sqlite, input, file, result, { problems, problemCount, twiceInFile }, written - stored + repeats.total())
+    const report = reportOf(sqlite, input, file, result, { problems, problemCount, twiceInFile }, { count: written - stored + repeats.total(), statementId })
     return { statementId, stored, report, bad: problemCount > 0 }
   } catch (error) {
     discardStatement(sqlite, statementId)
@@ -256,6 +302,10 @@ export async function dryRunImport(sqlite: Database.Database, input: ImportInput
   if (file.already !== null) return refusedReport(file)
   const staged = await stage(sqlite, input, file, hooks)
   if (staged === null) throw new StatementReadError('aborted', say('recon.read.cancelled'))
+  if (nothingNew(staged)) {
+    discardStatement(sqlite, staged.statementId)
+    return nothingNewReport(staged.report)
+  }
   if (staged.bad) discardStatement(sqlite, staged.statementId)
   else settle(sqlite, staged, 'checked')
   return staged.report
@@ -277,6 +327,11 @@ export async function commitImport(sqlite: Database.Database, input: ImportInput
   if (staged.bad) {
     discardStatement(sqlite, staged.statementId)
     throw new ImportRefused('recon.bad_lines', `${staged.report.problemCount} lines cannot be read; nothing was imported`, staged.report)
+  }
+  if (nothingNew(staged)) {
+    discardStatement(sqlite, staged.statementId)
+    const report = nothingNewReport(staged.report)
+    throw new ImportRefused('recon.nothing_new', nothingNewMessage(report), report)
   }
   settle(sqlite, staged, 'imported')
   return { statementId: staged.statementId, stored: staged.stored, repeated: staged.report.repeated, report: staged.report }
@@ -310,11 +365,14 @@ function discardChecked(sqlite: Database.Database, tenantId: number, sourceId: n
 
 /** Deletes a statement that never finished importing, in batches, and then its row. */
 export function discardStatement(sqlite: Database.Database, statementId: number, status: 'importing' | 'discarding' = 'importing'): void {
-  const remove = sqlite.prepare(`delete from recon_lines where id in (select id from recon_lines where statement_id = ? limit ${BATCH})`)
-  // Batch by batch, each after the main thread's waiting writes.
-  for (;;) {
-    giveWay()
-    if (remove.run(statementId).changes === 0) break
+  // Its lines and the lines it lists of imported statements (never a line of one not imported: nothing else points at its own).
+  for (const table of ['recon_statement_repeats', 'recon_lines']) {
+    const remove = sqlite.prepare(`delete from ${table} where rowid in (select rowid from ${table} where statement_id = ? limit ${BATCH})`)
+    // Batch by batch, each after the main thread's waiting writes.
+    for (;;) {
+      giveWay()
+      if (remove.run(statementId).changes === 0) break
+    }
   }
   sqlite.prepare('delete from recon_statements where id = ? and status = ?').run(statementId, status)
 }

@@ -10,6 +10,10 @@ import type { ImportReport } from './import'
 
 function errorText(code: string, message: string, detail: unknown): ServerText {
   if (code === 'recon.file_already_imported') return say('error.recon.fileAlreadyImported', { statementId: (detail as ImportReport | undefined)?.refused?.statementId ?? '?' })
+  if (code === 'recon.nothing_new') {
+    const report = detail as ImportReport | undefined
+    return say('error.recon.nothingNew', { count: report?.lineCount ?? 0, statements: verbatim((report?.repeatedIn ?? []).map((r) => `${r.statementId} (${r.fileName})`).join(', ')) })
+  }
   if (code === 'recon.bad_lines') {
     const report = detail as ImportReport | undefined
     const first = report?.problems[0]

@@ -1,6 +1,8 @@
 /**
  * What a run reads of its statements beside their lines (run.ts): the controls their files stated,
- * which of them date lines by day only, and the matches people made by hand.
+ * which of them date lines by day only, and the matches people made by hand. A statement's lines
+ * are those it stores and those its file listed that an earlier statement already held
+ * (recon_statement_repeats): stored once, read by the runs of both.
  */
 import type Database from 'better-sqlite3'
 import type { Control, ManualLink } from './match'
@@ -23,11 +25,17 @@ export function loadDayOnly(sqlite: Database.Database, statementIds: number[]): 
   return new Set(rows.filter((r) => dayOnly(JSON.parse(r.profile) as { format?: string; dateFormat?: string })).map((r) => r.id))
 }
 
+/** The lines the statements (`@statementIds`, a JSON array) list that other statements store, as SQL. */
+export const LISTED_LINES = 'select r.line_id from recon_statement_repeats r where r.statement_id in (select value from json_each(@statementIds))'
+
+/** Whether line `l` is one of the statements' (`@statementIds`), stored or listed, as SQL. */
+export const OF_STATEMENTS = `(l.statement_id in (select value from json_each(@statementIds)) or l.id in (${LISTED_LINES}))`
+
 export function loadLinks(sqlite: Database.Database, statementIds: number[]): ManualLink[] {
   return sqlite
     .prepare(
       `select m.line_id as lineId, m.order_id as orderId, m.refund_id as refundId from recon_manual_links m join recon_lines l on l.id = m.line_id
-       where l.statement_id in (select value from json_each(?)) and m.removed_at is null order by m.id`
+       where ${OF_STATEMENTS} and m.removed_at is null order by m.id`
     )
-    .all(JSON.stringify(statementIds)) as ManualLink[]
+    .all({ statementIds: JSON.stringify(statementIds) }) as ManualLink[]
 }

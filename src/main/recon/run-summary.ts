@@ -17,7 +17,8 @@ export interface RunSummary {
   matchedIn: Record<string, string>
   matchedOut: Record<string, string>
   matchedNet: Record<string, string>
-  matchRate: number
+  /** Matched of the lines; null when there are none (nothing was matched: no rate, never 100 %). */
+  matchRate: number | null
   /** Lines a break is about (a line with an amount and a fee break counts once). */
   linesWithBreaks: number
   /** Fee lines, failed attempts, payments theirs took back when ours agrees: lines − matched − with breaks − pending. */
@@ -69,7 +70,7 @@ export function summarize(lineCount: number, matches: Match[], breaks: Break[], 
     matchedIn: text(of((c) => moved.in[c] ?? 0n)),
     matchedOut: text(of((c) => moved.out[c] ?? 0n)),
     matchedNet: text(of((c) => (moved.in[c] ?? 0n) - (moved.out[c] ?? 0n))),
-    matchRate: lineCount === 0 ? 1 : matchedLines.size / lineCount,
+    matchRate: lineCount === 0 ? null : matchedLines.size / lineCount,
     linesWithBreaks: brokenLines.size,
     linesNotForMatching: lineCount - matchedLines.size - brokenLines.size - pending.lines,
     pending,

@@ -11,7 +11,7 @@ import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
 import { giveWay, jobTransaction } from '../db/write-turns'
 import { businessDayFn } from '../ledger/business-day'
 import { positionById } from './match-sets'
-import { loadControls, loadDayOnly, loadLinks } from './run-inputs'
+import { LISTED_LINES, loadControls, loadDayOnly, loadLinks } from './run-inputs'
 import { summarize, type RunSummary } from './run-summary'
 import { matchStatement, RULE_VERSION, type Break, type KeyFinder, type Line, type ManualLink, type Match, type MatchResult, type MatchRules, type OurOrder, type Ours, type OurRefund } from './match'
 
@@ -132,26 +132,31 @@ const keyedOf = (line: Line): ReturnType<KeyFinder> => {
   return keyed > 0 ? { kind: 'order', id: keyed } : keyed < 0 ? { kind: 'refund', id: -keyed } : null
 }
 
+/**
+ * The scope's lines: each statement's own, in file order, then those the statements' files listed
+ * that another statement (out of the scope) stores, each once: a file repeating lines of an earlier
+ * one is matched whole, never with its repeated half reported missing on their side.
+ */
 function loadLines(sqlite: Database.Database, tenantId: number, scope: RunScope, intern: ReturnType<typeof interner>): StoredLine[] {
   const reads: LineReads = {
     rowKey: sqlite.prepare('select row_key from recon_lines where id = ?').pluck(),
     keys: sqlite.prepare('select order_no as orderNo, merchant_order_no as merchantOrderNo, upstream_no as upstreamNo, refund_no as refundNo from recon_lines where id = ?')
   }
-  const read = sqlite
-    .prepare(
-      `select l.id, l.statement_id, l.line_no, l.kind, l.currency, l.gross_minor, l.fee_minor, l.net_minor, l.at, l.status, ${KEYED_COLUMNS}
-       from recon_lines l where l.statement_id = @statementId order by l.line_no, l.id`
-    )
+  const columns = `l.id, l.statement_id, l.line_no, l.kind, l.currency, l.gross_minor, l.fee_minor, l.net_minor, l.at, l.status, ${KEYED_COLUMNS}`
+  const read = sqlite.prepare(`select ${columns} from recon_lines l where l.statement_id = @statementId order by l.line_no, l.id`).raw()
+  const listed = sqlite
+    .prepare(`select ${columns} from recon_lines l where l.id in (${LISTED_LINES}) and l.statement_id not in (select value from json_each(@statementIds)) order by l.statement_id, l.line_no, l.id`)
     .raw()
   const lines: StoredLine[] = []
-  for (const statementId of [...new Set(scope.statementIds)].sort((a, b) => a - b)) {
-    for (const r of read.iterate({ statementId, tenantId, channelId: scope.channelId }) as Iterable<unknown[]>) {
-      const keyed = r[10] !== null ? -(r[10] as number) : ((r[11] as number | null) ?? 0)
-      lines.push(
-        new StoredLine(reads, r[0] as number, r[1] as number, r[2] as number, intern(r[3] as string) as Line['kind'], intern(r[4] as string | null), r[5] as number | null, r[6] as number | null, r[7] as number | null, r[8] as number | null, intern(r[9] as string | null) as Line['status'], keyed)
-      )
-    }
+  const add = (r: unknown[]) => {
+    const keyed = r[10] !== null ? -(r[10] as number) : ((r[11] as number | null) ?? 0)
+    lines.push(
+      new StoredLine(reads, r[0] as number, r[1] as number, r[2] as number, intern(r[3] as string) as Line['kind'], intern(r[4] as string | null), r[5] as number | null, r[6] as number | null, r[7] as number | null, r[8] as number | null, intern(r[9] as string | null) as Line['status'], keyed)
+    )
   }
+  const statementIds = [...new Set(scope.statementIds)].sort((a, b) => a - b)
+  for (const statementId of statementIds) for (const r of read.iterate({ statementId, tenantId, channelId: scope.channelId }) as Iterable<unknown[]>) add(r)
+  for (const r of listed.iterate({ statementIds: JSON.stringify(statementIds), tenantId, channelId: scope.channelId }) as Iterable<unknown[]>) add(r)
   return lines
 }
 
@@ -380,6 +385,9 @@ function matchScope(sqlite: Database.Database, tenantId: number, scope: RunScope
   const ours = loadOurs(sqlite, scope, lines, settings.windowMs, intern)
   const links = loadLinks(sqlite, scope.statementIds)
   const controls = loadControls(sqlite, scope.statementIds)
+  // The statements the lines are stored under: a listed line keeps its own statement's dating.
+  const storedUnder = new Set(scope.statementIds)
+  for (const line of lines) storedUnder.add(line.statementId)
   const dayOf = businessDayFn(settings.zone)
   const rules: MatchRules = {
     toleranceMinor: settings.toleranceMinor,
@@ -389,7 +397,7 @@ function matchScope(sqlite: Database.Database, tenantId: number, scope: RunScope
     fee: settings.fee,
     dayOf,
     cutoffMinutes: settings.cutoffMinutes,
-    dayOnlyStatements: loadDayOnly(sqlite, scope.statementIds)
+    dayOnlyStatements: loadDayOnly(sqlite, [...storedUnder])
   }
   const result = matchStatement(lines, ours, links, controls, rules, { from: scope.from, to: scope.to, now, includeTest: !!scope.includeTest }, keyedOf)
   return { result, lineCount: lines.length, ours, links }

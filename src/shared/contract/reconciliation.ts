@@ -81,15 +81,21 @@ export const dryRunReport = z.object({
   problems: z.array(rowProblem),
   controls: z.array(controlResult),
   period: z.object({ from: z.number(), to: z.number() }).nullable(),
-  /** Lines whose row key an earlier import of the source already holds: not stored again. */
+  /** Lines whose row key an earlier import of the source already holds: not stored again, but listed by the statement (its runs read them). */
   repeated: z.number(),
+  /** The imported statements holding those lines, with how many each holds. Absent in reports kept before it was said. */
+  repeatedIn: z.array(z.object({ statementId: z.number(), fileName: z.string(), lines: z.number() })).default([]),
   /** Lines that repeat an earlier line of this file (its key): stored, for the run to report as duplicates. Absent in reports kept before it was counted. */
   twiceInFile: z.number().default(0),
   /** The profile's optional columns the file lacks: read as empty, so their values are never checked. Absent in reports kept before it was said. */
   absentColumns: z.array(z.enum(COLUMN_FIELDS)).default([]),
   /** Imported statements of the same source whose period this file's overlaps. */
   overlaps: z.array(z.object({ statementId: z.number(), fileName: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
-  /** Set when the file was refused before its lines were read (same file again). */
+  /**
+   * Set when the file is refused: `recon.file_already_imported` before its lines were read (the same
+   * file again, the statement holding it); `recon.nothing_new` when every line was imported before
+   * with other files (the first statement holding them; `repeatedIn` names each).
+   */
   refused: z.object({ code: z.string(), statementId: z.number() }).nullable()
 })
 export type DryRunReport = z.infer<typeof dryRunReport>
@@ -176,7 +182,8 @@ export const runRow = z.object({
       matchedIn: z.record(z.string(), z.string()).optional(),
       matchedOut: z.record(z.string(), z.string()).optional(),
       matchedNet: z.record(z.string(), z.string()).optional(),
-      matchRate: z.number(),
+      /** Null when the run had no line of theirs (runs before it was said stored 1). */
+      matchRate: z.number().nullable(),
       linesWithBreaks: z.number().optional(),
       linesNotForMatching: z.number().optional(),
       pending: z.object({ lines: z.number(), ours: z.number() }),

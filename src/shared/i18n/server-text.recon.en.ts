@@ -25,6 +25,7 @@ export const reconTextEn = {
   'error.recon.channelMissing': 'channel {{id}} does not exist',
   'error.recon.rehearsalCopy': 'channel {{id}} is the field test’s rehearsal copy of "{{channel}}": a rehearsal moves no money, so it has no statement to reconcile; choose "{{channel}}"',
   'error.recon.fileAlreadyImported': 'This file was already imported (statement {{statementId}}); the same file is never imported twice',
+  'error.recon.nothingNew': 'Nothing new: all {{count}} lines of this file were imported before, with statement {{statements}}; nothing was imported (a run over that statement covers them)',
   'error.recon.badLines': '{{count}} lines cannot be read (the first: line {{lineNo}}, {{reason}}); nothing was imported',
   'error.recon.readFailed': 'The file cannot be read: {{reason}}',
   'error.recon.headerMismatch': 'The file’s header does not match the profile: missing {{missing}}; save a new profile version from this file',

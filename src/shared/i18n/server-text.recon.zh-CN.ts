@@ -27,6 +27,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'error.recon.channelMissing': '渠道 {{id}} 不存在',
   'error.recon.rehearsalCopy': '渠道 {{id}} 是“{{channel}}”的现场测试演练副本：演练不动用资金，没有需要对账的账单；请选择“{{channel}}”',
   'error.recon.fileAlreadyImported': '此文件已导入（对账单 {{statementId}}）；同一文件不会重复导入',
+  'error.recon.nothingNew': '没有新内容：此文件的全部 {{count}} 条明细均已随对账单 {{statements}} 导入；未导入任何内容（核对该对账单即涵盖这些明细）',
   'error.recon.badLines': '有 {{count}} 行无法读取（第一处：第 {{lineNo}} 行，{{reason}}）；未导入任何内容',
   'error.recon.readFailed': '无法读取文件：{{reason}}',
   'error.recon.headerMismatch': '文件表头与配置不符：缺少 {{missing}}；请根据此文件保存新的配置版本',

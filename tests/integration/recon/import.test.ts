@@ -157,7 +157,8 @@ describe('importing statement files', () => {
     expect(await commit(alipay.id, next, 'next.csv')).toMatchObject({ state: 'finished', result: { stored: 2, repeated: 2 } })
     expect(countRows(t.core, 'recon_lines')).toBe(5)
     // A dry run nobody commits is dropped at a start a day later (its upload is gone by then).
-    const third = gbk(alipayText({ rows: ALIPAY_ROWS.slice(0, 1), footer: footer(['1', '0.01'], ['0', '0.00'], '19') }))
+    // (A line of its own: a file whose every line was imported before keeps nothing, it has nothing new.)
+    const third = gbk(alipayText({ rows: [{ ...ALIPAY_ROWS[0], tradeNo: '2019091622001458860515315499', orderNo: 'PD20190916000009' }], footer: footer(['1', '100.00'], ['0', '0.00'], '19') }))
     await check(alipay.id, third, 'third.csv')
     const checkedAt = sqlite.prepare("select imported_at from recon_statements where status = 'checked'").pluck().get() as number
     expect(recoverReconciliation(sqlite, t.core.recon.folder, checkedAt + 3600_000)).toMatchObject({ imports: 0 })

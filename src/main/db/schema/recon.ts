@@ -7,7 +7,7 @@
  * Amounts are integer minor units of the line's currency; a fee read with more decimals than the
  * currency has (WeChat's five) keeps its exact text beside its half-up rounding.
  */
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { ServerText } from '../../../shared/server-text'
 import { tenants, users } from './foundation'
 import { channels } from './master'
@@ -150,6 +150,24 @@ export const reconLines = sqliteTable(
     // import of a million lines wrote both.
     index('recon_lines_statement').on(t.statementId, t.lineNo)
   ]
+)
+
+/**
+ * The lines a statement's file lists that an earlier statement of the source already held (the
+ * same row key): stored once, under the earlier statement, and read by this one's runs too, so a
+ * run over a file that repeats lines of another sees every line the file lists.
+ */
+export const reconStatementRepeats = sqliteTable(
+  'recon_statement_repeats',
+  {
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => reconStatements.id),
+    lineId: integer('line_id')
+      .notNull()
+      .references(() => reconLines.id)
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.lineId] }), index('recon_statement_repeats_line').on(t.lineId)]
 )
 
 /** A match by hand, kept across runs: a later run over the same lines starts from it. */

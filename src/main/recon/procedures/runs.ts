@@ -28,6 +28,7 @@ import type { ReconTask } from '../jobs'
 import { RULE_VERSION } from '../match'
 import { RECON_READS } from '../reads'
 import type { RunScope, RunSettings } from '../run'
+import { OF_STATEMENTS } from '../run-inputs'
 import { currentProfile, loadSource } from '../sources'
 import { exportsFolder } from '../uploads'
 
@@ -40,7 +41,9 @@ function audit(ctx: Ctx, targetId: number, summary: ReturnType<typeof say>, afte
 }
 
 function runRowOf(run: Run & { sourceName: string; createdByName: string | null }): RunRow {
-  const summary = run.summary as RunRow['summary'] | null
+  const stored = run.summary as RunRow['summary'] | null
+  // No line of theirs, no rate (runs before this said 100 %).
+  const summary = stored && stored.lines === 0 ? { ...stored, matchRate: null } : stored
   return {
     id: run.id,
     sourceId: run.sourceId,
@@ -89,7 +92,7 @@ async function visibleRun(ctx: Ctx, run: ReturnType<typeof loadRun>) {
   else if (row.summary && figures.merchant) {
     const m = figures.merchant
     row.summary = { lines: m.matched + Object.values(m.breaks).reduce((a, b) => a + b, 0), matched: m.matched, matchedAmount: m.matchedAmount, matchedIn: m.matchedIn, matchedOut: m.matchedOut, matchedNet: m.matchedNet, matchRate: 0, pending: { lines: 0, ours: 0 }, breaks: m.breaks, breakAmounts: m.breakAmounts, carried: 0, open: m.open }
-    row.summary.matchRate = row.summary.lines === 0 ? 1 : m.matched / row.summary.lines
+    row.summary.matchRate = row.summary.lines === 0 ? null : m.matched / row.summary.lines
   }
   return { row, causes: figures.causes, involved }
 }
@@ -106,7 +109,7 @@ function periodOf(ctx: Ctx, statementIds: number[], given: { from?: number; to?:
     .where(inArray(reconStatements.id, statementIds))
     .get()
   if (stated?.from != null && stated.to != null) return { from: given.from ?? stated.from, to: given.to ?? stated.to }
-  const spanned = ctx.db.$client.prepare('select min(at) as first, max(at) as last from recon_lines where statement_id in (select value from json_each(?))').get(JSON.stringify(statementIds)) as { first: number | null; last: number | null }
+  const spanned = ctx.db.$client.prepare(`select min(at) as first, max(at) as last from recon_lines l where ${OF_STATEMENTS}`).get({ statementIds: JSON.stringify(statementIds) }) as { first: number | null; last: number | null }
   if (spanned.first === null || spanned.last === null) throw validationError('from', say('error.recon.noPeriod'))
   const dayOf = (ms: number) => new Date(ms + zoneOffsetMs(zone, ms)).toISOString().slice(0, 10)
   return { from: given.from ?? dayStartMs(dayOf(spanned.first), zone), to: given.to ?? dayStartMs(dayOf(spanned.last), zone) + DAY_MS }

@@ -1,7 +1,7 @@
 /**
  * A dry run's report: the file as read (hash, encoding, lines), every bad row with its line number
  * and reason, the file's control totals, the lines imported before, the statements whose period
- * this one overlaps, and the refusal of a file already imported.
+ * this one overlaps, and the refusal of a file already imported or of one with nothing new.
  */
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,9 @@ import { Fact } from '../Fact'
 import { controlLabel, reconLabel } from '../labels'
 import { ProblemTable } from '../profile/MappedResult'
 import type { DryRunReport as Report } from './report'
+
+/** The statements holding the lines the file repeats: "8 (cn_0501.csv), 9 (…)". */
+const heldIn = (report: Report) => report.repeatedIn.map((r) => `${r.statementId} (${r.fileName})`).join(', ')
 
 const period = (p: { from: number | null; to: number | null } | null) => (p && p.from !== null && p.to !== null ? `${formatDateTime(p.from)} – ${formatDateTime(p.to)}` : '—')
 
@@ -52,12 +55,19 @@ export function DryRunReport({ report }: { report: Report }) {
     <Paper withBorder p="md" data-testid="dry-run-report">
       <Stack gap="sm">
         <Title order={4}>{t('recon.report.title')}</Title>
-        {report.refused && (
-          <Alert color="red" title={t('recon.report.refusedTitle')} data-testid="already-imported">
-            {t('recon.report.alreadyImported', { id: report.refused.statementId })}
+        {report.refused?.code === 'recon.nothing_new' ? (
+          <Alert color="red" title={t('recon.report.nothingNewTitle')} data-testid="nothing-new">
+            {t('recon.report.nothingNew', { count: report.lineCount, statements: heldIn(report) })}
           </Alert>
+        ) : (
+          report.refused && (
+            <Alert color="red" title={t('recon.report.refusedTitle')} data-testid="already-imported">
+              {t('recon.report.alreadyImported', { id: report.refused.statementId })}
+            </Alert>
+          )
         )}
-        {!report.refused && (
+        {/* A file with nothing new was read through: what it holds is said beside the refusal. */}
+        {(!report.refused || report.refused.code === 'recon.nothing_new') && (
           <>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               <Fact label={t('recon.report.lines')} value={report.lineCount.toLocaleString()} testId="report-lines" />
@@ -80,7 +90,11 @@ export function DryRunReport({ report }: { report: Report }) {
               </Stack>
             )}
             {report.controls.length > 0 && <ControlTable controls={report.controls} />}
-            {report.repeated > 0 && <Text size="sm">{t('recon.report.repeatedNote', { count: report.repeated })}</Text>}
+            {report.repeated > 0 && (
+              <Text size="sm" data-testid="report-repeated-note">
+                {report.repeatedIn.length > 0 ? t('recon.report.repeatedListed', { count: report.repeated, statements: heldIn(report) }) : t('recon.report.repeatedNote', { count: report.repeated })}
+              </Text>
+            )}
             {report.twiceInFile > 0 && (
               <Text size="sm" data-testid="report-twice-in-file">
                 {t('recon.report.twiceInFileNote', { count: report.twiceInFile })}

@@ -5,4 +5,5 @@ import { formatDateTime } from '../../../format/time'
 export const runPeriod = (run: Pick<RunRow, 'scope'>) => `${formatDateTime(run.scope.from)} – ${formatDateTime(run.scope.to)}`
 
 /** 0.953 → "95.3 %". */
-export const matchRate = (rate: number) => `${(rate * 100).toFixed(1)} %`
+/** A run with no line of theirs has no rate: a dash, never 100 %. */
+export const matchRate = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)} %`)
