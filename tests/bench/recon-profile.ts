@@ -100,7 +100,7 @@ async function main(): Promise<void> {
         .run(channelId, feePpm, feePpm === null ? null : 0, now, now).lastInsertRowid
     )
     const profileId = Number(sqlite.prepare("insert into recon_profiles (source_id, version, profile, note, created_by, created_at) values (?, 1, ?, '', 1, ?)").run(sourceId, JSON.stringify(profile), now).lastInsertRowid)
-    const input: ImportInput = { tenantId: 1, sourceId, profileId, profile, filePath, fileName: basename(filePath), userId: 1, now }
+    const input: ImportInput = { tenantId: 1, sourceId, profileId, profile, sourceCurrency: 'CNY', filePath, fileName: basename(filePath), userId: 1, now }
     const stages = stagesText.split(',')
     if (stages.includes('dry')) await profiled(session, 'dry-run', dir, () => dryRunImport(sqlite, input, readInThread))
     const committed = await profiled(session, 'import', dir, () => commitImport(sqlite, input, readInThread))

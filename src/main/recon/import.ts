@@ -44,6 +44,8 @@ export interface ImportInput {
   sourceId: number
   profileId: number
   profile: ReconProfile
+  /** The source's currency (recon_sources.currency): a line's when neither a column nor the profile gives one. */
+  sourceCurrency: string | null
   filePath: string
   fileName: string
   userId: number | null
@@ -267,7 +269,7 @@ async function stage(sqlite: Database.Database, input: ImportInput, file: { file
   const read = file.fileSize >= (hooks.readInThreadFrom ?? Number.POSITIVE_INFINITY) ? readLinesInThread : readCheckedLines
   try {
     const { result, problems, problemCount, twiceInFile } = await read(
-      { filePath: input.filePath, profile: input.profile, maxProblems: hooks.maxProblems ?? MAX_PROBLEMS, batch: BATCH },
+      { filePath: input.filePath, profile: input.profile, sourceCurrency: input.sourceCurrency, maxProblems: hooks.maxProblems ?? MAX_PROBLEMS, batch: BATCH },
       {
         signal: hooks.signal,
         onProgress: (bytes) => hooks.onProgress?.(bytes, file.fileSize),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILES } from '../../shared/contract/recon-profile'
 import type { StatementLine } from './formats'
-import { lineChecker } from './read-lines'
+import { lineChecker } from './formats/line-check'
 import { inEnglish } from '../core/text'
 
 const line = (lineNo: number, rowKey: string): StatementLine =>

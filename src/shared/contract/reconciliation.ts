@@ -320,7 +320,15 @@ export const reconciliationContract = {
     maxBodyBytes: 96 * 1024 * 1024
   }),
   'recon.uploads.preview': query({
-    input: z.object({ uploadId, profile: z.record(z.string(), z.unknown()), rows: z.number().int().min(1).max(100).default(20) }),
+    input: z.object({
+      uploadId,
+      profile: z.record(z.string(), z.unknown()),
+      rows: z.number().int().min(1).max(100).default(20),
+      /** The source whose profile this is: its currency is a line's when neither a column nor the profile gives one, as at the import. */
+      sourceId: id.optional(),
+      /** A source not saved yet: the currency its form states (the same fallback). */
+      currency: currencyCode.nullable().optional()
+    }),
     output: z.object({
       encoding: z.string().nullable(),
       replacedCharacters: z.boolean(),
@@ -336,7 +344,7 @@ export const reconciliationContract = {
       error: z.object({ code: z.string(), message: z.string(), text: serverTextSchema.optional(), details: z.unknown().optional() }).nullable()
     }),
     access: R,
-    doc: "A sample file's first rows, its encoding and header row as detected, and a draft profile's result on them."
+    doc: "A sample file's first rows, its encoding and header row as detected, and a draft profile's result on them, each line checked as the dry run checks it."
   }),
   'recon.imports.check': mutation({
     input: z.object({ sourceId: id, uploadId }),

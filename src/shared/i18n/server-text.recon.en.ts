@@ -118,7 +118,7 @@ export const reconTextEn = {
   'recon.row.noKindFor': 'no kind for {{codes}}',
   'recon.row.mt940Entry': 'does not read as date, mark, amount and type: {{text}}',
   'recon.row.unknownCurrency': '"{{value}}" is not a known currency',
-  'recon.row.noCurrency': 'no currency: map a currency column or set the profile’s currency',
+  'recon.row.noCurrency': 'no currency: map a currency column, or set the profile’s or the source’s currency',
   'recon.row.feeNotPlain': '"{{value}}" is not a plain amount',
   'recon.row.amountFormat': '"{{value}}" is not a plain amount such as 100.00',
   'recon.row.amountPrecision': '{{currency}} has at most {{digits}} decimal places',

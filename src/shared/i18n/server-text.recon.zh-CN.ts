@@ -120,7 +120,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.row.noKindFor': '{{codes}} 没有对应的明细类型',
   'recon.row.mt940Entry': '无法读取为日期、借贷标记、金额和类型：{{text}}',
   'recon.row.unknownCurrency': '"{{value}}" 不是已知币种',
-  'recon.row.noCurrency': '没有币种：请映射币种列或设置配置的币种',
+  'recon.row.noCurrency': '没有币种：请映射币种列，或设置配置或来源的币种',
   'recon.row.feeNotPlain': '"{{value}}" 不是普通金额',
   'recon.row.amountFormat': '"{{value}}" 不是 100.00 这样的普通金额',
   'recon.row.amountPrecision': '{{currency}} 最多有 {{digits}} 位小数',

@@ -30,7 +30,7 @@ beforeAll(async () => {
   input = (sourceId, name, rows) => {
     const filePath = join(dir, name)
     writeFileSync(filePath, [HEADER, ...rows].join('\n') + '\n')
-    return { tenantId: 1, sourceId, profileId: profileIdOf(sourceId), profile: BUILT_IN_PROFILES.generic_csv, filePath, fileName: name, userId: null, now: Date.now() }
+    return { tenantId: 1, sourceId, profileId: profileIdOf(sourceId), profile: BUILT_IN_PROFILES.generic_csv, sourceCurrency: 'CNY', filePath, fileName: name, userId: null, now: Date.now() }
   }
 })
 

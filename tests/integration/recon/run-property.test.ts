@@ -166,7 +166,7 @@ function createSource(seed: number, ratePpm: number): Source {
 }
 
 async function importStatement(source: Source, name: string, csv: string): Promise<number> {
-  const outcome = await commitImport(sqlite, { tenantId, sourceId: source.sourceId, profileId: source.profileId, profile: PROFILE, filePath: tempFile(name, csv), fileName: name, userId: null, now: Date.now() })
+  const outcome = await commitImport(sqlite, { tenantId, sourceId: source.sourceId, profileId: source.profileId, profile: PROFILE, sourceCurrency: null, filePath: tempFile(name, csv), fileName: name, userId: null, now: Date.now() })
   return outcome!.statementId
 }
 

@@ -2,8 +2,9 @@
  * The profile editor's view of a sample file: the first rows as decoded (bad bytes shown as
  * U+FFFD rather than refused, and said), the encoding and delimiter detected, the header row and
  * which anchors it holds. When the draft is already a whole profile, the same rows are also read
- * through it, so the editor shows the mapping's result (lines and problems) live, or the header
- * difference that stops it.
+ * through it and checked as the dry run checks them (line-check.ts: the currency, with the
+ * source's as the last resort, the amounts' decimals, the fee), so the editor shows the result an
+ * import would have (lines and problems) live, or the header difference that stops it.
  */
 import { tmpdir } from 'node:os'
 import { reconProfile, type ReconProfileInput, type StatementFormat } from '../../../shared/contract/recon-profile'
@@ -12,6 +13,7 @@ import { decodeLoosely, chooseEncoding } from './encoding'
 import { headerFinder, splitCells } from './csv'
 import { normalizeHeader } from './header'
 import { openInput, spool } from './input'
+import { lineChecker } from './line-check'
 import { readStatement } from './read'
 import { sheetRows } from './xlsx'
 import { StatementReadError, type LineProblem, type ReadOptions, type StatementInput, type StatementLine, type UsedEncoding } from './types'
@@ -40,7 +42,13 @@ export interface StatementPreview {
   error: { code: string; message: string; text?: ServerText; details?: unknown } | null
 }
 
-export async function previewStatement(input: StatementInput, draft: ReconProfileInput & { format: StatementFormat }, options: ReadOptions & { rows?: number } = {}): Promise<StatementPreview> {
+export interface PreviewOptions extends ReadOptions {
+  rows?: number
+  /** The source's currency: a line's when neither a column nor the profile gives one, as at the import. */
+  sourceCurrency?: string | null
+}
+
+export async function previewStatement(input: StatementInput, draft: ReconProfileInput & { format: StatementFormat }, options: PreviewOptions = {}): Promise<StatementPreview> {
   const rowLimit = options.rows ?? 20
   const tempRoot = options.tempDir ?? tmpdir()
   let path: string
@@ -62,12 +70,19 @@ export async function previewStatement(input: StatementInput, draft: ReconProfil
     }
     const whole = reconProfile.safeParse(draft)
     if (whole.success) {
+      // The dry run's checks, line by line: a line the import would refuse is a problem here too.
+      const checker = lineChecker(whole.data, rowLimit, options.sourceCurrency ?? null)
+      const onLine = (line: StatementLine) => {
+        const priced = checker.check(line)
+        if (priced) preview.lines.push({ ...line, currency: priced.currency })
+      }
       try {
-        await readStatement(path, whole.data, { onLine: (l) => void preview.lines.push(l), onProblem: (p) => void preview.problems.push(p) }, { ...options, maxLines: rowLimit })
+        await readStatement(path, whole.data, { onLine, onProblem: checker.problem }, { ...options, maxLines: rowLimit })
       } catch (error) {
         if (!(error instanceof StatementReadError)) throw error
         preview.error = errorOf(error)
       }
+      preview.problems = checker.problems
     }
     return preview
   } finally {

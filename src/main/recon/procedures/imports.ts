@@ -33,7 +33,7 @@ function importInput(ctx: Ctx, sourceId: number, uploadId: string, userId: numbe
   if (source.status !== 'active') throw conflict(say('error.recon.sourceDisabled', { name: source.name }), { code: 'recon.source_disabled', field: 'sourceId' })
   const upload = uploadOf(ctx.recon.folder, uploadId, userId)
   const profile = currentProfile(ctx.db, source.id)
-  return { tenantId: ctx.tenantId, sourceId: source.id, profileId: profile.id, profile: profile.profile, filePath: upload.path, fileName: upload.fileName, userId, now: ctx.clock.now() }
+  return { tenantId: ctx.tenantId, sourceId: source.id, profileId: profile.id, profile: profile.profile, sourceCurrency: source.currency, filePath: upload.path, fileName: upload.fileName, userId, now: ctx.clock.now() }
 }
 
 export const reconImportProcedures = handlers({
@@ -49,7 +49,9 @@ export const reconImportProcedures = handlers({
     const upload = uploadOf(ctx.recon.folder, input.uploadId, actor.userId)
     const draft = input.profile as ReconProfileInput & { format: StatementFormat }
     if (typeof draft.format !== 'string') throw validationError('profile.format', say('rule.required'))
-    const preview = await previewStatement(upload.path, draft, { rows: input.rows, fileName: upload.fileName })
+    // The source's currency, as the import takes it (a source not saved yet: its form's).
+    const sourceCurrency = input.sourceId !== undefined ? loadSource(ctx.db, ctx.tenantId, input.sourceId).currency : (input.currency ?? null)
+    const preview = await previewStatement(upload.path, draft, { rows: input.rows, fileName: upload.fileName, sourceCurrency })
     return {
       ...preview,
       lines: preview.lines.map((l) => ({ lineNo: l.lineNo, kind: l.kind, orderNo: l.orderNo, merchantOrderNo: l.merchantOrderNo, upstreamNo: l.upstreamNo ?? l.endToEndId, refundNo: l.refundNo, currency: l.currency, gross: l.gross, fee: l.fee, net: l.net, at: l.at, status: l.status, counterparty: l.counterparty, raw: l.raw })),

@@ -50,10 +50,12 @@ function Editor({ source, preloaded }: { source?: SourceRow; preloaded: Upload |
   const [start, setStart] = useState<string | null>(null)
   const [upload, setUpload] = useState<Upload | null>(preloaded)
   const [applied] = useDebouncedValue(draft, 400)
+  // A new source's currency as its form states it: the preview reads lines with no currency of their own in it, as the import will.
+  const [newCurrency, setNewCurrency] = useState<string | null>(null)
   const preview = useApiQuery(
     'recon.uploads.preview',
     // Before a layout is chosen, the sample is still shown as decoded (a bare CSV draft maps nothing).
-    { uploadId: upload?.uploadId ?? '', profile: (applied ?? { format: 'csv' }) as Record<string, unknown>, rows: 20 },
+    { uploadId: upload?.uploadId ?? '', profile: (applied ?? { format: 'csv' }) as Record<string, unknown>, rows: 20, ...(source ? { sourceId: source.id } : { currency: newCurrency }) },
     { enabled: upload !== null, placeholderData: keepPreviousData, meta: { silent: true }, staleTime: Infinity }
   )
   const patch = (p: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...p } : d))
@@ -113,7 +115,7 @@ function Editor({ source, preloaded }: { source?: SourceRow; preloaded: Upload |
             </Section>
           )}
           <Section title={source ? t('recon.profile.saveTitle') : t('recon.profile.newSourceTitle')} testId="profile-save">
-            {source ? <VersionSave source={source} draft={draft} issues={issues} nextVersion={(versions.data?.[0]?.version ?? source.profileVersion) + 1} /> : <NewSourceSave draft={draft} issues={issues} />}
+            {source ? <VersionSave source={source} draft={draft} issues={issues} nextVersion={(versions.data?.[0]?.version ?? source.profileVersion) + 1} /> : <NewSourceSave draft={draft} issues={issues} onCurrency={setNewCurrency} />}
           </Section>
         </>
       )}

@@ -4,7 +4,7 @@
  * Refused while the draft breaks the profile's rules (listed above the button).
  */
 import { Alert, Button, Group, List, Stack, Textarea } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { contract, type InputOf } from '../../../../../shared/contract'
@@ -32,7 +32,7 @@ function Issues({ issues }: { issues: Record<string, string> }) {
   )
 }
 
-export function NewSourceSave({ draft, issues }: { draft: Draft; issues: Record<string, string> }) {
+export function NewSourceSave({ draft, issues, onCurrency }: { draft: Draft; issues: Record<string, string>; onCurrency: (currency: string | null) => void }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const create = useApiMutation('recon.sources.create', { invalidate: ['recon.sources.list'] })
@@ -47,6 +47,8 @@ export function NewSourceSave({ draft, issues }: { draft: Draft; issues: Record<
     },
     onDone: () => navigate(RECON_PATHS.sources)
   })
+  const currency = form.values.currency || null
+  useEffect(() => onCurrency(currency), [currency, onCurrency])
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
