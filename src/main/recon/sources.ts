@@ -4,7 +4,7 @@
  * version on every change, so each statement keeps the version that read it.
  */
 import { and, desc, eq, sql } from 'drizzle-orm'
-import type { ReconProfile } from '../../shared/contract/recon-profile'
+import type { ColumnField, ColumnRef, ReconProfile } from '../../shared/contract/recon-profile'
 import type { SourceRow } from '../../shared/contract/reconciliation'
 import { fromMinor } from '../../shared/money'
 import { say } from '../../shared/server-text'
@@ -16,6 +16,7 @@ import type { Tx } from '../db/transaction'
 import { refuseRehearsalCopy } from '../master/channels'
 import { percentOf, ppmOf } from '../master/fields'
 import { checkedProfile } from './formats'
+import { normalizeHeader } from './formats/header'
 
 type Source = typeof reconSources.$inferSelect
 
@@ -66,6 +67,44 @@ export function currentProfile(db: Db | Tx, sourceId: number): { id: number; ver
   const row = db.select().from(reconProfiles).where(eq(reconProfiles.sourceId, sourceId)).orderBy(desc(reconProfiles.version)).limit(1).get()
   if (!row) throw notFound(say('thing.reconSource', { id: sourceId }))
   return { id: row.id, version: row.version, profile: checkedProfile(row.profile) }
+}
+
+const textsOf = (ref: ColumnRef | undefined): string[] => (ref === undefined ? [] : (Array.isArray(ref) ? ref : [ref]).map(normalizeHeader))
+
+/**
+ * A control that sums a column by its header text, when that column is a mapped field's, sums the
+ * field's column instead (`columnOf`), so a remap carries over: the texts are all the field's in
+ * this profile, or none is mapped any more and an earlier version (`earlier`, newest first) mapped
+ * them to a field this one maps (WeChat renamed 手续费 to 交易手续费, the clerk mapped it to the fee,
+ * and 手续费总金额 kept adding up a 手续费 column the files no longer have). Versions saved before
+ * controls could name a field's column are carried over when the next version is saved.
+ */
+export function controlsFollowMapping(profile: ReconProfile, earlier: readonly ReconProfile[]): ReconProfile {
+  const fields = Object.entries(profile.columns) as [ColumnField, ColumnRef][]
+  const mapped = new Set([...fields.flatMap(([, ref]) => textsOf(ref)), ...Object.values(profile.byKind).flatMap((rule) => Object.values(rule?.columns ?? {}).flatMap((ref) => textsOf(ref)))])
+  const fieldOf = (ref: ColumnRef): ColumnField | null => {
+    const texts = textsOf(ref)
+    const own = fields.find(([, r]) => texts.every((t) => textsOf(r).includes(t)))
+    if (own) return own[0]
+    if (texts.some((t) => mapped.has(t))) return null
+    for (const version of earlier) {
+      const was = (Object.entries(version.columns) as [ColumnField, ColumnRef][]).find(([, r]) => textsOf(r).some((t) => texts.includes(t)))
+      if (was) return profile.columns[was[0]] ? was[0] : null
+    }
+    return null
+  }
+  let changed = false
+  const controls = profile.controls.map((control) => {
+    if (control.type !== 'trailer_line' && control.type !== 'summary_row') return control
+    const sums = control.sums.map((sum) => {
+      const field = 'column' in sum.of ? fieldOf(sum.of.column) : null
+      if (field === null) return sum
+      changed = true
+      return { ...sum, of: { columnOf: field } }
+    })
+    return { ...control, sums } as typeof control
+  })
+  return changed ? { ...profile, controls } : profile
 }
 
 /** Saves the next version of a source's profile. */

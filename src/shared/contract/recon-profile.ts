@@ -127,8 +127,13 @@ const sign = z.discriminatedUnion('mode', [
   })
 ])
 
-/** Where a control total's computed side comes from: a line field (after signs) or a column as the file writes it. */
-const sumSource = z.union([z.object({ field: amountField }).strict(), z.object({ column: columnRef }).strict()])
+/**
+ * Where a control total's computed side comes from: a line field (after signs); the column the
+ * profile maps to a field, as the file writes it (`columnOf`: the control follows the mapping, so
+ * a column the channel renames and the clerk maps again is still the one summed); or a column by
+ * its header text (one the profile maps to no field).
+ */
+const sumSource = z.union([z.object({ field: amountField }).strict(), z.object({ columnOf: z.enum(COLUMN_FIELDS) }).strict(), z.object({ column: columnRef }).strict()])
 const kindFilter = z.array(kind).default([])
 const groupName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, ruleMessage('rule.regexGroupName'))
 
@@ -247,6 +252,11 @@ export const reconProfile = z
     p.controls.forEach((c, i) => {
       const fits = c.type === 'camt_totals' ? p.format === 'camt053' : c.type === 'mt940_balances' ? p.format === 'mt940' : tabular
       if (!fits) issue(['controls', i, 'type'], ruleMessage('rule.controlNotForFormat', { format: p.format }))
+      if (c.type === 'trailer_line' || c.type === 'summary_row') {
+        c.sums.forEach((sum, j) => {
+          if ('columnOf' in sum.of && !p.columns[sum.of.columnOf]) issue(['controls', i, 'sums', j, 'of', 'columnOf'], ruleMessage('rule.controlFieldUnmapped', { field: sum.of.columnOf }))
+        })
+      }
       if (c.type === 'trailer_line') {
         for (const group of [...(c.count ? [c.count.group] : []), ...c.sums.map((s) => s.group)]) {
           if (!c.pattern.includes(`(?<${group}>`)) issue(['controls', i, 'pattern'], ruleMessage('rule.noRegexGroup', { group }))
@@ -358,10 +368,11 @@ export const BUILT_IN_PROFILES = {
         linePrefix: '总交易单数',
         count: { header: '总交易单数' },
         sums: [
-          { header: ['应结订单总金额', '总交易额'], of: { column: ['应结订单金额', '总金额'] } },
+          // The mapped columns as the file writes them (the fields are signed, and a refund's gross is its 退款金额).
+          { header: ['应结订单总金额', '总交易额'], of: { columnOf: 'gross' } },
           { header: ['退款总金额', '总退款金额'], of: { column: '退款金额' } },
           { header: '充值券退款总金额', of: { column: '充值券退款金额' } },
-          { header: '手续费总金额', of: { column: '手续费' } },
+          { header: '手续费总金额', of: { columnOf: 'fee' } },
           { header: '订单总金额', of: { column: '订单金额' } },
           { header: '申请退款总金额', of: { column: '申请退款金额' } }
         ]

@@ -212,6 +212,7 @@ export const rulesTextEn = {
   'rule.kindWithoutColumn': 'is required when no column gives the kind',
   'rule.differFromDecimal': 'must differ from the decimal separator',
   'rule.controlNotForFormat': 'does not apply to {{format}} files',
+  'rule.controlFieldUnmapped': 'sums the column of {{field}}, which no column is mapped to',
   'rule.noRegexGroup': 'has no group named {{group}}',
   'rule.periodGroups': 'needs groups named from and to',
 

@@ -199,6 +199,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.kindWithoutColumn': '没有列给出类型时必须填写',
   'rule.differFromDecimal': '必须与小数点不同',
   'rule.controlNotForFormat': '不适用于 {{format}} 文件',
+  'rule.controlFieldUnmapped': '合计 {{field}} 所映射的列，但该字段未映射任何列',
   'rule.noRegexGroup': '没有名为 {{group}} 的分组',
   'rule.periodGroups': '需要名为 from 和 to 的分组',
 

@@ -2,12 +2,13 @@
  * A tabular file's own totals (Alipay's `#交易合计`/`#退款合计` footer, WeChat's summary row, the
  * simulator's trailer) recomputed from the lines actually delivered. A bad row is not delivered,
  * so it shows here as a difference too. Sums are exact (scaled BigInt); a column is summed as the
- * file writes it, a field after the profile's signs.
+ * file writes it (a field's mapped column, found where the header plan found the field, or a
+ * column by its header text), a field after the profile's signs.
  */
 import type { ControlSpec, LineKind, ReconProfile } from '../../../shared/contract/recon-profile'
 import { say } from '../../../shared/server-text'
 import { ExactSum, readDecimal, sameAmount, type NumberFormat } from './decimal-text'
-import { findColumn, normalizeHeader } from './header'
+import { findColumn, normalizeHeader, type ColumnIndex } from './header'
 import { compileDateFormat, zoneClock } from './time-text'
 import { StatementReadError, type ControlResult, type LineProblem, type StatementLine } from './types'
 
@@ -36,12 +37,12 @@ export class TabularControls {
     this.numbers = { decimalSeparator: profile.decimalSeparator, thousandsSeparator: profile.thousandsSeparator }
   }
 
-  /** Once the header is known: where the summed columns are. */
-  bind(normalizedHeader: readonly string[]): void {
+  /** Once the header is known: where the summed columns are (`index`: where the header plan found each mapped field). */
+  bind(normalizedHeader: readonly string[], index: ColumnIndex): void {
     for (const spec of this.specs) {
       if (spec.count) this.accumulators.set(`${spec.name}#count`, { kinds: kindSet(spec.count.kinds), of: null, column: -1, sum: new ExactSum() })
       spec.sums.forEach((s, i) => {
-        const column = 'column' in s.of ? findColumn(normalizedHeader, s.of.column) : -1
+        const column = 'column' in s.of ? findColumn(normalizedHeader, s.of.column) : 'columnOf' in s.of ? (index[s.of.columnOf] ?? -1) : -1
         this.accumulators.set(`${spec.name}#${i}`, { kinds: kindSet(s.kinds), of: s.of, column, sum: new ExactSum() })
       })
     }
@@ -129,7 +130,7 @@ export class TabularControls {
         if (value === undefined) return
         const acc = this.accumulators.get(`${spec.name}#${i}`)!
         const label = 'field' in s.of ? s.of.field : 'group' in s ? s.group : normalizeHeader(Array.isArray(s.header) ? s.header[0] : s.header)
-        if ('column' in s.of && acc.column < 0) {
+        if (!('field' in s.of) && acc.column < 0) {
           results.push({ name: `${spec.name}.${label}`, stated: value, computed: '', ok: false, problem: say('recon.control.columnMissing') })
           return
         }

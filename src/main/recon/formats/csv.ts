@@ -149,7 +149,7 @@ export async function readCsv(source: ByteSource, profile: ReconProfile, sink: L
         }
       } else if (finder.isHeader(line, lineNo)) {
         plan = planHeader(profile, splitHeader(line), lineNo, choice.encoding)
-        controls.bind(plan.normalized)
+        controls.bind(plan.normalized, plan.index)
         map = createRowMapper(profile, plan)
         state = 'data'
       } else {

@@ -104,7 +104,7 @@ export async function readXlsx(source: ByteSource, profile: ReconProfile, sink: 
       const isHeader = profile.headerRow !== null ? row.number === profile.headerRow : anchors.length > 0 ? anchors.every((a) => normalized.includes(a)) : firstText(cells) !== '' && !startsWithAny(cells, profile.skipLinePrefixes)
       if (isHeader) {
         plan = planHeader(profile, cells, row.number)
-        controls.bind(plan.normalized)
+        controls.bind(plan.normalized, plan.index)
         map = createRowMapper(profile, plan)
         state = 'data'
       } else {

@@ -7,7 +7,7 @@ import { tenantZone } from '../../core/tenant'
 import { reconSources } from '../../db/schema'
 import { transact } from '../../db/transaction'
 import { platformActor } from '../access'
-import { addProfileVersion, loadSource, profileVersions, sourceColumns, sourceRows } from '../sources'
+import { addProfileVersion, controlsFollowMapping, loadSource, profileVersions, sourceColumns, sourceRows } from '../sources'
 
 export const reconSourceProcedures = handlers({
   'recon.sources.list': (ctx) => {
@@ -48,8 +48,10 @@ export const reconSourceProcedures = handlers({
     const actor = platformActor(ctx)
     return transact(ctx.db, (tx) => {
       const source = loadSource(tx, ctx.tenantId, input.sourceId)
-      const saved = addProfileVersion(tx, source.id, input.profile, input.note, actor.userId, ctx.clock.now())
-      ctx.audit(tx, { targetType: 'recon_source', targetId: source.id, summary: say('audit.recon.profileSaved', { name: source.name, version: saved.version }), after: { version: saved.version, note: input.note, profile: input.profile } })
+      // A control summing a remapped field's column follows it (the editor shows controls, it does not edit them).
+      const profile = controlsFollowMapping(input.profile, profileVersions(tx, source.id).map((v) => v.profile))
+      const saved = addProfileVersion(tx, source.id, profile, input.note, actor.userId, ctx.clock.now())
+      ctx.audit(tx, { targetType: 'recon_source', targetId: source.id, summary: say('audit.recon.profileSaved', { name: source.name, version: saved.version }), after: { version: saved.version, note: input.note, profile } })
       return profileVersions(tx, source.id)[0]
     })
   },
