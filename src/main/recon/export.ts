@@ -3,8 +3,9 @@
  * decisions back: decisions.ts reads the `id`, `action`, `reason` columns), or its report: what
  * went in (each file's hash, the profile and rule versions), the input and result hashes, and the
  * summary, so anyone can check a rerun reproduces it. Written by a job's worker thread in batches
- * by id; text cells a spreadsheet would take for a formula are escaped in CSV, and XLSX cells are
- * typed strings.
+ * by id; text cells a spreadsheet would take for a formula are escaped in CSV, a number of ours or
+ * theirs it would take for a number ends in a TAB there (as Alipay writes them), and XLSX cells
+ * are typed strings.
  */
 import { once } from 'node:events'
 import { createWriteStream, rmSync } from 'node:fs'
@@ -30,7 +31,8 @@ export interface ReconExportRequest {
   path: string
 }
 
-type Kind = 'text' | 'amount' | 'integer'
+/** `id`: a number of ours or theirs (an order, upstream or refund no.): text, kept as written when a spreadsheet opens it. */
+type Kind = 'text' | 'id' | 'amount' | 'integer'
 interface Column {
   key: string
   kind: Kind
@@ -49,11 +51,11 @@ const BREAK_COLUMNS: Column[] = [
   // Why it was decided (the last decision's reason, in an earlier run too): it travels with the file.
   { key: 'decision_reason', kind: 'text' },
   { key: 'merchant', kind: 'text' },
-  { key: 'order_no', kind: 'text' },
-  { key: 'refund_no', kind: 'text' },
-  { key: 'their_order_no', kind: 'text' },
-  { key: 'their_upstream_no', kind: 'text' },
-  { key: 'their_refund_no', kind: 'text' },
+  { key: 'order_no', kind: 'id' },
+  { key: 'refund_no', kind: 'id' },
+  { key: 'their_order_no', kind: 'id' },
+  { key: 'their_upstream_no', kind: 'id' },
+  { key: 'their_refund_no', kind: 'id' },
   { key: 'statement_line', kind: 'integer' },
   // Each side in its own currency: a currency mismatch's two amounts are in two (with their own decimals).
   { key: 'their_currency', kind: 'text' },
@@ -73,9 +75,9 @@ const MATCH_COLUMNS: Column[] = [
   { key: 'statement_line', kind: 'integer' },
   { key: 'pass', kind: 'text' },
   { key: 'group', kind: 'text' },
-  { key: 'order_no', kind: 'text' },
-  { key: 'refund_no', kind: 'text' },
-  { key: 'upstream_no', kind: 'text' },
+  { key: 'order_no', kind: 'id' },
+  { key: 'refund_no', kind: 'id' },
+  { key: 'upstream_no', kind: 'id' },
   { key: 'merchant', kind: 'text' },
   { key: 'currency', kind: 'text' },
   { key: 'amount', kind: 'amount', in: 'currency' }
@@ -174,13 +176,33 @@ interface Sink {
   end(): Promise<void>
 }
 
+/**
+ * A value a spreadsheet opening the CSV would take for a number or a date: a 25-digit upstream no.
+ * became 4.2E+24, `00012345678901234567` lost its zeros, `2024-05-01` turns into a date.
+ */
+const SPREADSHEET_NUMBER = /^[+-]?(\d[\d\s.,:/-]*|\d+(\.\d+)?e[+-]?\d+)%?$/i
+
+/**
+ * An identifier cell as channels write theirs (Alipay's bills end long numbers with a TAB): a
+ * spreadsheet then keeps it as text, digit for digit. After the formula guard, which looks at the
+ * start only; the decisions import trims the cell.
+ */
+const idCell = (text: string) => {
+  const cell = guarded(text)
+  return SPREADSHEET_NUMBER.test(text) ? `${cell}\t` : cell
+}
+
 function csvSink(out: Writable, columns: Column[], header: string[]): Sink {
   const options = { record_delimiter: 'windows' } as const
   out.write(stringify([header], { ...options, bom: true }))
   const textColumns = columns.flatMap((c, i) => (c.kind === 'text' ? [i] : []))
+  const idColumns = columns.flatMap((c, i) => (c.kind === 'id' ? [i] : []))
   return {
     write(rows) {
-      for (const row of rows) for (const i of textColumns) row[i] = guarded(String(row[i] ?? ''))
+      for (const row of rows) {
+        for (const i of textColumns) row[i] = guarded(String(row[i] ?? ''))
+        for (const i of idColumns) row[i] = idCell(String(row[i] ?? ''))
+      }
       return out.write(stringify(rows, options))
     },
     async end() {
@@ -194,7 +216,7 @@ async function xlsxSink(out: Writable, sheetName: string, columns: Column[], hea
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = columns.map((c) => ({ key: c.key, width: c.kind === 'text' ? 22 : 16 }))
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.kind === 'text' || c.kind === 'id' ? 22 : 16 }))
   const headerRow = sheet.addRow(header)
   headerRow.font = { bold: true }
   headerRow.commit()

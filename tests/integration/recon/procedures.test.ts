@@ -277,11 +277,13 @@ describe('reconciliation procedures', () => {
     const at = Date.UTC(2026, 9, 1, 3)
     const csv = simulatorStatementCsv([
       { upstreamNo: '=HYPERLINK("http://evil")', orderNo: '', kind: 'payment', status: 'succeeded', currency: 'CNY', gross: '77.70', fee: '0.00', net: '77.70', at },
-      { upstreamNo: 'PLAIN-1', orderNo: '', kind: 'payment', status: 'succeeded', currency: 'CNY', gross: '88.80', fee: '0.00', net: '88.80', at: at + 1000 }
+      { upstreamNo: 'PLAIN-1', orderNo: '', kind: 'payment', status: 'succeeded', currency: 'CNY', gross: '88.80', fee: '0.00', net: '88.80', at: at + 1000 },
+      // Numbers a spreadsheet would turn into 4.2E+24 and strip of their zeros.
+      { upstreamNo: '4200001999202610130000001', orderNo: '00012345678901234567', kind: 'payment', status: 'succeeded', currency: 'CNY', gross: '99.90', fee: '0.00', net: '99.90', at: at + 2000 }
     ])
     const file = await upload('hostile.csv', csv)
     const check = await settled(await t.ok('recon.imports.check', { sourceId: source.id, uploadId: file.uploadId }, admin))
-    expect(check.result).toMatchObject({ lineCount: 2, problemCount: 0, refused: null })
+    expect(check.result).toMatchObject({ lineCount: 3, problemCount: 0, refused: null })
     const imported = await settled(await t.ok('recon.imports.commit', { sourceId: source.id, uploadId: file.uploadId }, admin))
     const statementId = (imported.result as { statementId: number }).statementId
     // The same file again is refused, and nothing of it is stored twice.
@@ -297,26 +299,37 @@ describe('reconciliation procedures', () => {
     const rows = parse(text, { bom: true }) as string[][]
     const header = rows[0]
     const upstream = header.indexOf('their_upstream_no')
-    expect(rows.slice(1).map((r) => r[upstream]).sort()).toEqual(["'=HYPERLINK(\"http://evil\")", 'PLAIN-1'])
+    // Long numbers end in a TAB, as Alipay writes them, so a spreadsheet keeps them as text; a formula stays escaped.
+    expect(rows.slice(1).map((r) => [r[upstream], r[header.indexOf('their_order_no')]]).sort()).toEqual([
+      ["'=HYPERLINK(\"http://evil\")", ''],
+      ['4200001999202610130000001\t', '00012345678901234567\t'],
+      ['PLAIN-1', '']
+    ])
+    expect(text).toContain(',00012345678901234567\t,4200001999202610130000001\t,')
 
-    // The clerk fills in a decision for one row and leaves the other alone.
-    const [, first, second] = rows
+    // The clerk fills in a decision for two rows (the long numbers' one as a spreadsheet saves it) and leaves one alone.
+    const byUpstream = (start: string) => rows.find((r) => r[upstream].startsWith(start))!
+    const [first, second, third] = [byUpstream("'="), byUpstream('PLAIN'), byUpstream('42')]
     first[header.indexOf('action')] = 'ignore'
     first[header.indexOf('reason')] = 'Test payment by the channel'
     second[header.indexOf('action')] = 'accept_theirs'
     second[header.indexOf('reason')] = 'Not allowed from a file'
-    const worked = [header, first, second].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')
+    third[header.indexOf('action')] = 'write_off'
+    third[header.indexOf('reason')] = 'Channel test order, long numbers'
+    const worked = [header, first, second, third].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')
     const decisions = await t.ok('recon.breaks.importDecisions', { runId: started.run.id, uploadId: (await upload('worked.csv', worked)).uploadId }, admin)
-    expect(decisions.results.map((r) => [r.lineNo, r.ok])).toEqual([
-      [2, true],
-      [3, false]
+    expect(decisions.results.map((r) => [r.lineNo, r.id, r.ok])).toEqual([
+      [2, Number(first[0]), true],
+      [3, Number(second[0]), false],
+      [4, Number(third[0]), true]
     ])
+    expect((await t.ok('recon.breaks.get', { id: Number(third[0]) }, admin)).resolution).toBe('written_off')
     expect((await t.ok('recon.breaks.get', { id: Number(first[0]) }, admin)).resolution).toBe('ignored')
     // Exported again, the decided row carries its decision's reason; the open one none.
     const reexported = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'breaks', format: 'csv' }, admin))
     const [head, ...rowsAgain] = parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: reexported.id }, admin)).contentBase64, 'base64').toString('utf8'), { bom: true }) as string[][]
     const reasonOf = (id: string) => rowsAgain.find((r) => r[0] === id)![head.indexOf('decision_reason')]
-    expect([reasonOf(first[0]), reasonOf(second[0])]).toEqual(['Test payment by the channel', ''])
+    expect([reasonOf(first[0]), reasonOf(second[0]), reasonOf(third[0])]).toEqual(['Test payment by the channel', '', 'Channel test order, long numbers'])
 
     const report = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'report', format: 'xlsx' }, admin))
     expect(report.state).toBe('finished')
