@@ -151,6 +151,7 @@ function reportOf(
     repeatedIn: repeatedIn(sqlite, repeated.statementId),
     twiceInFile: checked.twiceInFile,
     absentColumns: result.absentColumns,
+    notBooked: result.notBooked,
     overlaps: overlapsOf(sqlite, input.sourceId, period),
     refused: null
   }
@@ -170,6 +171,7 @@ const refusedReport = (file: { fileHash: string; fileSize: number; already: numb
   repeatedIn: [],
   twiceInFile: 0,
   absentColumns: [],
+  notBooked: {},
   overlaps: [],
   refused: { code: 'recon.file_already_imported', statementId: file.already! }
 })

@@ -379,12 +379,12 @@ export const BUILT_IN_PROFILES = {
       }
     ]
   }),
-  /** ISO 20022 camt.053 (v02 … v13): one line per booked entry, sign from CdtDbtInd. */
+  /** ISO 20022 camt.053 (v02 … v13): one line per booked entry, sign from CdtDbtInd; entries read as pending (not booked) are left out and counted. */
   camt053: reconProfile.parse({
     format: 'camt053',
     builtIn: 'camt053',
     kinds: { 'ACMT/MDOP/CHRG': 'fee', CRDT: 'settlement', DBIT: 'payout' },
-    statuses: { BOOK: 'succeeded', PDNG: 'pending', INFO: 'pending' },
+    statuses: { BOOK: 'succeeded', PDNG: 'pending', INFO: 'pending', FUTR: 'pending' },
     timeZone: '+00:00',
     controls: [{ type: 'camt_totals' }]
   }),

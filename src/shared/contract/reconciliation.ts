@@ -89,6 +89,8 @@ export const dryRunReport = z.object({
   twiceInFile: z.number().default(0),
   /** The profile's optional columns the file lacks: read as empty, so their values are never checked. Absent in reports kept before it was said. */
   absentColumns: z.array(z.enum(COLUMN_FIELDS)).default([]),
+  /** camt.053 entries left out as not booked (pending, information only), by their status code: only booked ones are money moved. Absent in reports kept before it was said. */
+  notBooked: z.record(z.string(), z.number()).default({}),
   /** Imported statements of the same source whose period this file's overlaps. */
   overlaps: z.array(z.object({ statementId: z.number(), fileName: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
   /**

@@ -40,11 +40,13 @@ export const CAMT_ENTRIES: CamtEntry[] = [
 
 export interface CamtOptions {
   version: '02' | '08'
+  /** The account's currency, and every amount's (EUR). */
+  currency?: string
+  /** Stmt/Id (STMT-2024-05-01). */
+  statementId?: string
   entries?: CamtEntry[]
   summary?: { count: string; sum: string; credits: [string, string]; debits: [string, string] } | null
   closing?: string
-  /** The account's currency (EUR unless given). */
-  currency?: string
 }
 
 function entryXml(e: CamtEntry, version: '02' | '08', currency = 'EUR'): string {
@@ -93,7 +95,7 @@ export function camtXml(options: CamtOptions): string {
     <GrpHdr><MsgId>MSG-20240502</MsgId><CreDtTm>2024-05-02T18:00:00+02:00</CreDtTm></GrpHdr>
     <!-- a comment that mentions <Ntry> must not open an entry -->
     <Stmt>
-      <Id>STMT-2024-05-01</Id>
+      <Id>${options.statementId ?? 'STMT-2024-05-01'}</Id>
       <ElctrncSeqNb>121</ElctrncSeqNb>
       <CreDtTm>2024-05-02T18:00:00+02:00</CreDtTm>
       <FrToDt><FrDtTm>2024-05-01T00:00:00+02:00</FrDtTm><ToDtTm>2024-05-03T00:00:00+02:00</ToDtTm></FrToDt>

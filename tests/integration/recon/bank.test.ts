@@ -71,9 +71,27 @@ describe('camt.053', () => {
     expect(problems.map((p) => [p.field, inEnglish(p.reason)])).toEqual([['Amt', '"1,500.00" is not an amount']])
     expect(problems[0].lineNo).toBeGreaterThan(10)
     // 1000.00 + 250.50 + 300.00 − 1.25: the unreadable entry and the pending one are not in the booked balance.
-    expect(lines[0].status).toBe('pending')
+    expect(lines.map((l) => l.upstreamNo)).toEqual(['BANKREF-003', 'BANKREF-004', 'CHG-1'])
+    expect(result.notBooked).toEqual({ PDNG: 1 })
     expect(result.controls).toEqual([{ name: 'camt.STMT-2024-05-01.OPBD+entries=CLBD', stated: '2798.75', computed: '1549.25', ok: false }])
   })
+
+  for (const version of ['02', '08'] as const) {
+    it(`v${version}: leaves out the entries not booked (pending, information only) and counts them by status`, async () => {
+      // A pending 1500.00 credit and an INFO batch: neither is money moved yet; the statement's totals still list them.
+      const entries = [{ ...CAMT_ENTRIES[0], status: 'PDNG' }, CAMT_ENTRIES[1], CAMT_ENTRIES[2], { ...CAMT_ENTRIES[3], status: 'INFO' }, CAMT_ENTRIES[4]]
+      const { lines, problems, hooks } = collect()
+      const result = await readStatement(tempFile(`pending${version}.xml`, camtXml({ version, entries, closing: '998.75' })), BUILT_IN_PROFILES.camt053, hooks)
+      expect(problems).toEqual([])
+      expect(lines.map((l) => [l.upstreamNo, l.gross, l.status])).toEqual([
+        ['BANKREF-002', '-250.50', 'succeeded'],
+        ['BANKREF-003', '250.50', 'succeeded'],
+        ['CHG-1', '-1.25', 'succeeded']
+      ])
+      expect(result.notBooked).toEqual({ PDNG: 1, INFO: 1 })
+      expect(result.controls.every((c) => c.ok)).toBe(true)
+    })
+  }
 
   it('refuses a file cut inside an entry, a DOCTYPE, and XML that is not camt.053', async () => {
     const xml = camtXml({ version: '02' })

@@ -8,6 +8,11 @@
  * original booking's direction (a reversed debit is still a payout, now coming back); a booked
  * reversal's status is `reversed`, so the run pairs it with its original as money taken back.
  *
+ * Only booked entries are lines: an entry the profile reads as pending (PDNG, INFO, FUTR: the bank's
+ * notice of money not moved yet) is left out and counted by its status code (`notBooked`), so the
+ * dry run says so. It comes again, booked, in a later statement; stored now, its key (the same
+ * AcctSvcrRef or EndToEndId) would have made that booked entry "seen before" and lost it.
+ *
  * Row key: ["camt", direction, reversal, AcctSvcrRef] when the bank gives its reference (unique
  * per account, the dedupe key), else the single transaction's EndToEndId, else the statement's
  * id with NtryRef or the entry's position in the statement.
@@ -24,7 +29,7 @@ import { StatementReadError, type BatchItem, type ControlResult, type StatementL
 import { xmlPieces } from './xml-entries'
 
 type Node = Record<string, unknown>
-type CamtResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'period' | 'controls' | 'statements' | 'stoppedEarly'>
+type CamtResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'period' | 'controls' | 'statements' | 'stoppedEarly' | 'notBooked'>
 
 const ARRAYS = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Rcrd'])
 const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, removeNSPrefix: true, processEntities: false, isArray: (name) => ARRAYS.has(name) })
@@ -73,6 +78,7 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
   const controlsWanted = profile.controls.find((c) => c.type === 'camt_totals')
   const controls: ControlResult[] = []
   const statements: StatementSummary[] = []
+  const notBooked: Record<string, number> = {}
   let period: CamtResult['period'] = null
   let version: string | null = null
 
@@ -145,14 +151,6 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
     else debits.add(amountText)
     if (statusCode === 'BOOK') booked.add(signed)
 
-    const domain = at(entry, 'BkTxCd', 'Domn')
-    const codes = [[textOf(at(domain, 'Cd')), textOf(at(domain, 'Fmly', 'Cd')), textOf(at(domain, 'Fmly', 'SubFmlyCd'))].filter(Boolean).join('/'), textOf(at(entry, 'BkTxCd', 'Prtry', 'Cd'))]
-    const original = reversal ? (direction === 'CRDT' ? 'DBIT' : 'CRDT') : direction
-    const kind = [...codes, original].map((c) => (c ? kinds.get(c) : undefined)).find(Boolean) ?? profile.defaultKind
-    if (!kind) {
-      problem('BkTxCd', say('recon.row.noKindFor', { codes: codes.filter(Boolean).join(', ') || original }))
-      continue
-    }
     let status: LineStatus | null = profile.defaultStatus
     if (statusCode !== null) {
       const found = statuses.get(statusCode)
@@ -161,6 +159,18 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
         continue
       }
       status = found as LineStatus
+      if (status === 'pending') {
+        notBooked[statusCode] = (notBooked[statusCode] ?? 0) + 1
+        continue
+      }
+    }
+    const domain = at(entry, 'BkTxCd', 'Domn')
+    const codes = [[textOf(at(domain, 'Cd')), textOf(at(domain, 'Fmly', 'Cd')), textOf(at(domain, 'Fmly', 'SubFmlyCd'))].filter(Boolean).join('/'), textOf(at(entry, 'BkTxCd', 'Prtry', 'Cd'))]
+    const original = reversal ? (direction === 'CRDT' ? 'DBIT' : 'CRDT') : direction
+    const kind = [...codes, original].map((c) => (c ? kinds.get(c) : undefined)).find(Boolean) ?? profile.defaultKind
+    if (!kind) {
+      problem('BkTxCd', say('recon.row.noKindFor', { codes: codes.filter(Boolean).join(', ') || original }))
+      continue
     }
     // A booked reversal took back what its original moved: it is no new payment of the kind.
     if (reversal && (status === null || status === 'succeeded')) status = 'reversed'
@@ -213,7 +223,7 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
     await sink.line(line)
   }
   if (version === null) throw new StatementReadError('empty', say('recon.read.camtEmpty'))
-  return { encoding: choice.encoding, encodingSource: choice.source, period, controls: sink.stopped ? [] : controls, statements, stoppedEarly: sink.stopped }
+  return { encoding: choice.encoding, encodingSource: choice.source, period, controls: sink.stopped ? [] : controls, statements, stoppedEarly: sink.stopped, notBooked }
 }
 
 /** One statement's controls: TxsSummry against the entries, and the booked balance movement. */

@@ -42,6 +42,7 @@ export async function readStatement(input: StatementInput, profile: ReconProfile
     period: null,
     sheet: null,
     statements: [],
+    notBooked: {},
     zipEntry: opened.zipEntry
   } satisfies Partial<StatementReadResult>
   try {

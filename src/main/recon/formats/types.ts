@@ -132,6 +132,8 @@ export interface StatementReadResult {
   sheet: { name: string; index: number } | null
   statements: StatementSummary[]
   stoppedEarly: boolean
+  /** camt.053 entries left out because the profile reads them as pending (not booked: PDNG, INFO), by their status code. */
+  notBooked: Record<string, number>
 }
 
 export type ReadErrorCode =

@@ -143,6 +143,8 @@ export const enRecon = {
       repeatedNote_other: '{{count}} lines were imported before with another file; they will not be stored again.',
       twiceInFileNote_one: '{{count}} line repeats an earlier line of this file: it is imported too, and the run reports it as a duplicate.',
       twiceInFileNote_other: '{{count}} lines repeat an earlier line of this file: they are imported too, and the run reports them as duplicates.',
+      notBookedNote_one: '{{count}} entry is not booked ({{statuses}}) and was left out: only booked entries are money the bank moved. It comes again, booked, in a later statement.',
+      notBookedNote_other: '{{count}} entries are not booked ({{statuses}}) and were left out: only booked entries are money the bank moved. They come again, booked, in a later statement.',
       absentTitle: 'Columns this file does not have',
       absentNote: 'The profile allows the file to leave out {{fields}}. Its lines are read without them (empty, or the profile’s default where it sets one), so the run cannot check them.',
       overlapTitle: 'The period overlaps statements already imported',

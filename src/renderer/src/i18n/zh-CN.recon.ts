@@ -144,6 +144,8 @@ export const zhCNRecon: typeof enRecon = {
       repeatedNote_other: '{{count}} 条明细已随其他文件导入，不会再次保存。',
       twiceInFileNote_one: '{{count}} 条明细与本文件中之前的明细重复：同样会导入，对账时报告为重复。',
       twiceInFileNote_other: '{{count}} 条明细与本文件中之前的明细重复：同样会导入，对账时报告为重复。',
+      notBookedNote_one: '{{count}} 条分录尚未记账（{{statuses}}），未导入：只有已记账的分录才是银行实际划转的资金。记账后会出现在之后的对账单中。',
+      notBookedNote_other: '{{count}} 条分录尚未记账（{{statuses}}），未导入：只有已记账的分录才是银行实际划转的资金。记账后会出现在之后的对账单中。',
       absentTitle: '本文件缺少的列',
       absentNote: '模板允许文件不含以下列：{{fields}}。读取明细时这些值为空（模板设有默认值的按默认值），对账时无法核对。',
       overlapTitle: '账期与已导入的对账单重叠',

@@ -1,7 +1,8 @@
 /**
  * A dry run's report: the file as read (hash, encoding, lines), every bad row with its line number
- * and reason, the file's control totals, the lines imported before, the statements whose period
- * this one overlaps, and the refusal of a file already imported or of one with nothing new.
+ * and reason, the file's control totals, the lines imported before, the bank entries left out as
+ * not booked, the statements whose period this one overlaps, and the refusal of a file already
+ * imported or of one with nothing new.
  */
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
@@ -51,6 +52,7 @@ export function ControlTable({ controls }: { controls: Report['controls'] }) {
 
 export function DryRunReport({ report }: { report: Report }) {
   const { t } = useTranslation()
+  const notBooked = Object.values(report.notBooked).reduce((sum, n) => sum + n, 0)
   return (
     <Paper withBorder p="md" data-testid="dry-run-report">
       <Stack gap="sm">
@@ -98,6 +100,11 @@ export function DryRunReport({ report }: { report: Report }) {
             {report.twiceInFile > 0 && (
               <Text size="sm" data-testid="report-twice-in-file">
                 {t('recon.report.twiceInFileNote', { count: report.twiceInFile })}
+              </Text>
+            )}
+            {notBooked > 0 && (
+              <Text size="sm" data-testid="report-not-booked">
+                {t('recon.report.notBookedNote', { count: notBooked, statuses: Object.entries(report.notBooked).map(([code, n]) => `${code} ${n.toLocaleString()}`).join(' · ') })}
               </Text>
             )}
             {report.absentColumns.length > 0 && (

