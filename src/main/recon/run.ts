@@ -245,8 +245,9 @@ function loadOurs(sqlite: Database.Database, scope: RunScope, lines: StoredLine[
   const to = scope.to + windowMs
   const orderOf = (r: unknown[]) => new StoredOrder(r, intern)
   const refundOf = (r: unknown[]) => new StoredRefund(r, intern)
-  // A channel's bill: that channel's orders. A bank account's statement: ours in the currencies
-  // its lines are in (an account holds its own currency, never another channel's THB or USDT).
+  // A channel's bill, or a bank account's statement whose source names the channel: that channel's
+  // orders. A bank account's statement otherwise: ours in the currencies its lines are in (an
+  // account holds its own currency, never another channel's THB or USDT).
   const lineCurrencies = () => JSON.stringify([...new Set(lines.map((l) => l.currency).filter((c) => c !== null))].sort())
   const channel = scope.channelId === null ? 'and currency in (select value from json_each(?))' : 'and channel_id = ?'
   const params = [from, to, scope.channelId ?? lineCurrencies()]

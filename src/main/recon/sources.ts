@@ -29,7 +29,13 @@ export interface SourceFields {
   currency: string | null
 }
 
-/** The source's columns from the form: a channel source names an existing channel; a fixed fee has a currency. */
+/**
+ * The source's columns from the form: a channel source names an existing channel; a bank account's
+ * source may name one too (an account that receives one channel's money: its runs then take that
+ * channel's orders only) or none (an account receiving several channels' settlements: its runs take
+ * our orders in the currencies of its lines). A channel given is always kept: the run's scope is
+ * never wider than asked. A fixed fee has a currency.
+ */
 export function sourceColumns(db: Db | Tx, tenantId: number, input: SourceFields, exceptId: number | null) {
   const taken = db
     .select({ id: reconSources.id })
@@ -38,8 +44,8 @@ export function sourceColumns(db: Db | Tx, tenantId: number, input: SourceFields
     .get()
   if (taken && taken.id !== exceptId) throw conflict(say('error.recon.sourceNameTaken', { name: input.name }), { code: 'recon.source_name_taken', field: 'name' })
   let currency = input.currency
-  if (input.kind === 'channel') {
-    if (input.channelId === null) throw validationError('channelId', say('error.recon.channelNeeded'))
+  if (input.kind === 'channel' && input.channelId === null) throw validationError('channelId', say('error.recon.channelNeeded'))
+  if (input.channelId !== null) {
     const channel = db.select({ currency: channels.currency }).from(channels).where(and(eq(channels.id, input.channelId), eq(channels.tenantId, tenantId))).get()
     if (!channel) throw validationError('channelId', say('error.recon.channelMissing', { id: input.channelId }))
     refuseRehearsalCopy(db, input.channelId, 'channelId', 'error.recon.rehearsalCopy')
@@ -49,7 +55,7 @@ export function sourceColumns(db: Db | Tx, tenantId: number, input: SourceFields
   return {
     name: input.name,
     kind: input.kind,
-    channelId: input.kind === 'channel' ? input.channelId : null,
+    channelId: input.channelId,
     feeRatePpm: input.feeRate === null ? null : ppmOf(input.feeRate),
     feeFixedMinor: input.feeFixed === null || currency === null ? null : minorOf('feeFixed', input.feeFixed, currency),
     currency

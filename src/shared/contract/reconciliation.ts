@@ -52,6 +52,7 @@ export type SourceRow = z.infer<typeof sourceRow>
 const sourceInput = z.object({
   name: entityName,
   kind: z.enum(['channel', 'bank'], oneOf(['channel', 'bank'])),
+  /** A channel source's channel (required); a bank account's may name one: its runs then take that channel's orders only (null: our orders in its lines' currencies). */
   channelId: id.nullable().default(null),
   feeRate: percent.nullable().default(null),
   feeFixed: amount.nullable().default(null),

@@ -58,6 +58,8 @@ function camtOf(entries: CamtEntry[], opts: { currency?: string; statementId?: s
   return camtXml({ version: '08', entries, summary: null, currency: opts.currency ?? 'THB', statementId: opts.statementId, closing: ((100_000 + booked) / 100).toFixed(2) })
 }
 
+const channelId = async (name: string) => (await t.ok('channels.list', {}, admin)).items.find((c) => c.name === name)!.id
+
 const charge = (day: string, ref: string): CamtEntry => ({ amount: '1.25', direction: 'DBIT', booked: day, value: day, ntryRef: ref, code: ['ACMT', 'MDOP', 'CHRG'] })
 
 describe('bank statements, reconciled', () => {
@@ -72,5 +74,26 @@ describe('bank statements, reconciled', () => {
     expect(lines.map((l) => [l.kind, l.gross])).toEqual([['fee', '-1.25']])
     const { breaks } = await run(source.id, [statementId], Date.UTC(2026, 9, 4, 16), Date.UTC(2026, 9, 5, 16))
     expect(breaks.filter((b) => b.lineId !== null)).toEqual([])
+  })
+
+  it("a bank account's source keeps the channel it is given: its run takes that channel's orders only", async () => {
+    const scb = await channelId('TH SCB Payout')
+    const source = await bankSource('SCB payout account', BUILT_IN_PROFILES.camt053, scb)
+    expect([source.channelId, source.channelName]).toEqual([scb, 'TH SCB Payout'])
+    const edited = await t.ok('recon.sources.update', { id: source.id, name: source.name, kind: 'bank', channelId: scb, feeRate: null, feeFixed: null, currency: 'THB', status: 'active' }, admin)
+    expect(edited.channelId).toBe(scb)
+    // A channel that is not there is refused by its field, never dropped.
+    const missing = await t.call('recon.sources.create', { name: 'Nowhere', kind: 'bank', channelId: 999_999, feeRate: null, feeFixed: null, currency: 'THB', profile: BUILT_IN_PROFILES.camt053 }, admin)
+    expect(missing).toMatchObject({ status: 400, field: 'channelId' })
+
+    // Over the demo's months, the THB orders are KBank QR deposits and SCB payouts.
+    const span = t.core.db.$client.prepare("select min(created_at) as first, max(created_at) as last from orders where currency = 'THB'").get() as { first: number; last: number }
+    const { statementId } = await imported(source.id, 'scb.xml', camtOf([charge('2026-10-06', 'CHG-SCB')], { statementId: 'STMT-SCB' }))
+    const { run: done, breaks } = await run(source.id, [statementId], span.first, span.last + 1)
+    expect(done.scope.channelId).toBe(scb)
+    const orderIds = breaks.filter((b) => b.type === 'missing_theirs').map((b) => b.orderId!)
+    expect(orderIds.length).toBeGreaterThan(0)
+    const channelsOf = t.core.db.$client.prepare('select distinct channel_id from orders where id in (select value from json_each(?))').pluck().all(JSON.stringify(orderIds))
+    expect(channelsOf).toEqual([scb])
   })
 })

@@ -90,6 +90,8 @@ export const enRecon = {
       kinds: { channel: 'Channel', bank: 'Bank account' },
       channel: 'Channel',
       pickChannel: 'Choose the channel',
+      anyChannel: 'Every channel',
+      bankChannelHint: 'The channel whose money reaches this account: its runs take that channel’s orders only. Empty: every order in the currencies of its lines (an account that receives several channels’ settlements).',
       fee: 'Fee schedule',
       feeRate: 'Fee rate (%)',
       feeRateHint: 'The channel’s fee as a percentage of the amount; empty: fees are not checked.',

@@ -91,6 +91,8 @@ export const zhCNRecon: typeof enRecon = {
       kinds: { channel: '渠道', bank: '银行账户' },
       channel: '渠道',
       pickChannel: '选择渠道',
+      anyChannel: '所有渠道',
+      bankChannelHint: '资金进入本账户的渠道：对账时只核对该渠道的订单。留空则核对明细所用币种的全部订单（适用于接收多个渠道结算款的账户）。',
       fee: '费率',
       feeRate: '费率（%）',
       feeRateHint: '渠道按金额收取的百分比；留空则不核对手续费。',

@@ -37,7 +37,7 @@ export function sourceInput(v: SourceValues): Omit<InputOf<'recon.sources.create
   return {
     name: v.name,
     kind: v.kind,
-    channelId: v.kind === 'channel' && v.channelId ? Number(v.channelId) : null,
+    channelId: v.channelId ? Number(v.channelId) : null,
     feeRate: v.feeRate.trim() === '' ? null : v.feeRate.trim(),
     feeFixed: v.feeFixed.trim() === '' ? null : v.feeFixed.trim(),
     currency: v.currency === '' ? null : v.currency
@@ -62,20 +62,20 @@ export function SourceFields({ form, source, withStatus }: { form: UseFormReturn
           aria-label={t('recon.source.kind')}
         />
       </Stack>
-      {values.kind === 'channel' && (
-        <RemoteSelect
-          procedure="channels.list"
-          // A rehearsal moves no money: its copy of a channel has no statement to reconcile.
-          filter={{ rehearsalCopies: false }}
-          toOption={(c) => ({ value: String(c.id), label: c.name })}
-          current={source?.channelId ? { value: String(source.channelId), label: source.channelName ?? `#${source.channelId}` } : null}
-          label={t('recon.source.channel')}
-          placeholder={t('recon.source.pickChannel')}
-          value={values.channelId || null}
-          error={form.errors.channelId}
-          onChange={(value, row) => form.setValues({ channelId: value ?? '', ...(row && !values.currency ? { currency: row.currency } : {}) })}
-        />
-      )}
+      <RemoteSelect
+        procedure="channels.list"
+        // A rehearsal moves no money: its copy of a channel has no statement to reconcile.
+        filter={{ rehearsalCopies: false }}
+        toOption={(c) => ({ value: String(c.id), label: c.name })}
+        current={source?.channelId ? { value: String(source.channelId), label: source.channelName ?? `#${source.channelId}` } : null}
+        label={t('recon.source.channel')}
+        description={values.kind === 'bank' ? t('recon.source.bankChannelHint') : undefined}
+        placeholder={t(values.kind === 'bank' ? 'recon.source.anyChannel' : 'recon.source.pickChannel')}
+        value={values.channelId || null}
+        clearable={values.kind === 'bank'}
+        error={form.errors.channelId}
+        onChange={(value, row) => form.setValues({ channelId: value ?? '', ...(row && !values.currency ? { currency: row.currency } : {}) })}
+      />
       <Group grow align="flex-start">
         <TextInput label={t('recon.source.feeRate')} description={t('recon.source.feeRateHint')} inputMode="decimal" {...form.getInputProps('feeRate')} />
         <TextInput label={t('recon.source.feeFixed')} description={t('recon.source.feeFixedHint')} inputMode="decimal" {...form.getInputProps('feeFixed')} />
