@@ -74,6 +74,12 @@ export interface MatchRules {
   cutoffMinutes: number
   /** Statements whose lines carry a day and no time of day (a bank's booking date): never near a cut-off. */
   dayOnlyStatements?: ReadonlySet<number>
+  /**
+   * The day, [from, to) in epoch ms, a line dated by day only stands for (its statement's zone),
+   * or null for a line with a time of day: the window pass measures from that whole day. Unset:
+   * every line is its instant.
+   */
+  lineDay?: (line: Line) => { from: number; to: number } | null
 }
 
 export interface Scope {

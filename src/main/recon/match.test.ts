@@ -168,6 +168,24 @@ describe('matching statement lines against our orders', () => {
     ])
   })
 
+  it('matches a line dated by day only within its day (and the window around it), never by its 00:00', () => {
+    // A bank's booking date: the line sits at 00:00 of its day; the payment was at 15:00 that day.
+    const paid = order({ amountMinor: 50_000, at: DAY_START + 15 * HOUR })
+    const lateEvening = order({ amountMinor: 60_000, at: DAY_START - HOUR })
+    const nextDay = order({ amountMinor: 70_000, at: DAY_START + 24 * HOUR + 3 * HOUR })
+    const dated = (grossMinor: number) => line({ statementId: 2, grossMinor, feeMinor: null, netMinor: null, at: DAY_START })
+    const lines = [dated(50_000), dated(60_000), dated(70_000)]
+    const lineDay = (l: Line) => (l.statementId === 2 ? { from: DAY_START, to: DAY_START + 24 * HOUR } : null)
+    const byDay = matchStatement(lines, [paid, lateEvening, nextDay], [], [], { ...rules, dayOnlyStatements: new Set([2]), lineDay }, scope)
+    // The day's payment, and the one an hour before the day (within the 2 h window); not one 3 h after it.
+    expect(byDay.matches.map((m) => [m.orderId, m.pass])).toEqual([
+      [paid.id, 'window'],
+      [lateEvening.id, 'window']
+    ])
+    const byInstant = matchStatement(lines, [paid, lateEvening, nextDay], [], [], { ...rules, dayOnlyStatements: new Set([2]) }, scope)
+    expect(byInstant.matches.map((m) => m.orderId)).toEqual([lateEvening.id])
+  })
+
   it('leaves what falls inside the grace window around the cut-off pending until it passes', () => {
     const late = order({ at: DAY_START + 24 * HOUR - 60_000 })
     const running = matchStatement([], [late], [], [], rules, { ...scope, now: scope.to + 60_000 })

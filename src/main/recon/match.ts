@@ -8,7 +8,9 @@
  *               order no.; refunds on the refund no. (never the order's: refund rows repeat it);
  *               several lines on one order that sum to it are one split payment;
  *   3. window   amount, currency and kind within a time window, only when exactly one candidate
- *               qualifies; several are proposed to a person, never picked silently;
+ *               qualifies; several are proposed to a person, never picked silently. A line dated
+ *               by day only (a bank's booking date) stands for its whole day: the window is
+ *               measured from that day, not from its 00:00;
  *   4. group    a settlement line against the net of a business day's matched lines.
  *
  * Matched pairs are then compared: currency, gross (within the tolerance), the channel's fee
@@ -33,8 +35,9 @@ export type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, M
  * when ours succeeded (it was dropped as a failed retry, and both lines counted as matched); a
  * failed attempt beside the payment is no match (it was one, its amount counted twice with the
  * payment's); a reversed or failed settlement line settles no day.
+ * 5: a line dated by day only is matched in the window pass within its whole day (in 4, from its 00:00).
  */
-export const RULE_VERSION = 4
+export const RULE_VERSION = 5
 
 
 /**
@@ -229,7 +232,10 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
   for (const line of sorted) {
     if (matchedLines.has(line.id) || line.kind === 'fee' || line.kind === 'settlement') continue
     if (line.currency === null || line.grossMinor === null || line.at === null) continue
-    const candidates = candidatesByAmount.filter(`${line.currency}:${Math.abs(line.grossMinor)}`, (o) => unclaimed(o) && fits(line, o) && Math.abs(o.at - line.at!) <= rules.windowMs)
+    const day = rules.lineDay?.(line) ?? null
+    const [first, last] = day ? [day.from, day.to - 1] : [line.at, line.at]
+    const near = (at: number) => (at < first ? first - at : at > last ? at - last : 0) <= rules.windowMs
+    const candidates = candidatesByAmount.filter(`${line.currency}:${Math.abs(line.grossMinor)}`, (o) => unclaimed(o) && fits(line, o) && near(o.at))
     if (candidates.length === 1) claim(line, candidates[0], 'window')
     else if (candidates.length > 1) {
       // Proposed: a person picks; the line stays a break until then.

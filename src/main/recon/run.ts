@@ -11,7 +11,7 @@ import { JOB_WRITE_BATCH as BATCH, rowsInserter } from '../db/insert-rows'
 import { giveWay, jobTransaction } from '../db/write-turns'
 import { businessDayFn } from '../ledger/business-day'
 import { positionById } from './match-sets'
-import { LISTED_LINES, loadControls, loadDayOnly, loadLinks } from './run-inputs'
+import { dayOnlySpans, LISTED_LINES, loadControls, loadDayOnly, loadLinks } from './run-inputs'
 import { summarize, type RunSummary } from './run-summary'
 import { matchStatement, RULE_VERSION, type Break, type KeyFinder, type Line, type ManualLink, type Match, type MatchResult, type MatchRules, type OurOrder, type Ours, type OurRefund } from './match'
 
@@ -390,6 +390,7 @@ function matchScope(sqlite: Database.Database, tenantId: number, scope: RunScope
   const storedUnder = new Set(scope.statementIds)
   for (const line of lines) storedUnder.add(line.statementId)
   const dayOf = businessDayFn(settings.zone)
+  const dayOnly = loadDayOnly(sqlite, [...storedUnder])
   const rules: MatchRules = {
     toleranceMinor: settings.toleranceMinor,
     tolerancePpm: settings.tolerancePpm,
@@ -398,7 +399,8 @@ function matchScope(sqlite: Database.Database, tenantId: number, scope: RunScope
     fee: settings.fee,
     dayOf,
     cutoffMinutes: settings.cutoffMinutes,
-    dayOnlyStatements: loadDayOnly(sqlite, [...storedUnder])
+    dayOnlyStatements: new Set(dayOnly.keys()),
+    lineDay: dayOnlySpans(dayOnly)
   }
   const result = matchStatement(lines, ours, links, controls, rules, { from: scope.from, to: scope.to, now, includeTest: !!scope.includeTest }, keyedOf)
   return { result, lineCount: lines.length, ours, links }

@@ -5,6 +5,7 @@
  * from the remittance text, and an MT940 statement sent again under a new `:20:` is not stored twice.
  */
 import { describe, expect, it } from 'vitest'
+import { dayStartMs, dayText, businessDayFn } from '../../../src/main/ledger/business-day'
 import { BUILT_IN_PROFILES, type ReconProfileInput } from '../../../src/shared/contract/recon-profile'
 import type { BreakRow, DryRunReport, ReconJobView } from '../../../src/shared/contract/reconciliation'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
@@ -58,6 +59,39 @@ function camtOf(entries: CamtEntry[], opts: { currency?: string; statementId?: s
   return camtXml({ version: '08', entries, summary: null, currency: opts.currency ?? 'THB', statementId: opts.statementId, closing: ((100_000 + booked) / 100).toFixed(2) })
 }
 
+const HOUR = 3_600_000
+const DAY_MS = 24 * HOUR
+
+/** The built-in camt.053 profile with credits read as payments (customers paying into the account), days in Bangkok's zone. */
+const PAYMENTS_CAMT = { ...BUILT_IN_PROFILES.camt053, kinds: { ...BUILT_IN_PROFILES.camt053.kinds, CRDT: 'payment' }, timeZone: '+07:00' } satisfies ReconProfileInput
+
+interface Paid {
+  id: number
+  orderNo: string
+  channelId: number
+  /** What it moved, in minor units. */
+  minor: number
+  /** When it became final. */
+  at: number
+}
+
+/** Succeeded deposits of a currency, with the amount they moved and when. */
+function paidDeposits(currency: string): Paid[] {
+  return t.core.db.$client
+    .prepare(
+      `select id, order_no as orderNo, channel_id as channelId, coalesce(paid_minor, amount_minor) as minor, coalesce(finalized_at, created_at) as at
+       from orders where currency = ? and direction = 'deposit' and status = 'succeeded' order by id`
+    )
+    .all(currency) as Paid[]
+}
+
+/** A deposit paid in the middle of its day (in `zone`) whose amount no other deposit of the currency has within two days. */
+function loneDepositMidday(currency: string, zone: string): Paid {
+  const all = paidDeposits(currency)
+  const hour = (ms: number) => (ms - dayStartMs(dayText(businessDayFn(zone)(ms)), zone)) / HOUR
+  return all.find((o) => hour(o.at) >= 6 && hour(o.at) < 18 && all.every((x) => x.id === o.id || x.minor !== o.minor || Math.abs(x.at - o.at) > 2 * DAY_MS))!
+}
+
 const channelId = async (name: string) => (await t.ok('channels.list', {}, admin)).items.find((c) => c.name === name)!.id
 
 const charge = (day: string, ref: string): CamtEntry => ({ amount: '1.25', direction: 'DBIT', booked: day, value: day, ntryRef: ref, code: ['ACMT', 'MDOP', 'CHRG'] })
@@ -95,5 +129,22 @@ describe('bank statements, reconciled', () => {
     expect(orderIds.length).toBeGreaterThan(0)
     const channelsOf = t.core.db.$client.prepare('select distinct channel_id from orders where id in (select value from json_each(?))').pluck().all(JSON.stringify(orderIds))
     expect(channelsOf).toEqual([scb])
+  })
+
+  it('matches a bank line dated by day only to a payment of the same amount that day, hours from its 00:00', async () => {
+    const zone = '+07:00'
+    const paid = loneDepositMidday('THB', zone)
+    const day = dayText(businessDayFn(zone)(paid.at))
+    const from = dayStartMs(day, zone)
+    const source = await bankSource('THB account, customers pay in', PAYMENTS_CAMT)
+    const credit: CamtEntry = { amount: (paid.minor / 100).toFixed(2), direction: 'CRDT', booked: day, value: day, acctSvcrRef: `KB-${paid.id}`, code: ['PMNT', 'RCDT', 'ESCT'], tx: [{ ustrd: ['QR payment'] }] }
+    const { statementId } = await imported(source.id, 'day.xml', camtOf([credit], { statementId: `STMT-${day}` }))
+    const lines = (await t.ok('recon.statements.lines', { statementId }, admin)).items
+    // The line stands at 00:00 of its day; the payment was hours later.
+    expect(lines.map((l) => l.at)).toEqual([from])
+    expect(paid.at - from).toBeGreaterThan(6 * HOUR)
+    const { run: done, breaks } = await run(source.id, [statementId], from, from + DAY_MS)
+    expect(breaks.filter((b) => b.lineId === lines[0].id || b.orderId === paid.id)).toEqual([])
+    expect(done.summary!.matched).toBe(1)
   })
 })
