@@ -8,6 +8,9 @@ import type { Tx } from '../db/transaction'
 
 export const DAILY_CAPACITY = 10_000_000
 
+/** The shape of what `nextOrderNumbers` makes: `D` or `P` and the 15 digits of the day (8) and its sequence (7). */
+export const ORDER_NO_SHAPE = /^[DP]\d{15}$/
+
 export function nextOrderNumbers(tx: Tx, businessDay: number, direction: 'deposit' | 'payout'): { txnNo: number; orderNo: string } {
   const txnNo = nextTxnNo(tx, businessDay)
   return { txnNo, orderNo: `${direction === 'deposit' ? 'D' : 'P'}${txnNo}` }

@@ -13,7 +13,7 @@ export interface CamtEntry {
   acctSvcrRef?: string
   ntryRef?: string
   code: [string, string, string]
-  tx?: { e2e?: string; ref?: string; ustrd?: string[]; party?: string; amount?: string }[]
+  tx?: { e2e?: string; instrId?: string; ref?: string; ustrd?: string[]; party?: string; amount?: string }[]
   batch?: { count: number; pmtInfId: string }
 }
 
@@ -56,7 +56,7 @@ function entryXml(e: CamtEntry, version: '02' | '08', currency = 'EUR'): string 
     .map(
       (t) => `
           <TxDtls>
-            <Refs>${t.e2e ? `<EndToEndId>${t.e2e}</EndToEndId>` : ''}</Refs>
+            <Refs>${t.instrId ? `<InstrId>${t.instrId}</InstrId>` : ''}${t.e2e ? `<EndToEndId>${t.e2e}</EndToEndId>` : ''}</Refs>
             ${t.amount ? `<AmtDtls><TxAmt><Amt Ccy="${currency}">${t.amount}</Amt></TxAmt></AmtDtls>` : ''}
             <RltdPties>${party(t.party, e.direction === 'CRDT' ? 'Dbtr' : 'Cdtr')}</RltdPties>
             <RmtInf>${(t.ustrd ?? []).map((u) => `<Ustrd>${u}</Ustrd>`).join('')}${t.ref ? `<Strd><CdtrRefInf><Ref>${t.ref}</Ref></CdtrRefInf></Strd>` : ''}</RmtInf>

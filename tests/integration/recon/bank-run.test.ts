@@ -62,8 +62,8 @@ function camtOf(entries: CamtEntry[], opts: { currency?: string; statementId?: s
 const HOUR = 3_600_000
 const DAY_MS = 24 * HOUR
 
-/** The built-in camt.053 profile with credits read as payments (customers paying into the account), days in Bangkok's zone. */
-const PAYMENTS_CAMT = { ...BUILT_IN_PROFILES.camt053, kinds: { ...BUILT_IN_PROFILES.camt053.kinds, CRDT: 'payment' }, timeZone: '+07:00' } satisfies ReconProfileInput
+/** The built-in camt.053 profile with credits read as payments (customers paying into the account), days in the bank's zone. */
+const paymentsCamt = (timeZone: string) => ({ ...BUILT_IN_PROFILES.camt053, kinds: { ...BUILT_IN_PROFILES.camt053.kinds, CRDT: 'payment' }, timeZone }) satisfies ReconProfileInput
 
 interface Paid {
   id: number
@@ -136,13 +136,30 @@ describe('bank statements, reconciled', () => {
     const paid = loneDepositMidday('THB', zone)
     const day = dayText(businessDayFn(zone)(paid.at))
     const from = dayStartMs(day, zone)
-    const source = await bankSource('THB account, customers pay in', PAYMENTS_CAMT)
+    const source = await bankSource('THB account, customers pay in', paymentsCamt(zone))
     const credit: CamtEntry = { amount: (paid.minor / 100).toFixed(2), direction: 'CRDT', booked: day, value: day, acctSvcrRef: `KB-${paid.id}`, code: ['PMNT', 'RCDT', 'ESCT'], tx: [{ ustrd: ['QR payment'] }] }
     const { statementId } = await imported(source.id, 'day.xml', camtOf([credit], { statementId: `STMT-${day}` }))
     const lines = (await t.ok('recon.statements.lines', { statementId }, admin)).items
     // The line stands at 00:00 of its day; the payment was hours later.
     expect(lines.map((l) => l.at)).toEqual([from])
     expect(paid.at - from).toBeGreaterThan(6 * HOUR)
+    const { run: done, breaks } = await run(source.id, [statementId], from, from + DAY_MS)
+    expect(breaks.filter((b) => b.lineId === lines[0].id || b.orderId === paid.id)).toEqual([])
+    expect(done.summary!.matched).toBe(1)
+  })
+
+  it('keys a Pix credit to our order by the order number in its remittance text, days after the payment', async () => {
+    const zone = '-03:00'
+    const paid = paidDeposits('BRL').find((o) => o.minor > 1000)!
+    const orderDay = dayText(businessDayFn(zone)(paid.at))
+    // Booked three days later: only the key can find it.
+    const booked = dayText(businessDayFn(zone)(paid.at + 3 * DAY_MS))
+    const source = await bankSource('BRL account, Pix', paymentsCamt(zone), null, 'BRL')
+    const credit: CamtEntry = { amount: (paid.minor / 100).toFixed(2), direction: 'CRDT', booked, value: booked, acctSvcrRef: `PIX-${paid.id}`, code: ['PMNT', 'RCDT', 'ESCT'], tx: [{ e2e: 'E0000000020261128150112345678901', ustrd: [`Pix ${paid.orderNo}`], party: 'Ana Souza' }] }
+    const { statementId } = await imported(source.id, 'pix.xml', camtOf([credit], { currency: 'BRL', statementId: `PIX-${booked}` }))
+    const lines = (await t.ok('recon.statements.lines', { statementId }, admin)).items
+    expect(lines.map((l) => l.orderNo)).toEqual([paid.orderNo])
+    const from = dayStartMs(orderDay, zone)
     const { run: done, breaks } = await run(source.id, [statementId], from, from + DAY_MS)
     expect(breaks.filter((b) => b.lineId === lines[0].id || b.orderId === paid.id)).toEqual([])
     expect(done.summary!.matched).toBe(1)

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { inEnglish } from '../../../src/main/core/text'
 import { readStatement, type StatementReadError } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
-import { CAMT_ENTRIES, camtXml, MT940 } from './bank-fixtures'
+import { CAMT_ENTRIES, camtXml, MT940, type CamtEntry } from './bank-fixtures'
 import { collect, tempFile } from './fixtures'
 
 const day = (text: string) => Date.parse(`${text}T00:00:00Z`)
@@ -93,6 +93,31 @@ describe('camt.053', () => {
     })
   }
 
+  for (const version of ['02', '08'] as const) {
+    it(`v${version}: reads our order number from the remittance text, the EndToEndId or the InstrId, and never guesses`, async () => {
+      const credit = (tx: NonNullable<CamtEntry['tx']>[number], direction: CamtEntry['direction'] = 'CRDT'): CamtEntry => ({ amount: '1.00', direction, booked: '2024-05-01', value: '2024-05-01', code: ['PMNT', 'RCDT', 'ESCT'], tx: [tx] })
+      const entries = [
+        credit({ e2e: 'E0000000020261128150112345678901', ustrd: ['Pix D202611280000009'] }),
+        // Typed in small letters, amid other words: ours, in capitals.
+        credit({ ustrd: ['pagamento d202611280000010 obrigado'] }),
+        // Two of ours: two orders paid at once, or a mistake; not guessed.
+        credit({ ustrd: ['D202611280000011 and D202611280000012'] }),
+        // Not of our shape: a digit too many, a letter before.
+        credit({ ustrd: ['D2026112800000099', 'XD202611280000013'] }),
+        // A payout we instructed: our number is its EndToEndId.
+        credit({ e2e: 'P202611280000004' }, 'DBIT'),
+        credit({ instrId: 'D202611280000014' }),
+        // A creditor reference not of ours: the text's number of ours is; alone, it is kept as stated.
+        credit({ ref: 'RF18539007547034', ustrd: ['D202611280000015'] }),
+        credit({ ref: 'RF18539007547034' })
+      ]
+      const { lines, problems, hooks } = collect()
+      await readStatement(tempFile(`refs${version}.xml`, camtXml({ version, entries, summary: null, closing: '1006.00' })), BUILT_IN_PROFILES.camt053, hooks)
+      expect(problems).toEqual([])
+      expect(lines.map((l) => l.orderNo)).toEqual(['D202611280000009', 'D202611280000010', null, null, 'P202611280000004', 'D202611280000014', 'D202611280000015', 'RF18539007547034'])
+    })
+  }
+
   it('refuses a file cut inside an entry, a DOCTYPE, and XML that is not camt.053', async () => {
     const xml = camtXml({ version: '02' })
     const cut = xml.slice(0, xml.indexOf('BANKREF-004'))
@@ -149,6 +174,29 @@ describe('MT940', () => {
     ])
     // From the day after the first opening balance (dated the previous statement's close) to the day after the last closing.
     expect(result.period).toEqual({ from: day('2024-05-01'), to: day('2025-01-02') })
+  })
+
+  it('reads our order number from the :86: purpose or EREF when the owner reference is not one', async () => {
+    const text = [
+      ':20:STMT-PIX',
+      ':25:BR1800360305000010009795493C1',
+      ':28C:00012/001',
+      ':60F:C261127BRL0,00',
+      ':61:2611281128C150,00NTRFNONREF//PIX-1',
+      ':86:/EREF/E0000000020261128150112345678901/NAME/Ana Souza/REMI/Pix D202611280000009',
+      ':61:2611281128C20,00NTRFNONREF//PIX-2',
+      ':86:?20EREF+NOTPROVIDED?21SVWZ+Pedido d202611280000010',
+      ':61:2611281128D30,00NTRFNONREF//PIX-3',
+      ':86:/EREF/P202611280000004/REMI/Payout',
+      ':61:2611281128C5,00NTRFPD-ORDER-9//PIX-4',
+      ':86:/REMI/D202611280000011 D202611280000012',
+      ':62F:C261128BRL145,00',
+      '-'
+    ].join('\r\n')
+    const { lines, problems, hooks } = collect()
+    await readStatement(tempFile('pix.sta', text), BUILT_IN_PROFILES.mt940, hooks)
+    expect(problems).toEqual([])
+    expect(lines.map((l) => l.orderNo)).toEqual(['D202611280000009', 'D202611280000010', 'P202611280000004', 'PD-ORDER-9'])
   })
 
   it('gives consecutive daily statements periods that meet, never overlap', async () => {

@@ -13,6 +13,9 @@
  * dry run says so. It comes again, booked, in a later statement; stored now, its key (the same
  * AcctSvcrRef or EndToEndId) would have made that booked entry "seen before" and lost it.
  *
+ * Our order number is the creditor's reference, else one of ours the payer's EndToEndId or InstrId
+ * is, else the one the remittance text names (order-reference.ts).
+ *
  * Row key: ["camt", direction, reversal, AcctSvcrRef] when the bank gives its reference (unique
  * per account, the dedupe key), else the single transaction's EndToEndId, else the statement's
  * id with NtryRef or the entry's position in the statement.
@@ -24,6 +27,7 @@ import { ExactSum, negate, sameAmount } from './decimal-text'
 import type { LineSink } from './sink'
 import type { ByteSource } from './source'
 import { decodeSource } from './text'
+import { orderNoOf } from './order-reference'
 import { compileDateFormat, zoneClock } from './time-text'
 import { StatementReadError, type BatchItem, type ControlResult, type StatementLine, type StatementReadResult, type StatementSummary } from './types'
 import { xmlPieces } from './xml-entries'
@@ -193,13 +197,21 @@ export async function readCamt053(source: ByteSource, profile: ReconProfile, sin
     const acctSvcrRef = textOf(entry.AcctSvcrRef)
     const ntryRef = textOf(entry.NtryRef)
     const remittance = single ? list(at(single, 'RmtInf', 'Ustrd')).map(textOf) : []
-    const description = [...remittance, textOf(entry.AddtlNtryInf)].filter(Boolean).join(' ') || null
+    const entryInfo = textOf(entry.AddtlNtryInf)
+    const description = [...remittance, entryInfo].filter(Boolean).join(' ') || null
+    // Our order number: the creditor's reference, the payer's EndToEndId or InstrId, or the one
+    // order number the remittance text holds (a batch's transactions are its items').
+    const orderNo = single
+      ? orderNoOf(textOf(at(single, 'RmtInf', 'Strd', 'CdtrRefInf', 'Ref')), [endToEndId, textOf(at(single, 'Refs', 'InstrId'))], [...remittance, textOf(single.AddtlTxInf), entryInfo])
+      : transactions.length === 0
+        ? orderNoOf(null, [], [entryInfo])
+        : null
     const keyParts = acctSvcrRef ? ['ref', acctSvcrRef] : endToEndId ? ['e2e', endToEndId] : ['stmt', statementId, ntryRef ?? `#${position}`]
     const line: StatementLine = {
       lineNo: piece.lineNo,
       rowKey: JSON.stringify(['camt', direction, reversal ? 'R' : '', ...keyParts]),
       kind: kind as LineKind,
-      orderNo: single ? textOf(at(single, 'RmtInf', 'Strd', 'CdtrRefInf', 'Ref')) : null,
+      orderNo,
       merchantOrderNo: null,
       upstreamNo: acctSvcrRef ?? ntryRef,
       refundNo: null,

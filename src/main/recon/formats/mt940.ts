@@ -21,6 +21,7 @@ import { say } from '../../../shared/server-text'
 import { ExactSum, negate, readDecimal, sameAmount } from './decimal-text'
 import type { LineSink } from './sink'
 import type { ByteSource } from './source'
+import { orderNoOf } from './order-reference'
 import { decodeSource, lineBatches } from './text'
 import { zoneClock } from './time-text'
 import { StatementReadError, type ControlResult, type StatementReadResult, type StatementSummary } from './types'
@@ -113,12 +114,14 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
       return
     }
     const details = parseInformation(info ? info.lines.join('') : '')
+    const supplementary = t.lines.slice(1).join(' ').trim()
     const keyParts = bankRef ? ['ref', bankRef] : ['stmt', stmt.ref, stmt.sequence ?? '', String(stmt.position)]
     await sink.line({
       lineNo: t.lineNo,
       rowKey: JSON.stringify(['mt940', mark, ...keyParts]),
       kind: kind as LineKind,
-      orderNo: ownRef,
+      // The owner's reference, else one of ours the EREF is, else the one the purpose names (order-reference.ts).
+      orderNo: orderNoOf(ownRef, [details.endToEndId], [details.description, supplementary]),
       merchantOrderNo: null,
       upstreamNo: bankRef,
       refundNo: null,
@@ -130,7 +133,7 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
       // RC/RD took back what the original booking moved: it is no new payment of the kind.
       status: reversal && (profile.defaultStatus === null || profile.defaultStatus === 'succeeded') ? 'reversed' : profile.defaultStatus,
       counterparty: details.counterparty,
-      description: [details.description, t.lines.slice(1).join(' ').trim()].filter(Boolean).join(' ') || null,
+      description: [details.description, supplementary].filter(Boolean).join(' ') || null,
       valueAt,
       endToEndId: details.endToEndId,
       reversal,
