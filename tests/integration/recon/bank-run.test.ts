@@ -164,4 +164,24 @@ describe('bank statements, reconciled', () => {
     expect(breaks.filter((b) => b.lineId === lines[0].id || b.orderId === paid.id)).toEqual([])
     expect(done.summary!.matched).toBe(1)
   })
+
+  it('stores an MT940 statement sent again under a new :20: once: its lines without a bank reference are seen before', async () => {
+    const statement = (reference: string) =>
+      [
+        `:20:${reference}`,
+        ':25:TH1234567890',
+        ':28C:00323/001',
+        ':60F:C261122THB1000,00',
+        ':61:2611231123C500,00NTRFNONREF',
+        ':86:QR payment',
+        ':61:2611231123D25,00NCHGNONREF',
+        ':86:Account fee',
+        ':62F:C261123THB1475,00',
+        '-'
+      ].join('\r\n')
+    const source = await bankSource('THB account, MT940', BUILT_IN_PROFILES.mt940)
+    expect(await imported(source.id, 'stmt1123.sta', statement('STMT1123'))).toMatchObject({ stored: 2, repeated: 0 })
+    expect(await dryRun(source.id, 'stmt1123-resend.sta', statement('STMT1123-RESEND'))).toMatchObject({ lineCount: 2, repeated: 2 })
+    expect(await imported(source.id, 'stmt1123-resend.sta', statement('STMT1123-RESEND'))).toMatchObject({ stored: 0, repeated: 2 })
+  })
 })

@@ -159,10 +159,10 @@ describe('MT940', () => {
       '["mt940","C","ref","BANKREF-101"]',
       '["mt940","D","ref","BANKREF-102"]',
       '["mt940","RD","ref","BANKREF-103"]',
-      '["mt940","D","stmt","STMT240501","00036/001","4"]',
+      '["mt940","D","seq","DE89370400440532013000","00036/001","4","240502","1.25"]',
       '["mt940","C","ref","BANKREF-201"]',
       '["mt940","RC","ref","BANKREF-202"]',
-      '["mt940","C","stmt","STMT240503","00037/001","3"]'
+      '["mt940","C","seq","DE89370400440532013000","00037/001","3","250101","5.00"]'
     ])
     expect(result.statements.map((s) => [s.id, s.account, s.currency, s.lineCount])).toEqual([
       ['STMT240501/00036/001', 'DE89370400440532013000', 'EUR', 4],
@@ -197,6 +197,23 @@ describe('MT940', () => {
     await readStatement(tempFile('pix.sta', text), BUILT_IN_PROFILES.mt940, hooks)
     expect(problems).toEqual([])
     expect(lines.map((l) => l.orderNo)).toEqual(['D202611280000009', 'D202611280000010', 'P202611280000004', 'PD-ORDER-9'])
+  })
+
+  it('keys a line without a bank reference by account, statement number and position, never by :20:', async () => {
+    const keys = async (text: string) => {
+      const { lines, hooks } = collect()
+      await readStatement(tempFile('k.sta', text), BUILT_IN_PROFILES.mt940, hooks)
+      return lines.map((l) => l.rowKey)
+    }
+    const first = await keys(MT940)
+    // The same statements sent again under new message references: the same lines.
+    expect(await keys(MT940.replace(':20:STMT240501', ':20:STMT240501-RESEND').replace(':20:STMT240503', ':20:RESEND-2'))).toEqual(first)
+    // Another account's statement of the same number, position, day and amount: another line.
+    const other = await keys(MT940.replaceAll(':25:DE89370400440532013000', ':25:DE02120300000000202051'))
+    expect(other[3]).not.toBe(first[3])
+    // The same position in next year's statement 00036 (a number started again): another line.
+    const nextYear = await keys(MT940.replace(':61:2405020502D1,25NCHGNONREF', ':61:2505020502D1,25NCHGNONREF'))
+    expect(nextYear[3]).not.toBe(first[3])
   })
 
   it('gives consecutive daily statements periods that meet, never overlap', async () => {

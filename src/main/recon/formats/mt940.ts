@@ -14,7 +14,15 @@
  * Control per statement: :60F: + Σ :61: = :62F:.
  *
  * Row key: ["mt940", mark, "ref", bank reference] when the :61: carries one after `//`, else
- * ["mt940", mark, "stmt", :20:, :28C:, position in the statement].
+ * ["mt940", mark, "seq", :25: account, :28C: statement/sequence, position in the statement, value
+ * date as written (YYMMDD), amount]: the statement's identity is its account and number, never
+ * its `:20:` (the sender's reference of the message, which a resend changes); the value date and
+ * amount keep a number the bank starts again each year from naming another line. A statement
+ * without :28C: (malformed, it is mandatory) keeps ["mt940", mark, "stmt", :20:, "", position].
+ *
+ * Lines without a bank reference imported before this key were keyed ["mt940", mark, "stmt",
+ * :20:, :28C:, position]; their account was never stored, so they cannot be rekeyed: a statement
+ * imported then and sent again is stored once more for those lines (docs/reconciliation.md).
  */
 import type { LineKind, ReconProfile } from '../../../shared/contract/recon-profile'
 import { say } from '../../../shared/server-text'
@@ -115,7 +123,11 @@ export async function readMt940(source: ByteSource, profile: ReconProfile, sink:
     }
     const details = parseInformation(info ? info.lines.join('') : '')
     const supplementary = t.lines.slice(1).join(' ').trim()
-    const keyParts = bankRef ? ['ref', bankRef] : ['stmt', stmt.ref, stmt.sequence ?? '', String(stmt.position)]
+    const keyParts = bankRef
+      ? ['ref', bankRef]
+      : stmt.sequence
+        ? ['seq', stmt.account ?? '', stmt.sequence, String(stmt.position), `${yy}${mm}${dd}`, amount]
+        : ['stmt', stmt.ref, '', String(stmt.position)]
     await sink.line({
       lineNo: t.lineNo,
       rowKey: JSON.stringify(['mt940', mark, ...keyParts]),
