@@ -379,20 +379,25 @@ export const BUILT_IN_PROFILES = {
       }
     ]
   }),
-  /** ISO 20022 camt.053 (v02 … v13): one line per booked entry, sign from CdtDbtInd; entries read as pending (not booked) are left out and counted. */
+  /**
+   * ISO 20022 camt.053 (v02 … v13): one line per booked entry, sign from CdtDbtInd; entries read as
+   * pending (not booked) are left out and counted. A credit is a payment into the account (a
+   * customer's transfer or Pix, matched to our deposits by its reference or in the window), a
+   * debit a payout: a bank file has no trades of its own for a `settlement` line to group with.
+   */
   camt053: reconProfile.parse({
     format: 'camt053',
     builtIn: 'camt053',
-    kinds: { 'ACMT/MDOP/CHRG': 'fee', CRDT: 'settlement', DBIT: 'payout' },
+    kinds: { 'ACMT/MDOP/CHRG': 'fee', CRDT: 'payment', DBIT: 'payout' },
     statuses: { BOOK: 'succeeded', PDNG: 'pending', INFO: 'pending', FUTR: 'pending' },
     timeZone: '+00:00',
     controls: [{ type: 'camt_totals' }]
   }),
-  /** SWIFT MT940: one line per `:61:`, its `:86:` as description; comma decimals. */
+  /** SWIFT MT940: one line per `:61:`, its `:86:` as description; comma decimals. Credits are payments into the account, debits payouts (as camt.053). */
   mt940: reconProfile.parse({
     format: 'mt940',
     builtIn: 'mt940',
-    kinds: { NCHG: 'fee', NCOM: 'fee', C: 'settlement', D: 'payout' },
+    kinds: { NCHG: 'fee', NCOM: 'fee', C: 'payment', D: 'payout' },
     defaultStatus: 'succeeded',
     timeZone: '+00:00',
     controls: [{ type: 'mt940_balances' }]

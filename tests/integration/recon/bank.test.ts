@@ -20,11 +20,11 @@ describe('camt.053', () => {
       const result = await readStatement(tempFile(`stmt${version}.xml`, camtXml({ version })), BUILT_IN_PROFILES.camt053, hooks)
       expect(problems).toEqual([])
       expect(lines.map((l) => [l.kind, l.gross, l.net, l.currency, l.status, l.reversal, l.upstreamNo, l.endToEndId, l.orderNo, l.at, l.valueAt])).toEqual([
-        ['settlement', '1500.00', '1500.00', 'EUR', 'succeeded', false, 'BANKREF-001', 'E2E-0001', 'PD-ORDER-1', day('2024-05-01'), day('2024-05-01')],
+        ['payment', '1500.00', '1500.00', 'EUR', 'succeeded', false, 'BANKREF-001', 'E2E-0001', 'PD-ORDER-1', day('2024-05-01'), day('2024-05-01')],
         ['payout', '-250.50', '-250.50', 'EUR', 'succeeded', false, 'BANKREF-002', 'PAYOUT-77', null, day('2024-05-01'), day('2024-05-01')],
         // A reversed payout: money back in (CRDT, as booked), still a payout, marked as the reversal and reversed.
         ['payout', '250.50', '250.50', 'EUR', 'reversed', true, 'BANKREF-003', 'PAYOUT-77', null, day('2024-05-02'), day('2024-05-01')],
-        ['settlement', '300.00', '300.00', 'EUR', 'succeeded', false, 'BANKREF-004', null, null, day('2024-05-02'), day('2024-05-02')],
+        ['payment', '300.00', '300.00', 'EUR', 'succeeded', false, 'BANKREF-004', null, null, day('2024-05-02'), day('2024-05-02')],
         ['fee', '-1.25', '-1.25', 'EUR', 'succeeded', false, 'CHG-1', null, null, day('2024-05-02'), day('2024-05-02')]
       ])
       expect(lines[0].counterparty).toBe('Müller & Söhne')
@@ -136,16 +136,16 @@ describe('MT940', () => {
     const result = await readStatement(tempFile('stmt.sta', MT940), BUILT_IN_PROFILES.mt940, hooks)
     expect(problems).toEqual([])
     expect(lines.map((l) => [l.lineNo, l.kind, l.gross, l.reversal, l.orderNo, l.upstreamNo, l.endToEndId, l.at, l.valueAt])).toEqual([
-      [6, 'settlement', '1500.00', false, 'PD-ORDER-1', 'BANKREF-101', 'E2E-0001', day('2024-05-01'), day('2024-05-01')],
+      [6, 'payment', '1500.00', false, 'PD-ORDER-1', 'BANKREF-101', 'E2E-0001', day('2024-05-01'), day('2024-05-01')],
       [9, 'payout', '-250.5', false, null, 'BANKREF-102', 'PAYOUT-77', day('2024-05-01'), day('2024-05-01')],
       // RD: a debit reversed, money back in; still a payout.
       [12, 'payout', '250.50', true, null, 'BANKREF-103', null, day('2024-05-02'), day('2024-05-02')],
       [14, 'fee', '-1.25', false, null, null, null, day('2024-05-02'), day('2024-05-02')],
-      [22, 'settlement', '100', false, 'PD-ORDER-2', 'BANKREF-201', null, day('2024-05-03'), day('2024-05-03')],
+      [22, 'payment', '100', false, 'PD-ORDER-2', 'BANKREF-201', null, day('2024-05-03'), day('2024-05-03')],
       // RC: a credit reversed, money out.
-      [24, 'settlement', '-100', true, 'PD-ORDER-2', 'BANKREF-202', null, day('2024-05-03'), day('2024-05-03')],
+      [24, 'payment', '-100', true, 'PD-ORDER-2', 'BANKREF-202', null, day('2024-05-03'), day('2024-05-03')],
       // Value date 1 January 2025, entry date 31 December: the year before.
-      [25, 'settlement', '5.00', false, null, null, null, day('2024-12-31'), day('2025-01-01')]
+      [25, 'payment', '5.00', false, null, null, null, day('2024-12-31'), day('2025-01-01')]
     ])
     // A reversal took back what its original moved: reversed, never a second success.
     expect(lines.map((l) => l.status)).toEqual(['succeeded', 'succeeded', 'reversed', 'succeeded', 'succeeded', 'reversed', 'succeeded'])
