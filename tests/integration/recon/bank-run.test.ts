@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { dayStartMs, dayText, businessDayFn } from '../../../src/main/ledger/business-day'
 import { BUILT_IN_PROFILES, type ReconProfileInput } from '../../../src/shared/contract/recon-profile'
 import type { BreakRow, DryRunReport, ReconJobView } from '../../../src/shared/contract/reconciliation'
+import { TENANT_ID } from '../../../src/main/app/bootstrap'
+import { tenantZone } from '../../../src/main/core/tenant'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 import { camtXml, type CamtEntry } from './bank-fixtures'
 
@@ -183,5 +185,15 @@ describe('bank statements, reconciled', () => {
     expect(await imported(source.id, 'stmt1123.sta', statement('STMT1123'))).toMatchObject({ stored: 2, repeated: 0 })
     expect(await dryRun(source.id, 'stmt1123-resend.sta', statement('STMT1123-RESEND'))).toMatchObject({ lineCount: 2, repeated: 2 })
     expect(await imported(source.id, 'stmt1123-resend.sta', statement('STMT1123-RESEND'))).toMatchObject({ stored: 0, repeated: 2 })
+  })
+
+  it("dates a bank statement made with a built-in profile in the business's days: its period starts at 00:00 there", async () => {
+    const zone = tenantZone(t.core.db, TENANT_ID)
+    const builtIn = (await t.ok('recon.profiles.builtIn', {}, admin)).find((b) => b.name === 'mt940')!.profile
+    const source = await bankSource('THB account, MT940 from the built-in profile', builtIn)
+    const text = [':20:STMT1201', ':25:TH1234567890', ':28C:00331/001', ':60F:C261130THB1000,00', ':61:2612011201D25,00NCHGNONREF', ':86:Account fee', ':62F:C261201THB975,00', '-'].join('\r\n')
+    await imported(source.id, 'stmt1201.sta', text)
+    const statement = (await t.ok('recon.statements.list', { sourceId: source.id }, admin)).items[0]
+    expect([statement.periodFrom, statement.periodTo]).toEqual([dayStartMs('2026-12-01', zone), dayStartMs('2026-12-02', zone)])
   })
 })

@@ -247,12 +247,12 @@ describe('reconciliation procedures', () => {
     expect(await t.ok('recon.breaks.get', { id: ours.id }, admin)).toMatchObject({ status: 'open', resolution: null })
   })
 
-  it('a generic CSV profile starts in the business zone; the published layouts keep their senders’ zones', async () => {
+  it('a generic CSV or bank profile starts in the business zone; the channels’ layouts keep their senders’ zones', async () => {
     const zone = tenantZone(t.core.db, TENANT_ID)
     expect(zone).not.toBe('+00:00')
     const zones = Object.fromEntries((await t.ok('recon.profiles.builtIn', {}, admin)).map((b) => [b.name, b.profile.timeZone]))
-    // It started at +00:00: a local file's 10:00 became 18:00 on a UTC+08:00 desk.
-    expect(zones).toMatchObject({ generic_csv: zone, alipay_trade: '+08:00', camt053: '+00:00' })
+    // They started at +00:00: a local file's 10:00 became 18:00, and a bank statement's day began at 08:00, on a UTC+08:00 desk.
+    expect(zones).toMatchObject({ generic_csv: zone, camt053: zone, mt940: zone, alipay_trade: '+08:00', wechat_trade: '+08:00' })
   })
 
   it('a bank line dated without a time of day is never put down to the cut-off', async () => {

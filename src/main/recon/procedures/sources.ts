@@ -58,9 +58,13 @@ export const reconSourceProcedures = handlers({
 
   'recon.profiles.builtIn': (ctx) => {
     platformActor(ctx)
-    // A generic file's times without an offset are most likely the business's own: its zone is where
-    // a profile made from it starts (the published layouts keep the zone their senders write in).
+    // A generic file's times without an offset are most likely the business's own, and so are a
+    // bank's booking dates (camt.053 Dt, MT940: days with no zone; an account books in its own
+    // market's days): the business's zone is where a profile made from them starts, so a statement
+    // of 1 May is 1 May from 00:00 there, not from 08:00. The channels' layouts keep the zone their
+    // senders write in (Alipay and WeChat: Beijing).
     const zone = tenantZone(ctx.db, ctx.tenantId)
-    return BUILT_IN_PROFILE_NAMES.map((name) => ({ name, profile: name === 'generic_csv' ? { ...BUILT_IN_PROFILES[name], timeZone: zone } : BUILT_IN_PROFILES[name] }))
+    const local = new Set<string>(['generic_csv', 'camt053', 'mt940'])
+    return BUILT_IN_PROFILE_NAMES.map((name) => ({ name, profile: local.has(name) ? { ...BUILT_IN_PROFILES[name], timeZone: zone } : BUILT_IN_PROFILES[name] }))
   }
 })
