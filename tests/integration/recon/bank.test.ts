@@ -85,7 +85,8 @@ describe('camt.053', () => {
       expect(problems).toEqual([])
       expect(lines.map((l) => [l.upstreamNo, l.gross, l.status])).toEqual([
         ['BANKREF-002', '-250.50', 'succeeded'],
-        ['BANKREF-003', '250.50', 'succeeded'],
+        // The reversed payout (RvslInd) is read as reversed, as main's reversal reading has it.
+        ['BANKREF-003', '250.50', 'reversed'],
         ['CHG-1', '-1.25', 'succeeded']
       ])
       expect(result.notBooked).toEqual({ PDNG: 1, INFO: 1 })
