@@ -182,9 +182,13 @@ describe('bank statements, reconciled', () => {
         '-'
       ].join('\r\n')
     const source = await bankSource('THB account, MT940', BUILT_IN_PROFILES.mt940)
-    expect(await imported(source.id, 'stmt1123.sta', statement('STMT1123'))).toMatchObject({ stored: 2, repeated: 0 })
-    expect(await dryRun(source.id, 'stmt1123-resend.sta', statement('STMT1123-RESEND'))).toMatchObject({ lineCount: 2, repeated: 2 })
-    expect(await imported(source.id, 'stmt1123-resend.sta', statement('STMT1123-RESEND'))).toMatchObject({ stored: 0, repeated: 2 })
+    const first = await imported(source.id, 'stmt1123.sta', statement('STMT1123'))
+    expect(first).toMatchObject({ stored: 2, repeated: 0 })
+    // Every line seen before: the resend is refused as nothing new, naming the statement that holds them.
+    expect(await dryRun(source.id, 'stmt1123-resend.sta', statement('STMT1123-RESEND'))).toMatchObject({ lineCount: 2, repeated: 2, refused: { code: 'recon.nothing_new', statementId: first.statementId } })
+    const resent = await settled(await t.ok('recon.imports.commit', { sourceId: source.id, uploadId: (await upload('stmt1123-resend.sta', statement('STMT1123-RESEND'))).uploadId }, admin))
+    expect(resent).toMatchObject({ state: 'failed', error: { code: 'recon.nothing_new' } })
+    expect((await t.ok('recon.statements.list', { sourceId: source.id }, admin)).items.map((s) => s.id)).toEqual([first.statementId])
   })
 
   it("dates a bank statement made with a built-in profile in the business's days: its period starts at 00:00 there", async () => {
