@@ -335,6 +335,13 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await expect(page.getByRole('button', { name: /^Import \d+ lines$/ })).toBeHidden()
   })
 
+  await test.step('a file with its header and no line is said to have none', async () => {
+    await importing.open()
+    await importing.dryRun(SOURCE, 'no-lines.csv', longStatement(0))
+    await expect(page.getByTestId('report-no-lines')).toContainText('no line of theirs')
+    await expect(page.getByTestId('report-clean')).toBeHidden()
+  })
+
   await test.step('the channel renames a column: the dry run says so, and a new profile version is made from that file', async () => {
     await importing.open()
     await importing.form.choose('Source', SOURCE)

@@ -138,6 +138,7 @@ export const reconTextEn = {
   'recon.read.empty': 'The file is empty',
   'recon.read.tooLarge': 'The file is {{size}}, over the limit of {{limit}}',
   'recon.read.legacyXls': 'This is a legacy .xls workbook, which is not read: save it as .xlsx or .csv',
+  'recon.read.workbookNotFormat': 'This file is an Excel workbook (XLSX), not a {{format}} file: choose the XLSX format to read it (or save its sheet as CSV)',
   'recon.read.notXlsx': 'The file is not an XLSX workbook',
   'recon.read.zipEntryEmpty': 'The zip entry "{{entry}}" is empty',
   'recon.read.lineTooLong': 'Line {{lineNo}} is longer than {{max}} characters: this is not a text statement',

@@ -139,6 +139,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.read.empty': '文件为空',
   'recon.read.tooLarge': '文件大小为 {{size}}，超过了 {{limit}} 的上限',
   'recon.read.legacyXls': '这是旧版 .xls 工作簿，无法读取：请另存为 .xlsx 或 .csv',
+  'recon.read.workbookNotFormat': '此文件是 Excel 工作簿（XLSX），不是 {{format}} 文件：请选择 XLSX 格式读取（或将工作表另存为 CSV）',
   'recon.read.notXlsx': '文件不是 XLSX 工作簿',
   'recon.read.zipEntryEmpty': '压缩包条目 "{{entry}}" 为空',
   'recon.read.lineTooLong': '第 {{lineNo}} 行超过 {{max}} 个字符：这不是文本对账单',

@@ -4,8 +4,10 @@
  * those rows (or the header difference that stops it).
  */
 import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { previewStatement } from '../../../src/main/recon/formats'
+import { inEnglish } from '../../../src/main/core/text'
+import { previewStatement, readStatement } from '../../../src/main/recon/formats'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import { ALIPAY_HEADER, alipayText, alipayZip, gbk, tempFile, WECHAT_HEADER, wechatText, zipArchive } from './fixtures'
 import { MT940 } from './bank-fixtures'
@@ -45,6 +47,20 @@ describe('previewStatement', () => {
     expect(preview.error).toMatchObject({ code: 'zip_unsafe' })
     expect(preview.error?.message).toContain('climbs out of its folder')
     expect(preview.rows).toEqual([])
+  })
+
+  it('says an Excel workbook read as CSV is a workbook, and which format reads it', async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('明细').addRow(['Date', 'Reference', 'Amount'])
+    const path = tempFile('statement.xlsx', Buffer.from(await book.xlsx.writeBuffer()))
+    const preview = await previewStatement(path, { format: 'csv' })
+    expect(preview.error).toMatchObject({ code: 'malformed' })
+    // It listed the workbook's parts: "The zip has 11 entries matching a statement; it holds [Content_Types].xml…".
+    expect(inEnglish(preview.error!.text!)).toBe('This file is an Excel workbook (XLSX), not a CSV file: choose the XLSX format to read it (or save its sheet as CSV)')
+    await expect(readStatement(path, BUILT_IN_PROFILES.generic_csv)).rejects.toMatchObject({ code: 'malformed', message: expect.stringContaining('is an Excel workbook (XLSX)') })
+    // A legacy .xls read as CSV is said to be one too, not decoded as text.
+    const xls = tempFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))
+    expect((await previewStatement(xls, { format: 'csv' })).error).toMatchObject({ code: 'malformed', message: expect.stringContaining('legacy .xls') })
   })
 
   it('says when bytes did not decode, instead of refusing the sample', async () => {

@@ -26,6 +26,9 @@ export interface OpenedInput {
   cleanup: () => Promise<void>
 }
 
+/** The formats as people call them, for the texts. */
+const FORMAT_NAMES: Record<StatementFormat, string> = { csv: 'CSV', xlsx: 'XLSX', camt053: 'camt.053', mt940: 'MT940' }
+
 const isZip = (head: Uint8Array) => head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)
 const isOleXls = (head: Uint8Array) => head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0
 
@@ -102,12 +105,15 @@ export async function openInput(input: StatementInput, format: StatementFormat, 
     if (format === 'xlsx') {
       if (isOleXls(head)) throw new StatementReadError('malformed', say('recon.read.legacyXls'))
       if (!isZip(head)) throw new StatementReadError('malformed', say('recon.read.notXlsx'))
+    } else if (isOleXls(head)) {
+      throw new StatementReadError('malformed', say('recon.read.legacyXls'))
     } else if (isZip(head)) {
       const extracted = await extractEntry(
         path,
         zipEntry,
         { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_BYTES, maxCompressionRatio: options.maxCompressionRatio ?? DEFAULT_RATIO },
-        tempRoot
+        tempRoot,
+        FORMAT_NAMES[format]
       )
       cleanups.push(extracted.remove)
       if (extracted.size === 0) throw new StatementReadError('empty', say('recon.read.zipEntryEmpty', { entry: extracted.entryName }))

@@ -72,8 +72,11 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
   })
 }
 
-/** Extracts the one entry whose name matches `pattern` (any entry when null and there is only one). */
-export async function extractEntry(zipPath: string, pattern: string | null, limits: ZipLimits, tempRoot: string): Promise<ExtractedEntry> {
+/**
+ * Extracts the one entry whose name matches `pattern` (any entry when null and there is only one).
+ * `readAs` names the format the file is read as: an Excel workbook (a zip too) is said to be one.
+ */
+export async function extractEntry(zipPath: string, pattern: string | null, limits: ZipLimits, tempRoot: string, readAs: string): Promise<ExtractedEntry> {
   const zip = await openZip(zipPath)
   try {
     const entries = await listEntries(zip)
@@ -83,6 +86,9 @@ export async function extractEntry(zipPath: string, pattern: string | null, limi
       if (why) throw new StatementReadError('zip_unsafe', say('recon.read.zipUnsafe', { entry: name, why }), { entry: name })
     }
     const files = named.filter(({ name }) => !name.endsWith('/') && !name.endsWith('\\'))
+    // An XLSX workbook is a zip of XML parts: none of them is a statement, and listing them says nothing to a clerk.
+    const has = (part: string) => files.some(({ name }) => name === part)
+    if (has('[Content_Types].xml') && has('xl/workbook.xml')) throw new StatementReadError('malformed', say('recon.read.workbookNotFormat', { format: readAs }), { workbook: true })
     const re = pattern === null ? null : new RegExp(pattern, 'u')
     const candidates = re ? files.filter(({ name }) => re.test(name.normalize('NFKC'))) : files
     if (candidates.length !== 1) {

@@ -129,6 +129,8 @@ export const enRecon = {
       encoding: 'Encoding',
       period: 'Period',
       fileHash: 'File hash (SHA-256)',
+      noLinesTitle: 'The file has no lines',
+      noLines: 'Only its header (and totals) could be read: no line of theirs. Imported, it is a statement saying the source had no transactions in its period, and a run over it reports every order of ours in that period missing on their side. Check that this is the file you meant.',
       clean_one: 'The {{count}} line can be read.',
       clean_other: 'Every one of the {{count}} lines can be read.',
       badRows: 'Rows that cannot be read (showing {{shown}} of {{count}}); nothing can be imported until the file or the profile is fixed:',

@@ -130,6 +130,8 @@ export const zhCNRecon: typeof enRecon = {
       encoding: '编码',
       period: '账期',
       fileHash: '文件哈希（SHA-256）',
+      noLinesTitle: '文件中没有明细',
+      noLines: '只读到表头（及合计），没有任何对方明细。导入后，它表示该来源在账期内没有交易，对其发起的对账会把我方在该期间的每笔订单都报告为对方缺失。请确认这是您要导入的文件。',
       clean_one: '全部 {{count}} 条明细均可读取。',
       clean_other: '全部 {{count}} 条明细均可读取。',
       badRows: '无法读取的行（显示 {{shown}} / {{count}}）；修正文件或模板之前不能导入：',

@@ -79,7 +79,11 @@ export function DryRunReport({ report }: { report: Report }) {
               <Fact label={t('recon.report.period')} value={period(report.period)} />
               <Fact label={t('recon.report.fileHash')} value={report.fileHash.slice(0, 16)} testId="report-file-hash" />
             </SimpleGrid>
-            {report.problemCount === 0 ? (
+            {report.problemCount === 0 && report.lineCount === 0 ? (
+              <Alert color="yellow" title={t('recon.report.noLinesTitle')} data-testid="report-no-lines">
+                {t('recon.report.noLines')}
+              </Alert>
+            ) : report.problemCount === 0 ? (
               <Alert color="green" data-testid="report-clean">
                 {t('recon.report.clean', { count: report.lineCount })}
               </Alert>
