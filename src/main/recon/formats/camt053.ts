@@ -36,7 +36,7 @@ type Node = Record<string, unknown>
 type CamtResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'period' | 'controls' | 'statements' | 'stoppedEarly' | 'notBooked'>
 
 const ARRAYS = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Rcrd'])
-const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, removeNSPrefix: true, processEntities: false, isArray: (name) => ARRAYS.has(name) })
+const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, removeNSPrefix: true, processEntities: false, jPath: false, isArray: (name) => ARRAYS.has(name) })
 const AMOUNT = /^\d+(\.\d+)?$/
 const NAMESPACE = /urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d{2})/
 /** Stmt/Id is the statement's first element. */
@@ -47,7 +47,12 @@ function textOf(value: unknown): string | null {
   if (value === undefined || value === null) return null
   const raw = typeof value === 'object' ? (value as Node)['#text'] : value
   if (raw === undefined || raw === null) return null
-  const text = String(raw)
+  const plain = String(raw)
+  if (!plain.includes('&')) {
+    const trimmed = plain.trim()
+    return trimmed === '' ? null : trimmed
+  }
+  const text = plain
     .replace(/&#x([0-9a-fA-F]+);/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&(lt|gt|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'" })[name]!)
