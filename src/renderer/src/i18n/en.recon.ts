@@ -1,22 +1,13 @@
 /** English: statement reconciliation (sources, imports, runs, breaks); the profile editor's in en.recon.profile.ts. */
+import { RECON_LABELS } from '../../../shared/recon-labels'
 import { enReconProfile } from './en.recon.profile'
 
 export const enRecon = {
   recon: {
     ...enReconProfile,
-    breakTypes: {
-      missing_ours: 'Missing on our side',
-      missing_theirs: 'Missing on their side',
-      amount_over: 'Amount over',
-      amount_short: 'Amount short',
-      fee_mismatch: 'Fee mismatch',
-      currency_mismatch: 'Currency mismatch',
-      status_mismatch: 'Status mismatch',
-      duplicate: 'Duplicate',
-      control_total: 'Control total mismatch'
-    },
-    breakStatuses: { open: 'Open', awaiting_approval: 'Waiting for approval', resolved: 'Resolved' },
-    resolutions: { matched: 'Matched by hand', accepted_theirs: 'Accepted theirs', written_off: 'Written off', ignored: 'Ignored' },
+    breakTypes: { ...RECON_LABELS.en.breakTypes },
+    breakStatuses: { ...RECON_LABELS.en.breakStatuses },
+    resolutions: { ...RECON_LABELS.en.resolutions },
     actions: { match: 'Matched by hand', accept_theirs: 'Accepted theirs', write_off: 'Written off', ignore: 'Ignored', annotate: 'Note', assign: 'Assigned', undo: 'Undone' },
     events: { resolved: 'Decided', annotated: 'Note', assigned: 'Assigned', undone: 'Undone', carried: 'Carried from an earlier run' },
     lineKinds: { payment: 'Payment', refund: 'Refund', payout: 'Payout', fee: 'Fee', settlement: 'Settlement' },
@@ -41,24 +32,7 @@ export const enRecon = {
       expense: 'Money out',
       debitCredit: 'Debit/credit mark'
     },
-    causes: {
-      difference_is_fee: 'The difference is the fee',
-      cutoff: 'Near the day’s cut-off',
-      rounding: 'Rounding (one minor unit)',
-      amount: 'Amount differs',
-      proposed: 'Several orders fit: pick one',
-      theirs_paid_ours_not: 'Paid on their side, not on ours (lost callback)',
-      ours_paid_theirs_not: 'Paid on our side, not on theirs',
-      theirs_reversed: 'Paid on our side; theirs reversed it (the money went back)',
-      taken_back: 'Paid and taken back on their side, no order of ours',
-      duplicate: 'The same payment twice',
-      settlement_sum: 'Settlement differs from the day’s lines',
-      settlement_without_day: 'Settlement without matched lines',
-      control_total: 'The file’s control total does not add up',
-      currency: 'Another currency',
-      rate: 'All off by one rate ({{rate}})',
-      feeRate: 'Fee charged at {{rate}} %'
-    },
+    causes: { ...RECON_LABELS.en.causes },
     causeGroups: {
       title: 'Breaks by likely cause',
       cause: 'Likely cause',

@@ -1,23 +1,14 @@
 import type { enRecon } from './en.recon'
+import { RECON_LABELS } from '../../../shared/recon-labels'
 import { zhCNReconProfile } from './zh-CN.recon.profile'
 
 /** 简体中文：对账（对账来源与模板、导入、对账批次、差异）。 */
 export const zhCNRecon: typeof enRecon = {
   recon: {
     ...zhCNReconProfile,
-    breakTypes: {
-      missing_ours: '我方缺失（平台漏单）',
-      missing_theirs: '对方缺失（渠道漏单）',
-      amount_over: '金额多',
-      amount_short: '金额少',
-      fee_mismatch: '手续费不符',
-      currency_mismatch: '币种不符',
-      status_mismatch: '状态不符',
-      duplicate: '重复',
-      control_total: '合计不符'
-    },
-    breakStatuses: { open: '待处理', awaiting_approval: '待审批', resolved: '已处理' },
-    resolutions: { matched: '人工匹配', accepted_theirs: '以对方为准', written_off: '已核销', ignored: '已忽略' },
+    breakTypes: { ...RECON_LABELS['zh-CN'].breakTypes },
+    breakStatuses: { ...RECON_LABELS['zh-CN'].breakStatuses },
+    resolutions: { ...RECON_LABELS['zh-CN'].resolutions },
     actions: { match: '人工匹配', accept_theirs: '以对方为准', write_off: '核销', ignore: '忽略', annotate: '备注', assign: '指派', undo: '撤销' },
     events: { resolved: '处理', annotated: '备注', assigned: '指派', undone: '撤销', carried: '沿用此前批次的处理' },
     lineKinds: { payment: '收款', refund: '退款', payout: '代付', fee: '手续费', settlement: '结算' },
@@ -42,24 +33,7 @@ export const zhCNRecon: typeof enRecon = {
       expense: '支出金额',
       debitCredit: '借贷标志'
     },
-    causes: {
-      difference_is_fee: '差额即手续费',
-      cutoff: '临近日切',
-      rounding: '舍入误差（一个最小单位）',
-      amount: '金额不同',
-      proposed: '多笔订单符合：请选择一笔',
-      theirs_paid_ours_not: '对方已付、我方未成功（掉单）',
-      ours_paid_theirs_not: '我方成功、对方未付',
-      theirs_reversed: '我方成功、对方已冲正（款项已退回）',
-      taken_back: '对方付款后又退回，我方无订单',
-      duplicate: '同一笔付款出现两次',
-      settlement_sum: '结算金额与当日明细不符',
-      settlement_without_day: '结算无已匹配明细',
-      control_total: '文件合计对不上',
-      currency: '币种不同',
-      rate: '全部按同一比率偏差（{{rate}}）',
-      feeRate: '按 {{rate}} % 收取手续费'
-    },
+    causes: { ...RECON_LABELS['zh-CN'].causes },
     causeGroups: {
       title: '按可能原因分组的差异',
       cause: '可能原因',

@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next'
 import type { BreakType } from '../../../../shared/contract/reconciliation'
+import { causeParts, ppmAsPercent } from '../../../../shared/recon-labels'
 import { enRecon } from '../../i18n/en.recon'
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key)
@@ -20,19 +21,14 @@ export function reconLabel(t: TFunction, group: Group, code: string | null | und
 
 export const breakTypeLabel = (t: TFunction, type: BreakType | string) => reconLabel(t, 'breakTypes', type)
 
-/** ppm of a fee rate as a percentage: 6000 → "0.6". */
-export function ppmAsPercent(ppm: string): string {
-  const n = Number(ppm)
-  if (!Number.isFinite(n)) return ppm
-  return String(Math.round(n) / 10_000)
-}
+export { ppmAsPercent } from '../../../../shared/recon-labels'
 
 /**
- * A cause key as a sentence: the fixed ones from the catalog, `rate:<ratio>` and `fee_rate:<ppm>`
+ * A cause key as a sentence (shared/recon-labels.ts causeText is the export's): the fixed ones from the catalog, `rate:<ratio>` and `fee_rate:<ppm>`
  * with their value, a break type by its name; anything else as it came.
  */
 export function causeLabel(t: TFunction, causeKey: string): string {
-  const [kind, value] = causeKey.includes(':') ? [causeKey.slice(0, causeKey.indexOf(':')), causeKey.slice(causeKey.indexOf(':') + 1)] : [causeKey, '']
+  const [kind, value] = causeParts(causeKey)
   if (kind === 'rate') return t('recon.causes.rate', { rate: value })
   if (kind === 'fee_rate') return t('recon.causes.feeRate', { rate: ppmAsPercent(value) })
   if (!value && has(enRecon.recon.causes, kind)) return t(`recon.causes.${kind as keyof typeof enRecon.recon.causes}`)
