@@ -140,7 +140,9 @@ function reportOf(
   return {
     fileHash: file.fileHash,
     fileSize: file.fileSize,
-    encoding: result.encoding,
+    format: result.format,
+    encoding: result.encoding ?? '',
+    encodingSource: result.encodingSource,
     header: result.header,
     lineCount: result.lineCount,
     problemCount: checked.problemCount,
@@ -160,7 +162,9 @@ function reportOf(
 const refusedReport = (file: { fileHash: string; fileSize: number; already: number | null }): ImportReport => ({
   fileHash: file.fileHash,
   fileSize: file.fileSize,
+  format: null,
   encoding: '',
+  encodingSource: null,
   header: [],
   lineCount: 0,
   problemCount: 0,

@@ -14,7 +14,7 @@ import { id, pageInput, pageOf } from '../schemas'
 import { mutation, query } from './define'
 import { reason } from './ledger'
 import { amount, currencyCode, entityName, percent } from './master-fields'
-import { BUILT_IN_PROFILE_NAMES, COLUMN_FIELDS, matchingSettings, reconProfile } from './recon-profile'
+import { BUILT_IN_PROFILE_NAMES, COLUMN_FIELDS, matchingSettings, reconProfile, STATEMENT_FORMATS } from './recon-profile'
 
 export const BREAK_TYPE_VALUES = ['missing_ours', 'missing_theirs', 'amount_over', 'amount_short', 'fee_mismatch', 'currency_mismatch', 'status_mismatch', 'duplicate', 'control_total'] as const
 export const BREAK_STATUS_VALUES = ['open', 'awaiting_approval', 'resolved'] as const
@@ -74,7 +74,12 @@ export type ControlResultRow = z.infer<typeof controlResult>
 export const dryRunReport = z.object({
   fileHash: z.string(),
   fileSize: z.number(),
+  /** The kind of file read; null when it was refused before it was read, and in reports kept before it was said. */
+  format: z.enum(STATEMENT_FORMATS).nullable().default(null),
+  /** What a text file (CSV, camt.053, MT940) was decoded as: utf-8, gb18030, iso-8859-1; '' for a workbook (XLSX), which has no text encoding. */
   encoding: z.string(),
+  /** How that encoding was found: a byte-order mark, detected, declared by the file (camt.053's XML), set in the profile; null with no encoding. */
+  encodingSource: z.enum(['bom', 'detected', 'declared', 'profile']).nullable().default(null),
   header: z.array(z.string()),
   lineCount: z.number(),
   problemCount: z.number(),
@@ -115,6 +120,7 @@ export const statementRow = z.object({
   fileName: z.string(),
   fileHash: z.string(),
   fileSize: z.number(),
+  /** What its file was decoded as; '' for a workbook (XLSX). */
   encoding: z.string(),
   periodFrom: z.number().nullable(),
   periodTo: z.number().nullable(),

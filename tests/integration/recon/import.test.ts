@@ -4,12 +4,14 @@
  * nothing either, the same file is never imported twice, a line already imported from another
  * file is not stored again, and an overlapping period is said.
  */
+import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { inEnglish } from '../../../src/main/core/text'
 import { recoverReconciliation } from '../../../src/main/recon/recover'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import type { ReconJobView } from '../../../src/shared/contract/reconciliation'
 import { ADMIN, countRows, makeCore, type TestCore } from '../../support/core'
+import { camtXml, MT940 } from './bank-fixtures'
 import { ALIPAY_ROWS, alipayText, alipayZip, gbk, zipArchive } from './fixtures'
 
 let t: TestCore
@@ -60,7 +62,7 @@ describe('importing statement files', () => {
   it('imports an Alipay bill whole, exactly, with its controls and period', async () => {
     const alipay = await source('Alipay', BUILT_IN_PROFILES.alipay_trade)
     const dry = await check(alipay.id, gbk(alipayText()), 'alipay.csv')
-    expect(dry.result).toMatchObject({ encoding: 'gb18030', lineCount: 5, problemCount: 0, repeated: 0, overlaps: [], refused: null })
+    expect(dry.result).toMatchObject({ format: 'csv', encoding: 'gb18030', lineCount: 5, problemCount: 0, repeated: 0, overlaps: [], refused: null })
     expect((dry.result as { controls: { ok: boolean }[] }).controls.every((c) => c.ok)).toBe(true)
     // The dry run's lines wait for the commit where no list or run sees them.
     expect(await t.ok('recon.statements.list', {}, admin)).toMatchObject({ total: 0, items: [] })
@@ -76,6 +78,29 @@ describe('importing statement files', () => {
     )
     // Their numbers as they are, the Alipay trailing tab gone.
     expect(lines[0].upstreamNo).toBe(ALIPAY_ROWS[0].tradeNo)
+  })
+
+  it('says what kind of file each dry run read, and an encoding only where a text file was decoded', async () => {
+    const said = (job: ReconJobView) => {
+      const r = job.result as { format: string; encoding: string; encodingSource: string | null; problemCount: number }
+      return [r.format, r.encoding, r.encodingSource]
+    }
+    // A GBK bill with no byte-order mark: its encoding was detected.
+    expect(said(await check((await source('Alipay', BUILT_IN_PROFILES.alipay_trade)).id, gbk(alipayText()), 'alipay.csv'))).toEqual(['csv', 'gb18030', 'detected'])
+    // A workbook has no text encoding: none is said (it said utf-8).
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('Transactions')
+    sheet.addRow(['Date', 'Reference', 'Amount'])
+    sheet.addRow(['2024-05-01 08:00:00', 'REF-1', 12.5])
+    const workbook = { format: 'xlsx', columns: { time: 'Date', upstreamNo: 'Reference', gross: 'Amount' }, defaultKind: 'payment', currency: 'CNY', timeZone: '+08:00', rowKey: ['upstreamNo'] }
+    const fromBook = await check((await source('Bank portal', workbook)).id, Buffer.from(await book.xlsx.writeBuffer()), 'portal.xlsx')
+    expect(fromBook.result).toMatchObject({ lineCount: 1, problemCount: 0 })
+    expect(said(fromBook)).toEqual(['xlsx', '', null])
+    // camt.053 says its encoding in its XML declaration; MT940 is text whose encoding is detected.
+    expect(said(await check((await source('camt', BUILT_IN_PROFILES.camt053)).id, Buffer.from(camtXml({ version: '02' })), 'camt.xml'))).toEqual(['camt053', 'utf-8', 'declared'])
+    expect(said(await check((await source('MT940', BUILT_IN_PROFILES.mt940)).id, Buffer.from(MT940), 'stmt.sta'))).toEqual(['mt940', 'utf-8', 'detected'])
+    // A profile that names its encoding: said as the profile's.
+    expect(said(await check((await source('Alipay, GBK', { ...BUILT_IN_PROFILES.alipay_trade, encoding: 'gb18030' })).id, gbk(alipayText()), 'alipay-2.csv'))).toEqual(['csv', 'gb18030', 'profile'])
   })
 
   it('refuses each kind of bad file with a clear error, and stores nothing', async () => {

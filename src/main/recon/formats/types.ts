@@ -109,10 +109,10 @@ export interface StatementSummary {
 
 export interface StatementReadResult {
   format: StatementFormat
-  /** XLSX: utf-8 (its XML declares it). */
-  encoding: UsedEncoding
-  /** `bom`, `detected` (strict UTF-8 held, or did not), `declared` (XML, XLSX), `profile`. */
-  encodingSource: 'bom' | 'detected' | 'declared' | 'profile'
+  /** What a text file (CSV, camt.053, MT940) was decoded as; null for a workbook (XLSX): its cells are no text the clerk chose an encoding for. */
+  encoding: UsedEncoding | null
+  /** `bom`, `detected` (strict UTF-8 held, or did not), `declared` (camt.053's XML declaration), `profile`; null with no encoding. */
+  encodingSource: 'bom' | 'detected' | 'declared' | 'profile' | null
   /** The header row's cells as found (CSV, XLSX); empty for bank formats. */
   header: string[]
   /** Its 1-based line (row); null for bank formats. */

@@ -149,8 +149,8 @@ export async function readXlsx(source: ByteSource, profile: ReconProfile, sink: 
   }
   const header = plan as HeaderPlan
   return {
-    encoding: 'utf-8',
-    encodingSource: 'declared',
+    encoding: null,
+    encodingSource: null,
     header: header.cells,
     headerRow: header.row,
     anchorsFound: header.anchorsFound,

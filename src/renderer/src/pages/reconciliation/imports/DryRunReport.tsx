@@ -1,5 +1,5 @@
 /**
- * A dry run's report: the file as read (hash, encoding, lines), every bad row with its line number
+ * A dry run's report: the file as read (its kind, a text file's encoding, hash, lines), every bad row with its line number
  * and reason, the file's control totals, the lines imported before, the bank entries left out as
  * not booked, the statements whose period this one overlaps, and the refusal of a file already
  * imported or of one with nothing new.
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../format/time'
 import { Fact } from '../Fact'
 import { controlLabel, reconLabel } from '../labels'
 import { ProblemTable } from '../profile/MappedResult'
+import { fileReadFacts } from './fileRead'
 import type { DryRunReport as Report } from './report'
 
 /** The statements holding the lines the file repeats: "8 (cn_0501.csv), 9 (…)". */
@@ -53,6 +54,7 @@ export function ControlTable({ controls }: { controls: Report['controls'] }) {
 export function DryRunReport({ report }: { report: Report }) {
   const { t } = useTranslation()
   const notBooked = Object.values(report.notBooked).reduce((sum, n) => sum + n, 0)
+  const read = fileReadFacts(t, report)
   return (
     <Paper withBorder p="md" data-testid="dry-run-report">
       <Stack gap="sm">
@@ -75,7 +77,8 @@ export function DryRunReport({ report }: { report: Report }) {
               <Fact label={t('recon.report.lines')} value={report.lineCount.toLocaleString()} testId="report-lines" />
               <Fact label={t('recon.report.problems')} value={report.problemCount.toLocaleString()} testId="report-problems" />
               <Fact label={t('recon.report.repeated')} value={report.repeated.toLocaleString()} testId="report-repeated" />
-              <Fact label={t('recon.report.encoding')} value={report.encoding} />
+              {read.format !== null && <Fact label={t('recon.report.format')} value={read.format} testId="report-format" />}
+              {read.encoding !== null && <Fact label={t('recon.report.encoding')} value={read.encoding} testId="report-encoding" />}
               <Fact label={t('recon.report.period')} value={period(report.period)} />
               <Fact label={t('recon.report.fileHash')} value={report.fileHash.slice(0, 16)} testId="report-file-hash" />
             </SimpleGrid>
