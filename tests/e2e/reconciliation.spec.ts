@@ -300,17 +300,20 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     const download = await downloading
     await expect(page.getByTestId('export-saved')).toContainText(download.suggestedFilename())
     const [header, ...records] = parse(readFileSync(await download.path()), { bom: true }) as string[][]
-    const at = (name: string) => header.indexOf(name)
-    expect(header).toEqual(expect.arrayContaining(['id', 'type', 'cause', 'status', 'resolution', 'reason']))
+    // A column by its header, or a machine's by the code in its brackets (`Your reason [reason]`).
+    const at = (name: string) => header.findIndex((h) => h === name || h.endsWith(`[${name}]`))
+    // Read as the run shows it, in the screen's language; the columns the decisions import reads say their codes.
+    expect(header).toEqual(expect.arrayContaining(['Break ID [id]', 'Type', 'Likely cause', 'Status', 'Decision', 'Your reason [reason]', 'Type code [type]']))
     expect(records).toHaveLength(8 + plan.missing.length + plan.missingRefunds.length)
+    expect(new Set(records.map((r) => r[at('Type')]))).toEqual(new Set(['Missing on our side', 'Missing on their side', 'Amount over', 'Amount short', 'Fee mismatch', 'Currency mismatch', 'Status mismatch', 'Duplicate', 'Control total mismatch']))
     expect(new Set(records.map((r) => r[at('type')]))).toEqual(new Set(['missing_ours', 'missing_theirs', 'amount_over', 'amount_short', 'fee_mismatch', 'currency_mismatch', 'status_mismatch', 'duplicate', 'control_total']))
     const byType = (type: string) => records.filter((r) => r[at('type')] === type)
-    expect(byType('amount_over')[0][at('resolution')]).toBe('accepted_theirs')
-    expect(byType('amount_short')[0][at('resolution')]).toBe('written_off')
+    expect(byType('amount_over')[0][at('Decision')]).toBe('Accepted theirs')
+    expect(byType('amount_short')[0][at('Decision')]).toBe('Written off')
     expect(byType('fee_mismatch')[0][at('resolution')]).toBe('ignored')
-    expect(byType('fee_mismatch')[0][at('decision_reason')]).toBe('Promotion rate this month, per the channel notice')
-    expect(byType('status_mismatch')[0][at('order_no')]).toBe(plan.closed.orderNo)
-    expect(byType('missing_ours')[0][at('their_order_no')]).toBe(plan.unknown.orderNo)
+    expect(byType('fee_mismatch')[0][at('Decided because')]).toBe('Promotion rate this month, per the channel notice')
+    expect(byType('status_mismatch')[0][at('Our order no.')]).toBe(plan.closed.orderNo)
+    expect(byType('missing_ours')[0][at('Their order no.')]).toBe(plan.unknown.orderNo)
   })
 
   await test.step('decisions worked offline on the exported list come back, each line with its result', async () => {

@@ -1,13 +1,16 @@
 /**
  * Decisions worked offline on an exported break list (export.ts), brought back: the `id`,
  * `action` and `reason` columns (and `assigned_to` for an assignment) of each row with an action,
- * from the CSV (UTF-8 or GBK, as a spreadsheet saved it) or the XLSX. Only decisions that move no
- * money come back this way (BULK_ACTIONS); each row gets its own result, and a bad row never
- * stops the others.
+ * from the CSV (UTF-8 or GBK, as a spreadsheet saved it) or the XLSX. A column is found by its
+ * code in brackets (`Your reason [reason]`, as files are exported now, in either language) or by
+ * the code alone (files exported before). The action is its code or its word in either language
+ * (`write off`, `核销`: shared/recon-export-text.ts). Only decisions that move no money come back
+ * this way (BULK_ACTIONS); each row gets its own result, and a bad row never stops the others.
  */
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { BULK_ACTIONS } from '../../shared/contract/reconciliation'
+import { DECISION_WORDS } from '../../shared/recon-export-text'
 import { REASON_MIN, saysWhy } from '../../shared/reason'
 import { say, verbatim, type ServerText } from '../../shared/server-text'
 import type { Decision } from './breaks'
@@ -15,6 +18,19 @@ import { chooseEncoding, decodeLoosely } from './formats/encoding'
 
 export type DecisionRow = { lineNo: number; id: number; decision: Decision } | { lineNo: number; id: number | null; problem: ServerText }
 
+
+/** The column headed `code` or `Name [code]`, or -1. */
+export function columnIndex(header: readonly string[], code: string): number {
+  const cells = header.map((c) => c.trim().toLowerCase())
+  const exact = cells.indexOf(code)
+  return exact >= 0 ? exact : cells.findIndex((c) => c.endsWith(`[${code}]`))
+}
+
+/** A decision's words (either language, any case, spaces or underscores) → its code. */
+const ACTION_OF = new Map<string, (typeof BULK_ACTIONS)[number]>(
+  BULK_ACTIONS.flatMap((action) => [action, ...Object.values(DECISION_WORDS).map((words) => words[action])].map((word) => [word.toLowerCase().replace(/[\s_]+/g, '_'), action] as const))
+)
+const actionOf = (cell: string) => ACTION_OF.get(cell.toLowerCase().replace(/[\s_]+/g, '_')) ?? null
 
 /** A cell the export guarded against formula injection (a leading apostrophe) reads as it was. */
 const unguarded = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text)
@@ -42,25 +58,26 @@ async function rowsOf(path: string): Promise<{ lineNo: number; cells: string[] }
 export async function readDecisions(path: string, userIdOf: (username: string) => number | null): Promise<DecisionRow[]> {
   const rows = await rowsOf(path)
   const header = rows.shift()
-  const columns = (header?.cells ?? []).map((c) => c.trim().toLowerCase())
-  const column = (name: string) => columns.indexOf(name)
+  const indexes = new Map(['id', 'action', 'reason', 'assigned_to'].map((name) => [name, columnIndex(header?.cells ?? [], name)]))
+  const column = (name: string) => indexes.get(name) ?? -1
   for (const name of ['id', 'action', 'reason']) {
     if (column(name) < 0) return [{ lineNo: header?.lineNo ?? 1, id: null, problem: say('error.recon.decisionColumns', { column: name }) }]
   }
   const out: DecisionRow[] = []
   for (const { lineNo, cells } of rows) {
     const cell = (name: string) => (column(name) < 0 ? '' : unguarded(String(cells[column(name)] ?? '').trim()))
-    const action = cell('action').toLowerCase()
+    const written = cell('action')
     // A row without a decision is a break the clerk left alone.
-    if (action === '') continue
+    if (written === '') continue
+    const action = actionOf(written)
     const idText = cell('id')
     const id = /^\d{1,15}$/.test(idText) ? Number(idText) : null
     if (id === null) {
       out.push({ lineNo, id: null, problem: say('error.recon.decisionId', { value: verbatim(idText.slice(0, 40)) }) })
       continue
     }
-    if (!(BULK_ACTIONS as readonly string[]).includes(action)) {
-      out.push({ lineNo, id, problem: say('error.recon.decisionAction', { value: verbatim(action.slice(0, 40)), allowed: verbatim(BULK_ACTIONS.join(', ')) }) })
+    if (action === null) {
+      out.push({ lineNo, id, problem: say('error.recon.decisionAction', { value: verbatim(written.slice(0, 40)), allowed: verbatim(BULK_ACTIONS.join(', ')) }) })
       continue
     }
     const reason = cell('reason')

@@ -1,11 +1,13 @@
 /**
  * A run's breaks or matches as a CSV or XLSX file a clerk can work offline (and bring the
- * decisions back: decisions.ts reads the `id`, `action`, `reason` columns), or its report: what
- * went in (each file's hash, the profile and rule versions), the input and result hashes, and the
- * summary, so anyone can check a rerun reproduces it. Written by a job's worker thread in batches
- * by id; text cells a spreadsheet would take for a formula are escaped in CSV, a number of ours or
- * theirs it would take for a number ends in a TAB there (as Alipay writes them), and XLSX cells
- * are typed strings.
+ * decisions back: decisions.ts reads the `[id]`, `[action]`, `[reason]` columns), or its report:
+ * what went in (each file's hash, the profile and rule versions), the input and result hashes, and
+ * the summary, so anyone can check a rerun reproduces it. Written in the export's language: headers, break types, causes, statuses and
+ * decisions by their names; the columns the decisions import reads, and each code beside its name,
+ * are headed with their code in brackets (shared/recon-export-text.ts). Written by a job's worker
+ * thread in batches by id; text cells a spreadsheet would take for a formula are escaped in CSV, a
+ * number of ours or theirs it would take for a number ends in a TAB there (as Alipay writes them),
+ * and XLSX cells are typed strings.
  */
 import { once } from 'node:events'
 import { createWriteStream, rmSync } from 'node:fs'
@@ -15,6 +17,10 @@ import type { Writable } from 'node:stream'
 import type Database from 'better-sqlite3'
 import { stringify } from 'csv-stringify/sync'
 import { amountFormat, fromMinor } from '../../shared/money'
+import { machineHeader, RECON_EXPORT_TEXT, type BreakColumnKey, type MatchColumnKey } from '../../shared/recon-export-text'
+import { causeText, reconCodeText } from '../../shared/recon-labels'
+import type { ReportLanguage } from '../../shared/report-columns'
+import { zoneLabel } from '../../shared/time-zone'
 import { zoneOffsetMs } from '../ledger/business-day'
 import { PRIVATE_FILE_MODE } from '../paths'
 import { guarded } from '../reports/export/write'
@@ -28,6 +34,8 @@ export interface ReconExportRequest {
   merchantId: number | null
   /** The requesting user's display zone (their own, else the business zone): times are written in it, and the header says which. */
   zone: string
+  /** The language of the headers and of the codes' names (the user's). */
+  language: ReportLanguage
   path: string
 }
 
@@ -38,12 +46,14 @@ interface Column {
   kind: Kind
   /** An amount's currency column: its cells get that currency's decimals in XLSX. */
   in?: string
+  /** A column the decisions import reads, or a code's: headed `Name [code]`, and found by the code (the whole header in files exported before). */
+  code?: string
 }
 
 const BATCH = 1000
 
-const BREAK_COLUMNS: Column[] = [
-  { key: 'id', kind: 'integer' },
+const BREAK_COLUMNS: (Column & { key: BreakColumnKey })[] = [
+  { key: 'id', kind: 'integer', code: 'id' },
   { key: 'type', kind: 'text' },
   { key: 'cause', kind: 'text' },
   { key: 'status', kind: 'text' },
@@ -64,14 +74,19 @@ const BREAK_COLUMNS: Column[] = [
   { key: 'ours', kind: 'amount', in: 'our_currency' },
   { key: 'difference', kind: 'amount', in: 'their_currency' },
   { key: 'at', kind: 'text' },
-  { key: 'assigned_to', kind: 'text' },
+  { key: 'assigned_to', kind: 'text', code: 'assigned_to' },
   // Left empty: the clerk writes a decision here and imports the file back.
-  { key: 'action', kind: 'text' },
-  { key: 'reason', kind: 'text' }
+  { key: 'action', kind: 'text', code: 'action' },
+  { key: 'reason', kind: 'text', code: 'reason' },
+  // The codes the names above stand for, under the names earlier files gave their columns.
+  { key: 'type_code', kind: 'text', code: 'type' },
+  { key: 'cause_code', kind: 'text', code: 'cause' },
+  { key: 'status_code', kind: 'text', code: 'status' },
+  { key: 'resolution_code', kind: 'text', code: 'resolution' }
 ]
 
-const MATCH_COLUMNS: Column[] = [
-  { key: 'line_id', kind: 'integer' },
+const MATCH_COLUMNS: (Column & { key: MatchColumnKey })[] = [
+  { key: 'line_id', kind: 'integer', code: 'line_id' },
   { key: 'statement_line', kind: 'integer' },
   { key: 'pass', kind: 'text' },
   { key: 'group', kind: 'text' },
@@ -80,7 +95,8 @@ const MATCH_COLUMNS: Column[] = [
   { key: 'upstream_no', kind: 'id' },
   { key: 'merchant', kind: 'text' },
   { key: 'currency', kind: 'text' },
-  { key: 'amount', kind: 'amount', in: 'currency' }
+  { key: 'amount', kind: 'amount', in: 'currency' },
+  { key: 'pass_code', kind: 'text', code: 'pass' }
 ]
 
 const REPORT_COLUMNS: Column[] = [
@@ -116,10 +132,12 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
     const found = select.all(...params) as Record<string, string | number | null>[]
     const rows = found.map((b) => {
       const [currency, theirCurrency, ourCurrency] = [b.currency, b.theirCurrency, b.ourCurrency] as (string | null)[]
+      const [type, cause, status, resolution] = [b.type, b.cause, b.status, b.resolution] as (string | null)[]
+      const named = [reconCodeText(r.language, 'breakTypes', type), causeText(r.language, cause), reconCodeText(r.language, 'breakStatuses', status), reconCodeText(r.language, 'resolutions', resolution)]
       return [
-        b.id, b.type, b.cause, b.status, b.resolution ?? '', b.decisionReason ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
+        b.id, ...named, b.decisionReason ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
         b.lineNo, b.theirs === null ? '' : (theirCurrency ?? ''), money(b.theirs as number | null, theirCurrency), b.ours === null ? '' : (ourCurrency ?? ''), money(b.ours as number | null, ourCurrency), money(b.difference as number | null, currency),
-        timeText(b.at as number, r.zone), b.assignedTo ?? '', '', ''
+        timeText(b.at as number, r.zone), b.assignedTo ?? '', '', '', type, cause, status, resolution ?? ''
       ] as Row
     })
     return { last: found.length ? (found[found.length - 1].id as number) : after, rows }
@@ -135,12 +153,14 @@ function matchBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
      left join recon_lines l on l.id = x.line_id left join orders o on o.id = x.order_id left join refunds rf on rf.id = x.refund_id left join merchants m on m.id = x.merchant_id
      where x.run_id = ? and run.tenant_id = ? ${scoped} and x.id > ? order by x.id limit ${BATCH}`
   )
+  const passes = RECON_EXPORT_TEXT[r.language].passes
   return (after) => {
     const params = r.merchantId === null ? [r.runId, r.tenantId, after] : [r.runId, r.tenantId, r.merchantId, after]
     const found = select.all(...params) as Record<string, string | number | null>[]
     const rows = found.map((x) => {
       const currency = x.currency as string | null
-      return [x.lineId, x.lineNo, x.pass, x.groupKey ?? '', x.orderNo ?? '', x.refundNo ?? '', x.upstreamNo ?? '', x.merchant ?? '', currency ?? '', money(x.amount as number | null, currency)] as Row
+      const pass = x.pass as keyof typeof passes
+      return [x.lineId, x.lineNo, passes[pass] ?? pass, x.groupKey ?? '', x.orderNo ?? '', x.refundNo ?? '', x.upstreamNo ?? '', x.merchant ?? '', currency ?? '', money(x.amount as number | null, currency), pass] as Row
     })
     return { last: found.length ? (found[found.length - 1].id as number) : after, rows }
   }
@@ -247,6 +267,16 @@ async function xlsxSink(out: Writable, sheetName: string, columns: Column[], hea
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/** The header row in the request's language: each machine's column with its code in brackets, the time's with its zone. */
+function headerOf(columns: Column[], request: ReconExportRequest): string[] {
+  const text = RECON_EXPORT_TEXT[request.language]
+  const names: Record<string, string> = request.what === 'breaks' ? text.breakColumns : request.what === 'matches' ? text.matchColumns : { field: 'field', value: 'value' }
+  return columns.map((c) => {
+    const name = c.key === 'at' ? text.report.inZone(names.at, zoneLabel(request.zone)) : names[c.key]
+    return c.code ? machineHeader(name, c.code) : name
+  })
+}
+
 export interface ReconExportResult {
   rows: number
   fileName: string
@@ -256,7 +286,7 @@ export interface ReconExportResult {
 /** Writes the export to `request.path`; resolves with the rows written, or null when stopped (the partial file is removed). */
 export async function writeReconExport(sqlite: Database.Database, request: ReconExportRequest, signal: AbortSignal, progress: (done: number, total: number) => void): Promise<ReconExportResult | null> {
   const columns = request.what === 'breaks' ? BREAK_COLUMNS : request.what === 'matches' ? MATCH_COLUMNS : REPORT_COLUMNS
-  const header = columns.map((c) => (c.key === 'at' ? `at (${request.zone})` : c.key))
+  const header = headerOf(columns, request)
   const out = createWriteStream(request.path, { mode: PRIVATE_FILE_MODE, flags: 'wx' })
   const sink = request.format === 'csv' ? csvSink(out, columns, header) : await xlsxSink(out, request.what, columns, header)
   let rows = 0

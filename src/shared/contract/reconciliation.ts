@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { PERMISSIONS } from '../permissions'
+import { REPORT_LANGUAGES } from '../report-columns'
 import { ruleMessage } from '../rule-message'
 import { serverTextSchema } from '../server-text'
 import { id, pageInput, pageOf } from '../schemas'
@@ -425,10 +426,16 @@ export const reconciliationContract = {
     doc: "A run's summary and its breaks grouped by likely cause (a merchant-bound user: its own merchant's only)."
   }),
   'recon.runs.export': mutation({
-    input: z.object({ id, what: z.enum(['breaks', 'matches', 'report'], oneOf(['breaks', 'matches', 'report'])), format: z.enum(['csv', 'xlsx'], oneOf(['csv', 'xlsx'])).default('csv') }),
+    input: z.object({
+      id,
+      what: z.enum(['breaks', 'matches', 'report'], oneOf(['breaks', 'matches', 'report'])),
+      format: z.enum(['csv', 'xlsx'], oneOf(['csv', 'xlsx'])).default('csv'),
+      /** The language of the headers and of the codes' names (the user's); the machine's columns keep their codes. */
+      language: z.enum(REPORT_LANGUAGES, oneOf(REPORT_LANGUAGES)).default('en')
+    }),
     output: jobView,
     access: R,
-    doc: "Exports a run's breaks or matches (CSV or XLSX, formulas escaped) or its report (inputs' and result's hashes)."
+    doc: "Exports a run's breaks or matches (CSV or XLSX, formulas escaped, in the user's language) or its report (inputs' and result's hashes, and its figures)."
   }),
   'recon.breaks.list': query({
     input: pageInput.extend(breakFilters),
@@ -479,6 +486,6 @@ export const reconciliationContract = {
     input: z.object({ runId: id, uploadId }),
     output: z.object({ results: z.array(z.object({ lineNo: z.number(), id: z.number().nullable(), ok: z.boolean(), error: serverTextSchema.nullable() })) }),
     access: W,
-    doc: 'Applies decisions worked offline on an exported break list (its id, action and reason columns), each with its result.'
+    doc: 'Applies decisions worked offline on an exported break list (its [id], [action] and [reason] columns, or id, action and reason as exported before), each with its result.'
   })
 }

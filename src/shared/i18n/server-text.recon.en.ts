@@ -15,7 +15,7 @@ export const reconTextEn = {
   'error.recon.theirsOverOrder': 'order {{orderNo}}: theirs is not the order’s amount; an overpayment is booked only from the provider’s own report',
   'error.recon.assigneeMissing': 'user {{id}} is not a platform user of this tenant',
   'error.recon.notOfRun': 'break {{id}} is not a break of run {{runId}}',
-  'error.recon.decisionColumns': 'the file has no {{column}} column: export the breaks again and fill in action and reason',
+  'error.recon.decisionColumns': 'the file has no [{{column}}] column: export the breaks again and fill in its [action] and [reason] columns',
   'error.recon.decisionId': '"{{value}}" is not a break id',
   'error.recon.decisionAction': '"{{value}}" is not a decision a file can bring: {{allowed}}',
   'error.recon.decisionReason': 'the reason must say why in at least {{n}} characters',

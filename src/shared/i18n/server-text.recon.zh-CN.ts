@@ -17,7 +17,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'error.recon.theirsOverOrder': '订单 {{orderNo}}：对方金额与订单金额不符；多付款只能依据渠道自己的报告入账',
   'error.recon.assigneeMissing': '用户 {{id}} 不是本租户的平台用户',
   'error.recon.notOfRun': '差异 {{id}} 不属于对账批次 {{runId}}',
-  'error.recon.decisionColumns': '文件缺少 {{column}} 列：请重新导出差异并填写 action 和 reason',
+  'error.recon.decisionColumns': '文件缺少 [{{column}}] 列：请重新导出差异，并填写其中的 [action] 和 [reason] 列',
   'error.recon.decisionId': '“{{value}}”不是差异编号',
   'error.recon.decisionAction': '“{{value}}”不是文件可带回的处理方式：{{allowed}}',
   'error.recon.decisionReason': '原因至少需要 {{n}} 个字符说明（一个汉字计两个）',

@@ -57,7 +57,8 @@ export const reconCases: Record<ReconProcedure, [unknown, string][]> = {
   'recon.runs.get': [[{ id: 'x' }, 'id']],
   'recon.runs.export': [
     [{ id: 1, what: 'everything' }, 'what'],
-    [{ id: 1, what: 'breaks', format: 'pdf' }, 'format']
+    [{ id: 1, what: 'breaks', format: 'pdf' }, 'format'],
+    [{ id: 1, what: 'breaks', language: 'fr' }, 'language']
   ],
   'recon.breaks.list': [
     [{ runId: 1, type: 'lost' }, 'type'],

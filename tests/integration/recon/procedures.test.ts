@@ -44,6 +44,13 @@ async function breaksOf(runId: number, filter: Record<string, unknown> = {}, tok
   return (await t.ok('recon.breaks.list', { runId, pageSize: 100, ...filter }, token)).items
 }
 
+/** An exported column by its code in brackets (`Your reason [reason]`). */
+function columnOf(header: readonly string[], code: string): number {
+  const index = header.findIndex((h) => h.endsWith(`[${code}]`))
+  expect(index, code).toBeGreaterThanOrEqual(0)
+  return index
+}
+
 const upload = (fileName: string, text: string, token = admin) => t.ok('recon.uploads.put', { fileName, contentBase64: Buffer.from(text, 'utf8').toString('base64') }, token)
 
 describe('reconciliation procedures', () => {
@@ -74,7 +81,7 @@ describe('reconciliation procedures', () => {
     expect(Object.keys(s.matchedAmount)).toEqual(['CNY'])
     const matches = await settled(await t.ok('recon.runs.export', { id: run.id, what: 'matches', format: 'csv' }, admin))
     const [head, ...rows] = parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: matches.id }, admin)).contentBase64, 'base64').toString('utf8'), { bom: true }) as string[][]
-    const matchedLines = rows.map((r) => Number(r[head.indexOf('line_id')]))
+    const matchedLines = rows.map((r) => Number(r[columnOf(head, 'line_id')]))
     expect(matchedLines).toHaveLength(s.matched)
     expect(matchedLines.filter((id) => brokenLines.has(id))).toEqual([])
   })
@@ -298,9 +305,9 @@ describe('reconciliation procedures', () => {
     const text = Buffer.from(back.contentBase64, 'base64').toString('utf8')
     const rows = parse(text, { bom: true }) as string[][]
     const header = rows[0]
-    const upstream = header.indexOf('their_upstream_no')
+    const upstream = header.indexOf('Their transaction no.')
     // Long numbers end in a TAB, as Alipay writes them, so a spreadsheet keeps them as text; a formula stays escaped.
-    expect(rows.slice(1).map((r) => [r[upstream], r[header.indexOf('their_order_no')]]).sort()).toEqual([
+    expect(rows.slice(1).map((r) => [r[upstream], r[header.indexOf('Their order no.')]]).sort()).toEqual([
       ["'=HYPERLINK(\"http://evil\")", ''],
       ['4200001999202610130000001\t', '00012345678901234567\t'],
       ['PLAIN-1', '']
@@ -310,12 +317,12 @@ describe('reconciliation procedures', () => {
     // The clerk fills in a decision for two rows (the long numbers' one as a spreadsheet saves it) and leaves one alone.
     const byUpstream = (start: string) => rows.find((r) => r[upstream].startsWith(start))!
     const [first, second, third] = [byUpstream("'="), byUpstream('PLAIN'), byUpstream('42')]
-    first[header.indexOf('action')] = 'ignore'
-    first[header.indexOf('reason')] = 'Test payment by the channel'
-    second[header.indexOf('action')] = 'accept_theirs'
-    second[header.indexOf('reason')] = 'Not allowed from a file'
-    third[header.indexOf('action')] = 'write_off'
-    third[header.indexOf('reason')] = 'Channel test order, long numbers'
+    first[columnOf(header, 'action')] = 'ignore'
+    first[columnOf(header, 'reason')] = 'Test payment by the channel'
+    second[columnOf(header, 'action')] = 'accept_theirs'
+    second[columnOf(header, 'reason')] = 'Not allowed from a file'
+    third[columnOf(header, 'action')] = 'write_off'
+    third[columnOf(header, 'reason')] = 'Channel test order, long numbers'
     const worked = [header, first, second, third].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')
     const decisions = await t.ok('recon.breaks.importDecisions', { runId: started.run.id, uploadId: (await upload('worked.csv', worked)).uploadId }, admin)
     expect(decisions.results.map((r) => [r.lineNo, r.id, r.ok])).toEqual([
@@ -328,7 +335,7 @@ describe('reconciliation procedures', () => {
     // Exported again, the decided row carries its decision's reason; the open one none.
     const reexported = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'breaks', format: 'csv' }, admin))
     const [head, ...rowsAgain] = parse(Buffer.from((await t.ok('recon.jobs.file', { jobId: reexported.id }, admin)).contentBase64, 'base64').toString('utf8'), { bom: true }) as string[][]
-    const reasonOf = (id: string) => rowsAgain.find((r) => r[0] === id)![head.indexOf('decision_reason')]
+    const reasonOf = (id: string) => rowsAgain.find((r) => r[0] === id)![head.indexOf('Decided because')]
     expect([reasonOf(first[0]), reasonOf(second[0]), reasonOf(third[0])]).toEqual(['Test payment by the channel', '', 'Channel test order, long numbers'])
 
     const report = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'report', format: 'xlsx' }, admin))
@@ -354,7 +361,7 @@ describe('reconciliation procedures', () => {
     const row = rows.find((r) => r[0] === String(mismatch.id))!
     const cell = (name: string) => row[head.indexOf(name)]
     // Ours was written in the line's currency, with its decimals (CNY 1,000.00 as "100000").
-    expect([cell('their_currency'), cell('theirs'), cell('our_currency'), cell('ours')]).toEqual(['VND', '250000', 'CNY', mismatch.ours.amount])
+    expect([cell('Their currency'), cell('Theirs'), cell('Our currency'), cell('Ours')]).toEqual(['VND', '250000', 'CNY', mismatch.ours.amount])
     // In XLSX the numbers show each currency's decimals (they showed as bare numbers).
     const xlsx = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'breaks', format: 'xlsx' }, admin))
     const book = new ExcelJS.Workbook()
@@ -363,8 +370,8 @@ describe('reconciliation procedures', () => {
     const titles = (sheet.getRow(1).values as string[]).slice(1)
     const sheetRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === mismatch.id)!
     const format = (name: string) => sheetRow.getCell(titles.indexOf(name) + 1).numFmt
-    expect([format('theirs'), format('ours')]).toEqual(['#,##0', '#,##0.00'])
-    expect(sheetRow.getCell(titles.indexOf('ours') + 1).value).toBe(Number(mismatch.ours.amount))
+    expect([format('Theirs'), format('Ours')]).toEqual(['#,##0', '#,##0.00'])
+    expect(sheetRow.getCell(titles.indexOf('Ours') + 1).value).toBe(Number(mismatch.ours.amount))
   })
 
   it('holds the merchant scope: no sources, statements or lines, and only its own breaks', async () => {

@@ -211,7 +211,7 @@ export const reconRunProcedures = handlers({
     privateFolder(folder)
     const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
     const path = join(folder, `run-${run.id}-${input.what}-${stamp}-${actor.userId}-${Math.random().toString(36).slice(2, 8)}.${input.format}`)
-    const task: ReconTask = { kind: 'export', request: { runId: run.id, tenantId: ctx.tenantId, what: input.what, format: input.format, merchantId, zone: displayZoneOf(ctx.db, actorOf(ctx).userId, ctx.tenantId), path } }
+    const task: ReconTask = { kind: 'export', request: { runId: run.id, tenantId: ctx.tenantId, what: input.what, format: input.format, language: input.language, merchantId, zone: displayZoneOf(ctx.db, actorOf(ctx).userId, ctx.tenantId), path } }
     audit(ctx, run.id, say('audit.recon.exportStarted', { id: run.id, what: input.what, format: input.format.toUpperCase() }), { what: input.what, format: input.format, merchantId }, merchantId)
     const job = ctx.recon.start(task, actor.userId, (ended) => {
       const result = ended.result as ReconExportResult | null

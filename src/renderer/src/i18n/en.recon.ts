@@ -301,8 +301,8 @@ export const enRecon = {
     },
     decisions: {
       title: 'Import decisions',
-      intro: 'An exported break list with its id, action and reason columns filled in offline; each line is applied and answered.',
-      file: 'Decisions file (CSV)',
+      intro: 'An exported break list (CSV or XLSX) with its decision [action] and reason [reason] columns filled in offline: write off, ignore, annotate or assign (with the user name in [assigned_to]), in English or Chinese. Each line is applied and answered.',
+      file: 'Decisions file (CSV or XLSX)',
       apply: 'Apply the decisions',
       summary: '{{applied}} applied, {{refused}} refused.'
     }

@@ -302,8 +302,8 @@ export const zhCNRecon: typeof enRecon = {
     },
     decisions: {
       title: '导入处理结果',
-      intro: '导出的差异清单，线下填好编号、处理和原因列后导入；逐行执行并给出结果。',
-      file: '处理结果文件（CSV）',
+      intro: '导出的差异清单（CSV 或 XLSX），线下填好“本次处理 [action]”和“本次处理原因 [reason]”列后导入：核销、忽略、备注或指派（在 [assigned_to] 列填用户名），中英文均可。逐行执行并给出结果。',
+      file: '处理结果文件（CSV 或 XLSX）',
       apply: '执行导入的处理',
       summary: '已执行 {{applied}} 条，被拒绝 {{refused}} 条。'
     }

@@ -1,5 +1,5 @@
 /**
- * Decisions worked offline on an exported break list (its id, action and reason columns) applied
+ * Decisions worked offline on an exported break list (its [id], [action] and [reason] columns) applied
  * back to the run, each line with its result.
  */
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
@@ -36,7 +36,7 @@ function DecisionsForm({ runId, onClose }: { runId: number; onClose: () => void 
   return (
     <Stack>
       <Text size="sm">{t('recon.decisions.intro')}</Text>
-      <UploadField label={t('recon.decisions.file')} accept=".csv,text/csv" upload={upload} onUploaded={(next) => { setUpload(next); setResult(null) }} />
+      <UploadField label={t('recon.decisions.file')} accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" upload={upload} onUploaded={(next) => { setUpload(next); setResult(null) }} />
       {refusal && <Alert color="red">{refusal}</Alert>}
       {result && (
         <>

@@ -1,7 +1,7 @@
 /**
  * A run's breaks, matches or report (its inputs' and result's hashes) exported to CSV or XLSX in
- * a worker (progress, Cancel); the finished file comes back through `recon.jobs.file` and is
- * saved as a download.
+ * the user's language, in a worker (progress, Cancel); the finished file comes back through
+ * `recon.jobs.file` and is saved as a download.
  */
 import { Button, Menu, Stack, Text } from '@mantine/core'
 import { IconChevronDown, IconDownload } from '@tabler/icons-react'
@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../../api/client'
 import { notifyError } from '../../../components/notify'
+import { currentLanguage } from '../../../i18n'
 import { saveBase64File } from '../download'
 import { JobProgress } from '../JobProgress'
 import { useReconJob } from '../useReconJob'
@@ -36,7 +37,7 @@ export function RunExports({ runId }: { runId: number }) {
 
   const start = (what: (typeof WHAT)[number], format: (typeof FORMATS)[number]) => {
     setSaved(null)
-    void exporting.follow(call('recon.runs.export', { id: runId, what, format }))
+    void exporting.follow(call('recon.runs.export', { id: runId, what, format, language: currentLanguage() }))
   }
   return (
     <Stack gap={4} miw={260} data-testid="run-export">
