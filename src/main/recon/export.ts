@@ -1,8 +1,7 @@
 /**
  * A run's breaks or matches as a CSV or XLSX file a clerk can work offline (and bring the
- * decisions back: decisions.ts reads the `[id]`, `[action]`, `[reason]` columns), or its report:
- * what went in (each file's hash, the profile and rule versions), the input and result hashes, and
- * the summary, so anyone can check a rerun reproduces it. Written in the export's language: headers, break types, causes, statuses and
+ * decisions back: decisions.ts reads the `[id]`, `[action]`, `[reason]` columns), or its report
+ * (run-report.ts). Written in the export's language: headers, break types, causes, statuses and
  * decisions by their names; the columns the decisions import reads, and each code beside its name,
  * are headed with their code in brackets (shared/recon-export-text.ts). Written by a job's worker
  * thread in batches by id; text cells a spreadsheet would take for a formula are escaped in CSV, a
@@ -21,9 +20,9 @@ import { machineHeader, RECON_EXPORT_TEXT, type BreakColumnKey, type MatchColumn
 import { causeText, reconCodeText } from '../../shared/recon-labels'
 import type { ReportLanguage } from '../../shared/report-columns'
 import { zoneLabel } from '../../shared/time-zone'
-import { zoneOffsetMs } from '../ledger/business-day'
 import { PRIVATE_FILE_MODE } from '../paths'
 import { guarded } from '../reports/export/write'
+import { runReportRows, timeText } from './run-report'
 
 export interface ReconExportRequest {
   runId: number
@@ -106,11 +105,6 @@ const REPORT_COLUMNS: Column[] = [
 
 type Row = (string | number | null)[]
 
-function timeText(ms: number | null, zone: string): string {
-  if (ms === null) return ''
-  return new Date(ms + zoneOffsetMs(zone, ms)).toISOString().slice(0, 19).replace('T', ' ')
-}
-
 const money = (minor: number | null, currency: string | null) => (minor === null || currency === null ? null : fromMinor(minor, currency))
 
 function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after: number) => { last: number; rows: Row[] } {
@@ -164,31 +158,6 @@ function matchBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
     })
     return { last: found.length ? (found[found.length - 1].id as number) : after, rows }
   }
-}
-
-/** The run's proof: inputs with their hashes and versions, its hashes, and its figures. */
-export function runReportRows(sqlite: Database.Database, r: Pick<ReconExportRequest, 'runId' | 'tenantId' | 'zone'>): Row[] {
-  const run = sqlite.prepare('select r.*, s.name as sourceName from recon_runs r join recon_sources s on s.id = r.source_id where r.id = ? and r.tenant_id = ?').get(r.runId, r.tenantId) as Record<string, string | number | null>
-  const scope = JSON.parse(run.scope as string) as { statementIds: number[]; from: number; to: number }
-  const summary = run.summary ? (JSON.parse(run.summary as string) as Record<string, unknown>) : {}
-  const files = sqlite
-    .prepare('select s.id, s.file_name as fileName, s.file_hash as fileHash, s.line_count as lineCount, p.version from recon_statements s join recon_profiles p on p.id = s.profile_id where s.id in (select value from json_each(?)) order by s.id')
-    .all(JSON.stringify(scope.statementIds)) as { id: number; fileName: string; fileHash: string; lineCount: number; version: number }[]
-  const rows: Row[] = [
-    ['run', run.id],
-    ['source', run.sourceName],
-    ['status', run.status],
-    [`period from (${r.zone})`, timeText(scope.from, r.zone)],
-    [`period to (${r.zone})`, timeText(scope.to, r.zone)],
-    ['rule version', run.rule_version],
-    ['input hash (SHA-256)', run.input_hash],
-    ['result hash (SHA-256)', run.result_hash ?? ''],
-    [`started (${r.zone})`, timeText(run.started_at as number, r.zone)],
-    [`finished (${r.zone})`, timeText(run.finished_at as number | null, r.zone)]
-  ]
-  for (const f of files) rows.push([`statement ${f.id}`, `${f.fileName}; SHA-256 ${f.fileHash}; profile version ${f.version}; ${f.lineCount} lines`])
-  for (const [key, value] of Object.entries(summary)) rows.push([`summary: ${key}`, typeof value === 'object' ? JSON.stringify(value) : String(value)])
-  return rows
 }
 
 interface Sink {
@@ -270,7 +239,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 /** The header row in the request's language: each machine's column with its code in brackets, the time's with its zone. */
 function headerOf(columns: Column[], request: ReconExportRequest): string[] {
   const text = RECON_EXPORT_TEXT[request.language]
-  const names: Record<string, string> = request.what === 'breaks' ? text.breakColumns : request.what === 'matches' ? text.matchColumns : { field: 'field', value: 'value' }
+  const names: Record<string, string> = request.what === 'breaks' ? text.breakColumns : request.what === 'matches' ? text.matchColumns : { field: text.report.field, value: text.report.value }
   return columns.map((c) => {
     const name = c.key === 'at' ? text.report.inZone(names.at, zoneLabel(request.zone)) : names[c.key]
     return c.code ? machineHeader(name, c.code) : name

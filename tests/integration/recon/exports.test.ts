@@ -3,7 +3,8 @@
  * Chinese: the breaks and matches with their headers, types, causes, statuses and decisions by
  * name, the columns the decisions import reads headed with their code; a list worked offline in
  * Chinese (CSV and XLSX) and one exported before the headers were named both come back; every cell
- * a spreadsheet would take for a formula is escaped.
+ * a spreadsheet would take for a formula is escaped; the run report one readable figure a row,
+ * its hashes exactly the run's.
  */
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
@@ -158,5 +159,38 @@ describe("a run's exported files", () => {
     const pairs = new Set(rows.map((r) => `${r[columnOf(header, 'pass')]} ${r[2]}`))
     expect([...pairs].every((p) => ['manual 人工关联', 'key 单号相同', 'window 金额与时间相符', 'group 按日结算汇总'].includes(p))).toBe(true)
     expect(pairs).toContain('key 单号相同')
+  })
+
+  it('writes the run report one readable figure a row, its hashes exactly the run’s, in either language', async () => {
+    const run = await demoRun()
+    const s = run.summary!
+    const statements = (await t.ok('recon.statements.list', { pageSize: 100 }, admin)).items.filter((x) => run.scope.statementIds.includes(x.id))
+    expect(statements.length).toBeGreaterThan(0)
+
+    const rows = csvRows(await exported(run.id, 'report', 'csv', 'en'))
+    expect(rows[0]).toEqual(['Item', 'Value'])
+    const value = (item: string) => rows.find((r) => r[0] === item)?.[1]
+    expect([value('Input hash (SHA-256)'), value('Result hash (SHA-256)'), value('Rule version'), value('Status')]).toEqual([run.inputHash, run.resultHash, String(run.ruleVersion), 'Finished'])
+    expect(rows.map((r) => r[0])).toContain(`Period from (${zoneLabel(tenantZone(t.core.db, TENANT_ID))})`)
+    for (const st of statements) expect(value(`Statement ${st.id}`)).toBe(`${st.fileName}; SHA-256 ${st.fileHash}; profile version ${st.profileVersion}; ${st.lineCount} lines`)
+    // The summary: no raw JSON ({"amount_over":31,…}); break types by name, amounts as money with their currency.
+    expect(rows.flat().filter((c) => c.includes('{') || c.startsWith('summary:'))).toEqual([])
+    expect(value('Lines')).toBe(String(s.lines))
+    expect(value('Match rate')).toBe(`${(s.matchRate! * 100).toFixed(1)} %`)
+    expect(value('Breaks: Amount over')).toBe(String(s.breaks.amount_over))
+    expect(value('Breaks’ amount (added without signs): Amount over')).toBe('1.00 CNY')
+    expect(value('Breaks’ amount (added without signs): Missing on our side')).toBe('123.45 CNY')
+    expect(value('Pending lines')).toBe(String(s.pending.lines))
+    // Break types in the list's order, each once.
+    const types = rows.filter((r) => r[0].startsWith('Breaks: ')).map((r) => r[0].slice('Breaks: '.length))
+    expect(types).toEqual(['Missing on our side', 'Missing on their side', 'Amount over', 'Amount short', 'Fee mismatch', 'Currency mismatch', 'Status mismatch', 'Duplicate', 'Control total mismatch'])
+
+    const [head, ...sheet] = await sheetRows(await exported(run.id, 'report', 'xlsx', 'zh-CN'))
+    expect(head).toEqual(['项目', '内容'])
+    const cell = (item: string) => sheet.find((r) => r[0] === item)?.[1]
+    expect([cell('输入哈希（SHA-256）'), cell('结果哈希（SHA-256）'), cell('状态')]).toEqual([run.inputHash, run.resultHash, '已完成'])
+    expect(cell('差异：金额多')).toBe(s.breaks.amount_over)
+    expect(cell('差异金额（按绝对值相加）：我方缺失（平台漏单）')).toBe('123.45 CNY')
+    for (const st of statements) expect(cell(`对账单 ${st.id}`)).toBe(`${st.fileName}；SHA-256 ${st.fileHash}；模板版本 ${st.profileVersion}；${st.lineCount} 行`)
   })
 })
