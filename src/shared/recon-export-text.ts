@@ -64,6 +64,8 @@ const en = {
     amount: 'Amount',
     pass_code: 'Matched by (code)'
   },
+  /** The XLSX sheet's tab. */
+  sheets: { breaks: 'Breaks', matches: 'Matches', report: 'Run report' },
   passes: { manual: 'Linked by hand', key: 'Same number', window: 'Amount and time', group: 'A day’s settlement' },
   runStatuses: { running: 'Running', finished: 'Finished', failed: 'Failed', cancelled: 'Cancelled' },
   report: {
@@ -144,6 +146,7 @@ const zhCN: typeof en = {
     amount: '金额',
     pass_code: '匹配方式代码'
   },
+  sheets: { breaks: '差异', matches: '匹配结果', report: '对账报告' },
   passes: { manual: '人工关联', key: '单号相同', window: '金额与时间相符', group: '按日结算汇总' },
   runStatuses: { running: '进行中', finished: '已完成', failed: '失败', cancelled: '已取消' },
   report: {

@@ -20,7 +20,7 @@ export type DecisionRow = { lineNo: number; id: number; decision: Decision } | {
 
 
 /** The column headed `code` or `Name [code]`, or -1. */
-export function columnIndex(header: readonly string[], code: string): number {
+function columnIndex(header: readonly string[], code: string): number {
   const cells = header.map((c) => c.trim().toLowerCase())
   const exact = cells.indexOf(code)
   return exact >= 0 ? exact : cells.findIndex((c) => c.endsWith(`[${code}]`))

@@ -257,7 +257,7 @@ export async function writeReconExport(sqlite: Database.Database, request: Recon
   const columns = request.what === 'breaks' ? BREAK_COLUMNS : request.what === 'matches' ? MATCH_COLUMNS : REPORT_COLUMNS
   const header = headerOf(columns, request)
   const out = createWriteStream(request.path, { mode: PRIVATE_FILE_MODE, flags: 'wx' })
-  const sink = request.format === 'csv' ? csvSink(out, columns, header) : await xlsxSink(out, request.what, columns, header)
+  const sink = request.format === 'csv' ? csvSink(out, columns, header) : await xlsxSink(out, RECON_EXPORT_TEXT[request.language].sheets[request.what], columns, header)
   let rows = 0
   if (request.what === 'report') {
     const all = runReportRows(sqlite, request)

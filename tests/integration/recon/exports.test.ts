@@ -42,12 +42,13 @@ async function exported(runId: number, what: 'breaks' | 'matches' | 'report', fo
 
 const csvRows = (bytes: Buffer) => parse(bytes.toString('utf8'), { bom: true }) as string[][]
 
-async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
+/** The first sheet's rows, its tab's name first. */
+async function sheetRows(bytes: Buffer): Promise<[string, ...unknown[][]]> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(bytes as unknown as ArrayBuffer)
   const rows: unknown[][] = []
   book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
-  return rows
+  return [book.worksheets[0].name, ...rows]
 }
 
 /** A column by its header as the file writes it, or by the code in its brackets. */
@@ -92,7 +93,8 @@ describe("a run's exported files", () => {
     expect([header, ...rows].flat().filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c))).toEqual([])
 
     // In XLSX the same cell is a typed string, never a formula.
-    const [sheetHeader, ...sheet] = await sheetRows(await exported(run.id, 'breaks', 'xlsx', 'zh-CN'))
+    const [tab, sheetHeader, ...sheet] = await sheetRows(await exported(run.id, 'breaks', 'xlsx', 'zh-CN'))
+    expect(tab).toBe('差异')
     expect(sheetHeader).toEqual(header)
     const sheetRow = sheet.find((r) => r[0] === decided.id)!
     expect(sheetRow[columnOf(sheetHeader, '处理时的原因')]).toBe('=1+1 is what the channel charged')
@@ -185,8 +187,8 @@ describe("a run's exported files", () => {
     const types = rows.filter((r) => r[0].startsWith('Breaks: ')).map((r) => r[0].slice('Breaks: '.length))
     expect(types).toEqual(['Missing on our side', 'Missing on their side', 'Amount over', 'Amount short', 'Fee mismatch', 'Currency mismatch', 'Status mismatch', 'Duplicate', 'Control total mismatch'])
 
-    const [head, ...sheet] = await sheetRows(await exported(run.id, 'report', 'xlsx', 'zh-CN'))
-    expect(head).toEqual(['项目', '内容'])
+    const [tab, head, ...sheet] = await sheetRows(await exported(run.id, 'report', 'xlsx', 'zh-CN'))
+    expect([tab, head]).toEqual(['对账报告', ['项目', '内容']])
     const cell = (item: string) => sheet.find((r) => r[0] === item)?.[1]
     expect([cell('输入哈希（SHA-256）'), cell('结果哈希（SHA-256）'), cell('状态')]).toEqual([run.inputHash, run.resultHash, '已完成'])
     expect(cell('差异：金额多')).toBe(s.breaks.amount_over)
