@@ -1,30 +1,42 @@
 /**
- * Reports already exported stay verifiable when the texts change: the fixtures are a rehearsal's
- * countersigned report (a provider's HTTP 500, a field refused before sending, the rehearsal
- * copy's name on the timeline) exported in both languages by renderer 2, before those texts were
- * translated. Each verifies as exported, and a visible edit of it still does not.
+ * Reports already exported stay verifiable when the texts and the layout change:
+ * - renderer 2: a rehearsal's countersigned report (a provider's HTTP 500, a field refused before
+ *   sending, the rehearsal copy's name on the timeline) exported in both languages before those
+ *   texts were translated;
+ * - renderer 3: a live run's countersigned report (a provider that could not be reached, then read
+ *   as blocked; a step skipped after it; an amount refused before sending; a payout the balance did
+ *   not cover) exported in both languages while the page still told its reader to check it with
+ *   `npm run verify-report`.
+ * Each verifies as exported, and a visible edit of it still does not.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { verifyReportText } from '../../../src/main/fieldtest/report/verify'
 
-const fixture = (language: string) => readFileSync(join(__dirname, 'fixtures', `report-renderer-2.${language}.html`), 'utf8')
+const fixture = (renderer: string, language: string) => readFileSync(join(__dirname, 'fixtures', `report-renderer-${renderer}.${language}.html`), 'utf8')
 
-describe('a report exported by renderer 2', () => {
-  for (const language of ['en', 'zh-CN']) {
-    it(`verifies as exported (${language}), and not once its page is edited`, () => {
-      const html = fixture(language)
-      expect(html).toContain('<meta name="paydesk-report-renderer" content="2">')
-      expect(html).toContain('http_500')
-      const verified = verifyReportText(html)
-      expect(verified, JSON.stringify(verified.problems)).toMatchObject({ ok: true, problems: [], steps: 3 })
-      expect(verified.signatures.map((s) => [s.role, s.valid])).toEqual([
-        ['engineer', true],
-        ['reviewer', true]
-      ])
-      const edited = html.replace('<h1>', '<h1>!')
-      expect(verifyReportText(edited).problems.map((p) => p.code)).toEqual(['html_altered'])
-    })
-  }
-})
+const EXPORTS = [
+  { renderer: '2', steps: 3, shows: 'http_500' },
+  { renderer: '3', steps: 4, shows: 'upstream.unreachable' }
+]
+
+for (const { renderer, steps, shows } of EXPORTS) {
+  describe(`a report exported by renderer ${renderer}`, () => {
+    for (const language of ['en', 'zh-CN']) {
+      it(`verifies as exported (${language}), and not once its page is edited`, () => {
+        const html = fixture(renderer, language)
+        expect(html).toContain(`<meta name="paydesk-report-renderer" content="${renderer}">`)
+        expect(html).toContain(shows)
+        const verified = verifyReportText(html)
+        expect(verified, JSON.stringify(verified.problems)).toMatchObject({ ok: true, problems: [], steps })
+        expect(verified.signatures.map((s) => [s.role, s.valid])).toEqual([
+          ['engineer', true],
+          ['reviewer', true]
+        ])
+        const edited = html.replace('<h1>', '<h1>!')
+        expect(verifyReportText(edited).problems.map((p) => p.code)).toEqual(['html_altered'])
+      })
+    }
+  })
+}
