@@ -12,7 +12,7 @@
  *   unreachable: invalid URL ftp://…                an address that is not a URL
  *   unreachable: ECONNREFUSED                       no connection could be made
  */
-import { verbatim, type ServerText } from './server-text'
+import { term, verbatim, type ServerText, type TermValue } from './server-text'
 
 const text = (code: ServerText['code'], params: ServerText['params']): ServerText => ({ code, params })
 
@@ -26,4 +26,40 @@ export function upstreamFailureText(line: string): ServerText {
   if ((m = /^unreachable: invalid URL (.*)$/s.exec(line))) return text('upstream.failure.invalidUrl', { url: m[1] })
   if ((m = /^unreachable: (.*)$/s.exec(line))) return text('upstream.failure.unreachable', { detail: m[1] })
   return verbatim(line)
+}
+
+type ConnectReason = TermValue<'connectFailure'>
+
+/** The system's error codes for a connection never made, as people name the reason (the first code the line names decides). */
+const CONNECT_REASONS: Record<string, ConnectReason> = {
+  ENOTFOUND: 'name_not_found',
+  EAI_AGAIN: 'lookup_failed',
+  EAI_FAIL: 'lookup_failed',
+  ECONNREFUSED: 'refused',
+  UND_ERR_CONNECT_TIMEOUT: 'timed_out',
+  ETIMEDOUT: 'timed_out',
+  EHOSTUNREACH: 'no_route',
+  ENETUNREACH: 'no_route'
+}
+
+export interface ConnectionFailure {
+  /** Where it tried to connect: the address's host and port (`pay.example.com`, `127.0.0.1:5999`), or the text that is no address. */
+  host: string
+  reason: ServerText
+  /** The system's own words: its error codes (`ENOTFOUND`), or `invalid URL`. */
+  code: string
+}
+
+/**
+ * A provider call whose connection was never made (an `unreachable: …` line), as the host it tried
+ * and the system's reason; null for any other line (an answer, a timeout after the request went
+ * out, a connection lost). `url` is the address the exchange log holds for the call.
+ */
+export function connectionFailure(line: string | null | undefined, url: string): ConnectionFailure | null {
+  const m = line ? /^unreachable: (.*)$/s.exec(line) : null
+  if (!m) return null
+  const invalid = /^invalid URL (.*)$/s.exec(m[1])
+  if (invalid) return { host: invalid[1], reason: term('connectFailure', 'invalid_address'), code: 'invalid URL' }
+  const first = m[1].split(/,\s*/)[0]
+  return { host: URL.canParse(url) ? new URL(url).host : url, reason: term('connectFailure', CONNECT_REASONS[first] ?? 'other'), code: m[1] }
 }

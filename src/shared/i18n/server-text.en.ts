@@ -93,6 +93,14 @@ export const serverTextEn = {
   'upstream.failure.connectionLost': 'the connection was lost ({{detail}})',
   'upstream.failure.invalidUrl': '{{url}} is not a valid address',
   'upstream.failure.unreachable': 'no connection could be made ({{detail}})',
+  // Why a connection was never made, from the system's error code (shared/upstream-failure.ts `connectionFailure`).
+  'value.connectFailure.name_not_found': 'name not found',
+  'value.connectFailure.lookup_failed': 'the name could not be looked up',
+  'value.connectFailure.refused': 'connection refused',
+  'value.connectFailure.timed_out': 'connection timed out',
+  'value.connectFailure.no_route': 'no route to the host',
+  'value.connectFailure.invalid_address': 'not a valid address',
+  'value.connectFailure.other': 'no connection could be made',
   // An order's fields, as a refusal names the one at fault.
   'value.orderField.amount': 'Amount',
   'value.orderField.merchantId': 'Merchant',

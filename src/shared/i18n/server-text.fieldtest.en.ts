@@ -62,6 +62,8 @@ export const fieldtestTextEn = {
   'fieldtest.cause.capAmount': 'Not sent: {{amount}} would pass the run’s cap of {{max}} ({{sent}} sent)',
   'fieldtest.cause.serviceGone': 'Service {{id}} no longer exists',
   'fieldtest.cause.noAnswer': 'The provider did not answer ({{failure}}): {{detail}}',
+  'fieldtest.cause.connectionFailed': 'Could not connect to {{host}}: {{reason}} ({{code}}). Nothing reached the provider: check the channel’s base address, test the connection, then run again',
+  'fieldtest.cause.simulatorUnreachable': 'Could not connect to the simulator at {{host}}: {{reason}} ({{code}}). Start it on the Simulator page, then rehearse again',
   'fieldtest.cause.stillPending': 'The order was not sent: it is {{status}}',
   'fieldtest.cause.declined': 'Refused where it should have gone through. {{reason}}',
   'fieldtest.cause.declinedAsExpected': 'Refused, as expected. {{reason}}',

@@ -64,6 +64,8 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'fieldtest.cause.capAmount': '未发送：{{amount}} 将超过本次执行 {{max}} 的上限（已发送 {{sent}}）',
   'fieldtest.cause.serviceGone': '服务 {{id}} 已不存在',
   'fieldtest.cause.noAnswer': '上游未应答（{{failure}}）：{{detail}}',
+  'fieldtest.cause.connectionFailed': '无法连接到 {{host}}：{{reason}}（{{code}}）。请求未到达上游：请检查渠道的基础地址，测试连接后重新执行',
+  'fieldtest.cause.simulatorUnreachable': '无法连接到位于 {{host}} 的模拟器：{{reason}}（{{code}}）。请在模拟器页面启动它，然后重新演练',
   'fieldtest.cause.stillPending': '订单未发出：当前为{{status}}',
   'fieldtest.cause.declined': '本应通过，却被拒绝。{{reason}}',
   'fieldtest.cause.declinedAsExpected': '按预期被拒绝。{{reason}}',

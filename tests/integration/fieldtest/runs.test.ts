@@ -3,8 +3,9 @@
  * inject fails the right step with the right cause; the same plan live and rehearsed, compared;
  * the caps refuse (and never send) the step that would pass them; a live run waits for its
  * confirmation before money moves; the stop halts at once; every order is a test order. A live
- * run on a provider that cannot be reached is blocked, not failed, skips what depends on the
- * orders it never sent, and leaves nothing in the outbox to be sent once the provider is back.
+ * run on a provider that cannot be reached fails on its connection (naming the host and why),
+ * skips what depends on the orders it never sent, and leaves nothing in the outbox to be sent once
+ * the provider is back (more connection failures: unreachable.test.ts).
  */
 import { createServer, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -236,13 +237,14 @@ describe('field test runs on the simulator', () => {
       return run.id
     }
 
-    it('is blocked by the environment, skips the steps on the orders it never sent, and sends nothing once the provider is back', async () => {
+    it('fails on its connection, skips the steps on the orders it never sent, and sends nothing once the provider is back', async () => {
       const available = async () => (await w.t.ok('orders.options', { direction: 'payout', merchantId: w.merchantId }, w.admin)).merchantAvailable.CNY
       // Money for the payout to hold: a deposit paid while the provider is still there.
       const funding = await w.t.ok('orders.createDeposit', { merchantId: w.merchantId, serviceId: w.depositServiceId, channelId: w.channelId, amount: '500.00', fields: cardFields }, w.admin)
       await waitForOrder(w, funding.id, (o) => o.status === 'succeeded', 'paid')
       const before = await available()
-      await pointChannelAt(w, `http://127.0.0.1:${await deadPort()}`)
+      const host = `127.0.0.1:${await deadPort()}`
+      await pointChannelAt(w, `http://${host}`)
       try {
         const id = await started([
           deposit('500.00', PAID),
@@ -253,8 +255,13 @@ describe('field test runs on the simulator', () => {
         ])
         const run = await settle(w, id)
         expectEnded(run)
-        // Connection refused is the environment's doing (FIELD-TEST.md §4.6), and a broken chain skips.
-        expect(statuses(run)).toEqual(['blocked upstream.unreachable', 'skipped chain.not_sent', 'skipped chain.not_sent', 'skipped chain.not_sent', 'blocked upstream.unreachable'])
+        // A channel whose host refuses the connection fails on it: the engineer fixes the address (or
+        // the provider's end), nothing was in the way. A broken chain skips (FIELD-TEST.md §4.6).
+        expect(statuses(run)).toEqual(['failed upstream.unreachable', 'skipped chain.not_sent', 'skipped chain.not_sent', 'skipped chain.not_sent', 'failed upstream.unreachable'])
+        for (const step of [run.steps[0], run.steps[4]]) {
+          expect(inEnglish(step.cause!)).toBe(`Could not connect to ${host}: connection refused (ECONNREFUSED). Nothing reached the provider: check the channel’s base address, test the connection, then run again`)
+          expect(textIn('zh-CN', step.cause!)).toBe(`无法连接到 ${host}：连接被拒绝（ECONNREFUSED）。请求未到达上游：请检查渠道的基础地址，测试连接后重新执行`)
+        }
         expect(inEnglish(run.steps[1].cause!)).toBe('The order of step 1 was never sent: it is closed')
         const orderNos = [run.steps[0].orderNo!, run.steps[4].orderNo!]
 

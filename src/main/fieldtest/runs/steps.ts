@@ -6,10 +6,11 @@
  * the outbox has not already sent. Refunds are requested in the transaction that records them on
  * the step, for the same reason.
  *
- * Every outcome is pass / fail / blocked (the environment: a cap, the balance, the simulator, one
- * that forgot its orders in a restart, a provider that cannot be reached) / skipped (a stop, or an
- * earlier step sent nothing to act on), with the cause as a catalog text. An order a step gives up
- * on before it was sent is withdrawn (withdraw.ts).
+ * Every outcome is pass / fail / blocked (the environment: a cap, the balance, the simulator not
+ * reachable, or one that forgot its orders in a restart) / skipped (a stop, or an earlier step sent
+ * nothing to act on), with the cause as a catalog text. A live provider whose host cannot be reached
+ * fails the step: the channel's connection is the engineer's to fix. An order a step gives up on
+ * before it was sent is withdrawn (withdraw.ts).
  */
 import { and, eq, like } from 'drizzle-orm'
 import type { PlanStep, StepAmounts, StepEvidence, StepOutcome } from '../../../shared/contract/fieldtest'
@@ -17,7 +18,7 @@ import { rangeViolation } from '../../../shared/limits'
 import { fromMinor, readAmount } from '../../../shared/money'
 import { moneyText, statedAmountText } from '../../../shared/money-text'
 import { say, term, verbatim, type ServerText, type TextParam } from '../../../shared/server-text'
-import { upstreamFailureText } from '../../../shared/upstream-failure'
+import { connectionFailure, upstreamFailureText } from '../../../shared/upstream-failure'
 import type { Ctx } from '../../core/context'
 import { AppError } from '../../core/errors'
 import { channels, orders, outbox, refunds, services } from '../../db/schema'
@@ -112,22 +113,30 @@ async function waitFor<T>(check: () => T | null, deadline: number, sc: StepConte
 }
 
 /**
- * A provider call that got no answer, as a verdict. A provider the request provably never reached
- * (connection refused, no route, no DNS: upstream/http.ts) is the environment's doing, blocked; a
- * timeout after the request went out, a 5xx or an unreadable answer is the channel's, a failure.
+ * A provider call that got no answer, as a verdict. One whose connection was never made (no DNS
+ * name, refused, no route, connection timed out: upstream/http.ts `unreachable`) names the host and
+ * the system's reason: on a live channel that is a failure of its connection, the engineer's to fix
+ * (a mistyped address reads as such, not as something in the way); on a rehearsal, the simulator is
+ * not there (the environment: blocked). A timeout after the request went out, a 5xx or an
+ * unreadable answer is the channel's, a failure.
  */
-function noAnswer(error: string | null | undefined): Verdict {
-  const kind = error?.startsWith('timeout') ? 'timeout' : error?.startsWith('http_5') ? 'server_error' : error?.startsWith('unreachable') ? 'unreachable' : 'bad_response'
+function noAnswer(sc: StepContext, exchange: { error: string | null; url: string } | undefined): Verdict {
+  const error = exchange?.error
+  const unreachable = connectionFailure(error, exchange?.url ?? '')
+  if (unreachable) {
+    const words = { host: unreachable.host, reason: unreachable.reason, code: unreachable.code }
+    return sc.run.target === 'simulator' ? blocked(say('fieldtest.cause.simulatorUnreachable', words), 'simulator.unreachable') : fail(say('fieldtest.cause.connectionFailed', words), 'upstream.unreachable')
+  }
+  const kind = error?.startsWith('timeout') ? 'timeout' : error?.startsWith('http_5') ? 'server_error' : 'bad_response'
   // The exchange log's own line is English: it is said in the reader's language.
   const detail = error ? upstreamFailureText(error) : '—'
-  const cause = say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail })
-  return kind === 'unreachable' ? blocked(cause, 'upstream.unreachable') : fail(cause, `upstream.${kind}`)
+  return fail(say('fieldtest.cause.noAnswer', { failure: term('failure', kind), detail }), `upstream.${kind}`)
 }
 
 /** What the exchanges say went wrong with sending, as a cause, or null when the provider answered. */
-function sendingFailure(facts: OrderFacts): Verdict | null {
+function sendingFailure(sc: StepContext, facts: OrderFacts): Verdict | null {
   const last = [...facts.evidence.exchanges].reverse().find((x) => x.operation === 'createDeposit' || x.operation === 'createPayout')
-  return last?.error ? noAnswer(last.error) : null
+  return last?.error ? noAnswer(sc, last) : null
 }
 
 /** The amounts and fees, judged as the step expects. */
@@ -267,7 +276,7 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   if (step.expect.outcome === 'refused_locally') return finish(fail(say('fieldtest.cause.acceptedOutsideRange', { orderNo: now.order.orderNo }), 'limit.accepted'))
   // Not answered: still in the outbox (a deposit) or unknown (a payout that may have arrived).
   if (now.order.status === 'created' || now.order.status === 'unknown') {
-    const verdict = sendingFailure(now) ?? fail(say('fieldtest.cause.stillPending', { status: term('orderStatus', now.order.status) }), 'order.not_sent')
+    const verdict = sendingFailure(sc, now) ?? fail(say('fieldtest.cause.stillPending', { status: term('orderStatus', now.order.status) }), 'order.not_sent')
     // The step gives up on it: one still waiting in the outbox is withdrawn, not sent once the run has moved on.
     if (transact(ctx.db, (tx) => withdrawIfNeverSent(tx, ctx, orderId, say('fieldtest.withdrawn.stepGaveUp', { run: run.id, step: row.stepIndex + 1 })))) notes.push(say('fieldtest.note.withdrawn', { orderNo: now.order.orderNo }))
     return finish(verdict)
@@ -395,7 +404,7 @@ async function queryOrder(sc: StepContext): Promise<StepEnd | null> {
   const result = resultOf(facts, { queryStatus: status })
   if (!status) {
     const last = [...facts.evidence.exchanges].reverse().find((x) => x.operation === 'query')
-    return ended(noAnswer(last?.error), result, facts.evidence)
+    return ended(noAnswer(sc, last), result, facts.evidence)
   }
   const got = QUERY_OUTCOME[status] ?? 'accepted'
   const expected = sc.step.expect.outcome
