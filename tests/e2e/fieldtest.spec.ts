@@ -245,6 +245,7 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
   })
 
   let head = ''
+  let exported = { name: '', text: '' }
   await test.step('the signed report, downloaded as HTML and JSON', async () => {
     await page.getByRole('button', { name: en.fieldtest.runs.sign, exact: true }).click()
     await expect(page).toHaveURL(/#\/fieldtest\/reports\/\d+$/)
@@ -255,9 +256,12 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     head = ((await page.locator('code').first().textContent()) ?? '').trim()
     expect(head).toMatch(/^[0-9a-f]{64}$/)
     const html = await report.download('html')
+    exported = html
     expect(html.name).toBe(`paydesk-field-test-run-${liveId}.en.html`)
     expect(html.text).toContain('<html')
     expect(html.text).toContain(head)
+    // It tells its reader (who has no repository) where the app checks it: the names the app shows.
+    expect(html.text).toContain(`${en.nav.groups.fieldTesting} › ${en.nav.items.fieldTestReports} › ${en.fieldtest.reports.checkFile}`)
     const json = await report.download('json')
     expect(json.name).toBe(`paydesk-field-test-run-${liveId}.json`)
     expect(JSON.stringify(JSON.parse(json.text))).toContain(head)
@@ -278,6 +282,11 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     seen(reviewer)
     await shell.navigate('/fieldtest/reports')
     seen(reviewer)
+    // Where the page sent its reader: the file they were sent, checked from the reports list, with the keys that signed it.
+    const received = new ReportScreen(reviewer)
+    const check = await received.checkFile(exported.name, exported.text)
+    await expect(check).toHaveAttribute('data-verdict', 'intact')
+    await expect(check.locator('[data-role="engineer"]')).toContainText(`${ENGINEER.username}, key `)
     await reviewer.getByTestId('reports').getByRole('button', { name: en.fieldtest.open }).first().click()
     await expect(reviewer).toHaveURL(reportUrl)
     seen(reviewer)

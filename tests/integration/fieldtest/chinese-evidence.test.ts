@@ -2,7 +2,7 @@
  * A field test's evidence read in Chinese has no English of PayDesk's own in it: a provider's
  * HTTP 500, a field refused before sending, a payout that cannot be sent for lack of funds, the
  * rehearsal copy of the channel on the timeline and in the order list, and the report's page
- * (renderer 3: the evidence's codes in the page's language), which still verifies.
+ * (since renderer 3: the evidence's codes in the page's language), which still verifies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inEnglish } from '../../../src/main/core/text'
@@ -39,7 +39,7 @@ describe('field test evidence in Chinese', () => {
 
     const report = await w.t.ok('fieldtest.reports.sign', { runId: run.id }, w.admin)
     const zh = (await w.t.ok('fieldtest.reports.export', { id: report.id, language: 'zh-CN' }, w.admin)).html
-    expect(zh).toContain('<meta name="paydesk-report-renderer" content="3">')
+    expect(zh).toContain('<meta name="paydesk-report-renderer" content="4">')
     const page = zh.slice(0, zh.indexOf('<script'))
     expect(page).not.toContain('http_500')
     expect(page).not.toContain('cardNumber：')

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { procedureNames, type ProcedureName } from '../../../src/shared/contract'
 import { chainOf, type ReportDocument } from '../../../src/main/fieldtest/report/document'
 import { PERMISSIONS } from '../../../src/shared/permissions'
+import { en } from '../../../src/renderer/src/i18n/en'
+import { zhCN } from '../../../src/renderer/src/i18n/zh-CN'
 import { deposit, expectEnded, fieldWorld, payout, planOf, rehearse, withServices, type FieldWorld } from './support'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -88,6 +90,19 @@ describe('the signed report of a run', () => {
     const zh = (await w.t.ok('fieldtest.reports.export', { id: reportId, language: 'zh-CN' }, w.admin)).html
     expect(zh).toContain('<dt>执行状态</dt><dd>已完成</dd>')
     expect(zh).toContain('<th>签名人</th><th>密钥指纹</th><th>签名时间</th>')
+  })
+
+  it('the HTML page tells its reader how to check it with the app, by the menu and button the app shows, not with a command of the repository', async () => {
+    const zh = (await w.t.ok('fieldtest.reports.export', { id: reportId, language: 'zh-CN' }, w.admin)).html
+    for (const [page, screens, reader] of [
+      [html, en, 'Check this file in PayDesk (with field testing access): '],
+      [zh, zhCN, '在 PayDesk 中校验本文件（需有现场测试权限）：']
+    ] as const) {
+      const where = `${screens.nav.groups.fieldTesting} › ${screens.nav.items.fieldTestReports} › ${screens.fieldtest.reports.checkFile}`
+      expect(page).toContain(`<p class="muted">${reader}${where}`)
+      expect(page).not.toContain('Check this file offline: npm run verify-report')
+      expect(page).not.toContain('离线校验本文件：npm run verify-report')
+    }
   })
 
   it('npm run verify-report accepts the untouched report, JSON and HTML', () => {
@@ -194,13 +209,13 @@ describe('the signed report of a run', () => {
   it('npm run verify-report never passes a changed page that names a layout or language it cannot render again', () => {
     const shown = '<span class="status passed">Passed</span>'
     expect(html).toContain(shown)
-    expect(html).toContain('<meta name="paydesk-report-renderer" content="3">')
+    expect(html).toContain('<meta name="paydesk-report-renderer" content="4">')
     expect(html).toContain('<html lang="en">')
     const failed = html.replaceAll(shown, '<span class="status failed">Failed</span>')
     const renamed = {
-      layout: failed.replace('<meta name="paydesk-report-renderer" content="3">', '<meta name="paydesk-report-renderer" content="1">'),
+      layout: failed.replace('<meta name="paydesk-report-renderer" content="4">', '<meta name="paydesk-report-renderer" content="1">'),
       language: failed.replace('<html lang="en">', '<html lang="en-GB">'),
-      unnamed: failed.replace('<meta name="paydesk-report-renderer" content="3">', '')
+      unnamed: failed.replace('<meta name="paydesk-report-renderer" content="4">', '')
     }
     for (const [name, page] of Object.entries(renamed)) {
       const file = join(dir, `${name}.html`)
@@ -211,9 +226,11 @@ describe('the signed report of a run', () => {
       expect(result.stdout, name).toContain('NOT VERIFIABLE: The page names a layout or language this version cannot render again')
     }
     // An older layout it still renders (files exported before) is checked against that layout: this page is not one.
-    const older = join(dir, 'older.html')
-    writeFileSync(older, html.replace('<meta name="paydesk-report-renderer" content="3">', '<meta name="paydesk-report-renderer" content="2">'))
-    expect(verifyReport(older).stdout).toContain('The page’s visible text differs from the signed content it embeds')
+    for (const layout of ['2', '3']) {
+      const older = join(dir, `older-${layout}.html`)
+      writeFileSync(older, html.replace('<meta name="paydesk-report-renderer" content="4">', `<meta name="paydesk-report-renderer" content="${layout}">`))
+      expect(verifyReport(older).stdout, layout).toContain('The page’s visible text differs from the signed content it embeds')
+    }
   })
 })
 

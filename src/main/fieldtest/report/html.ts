@@ -10,15 +10,18 @@
  *   2  the evidence's codes as stored: timeline kinds, ledger account kinds, callback outcomes, hold
  *      states and the HTTP client's failure lines (`timeout: …`), in English on a Chinese page too
  *   3  those in the page's language
+ *   4  the reader is told to check the file in PayDesk (the reports' "Check a report file"), not with
+ *      `npm run verify-report`: whoever receives a report has the app at most, never the repository
+ *      (the packaged app has no command line to check one)
  */
 import { upstreamFailureText } from '../../../shared/upstream-failure'
 import { zoneOffsetMs } from '../../ledger/business-day'
 import type { ReportDocument, ReportStep } from './document'
 import { textIn, type ReportLanguage } from './text'
 
-export const RENDERERS = ['2', '3'] as const
+export const RENDERERS = ['2', '3', '4'] as const
 export type Renderer = (typeof RENDERERS)[number]
-export const RENDERER: Renderer = '3'
+export const RENDERER: Renderer = '4'
 export const EMBEDDED_ID = 'paydesk-report'
 
 const LABELS = {
@@ -51,7 +54,11 @@ const LABELS = {
     unsigned: 'Not signed',
     chain: 'Hash chain (SHA-256)',
     head: 'Head',
-    verify: 'Check this file offline: npm run verify-report -- FILE (it says whether it was altered, and at which step).',
+    // The way to check the file as layouts 2 and 3 said it (their pages are rendered again with it).
+    verifyByCommand: 'Check this file offline: npm run verify-report -- FILE (it says whether it was altered, and at which step).',
+    // Names as the app's menu and button say them (html.test.ts holds them to the screens' texts).
+    verify:
+      'Check this file in PayDesk (with field testing access): Field testing › Test reports › Check a report file, then choose this file (HTML or JSON, as you received it). It checks the file alone and says whether anything was changed after signing, and at which step. Compare the engineer’s key fingerprint above with the one they gave you. With PayDesk’s source code, the same check runs as npm run verify-report -- FILE.',
     steps: 'Steps',
     step: 'Step',
     action: 'Action',
@@ -118,7 +125,9 @@ const LABELS = {
     unsigned: '未签名',
     chain: '哈希链（SHA-256）',
     head: '链头',
-    verify: '离线校验本文件：npm run verify-report -- 文件（说明是否被改动以及改动在哪一步）。',
+    verifyByCommand: '离线校验本文件：npm run verify-report -- 文件（说明是否被改动以及改动在哪一步）。',
+    verify:
+      '在 PayDesk 中校验本文件（需有现场测试权限）：现场测试 › 测试报告 › 检查报告文件，然后选择本文件（收到的 HTML 或 JSON 原件）。它只依据文件本身，说明签名后是否有改动，以及改动在哪一步。请将上方工程师的密钥指纹与其本人提供的指纹核对。如有 PayDesk 源代码，也可运行 npm run verify-report -- 文件 进行同样的检查。',
     steps: '步骤',
     step: '步骤',
     action: '操作',
@@ -310,7 +319,7 @@ export function renderReportHtml(doc: ReportDocument, language: ReportLanguage, 
 <h2>${l.signatures}</h2>
 ${signatures}
 <p><b>${l.chain}</b> · ${l.head}: <span class="mono">${escape(doc.chain.head)}</span></p>
-<p class="muted">${l.verify}</p>
+<p class="muted">${renderer === '2' || renderer === '3' ? l.verifyByCommand : escape(l.verify)}</p>
 <h2>${l.steps}</h2>
 <table><tr><th>#</th><th>${l.action}</th><th>${l.step}</th><th>${l.outcome}</th><th>${l.cause}</th></tr>${summary}</table>
 ${doc.steps.map((s, i) => stepHtml(l, language, zone, s, doc.chain.steps[i] ?? '', renderer)).join('\n')}

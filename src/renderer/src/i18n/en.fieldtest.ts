@@ -408,9 +408,12 @@ export const enFieldtest = {
       countersigned: 'Report countersigned',
       countersignConfirm: 'Countersign this report as its reviewer? Your signature is added to the report and cannot be removed.',
       checkFile: 'Check a report file',
+      checkedSignature: '{{role}} {{username}}, key {{fingerprint}}: {{verdict}}',
+      signatureValid: 'signature valid',
+      signatureInvalid: 'signature does not match',
       fileChecked: 'Check of {{file}}',
       notVerifiable: 'Not verifiable: nothing was found altered, but its page could not be checked',
-      verifyHint: 'A report’s HTML or JSON file, as downloaded or as someone sent it, is checked here as npm run verify-report checks it offline',
+      verifyHint: 'A report’s HTML or JSON file, as downloaded or as someone sent it: says whether anything was changed after it was signed, and at which step',
       createdAt: 'Signed'
     }
   }

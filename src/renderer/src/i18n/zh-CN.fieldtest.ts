@@ -410,9 +410,12 @@ export const zhCNFieldtest: typeof enFieldtest = {
       countersigned: '报告已复核签署',
       countersignConfirm: '以复核人身份签署此报告？签名会加入报告，无法撤销。',
       checkFile: '检查报告文件',
+      checkedSignature: '{{role}} {{username}}，密钥 {{fingerprint}}：{{verdict}}',
+      signatureValid: '签名有效',
+      signatureInvalid: '签名不匹配',
       fileChecked: '{{file}} 的校验',
       notVerifiable: '无法校验：未发现改动，但无法核对其页面',
-      verifyHint: '报告的 HTML 或 JSON 文件（下载的或他人发来的）可在此检查，与离线运行 npm run verify-report 的检查相同',
+      verifyHint: '报告的 HTML 或 JSON 文件（下载的或他人发来的）：说明签名后是否被改动，以及改动在哪一步',
       createdAt: '签署时间'
     }
   }

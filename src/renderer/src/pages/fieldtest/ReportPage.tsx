@@ -1,14 +1,12 @@
 /**
  * `#/fieldtest/reports/:id`: a signed report: its check (hash chain and signatures), who signed
  * it, its HTML and JSON downloaded (in the reader's language), and a reviewer's countersignature.
- * A report file someone sent is checked here too (`fieldtest.reports.verify`), as the command
- * `verify-report` checks it: the packaged app's users have no npm.
+ * A report file someone sent is checked here too (ReportFileCheck.tsx).
  */
-import { Alert, Button, Code, FileButton, Group, Modal, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Code, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
-import type { Verification } from '../../../../shared/contract/fieldtest'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
@@ -21,6 +19,7 @@ import { useServerText } from '../../i18n/serverText'
 import { useCan, useCurrentUser } from '../../session/currentUser'
 import { saveBase64File } from '../reconciliation/download'
 import { runPath } from './paths'
+import { ReportFileCheck } from './ReportFileCheck'
 import { TargetBadge } from './shared'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
 
@@ -43,8 +42,6 @@ export function ReportPage() {
   const countersign = useApiMutation('fieldtest.reports.countersign', { invalidate: ['fieldtest.reports.get', 'fieldtest.reports.list'] })
   const [confirming, setConfirming] = useState(false)
   const [exporting, setExporting] = useState<'html' | 'json' | null>(null)
-  const [checking, setChecking] = useState(false)
-  const [checked, setChecked] = useState<{ file: string; result: Verification } | null>(null)
   if (report.error) return <PageError error={report.error} onRetry={() => report.refetch()} />
   if (!report.data) return null
   const r = report.data
@@ -65,17 +62,6 @@ export function ReportPage() {
       notifyError(error)
     } finally {
       setExporting(null)
-    }
-  }
-  const checkFile = async (file: File | null) => {
-    if (!file) return
-    setChecking(true)
-    try {
-      setChecked({ file: file.name, result: await call('fieldtest.reports.verify', { text: await file.text() }) })
-    } catch (error) {
-      notifyError(error)
-    } finally {
-      setChecking(false)
     }
   }
   const sign = async () => {
@@ -135,19 +121,7 @@ export function ReportPage() {
           </Text>
         )}
       </Stack>
-      <Group gap="sm">
-        <FileButton onChange={(file) => void checkFile(file)} accept=".html,.json,text/html,application/json">
-          {(props) => (
-            <Button {...props} variant="default" size="xs" loading={checking}>
-              {t('fieldtest.reports.checkFile')}
-            </Button>
-          )}
-        </FileButton>
-        <Text size="xs" c="dimmed">
-          {t('fieldtest.reports.verifyHint')}
-        </Text>
-      </Group>
-      {checked && <FileCheck file={checked.file} result={checked.result} />}
+      <ReportFileCheck />
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('fieldtest.reports.countersign')}>
         <Stack>
           <Text size="sm">{t('fieldtest.reports.countersignConfirm')}</Text>
@@ -162,25 +136,5 @@ export function ReportPage() {
         </Stack>
       </Modal>
     </Stack>
-  )
-}
-
-/** A report file's check: intact, altered (with each problem), or a page this version cannot check. */
-function FileCheck({ file, result }: { file: string; result: Verification }) {
-  const { t } = useTranslation()
-  const say = useServerText()
-  const unverifiable = !result.ok && result.problems.every((p) => p.code === 'html_unverifiable')
-  const verdict = result.ok ? 'intact' : unverifiable ? 'notVerifiable' : 'altered'
-  return (
-    <Alert color={result.ok ? 'green' : unverifiable ? 'yellow' : 'red'} title={t('fieldtest.reports.fileChecked', { file })} data-testid="report-file-check" data-verdict={verdict}>
-      <Stack gap={4}>
-        <Text size="sm">{t(`fieldtest.reports.${verdict}`)}</Text>
-        {result.problems.map((p, i) => (
-          <Text key={i} size="sm">
-            {say(p.text)}
-          </Text>
-        ))}
-      </Stack>
-    </Alert>
   )
 }

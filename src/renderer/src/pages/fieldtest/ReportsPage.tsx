@@ -1,4 +1,8 @@
-/** `#/fieldtest/reports`: signed field test reports, newest first, each with who signed and countersigned it. */
+/**
+ * `#/fieldtest/reports`: signed field test reports, newest first, each with who signed and
+ * countersigned it; and the check of a report file someone sent (where the exported page sends its
+ * reader, who may have no report here to open).
+ */
 import { Button, Stack } from '@mantine/core'
 import { keepPreviousData } from '@tanstack/react-query'
 import { DataTable } from 'mantine-datatable'
@@ -12,6 +16,7 @@ import { useTableText } from '../../components/tableText'
 import { formatDateTime } from '../../format/time'
 import { usePaging } from '../reconciliation/usePaging'
 import { reportPath } from './paths'
+import { ReportFileCheck } from './ReportFileCheck'
 import { TargetBadge } from './shared'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
 
@@ -26,6 +31,7 @@ export function ReportsPage() {
     <Stack>
       <PageHeader title={t('fieldtest.reports.title')} />
       <TimeZoneNote />
+      <ReportFileCheck />
       <DataTable<ReportRow>
         withTableBorder
         striped
