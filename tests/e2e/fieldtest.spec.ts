@@ -211,6 +211,17 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     await expect(channels.row(CHANNEL).getByRole('button', { name: 'Edit', exact: true })).toBeVisible()
   })
 
+  await test.step('the simulator panel names the rehearsal copy by its channel, never by its stored name', async () => {
+    const simulator = new SimulatorScreen(page)
+    await simulator.open()
+    const copy = en.channels.rehearsalName.replace('{{name}}', CHANNEL)
+    await expect(page.getByTestId('simulator-channels')).toContainText(`${copy} · CNY · ${en.fieldtest.simulator.registered}`)
+    await page.getByRole('tab', { name: en.fieldtest.simulator.requests }).click()
+    const requests = page.getByTestId('simulator-requests')
+    await expect(requests.locator('tbody tr').filter({ hasText: copy }).first()).toBeVisible()
+    for (const shown of [page.getByTestId('simulator-channels'), requests]) await expect(shown).not.toContainText(`${CHANNEL} · rehearsal`)
+  })
+
   let liveId = 0
   await test.step('the live run: it waits for the caps to be confirmed before the first money moves, then finishes', async () => {
     await page.goto(planUrl)

@@ -79,13 +79,16 @@ const VOLUME = "case when o.status = 'succeeded' then (case when o.direction = '
 function channelRows(src: ReadSource, range: { yesterdayStart: number; tomorrowStart: number }) {
   return statement(
     src.sqlite,
-    `select o.business_day as day, o.channel_id as key, c.name as name, o.currency as currency, count(*) as orders,
+    // A rehearsal copy is named by its live channel (its orders are test orders, left out, but one
+    // sent to it before copies were refused to any other order would show here).
+    `select o.business_day as day, o.channel_id as key, c.name as name, live.name as rehearsalOf, o.currency as currency, count(*) as orders,
        sum(o.status = 'succeeded') as succeeded, sum(${VOLUME}) as volume
      from orders o indexed by orders_list_created join channels c on c.id = o.channel_id
+       left join fieldtest_rehearsal_channels r on r.twin_channel_id = c.id left join channels live on live.id = r.channel_id
      where o.tenant_id = ? and o.created_at >= ? and o.created_at < ? and o.is_test = 0
      group by o.business_day, o.channel_id, o.currency`,
     true
-  ).all(src.tenantId, range.yesterdayStart, range.tomorrowStart) as (DayRow & { key: bigint; name: string })[]
+  ).all(src.tenantId, range.yesterdayStart, range.tomorrowStart) as (DayRow & { key: bigint; name: string; rehearsalOf: string | null })[]
 }
 
 interface BalanceStored {
@@ -147,7 +150,7 @@ export function homeFigures(src: ReadSource, f: FigureFilters): HomeSummary {
     : null
   const channels = f.withChannels
     ? byKey(channelRows(src, days), days, (r) => `${r.key}:${r.currency}`)
-        .map((e) => ({ channelId: Number(e.row.key), channelName: e.row.name, currency: e.row.currency, today: e.today, yesterday: e.yesterday }))
+        .map((e) => ({ channelId: Number(e.row.key), channelName: e.row.name, rehearsalOf: e.row.rehearsalOf, currency: e.row.currency, today: e.today, yesterday: e.yesterday }))
         .sort((a, b) => a.channelName.localeCompare(b.channelName) || a.currency.localeCompare(b.currency))
     : null
   return {

@@ -4,7 +4,7 @@ import { say } from '../../shared/server-text'
 import { fromMinor } from '../../shared/money'
 import { requestBalanceIfNeeded } from '../finance/four-eyes'
 import { postChannelBalance } from './channel-balance'
-import { refuseRehearsalCopy } from '../master/channels'
+import { refuseRehearsalCopy, rehearsalNames } from '../master/channels'
 import { minorOf } from '../core/amount-input'
 import { channels, ledgerAccounts, ledgerBalances, merchants } from '../db/schema'
 import { exactInteger } from '../db/exact'
@@ -67,6 +67,8 @@ export const ledgerProcedures = handlers({
     if (input.merchantId && rows.length === 0 && !ctx.db.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, input.merchantId)).get()) {
       throw notFound(say('thing.merchant', { id: input.merchantId }))
     }
+    // A field test's rehearsal copy holds a channel account too: named by its live channel.
+    const copies = rehearsalNames(ctx.db, rows.flatMap((r) => (r.channelId === null ? [] : [r.channelId])))
     return {
       page: input.page,
       pageSize: input.pageSize,
@@ -80,6 +82,7 @@ export const ledgerProcedures = handlers({
           merchantName: r.merchantName ?? null,
           channelId: r.channelId,
           channelName: r.channelName ?? null,
+          rehearsalOf: r.channelId === null ? null : (copies.get(r.channelId) ?? null),
           currency: r.currency,
           balance: fromMinor(posted, r.currency),
           available: fromMinor(posted - r.heldOut, r.currency),

@@ -3,7 +3,7 @@
  * their sealed credentials, and for a merchant-bound user only those bound to its own merchant's
  * services.
  */
-import { and, eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { actorOf, type Ctx } from '../core/context'
 import { say, type ServerTextCode, type TextParam } from '../../shared/server-text'
 import { conflict, notFound } from '../core/errors'
@@ -41,6 +41,23 @@ export function rehearsalOf(db: Db | Tx, channelId: number): { id: number; name:
       .where(eq(fieldtestRehearsalChannels.twinChannelId, channelId))
       .get() ?? null
   )
+}
+
+/**
+ * The live channel's name of each rehearsal copy among `channelIds`, for the rows a screen lists
+ * (`rehearsalOf`, shown as ChannelName shows it: the live name and a translated label, for a copy's
+ * stored name is in one language). Channels that are no copy are not in the map.
+ */
+export function rehearsalNames(db: Db | Tx, channelIds: Iterable<number>): Map<number, string> {
+  const ids = [...new Set(channelIds)]
+  if (ids.length === 0) return new Map()
+  const rows = db
+    .select({ twinId: fieldtestRehearsalChannels.twinChannelId, name: channels.name })
+    .from(fieldtestRehearsalChannels)
+    .innerJoin(channels, eq(channels.id, fieldtestRehearsalChannels.channelId))
+    .where(inArray(fieldtestRehearsalChannels.twinChannelId, ids))
+    .all()
+  return new Map(rows.map((r) => [r.twinId, r.name]))
 }
 
 /** A channel as a server text names it: a rehearsal copy by its live channel and a translated label (its stored name is in one language). */

@@ -13,7 +13,7 @@ import { conflict, notFound, validationError } from '../core/errors'
 import type { Db } from '../db/open'
 import { channels, reconProfiles, reconSources, reconStatements, users } from '../db/schema'
 import type { Tx } from '../db/transaction'
-import { refuseRehearsalCopy } from '../master/channels'
+import { refuseRehearsalCopy, rehearsalNames } from '../master/channels'
 import { percentOf, ppmOf } from '../master/fields'
 import { checkedProfile } from './formats'
 import { normalizeHeader } from './formats/header'
@@ -145,6 +145,8 @@ export function sourceRows(db: Db | Tx, tenantId: number, id?: number): SourceRo
     .where(id === undefined ? eq(reconSources.tenantId, tenantId) : and(eq(reconSources.tenantId, tenantId), eq(reconSources.id, id)))
     .orderBy(reconSources.name)
     .all()
+  // A source stored on a rehearsal copy before copies were refused to sources: named by its live channel.
+  const copies = rehearsalNames(db, rows.flatMap(({ source }) => (source.channelId === null ? [] : [source.channelId])))
   return rows.map(({ source: s, channelName }) => {
     const profile = currentProfile(db, s.id)
     return {
@@ -153,6 +155,7 @@ export function sourceRows(db: Db | Tx, tenantId: number, id?: number): SourceRo
       kind: s.kind,
       channelId: s.channelId,
       channelName,
+      rehearsalOf: s.channelId === null ? null : (copies.get(s.channelId) ?? null),
       feeRate: s.feeRatePpm === null ? null : percentOf(s.feeRatePpm),
       feeFixed: s.feeFixedMinor === null || s.currency === null ? null : fromMinor(s.feeFixedMinor, s.currency),
       currency: s.currency,

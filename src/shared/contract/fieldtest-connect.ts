@@ -85,6 +85,8 @@ export const presetRow = z.object({
 })
 
 const channelRef = z.object({ id: z.number(), name: z.string() })
+/** A channel as the simulator panel lists it; `rehearsalOf`: a field test rehearsal copy's live channel, by name (the copy's own name is stored in one language). */
+const listedChannel = channelRef.extend({ rehearsalOf: z.string().nullable() })
 
 export const connectionTest = z.object({
   channelId: z.number(),
@@ -120,14 +122,14 @@ export const simulatorStatus = z.object({
   autoPayAfterMs: z.number().nullable(),
   payoutDelayMs: z.number().nullable(),
   /** Channels whose provider settings point at the running simulator, and whether it knows their merchant. */
-  channels: z.array(channelRef.extend({ currency: z.string(), registered: z.boolean() })),
+  channels: z.array(listedChannel.extend({ currency: z.string(), registered: z.boolean() })),
   rules: z.array(
     z.object({
       id: z.number(),
       appliesTo: z.enum(SIMULATOR_TARGETS),
       behaviour: z.enum(SIMULATOR_BEHAVIOURS),
       /** The channels holding the rule's merchant number; empty with `merchantNo` null: every merchant. */
-      channels: z.array(channelRef),
+      channels: z.array(listedChannel),
       /** Only for a merchant number no channel holds (set over the control API). */
       merchantNo: z.string().nullable(),
       amountPattern: z.string().nullable(),
@@ -135,12 +137,12 @@ export const simulatorStatus = z.object({
       partialPercent: z.number().nullable()
     })
   ),
-  /** Newest first, at most 50 of each. A merchant number no channel holds shows as null. */
-  requests: z.array(z.object({ at: z.number(), path: z.string(), channel: z.string().nullable(), orderNo: z.string().nullable(), amount: z.string().nullable(), signatureValid: z.boolean(), outcome: z.string() })),
-  callbacks: z.array(z.object({ at: z.number(), channel: z.string().nullable(), orderNo: z.string(), status: z.string(), attempt: z.number(), signed: z.boolean(), acknowledged: z.boolean(), httpStatus: z.number().nullable() })),
+  /** Newest first, at most 50 of each, with the channels holding the merchant number (none: no channel holds it). */
+  requests: z.array(z.object({ at: z.number(), path: z.string(), channels: z.array(listedChannel), orderNo: z.string().nullable(), amount: z.string().nullable(), signatureValid: z.boolean(), outcome: z.string() })),
+  callbacks: z.array(z.object({ at: z.number(), channels: z.array(listedChannel), orderNo: z.string(), status: z.string(), attempt: z.number(), signed: z.boolean(), acknowledged: z.boolean(), httpStatus: z.number().nullable() })),
   orders: z.array(
     z.object({
-      channel: channelRef.nullable(),
+      channel: listedChannel.nullable(),
       orderNo: z.string(),
       direction: z.enum(['deposit', 'payout']),
       amount: z.string(),

@@ -27,7 +27,8 @@ const dayFigures = z.object({
 export type DayFigures = z.infer<typeof dayFigures>
 
 const currencyFigures = z.object({ currency: z.string(), today: dayFigures, yesterday: dayFigures })
-const channelFigures = currencyFigures.extend({ channelId: z.number(), channelName: z.string() })
+/** `rehearsalOf`: a field test rehearsal copy's live channel, by name (the copy's own name is stored in one language). */
+const channelFigures = currencyFigures.extend({ channelId: z.number(), channelName: z.string(), rehearsalOf: z.string().nullable() })
 
 const channelBalance = z.object({
   channelId: z.number(),

@@ -28,6 +28,8 @@ export const balanceRow = z.object({
   merchantName: z.string().nullable(),
   channelId: z.number().nullable(),
   channelName: z.string().nullable(),
+  /** A field test rehearsal copy's live channel, by name (the copy's own name is stored in one language); null for any other account. */
+  rehearsalOf: z.string().nullable(),
   currency: z.string(),
   /** Posted balance, as shown (decimal string). */
   balance: z.string(),

@@ -38,6 +38,8 @@ export const sourceRow = z.object({
   kind: z.enum(['channel', 'bank']),
   channelId: z.number().nullable(),
   channelName: z.string().nullable(),
+  /** The channel's live channel when it is a field test rehearsal copy, by name; null for any other. */
+  rehearsalOf: z.string().nullable(),
   /** The channel's fee on a line, as the source's schedule: a percentage and a fixed part (null: fees are not checked). */
   feeRate: z.string().nullable(),
   feeFixed: z.string().nullable(),

@@ -67,7 +67,7 @@ describe('testing a channel’s connection', () => {
     expect(result.durationMs).toBeGreaterThanOrEqual(0)
     // The simulator received exactly the made-up order's query.
     const status = await w.t.ok('simulator.status', {}, w.admin)
-    expect(status.requests[0]).toMatchObject({ path: '/order/query', orderNo: result.orderNo, channel: 'CN Direct A', signatureValid: true, outcome: 'not_found' })
+    expect(status.requests[0]).toMatchObject({ path: '/order/query', orderNo: result.orderNo, channels: [{ id: w.channelId, name: 'CN Direct A', rehearsalOf: null }], signatureValid: true, outcome: 'not_found' })
 
     const secrets = [SIGN_KEY, MERCHANT_NO]
     const audit = auditRows('channels.testConnection')
@@ -164,10 +164,10 @@ describe('the simulator, from the app', () => {
   it('a channel pointed at it is registered again when it starts on the same port; a channel without credentials gets test ones', async () => {
     const { url } = await connectedWorld()
     const port = Number(new URL(url).port)
-    expect((await w.t.ok('simulator.status', {}, w.admin)).channels).toEqual([{ id: w.channelId, name: 'CN Direct A', currency: 'CNY', registered: true }])
+    expect((await w.t.ok('simulator.status', {}, w.admin)).channels).toEqual([{ id: w.channelId, name: 'CN Direct A', rehearsalOf: null, currency: 'CNY', registered: true }])
     await w.t.ok('simulator.stop', {}, w.admin)
     const restarted = await w.t.ok('simulator.start', { port }, w.admin)
-    expect(restarted.channels).toEqual([{ id: w.channelId, name: 'CN Direct A', currency: 'CNY', registered: true }])
+    expect(restarted.channels).toEqual([{ id: w.channelId, name: 'CN Direct A', rehearsalOf: null, currency: 'CNY', registered: true }])
     expect(await testConnection()).toMatchObject({ verdict: 'works' })
 
     const bare = await w.t.ok('channels.create', { name: 'New provider', provider: 'newpay', currency: 'CNY' }, w.admin)
@@ -183,7 +183,7 @@ describe('the simulator, from the app', () => {
   it('behaviours switched through the procedures act on real orders: a deposit declined, a duplicate callback applied once, a stale one ignored', async () => {
     await connectedWorld()
     const declined = await w.t.ok('simulator.setBehaviour', { channelId: w.channelId, behaviour: 'decline' }, w.admin)
-    expect(declined.rules).toEqual([{ id: expect.any(Number), appliesTo: 'orders', behaviour: 'decline', channels: [{ id: w.channelId, name: 'CN Direct A' }], merchantNo: null, amountPattern: null, delayMs: null, partialPercent: null }])
+    expect(declined.rules).toEqual([{ id: expect.any(Number), appliesTo: 'orders', behaviour: 'decline', channels: [{ id: w.channelId, name: 'CN Direct A', rehearsalOf: null }], merchantNo: null, amountPattern: null, delayMs: null, partialPercent: null }])
     const refused = await w.t.ok('orders.createDeposit', deposit('700.00'), w.admin)
     expect(refused.status).toBe('failed')
     expect(refused.statusReason).toContain('Declined by the provider')
@@ -209,7 +209,7 @@ describe('the simulator, from the app', () => {
 
     const status = await w.t.ok('simulator.status', {}, w.admin)
     expect(status.orders.map((o) => o.orderNo)).toEqual(expect.arrayContaining([created.orderNo, late.orderNo]))
-    expect(status.callbacks.some((c) => c.orderNo === created.orderNo && c.channel === 'CN Direct A')).toBe(true)
+    expect(status.callbacks.some((c) => c.orderNo === created.orderNo && c.channels.map((x) => x.name).join() === 'CN Direct A')).toBe(true)
     const ruleId = status.rules.find((r) => r.amountPattern === '\\.77$')!.id
     expect((await w.t.ok('simulator.clearBehaviours', { ruleId }, w.admin)).rules.map((r) => r.behaviour)).toEqual(['duplicate_callback'])
     expect(await w.t.call('simulator.clearBehaviours', { ruleId }, w.admin)).toMatchObject({ status: 404 })

@@ -2,7 +2,9 @@
  * A channel's rehearsal copy (its twin, made by the first rehearsal) in master data: listed as the
  * rehearsal copy of its channel, left out of the pickers that start new work, and refused to
  * every write that the next rehearsal would undo (edit, status, bindings, balance, simulator
- * settings and faults, plans, statement sources), in both languages, with nothing audited.
+ * settings and faults, plans, statement sources), in both languages, with nothing audited. And
+ * every other list that names channels (the simulator panel, the ledger's balances, Home's
+ * per-channel figures, statement sources) names it by its live channel, never by its stored name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
@@ -16,7 +18,8 @@ let liveName = ''
 
 beforeAll(async () => {
   w = await fieldWorld()
-  const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'accepted' })]))
+  // Paid: the copy's channel account is booked (and reversed), so the ledger lists it.
+  const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'paid', callbackWithinSeconds: 5 })]))
   expectEnded(await rehearse(w, plan.id))
   twinId = (w.t.core.db.$client.prepare('select twin_channel_id as id from fieldtest_rehearsal_channels where channel_id = ?').get(w.channelId) as { id: number }).id
   liveName = (await w.t.ok('channels.get', { id: w.channelId }, w.admin)).name
@@ -49,6 +52,44 @@ describe('a rehearsal copy of a channel', () => {
     // Its balance is the simulator's (reversed as it is booked): never a low balance on Home.
     const home = await w.t.ok('home.summary', {}, w.admin)
     expect(home.balances!.map((b) => b.channelId)).not.toContain(twinId)
+  })
+
+  it('is named as the rehearsal copy of its channel on the simulator panel, the ledger balances, Home and statement sources', async () => {
+    const stored = (await w.t.ok('channels.get', { id: twinId }, w.admin)).name
+    expect(stored).toBe(`${liveName} · rehearsal`)
+    const copy = { id: twinId, name: stored, rehearsalOf: liveName }
+
+    // The simulator panel: the copy is pointed at it, holds the rehearsal's order, made its requests.
+    const panel = await w.t.ok('simulator.status', {}, w.admin)
+    expect(panel.channels.find((c) => c.id === twinId)).toMatchObject(copy)
+    expect(panel.orders.map((o) => o.channel)).toContainEqual(copy)
+    expect(panel.requests.length).toBeGreaterThan(0)
+    for (const r of panel.requests) expect(r.channels).toEqual([copy])
+    for (const c of panel.callbacks) expect(c.channels).toEqual([copy])
+
+    // The ledger's balances: the copy's channel account (every rehearsal posting reversed).
+    const accounts = (await w.t.ok('ledger.balances', { kind: 'channel', pageSize: 100 }, w.admin)).items
+    expect(accounts.find((a) => a.channelId === twinId)).toMatchObject({ channelName: stored, rehearsalOf: liveName, balance: '0.00' })
+    expect(accounts.find((a) => a.channelId === w.channelId)).toMatchObject({ rehearsalOf: null })
+
+    // Home's per-channel figures leave test orders out; an order sent to the copy before only a
+    // rehearsal's could be would show there, named by its live channel.
+    const db = w.t.core.db.$client
+    db.prepare('update orders set is_test = 0 where channel_id = ?').run(twinId)
+    try {
+      const home = await w.t.ok('home.summary', {}, w.admin)
+      expect(home.channels!.find((c) => c.channelId === twinId)).toMatchObject({ channelName: stored, rehearsalOf: liveName, today: { orders: 1 } })
+      expect(home.channels!.find((c) => c.channelId === w.channelId)?.rehearsalOf ?? null).toBeNull()
+    } finally {
+      db.prepare('update orders set is_test = 1 where channel_id = ?').run(twinId)
+    }
+
+    // A statement source stored on the copy before copies were refused to sources.
+    const source = await w.t.ok('recon.sources.create', { name: 'Bills of the copy', kind: 'channel', channelId: w.channelId, profile: BUILT_IN_PROFILES.simulator }, w.admin)
+    db.prepare('update recon_sources set channel_id = ? where id = ?').run(twinId, source.id)
+    const listed = await w.t.ok('recon.sources.list', {}, w.admin)
+    expect(listed.find((x) => x.id === source.id)).toMatchObject({ channelId: twinId, channelName: stored, rehearsalOf: liveName })
+    expect(listed.filter((x) => x.id !== source.id).every((x) => x.rehearsalOf === null)).toBe(true)
   })
 
   it('refuses every master-data write on it, naming the channel to change instead, and audits none', async () => {

@@ -8,6 +8,7 @@ import type { SecretBox } from '../../core/secrets'
 import type { Db } from '../../db/open'
 import { channels } from '../../db/schema'
 import type { Tx } from '../../db/transaction'
+import { rehearsalNames } from '../../master/channels'
 import type { UpstreamCredentials } from '../../upstream/types'
 
 function open(secrets: SecretBox, sealed: string | null): UpstreamCredentials {
@@ -38,6 +39,8 @@ export function storeCredentials(tx: Tx, secrets: SecretBox, channelId: number, 
 export interface ChannelRef {
   id: number
   name: string
+  /** A rehearsal copy's live channel, by name (master/channels.ts `rehearsalNames`). */
+  rehearsalOf: string | null
 }
 
 /** Merchant number → the channels holding it, over every channel of the tenant with credentials. */
@@ -48,10 +51,11 @@ export function channelsByMerchantNo(db: Db, secrets: SecretBox, tenantId: numbe
     .where(and(eq(channels.tenantId, tenantId), isNotNull(channels.credentialsEnc)))
     .orderBy(channels.id)
     .all()
+  const copies = rehearsalNames(db, rows.map((r) => r.id))
   const map = new Map<string, ChannelRef[]>()
   for (const row of rows) {
     const merchantNo = open(secrets, row.sealed).merchantNo
-    if (merchantNo) map.set(merchantNo, [...(map.get(merchantNo) ?? []), { id: row.id, name: row.name }])
+    if (merchantNo) map.set(merchantNo, [...(map.get(merchantNo) ?? []), { id: row.id, name: row.name, rehearsalOf: copies.get(row.id) ?? null }])
   }
   return map
 }

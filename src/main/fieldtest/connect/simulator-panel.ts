@@ -2,7 +2,8 @@
  * The simulator panel's view of the running simulator: where it listens, the channels pointed at
  * it, its rules, and the latest requests, callbacks and orders, each merchant named by the
  * channel holding its merchant number (a number no channel holds is no channel's secret, and is
- * shown as it is only on the rules someone set over the control API).
+ * shown as it is only on the rules someone set over the control API). A field test's rehearsal
+ * copy, which every rehearsal points at it, carries its live channel's name (`rehearsalOf`).
  */
 import { eq } from 'drizzle-orm'
 import { SIMULATOR_BEHAVIOURS, type SimulatorBehaviour, type SimulatorStatus } from '../../../shared/contract/fieldtest-connect'
@@ -10,6 +11,7 @@ import type { RunningSimulatorHandle } from '../../core/ports'
 import type { SecretBox } from '../../core/secrets'
 import type { Db } from '../../db/open'
 import { channels } from '../../db/schema'
+import { rehearsalNames } from '../../master/channels'
 import { channelsByMerchantNo, type ChannelRef } from './credentials'
 
 /** How many of the latest requests, callbacks and orders the panel shows. */
@@ -40,7 +42,8 @@ export function simulatorStatusOf(db: Db, secrets: SecretBox, tenantId: number, 
   const merchantOfChannel = new Map<number, string>()
   for (const [merchantNo, refs] of byMerchant) for (const ref of refs) merchantOfChannel.set(ref.id, merchantNo)
   const channelOf = (merchantNo: string | null): ChannelRef[] => (merchantNo ? (byMerchant.get(merchantNo) ?? []) : [])
-  const nameOf = (merchantNo: string | null): string | null => channelOf(merchantNo).map((c) => c.name).join(', ') || null
+  const pointed = channelsPointedAt(db, tenantId, sim.url)
+  const copies = rehearsalNames(db, pointed.map((c) => c.id))
   return {
     running: true,
     url: sim.url,
@@ -49,9 +52,9 @@ export function simulatorStatusOf(db: Db, secrets: SecretBox, tenantId: number, 
     startedBy: sim.startedBy,
     autoPayAfterMs: sim.autoPayAfterMs,
     payoutDelayMs: sim.payoutDelayMs,
-    channels: channelsPointedAt(db, tenantId, sim.url).map((c) => {
+    channels: pointed.map((c) => {
       const merchantNo = merchantOfChannel.get(c.id)
-      return { ...c, registered: merchantNo !== undefined && known.has(merchantNo) }
+      return { ...c, rehearsalOf: copies.get(c.id) ?? null, registered: merchantNo !== undefined && known.has(merchantNo) }
     }),
     rules: sim.rules().map(({ id, rule }) => {
       const holders = channelOf(rule.merchantNo ?? null)
@@ -69,8 +72,8 @@ export function simulatorStatusOf(db: Db, secrets: SecretBox, tenantId: number, 
         partialPercent: behaviour === 'partial_amount' && appliesTo === 'orders' ? (rule.partialPercent ?? 90) : null
       }
     }),
-    requests: latest(sim.requests()).map((r) => ({ at: r.at, path: r.path, channel: nameOf(r.merchantNo), orderNo: r.orderNo, amount: r.amount, signatureValid: r.signatureValid, outcome: r.outcome })),
-    callbacks: latest(sim.callbacks()).map((c) => ({ at: c.at, channel: nameOf(c.merchantNo), orderNo: c.orderNo, status: c.status, attempt: c.attempt, signed: c.signed, acknowledged: c.acknowledged, httpStatus: c.httpStatus })),
+    requests: latest(sim.requests()).map((r) => ({ at: r.at, path: r.path, channels: channelOf(r.merchantNo), orderNo: r.orderNo, amount: r.amount, signatureValid: r.signatureValid, outcome: r.outcome })),
+    callbacks: latest(sim.callbacks()).map((c) => ({ at: c.at, channels: channelOf(c.merchantNo), orderNo: c.orderNo, status: c.status, attempt: c.attempt, signed: c.signed, acknowledged: c.acknowledged, httpStatus: c.httpStatus })),
     orders: latest([...sim.orders()].sort((a, b) => a.createdAt - b.createdAt)).map((o) => ({
       channel: channelOf(o.merchantNo)[0] ?? null,
       orderNo: o.orderNo,

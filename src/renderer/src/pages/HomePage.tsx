@@ -13,6 +13,7 @@ import { ChannelBalances } from './home/ChannelBalances'
 import { DayFiguresTable } from './home/DayFiguresTable'
 import { LedgerCheckMark } from './home/LedgerCheckMark'
 import { WhoAmI } from './home/WhoAmI'
+import { ChannelName } from './master/ChannelName'
 import { displayTimeZone, formatDateTime } from '../format/time'
 
 const REFRESH_MS = 60_000
@@ -62,7 +63,7 @@ export function HomePage() {
               <Stack gap={4}>
                 <Text fw={600}>{t('dashboard.byChannel')}</Text>
                 <DayFiguresTable
-                  rows={s.channels.map((c) => ({ ...c, key: `${c.channelId}:${c.currency}`, label: c.channelName }))}
+                  rows={s.channels.map((c) => ({ ...c, key: `${c.channelId}:${c.currency}`, label: <ChannelName channel={{ name: c.channelName, rehearsalOf: c.rehearsalOf }} /> }))}
                   days={s}
                   labelTitle={t('dashboard.channel')}
                   testId="home-channels"

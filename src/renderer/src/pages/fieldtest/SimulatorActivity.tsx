@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../../components/notify'
 import { useTableText } from '../../components/tableText'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
+import { ChannelName, channelLabel, type NamedChannel } from '../master/ChannelName'
 
 type Order = SimulatorStatus['orders'][number]
 type Request = SimulatorStatus['requests'][number]
@@ -18,6 +19,8 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
   const tableText = useTableText()
   const pay = useApiMutation('simulator.pay', { invalidate: ['simulator.status'] })
   const yesNo = (v: boolean) => t(v ? 'fieldtest.simulator.yes' : 'fieldtest.simulator.no')
+  // The channels holding the merchant number a request or callback carried (a rehearsal copy by its live channel).
+  const named = (channels: NamedChannel[]) => (channels.length ? channels.map((c) => channelLabel(t, c)).join(', ') : '—')
   const payNow = async (order: Order) => {
     try {
       const paid = await pay.mutateAsync({ orderNo: order.orderNo, ...(order.channel ? { channelId: order.channel.id } : {}) })
@@ -43,7 +46,7 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
             data-testid="simulator-orders"
             columns={[
               { accessor: 'createdAt', title: t('fieldtest.simulator.at'), noWrap: true, render: (o) => formatDateTime(o.createdAt) },
-              { accessor: 'channel', title: t('fieldtest.channel'), render: (o) => o.channel?.name ?? '—' },
+              { accessor: 'channel', title: t('fieldtest.channel'), render: (o) => (o.channel ? <ChannelName channel={o.channel} /> : '—') },
               { accessor: 'orderNo', title: t('fieldtest.simulator.orderNo') },
               { accessor: 'direction', title: t('fieldtest.simulator.direction'), render: (o) => t(`fieldtest.simulator.directions.${o.direction}`) },
               { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (o) => formatAmount(o.amount, o.currency) },
@@ -67,10 +70,11 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
             {...table}
             records={status.requests}
             idAccessor={(r) => `${r.at}:${r.path}:${r.orderNo ?? ''}`}
+            data-testid="simulator-requests"
             columns={[
               { accessor: 'at', title: t('fieldtest.simulator.at'), noWrap: true, render: (r) => formatDateTime(r.at) },
               { accessor: 'path', title: t('fieldtest.simulator.path') },
-              { accessor: 'channel', title: t('fieldtest.channel'), render: (r) => r.channel ?? '—' },
+              { accessor: 'channels', title: t('fieldtest.channel'), render: (r) => named(r.channels) },
               { accessor: 'orderNo', title: t('fieldtest.simulator.orderNo'), render: (r) => r.orderNo ?? '—' },
               { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (r) => r.amount ?? '—' },
               { accessor: 'signatureValid', title: t('fieldtest.simulator.signatureValid'), render: (r) => t(r.signatureValid ? 'fieldtest.simulator.valid' : 'fieldtest.simulator.invalid') },
@@ -83,9 +87,10 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
             {...table}
             records={status.callbacks}
             idAccessor={(c) => `${c.at}:${c.orderNo}:${c.attempt}`}
+            data-testid="simulator-callbacks"
             columns={[
               { accessor: 'at', title: t('fieldtest.simulator.at'), noWrap: true, render: (c) => formatDateTime(c.at) },
-              { accessor: 'channel', title: t('fieldtest.channel'), render: (c) => c.channel ?? '—' },
+              { accessor: 'channels', title: t('fieldtest.channel'), render: (c) => named(c.channels) },
               { accessor: 'orderNo', title: t('fieldtest.simulator.orderNo') },
               { accessor: 'status', title: t('fieldtest.simulator.status') },
               { accessor: 'attempt', title: t('fieldtest.simulator.attempt'), textAlign: 'right' },

@@ -7,6 +7,7 @@ import { QUERY_BEHAVIOURS, SIMULATOR_BEHAVIOURS, SIMULATOR_TARGETS, type Simulat
 import { useApiMutation } from '../../api/hooks'
 import { useEntityForm } from '../../components/form/useEntityForm'
 import { notifyError, notifySuccess } from '../../components/notify'
+import { channelLabel } from '../master/ChannelName'
 import { ChannelPicker } from './shared'
 
 type Rule = SimulatorStatus['rules'][number]
@@ -95,7 +96,7 @@ export function SimulatorBehaviours({ rules }: { rules: Rule[] }) {
             {
               accessor: 'channels',
               title: t('fieldtest.simulator.forChannel'),
-              render: (r) => (r.channels.length ? r.channels.map((c) => c.name).join(', ') : r.merchantNo ? t('fieldtest.simulator.merchantNo', { merchantNo: r.merchantNo }) : t('fieldtest.simulator.everyMerchant'))
+              render: (r) => (r.channels.length ? r.channels.map((c) => channelLabel(t, c)).join(', ') : r.merchantNo ? t('fieldtest.simulator.merchantNo', { merchantNo: r.merchantNo }) : t('fieldtest.simulator.everyMerchant'))
             },
             { accessor: 'amountPattern', title: t('fieldtest.simulator.amountPattern'), render: (r) => r.amountPattern ?? t('fieldtest.simulator.everyAmount') },
             { accessor: 'delayMs', title: t('fieldtest.simulator.delayMs'), render: (r) => [r.delayMs !== null ? t('fieldtest.ms', { n: r.delayMs }) : '', r.partialPercent !== null ? `${r.partialPercent}%` : ''].filter(Boolean).join(' · ') || '—' },

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { useEntityForm } from '../../components/form/useEntityForm'
 import { formatDateTime } from '../../format/time'
+import { channelLabel } from '../master/ChannelName'
 import { ChannelPicker } from './shared'
 import { SimulatorActivity } from './SimulatorActivity'
 import { SimulatorBehaviours } from './SimulatorBehaviours'
@@ -104,7 +105,7 @@ function StartForm() {
   )
 }
 
-function ConnectChannel({ channels }: { channels: { id: number; name: string; currency: string; registered: boolean }[] }) {
+function ConnectChannel({ channels }: { channels: { id: number; name: string; rehearsalOf: string | null; currency: string; registered: boolean }[] }) {
   const { t } = useTranslation()
   const [channelId, setChannelId] = useState<string | null>(null)
   const connect = useApiMutation('simulator.connectChannel', { invalidate: ['simulator.status', 'channels.get', 'channels.list'] })
@@ -126,7 +127,7 @@ function ConnectChannel({ channels }: { channels: { id: number; name: string; cu
         <Group gap="xs" data-testid="simulator-channels">
           {channels.map((c) => (
             <Badge key={c.id} variant="outline" tt="none" color={c.registered ? 'green' : 'orange'}>
-              {c.name} · {c.currency} · {t(c.registered ? 'fieldtest.simulator.registered' : 'fieldtest.simulator.notRegistered')}
+              {channelLabel(t, c)} · {c.currency} · {t(c.registered ? 'fieldtest.simulator.registered' : 'fieldtest.simulator.notRegistered')}
             </Badge>
           ))}
         </Group>

@@ -1,5 +1,6 @@
 /** Today's and yesterday's orders, success rate and volume, one row per currency or per channel and currency. */
 import { Table, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DayFigures } from '../../../../shared/contract/home'
 import { formatAmount } from '../../format/amount'
@@ -7,8 +8,8 @@ import { successRate } from './zoneTime'
 
 export interface FiguresRow {
   key: string
-  /** The channel's name, for the per-channel table. */
-  label?: string
+  /** The channel as named (ChannelName), for the per-channel table. */
+  label?: ReactNode
   currency: string
   today: DayFigures
   yesterday: DayFigures

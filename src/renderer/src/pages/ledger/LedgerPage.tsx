@@ -10,6 +10,7 @@ import { useListState } from '../../components/list/useListState'
 import { BalanceText } from '../../components/BalanceText'
 import { formatAmount } from '../../format/amount'
 import { useCurrentUser } from '../../session/currentUser'
+import { ChannelName } from '../master/ChannelName'
 
 type Input = InputOf<'ledger.balances'>
 type Kind = NonNullable<Input['kind']>
@@ -51,7 +52,7 @@ export function LedgerPage() {
       columns={[
         { accessor: 'accountId', title: t('ledger.account'), width: 90 },
         { accessor: 'kind', title: t('ledger.kind'), render: (row) => t(`ledger.kinds.${row.kind as Kind}`, { defaultValue: row.kind }) },
-        { accessor: 'owner', title: t('ledger.owner'), render: (row) => row.merchantName ?? row.channelName ?? t('ledger.platform') },
+        { accessor: 'owner', title: t('ledger.owner'), render: (row) => row.merchantName ?? (row.channelName !== null ? <ChannelName channel={{ name: row.channelName, rehearsalOf: row.rehearsalOf }} /> : t('ledger.platform')) },
         { accessor: 'currency', title: t('master.currency') },
         { accessor: 'balance', title: t('ledger.balance'), textAlign: 'right', noWrap: true, render: (row) => balance(row.balance, row) },
         { accessor: 'available', title: t('ledger.available'), textAlign: 'right', noWrap: true, render: (row) => balance(row.available, row) },

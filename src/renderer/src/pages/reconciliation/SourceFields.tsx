@@ -9,6 +9,7 @@ import type { InputOf } from '../../../../shared/contract'
 import type { SourceRow } from '../../../../shared/contract/reconciliation'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import { useReferenceLabels } from '../../i18n/reference'
+import { channelLabel } from '../master/ChannelName'
 
 export interface SourceValues {
   name: string
@@ -67,7 +68,7 @@ export function SourceFields({ form, source, withStatus }: { form: UseFormReturn
         // A rehearsal moves no money: its copy of a channel has no statement to reconcile.
         filter={{ rehearsalCopies: false }}
         toOption={(c) => ({ value: String(c.id), label: c.name })}
-        current={source?.channelId ? { value: String(source.channelId), label: source.channelName ?? `#${source.channelId}` } : null}
+        current={source?.channelId ? { value: String(source.channelId), label: source.channelName === null ? `#${source.channelId}` : channelLabel(t, { name: source.channelName, rehearsalOf: source.rehearsalOf }) } : null}
         label={t('recon.source.channel')}
         description={values.kind === 'bank' ? t('recon.source.bankChannelHint') : undefined}
         placeholder={t(values.kind === 'bank' ? 'recon.source.anyChannel' : 'recon.source.pickChannel')}

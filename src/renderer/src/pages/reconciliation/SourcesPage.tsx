@@ -18,6 +18,7 @@ import { useTableText } from '../../components/tableText'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
+import { ChannelName } from '../master/ChannelName'
 import { newSourcePath, profilePath, RECON_PATHS } from './paths'
 import { SourceForm } from './SourceForm'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
@@ -51,7 +52,7 @@ export function SourcesPage() {
         columns={[
           { accessor: 'name', title: t('recon.source.name') },
           { accessor: 'kind', title: t('recon.source.kind'), render: (s) => t(`recon.source.kinds.${s.kind}`) },
-          { accessor: 'channelName', title: t('recon.source.channel'), render: (s) => s.channelName ?? '' },
+          { accessor: 'channelName', title: t('recon.source.channel'), render: (s) => (s.channelName === null ? '' : <ChannelName channel={{ name: s.channelName, rehearsalOf: s.rehearsalOf }} />) },
           { accessor: 'fee', title: t('recon.source.fee'), render: feeSchedule },
           { accessor: 'status', title: t('common.status'), render: (s) => <StatusBadge status={s.status} /> },
           {
