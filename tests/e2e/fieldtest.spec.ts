@@ -320,7 +320,7 @@ test('the field testing screens and the provider settings editor speak Simplifie
   const created = await host.api('/api/channels.create', { name: CHANNEL, provider: 'dragonbank', currency: 'CNY' }, token)
   expect(created.status, created.body.message).toBe(200)
   // Names that are data or protocol (the provider's parameter names, the time zone, HTTP), not interface text.
-  const dataValues = [ADMIN.username, CHANNEL, 'dragonbank', 'CNY', 'UTC', 'HTTP', 'JSON', 'MD5', 'HMAC-SHA256', 'TLS', 'x-www-form-urlencoded', 'https://', 'http://', ...OUTBOUND_FIELDS, ...RESPONSE_FIELDS]
+  const dataValues = [ADMIN.username, CHANNEL, 'dragonbank', 'CNY', 'UTC', 'HTTP', 'HTML', 'JSON', 'MD5', 'HMAC-SHA256', 'TLS', 'x-www-form-urlencoded', 'https://', 'http://', ...OUTBOUND_FIELDS, ...RESPONSE_FIELDS]
   // What the form preset fills in and the engineer types: the provider's paths and credential names.
   const typed = ['ftp://nowhere', '/gateway/pay', '/gateway/payout', '/gateway/query', '/gateway/refund', '/gateway/refund_query', 'sign', 'key']
   const noEnglishLeft = async () => expect.poll(async () => englishLeft(await visibleText(page), dataValues)).toEqual([])
