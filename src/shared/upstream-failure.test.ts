@@ -43,6 +43,7 @@ describe('a connection that was never made, as its host and the system’s reaso
     ['unreachable: EHOSTUNREACH, ENETUNREACH', 'pay.example.com:8443: no route to the host (EHOSTUNREACH, ENETUNREACH)', 'pay.example.com:8443: 没有到该主机的路由 (EHOSTUNREACH, ENETUNREACH)'],
     ['unreachable: ECONNREFUSED, EHOSTUNREACH', 'pay.example.com:8443: connection refused (ECONNREFUSED, EHOSTUNREACH)', 'pay.example.com:8443: 连接被拒绝 (ECONNREFUSED, EHOSTUNREACH)'],
     ['unreachable: EWHATEVER', 'pay.example.com:8443: no connection could be made (EWHATEVER)', 'pay.example.com:8443: 无法建立连接 (EWHATEVER)'],
+    ['unreachable: BAD_PORT', 'pay.example.com:8443: a port HTTP clients refuse to connect to (such as 6000 or 10080): use the port the provider gave (BAD_PORT)', 'pay.example.com:8443: HTTP 客户端拒绝连接的端口（如 6000、10080）：请使用服务商提供的端口 (BAD_PORT)'],
     ['unreachable: invalid URL ftp//x', 'ftp//x: not a valid address (invalid URL)', 'ftp//x: 不是有效的地址 (invalid URL)']
   ]
   for (const [line, english, chinese] of lines) {

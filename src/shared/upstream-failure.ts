@@ -39,7 +39,8 @@ const CONNECT_REASONS: Record<string, ConnectReason> = {
   UND_ERR_CONNECT_TIMEOUT: 'timed_out',
   ETIMEDOUT: 'timed_out',
   EHOSTUNREACH: 'no_route',
-  ENETUNREACH: 'no_route'
+  ENETUNREACH: 'no_route',
+  BAD_PORT: 'blocked_port'
 }
 
 export interface ConnectionFailure {

@@ -192,6 +192,11 @@ describe('classification and backoff', () => {
     expect(classifyNetworkError(new Error('no code')).kind).toBe('timeout')
   })
 
+  it('a port fetch refuses to connect to is unreachable: nothing was sent', async () => {
+    const thrown = await fetch('http://127.0.0.1:6000/pay', { method: 'POST', body: 'x' }).catch((error: unknown) => error)
+    expect(classifyNetworkError(thrown)).toEqual({ kind: 'unreachable', detail: 'BAD_PORT' })
+  })
+
   it('doubles the delay up to the cap', () => {
     const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 500 }
     expect([1, 2, 3, 4, 5].map((a) => backoffMs(a, policy))).toEqual([100, 200, 400, 500, 500])

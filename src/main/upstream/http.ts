@@ -60,14 +60,18 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 250, ma
 /** Logs keep at most this much of a body. */
 const MAX_LOGGED_BODY = 64 * 1024
 
-/** Errors meaning no connection was ever made: the request cannot have been read. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'])
+/**
+ * Errors meaning no connection was ever made: the request cannot have been read. `BAD_PORT` is
+ * ours: fetch refuses a port the Fetch standard blocks (6000, 10080…) before connecting, with a
+ * cause whose message is "bad port" and no code.
+ */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'BAD_PORT'])
 
 function errorCodes(error: unknown, seen = new Set<unknown>()): string[] {
   if (typeof error !== 'object' || error === null || seen.has(error)) return []
   seen.add(error)
-  const e = error as { code?: unknown; cause?: unknown; errors?: unknown }
-  const own = typeof e.code === 'string' ? [e.code] : []
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown; message?: unknown }
+  const own = typeof e.code === 'string' ? [e.code] : e.message === 'bad port' ? ['BAD_PORT'] : []
   const nested = Array.isArray(e.errors) ? e.errors.flatMap((inner) => errorCodes(inner, seen)) : []
   return [...own, ...nested, ...errorCodes(e.cause, seen)]
 }

@@ -100,6 +100,7 @@ export const serverTextEn = {
   'value.connectFailure.timed_out': 'connection timed out',
   'value.connectFailure.no_route': 'no route to the host',
   'value.connectFailure.invalid_address': 'not a valid address',
+  'value.connectFailure.blocked_port': 'a port HTTP clients refuse to connect to (such as 6000 or 10080): use the port the provider gave',
   'value.connectFailure.other': 'no connection could be made',
   // An order's fields, as a refusal names the one at fault.
   'value.orderField.amount': 'Amount',

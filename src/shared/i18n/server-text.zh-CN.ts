@@ -88,6 +88,7 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'value.connectFailure.timed_out': '连接超时',
   'value.connectFailure.no_route': '没有到该主机的路由',
   'value.connectFailure.invalid_address': '不是有效的地址',
+  'value.connectFailure.blocked_port': 'HTTP 客户端拒绝连接的端口（如 6000、10080）：请使用服务商提供的端口',
   'value.connectFailure.other': '无法建立连接',
   'value.orderField.amount': '金额',
   'value.orderField.merchantId': '商户',
