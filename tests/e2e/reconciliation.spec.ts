@@ -43,7 +43,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await editor.openNew()
     await editor.form.choose('Start from a built-in layout', 'Alipay trade bill (业务明细)')
     await editor.uploadSample(plan.fileName, plan.file)
-    await expect(editor.sampleEncoding).toHaveText('gb18030')
+    await expect(editor.sampleEncoding).toHaveText('GBK / GB18030 (detected)')
     await expect(editor.sampleHeaderRow).toHaveText('5')
     await expect(editor.anchors).toContainText('支付宝交易号')
     // The built-in layout reads 完成时间, which this export calls 交易完成时间: said before anything is saved.
@@ -358,7 +358,7 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
     await difference.getByRole('button', { name: 'Save a new profile version from this file' }).click()
     const editor = new ProfileEditor(page)
     await expect(page.getByRole('heading', { name: `Profile of ${SOURCE}`, level: 2 })).toBeVisible()
-    await expect(editor.sampleEncoding).toHaveText('gb18030')
+    await expect(editor.sampleEncoding).toHaveText('GBK / GB18030 (detected)')
     await expect(editor.headerDifference).toContainText('交易服务费')
     await editor.mapColumn('交易服务费', 'Fee')
     await expect(editor.mappedSummary).toHaveText(`First rows read: ${plan.lines.length} lines, 0 rows that cannot be read.`)

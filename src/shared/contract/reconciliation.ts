@@ -74,6 +74,9 @@ export const controlResult = z.object({ name: z.string(), stated: z.string(), co
 export type ControlResultRow = z.infer<typeof controlResult>
 
 /** A dry run's answer (a dry-run job's result, a refused import's detail): every bad row, the controls, repeats, overlaps. */
+/** How a text file's encoding was found: a byte-order mark, detected, declared by the file (camt.053's XML), set in the profile. */
+export const ENCODING_SOURCES = ['bom', 'detected', 'declared', 'profile'] as const
+
 export const dryRunReport = z.object({
   fileHash: z.string(),
   fileSize: z.number(),
@@ -82,7 +85,7 @@ export const dryRunReport = z.object({
   /** What a text file (CSV, camt.053, MT940) was decoded as: utf-8, gb18030, iso-8859-1; '' for a workbook (XLSX), which has no text encoding. */
   encoding: z.string(),
   /** How that encoding was found: a byte-order mark, detected, declared by the file (camt.053's XML), set in the profile; null with no encoding. */
-  encodingSource: z.enum(['bom', 'detected', 'declared', 'profile']).nullable().default(null),
+  encodingSource: z.enum(ENCODING_SOURCES).nullable().default(null),
   header: z.array(z.string()),
   lineCount: z.number(),
   problemCount: z.number(),
@@ -342,7 +345,12 @@ export const reconciliationContract = {
       currency: currencyCode.nullable().optional()
     }),
     output: z.object({
+      /** The kind of file the sample was read as (the draft's format). */
+      format: z.enum(STATEMENT_FORMATS),
+      /** What a text sample (CSV, camt.053, MT940) was decoded as; null for a workbook (XLSX), and for a sample not opened. */
       encoding: z.string().nullable(),
+      /** How that encoding was found, as a dry run's report says it; null with no encoding. */
+      encodingSource: z.enum(ENCODING_SOURCES).nullable(),
       replacedCharacters: z.boolean(),
       delimiter: z.string().nullable(),
       rows: z.array(z.object({ lineNo: z.number(), cells: z.array(z.string()) })),
@@ -351,6 +359,8 @@ export const reconciliationContract = {
       anchorsFound: z.array(z.string()),
       anchorsMissing: z.array(z.string()),
       sheets: z.array(z.string()).nullable(),
+      /** A workbook's sheet the rows are from; null for a text file. */
+      sheet: z.string().nullable(),
       lines: z.array(lineRow.omit({ id: true, statementId: true })),
       problems: z.array(rowProblem),
       error: z.object({ code: z.string(), message: z.string(), text: serverTextSchema.optional(), details: z.unknown().optional() }).nullable()

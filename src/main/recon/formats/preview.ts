@@ -35,6 +35,8 @@ export interface StatementPreview {
   anchorsFound: string[]
   anchorsMissing: string[]
   sheets: string[] | null
+  /** The workbook's sheet the rows are from; null for a text file. */
+  sheet: string | null
   zipEntry: string | null
   /** With a whole profile: its result on the first rows. */
   lines: StatementLine[]
@@ -95,7 +97,7 @@ function errorOf(error: StatementReadError): StatementPreview['error'] {
 }
 
 function empty(format: StatementFormat): StatementPreview {
-  return { format, encoding: null, encodingSource: null, replacedCharacters: false, delimiter: null, rows: [], headerRow: null, header: null, anchorsFound: [], anchorsMissing: [], sheets: null, zipEntry: null, lines: [], problems: [], error: null }
+  return { format, encoding: null, encodingSource: null, replacedCharacters: false, delimiter: null, rows: [], headerRow: null, header: null, anchorsFound: [], anchorsMissing: [], sheets: null, sheet: null, zipEntry: null, lines: [], problems: [], error: null }
 }
 
 function anchorsOf(draft: ReconProfileInput, header: string[] | null): { found: string[]; missing: string[] } {
@@ -185,7 +187,10 @@ async function sheetPreview(path: string, draft: ReconProfileInput & { format: S
   const opened = await openInput(path, 'xlsx', null, {}, options)
   const anchors = (draft.headerAnchors ?? []).map(normalizeHeader)
   try {
-    for await (const row of sheetRows(opened.source, draft.sheet ?? null, draft.trimValues ?? true, (s) => (result.sheets = s.names))) {
+    for await (const row of sheetRows(opened.source, draft.sheet ?? null, draft.trimValues ?? true, (s) => {
+      result.sheets = s.names
+      result.sheet = s.name
+    })) {
       result.rows.push({ lineNo: row.number, cells: row.cells })
       const normalized = row.cells.map(normalizeHeader)
       const isHeader = draft.headerRow ? row.number === draft.headerRow : anchors.length > 0 ? anchors.every((a) => normalized.includes(a)) : row.cells.some((c) => c !== '')

@@ -87,9 +87,11 @@ export const enReconProfile = {
   },
   sample: {
     title: 'The sample as read',
+    format: 'File',
     encoding: 'Encoding',
     delimiter: 'Delimiter',
     headerRow: 'Header row',
+    sheet: 'Sheet read',
     sheets: 'Sheets',
     unknown: 'Not known yet',
     noHeader: 'Not found',

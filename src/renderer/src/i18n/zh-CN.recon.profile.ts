@@ -89,9 +89,11 @@ export const zhCNReconProfile: typeof enReconProfile = {
   },
   sample: {
     title: '样本读取结果',
+    format: '文件类型',
     encoding: '编码',
     delimiter: '分隔符',
     headerRow: '表头行',
+    sheet: '读取的工作表',
     sheets: '工作表',
     unknown: '尚未识别',
     noHeader: '未找到',

@@ -1,26 +1,23 @@
-/** What the main process found in the sample: encoding, delimiter, header row and anchors, and its first rows as decoded. */
+/** What the main process found in the sample: how it was read (sampleFacts), its anchors, and its first rows as decoded. */
 import { Alert, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { OutputOf } from '../../../../../shared/contract'
 import { useServerText } from '../../../i18n/serverText'
 import { Fact } from '../Fact'
+import { sampleFacts } from './sampleFacts'
 
 export type Preview = OutputOf<'recon.uploads.preview'>
-
-const DELIMITER_NAMES: Record<string, 'comma' | 'semicolon' | 'tab' | 'pipe'> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }
 
 export function SamplePanel({ preview }: { preview: Preview }) {
   const { t } = useTranslation()
   const text = useServerText()
-  const delimiter = preview.delimiter === null ? null : DELIMITER_NAMES[preview.delimiter]
   const width = Math.max(1, ...preview.rows.map((r) => r.cells.length))
   return (
     <Stack gap="sm" data-testid="sample-panel">
       <Group gap="xl" align="flex-start">
-        <Fact label={t('recon.sample.encoding')} value={preview.encoding ?? t('recon.sample.unknown')} testId="sample-encoding" />
-        <Fact label={t('recon.sample.delimiter')} value={delimiter ? t(`recon.profile.delimiters.${delimiter}`) : t('recon.sample.unknown')} testId="sample-delimiter" />
-        <Fact label={t('recon.sample.headerRow')} value={preview.headerRow === null ? t('recon.sample.noHeader') : String(preview.headerRow)} testId="sample-header-row" />
-        {preview.sheets && <Fact label={t('recon.sample.sheets')} value={preview.sheets.join(', ')} testId="sample-sheets" />}
+        {sampleFacts(t, preview).map((fact) => (
+          <Fact key={fact.testId} label={fact.label} value={fact.value} testId={fact.testId} />
+        ))}
       </Group>
       {preview.replacedCharacters && <Alert color="orange">{t('recon.sample.replaced')}</Alert>}
       {/* Not even opened as its format (an XLSX read as CSV, a zip entry that climbs out): why. */}
