@@ -13,10 +13,11 @@ import { currency as currencyOf } from '../../shared/reference'
 import type { Db } from '../db/open'
 import { withWriteLock } from '../db/transaction'
 import type { AccountKind } from '../db/schema/ledger'
-import { say, term, verbatim, type ServerText } from '../../shared/server-text'
+import { say, type ServerText } from '../../shared/server-text'
 import { moneyText } from '../../shared/money-text'
 import { AppError, conflict, notFound } from '../core/errors'
 import type { Clock } from '../core/context'
+import { accountNamer } from './account-name'
 import { businessDayFn, type BusinessDayOf } from './business-day'
 import { settlementRowWriter, type TypeSums } from './settlement-rows'
 import type { Ledger } from '../core/ledger-port'
@@ -111,12 +112,6 @@ function statements(sqlite: Database.Database) {
       'insert into ledger_accounts (tenant_id, key, kind, merchant_id, channel_id, currency, normal, allow_overdraft, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
     ),
     insertBalance: sqlite.prepare('insert into ledger_balances (account_id, updated_at) values (?, ?)'),
-    // A refusal's words: whose account it is.
-    ownerOfKey: sqlite
-      .prepare('select coalesce(m.name, c.name) from ledger_accounts a left join merchants m on m.id = a.merchant_id left join channels c on c.id = a.channel_id where a.tenant_id = ? and a.key = ?')
-      .pluck(),
-    merchantName: sqlite.prepare('select name from merchants where id = ?').pluck(),
-    channelName: sqlite.prepare('select name from channels where id = ?').pluck(),
     // Read as BigInt: a sum of entries can pass 2^53.
     balance: sqlite.prepare('select posted_sum as postedSum, held_out as heldOut, held_in as heldIn from ledger_balances where account_id = ?').safeIntegers(true),
     addPosted: sqlite.prepare('update ledger_balances set posted_sum = posted_sum + ?, entry_count = entry_count + ?, updated_at = ? where account_id = ?'),
@@ -161,6 +156,8 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
   const s = statements(sqlite)
   const settlementRows = settlementRowWriter(sqlite)
   const { tenantId, clock } = options
+  // A refusal's words: whose account it is (account-name.ts).
+  const accountName = accountNamer(sqlite, tenantId)
   let zone = ''
   let dayOf: BusinessDayOf = () => 0
   const businessDay = (ms: number): number => {
@@ -197,15 +194,6 @@ export function createLedger(db: Db, options: LedgerOptions): Ledger {
 
   function storedBalance(account: AccountRow): StoredBalance {
     return account.id === 0 ? EMPTY : (s.balance.get(account.id) as StoredBalance)
-  }
-
-  /** An account as a refusal names it: its kind, and the merchant or channel it belongs to. */
-  function accountName(account: AccountRow): ServerText {
-    const kind = term('accountKind', account.kind)
-    const ref = account.ref
-    // An account the posting would open has no row yet: its owner is the one it names.
-    const owner = (s.ownerOfKey.get(tenantId, account.key) as string | null | undefined) ?? (ref && 'merchantId' in ref ? s.merchantName.get(ref.merchantId) : ref && 'channelId' in ref ? s.channelName.get(ref.channelId) : null)
-    return typeof owner === 'string' ? say('ledger.accountOf', { kind, owner: verbatim(owner) }) : kind
   }
 
   /**

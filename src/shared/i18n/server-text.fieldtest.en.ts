@@ -28,7 +28,9 @@ export const fieldtestTextEn = {
   'error.fieldtest.reportAltered': 'Report {{id}} no longer matches its hash chain or signature: it cannot be countersigned',
   'audit.fieldtest.planGenerated': 'Generated test plan "{{name}}" for channel {{channel}} ({{steps}} steps)',
   'audit.fieldtest.planSaved': 'Saved version {{version}} of test plan "{{name}}" ({{steps}} steps)',
+  // Stored before the copy was named by its channel (its stored name in the text): kept so those read as written.
   'audit.fieldtest.twinCreated': 'Created the rehearsal channel {{name}} for {{channel}}, pointed at the simulator at {{url}}',
+  'audit.fieldtest.rehearsalCopyCreated': 'Created {{copy}} for the field test’s rehearsals, pointed at the simulator at {{url}}',
   'audit.fieldtest.runStartedLive': 'Started field test run {{run}} of "{{plan}}" version {{version}} live on channel {{channel}}',
   'audit.fieldtest.runStartedRehearsal': 'Started field test run {{run}} of "{{plan}}" version {{version}} on the simulator, for channel {{channel}}',
   'audit.fieldtest.runConfirmed': 'Confirmed live money for run {{run}}: at most {{orders}} orders, {{amount}}',

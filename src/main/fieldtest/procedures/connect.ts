@@ -9,7 +9,7 @@ import { say, term, verbatim } from '../../../shared/server-text'
 import { conflict, notFound } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { transact } from '../../db/transaction'
-import { storedChannel } from '../../master/channels'
+import { channelText, storedChannel } from '../../master/channels'
 import { genericAdapterConfigSchema } from '../../upstream/generic-config'
 import type { GenericAdapterConfig } from '../../upstream/types'
 import { channelCredentials } from '../connect/credentials'
@@ -28,7 +28,7 @@ export const connectProcedures = handlers({
     if (input.adapterConfig) {
       config = input.adapterConfig
     } else {
-      if (!channel.adapterConfig) throw conflict(say('error.connect.notConnected', { name: channel.name }), { code: 'connect.not_connected' })
+      if (!channel.adapterConfig) throw conflict(say('error.connect.notConnected', { name: channelText(ctx.db, channel) }), { code: 'connect.not_connected' })
       const stored = genericAdapterConfigSchema.safeParse(channel.adapterConfig)
       // Settings saved before a rule existed: named as the editor names them.
       if (!stored.success) {
@@ -39,7 +39,7 @@ export const connectProcedures = handlers({
     }
     const credentials = input.credentials ?? channelCredentials(ctx.db, ctx.secrets, channel.id)
     const missing = neededCredentials(config).find((key) => !credentials[key])
-    if (missing) throw conflict(say('error.connect.missingCredential', { name: channel.name, key: missing }), { code: 'connect.missing_credential', ...(input.credentials ? { field: 'credentials' } : {}) })
+    if (missing) throw conflict(say('error.connect.missingCredential', { name: channelText(ctx.db, channel), key: missing }), { code: 'connect.missing_credential', ...(input.credentials ? { field: 'credentials' } : {}) })
 
     const result = await testConnection(config, credentials, { now: () => ctx.clock.now() })
     const settings = input.adapterConfig || input.credentials ? ('unsaved' as const) : ('stored' as const)
@@ -47,7 +47,7 @@ export const connectProcedures = handlers({
       ctx.audit(tx, {
         targetType: 'channel',
         targetId: channel.id,
-        summary: say('audit.connect.tested', { channel: channel.name, verdict: term('connectVerdict', result.verdict) }),
+        summary: say('audit.connect.tested', { channel: channelText(ctx.db, channel), verdict: term('connectVerdict', result.verdict) }),
         after: { verdict: result.verdict, settings, url: result.request.url, responseStatus: result.response.status, durationMs: result.durationMs, orderNo: result.orderNo }
       })
     )

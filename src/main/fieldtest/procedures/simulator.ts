@@ -6,13 +6,13 @@
  */
 import { SIMULATOR_BEHAVIOURS, type SimulatorBehaviour } from '../../../shared/contract/fieldtest-connect'
 import { PERMISSIONS } from '../../../shared/permissions'
-import { permissionTerm, say, term, type ServerText } from '../../../shared/server-text'
+import { permissionTerm, say, term, type ServerText, type TextParam } from '../../../shared/server-text'
 import { actorOf, type Ctx } from '../../core/context'
 import { conflict, forbidden, notFound } from '../../core/errors'
 import type { RunningSimulatorHandle, SimulatorRule } from '../../core/ports'
 import { handlers } from '../../core/registry'
 import { transact } from '../../db/transaction'
-import { refuseRehearsalCopy, storedChannel } from '../../master/channels'
+import { channelText, refuseRehearsalCopy, storedChannel } from '../../master/channels'
 import { channelCredentials } from '../connect/credentials'
 import { pointChannelAtSimulator, registerPointedChannels } from '../connect/simulator-channels'
 import { simulatorStatusOf } from '../connect/simulator-panel'
@@ -30,12 +30,13 @@ function audit(ctx: Ctx, summary: ServerText, targetId: number | null, after?: u
 }
 
 /** The channel a rule or a payment names, and its merchant number at the simulator. */
-function merchantOf(ctx: Ctx, channelId: number): { name: string; merchantNo: string } {
+function merchantOf(ctx: Ctx, channelId: number): { name: TextParam; merchantNo: string } {
   const channel = storedChannel(ctx.db, ctx.tenantId, channelId)
   if (!channel) throw notFound(say('thing.channel', { id: channelId }))
+  const name = channelText(ctx.db, channel)
   const merchantNo = channelCredentials(ctx.db, ctx.secrets, channelId).merchantNo
-  if (!merchantNo) throw conflict(say('error.simulator.noMerchantNo', { name: channel.name }), { code: 'simulator.no_merchant_no', field: 'channelId' })
-  return { name: channel.name, merchantNo }
+  if (!merchantNo) throw conflict(say('error.simulator.noMerchantNo', { name }), { code: 'simulator.no_merchant_no', field: 'channelId' })
+  return { name, merchantNo }
 }
 
 function listenFailure(error: unknown): string | null {

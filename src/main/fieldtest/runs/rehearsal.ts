@@ -17,7 +17,7 @@ import type { RunningSimulatorHandle } from '../../core/ports'
 import type { SecretBox } from '../../core/secrets'
 import { channelServiceBindings, channels, fieldtestRehearsalChannels } from '../../db/schema'
 import type { Tx } from '../../db/transaction'
-import type { StoredChannel } from '../../master/channels'
+import { channelText, type StoredChannel } from '../../master/channels'
 import { DEFAULT_GENERIC_CONFIG, genericAdapterConfigSchema } from '../../upstream/generic-config'
 
 /** The in-app simulator's control, as a rehearsal uses it (core/ports.ts `SimulatorHost`). */
@@ -86,7 +86,9 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
       .returning({ id: channels.id })
       .get()
     tx.insert(fieldtestRehearsalChannels).values({ channelId: channel.id, twinChannelId: row.id, merchantNo, createdAt: now }).run()
-    audit({ targetType: 'channel', targetId: row.id, summary: say('audit.fieldtest.twinCreated', { name, channel: channel.name, url: simulatorUrl }), after: { name, of: channel.id, url: simulatorUrl } })
+    // Named as the rehearsal copy of its channel, as every screen names it; its stored name is in `after`.
+    const copy = channelText(tx, { id: row.id, name })
+    audit({ targetType: 'channel', targetId: row.id, summary: say('audit.fieldtest.rehearsalCopyCreated', { copy, url: simulatorUrl }), after: { name, of: channel.id, url: simulatorUrl } })
     twin = { channelId: row.id, merchantNo, signKey }
   } else {
     tx.update(channels).set(same).where(eq(channels.id, known.twinChannelId)).run()

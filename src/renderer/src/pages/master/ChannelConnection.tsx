@@ -13,6 +13,7 @@ import { DetailSection } from '../../components/DetailDrawer'
 import { notifyError } from '../../components/notify'
 import { useCan } from '../../session/currentUser'
 import { ChannelConnectionForm } from './ChannelConnectionForm'
+import { channelLabel } from './ChannelName'
 import { ConnectionTestView } from './ChannelConnectionTest'
 
 export function ChannelConnection({ channel }: { channel: ChannelRow }) {
@@ -53,7 +54,7 @@ export function ChannelConnection({ channel }: { channel: ChannelRow }) {
       <Modal opened={editing} onClose={() => setEditing(false)} title={t('fieldtest.connect.editTitle', { name: channel.name })} size="xl">
         {editing && <ChannelConnectionForm channel={channel} onDone={() => setEditing(false)} />}
       </Modal>
-      <Modal opened={result !== null} onClose={() => setResult(null)} title={t('fieldtest.connect.testTitle', { name: channel.name })} size="xl">
+      <Modal opened={result !== null} onClose={() => setResult(null)} title={t('fieldtest.connect.testTitle', { name: channelLabel(t, channel) })} size="xl">
         {result && <ConnectionTestView result={result} />}
       </Modal>
     </DetailSection>
