@@ -30,6 +30,7 @@ import type { Tx } from '../db/transaction'
 import { requestAdjustment } from '../finance/adjustments'
 import { requestMarkIfNeeded } from '../finance/four-eyes'
 import { markOrderResult } from '../orders/manual'
+import { acceptRefusal, theirLinesNow } from './accept-lines'
 import { addBreakEvent, setBreakStatus } from './break-history'
 
 type Break = typeof reconBreaks.$inferSelect
@@ -47,37 +48,6 @@ export interface Decision {
 
 /** Types whose difference an adjustment can book: money one side holds and the other does not. */
 const ADJUSTABLE = new Set<Break['type']>(['amount_over', 'amount_short', 'missing_ours', 'missing_theirs', 'status_mismatch'])
-
-type LineStatus = NonNullable<typeof reconLines.$inferSelect.status>
-
-/** The lines of theirs a break is about (its own, and every line a pair compared), by line. */
-export function breakLines(tx: Tx | Db, b: Break): { lineNo: number; status: LineStatus | null }[] {
-  const compared = Array.isArray(b.detail.lineIds) ? (b.detail.lineIds as number[]) : []
-  const ids = [...new Set([...(b.lineId === null ? [] : [b.lineId]), ...compared])]
-  if (ids.length === 0) return []
-  return tx.select({ lineNo: reconLines.lineNo, status: reconLines.status }).from(reconLines).where(inArray(reconLines.id, ids)).orderBy(reconLines.statementId, reconLines.lineNo).all()
-}
-
-/**
- * Why theirs cannot be accepted as their lines stand, or null. Accepting theirs moves money (an
- * adjustment, an order marked paid), so only on what their lines say moved: a line that failed,
- * was taken back (reversed, refunded) or is still pending moved nothing to book. Where theirs says
- * ours never happened (ours succeeded, theirs failed), what ours booked is taken back, never
- * credited; but a payment theirs took back after it succeeded would need ours marked returned, and
- * no manual operation marks a succeeded order so: that break is left to a write-off or a note.
- */
-export function acceptRefusal(b: Break, lines: { lineNo: number; status: LineStatus | null }[]): ServerText | null {
-  if (b.type === 'status_mismatch' && b.causeKey === 'theirs_reversed') {
-    const undone = lines.find((l) => l.status === 'reversed' || l.status === 'refunded')
-    return say('error.recon.acceptReversed', { lineNo: undone?.lineNo ?? lines[0]?.lineNo ?? 0, status: term('lineStatus', undone?.status ?? 'reversed') })
-  }
-  for (const l of lines) {
-    if (l.status === 'pending') return say('error.recon.acceptPending', { lineNo: l.lineNo })
-    if (b.causeKey === 'ours_paid_theirs_not' || l.status === null || l.status === 'succeeded') continue
-    return say(l.status === 'failed' ? 'error.recon.acceptNotMoved' : 'error.recon.acceptTakenBack', { lineNo: l.lineNo, status: term('lineStatus', l.status) })
-  }
-  return null
-}
 
 /**
  * What a person may do with the break as it stands; `acceptedElsewhere`: the same difference in
@@ -155,7 +125,7 @@ function directionOf(tx: Tx, b: Break): 1 | -1 {
 }
 
 /** The adjustment that books theirs: the difference, their whole line, or the reversal of ours. */
-function adjustmentOf(tx: Tx, b: Break, d: Decision): { merchantId: number; contractId: number; currency: string; amountMinor: number } {
+export function adjustmentOf(tx: Tx, b: Break, d: Pick<Decision, 'merchantId' | 'contractId'>): { merchantId: number; contractId: number; currency: string; amountMinor: number } {
   let merchantId = b.merchantId
   let contractId: number | null
   if (b.orderId !== null || b.refundId !== null) {
@@ -183,14 +153,19 @@ function adjustmentOf(tx: Tx, b: Break, d: Decision): { merchantId: number; cont
   return { merchantId, contractId: d.contractId ?? contractId, currency: b.currency, amountMinor }
 }
 
+/** What marking the order accepts theirs as: succeeded for what they paid, never more than the order (a payout: all of it). */
+export function markingOf(order: typeof orders.$inferSelect, b: Break): { paidAmount: string | undefined } {
+  const theirs = Math.abs(b.theirsMinor ?? order.amountMinor)
+  if (theirs > order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
+  if (order.direction === 'payout' && theirs !== order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
+  return { paidAmount: order.direction === 'deposit' && theirs < order.amountMinor ? fromMinor(theirs, order.currency) : undefined }
+}
+
 /** An order theirs paid and ours did not: marked succeeded for what they paid, never more than the order. */
 function acceptByOrder(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): ServerText {
   needPermission(actorOf(ctx), PERMISSIONS.MANUAL_MARK_RESULT, 'recon.breaks.resolve')
   const order = tx.select().from(orders).where(eq(orders.id, b.orderId!)).get()!
-  const theirs = Math.abs(b.theirsMinor ?? order.amountMinor)
-  if (theirs > order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
-  if (order.direction === 'payout' && theirs !== order.amountMinor) throw conflict(say('error.recon.theirsOverOrder', { orderNo: order.orderNo }), { code: 'recon.theirs_over_order' })
-  const paidAmount = order.direction === 'deposit' && theirs < order.amountMinor ? fromMinor(theirs, order.currency) : undefined
+  const { paidAmount } = markingOf(order, b)
   // The manual operation's own four-eyes rule: at or over the threshold the marking waits for a
   // second user, and so does the break (reconApprovalEnded follows the request's decision).
   const request = requestMarkIfNeeded(tx, ctx, order, { result: 'succeeded', paidAmount, reason: `Reconciliation break ${b.id} (${b.type}): ${d.reason}` })
@@ -267,7 +242,7 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
   const now = ctx.clock.now()
   const reason = verbatim(d.reason)
   if (d.action === 'accept_theirs' && b.status === 'open') {
-    const refused = acceptRefusal(b, breakLines(tx, b))
+    const refused = acceptRefusal(b, theirLinesNow(tx, b))
     if (refused) throw conflict(refused, { code: 'recon.accept_refused' })
     const other = acceptedElsewhere(tx, b)
     if (other) refuseAcceptedElsewhere(tx, other)

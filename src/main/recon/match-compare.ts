@@ -8,7 +8,7 @@ import type { Break, Line, MatchRules, Ours } from './match-types'
 
 export const byLine = (a: Line, b: Line) => a.statementId - b.statementId || a.lineNo - b.lineNo || a.id - b.id
 
-export const theirsPaid = (l: Line) => l.status === null || l.status === 'succeeded'
+export const theirsPaid = (l: Pick<Line, 'status'>) => l.status === null || l.status === 'succeeded'
 
 export function withinTolerance(difference: number, base: number, rules: MatchRules): boolean {
   const allowed = Math.max(rules.toleranceMinor, Math.floor((Math.abs(base) * rules.tolerancePpm) / 1_000_000))
@@ -91,7 +91,7 @@ function pairBreak(item: Ours, first: Line, lines: Line[], type: BreakType, caus
  * A line that takes back one of theirs that succeeded: a payment revoked after success (WeChat
  * REVOKED), a payout the bank returned (MT940 RD, camt RvslInd), a payment refunded as a whole.
  */
-export const theirsUndone = (l: Line) => l.status === 'reversed' || l.status === 'refunded'
+export const theirsUndone = (l: Pick<Line, 'status'>) => l.status === 'reversed' || l.status === 'refunded'
 
 const byTime = (a: Line, b: Line) => (a.at ?? 0) - (b.at ?? 0) || byLine(a, b)
 

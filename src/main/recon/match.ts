@@ -336,12 +336,21 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
   return { matches: cleanMatches(matches, breaks, movedNothing), breaks: breaks.sort(byIdentity), pending }
 }
 
-/** The same payment on two lines: the same kind, currency and amount, and its channel's or our number. */
-function sameNumbers(a: Line, b: Line): boolean {
+/** The same payment on two lines: its channel's or our number. */
+function sameNumbers(a: Pick<Line, 'upstreamNo' | 'orderNo'>, b: Pick<Line, 'upstreamNo' | 'orderNo'>): boolean {
   const upstream = a.upstreamNo
   if (upstream !== null && upstream !== '' && upstream === b.upstreamNo) return true
   const orderNo = a.orderNo
   return orderNo !== null && orderNo !== '' && orderNo === b.orderNo
+}
+
+/**
+ * Whether `undone` takes back the payment `paid` states: a line of the same kind that takes money
+ * back (reversed, refunded), naming the same payment, not before it. The approval of what accepts
+ * theirs asks it of the lines imported since (recon/accept-check.ts), as the next run would.
+ */
+export function takesBack(paid: Pick<Line, 'kind' | 'status' | 'at' | 'upstreamNo' | 'orderNo'>, undone: Pick<Line, 'kind' | 'status' | 'at' | 'upstreamNo' | 'orderNo'>): boolean {
+  return paid.kind === undone.kind && theirsPaid(paid) && theirsUndone(undone) && (undone.at === null || paid.at === null || paid.at <= undone.at) && sameNumbers(paid, undone)
 }
 
 /**
@@ -363,7 +372,7 @@ function takenBackPairs(left: Line[]): Map<Line, Line> {
     const k = key(u)
     if (k === null) continue
     const found = paid
-      .filter(k, (p) => !used.has(p) && (u.at === null || p.at === null || p.at <= u.at) && sameNumbers(p, u))
+      .filter(k, (p) => !used.has(p) && takesBack(p, u))
       .sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || byLine(a, b))[0]
     if (!found) continue
     used.add(found)

@@ -16,7 +16,7 @@ export const WITHDRAWAL_STATUS_VALUES = ['pending_review', 'approved', 'rejected
 /** Whose requests a list shows: the signed-in user's own, or everyone else's (the ones they may review). */
 export const REQUESTER_VALUES = ['me', 'others'] as const
 const requestedBy = z.enum(REQUESTER_VALUES, { error: ruleMessage('rule.oneOf', { values: REQUESTER_VALUES.join(', ') }) })
-export const ADJUSTMENT_STATUS_VALUES = ['pending', 'approved', 'rejected'] as const
+export const ADJUSTMENT_STATUS_VALUES = ['pending', 'approved', 'rejected', 'withdrawn'] as const
 
 const requestKey = z.string().trim().min(8, ruleMessage('rule.minChars', { n: 8 })).max(100, ruleMessage('rule.maxChars', { n: 100 }))
 const note = z.string().trim().max(500, ruleMessage('rule.maxChars', { n: 500 }))

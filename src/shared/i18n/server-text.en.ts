@@ -298,6 +298,7 @@ export const serverTextEn = {
   'adjustment.requested': 'Adjustment {{adjustmentNo}} of {{amount}} for {{merchant}} requested: {{reason}}; nothing posted until another user approves it',
   'adjustment.approved': 'Adjustment {{adjustmentNo}} approved: {{amount}} posted (posting {{postingId}})',
   'adjustment.rejected': 'Adjustment {{adjustmentNo}} rejected: {{reason}}; nothing posted',
+  'adjustment.withdrawn': 'Adjustment {{adjustmentNo}} withdrawn when {{user}} came to approve it: it accepts theirs on break {{breakId}}, which no longer holds: {{why}}; nothing posted',
   'fx.rateAdded': 'FX rate {{pair}} added: reference {{reference}}, applied {{applied}}',
   'order.fxConverted': 'Converted at the rate fixed when the order was created: {{paid}} at {{appliedRate}} (reference {{referenceRate}}) makes {{applied}}; rate difference {{spread}}',
   'withdrawal.replayed': 'Withdrawal {{withdrawalNo}} requested again with the same request key; nothing created',

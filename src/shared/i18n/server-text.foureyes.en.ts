@@ -25,6 +25,7 @@ export const fourEyesTextEn = {
   'order.markAwaitingApproval': 'Marking {{status}} requested by {{user}} ({{reason}}): awaiting approval by a second user (request {{id}})',
   'order.markRefused': 'Marking {{status}} rejected by a second user ({{user}}): {{reason}}',
   'order.approvalWithdrawn': 'Request {{id}} ({{what}}) withdrawn: the order became {{status}} before a second user decided',
+  'order.approvalNoLongerHolds': 'Request {{id}} ({{what}}) withdrawn when {{user}} came to approve it: it accepts theirs on reconciliation break {{breakId}}, which no longer holds: {{why}}',
   'audit.fourEyesSettings': 'Four-eyes rules changed: {{count}} rule(s)',
   'audit.approvalRequested': '{{what}} waits for a second user’s approval (request {{id}})',
   'audit.approvalApproved': 'Request {{id}} approved: {{what}}',

@@ -25,6 +25,7 @@ export const fourEyesTextZhCN = {
   'order.markAwaitingApproval': '{{user}} 申请标记为{{status}}（{{reason}}）：等待第二位用户复核（申请 {{id}}）',
   'order.markRefused': '标记为{{status}} 已被第二位用户（{{user}}）驳回：{{reason}}',
   'order.approvalWithdrawn': '申请 {{id}}（{{what}}）已撤回：第二位用户复核前，订单状态已变为“{{status}}”',
+  'order.approvalNoLongerHolds': '{{user}} 复核时申请 {{id}}（{{what}}）已撤回：它依据对账差异 {{breakId}} 以对方为准，而这已不再成立：{{why}}',
   'audit.fourEyesSettings': '四眼复核规则已修改：共 {{count}} 条',
   'audit.approvalRequested': '{{what}} 等待第二位用户复核（申请 {{id}}）',
   'audit.approvalApproved': '申请 {{id}} 已通过：{{what}}',

@@ -284,6 +284,7 @@ export const serverTextZhCN: Record<keyof typeof serverTextEn, string> = {
   'adjustment.requested': '已申请账目调整 {{adjustmentNo}}：{{merchant}} {{amount}}，原因：{{reason}}；需另一位用户审批后才记账',
   'adjustment.approved': '账目调整 {{adjustmentNo}} 已批准：{{amount}} 已记账（记账 {{postingId}}）',
   'adjustment.rejected': '账目调整 {{adjustmentNo}} 已驳回：{{reason}}；未记账',
+  'adjustment.withdrawn': '{{user}} 审批时账目调整 {{adjustmentNo}} 已撤回：它依据差异 {{breakId}} 以对方为准，而这已不再成立：{{why}}；未记账',
   'fx.rateAdded': '已添加汇率 {{pair}}：参考汇率 {{reference}}，适用汇率 {{applied}}',
   'order.fxConverted': '按下单时锁定的汇率结算：{{paid}} 按适用汇率 {{appliedRate}}（参考汇率 {{referenceRate}}）折合 {{applied}}；汇率差价 {{spread}}',
   'withdrawal.replayed': '以相同请求键再次申请提现 {{withdrawalNo}}；未重复创建',

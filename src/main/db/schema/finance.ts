@@ -61,7 +61,8 @@ export const withdrawals = sqliteTable(
   ]
 )
 
-export const ADJUSTMENT_STATUSES = ['pending', 'approved', 'rejected'] as const
+/** `withdrawn`: refused on approval because what it relied on no longer holds (recon/accept-check.ts); nothing posted. */
+export const ADJUSTMENT_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const
 export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number]
 
 export const adjustmentRequests = sqliteTable(

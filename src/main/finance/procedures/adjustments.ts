@@ -9,7 +9,7 @@ import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import type { AdjustmentRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
-import { say, verbatim } from '../../../shared/server-text'
+import { say, verbatim, type ServerText } from '../../../shared/server-text'
 import { adjustmentRequests, merchants, users } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
@@ -23,6 +23,7 @@ import { ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
 import { minorOf } from '../../core/amount-input'
 import { adjustmentDecided } from '../../orders/parked'
+import { acceptNoLongerHolds, reopenWaiting, type NoLongerHolds } from '../../recon/accept-check'
 import { reconAdjustmentDecided } from '../../recon/breaks'
 import { adjustmentPosting, requestAdjustment } from '../adjustments'
 
@@ -120,13 +121,16 @@ export const adjustmentProcedures = handlers({
 
   'adjustments.decide': (ctx, input) => {
     const actor = actorOf(ctx)
-    return transact(ctx.db, (tx) => {
+    const decided = transact(ctx.db, (tx): { row: AdjustmentRow } | { refused: ServerText } => {
       const a = tx.select().from(adjustmentRequests).where(and(eq(adjustmentRequests.id, input.id), eq(adjustmentRequests.tenantId, ctx.tenantId))).get()
       if (!a) throw notFound(say('thing.adjustment', { id: input.id }))
       assertCanRead(actor, a.merchantId, say('thing.adjustment', { id: input.id }))
       if (a.status !== 'pending') throw conflict(say('error.adjustments.decided', { no: a.adjustmentNo }), { code: 'adjustments.decided' })
       assertNotRequester(actor, a.requestedBy, say('error.finance.ownAdjustment', { no: a.adjustmentNo }), 'adjustments.maker_checker')
       const now = ctx.clock.now()
+      // Accepting theirs on a reconciliation break, asked again now: the break may have changed since the request.
+      const changed = input.decision === 'approve' ? acceptNoLongerHolds(tx, { kind: 'adjustment', ...a }) : null
+      if (changed) return { refused: withdrawn(tx, ctx, a, changed, input.note, now) }
       let postingId: number | null = null
       let text
       if (input.decision === 'approve') {
@@ -142,7 +146,27 @@ export const adjustmentProcedures = handlers({
       adjustmentDecided(tx, { id: a.id, adjustmentNo: a.adjustmentNo, approved: status === 'approved', postingId, actor: actor.username }, now)
       reconAdjustmentDecided(tx, { id: a.id, adjustmentNo: a.adjustmentNo, approved: status === 'approved', actor: actor.username }, now)
       ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: a.merchantId, summary: text, before: { status: a.status }, after: { status, postingId, note: input.note } })
-      return loadRow(tx, ctx, a.id)
+      return { row: loadRow(tx, ctx, a.id) }
     })
+    // Committed: the request withdrawn, the break open again, the refusal audited; then refused.
+    if ('refused' in decided) throw conflict(decided.refused, { code: 'recon.accept_no_longer_holds' })
+    return decided.row
   }
 })
+
+/**
+ * An adjustment accepting theirs whose break no longer holds it: withdrawn, never booked, rather
+ * than left pending (it can never be approved, and its break could do nothing but wait for it);
+ * the break is open again to be decided as it now stands. Answers the refusal for the approver.
+ */
+function withdrawn(tx: Tx, ctx: Ctx, a: Stored, changed: NoLongerHolds, note: string, now: number): ServerText {
+  const actor = actorOf(ctx)
+  const request = say('recon.request.adjustment', { adjustmentNo: a.adjustmentNo })
+  const refusal = say('error.recon.noLongerHolds', { request, breakId: changed.break.id, runId: changed.break.runId, why: changed.why })
+  tx.update(adjustmentRequests).set({ status: 'withdrawn', decidedBy: actor.userId, decidedAt: now, decisionNote: note || null, updatedAt: now }).where(eq(adjustmentRequests.id, a.id)).run()
+  const text = say('adjustment.withdrawn', { adjustmentNo: a.adjustmentNo, user: actor.username, breakId: changed.break.id, why: changed.why })
+  addCaseEvent(tx, { type: 'adjustment', id: a.id }, now, text, { actor: actor.username, detail: { breakId: changed.break.id } })
+  reopenWaiting(tx, changed.waiting, say('recon.requestWithdrawn', { request, user: actor.username, why: changed.why }), actor.username, now, { adjustmentId: a.id })
+  ctx.audit(tx, { targetType: 'adjustment', targetId: a.id, merchantId: a.merchantId, summary: refusal, before: { status: a.status }, after: { status: 'withdrawn', breakId: changed.break.id, reopened: changed.waiting.map((b) => b.id), note } })
+  return refusal
+}

@@ -8,7 +8,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { ApprovalRow } from '../../../shared/contract/four-eyes'
 import { fromMinor } from '../../../shared/money'
 import { PERMISSIONS } from '../../../shared/permissions'
-import { permissionTerm, say, term, verbatim } from '../../../shared/server-text'
+import { permissionTerm, say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { channels, fourEyesRequests, fourEyesRules, merchants, orders, users } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
@@ -23,6 +23,7 @@ import { close, loadOrder } from '../../orders/outcome'
 import { markOrderResult } from '../../orders/manual'
 import { addEvent } from '../../orders/timeline'
 import { postChannelBalance } from '../../ledger/channel-balance'
+import { acceptNoLongerHolds, reopenWaiting, type NoLongerHolds } from '../../recon/accept-check'
 import { reconApprovalEnded } from '../../recon/break-history'
 import { assertNotRequester } from '../cases'
 import { releasePayout } from '../four-eyes'
@@ -160,12 +161,15 @@ export const fourEyesProcedures = handlers({
       if (missing !== null) throw forbidden(say('error.fourEyes.needPermission', { what, permission: permissionTerm(missing), code: missing }), 'permission.missing')
       const now = ctx.clock.now()
       const approve = input.decision === 'approve'
+      const action = r.action as { result?: 'succeeded' | 'failed'; paidAmount?: string; kind?: 'top_up' | 'correction'; amount?: string }
+      // A marking that accepts theirs on a reconciliation break, asked again now: the break may have changed since the request.
+      const changed = approve && r.kind === 'mark_result' && order ? acceptNoLongerHolds(tx, { kind: 'mark_result', id: r.id, result: action.result ?? 'succeeded', paidAmount: action.paidAmount }) : null
+      if (changed && order) return { id: r.id, sendOrder: null, refused: withdrawn(tx, ctx, r, order, what, changed, input.note, now) }
       const status = approve ? ('approved' as const) : ('rejected' as const)
       // Decided before it applies: finishing or closing the order withdraws the order's requests
       // still pending (orders/outcome.ts), and this one is decided, not withdrawn.
       tx.update(fourEyesRequests).set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null, updatedAt: now }).where(eq(fourEyesRequests.id, r.id)).run()
       let postingId: number | null = null
-      const action = r.action as { result?: 'succeeded' | 'failed'; paidAmount?: string; kind?: 'top_up' | 'correction'; amount?: string }
       if (r.kind === 'payout' && order) {
         if (approve) releasePayout(tx, ctx, order, now)
         else close(tx, ctx, order, say('order.approvalRefused', { user: actor.username, reason: verbatim(input.note) }), now, actor.username)
@@ -188,10 +192,35 @@ export const fourEyesProcedures = handlers({
         before: { status: r.status },
         after: { approvalId: r.id, status, note: input.note, postingId }
       })
-      return { id: r.id, sendOrder: approve && r.kind === 'payout' ? r.orderId : null }
+      return { id: r.id, sendOrder: approve && r.kind === 'payout' ? r.orderId : null, refused: null }
     })
+    // Committed: the request withdrawn, the break open again, the refusal audited; then refused.
+    if (decided.refused) throw conflict(decided.refused, { code: 'recon.accept_no_longer_holds' })
     // Sent after the commit, as a payout is right after its creation (orders.createPayout).
     if (decided.sendOrder) await ctx.sending.sendNow(decided.sendOrder)
     return loadRow(ctx.db, ctx, decided.id)
   }
 })
+
+/**
+ * A marking that accepts theirs whose break no longer holds it: withdrawn, never applied, as a
+ * request is when its order ends another way (four-eyes-requests.ts); the break is open again to
+ * be decided as it now stands. Answers the refusal for the approver.
+ */
+function withdrawn(tx: Tx, ctx: Ctx, r: Stored, order: { id: number; merchantId: number }, what: ServerText, changed: NoLongerHolds, note: string, now: number): ServerText {
+  const actor = actorOf(ctx)
+  const request = say('recon.request.approval', { id: r.id, what })
+  const refusal = say('error.recon.noLongerHolds', { request, breakId: changed.break.id, runId: changed.break.runId, why: changed.why })
+  tx.update(fourEyesRequests).set({ status: 'withdrawn', decidedBy: actor.userId, decidedAt: now, decisionNote: note || null, updatedAt: now }).where(eq(fourEyesRequests.id, r.id)).run()
+  addEvent(tx, order.id, now, 'manual', say('order.approvalNoLongerHolds', { id: r.id, what, user: actor.username, breakId: changed.break.id, why: changed.why }), { approvalId: r.id, breakId: changed.break.id }, actor.username)
+  reopenWaiting(tx, changed.waiting, say('recon.requestWithdrawn', { request, user: actor.username, why: changed.why }), actor.username, now, { approvalId: r.id })
+  ctx.audit(tx, {
+    targetType: 'order',
+    targetId: order.id,
+    merchantId: order.merchantId,
+    summary: refusal,
+    before: { status: r.status },
+    after: { approvalId: r.id, status: 'withdrawn', breakId: changed.break.id, reopened: changed.waiting.map((b) => b.id), note }
+  })
+  return refusal
+}

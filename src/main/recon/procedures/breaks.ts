@@ -18,7 +18,8 @@ import { transact, type Tx } from '../../db/transaction'
 import { pagedList } from '../../reads/paged'
 import type { ReadSource } from '../../reads/page'
 import { platformActor } from '../access'
-import { acceptedElsewhere, acceptRefusal, allowedActions, breakLines, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
+import { acceptRefusal, theirLinesNow } from '../accept-lines'
+import { acceptedElsewhere, allowedActions, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
 import { readDecisions } from '../decisions'
 import { breakIds, breakRowById, lineById, RECON_READS, type BreakListFilters } from '../reads'
 import { uploadOf } from '../uploads'
@@ -70,7 +71,7 @@ function breakDetailOf(ctx: Ctx, id: number): BreakDetail {
   const events = [...new Map([...history, ...own].map((e) => [e.id, e])).values()].sort((a, b) => a.at - b.at || a.id - b.id)
   const deciding = actorOf(ctx).merchantId === null
   // Said only where accepting theirs would otherwise be offered: their lines moved nothing to accept.
-  const acceptRefused = deciding && stored.status === 'open' ? acceptRefusal(stored, breakLines(ctx.db, stored)) : null
+  const acceptRefused = deciding && stored.status === 'open' ? acceptRefusal(stored, theirLinesNow(ctx.db, stored)) : null
   return {
     ...row,
     detail: stored.detail,

@@ -54,7 +54,7 @@ export const enFinance = {
     requestedBy: 'Requested by',
     requesters: { me: 'Me', others: 'Others (mine to review)' },
     refused: 'Refused',
-    statuses: { pending_review: 'Pending review', pending: 'Pending approval', approved: 'Approved', rejected: 'Rejected', paid: 'Paid', failed: 'Failed' },
+    statuses: { pending_review: 'Pending review', pending: 'Pending approval', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', paid: 'Paid', failed: 'Failed' },
     balance: { title: 'Merchant balance', available: 'Available', held: 'Held', reserve: 'Reserve (security deposit)' }
   },
   withdrawals: {

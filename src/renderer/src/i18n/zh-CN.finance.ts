@@ -56,7 +56,7 @@ export const zhCNFinance: typeof enFinance = {
     requestedBy: '申请人',
     requesters: { me: '我', others: '他人（待我审核）' },
     refused: '已拒绝',
-    statuses: { pending_review: '待审核', pending: '待审批', approved: '已通过', rejected: '已驳回', paid: '已打款', failed: '失败' },
+    statuses: { pending_review: '待审核', pending: '待审批', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回', paid: '已打款', failed: '失败' },
     balance: { title: '商户余额', available: '可用余额', held: '冻结中', reserve: '保证金（押金）' }
   },
   withdrawals: {

@@ -33,8 +33,8 @@ function AdjustmentView({ a }: { a: Adjustment }) {
   const [decision, setDecision] = useState<Decision | null>(null)
   const when = (at: number | null) => (at === null ? '' : formatDateTime(at))
   const pending = canDecide && a.status === 'pending'
-  const decide = (input: { id: number; decision: Decision; note: string }) =>
-    call('adjustments.decide', input).then(() => invalidateAfter(queryClient, 'adjustments.decide'))
+  // Read again even when refused: an approval refused because its reconciliation break no longer holds withdraws the request.
+  const decide = (input: { id: number; decision: Decision; note: string }) => call('adjustments.decide', input).finally(() => invalidateAfter(queryClient, 'adjustments.decide'))
   return (
     <Stack>
       <Stack gap={4}>

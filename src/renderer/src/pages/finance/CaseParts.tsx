@@ -23,6 +23,7 @@ const STATUS_COLORS: Record<string, string> = {
   approved: 'blue',
   paid: 'green',
   rejected: 'gray',
+  withdrawn: 'gray',
   failed: 'red'
 }
 

@@ -76,7 +76,8 @@ export function Approvals({ orderId }: { orderId?: number }) {
   const input = orderId ? { orderId, page: list.table.page, pageSize: list.table.pageSize } : { status: 'pending' as const, page: list.table.page, pageSize: list.table.pageSize }
   const result = useApiQuery('approvals.list', input, { placeholderData: keepPreviousData, refetchInterval: 10_000, enabled: allowed })
   if (!allowed || (orderId && (result.data?.total ?? 0) === 0)) return null
-  const decide = (v: { id: number; decision: Decision; note: string }) => call('approvals.decide', v).then(() => invalidateAfter(queryClient, 'approvals.decide'))
+  // Read again even when refused: an approval refused because its reconciliation break no longer holds withdraws the request.
+  const decide = (v: { id: number; decision: Decision; note: string }) => call('approvals.decide', v).finally(() => invalidateAfter(queryClient, 'approvals.decide'))
   return (
     <Paper withBorder p="md" data-testid="approvals">
       <Stack gap="xs">
