@@ -2,7 +2,8 @@
 import { fromMinor } from '../../shared/money'
 import type { Tx } from '../db/transaction'
 import type { Actor } from '../core/context'
-import type { ServerText } from '../../shared/server-text'
+import { moneyText } from '../../shared/money-text'
+import { say, type ServerText } from '../../shared/server-text'
 import { forbidden } from '../core/errors'
 import type { Ledger } from '../ledger/ledger'
 import { businessDayFn, dayText } from '../ledger/business-day'
@@ -40,3 +41,13 @@ export function merchantBalance(ledger: Ledger, merchantId: number, currency: st
   }
 }
 
+
+/**
+ * Why money held for a merchant may not leave the platform now (a withdrawal approved, a payout
+ * released), or null: the merchant owes it, a chargeback booked on a short balance since the money
+ * was held. Requesting either refuses a merchant that owes; approving asks again.
+ */
+export function merchantOwes(ledger: Ledger, merchantId: number, currency: string): ServerText | null {
+  const { available } = ledger.balance({ kind: 'merchant_available', merchantId, currency })
+  return available < 0n ? say('error.finance.owesNow', { owed: moneyText(-available, currency), available: moneyText(available, currency) }) : null
+}

@@ -146,10 +146,12 @@ export const errorsTextEn = {
 
   'error.finance.owes': 'the merchant owes the platform {{owed}} (available balance {{available}}): nothing can be withdrawn until the balance is back above zero',
   'error.finance.overAvailable': '{{amount}} plus the fee {{fee}} is more than the available balance {{available}}',
+  'error.finance.owesNow': 'the merchant owes the platform {{owed}} (available balance {{available}})',
   'error.finance.ownWithdrawal': 'You requested withdrawal {{no}}; another user must review it (maker-checker)',
   'error.finance.ownAdjustment': 'You requested adjustment {{no}}; another user must review it (maker-checker)',
   'error.withdrawals.notPending': 'Withdrawal {{no}} is no longer pending review',
   'error.withdrawals.notApproved': 'Withdrawal {{no}} is not approved',
+  'error.withdrawals.cannotApprove': 'Withdrawal {{no}} cannot be approved now: {{why}}, since it was requested; approve it once the balance is back above zero, or reject it to release its hold',
   'error.adjustments.decided': 'Adjustment {{no}} was already decided',
   'error.fx.noRate': 'the contract settles in {{quote}} and there is no valid {{pair}} rate at {{time}}; add one under Finance → FX rates',
   'error.exports.needsRead': '{{procedure}} requires {{permission}} ({{code}}): an export reads the report',

@@ -139,10 +139,12 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
 
   'error.finance.owes': '商户欠平台 {{owed}}（可用余额 {{available}}）：余额恢复为正数之前不能提现',
   'error.finance.overAvailable': '{{amount}} 加手续费 {{fee}} 超过可用余额 {{available}}',
+  'error.finance.owesNow': '商户欠平台 {{owed}}（可用余额 {{available}}）',
   'error.finance.ownWithdrawal': '提现 {{no}} 由您本人申请，须由其他用户审核（双人复核）',
   'error.finance.ownAdjustment': '账目调整 {{no}} 由您本人申请，须由其他用户审核（双人复核）',
   'error.withdrawals.notPending': '提现 {{no}} 已不在待审核状态',
   'error.withdrawals.notApproved': '提现 {{no}} 尚未审核通过',
+  'error.withdrawals.cannotApprove': '提现 {{no}} 现在不能批准：申请之后{{why}}；请在余额恢复为正数后再批准，或驳回以释放冻结金额',
   'error.adjustments.decided': '账目调整 {{no}} 已处理',
   'error.fx.noRate': '合同以 {{quote}} 结算，但 {{time}} 没有有效的 {{pair}} 汇率；请在“财务 → 汇率”中添加',
   'error.exports.needsRead': '{{procedure}} 需要“{{permission}}”（{{code}}）权限：导出需要读取报表',

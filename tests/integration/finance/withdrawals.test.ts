@@ -107,6 +107,29 @@ describe('withdrawals', () => {
     expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
   })
 
+  it('a chargeback that leaves the merchant owing after the request: the approval is refused, the hold kept, until the balance is covered', async () => {
+    w = await financeWorld()
+    const paid = await w.paidDeposit('1000.00')
+    const asked = await w.t.ok('withdrawals.request', request('800.00'), w.admin)
+    expect(await balance()).toMatchObject({ available: '74.00', held: '805.00' })
+    // The provider took the payment back: booked on the short balance, the merchant owes 926.00.
+    await w.t.ok('disputes.create', { orderId: paid, kind: 'chargeback', reasonCode: '10.4', amount: '1000.00', evidenceDueAt: w.t.clock.now() + 72 * 3_600_000 }, w.admin)
+    expect(await balance()).toMatchObject({ available: '-926.00', held: '805.00' })
+
+    const refused = await w.t.call('withdrawals.review', { id: asked.id, decision: 'approve' }, w.checker)
+    expect(refused).toMatchObject({ status: 409, code: 'withdrawals.merchant_owes' })
+    expect(refused.message).toBe(
+      `Withdrawal ${asked.withdrawalNo} cannot be approved now: the merchant owes the platform 926.00 CNY (available balance -926.00 CNY), since it was requested; approve it once the balance is back above zero, or reject it to release its hold`
+    )
+    expect(await w.t.ok('withdrawals.get', { id: asked.id }, w.admin)).toMatchObject({ status: 'pending_review', reviewedBy: null })
+    expect(await balance()).toMatchObject({ available: '-926.00', held: '805.00' })
+
+    // Covered again: approved as any other.
+    await w.paidDeposit('2000.00')
+    expect(await w.t.ok('withdrawals.review', { id: asked.id, decision: 'approve' }, w.checker)).toMatchObject({ status: 'approved' })
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+  })
+
   it('a merchant-bound user requests for its own merchant only, sees only its own withdrawals and cannot review', async () => {
     w = await financeWorld()
     await w.paidDeposit('10000.00')

@@ -23,11 +23,11 @@ import { merchants, users, withdrawals } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
-import { AppError, notFound, validationError } from '../../core/errors'
+import { AppError, conflict, notFound, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
 import { assertCanRead, merchantFilter } from '../../core/scope'
 import { addCaseEvent, caseTimeline } from '../../cases/timeline'
-import { assertNotRequester, merchantBalance, nextCaseNumber } from '../cases'
+import { assertNotRequester, merchantBalance, merchantOwes, nextCaseNumber } from '../cases'
 import { forChange, holdKey, withdrawalHoldPosting } from '../withdrawals'
 import { activeContract } from '../../master/contracts'
 import { minorOf } from '../../core/amount-input'
@@ -209,6 +209,9 @@ export const withdrawalProcedures = handlers({
       assertNotRequester(actor, w.requestedBy, say('error.finance.ownWithdrawal', { no: w.withdrawalNo }), 'withdrawals.maker_checker')
       const now = ctx.clock.now()
       const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+      // The request refused a merchant that owes; its hold stands, but a chargeback since may have made it owe.
+      const owes = status === 'approved' ? merchantOwes(ctx.ledger, w.merchantId, w.currency) : null
+      if (owes) throw conflict(say('error.withdrawals.cannotApprove', { no: w.withdrawalNo, why: owes }), { code: 'withdrawals.merchant_owes' })
       if (status === 'rejected') ctx.ledger.voidHold(holdKey(w), `rejected: ${input.note}`, now)
       tx.update(withdrawals).set({ status, reviewedBy: actor.userId, reviewedAt: now, reviewNote: input.note || null, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
       const text =
