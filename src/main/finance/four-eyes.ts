@@ -12,13 +12,16 @@
 import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
 import { moneyText } from '../../shared/money-text'
-import { say, term, verbatim } from '../../shared/server-text'
+import { say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { actorOf, type Ctx } from '../core/context'
 import { conflict } from '../core/errors'
-import { fourEyesRequests, fourEyesRules, orders, outbox, type FourEyesKind } from '../db/schema'
+import { channels, fourEyesRequests, fourEyesRules, merchants, orders, outbox, services, type FourEyesKind } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { addEvent } from '../orders/timeline'
 import { refuseUnless } from '../orders/manual'
+import { isRehearsalChannel } from '../orders/outcome'
+import { evaluatePair } from '../master/limits'
+import { merchantOwes } from './cases'
 import { minorOf } from '../core/amount-input'
 import { describeRequest } from './four-eyes-requests'
 
@@ -168,6 +171,23 @@ export function requestBalanceIfNeeded(tx: Tx, ctx: Ctx, channel: { id: number; 
   if (waits(tx, ctx.tenantId, 'channel_balance', channel.currency, delta) === null) return null
   const request = record(tx, ctx, { kind: 'channel_balance', channelId: channel.id, currency: channel.currency, amountMinor: delta, action: { kind: input.kind, amount: input.amount }, reason: input.reason, requestKey: input.requestKey }, { channel: channel.name })
   return { request, replayed: false }
+}
+
+/**
+ * Why a payout waiting for its second user may not be released now, or null. Its creation checked
+ * what can change while it waits: its merchant active, its service and channel usable together
+ * (evaluatePair, as creation asks it), and the merchant's balance covering it, so owing nothing (a
+ * chargeback booked on a short balance since; a rehearsal's payout is not limited by balances).
+ * Its funds stay held: an approver releases it once that is put right, or rejects it.
+ */
+export function payoutUnreleasable(tx: Tx, ctx: Ctx, order: Order): ServerText | null {
+  const merchant = tx.select({ name: merchants.name, status: merchants.status }).from(merchants).where(eq(merchants.id, order.merchantId)).get()!
+  if (merchant.status !== 'active') return say('error.orders.merchantDisabled', { name: merchant.name })
+  const service = tx.select().from(services).where(eq(services.id, order.serviceId)).get()!
+  const channel = tx.select().from(channels).where(eq(channels.id, order.channelId)).get()!
+  const pair = evaluatePair(tx, service, channel)
+  if (!pair.usable) return pair.blockers[0]
+  return isRehearsalChannel(tx, channel.id) ? null : merchantOwes(ctx.ledger, order.merchantId, order.currency)
 }
 
 /** Approving a payout: its send joins the outbox as it would have at creation; the caller sends it after the commit. */

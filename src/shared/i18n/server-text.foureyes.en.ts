@@ -15,6 +15,7 @@ export const fourEyesTextEn = {
   'error.fourEyes.needPermission': 'Deciding {{what}} needs the permission “{{permission}}” ({{code}})',
   'error.fourEyes.awaitingApproval': 'Order {{orderNo}} is waiting for a second user’s approval: approve or reject it under Manual operations › Approvals',
   'error.fourEyes.resultWaiting': 'Forcing a result of order {{orderNo}} is already waiting for a second user’s approval (request {{id}})',
+  'error.fourEyes.payoutNotReleasable': 'Payout {{orderNo}} cannot be released now: {{why}}, since it was created; approve it once that is put right, or reject it to close it and release its hold',
   'error.fourEyes.requestKeyTaken': 'The request key {{key}} was already used for another channel balance change (request {{id}})',
   'fourEyes.what.payout': 'payout {{orderNo}} of {{money}}',
   'fourEyes.what.markResult': 'marking order {{orderNo}} ({{money}}) {{status}}',

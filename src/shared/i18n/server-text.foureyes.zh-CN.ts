@@ -15,6 +15,7 @@ export const fourEyesTextZhCN = {
   'error.fourEyes.needPermission': '处理 {{what}} 需要权限“{{permission}}”（{{code}}）',
   'error.fourEyes.awaitingApproval': '订单 {{orderNo}} 正在等待第二位用户复核：请在 手工操作 › 复核 中通过或驳回',
   'error.fourEyes.resultWaiting': '订单 {{orderNo}} 的手工标记结果已在等待第二位用户复核（申请 {{id}}）',
+  'error.fourEyes.payoutNotReleasable': '代付 {{orderNo}} 现在不能放行：创建之后{{why}}；请处理好后再批准，或驳回以关闭订单并释放冻结金额',
   'error.fourEyes.requestKeyTaken': '请求键 {{key}} 已用于另一笔通道余额变动（申请 {{id}}）',
   'fourEyes.what.payout': '代付 {{orderNo}}（{{money}}）',
   'fourEyes.what.markResult': '将订单 {{orderNo}}（{{money}}）标记为{{status}}',

@@ -118,6 +118,44 @@ describe('four eyes on payouts', () => {
   })
 })
 
+describe('four eyes on payouts: released only if its creation’s checks still hold', () => {
+  it('a payout whose merchant was disabled, or came to owe the platform, since it was created is not released; it stays waiting, its funds held', async () => {
+    await world([{ kind: 'payout', currency: 'CNY', threshold: '100' }])
+    const second = await secondAdmin()
+    const created = await w.t.ok('orders.createPayout', payout('300.00'), w.admin)
+    const [request] = (await w.t.ok('approvals.list', { orderId: created.id }, w.admin)).items
+    const merchant = await w.t.ok('merchants.get', { id: w.merchantId }, w.admin)
+
+    await w.t.ok('merchants.update', { id: w.merchantId, name: merchant.name, status: 'disabled' }, w.admin)
+    const disabled = await w.t.call('approvals.decide', { id: request.id, decision: 'approve' }, second)
+    expect(disabled).toMatchObject({ status: 409, code: 'four_eyes.payout_not_releasable' })
+    expect(disabled.message).toBe(
+      `Payout ${created.orderNo} cannot be released now: merchant "${merchant.name}" is disabled, since it was created; approve it once that is put right, or reject it to close it and release its hold`
+    )
+    await w.t.ok('merchants.update', { id: w.merchantId, name: merchant.name, status: 'active' }, w.admin)
+
+    // A chargeback on a short balance: 879.00 − 305.00 held leaves 574.00; a 1,000.00 chargeback makes it owe 426.00.
+    const paid = w.t.core.db.$client.prepare("select id from orders where direction = 'deposit' and status = 'succeeded' order by id limit 1").get() as { id: number }
+    await w.t.ok('disputes.create', { orderId: paid.id, kind: 'chargeback', reasonCode: '10.4', amount: '1000.00', evidenceDueAt: w.t.clock.now() + 72 * 3_600_000 }, w.admin)
+    expect((await available()).available).toBe('-426.00')
+    const owes = await w.t.call('approvals.decide', { id: request.id, decision: 'approve' }, second)
+    expect(owes).toMatchObject({ status: 409, code: 'four_eyes.payout_not_releasable' })
+    expect(owes.message).toBe(
+      `Payout ${created.orderNo} cannot be released now: the merchant owes the platform 426.00 CNY (available balance -426.00 CNY), since it was created; approve it once that is put right, or reject it to close it and release its hold`
+    )
+    // Nothing sent, nothing decided: the payout waits with its funds held.
+    expect(sends(created.id)).toBe(0)
+    expect(await w.t.ok('orders.get', { id: created.id }, w.admin)).toMatchObject({ status: 'created', holdStatus: 'pending' })
+    expect((await w.t.ok('approvals.list', { orderId: created.id }, second)).items).toMatchObject([{ id: request.id, status: 'pending', canDecide: true }])
+
+    // Covered again by a paid deposit: released as any approved payout.
+    await w.paidDeposit('1000.00')
+    expect(await w.t.ok('approvals.decide', { id: request.id, decision: 'approve' }, second)).toMatchObject({ status: 'approved' })
+    expect(sends(created.id)).toBe(1)
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+  })
+})
+
 describe('four eyes on forced results and channel balances', () => {
   it('marking a deposit paid at or over the threshold posts nothing until a second user approves', async () => {
     await world([{ kind: 'mark_result', currency: 'CNY', threshold: '900' }])

@@ -26,7 +26,7 @@ import { postChannelBalance } from '../../ledger/channel-balance'
 import { acceptNoLongerHolds, reopenWaiting, type NoLongerHolds } from '../../recon/accept-check'
 import { reconApprovalEnded } from '../../recon/break-history'
 import { assertNotRequester } from '../cases'
-import { releasePayout } from '../four-eyes'
+import { payoutUnreleasable, releasePayout } from '../four-eyes'
 import { describeRequest } from '../four-eyes-requests'
 
 type Stored = typeof fourEyesRequests.$inferSelect
@@ -165,6 +165,9 @@ export const fourEyesProcedures = handlers({
       // A marking that accepts theirs on a reconciliation break, asked again now: the break may have changed since the request.
       const changed = approve && r.kind === 'mark_result' && order ? acceptNoLongerHolds(tx, { kind: 'mark_result', id: r.id, result: action.result ?? 'succeeded', paidAmount: action.paidAmount }) : null
       if (changed && order) return { id: r.id, sendOrder: null, refused: withdrawn(tx, ctx, r, order, what, changed, input.note, now) }
+      // A payout's creation checked what can change while it waits: asked again (it stays waiting, its funds held).
+      const unreleasable = approve && r.kind === 'payout' && order ? payoutUnreleasable(tx, ctx, order) : null
+      if (unreleasable && order) throw conflict(say('error.fourEyes.payoutNotReleasable', { orderNo: order.orderNo, why: unreleasable }), { code: 'four_eyes.payout_not_releasable' })
       const status = approve ? ('approved' as const) : ('rejected' as const)
       // Decided before it applies: finishing or closing the order withdraws the order's requests
       // still pending (orders/outcome.ts), and this one is decided, not withdrawn.
