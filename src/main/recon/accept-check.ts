@@ -12,6 +12,8 @@
  *   - their lines moved money: the request's own rule (acceptRefusal) over their lines now
  *     (theirLinesNow: with any line of the source that took one back since);
  *   - nothing of theirs turned up for a payment they were missing (missing on their side);
+ *   - ours still stands as the run read it (a failed order booked since as a late payment has
+ *     its money: theirs credited as well would pay it twice);
  *   - no run's break of the same difference is decided (written off, ignored, matched, accepted)
  *     or waits for another request, and no line was matched by hand to what was missing;
  *   - the latest finished run of the source over the same lines still finds the same difference;
@@ -60,7 +62,7 @@ export function acceptNoLongerHolds(tx: Tx, request: AcceptRequest): NoLongerHol
   const waiting = asking.filter((b) => b.status === 'awaiting_approval')
   if (waiting.length === 0) return { break: asking[0], why: say('recon.noLonger.notWaiting', { breakId: asking[0].id, status: term('breakStatus', asking[0].status) }), waiting }
   for (const b of waiting) {
-    const why = acceptRefusal(b, theirLinesNow(tx, b)) ?? theirsListedSince(tx, b) ?? decidedElsewhere(tx, b, waiting) ?? laterRunSays(tx, b) ?? bookingDiffers(tx, b, request)
+    const why = acceptRefusal(b, theirLinesNow(tx, b)) ?? theirsListedSince(tx, b) ?? oursChangedSince(tx, b) ?? decidedElsewhere(tx, b, waiting) ?? laterRunSays(tx, b) ?? bookingDiffers(tx, b, request)
     if (why) return { break: b, why, waiting }
   }
   return null
@@ -114,6 +116,34 @@ function theirsListedSince(tx: Tx, b: Break): ServerText | null {
     .find(theirsPaid)
   if (!listed) return null
   return say('recon.noLonger.theirsListed', { lineNo: listed.lineNo, statementId: listed.statementId, target: verbatim(ours.no), status: term('lineStatus', listed.status ?? 'succeeded') })
+}
+
+/** The break types whose ours is the run's reading of our order or refund: its status and what it moved. */
+const OURS_READ = new Set<Break['type']>(['status_mismatch', 'amount_over', 'amount_short', 'missing_theirs'])
+
+/**
+ * Ours as the run read it against ours now: whether it moved money (succeeded) and how much (a
+ * deposit's paid amount). A failed order whose payment theirs shows, booked since as a late
+ * payment, has its money already: crediting theirs as well would pay it twice.
+ */
+function oursChangedSince(tx: Tx, b: Break): ServerText | null {
+  if (!OURS_READ.has(b.type) || b.oursMinor === null) return null
+  const saw = b.type === 'status_mismatch' && typeof b.detail.ours === 'string' ? b.detail.ours : 'succeeded'
+  let now: { no: string; status: ServerText; moved: boolean; minor: number; currency: string } | undefined
+  let was: ServerText
+  if (b.orderId !== null) {
+    const o = tx.select().from(orders).where(eq(orders.id, b.orderId)).get()
+    if (!o) return null
+    now = { no: o.orderNo, status: term('orderStatus', o.status), moved: o.status === 'succeeded', minor: o.direction === 'deposit' && o.paidMinor !== null ? o.paidMinor : o.amountMinor, currency: o.currency }
+    was = term('orderStatus', saw as typeof o.status)
+  } else if (b.refundId !== null) {
+    const r = tx.select().from(refunds).where(eq(refunds.id, b.refundId)).get()
+    if (!r) return null
+    now = { no: r.refundNo, status: term('refundStatus', r.status), moved: r.status === 'succeeded', minor: r.amountMinor, currency: r.currency }
+    was = term('refundStatus', saw as typeof r.status)
+  } else return null
+  if (now.moved === (saw === 'succeeded') && now.minor === b.oursMinor) return null
+  return say('recon.noLonger.oursChanged', { target: verbatim(now.no), status: now.status, money: moneyText(now.minor, now.currency), wasStatus: was, wasMoney: moneyText(b.oursMinor, now.currency) })
 }
 
 /**

@@ -68,6 +68,7 @@ export const reconTextEn = {
   'recon.noLonger.decided': 'The same difference, break {{id}} of run {{runId}}, is already decided: {{state}}',
   'recon.noLonger.matchedByHand': 'Their line {{lineNo}} of statement {{statementId}} was matched to {{target}} by hand',
   'recon.noLonger.theirsListed': 'Their line {{lineNo}} of statement {{statementId}} lists {{target}} as {{status}}: their side has it after all',
+  'recon.noLonger.oursChanged': 'Ours has changed since: {{target}} is now {{status}} for {{money}}, where the run read it {{wasStatus}} for {{wasMoney}}',
   'recon.noLonger.booking': 'It books {{asked}}, but the break stands for {{expected}}',
   'recon.state.accepted': 'accepted as theirs',
   'recon.state.awaitingAdjustment': 'waiting for the approval of adjustment {{adjustmentNo}}',

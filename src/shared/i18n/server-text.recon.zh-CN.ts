@@ -70,6 +70,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.noLonger.decided': '同一差额即批次 {{runId}} 的差异 {{id}}，已处理：{{state}}',
   'recon.noLonger.matchedByHand': '对账单 {{statementId}} 的对方第 {{lineNo}} 行已手工匹配到 {{target}}',
   'recon.noLonger.theirsListed': '对账单 {{statementId}} 的对方第 {{lineNo}} 行列有 {{target}}，状态为{{status}}：对方其实有这笔记录',
+  'recon.noLonger.oursChanged': '我方记录已变化：{{target}} 现在为{{status}}，金额 {{money}}；对账时为{{wasStatus}}，金额 {{wasMoney}}',
   'recon.noLonger.booking': '申请入账 {{asked}}，但差异对应的是 {{expected}}',
   'recon.state.accepted': '已以对方为准',
   'recon.state.awaitingAdjustment': '正在等待调账 {{adjustmentNo}} 的审核',
