@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareAsText } from './run'
+import { compareAsText } from './run-hash'
 
 describe('compareAsText', () => {
   it('orders integers as their decimal texts are ordered, as the run input hash has always taken them', () => {
