@@ -52,6 +52,8 @@ export function runReportRows(sqlite: Database.Database, r: { runId: number; ten
   const run = sqlite.prepare('select r.*, s.name as sourceName from recon_runs r join recon_sources s on s.id = r.source_id where r.id = ? and r.tenant_id = ?').get(r.runId, r.tenantId) as Record<string, string | number | null>
   const scope = JSON.parse(run.scope as string) as { statementIds: number[]; from: number; to: number }
   const summary = run.summary ? (JSON.parse(run.summary as string) as Record<string, unknown>) : {}
+  // The breaks still open as the report is exported (as the run's page says them), not as the run left them.
+  if ('open' in summary) summary.open = sqlite.prepare("select count(*) from recon_breaks where run_id = ? and tenant_id = ? and status <> 'resolved'").pluck().get(r.runId, r.tenantId)
   const files = sqlite
     .prepare('select s.id, s.file_name as fileName, s.file_hash as fileHash, s.line_count as lineCount, p.version from recon_statements s join recon_profiles p on p.id = s.profile_id where s.id in (select value from json_each(?)) order by s.id')
     .all(JSON.stringify(scope.statementIds)) as { id: number; fileName: string; fileHash: string; lineCount: number; version: number }[]

@@ -195,4 +195,14 @@ describe("a run's exported files", () => {
     expect(cell('差异金额（按绝对值相加）：我方缺失（平台漏单）')).toBe('123.45 CNY')
     for (const st of statements) expect(cell(`对账单 ${st.id}`)).toBe(`${st.fileName}；SHA-256 ${st.fileHash}；模板版本 ${st.profileVersion}；${st.lineCount} 行`)
   })
+
+  it('says the breaks open when it is exported, not when the run ended', async () => {
+    const run = await demoRun()
+    const [first] = await breaksOf(run.id, { status: 'open' })
+    await t.ok('recon.breaks.resolve', { id: first.id, action: 'ignore', reason: 'Rounding in the simulator’s totals' }, admin)
+    const now = await t.ok('recon.runs.get', { id: run.id }, admin)
+    expect(now.summary!.open).toBe(run.summary!.open - 1)
+    const rows = csvRows(await exported(run.id, 'report', 'csv', 'en'))
+    expect(rows.find((r) => r[0] === 'Open breaks')?.[1]).toBe(String(now.summary!.open))
+  })
 })
