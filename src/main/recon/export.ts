@@ -58,6 +58,7 @@ const BREAK_COLUMNS: (Column & { key: BreakColumnKey })[] = [
   { key: 'status', kind: 'text' },
   { key: 'resolution', kind: 'text' },
   // Why it was decided (the last decision's reason, in an earlier run too): it travels with the file.
+  // Accepting theirs through a second user is decided when it is asked for: its reason is the asker's.
   { key: 'decision_reason', kind: 'text' },
   { key: 'merchant', kind: 'text' },
   { key: 'order_no', kind: 'id' },
@@ -115,7 +116,8 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
        coalesce(l.currency, b.currency) as theirCurrency, coalesce(o.currency, rf.currency, b.currency) as ourCurrency,
        b.theirs_minor as theirs, b.ours_minor as ours, b.difference_minor as difference, b.at, u.username as assignedTo,
        case when b.status <> 'open' then (select json_extract(e.text, '$.params.reason.params.text') from recon_break_events e
-         where e.identity = b.identity and e.action = 'resolved' and json_extract(e.text, '$.params.reason.params.text') is not null order by e.id desc limit 1) end as decisionReason
+         where e.identity = b.identity and (e.action = 'resolved' or json_extract(e.text, '$.code') in ('recon.acceptedByAdjustment', 'recon.markRequested'))
+           and json_extract(e.text, '$.params.reason.params.text') is not null order by e.id desc limit 1) end as decisionReason
      from recon_breaks b
      left join recon_lines l on l.id = b.line_id left join orders o on o.id = b.order_id left join refunds rf on rf.id = b.refund_id
      left join orders ro on ro.id = rf.order_id left join merchants m on m.id = b.merchant_id left join users u on u.id = b.assigned_to

@@ -13,6 +13,7 @@ import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconc
 import { TENANT_ID } from '../../../src/main/app/bootstrap'
 import { tenantZone } from '../../../src/main/core/tenant'
 import { zoneLabel } from '../../../src/shared/time-zone'
+import { DEMO_USERS } from '../../../src/main/demo'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 
 let t: TestCore
@@ -194,6 +195,18 @@ describe("a run's exported files", () => {
     expect(cell('差异：金额多')).toBe(s.breaks.amount_over)
     expect(cell('差异金额（按绝对值相加）：我方缺失（平台漏单）')).toBe('123.45 CNY')
     for (const st of statements) expect(cell(`对账单 ${st.id}`)).toBe(`${st.fileName}；SHA-256 ${st.fileHash}；模板版本 ${st.profileVersion}；${st.lineCount} 行`)
+  })
+
+  it('gives the reason of accepting theirs once a second user approved it', async () => {
+    const run = await demoRun()
+    const over = (await breaksOf(run.id, { status: 'open', type: 'amount_over' }))[0]
+    const asked = await t.ok('recon.breaks.resolve', { id: over.id, action: 'accept_theirs', reason: '渠道金额正确，我方少记', requestKey: `exports-accept-${over.id}` }, admin)
+    expect(asked.status).toBe('awaiting_approval')
+    const finance = await t.signIn('demo.finance', DEMO_USERS.find((u) => u.username === 'demo.finance')!.password)
+    await t.ok('adjustments.decide', { id: asked.adjustmentId!, decision: 'approve', note: '' }, finance)
+    const [header, ...rows] = csvRows(await exported(run.id, 'breaks', 'csv', 'en'))
+    const row = rows.find((r) => r[columnOf(header, 'id')] === String(over.id))!
+    expect([row[columnOf(header, 'resolution')], row[columnOf(header, 'Decided because')]]).toEqual(['accepted_theirs', '渠道金额正确，我方少记'])
   })
 
   it('says the breaks open when it is exported, not when the run ended', async () => {
