@@ -79,3 +79,15 @@ describe('plural texts', () => {
     expect(i18n.getFixedT('zh-CN')('recon.import.commit', { count: 1 })).toBe('导入 1 条明细')
   })
 })
+
+describe('composed texts', () => {
+  it('say who checked the ledger once: the daily check is not "checked by the daily check" twice over', async () => {
+    const { i18n } = await import('./index')
+    const say = (language: string) => {
+      const t = i18n.getFixedT(language)
+      return t('safety.checkedAt', { at: '2026-12-08 03:16:31', by: t('safety.daily') })
+    }
+    expect(say('en')).toBe('Checked 2026-12-08 03:16:31 by the daily check')
+    expect(say('zh-CN')).toBe('每日定时任务于 2026-12-08 03:16:31 自检')
+  })
+})

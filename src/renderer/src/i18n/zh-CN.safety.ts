@@ -34,7 +34,7 @@ export const zhCNSafety: typeof enSafety = {
     ledgerCheckHint: '根据账本分录重新计算每个余额和每个已存储的报表日数据，并指出任何差异。每天自动运行一次。',
     neverChecked: '账本尚未自检。',
     checkedAt: '{{by}}于 {{at}} 自检',
-    daily: '每日自检',
+    daily: '每日定时任务',
     checkCounts: '{{postings}} 笔记账，{{entries}} 条分录，{{accounts}} 个账户',
     nextCheck: '下次每日自检：{{at}}（{{zone}}）',
     runCheck: '立即运行账本自检',
