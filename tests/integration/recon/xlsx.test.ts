@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { inEnglish } from '../../../src/main/core/text'
 import { previewStatement, readStatement, type StatementReadError } from '../../../src/main/recon/formats'
 import { reconProfile } from '../../../src/shared/contract/recon-profile'
-import { collect, tempFile } from './fixtures'
+import { entryName, listEntries, openEntry, openZip } from '../../../src/main/recon/formats/zip'
+import { collect, tempFile, zipArchive } from './fixtures'
 
 async function workbook(): Promise<string> {
   const book = new ExcelJS.Workbook()
@@ -29,6 +30,24 @@ async function workbook(): Promise<string> {
   sheet.getColumn(1).numFmt = 'yyyy-mm-dd hh:mm:ss'
   const buffer = Buffer.from(await book.xlsx.writeBuffer())
   return tempFile('statement.xlsx', buffer)
+}
+
+/** The parts of a workbook file, in the order they are stored. */
+async function partsOf(path: string): Promise<{ name: string; data: Buffer }[]> {
+  const zip = await openZip(path)
+  try {
+    const parts: { name: string; data: Buffer }[] = []
+    for (const entry of await listEntries(zip)) {
+      const name = entryName(entry as typeof entry & { fileName: Buffer })
+      if (name.endsWith('/')) continue
+      const chunks: Buffer[] = []
+      for await (const chunk of await openEntry(zip, entry, name, { maxUncompressedBytes: 2 ** 30, maxCompressionRatio: 10_000 })) chunks.push(chunk as Buffer)
+      parts.push({ name, data: Buffer.concat(chunks) })
+    }
+    return parts
+  } finally {
+    zip.close()
+  }
 }
 
 const profile = (sheet: string | number | null) =>
@@ -93,5 +112,44 @@ describe('XLSX statement', () => {
       'truncated',
       'The XLSX workbook ends early: the file was cut off (a download or copy that did not finish); get the file again'
     ])
+  })
+
+  it('reads a workbook whatever order its parts are stored in', async () => {
+    // The workbook part last and the shared strings before the sheets: exceljs's one-pass reader
+    // then met the sheets before it knew the workbook, and failed ("reading 'sheets'").
+    const parts = await partsOf(await workbook())
+    const last = parts.filter((p) => p.name === 'xl/workbook.xml')
+    const first = parts.filter((p) => p.name === 'xl/sharedStrings.xml' || p.name.includes('_rels'))
+    const rest = parts.filter((p) => !last.includes(p) && !first.includes(p))
+    const shuffled = tempFile('shuffled.xlsx', zipArchive([...first, ...rest, ...last].map((p) => ({ name: p.name, data: p.data, utf8: true }))))
+    const { lines, hooks } = collect()
+    const result = await readStatement(shuffled, profile('Transactions'), hooks)
+    expect(result.sheet).toEqual({ name: 'Transactions', index: 2 })
+    expect(lines.map((l) => l.upstreamNo)).toEqual(['REF-0001', 'REF-0002', '2019091622001458860515315453'])
+  })
+
+  it('keeps every Chinese character, wherever the inflated XML is cut into chunks', async () => {
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('流水')
+    sheet.addRow(['交易时间', '流水号', '金额', '对方户名'])
+    const names = Array.from({ length: 3000 }, (_, i) => `上海浦东新区某某国际贸易有限公司第${i}分公司`)
+    names.forEach((name, i) => sheet.addRow(['2024-05-01 08:00:00', `REF-${i}`, 1, name]))
+    const path = tempFile('chinese.xlsx', Buffer.from(await book.xlsx.writeBuffer()))
+    const chinese = reconProfile.parse({ format: 'xlsx', sheet: '流水', headerAnchors: ['流水号'], columns: { time: '交易时间', upstreamNo: '流水号', gross: '金额', counterparty: '对方户名' }, defaultKind: 'settlement', currency: 'CNY', timeZone: 'Asia/Shanghai', rowKey: ['upstreamNo'] })
+    const { lines, problems, hooks } = collect()
+    await readStatement(path, chinese, hooks)
+    expect(problems).toEqual([])
+    // Decoded a chunk at a time, some of these names had a U+FFFD where a character was split.
+    expect(lines.map((l) => l.counterparty)).toEqual(names)
+  })
+
+  it('refuses a workbook whose sheet expands like a zip bomb', async () => {
+    const parts = await partsOf(await workbook())
+    const sheet2 = parts.find((p) => p.name === 'xl/worksheets/sheet2.xml')!
+    // The same sheet padded with 20 MB of spaces: it deflates about a thousand times.
+    sheet2.data = Buffer.concat([sheet2.data.subarray(0, sheet2.data.indexOf('<sheetData>')), Buffer.alloc(20 * 2 ** 20, ' '), sheet2.data.subarray(sheet2.data.indexOf('<sheetData>'))])
+    const bomb = tempFile('bomb.xlsx', zipArchive(parts.map((p) => ({ name: p.name, data: p.data, utf8: true }))))
+    const error = (await readStatement(bomb, profile('Transactions')).catch((e: unknown) => e)) as StatementReadError
+    expect([error.code, error.message]).toEqual(['zip_bomb', expect.stringContaining('xl/worksheets/sheet2.xml')])
   })
 })

@@ -14,7 +14,7 @@ import type { StatementFormat } from '../../../shared/contract/recon-profile'
 import { say } from '../../../shared/server-text'
 import { ByteSource, formatBytes } from './source'
 import { StatementReadError, type ReadHooks, type ReadOptions, type StatementInput } from './types'
-import { extractEntry } from './zip'
+import { extractEntry, type ZipLimits } from './zip'
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3
 const DEFAULT_RATIO = 200
@@ -22,6 +22,10 @@ const READ_CHUNK = 256 * 1024
 
 export interface OpenedInput {
   source: ByteSource
+  /** The file the source reads (an XLSX workbook is read from it through its zip's directory). */
+  path: string
+  /** What a zip's parts may expand to. */
+  limits: ZipLimits
   zipEntry: string | null
   cleanup: () => Promise<void>
 }
@@ -102,6 +106,7 @@ export async function openInput(input: StatementInput, format: StatementFormat, 
     let readPath = path
     let readSize = size
     let limit = maxBytes
+    const limits: ZipLimits = { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_BYTES, maxCompressionRatio: options.maxCompressionRatio ?? DEFAULT_RATIO }
     if (format === 'xlsx') {
       if (isOleXls(head)) throw new StatementReadError('malformed', say('recon.read.legacyXls'))
       if (!isZip(head)) throw new StatementReadError('malformed', say('recon.read.notXlsx'))
@@ -111,7 +116,7 @@ export async function openInput(input: StatementInput, format: StatementFormat, 
       const extracted = await extractEntry(
         path,
         zipEntry,
-        { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_BYTES, maxCompressionRatio: options.maxCompressionRatio ?? DEFAULT_RATIO },
+        limits,
         tempRoot,
         FORMAT_NAMES[format]
       )
@@ -123,7 +128,7 @@ export async function openInput(input: StatementInput, format: StatementFormat, 
       limit = options.maxUncompressedBytes ?? DEFAULT_MAX_BYTES
     }
     const stream = createReadStream(readPath, { highWaterMark: READ_CHUNK })
-    return { source: new ByteSource(stream, readSize, hooks, limit), zipEntry: entryName, cleanup }
+    return { source: new ByteSource(stream, readSize, hooks, limit), path: readPath, limits, zipEntry: entryName, cleanup }
   } catch (error) {
     await cleanup()
     throw error

@@ -187,7 +187,7 @@ async function sheetPreview(path: string, draft: ReconProfileInput & { format: S
   const opened = await openInput(path, 'xlsx', null, {}, options)
   const anchors = (draft.headerAnchors ?? []).map(normalizeHeader)
   try {
-    for await (const row of sheetRows(opened.source, draft.sheet ?? null, draft.trimValues ?? true, (s) => {
+    for await (const row of sheetRows(opened, draft.sheet ?? null, draft.trimValues ?? true, (s) => {
       result.sheets = s.names
       result.sheet = s.name
     })) {

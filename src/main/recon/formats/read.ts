@@ -48,7 +48,7 @@ export async function readStatement(input: StatementInput, profile: ReconProfile
   try {
     let read: Partial<StatementReadResult> & Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'controls' | 'stoppedEarly'>
     if (checked.format === 'csv') read = await readCsv(opened.source, checked, sink)
-    else if (checked.format === 'xlsx') read = await readXlsx(opened.source, checked, sink)
+    else if (checked.format === 'xlsx') read = await readXlsx(opened, checked, sink)
     else if (checked.format === 'camt053') read = await readCamt053(opened.source, checked, sink)
     else read = await readMt940(opened.source, checked, sink)
     opened.source.done()

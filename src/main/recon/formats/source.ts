@@ -44,6 +44,19 @@ export class ByteSource {
     }
   }
 
+  /**
+   * How far a reader that opens the file itself (a workbook, through its zip's directory) is: the
+   * share `part` of `whole` it has read, as bytes of the file.
+   */
+  readShare(part: number, whole: number): void {
+    this.checkAborted()
+    this.bytesRead = this.totalBytes === null || whole <= 0 ? part : Math.min(this.totalBytes, Math.round((this.totalBytes * part) / whole))
+    if (this.bytesRead >= this.nextProgress) {
+      this.nextProgress = this.bytesRead + PROGRESS_EVERY
+      this.hooks.onProgress?.(this.bytesRead, this.totalBytes)
+    }
+  }
+
   /** The final progress report, once the reader is done. */
   done(): void {
     this.hooks.onProgress?.(this.bytesRead, this.totalBytes)

@@ -1,11 +1,10 @@
 /**
- * XLSX statements through exceljs's streaming reader (no legacy .xls: re-save it as .xlsx or
- * .csv). One sheet is read, chosen by name or by its position among the tabs; the others are
- * drained unread. Number cells are doubles in the file: amounts are taken at the 15 significant
+ * XLSX statements, read part by part through the zip's directory (workbook.ts; no legacy .xls:
+ * re-save it as .xlsx or .csv). One sheet is read, chosen by name or by its position among the
+ * tabs; the others are not inflated. Number cells are doubles in the file: amounts are taken at the 15 significant
  * digits Excel shows, and a key stored as a long number (already rounded by Excel) is a problem,
  * not a key. Date cells keep their wall clock and get the profile's zone.
  */
-import { Readable } from 'node:stream'
 import type { ReconProfile } from '../../../shared/contract/recon-profile'
 import { say } from '../../../shared/server-text'
 import { periodReader, TabularControls } from './controls'
@@ -13,8 +12,9 @@ import { spreadsheetNumberText } from './decimal-text'
 import { HEADER_SEARCH_LINES, headerMismatch, normalizeHeader, planHeader, type HeaderPlan } from './header'
 import { createRowMapper } from './rows'
 import type { LineSink } from './sink'
-import type { ByteSource } from './source'
+import type { OpenedInput } from './input'
 import { StatementReadError, type StatementReadResult } from './types'
+import { openWorkbook, type Workbook } from './workbook'
 
 type XlsxResult = Pick<StatementReadResult, 'encoding' | 'encodingSource' | 'header' | 'headerRow' | 'anchorsFound' | 'absentColumns' | 'period' | 'controls' | 'sheet' | 'stoppedEarly'>
 type Typed = Date | number | null
@@ -42,47 +42,39 @@ function cellText(value: unknown): [string, Typed] {
 }
 
 /** The rows of the chosen sheet, in order, with their 1-based numbers; `onSheet` says which sheet it is. */
-export async function* sheetRows(source: ByteSource, sheet: ReconProfile['sheet'], trim: boolean, onSheet: (s: { name: string; index: number; names: string[] }) => void): AsyncGenerator<SheetRow> {
-  const { default: ExcelJS } = await import('exceljs')
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.chunks()), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })
-  const names: string[] = []
-  let found = false
+export async function* sheetRows(input: Pick<OpenedInput, 'source' | 'path' | 'limits'>, sheet: ReconProfile['sheet'], trim: boolean, onSheet: (s: { name: string; index: number; names: string[] }) => void): AsyncGenerator<SheetRow> {
+  const { source } = input
+  let workbook: Workbook | null = null
   try {
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`
-      names.push(name)
-      const tabs = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []
-      const position = tabs.findIndex((t) => t.name === name) + 1 || names.length
-      const wanted = !found && (sheet === null ? position === 1 : typeof sheet === 'number' ? position === sheet : normalizeHeader(name) === normalizeHeader(sheet))
-      if (!wanted) {
-        for await (const _row of worksheet) void _row
-        continue
-      }
-      found = true
-      onSheet({ name, index: position, names: tabs.length > 0 ? tabs.map((t) => t.name) : names })
-      for await (const row of worksheet) {
-        source.checkAborted()
-        const values = row.values as unknown[]
-        const cells: string[] = []
-        const typed: Typed[] = []
-        for (let c = 1; c < values.length; c++) {
-          const [text, t] = cellText(values[c])
-          cells.push(trim ? text.trim() : text)
-          typed.push(t)
-        }
-        yield { number: row.number, cells, typed }
-      }
+    workbook = await openWorkbook(input.path, input.limits)
+    const names = workbook.sheets
+    const position = sheet === null ? 1 : typeof sheet === 'number' ? sheet : names.findIndex((name) => normalizeHeader(name) === normalizeHeader(sheet)) + 1
+    if (position < 1 || position > names.length) {
+      throw new StatementReadError('sheet_not_found', say('recon.read.noSheet', { sheet: typeof sheet === 'number' ? say('recon.read.sheetNumber', { n: sheet }) : `"${sheet}"`, sheets: names.map((n) => `"${n}"`).join(', ') }), { sheets: names })
     }
+    onSheet({ name: names[position - 1], index: position, names })
+    for await (const row of workbook.rows(position, (read, total) => source.readShare(read, total))) {
+      source.checkAborted()
+      const values = row.values
+      const cells: string[] = []
+      const typed: Typed[] = []
+      for (let c = 1; c < values.length; c++) {
+        const [text, t] = cellText(values[c])
+        cells.push(trim ? text.trim() : text)
+        typed.push(t)
+      }
+      yield { number: row.number, cells, typed }
+    }
+    source.readShare(1, 1)
   } catch (error) {
     if (error instanceof StatementReadError) throw error
-    // The zip reader's word for a workbook whose bytes stop before its end (a download or copy cut short).
-    if ((error as Error).message === 'FILE_ENDED') throw new StatementReadError('truncated', say('recon.read.xlsxCutOff'))
     throw new StatementReadError('malformed', say('recon.read.xlsxUnreadable', { reason: (error as Error).message }))
+  } finally {
+    workbook?.close()
   }
-  if (!found) throw new StatementReadError('sheet_not_found', say('recon.read.noSheet', { sheet: typeof sheet === 'number' ? say('recon.read.sheetNumber', { n: sheet }) : `"${sheet}"`, sheets: names.map((n) => `"${n}"`).join(', ') }), { sheets: names })
 }
 
-export async function readXlsx(source: ByteSource, profile: ReconProfile, sink: LineSink): Promise<XlsxResult> {
+export async function readXlsx(input: Pick<OpenedInput, 'source' | 'path' | 'limits'>, profile: ReconProfile, sink: LineSink): Promise<XlsxResult> {
   const controls = new TabularControls(profile)
   const readPeriod = periodReader(profile)
   const anchors = profile.headerAnchors.map(normalizeHeader)
@@ -97,7 +89,7 @@ export async function readXlsx(source: ByteSource, profile: ReconProfile, sink: 
   let bestHits = -1
   const problem = sink.problem.bind(sink)
   const asLine = (cells: string[]) => cells.join(profile.delimiter)
-  for await (const row of sheetRows(source, profile.sheet, profile.trimValues, (s) => (sheet = { name: s.name, index: s.index }))) {
+  for await (const row of sheetRows(input, profile.sheet, profile.trimValues, (s) => (sheet = { name: s.name, index: s.index }))) {
     const { cells } = row
     if (state === 'preamble') {
       const normalized = cells.map(normalizeHeader)

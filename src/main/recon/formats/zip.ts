@@ -7,9 +7,9 @@
  * inflating (declared sizes can lie).
  */
 import { createWriteStream } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Transform, type TransformCallback } from 'node:stream'
+import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { say, type ServerText } from '../../../shared/server-text'
@@ -50,16 +50,18 @@ export function unsafeName(name: string): ServerText | null {
   return null
 }
 
-function openZip(path: string): Promise<ZipFile> {
+/** `cutOff`: what to say when the zip's directory, at its end, is missing (a file cut short). */
+export function openZip(path: string, cutOff?: ServerText): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, zip) => {
-      if (error) reject(new StatementReadError('malformed', say('recon.read.zipUnreadable', { reason: error.message })))
+      if (error && cutOff && /end of central directory record signature not found/i.test(error.message)) reject(new StatementReadError('truncated', cutOff))
+      else if (error) reject(new StatementReadError('malformed', say('recon.read.zipUnreadable', { reason: error.message })))
       else resolve(zip)
     })
   })
 }
 
-function listEntries(zip: ZipFile): Promise<Entry[]> {
+export function listEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = []
     zip.on('entry', (entry: Entry) => {
@@ -98,37 +100,50 @@ export async function extractEntry(zipPath: string, pattern: string | null, limi
       throw new StatementReadError('zip_entry', say('recon.read.zipEntries', { what, list }), { entries: files.map((f) => f.name) })
     }
     const { entry, name } = candidates[0]
-    if (entry.isEncrypted()) throw new StatementReadError('zip_entry', say('recon.read.zipEncrypted', { entry: name }))
-    const cap = Math.min(limits.maxUncompressedBytes, Math.max(entry.compressedSize, 1) * limits.maxCompressionRatio)
-    if (entry.uncompressedSize > limits.maxUncompressedBytes) {
-      throw new StatementReadError('too_large', say('recon.read.zipTooLarge', { entry: name, size: formatBytes(entry.uncompressedSize), limit: formatBytes(limits.maxUncompressedBytes) }))
-    }
-    if (entry.uncompressedSize > cap) throw bomb(name, entry.uncompressedSize, entry.compressedSize, false)
     const dir = await mkdtemp(join(tempRoot, 'paydesk-statement-'))
     const remove = () => rm(dir, { recursive: true, force: true })
     const path = join(dir, 'entry')
     try {
-      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))))
-      let written = 0
-      const guard = new Transform({
-        transform(chunk: Buffer, _encoding, done: TransformCallback) {
-          written += chunk.length
-          if (written > cap) done(bomb(name, written, entry.compressedSize, true))
-          else done(null, chunk)
-        }
-      })
-      await pipeline(stream, guard, createWriteStream(path, { flags: 'wx' }))
-      return { path, entryName: name, size: written, remove }
+      await pipeline(await openEntry(zip, entry, name, limits), createWriteStream(path, { flags: 'wx' }))
+      return { path, entryName: name, size: (await stat(path)).size, remove }
     } catch (error) {
       await remove()
       if (error instanceof StatementReadError) throw error
-      // yauzl checks the inflated bytes against the declared size: more than declared is a bomb hiding its size.
-      if (/too many bytes in the stream/.test((error as Error).message)) throw bomb(name, entry.uncompressedSize, entry.compressedSize, true)
       throw new StatementReadError('zip_unsafe', say('recon.read.zipExtract', { entry: name, reason: (error as Error).message }))
     }
   } finally {
     zip.close()
   }
+}
+
+/**
+ * The inflated bytes of one entry, held to the limits: refused on its declared size before any
+ * inflating, stopped once it expands past them (declared sizes can lie). Errors come out of the
+ * stream as StatementReadErrors. `onBytes` hears the bytes inflated so far.
+ */
+export async function openEntry(zip: ZipFile, entry: Entry, name: string, limits: ZipLimits, onBytes?: (inflated: number) => void): Promise<Readable> {
+  if (entry.isEncrypted()) throw new StatementReadError('zip_entry', say('recon.read.zipEncrypted', { entry: name }))
+  const cap = Math.min(limits.maxUncompressedBytes, Math.max(entry.compressedSize, 1) * limits.maxCompressionRatio)
+  if (entry.uncompressedSize > limits.maxUncompressedBytes) {
+    throw new StatementReadError('too_large', say('recon.read.zipTooLarge', { entry: name, size: formatBytes(entry.uncompressedSize), limit: formatBytes(limits.maxUncompressedBytes) }))
+  }
+  if (entry.uncompressedSize > cap) throw bomb(name, entry.uncompressedSize, entry.compressedSize, false)
+  const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))))
+  let inflated = 0
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      inflated += chunk.length
+      if (inflated > cap) return done(bomb(name, inflated, entry.compressedSize, true))
+      onBytes?.(inflated)
+      done(null, chunk)
+    }
+  })
+  stream.on('error', (error: Error) => {
+    // yauzl checks the inflated bytes against the declared size: more than declared is a bomb hiding its size.
+    if (/too many bytes in the stream/.test(error.message)) guard.destroy(bomb(name, entry.uncompressedSize, entry.compressedSize, true))
+    else guard.destroy(new StatementReadError('zip_unsafe', say('recon.read.zipExtract', { entry: name, reason: error.message })))
+  })
+  return stream.pipe(guard)
 }
 
 /** `stopped`: found while inflating (it would have gone on), rather than from the declared size. */
