@@ -110,7 +110,10 @@ export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome
 /** Closes an unpaid deposit, or a payout that has not reached its provider (its hold is released). */
 export function close(tx: Tx, deps: OutcomeDeps, order: Order, reason: ServerText, now: number, actor = 'system'): void {
   const english = inEnglish(reason)
-  if (order.direction === 'payout') deps.ledger.voidHold(payoutHoldKey(order), english, now)
+  if (order.direction === 'payout') {
+    deps.ledger.voidHold(payoutHoldKey(order), english, now)
+    addEvent(tx, order.id, now, 'ledger', say('order.holdReleased', { money: moneyText(order.amountMinor + order.feeMinor, order.currency) }))
+  }
   tx.update(orders).set({ status: 'closed', statusReason: english, statusReasonText: reason, finalizedAt: now, updatedAt: now }).where(eq(orders.id, order.id)).run()
   // Nothing more goes upstream for it.
   tx.update(outbox)

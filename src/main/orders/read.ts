@@ -129,7 +129,7 @@ function awaitingApprovalOf(db: Db | Tx, orderId: number): OrderDetail['awaiting
 
 export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
   const [row] = rowsOf(db, [order])
-  const hold = order.direction === 'payout' ? db.select({ status: ledgerPostings.status }).from(ledgerPostings).where(eq(ledgerPostings.idempotencyKey, payoutHoldKey(order))).get() : undefined
+  const hold = order.direction === 'payout' ? db.select({ id: ledgerPostings.id, status: ledgerPostings.status }).from(ledgerPostings).where(eq(ledgerPostings.idempotencyKey, payoutHoldKey(order))).get() : undefined
   const entries = db
     .select()
     .from(ledgerEntries)
@@ -165,6 +165,7 @@ export function orderDetail(db: Db | Tx, order: Order): OrderDetail {
     // Shown as each account's balance moves: a channel (what the platform holds) rises with a deposit.
     ledgerEntries: entries.map((e) => ({ id: e.id, postingId: e.postingId, accountKind: e.accountKind, type: e.type, amount: fromMinor(e.accountKind === 'channel' ? -e.amount + 0 : e.amount, e.currency), currency: e.currency, remark: e.remark, createdAt: e.createdAt })),
     holdStatus: hold?.status ?? null,
+    holdPostingId: hold?.id ?? null,
     awaitingApproval: awaitingApprovalOf(db, order.id)
   }
 }

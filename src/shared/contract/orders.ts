@@ -87,6 +87,8 @@ export const orderDetail = orderRow.extend({
   notifications: z.array(z.object({ id: z.number(), attempt: z.number(), at: z.number(), url: z.string(), responseStatus: z.number().nullable(), acknowledged: z.boolean(), error: z.string().nullable() })),
   ledgerEntries: z.array(z.object({ id: z.number(), postingId: z.number(), accountKind: z.string(), type: z.number().nullable(), amount: z.string(), currency: z.string(), remark: z.string(), createdAt: z.number() })),
   holdStatus: z.enum(['pending', 'posted', 'voided']).nullable(),
+  /** The posting that holds a payout's amount and fee: its entries are written only when it is posted. */
+  holdPostingId: z.number().nullable(),
   /** Requests on this order waiting for a second user's approval (four eyes: a payout's send, a forced result). */
   awaitingApproval: z.array(z.object({ id: z.number(), kind: z.enum(['payout', 'mark_result']), result: z.string().nullable(), requestedBy: z.string(), createdAt: z.number() }))
 })

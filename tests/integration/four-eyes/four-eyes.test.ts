@@ -99,6 +99,11 @@ describe('four eyes on payouts', () => {
     await w.t.ok('approvals.decide', { id: request.id, decision: 'reject', note: 'Recipient not on the whitelist' }, second)
     const closed = await w.t.ok('orders.get', { id: created.id }, w.admin)
     expect(closed).toMatchObject({ status: 'closed', holdStatus: 'voided', awaitingApproval: [] })
+    // The timeline says the hold it named was released, as a failed payout's does; its posting wrote no entries.
+    const held = closed.timeline.find((e) => e.kind === 'ledger' && /^Held 300\.00 CNY/.test(e.summary))!
+    expect((held.detail as { postingId: number }).postingId).toBe(closed.holdPostingId)
+    expect(closed.timeline.filter((e) => e.kind === 'ledger').map((e) => e.summary)).toEqual([held.summary, 'Hold of 305.00 CNY released'])
+    expect(closed.ledgerEntries).toEqual([])
     // Rejected, as decided: closing the payout does not turn its own request into a withdrawn one.
     expect((await w.t.ok('approvals.list', { orderId: created.id }, second)).items).toMatchObject([{ id: request.id, status: 'rejected', decidedBy: 'second.sam' }])
     expect(closed.statusReason).toContain('Recipient not on the whitelist')

@@ -152,6 +152,8 @@ export const enOrders = {
     account: 'Account',
     entryType: 'Entry type',
     posting: 'Posting',
+    holdPending: 'Posting {{posting}} holds the amount and fee on the merchant’s balance: its entries are written when the payout succeeds.',
+    holdVoided: 'Posting {{posting}} was a hold, released when the payout ended unpaid: it wrote no entries.',
     remark: 'Remark',
     none: 'Nothing recorded yet'
   },

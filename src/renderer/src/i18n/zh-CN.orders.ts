@@ -149,6 +149,8 @@ export const zhCNOrders: typeof enOrders = {
     account: '账户',
     entryType: '分录类型',
     posting: '记账凭证',
+    holdPending: '记账凭证 {{posting}} 冻结了商户余额中的金额和手续费：代付成功时才写入分录。',
+    holdVoided: '记账凭证 {{posting}} 是一笔冻结，代付未付款结束时已释放：未写入任何分录。',
     remark: '备注',
     none: '暂无记录'
   },

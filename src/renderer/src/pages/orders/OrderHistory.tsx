@@ -131,7 +131,16 @@ export function OrderHistory({ order }: { order: OrderDetail }) {
     upstream: <UpstreamLog exchanges={order.exchanges} />,
     callbacks: <HistoryTable records={order.callbacks} columns={callbackColumns(t)} />,
     notifications: <HistoryTable records={order.notifications} columns={notificationColumns(t)} />,
-    ledger: <HistoryTable records={order.ledgerEntries} columns={ledgerColumns(t)} />
+    ledger: (
+      <Stack gap="xs">
+        {order.holdPostingId !== null && order.holdStatus !== 'posted' && (
+          <Text size="sm" c="dimmed" data-testid="order-hold-note">
+            {t(order.holdStatus === 'voided' ? 'orderDetail.holdVoided' : 'orderDetail.holdPending', { posting: order.holdPostingId })}
+          </Text>
+        )}
+        <HistoryTable records={order.ledgerEntries} columns={ledgerColumns(t)} />
+      </Stack>
+    )
   }
   return (
     <Tabs defaultValue="timeline" keepMounted={false}>
