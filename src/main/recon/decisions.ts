@@ -77,7 +77,7 @@ export async function readDecisions(path: string, userIdOf: (username: string) =
       continue
     }
     if (action === null) {
-      out.push({ lineNo, id, problem: say('error.recon.decisionAction', { value: verbatim(written.slice(0, 40)), allowed: verbatim(BULK_ACTIONS.join(', ')) }) })
+      out.push({ lineNo, id, problem: say('error.recon.decisionAction', { value: verbatim(written.slice(0, 40)) }) })
       continue
     }
     const reason = cell('reason')

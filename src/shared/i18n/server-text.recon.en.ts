@@ -1,4 +1,5 @@
 /** English texts of statement reconciliation (spread into server-text.en.ts): refusals, timelines of breaks, audit summaries, terms. */
+import { DECISION_WORDS } from '../recon-export-text'
 export const reconTextEn = {
   'rule.fileTooLarge': 'must be at most {{mb}} MB',
   'thing.reconSource': 'Statement source {{id}}',
@@ -17,7 +18,7 @@ export const reconTextEn = {
   'error.recon.notOfRun': 'break {{id}} is not a break of run {{runId}}',
   'error.recon.decisionColumns': 'the file has no [{{column}}] column: export the breaks again and fill in its [action] and [reason] columns',
   'error.recon.decisionId': '"{{value}}" is not a break id',
-  'error.recon.decisionAction': '"{{value}}" is not a decision a file can bring: {{allowed}}',
+  'error.recon.decisionAction': `"{{value}}" is not a decision a file can bring: write ${Object.values(DECISION_WORDS.en).join(', ')} (or its code: ${Object.keys(DECISION_WORDS.en).join(', ')})`,
   'error.recon.decisionReason': 'the reason must say why in at least {{n}} characters',
   'error.recon.decisionAssignee': 'no platform user is named "{{value}}"',
   'error.recon.sourceNameTaken': 'a source named "{{name}}" already exists',

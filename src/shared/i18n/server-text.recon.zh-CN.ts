@@ -1,4 +1,5 @@
 /** 对账的服务器文本（合并进 server-text.zh-CN.ts）。 */
+import { DECISION_WORDS } from '../recon-export-text'
 import type { reconTextEn } from './server-text.recon.en'
 
 export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
@@ -19,7 +20,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'error.recon.notOfRun': '差异 {{id}} 不属于对账批次 {{runId}}',
   'error.recon.decisionColumns': '文件缺少 [{{column}}] 列：请重新导出差异，并填写其中的 [action] 和 [reason] 列',
   'error.recon.decisionId': '“{{value}}”不是差异编号',
-  'error.recon.decisionAction': '“{{value}}”不是文件可带回的处理方式：{{allowed}}',
+  'error.recon.decisionAction': `“{{value}}”不是文件可带回的处理方式：请填写${Object.values(DECISION_WORDS['zh-CN']).join('、')}（或其代码：${Object.keys(DECISION_WORDS.en).join(', ')}）`,
   'error.recon.decisionReason': '原因至少需要 {{n}} 个字符说明（一个汉字计两个）',
   'error.recon.decisionAssignee': '没有名为“{{value}}”的平台用户',
   'error.recon.sourceNameTaken': '名为“{{name}}”的来源已存在',

@@ -14,6 +14,7 @@ import { TENANT_ID } from '../../../src/main/app/bootstrap'
 import { tenantZone } from '../../../src/main/core/tenant'
 import { zoneLabel } from '../../../src/shared/time-zone'
 import { DEMO_USERS } from '../../../src/main/demo'
+import { inEnglish } from '../../../src/main/core/text'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 
 let t: TestCore
@@ -134,6 +135,14 @@ describe("a run's exported files", () => {
     ])
     expect((await t.ok('recon.breaks.get', { id: one.id }, admin)).resolution).toBe('ignored')
     expect((await t.ok('recon.breaks.get', { id: two.id }, admin)).resolution).toBe('written_off')
+    // Brought back twice, with a decision no file can bring: each refusal names its line, and the
+    // decisions a file can bring by their words.
+    const again = quoted([header, rows.find((x) => x[0] === String(one.id))!, fill(three.id, '批准', '渠道已确认此笔重复')])
+    const refused = await t.ok('recon.breaks.importDecisions', { runId: run.id, uploadId: (await upload('处理结果-2.csv', Buffer.from(`\uFEFF${again}`))).uploadId }, admin)
+    expect(refused.results.map((r) => [r.lineNo, r.ok, r.error && inEnglish(r.error)])).toEqual([
+      [2, false, expect.stringMatching(/^line 2: .*resolved/i)],
+      [3, false, 'line 3: "批准" is not a decision a file can bring: write write off, ignore, annotate, assign (or its code: write_off, ignore, annotate, assign)']
+    ])
 
     // The XLSX, worked in a spreadsheet: a note in Chinese.
     const book = new ExcelJS.Workbook()

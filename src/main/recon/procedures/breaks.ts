@@ -256,7 +256,8 @@ export const reconBreakProcedures = handlers({
       }
     }
     const decided = await decideEach(ctx, valid.map((v) => ({ id: v.id, decision: v.decision })))
-    decided.forEach((r, i) => results.push({ lineNo: valid[i].lineNo, ...r }))
+    // Refused now (decided already, its type not for this decision…): said by its line too.
+    decided.forEach((r, i) => results.push({ lineNo: valid[i].lineNo, ...r, error: r.error && say('error.recon.decisionsFile', { lineNo: valid[i].lineNo, problem: r.error }) }))
     results.sort((a, b) => a.lineNo - b.lineNo)
     const applied = results.filter((r) => r.ok).length
     transact(ctx.db, (tx) =>
