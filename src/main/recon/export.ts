@@ -10,19 +10,19 @@
  */
 import { once } from 'node:events'
 import { createWriteStream, rmSync } from 'node:fs'
-import { basename } from 'node:path'
 import { finished } from 'node:stream/promises'
 import type { Writable } from 'node:stream'
 import type Database from 'better-sqlite3'
 import { stringify } from 'csv-stringify/sync'
 import { amountFormat, fromMinor } from '../../shared/money'
+import { statedAmountText } from '../../shared/money-text'
 import { machineHeader, RECON_EXPORT_TEXT, type BreakColumnKey, type MatchColumnKey } from '../../shared/recon-export-text'
 import { causeText, reconCodeText } from '../../shared/recon-labels'
 import type { ReportLanguage } from '../../shared/report-columns'
 import { zoneLabel } from '../../shared/time-zone'
 import { PRIVATE_FILE_MODE } from '../paths'
 import { guarded } from '../reports/export/write'
-import { runReportRows, timeText } from './run-report'
+import { isMoneyCell, runReportRows, timeText, type MoneyCell } from './run-report'
 
 export interface ReconExportRequest {
   runId: number
@@ -36,6 +36,8 @@ export interface ReconExportRequest {
   /** The language of the headers and of the codes' names (the user's). */
   language: ReportLanguage
   path: string
+  /** What the clerk's copy is called: `run-12-breaks-20261207-201500-UTC+0800.csv` (reports/export/jobs.ts). */
+  fileName: string
 }
 
 /** `id`: a number of ours or theirs (an order, upstream or refund no.): text, kept as written when a spreadsheet opens it. */
@@ -104,7 +106,7 @@ const REPORT_COLUMNS: Column[] = [
   { key: 'value', kind: 'text' }
 ]
 
-type Row = (string | number | null)[]
+type Row = (string | number | null | MoneyCell)[]
 
 const money = (minor: number | null, currency: string | null) => (minor === null || currency === null ? null : fromMinor(minor, currency))
 
@@ -217,6 +219,11 @@ async function xlsxSink(out: Writable, sheetName: string, columns: Column[], hea
       for (const row of rows) {
         // Amounts as number cells (sums work) shown with their currency's decimals; everything else as typed strings, never formulas.
         const formats: [number, string][] = []
+        row.forEach((value, i) => {
+          if (!isMoneyCell(value)) return
+          row[i] = Number(value.amount)
+          formats.push([i + 1, `${amountFormat(value.currency)} "${value.currency}"`])
+        })
         for (const { i, currency } of amounts) {
           if (row[i] === null || row[i] === '') continue
           row[i] = Number(row[i])
@@ -263,7 +270,7 @@ export async function writeReconExport(sqlite: Database.Database, request: Recon
   let rows = 0
   if (request.what === 'report') {
     const all = runReportRows(sqlite, request)
-    sink.write(all)
+    sink.write(request.format === 'csv' ? all.map(([item, value]) => [item, isMoneyCell(value) ? statedAmountText(value.amount, value.currency) : value]) : all)
     rows = all.length
   } else {
     const next = request.what === 'breaks' ? breakBatches(sqlite, request) : matchBatches(sqlite, request)
@@ -287,5 +294,5 @@ export async function writeReconExport(sqlite: Database.Database, request: Recon
     }
   }
   await sink.end()
-  return { rows, fileName: basename(request.path), path: request.path }
+  return { rows, fileName: request.fileName, path: request.path }
 }

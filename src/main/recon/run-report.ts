@@ -2,7 +2,7 @@
  * A run's report as rows of an item and its value, in the export's language: what went in (each
  * file's hash, the profile and rule versions), the input and result hashes, exactly as stored, so
  * anyone can check a rerun reproduces it; then the summary (run-summary.ts) one figure a row,
- * break types by their names and amounts as money with their currency.
+ * break types by their names and amounts as money with their currency (a number cell in a workbook).
  */
 import type Database from 'better-sqlite3'
 import { BREAK_TYPE_VALUES } from '../../shared/contract/reconciliation'
@@ -13,7 +13,16 @@ import type { ReportLanguage } from '../../shared/report-columns'
 import { zoneLabel } from '../../shared/time-zone'
 import { zoneOffsetMs } from '../ledger/business-day'
 
-export type ReportRow = [string, string | number | null]
+/** An amount with its currency: a number cell showing its currency in a workbook, "1,234.56 CNY" in a CSV. */
+export interface MoneyCell {
+  amount: string
+  currency: string
+}
+export const isMoneyCell = (value: unknown): value is MoneyCell => typeof value === 'object' && value !== null && 'amount' in value && 'currency' in value
+
+const DECIMAL_TEXT = /^-?\d{1,15}(\.\d+)?$/
+
+export type ReportRow = [string, string | number | null | MoneyCell]
 
 export function timeText(ms: number | null, zone: string): string {
   if (ms === null) return ''
@@ -31,7 +40,8 @@ const byType = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => typeOrd
 function summaryRows(summary: Record<string, unknown>, language: ReportLanguage): ReportRow[] {
   const text = RECON_EXPORT_TEXT[language].summary
   const typeName = (type: string) => reconCodeText(language, 'breakTypes', type)
-  const money = (label: string, byCurrency: unknown): ReportRow[] => Object.entries((byCurrency ?? {}) as Record<string, string>).map(([currency, amount]) => [label, statedAmountText(amount, currency)])
+  const money = (label: string, byCurrency: unknown): ReportRow[] =>
+    Object.entries((byCurrency ?? {}) as Record<string, string>).map(([currency, amount]) => [label, DECIMAL_TEXT.test(amount) ? { amount, currency } : statedAmountText(amount, currency)])
   const rows: ReportRow[] = []
   for (const [key, value] of Object.entries(summary)) {
     if (key === 'lines' || key === 'matched' || key === 'linesWithBreaks' || key === 'linesNotForMatching' || key === 'carried' || key === 'open') rows.push([text[key], value as number])

@@ -173,7 +173,7 @@ describe("a run's exported files", () => {
     expect(pairs).toContain('key 单号相同')
   })
 
-  it('writes the run report one readable figure a row, its hashes exactly the run’s, in either language', async () => {
+  it('writes the run report one readable figure a row (an amount a number cell in a workbook), its hashes exactly the run’s, in either language', async () => {
     const run = await demoRun()
     const s = run.summary!
     const statements = (await t.ok('recon.statements.list', { pageSize: 100 }, admin)).items.filter((x) => run.scope.statementIds.includes(x.id))
@@ -202,7 +202,12 @@ describe("a run's exported files", () => {
     const cell = (item: string) => sheet.find((r) => r[0] === item)?.[1]
     expect([cell('输入哈希（SHA-256）'), cell('结果哈希（SHA-256）'), cell('状态')]).toEqual([run.inputHash, run.resultHash, '已完成'])
     expect(cell('差异：金额多')).toBe(s.breaks.amount_over)
-    expect(cell('差异金额（按绝对值相加）：我方缺失（平台漏单）')).toBe('123.45 CNY')
+    // An amount is a number cell a spreadsheet can add up, shown with its currency.
+    expect(cell('差异金额（按绝对值相加）：我方缺失（平台漏单）')).toBe(123.45)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await exported(run.id, 'report', 'xlsx', 'zh-CN')) as unknown as ArrayBuffer)
+    const amountRow = sheet.findIndex((r) => r[0] === '差异金额（按绝对值相加）：我方缺失（平台漏单）') + 3
+    expect(book.worksheets[0].getRow(amountRow).getCell(2).numFmt).toBe('#,##0.00 "CNY"')
     for (const st of statements) expect(cell(`对账单 ${st.id}`)).toBe(`${st.fileName}；SHA-256 ${st.fileHash}；模板版本 ${st.profileVersion}；${st.lineCount} 行`)
   })
 

@@ -340,7 +340,8 @@ describe('reconciliation procedures', () => {
 
     const report = await settled(await t.ok('recon.runs.export', { id: started.run.id, what: 'report', format: 'xlsx' }, admin))
     expect(report.state).toBe('finished')
-    expect((await t.ok('recon.jobs.file', { jobId: report.id }, admin)).fileName).toMatch(/\.xlsx$/)
+    // Named as the reports' exports are: its time in the user's zone (the business zone here, Shanghai), the offset said.
+    expect((await t.ok('recon.jobs.file', { jobId: report.id }, admin)).fileName).toMatch(new RegExp(`^run-${started.run.id}-report-\\d{8}-\\d{6}-UTC\\+0800\\.xlsx$`))
   })
 
   it('exports each side of a break in its own currency', async () => {

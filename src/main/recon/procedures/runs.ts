@@ -4,6 +4,7 @@
  * report with its hashes). A merchant-bound user reads the runs with its own merchant's figures
  * and exports its own breaks only; starting a run is the platform's.
  */
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { RunRow } from '../../../shared/contract/reconciliation'
@@ -30,6 +31,7 @@ import { RECON_READS } from '../reads'
 import type { RunScope, RunSettings } from '../run'
 import { OF_STATEMENTS } from '../run-inputs'
 import { currentProfile, loadSource } from '../sources'
+import { exportFileName } from '../../reports/export/file-name'
 import { exportsFolder } from '../uploads'
 
 type Run = typeof reconRuns.$inferSelect
@@ -209,9 +211,11 @@ export const reconRunProcedures = handlers({
     if (merchantId !== null && input.what === 'report') platformActor(ctx)
     const folder = exportsFolder(ctx.recon.folder)
     privateFolder(folder)
-    const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
-    const path = join(folder, `run-${run.id}-${input.what}-${stamp}-${actor.userId}-${Math.random().toString(36).slice(2, 8)}.${input.format}`)
-    const task: ReconTask = { kind: 'export', request: { runId: run.id, tenantId: ctx.tenantId, what: input.what, format: input.format, language: input.language, merchantId, zone: displayZoneOf(ctx.db, actorOf(ctx).userId, ctx.tenantId), path } }
+    const zone = displayZoneOf(ctx.db, actor.userId, ctx.tenantId)
+    // Named as the reports' exports are: the time in the user's zone, the offset said.
+    const fileName = exportFileName(`run-${run.id}-${input.what}`, input.format, new Date(ctx.clock.now()), zone)
+    const path = join(folder, `${actor.userId}-${randomUUID()}-${fileName}`)
+    const task: ReconTask = { kind: 'export', request: { runId: run.id, tenantId: ctx.tenantId, what: input.what, format: input.format, language: input.language, merchantId, zone, path, fileName } }
     audit(ctx, run.id, say('audit.recon.exportStarted', { id: run.id, what: input.what, format: input.format.toUpperCase() }), { what: input.what, format: input.format, merchantId }, merchantId)
     const job = ctx.recon.start(task, actor.userId, (ended) => {
       const result = ended.result as ReconExportResult | null

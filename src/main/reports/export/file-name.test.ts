@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName } from './jobs'
+import { exportFileName } from './file-name'
 
 describe('an export file name', () => {
   it('is the time it was made in the zone its times are in, the offset said', () => {

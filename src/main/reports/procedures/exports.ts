@@ -13,7 +13,7 @@ import { handlers } from '../../core/registry'
 import { merchantFilter } from '../../core/scope'
 import { displayZoneOf } from '../../core/tenant'
 import { transact } from '../../db/transaction'
-import { exportFileName } from '../export/jobs'
+import { exportFileName } from '../export/file-name'
 import { EXPORT_EXTENSIONS } from '../export/write'
 import { readScope } from '../../reads/paged'
 
