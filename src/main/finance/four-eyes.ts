@@ -109,6 +109,22 @@ export function holdPayoutForApproval(tx: Tx, ctx: Ctx, order: Order): boolean {
   return true
 }
 
+/** The timeline text of a rehearsal's payout that a live run would hold for a second user. */
+export const LIVE_APPROVAL = 'order.rehearsalLiveApproval'
+
+/**
+ * A payout on a field test's rehearsal copy is never held: the simulator pays it and the ledger
+ * reverses what it books, so no money leaves (the rule is about money leaving). What a live run
+ * would do is kept on its timeline instead (the field test's evidence shows it); whether it said so.
+ */
+export function noteRehearsalApproval(tx: Tx, ctx: Ctx, order: Order): boolean {
+  const threshold = waits(tx, ctx.tenantId, 'payout', order.currency, order.amountMinor)
+  if (threshold === null) return false
+  const words = { money: moneyText(order.amountMinor, order.currency), threshold: moneyText(threshold, order.currency) }
+  addEvent(tx, order.id, order.createdAt, 'manual', say(LIVE_APPROVAL, words), { threshold: fromMinor(threshold, order.currency) }, actorOf(ctx).username)
+  return true
+}
+
 /** Refuses a manual step on a payout that is still waiting for its second approval (it was never sent). */
 export function refuseWhileAwaiting(tx: Tx, order: Order): void {
   if (order.direction === 'payout' && pendingFor(tx, order.id, 'payout')) {

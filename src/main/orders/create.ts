@@ -31,7 +31,7 @@ import { countCreated } from './stats'
 import { addEvent } from './timeline'
 import { tenantZone } from '../core/tenant'
 import { rateForOrder } from '../finance/fx'
-import { holdPayoutForApproval } from '../finance/four-eyes'
+import { holdPayoutForApproval, noteRehearsalApproval } from '../finance/four-eyes'
 
 type Direction = 'deposit' | 'payout'
 type CreateInput = ParsedInputOf<'orders.createDeposit'>
@@ -208,7 +208,9 @@ export function createOrder(ctx: Ctx, input: CreateInput, direction: Direction, 
       addEvent(tx, order.id, now, 'ledger', say(LIVE_REFUSAL, { channel: live.name, reason: liveCoverage.reason }), { liveChannelId: live.id, short, channelShortBy, merchantShortBy })
     }
     // A payout at or over the tenant's four-eyes threshold holds its funds but joins the outbox only when a second user approves it.
-    const awaitsApproval = direction === 'payout' && holdPayoutForApproval(tx, ctx, order)
+    // A rehearsal's is never held (no money leaves): its timeline says a live one would be.
+    if (direction === 'payout' && twin) noteRehearsalApproval(tx, ctx, order)
+    const awaitsApproval = direction === 'payout' && !twin && holdPayoutForApproval(tx, ctx, order)
     if (!awaitsApproval) {
       tx.insert(outbox)
         .values({ orderId: order.id, operation: direction === 'deposit' ? 'send_deposit' : 'send_payout', idempotencyKey: orderNo, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })

@@ -21,6 +21,7 @@ export const fourEyesTextEn = {
   'fourEyes.what.markResult': 'marking order {{orderNo}} ({{money}}) {{status}}',
   'fourEyes.what.channelBalance': '{{kind}} of {{money}} on channel {{channel}}',
   'order.awaitingApproval': 'Awaiting approval by a second user: {{money}} is at or over the four-eyes threshold of {{threshold}} (request {{id}}); nothing is sent until then',
+  'order.rehearsalLiveApproval': 'A live run would hold this payout for a second user’s approval: {{money}} is at or over the four-eyes threshold of {{threshold}}. A rehearsal moves no money, so it went to the simulator without waiting',
   'order.approvalGranted': 'Approved by a second user ({{user}}): sending',
   'order.approvalRefused': 'Rejected by a second user ({{user}}): {{reason}}',
   'order.markAwaitingApproval': 'Marking {{status}} requested by {{user}} ({{reason}}): awaiting approval by a second user (request {{id}})',

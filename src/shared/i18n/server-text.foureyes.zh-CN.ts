@@ -21,6 +21,7 @@ export const fourEyesTextZhCN = {
   'fourEyes.what.markResult': '将订单 {{orderNo}}（{{money}}）标记为{{status}}',
   'fourEyes.what.channelBalance': '通道 {{channel}} 的{{kind}} {{money}}',
   'order.awaitingApproval': '等待第二位用户复核：金额 {{money}} 达到四眼复核阈值 {{threshold}}（申请 {{id}}）；复核通过前不会发送',
+  'order.rehearsalLiveApproval': '真实执行时，此代付需等待第二位用户复核：金额 {{money}} 达到四眼复核阈值 {{threshold}}。演练不动用资金，因此未等复核即发往了模拟器',
   'order.approvalGranted': '第二位用户（{{user}}）已复核通过：开始发送',
   'order.approvalRefused': '第二位用户（{{user}}）已驳回：{{reason}}',
   'order.markAwaitingApproval': '{{user}} 申请标记为{{status}}（{{reason}}）：等待第二位用户复核（申请 {{id}}）',

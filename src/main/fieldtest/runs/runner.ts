@@ -111,8 +111,11 @@ export function createFieldTestRunner(deps: FieldTestRunnerDeps): FieldTestRunne
       const next = rows.find((r) => r.status === 'pending' || r.status === 'running')
       const now = clock.now()
       if (!next) {
+        // Finished is not "all went well" when the four-eyes rule kept a payout from being sent: the run says so.
+        const held = rows.filter((r) => r.causeCode?.startsWith('four_eyes.')).map((r) => r.stepIndex + 1)
+        const statusText = held.length ? say('fieldtest.status.finishedHeld', { steps: held.join(', ') }) : null
         transact(db, (tx) => {
-          setRunStatus(tx, runId, 'finished', now, { currentStep: null, finishedAt: now, statusText: null })
+          setRunStatus(tx, runId, 'finished', now, { currentStep: null, finishedAt: now, statusText })
           withdrawRunOrders(tx, ctx, runId, say('fieldtest.withdrawn.runEnded', { run: runId }))
         })
         disarm(current)

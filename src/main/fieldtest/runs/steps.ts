@@ -6,7 +6,8 @@
  * the outbox has not already sent. Refunds are requested in the transaction that records them on
  * the step, for the same reason.
  *
- * Every outcome is pass / fail / blocked (the environment: a cap, the balance, the simulator not
+ * Every outcome is pass / fail / blocked (the environment: a cap, the balance, a payout the four-eyes
+ * rule held that no second user approved in the step's window (approval.ts), the simulator not
  * reachable, or one that forgot its orders in a restart) / skipped (a stop, or an earlier step sent
  * nothing to act on), with the cause as a catalog text. A live provider whose host cannot be reached
  * fails the step: the channel's connection is the engineer's to fix. An order a step gives up on
@@ -27,8 +28,11 @@ import { caseBalance } from '../../aftersales/cases'
 import { requestRefund } from '../../aftersales/refunds'
 import { evaluatePair } from '../../master/limits'
 import { createOrder, LIVE_REFUSAL } from '../../orders/create'
+import { LIVE_APPROVAL } from '../../finance/four-eyes'
+import { awaitSecondUser } from './approval'
 import { amountsAgree, orderFacts, refundFacts, type OrderFacts } from './evidence'
 import { endStep, loadRun, markRunning, recordOrder, recordRefund, requestKeyOf, sentSoFar, type Run, type RunStepRow, type StepEnd } from './store'
+import { sleep, unlessStopped, waitFor } from './wait'
 import { withdrawIfNeverSent } from './withdraw'
 
 export interface StepContext {
@@ -70,46 +74,6 @@ const ORDER_FIELDS = ['amount', 'merchantId', 'serviceId', 'channelId', 'termina
 function orderFieldTerm(field: string): TextParam {
   const name = field.replace(/^fields\./, '')
   return (ORDER_FIELDS as readonly string[]).includes(name) ? term('orderField', name as (typeof ORDER_FIELDS)[number]) : verbatim(name)
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false)
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve(true)
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      resolve(false)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-}
-
-/** Resolves with the work's result, or null as soon as the run is stopped (the work goes on, unwatched). */
-async function unlessStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
-  if (signal.aborted) return null
-  let onAbort: () => void = () => {}
-  const stopped = new Promise<null>((resolve) => {
-    onAbort = () => resolve(null)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-  try {
-    return await Promise.race([work, stopped])
-  } finally {
-    signal.removeEventListener('abort', onAbort)
-  }
-}
-
-/** Polls `check` until it answers (not null), the deadline passes (null) or the run stops ('stopped'). */
-async function waitFor<T>(check: () => T | null, deadline: number, sc: StepContext): Promise<T | null | 'stopped'> {
-  for (;;) {
-    const found = check()
-    if (found !== null) return found
-    if (Date.now() >= deadline) return null
-    if (!(await sleep(Math.min(sc.pollMs, Math.max(1, deadline - Date.now())), sc.signal))) return 'stopped'
-  }
 }
 
 /**
@@ -249,9 +213,10 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
   }
   const atSubmit = direction === 'payout' ? orderFacts(ctx.db, orderId).detail : null
   const holdAtSubmit = atSubmit?.holdStatus ?? null
-  // A rehearsal's payout the live channel's balances would not cover: said on the step, not failed
-  // (the rehearsal is not the live run; the balances may differ by the time it runs).
-  const liveRefusal = atSubmit?.timeline.find((e) => e.text?.code === LIVE_REFUSAL)?.text ?? null
+  // A rehearsal's payout the live channel's balances would not cover, or that a live run would hold
+  // for a second user: said on the step, not failed (the rehearsal is not the live run; the balances
+  // and the rules may differ by the time it runs).
+  const liveNotes = (atSubmit?.timeline ?? []).flatMap((e) => (e.text && (e.text.code === LIVE_REFUSAL || e.text.code === LIVE_APPROVAL) ? [e.text] : []))
   transact(ctx.db, (tx) => recordOrder(tx, run.id, row.stepIndex, orderId, amount.ok ? amount.minor : 0))
   if (!replayed) {
     const sending = ctx.sending.sendNow(orderId)
@@ -263,7 +228,7 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
     }
   }
 
-  const notes: ServerText[] = liveRefusal ? [liveRefusal] : []
+  const notes: ServerText[] = [...liveNotes]
   const payment: StepEvidence['payment'] = direction === 'deposit' ? (sc.payer ? 'simulator' : 'payer') : null
   const facts = () => {
     const f = orderFacts(ctx.db, orderId, notes, payment)
@@ -274,6 +239,12 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
 
   let now = facts()
   if (step.expect.outcome === 'refused_locally') return finish(fail(say('fieldtest.cause.acceptedOutsideRange', { orderNo: now.order.orderNo }), 'limit.accepted'))
+  const windowMs = (step.expect.callbackWithinSeconds ?? DEFAULT_WINDOW_S) * 1000
+  // A live payout the four-eyes rule holds waits for a second user (approval.ts).
+  const secondUser = direction === 'payout' ? await awaitSecondUser(sc, orderId, windowMs, notes) : null
+  if (secondUser === 'stopped') return null
+  if (secondUser && secondUser !== 'sent') return finish(blocked(secondUser.cause, secondUser.causeCode))
+  if (secondUser === 'sent') now = facts()
   // Not answered: still in the outbox (a deposit) or unknown (a payout that may have arrived).
   if (now.order.status === 'created' || now.order.status === 'unknown') {
     const verdict = sendingFailure(sc, now) ?? fail(say('fieldtest.cause.stillPending', { status: term('orderStatus', now.order.status) }), 'order.not_sent')
@@ -303,7 +274,6 @@ async function sendOrder(sc: StepContext): Promise<StepEnd | null> {
       }
     } else notes.push(say('fieldtest.note.waitingForPayer', { orderNo: now.order.orderNo }))
   }
-  const windowMs = (step.expect.callbackWithinSeconds ?? DEFAULT_WINDOW_S) * 1000
   const sentAt = now.order.sentAt ?? now.order.createdAt
   const settledOrForged = () => {
     const f = facts()

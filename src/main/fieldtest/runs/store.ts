@@ -86,6 +86,11 @@ export function setRunStatus(tx: Tx, runId: number, status: Run['status'], now: 
   tx.update(fieldtestRuns).set({ status, updatedAt: now, ...extra }).where(eq(fieldtestRuns.id, runId)).run()
 }
 
+/** What a running run says it is doing (written only while it runs: a stop's own text stands). */
+export function setRunText(tx: Tx, runId: number, statusText: ServerText | null): void {
+  tx.update(fieldtestRuns).set({ statusText }).where(and(eq(fieldtestRuns.id, runId), eq(fieldtestRuns.status, 'running'))).run()
+}
+
 /** Steps not yet ended become skipped with the cause (a stop, or a run that cannot go on). */
 export function skipRemaining(tx: Tx, runId: number, cause: ServerText, causeCode: string, now: number): void {
   tx.update(fieldtestRunSteps)
