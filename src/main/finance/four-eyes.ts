@@ -10,6 +10,7 @@
  * deposit's paid amount when given) and a channel balance change's size are what is compared.
  */
 import { and, eq } from 'drizzle-orm'
+import { rangeViolation } from '../../shared/limits'
 import { fromMinor } from '../../shared/money'
 import { moneyText } from '../../shared/money-text'
 import { say, term, verbatim, type ServerText } from '../../shared/server-text'
@@ -192,7 +193,7 @@ export function requestBalanceIfNeeded(tx: Tx, ctx: Ctx, channel: { id: number; 
 /**
  * Why a payout waiting for its second user may not be released now, or null. Its creation checked
  * what can change while it waits: its merchant active, its service and channel usable together
- * (evaluatePair, as creation asks it), and the merchant's balance covering it, so owing nothing (a
+ * (evaluatePair, as creation asks it), its amount within their limits, and the merchant's balance covering it, so owing nothing (a
  * chargeback booked on a short balance since; a rehearsal's payout is not limited by balances).
  * Its funds stay held: an approver releases it once that is put right, or rejects it.
  */
@@ -203,6 +204,9 @@ export function payoutUnreleasable(tx: Tx, ctx: Ctx, order: Order): ServerText |
   const channel = tx.select().from(channels).where(eq(channels.id, order.channelId)).get()!
   const pair = evaluatePair(tx, service, channel)
   if (!pair.usable) return pair.blockers[0]
+  // The limits its amount was checked against may have been narrowed since.
+  const outside = rangeViolation(order.amountMinor, pair.range, pair.money)
+  if (outside) return outside
   return isRehearsalChannel(tx, channel.id) ? null : merchantOwes(ctx.ledger, order.merchantId, order.currency)
 }
 

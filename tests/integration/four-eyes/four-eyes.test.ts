@@ -124,7 +124,7 @@ describe('four eyes on payouts', () => {
 })
 
 describe('four eyes on payouts: released only if its creation’s checks still hold', () => {
-  it('a payout whose merchant was disabled, or came to owe the platform, since it was created is not released; it stays waiting, its funds held', async () => {
+  it('a payout whose merchant was disabled, whose channel narrowed its limits, or whose merchant came to owe the platform since it was created is not released; it stays waiting, its funds held', async () => {
     await world([{ kind: 'payout', currency: 'CNY', threshold: '100' }])
     const second = await secondAdmin()
     const created = await w.t.ok('orders.createPayout', payout('300.00'), w.admin)
@@ -138,6 +138,16 @@ describe('four eyes on payouts: released only if its creation’s checks still h
       `Payout ${created.orderNo} cannot be released now: merchant "${merchant.name}" is disabled, since it was created; approve it once that is put right, or reject it to close it and release its hold`
     )
     await w.t.ok('merchants.update', { id: w.merchantId, name: merchant.name, status: 'active' }, w.admin)
+
+    // The channel's payouts limited to 200.00 since (set in the table: the limit's own screen is not what is tested).
+    const sqlite = w.t.core.db.$client
+    sqlite.prepare('update channels set payout_upper_minor = 20000 where id = ?').run(w.channelId)
+    const narrowed = await w.t.call('approvals.decide', { id: request.id, decision: 'approve' }, second)
+    expect(narrowed).toMatchObject({ status: 409, code: 'four_eyes.payout_not_releasable' })
+    expect(narrowed.message).toBe(
+      `Payout ${created.orderNo} cannot be released now: must be at most 200.00 CNY (channel limit); the available range is 10.00 CNY (service) – 200.00 CNY (channel), since it was created; approve it once that is put right, or reject it to close it and release its hold`
+    )
+    sqlite.prepare('update channels set payout_upper_minor = 0 where id = ?').run(w.channelId)
 
     // A chargeback on a short balance: 879.00 − 305.00 held leaves 574.00; a 1,000.00 chargeback makes it owe 426.00.
     const paid = w.t.core.db.$client.prepare("select id from orders where direction = 'deposit' and status = 'succeeded' order by id limit 1").get() as { id: number }
