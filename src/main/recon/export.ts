@@ -75,6 +75,9 @@ const BREAK_COLUMNS: (Column & { key: BreakColumnKey })[] = [
   { key: 'our_currency', kind: 'text' },
   { key: 'ours', kind: 'amount', in: 'our_currency' },
   { key: 'difference', kind: 'amount', in: 'their_currency' },
+  // A fee mismatch's two fees (its amounts are each side's gross, summed as amounts like any other's).
+  { key: 'their_fee', kind: 'amount', in: 'their_currency' },
+  { key: 'our_fee', kind: 'amount', in: 'their_currency' },
   { key: 'at', kind: 'text' },
   { key: 'assigned_to', kind: 'text', code: 'assigned_to' },
   // Left empty: the clerk writes a decision here and imports the file back.
@@ -117,6 +120,8 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
        l.order_no as lineOrderNo, l.upstream_no as lineUpstreamNo, l.refund_no as lineRefundNo, l.line_no as lineNo, b.currency,
        coalesce(l.currency, b.currency) as theirCurrency, coalesce(o.currency, rf.currency, b.currency) as ourCurrency,
        b.theirs_minor as theirs, b.ours_minor as ours, b.difference_minor as difference, b.at, u.username as assignedTo,
+       case when b.type = 'fee_mismatch' then json_extract(b.detail, '$.theirsFeeMinor') end as theirFee,
+       case when b.type = 'fee_mismatch' then json_extract(b.detail, '$.oursFeeMinor') end as ourFee,
        case when b.status <> 'open' then (select json_extract(e.text, '$.params.reason.params.text') from recon_break_events e
          where e.identity = b.identity and (e.action = 'resolved' or json_extract(e.text, '$.code') in ('recon.acceptedByAdjustment', 'recon.markRequested'))
            and json_extract(e.text, '$.params.reason.params.text') is not null order by e.id desc limit 1) end as decisionReason
@@ -135,6 +140,7 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
       return [
         b.id, ...named, b.decisionReason ?? '', b.merchant ?? '', b.orderNo ?? '', b.refundNo ?? '', b.lineOrderNo ?? '', b.lineUpstreamNo ?? '', b.lineRefundNo ?? '',
         b.lineNo, b.theirs === null ? '' : (theirCurrency ?? ''), money(b.theirs as number | null, theirCurrency), b.ours === null ? '' : (ourCurrency ?? ''), money(b.ours as number | null, ourCurrency), money(b.difference as number | null, currency),
+        money(b.theirFee as number | null, currency), money(b.ourFee as number | null, currency),
         timeText(b.at as number, r.zone), b.assignedTo ?? '', '', '', type, cause, status, resolution ?? ''
       ] as Row
     })

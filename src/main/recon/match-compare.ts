@@ -3,8 +3,11 @@
  * channel's fee against its schedule, status), and the breaks built for what is left, with their
  * likely causes and in the order of their identities.
  */
+import { Decimal, toMinor } from '../../shared/money'
+import { DECIMAL } from '../../shared/money-text'
+import { currency as currencyOf } from '../../shared/reference'
 import type { BreakType } from '../db/schema/recon'
-import type { Break, Line, MatchRules, Ours } from './match-types'
+import type { Break, Control, Line, MatchRules, Ours } from './match-types'
 
 export const byLine = (a: Line, b: Line) => a.statementId - b.statementId || a.lineNo - b.lineNo || a.id - b.id
 
@@ -183,9 +186,39 @@ function comparePaid(item: Ours, matched: Line[], rules: MatchRules, breaks: Bre
     const onOurs = onRate(item.amountMinor, ratePpm) + fixedMinor * feeLines.length
     if (!feeFits(charged, expected, rules) && !feeFits(charged, onOurs, rules)) {
       const observedPpm = processed === 0 ? 0 : Math.round(((charged - fixedMinor * feeLines.length) * 1_000_000) / processed)
-      breaks.push({ ...pairBreak(item, first, lines, 'fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: charged, oursMinor: expected, differenceMinor: charged - expected }), identity: `fee_mismatch:${item.kind}:${item.id}` })
+      // Each side's amount stays its gross (a list or export sums them as amounts); the two fees
+      // are the break's detail and their difference its difference.
+      const fees = { theirsFeeMinor: charged, oursFeeMinor: expected }
+      breaks.push({ ...pairBreak(item, first, lines, 'fee_mismatch', `fee_rate:${observedPpm}`, { theirsMinor: theirs, differenceMinor: charged - expected }, fees), identity: `fee_mismatch:${item.kind}:${item.id}` })
     }
   }
+}
+
+/** A count among a file's control totals (a trailer's `.count`, camt.053's `NbOfNtries`): no money. */
+const isCount = (name: string) => /(\.count|NbOfNtries)$/.test(name)
+
+/**
+ * A control total that does not add up: its figures and their difference (stated less computed,
+ * exact). Money (not a count) is in the currency of the statement's lines when they have one; then
+ * the difference is the break's, in minor units when it fits them (a list and an export show it).
+ */
+export function controlBreak(c: Control, lines: Line[], at: number): Break {
+  const detail: Record<string, unknown> = { name: c.name, stated: c.stated, computed: c.computed, ...(c.problem ? { problem: c.problem } : {}) }
+  let currency: string | null = null
+  let differenceMinor: number | null = null
+  if (DECIMAL.test(c.stated) && DECIMAL.test(c.computed)) {
+    const difference = new Decimal(c.stated).minus(c.computed)
+    detail.difference = difference.toFixed(Math.max(new Decimal(c.stated).decimalPlaces(), new Decimal(c.computed).decimalPlaces()))
+    const currencies = isCount(c.name) ? [] : [...new Set(lines.flatMap((l) => (l.statementId === c.statementId && l.currency !== null ? [l.currency] : [])))]
+    const known = currencies.length === 1 ? currencyOf(currencies[0]) : undefined
+    if (known) {
+      currency = currencies[0]
+      detail.currency = currency
+      const fits = difference.decimalPlaces() <= known.minorUnits && Number.isSafeInteger(difference.times(10 ** known.minorUnits).toNumber())
+      if (fits) differenceMinor = toMinor(difference, currency)
+    }
+  }
+  return { type: 'control_total', identity: `control_total:${c.statementId}:${c.name}`, lineId: null, orderId: null, refundId: null, statementId: c.statementId, merchantId: null, currency, theirsMinor: null, oursMinor: null, differenceMinor, at, causeKey: 'control_total', detail }
 }
 
 /**

@@ -70,7 +70,8 @@ describe('matching statement lines against our orders', () => {
     const result = matchStatement(lines, os, [], [{ statementId: 1, name: 'trade_total', stated: '6.00', computed: '5.00', ok: false }], rules, scope)
     expect(types(result)).toEqual(['amount_over', 'amount_short', 'control_total', 'currency_mismatch', 'duplicate', 'fee_mismatch', 'missing_ours', 'missing_theirs', 'status_mismatch', 'status_mismatch'])
     expect(result.breaks.find((b) => b.orderId === missing.id)?.type).toBe('missing_theirs')
-    expect(result.breaks.find((b) => b.type === 'fee_mismatch')).toMatchObject({ theirsMinor: 90, oursMinor: 60, differenceMinor: 30, causeKey: 'fee_rate:9000' })
+    // Each side's amount is its gross; the fees (charged, due by the schedule) are the break's detail.
+    expect(result.breaks.find((b) => b.type === 'fee_mismatch')).toMatchObject({ theirsMinor: 10_000, oursMinor: 10_000, differenceMinor: 30, causeKey: 'fee_rate:9000', detail: { theirsFeeMinor: 90, oursFeeMinor: 60 } })
     expect(result.breaks.filter((b) => b.type === 'status_mismatch').map((b) => b.causeKey).sort()).toEqual(['ours_paid_theirs_not', 'theirs_paid_ours_not'])
   })
 
@@ -133,11 +134,11 @@ describe('matching statement lines against our orders', () => {
       line({ orderNo: creditedPayout.orderNo, kind: 'payout', grossMinor: -10_000, feeMinor: 70 })
     ]
     const result = matchStatement(lines, [other, ownFee, split, credited, creditedPayout], [], [], { ...rules, fee: { ratePpm: 6000, fixedMinor: 10 } }, scope)
-    expect(result.breaks.map((b) => [b.type, b.orderId, b.theirsMinor, b.oursMinor, b.differenceMinor, b.causeKey])).toEqual([
-      ['amount_over', other.id, 12_000, 10_000, 2_000, 'amount'],
-      ['amount_over', ownFee.id, 12_000, 10_000, 2_000, 'amount'],
-      ['fee_mismatch', credited.id, -70, 70, -140, 'fee_rate:-8000'],
-      ['fee_mismatch', creditedPayout.id, -70, 70, -140, 'fee_rate:-8000']
+    expect(result.breaks.map((b) => [b.type, b.orderId, b.theirsMinor, b.oursMinor, b.differenceMinor, b.causeKey, b.detail.theirsFeeMinor, b.detail.oursFeeMinor])).toEqual([
+      ['amount_over', other.id, 12_000, 10_000, 2_000, 'amount', undefined, undefined],
+      ['amount_over', ownFee.id, 12_000, 10_000, 2_000, 'amount', undefined, undefined],
+      ['fee_mismatch', credited.id, 10_000, 10_000, -140, 'fee_rate:-8000', -70, 70],
+      ['fee_mismatch', creditedPayout.id, 10_000, 10_000, -140, 'fee_rate:-8000', -70, 70]
     ])
   })
 

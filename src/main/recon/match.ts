@@ -23,7 +23,7 @@
  * a failed attempt, a payment and the line of theirs that took it back when ours agrees nothing
  * stayed), never two of these.
  */
-import { assignRateCauses, byIdentity, byLine, compare, lineBreak, linesOfBreak, oursBreak, theirsPaid, theirsUndone, withinTolerance } from './match-compare'
+import { assignRateCauses, byIdentity, byLine, compare, controlBreak, lineBreak, linesOfBreak, oursBreak, theirsPaid, theirsUndone, withinTolerance } from './match-compare'
 import { Claims, idSetFor, positionById } from './match-sets'
 import type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, MatchRules, OurOrder, OurRefund, Ours, Scope } from './match-types'
 
@@ -36,8 +36,10 @@ export type { Break, Control, KeyFinder, Line, ManualLink, Match, MatchResult, M
  * failed attempt beside the payment is no match (it was one, its amount counted twice with the
  * payment's); a reversed or failed settlement line settles no day.
  * 5: a line dated by day only is matched in the window pass within its whole day (in 4, from its 00:00).
+ * 6: a fee mismatch's theirs and ours are the two sides' gross (they were the two fees, now in its detail);
+ * a control total of money has its statement's currency and its difference.
  */
-export const RULE_VERSION = 5
+export const RULE_VERSION = 6
 
 
 /**
@@ -330,7 +332,7 @@ export function matchStatement(lines: Line[], ours: Ours[], links: ManualLink[],
 
   for (const c of controls) {
     if (c.ok) continue
-    breaks.push({ type: 'control_total', identity: `control_total:${c.statementId}:${c.name}`, lineId: null, orderId: null, refundId: null, statementId: c.statementId, merchantId: null, currency: null, theirsMinor: null, oursMinor: null, differenceMinor: null, at: scope.from, causeKey: 'control_total', detail: { name: c.name, stated: c.stated, computed: c.computed, ...(c.problem ? { problem: c.problem } : {}) } })
+    breaks.push(controlBreak(c, sorted, scope.from))
   }
   assignRateCauses(breaks)
   return { matches: cleanMatches(matches, breaks, movedNothing), breaks: breaks.sort(byIdentity), pending }

@@ -75,6 +75,8 @@ interface BreakJoined {
   theirsMinor: number | null
   oursMinor: number | null
   differenceMinor: number | null
+  theirsFeeMinor: number | null
+  oursFeeMinor: number | null
   at: number
   assignedTo: string | null
   adjustmentId: number | null
@@ -93,6 +95,8 @@ interface BreakJoined {
 
 const BREAK_COLUMNS = `b.id, b.run_id as runId, b.type, b.cause_key as causeKey, b.status, b.resolution, b.line_id as lineId, b.order_id as orderId, b.refund_id as refundId,
   b.merchant_id as merchantId, b.currency, b.theirs_minor as theirsMinor, b.ours_minor as oursMinor, b.difference_minor as differenceMinor, b.at,
+  case when b.type = 'fee_mismatch' then json_extract(b.detail, '$.theirsFeeMinor') end as theirsFeeMinor,
+  case when b.type = 'fee_mismatch' then json_extract(b.detail, '$.oursFeeMinor') end as oursFeeMinor,
   u.username as assignedTo, b.adjustment_id as adjustmentId, b.approval_id as approvalId, b.updated_at as updatedAt,
   coalesce(o.order_no, ro.order_no) as orderNo, r.refund_no as refundNo, m.name as merchantName, coalesce(o.currency, r.currency) as oursCurrency,
   l.order_no as lineOrderNo, l.upstream_no as lineUpstreamNo, l.refund_no as lineRefundNo, l.line_no as lineNo, l.currency as lineCurrency`
@@ -125,6 +129,7 @@ export function breakRowOf(r: BreakJoined, now: number): BreakRow {
     theirs: { currency: theirsCurrency, amount: amountOf(r.theirsMinor, theirsCurrency) },
     ours: { currency: oursCurrency, amount: amountOf(r.oursMinor, oursCurrency) },
     difference: amountOf(r.differenceMinor, r.currency),
+    fee: r.theirsFeeMinor === null || r.oursFeeMinor === null || r.currency === null ? null : { theirs: fromMinor(r.theirsFeeMinor, r.currency), ours: fromMinor(r.oursFeeMinor, r.currency) },
     theirKeys: { orderNo: r.lineOrderNo, upstreamNo: r.lineUpstreamNo, refundNo: r.lineRefundNo, lineNo: r.lineNo },
     at: r.at,
     ageDays: Math.max(0, Math.floor((now - r.at) / DAY_MS)),

@@ -184,7 +184,10 @@ export const breakRow = z.object({
   merchantName: z.string().nullable(),
   theirs: side,
   ours: side,
+  /** Theirs less ours; a fee mismatch's: the fee charged less the fee due (its amounts are the two sides' gross). */
   difference: z.string().nullable(),
+  /** A fee mismatch's two fees, in their currency: charged by theirs, due by the source's schedule; null for any other break. */
+  fee: z.object({ theirs: z.string(), ours: z.string() }).nullable(),
   /** Their line's key fields, for the list: the upstream and order numbers as the file states them. */
   theirKeys: z.object({ orderNo: z.string().nullable(), upstreamNo: z.string().nullable(), refundNo: z.string().nullable(), lineNo: z.number().nullable() }),
   at: z.number(),

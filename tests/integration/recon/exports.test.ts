@@ -78,7 +78,7 @@ describe("a run's exported files", () => {
     // Before: id,type,cause,status,resolution,… in any language.
     expect(header).toEqual([
       '差异编号 [id]', '差异类型', '可能原因', '状态', '处理结果', '处理时的原因', '商户', '我方订单号', '我方退款单号', '对方订单号', '对方交易号', '对方退款单号', '对账单行号',
-      '对方币种', '对方金额', '我方币种', '我方金额', '差额', `时间（${zone}）`, '指派给（用户名） [assigned_to]', '本次处理（核销、忽略、备注、指派） [action]', '本次处理原因 [reason]',
+      '对方币种', '对方金额', '我方币种', '我方金额', '差额', '对方手续费', '按费率应收手续费', `时间（${zone}）`, '指派给（用户名） [assigned_to]', '本次处理（核销、忽略、备注、指派） [action]', '本次处理原因 [reason]',
       '类型代码 [type]', '原因代码 [cause]', '状态代码 [status]', '处理结果代码 [resolution]'
     ])
     expect(rows).toHaveLength(all.length)
@@ -109,7 +109,7 @@ describe("a run's exported files", () => {
     for (const bytes of [await exported(run.id, 'breaks', 'csv', 'en'), await exported(run.id, 'breaks', 'csv')]) {
       const [header, ...rows] = csvRows(bytes)
       expect(header.slice(0, 5)).toEqual(['Break ID [id]', 'Type', 'Likely cause', 'Status', 'Decision'])
-      expect(header.slice(19, 22)).toEqual(['Assigned to (user name) [assigned_to]', 'Your decision (write off, ignore, annotate, assign) [action]', 'Your reason [reason]'])
+      expect(header.slice(21, 24)).toEqual(['Assigned to (user name) [assigned_to]', 'Your decision (write off, ignore, annotate, assign) [action]', 'Your reason [reason]'])
       const r = rows.find((x) => x[0] === String(unpaid.id))!
       expect(r.slice(1, 4)).toEqual(['Status mismatch', 'Paid on their side, not on ours (lost callback)', 'Open'])
     }

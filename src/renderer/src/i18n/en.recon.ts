@@ -231,6 +231,7 @@ export const enRecon = {
       theirs: 'Theirs',
       ours: 'Ours',
       difference: 'Difference',
+      feeDifference: '{{money}} (fee)',
       age: 'Age',
       days: '{{n}} d',
       assignedTo: 'Assigned to'
@@ -241,6 +242,7 @@ export const enRecon = {
       acceptRefused: 'Accept theirs is not offered. {{reason}}.',
       assigned: 'assigned to {{name}}',
       difference: 'Difference {{money}}',
+      feeDifference: 'Fee difference {{money}}',
       awaiting: 'Accepted theirs: waiting for another user to approve the adjustment.',
       openAdjustment: 'Open adjustment {{id}}',
       awaitingMark: 'Accepting theirs: marking order {{orderNo}} succeeded waits for another user’s approval.',
@@ -254,7 +256,7 @@ export const enRecon = {
       candidates: 'Orders their line could be',
       history: 'History',
       action: 'Decision',
-      extras: { name: 'Control total', stated: 'Stated in the file', computed: 'Computed from the lines', members: 'Lines in the group', theirsCurrency: 'Their currency' }
+      extras: { name: 'Control total', stated: 'Stated in the file', computed: 'Computed from the lines', difference: 'Difference', members: 'Lines in the group', theirsCurrency: 'Their currency' }
     },
     resolve: {
       title: '{{action}}: break {{id}}',

@@ -232,6 +232,7 @@ export const zhCNRecon: typeof enRecon = {
       theirs: '对方',
       ours: '我方',
       difference: '差额',
+      feeDifference: '{{money}}（手续费）',
       age: '账龄',
       days: '{{n}} 天',
       assignedTo: '处理人'
@@ -242,6 +243,7 @@ export const zhCNRecon: typeof enRecon = {
       acceptRefused: '不提供“以对方为准”。{{reason}}。',
       assigned: '已指派给 {{name}}',
       difference: '差额 {{money}}',
+      feeDifference: '手续费差额 {{money}}',
       awaiting: '已选择以对方为准：等待另一位用户审批调账。',
       openAdjustment: '打开调账 {{id}}',
       awaitingMark: '以对方为准：将订单 {{orderNo}} 标记为成功，等待另一位用户审批。',
@@ -255,7 +257,7 @@ export const zhCNRecon: typeof enRecon = {
       candidates: '对方明细可能对应的订单',
       history: '处理记录',
       action: '处理',
-      extras: { name: '合计项', stated: '文件所列', computed: '按明细计算', members: '组内明细数', theirsCurrency: '对方币种' }
+      extras: { name: '合计项', stated: '文件所列', computed: '按明细计算', difference: '差额', members: '组内明细数', theirsCurrency: '对方币种' }
     },
     resolve: {
       title: '{{action}}：差异 {{id}}',

@@ -17,6 +17,7 @@ import { formatDateTime } from '../../../format/time'
 import { useServerText } from '../../../i18n/serverText'
 import { BreakStatusBadge } from '../badges'
 import { breakTypeLabel, causeLabel, controlLabel, reconLabel } from '../labels'
+import { controlFigure, differenceText } from './breakMoney'
 import { SideBySide } from './SideBySide'
 import { SHORTCUTS } from './useReviewKeys'
 
@@ -24,13 +25,18 @@ type History = BreakDetail['history'][number]
 type Candidate = BreakDetail['candidates'][number]
 
 /** What the run noted beside a break that the sides do not show (a control total's figures, a group's size). */
-const EXTRAS = ['name', 'stated', 'computed', 'members', 'theirsCurrency'] as const
+const EXTRAS = ['name', 'stated', 'computed', 'difference', 'members', 'theirsCurrency'] as const
+const FIGURES = new Set<string>(['stated', 'computed', 'difference'])
 
 function Extras({ detail }: { detail: Record<string, unknown> }) {
   const { t } = useTranslation()
   const text = useServerText()
   // A control total that could not be computed says why in place of the figure.
-  const shown = (key: string, value: unknown) => (key === 'computed' && isServerText(detail.problem) ? text(detail.problem) : key === 'name' ? controlLabel(t, String(value)) : String(value))
+  const shown = (key: string, value: unknown) => {
+    if (key === 'computed' && isServerText(detail.problem)) return text(detail.problem)
+    if (key === 'name') return controlLabel(t, String(value))
+    return FIGURES.has(key) ? controlFigure(String(value), detail.currency) : String(value)
+  }
   const entries = EXTRAS.filter((key) => typeof detail[key] === 'string' || typeof detail[key] === 'number').map((key) => [key, detail[key]] as const)
   if (entries.length === 0) return null
   return (
@@ -74,7 +80,7 @@ export function BreakDetailPanel({ id, canDecide, onAction }: { id: number; canD
               </Text>
             </Group>
           </Stack>
-          {d.difference !== null && <Text fw={700}>{t('recon.detail.difference', { money: formatAmount(d.difference, d.theirs.currency ?? d.ours.currency ?? '') })}</Text>}
+          {d.difference !== null && <Text fw={700}>{differenceText(t, d, true)}</Text>}
         </Group>
         {d.status === 'awaiting_approval' && d.adjustmentId !== null && (
           <Alert color="yellow" data-testid="awaiting-adjustment">

@@ -5,11 +5,9 @@ import type { BreakRow } from '../../../../../shared/contract/reconciliation'
 import { pagedTableProps, type PagedResult } from '../../../components/list/pagedTable'
 import type { ListTableState } from '../../../components/list/useListState'
 import { useTableText } from '../../../components/tableText'
-import { formatAmount } from '../../../format/amount'
 import { BreakStatusBadge } from '../badges'
 import { breakTypeLabel, causeLabel } from '../labels'
-
-const money = (side: BreakRow['theirs']) => (side.amount === null ? '' : formatAmount(side.amount, side.currency ?? ''))
+import { differenceText, sideMoney } from './breakMoney'
 
 interface BreakTableProps {
   paging: ListTableState
@@ -42,9 +40,9 @@ export function BreakTable({ paging, result, selectedId, onSelect }: BreakTableP
         { accessor: 'merchantName', title: t('master.merchant'), render: (b) => b.merchantName ?? '' },
         { accessor: 'theirKeys', title: t('recon.breaks.theirKeys'), render: (b) => [b.theirKeys.orderNo, b.theirKeys.upstreamNo, b.theirKeys.refundNo].filter(Boolean).join(' · ') },
         { accessor: 'orderNo', title: t('recon.breaks.ourOrder'), render: (b) => b.orderNo ?? '' },
-        { accessor: 'theirs', title: t('recon.breaks.theirs'), textAlign: 'right', noWrap: true, render: (b) => money(b.theirs) },
-        { accessor: 'ours', title: t('recon.breaks.ours'), textAlign: 'right', noWrap: true, render: (b) => money(b.ours) },
-        { accessor: 'difference', title: t('recon.breaks.difference'), textAlign: 'right', noWrap: true, render: (b) => (b.difference === null ? '' : formatAmount(b.difference, b.theirs.currency ?? b.ours.currency ?? '')) },
+        { accessor: 'theirs', title: t('recon.breaks.theirs'), textAlign: 'right', noWrap: true, render: (b) => sideMoney(b.theirs) },
+        { accessor: 'ours', title: t('recon.breaks.ours'), textAlign: 'right', noWrap: true, render: (b) => sideMoney(b.ours) },
+        { accessor: 'difference', title: t('recon.breaks.difference'), textAlign: 'right', noWrap: true, render: (b) => differenceText(t, b) },
         { accessor: 'ageDays', title: t('recon.breaks.age'), textAlign: 'right', noWrap: true, render: (b) => t('recon.breaks.days', { n: b.ageDays }) },
         { accessor: 'assignedTo', title: t('recon.breaks.assignedTo'), render: (b) => b.assignedTo ?? '' }
       ]}

@@ -36,7 +36,7 @@ export function SideBySide({ detail }: { detail: BreakDetail }) {
   const { line, order } = detail
   const when = (at: number | null | undefined) => (at === null || at === undefined ? null : formatDateTime(at))
   const ourAmount = order ? (order.paidAmount ?? order.amount) : null
-  const ourFee = detail.type === 'fee_mismatch' ? detail.ours.amount : null
+  const ourFee = detail.fee?.ours ?? null
   const rows: Row[] = [
     { label: t('recon.fields.orderNo'), theirs: line?.orderNo, ours: order?.orderNo, shownOurs: order && <Anchor component={Link} to={orderPath(order.id)} data-testid="order-link">{order.orderNo}</Anchor> },
     { label: t('recon.fields.merchantOrderNo'), theirs: line?.merchantOrderNo, ours: order?.merchantOrderNo },
