@@ -243,6 +243,8 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
 
   await test.step('amount over and a line missing on our side accepted: adjustments requested, waiting for a second user', async () => {
     await decide('Amount over', 'a', 'Alipay settled 5.00 more; credit the merchant', 'Waiting for approval')
+    // The request is its own step of the history, not a note.
+    await expect(run.history.last()).toContainText('Accept theirs requested')
     await expect(page.getByTestId('awaiting-adjustment')).toContainText('Open adjustment')
     await run.showType('Missing on our side')
     await expect(run.detail).toContainText(plan.unknown.orderNo)
@@ -274,8 +276,8 @@ test('a statement is profiled, imported, reconciled and every kind of break deci
   const approver = await browser.newPage()
   await test.step('the second user approves both adjustments on the adjustments page', async () => {
     await signIn(approver, host, APPROVER)
-    await approveAdjustmentOf(approver, breakIds['Amount over'])
-    await approveAdjustmentOf(approver, breakIds['Missing on our side'])
+    await approveAdjustmentOf(approver, breakIds['Amount over'], 'Alipay settled 5.00 more; credit the merchant')
+    await approveAdjustmentOf(approver, breakIds['Missing on our side'], 'A payment our system never saw; credit Golden Dragon')
   })
   await approver.close()
 

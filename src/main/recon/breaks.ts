@@ -27,9 +27,11 @@ import { conflict, forbidden, notFound, validationError } from '../core/errors'
 import { adjustmentRequests, orders, reconBreaks, reconLines, reconManualLinks, reconMatches, reconRuns, refunds, users } from '../db/schema'
 import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
+import { addCaseEvent } from '../cases/timeline'
 import { requestAdjustment } from '../finance/adjustments'
 import { requestMarkIfNeeded } from '../finance/four-eyes'
 import { markOrderResult } from '../orders/manual'
+import { addEvent } from '../orders/timeline'
 import { acceptRefusal, theirLinesNow } from './accept-lines'
 import { addBreakEvent, setBreakStatus } from './break-history'
 
@@ -161,6 +163,9 @@ export function markingOf(order: typeof orders.$inferSelect, b: Break): { paidAm
   return { paidAmount: order.direction === 'deposit' && theirs < order.amountMinor ? fromMinor(theirs, order.currency) : undefined }
 }
 
+/** What a request that accepts theirs says of the break it came from, in the reader's language. */
+const requestedFromBreak = (b: Break) => say('recon.requestedFromBreak', { breakId: b.id, type: term('breakType', b.type) })
+
 /** An order theirs paid and ours did not: marked succeeded for what they paid, never more than the order. */
 function acceptByOrder(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): ServerText {
   needPermission(actorOf(ctx), PERMISSIONS.MANUAL_MARK_RESULT, 'recon.breaks.resolve')
@@ -168,11 +173,14 @@ function acceptByOrder(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): Se
   const { paidAmount } = markingOf(order, b)
   // The manual operation's own four-eyes rule: at or over the threshold the marking waits for a
   // second user, and so does the break (reconApprovalEnded follows the request's decision).
-  const request = requestMarkIfNeeded(tx, ctx, order, { result: 'succeeded', paidAmount, reason: `Reconciliation break ${b.id} (${b.type}): ${d.reason}` })
+  // The request keeps the clerk's own words; the break is linked by id (its approval_id) and named
+  // on the order's timeline in the reader's language.
+  const request = requestMarkIfNeeded(tx, ctx, order, { result: 'succeeded', paidAmount, reason: d.reason })
   if (request) {
     setBreakStatus(tx, b, { status: 'awaiting_approval', approvalId: request.id }, now)
+    addEvent(tx, order.id, now, 'manual', requestedFromBreak(b), { breakId: b.id, approvalId: request.id }, actorOf(ctx).username)
     const text = say('recon.markRequested', { orderNo: order.orderNo, id: request.id, user: actorOf(ctx).username, reason: verbatim(d.reason) })
-    addBreakEvent(tx, b, now, actorOf(ctx).username, 'annotated', text, { detail: { orderId: order.id, approvalId: request.id, paidAmount: paidAmount ?? null } })
+    addBreakEvent(tx, b, now, actorOf(ctx).username, 'requested', text, { detail: { orderId: order.id, approvalId: request.id, paidAmount: paidAmount ?? null } })
     return text
   }
   markOrderResult(tx, ctx, order.id, { result: 'succeeded', paidAmount, reason: d.reason })
@@ -187,10 +195,12 @@ function acceptByAdjustment(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number
   needPermission(actor, PERMISSIONS.ADJUSTMENT_REQUEST, 'recon.breaks.resolve')
   if (d.requestKey === undefined) throw validationError('requestKey', say('rule.required'))
   const booking = adjustmentOf(tx, b, d)
-  const requested = requestAdjustment(tx, ctx, { ...booking, reason: `Reconciliation break ${b.id} (${b.type}): ${d.reason}`, requestKey: d.requestKey })
+  const requested = requestAdjustment(tx, ctx, { ...booking, reason: d.reason, requestKey: d.requestKey })
+  // A retried request (the same key) was linked when first made.
+  if (!requested.replayed) addCaseEvent(tx, { type: 'adjustment', id: requested.id }, now, requestedFromBreak(b), { actor: actor.username, detail: { breakId: b.id } })
   setBreakStatus(tx, b, { status: 'awaiting_approval', adjustmentId: requested.id }, now)
   const text = say('recon.acceptedByAdjustment', { adjustmentNo: requested.adjustmentNo, money: moneyText(booking.amountMinor, booking.currency), user: actor.username, reason: verbatim(d.reason) })
-  addBreakEvent(tx, b, now, actor.username, 'annotated', text, { detail: { adjustmentId: requested.id } })
+  addBreakEvent(tx, b, now, actor.username, 'requested', text, { detail: { adjustmentId: requested.id } })
   return text
 }
 

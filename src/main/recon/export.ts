@@ -123,7 +123,7 @@ function breakBatches(sqlite: Database.Database, r: ReconExportRequest): (after:
        case when b.type = 'fee_mismatch' then json_extract(b.detail, '$.theirsFeeMinor') end as theirFee,
        case when b.type = 'fee_mismatch' then json_extract(b.detail, '$.oursFeeMinor') end as ourFee,
        case when b.status <> 'open' then (select json_extract(e.text, '$.params.reason.params.text') from recon_break_events e
-         where e.identity = b.identity and (e.action = 'resolved' or json_extract(e.text, '$.code') in ('recon.acceptedByAdjustment', 'recon.markRequested'))
+         where e.identity = b.identity and e.action in ('resolved', 'requested')
            and json_extract(e.text, '$.params.reason.params.text') is not null order by e.id desc limit 1) end as decisionReason
      from recon_breaks b
      left join recon_lines l on l.id = b.line_id left join orders o on o.id = b.order_id left join refunds rf on rf.id = b.refund_id

@@ -83,6 +83,7 @@ export const reconTextEn = {
   'error.recon.matchLinked': '{{target}} is already matched by hand to their line {{lineNo}} (statement {{statementId}}): undo that match first',
   'recon.adjustmentDecided': 'Adjustment {{adjustmentNo}} {{decision}}',
   'recon.annotated': 'Note by {{user}}: {{reason}}',
+  'recon.requestedFromBreak': 'Asked for to accept theirs on reconciliation break {{breakId}} ({{type}})',
   'recon.assigned': 'Assigned to {{assignee}} by {{user}}: {{reason}}',
   'recon.unassigned': 'Unassigned by {{user}}: {{reason}}',
   'recon.undone': 'Decision undone by {{user}}: {{reason}}',

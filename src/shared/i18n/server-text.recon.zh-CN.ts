@@ -85,6 +85,7 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'error.recon.matchLinked': '{{target}} 已手工匹配到对方第 {{lineNo}} 行（对账单 {{statementId}}）：请先撤销该匹配',
   'recon.adjustmentDecided': '调账 {{adjustmentNo}} {{decision}}',
   'recon.annotated': '{{user}} 备注：{{reason}}',
+  'recon.requestedFromBreak': '为对账差异 {{breakId}}（{{type}}）以对方为准而申请',
   'recon.assigned': '由 {{user}} 指派给 {{assignee}}：{{reason}}',
   'recon.unassigned': '由 {{user}} 取消指派：{{reason}}',
   'recon.undone': '由 {{user}} 撤销处理：{{reason}}',

@@ -125,18 +125,22 @@ export class RunScreen {
   }
 }
 
-/** The second user approves the adjustment a break's acceptance requested, on the adjustments page. */
-export async function approveAdjustmentOf(page: Page, breakId: number): Promise<void> {
+/**
+ * The second user approves the adjustment a break's acceptance requested, on the adjustments page:
+ * found by the clerk's reason (the request keeps it as written), its timeline naming the break.
+ */
+export async function approveAdjustmentOf(page: Page, breakId: number, reason: string): Promise<void> {
   await new AppShell(page).navigate('/finance/adjustments')
-  await page.getByRole('textbox', { name: 'Search adjustments' }).fill(`break ${breakId} `)
+  await page.getByRole('textbox', { name: 'Search adjustments' }).fill(reason)
   // Once the search has applied, the list holds that one request (before, the click can land on a row being replaced).
   const rows = page.getByRole('table').first().locator('tbody tr')
-  await expect(rows.filter({ hasNotText: 'Reconciliation break' })).toHaveCount(0)
-  const row = rows.filter({ hasText: `Reconciliation break ${breakId} ` })
+  await expect(rows.filter({ hasNotText: reason })).toHaveCount(0)
+  const row = rows.filter({ hasText: reason })
   await expect(row).toHaveCount(1)
   await row.getByRole('button', { name: 'Details' }).click()
   const detail = new CasePage(page)
   await expect(detail.heading(/^Adjustment /)).toBeVisible()
+  await expect(detail.timelineRows().filter({ hasText: `Asked for to accept theirs on reconciliation break ${breakId} (` })).toHaveCount(1)
   await expect(detail.status).toHaveText('Pending approval')
   await (await detail.step('Approve and post')).submit('Approve and post')
   await expect(detail.status).toHaveText('Approved')

@@ -1,13 +1,19 @@
 /**
  * What a clerk reads of a break, in the list, its detail and the exported list: a fee mismatch's
  * amounts are each side's gross (its fees beside them, their difference its difference), a control
- * total's figures are money in the statement's currency with their difference.
+ * total's figures are money in the statement's currency with their difference, accepting theirs
+ * is its own step of the history, and the request it makes keeps the clerk's own reason, the
+ * break named in the reader's language.
  */
+import i18next from 'i18next'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import type { ReconJobView } from '../../../src/shared/contract/reconciliation'
+import { serverTextEn } from '../../../src/shared/i18n/server-text.en'
+import { serverTextZhCN } from '../../../src/shared/i18n/server-text.zh-CN'
 import { fromMinor } from '../../../src/shared/money'
+import { SERVER_TEXT_NS, SERVER_TEXT_OPTIONS, translateServerText, type Translate } from '../../../src/shared/server-text'
 import { simulatorStatementCsv, type SimulatorStatementRow } from '../../../src/main/recon/formats'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 
@@ -17,6 +23,14 @@ demoCoreOnFile('paydesk-recon-display-', (core, token) => {
   t = core
   admin = token
 })
+
+function translator(lng: 'en' | 'zh-CN', catalog: Record<string, string>): Translate {
+  const instance = i18next.createInstance()
+  void instance.init({ lng, resources: { [lng]: { [SERVER_TEXT_NS]: catalog } }, defaultNS: SERVER_TEXT_NS, ...SERVER_TEXT_OPTIONS, initAsync: false })
+  return instance.t as unknown as Translate
+}
+const en = translator('en', serverTextEn)
+const zh = translator('zh-CN', serverTextZhCN)
 
 async function settled(job: ReconJobView): Promise<ReconJobView> {
   await t.core.recon.settled(job.id)
@@ -108,5 +122,42 @@ describe("a break's money as a clerk reads it", () => {
     const countDetail = (await t.ok('recon.breaks.get', { id: counted.id }, admin)).detail
     expect(countDetail).toMatchObject({ name: 'simulator.totals.count', stated: '2', computed: '1', difference: '1' })
     expect(countDetail).not.toHaveProperty('currency')
+  })
+})
+
+describe('accepting theirs from a break', () => {
+  it("is its own step of the history; the adjustment keeps the clerk's reason and names the break in either language", async () => {
+    const o = paidOrder()
+    const { breaks } = await runOver(o, { gross: fromMinor(o.amountMinor + 100, 'CNY'), net: fromMinor(o.amountMinor + 100, 'CNY') })
+    const over = breaks.find((b) => b.type === 'amount_over')!
+    const asked = await t.ok('recon.breaks.resolve', { id: over.id, action: 'accept_theirs', reason: '渠道多结算了一元', requestKey: `display-${over.id}` }, admin)
+    expect(asked.status).toBe('awaiting_approval')
+    expect(asked.history.map((h) => h.action)).toEqual(['requested'])
+    const adjustment = await t.ok('adjustments.get', { id: asked.adjustmentId! }, admin)
+    expect(adjustment.reason).toBe('渠道多结算了一元')
+    const link = adjustment.timeline.find((e) => e.text.code === 'recon.requestedFromBreak')!
+    expect(translateServerText(en, link.text)).toBe(`Asked for to accept theirs on reconciliation break ${over.id} (amount over)`)
+    expect(translateServerText(zh, link.text)).toBe(`为对账差异 ${over.id}（金额多）以对方为准而申请`)
+  })
+
+  it("marking the order under four eyes: the request keeps the clerk's reason, the order's timeline names the break", async () => {
+    const o = paidOrder()
+    // Ours failed to see the payment: a deposit still open that theirs paid.
+    t.core.db.$client.prepare("update orders set status = 'pending', paid_minor = null, finalized_at = null where id = ?").run(o.id)
+    const { breaks } = await runOver(o, {})
+    const unpaid = breaks.find((b) => b.causeKey === 'theirs_paid_ours_not')!
+    await t.ok('fourEyes.updateSettings', { rules: [{ kind: 'mark_result', currency: 'CNY', threshold: '0.01' }] }, admin)
+    try {
+      const asked = await t.ok('recon.breaks.resolve', { id: unpaid.id, action: 'accept_theirs', reason: 'Channel statement shows it paid' }, admin)
+      expect(asked.status).toBe('awaiting_approval')
+      expect(asked.history.map((h) => h.action)).toEqual(['requested'])
+      const [request] = (await t.ok('approvals.list', { orderId: o.id }, admin)).items
+      expect(request).toMatchObject({ id: asked.approvalId, reason: 'Channel statement shows it paid' })
+      const order = await t.ok('orders.get', { id: o.id }, admin)
+      const link = order.timeline.find((e) => e.text?.code === 'recon.requestedFromBreak')!
+      expect(translateServerText(zh, link.text!)).toBe(`为对账差异 ${unpaid.id}（状态不符）以对方为准而申请`)
+    } finally {
+      await t.ok('fourEyes.updateSettings', { rules: [] }, admin)
+    }
   })
 })

@@ -292,7 +292,10 @@ export const reconBreaks = sqliteTable(
   ]
 )
 
-/** Every act on a break (resolve, annotate, assign, undo), never deleted: its history and its audit trail. */
+/**
+ * Every act on a break (resolve, annotate, assign, undo; `requested`: accepting theirs asked for, waiting
+ * for a second user), never deleted: its history and its audit trail.
+ */
 export const reconBreakEvents = sqliteTable(
   'recon_break_events',
   {
@@ -304,7 +307,7 @@ export const reconBreakEvents = sqliteTable(
     identity: text('identity'),
     at: integer('at').notNull(),
     actor: text('actor').notNull(),
-    action: text('action', { enum: ['resolved', 'annotated', 'assigned', 'undone', 'carried'] }).notNull(),
+    action: text('action', { enum: ['resolved', 'requested', 'annotated', 'assigned', 'undone', 'carried'] }).notNull(),
     resolution: text('resolution', { enum: BREAK_RESOLUTIONS }),
     text: text('text', { mode: 'json' }).$type<ServerText>().notNull(),
     summary: text('summary').notNull(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixedTranslators } from '../../../i18n/testing'
+import { reconLabel } from '../labels'
 import { controlFigure, differenceText, sideMoney } from './breakMoney'
 
 const { english, chinese } = fixedTranslators()
@@ -28,4 +29,9 @@ describe("a break's money", () => {
     expect(controlFigure('12', undefined)).toBe('12')
   })
 
+  it('names an accept-theirs request in the history in both languages, not as a note', () => {
+    expect(reconLabel(english, 'events', 'requested')).toBe('Accept theirs requested')
+    expect(reconLabel(chinese, 'events', 'requested')).toBe('已申请以对方为准')
+    expect(reconLabel(english, 'events', 'annotated')).toBe('Note')
+  })
 })
