@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api/hooks'
 import { PageError } from '../../components/FullPageState'
 import { PageHeader } from '../../components/PageHeader'
 import { useServerText } from '../../i18n/serverText'
-import { amountsLine } from './RunPage'
+import { amountsLine } from './stepText'
 import { RunStatusBadge, StepStatusBadge, TargetBadge } from './shared'
 
 export function ComparePage() {

@@ -7,7 +7,7 @@ import { Alert, Button, Group, Modal, NumberInput, Progress, Select, Stack, Tabl
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
-import type { RunDetail, StepResult } from '../../../../shared/contract/fieldtest'
+import type { RunDetail } from '../../../../shared/contract/fieldtest'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { PageError } from '../../components/FullPageState'
@@ -20,6 +20,7 @@ import { useCan } from '../../session/currentUser'
 import { comparePath, planPath, reportPath } from './paths'
 import { RunStatusBadge, StepStatusBadge, TargetBadge } from './shared'
 import { StepEvidenceDrawer } from './StepEvidence'
+import { amountsLine } from './stepText'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 const ACTIVE = ['running', 'stopping', 'awaiting_confirmation']
@@ -127,13 +128,6 @@ export function RunPage() {
   )
 }
 
-/** The four amounts of a step in one line: requested → upstream → callback → ledger. */
-export function amountsLine(step: StepResult): string {
-  const a = step.amounts
-  if (!a) return ''
-  return [a.requested, a.acceptedUpstream, a.paidInCallback, a.postedToLedger].map((v) => v ?? '—').join(' → ')
-}
-
 function StepsTable({ run, onOpen }: { run: RunDetail; onOpen: (index: number) => void }) {
   const { t } = useTranslation()
   const say = useServerText()
@@ -199,8 +193,8 @@ function ConfirmForm({ run, onDone }: { run: RunDetail; onDone: () => void }) {
   return (
     <Stack>
       <Alert color={run.status === 'interrupted' ? 'orange' : 'red'}>{run.status === 'interrupted' ? t('fieldtest.runs.resumeBody') : t('fieldtest.runs.confirmBody')}</Alert>
-      <NumberInput label={t('fieldtest.runs.maxOrders')} allowDecimal={false} min={1} value={maxOrders} onChange={setMaxOrders} error={errors.maxOrders} />
-      <TextInput label={t('fieldtest.runs.maxAmount', { currency: run.currency })} value={maxAmount} onChange={(e) => setMaxAmount(e.currentTarget.value)} error={errors.maxAmount} />
+      <NumberInput label={t('fieldtest.runs.maxOrders')} withAsterisk allowDecimal={false} min={1} value={maxOrders} onChange={setMaxOrders} error={errors.maxOrders} />
+      <TextInput label={t('fieldtest.runs.maxAmount', { currency: run.currency })} withAsterisk value={maxAmount} onChange={(e) => setMaxAmount(e.currentTarget.value)} error={errors.maxAmount} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}

@@ -64,8 +64,8 @@ export function StartRunForm({ plan, onCancel, onStarted }: { plan: PlanDetail; 
         />
         {form.values.target === 'live' && <Alert color="red">{t('fieldtest.runs.liveWarning')}</Alert>}
         <Group grow align="flex-start">
-          <NumberInput label={t('fieldtest.runs.maxOrders')} allowDecimal={false} min={1} {...form.getInputProps('maxOrders')} error={capsError('maxOrders')} />
-          <TextInput label={t('fieldtest.runs.maxAmount', { currency: plan.currency })} autoComplete="off" {...form.getInputProps('maxAmount')} error={capsError('maxAmount')} />
+          <NumberInput label={t('fieldtest.runs.maxOrders')} withAsterisk allowDecimal={false} min={1} {...form.getInputProps('maxOrders')} error={capsError('maxOrders')} />
+          <TextInput label={t('fieldtest.runs.maxAmount', { currency: plan.currency })} withAsterisk autoComplete="off" {...form.getInputProps('maxAmount')} error={capsError('maxAmount')} />
         </Group>
         {form.values.target === 'simulator' && (
           <Stack gap="xs">

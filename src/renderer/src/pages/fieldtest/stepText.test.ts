@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanDetail, PlanStepInput } from '../../../../shared/contract/fieldtest'
 import { fixedTranslators } from '../../i18n/testing'
-import { inputText, swapSteps, withoutStep } from './stepText'
+import { amountsLine, inputText, swapSteps, withoutStep } from './stepText'
 
 const deposit = (title: string): PlanStepInput => ({ title, action: 'deposit', serviceId: 1, amount: '10.00' })
 const refund = (target: number): PlanStepInput => ({ title: 'refund', action: 'refund', target, refund: 'full' })
@@ -30,5 +30,13 @@ describe('a step’s inputs in one line', () => {
       { id: 1, merchantId: 7, merchantName: 'Jade Tea House', serviceType: 'CNY_BANK_CARD', direction: 'deposit', currency: 'CNY', usable: true, lower: '500.00', upper: '20000.00', lowerSource: 'service', upperSource: 'service', reason: null }
     ]
     expect(inputText({ ...deposit('a'), amount: '20000.00' }, services, fixedTranslators().english)).toBe('Jade Tea House · CNY_BANK_CARD · 20,000.00 CNY')
+  })
+})
+
+describe("a step's amounts in one line", () => {
+  it('writes each amount with its currency, a dash for one not stated', () => {
+    const amounts = { currency: 'CNY', requested: '50000.00', acceptedUpstream: null, paidInCallback: '49999.99', postedToLedger: null, feeExpected: null, feePosted: null }
+    expect(amountsLine({ amounts })).toBe('50,000.00 CNY → — → 49,999.99 CNY → —')
+    expect(amountsLine({ amounts: null })).toBe('')
   })
 })

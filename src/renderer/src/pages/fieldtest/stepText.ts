@@ -1,6 +1,6 @@
 /** How a plan step reads in a table: its expectations as short words, its inputs in one line. */
 import type { TFunction } from 'i18next'
-import type { PlanDetail, PlanStepInput } from '../../../../shared/contract/fieldtest'
+import type { PlanDetail, PlanStepInput, StepResult } from '../../../../shared/contract/fieldtest'
 import { formatAmount } from '../../format/amount'
 
 export function expectationText(step: PlanStepInput, t: TFunction): string {
@@ -43,4 +43,11 @@ export function swapSteps(steps: PlanStepInput[], a: number, b: number): PlanSte
   const moved = steps.map((s) => (s.target === a ? { ...s, target: b } : s.target === b ? { ...s, target: a } : s))
   ;[moved[a], moved[b]] = [moved[b], moved[a]]
   return moved
+}
+
+/** The four amounts of a step in one line, each with its currency: requested → upstream → callback → ledger ('—': not stated). */
+export function amountsLine(step: Pick<StepResult, 'amounts'>): string {
+  const a = step.amounts
+  if (!a) return ''
+  return [a.requested, a.acceptedUpstream, a.paidInCallback, a.postedToLedger].map((v) => (v === null ? '—' : formatAmount(v, a.currency))).join(' → ')
 }
