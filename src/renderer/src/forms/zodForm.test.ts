@@ -5,7 +5,7 @@ import { say } from '../../../shared/server-text'
 import { ApiError } from '../api/error'
 import { apiErrorMessage } from '../components/notify'
 import { i18n, setLanguage } from '../i18n'
-import { zodFormErrors } from './zodForm'
+import { requiredByContract, zodFormErrors } from './zodForm'
 
 const badUser = { username: 'ab', displayName: 'Amy', password: 'short', merchantId: null, roleIds: [1] }
 
@@ -28,5 +28,13 @@ describe('a form’s own refusals and the host’s, in the language chosen', () 
     expect(apiErrorMessage(taken)).toBe('用户名: 用户名“ops”已被使用')
     expect(apiErrorMessage(new ApiError(500, 'internal', 'Internal error: the details are in the application log'))).toBe('Internal error: the details are in the application log')
     expect(apiErrorMessage(new ApiError(0, 'network', 'fetch failed'))).toBe(i18n.t('notify.network'))
+  })
+
+  it('marks a field required when the contract refuses it blank: a rejection’s reason, not an approval’s note', () => {
+    const decide = (decision: 'approve' | 'reject') => (v: Record<string, string>) => ({ id: 7, decision, note: v.note })
+    for (const name of ['adjustments.decide', 'approvals.decide', 'withdrawals.review'] as const) {
+      expect(requiredByContract(contract[name].input, decide('reject'), { note: '' }, 'note'), name).toBe(true)
+      expect(requiredByContract(contract[name].input, decide('approve'), { note: '' }, 'note'), name).toBe(false)
+    }
   })
 })

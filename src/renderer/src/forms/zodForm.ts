@@ -32,6 +32,14 @@ export function zodFormErrors(schema: z.ZodType, input: unknown): FormErrors {
   return errors
 }
 
+/**
+ * Whether the contract refuses the form's input with `field` left blank: the form marks it
+ * required, so the mark follows the main process's rule (a rejection's reason, not an approval's).
+ */
+export function requiredByContract(schema: z.ZodType, toInput: (values: Record<string, string>) => unknown, values: Record<string, string>, field: string): boolean {
+  return field in zodFormErrors(schema, toInput({ ...values, [field]: '' }))
+}
+
 /** Puts a failed call's message under the field it names, when the form has that field. */
 export function applyApiError<V extends object, T>(form: UseFormReturnType<V, T>, error: unknown): void {
   if (error instanceof ApiError && error.field) {

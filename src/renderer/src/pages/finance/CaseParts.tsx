@@ -14,7 +14,7 @@ import { ApiError } from '../../api/error'
 import { BalanceText } from '../../components/BalanceText'
 import { FormButtons } from '../../components/form/FormButtons'
 import { apiErrorMessage, notifySuccess } from '../../components/notify'
-import { zodFormErrors } from '../../forms/zodForm'
+import { requiredByContract, zodFormErrors } from '../../forms/zodForm'
 import { fieldErrorMessage } from '../../i18n/messages'
 
 const STATUS_COLORS: Record<string, string> = {
@@ -114,13 +114,14 @@ function StepForm<I>({ intro, fields, schema, toInput, confirmLabel, run, done, 
     <form onSubmit={submit} noValidate>
       <Stack>
         {intro && <Text size="sm">{intro}</Text>}
-        {fields.map((f) =>
-          f.multiline ? (
-            <Textarea key={f.name} label={f.label} description={f.description} autosize minRows={2} {...form.getInputProps(f.name)} />
+        {fields.map((f) => {
+          const required = requiredByContract(schema, toInput, form.values, f.name)
+          return f.multiline ? (
+            <Textarea key={f.name} label={f.label} description={f.description} withAsterisk={required} autosize minRows={2} {...form.getInputProps(f.name)} />
           ) : (
-            <TextInput key={f.name} label={f.label} description={f.description} {...form.getInputProps(f.name)} />
+            <TextInput key={f.name} label={f.label} description={f.description} withAsterisk={required} {...form.getInputProps(f.name)} />
           )
-        )}
+        })}
         {refusal && (
           <Alert color="red" title={t('finance.refused')} data-testid="case-refusal">
             {refusal}

@@ -20,7 +20,7 @@ export function ReasonFooter({ reason, onReason, error, refusal, refusalTestId, 
   const { t } = useTranslation()
   return (
     <>
-      <TextInput label={t('recon.resolve.reason')} description={t('recon.resolve.reasonHint')} value={reason} onChange={(e) => onReason(e.currentTarget.value)} error={error} data-autofocus autoComplete="off" />
+      <TextInput label={t('recon.resolve.reason')} description={t('recon.resolve.reasonHint')} withAsterisk value={reason} onChange={(e) => onReason(e.currentTarget.value)} error={error} data-autofocus autoComplete="off" />
       {children}
       {refusal && (
         <Alert color="red" title={t('recon.resolve.refused')} data-testid={refusalTestId}>

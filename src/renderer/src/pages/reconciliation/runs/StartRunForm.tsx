@@ -62,6 +62,7 @@ export function StartRunForm({ preset, onClose }: { preset: Preset; onClose: () 
     <Stack>
       <Select
         label={t('recon.runs.source')}
+        withAsterisk
         data={(sources.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
         value={sourceId}
         onChange={(v) => {
@@ -73,6 +74,7 @@ export function StartRunForm({ preset, onClose }: { preset: Preset; onClose: () 
       />
       <MultiSelect
         label={t('recon.runs.statements')}
+        withAsterisk
         placeholder={t('recon.runs.pickStatements')}
         data={(statements.data?.items ?? []).map((s) => ({ value: String(s.id), label: t('recon.runs.statementOption', { id: s.id, file: s.fileName, count: s.lineCount }) }))}
         value={statementIds}
