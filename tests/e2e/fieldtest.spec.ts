@@ -259,6 +259,12 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
   let exported = { name: '', text: '' }
   await test.step('the signed report, downloaded as HTML and JSON', async () => {
     await page.getByRole('button', { name: en.fieldtest.runs.sign, exact: true }).click()
+    // Nothing is signed before the engineer has read what: the plan and the outcome counts.
+    const confirm = page.getByTestId('sign-confirm')
+    await expect(confirm).toContainText(CHANNEL)
+    await expect(confirm.getByTestId('sign-confirm-counts')).toHaveText(/^\d+ steps: \d+ passed, \d+ failed, /)
+    await expect(page).toHaveURL(new RegExp(`#/fieldtest/runs/${liveId}$`))
+    await confirm.getByTestId('sign-confirm-button').click()
     await expect(page).toHaveURL(/#\/fieldtest\/reports\/\d+$/)
     seen()
     const report = new ReportScreen(page)

@@ -386,6 +386,15 @@ export const enFieldtest = {
       notInRun: 'Not in this run',
       sign: 'Sign the report',
       signed: 'Report of run {{id}} signed',
+      signConfirm: {
+        title: 'Sign the report of run {{id}}?',
+        what: 'You sign, with your key, the report of {{plan}} (version {{version}}) on channel {{channel}}, {{target}}.',
+        counts: '{{steps}} steps: {{passed}} passed, {{failed}} failed, {{blocked}} blocked, {{skipped}} skipped, {{pending}} not run.',
+        failed: '{{count}} step(s) failed. Signing does not make them pass: the report says so, and once signed it cannot be changed.',
+        attention: '{{count}} step(s) did not run to a verdict (blocked, skipped or not run): the report says so, and once signed it cannot be changed.',
+        allPassed: 'Every step passed.',
+        confirm: 'Sign'
+      },
       openReport: 'Open the report',
       noRuns: 'No runs yet'
     },

@@ -388,6 +388,15 @@ export const zhCNFieldtest: typeof enFieldtest = {
       notInRun: '不在此次运行中',
       sign: '签署报告',
       signed: '运行 {{id}} 的报告已签署',
+      signConfirm: {
+        title: '签署运行 {{id}} 的报告？',
+        what: '你将用自己的密钥签署渠道 {{channel}} 上“{{plan}}”第 {{version}} 版的报告（{{target}}）。',
+        counts: '共 {{steps}} 步：通过 {{passed}}，失败 {{failed}}，受阻 {{blocked}}，跳过 {{skipped}}，未执行 {{pending}}。',
+        failed: '有 {{count}} 步失败。签署不会让它们变为通过：报告会如实写明，签署后不能再更改。',
+        attention: '有 {{count}} 步没有得出结论（受阻、跳过或未执行）：报告会如实写明，签署后不能再更改。',
+        allPassed: '所有步骤均已通过。',
+        confirm: '签署'
+      },
       openReport: '打开报告',
       noRuns: '还没有运行'
     },

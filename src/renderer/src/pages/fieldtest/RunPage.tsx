@@ -18,6 +18,7 @@ import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { comparePath, planPath, reportPath } from './paths'
+import { signConfirmText } from './signConfirm'
 import { RunStatusBadge, StepStatusBadge, TargetBadge } from './shared'
 import { StepEvidenceDrawer } from './StepEvidence'
 import { amountsLine } from './stepText'
@@ -38,6 +39,7 @@ export function RunPage() {
   const stop = useApiMutation('fieldtest.runs.stop', { invalidate })
   const sign = useApiMutation('fieldtest.reports.sign', { invalidate })
   const [confirming, setConfirming] = useState(false)
+  const [signing, setSigning] = useState(false)
   const [shown, setShown] = useState<number | null>(null)
   if (run.error) return <PageError error={run.error} onRetry={() => run.refetch()} />
   if (!run.data) return null
@@ -64,15 +66,7 @@ export function RunPage() {
           </Button>
         )}
         {canRun && ENDED.includes(r.status) && r.reportId === null && (
-          <Button
-            onClick={() =>
-              act(async () => {
-                const report = await sign.mutateAsync({ runId: r.id })
-                navigate(reportPath(report.id))
-              }, t('fieldtest.runs.signed', { id: r.id }))
-            }
-            loading={sign.isPending}
-          >
+          <Button onClick={() => setSigning(true)} loading={sign.isPending}>
             {t('fieldtest.runs.sign')}
           </Button>
         )}
@@ -121,9 +115,56 @@ export function RunPage() {
       <StepsTable run={r} onOpen={setShown} />
       <CompareWith run={r} />
       {shown !== null && <StepEvidenceDrawer runId={r.id} index={shown} currency={r.currency} onClose={() => setShown(null)} />}
+      <Modal opened={signing} onClose={() => setSigning(false)} title={signConfirmText(r, t).title}>
+        {signing && (
+          <SignConfirm
+            run={r}
+            loading={sign.isPending}
+            onCancel={() => setSigning(false)}
+            onSign={() =>
+              act(async () => {
+                const report = await sign.mutateAsync({ runId: r.id })
+                setSigning(false)
+                navigate(reportPath(report.id))
+              }, t('fieldtest.runs.signed', { id: r.id }))
+            }
+          />
+        )}
+      </Modal>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('fieldtest.runs.confirmTitle')}>
         {confirming && <ConfirmForm run={r} onDone={() => setConfirming(false)} />}
       </Modal>
+    </Stack>
+  )
+}
+
+/** What is about to be signed, said before the signature is made. */
+function SignConfirm({ run, loading, onCancel, onSign }: { run: RunDetail; loading: boolean; onCancel: () => void; onSign: () => void }) {
+  const { t } = useTranslation()
+  const text = signConfirmText(run, t)
+  return (
+    <Stack data-testid="sign-confirm">
+      <Text size="sm">{text.what}</Text>
+      <Text size="sm" data-testid="sign-confirm-counts">
+        {text.counts}
+      </Text>
+      {text.warning ? (
+        <Alert color={text.warning.level === 'failed' ? 'red' : 'orange'} data-testid="sign-confirm-warning" data-level={text.warning.level}>
+          {text.warning.text}
+        </Alert>
+      ) : (
+        <Text size="sm" c="green">
+          {text.allPassed}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button color={text.warning?.level === 'failed' ? 'red' : undefined} onClick={onSign} loading={loading} data-testid="sign-confirm-button">
+          {t('fieldtest.runs.signConfirm.confirm')}
+        </Button>
+      </Group>
     </Stack>
   )
 }
