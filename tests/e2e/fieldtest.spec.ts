@@ -111,6 +111,8 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     await expect(page.getByTestId('time-zone-note').first()).toHaveText('Times are in your display time zone (UTC+08:00).')
     simulatorUrl = await simulator.start()
     expect(simulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    // The address reads as it is typed, not upper-cased.
+    expect(await simulator.state.innerText()).toContain(simulatorUrl)
     await simulator.connect(CHANNEL_OPTION, 'Dragon')
     await expect(page.getByTestId('simulator-channels')).toContainText(`${CHANNEL} · CNY · registered`)
 
@@ -219,6 +221,9 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     await page.getByRole('tab', { name: en.fieldtest.simulator.requests }).click()
     const requests = page.getByTestId('simulator-requests')
     await expect(requests.locator('tbody tr').filter({ hasText: copy }).first()).toBeVisible()
+    // Amounts with their currency; outcomes by their names.
+    await expect(requests.locator('tbody tr').filter({ hasText: copy }).filter({ hasText: ' CNY' }).first()).toBeVisible()
+    await expect(requests).not.toContainText('not_found')
     for (const shown of [page.getByTestId('simulator-channels'), requests]) await expect(shown).not.toContainText(`${CHANNEL} · rehearsal`)
   })
 

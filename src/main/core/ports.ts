@@ -88,6 +88,8 @@ export interface SimulatorRequest {
   merchantNo: string | null
   orderNo: string | null
   amount: string | null
+  /** The currency the request named (a status query names none). */
+  currency: string | null
   signatureValid: boolean
   outcome: string
 }

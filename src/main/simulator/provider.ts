@@ -68,7 +68,7 @@ export function createProvider(options: SimulatorOptions, baseUrl: () => string)
   const keyOf = (merchantNo: string, orderNo: string) => `${merchantNo}\u0000${orderNo}`
 
   function log(path: string, params: Record<string, string> | null, signatureValid: boolean, outcome: RequestOutcome): void {
-    requests.push({ at: Date.now(), path, merchantNo: params?.merchantNo ?? null, orderNo: params?.orderNo ?? null, amount: params?.amount ?? null, signatureValid, outcome })
+    requests.push({ at: Date.now(), path, merchantNo: params?.merchantNo ?? null, orderNo: params?.orderNo ?? null, amount: params?.amount ?? null, currency: params?.currency ?? null, signatureValid, outcome })
     if (requests.length > MAX_LOGGED_REQUESTS) requests.shift()
   }
 

@@ -109,6 +109,8 @@ export interface ReceivedRequest {
   merchantNo: string | null
   orderNo: string | null
   amount: string | null
+  /** The currency the request named, as sent (a status query names none). */
+  currency: string | null
   signatureValid: boolean
   outcome: RequestOutcome
 }

@@ -138,7 +138,7 @@ export const simulatorStatus = z.object({
     })
   ),
   /** Newest first, at most 50 of each, with the channels holding the merchant number (none: no channel holds it). */
-  requests: z.array(z.object({ at: z.number(), path: z.string(), channels: z.array(listedChannel), orderNo: z.string().nullable(), amount: z.string().nullable(), signatureValid: z.boolean(), outcome: z.string() })),
+  requests: z.array(z.object({ at: z.number(), path: z.string(), channels: z.array(listedChannel), orderNo: z.string().nullable(), amount: z.string().nullable(), currency: z.string().nullable(), signatureValid: z.boolean(), outcome: z.string() })),
   callbacks: z.array(z.object({ at: z.number(), channels: z.array(listedChannel), orderNo: z.string(), status: z.string(), attempt: z.number(), signed: z.boolean(), acknowledged: z.boolean(), httpStatus: z.number().nullable() })),
   orders: z.array(
     z.object({

@@ -210,6 +210,8 @@ describe('the simulator, from the app', () => {
     const status = await w.t.ok('simulator.status', {}, w.admin)
     expect(status.orders.map((o) => o.orderNo)).toEqual(expect.arrayContaining([created.orderNo, late.orderNo]))
     expect(status.callbacks.some((c) => c.orderNo === created.orderNo && c.channels.map((x) => x.name).join() === 'CN Direct A')).toBe(true)
+    // A request's amount comes with the currency it named, so the panel writes it as money.
+    expect(status.requests.find((r) => r.orderNo === created.orderNo && r.amount !== null)).toMatchObject({ amount: '710.00', currency: 'CNY', outcome: 'answered' })
     const ruleId = status.rules.find((r) => r.amountPattern === '\\.77$')!.id
     expect((await w.t.ok('simulator.clearBehaviours', { ruleId }, w.admin)).rules.map((r) => r.behaviour)).toEqual(['duplicate_callback'])
     expect(await w.t.call('simulator.clearBehaviours', { ruleId }, w.admin)).toMatchObject({ status: 404 })

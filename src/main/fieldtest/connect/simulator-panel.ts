@@ -44,6 +44,11 @@ export function simulatorStatusOf(db: Db, secrets: SecretBox, tenantId: number, 
   const channelOf = (merchantNo: string | null): ChannelRef[] => (merchantNo ? (byMerchant.get(merchantNo) ?? []) : [])
   const pointed = channelsPointedAt(db, tenantId, sim.url)
   const copies = rehearsalNames(db, pointed.map((c) => c.id))
+  // A request's amount is in its order's currency, else in that of the channel holding its merchant number.
+  const orderCurrency = new Map(sim.orders().map((o) => [`${o.merchantNo}\u0000${o.orderNo}`, o.currency]))
+  const channelCurrency = new Map(pointed.map((c) => [c.id, c.currency]))
+  const currencyOf = (merchantNo: string | null, orderNo: string | null): string | null =>
+    orderCurrency.get(`${merchantNo}\u0000${orderNo}`) ?? channelOf(merchantNo).map((c) => channelCurrency.get(c.id)).find((c) => c !== undefined) ?? null
   return {
     running: true,
     url: sim.url,
@@ -72,7 +77,7 @@ export function simulatorStatusOf(db: Db, secrets: SecretBox, tenantId: number, 
         partialPercent: behaviour === 'partial_amount' && appliesTo === 'orders' ? (rule.partialPercent ?? 90) : null
       }
     }),
-    requests: latest(sim.requests()).map((r) => ({ at: r.at, path: r.path, channels: channelOf(r.merchantNo), orderNo: r.orderNo, amount: r.amount, signatureValid: r.signatureValid, outcome: r.outcome })),
+    requests: latest(sim.requests()).map((r) => ({ at: r.at, path: r.path, channels: channelOf(r.merchantNo), orderNo: r.orderNo, amount: r.amount, currency: r.amount === null ? null : (r.currency ?? currencyOf(r.merchantNo, r.orderNo)), signatureValid: r.signatureValid, outcome: r.outcome })),
     callbacks: latest(sim.callbacks()).map((c) => ({ at: c.at, channels: channelOf(c.merchantNo), orderNo: c.orderNo, status: c.status, attempt: c.attempt, signed: c.signed, acknowledged: c.acknowledged, httpStatus: c.httpStatus })),
     orders: latest([...sim.orders()].sort((a, b) => a.createdAt - b.createdAt)).map((o) => ({
       channel: channelOf(o.merchantNo)[0] ?? null,

@@ -208,7 +208,20 @@ export const enFieldtest = {
       paidAmount: 'Paid',
       pay: 'Pay',
       paid: 'Order {{orderNo}} paid: {{status}}',
-      at: 'At'
+      at: 'At',
+      /** The simulator's order, refund and callback statuses. */
+      statuses: { PENDING: 'pending', SUCCESS: 'succeeded', FAILED: 'failed', PROCESSING: 'processing' },
+      /** What the simulator did with a request it received. */
+      requestOutcomes: {
+        answered: 'answered',
+        repeated: 'repeat, answered as the first time',
+        declined: 'declined',
+        timeout: 'left unanswered (timeout)',
+        server_error: 'server error (HTTP 500)',
+        rejected: 'refused: bad signature',
+        invalid: 'refused: missing or invalid field',
+        not_found: 'no such order'
+      }
     },
     plans: {
       title: 'Test plans',

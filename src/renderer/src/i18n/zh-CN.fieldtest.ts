@@ -210,7 +210,18 @@ export const zhCNFieldtest: typeof enFieldtest = {
       paidAmount: '已付',
       pay: '支付',
       paid: '订单 {{orderNo}} 已支付：{{status}}',
-      at: '时间'
+      at: '时间',
+      statuses: { PENDING: '待处理', SUCCESS: '成功', FAILED: '失败', PROCESSING: '处理中' },
+      requestOutcomes: {
+        answered: '已应答',
+        repeated: '重复请求，按首次应答',
+        declined: '已拒绝',
+        timeout: '不应答（超时）',
+        server_error: '服务器错误（HTTP 500）',
+        rejected: '已拒收：签名错误',
+        invalid: '已拒收：字段缺失或无效',
+        not_found: '无此订单'
+      }
     },
     plans: {
       title: '测试计划',

@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../../components/notify'
 import { useTableText } from '../../components/tableText'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
+import { requestAmount, requestOutcomeName, simulatorStatusName } from './simulatorText'
 import { ChannelName, channelLabel, type NamedChannel } from '../master/ChannelName'
 
 type Order = SimulatorStatus['orders'][number]
@@ -24,7 +25,7 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
   const payNow = async (order: Order) => {
     try {
       const paid = await pay.mutateAsync({ orderNo: order.orderNo, ...(order.channel ? { channelId: order.channel.id } : {}) })
-      notifySuccess(t('fieldtest.simulator.paid', { orderNo: paid.orderNo, status: paid.status }))
+      notifySuccess(t('fieldtest.simulator.paid', { orderNo: paid.orderNo, status: simulatorStatusName(paid.status, t) }))
     } catch (error) {
       notifyError(error)
     }
@@ -51,7 +52,7 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
               { accessor: 'direction', title: t('fieldtest.simulator.direction'), render: (o) => t(`fieldtest.simulator.directions.${o.direction}`) },
               { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (o) => formatAmount(o.amount, o.currency) },
               { accessor: 'paidAmount', title: t('fieldtest.simulator.paidAmount'), textAlign: 'right', render: (o) => (o.paidAmount ? formatAmount(o.paidAmount, o.currency) : '—') },
-              { accessor: 'status', title: t('fieldtest.simulator.status') },
+              { accessor: 'status', title: t('fieldtest.simulator.status'), render: (o) => simulatorStatusName(o.status, t) },
               {
                 accessor: 'pay',
                 title: t('common.actions'),
@@ -76,9 +77,9 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
               { accessor: 'path', title: t('fieldtest.simulator.path') },
               { accessor: 'channels', title: t('fieldtest.channel'), render: (r) => named(r.channels) },
               { accessor: 'orderNo', title: t('fieldtest.simulator.orderNo'), render: (r) => r.orderNo ?? '—' },
-              { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (r) => r.amount ?? '—' },
+              { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', render: (r) => requestAmount(r) },
               { accessor: 'signatureValid', title: t('fieldtest.simulator.signatureValid'), render: (r) => t(r.signatureValid ? 'fieldtest.simulator.valid' : 'fieldtest.simulator.invalid') },
-              { accessor: 'outcome', title: t('fieldtest.simulator.outcome') }
+              { accessor: 'outcome', title: t('fieldtest.simulator.outcome'), render: (r) => requestOutcomeName(r.outcome, t) }
             ]}
           />
         </Tabs.Panel>
@@ -92,7 +93,7 @@ export function SimulatorActivity({ status }: { status: SimulatorStatus }) {
               { accessor: 'at', title: t('fieldtest.simulator.at'), noWrap: true, render: (c) => formatDateTime(c.at) },
               { accessor: 'channels', title: t('fieldtest.channel'), render: (c) => named(c.channels) },
               { accessor: 'orderNo', title: t('fieldtest.simulator.orderNo') },
-              { accessor: 'status', title: t('fieldtest.simulator.status') },
+              { accessor: 'status', title: t('fieldtest.simulator.status'), render: (c) => simulatorStatusName(c.status, t) },
               { accessor: 'attempt', title: t('fieldtest.simulator.attempt'), textAlign: 'right' },
               { accessor: 'signed', title: t('fieldtest.simulator.signatureValid'), render: (c) => t(c.signed ? 'fieldtest.simulator.valid' : 'fieldtest.simulator.invalid') },
               { accessor: 'acknowledged', title: t('fieldtest.simulator.acknowledged'), render: (c) => `${yesNo(c.acknowledged)}${c.httpStatus !== null ? ` (HTTP ${c.httpStatus})` : ''}` }

@@ -46,7 +46,7 @@ export function SimulatorPage() {
       <Card withBorder>
         <Stack gap="xs">
           <Group gap="sm">
-            <Badge color={s?.running ? 'green' : 'gray'} variant="light" data-testid="simulator-state" data-running={s?.running ? 'yes' : 'no'}>
+            <Badge color={s?.running ? 'green' : 'gray'} variant="light" tt="none" data-testid="simulator-state" data-running={s?.running ? 'yes' : 'no'}>
               {s?.running ? t('fieldtest.simulator.running', { url: s.url }) : t('fieldtest.simulator.stopped')}
             </Badge>
             {s?.running && s.startedAt !== null && (
