@@ -69,6 +69,12 @@ const stepObject = z
       .trim()
       .min(1, ruleMessage('rule.required'))
       .max(200, ruleMessage('rule.maxChars', { n: 200 })),
+    /**
+     * A generated title as a catalog text, so each reader reads it in their language (`title` is its
+     * rendering in the plan's language, for exports and the CLI). Kept only while `title` is one of
+     * its renderings: a title the engineer rewrote is their own words.
+     */
+    text: serverTextSchema.optional(),
     action: z.enum(STEP_ACTIONS, oneOf(STEP_ACTIONS)),
     purpose: z.enum(STEP_PURPOSES, oneOf(STEP_PURPOSES)).default('custom'),
     /** Deposit and payout: the service (of the channel's bindings) the order is for. */
@@ -208,6 +214,8 @@ export type StepAmounts = z.infer<typeof stepAmounts>
 export const stepResult = z.object({
   index: z.number(),
   title: z.string(),
+  /** A generated title as a catalog text, read in the reader's language (null: the engineer's own words, `title`). */
+  titleText: serverTextSchema.nullable(),
   action: z.enum(STEP_ACTIONS),
   purpose: z.enum(STEP_PURPOSES),
   expect: stepExpectation,
@@ -281,7 +289,7 @@ export const COMPARED = ['status', 'cause', 'requested', 'acceptedUpstream', 'pa
 export const comparison = z.object({
   left: runRow,
   right: runRow,
-  steps: z.array(z.object({ index: z.number(), title: z.string(), action: z.enum(STEP_ACTIONS), left: stepResult.nullable(), right: stepResult.nullable(), differences: z.array(z.enum(COMPARED)) })),
+  steps: z.array(z.object({ index: z.number(), title: z.string(), titleText: serverTextSchema.nullable(), action: z.enum(STEP_ACTIONS), left: stepResult.nullable(), right: stepResult.nullable(), differences: z.array(z.enum(COMPARED)) })),
   differing: z.number()
 })
 export type Comparison = z.infer<typeof comparison>
@@ -342,7 +350,7 @@ export const fieldtestContract = {
       channelId: id,
       serviceIds: z.array(id).max(50, ruleMessage('rule.maxEntries', { n: 50 })).optional(),
       name: planName.optional(),
-      /** The language the steps' titles and the version's note are written in (they are stored as text, like a typed title). */
+      /** The language the version's note and the steps' stored titles are written in (each step also keeps its title as a catalog text, read in each reader's language). */
       language: z.enum(['en', 'zh-CN'], oneOf(['en', 'zh-CN'])).default('en')
     }),
     output: planDetail,

@@ -122,11 +122,11 @@ describe('a generated plan', () => {
     const en = await t.ok('fieldtest.plans.generate', { channelId }, admin)
     const zh = await t.ok('fieldtest.plans.generate', { channelId, language: 'zh-CN' }, admin)
     expect(zh.steps.map((s) => [s.purpose, s.amount])).toEqual(en.steps.map((s) => [s.purpose, s.amount]))
-    expect(en.steps.find((s) => s.purpose === 'below_lower')?.title).toBe('Deposit CNY_BANK_CARD 499.99 CNY: one minor unit below the lower bound, refused')
-    expect(zh.steps.find((s) => s.purpose === 'below_lower')?.title).toBe('代收 CNY_BANK_CARD 499.99 CNY：比下限少一个最小单位，应被拒绝')
-    // No English word is left in a Chinese title (the service type's code, amounts and their currency code are data).
-    for (const step of zh.steps) expect(step.title.replace(/CNY_BANK_CARD|CNY/g, ''), step.title).not.toMatch(/[A-Za-z]{2,}/)
-    expect(zh.versions[0].note).toBe('由渠道的 1 个服务生成')
+    expect(en.steps.find((s) => s.purpose === 'below_lower')?.title).toBe('Deposit CNY bank card 499.99 CNY: one minor unit below the lower bound, refused')
+    expect(zh.steps.find((s) => s.purpose === 'below_lower')?.title).toBe('人民币银行卡代收 499.99 CNY：比下限少一个最小单位，应被拒绝')
+    // No English word is left in a Chinese title (amounts and their currency code are data).
+    for (const step of zh.steps) expect(step.title.replace(/CNY/g, ''), step.title).not.toMatch(/[A-Za-z]{2,}/)
+    expect(zh.versions[0].note).toBe('由渠道的全部 1 个服务生成：人民币银行卡代收')
   })
 
   it('is edited into a new version; a save on a version someone replaced meanwhile is refused', async () => {

@@ -70,29 +70,35 @@ function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], languag
   // A title names the amount as the screens write money; the step's amount stays the decimal the form takes.
   const spoken = (minor: number) => moneyText(minor, service.currency)
   const fields = validFields(service.serviceType, service.direction, service.currency)
-  const label = say('fieldtest.gen.label', { direction: term('direction', service.direction), type: verbatim(service.serviceType) })
-  const title = (code: Parameters<typeof say>[0], params: Record<string, string | number | ServerText> = {}) => textIn(language, say(code, { label, ...params }))
+  // The type by its name in each language (a code the reference data does not know, as it is).
+  const type: ServerText = serviceType(service.serviceType) ? { code: `value.serviceType.${service.serviceType}` } : verbatim(service.serviceType)
+  const label = say('fieldtest.gen.label', { direction: term('direction', service.direction), type })
+  // The title as a catalog text (each reader reads it in their language) and, beside it, its rendering in the plan's language.
+  const title = (code: Parameters<typeof say>[0], params: Record<string, string | number | ServerText> = {}) => {
+    const text = say(code, { label, ...params })
+    return { title: textIn(language, text), text }
+  }
   const base = { action: service.direction, serviceId: service.id, fields } as const
   if (!service.usable) {
     // "No range" is shown as unusable: the order is refused before anything is sent, naming why.
     const probe = service.lower > 0 ? service.lower : 1
     const reason = service.reason ?? say('fieldtest.gen.noRange')
-    steps.push({ ...base, purpose: 'unusable', title: title('fieldtest.gen.unusable', { reason }), amount: money(probe), expect: { outcome: 'refused_locally' } })
+    steps.push({ ...base, purpose: 'unusable', ...title('fieldtest.gen.unusable', { reason }), amount: money(probe), expect: { outcome: 'refused_locally' } })
     return
   }
   const { lower, upper } = service
-  if (lower > 1) steps.push({ ...base, purpose: 'below_lower', title: title('fieldtest.gen.belowLower', { amount: spoken(lower - 1) }), amount: money(lower - 1), expect: { outcome: 'refused_locally' } })
+  if (lower > 1) steps.push({ ...base, purpose: 'below_lower', ...title('fieldtest.gen.belowLower', { amount: spoken(lower - 1) }), amount: money(lower - 1), expect: { outcome: 'refused_locally' } })
   const smallest = lower > 0 ? lower : 1
-  steps.push({ ...base, purpose: 'at_lower', title: title('fieldtest.gen.atLower', { amount: spoken(smallest) }), amount: money(smallest), expect: { outcome: 'accepted', amountExact: true } })
+  steps.push({ ...base, purpose: 'at_lower', ...title('fieldtest.gen.atLower', { amount: spoken(smallest) }), amount: money(smallest), expect: { outcome: 'accepted', amountExact: true } })
   if (upper > 0) {
-    steps.push({ ...base, purpose: 'at_upper', title: title('fieldtest.gen.atUpper', { amount: spoken(upper) }), amount: money(upper), expect: { outcome: 'accepted', amountExact: true } })
-    steps.push({ ...base, purpose: 'above_upper', title: title('fieldtest.gen.aboveUpper', { amount: spoken(upper + 1) }), amount: money(upper + 1), expect: { outcome: 'refused_locally' } })
+    steps.push({ ...base, purpose: 'at_upper', ...title('fieldtest.gen.atUpper', { amount: spoken(upper) }), amount: money(upper), expect: { outcome: 'accepted', amountExact: true } })
+    steps.push({ ...base, purpose: 'above_upper', ...title('fieldtest.gen.aboveUpper', { amount: spoken(upper + 1) }), amount: money(upper + 1), expect: { outcome: 'refused_locally' } })
   }
   if (service.direction === 'payout') {
     steps.push({
       ...base,
       purpose: 'payout_hold',
-      title: title('fieldtest.gen.payoutHold', { amount: spoken(smallest) }),
+      ...title('fieldtest.gen.payoutHold', { amount: spoken(smallest) }),
       amount: money(smallest),
       expect: { outcome: 'paid', callbackWithinSeconds: PAYOUT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
     })
@@ -102,16 +108,16 @@ function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], languag
   steps.push({
     ...base,
     purpose: 'fields',
-    title: title('fieldtest.gen.fields', { amount: spoken(smallest) }),
+    ...title('fieldtest.gen.fields', { amount: spoken(smallest) }),
     amount: money(smallest),
     expect: { outcome: 'paid', callbackWithinSeconds: DEPOSIT_CALLBACK_SECONDS, signatureValid: true, amountExact: true, feeExact: true }
   })
-  steps.push({ action: 'callback_check', purpose: 'callback', title: title('fieldtest.gen.callback', { n: paidIndex + 1 }), target: paidIndex, seconds: CALLBACK_CHECK_SECONDS, expect: { signatureValid: true, noDuplicates: true } })
-  steps.push({ action: 'query', purpose: 'status_query', title: title('fieldtest.gen.query', { n: paidIndex + 1 }), target: paidIndex, expect: { outcome: 'paid' } })
+  steps.push({ action: 'callback_check', purpose: 'callback', ...title('fieldtest.gen.callback', { n: paidIndex + 1 }), target: paidIndex, seconds: CALLBACK_CHECK_SECONDS, expect: { signatureValid: true, noDuplicates: true } })
+  steps.push({ action: 'query', purpose: 'status_query', ...title('fieldtest.gen.query', { n: paidIndex + 1 }), target: paidIndex, expect: { outcome: 'paid' } })
   // Half, rounded down to a whole minor unit, and at least one unit: a partial refund.
   const half = Math.max(1, Math.floor(smallest / 2))
   if (half < smallest) {
-    steps.push({ action: 'refund', purpose: 'partial_refund', title: title('fieldtest.gen.partialRefund', { n: paidIndex + 1, amount: spoken(half) }), target: paidIndex, refund: 'partial', amount: money(half), expect: { outcome: 'paid', amountExact: true, feeExact: true } })
+    steps.push({ action: 'refund', purpose: 'partial_refund', ...title('fieldtest.gen.partialRefund', { n: paidIndex + 1, amount: spoken(half) }), target: paidIndex, refund: 'partial', amount: money(half), expect: { outcome: 'paid', amountExact: true, feeExact: true } })
   }
 }
 
@@ -123,7 +129,12 @@ export function generateSteps(services: readonly ServiceOnChannel[], language: R
   return steps
 }
 
-/** The first version's note: what it was generated from (stored as text, like a typed note). */
-export function generatedNote(services: number, language: ReportLanguage = 'en'): string {
-  return textIn(language, say('fieldtest.gen.note', { services }))
+/**
+ * The first version's note: which of the channel's services it was generated from, each by its
+ * direction and type (stored as text in the plan's language, like a typed note).
+ */
+export function generatedNote(chosen: readonly Pick<ServiceOnChannel, 'serviceType' | 'direction'>[], bound: number, language: ReportLanguage = 'en'): string {
+  const names = chosen.map((s) => textIn(language, say('fieldtest.gen.label', { direction: term('direction', s.direction), type: serviceType(s.serviceType) ? { code: `value.serviceType.${s.serviceType}` } : verbatim(s.serviceType) })))
+  const list = names.join(language === 'zh-CN' ? '、' : ', ')
+  return textIn(language, chosen.length === bound ? say('fieldtest.gen.noteAll', { services: chosen.length, list }) : say('fieldtest.gen.noteSome', { services: chosen.length, of: bound, list }))
 }

@@ -8,7 +8,7 @@ import { transact } from '../../db/transaction'
 import { businessDayFn, dayText } from '../../ledger/business-day'
 import { refuseRehearsalCopy } from '../../master/channels'
 import { generatedNote, generateSteps } from '../plans/generate'
-import { channelServices, checkSteps, createPlan, freeName, listPlans, loadChannel, loadPlan, parseSteps, planDetail, saveVersion, servicesForGeneration } from '../plans/store'
+import { channelServices, checkSteps, createPlan, freeName, listPlans, loadChannel, loadPlan, ownTitles, parseSteps, planDetail, saveVersion, servicesForGeneration } from '../plans/store'
 
 export const planProcedures = handlers({
   'fieldtest.plans.list': (ctx, input) => listPlans(ctx.db, ctx.tenantId, input),
@@ -30,7 +30,7 @@ export const planProcedures = handlers({
       const steps = parseSteps(generateSteps(servicesForGeneration(chosen), input.language))
       const day = dayText(businessDayFn(tenantZone(tx, ctx.tenantId))(now))
       const name = freeName(tx, ctx.tenantId, channel.id, input.name ?? `${channel.name} · ${day}`)
-      const plan = createPlan(tx, ctx.tenantId, channel.id, name, steps, generatedNote(chosen.length, input.language), actor.userId, now)
+      const plan = createPlan(tx, ctx.tenantId, channel.id, name, steps, generatedNote(chosen, bound.length, input.language), actor.userId, now)
       ctx.audit(tx, { targetType: 'fieldtest_plan', targetId: plan.id, summary: say('audit.fieldtest.planGenerated', { name, channel: channel.name, steps: steps.length }), after: { channelId: channel.id, serviceIds: wanted, steps: steps.length } })
       return planDetail(tx, ctx.tenantId, plan)
     })
@@ -41,9 +41,10 @@ export const planProcedures = handlers({
     return transact(ctx.db, (tx) => {
       const plan = loadPlan(tx, ctx.tenantId, input.id)
       const channel = loadChannel(tx, ctx.tenantId, plan.channelId)
-      checkSteps(tx, channel, input.steps)
-      const version = saveVersion(tx, plan, input.baseVersion, input.steps, input.note, actor.userId, ctx.clock.now())
-      ctx.audit(tx, { targetType: 'fieldtest_plan', targetId: plan.id, summary: say('audit.fieldtest.planSaved', { name: plan.name, version, steps: input.steps.length }), after: { version, note: input.note, steps: input.steps } })
+      const steps = ownTitles(input.steps)
+      checkSteps(tx, channel, steps)
+      const version = saveVersion(tx, plan, input.baseVersion, steps, input.note, actor.userId, ctx.clock.now())
+      ctx.audit(tx, { targetType: 'fieldtest_plan', targetId: plan.id, summary: say('audit.fieldtest.planSaved', { name: plan.name, version, steps: steps.length }), after: { version, note: input.note, steps } })
       return planDetail(tx, ctx.tenantId, loadPlan(tx, ctx.tenantId, plan.id))
     })
   }

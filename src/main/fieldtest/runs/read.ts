@@ -17,6 +17,7 @@ export function stepResultOf(db: Db | Tx, row: RunStepRow): StepResult {
   return {
     index: row.stepIndex,
     title: step.title,
+    titleText: step.text ?? null,
     action: step.action,
     purpose: step.purpose ?? 'custom',
     expect: step.expect ?? {},
@@ -133,7 +134,7 @@ export function compareRuns(db: Db | Tx, left: Run, right: Run): Comparison {
     const va = comparedValues(a)
     const vb = comparedValues(b)
     const differences = COMPARED.filter((name) => va[name] !== vb[name])
-    return { index, title: (a ?? b)!.title, action: (a ?? b)!.action, left: a, right: b, differences }
+    return { index, title: (a ?? b)!.title, titleText: (a ?? b)!.titleText, action: (a ?? b)!.action, left: a, right: b, differences }
   })
   const { steps: _l, ...leftRow } = l
   const { steps: _r, ...rightRow } = r

@@ -224,6 +224,8 @@ export const enFieldtest = {
       }
     },
     plans: {
+      servicesInPlan: 'This plan covers {{count}} of the channel’s {{of}} services (the others are dotted)',
+      fieldValue: '{{field}}: {{value}}',
       title: 'Test plans',
       generate: 'Generate a plan',
       generateTitle: 'Generate a test plan',

@@ -224,6 +224,8 @@ export const zhCNFieldtest: typeof enFieldtest = {
       }
     },
     plans: {
+      servicesInPlan: '此计划覆盖渠道 {{of}} 个服务中的 {{count}} 个（其余的标有圆点）',
+      fieldValue: '{{field}}：{{value}}',
       title: '测试计划',
       generate: '生成计划',
       generateTitle: '生成测试计划',

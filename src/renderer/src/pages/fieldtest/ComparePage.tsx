@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api/hooks'
 import { PageError } from '../../components/FullPageState'
 import { PageHeader } from '../../components/PageHeader'
 import { useServerText } from '../../i18n/serverText'
-import { amountsLine } from './stepText'
+import { amountsLine, stepTitle } from './stepText'
 import { RunStatusBadge, StepStatusBadge, TargetBadge } from './shared'
 
 export function ComparePage() {
@@ -41,7 +41,7 @@ export function ComparePage() {
             <Table.Tr key={step.index} data-differs={step.differences.length > 0 ? 'yes' : 'no'} bg={step.differences.length > 0 ? 'var(--mantine-color-yellow-light)' : undefined}>
               <Table.Td>{step.index + 1}</Table.Td>
               <Table.Td>
-                {step.title}
+                {stepTitle(step, t)}
                 <Text size="xs" c="dimmed">
                   {t(`fieldtest.plans.actions.${step.action}`)}
                 </Text>

@@ -22,7 +22,7 @@ import { runPath } from './paths'
 import { RunsTable } from './RunsPage'
 import { StartRunForm } from './StartRunForm'
 import { StepForm } from './StepForm'
-import { expectationText, inputText, swapSteps, withoutStep } from './stepText'
+import { expectationText, inputText, serviceName, stepTitle, swapSteps, withoutStep } from './stepText'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 export function PlanPage() {
@@ -50,7 +50,7 @@ export function PlanPage() {
         {t('fieldtest.channel')}: {p.channelName} · {p.currency} · {t('fieldtest.plans.versionOf', { version: p.shownVersion })}
         {p.note ? ` · ${p.note}` : ''}
       </Text>
-      <Services services={p.services} />
+      <Services services={p.services} inPlan={p.serviceIds} />
       {/* A new key per version shown: an edit never carries over to another version. */}
       <StepsEditor key={p.shownVersion} plan={p} onSaved={() => setVersion(undefined)} />
       <Title order={4}>{t('fieldtest.plans.runs')}</Title>
@@ -59,7 +59,7 @@ export function PlanPage() {
   )
 }
 
-function Services({ services }: { services: PlanDetail['services'] }) {
+function Services({ services, inPlan }: { services: PlanDetail['services']; inPlan: number[] }) {
   const { t } = useTranslation()
   const say = useServerText()
   return (
@@ -67,11 +67,16 @@ function Services({ services }: { services: PlanDetail['services'] }) {
       <Title order={4}>{t('fieldtest.plans.channelServices')}</Title>
       <Group gap="xs" data-testid="plan-services">
         {services.map((s) => (
-          <Badge key={s.id} variant="outline" tt="none" color={s.usable ? 'blue' : 'red'} title={s.reason ? say(s.reason) : undefined}>
-            {s.merchantName} · {s.serviceType} · {t(`fieldtest.simulator.directions.${s.direction}`)} · {s.usable ? formatRange(s.lower, s.upper, s.currency, t) : `${t('fieldtest.plans.unusable')}${s.reason ? `: ${say(s.reason)}` : ''}`}
+          <Badge key={s.id} variant={inPlan.includes(s.id) ? 'outline' : 'dot'} tt="none" color={s.usable ? 'blue' : 'red'} title={s.reason ? say(s.reason) : undefined} data-in-plan={inPlan.includes(s.id) ? 'yes' : 'no'}>
+            {serviceName(s, t, false)} · {s.usable ? formatRange(s.lower, s.upper, s.currency, t) : `${t('fieldtest.plans.unusable')}${s.reason ? `: ${say(s.reason)}` : ''}`}
           </Badge>
         ))}
       </Group>
+      {services.some((s) => !inPlan.includes(s.id)) && (
+        <Text size="xs" c="dimmed" data-testid="plan-services-count">
+          {t('fieldtest.plans.servicesInPlan', { count: services.filter((s) => inPlan.includes(s.id)).length, of: services.length })}
+        </Text>
+      )}
     </Stack>
   )
 }
@@ -150,7 +155,7 @@ function StepsEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: () => void 
           {steps.map((step, index) => (
             <Table.Tr key={index}>
               <Table.Td>{index + 1}</Table.Td>
-              <Table.Td>{step.title}</Table.Td>
+              <Table.Td>{stepTitle(step, t)}</Table.Td>
               <Table.Td>{t(`fieldtest.plans.actions.${step.action}`)}</Table.Td>
               <Table.Td>{t(`fieldtest.plans.purposes.${step.purpose ?? 'custom'}`)}</Table.Td>
               <Table.Td>{inputText(step, plan.services, t)}</Table.Td>

@@ -18,6 +18,7 @@ import { formatDateTime } from '../../format/time'
 import { useCan } from '../../session/currentUser'
 import { usePaging } from '../reconciliation/usePaging'
 import { planPath } from './paths'
+import { serviceName } from './stepText'
 import { ChannelPicker } from './shared'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
 
@@ -95,7 +96,7 @@ export function GenerateForm({ channelId, onDone }: { channelId?: number; onDone
     toInput: (v) =>
       ({
         channelId: v.channelId ? Number(v.channelId) : Number.NaN,
-        // The steps' titles are written in the engineer's language.
+        // The version's note and the steps' stored titles are written in the engineer's language.
         language: i18n.language === 'zh-CN' ? 'zh-CN' : 'en',
         ...(v.serviceIds.length ? { serviceIds: v.serviceIds.map(Number) } : {}),
         ...(v.name.trim() ? { name: v.name.trim() } : {})
@@ -119,7 +120,7 @@ export function GenerateForm({ channelId, onDone }: { channelId?: number; onDone
         <MultiSelect
           label={t('fieldtest.plans.services')}
           placeholder={t('fieldtest.plans.allServices')}
-          data={(bindings.data?.items ?? []).map((b) => ({ value: String(b.serviceId), label: `${b.merchantName} · ${b.serviceType} · ${b.currency}` }))}
+          data={(bindings.data?.items ?? []).map((b) => ({ value: String(b.serviceId), label: serviceName(b, t) }))}
           disabled={chosen === undefined}
           clearable
           {...form.getInputProps('serviceIds')}

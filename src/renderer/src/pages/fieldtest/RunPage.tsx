@@ -18,10 +18,10 @@ import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { comparePath, planPath, reportPath } from './paths'
+import { amountsLine, stepTitle } from './stepText'
 import { signConfirmText } from './signConfirm'
 import { RunStatusBadge, StepStatusBadge, TargetBadge } from './shared'
 import { StepEvidenceDrawer } from './StepEvidence'
-import { amountsLine } from './stepText'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 const ACTIVE = ['running', 'stopping', 'awaiting_confirmation']
@@ -190,7 +190,7 @@ function StepsTable({ run, onOpen }: { run: RunDetail; onOpen: (index: number) =
           <Table.Tr key={step.index} data-step={step.index} data-status={step.status} style={{ cursor: 'pointer' }} onClick={() => onOpen(step.index)}>
             <Table.Td>{step.index + 1}</Table.Td>
             <Table.Td>
-              {step.title}
+              {stepTitle(step, t)}
               <Text size="xs" c="dimmed">
                 {t(`fieldtest.plans.actions.${step.action}`)}
                 {step.orderNo ? ` · ${step.orderNo}` : ''}

@@ -15,6 +15,7 @@ import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useServerText } from '../../i18n/serverText'
 import { StepStatusBadge } from './shared'
+import { stepTitle } from './stepText'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { enFinance } from '../../i18n/en.finance'
 import { enOrders } from '../../i18n/en.orders'
@@ -36,7 +37,7 @@ export function StepEvidenceDrawer({ runId, index, currency, onClose }: { runId:
           <TimeZoneNote />
           <Group gap="sm">
             <StepStatusBadge status={step.status} />
-            <Text fw={500}>{step.title}</Text>
+            <Text fw={500}>{stepTitle(step, t)}</Text>
             {step.orderNo && <Badge variant="outline" tt="none">{`${t('fieldtest.runs.order')} ${step.orderNo}`}</Badge>}
           </Group>
           {step.cause && <Text size="sm">{say(step.cause)}</Text>}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { planStep, STEP_ACTIONS, STEP_OUTCOMES, type PlanDetail, type PlanStepInput } from '../../../../shared/contract/fieldtest'
 import { FormButtons } from '../../components/form/FormButtons'
 import { useEntityForm } from '../../components/form/useEntityForm'
+import { serviceName, stepTitle } from './stepText'
 
 interface Values {
   title: string
@@ -90,10 +91,15 @@ function stepOf(v: Values): PlanStepInput {
 
 export function StepForm({ step, index, steps, services, onSave, onCancel }: { step?: PlanStepInput; index: number; steps: PlanStepInput[]; services: PlanDetail['services']; onSave: (step: PlanStepInput) => void; onCancel: () => void }) {
   const { t } = useTranslation()
+  // A generated title is shown in the reader's language; left as it is, it keeps its catalog text.
+  const shownTitle = step ? stepTitle(step, t) : ''
   const { form, submit } = useEntityForm<Values, PlanStepInput>({
-    initialValues: valuesOf(step),
+    initialValues: { ...valuesOf(step), title: shownTitle },
     schema: planStep,
-    toInput: stepOf,
+    toInput: (v) => {
+      const input = stepOf(v)
+      return step?.text && v.title === shownTitle ? { ...input, text: step.text } : input
+    },
     save: async (input) => {
       onSave(input)
       return undefined
@@ -106,7 +112,7 @@ export function StepForm({ step, index, steps, services, onSave, onCancel }: { s
   const targets = steps
     .map((s, i) => ({ s, i }))
     .filter(({ s, i }) => i < index && (action === 'refund' ? s.action === 'deposit' : MONEY.includes(s.action)))
-    .map(({ s, i }) => ({ value: String(i), label: `${t('fieldtest.plans.targetStep', { n: i + 1 })} · ${s.title}` }))
+    .map(({ s, i }) => ({ value: String(i), label: `${t('fieldtest.plans.targetStep', { n: i + 1 })} · ${stepTitle(s, t)}` }))
   return (
     <form onSubmit={submit} noValidate data-testid="step-form">
       <Stack>
@@ -116,7 +122,7 @@ export function StepForm({ step, index, steps, services, onSave, onCancel }: { s
           {money && (
             <Select
               label={t('fieldtest.service')}
-              data={services.filter((s) => s.direction === action).map((s) => ({ value: String(s.id), label: `${s.merchantName} · ${s.serviceType} · ${s.currency}` }))}
+              data={services.filter((s) => s.direction === action).map((s) => ({ value: String(s.id), label: serviceName(s, t) }))}
               {...form.getInputProps('serviceId')}
             />
           )}

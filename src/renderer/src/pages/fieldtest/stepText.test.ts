@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanDetail, PlanStepInput } from '../../../../shared/contract/fieldtest'
 import { fixedTranslators } from '../../i18n/testing'
-import { amountsLine, inputText, swapSteps, withoutStep } from './stepText'
+import { amountsLine, inputText, serviceName, stepTitle, swapSteps, withoutStep } from './stepText'
 
 const deposit = (title: string): PlanStepInput => ({ title, action: 'deposit', serviceId: 1, amount: '10.00' })
 const refund = (target: number): PlanStepInput => ({ title: 'refund', action: 'refund', target, refund: 'full' })
@@ -29,7 +29,37 @@ describe('a step’s inputs in one line', () => {
     const services: PlanDetail['services'] = [
       { id: 1, merchantId: 7, merchantName: 'Jade Tea House', serviceType: 'CNY_BANK_CARD', direction: 'deposit', currency: 'CNY', usable: true, lower: '500.00', upper: '20000.00', lowerSource: 'service', upperSource: 'service', reason: null }
     ]
-    expect(inputText({ ...deposit('a'), amount: '20000.00' }, services, fixedTranslators().english)).toBe('Jade Tea House · CNY_BANK_CARD · 20,000.00 CNY')
+    expect(inputText({ ...deposit('a'), amount: '20000.00' }, services, fixedTranslators().english)).toBe('Jade Tea House · CNY bank card · deposit · CNY · 20,000.00 CNY')
+  })
+
+  it('tells a deposit and a payout of one type apart, and names the fields as the order form does, in each language', () => {
+    const { english, chinese } = fixedTranslators()
+    const both: PlanDetail['services'] = (['deposit', 'payout'] as const).map((direction, i) => ({ id: i + 1, merchantId: 7, merchantName: 'Jade Tea House', serviceType: 'CNY_BANK_CARD', direction, currency: 'CNY', usable: true, lower: '100.00', upper: '60000.00', lowerSource: 'service', upperSource: 'service', reason: null }))
+    expect(serviceName(both[0], english)).not.toBe(serviceName(both[1], english))
+    expect(serviceName(both[1], chinese)).toBe('Jade Tea House · 人民币银行卡 · 代付 · CNY')
+    const payout: PlanStepInput = { title: 'p', action: 'payout', serviceId: 2, amount: '60000.00', fields: { recipientName: 'Li Wei', bankCode: 'ICBC' } }
+    expect(inputText(payout, both, english)).toBe('Jade Tea House · CNY bank card · payout · CNY · 60,000.00 CNY · Recipient name: Li Wei · Bank: ICBC')
+    expect(inputText(payout, both, chinese)).toBe('Jade Tea House · 人民币银行卡 · 代付 · CNY · 60,000.00 CNY · 收款人姓名：Li Wei · 银行：ICBC')
+  })
+})
+
+describe('a step’s title', () => {
+  const generated: PlanStepInput = {
+    title: 'Deposit CNY bank card 100.00 CNY: at the lower bound, accepted',
+    text: { code: 'fieldtest.gen.atLower', params: { label: { code: 'fieldtest.gen.label', params: { direction: { code: 'value.direction.deposit' }, type: { code: 'value.serviceType.CNY_BANK_CARD' } } }, amount: '100.00 CNY' } },
+    action: 'deposit',
+    serviceId: 1,
+    amount: '100.00'
+  }
+
+  it('reads a generated title in the reader’s language, whatever language it was generated in', () => {
+    const { english, chinese } = fixedTranslators()
+    expect(stepTitle(generated, chinese)).toBe('人民币银行卡代收 100.00 CNY：等于下限，应被受理')
+    expect(stepTitle(generated, english)).toBe(generated.title)
+  })
+
+  it('shows the engineer’s own title as written', () => {
+    expect(stepTitle(deposit('Probe the lower edge'), fixedTranslators().chinese)).toBe('Probe the lower edge')
   })
 })
 
