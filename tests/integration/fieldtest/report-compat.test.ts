@@ -6,7 +6,10 @@
  * - renderer 3: a live run's countersigned report (a provider that could not be reached, then read
  *   as blocked; a step skipped after it; an amount refused before sending; a payout the balance did
  *   not cover) exported in both languages while the page still told its reader to check it with
- *   `npm run verify-report`.
+ *   `npm run verify-report`;
+ * - renderer 4: a rehearsal's countersigned report (a paid deposit, an amount refused before
+ *   sending, a payout) exported in both languages while the page still wrote inputs as keys and
+ *   JSON, outcomes and catalog codes as stored, and money as "CNY 500.00".
  * Each verifies as exported, and a visible edit of it still does not.
  */
 import { readFileSync } from 'node:fs'
@@ -18,7 +21,8 @@ const fixture = (renderer: string, language: string) => readFileSync(join(__dirn
 
 const EXPORTS = [
   { renderer: '2', steps: 3, shows: 'http_500' },
-  { renderer: '3', steps: 4, shows: 'upstream.unreachable' }
+  { renderer: '3', steps: 4, shows: 'upstream.unreachable' },
+  { renderer: '4', steps: 3, shows: 'outcome: refused_locally' }
 ]
 
 for (const { renderer, steps, shows } of EXPORTS) {

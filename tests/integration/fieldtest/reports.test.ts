@@ -209,13 +209,13 @@ describe('the signed report of a run', () => {
   it('npm run verify-report never passes a changed page that names a layout or language it cannot render again', () => {
     const shown = '<span class="status passed">Passed</span>'
     expect(html).toContain(shown)
-    expect(html).toContain('<meta name="paydesk-report-renderer" content="4">')
+    expect(html).toContain('<meta name="paydesk-report-renderer" content="5">')
     expect(html).toContain('<html lang="en">')
     const failed = html.replaceAll(shown, '<span class="status failed">Failed</span>')
     const renamed = {
-      layout: failed.replace('<meta name="paydesk-report-renderer" content="4">', '<meta name="paydesk-report-renderer" content="1">'),
+      layout: failed.replace('<meta name="paydesk-report-renderer" content="5">', '<meta name="paydesk-report-renderer" content="1">'),
       language: failed.replace('<html lang="en">', '<html lang="en-GB">'),
-      unnamed: failed.replace('<meta name="paydesk-report-renderer" content="4">', '')
+      unnamed: failed.replace('<meta name="paydesk-report-renderer" content="5">', '')
     }
     for (const [name, page] of Object.entries(renamed)) {
       const file = join(dir, `${name}.html`)
@@ -226,9 +226,9 @@ describe('the signed report of a run', () => {
       expect(result.stdout, name).toContain('NOT VERIFIABLE: The page names a layout or language this version cannot render again')
     }
     // An older layout it still renders (files exported before) is checked against that layout: this page is not one.
-    for (const layout of ['2', '3']) {
+    for (const layout of ['2', '3', '4']) {
       const older = join(dir, `older-${layout}.html`)
-      writeFileSync(older, html.replace('<meta name="paydesk-report-renderer" content="4">', `<meta name="paydesk-report-renderer" content="${layout}">`))
+      writeFileSync(older, html.replace('<meta name="paydesk-report-renderer" content="5">', `<meta name="paydesk-report-renderer" content="${layout}">`))
       expect(verifyReport(older).stdout, layout).toContain('The page’s visible text differs from the signed content it embeds')
     }
   })

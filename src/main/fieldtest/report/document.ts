@@ -42,6 +42,8 @@ export interface ReportHeader {
 export interface ReportStep {
   index: number
   title: string
+  /** A generated title as a catalog text (the page shows it in its language); absent for the engineer's own words and in reports signed before it was kept. */
+  titleText?: ServerText
   action: string
   purpose: string
   /** What the step was told: service, amount, fields (card and account numbers masked), target step, refund kind, seconds. */

@@ -13,15 +13,28 @@
  *   4  the reader is told to check the file in PayDesk (the reports' "Check a report file"), not with
  *      `npm run verify-report`: whoever receives a report has the app at most, never the repository
  *      (the packaged app has no command line to check one)
+ *   5  a step's inputs and expectations as labelled fields in the page's language (html-words.ts),
+ *      not keys and JSON; outcomes by their names; money as the app writes it ("60,000.00 CNY");
+ *      no catalog codes in brackets; a generated step's title in the page's language
  */
 import { upstreamFailureText } from '../../../shared/upstream-failure'
 import { zoneOffsetMs } from '../../ledger/business-day'
 import type { ReportDocument, ReportStep } from './document'
+import { expectWords, inputsWords, moneyWords } from './html-words'
 import { textIn, type ReportLanguage } from './text'
 
-export const RENDERERS = ['2', '3', '4'] as const
+export const RENDERERS = ['2', '3', '4', '5'] as const
 export type Renderer = (typeof RENDERERS)[number]
-export const RENDERER: Renderer = '4'
+export const RENDERER: Renderer = '5'
+
+/** Whether the layout writes inputs, outcomes and money in words (5 on). */
+const inWords = (renderer: Renderer) => Number(renderer) >= 5
+/** Money in the layout's way: "CNY 60000.00" before 5, "60,000.00 CNY" from it. */
+const moneyOf = (renderer: Renderer) => (amount: string, currency: string) => (inWords(renderer) ? moneyWords(amount, currency) : `${currency} ${amount}`)
+/** A step's title: a generated one in the page's language from layout 5, else as stored. */
+const titleOf = (step: ReportStep, language: ReportLanguage, renderer: Renderer) => (inWords(renderer) && step.titleText ? textIn(language, step.titleText) : step.title)
+/** A catalog code after a text, in brackets, as layouts before 5 wrote it. */
+const codeAfter = (code: string | null | undefined, renderer: Renderer) => (code && !inWords(renderer) ? ` <span class="mono">(${escape(code)})</span>` : '')
 export const EMBEDDED_ID = 'paydesk-report'
 
 const LABELS = {
@@ -202,10 +215,10 @@ pre { white-space: pre-wrap; word-break: break-all; font: 8.5pt/1.3 ui-monospace
 @media print { body { padding: 0; } h2 { break-after: avoid; } }
 `
 
-function amountsTable(l: Labels, step: ReportStep): string {
+function amountsTable(l: Labels, step: ReportStep, renderer: Renderer): string {
   const a = step.amounts
   if (!a) return ''
-  const cell = (v: string | null) => (v === null ? '—' : `${escape(a.currency)} ${escape(v)}`)
+  const cell = (v: string | null) => (v === null ? '—' : escape(moneyOf(renderer)(v, a.currency)))
   return `<h3>${l.amounts}</h3><table><tr><th>${l.requested}</th><th>${l.acceptedUpstream}</th><th>${l.paidInCallback}</th><th>${l.postedToLedger}</th><th>${l.feeExpected}</th><th>${l.feePosted}</th></tr><tr><td>${cell(a.requested)}</td><td>${cell(a.acceptedUpstream)}</td><td>${cell(a.paidInCallback)}</td><td>${cell(a.postedToLedger)}</td><td>${cell(a.feeExpected)}</td><td>${cell(a.feePosted)}</td></tr></table>`
 }
 
@@ -227,7 +240,7 @@ function evidenceHtml(l: Labels, language: ReportLanguage, zone: string, step: R
   if (!e) return ''
   const w = codeWords(l, renderer)
   const parts: string[] = []
-  if (e.refusal) parts.push(`<p><b>${l.refusal}:</b> ${escape(textIn(language, e.refusal.text))} <span class="mono">(${escape(e.refusal.code)})</span></p>`)
+  if (e.refusal) parts.push(`<p><b>${l.refusal}:</b> ${escape(textIn(language, e.refusal.text))}${codeAfter(e.refusal.code, renderer)}</p>`)
   const hold = (status: string | null) => (status == null ? '—' : w.holdStatus(status))
   if (e.hold) parts.push(`<p><b>${l.hold}:</b> ${escape(fill(l.holdText, { atSubmit: hold(e.hold.atSubmit), final: hold(e.hold.final) }))}</p>`)
   if (e.notes.length) parts.push(`<p><b>${l.notes}:</b> ${e.notes.map((n) => escape(textIn(language, n))).join('; ')}</p>`)
@@ -251,14 +264,19 @@ function evidenceHtml(l: Labels, language: ReportLanguage, zone: string, step: R
     parts.push(`<h3>${l.timeline}</h3><table>${rows}</table>`)
   }
   if (e.ledger.length) {
-    const rows = e.ledger.map((x) => `<tr><td>${x.postingId}</td><td>${escape(w.accountKind(x.accountKind))}</td><td>${x.type ?? '—'}</td><td>${escape(x.currency)} ${escape(x.amount)}</td><td>${escape(x.remark)}</td></tr>`).join('')
+    const rows = e.ledger.map((x) => `<tr><td>${x.postingId}</td><td>${escape(w.accountKind(x.accountKind))}</td><td>${x.type ?? '—'}</td><td>${escape(moneyOf(renderer)(x.amount, x.currency))}</td><td>${escape(x.remark)}</td></tr>`).join('')
     parts.push(`<h3>${l.ledger}</h3><table>${rows}</table>`)
   }
   return parts.join('')
 }
 
-function stepHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep, link: string, renderer: Renderer): string {
+function stepHtml(l: Labels, language: ReportLanguage, zone: string, step: ReportStep, link: string, renderer: Renderer, currency: string): string {
   const cause = step.cause.text ? textIn(language, step.cause.text) : ''
+  if (inWords(renderer)) {
+    const inputs = escape(inputsWords(step, language, step.amounts?.currency ?? currency))
+    const expected = escape(expectWords(step, language))
+    return stepSection(l, language, zone, step, link, renderer, { cause, inputs, expected })
+  }
   const inputs = Object.entries(step.inputs)
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${escape(k)}: ${escape(typeof v === 'object' ? JSON.stringify(v) : v)}`)
@@ -266,15 +284,20 @@ function stepHtml(l: Labels, language: ReportLanguage, zone: string, step: Repor
   const expected = Object.entries(step.expect)
     .map(([k, v]) => `${escape(k)}: ${escape(v)}`)
     .join('; ')
+  return stepSection(l, language, zone, step, link, renderer, { cause, inputs, expected })
+}
+
+function stepSection(l: Labels, language: ReportLanguage, zone: string, step: ReportStep, link: string, renderer: Renderer, text: { cause: string; inputs: string; expected: string }): string {
+  const { cause, inputs, expected } = text
   return `<section class="step" id="step-${step.index + 1}">
 <h3>${l.step} ${step.index + 1} · ${escape(l.actions[step.action] ?? step.action)} · <span class="status ${escape(step.status)}">${escape(l.statuses[step.status] ?? step.status)}</span></h3>
-<p><b>${escape(step.title)}</b></p>
-<dl><dt>${l.cause}</dt><dd>${escape(cause || '—')}${step.cause.code ? ` <span class="mono">(${escape(step.cause.code)})</span>` : ''}</dd>
+<p><b>${escape(titleOf(step, language, renderer))}</b></p>
+<dl><dt>${l.cause}</dt><dd>${escape(cause || '—')}${codeAfter(step.cause.code, renderer)}</dd>
 <dt>${l.inputs}</dt><dd>${inputs || '—'}</dd><dt>${l.expected}</dt><dd>${expected || '—'}</dd>
 <dt>${l.order}</dt><dd>${escape(step.orderNo ?? '—')}${step.refundNo ? ` · ${l.refund} ${escape(step.refundNo)}` : ''}</dd><dt>${l.key2}</dt><dd>${escape(step.requestKey ?? '—')}</dd>
 <dt>${l.started}</dt><dd>${escape(timeIn(zone, step.startedAt))} → ${escape(timeIn(zone, step.finishedAt))}</dd>
 <dt>SHA-256</dt><dd class="mono">${escape(link)}</dd></dl>
-${amountsTable(l, step)}${evidenceHtml(l, language, zone, step, renderer)}
+${amountsTable(l, step, renderer)}${evidenceHtml(l, language, zone, step, renderer)}
 </section>`
 }
 
@@ -285,11 +308,11 @@ export function renderReportHtml(doc: ReportDocument, language: ReportLanguage, 
   const zone = h.timeZone
   const faults = h.faults.length ? h.faults.map((f) => [l.faultNames[f.behaviour] ?? f.behaviour, f.amountPattern && `/${f.amountPattern}/`, f.delayMs !== undefined && `${f.delayMs} ms`, f.partialPercent !== undefined && `${f.partialPercent} %`].filter(Boolean).join(' ')).join(', ') : l.none
   const t = h.totals
-  const money = (v: string) => `${t.currency} ${v}`
+  const money = (v: string) => moneyOf(renderer)(v, t.currency)
   const signatures = doc.signatures.length
     ? `<table><tr><th></th><th>${l.signer}</th><th>${l.keyFingerprint}</th><th>${l.signedAt}</th></tr>${doc.signatures.map((s) => `<tr><td>${l.roles[s.role]}</td><td>${escape(s.displayName)} (${escape(s.username)})</td><td class="mono">${escape(s.fingerprint)}</td><td>${escape(timeIn(zone, s.signedAt))}</td></tr>`).join('')}</table>`
     : `<p>${l.unsigned}</p>`
-  const summary = doc.steps.map((s) => `<tr><td><a href="#step-${s.index + 1}">${s.index + 1}</a></td><td>${escape(l.actions[s.action] ?? s.action)}</td><td>${escape(s.title)}</td><td><span class="status ${escape(s.status)}">${escape(l.statuses[s.status] ?? s.status)}</span></td><td>${escape(s.cause.text ? textIn(language, s.cause.text) : '')}</td></tr>`).join('')
+  const summary = doc.steps.map((s) => `<tr><td><a href="#step-${s.index + 1}">${s.index + 1}</a></td><td>${escape(l.actions[s.action] ?? s.action)}</td><td>${escape(titleOf(s, language, renderer))}</td><td><span class="status ${escape(s.status)}">${escape(l.statuses[s.status] ?? s.status)}</span></td><td>${escape(s.cause.text ? textIn(language, s.cause.text) : '')}</td></tr>`).join('')
   // The JSON goes in a script element that never ends early: every "<" is written as \u003c.
   const embedded = JSON.stringify(doc, null, 2).replace(/</g, '\\u003c')
   return `<!doctype html>
@@ -322,7 +345,7 @@ ${signatures}
 <p class="muted">${renderer === '2' || renderer === '3' ? l.verifyByCommand : escape(l.verify)}</p>
 <h2>${l.steps}</h2>
 <table><tr><th>#</th><th>${l.action}</th><th>${l.step}</th><th>${l.outcome}</th><th>${l.cause}</th></tr>${summary}</table>
-${doc.steps.map((s, i) => stepHtml(l, language, zone, s, doc.chain.steps[i] ?? '', renderer)).join('\n')}
+${doc.steps.map((s, i) => stepHtml(l, language, zone, s, doc.chain.steps[i] ?? '', renderer, h.channel.currency)).join('\n')}
 <script type="application/json" id="${EMBEDDED_ID}">${embedded}</script>
 </body>
 </html>
