@@ -9,15 +9,14 @@
  * alone (`action`).
  */
 import type { BULK_ACTIONS } from './contract/reconciliation'
+import { DECISION_WORDS } from './recon-decision-words'
 import type { ReportLanguage } from './report-columns'
 
 type BulkAction = (typeof BULK_ACTIONS)[number]
 
-/** What a clerk writes in the action column besides the code (`write_off`): the decision's word in either language. */
-export const DECISION_WORDS = {
-  en: { write_off: 'write off', ignore: 'ignore', annotate: 'annotate', assign: 'assign' },
-  'zh-CN': { write_off: '核销', ignore: '忽略', annotate: '备注', assign: '指派' }
-} satisfies Record<ReportLanguage, Record<BulkAction, string>>
+// Every decision a file may bring has its words, in each language.
+DECISION_WORDS satisfies Record<ReportLanguage, Record<BulkAction, string>>
+export { DECISION_WORDS }
 
 /** The header of a machine's column: its name, then its code in brackets. */
 export const machineHeader = (label: string, code: string) => `${label} [${code}]`

@@ -1,5 +1,5 @@
 /** English texts of statement reconciliation (spread into server-text.en.ts): refusals, timelines of breaks, audit summaries, terms. */
-import { DECISION_WORDS } from '../recon-export-text'
+import { DECISION_WORDS } from '../recon-decision-words'
 export const reconTextEn = {
   'rule.fileTooLarge': 'must be at most {{mb}} MB',
   'thing.reconSource': 'Statement source {{id}}',

@@ -1,5 +1,5 @@
 /** 对账的服务器文本（合并进 server-text.zh-CN.ts）。 */
-import { DECISION_WORDS } from '../recon-export-text'
+import { DECISION_WORDS } from '../recon-decision-words'
 import type { reconTextEn } from './server-text.recon.en'
 
 export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
