@@ -10,6 +10,24 @@ export const decimalString = z
 
 export const id = z.number({ error: ruleMessage('rule.number') }).int(ruleMessage('rule.wholeNumber')).positive(ruleMessage('rule.positive'))
 
+/**
+ * What a detail read is asked for: the internal id (the app's own links) or the number people see
+ * and paste (`P2026…`, `A2026…`, `W2026…`), one of the two. The host finds the number through the
+ * same visibility checks as the id.
+ */
+export const idOrNo = z
+  .object({
+    id: id.optional(),
+    no: z
+      .string({ error: ruleMessage('rule.required') })
+      .trim()
+      .min(1, ruleMessage('rule.required'))
+      .max(40, ruleMessage('rule.maxChars', { n: 40 }))
+      .transform((s) => s.toUpperCase())
+      .optional()
+  })
+  .refine((v) => (v.id === undefined) !== (v.no === undefined), { message: ruleMessage('rule.idOrNo'), path: ['id'] })
+
 export const username = z
   .string({ error: ruleMessage('rule.required') })
   .trim()

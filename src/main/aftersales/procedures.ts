@@ -11,6 +11,7 @@ import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
 import { addCaseEvent } from '../cases/timeline'
 import { tenantZone } from '../core/tenant'
+import { idOf } from '../core/ref'
 import { caseBalance, contractOf, givingBackRefusal, visibleOrder } from './cases'
 import { assertUnresolved, attachWaybill, loadDispute, openDispute, resolveDispute, submitEvidence } from './disputes'
 import { changeWaybillStatus, recordWaybill } from './waybills'
@@ -76,7 +77,10 @@ export const aftersalesProcedures = handlers({
   },
 
   'refunds.list': (ctx, input) => listRefunds(ctx.db, input, scopeOf(ctx, input.merchantId)),
-  'refunds.get': (ctx, input) => refundDetail(ctx.db, visibleRefund(ctx, ctx.db, input.id)),
+  'refunds.get': (ctx, input) => {
+    const byNo = (no: string) => ctx.db.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.tenantId, ctx.tenantId), eq(refunds.refundNo, no))).get()
+    return refundDetail(ctx.db, visibleRefund(ctx, ctx.db, idOf(input, byNo, (no) => notFound(say('thing.refund', { id: no })))))
+  },
 
   'disputes.create': (ctx, input) =>
     transact(ctx.db, (tx) => {
@@ -106,7 +110,10 @@ export const aftersalesProcedures = handlers({
     }),
 
   'disputes.list': (ctx, input) => listDisputes(ctx.db, input, scopeOf(ctx, input.merchantId)),
-  'disputes.get': (ctx, input) => disputeDetail(ctx.db, visibleDispute(ctx, ctx.db, input.id), ctx.clock.now()),
+  'disputes.get': (ctx, input) => {
+    const byNo = (no: string) => ctx.db.select({ id: disputes.id }).from(disputes).where(and(eq(disputes.tenantId, ctx.tenantId), eq(disputes.disputeNo, no))).get()
+    return disputeDetail(ctx.db, visibleDispute(ctx, ctx.db, idOf(input, byNo, (no) => notFound(say('thing.dispute', { id: no })))), ctx.clock.now())
+  },
 
   'disputes.addEvidence': (ctx, input) => {
     const dispute = visibleDispute(ctx, ctx.db, input.id)

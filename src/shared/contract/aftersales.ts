@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { ruleMessage } from '../rule-message'
 import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
-import { id, optionalSearch, pageInput, pageOf, rangeInOrder } from '../schemas'
+import { id, idOrNo, optionalSearch, pageInput, pageOf, rangeInOrder } from '../schemas'
 import { serverTextSchema } from '../server-text'
 import { mutation, query } from './define'
 import { reason } from './ledger'
@@ -145,10 +145,10 @@ export const aftersalesContract = {
     doc: 'Refunds, newest first, by refund, order or provider number, merchant, status and request date.'
   }),
   'refunds.get': query({
-    input: z.object({ id }),
+    input: idOrNo,
     output: refundDetail,
     access: PERMISSIONS.REFUND_READ,
-    doc: 'One refund with its timeline.'
+    doc: 'One refund, by id or by its refund number, with its timeline.'
   }),
   'disputes.create': mutation({
     input: z.object({
@@ -170,10 +170,10 @@ export const aftersalesContract = {
     doc: 'Disputes, newest first, by dispute or order number or reason code, merchant, status, kind, deadline and opening date.'
   }),
   'disputes.get': query({
-    input: z.object({ id }),
+    input: idOrNo,
     output: disputeDetail,
     access: PERMISSIONS.DISPUTE_READ,
-    doc: 'One dispute with its timeline, evidence files and waybills.'
+    doc: 'One dispute, by id or by its dispute number, with its timeline, evidence files and waybills.'
   }),
   'disputes.addEvidence': mutation({
     input: z.object({

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { REASON_MIN, saysWhy } from '../reason'
 import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
-import { id, optionalSearch, pageOf } from '../schemas'
+import { id, idOrNo, optionalSearch, pageOf } from '../schemas'
 import { serverTextSchema } from '../server-text'
 import { mutation, query } from './define'
 import { signedAmount, reason } from './ledger'
@@ -154,10 +154,10 @@ export const financeContract = {
     doc: 'Withdrawals, paged on the host; search by withdrawal number, account number or holder name. Merchant-bound users see their own.'
   }),
   'withdrawals.get': query({
-    input: z.object({ id }),
+    input: idOrNo,
     output: withdrawalRow.extend({ timeline: z.array(caseEvent), balance: merchantBalance }),
     access: PERMISSIONS.WITHDRAWAL_READ,
-    doc: "One withdrawal with its timeline and the merchant's balance in its currency."
+    doc: "One withdrawal, by id or by its withdrawal number, with its timeline and the merchant's balance in its currency."
   }),
   'withdrawals.request': mutation({
     input: z.object({
@@ -214,10 +214,10 @@ export const financeContract = {
     doc: 'Manual adjustment requests, paged on the host; search by number or reason.'
   }),
   'adjustments.get': query({
-    input: z.object({ id }),
+    input: idOrNo,
     output: adjustmentRow.extend({ timeline: z.array(caseEvent), balance: merchantBalance }),
     access: ADJUSTMENT_READERS,
-    doc: "One adjustment request with its timeline and the merchant's balance in its currency."
+    doc: "One adjustment request, by id or by its adjustment number, with its timeline and the merchant's balance in its currency."
   }),
   'adjustments.request': mutation({
     input: z.object({ merchantId: id, contractId: id, currency: currencyCode, amount: signedAmount, reason, requestKey }),

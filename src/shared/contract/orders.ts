@@ -3,7 +3,7 @@ import { ruleMessage } from '../rule-message'
 import { serverTextSchema } from '../server-text'
 import { decimalString } from '../schemas'
 import { PERMISSIONS } from '../permissions'
-import { id, optionalSearch, pageInput, pageOf, rangeInOrder } from '../schemas'
+import { id, idOrNo, optionalSearch, pageInput, pageOf, rangeInOrder } from '../schemas'
 import { day, terminalType } from './master-fields'
 import { reason } from './ledger'
 import { mutation, query } from './define'
@@ -200,10 +200,10 @@ export const ordersContract = {
     doc: 'Finds orders by any of their numbers, merchant, channel, status, test flag and creation date (business days, inclusive).'
   }),
   'orders.get': query({
-    input: z.object({ id }),
+    input: idOrNo,
     output: orderDetail,
     access: PERMISSIONS.ORDER_READ,
-    doc: 'One order with its timeline, upstream log, callbacks, notifications and ledger entries.'
+    doc: 'One order, by id or by its order number, with its timeline, upstream log, callbacks, notifications and ledger entries.'
   }),
   'orders.close': mutation({
     input: manual(),

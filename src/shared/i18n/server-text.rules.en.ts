@@ -17,6 +17,7 @@ export const rulesTextEn = {
   'rule.wholeNumber': 'must be a whole number',
   'rule.wholeMilliseconds': 'must be a whole number of milliseconds',
   'rule.notNegative': 'must not be negative',
+  'rule.idOrNo': 'give either the id or the number shown (such as P2026…), not both',
   'rule.positive': 'must be positive',
   'rule.minValue': 'must be at least {{n}}',
   'rule.maxValue': 'must be at most {{n}}',

@@ -13,6 +13,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.wholeNumber': '必须是整数',
   'rule.wholeMilliseconds': '必须是整数毫秒',
   'rule.notNegative': '不能为负数',
+  'rule.idOrNo': '须给出 ID 或显示的单号（如 P2026…）二者之一，不能都给',
   'rule.positive': '必须大于 0',
   'rule.minValue': '不能小于 {{n}}',
   'rule.maxValue': '不能大于 {{n}}',

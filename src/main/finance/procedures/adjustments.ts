@@ -21,6 +21,7 @@ import { addCaseEvent, caseTimeline } from '../../cases/timeline'
 import { assertNotRequester, merchantBalance } from '../cases'
 import { ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
+import { idOf } from '../../core/ref'
 import { minorOf } from '../../core/amount-input'
 import { adjustmentDecided } from '../../orders/parked'
 import { acceptNoLongerHolds, reopenWaiting, type NoLongerHolds } from '../../recon/accept-check'
@@ -109,7 +110,8 @@ export const adjustmentProcedures = handlers({
   },
 
   'adjustments.get': (ctx, input) => {
-    const row = loadRow(ctx.db, ctx, input.id)
+    const byNo = (no: string) => ctx.db.select({ id: adjustmentRequests.id }).from(adjustmentRequests).where(and(eq(adjustmentRequests.tenantId, ctx.tenantId), eq(adjustmentRequests.adjustmentNo, no))).get()
+    const row = loadRow(ctx.db, ctx, idOf(input, byNo, (no) => notFound(say('thing.adjustment', { id: no }))))
     const timeline = caseTimeline(ctx.db, { type: 'adjustment', id: row.id }).map((e) => ({ id: e.id, at: e.at, summary: e.summary, text: e.text, actor: e.actor }))
     return { ...row, timeline, balance: merchantBalance(ctx.ledger, row.merchantId, row.currency) }
   },

@@ -34,6 +34,7 @@ import { minorOf } from '../../core/amount-input'
 import { assertKeyOpenTo, assertSameRequest } from '../../core/request-key'
 import { merchantForWrite, ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
+import { idOf } from '../../core/ref'
 
 type Stored = typeof withdrawals.$inferSelect
 
@@ -135,7 +136,8 @@ export const withdrawalProcedures = handlers({
   },
 
   'withdrawals.get': (ctx, input) => {
-    const row = loadRow(ctx.db, ctx, input.id)
+    const byNo = (no: string) => ctx.db.select({ id: withdrawals.id }).from(withdrawals).where(and(eq(withdrawals.tenantId, ctx.tenantId), eq(withdrawals.withdrawalNo, no))).get()
+    const row = loadRow(ctx.db, ctx, idOf(input, byNo, (no) => notFound(say('thing.withdrawal', { id: no }))))
     const timeline = caseTimeline(ctx.db, { type: 'withdrawal', id: row.id }).map((e) => ({ id: e.id, at: e.at, summary: e.summary, text: e.text, actor: e.actor }))
     return { ...row, timeline, balance: merchantBalance(ctx.ledger, row.merchantId, row.currency) }
   },

@@ -23,6 +23,7 @@ import { addEvent } from '../timeline'
 import { pagedList } from '../../reads/paged'
 import { ORDER_READS } from '../reads'
 import { requestMarkIfNeeded } from '../../finance/four-eyes'
+import { idOf, type IdOrNo } from '../../core/ref'
 
 /**
  * The order with this id, if the user may see it. Refused the same way whether it does not exist or
@@ -32,10 +33,15 @@ import { requestMarkIfNeeded } from '../../finance/four-eyes'
 function visibleOrder(ctx: Ctx, id: number) {
   const order = ctx.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.tenantId, ctx.tenantId))).get()
   const actor = actorOf(ctx)
-  if (!order || (actor.merchantId !== null && order.merchantId !== actor.merchantId)) {
-    throw new AppError('not_found', say('error.orders.notVisible'), { code: 'not_found' })
-  }
+  if (!order || (actor.merchantId !== null && order.merchantId !== actor.merchantId)) throw notVisible()
   return order
+}
+
+const notVisible = () => new AppError('not_found', say('error.orders.notVisible'), { code: 'not_found' })
+
+/** The order named by id or by its number (a link pasted from the number on screen), if the user may see it. */
+function visibleOrderRef(ctx: Ctx, ref: IdOrNo) {
+  return visibleOrder(ctx, idOf(ref, (no) => ctx.db.select({ id: orders.id }).from(orders).where(and(eq(orders.orderNo, no), eq(orders.tenantId, ctx.tenantId))).get(), notVisible))
 }
 
 async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1], direction: 'deposit' | 'payout') {
@@ -131,7 +137,7 @@ export const orderProcedures = handlers({
   // The read runs in a report worker (orders/list.ts); the scope is applied here, on the main thread.
   'orders.list': (ctx, { page, pageSize, ...filters }) =>
     pagedList(ctx, ORDER_READS.ordersList, { ...filters, merchantId: merchantFilter(actorOf(ctx), filters.merchantId), now: ctx.clock.now() }, { page, pageSize }),
-  'orders.get': (ctx, input) => orderDetail(ctx.db, visibleOrder(ctx, input.id)),
+  'orders.get': (ctx, input) => orderDetail(ctx.db, visibleOrderRef(ctx, input)),
 
   'orders.close': (ctx, input) => {
     const order = visibleOrder(ctx, input.id)

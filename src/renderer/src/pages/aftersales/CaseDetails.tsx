@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
+import { useDetailRef } from '../../api/detailRef'
 import type { DisputeDetail, RefundDetail, WaybillDetail } from '../../../../shared/contract/aftersales'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
@@ -94,9 +95,8 @@ function RefundView({ refund }: { refund: RefundDetail }) {
 }
 
 export function RefundDetailPage() {
-  const id = Number(useParams().id)
   const queryClient = useQueryClient()
-  const query = useApiQuery('refunds.get', { id }, { refetchInterval: (q) => (q.state.data && isFinalRefund(q.state.data.status) ? false : 3000) })
+  const query = useApiQuery('refunds.get', useDetailRef(), { refetchInterval: (q) => (q.state.data && isFinalRefund(q.state.data.status) ? false : 3000) })
   const status = query.data?.status
   // A refund that just finished changed the balances and the order's lists: read them again.
   useEffect(() => {
@@ -204,8 +204,7 @@ function DisputeView({ dispute }: { dispute: DisputeDetail }) {
 }
 
 export function DisputeDetailPage() {
-  const id = Number(useParams().id)
-  const query = useApiQuery('disputes.get', { id })
+  const query = useApiQuery('disputes.get', useDetailRef())
   return (
     <CasePage back="/aftersales/disputes" query={query}>
       {query.data && <DisputeView dispute={query.data} />}

@@ -8,7 +8,7 @@ import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router-dom'
+import { useDetailRef } from '../../api/detailRef'
 import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
@@ -102,8 +102,7 @@ function AdjustmentView({ a }: { a: Adjustment }) {
 
 export function AdjustmentDetailPage() {
   const { t } = useTranslation()
-  const id = Number(useParams().id)
-  const result = useApiQuery('adjustments.get', { id })
+  const result = useApiQuery('adjustments.get', useDetailRef())
   return (
     <Stack>
       <BackLink to="/finance/adjustments" label={t('adjustments.back')} />

@@ -8,7 +8,7 @@ import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router-dom'
+import { useDetailRef } from '../../api/detailRef'
 import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { bank, bankCountryOf, bankLabel } from '../../../../shared/reference'
@@ -132,8 +132,7 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
 
 export function WithdrawalDetailPage() {
   const { t } = useTranslation()
-  const id = Number(useParams().id)
-  const result = useApiQuery('withdrawals.get', { id })
+  const result = useApiQuery('withdrawals.get', useDetailRef())
   return (
     <Stack>
       <BackLink to="/finance/withdrawals" label={t('withdrawals.back')} />

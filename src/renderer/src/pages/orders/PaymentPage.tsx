@@ -103,7 +103,7 @@ function PaymentDetails({ page, orderId, remarkCode }: { page: PaymentPageView |
 export function PaymentPage() {
   const { t } = useTranslation()
   const id = Number(useParams().orderId)
-  const order = useLiveOrder(id)
+  const order = useLiveOrder({ id })
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="lg" w="100%" maw={440}>

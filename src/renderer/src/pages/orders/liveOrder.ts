@@ -4,10 +4,12 @@ import { useEffect, useRef } from 'react'
 import { useApiQuery } from '../../api/hooks'
 import { invalidateAfter, MONEY_READS } from '../../api/stales'
 import { isFinal } from './OrderBadges'
+import type { DetailRef } from '../../api/detailRef'
 
-export function useLiveOrder(id: number, intervalMs = 3000) {
+/** `ref`: the order's id, or (a pasted link) its order number. */
+export function useLiveOrder(ref: DetailRef, intervalMs = 3000) {
   const queryClient = useQueryClient()
-  const query = useApiQuery('orders.get', { id }, { refetchInterval: (q) => (isFinal(q.state.data?.status) ? false : intervalMs), meta: { silent: true } })
+  const query = useApiQuery('orders.get', ref, { refetchInterval: (q) => (isFinal(q.state.data?.status) ? false : intervalMs), meta: { silent: true } })
   const status = query.data?.status
   const seenOpen = useRef(false)
   // The order finished while watched (paid, paid out, failed): its posting moved money after the
