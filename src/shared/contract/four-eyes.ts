@@ -11,6 +11,7 @@ import { ruleMessage } from '../rule-message'
 import { PERMISSIONS } from '../permissions'
 import { id, pageOf, decimalString } from '../schemas'
 import { mutation, query } from './define'
+import { serverTextSchema } from '../server-text'
 import { currencyCode, listInput } from './master-fields'
 
 export const FOUR_EYES_KIND_VALUES = ['payout', 'mark_result', 'channel_balance'] as const
@@ -68,7 +69,11 @@ export const approvalRow = z.object({
   decidedAt: z.number().nullable(),
   decisionNote: z.string().nullable(),
   /** Whether the signed-in user may decide it (pending, not their own, the kind's permission). */
-  canDecide: z.boolean()
+  canDecide: z.boolean(),
+  /** Pending but not the signed-in user's to decide: why (their own request, or the permission it needs), as the decision would be refused. */
+  cannotDecide: serverTextSchema.nullable(),
+  /** Pending and theirs to decide, but approving would be refused now (a payout whose merchant owes): why; rejecting is still open. */
+  approvalRefused: serverTextSchema.nullable()
 })
 export type ApprovalRow = z.infer<typeof approvalRow>
 

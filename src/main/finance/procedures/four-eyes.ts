@@ -67,9 +67,31 @@ function deciderPermission(actor: Actor, r: Stored): number | null {
   return actor.permissions.has(PERMISSIONS.CHANNEL_BALANCE_WRITE) && actor.merchantId === null ? null : PERMISSIONS.CHANNEL_BALANCE_WRITE
 }
 
-function toRow(actor: Actor, j: Joined): ApprovalRow {
+/**
+ * Why this user may not decide a pending request, worded as `approvals.decide` refuses it (their
+ * own request, then the permission it needs); null when they may.
+ */
+function cannotDecide(actor: Actor, j: Joined): ServerText | null {
+  const r = j.request
+  if (r.status !== 'pending') return null
+  const what = () => describeRequest(r, { orderNo: j.orderNo, channel: j.channelName })
+  if (r.requestedBy === actor.userId) return say('error.fourEyes.ownRequest', { what: what() })
+  const missing = deciderPermission(actor, r)
+  return missing === null ? null : say('error.fourEyes.needPermission', { what: what(), permission: permissionTerm(missing), code: missing })
+}
+
+/** Why approving a pending payout would be refused now (the check `approvals.decide` makes), or null. */
+function approvalRefused(db: Db | Tx, ctx: Ctx, r: Stored, orderNo: string | null): ServerText | null {
+  if (r.status !== 'pending' || r.kind !== 'payout' || !r.orderId) return null
+  const why = payoutUnreleasable(db as Tx, ctx, loadOrder(db as Tx, r.orderId))
+  return why ? say('error.fourEyes.payoutNotReleasable', { orderNo: orderNo ?? '', why }) : null
+}
+
+function toRow(db: Db | Tx, ctx: Ctx, j: Joined): ApprovalRow {
+  const actor = actorOf(ctx)
   const r = j.request
   const action = r.action as { result?: string; kind?: string; amount?: string }
+  const why = cannotDecide(actor, j)
   return {
     id: r.id,
     kind: r.kind,
@@ -90,7 +112,9 @@ function toRow(actor: Actor, j: Joined): ApprovalRow {
     decidedBy: j.decidedByName ?? null,
     decidedAt: r.decidedAt,
     decisionNote: r.decisionNote,
-    canDecide: r.status === 'pending' && r.requestedBy !== actor.userId && deciderPermission(actor, r) === null
+    canDecide: r.status === 'pending' && why === null,
+    cannotDecide: why,
+    approvalRefused: why === null ? approvalRefused(db, ctx, r, j.orderNo) : null
   }
 }
 
@@ -105,7 +129,7 @@ function loadRow(db: Db | Tx, ctx: Ctx, id: number): ApprovalRow {
     .get()
   const actor = actorOf(ctx)
   if (!j || (actor.merchantId !== null && j.request.merchantId !== actor.merchantId)) throw notFound(say('thing.approval', { id }))
-  return toRow(actor, j)
+  return toRow(db, ctx, j)
 }
 
 export const fourEyesProcedures = handlers({
@@ -142,7 +166,7 @@ export const fourEyesProcedures = handlers({
       .limit(input.pageSize)
       .offset(offsetOf(input.page, input.pageSize))
       .all()
-      .map((j) => toRow(actor, j))
+      .map((j) => toRow(ctx.db, ctx, j))
     return { page: input.page, pageSize: input.pageSize, total, items }
   },
 

@@ -17,6 +17,7 @@ export const enFourEyes = {
     bySystem: 'System (the order ended first)',
     approve: 'Approve',
     reject: 'Reject',
+    cannotDecide: 'Another approver decides it',
     ownRequest: 'Your request: another user decides it',
     approveNote: 'Note (optional)',
     rejectNote: 'Why it is rejected',

@@ -17,6 +17,7 @@ export const zhCNFourEyes = {
     bySystem: '系统（订单已先结束）',
     approve: '通过',
     reject: '驳回',
+    cannotDecide: '由其他审批人处理',
     ownRequest: '您的申请：须由其他用户处理',
     approveNote: '备注（可选）',
     rejectNote: '驳回原因',

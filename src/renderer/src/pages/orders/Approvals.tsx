@@ -23,6 +23,7 @@ import { formatAmount } from '../../format/amount'
 import { formatDateTime, displayTimeZone } from '../../format/time'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
 import { StepDialog } from '../finance/CaseParts'
+import { useServerText } from '../../i18n/serverText'
 import { orderPath } from './paths'
 
 type Decision = 'approve' | 'reject'
@@ -39,8 +40,10 @@ function useWhat() {
   }
 }
 
+/** A pending request's decision, or why this user has none (the host says why, as it would refuse the decision). */
 function DecideButtons({ row, onPick }: { row: ApprovalRow; onPick: (d: Decision) => void }) {
   const { t } = useTranslation()
+  const say = useServerText()
   const me = useCurrentUser()
   if (row.status !== 'pending') return null
   if (row.requestedById === me.id) {
@@ -50,16 +53,29 @@ function DecideButtons({ row, onPick }: { row: ApprovalRow; onPick: (d: Decision
       </Text>
     )
   }
-  if (!row.canDecide) return null
+  if (!row.canDecide) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="approval-cannot-decide">
+        {say(row.cannotDecide, t('fourEyes.cannotDecide'))}
+      </Text>
+    )
+  }
   return (
-    <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="light" color="green" onClick={() => onPick('approve')}>
-        {t('fourEyes.approve')}
-      </Button>
-      <Button size="compact-xs" variant="light" color="red" onClick={() => onPick('reject')}>
-        {t('fourEyes.reject')}
-      </Button>
-    </Group>
+    <Stack gap={4}>
+      <Group gap={4} wrap="nowrap">
+        <Button size="compact-xs" variant="light" color="green" onClick={() => onPick('approve')}>
+          {t('fourEyes.approve')}
+        </Button>
+        <Button size="compact-xs" variant="light" color="red" onClick={() => onPick('reject')}>
+          {t('fourEyes.reject')}
+        </Button>
+      </Group>
+      {row.approvalRefused && (
+        <Text size="xs" c="orange" data-testid="approval-refused">
+          {say(row.approvalRefused)}
+        </Text>
+      )}
+    </Stack>
   )
 }
 
