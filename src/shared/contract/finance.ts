@@ -51,7 +51,9 @@ export const withdrawalRow = z.object({
   bankReference: z.string().nullable(),
   failureReason: z.string().nullable(),
   createdAt: z.number(),
-  updatedAt: z.number()
+  updatedAt: z.number(),
+  /** Waiting for review but approving it is refused now (the merchant owes after a chargeback): why, as the review refuses it. */
+  approvalRefused: serverTextSchema.nullable()
 })
 export type WithdrawalRow = z.infer<typeof withdrawalRow>
 

@@ -18,7 +18,8 @@ import type { WithdrawalRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
 import { bank, bankCountryOf, bankLabel } from '../../../shared/reference'
-import { say, verbatim } from '../../../shared/server-text'
+import { say, verbatim, type ServerText } from '../../../shared/server-text'
+import type { Ledger } from '../../ledger/ledger'
 import { merchants, users, withdrawals } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
@@ -69,7 +70,18 @@ function joined(db: Db | Tx) {
     .leftJoin(settler, eq(settler.id, withdrawals.settledBy))
 }
 
-function toRow(r: Joined): WithdrawalRow {
+/**
+ * Why approving a withdrawal waiting for review is refused now, or null: the merchant owes (a
+ * chargeback booked on a short balance since it was requested). The review asks it; the list and
+ * the page show it before anyone tries.
+ */
+function approvalRefused(ledger: Ledger, w: Pick<Stored, 'status' | 'merchantId' | 'currency' | 'withdrawalNo'>): ServerText | null {
+  if (w.status !== 'pending_review') return null
+  const owes = merchantOwes(ledger, w.merchantId, w.currency)
+  return owes ? say('error.withdrawals.cannotApprove', { no: w.withdrawalNo, why: owes }) : null
+}
+
+function toRow(ledger: Ledger, r: Joined): WithdrawalRow {
   const c = r.currency
   return {
     id: r.id,
@@ -95,7 +107,8 @@ function toRow(r: Joined): WithdrawalRow {
     bankReference: r.bankReference,
     failureReason: r.failureReason,
     createdAt: r.createdAt,
-    updatedAt: r.updatedAt
+    updatedAt: r.updatedAt,
+    approvalRefused: approvalRefused(ledger, r)
   }
 }
 
@@ -105,7 +118,7 @@ function loadRow(db: Db | Tx, ctx: Ctx, id: number): WithdrawalRow {
     .get()
   if (!row) throw notFound(say('thing.withdrawal', { id }))
   assertCanRead(actorOf(ctx), row.merchantId, say('thing.withdrawal', { id }))
-  return toRow(row)
+  return toRow(ctx.ledger, row)
 }
 
 export const withdrawalProcedures = handlers({
@@ -131,7 +144,7 @@ export const withdrawalProcedures = handlers({
       .limit(input.pageSize)
       .offset(offsetOf(input.page, input.pageSize))
       .all()
-      .map(toRow)
+      .map((r) => toRow(ctx.ledger, r))
     return { page: input.page, pageSize: input.pageSize, total, items }
   },
 
@@ -212,8 +225,8 @@ export const withdrawalProcedures = handlers({
       const now = ctx.clock.now()
       const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
       // The request refused a merchant that owes; its hold stands, but a chargeback since may have made it owe.
-      const owes = status === 'approved' ? merchantOwes(ctx.ledger, w.merchantId, w.currency) : null
-      if (owes) throw conflict(say('error.withdrawals.cannotApprove', { no: w.withdrawalNo, why: owes }), { code: 'withdrawals.merchant_owes' })
+      const refused = status === 'approved' ? approvalRefused(ctx.ledger, w) : null
+      if (refused) throw conflict(refused, { code: 'withdrawals.merchant_owes' })
       if (status === 'rejected') ctx.ledger.voidHold(holdKey(w), `rejected: ${input.note}`, now)
       tx.update(withdrawals).set({ status, reviewedBy: actor.userId, reviewedAt: now, reviewNote: input.note || null, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
       const text =

@@ -52,6 +52,7 @@ export const enFinance = {
     summary: 'Summary',
     timeline: 'Timeline',
     requestedBy: 'Requested by',
+    needsPermission: 'The next step needs the permission “{{permission}}” ({{code}}), which you do not hold: a user who holds it takes it.',
     requesters: { me: 'Me', others: 'Others (mine to review)' },
     refused: 'Refused',
     statuses: { pending_review: 'Pending review', pending: 'Pending approval', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', paid: 'Paid', failed: 'Failed' },
@@ -78,6 +79,7 @@ export const enFinance = {
     requested: 'Withdrawal {{withdrawalNo}} requested; amount and fee are held until it is reviewed',
     detailTitle: 'Withdrawal {{withdrawalNo}}',
     back: 'Withdrawals',
+    merchantOwes: 'Merchant owes: approval refused until covered',
     ownRequest: 'You requested this withdrawal: another user must review it and record the transfer. PayDesk refuses these steps by its requester.',
     steps: { approve: 'Approve', reject: 'Reject', paid: 'Mark paid', failed: 'Mark failed' },
     stepsDone: {

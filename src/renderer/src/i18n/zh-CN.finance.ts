@@ -54,6 +54,7 @@ export const zhCNFinance: typeof enFinance = {
     summary: '概要',
     timeline: '时间线',
     requestedBy: '申请人',
+    needsPermission: '下一步需要权限“{{permission}}”（{{code}}），您没有该权限：须由拥有它的用户处理。',
     requesters: { me: '我', others: '他人（待我审核）' },
     refused: '已拒绝',
     statuses: { pending_review: '待审核', pending: '待审批', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回', paid: '已打款', failed: '失败' },
@@ -80,6 +81,7 @@ export const zhCNFinance: typeof enFinance = {
     requested: '已申请提现 {{withdrawalNo}}；金额与手续费在审核前冻结',
     detailTitle: '提现 {{withdrawalNo}}',
     back: '提现',
+    merchantOwes: '商户欠款：补足前无法批准',
     ownRequest: '此提现由您本人申请，须由其他用户审核并登记转账结果。PayDesk 会拒绝申请人本人执行这些步骤。',
     steps: { approve: '审核通过', reject: '驳回', paid: '标记已打款', failed: '标记失败' },
     stepsDone: {

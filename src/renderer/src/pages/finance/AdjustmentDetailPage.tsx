@@ -20,7 +20,7 @@ import { Timeline } from '../../components/Timeline'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan, useCurrentUser } from '../../session/currentUser'
-import { BackLink, BalanceCard, CaseStatusBadge, StepButtons, StepDialog } from './CaseParts'
+import { BackLink, BalanceCard, CaseStatusBadge, StepButtons, StepDialog, NeedsPermission } from './CaseParts'
 
 type Adjustment = OutputOf<'adjustments.get'>
 type Decision = 'approve' | 'reject'
@@ -50,6 +50,7 @@ function AdjustmentView({ a }: { a: Adjustment }) {
           {t('adjustments.ownRequest')}
         </Alert>
       )}
+      {!canDecide && a.status === 'pending' && <NeedsPermission code={PERMISSIONS.ADJUSTMENT_APPROVE} />}
       <StepButtons
         steps={
           pending

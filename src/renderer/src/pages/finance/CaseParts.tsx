@@ -16,6 +16,8 @@ import { FormButtons } from '../../components/form/FormButtons'
 import { apiErrorMessage, notifySuccess } from '../../components/notify'
 import { requiredByContract, zodFormErrors } from '../../forms/zodForm'
 import { fieldErrorMessage } from '../../i18n/messages'
+import { permissionLabel } from '../../i18n/labels'
+import type { PermissionCode } from '../../../../shared/permissions'
 
 const STATUS_COLORS: Record<string, string> = {
   pending_review: 'yellow',
@@ -33,6 +35,16 @@ export function CaseStatusBadge({ status }: { status: string }) {
     <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" data-testid="case-status">
       {t(`finance.statuses.${status}`, { defaultValue: status })}
     </Badge>
+  )
+}
+
+/** A case waiting for a step this user may not take: which permission it needs, instead of no buttons at all. */
+export function NeedsPermission({ code }: { code: PermissionCode }) {
+  const { t } = useTranslation()
+  return (
+    <Alert color="gray" data-testid="needs-permission">
+      {t('finance.needsPermission', { permission: permissionLabel(t, code), code })}
+    </Alert>
   )
 }
 

@@ -9,6 +9,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDetailRef } from '../../api/detailRef'
+import { useServerText } from '../../i18n/serverText'
 import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { bank, bankCountryOf, bankLabel } from '../../../../shared/reference'
@@ -21,7 +22,7 @@ import { Timeline } from '../../components/Timeline'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
 import { useCan, useCurrentUser } from '../../session/currentUser'
-import { BackLink, BalanceCard, CaseStatusBadge, StepButtons, StepDialog, type StepButton } from './CaseParts'
+import { BackLink, BalanceCard, CaseStatusBadge, StepButtons, StepDialog, type StepButton, NeedsPermission } from './CaseParts'
 
 type Withdrawal = OutputOf<'withdrawals.get'>
 type Step = 'approve' | 'reject' | 'paid' | 'failed'
@@ -31,6 +32,7 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
   const { t } = useTranslation()
   const me = useCurrentUser()
   const canReview = useCan(PERMISSIONS.WITHDRAWAL_REVIEW)
+  const say = useServerText()
   const queryClient = useQueryClient()
   const [step, setStep] = useState<Step | null>(null)
   const money = (amount: string) => formatAmount(amount, w.currency)
@@ -68,11 +70,17 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
           </Group>
         </Stack>
       </Group>
+      {w.approvalRefused && (
+        <Alert color="red" title={t('withdrawals.merchantOwes')} data-testid="withdrawal-merchant-owes">
+          {say(w.approvalRefused)}
+        </Alert>
+      )}
       {steps.length > 0 && w.requestedById === me.id && (
         <Alert color="yellow" data-testid="maker-checker-note">
           {t('withdrawals.ownRequest')}
         </Alert>
       )}
+      {!canReview && (w.status === 'pending_review' || w.status === 'approved') && <NeedsPermission code={PERMISSIONS.WITHDRAWAL_REVIEW} />}
       <StepButtons steps={steps} onOpen={(key) => setStep(key as Step)} />
       <BalanceCard balance={w.balance} />
       <Paper withBorder p="md">

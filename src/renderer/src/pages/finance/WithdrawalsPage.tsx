@@ -2,7 +2,8 @@
  * Withdrawals: the list (paged, searched and filtered on the host) and the request form. Requesting
  * holds amount + the contract's withdrawal fee; a different user reviews it on its detail page.
  */
-import { Button, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Badge, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core'
+import { useServerText } from '../../i18n/serverText'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -133,6 +134,7 @@ function RequestForm({ onDone }: { onDone: (id: number) => void }) {
 
 export function WithdrawalsPage() {
   const { t } = useTranslation()
+  const say = useServerText()
   const navigate = useNavigate()
   const canRequest = useCan(PERMISSIONS.WITHDRAWAL_REQUEST)
   const [requesting, setRequesting] = useState(false)
@@ -165,7 +167,23 @@ export function WithdrawalsPage() {
         { accessor: 'amount', title: t('withdrawals.amount'), sortable: true, textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.amount, r.currency) },
         { accessor: 'fee', title: t('withdrawals.fee'), textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.fee, r.currency) },
         { accessor: 'account', title: t('withdrawals.account'), render: (r) => `${r.bankCode} ${r.accountNo}` },
-        { accessor: 'status', title: t('common.status'), sortable: true, render: (r) => <CaseStatusBadge status={r.status} /> },
+        {
+          accessor: 'status',
+          title: t('common.status'),
+          sortable: true,
+          render: (r) => (
+            <Group gap={4} wrap="nowrap">
+              <CaseStatusBadge status={r.status} />
+              {r.approvalRefused && (
+                <Tooltip label={say(r.approvalRefused)} multiline w={320}>
+                  <Badge color="red" variant="light" data-testid="withdrawal-merchant-owes">
+                    {t('withdrawals.merchantOwes')}
+                  </Badge>
+                </Tooltip>
+              )}
+            </Group>
+          )
+        },
         { accessor: 'requestedBy', title: t('finance.requestedBy') },
         { accessor: 'createdAt', title: t('common.createdAt'), sortable: true, noWrap: true, render: (r) => formatDateTime(r.createdAt) },
         {
