@@ -130,6 +130,8 @@ export const orderOption = z.object({
   singleUpper: z.string(),
   /** Payouts: the fee held with the amount (the contract's withdrawal fee); "0.00" for deposits. */
   fee: z.string(),
+  /** Payouts: the amount at or over which the payout waits for a second user (the Settings four-eyes rule in its currency); null: no rule, or a deposit. */
+  approvalFrom: z.string().nullable(),
   usable: z.boolean(),
   channels: z.array(
     z.object({

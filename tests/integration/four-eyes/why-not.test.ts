@@ -60,4 +60,14 @@ describe('why a pending request has no decision for this user', () => {
     expect(refused).toMatchObject({ status: 409, code: 'four_eyes.payout_not_releasable' })
     expect(inEnglish(row.approvalRefused!)).toBe(refused.message)
   })
+
+  it("the payout form learns the payout rule's threshold in each currency, from the host (none: no rule)", async () => {
+    w = await financeWorld()
+    const threshold = async () => (await w.t.ok('orders.options', { direction: 'payout', merchantId: w.merchantId }, w.admin)).services.map((s) => [s.currency, s.approvalFrom])
+    expect(await threshold()).toEqual([['CNY', null]])
+    await w.t.ok('fourEyes.updateSettings', { rules: [{ kind: 'payout', currency: 'CNY', threshold: '250' }, { kind: 'mark_result', currency: 'CNY', threshold: '1' }] }, w.admin)
+    expect(await threshold()).toEqual([['CNY', '250.00']])
+    // Deposits are never held for a second user.
+    expect((await w.t.ok('orders.options', { direction: 'deposit', merchantId: w.merchantId }, w.admin)).services.map((s) => s.approvalFrom)).toEqual([null])
+  })
 })

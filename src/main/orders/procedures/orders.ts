@@ -4,7 +4,7 @@ import { say, term, verbatim, type ServerText } from '../../../shared/server-tex
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
 import { channels, channelServiceBindings, fieldtestRehearsalChannels, merchants, orders, outbox, services, tenants, terminals } from '../../db/schema'
-import { transact } from '../../db/transaction'
+import { transact, type Tx } from '../../db/transaction'
 import { actorOf, type Ctx } from '../../core/context'
 import { AppError, conflict, notFound, validationError } from '../../core/errors'
 import { handlers } from '../../core/registry'
@@ -22,7 +22,7 @@ import { manualEvent, markOrderResult, refuseUnless } from '../manual'
 import { addEvent } from '../timeline'
 import { pagedList } from '../../reads/paged'
 import { ORDER_READS } from '../reads'
-import { requestMarkIfNeeded } from '../../finance/four-eyes'
+import { requestMarkIfNeeded, thresholdOf } from '../../finance/four-eyes'
 import { idOf, type IdOrNo } from '../../core/ref'
 
 /**
@@ -57,6 +57,12 @@ async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1],
 function payoutFeeOf(ctx: Ctx, merchantId: number, currency: string): number | null {
   const today = dayText(businessDayFn(tenantZone(ctx.db, ctx.tenantId))(ctx.clock.now()))
   return contractIn(ctx.db, merchantId, currency, today)?.withdrawalFeeMinor ?? null
+}
+
+/** The four-eyes threshold a payout in that currency is held at (finance/four-eyes.ts, as createPayout applies it), or null. */
+function payoutApprovalFrom(ctx: Ctx, currency: string): string | null {
+  const threshold = thresholdOf(ctx.db as unknown as Tx, ctx.tenantId, 'payout', currency)
+  return threshold === null ? null : fromMinor(threshold, currency)
 }
 
 export const orderProcedures = handlers({
@@ -115,6 +121,7 @@ export const orderProcedures = handlers({
         singleLower: fromMinor(service.singleLowerMinor, service.currency),
         singleUpper: fromMinor(service.singleUpperMinor, service.currency),
         fee: fromMinor(input.direction === 'payout' ? (payoutFeeOf(ctx, merchantId, service.currency) ?? 0) : 0, service.currency),
+        approvalFrom: input.direction === 'payout' ? payoutApprovalFrom(ctx, service.currency) : null,
         usable: options.some((o) => o.usable),
         channels: options
       }

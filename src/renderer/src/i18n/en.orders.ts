@@ -97,6 +97,10 @@ export const enOrders = {
     confirmWarning:
       'Creating a payout order really deducts the channel balance and sends a payout request to the upstream provider. Use a test environment or a small amount when testing.',
     confirmSubmit: 'Create and send payout',
+    confirmSubmitHeld: 'Create and hold for approval',
+    confirmHeldWarning:
+      'This amount needs a second person (Settings › Four eyes): the payout is created and the balance held, but nothing is sent to the provider until another user approves it in Operations › Approvals.',
+    heldNotice: 'At or over {{threshold}} a payout waits for a second person: it will be created and its funds held, and sent only once another user approves it.',
     created: 'Order {{orderNo}} created',
     openDetail: 'Open order details',
     openPayment: 'Open payment page',

@@ -17,14 +17,25 @@ import { useReferenceLabels } from '../../i18n/reference'
 import { CreatedOrder } from './CreatedOrder'
 import { OrderForm } from './form/OrderForm'
 import { useOrderForm, type CreateOrderInput, type OrderFormState } from './form/useOrderForm'
-import { bookedAmount } from './amountRange'
+import { bookedAmount, waitsForSecondUser } from './amountRange'
+
+/** Whether the Settings four-eyes rule holds a payout of this amount for a second user (the threshold comes from the host). */
+function heldForApproval(state: OrderFormState, amount: string): boolean {
+  return state.service ? waitsForSecondUser(amount, state.service.currency, state.service.approvalFrom) : false
+}
 
 function PayoutFunds({ state }: { state: OrderFormState }) {
   const { t } = useTranslation()
   const currency = state.service?.currency
   const available = currency ? state.options.data?.merchantAvailable[currency] : undefined
+  const held = heldForApproval(state, state.form.values.amount)
   return (
     <Stack gap="xs">
+      {held && state.service?.approvalFrom && (
+        <Alert variant="light" color="yellow" data-testid="payout-held-notice">
+          {t('orderForm.heldNotice', { threshold: bookedAmount(state.service.approvalFrom, state.service.currency) })}
+        </Alert>
+      )}
       {currency && available !== undefined && (
         <Text size="sm" c={isBelowZero(available) ? 'red' : undefined} data-testid="merchant-available">
           {t('orderForm.merchantAvailable', { amount: formatBalance(available, currency, 'merchant', t) })}
@@ -45,6 +56,7 @@ export function CreatePayoutPage() {
   const [confirming, setConfirming] = useState<CreateOrderInput | null>(null)
   const [created, setCreated] = useState<OrderDetail | null>(null)
   const { service, channel } = state
+  const held = confirming !== null && heldForApproval(state, confirming.amount)
 
   const send = async () => {
     if (!confirming) return
@@ -76,7 +88,7 @@ export function CreatePayoutPage() {
           >
             <Stack>
               <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-                {t('orderForm.confirmWarning')}
+                {held ? t('orderForm.confirmHeldWarning') : t('orderForm.confirmWarning')}
               </Alert>
               <FieldGrid
                 fields={[
@@ -86,7 +98,7 @@ export function CreatePayoutPage() {
                   { label: t('orderForm.recipient'), value: confirming.fields?.recipientName }
                 ]}
               />
-              <FormButtons onCancel={() => setConfirming(null)} submitLabel={t('orderForm.confirmSubmit')} loading={create.isPending} />
+              <FormButtons onCancel={() => setConfirming(null)} submitLabel={held ? t('orderForm.confirmSubmitHeld') : t('orderForm.confirmSubmit')} loading={create.isPending} />
             </Stack>
           </form>
         )}

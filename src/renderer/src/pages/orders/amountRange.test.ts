@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { say, term } from '../../../../shared/server-text'
 import { translateText } from '../../i18n/messages'
 import { fixedTranslators } from '../../i18n/testing'
-import { amountProblem, channelReason, rangeHint, type ChannelOption } from './amountRange'
+import { amountProblem, channelReason, rangeHint, waitsForSecondUser, type ChannelOption } from './amountRange'
 
 const { english, chinese } = fixedTranslators()
 const source = (side: 'channel' | 'service' | 'binding') => term('limitSource', side)
@@ -71,5 +71,20 @@ describe('the amount on an order form', () => {
     expect(channelReason({ ...cardChannel, usable: false, reason: 'channel "TH SCB Payout" has too little balance (0.00 THB available)', reasonText: lowBalance }, chinese)).toBe(
       '通道“TH SCB Payout”余额不足（可用 0.00 THB）'
     )
+  })
+})
+
+describe('whether a payout waits for a second user', () => {
+  it('waits at and over the threshold the host reports, compared in minor units as the host compares', () => {
+    expect(waitsForSecondUser('199.99', 'CNY', '200.00')).toBe(false)
+    expect(waitsForSecondUser('200', 'CNY', '200.00')).toBe(true)
+    expect(waitsForSecondUser('1000', 'JPY', '1000')).toBe(true)
+  })
+
+  it('never without a rule, nor for an amount not yet valid', () => {
+    expect(waitsForSecondUser('999999', 'CNY', null)).toBe(false)
+    expect(waitsForSecondUser('', 'CNY', '0.00')).toBe(false)
+    expect(waitsForSecondUser('12abc', 'CNY', '0.00')).toBe(false)
+    expect(waitsForSecondUser('1.234', 'CNY', '0.00')).toBe(false)
   })
 })

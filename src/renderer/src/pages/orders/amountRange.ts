@@ -49,6 +49,20 @@ export function amountProblem(amount: string, option: ChannelOption, currency: s
   return rangeViolation(minor, engineRange(option, currency), (m) => moneyText(m, currency))
 }
 
+/**
+ * Whether a payout of this amount waits for a second user: at or over the four-eyes threshold the
+ * host reports for its currency (`approvalFrom`, null: no rule), compared in minor units as the
+ * host compares it. An amount not yet valid waits for nothing.
+ */
+export function waitsForSecondUser(amount: string, currency: string, approvalFrom: string | null): boolean {
+  if (approvalFrom === null || !decimalString.safeParse(amount).success) return false
+  try {
+    return toMinor(amount.trim(), currency) >= toMinor(approvalFrom, currency)
+  } catch {
+    return false
+  }
+}
+
 /** A checked amount as it will be booked: "250" CNY → "250.00 CNY". */
 export function bookedAmount(amount: string, currency: string): string {
   return moneyText(toMinor(amount, currency), currency)
