@@ -7,6 +7,13 @@ export const enFourEyes = {
     balanceKinds: { top_up: 'Top-up', correction: 'Correction' },
     statuses: { pending: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
     queueTitle: 'Awaiting a second approval',
+    orderTitles: {
+      payoutReleased: 'Second approval: approved, the payout was released',
+      resultApplied: 'Second approval: approved, the result was applied',
+      approved: 'Second approval: approved',
+      rejected: 'Second approval: rejected',
+      withdrawn: 'Second approval: no longer needed, the order finished first'
+    },
     queueHint: 'Money moved by hand over the four-eyes threshold waits here until another user approves or rejects it. Times in {{zone}}.',
     kind: 'Request',
     subject: 'Order or channel',

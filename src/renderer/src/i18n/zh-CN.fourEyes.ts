@@ -7,6 +7,13 @@ export const zhCNFourEyes = {
     balanceKinds: { top_up: '充值', correction: '调整' },
     statuses: { pending: '待复核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' },
     queueTitle: '等待第二人复核',
+    orderTitles: {
+      payoutReleased: '第二人复核：已通过，代付已放行',
+      resultApplied: '第二人复核：已通过，结果已生效',
+      approved: '第二人复核：已通过',
+      rejected: '第二人复核：已驳回',
+      withdrawn: '第二人复核：已无需复核，订单已先行结束'
+    },
     queueHint: '超过四眼复核阈值的手工资金变动在此等待，直到另一位用户通过或驳回。时间为 {{zone}}。',
     kind: '申请',
     subject: '订单或通道',

@@ -25,6 +25,8 @@ import { holdsAny, useCurrentUser } from '../../session/currentUser'
 import { StepDialog } from '../finance/CaseParts'
 import { useServerText } from '../../i18n/serverText'
 import { orderPath } from './paths'
+import { orderApprovalsTitle, type OrderApprovalsTitle } from './approvalsTitle'
+import type { TFunction } from 'i18next'
 
 type Decision = 'approve' | 'reject'
 
@@ -38,6 +40,10 @@ function useWhat() {
     if (r.kind === 'channel_balance') return t('fourEyes.what.channelBalance', { kind: t(`fourEyes.balanceKinds.${r.action === 'top_up' ? 'top_up' : 'correction'}`), channel: r.channelName ?? '' })
     return t('fourEyes.what.payout')
   }
+}
+
+function orderTitle(t: TFunction, title: OrderApprovalsTitle): string {
+  return title.key === 'pending' ? `${t('fourEyes.queueTitle')} (${title.count})` : t(`fourEyes.orderTitles.${title.key}`)
 }
 
 /** A pending request's decision, or why this user has none (the host says why, as it would refuse the decision). */
@@ -97,8 +103,8 @@ export function Approvals({ orderId }: { orderId?: number }) {
   return (
     <Paper withBorder p="md" data-testid="approvals">
       <Stack gap="xs">
-        <Title order={4}>
-          {t('fourEyes.queueTitle')} ({result.data?.total ?? '…'})
+        <Title order={4} data-testid="approvals-title">
+          {orderId && result.data ? orderTitle(t, orderApprovalsTitle(result.data.items)) : `${t('fourEyes.queueTitle')} (${result.data?.total ?? '…'})`}
         </Title>
         <Text size="sm" c="dimmed">
           {t('fourEyes.queueHint', { zone: displayTimeZone() })}
