@@ -52,9 +52,11 @@ test('a payout over the threshold waits for a second user, who approves it in th
     expect(created.status, created.body.message).toBe(200)
     expect(created.body.data).toMatchObject({ status: 'created', holdStatus: 'pending', sentAt: null })
     order = created.body.data
-    await page.goto(`${host.url}/#/orders/${order.id}`)
+    // Opened by the number people see and paste, not the internal id.
+    await page.goto(`${host.url}/#/orders/${order.orderNo}`)
     await expect(page.getByTestId('awaiting-approval')).toContainText('Nothing is sent to the provider until another user approves it')
     const approvals = page.getByTestId('approvals')
+    await expect(approvals.getByTestId('approvals-title')).toHaveText('Awaiting a second approval (1)')
     await expect(approvals.getByRole('row', { name: /Payout/ })).toContainText('Awaiting approval')
     // Its requester is told another user decides it, and is offered no Approve button.
     await expect(approvals.getByTestId('approval-own')).toBeVisible()
@@ -88,6 +90,8 @@ test('a payout over the threshold waits for a second user, who approves it in th
     await second.goto(`${host.url}/#/orders/${order.id}`)
     await expect(second.getByText('Approved by a second user (demo.ops): sending')).toBeVisible()
     await expect(second.getByTestId('awaiting-approval')).toHaveCount(0)
+    // Finished: the title says what became of the request, not that it still waits.
+    await expect(second.getByTestId('approvals-title')).toHaveText('Second approval: approved, the payout was released')
     await context.close()
   })
 })
