@@ -72,7 +72,7 @@ export function acceptNoLongerHolds(tx: Tx, request: AcceptRequest): NoLongerHol
 export function reopenWaiting(tx: Tx, waiting: Break[], text: ServerText, actor: string, now: number, detail: Record<string, unknown>): void {
   for (const b of waiting) {
     setBreakStatus(tx, b, { status: 'open', adjustmentId: null, approvalId: null }, now)
-    addBreakEvent(tx, b, now, actor, 'annotated', text, { detail })
+    addBreakEvent(tx, b, now, actor, 'reopened', text, { detail })
   }
 }
 

@@ -63,7 +63,7 @@ export function reconApprovalEnded(tx: Tx, r: { id: number; orderNo: string }, e
           ? say('recon.markDecided', { orderNo: r.orderNo, id: r.id, decision: say('recon.adjustmentRejected') })
           : say('recon.markWithdrawn', { orderNo: r.orderNo, id: r.id, status: term('orderStatus', end.orderStatus) })
       setBreakStatus(tx, b, { status: 'open', approvalId: null }, now)
-      addBreakEvent(tx, b, now, actor, 'annotated', text, { detail: { approvalId: r.id } })
+      addBreakEvent(tx, b, now, actor, 'reopened', text, { detail: { approvalId: r.id } })
     }
   }
 }

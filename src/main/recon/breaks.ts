@@ -372,7 +372,7 @@ export function reconAdjustmentDecided(tx: Tx, a: { id: number; adjustmentNo: st
       addBreakEvent(tx, b, now, a.actor, 'resolved', text, { resolution: 'accepted_theirs', detail: { adjustmentId: a.id } })
     } else {
       setBreakStatus(tx, b, { status: 'open', adjustmentId: null }, now)
-      addBreakEvent(tx, b, now, a.actor, 'annotated', text, { detail: { adjustmentId: a.id } })
+      addBreakEvent(tx, b, now, a.actor, 'reopened', text, { detail: { adjustmentId: a.id } })
     }
   }
 }

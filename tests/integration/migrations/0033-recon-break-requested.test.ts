@@ -51,7 +51,7 @@ describe('0033 accept-theirs requests in a break history, a fee mismatch amounts
     addEvent.run(4, 'annotated', event({ code: 'recon.markRequested', params: { orderNo: 'D1' } }))
     old.close()
 
-    const db = steps.migrateTo()
+    const db = steps.migrateTo('0033_recon_break_requested')
     const actions = db.prepare('select action from recon_break_events order by at').pluck().all()
     expect(actions).toEqual(['requested', 'annotated', 'annotated', 'requested'])
     const breaks = db.prepare('select id, theirs_minor as theirs, ours_minor as ours, difference_minor as difference, detail from recon_breaks order by id').all() as { id: number; theirs: number; ours: number; difference: number; detail: string }[]

@@ -117,7 +117,7 @@ async function refusedApproval(adjustmentId: number, b: { id: number; runId: num
   expect(unbalanced()).toEqual([])
   const detail = await t.ok('recon.breaks.get', { id: b.id }, admin)
   expect(detail).toMatchObject({ status: 'open', resolution: null, adjustmentId: null })
-  expect(detail.history.at(-1)?.summary).toBe(`Adjustment ${adjustment.adjustmentNo} withdrawn when demo.finance came to approve it: ${why}; the break is open again`)
+  expect(detail.history.at(-1)).toMatchObject({ action: 'reopened', summary: `Adjustment ${adjustment.adjustmentNo} withdrawn when demo.finance came to approve it: ${why}; the break is open again` })
   const audit = (await t.ok('audit.list', { targetType: 'adjustment', pageSize: 20 }, admin)).items
   expect(audit.find((e) => e.summary === message)).toMatchObject({ actor: 'demo.finance', procedure: 'adjustments.decide' })
   // Decided: approving it again is refused as decided, and posts nothing either.

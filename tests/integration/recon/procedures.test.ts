@@ -141,7 +141,7 @@ describe('reconciliation procedures', () => {
     await t.ok('adjustments.decide', { id: asked.adjustmentId!, decision: 'reject', note: 'Not ours to keep' }, finance)
     const reopened = await t.ok('recon.breaks.get', { id: over.id }, admin)
     expect(reopened).toMatchObject({ status: 'open', adjustmentId: null })
-    expect(reopened.history.map((h) => h.action)).toEqual(['requested', 'annotated'])
+    expect(reopened.history.map((h) => h.action)).toEqual(['requested', 'reopened'])
 
     // Decisions that move nothing: undone and taken again, the history keeps every step.
     const short = await one('amount_short')

@@ -307,7 +307,7 @@ export const reconBreakEvents = sqliteTable(
     identity: text('identity'),
     at: integer('at').notNull(),
     actor: text('actor').notNull(),
-    action: text('action', { enum: ['resolved', 'requested', 'annotated', 'assigned', 'undone', 'carried'] }).notNull(),
+    action: text('action', { enum: ['resolved', 'requested', 'reopened', 'annotated', 'assigned', 'undone', 'carried'] }).notNull(),
     resolution: text('resolution', { enum: BREAK_RESOLUTIONS }),
     text: text('text', { mode: 'json' }).$type<ServerText>().notNull(),
     summary: text('summary').notNull(),

@@ -9,7 +9,7 @@ export const enRecon = {
     breakStatuses: { ...RECON_LABELS.en.breakStatuses },
     resolutions: { ...RECON_LABELS.en.resolutions },
     actions: { match: 'Matched by hand', accept_theirs: 'Accepted theirs', write_off: 'Written off', ignore: 'Ignored', annotate: 'Note', assign: 'Assigned', undo: 'Undone' },
-    events: { resolved: 'Decided', requested: 'Accept theirs requested', annotated: 'Note', assigned: 'Assigned', undone: 'Undone', carried: 'Carried from an earlier run' },
+    events: { resolved: 'Decided', requested: 'Accept theirs requested', reopened: 'Open again', annotated: 'Note', assigned: 'Assigned', undone: 'Undone', carried: 'Carried from an earlier run' },
     lineKinds: { payment: 'Payment', refund: 'Refund', payout: 'Payout', fee: 'Fee', settlement: 'Settlement' },
     lineStatuses: { succeeded: 'Succeeded', failed: 'Failed', pending: 'Pending', refunded: 'Refunded', reversed: 'Reversed' },
     jobStates: { running: 'Running', finished: 'Finished', failed: 'Failed', cancelled: 'Cancelled' },

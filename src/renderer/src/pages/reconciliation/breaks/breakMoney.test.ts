@@ -34,4 +34,8 @@ describe("a break's money", () => {
     expect(reconLabel(chinese, 'events', 'requested')).toBe('已申请以对方为准')
     expect(reconLabel(english, 'events', 'annotated')).toBe('Note')
   })
+
+  it('names a break open again after its request was rejected or withdrawn, not as a note', () => {
+    expect([reconLabel(english, 'events', 'reopened'), reconLabel(chinese, 'events', 'reopened')]).toEqual(['Open again', '重新待处理'])
+  })
 })
