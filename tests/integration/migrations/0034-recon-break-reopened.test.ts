@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrationSteps, type MigrationSteps } from './chain'
-import { insertMasterData } from './old-shape'
+import { insertMasterData, insertOrder, MERCHANTS } from './old-shape'
 
 let steps: MigrationSteps | undefined
 afterEach(() => steps?.remove())
@@ -38,6 +38,31 @@ describe('0034 a break open again in its history', () => {
 
     const db = steps.migrateTo()
     expect(db.prepare('select action from recon_break_events order by at').pluck().all()).toEqual(['requested', 'reopened', 'annotated', 'requested', 'reopened', 'reopened', 'reopened', 'resolved'])
+    db.close()
+  })
+
+  it("gives a refund's fee mismatch, which 0033 left without an amount of ours, the refund's amount", () => {
+    steps = migrationSteps()
+    const old = steps.migrateTo('0033_recon_break_requested')
+    insertMasterData(old)
+    const orderId = insertOrder(old, { merchant: MERCHANTS[0], day: 20260105, direction: 'deposit', status: 'succeeded', isTest: false })
+    old.exec(`
+      INSERT INTO recon_sources (id, tenant_id, name, kind, channel_id, fee_rate_ppm, fee_fixed_minor, currency, status, created_at, updated_at)
+        VALUES (1, 1, 'Alipay', 'channel', 1, 6000, 0, 'CNY', 'active', 0, 0);
+      INSERT INTO recon_runs (id, tenant_id, source_id, scope, input_hash, rule_version, status, started_at) VALUES (1, 1, 1, '{}', '', 6, 'finished', 0);
+      INSERT INTO refunds (id, tenant_id, refund_no, order_id, merchant_id, contract_id, channel_id, currency, amount_minor, fee_minor, reason, status, created_at, updated_at)
+        VALUES (5, 1, 'R1-1', ${orderId}, 11, 111, 1, 'CNY', 2500, 0, 'returned goods', 'succeeded', 0, 0);
+      INSERT INTO recon_breaks (id, tenant_id, run_id, type, identity, refund_id, currency, theirs_minor, ours_minor, difference_minor, at, cause_key, detail, status, updated_at)
+        VALUES (1, 1, 1, 'fee_mismatch', 'fee_mismatch:refund:5', 5, 'CNY', 2500, NULL, 10, 0, 'fee_rate:4000', '{"lineIds":[],"theirsFeeMinor":20,"oursFeeMinor":10}', 'open', 0),
+               (2, 1, 1, 'missing_theirs', 'missing_theirs:refund:5', 5, 'CNY', NULL, NULL, NULL, 0, 'x', '{}', 'open', 0);
+    `)
+    old.close()
+
+    const db = steps.migrateTo()
+    expect(db.prepare('select id, ours_minor as ours from recon_breaks order by id').all()).toEqual([
+      { id: 1, ours: 2500 },
+      { id: 2, ours: null }
+    ])
     db.close()
   })
 })
