@@ -67,6 +67,8 @@ export const adjustmentRow = z.object({
   /** Signed decimal string: + credits the merchant, − debits it. */
   amount: z.string(),
   reason: z.string(),
+  /** Asked for from a reconciliation break (accepting theirs): which, in the reader's language. */
+  fromBreak: serverTextSchema.nullable(),
   status: z.enum(ADJUSTMENT_STATUS_VALUES),
   requestedById: z.number(),
   requestedBy: z.string(),

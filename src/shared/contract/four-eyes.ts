@@ -62,6 +62,8 @@ export const approvalRow = z.object({
   /** mark_result: the result to force; channel_balance: top_up or correction. */
   action: z.string().nullable(),
   reason: z.string(),
+  /** A marking asked for from a reconciliation break (accepting theirs): which, in the reader's language. */
+  fromBreak: serverTextSchema.nullable(),
   requestedById: z.number(),
   requestedBy: z.string(),
   createdAt: z.number(),

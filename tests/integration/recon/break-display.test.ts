@@ -138,6 +138,10 @@ describe('accepting theirs from a break', () => {
     const link = adjustment.timeline.find((e) => e.text.code === 'recon.requestedFromBreak')!
     expect(translateServerText(en, link.text)).toBe(`Asked for to accept theirs on reconciliation break ${over.id} (amount over)`)
     expect(translateServerText(zh, link.text)).toBe(`为对账差异 ${over.id}（金额多）以对方为准而申请`)
+    // The approver's list and the adjustment itself say it too, beside the clerk's reason.
+    const [listed] = (await t.ok('adjustments.list', { search: adjustment.adjustmentNo }, admin)).items
+    expect([listed.reason, translateServerText(en, listed.fromBreak!)]).toEqual(['渠道多结算了一元', `Asked for to accept theirs on reconciliation break ${over.id} (amount over)`])
+    expect(adjustment.fromBreak).toEqual(link.text)
   })
 
   it("marking the order under four eyes: the request keeps the clerk's reason, the order's timeline names the break", async () => {
@@ -153,6 +157,8 @@ describe('accepting theirs from a break', () => {
       expect(asked.history.map((h) => h.action)).toEqual(['requested'])
       const [request] = (await t.ok('approvals.list', { orderId: o.id }, admin)).items
       expect(request).toMatchObject({ id: asked.approvalId, reason: 'Channel statement shows it paid' })
+      // The approver's list names the break beside the clerk's reason.
+      expect(translateServerText(en, request.fromBreak!)).toBe(`Asked for to accept theirs on reconciliation break ${unpaid.id} (status mismatch)`)
       const order = await t.ok('orders.get', { id: o.id }, admin)
       const link = order.timeline.find((e) => e.text?.code === 'recon.requestedFromBreak')!
       expect(translateServerText(zh, link.text!)).toBe(`为对账差异 ${unpaid.id}（状态不符）以对方为准而申请`)

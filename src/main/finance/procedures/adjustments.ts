@@ -32,8 +32,10 @@ type Stored = typeof adjustmentRequests.$inferSelect
 
 const requester = alias(users, 'requester')
 const decider = alias(users, 'decider')
-const columns = { ...getTableColumns(adjustmentRequests), merchantName: merchants.name, requestedByName: requester.username, decidedByName: decider.username }
-type Joined = Stored & { merchantName: string; requestedByName: string; decidedByName: string | null }
+// The break an accept-theirs request came from, as its timeline names it (recon/breaks.ts): the approver reads it beside the clerk's reason.
+const fromBreak = sql<string | null>`(select e.text from case_events e where e.case_type = 'adjustment' and e.case_id = ${adjustmentRequests.id} and json_extract(e.text, '$.code') = 'recon.requestedFromBreak' order by e.id limit 1)`
+const columns = { ...getTableColumns(adjustmentRequests), merchantName: merchants.name, requestedByName: requester.username, decidedByName: decider.username, fromBreak }
+type Joined = Stored & { merchantName: string; requestedByName: string; decidedByName: string | null; fromBreak: string | null }
 
 const SORT = {
   createdAt: adjustmentRequests.createdAt,
@@ -63,6 +65,7 @@ function toRow(r: Joined): AdjustmentRow {
     currency: r.currency,
     amount: fromMinor(r.amountMinor, r.currency),
     reason: r.reason,
+    fromBreak: r.fromBreak === null ? null : (JSON.parse(r.fromBreak) as ServerText),
     status: r.status,
     requestedById: r.requestedBy,
     requestedBy: r.requestedByName,

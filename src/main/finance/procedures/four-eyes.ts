@@ -40,7 +40,9 @@ const columns = {
   merchantName: merchants.name,
   channelName: channels.name,
   requestedByName: requester.username,
-  decidedByName: decider.username
+  decidedByName: decider.username,
+  // The break a marking that accepts theirs came from, as the order's timeline names it (recon/breaks.ts).
+  fromBreak: sql<string | null>`(select e.text from order_events e where e.order_id = ${fourEyesRequests.orderId} and json_extract(e.text, '$.code') = 'recon.requestedFromBreak' and json_extract(e.detail, '$.approvalId') = ${fourEyesRequests.id} limit 1)`
 }
 
 const SORT = { createdAt: fourEyesRequests.createdAt, amount: fourEyesRequests.amountMinor, status: fourEyesRequests.status }
@@ -106,6 +108,7 @@ function toRow(db: Db | Tx, ctx: Ctx, j: Joined): ApprovalRow {
     amount: r.kind === 'channel_balance' && action.amount ? action.amount : fromMinor(r.amountMinor, r.currency),
     action: action.result ?? action.kind ?? null,
     reason: r.reason,
+    fromBreak: j.fromBreak === null ? null : (JSON.parse(j.fromBreak) as ServerText),
     requestedById: r.requestedBy,
     requestedBy: j.requestedByName,
     createdAt: r.createdAt,

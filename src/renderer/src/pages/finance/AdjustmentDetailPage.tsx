@@ -19,6 +19,7 @@ import { PageError } from '../../components/FullPageState'
 import { Timeline } from '../../components/Timeline'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
+import { useServerText } from '../../i18n/serverText'
 import { useCan, useCurrentUser } from '../../session/currentUser'
 import { BackLink, BalanceCard, CaseStatusBadge, StepButtons, StepDialog, NeedsPermission } from './CaseParts'
 
@@ -27,6 +28,7 @@ type Decision = 'approve' | 'reject'
 
 function AdjustmentView({ a }: { a: Adjustment }) {
   const { t } = useTranslation()
+  const serverText = useServerText()
   const me = useCurrentUser()
   const canDecide = useCan(PERMISSIONS.ADJUSTMENT_APPROVE)
   const queryClient = useQueryClient()
@@ -72,7 +74,7 @@ function AdjustmentView({ a }: { a: Adjustment }) {
               { label: t('master.merchant'), value: a.merchantName },
               { label: t('adjustments.contract'), value: `#${a.contractId}` },
               { label: t('adjustments.amount'), value: formatAmount(a.amount, a.currency) },
-              { label: t('adjustments.reason'), value: a.reason },
+              { label: t('adjustments.reason'), value: a.fromBreak ? `${a.reason} · ${serverText(a.fromBreak)}` : a.reason },
               { label: t('finance.requestedBy'), value: `${a.requestedBy} · ${when(a.createdAt)}` },
               { label: t('adjustments.decidedBy'), value: a.decidedBy ? `${a.decidedBy} · ${when(a.decidedAt)}` : '' },
               { label: t('adjustments.decisionNote'), value: a.decisionNote ?? '' },

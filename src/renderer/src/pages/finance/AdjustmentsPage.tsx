@@ -23,6 +23,7 @@ import { useListState } from '../../components/list/useListState'
 import { RemoteSelect } from '../../components/RemoteSelect'
 import { formatAmount } from '../../format/amount'
 import { formatDateTime } from '../../format/time'
+import { useServerText } from '../../i18n/serverText'
 import { useCan } from '../../session/currentUser'
 import { RequesterFilter } from './RequesterFilter'
 import { CaseStatusBadge } from './CaseParts'
@@ -97,6 +98,7 @@ function RequestForm({ onDone }: { onDone: (id: number) => void }) {
 }
 
 export function AdjustmentsPage() {
+  const serverText = useServerText()
   const { t } = useTranslation()
   const navigate = useNavigate()
   const canRequest = useCan(PERMISSIONS.ADJUSTMENT_REQUEST)
@@ -127,7 +129,20 @@ export function AdjustmentsPage() {
         { accessor: 'adjustmentNo', title: t('adjustments.adjustmentNo'), sortable: true, noWrap: true },
         { accessor: 'merchantName', title: t('master.merchant'), sortable: true },
         { accessor: 'amount', title: t('adjustments.amount'), sortable: true, textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.amount, r.currency) },
-        { accessor: 'reason', title: t('adjustments.reason') },
+        {
+          accessor: 'reason',
+          title: t('adjustments.reason'),
+          render: (r) => (
+            <Stack gap={0}>
+              <Text size="sm">{r.reason}</Text>
+              {r.fromBreak && (
+                <Text size="xs" c="dimmed" data-testid="adjustment-from-break">
+                  {serverText(r.fromBreak)}
+                </Text>
+              )}
+            </Stack>
+          )
+        },
         { accessor: 'status', title: t('common.status'), sortable: true, render: (r) => <CaseStatusBadge status={r.status} /> },
         { accessor: 'requestedBy', title: t('finance.requestedBy') },
         { accessor: 'createdAt', title: t('common.createdAt'), sortable: true, noWrap: true, render: (r) => formatDateTime(r.createdAt) },

@@ -87,6 +87,7 @@ function DecideButtons({ row, onPick }: { row: ApprovalRow; onPick: (d: Decision
 
 /** Pending requests of the tenant (Manual operations), or one order's, decided ones included (the order's page). */
 export function Approvals({ orderId }: { orderId?: number }) {
+  const serverText = useServerText()
   const { t } = useTranslation()
   const tableText = useTableText()
   const what = useWhat()
@@ -132,7 +133,20 @@ export function Approvals({ orderId }: { orderId?: number }) {
             },
             { accessor: 'amount', title: t('fourEyes.amount'), textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.amount, r.currency) },
             { accessor: 'requestedBy', title: t('fourEyes.requestedBy') },
-            { accessor: 'reason', title: t('fourEyes.reason'), render: (r) => r.reason || '—' },
+            {
+              accessor: 'reason',
+              title: t('fourEyes.reason'),
+              render: (r) => (
+                <Stack gap={0}>
+                  <Text size="sm">{r.reason || '—'}</Text>
+                  {r.fromBreak && (
+                    <Text size="xs" c="dimmed" data-testid="approval-from-break">
+                      {serverText(r.fromBreak)}
+                    </Text>
+                  )}
+                </Stack>
+              )
+            },
             {
               accessor: 'status',
               title: t('common.status'),
