@@ -66,12 +66,15 @@ interface Sink {
 /** `2026-11-20` from a statistics row's text or a list row's yyyymmdd. */
 const dayText = (value: unknown) => (typeof value === 'number' ? isoDay(value) : String(value))
 
+/** A signed amount as people write it ("-1,234.56", "-1,234.56 CNY"): nothing a spreadsheet could run. */
+const PLAIN_AMOUNT = /^[-+]\d[\d,]*(\.\d+)?( [A-Z]{3})?$/
+
 /**
  * A text cell a spreadsheet would take for a formula (=, +, -, @, tab, return at the start) gets a
- * leading apostrophe in CSV, the usual guard against formula injection. XLSX cells are typed
- * strings, so they stay as they are.
+ * leading apostrophe in CSV, the usual guard against formula injection; a plain signed amount
+ * does not (a clerk read "'-1,234.56 CNY"). XLSX cells are typed strings, so they stay as they are.
  */
-export const guarded = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
+export const guarded = (text: string) => (/^[=+\-@\t\r]/.test(text) && !PLAIN_AMOUNT.test(text) ? `'${text}` : text)
 
 /** A value as a number cell: ids and counts (a sum's BigInt too), an amount's decimal text read. */
 const numberCell = (value: unknown) => (typeof value === 'number' ? value : Number(value))
