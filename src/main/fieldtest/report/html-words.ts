@@ -8,7 +8,7 @@ import { formatAmount } from '../../../shared/money-text'
 import { serviceType } from '../../../shared/reference'
 import { verbatim, type ServerText } from '../../../shared/server-text'
 import type { ReportStep } from './document'
-import { textIn, type ReportLanguage } from './text'
+import { inCatalog, textIn, type ReportLanguage } from './text'
 
 const WORDS = {
   en: {
@@ -50,12 +50,9 @@ const WORDS = {
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))
 
 /** A catalog word in the page's language; a code the catalog does not know, as it is. */
-function word(language: ReportLanguage, code: string, known: boolean, raw: string): string {
+function word(language: ReportLanguage, code: string, raw: string, known = inCatalog(code)): string {
   return textIn(language, known ? ({ code } as ServerText) : verbatim(raw))
 }
-
-const ORDER_FIELDS = new Set(['payerName', 'cardNumber', 'remarkCode', 'bankCode', 'phone', 'idNumber', 'recipientName', 'recipientAccount', 'network'])
-const OUTCOMES = new Set(['refused_locally', 'refused_upstream', 'accepted', 'paid', 'declined'])
 
 /** Money as the app writes it: "60,000.00 CNY". */
 export const moneyWords = (amount: string, currency: string): string => formatAmount(amount, currency)
@@ -67,12 +64,12 @@ export function inputsWords(step: ReportStep, language: ReportLanguage, currency
   const parts: string[] = []
   const pair = (label: string, value: string) => parts.push(`${label}${w.colon}${value}`)
   if (i.serviceType !== undefined || i.serviceId !== undefined) {
-    const type = i.serviceType === undefined ? null : word(language, `value.serviceType.${i.serviceType}`, serviceType(i.serviceType) !== undefined, i.serviceType)
+    const type = i.serviceType === undefined ? null : word(language, `value.serviceType.${i.serviceType}`, i.serviceType, serviceType(i.serviceType) !== undefined)
     const id = i.serviceId === undefined ? null : i.serviceId
     pair(w.service, type !== null && id !== null ? fill(w.serviceOf, { type, id }) : (type ?? fill(w.serviceNo, { id: id ?? '' })))
   }
   if (i.amount !== undefined) pair(w.amount, moneyWords(i.amount, currency))
-  for (const [field, value] of Object.entries(i.fields ?? {})) pair(word(language, `value.orderField.${field}`, ORDER_FIELDS.has(field), field), value)
+  for (const [field, value] of Object.entries(i.fields ?? {})) pair(word(language, `value.orderField.${field}`, field), value)
   if (i.target !== undefined) pair(w.target, fill(w.targetStep, { n: i.target + 1 }))
   if (i.refund !== undefined) pair(w.refund, w.refundKinds[i.refund] ?? i.refund)
   if (i.seconds !== undefined) pair(w.seconds, fill(w.secondsText, { n: i.seconds }))
@@ -84,7 +81,7 @@ export function expectWords(step: ReportStep, language: ReportLanguage): string 
   const w = WORDS[language]
   const e = step.expect as { outcome?: string; callbackWithinSeconds?: number } & Record<string, unknown>
   const parts: string[] = []
-  if (e.outcome !== undefined) parts.push(`${w.outcome}${w.colon}${word(language, `value.stepOutcome.${e.outcome}`, OUTCOMES.has(e.outcome), e.outcome)}`)
+  if (e.outcome !== undefined) parts.push(`${w.outcome}${w.colon}${word(language, `value.stepOutcome.${e.outcome}`, e.outcome)}`)
   if (e.callbackWithinSeconds !== undefined) parts.push(fill(w.callbackWithinSeconds, { n: e.callbackWithinSeconds }))
   for (const [key, flag] of Object.entries(w.flags)) if (e[key] === true) parts.push(flag)
   return parts.join(w.separator)

@@ -24,6 +24,9 @@ const translators: Record<ReportLanguage, Translate> = {
   'zh-CN': instance.getFixedT('zh-CN') as unknown as Translate
 }
 
+/** Whether the catalog has a text for the code (a word the report can name in either language). */
+export const inCatalog = (code: string): boolean => Object.hasOwn(serverTextEn, code)
+
 export function textIn(language: ReportLanguage, text: ServerText): string {
   return translateServerText(translators[language], text)
 }
