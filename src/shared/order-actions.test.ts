@@ -35,4 +35,15 @@ describe('which manual operations an order’s state allows', () => {
     expect(manualActionRefusal(order({ direction: 'payout', status: 'created', sentAt: 5 }), 'close')?.text.code).toBe('error.orders.payoutAlreadySent')
     expect(code(order({ direction: 'payout', status: 'unknown' }), 'markFailed')).toBeNull()
   })
+
+  it('only a succeeded payout can be marked returned, once; a returned one is final and can be notified again', () => {
+    const payout = (status: OrderState['status']) => order({ orderNo: 'P1', direction: 'payout', status })
+    expect(code(payout('succeeded'), 'markReturned')).toBeNull()
+    for (const status of ['created', 'pending', 'unknown', 'failed', 'closed', 'returned'] as const) expect(code(payout(status), 'markReturned')).toBe('orders.not_returnable')
+    expect(manualActionRefusal(order({ status: 'succeeded' }), 'markReturned')?.text).toEqual({ code: 'error.orders.returnPayoutOnly', params: { orderNo: 'D1' } })
+    const returned = payout('returned')
+    expect(code(returned, 'markSucceeded')).toBe('orders.already_final')
+    expect(code(returned, 'markFailed')).toBe('orders.already_final')
+    expect(code(returned, 'resend')).toBeNull()
+  })
 })

@@ -5,11 +5,17 @@
  */
 import { say, term, type ServerText } from './server-text'
 
-export type ManualAction = 'close' | 'requery' | 'markSucceeded' | 'markFailed' | 'resend'
+export type ManualAction = 'close' | 'requery' | 'markSucceeded' | 'markFailed' | 'markReturned' | 'resend'
 
-export const MANUAL_ACTIONS: readonly ManualAction[] = ['requery', 'markSucceeded', 'markFailed', 'resend', 'close']
+export const MANUAL_ACTIONS: readonly ManualAction[] = ['requery', 'markSucceeded', 'markFailed', 'markReturned', 'resend', 'close']
 
-type OrderStatus = 'created' | 'pending' | 'unknown' | 'succeeded' | 'failed' | 'closed'
+type OrderStatus = 'created' | 'pending' | 'unknown' | 'succeeded' | 'failed' | 'closed' | 'returned'
+
+/** The result a person may force on an order (`orders.markResult`): returned is a paid payout the bank sent back. */
+export type ManualResult = 'succeeded' | 'failed' | 'returned'
+
+/** The manual operation that forces `result`. */
+export const markActionOf = (result: ManualResult): ManualAction => (result === 'succeeded' ? 'markSucceeded' : result === 'failed' ? 'markFailed' : 'markReturned')
 
 export interface OrderState {
   orderNo: string
@@ -21,11 +27,11 @@ export interface OrderState {
 
 export interface ActionRefusal {
   /** The error envelope's code. */
-  code: 'orders.not_closable' | 'orders.already_final' | 'orders.not_final'
+  code: 'orders.not_closable' | 'orders.already_final' | 'orders.not_final' | 'orders.not_returnable'
   text: ServerText
 }
 
-const isFinal = (status: OrderStatus) => status === 'succeeded' || status === 'failed' || status === 'closed'
+const isFinal = (status: OrderStatus) => status === 'succeeded' || status === 'failed' || status === 'closed' || status === 'returned'
 
 /** Why `action` cannot apply to the order as it is now; null when it can (the host may still refuse on what it alone sees). */
 export function manualActionRefusal(order: OrderState, action: ManualAction): ActionRefusal | null {
@@ -45,6 +51,10 @@ export function manualActionRefusal(order: OrderState, action: ManualAction): Ac
       const latePayment = order.direction === 'deposit' && order.status === 'closed' && action === 'markSucceeded'
       return isFinal(order.status) && !latePayment ? { code: 'orders.already_final', text: say('error.orders.alreadyFinal', { orderNo: order.orderNo, status }) } : null
     }
+    case 'markReturned':
+      // Money the bank sent back after it paid: only a payout, only once it succeeded.
+      if (order.direction !== 'payout') return { code: 'orders.not_returnable', text: say('error.orders.returnPayoutOnly', { orderNo: order.orderNo }) }
+      return order.status === 'succeeded' ? null : { code: 'orders.not_returnable', text: say('error.orders.notReturnable', { orderNo: order.orderNo, status }) }
     case 'resend':
       return isFinal(order.status) ? null : { code: 'orders.not_final', text: say('error.orders.notifyFinalOnly', { orderNo: order.orderNo, status }) }
     case 'requery':

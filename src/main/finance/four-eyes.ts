@@ -14,6 +14,7 @@ import { rangeViolation } from '../../shared/limits'
 import { fromMinor } from '../../shared/money'
 import { moneyText } from '../../shared/money-text'
 import { say, term, verbatim, type ServerText } from '../../shared/server-text'
+import { markActionOf, type ManualResult } from '../../shared/order-actions'
 import { actorOf, type Ctx } from '../core/context'
 import { conflict } from '../core/errors'
 import { channels, fourEyesRequests, fourEyesRules, merchants, orders, outbox, services, type FourEyesKind } from '../db/schema'
@@ -134,7 +135,7 @@ export function refuseWhileAwaiting(tx: Tx, order: Order): void {
 }
 
 export interface MarkRequest {
-  result: 'succeeded' | 'failed'
+  result: ManualResult
   paidAmount?: string
   reason: string
 }
@@ -146,7 +147,7 @@ export interface MarkRequest {
  */
 export function requestMarkIfNeeded(tx: Tx, ctx: Ctx, order: Order, input: MarkRequest): Stored | null {
   refuseWhileAwaiting(tx, order)
-  refuseUnless(order, input.result === 'succeeded' ? 'markSucceeded' : 'markFailed')
+  refuseUnless(order, markActionOf(input.result))
   const paidMinor =
     input.paidAmount !== undefined && order.direction === 'deposit' && input.result === 'succeeded'
       ? minorOf('paidAmount', input.paidAmount, order.currency, { positive: true, atMost: { minor: order.amountMinor, what: say('rule.theOrderAmount') } })

@@ -4,13 +4,13 @@
  * never books more than the order; a deposit paid after it was closed is reopened to be posted,
  * unless its late payment is already parked.
  */
-import { manualActionRefusal, type ManualAction, type OrderState } from '../../shared/order-actions'
+import { manualActionRefusal, markActionOf, type ManualAction, type ManualResult as Result, type OrderState } from '../../shared/order-actions'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { minorOf } from '../core/amount-input'
 import { actorOf, type Ctx } from '../core/context'
 import { conflict, validationError } from '../core/errors'
 import type { Tx } from '../db/transaction'
-import { finish, loadOrder } from './outcome'
+import { finish, loadOrder, returnPayout } from './outcome'
 import { openHoldingException } from './parked'
 
 /** Refuses, as a conflict, a manual operation the order's state does not allow (the rule the order page shows: shared/order-actions.ts). */
@@ -24,17 +24,20 @@ export function manualEvent(ctx: Ctx, what: ServerText, reason: string): ServerT
 }
 
 export interface ManualResult {
-  result: 'succeeded' | 'failed'
+  result: Result
   /** A deposit's amount paid, when less than the order's. */
   paidAmount?: string
   reason: string
 }
 
-/** Finishes an open (or closed, for a late payment) order as a person decided, with its audit event; in the caller's transaction. */
+/**
+ * Finishes an open (or closed, for a late payment) order as a person decided, or marks a paid
+ * payout returned by the bank, with its audit event; in the caller's transaction.
+ */
 export function markOrderResult(tx: Tx, ctx: Ctx, orderId: number, input: ManualResult): ReturnType<typeof loadOrder> {
   const current = loadOrder(tx, orderId)
   const lateDeposit = current.direction === 'deposit' && current.status === 'closed' && input.result === 'succeeded'
-  refuseUnless(current, input.result === 'succeeded' ? 'markSucceeded' : 'markFailed')
+  refuseUnless(current, markActionOf(input.result))
   let paidMinor: number | null = null
   if (input.paidAmount !== undefined) {
     if (current.direction !== 'deposit' || input.result !== 'succeeded') throw validationError('paidAmount', say('rule.paidAmountOnlyDeposit'))
@@ -45,9 +48,13 @@ export function markOrderResult(tx: Tx, ctx: Ctx, orderId: number, input: Manual
     throw conflict(say('error.orders.latePaymentParked', { orderNo: current.orderNo }), { code: 'orders.late_payment_parked' })
   }
   const now = ctx.clock.now()
-  // A deposit paid after it was closed (a late payment) is reopened to be posted.
-  const target = lateDeposit ? { ...current, status: 'pending' as const } : current
-  finish(tx, ctx, target, { status: input.result, paidMinor, reason: manualEvent(ctx, say('order.manualMarked', { status: term('orderStatus', input.result) }), input.reason), source: 'manual', actor: actorOf(ctx).username }, now)
+  const reason = manualEvent(ctx, say('order.manualMarked', { status: term('orderStatus', input.result) }), input.reason)
+  if (input.result === 'returned') returnPayout(tx, ctx, current, reason, now, actorOf(ctx).username)
+  else {
+    // A deposit paid after it was closed (a late payment) is reopened to be posted.
+    const target = lateDeposit ? { ...current, status: 'pending' as const } : current
+    finish(tx, ctx, target, { status: input.result, paidMinor, reason, source: 'manual', actor: actorOf(ctx).username }, now)
+  }
   ctx.audit(tx, {
     targetType: 'order',
     targetId: current.id,

@@ -8,6 +8,7 @@
  *      │                 │
  *      └──▶ closed ◀─────┘ (deposits: expiry or manual close; payouts: only before sending)
  *   payout timeout ──▶ unknown ──query──▶ succeeded | failed (or re-sent when the provider never saw it)
+ *   payout succeeded ──the bank sent it back (by hand)──▶ returned
  */
 import { and, eq } from 'drizzle-orm'
 import { moneyText } from '../../shared/money-text'
@@ -16,7 +17,7 @@ import { inEnglish } from '../core/text'
 import { contracts, fieldtestRehearsalChannels, orders, outbox, type OrderStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import type { Ledger } from '../ledger/ledger'
-import { depositPaidPosting, depositSettlement, payoutHoldKey, type PaidFrom } from './settlement'
+import { depositPaidPosting, depositSettlement, payoutHoldKey, payoutReturnPosting, type PaidFrom } from './settlement'
 import { countSucceeded } from './stats'
 import { lastErrorOf } from '../jobs/last-error'
 import { addEvent } from './timeline'
@@ -24,7 +25,7 @@ import { withdrawOrderRequests, type RequestEnder } from '../finance/four-eyes-r
 
 export type Order = typeof orders.$inferSelect
 
-export const FINAL: readonly OrderStatus[] = ['succeeded', 'failed', 'closed']
+export const FINAL: readonly OrderStatus[] = ['succeeded', 'failed', 'closed', 'returned']
 
 /** The ledger, and who ends the order: a procedure's context (audited as its user) or the order engine's deps (the system). */
 export interface OutcomeDeps extends RequestEnder {
@@ -105,6 +106,22 @@ export function finish(tx: Tx, deps: OutcomeDeps, order: Order, outcome: Outcome
   withdrawOrderRequests(tx, deps, order, outcome.status, now)
   scheduleNotification(tx, { ...order, ...next }, now)
   return true
+}
+
+/**
+ * A paid payout the bank sent back (a person's word, `orders.markResult`): its amount is credited
+ * back to the merchant's balance by a posting of its own (the payout's stays: the ledger never
+ * changes what it wrote), the order is `returned`, and the merchant is told. The caller checked
+ * the order allows it (order-actions.ts `markReturned`).
+ */
+export function returnPayout(tx: Tx, deps: OutcomeDeps, order: Order, reason: ServerText, now: number, actor: string): void {
+  if (order.direction !== 'payout' || order.status !== 'succeeded') throw new Error(`order ${order.orderNo}: only a succeeded payout is returned`)
+  const money = (minor: number) => moneyText(minor, order.currency)
+  const posting = deps.ledger.post({ ...payoutReturnPosting(order), at: now })
+  addEvent(tx, order.id, now, 'ledger', say('order.returnPosted', { amount: money(order.amountMinor), fee: money(order.feeMinor), postingId: posting.postingId }), { postingId: posting.postingId })
+  tx.update(orders).set({ status: 'returned', statusReason: inEnglish(reason), statusReasonText: reason, updatedAt: now }).where(eq(orders.id, order.id)).run()
+  addEvent(tx, order.id, now, 'status', say('order.returned', { reason }), null, actor)
+  scheduleNotification(tx, { ...order, status: 'returned' }, now, `${order.orderNo}:notify:returned`)
 }
 
 /** Closes an unpaid deposit, or a payout that has not reached its provider (its hold is released). */

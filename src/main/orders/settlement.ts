@@ -136,3 +136,28 @@ export function payoutHoldPosting(order: Order): PostingInput {
     entries
   }
 }
+
+export const payoutReturnKey = (order: Pick<Order, 'orderNo'>) => `${payoutHoldKey(order)}:returned`
+
+/**
+ * A paid payout the bank sent back: its amount comes back to the channel's account and to the
+ * merchant's available balance (withdrawal, 8, the opposite of what the payout posted); the fee
+ * stays charged, as the payout was made. Once per payout (its key).
+ */
+export function payoutReturnPosting(order: Order): PostingInput {
+  const T = ENTRY_TYPES
+  const remark = `${order.orderNo} returned`
+  return {
+    idempotencyKey: payoutReturnKey(order),
+    description: `Payout ${order.orderNo} returned`,
+    txnId: order.txnNo,
+    merchantId: order.merchantId,
+    contractId: order.contractId,
+    reference: order.orderNo,
+    isTest: order.isTest,
+    entries: [
+      { account: { kind: 'merchant_available', merchantId: order.merchantId, currency: order.currency }, delta: order.amountMinor, type: T.WITHDRAWAL, remark },
+      { account: { kind: 'channel', channelId: order.channelId, currency: order.currency }, delta: order.amountMinor, type: T.WITHDRAWAL, remark }
+    ]
+  }
+}

@@ -1,9 +1,9 @@
 /**
  * Accepting theirs, asked again when a second user approves what it asked for: an adjustment
- * (type 99, finance/procedures/adjustments.ts) or marking the order succeeded under four eyes
- * (finance/procedures/four-eyes.ts). The request was checked when it was made (breaks.ts), but a
- * break changes while its request waits: a later file takes the payment back (a WeChat REVOKED
- * row, a bank's return), a rerun finds another difference or none, the same difference is decided
+ * (type 99, finance/procedures/adjustments.ts) or marking the order succeeded (a payout returned)
+ * under four eyes (finance/procedures/four-eyes.ts). The request was checked when it was made
+ * (breaks.ts), but a break changes while its request waits: a later file takes the payment back
+ * (a WeChat REVOKED row, a bank's return), a rerun finds another difference or none, the same difference is decided
  * another way in another run, a line is matched by hand. Approving then would book money that
  * went back, or take back money that came. So the approval, in its own transaction, asks again
  * what the request relied on, for every break waiting for it:
@@ -32,7 +32,7 @@ import { adjustmentRequests, BREAK_TYPES, orders, reconBreaks, reconLines, recon
 import type { Tx } from '../db/transaction'
 import { acceptRefusal, breakLineIds, theirLinesNow } from './accept-lines'
 import { addBreakEvent, setBreakStatus } from './break-history'
-import { adjustmentOf, markingOf } from './breaks'
+import { adjustmentOf, markingOf, resultOf } from './breaks'
 import { theirsPaid } from './match-compare'
 
 type Break = typeof reconBreaks.$inferSelect
@@ -239,7 +239,7 @@ function bookingDiffers(tx: Tx, b: Break, request: AcceptRequest): ServerText | 
     const paid = (amount: string | undefined) => (amount === undefined ? order.amountMinor : toMinor(amount, order.currency))
     const expected = paid(markingOf(order, b).paidAmount)
     const asked = paid(request.paidAmount)
-    if (request.result === 'succeeded' && asked === expected) return null
+    if (request.result === resultOf(b) && asked === expected) return null
     return say('recon.noLonger.booking', { asked: moneyText(asked, order.currency), expected: moneyText(expected, order.currency) })
   } catch (error) {
     if (error instanceof AppError) return error.text

@@ -21,6 +21,7 @@ export interface BreakLine {
   id: number
   statementId: number
   lineNo: number
+  kind: typeof reconLines.$inferSelect.kind
   status: LineStatus | null
 }
 
@@ -30,7 +31,7 @@ export function breakLineIds(b: Break): number[] {
   return [...new Set([...(b.lineId === null ? [] : [b.lineId]), ...compared])]
 }
 
-const LINE = { id: reconLines.id, statementId: reconLines.statementId, lineNo: reconLines.lineNo, status: reconLines.status }
+const LINE = { id: reconLines.id, statementId: reconLines.statementId, lineNo: reconLines.lineNo, kind: reconLines.kind, status: reconLines.status }
 
 /** The lines of theirs a break is about, by line. */
 export function breakLines(tx: Tx | Db, b: Break): BreakLine[] {
@@ -64,11 +65,14 @@ export function theirLinesNow(tx: Tx | Db, b: Break): BreakLine[] {
       .where(and(eq(reconLines.sourceId, p.sourceId), eq(reconLines.kind, p.kind), inArray(reconLines.status, ['reversed', 'refunded']), or(...numbers)))
       .all()
     for (const { line: u } of undoing) {
-      if (takesBack(p, u) && !own.some((l) => l.id === u.id) && !later.some((l) => l.id === u.id)) later.push({ id: u.id, statementId: u.statementId, lineNo: u.lineNo, status: u.status })
+      if (takesBack(p, u) && !own.some((l) => l.id === u.id) && !later.some((l) => l.id === u.id)) later.push({ id: u.id, statementId: u.statementId, lineNo: u.lineNo, kind: u.kind, status: u.status })
     }
   }
   return [...own, ...later.sort((x, y) => x.statementId - y.statementId || x.lineNo - y.lineNo)]
 }
+
+/** A payout's lines (a bank statement's debit and its return): accepting theirs marks ours returned. */
+export const isReturnedPayout = (lines: BreakLine[]) => lines.length > 0 && lines.every((l) => l.kind === 'payout')
 
 /** A line by its number, and by its statement when it is not the break's own (a later file's). */
 const lineRef = (b: Break, l: BreakLine) => (b.statementId === null || l.statementId === b.statementId ? l.lineNo : say('recon.lineOfStatement', { lineNo: l.lineNo, statementId: l.statementId }))
@@ -78,17 +82,20 @@ const lineRef = (b: Break, l: BreakLine) => (b.statementId === null || l.stateme
  * adjustment, an order marked paid), so only on what their lines say moved: a line that failed,
  * was taken back (reversed, refunded) or is still pending moved nothing to book. Where theirs says
  * ours never happened (ours succeeded, theirs failed), what ours booked is taken back, never
- * credited; but a payment theirs took back after it succeeded would need ours marked returned, and
- * no manual operation marks a succeeded order so: that break is left to a write-off or a note.
+ * credited. A payout theirs paid and then took back (the bank returned it) is accepted by marking
+ * ours returned (breaks.ts), which credits the merchant back; a payment theirs took back after it
+ * succeeded goes back to its payer by a refund, not by accepting theirs: that break is left to a
+ * write-off or a note.
  */
 export function acceptRefusal(b: Break, lines: BreakLine[]): ServerText | null {
-  if (b.type === 'status_mismatch' && b.causeKey === 'theirs_reversed') {
+  if (b.type === 'status_mismatch' && b.causeKey === 'theirs_reversed' && !isReturnedPayout(lines)) {
     const undone = lines.find((l) => l.status === 'reversed' || l.status === 'refunded')
     return say('error.recon.acceptReversed', { lineNo: undone ? lineRef(b, undone) : (lines[0]?.lineNo ?? 0), status: term('lineStatus', undone?.status ?? 'reversed') })
   }
   for (const l of lines) {
     if (l.status === 'pending') return say('error.recon.acceptPending', { lineNo: lineRef(b, l) })
-    if (b.causeKey === 'ours_paid_theirs_not' || l.status === null || l.status === 'succeeded') continue
+    // Theirs says ours should not stand (never paid, or paid and returned): its lines moved nothing by design.
+    if (b.causeKey === 'ours_paid_theirs_not' || b.causeKey === 'theirs_reversed' || l.status === null || l.status === 'succeeded') continue
     return say(l.status === 'failed' ? 'error.recon.acceptNotMoved' : 'error.recon.acceptTakenBack', { lineNo: lineRef(b, l), status: term('lineStatus', l.status) })
   }
   return null

@@ -6,7 +6,8 @@
  *
  *   match          links their line to our order or refund by hand; the next run starts from it;
  *   accept_theirs  an order theirs paid and ours did not is marked succeeded through the manual
- *                  operation (never for more than the order, never for more than they paid), under
+ *                  operation (never for more than the order, never for more than they paid), and a
+ *                  payout theirs paid and the bank returned is marked returned by it, each under
  *                  the same four-eyes rule as a marking by hand (at or over the tenant's threshold
  *                  the break waits for a second user; finance/four-eyes.ts); any other difference
  *                  becomes an adjustment request (type 99), and the break waits for another user to
@@ -163,29 +164,36 @@ export function markingOf(order: typeof orders.$inferSelect, b: Break): { paidAm
   return { paidAmount: order.direction === 'deposit' && theirs < order.amountMinor ? fromMinor(theirs, order.currency) : undefined }
 }
 
+/** What accepting theirs marks ours: returned, where theirs paid and returned a payout; succeeded otherwise. */
+export const resultOf = (b: Pick<Break, 'causeKey'>): 'succeeded' | 'returned' => (b.causeKey === 'theirs_reversed' ? 'returned' : 'succeeded')
+
 /** What a request that accepts theirs says of the break it came from, in the reader's language. */
 const requestedFromBreak = (b: Break) => say('recon.requestedFromBreak', { breakId: b.id, type: term('breakType', b.type) })
 
-/** An order theirs paid and ours did not: marked succeeded for what they paid, never more than the order. */
+/**
+ * An order theirs paid and ours did not: marked succeeded for what they paid, never more than the
+ * order. A payout theirs paid and returned: marked returned (its whole amount, as theirs returned it).
+ */
 function acceptByOrder(tx: Tx, ctx: Ctx, b: Break, d: Decision, now: number): ServerText {
   needPermission(actorOf(ctx), PERMISSIONS.MANUAL_MARK_RESULT, 'recon.breaks.resolve')
   const order = tx.select().from(orders).where(eq(orders.id, b.orderId!)).get()!
   const { paidAmount } = markingOf(order, b)
+  const result = resultOf(b)
   // The manual operation's own four-eyes rule: at or over the threshold the marking waits for a
   // second user, and so does the break (reconApprovalEnded follows the request's decision).
   // The request keeps the clerk's own words; the break is linked by id (its approval_id) and named
   // on the order's timeline in the reader's language.
-  const request = requestMarkIfNeeded(tx, ctx, order, { result: 'succeeded', paidAmount, reason: d.reason })
+  const request = requestMarkIfNeeded(tx, ctx, order, { result, paidAmount, reason: d.reason })
   if (request) {
     setBreakStatus(tx, b, { status: 'awaiting_approval', approvalId: request.id }, now)
     addEvent(tx, order.id, now, 'manual', requestedFromBreak(b), { breakId: b.id, approvalId: request.id }, actorOf(ctx).username)
-    const text = say('recon.markRequested', { orderNo: order.orderNo, id: request.id, user: actorOf(ctx).username, reason: verbatim(d.reason) })
+    const text = say(result === 'returned' ? 'recon.returnRequested' : 'recon.markRequested', { orderNo: order.orderNo, id: request.id, user: actorOf(ctx).username, reason: verbatim(d.reason) })
     addBreakEvent(tx, b, now, actorOf(ctx).username, 'requested', text, { detail: { orderId: order.id, approvalId: request.id, paidAmount: paidAmount ?? null } })
     return text
   }
-  markOrderResult(tx, ctx, order.id, { result: 'succeeded', paidAmount, reason: d.reason })
+  markOrderResult(tx, ctx, order.id, { result, paidAmount, reason: d.reason })
   setBreakStatus(tx, b, { status: 'resolved', resolution: 'accepted_theirs' }, now)
-  const text = say('recon.acceptedByOrder', { orderNo: order.orderNo, user: actorOf(ctx).username, reason: verbatim(d.reason) })
+  const text = say(result === 'returned' ? 'recon.acceptedByReturn' : 'recon.acceptedByOrder', { orderNo: order.orderNo, user: actorOf(ctx).username, reason: verbatim(d.reason) })
   addBreakEvent(tx, b, now, actorOf(ctx).username, 'resolved', text, { resolution: 'accepted_theirs', detail: { orderId: order.id, paidAmount: paidAmount ?? null } })
   return text
 }
@@ -303,8 +311,11 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       return text
     }
     case 'accept_theirs': {
-      // An order still open (or a deposit closed unpaid) is marked paid; a failed one is final, so theirs is booked by an adjustment.
-      const byOrder = b.type === 'status_mismatch' && b.orderId !== null && b.causeKey === 'theirs_paid_ours_not' && tx.select({ s: orders.status }).from(orders).where(eq(orders.id, b.orderId)).get()?.s !== 'failed'
+      // An order still open (or a deposit closed unpaid) is marked paid; a failed one is final, so
+      // theirs is booked by an adjustment. A payout theirs returned (acceptRefusal let only a
+      // payout's through) is marked returned.
+      const status = b.orderId === null ? undefined : tx.select({ s: orders.status }).from(orders).where(eq(orders.id, b.orderId)).get()?.s
+      const byOrder = b.type === 'status_mismatch' && b.orderId !== null && ((b.causeKey === 'theirs_paid_ours_not' && status !== 'failed') || b.causeKey === 'theirs_reversed')
       return byOrder ? acceptByOrder(tx, ctx, b, d, now) : acceptByAdjustment(tx, ctx, b, d, now)
     }
     case 'write_off':

@@ -8,7 +8,7 @@ import { day, terminalType } from './master-fields'
 import { reason } from './ledger'
 import { mutation, query } from './define'
 
-export const ORDER_STATUS_VALUES = ['created', 'pending', 'unknown', 'succeeded', 'failed', 'closed'] as const
+export const ORDER_STATUS_VALUES = ['created', 'pending', 'unknown', 'succeeded', 'failed', 'closed', 'returned'] as const
 export const orderStatus = z.enum(ORDER_STATUS_VALUES, { error: ruleMessage('rule.oneOf', { values: ORDER_STATUS_VALUES.join(', ') }) })
 const orderDirection = z.enum(['deposit', 'payout'], { error: ruleMessage('rule.directionValue') })
 
@@ -223,13 +223,14 @@ export const ordersContract = {
     input: z.object({
       id,
       reason,
-      result: z.enum(['succeeded', 'failed'], { error: ruleMessage('rule.succeededOrFailed') }),
+      /** returned: a payout that succeeded and that the bank sent back (its amount back to the merchant's balance). */
+      result: z.enum(['succeeded', 'failed', 'returned'], { error: ruleMessage('rule.succeededOrFailed') }),
       /** Deposits: the amount actually paid, when it differs. */
       paidAmount: decimalString.optional()
     }),
     output: orderDetail,
     access: PERMISSIONS.MANUAL_MARK_RESULT,
-    doc: 'Marks an order succeeded or failed for an outcome known outside the system, posting or releasing its funds.'
+    doc: 'Marks an order succeeded or failed for an outcome known outside the system, posting or releasing its funds; or a succeeded payout returned by the bank, crediting its amount back to the merchant.'
   }),
   'orders.resendNotification': mutation({
     input: manual(),

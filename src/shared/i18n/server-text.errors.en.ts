@@ -89,6 +89,8 @@ export const errorsTextEn = {
   'error.orders.notClosable': 'Deposit {{orderNo}} is {{status}}; only an unpaid deposit can be closed',
   'error.orders.payoutAlreadySent': 'Payout {{orderNo}} has already been sent to the provider and cannot be cancelled',
   'error.orders.alreadyFinal': 'Order {{orderNo}} is already {{status}}',
+  'error.orders.returnPayoutOnly': 'Order {{orderNo}} is a deposit: only a payout the bank sent back can be marked returned (a payer’s money goes back by a refund)',
+  'error.orders.notReturnable': 'Order {{orderNo}} is {{status}}: only a payout that succeeded can be marked returned',
   'error.orders.latePaymentParked': 'Deposit {{orderNo}} has a late payment parked in suspense; book or return it from the parked reports instead',
   'error.orders.notVisible': 'There is no such order among the orders you may see',
   'error.orders.notifyFinalOnly': 'Order {{orderNo}} is {{status}}; merchants are notified of final states only',

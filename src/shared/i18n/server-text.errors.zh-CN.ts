@@ -85,6 +85,8 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.orders.notClosable': '代收订单 {{orderNo}} 当前状态为{{status}}；只有未支付的代收订单可以关闭',
   'error.orders.payoutAlreadySent': '代付订单 {{orderNo}} 已发送至上游，无法取消',
   'error.orders.alreadyFinal': '订单 {{orderNo}} 已是{{status}}状态',
+  'error.orders.returnPayoutOnly': '订单 {{orderNo}} 是代收订单：只有被银行退回的代付才能标记为已退回（付款人的钱通过退款退回）',
+  'error.orders.notReturnable': '订单 {{orderNo}} 当前为{{status}}：只有已成功的代付才能标记为已退回',
   'error.orders.latePaymentParked': '代收订单 {{orderNo}} 有一笔迟到的付款挂在过渡账户中；请在“挂起的上游报告”中入账或退回',
   'error.orders.notVisible': '在您可查看的订单中没有这笔订单',
   'error.orders.notifyFinalOnly': '订单 {{orderNo}} 当前状态为{{status}}；只有最终状态才会通知商户',

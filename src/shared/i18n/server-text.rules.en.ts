@@ -132,7 +132,7 @@ export const rulesTextEn = {
   'rule.notMerchantTerminal': 'terminal {{id}} is not a terminal of merchant "{{name}}"',
   'rule.terminalDisabled': 'terminal {{identifier}} is disabled',
   'rule.paidAmountOnlyDeposit': 'only applies to a deposit marked succeeded',
-  'rule.succeededOrFailed': 'must be succeeded or failed',
+  'rule.succeededOrFailed': 'must be succeeded, failed or returned',
   'rule.parkedActions': 'a parked {{kind}} can be: {{actions}}',
   'rule.nothing': 'nothing',
   'rule.requestKeyToCredit': 'is required to credit through an adjustment',

@@ -124,7 +124,7 @@ export const rulesTextZhCN: Record<keyof typeof rulesTextEn, string> = {
   'rule.notMerchantTerminal': '终端 {{id}} 不属于商户“{{name}}”',
   'rule.terminalDisabled': '终端 {{identifier}} 已停用',
   'rule.paidAmountOnlyDeposit': '仅适用于标记为成功的代收订单',
-  'rule.succeededOrFailed': '只能是成功或失败',
+  'rule.succeededOrFailed': '只能是成功、失败或已退回',
   'rule.parkedActions': '挂账的{{kind}}只能：{{actions}}',
   'rule.nothing': '无',
   'rule.requestKeyToCredit': '通过调账入账时必须填写',

@@ -145,6 +145,43 @@ describe('payout orders', () => {
     const sent = await w.t.ok('orders.createPayout', payout({ amount: '10.00' }), w.admin)
     expect(await w.t.call('orders.close', { id: sent.id, reason: 'Merchant changed its mind' }, w.admin)).toMatchObject({ status: 409, code: 'orders.not_closable' })
   })
+
+  it('a payout the bank sent back after it succeeded is marked returned once: its amount credited back, its fee kept, the merchant told', async () => {
+    w = await orderWorld()
+    await fund(w)
+    const created = await w.t.ok('orders.createPayout', payout(), w.admin)
+    const mark = (id: number, extra: Record<string, unknown> = {}) => w.t.call('orders.markResult', { id, result: 'returned', reason: 'Bank returned it: beneficiary account closed', ...extra }, w.admin)
+    // Not before it succeeded (nothing was paid to send back), nor a deposit (its money goes back by a refund).
+    const early = await w.t.ok('orders.get', { id: created.id }, w.admin)
+    if (early.status !== 'succeeded') expect(await mark(created.id)).toMatchObject({ status: 409, code: 'orders.not_returnable' })
+    await waitForOrder(w, created.id, (o) => o.status === 'succeeded', 'succeeded')
+    const deposit = (await w.t.ok('orders.list', { direction: 'deposit' }, w.admin)).items[0]
+    expect(await mark(deposit.id)).toMatchObject({ status: 409, code: 'orders.not_returnable', message: `Order ${deposit.orderNo} is a deposit: only a payout the bank sent back can be marked returned (a payer’s money goes back by a refund)` })
+    expect(await mark(created.id, { paidAmount: '300.00' })).toMatchObject({ status: 400, field: 'paidAmount' })
+    expect(await available(w)).toMatchObject({ balance: '574.00', available: '574.00' })
+
+    const returned = await w.t.ok('orders.markResult', { id: created.id, result: 'returned', reason: 'Bank returned it: beneficiary account closed' }, w.admin)
+    expect(returned.status).toBe('returned')
+    // The amount is back; the 5.00 fee stays charged. The payout's own entries stay as they were.
+    expect(await available(w)).toMatchObject({ balance: '874.00', available: '874.00', held: '0.00' })
+    const merchantEntries = returned.ledgerEntries.filter((e) => e.accountKind === 'merchant_available')
+    expect(merchantEntries.map((e) => [e.type, e.amount, e.remark])).toEqual([
+      [8, '-300.00', created.orderNo],
+      [9, '-5.00', created.orderNo],
+      [8, '300.00', `${created.orderNo} returned`]
+    ])
+    expect(returned.timeline.map((e) => e.text?.code)).toEqual(expect.arrayContaining(['order.returnPosted', 'order.returned']))
+    expect(returned.timeline.find((e) => e.text?.code === 'order.returnPosted')?.summary).toMatch(/^Return posted: 300\.00 CNY back to the merchant’s available balance \(posting \d+\); the fee of 5\.00 CNY stays charged$/)
+    expect(verifyLedger(w.t.core.db.$client).drifts).toEqual([])
+    // Audited, and the merchant's system is told the new status.
+    const audit = (await w.t.ok('audit.list', { targetType: 'order', targetId: created.id }, w.admin)).items
+    expect(audit.map((e) => e.summary)).toContain(`Order ${created.orderNo} marked returned: Bank returned it: beneficiary account closed`)
+    await expect.poll(() => w.merchantEndpoint.bodies.map((b) => JSON.parse(b) as { orderNo: string; status: string }).filter((b) => b.orderNo === created.orderNo).map((b) => b.status), { timeout: 5000 }).toContain('returned')
+    // Once: a second return would credit it twice.
+    expect(await mark(created.id)).toMatchObject({ status: 409, code: 'orders.not_returnable' })
+    expect(await w.t.call('orders.markResult', { id: created.id, result: 'failed', reason: 'Provider said it failed' }, w.admin)).toMatchObject({ status: 409, code: 'orders.already_final' })
+    expect(await available(w)).toMatchObject({ balance: '874.00' })
+  })
 })
 
 /** The context the registry would hand orders.createPayout, for calling the order engine's first half directly. */

@@ -10,6 +10,7 @@ import { BUILT_IN_PROFILES, type ReconProfileInput } from '../../../src/shared/c
 import type { BreakRow, ReconJobView } from '../../../src/shared/contract/reconciliation'
 import { fromMinor } from '../../../src/shared/money'
 import { simulatorStatementCsv } from '../../../src/main/recon/formats'
+import { DEMO_USERS } from '../../../src/main/demo'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 import { camtXml } from './bank-fixtures'
 import { wechatBill, wechatPaymentRow, wechatRefundRow } from './fixtures'
@@ -20,6 +21,8 @@ demoCoreOnFile('paydesk-recon-reversals-', (core, token) => {
   t = core
   admin = token
 })
+
+const signInDemo = (name: string) => t.signIn(name, DEMO_USERS.find((u) => u.username === name)!.password)
 
 const MINUTE = 60_000
 const DAY = 86_400_000
@@ -123,7 +126,7 @@ describe('a payment theirs took back', () => {
 
     const adjustments = adjustmentCount()
     const [reversed, takenBack, pending] = byLine
-    expect(await acceptRefused(reversed, 'Their line 3 is reversed: the money went back after it succeeded, and no operation here marks a succeeded order returned, so theirs cannot be accepted; follow it up, then write the break off, ignore it or add a note')).toEqual({
+    expect(await acceptRefused(reversed, 'Their line 3 is reversed: the payment went back after it succeeded, and a payer’s money goes back by a refund, not by accepting theirs; refund the order if the payer was not refunded through PayDesk, then write the break off, ignore it or add a note')).toEqual({
       code: 'error.recon.acceptReversed',
       params: { lineNo: 3, status: { code: 'value.lineStatus.reversed' } }
     })
@@ -201,10 +204,14 @@ describe('a payout the bank returned', () => {
   const yymmdd = (ms: number) => new Date(ms).toISOString().slice(2, 10).replace(/-/g, '')
   const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
-  it('MT940 RD and camt.053 RvslInd: a status mismatch “ours succeeded, theirs reversed”, not a duplicate; amounts as booked', async () => {
+  /** Where a case's break was found, for deciding it after. */
+  const found = (): { source?: number; statementId?: number; breakId?: number } => ({})
+  const merchantOf = (p: Ours) => (t.core.db.$client.prepare('select merchant_id as m from orders where id = ?').get(p.id) as { m: number }).m
+
+  it('MT940 RD and camt.053 RvslInd: a status mismatch “ours succeeded, theirs reversed”; accepting theirs marks the payout returned', async () => {
     const [mtPayout, camtPayout] = ordersOf('payout', 'succeeded', 2)
     const cases = [
-      { payout: mtPayout, profile: BUILT_IN_PROFILES.mt940, name: 'return.sta', text: mt940(mtPayout, yymmdd(mtPayout.at)), reversalLine: 7 },
+      { payout: mtPayout, profile: BUILT_IN_PROFILES.mt940, name: 'return.sta', text: mt940(mtPayout, yymmdd(mtPayout.at)), reversalLine: 7, ...found() },
       {
         payout: camtPayout,
         profile: BUILT_IN_PROFILES.camt053,
@@ -219,7 +226,8 @@ describe('a payout the bank returned', () => {
             { amount: camtPayout.amount, direction: 'CRDT', reversal: true, booked: isoDay(camtPayout.at + DAY), value: isoDay(camtPayout.at), acctSvcrRef: 'CAMT-P-R1', code: ['PMNT', 'ICDT', 'RRTN'], tx: [{ e2e: camtPayout.orderNo, ref: camtPayout.orderNo, party: 'Payee' }] }
           ]
         }),
-        reversalLine: 0
+        reversalLine: 0,
+        ...found()
       }
     ]
     for (const c of cases) {
@@ -237,12 +245,46 @@ describe('a payout the bank returned', () => {
         ['payout', c.payout.amount, 'reversed']
       ])
       if (c.reversalLine) expect(detail.line?.lineNo).toBe(c.reversalLine)
-      // No operation marks a succeeded payout returned: accepting theirs is not offered, and said why.
-      await acceptRefused(
-        breaks[0],
-        `Their line ${detail.line!.lineNo} is reversed: the money went back after it succeeded, and no operation here marks a succeeded order returned, so theirs cannot be accepted; follow it up, then write the break off, ignore it or add a note`
-      )
+      // Accepting theirs is offered: it marks the payout returned, crediting its amount back.
+      expect(detail.actions).toContain('accept_theirs')
+      expect(detail.acceptRefused).toBeNull()
+      c.source = source.id
+      c.statementId = detail.line!.statementId
+      c.breakId = breaks[0].id
     }
+    const available = (p: Ours) => Number(t.core.ledger.balance({ kind: 'merchant_available', merchantId: merchantOf(p), currency: 'CNY' }).available)
+
+    // The MT940 case at once; the camt.053 case under four eyes, approved by a second user.
+    const [mt, camt] = cases
+    const before = available(mt.payout)
+    const accepted = await t.ok('recon.breaks.resolve', { id: mt.breakId!, action: 'accept_theirs', reason: 'Bank returned it: account closed' }, admin)
+    expect(accepted).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
+    expect(available(mt.payout)).toBe(before + mt.payout.amountMinor)
+    const order = await t.ok('orders.get', { id: mt.payout.id }, admin)
+    expect(order.status).toBe('returned')
+    const history = await t.ok('recon.breaks.get', { id: mt.breakId! }, admin)
+    expect(history.history.map((e) => e.text.code)).toContain('recon.acceptedByReturn')
+
+    await t.ok('fourEyes.updateSettings', { rules: [{ kind: 'mark_result', currency: 'CNY', threshold: '0.01' }] }, admin)
+    try {
+      const camtBefore = available(camt.payout)
+      const asked = await t.ok('recon.breaks.resolve', { id: camt.breakId!, action: 'accept_theirs', reason: 'Bank returned it (RRTN)' }, admin)
+      expect(asked).toMatchObject({ status: 'awaiting_approval', adjustmentId: null })
+      // Nothing moved while it waits.
+      expect(available(camt.payout)).toBe(camtBefore)
+      expect((await t.ok('orders.get', { id: camt.payout.id }, admin)).status).toBe('succeeded')
+      const approved = await t.ok('approvals.decide', { id: asked.approvalId!, decision: 'approve', note: '' }, await signInDemo('demo.admin'))
+      expect(approved).toMatchObject({ status: 'approved' })
+      expect((await t.ok('orders.get', { id: camt.payout.id }, admin)).status).toBe('returned')
+      expect(available(camt.payout)).toBe(camtBefore + camt.payout.amountMinor)
+      expect(await t.ok('recon.breaks.get', { id: camt.breakId! }, admin)).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })
+    } finally {
+      await t.ok('fourEyes.updateSettings', { rules: [] }, admin)
+    }
+    // A rerun over the same file: ours returned, theirs paid and returned, nothing left to explain.
+    for (const c of cases) expect((await runOf(c.source!, [c.statementId!], c.payout.at)).breaks).toEqual([])
+    // Every currency's entries still add up to zero.
+    expect(t.core.db.$client.prepare('select currency, sum(amount) as total from ledger_entries group by currency having sum(amount) != 0').all()).toEqual([])
   })
 })
 

@@ -9,7 +9,7 @@ import type { ServerText } from '../../../shared/server-text'
 import { tenants, users } from './foundation'
 import { channels, contracts, services, terminals } from './master'
 
-export const ORDER_STATUSES = ['created', 'pending', 'unknown', 'succeeded', 'failed', 'closed'] as const
+export const ORDER_STATUSES = ['created', 'pending', 'unknown', 'succeeded', 'failed', 'closed', 'returned'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 export const orderSequences = sqliteTable('order_sequences', {

@@ -8,6 +8,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { ApprovalRow } from '../../../shared/contract/four-eyes'
 import { fromMinor } from '../../../shared/money'
 import { PERMISSIONS } from '../../../shared/permissions'
+import type { ManualResult } from '../../../shared/order-actions'
 import { permissionTerm, say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { channels, fourEyesRequests, fourEyesRules, merchants, orders, users } from '../../db/schema'
 import type { Db } from '../../db/open'
@@ -188,7 +189,7 @@ export const fourEyesProcedures = handlers({
       if (missing !== null) throw forbidden(say('error.fourEyes.needPermission', { what, permission: permissionTerm(missing), code: missing }), 'permission.missing')
       const now = ctx.clock.now()
       const approve = input.decision === 'approve'
-      const action = r.action as { result?: 'succeeded' | 'failed'; paidAmount?: string; kind?: 'top_up' | 'correction'; amount?: string }
+      const action = r.action as { result?: ManualResult; paidAmount?: string; kind?: 'top_up' | 'correction'; amount?: string }
       // A marking that accepts theirs on a reconciliation break, asked again now: the break may have changed since the request.
       const changed = approve && r.kind === 'mark_result' && order ? acceptNoLongerHolds(tx, { kind: 'mark_result', id: r.id, result: action.result ?? 'succeeded', paidAmount: action.paidAmount }) : null
       if (changed && order) return { id: r.id, sendOrder: null, refused: withdrawn(tx, ctx, r, order, what, changed, input.note, now) }

@@ -3,7 +3,7 @@ export const enFourEyes = {
   fourEyes: {
     kinds: { payout: 'Payouts', mark_result: 'Forcing an order’s result', channel_balance: 'Channel balance top-ups and corrections' },
     what: { payout: 'Payout', markResult: 'Mark order {{status}}', channelBalance: '{{kind}} of {{channel}}' },
-    results: { succeeded: 'succeeded', failed: 'failed' },
+    results: { succeeded: 'succeeded', failed: 'failed', returned: 'returned by the bank' },
     balanceKinds: { top_up: 'Top-up', correction: 'Correction' },
     statuses: { pending: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
     queueTitle: 'Awaiting a second approval',

@@ -6,8 +6,8 @@ import { ENTRY_TYPE_NAMES } from '../../../shared/report-columns'
 
 export const enOrders = {
   orders: {
-    statuses: { created: 'Created', pending: 'Pending', unknown: 'Unknown', succeeded: 'Succeeded', failed: 'Failed', closed: 'Closed' },
-    statusWords: { created: 'created', pending: 'pending', unknown: 'unknown', succeeded: 'succeeded', failed: 'failed', closed: 'closed' },
+    statuses: { created: 'Created', pending: 'Pending', unknown: 'Unknown', succeeded: 'Succeeded', failed: 'Failed', closed: 'Closed', returned: 'Returned' },
+    statusWords: { created: 'created', pending: 'pending', unknown: 'unknown', succeeded: 'succeeded', failed: 'failed', closed: 'closed', returned: 'returned' },
     queued: 'Queued',
     queuedHint: 'Waiting in the outbox until the provider can be reached',
     testBadge: 'Test',
@@ -166,6 +166,7 @@ export const enOrders = {
     requery: 'Re-query upstream',
     markSucceeded: 'Mark succeeded',
     markFailed: 'Mark failed',
+    markReturned: 'Mark returned',
     resend: 'Resend notification',
     reason: 'Reason',
     reasonHint: 'Required. It is written to the order’s timeline and the audit log.',
@@ -178,6 +179,7 @@ export const enOrders = {
       requery: 'Re-query order {{orderNo}} upstream',
       markSucceeded: 'Mark order {{orderNo}} succeeded',
       markFailed: 'Mark order {{orderNo}} failed',
+      markReturned: 'Mark payout {{orderNo}} returned by the bank',
       resend: 'Resend the notification of order {{orderNo}}'
     },
     warnings: {
@@ -185,6 +187,7 @@ export const enOrders = {
       requery: 'PayDesk asks the provider for the order’s status now and applies the answer.',
       markSucceeded: 'Only for an outcome known outside PayDesk: the funds are posted as if the provider had confirmed it.',
       markFailed: 'Only for an outcome known outside PayDesk: a payout’s hold is released.',
+      markReturned: 'For a paid payout the bank sent back (the beneficiary’s account closed or wrong): its amount is credited back to the merchant’s available balance; the fee stays charged. The merchant is notified. Above the four-eyes threshold a second user approves it first.',
       resend: 'The merchant is notified of the order’s final status again.'
     },
     done: 'Done: order {{orderNo}} is now {{status}}.'

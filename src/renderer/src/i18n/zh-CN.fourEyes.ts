@@ -3,7 +3,7 @@ export const zhCNFourEyes = {
   fourEyes: {
     kinds: { payout: '代付', mark_result: '手工标记订单结果', channel_balance: '通道余额充值与调整' },
     what: { payout: '代付', markResult: '标记订单为{{status}}', channelBalance: '{{channel}} 的{{kind}}' },
-    results: { succeeded: '成功', failed: '失败' },
+    results: { succeeded: '成功', failed: '失败', returned: '被银行退回' },
     balanceKinds: { top_up: '充值', correction: '调整' },
     statuses: { pending: '待复核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' },
     queueTitle: '等待第二人复核',

@@ -4,8 +4,8 @@ import type { enOrders } from './en.orders'
 /** 简体中文：运营操作页面（创建代收/代付订单、订单查询与详情、人工操作、待发队列、支付页、回调监听）。 */
 export const zhCNOrders: typeof enOrders = {
   orders: {
-    statuses: { created: '已创建', pending: '处理中', unknown: '结果未知', succeeded: '成功', failed: '失败', closed: '已关闭' },
-    statusWords: { created: '已创建', pending: '处理中', unknown: '结果未知', succeeded: '成功', failed: '失败', closed: '已关闭' },
+    statuses: { created: '已创建', pending: '处理中', unknown: '结果未知', succeeded: '成功', failed: '失败', closed: '已关闭', returned: '已退回' },
+    statusWords: { created: '已创建', pending: '处理中', unknown: '结果未知', succeeded: '成功', failed: '失败', closed: '已关闭', returned: '已退回' },
     queued: '排队中',
     queuedHint: '在待发队列中等待，直到可以连接上游',
     testBadge: '测试',
@@ -162,6 +162,7 @@ export const zhCNOrders: typeof enOrders = {
     requery: '向上游重新查询',
     markSucceeded: '标记成功',
     markFailed: '标记失败',
+    markReturned: '标记已退回',
     resend: '重发通知',
     reason: '原因',
     reasonHint: '必填。将写入订单时间线和审计日志。',
@@ -174,6 +175,7 @@ export const zhCNOrders: typeof enOrders = {
       requery: '向上游重新查询订单 {{orderNo}}',
       markSucceeded: '将订单 {{orderNo}} 标记为成功',
       markFailed: '将订单 {{orderNo}} 标记为失败',
+      markReturned: '将代付 {{orderNo}} 标记为被银行退回',
       resend: '重新发送订单 {{orderNo}} 的通知'
     },
     warnings: {
@@ -181,6 +183,7 @@ export const zhCNOrders: typeof enOrders = {
       requery: 'PayDesk 将立即向上游查询该订单状态并应用查询结果。',
       markSucceeded: '仅用于在系统外已确认结果的订单：资金将按上游已确认的方式入账。',
       markFailed: '仅用于在系统外已确认结果的订单：代付订单的冻结资金将被释放。',
+      markReturned: '用于已付出、但被银行退回的代付（收款账户已销户或有误）：其金额退回商户可用余额，手续费不退，并通知商户。达到双人复核金额时，需另一名用户先批准。',
       resend: '将再次向商户通知该订单的最终状态。'
     },
     done: '已完成：订单 {{orderNo}} 当前状态为{{status}}。'

@@ -31,12 +31,15 @@ import type { TFunction } from 'i18next'
 type Decision = 'approve' | 'reject'
 
 
+/** A forced result's word: what the request asked (an older request without one asked succeeded). */
+const resultWord = (result: string | null) => (result === 'failed' || result === 'returned' ? result : 'succeeded')
+
 const STATUS_COLOR: Record<ApprovalRow['status'], string> = { pending: 'orange', approved: 'green', rejected: 'red', withdrawn: 'gray' }
 
 function useWhat() {
   const { t } = useTranslation()
   return (r: ApprovalRow) => {
-    if (r.kind === 'mark_result') return t('fourEyes.what.markResult', { status: t(`fourEyes.results.${r.action === 'failed' ? 'failed' : 'succeeded'}`) })
+    if (r.kind === 'mark_result') return t('fourEyes.what.markResult', { status: t(`fourEyes.results.${resultWord(r.action)}`) })
     if (r.kind === 'channel_balance') return t('fourEyes.what.channelBalance', { kind: t(`fourEyes.balanceKinds.${r.action === 'top_up' ? 'top_up' : 'correction'}`), channel: r.channelName ?? '' })
     return t('fourEyes.what.payout')
   }
@@ -188,7 +191,7 @@ export function AwaitingApprovalNotice({ order }: { order: OrderDetail }) {
           <Text key={a.id} size="sm">
             {a.kind === 'payout'
               ? t('fourEyes.awaitingPayout', { user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })
-              : t('fourEyes.awaitingResult', { status: t(`fourEyes.results.${a.result === 'failed' ? 'failed' : 'succeeded'}`), user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })}
+              : t('fourEyes.awaitingResult', { status: t(`fourEyes.results.${resultWord(a.result)}`), user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })}
           </Text>
         ))}
       </Stack>

@@ -1,7 +1,7 @@
 /**
  * The manual operations on an order (SPEC §6), each shown only to holders of its code: close
  * (1031), re-query upstream (1032), mark succeeded or failed (1033, a deposit with an optional
- * paid amount), resend the merchant notification (1034). Each asks for a reason. One the order's
+ * paid amount) or a paid payout returned by the bank (1033), resend the merchant notification (1034). Each asks for a reason. One the order's
  * state does not allow is disabled with why (shared/order-actions.ts, the rule the host enforces);
  * the host may still refuse on what only it sees (a late payment already parked), and says why.
  */
@@ -28,6 +28,7 @@ const ACTIONS: readonly { key: ManualAction; code: PermissionCode; color?: strin
   { key: 'requery', code: PERMISSIONS.MANUAL_REQUERY_ORDER },
   { key: 'markSucceeded', code: PERMISSIONS.MANUAL_MARK_RESULT, color: 'green' },
   { key: 'markFailed', code: PERMISSIONS.MANUAL_MARK_RESULT, color: 'orange' },
+  { key: 'markReturned', code: PERMISSIONS.MANUAL_MARK_RESULT, color: 'grape' },
   { key: 'resend', code: PERMISSIONS.MANUAL_RESEND_NOTIFICATION },
   { key: 'close', code: PERMISSIONS.MANUAL_CLOSE_ORDER, color: 'red' }
 ]
@@ -49,7 +50,8 @@ function request(action: ManualAction, id: number, values: Values) {
       return { name: 'orders.resendNotification' as const, input: { id, reason } }
     default: {
       const paidAmount = action === 'markSucceeded' && values.paidAmount.trim() ? values.paidAmount.trim() : undefined
-      return { name: 'orders.markResult' as const, input: { id, reason, result: action === 'markSucceeded' ? ('succeeded' as const) : ('failed' as const), paidAmount } }
+      const result = action === 'markSucceeded' ? ('succeeded' as const) : action === 'markReturned' ? ('returned' as const) : ('failed' as const)
+      return { name: 'orders.markResult' as const, input: { id, reason, result, paidAmount } }
     }
   }
 }
@@ -114,7 +116,8 @@ export function ManualActions({ order }: { order: OrderDetail }) {
   const say = useServerText()
   const me = useCurrentUser()
   const [open, setOpen] = useState<ManualAction | null>(null)
-  const allowed = ACTIONS.filter((a) => holdsAny(me, [a.code]))
+  // Returned is a payout's alone: a deposit's money goes back by a refund.
+  const allowed = ACTIONS.filter((a) => holdsAny(me, [a.code]) && (a.key !== 'markReturned' || order.direction === 'payout'))
   if (allowed.length === 0) return null
   return (
     <>

@@ -5,7 +5,7 @@ import type { OrderRow } from '../../../../shared/contract/orders'
 
 type OrderStatus = OrderRow['status']
 
-const FINAL: readonly OrderStatus[] = ['succeeded', 'failed', 'closed']
+const FINAL: readonly OrderStatus[] = ['succeeded', 'failed', 'closed', 'returned']
 
 export function isFinal(status: OrderStatus | undefined): boolean {
   return status !== undefined && FINAL.includes(status)
@@ -21,7 +21,8 @@ const COLORS: Record<OrderStatus, string> = {
   unknown: 'orange',
   succeeded: 'green',
   failed: 'red',
-  closed: 'dark'
+  closed: 'dark',
+  returned: 'grape'
 }
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
