@@ -1,17 +1,17 @@
 /** After-sales: refunds, disputes and waybills. Every write is scoped to the caller's merchant and audited. */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
 import { moneyText } from '../../shared/money-text'
 import { say, term, type ServerText } from '../../shared/server-text'
 import { disputeEvidence, disputes, outbox, refunds, waybills } from '../db/schema'
 import { transact, type Tx } from '../db/transaction'
 import { actorOf, type Ctx } from '../core/context'
-import { notFound } from '../core/errors'
+import { conflict, notFound } from '../core/errors'
 import { handlers } from '../core/registry'
 import { assertCanRead, merchantFilter } from '../core/scope'
 import { addCaseEvent } from '../cases/timeline'
 import { tenantZone } from '../core/tenant'
-import { idOf } from '../core/ref'
+import { rowOf } from '../core/ref'
 import { caseBalance, contractOf, givingBackRefusal, visibleOrder } from './cases'
 import { assertUnresolved, attachWaybill, loadDispute, openDispute, resolveDispute, submitEvidence } from './disputes'
 import { changeWaybillStatus, recordWaybill } from './waybills'
@@ -32,6 +32,22 @@ function visible<T extends { merchantId: number; tenantId: number }>(ctx: Ctx, r
 const visibleRefund = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(refunds).where(eq(refunds.id, id)).get(), say('thing.refund', { id }))
 const visibleDispute = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(disputes).where(eq(disputes.id, id)).get(), say('thing.dispute', { id }))
 const visibleWaybill = (ctx: Ctx, db: Ctx['db'] | Tx, id: number) => visible(ctx, db.select().from(waybills).where(eq(waybills.id, id)).get(), say('thing.waybill', { id }))
+
+/**
+ * The waybill a tracking number names, among those the user may see (another merchant's parcel
+ * with that number is not there for a merchant-bound user). A number is one parcel per carrier:
+ * the same number at two carriers is refused, naming them, rather than one of them opened.
+ */
+function waybillByNo(ctx: Ctx, no: string): { id: number } | undefined {
+  const merchantId = actorOf(ctx).merchantId
+  const found = ctx.db
+    .select({ id: waybills.id, carrier: waybills.carrier })
+    .from(waybills)
+    .where(and(eq(waybills.tenantId, ctx.tenantId), sql`upper(${waybills.trackingNo}) = ${no}`, merchantId === null ? undefined : eq(waybills.merchantId, merchantId)))
+    .all()
+  if (found.length > 1) throw conflict(say('error.waybills.severalWithNo', { trackingNo: no, carriers: found.map((w) => w.carrier).join(', ') }), { code: 'waybills.several_with_no' })
+  return found[0]
+}
 
 const who = (ctx: Ctx) => ({ userId: actorOf(ctx).userId, actor: actorOf(ctx).username, merchantUser: actorOf(ctx).merchantId !== null })
 
@@ -79,7 +95,7 @@ export const aftersalesProcedures = handlers({
   'refunds.list': (ctx, input) => listRefunds(ctx.db, input, scopeOf(ctx, input.merchantId)),
   'refunds.get': (ctx, input) => {
     const byNo = (no: string) => ctx.db.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.tenantId, ctx.tenantId), eq(refunds.refundNo, no))).get()
-    return refundDetail(ctx.db, visibleRefund(ctx, ctx.db, idOf(input, byNo, (no) => notFound(say('thing.refund', { id: no })))))
+    return refundDetail(ctx.db, rowOf(input, byNo, (no) => notFound(say('thing.refund', { id: no })), (id) => visibleRefund(ctx, ctx.db, id)))
   },
 
   'disputes.create': (ctx, input) =>
@@ -112,7 +128,7 @@ export const aftersalesProcedures = handlers({
   'disputes.list': (ctx, input) => listDisputes(ctx.db, input, scopeOf(ctx, input.merchantId)),
   'disputes.get': (ctx, input) => {
     const byNo = (no: string) => ctx.db.select({ id: disputes.id }).from(disputes).where(and(eq(disputes.tenantId, ctx.tenantId), eq(disputes.disputeNo, no))).get()
-    return disputeDetail(ctx.db, visibleDispute(ctx, ctx.db, idOf(input, byNo, (no) => notFound(say('thing.dispute', { id: no })))), ctx.clock.now())
+    return disputeDetail(ctx.db, rowOf(input, byNo, (no) => notFound(say('thing.dispute', { id: no })), (id) => visibleDispute(ctx, ctx.db, id)), ctx.clock.now())
   },
 
   'disputes.addEvidence': (ctx, input) => {
@@ -209,5 +225,6 @@ export const aftersalesProcedures = handlers({
     }),
 
   'waybills.list': (ctx, input) => listWaybills(ctx.db, input, scopeOf(ctx, input.merchantId)),
-  'waybills.get': (ctx, input) => waybillDetail(ctx.db, visibleWaybill(ctx, ctx.db, input.id))
+  'waybills.get': (ctx, input) =>
+    waybillDetail(ctx.db, rowOf(input, (no) => waybillByNo(ctx, no), (no) => notFound(say('thing.waybill', { id: no })), (id) => visibleWaybill(ctx, ctx.db, id)))
 })

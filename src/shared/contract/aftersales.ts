@@ -247,9 +247,9 @@ export const aftersalesContract = {
     doc: 'Waybills, newest first, by tracking number, carrier or order number, merchant, status and shipping date.'
   }),
   'waybills.get': query({
-    input: z.object({ id }),
+    input: idOrNo,
     output: waybillDetail,
     access: PERMISSIONS.WAYBILL_READ,
-    doc: 'One waybill with its timeline and the disputes it is evidence in.'
+    doc: 'One waybill, by id or by its tracking number, with its timeline and the disputes it is evidence in.'
   })
 }

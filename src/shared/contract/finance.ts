@@ -161,7 +161,7 @@ export const financeContract = {
     input: idOrNo,
     output: withdrawalRow.extend({ timeline: z.array(caseEvent), balance: merchantBalance }),
     access: PERMISSIONS.WITHDRAWAL_READ,
-    doc: "One withdrawal, by id or by its withdrawal number, with its timeline and the merchant's balance in its currency."
+    doc: "One withdrawal, by id or by its withdrawal number (or its transaction number alone), with its timeline and the merchant's balance in its currency."
   }),
   'withdrawals.request': mutation({
     input: z.object({
@@ -221,7 +221,7 @@ export const financeContract = {
     input: idOrNo,
     output: adjustmentRow.extend({ timeline: z.array(caseEvent), balance: merchantBalance }),
     access: ADJUSTMENT_READERS,
-    doc: "One adjustment request, by id or by its adjustment number, with its timeline and the merchant's balance in its currency."
+    doc: "One adjustment request, by id or by its adjustment number (or its transaction number alone), with its timeline and the merchant's balance in its currency."
   }),
   'adjustments.request': mutation({
     input: z.object({ merchantId: id, contractId: id, currency: currencyCode, amount: signedAmount, reason, requestKey }),

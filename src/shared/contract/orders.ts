@@ -205,7 +205,7 @@ export const ordersContract = {
     input: idOrNo,
     output: orderDetail,
     access: PERMISSIONS.ORDER_READ,
-    doc: 'One order, by id or by its order number, with its timeline, upstream log, callbacks, notifications and ledger entries.'
+    doc: 'One order, by id or by its order number (or its transaction number alone), with its timeline, upstream log, callbacks, notifications and ledger entries.'
   }),
   'orders.close': mutation({
     input: manual(),

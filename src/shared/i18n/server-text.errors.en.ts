@@ -145,6 +145,7 @@ export const errorsTextEn = {
   'error.disputes.waybillAttached': 'Waybill {{trackingNo}} is already attached to dispute {{disputeNo}}',
   'error.waybills.taken': '{{carrierAndNo}} is already recorded',
   'error.waybills.sameStatus': 'the waybill already has this status',
+  'error.waybills.severalWithNo': '{{trackingNo}} is the tracking number of more than one waybill ({{carriers}}): open the one meant from the waybill list',
 
   'error.finance.owes': 'the merchant owes the platform {{owed}} (available balance {{available}}): nothing can be withdrawn until the balance is back above zero',
   'error.finance.overAvailable': '{{amount}} plus the fee {{fee}} is more than the available balance {{available}}',

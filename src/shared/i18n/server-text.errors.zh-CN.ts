@@ -138,6 +138,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.disputes.waybillAttached': '运单 {{trackingNo}} 已附在争议 {{disputeNo}} 上',
   'error.waybills.taken': '{{carrierAndNo}} 已登记',
   'error.waybills.sameStatus': '运单已是该状态',
+  'error.waybills.severalWithNo': '{{trackingNo}} 是多张运单的运单号（{{carriers}}）：请从运单列表打开要看的那一张',
 
   'error.finance.owes': '商户欠平台 {{owed}}（可用余额 {{available}}）：余额恢复为正数之前不能提现',
   'error.finance.overAvailable': '{{amount}} 加手续费 {{fee}} 超过可用余额 {{available}}',

@@ -5,7 +5,7 @@
  * the merchant's available balance against suspense, or rejects it. Nobody decides their own request.
  */
 import { alias } from 'drizzle-orm/sqlite-core'
-import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { AdjustmentRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
@@ -21,7 +21,7 @@ import { addCaseEvent, caseTimeline } from '../../cases/timeline'
 import { assertNotRequester, merchantBalance } from '../cases'
 import { ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
-import { idOf } from '../../core/ref'
+import { numberForms, rowOf } from '../../core/ref'
 import { minorOf } from '../../core/amount-input'
 import { adjustmentDecided } from '../../orders/parked'
 import { acceptNoLongerHolds, reopenWaiting, type NoLongerHolds } from '../../recon/accept-check'
@@ -113,8 +113,9 @@ export const adjustmentProcedures = handlers({
   },
 
   'adjustments.get': (ctx, input) => {
-    const byNo = (no: string) => ctx.db.select({ id: adjustmentRequests.id }).from(adjustmentRequests).where(and(eq(adjustmentRequests.tenantId, ctx.tenantId), eq(adjustmentRequests.adjustmentNo, no))).get()
-    const row = loadRow(ctx.db, ctx, idOf(input, byNo, (no) => notFound(say('thing.adjustment', { id: no }))))
+    // `A2026…`, or its transaction number alone (a report's transaction ID).
+    const byNo = (no: string) => ctx.db.select({ id: adjustmentRequests.id }).from(adjustmentRequests).where(and(eq(adjustmentRequests.tenantId, ctx.tenantId), inArray(adjustmentRequests.adjustmentNo, numberForms(no, ['A'])))).get()
+    const row = rowOf(input, byNo, (no) => notFound(say('thing.adjustment', { id: no })), (id) => loadRow(ctx.db, ctx, id))
     const timeline = caseTimeline(ctx.db, { type: 'adjustment', id: row.id }).map((e) => ({ id: e.id, at: e.at, summary: e.summary, text: e.text, actor: e.actor }))
     return { ...row, timeline, balance: merchantBalance(ctx.ledger, row.merchantId, row.currency) }
   },

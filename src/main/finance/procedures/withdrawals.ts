@@ -13,7 +13,7 @@
  * until reconciliation matches it against the bank statement.
  */
 import { alias } from 'drizzle-orm/sqlite-core'
-import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { WithdrawalRow } from '../../../shared/contract/finance'
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
@@ -35,7 +35,7 @@ import { minorOf } from '../../core/amount-input'
 import { assertKeyOpenTo, assertSameRequest } from '../../core/request-key'
 import { merchantForWrite, ordering } from '../../master/fields'
 import { escapeLike, offsetOf } from '../../db/sql'
-import { idOf } from '../../core/ref'
+import { numberForms, rowOf } from '../../core/ref'
 
 type Stored = typeof withdrawals.$inferSelect
 
@@ -149,8 +149,9 @@ export const withdrawalProcedures = handlers({
   },
 
   'withdrawals.get': (ctx, input) => {
-    const byNo = (no: string) => ctx.db.select({ id: withdrawals.id }).from(withdrawals).where(and(eq(withdrawals.tenantId, ctx.tenantId), eq(withdrawals.withdrawalNo, no))).get()
-    const row = loadRow(ctx.db, ctx, idOf(input, byNo, (no) => notFound(say('thing.withdrawal', { id: no }))))
+    // `W2026…`, or its transaction number alone (a report's transaction ID).
+    const byNo = (no: string) => ctx.db.select({ id: withdrawals.id }).from(withdrawals).where(and(eq(withdrawals.tenantId, ctx.tenantId), inArray(withdrawals.withdrawalNo, numberForms(no, ['W'])))).get()
+    const row = rowOf(input, byNo, (no) => notFound(say('thing.withdrawal', { id: no })), (id) => loadRow(ctx.db, ctx, id))
     const timeline = caseTimeline(ctx.db, { type: 'withdrawal', id: row.id }).map((e) => ({ id: e.id, at: e.at, summary: e.summary, text: e.text, actor: e.actor }))
     return { ...row, timeline, balance: merchantBalance(ctx.ledger, row.merchantId, row.currency) }
   },

@@ -1,5 +1,5 @@
 /** Operations: creating orders, finding them, and the manual operations on them. */
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
@@ -23,7 +23,7 @@ import { addEvent } from '../timeline'
 import { pagedList } from '../../reads/paged'
 import { ORDER_READS } from '../reads'
 import { requestMarkIfNeeded, thresholdOf } from '../../finance/four-eyes'
-import { idOf, type IdOrNo } from '../../core/ref'
+import { idOf, numberForms, type IdOrNo } from '../../core/ref'
 
 /**
  * The order with this id, if the user may see it. Refused the same way whether it does not exist or
@@ -39,9 +39,13 @@ function visibleOrder(ctx: Ctx, id: number) {
 
 const notVisible = () => new AppError('not_found', say('error.orders.notVisible'), { code: 'not_found' })
 
-/** The order named by id or by its number (a link pasted from the number on screen), if the user may see it. */
+/**
+ * The order named by id or by its number (a link pasted from the number on screen: `P2026…`, or the
+ * transaction no. `2026…`, which is the order number without its letter), if the user may see it.
+ */
 function visibleOrderRef(ctx: Ctx, ref: IdOrNo) {
-  return visibleOrder(ctx, idOf(ref, (no) => ctx.db.select({ id: orders.id }).from(orders).where(and(eq(orders.orderNo, no), eq(orders.tenantId, ctx.tenantId))).get(), notVisible))
+  const byNo = (no: string) => ctx.db.select({ id: orders.id }).from(orders).where(and(inArray(orders.orderNo, numberForms(no, ['D', 'P'])), eq(orders.tenantId, ctx.tenantId))).get()
+  return visibleOrder(ctx, idOf(ref, byNo, notVisible))
 }
 
 async function createAndSend(ctx: Ctx, input: Parameters<typeof createOrder>[1], direction: 'deposit' | 'payout') {
