@@ -28,6 +28,27 @@ export const idOrNo = z
   })
   .refine((v) => (v.id === undefined) !== (v.no === undefined), { message: ruleMessage('rule.idOrNo'), path: ['id'] })
 
+/**
+ * The most digits an internal id has. Ids count rows, and the rows with a transaction number
+ * (orders, withdrawals, adjustments) take one each from a day's 10^7 (orders/numbering.ts), while
+ * that number is the business day × 10^7, 15 digits from 1970 to 9999: an id would need 10^14 rows
+ * to be as long as one. So digits only, 15 or more, is a number shown, never an id.
+ */
+export const ID_MAX_DIGITS = 14
+
+/**
+ * A detail page's `:id` as a read names it. Letters in it, or more digits than an id has: the
+ * number shown, to find (a 15-digit transaction number is one). Digits only, no longer than an id:
+ * the id, as the app's own links carry it; such digits could also be a number shown (a short
+ * tracking number), and the id wins: every link the app makes is an id, so reading it as a number
+ * first would send those links to whichever row has that number. The page then tries the number
+ * when no row it may see has that id (renderer api/detailRef.ts).
+ */
+export function refOfText(text: string): { id: number } | { no: string } {
+  const t = text.trim()
+  return /^\d+$/.test(t) && t.length <= ID_MAX_DIGITS ? { id: Number(t) } : { no: t }
+}
+
 export const username = z
   .string({ error: ruleMessage('rule.required') })
   .trim()

@@ -204,3 +204,24 @@ test('a chargeback larger than what the merchant has left is recorded: its balan
     await expect(page.getByTestId('timeline')).toContainText(/记为商户欠款（可用余额现为 -[\d,.]+ CNY）/)
   })
 })
+
+test('pages opened by the number shown: a waybill by its tracking number of digits, an order and its payment page by the transaction or order number', async ({ page, host }) => {
+  const token = await host.login(OPS.username, OPS.password)
+  const merchantId = await merchantIdOf(host, token, CN)
+  const { id, orderNo } = await paidDeposit(host, token, merchantId, { type: 'CNY_BANK_CARD', channel: 'CN UnionPay Direct A' }, '1000.00', { payerName: 'Li Wei', cardNumber: '6222020200112233', remarkCode: 'AB12' })
+  // Digits only, as short as an id could be: read first as an id, which no waybill has, then as the number.
+  const trackingNo = `77${String(Date.now()).slice(-10)}`
+  const waybill = await host.api<{ id: number }>('/api/waybills.create', { orderId: id, carrier: 'FedEx', trackingNo, shippedAt: Date.now() - 3_600_000 }, token)
+  expect(waybill.status, waybill.body.message).toBe(200)
+  const txnNo = orderNo.slice(1)
+
+  await signIn(page, host, OPS)
+  await page.goto(`${host.url}/#/aftersales/waybills/${trackingNo}`)
+  await expect(page.getByRole('heading', { name: `Waybill ${trackingNo}` })).toBeVisible()
+  await page.goto(`${host.url}/#/orders/${txnNo}`)
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(orderNo)
+  await page.goto(`${host.url}/#/payment/${orderNo}`)
+  await expect(page.getByTestId('payment-order-no')).toHaveText(orderNo)
+  await page.goto(`${host.url}/#/payment/${txnNo}`)
+  await expect(page.getByTestId('payment-order-no')).toHaveText(orderNo)
+})

@@ -7,12 +7,11 @@ import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router-dom'
-import { useDetailRef } from '../../api/detailRef'
+import { Link } from 'react-router-dom'
+import { useDetailQuery } from '../../api/detailRef'
 import type { DisputeDetail, RefundDetail, WaybillDetail } from '../../../../shared/contract/aftersales'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
 import { invalidateAfter, MONEY_READS } from '../../api/stales'
 import { formatBytes } from '../../format/bytes'
 import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
@@ -96,7 +95,7 @@ function RefundView({ refund }: { refund: RefundDetail }) {
 
 export function RefundDetailPage() {
   const queryClient = useQueryClient()
-  const query = useApiQuery('refunds.get', useDetailRef(), { refetchInterval: (q) => (q.state.data && isFinalRefund(q.state.data.status) ? false : 3000) })
+  const query = useDetailQuery('refunds.get', { refetchInterval: (q) => (q.state.data && isFinalRefund(q.state.data.status) ? false : 3000) })
   const status = query.data?.status
   // A refund that just finished changed the balances and the order's lists: read them again.
   useEffect(() => {
@@ -204,7 +203,7 @@ function DisputeView({ dispute }: { dispute: DisputeDetail }) {
 }
 
 export function DisputeDetailPage() {
-  const query = useApiQuery('disputes.get', useDetailRef())
+  const query = useDetailQuery('disputes.get')
   return (
     <CasePage back="/aftersales/disputes" query={query}>
       {query.data && <DisputeView dispute={query.data} />}
@@ -260,8 +259,7 @@ function WaybillView({ waybill }: { waybill: WaybillDetail }) {
 }
 
 export function WaybillDetailPage() {
-  const id = Number(useParams().id)
-  const query = useApiQuery('waybills.get', { id })
+  const query = useDetailQuery('waybills.get')
   return (
     <CasePage back="/aftersales/waybills" query={query}>
       {query.data && <WaybillView waybill={query.data} />}

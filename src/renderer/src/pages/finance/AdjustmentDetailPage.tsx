@@ -8,12 +8,11 @@ import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDetailRef } from '../../api/detailRef'
+import { useDetailQuery } from '../../api/detailRef'
 import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { call } from '../../api/client'
 import { invalidateAfter } from '../../api/stales'
-import { useApiQuery } from '../../api/hooks'
 import { FieldGrid } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
 import { Timeline } from '../../components/Timeline'
@@ -105,7 +104,7 @@ function AdjustmentView({ a }: { a: Adjustment }) {
 
 export function AdjustmentDetailPage() {
   const { t } = useTranslation()
-  const result = useApiQuery('adjustments.get', useDetailRef())
+  const result = useDetailQuery('adjustments.get')
   return (
     <Stack>
       <BackLink to="/finance/adjustments" label={t('adjustments.back')} />

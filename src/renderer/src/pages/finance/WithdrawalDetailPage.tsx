@@ -8,14 +8,13 @@ import { TimeZoneNote } from '../../components/TimeZoneNote'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDetailRef } from '../../api/detailRef'
+import { useDetailQuery } from '../../api/detailRef'
 import { useServerText } from '../../i18n/serverText'
 import { contract, type OutputOf } from '../../../../shared/contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { bank, bankCountryOf, bankLabel } from '../../../../shared/reference'
 import { call } from '../../api/client'
 import { invalidateAfter } from '../../api/stales'
-import { useApiQuery } from '../../api/hooks'
 import { FieldGrid } from '../../components/DetailDrawer'
 import { PageError } from '../../components/FullPageState'
 import { Timeline } from '../../components/Timeline'
@@ -140,7 +139,7 @@ function WithdrawalView({ w }: { w: Withdrawal }) {
 
 export function WithdrawalDetailPage() {
   const { t } = useTranslation()
-  const result = useApiQuery('withdrawals.get', useDetailRef())
+  const result = useDetailQuery('withdrawals.get')
   return (
     <Stack>
       <BackLink to="/finance/withdrawals" label={t('withdrawals.back')} />

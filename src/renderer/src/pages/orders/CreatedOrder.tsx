@@ -19,7 +19,7 @@ interface CreatedOrderProps {
 export function CreatedOrder({ order, paymentOpened = true, onPaymentOpened }: CreatedOrderProps) {
   const { t } = useTranslation()
   const say = useServerText()
-  const live = useLiveOrder({ id: order.id })
+  const live = useLiveOrder(String(order.id))
   const current = live.data ?? order
   return (
     <Alert color="green" variant="light" title={t('orderForm.created', { orderNo: order.orderNo })} data-testid="created-order">

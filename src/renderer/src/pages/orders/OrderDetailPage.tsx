@@ -6,8 +6,7 @@
 import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useServerText } from '../../i18n/serverText'
-import { Link } from 'react-router-dom'
-import { useDetailRef } from '../../api/detailRef'
+import { Link, useParams } from 'react-router-dom'
 import { SEALED_ORDER_FIELDS, type OrderDetail } from '../../../../shared/contract/orders'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { FieldGrid, type DetailField } from '../../components/DetailDrawer'
@@ -121,7 +120,7 @@ function OrderView({ order }: { order: OrderDetail }) {
 
 export function OrderDetailPage() {
   const { t } = useTranslation()
-  const order = useLiveOrder(useDetailRef(), 5000)
+  const order = useLiveOrder(useParams().id ?? '', 5000)
   return (
     <Stack>
       <Anchor component={Link} to="/orders" size="sm">

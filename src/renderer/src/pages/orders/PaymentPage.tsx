@@ -2,6 +2,7 @@
  * `#/payment/:orderId`: the payment page the provider returned for a deposit, in its own small
  * window without the app's shell: bank account, QR content, USDT address or a payment link, the
  * amount and the order number, and the status (checked every 3 s until final; "Paid" on success).
+ * `:orderId` is the order's id, or its order or transaction number pasted (api/detailRef.ts).
  */
 import { Alert, Button, Center, Code, CopyButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
@@ -102,8 +103,7 @@ function PaymentDetails({ page, orderId, remarkCode }: { page: PaymentPageView |
 
 export function PaymentPage() {
   const { t } = useTranslation()
-  const id = Number(useParams().orderId)
-  const order = useLiveOrder({ id })
+  const order = useLiveOrder(useParams().orderId ?? '')
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="lg" w="100%" maw={440}>
@@ -142,7 +142,7 @@ export function PaymentPage() {
                   <Text size="sm">{t('payment.waiting')}</Text>
                 </Group>
               )}
-              {!isFinal(order.data.status) && <PaymentDetails page={order.data.paymentPage} orderId={id} remarkCode={order.data.fields.remarkCode} />}
+              {!isFinal(order.data.status) && <PaymentDetails page={order.data.paymentPage} orderId={order.data.id} remarkCode={order.data.fields.remarkCode} />}
             </>
           )}
         </Stack>

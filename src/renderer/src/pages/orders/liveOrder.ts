@@ -1,15 +1,14 @@
 /** One order, read again every few seconds until its status is final (the payment page, a created order). */
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
-import { useApiQuery } from '../../api/hooks'
+import { useRefQuery } from '../../api/detailRef'
 import { invalidateAfter, MONEY_READS } from '../../api/stales'
 import { isFinal } from './OrderBadges'
-import type { DetailRef } from '../../api/detailRef'
 
-/** `ref`: the order's id, or (a pasted link) its order number. */
-export function useLiveOrder(ref: DetailRef, intervalMs = 3000) {
+/** `ref`: the order's id, or (a pasted link) its order or transaction number, as api/detailRef.ts reads it. */
+export function useLiveOrder(ref: string, intervalMs = 3000) {
   const queryClient = useQueryClient()
-  const query = useApiQuery('orders.get', ref, { refetchInterval: (q) => (isFinal(q.state.data?.status) ? false : intervalMs), meta: { silent: true } })
+  const query = useRefQuery('orders.get', ref, { refetchInterval: (q) => (isFinal(q.state.data?.status) ? false : intervalMs), meta: { silent: true } })
   const status = query.data?.status
   const seenOpen = useRef(false)
   // The order finished while watched (paid, paid out, failed): its posting moved money after the
