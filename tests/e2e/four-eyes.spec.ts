@@ -94,4 +94,22 @@ test('a payout over the threshold waits for a second user, who approves it in th
     await expect(second.getByTestId('approvals-title')).toHaveText('Second approval: approved, the payout was released')
     await context.close()
   })
+
+  await test.step('the bank sends the paid payout back: marked returned on its page, its amount credited back, the fee kept', async () => {
+    const balance = async () => Number((await host.api<{ items: { available: string }[] }>('/api/ledger.balances', { merchantId, kind: 'merchant_available', currency: 'CNY' }, token)).body.data.items[0].available.replace(/,/g, ''))
+    const before = await balance()
+    await page.goto(`${host.url}/#/orders/${order.orderNo}`)
+    const actions = page.getByTestId('manual-actions')
+    await actions.getByRole('button', { name: 'Mark returned' }).click()
+    const dialog = page.getByRole('dialog', { name: `Mark payout ${order.orderNo} returned by the bank` })
+    await expect(dialog).toContainText('its amount is credited back to the merchant’s available balance; the fee stays charged')
+    await dialog.getByLabel('Reason').fill('Bank returned it: beneficiary account closed')
+    await dialog.getByRole('button', { name: 'Confirm' }).click()
+    await expect(page.getByText(`Done: order ${order.orderNo} is now returned.`)).toBeVisible()
+    await expect(page.getByTestId('order-status').first()).toHaveText('Returned')
+    await expect(page.getByText(/^Return posted: 300\.00 CNY back to the merchant’s available balance \(posting \d+\); the fee of [\d.]+ CNY stays charged$/)).toBeVisible()
+    // Once: the action is now disabled, saying why.
+    await expect(actions.getByTestId('manual-unavailable-markReturned')).toHaveAttribute('aria-label', `Mark returned: Order ${order.orderNo} is returned: only a payout that succeeded can be marked returned`)
+    expect(await balance()).toBeCloseTo(before + 300, 2)
+  })
 })
