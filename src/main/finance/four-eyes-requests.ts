@@ -12,7 +12,7 @@ import type { Actor, Ctx } from '../core/context'
 import { fourEyesRequests, orders, type OrderStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { addEvent } from '../orders/timeline'
-import { reconApprovalEnded } from '../recon/break-history'
+import { closeRequestText, reconApprovalEnded } from '../recon/break-history'
 
 type Stored = typeof fourEyesRequests.$inferSelect
 
@@ -21,6 +21,7 @@ export function describeRequest(r: Pick<Stored, 'kind' | 'currency' | 'amountMin
   // A channel balance change's amount is signed (a correction may take money off); amountMinor holds it so.
   const action = r.action as { result?: 'succeeded' | 'failed'; kind?: 'top_up' | 'correction' }
   if (r.kind === 'payout') return say('fourEyes.what.payout', { orderNo: names.orderNo ?? '', money: moneyText(r.amountMinor, r.currency) })
+  if (r.kind === 'recon_write_off') return closeRequestText(r.action as { action?: string; breakId?: number }, moneyText(r.amountMinor, r.currency))
   if (r.kind === 'mark_result') return say('fourEyes.what.markResult', { orderNo: names.orderNo ?? '', money: moneyText(r.amountMinor, r.currency), status: term('orderStatus', action.result ?? 'succeeded') })
   return say('fourEyes.what.channelBalance', { kind: term('channelBalance', action.kind ?? 'correction'), money: moneyText(r.amountMinor, r.currency), channel: names.channel ?? '' })
 }
@@ -66,6 +67,6 @@ export function withdrawOrderRequests(tx: Tx, by: RequestEnder, order: Pick<type
       after: { approvalId: r.id, status: 'withdrawn', orderStatus: status }
     })
     // A reconciliation break waiting for it is open again: the order ended another way.
-    reconApprovalEnded(tx, { id: r.id, orderNo: order.orderNo }, { outcome: 'withdrawn', orderStatus: status }, actor?.username ?? 'system', now)
+    reconApprovalEnded(tx, { id: r.id, orderNo: order.orderNo, result: (r.action as { result?: string }).result }, { outcome: 'withdrawn', orderStatus: status }, actor?.username ?? 'system', now)
   }
 }

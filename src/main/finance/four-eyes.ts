@@ -7,7 +7,8 @@
  *
  * The rule is per kind and currency, with its threshold in that currency: amounts at or over it
  * wait. No rule, no wait (off by default). A payout's amount, a forced result's order amount (a
- * deposit's paid amount when given) and a channel balance change's size are what is compared.
+ * deposit's paid amount when given), a channel balance change's size and a reconciliation
+ * difference closed unbooked (requestCloseIfNeeded) are what is compared.
  */
 import { and, eq } from 'drizzle-orm'
 import { rangeViolation } from '../../shared/limits'
@@ -17,7 +18,7 @@ import { say, term, verbatim, type ServerText } from '../../shared/server-text'
 import { markActionOf, type ManualResult } from '../../shared/order-actions'
 import { actorOf, type Ctx } from '../core/context'
 import { conflict } from '../core/errors'
-import { channels, fourEyesRequests, fourEyesRules, merchants, orders, outbox, services, type FourEyesKind } from '../db/schema'
+import { channels, fourEyesRequests, fourEyesRules, merchants, orders, outbox, reconBreaks, services, type FourEyesKind } from '../db/schema'
 import type { Tx } from '../db/transaction'
 import { addEvent } from '../orders/timeline'
 import { refuseUnless } from '../orders/manual'
@@ -55,6 +56,8 @@ interface NewRequest {
   action: Record<string, unknown>
   reason: string
   requestKey?: string
+  /** What the audit event is about, when neither an order nor a channel (a reconciliation break). */
+  target?: { type: 'recon_break'; id: number }
 }
 
 function record(tx: Tx, ctx: Ctx, input: NewRequest, names: { orderNo?: string; channel?: string }): Stored {
@@ -81,8 +84,8 @@ function record(tx: Tx, ctx: Ctx, input: NewRequest, names: { orderNo?: string; 
     .returning()
     .get()
   ctx.audit(tx, {
-    targetType: input.orderId ? 'order' : 'channel',
-    targetId: input.orderId ?? input.channelId ?? r.id,
+    targetType: input.target?.type ?? (input.orderId ? 'order' : 'channel'),
+    targetId: input.target?.id ?? input.orderId ?? input.channelId ?? r.id,
     merchantId: input.merchantId ?? undefined,
     summary: say('audit.approvalRequested', { what: describeRequest(r, names), id: r.id }),
     after: { approvalId: r.id, kind: r.kind, amount: fromMinor(r.amountMinor, r.currency), currency: r.currency, action: input.action }
@@ -161,6 +164,21 @@ export function requestMarkIfNeeded(tx: Tx, ctx: Ctx, order: Order, input: MarkR
   const user = actorOf(ctx).username
   addEvent(tx, order.id, r.createdAt, 'manual', say('order.markAwaitingApproval', { status: term('orderStatus', input.result), user, reason: verbatim(input.reason), id: r.id }), { approvalId: r.id }, user)
   return r
+}
+
+/** A reconciliation break as a write-off or an ignore weighs it: its difference, else the side it stands for. */
+type WeighedBreak = Pick<typeof reconBreaks.$inferSelect, 'id' | 'type' | 'merchantId' | 'currency' | 'differenceMinor' | 'theirsMinor' | 'oursMinor'>
+
+/**
+ * Closing a reconciliation difference without booking it (a write-off or an ignore) at or over the
+ * threshold (kind recon_write_off, in the break's currency): records the request and returns it
+ * (the caller sets the break waiting); null when it closes now. What is weighed is the money the
+ * break leaves unexplained: its difference, or the whole line or payment one side lacks.
+ */
+export function requestCloseIfNeeded(tx: Tx, ctx: Ctx, b: WeighedBreak, action: 'write_off' | 'ignore', reason: string): Stored | null {
+  const amountMinor = Math.abs(b.differenceMinor ?? b.theirsMinor ?? b.oursMinor ?? 0)
+  if (b.currency === null || amountMinor === 0 || waits(tx, ctx.tenantId, 'recon_write_off', b.currency, amountMinor) === null) return null
+  return record(tx, ctx, { kind: 'recon_write_off', merchantId: b.merchantId, currency: b.currency, amountMinor, action: { action, breakId: b.id, type: b.type }, reason, target: { type: 'recon_break', id: b.id } }, {})
 }
 
 export interface BalanceRequest {

@@ -13,7 +13,8 @@
  *                  becomes an adjustment request (type 99), and the break waits for another user to
  *                  approve it (maker-checker; finance/adjustments.ts). The same difference (the
  *                  same identity, in any run) is requested and booked once;
- *   write_off, ignore   close it with a reason, moving nothing;
+ *   write_off, ignore   close it with a reason, moving nothing (at or over the tenant's four-eyes
+ *                  threshold for write-offs, once a second user approves: finance/four-eyes.ts);
  *   annotate, assign    a note, an owner;
  *   undo           reopens a decision that moved no money.
  */
@@ -30,11 +31,11 @@ import type { Db } from '../db/open'
 import type { Tx } from '../db/transaction'
 import { addCaseEvent } from '../cases/timeline'
 import { requestAdjustment } from '../finance/adjustments'
-import { requestMarkIfNeeded } from '../finance/four-eyes'
+import { requestCloseIfNeeded, requestMarkIfNeeded } from '../finance/four-eyes'
 import { markOrderResult } from '../orders/manual'
 import { addEvent } from '../orders/timeline'
 import { acceptRefusal, theirLinesNow } from './accept-lines'
-import { addBreakEvent, setBreakStatus } from './break-history'
+import { addBreakEvent, closeRequestText, setBreakStatus } from './break-history'
 
 type Break = typeof reconBreaks.$inferSelect
 
@@ -320,6 +321,15 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
     }
     case 'write_off':
     case 'ignore': {
+      // At or over the tenant's threshold, closing a difference unbooked waits for a second user.
+      const request = requestCloseIfNeeded(tx, ctx, b, d.action, d.reason)
+      if (request) {
+        setBreakStatus(tx, b, { status: 'awaiting_approval', approvalId: request.id }, now)
+        const what = closeRequestText({ action: d.action, breakId: b.id }, moneyText(request.amountMinor, request.currency))
+        const text = say('recon.closeRequested', { what, id: request.id, user: actor.username, reason })
+        addBreakEvent(tx, b, now, actor.username, 'requested', text, { detail: { approvalId: request.id } })
+        return text
+      }
       const resolution = d.action === 'write_off' ? 'written_off' : 'ignored'
       setBreakStatus(tx, b, { status: 'resolved', resolution }, now)
       const text = say('recon.resolved', { resolution: term('breakResolution', resolution), user: actor.username, reason })

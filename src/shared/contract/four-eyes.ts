@@ -2,7 +2,8 @@
  * Four eyes where money moves by hand: the tenant's rules (which kind, from which amount in which
  * currency) and the requests waiting for a second user. A payout at or over its currency's
  * threshold is created holding its funds but is sent only once another user approves it; forcing
- * an order's result and correcting a channel's balance over the threshold apply only on approval.
+ * an order's result and correcting a channel's balance over the threshold apply only on approval;
+ * so does closing a reconciliation difference unbooked (a write-off or an ignore) over it.
  * The requester never decides their own request.
  */
 import { z } from 'zod'
@@ -14,7 +15,7 @@ import { mutation, query } from './define'
 import { serverTextSchema } from '../server-text'
 import { currencyCode, listInput } from './master-fields'
 
-export const FOUR_EYES_KIND_VALUES = ['payout', 'mark_result', 'channel_balance'] as const
+export const FOUR_EYES_KIND_VALUES = ['payout', 'mark_result', 'channel_balance', 'recon_write_off'] as const
 export type FourEyesKindValue = (typeof FOUR_EYES_KIND_VALUES)[number]
 export const FOUR_EYES_STATUS_VALUES = ['pending', 'approved', 'rejected', 'withdrawn'] as const
 
@@ -44,7 +45,7 @@ export const fourEyesSettings = z.object({
 
 /** Who may read the queue: anyone who may do (and so approve) one of the kinds. */
 /** Who may read and decide the approvals queue: anyone who may do (and so approve) one of its kinds. */
-export const APPROVERS = [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE, PERMISSIONS.MANUAL_MARK_RESULT, PERMISSIONS.CHANNEL_BALANCE_WRITE] as const
+export const APPROVERS = [PERMISSIONS.OPERATION_PAYOUT_WRITE, PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE, PERMISSIONS.MANUAL_MARK_RESULT, PERMISSIONS.CHANNEL_BALANCE_WRITE, PERMISSIONS.RECONCILIATION_WRITE] as const
 
 export const approvalRow = z.object({
   id: z.number(),
@@ -59,7 +60,7 @@ export const approvalRow = z.object({
   currency: z.string(),
   /** As it applies: a payout's amount, a forced result's order amount, a balance change with its sign. */
   amount: z.string(),
-  /** mark_result: the result to force; channel_balance: top_up or correction. */
+  /** mark_result: the result to force; channel_balance: top_up or correction; recon_write_off: write_off or ignore. */
   action: z.string().nullable(),
   reason: z.string(),
   /** A marking asked for from a reconciliation break (accepting theirs): which, in the reader's language. */
@@ -102,7 +103,7 @@ export const fourEyesContract = {
     }),
     output: pageOf(approvalRow),
     access: APPROVERS,
-    doc: 'Requests waiting for (or decided by) a second user: payouts, forced order results and channel balance corrections.'
+    doc: 'Requests waiting for (or decided by) a second user: payouts, forced order results, channel balance corrections and reconciliation write-offs.'
   }),
   'approvals.decide': mutation({
     input: z

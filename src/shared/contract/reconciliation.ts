@@ -444,13 +444,14 @@ export const reconciliationContract = {
       /** At most this many; more match the filter and nothing is changed. */
       cap: z.number().int().min(1).max(5000).default(500)
     }),
-    output: z.object({ matched: z.number(), results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: serverTextSchema.nullable() })) }),
+    /** waiting: done, but it waits for a second user (a write-off at or over the four-eyes threshold). */
+    output: z.object({ matched: z.number(), results: z.array(z.object({ id: z.number(), ok: z.boolean(), waiting: z.boolean(), error: serverTextSchema.nullable() })) }),
     access: W,
     doc: 'Resolves every open break the filter finds, up to the cap (over it, nothing changes), with one reason; each gets its result.'
   }),
   'recon.breaks.importDecisions': mutation({
     input: z.object({ runId: id, uploadId }),
-    output: z.object({ results: z.array(z.object({ lineNo: z.number(), id: z.number().nullable(), ok: z.boolean(), error: serverTextSchema.nullable() })) }),
+    output: z.object({ results: z.array(z.object({ lineNo: z.number(), id: z.number().nullable(), ok: z.boolean(), waiting: z.boolean(), error: serverTextSchema.nullable() })) }),
     access: W,
     doc: 'Applies decisions worked offline on an exported break list (its [id], [action] and [reason] columns, or id, action and reason as exported before), each with its result.'
   })

@@ -9,7 +9,7 @@ import { merchants, tenants, users } from './foundation'
 import { channels } from './master'
 import { orders } from './orders'
 
-export const FOUR_EYES_KINDS = ['payout', 'mark_result', 'channel_balance'] as const
+export const FOUR_EYES_KINDS = ['payout', 'mark_result', 'channel_balance', 'recon_write_off'] as const
 export type FourEyesKind = (typeof FOUR_EYES_KINDS)[number]
 
 export const FOUR_EYES_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const
@@ -42,7 +42,7 @@ export const fourEyesRequests = sqliteTable(
       .references(() => tenants.id),
     kind: text('kind', { enum: FOUR_EYES_KINDS }).notNull(),
     status: text('status', { enum: FOUR_EYES_STATUSES }).notNull(),
-    /** Payouts and forced results: the order; channel balance: null. */
+    /** Payouts and forced results: the order; channel balance and a break's write-off: null. */
     orderId: integer('order_id').references(() => orders.id),
     merchantId: integer('merchant_id').references(() => merchants.id),
     channelId: integer('channel_id').references(() => channels.id),

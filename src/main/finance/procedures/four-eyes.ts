@@ -10,7 +10,7 @@ import { fromMinor } from '../../../shared/money'
 import { PERMISSIONS } from '../../../shared/permissions'
 import type { ManualResult } from '../../../shared/order-actions'
 import { permissionTerm, say, term, verbatim, type ServerText } from '../../../shared/server-text'
-import { channels, fourEyesRequests, fourEyesRules, merchants, orders, users } from '../../db/schema'
+import { channels, fourEyesRequests, fourEyesRules, merchants, orders, users, type BreakType } from '../../db/schema'
 import type { Db } from '../../db/open'
 import { transact, type Tx } from '../../db/transaction'
 import { actorOf, type Actor, type Ctx } from '../../core/context'
@@ -25,7 +25,7 @@ import { markOrderResult } from '../../orders/manual'
 import { addEvent } from '../../orders/timeline'
 import { postChannelBalance } from '../../ledger/channel-balance'
 import { acceptNoLongerHolds, reopenWaiting, type NoLongerHolds } from '../../recon/accept-check'
-import { reconApprovalEnded } from '../../recon/break-history'
+import { reconApprovalEnded, reconCloseDecided } from '../../recon/break-history'
 import { assertNotRequester } from '../cases'
 import { payoutUnreleasable, releasePayout } from '../four-eyes'
 import { describeRequest } from '../four-eyes-requests'
@@ -67,6 +67,8 @@ function deciderPermission(actor: Actor, r: Stored): number | null {
     return actor.permissions.has(PERMISSIONS.OPERATION_PAYOUT_WRITE) && actor.merchantId === r.merchantId ? null : PERMISSIONS.OPERATION_PAYOUT_GLOBAL_WRITE
   }
   if (r.kind === 'mark_result') return actor.permissions.has(PERMISSIONS.MANUAL_MARK_RESULT) ? null : PERMISSIONS.MANUAL_MARK_RESULT
+  // Reconciliation is the platform's: a merchant-bound user never decides a break.
+  if (r.kind === 'recon_write_off') return actor.permissions.has(PERMISSIONS.RECONCILIATION_WRITE) && actor.merchantId === null ? null : PERMISSIONS.RECONCILIATION_WRITE
   return actor.permissions.has(PERMISSIONS.CHANNEL_BALANCE_WRITE) && actor.merchantId === null ? null : PERMISSIONS.CHANNEL_BALANCE_WRITE
 }
 
@@ -90,10 +92,16 @@ function approvalRefused(db: Db | Tx, ctx: Ctx, r: Stored, orderNo: string | nul
   return why ? say('error.fourEyes.payoutNotReleasable', { orderNo: orderNo ?? '', why }) : null
 }
 
+/** The break a write-off request came from, as a marking's is named (recon/breaks.ts `requestedFromBreak`). */
+function writeOffBreak(r: Stored): ServerText {
+  const action = r.action as { breakId?: number; type?: string }
+  return say('recon.requestedFromBreak', { breakId: action.breakId ?? 0, type: term('breakType', (action.type ?? 'amount_over') as BreakType) })
+}
+
 function toRow(db: Db | Tx, ctx: Ctx, j: Joined): ApprovalRow {
   const actor = actorOf(ctx)
   const r = j.request
-  const action = r.action as { result?: string; kind?: string; amount?: string }
+  const action = r.action as { result?: string; kind?: string; amount?: string; action?: string }
   const why = cannotDecide(actor, j)
   return {
     id: r.id,
@@ -107,9 +115,9 @@ function toRow(db: Db | Tx, ctx: Ctx, j: Joined): ApprovalRow {
     channelName: j.channelName ?? null,
     currency: r.currency,
     amount: r.kind === 'channel_balance' && action.amount ? action.amount : fromMinor(r.amountMinor, r.currency),
-    action: action.result ?? action.kind ?? null,
+    action: action.result ?? action.kind ?? action.action ?? null,
     reason: r.reason,
-    fromBreak: j.fromBreak === null ? null : (JSON.parse(j.fromBreak) as ServerText),
+    fromBreak: r.kind === 'recon_write_off' ? writeOffBreak(r) : j.fromBreak === null ? null : (JSON.parse(j.fromBreak) as ServerText),
     requestedById: r.requestedBy,
     requestedBy: j.requestedByName,
     createdAt: r.createdAt,
@@ -209,15 +217,18 @@ export const fourEyesProcedures = handlers({
         if (approve) markOrderResult(tx, ctx, order.id, { result: action.result!, paidAmount: action.paidAmount, reason: r.reason })
         else addEvent(tx, order.id, now, 'manual', say('order.markRefused', { status: term('orderStatus', action.result!), user: actor.username, reason: verbatim(input.note) }), { approvalId: r.id }, actor.username)
         // A reconciliation break that asked for it (accepting theirs) follows the decision.
-        reconApprovalEnded(tx, { id: r.id, orderNo: order.orderNo }, { outcome: approve ? 'approved' : 'rejected' }, actor.username, now)
+        reconApprovalEnded(tx, { id: r.id, orderNo: order.orderNo, result: action.result }, { outcome: approve ? 'approved' : 'rejected' }, actor.username, now)
+      } else if (r.kind === 'recon_write_off') {
+        // Closing a difference unbooked: every run's break waiting for it closes, or opens again.
+        reconCloseDecided(tx, { id: r.id, reason: r.reason, action: r.action as { action?: string; breakId?: number } }, what, approve, actor.username, input.note, now)
       } else if (r.kind === 'channel_balance' && channel && approve) {
         const change = { kind: action.kind!, amount: action.amount!, reason: r.reason, requestKey: r.requestKey! }
         postingId = postChannelBalance(tx, ctx, channel, change, minorOf('amount', change.amount, channel.currency), actor.userId).postingId
       }
       if (postingId !== null) tx.update(fourEyesRequests).set({ postingId }).where(eq(fourEyesRequests.id, r.id)).run()
       ctx.audit(tx, {
-        targetType: order ? 'order' : 'channel',
-        targetId: order?.id ?? channel?.id ?? r.id,
+        targetType: order ? 'order' : r.kind === 'recon_write_off' ? 'recon_break' : 'channel',
+        targetId: order?.id ?? channel?.id ?? (r.action as { breakId?: number }).breakId ?? r.id,
         merchantId: r.merchantId ?? undefined,
         summary: approve ? say('audit.approvalApproved', { id: r.id, what }) : say('audit.approvalRejected', { id: r.id, what, reason: verbatim(input.note) }),
         before: { status: r.status },

@@ -165,11 +165,14 @@ function auditSummary(tx: Tx, before: typeof reconBreaks.$inferSelect, decision:
     const request = adjustmentNo !== undefined ? say('audit.recon.requestAdjustment', { adjustmentNo }) : say('audit.recon.requestApproval', { id: after.approvalId ?? 0 })
     return say('audit.recon.acceptRequested', { id: before.id, type, request, reason })
   }
+  if (after.status === 'awaiting_approval' && before.status === 'open') {
+    return say('audit.recon.closeRequested', { id: before.id, type, action: term('breakAction', decision.action), request: say('audit.recon.requestApproval', { id: after.approvalId ?? 0 }), reason })
+  }
   return say('audit.recon.breakResolved', { id: before.id, type, action: term('breakAction', decision.action), reason })
 }
 
-/** One decision on one break, in its own transaction, with its audit event. */
-function decideOne(ctx: Ctx, id: number, decision: Decision): ServerText {
+/** One decision on one break, in its own transaction, with its audit event; `waiting`: it asked a second user (the break awaits approval). */
+function decideOne(ctx: Ctx, id: number, decision: Decision): { text: ServerText; waiting: boolean } {
   return transact(ctx.db, (tx) => {
     const b = loadBreak(tx, ctx.tenantId, id)
     const run = tx.select({ status: reconRuns.status }).from(reconRuns).where(eq(reconRuns.id, b.runId)).get()
@@ -183,7 +186,8 @@ function decideOne(ctx: Ctx, id: number, decision: Decision): ServerText {
       before: { status: b.status, resolution: b.resolution, assignedTo: b.assignedTo },
       after: { action: decision.action, text, orderId: decision.orderId ?? null, refundId: decision.refundId ?? null, assignTo: decision.assignTo ?? null }
     })
-    return text
+    const waiting = b.status === 'open' && tx.select({ status: reconBreaks.status }).from(reconBreaks).where(eq(reconBreaks.id, b.id)).get()?.status === 'awaiting_approval'
+    return { text, waiting }
   })
 }
 
@@ -191,16 +195,16 @@ const errorTextOf = (error: unknown): ServerText => (error instanceof AppError ?
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** Decides each break in turn (a slice per event-loop turn), answering each one's result; a refusal of one never stops the others. */
-async function decideEach(ctx: Ctx, items: { id: number; decision: Decision }[]): Promise<{ id: number; ok: boolean; error: ServerText | null }[]> {
-  const results: { id: number; ok: boolean; error: ServerText | null }[] = []
+async function decideEach(ctx: Ctx, items: { id: number; decision: Decision }[]): Promise<{ id: number; ok: boolean; waiting: boolean; error: ServerText | null }[]> {
+  const results: { id: number; ok: boolean; waiting: boolean; error: ServerText | null }[] = []
   for (let i = 0; i < items.length; i++) {
     if (i > 0 && i % BULK_SLICE === 0) await nextTurn()
     try {
-      decideOne(ctx, items[i].id, items[i].decision)
-      results.push({ id: items[i].id, ok: true, error: null })
+      const { waiting } = decideOne(ctx, items[i].id, items[i].decision)
+      results.push({ id: items[i].id, ok: true, waiting, error: null })
     } catch (error) {
       if (!(error instanceof AppError)) throw error
-      results.push({ id: items[i].id, ok: false, error: errorTextOf(error) })
+      results.push({ id: items[i].id, ok: false, waiting: false, error: errorTextOf(error) })
     }
   }
   return results
@@ -245,13 +249,13 @@ export const reconBreakProcedures = handlers({
     const runId = visibleRunId(ctx, input.runId)
     const upload = uploadOf(ctx.recon.folder, input.uploadId, actor.userId)
     const rows = await readDecisions(upload.path, (username) => ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.tenantId), eq(users.username, username), isNull(users.merchantId))).get()?.id ?? null)
-    const results: { lineNo: number; id: number | null; ok: boolean; error: ServerText | null }[] = []
+    const results: { lineNo: number; id: number | null; ok: boolean; waiting: boolean; error: ServerText | null }[] = []
     const valid: { lineNo: number; id: number; decision: Decision }[] = []
     for (const row of rows) {
-      if ('problem' in row) results.push({ lineNo: row.lineNo, id: row.id, ok: false, error: say('error.recon.decisionsFile', { lineNo: row.lineNo, problem: row.problem }) })
+      if ('problem' in row) results.push({ lineNo: row.lineNo, id: row.id, ok: false, waiting: false, error: say('error.recon.decisionsFile', { lineNo: row.lineNo, problem: row.problem }) })
       else {
         const b = ctx.db.select({ runId: reconBreaks.runId }).from(reconBreaks).where(and(eq(reconBreaks.id, row.id), eq(reconBreaks.tenantId, ctx.tenantId))).get()
-        if (b?.runId !== runId) results.push({ lineNo: row.lineNo, id: row.id, ok: false, error: say('error.recon.decisionsFile', { lineNo: row.lineNo, problem: say('error.recon.notOfRun', { id: row.id, runId }) }) })
+        if (b?.runId !== runId) results.push({ lineNo: row.lineNo, id: row.id, ok: false, waiting: false, error: say('error.recon.decisionsFile', { lineNo: row.lineNo, problem: say('error.recon.notOfRun', { id: row.id, runId }) }) })
         else valid.push(row)
       }
     }

@@ -299,6 +299,8 @@ export const enRecon = {
       summary: 'Breaks the filter found: {{matched}}. Done: {{done}}. Refused: {{refused}}.',
       result: 'Result',
       ok: 'Done',
+      waiting: 'Waiting for a second user',
+      waitingCount: 'Of those done, {{n}} wait for a second user’s approval (over the four-eyes threshold): see Approvals.',
       refused: 'Refused'
     },
     decisions: {

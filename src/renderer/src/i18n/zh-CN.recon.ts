@@ -300,6 +300,8 @@ export const zhCNRecon: typeof enRecon = {
       summary: '筛选到 {{matched}} 条差异：成功 {{done}} 条，被拒绝 {{refused}} 条。',
       result: '结果',
       ok: '成功',
+      waiting: '等待第二人审核',
+      waitingCount: '其中 {{n}} 条达到双人复核金额，等待另一用户审核：请查看审批。',
       refused: '被拒绝'
     },
     decisions: {

@@ -40,6 +40,7 @@ function useWhat() {
   const { t } = useTranslation()
   return (r: ApprovalRow) => {
     if (r.kind === 'mark_result') return t('fourEyes.what.markResult', { status: t(`fourEyes.results.${resultWord(r.action)}`) })
+    if (r.kind === 'recon_write_off') return t(r.action === 'ignore' ? 'fourEyes.what.reconIgnore' : 'fourEyes.what.reconWriteOff')
     if (r.kind === 'channel_balance') return t('fourEyes.what.channelBalance', { kind: t(`fourEyes.balanceKinds.${r.action === 'top_up' ? 'top_up' : 'correction'}`), channel: r.channelName ?? '' })
     return t('fourEyes.what.payout')
   }
@@ -131,7 +132,8 @@ export function Approvals({ orderId }: { orderId?: number }) {
                     {r.orderNo}
                   </Text>
                 ) : (
-                  <Text size="sm">{r.channelName}</Text>
+                  // A channel's balance names its channel; a reconciliation break, its merchant (the break itself is under the reason).
+                  <Text size="sm">{r.channelName ?? r.merchantName ?? '—'}</Text>
                 )
             },
             { accessor: 'amount', title: t('fourEyes.amount'), textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.amount, r.currency) },

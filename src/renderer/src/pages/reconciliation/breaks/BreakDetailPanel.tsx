@@ -22,6 +22,9 @@ import { SideBySide } from './SideBySide'
 import { SHORTCUTS } from './useReviewKeys'
 
 type History = BreakDetail['history'][number]
+
+/** What the break waits for, as its history's request says it (marking its order, or closing it unbooked); null for a request older than that step. */
+const waitingFor = (d: BreakDetail) => d.history.filter((e) => e.action === 'requested').at(-1)?.text ?? null
 type Candidate = BreakDetail['candidates'][number]
 
 /** What the run noted beside a break that the sides do not show (a control total's figures, a group's size). */
@@ -92,7 +95,7 @@ export function BreakDetailPanel({ id, canDecide, onAction }: { id: number; canD
         )}
         {d.status === 'awaiting_approval' && d.approvalId !== null && (
           <Alert color="yellow" data-testid="awaiting-approval">
-            {t('recon.detail.awaitingMark', { orderNo: d.orderNo ?? '' })}{' '}
+            {waitingFor(d) ? say(waitingFor(d)!) : t('recon.detail.awaitingMark', { orderNo: d.orderNo ?? '' })}{' '}
             <Anchor component={Link} to="/orders/approvals">
               {t('recon.detail.openApproval', { id: d.approvalId })}
             </Anchor>

@@ -20,7 +20,7 @@ import { assignedValue, useAssignees, useBreakReads } from './ResolveDialog'
 type Action = (typeof BULK_ACTIONS)[number]
 type Result = OutputOf<'recon.breaks.bulk'>
 
-export function BulkResults({ results, testId }: { results: { id: number | null; ok: boolean; error: Parameters<ReturnType<typeof useServerText>>[0]; lineNo?: number }[]; testId: string }) {
+export function BulkResults({ results, testId }: { results: { id: number | null; ok: boolean; waiting: boolean; error: Parameters<ReturnType<typeof useServerText>>[0]; lineNo?: number }[]; testId: string }) {
   const { t } = useTranslation()
   const say = useServerText()
   return (
@@ -37,7 +37,7 @@ export function BulkResults({ results, testId }: { results: { id: number | null;
           <Table.Tr key={`${r.id}:${i}`}>
             {r.lineNo !== undefined && <Table.Td>{r.lineNo}</Table.Td>}
             <Table.Td>{r.id ?? '—'}</Table.Td>
-            <Table.Td>{r.ok ? <Badge color="green" variant="light">{t('recon.bulk.ok')}</Badge> : <Text size="sm" c="red">{say(r.error, t('recon.bulk.refused'))}</Text>}</Table.Td>
+            <Table.Td>{r.ok ? <Badge color={r.waiting ? 'yellow' : 'green'} variant="light">{t(r.waiting ? 'recon.bulk.waiting' : 'recon.bulk.ok')}</Badge> : <Text size="sm" c="red">{say(r.error, t('recon.bulk.refused'))}</Text>}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -79,6 +79,7 @@ function BulkForm({ filter, onClose }: { filter: BreakFilter; onClose: () => voi
       <Stack>
         <Alert color={done === result.results.length ? 'green' : 'yellow'} data-testid="bulk-summary">
           {t('recon.bulk.summary', { matched: result.matched, done, refused: result.results.length - done })}
+          {result.results.some((r) => r.waiting) && ` ${t('recon.bulk.waitingCount', { n: result.results.filter((r) => r.waiting).length })}`}
         </Alert>
         <BulkResults results={result.results} testId="bulk-results" />
         <Group justify="flex-end">

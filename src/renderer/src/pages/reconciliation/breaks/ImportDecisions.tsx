@@ -42,6 +42,7 @@ function DecisionsForm({ runId, onClose }: { runId: number; onClose: () => void 
         <>
           <Alert color={applied === result.results.length ? 'green' : 'yellow'} data-testid="decisions-summary">
             {t('recon.decisions.summary', { applied, refused: result.results.length - applied })}
+            {result.results.some((r) => r.waiting) && ` ${t('recon.bulk.waitingCount', { n: result.results.filter((r) => r.waiting).length })}`}
           </Alert>
           <BulkResults results={result.results} testId="decisions-results" />
         </>
