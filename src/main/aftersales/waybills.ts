@@ -1,5 +1,5 @@
 /** Waybills: shipment records of a paid deposit's goods, used as dispute evidence. */
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { say, term } from '../../shared/server-text'
 import { waybills, type WaybillStatus } from '../db/schema'
 import type { Tx } from '../db/transaction'
@@ -27,12 +27,13 @@ export function recordWaybill(tx: Tx, tenantId: number, order: Order, input: Way
   assertPaidDeposit(order)
   // A waybill is dispute evidence: goods shipped later than it was recorded is evidence of nothing.
   if (input.shippedAt > now + CLOCK_SKEW_MS) throw validationError('shippedAt', say('rule.notInFuture'))
-  // One parcel, one waybill: "sf1234567890" at "sf express" is SF Express's SF1234567890, whichever order it is on.
+  // One parcel, one waybill in the tenant: "sf1234567890" at "sf express" is SF Express's SF1234567890,
+  // whichever order it is on. Another tenant recording the same parcel is not refused (nor told of it).
   const trackingNo = input.trackingNo.toUpperCase()
   const existing = tx
     .select({ carrier: waybills.carrier, trackingNo: waybills.trackingNo })
     .from(waybills)
-    .where(sql`upper(${waybills.trackingNo}) = ${trackingNo}`)
+    .where(and(eq(waybills.tenantId, tenantId), sql`upper(${waybills.trackingNo}) = ${trackingNo}`))
     .all()
     .find((w) => carrierKey(w.carrier) === carrierKey(input.carrier))
   if (existing) throw conflict(say('error.waybills.taken', { carrierAndNo: `${existing.carrier} ${existing.trackingNo}` }), { code: 'waybills.duplicate', field: 'trackingNo' })

@@ -125,7 +125,8 @@ export const waybills = sqliteTable(
     updatedAt: integer('updated_at').notNull()
   },
   (t) => [
-    uniqueIndex('waybills_carrier_tracking').on(t.carrier, t.trackingNo),
+    // One parcel, one waybill within a tenant: another tenant's waybill of it is none of this one's business.
+    uniqueIndex('waybills_tenant_carrier_tracking').on(t.tenantId, t.carrier, t.trackingNo),
     // A tracking number is one parcel whatever its letters' case (recordWaybill compares them so).
     index('waybills_tracking_upper').on(sql`upper(${t.trackingNo})`),
     index('waybills_order').on(t.orderId), index('waybills_merchant_created').on(t.merchantId, t.createdAt)]
