@@ -155,6 +155,7 @@ export const errorsTextEn = {
   'error.withdrawals.notPending': 'Withdrawal {{no}} is no longer pending review',
   'error.withdrawals.notApproved': 'Withdrawal {{no}} is not approved',
   'error.withdrawals.cannotApprove': 'Withdrawal {{no}} cannot be approved now: {{why}}, since it was requested; approve it once the balance is back above zero, or reject it to release its hold',
+  'error.withdrawals.merchantDisabled': 'Withdrawal {{no}} cannot be approved now: merchant "{{name}}" is disabled; approve it once the merchant is active again, or reject it to release its hold',
   'error.adjustments.decided': 'Adjustment {{no}} was already decided',
   'error.fx.noRate': 'the contract settles in {{quote}} and there is no valid {{pair}} rate at {{time}}; add one under Finance → FX rates',
   'error.exports.needsRead': '{{procedure}} requires {{permission}} ({{code}}): an export reads the report',

@@ -148,6 +148,7 @@ export const errorsTextZhCN: Record<keyof typeof errorsTextEn, string> = {
   'error.withdrawals.notPending': '提现 {{no}} 已不在待审核状态',
   'error.withdrawals.notApproved': '提现 {{no}} 尚未审核通过',
   'error.withdrawals.cannotApprove': '提现 {{no}} 现在不能批准：申请之后{{why}}；请在余额恢复为正数后再批准，或驳回以释放冻结金额',
+  'error.withdrawals.merchantDisabled': '提现 {{no}} 现在不能批准：商户“{{name}}”已停用；请在商户重新启用后再批准，或驳回以释放冻结金额',
   'error.adjustments.decided': '账目调整 {{no}} 已处理',
   'error.fx.noRate': '合同以 {{quote}} 结算，但 {{time}} 没有有效的 {{pair}} 汇率；请在“财务 → 汇率”中添加',
   'error.exports.needsRead': '{{procedure}} 需要“{{permission}}”（{{code}}）权限：导出需要读取报表',

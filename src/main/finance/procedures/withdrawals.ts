@@ -45,11 +45,12 @@ const settler = alias(users, 'settler')
 const columns = {
   ...getTableColumns(withdrawals),
   merchantName: merchants.name,
+  merchantStatus: merchants.status,
   requestedByName: requester.username,
   reviewedByName: reviewer.username,
   settledByName: settler.username
 }
-type Joined = Stored & { merchantName: string; requestedByName: string; reviewedByName: string | null; settledByName: string | null }
+type Joined = Stored & { merchantName: string; merchantStatus: string; requestedByName: string; reviewedByName: string | null; settledByName: string | null }
 
 const SORT = {
   createdAt: withdrawals.createdAt,
@@ -70,16 +71,23 @@ function joined(db: Db | Tx) {
     .leftJoin(settler, eq(settler.id, withdrawals.settledBy))
 }
 
+type Waiting = Pick<Stored, 'status' | 'merchantId' | 'currency' | 'withdrawalNo'> & { merchantName: string; merchantStatus: string }
+
 /**
- * Why approving a withdrawal waiting for review is refused now, or null: the merchant owes (a
- * chargeback booked on a short balance since it was requested). The review asks it; the list and
- * the page show it before anyone tries.
+ * Why approving a withdrawal waiting for review is refused now, or null, with the refusal's code.
+ * Requesting it checked what can change while it waits: its merchant active, and the merchant's
+ * balance covering it, so owing nothing (a chargeback booked on a short balance since). The review
+ * asks again; the list and the page show it before anyone tries. Its hold stands: a reviewer
+ * approves it once that is put right, or rejects it. (Its bank and fee were fixed at the request.)
  */
-function approvalRefused(ledger: Ledger, w: Pick<Stored, 'status' | 'merchantId' | 'currency' | 'withdrawalNo'>): ServerText | null {
+function approvalBlock(ledger: Ledger, w: Waiting): { why: ServerText; code: string } | null {
   if (w.status !== 'pending_review') return null
+  if (w.merchantStatus !== 'active') return { why: say('error.withdrawals.merchantDisabled', { no: w.withdrawalNo, name: w.merchantName }), code: 'withdrawals.merchant_disabled' }
   const owes = merchantOwes(ledger, w.merchantId, w.currency)
-  return owes ? say('error.withdrawals.cannotApprove', { no: w.withdrawalNo, why: owes }) : null
+  return owes ? { why: say('error.withdrawals.cannotApprove', { no: w.withdrawalNo, why: owes }), code: 'withdrawals.merchant_owes' } : null
 }
+
+const approvalRefused = (ledger: Ledger, w: Waiting): ServerText | null => approvalBlock(ledger, w)?.why ?? null
 
 function toRow(ledger: Ledger, r: Joined): WithdrawalRow {
   const c = r.currency
@@ -169,6 +177,9 @@ export const withdrawalProcedures = handlers({
         return { id: existing.id, withdrawalNo: existing.withdrawalNo, replayed: true }
       }
       const merchant = merchantForWrite(tx, ctx, input.merchantId)
+      // A disabled merchant takes no new business: no money leaves for it either (its review would refuse it).
+      const { status: merchantStatus } = tx.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, merchant.id)).get()!
+      if (merchantStatus !== 'active') throw conflict(say('error.orders.merchantDisabled', { name: merchant.name }), { field: 'merchantId', code: 'withdrawals.merchant_disabled' })
       const country = bankCountryOf(input.currency)
       if (!country) throw validationError('currency', say('rule.noBankList', { currency: input.currency }))
       const found = bank(country, input.bankCode)
@@ -225,9 +236,10 @@ export const withdrawalProcedures = handlers({
       assertNotRequester(actor, w.requestedBy, say('error.finance.ownWithdrawal', { no: w.withdrawalNo }), 'withdrawals.maker_checker')
       const now = ctx.clock.now()
       const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
-      // The request refused a merchant that owes; its hold stands, but a chargeback since may have made it owe.
-      const refused = status === 'approved' ? approvalRefused(ctx.ledger, w) : null
-      if (refused) throw conflict(refused, { code: 'withdrawals.merchant_owes' })
+      // The request refused a disabled merchant and one that owes; either may have changed since.
+      const merchant = tx.select({ merchantName: merchants.name, merchantStatus: merchants.status }).from(merchants).where(eq(merchants.id, w.merchantId)).get()!
+      const refused = status === 'approved' ? approvalBlock(ctx.ledger, { ...w, ...merchant }) : null
+      if (refused) throw conflict(refused.why, { code: refused.code })
       if (status === 'rejected') ctx.ledger.voidHold(holdKey(w), `rejected: ${input.note}`, now)
       tx.update(withdrawals).set({ status, reviewedBy: actor.userId, reviewedAt: now, reviewNote: input.note || null, updatedAt: now }).where(eq(withdrawals.id, w.id)).run()
       const text =
