@@ -5,6 +5,11 @@
  * outcome is unknown and the provider is asked; only when the provider says it never received the
  * refund is it sent again, under the same key (the refund number). Every exchange is logged on the
  * order's upstream log.
+ *
+ * A refund's money was held when it was requested, but a chargeback booked on a short balance since
+ * may have left the merchant owing the platform: then it is not sent. It stays requested, its
+ * reason shown (statusReason, the timeline, the outbox row), and is sent once the balance is back
+ * above zero, as a payout waiting for its second user is not released while the merchant owes.
  */
 import { and, eq } from 'drizzle-orm'
 import { fromMinor } from '../../shared/money'
@@ -17,12 +22,16 @@ import { ChannelNotConfigured, channelLink } from '../orders/sending'
 import { addCaseEvent } from '../cases/timeline'
 import { RefundNotSupportedError } from '../upstream/generic'
 import type { SendOutcome, UpstreamAnswer } from '../upstream/types'
+import { merchantOwes } from '../finance/cases'
+import { isRehearsalChannel } from '../orders/outcome'
 import { finishRefund, loadRefund, markProcessing, type Refund } from './refunds'
 
 type Item = OutboxItem
 
 const SEND_BACKOFF_S = [5, 15, 30, 60, 120, 300]
 const QUERY_BACKOFF_S = [1, 2, 5, 15, 30, 60, 120, 300, 600]
+/** How often a refund waiting while its merchant owes asks again. */
+const OWES_RETRY_MS = 60_000
 
 function scheduleRefundQuery(tx: Tx, refund: Refund, now: number, delayMs: number): void {
   const existing = tx.select().from(outbox).where(and(eq(outbox.operation, 'query_refund'), eq(outbox.idempotencyKey, refund.refundNo))).get()
@@ -46,12 +55,34 @@ function refundOf(deps: OrderEngineDeps, item: Item): Refund | undefined {
   return deps.db.select().from(refunds).where(eq(refunds.refundNo, item.idempotencyKey)).get()
 }
 
+/**
+ * Whether the refund must wait because its merchant owes now (a rehearsal's refund is not limited by
+ * balances); records the wait. The attempt does not count: the provider was never asked, so the
+ * send that follows does not query first. A refund whose wait is over loses its reason.
+ */
+function waitsWhileOwed(deps: OrderEngineDeps, item: Item, refund: Refund, now: number): boolean {
+  return transact(deps.db, (tx) => {
+    const owes = isRehearsalChannel(tx, refund.channelId) ? null : merchantOwes(deps.ledger, refund.merchantId, refund.currency)
+    if (!owes) {
+      if (refund.statusReason) tx.update(refunds).set({ statusReason: null, updatedAt: now }).where(eq(refunds.id, refund.id)).run()
+      return false
+    }
+    const reason = say('refund.waitsMerchantOwes', { why: owes })
+    if (!refund.statusReason) addCaseEvent(tx, subjectOf(refund), now, reason)
+    tx.update(refunds).set({ statusReason: reason, updatedAt: now }).where(eq(refunds.id, refund.id)).run()
+    reschedule(tx, item, OWES_RETRY_MS, reason, now)
+    tx.update(outbox).set({ attempts: item.attempts - 1 }).where(eq(outbox.id, item.id)).run()
+    return true
+  })
+}
+
 async function send(deps: OrderEngineDeps, item: Item, refund: Refund): Promise<void> {
   const now0 = deps.clock.now()
   if (refund.status !== 'requested') {
     transact(deps.db, (tx) => done(tx, item, now0, say('outbox.refundNothingToSend', { status: term('refundStatus', refund.status) })))
     return
   }
+  if (waitsWhileOwed(deps, item, refund, now0)) return
   const order = deps.db.select().from(orders).where(eq(orders.id, refund.orderId)).get()!
   let outcome: SendOutcome
   try {

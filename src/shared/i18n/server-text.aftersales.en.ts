@@ -20,6 +20,7 @@ export const aftersalesTextEn = {
   'refund.held': 'Held {{money}} and refund fee {{fee}} from the merchant’s available balance (posting {{postingId}})',
   'refund.accepted': 'Provider accepted the refund as {{upstreamNo}}; processing',
   'refund.waitingInOutbox': 'Provider not reachable ({{failure}}); waiting in the outbox',
+  'refund.waitsMerchantOwes': 'Not sent to the provider yet: {{why}}, since the refund was requested; it waits in the outbox and is sent once the balance is back above zero',
   'refund.outcomeUnknown': 'Outcome unknown after {{failure}}; the provider will be asked (a refund is never sent again blindly)',
   'refund.neverReceived': 'The provider never received refund {{refundNo}}; it will be sent again under the same key',
   'refund.queryAnswer': 'Provider reports the refund {{status}}',

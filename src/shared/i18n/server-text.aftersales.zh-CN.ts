@@ -22,6 +22,7 @@ export const aftersalesTextZhCN: Record<keyof typeof aftersalesTextEn, string> =
   'refund.held': '已从商户可用余额冻结 {{money}} 及退款手续费 {{fee}}（记账 {{postingId}}）',
   'refund.accepted': '上游已受理退款，编号 {{upstreamNo}}；处理中',
   'refund.waitingInOutbox': '上游不可达（{{failure}}）；在发件箱中等待',
+  'refund.waitsMerchantOwes': '尚未发送给上游：退款申请之后{{why}}；在发件箱中等待，余额恢复为正数后再发送',
   'refund.outcomeUnknown': '{{failure}} 后结果未知；将向上游查询（退款绝不盲目重发）',
   'refund.neverReceived': '上游从未收到退款 {{refundNo}}；将以同一幂等键重新发送',
   'refund.queryAnswer': '上游报告退款{{status}}',
