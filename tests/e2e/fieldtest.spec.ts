@@ -199,6 +199,9 @@ test('a field engineer connects, rehearses, runs and signs a new channel; a revi
     rehearsalId = run.runId()
     await expect(page.getByTestId('run-faults')).toContainText(en.fieldtest.simulator.behaviourNames.decline)
     await run.waitForEnd()
+    // Finished, but not a clean pass: the badge says steps failed (red), not a green "finished".
+    await expect(run.status).toHaveAttribute('data-outcome', 'finished_failed')
+    await expect(run.status).toHaveText(en.fieldtest.runs.statuses.finished_failed)
     await expect(run.stepsWith('failed').first()).toBeVisible()
     await expect(run.stepsWith('failed').first().getByTestId('step-cause')).toContainText('declined')
   })

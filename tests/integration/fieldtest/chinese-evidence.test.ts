@@ -39,7 +39,7 @@ describe('field test evidence in Chinese', () => {
 
     const report = await w.t.ok('fieldtest.reports.sign', { runId: run.id }, w.admin)
     const zh = (await w.t.ok('fieldtest.reports.export', { id: report.id, language: 'zh-CN' }, w.admin)).html
-    expect(zh).toContain('<meta name="paydesk-report-renderer" content="5">')
+    expect(zh).toContain('<meta name="paydesk-report-renderer" content="6">')
     const page = zh.slice(0, zh.indexOf('<script'))
     expect(page).not.toContain('http_500')
     expect(page).not.toContain('cardNumber：')

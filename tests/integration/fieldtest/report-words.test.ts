@@ -28,7 +28,7 @@ describe('the report’s page in Chinese', () => {
     expectEnded(run)
     const report = await w.t.ok('fieldtest.reports.sign', { runId: run.id }, w.admin)
     const zh = (await w.t.ok('fieldtest.reports.export', { id: report.id, language: 'zh-CN' }, w.admin)).html
-    expect(zh).toContain('<meta name="paydesk-report-renderer" content="5">')
+    expect(zh).toContain('<meta name="paydesk-report-renderer" content="6">')
     const page = zh.slice(0, zh.indexOf('<script'))
 
     // Inputs: labelled, each order field by its name, the amount as money.

@@ -85,10 +85,11 @@ describe('the signed report of a run', () => {
   }, 60_000)
 
   it('the HTML page says its status and its signatures in its own language', async () => {
-    expect(html).toContain('<dt>Run status</dt><dd>Finished</dd>')
+    // Every step passed: a clean "Finished", in the passed colour.
+    expect(html).toContain('<dt>Run status</dt><dd><span class="status passed">Finished</span></dd>')
     expect(html).toContain('<th>Signed by</th><th>Key fingerprint</th><th>Signed at</th>')
     const zh = (await w.t.ok('fieldtest.reports.export', { id: reportId, language: 'zh-CN' }, w.admin)).html
-    expect(zh).toContain('<dt>执行状态</dt><dd>已完成</dd>')
+    expect(zh).toContain('<dt>执行状态</dt><dd><span class="status passed">已完成</span></dd>')
     expect(zh).toContain('<th>签名人</th><th>密钥指纹</th><th>签名时间</th>')
   })
 
@@ -209,13 +210,13 @@ describe('the signed report of a run', () => {
   it('npm run verify-report never passes a changed page that names a layout or language it cannot render again', () => {
     const shown = '<span class="status passed">Passed</span>'
     expect(html).toContain(shown)
-    expect(html).toContain('<meta name="paydesk-report-renderer" content="5">')
+    expect(html).toContain('<meta name="paydesk-report-renderer" content="6">')
     expect(html).toContain('<html lang="en">')
     const failed = html.replaceAll(shown, '<span class="status failed">Failed</span>')
     const renamed = {
-      layout: failed.replace('<meta name="paydesk-report-renderer" content="5">', '<meta name="paydesk-report-renderer" content="1">'),
+      layout: failed.replace('<meta name="paydesk-report-renderer" content="6">', '<meta name="paydesk-report-renderer" content="1">'),
       language: failed.replace('<html lang="en">', '<html lang="en-GB">'),
-      unnamed: failed.replace('<meta name="paydesk-report-renderer" content="5">', '')
+      unnamed: failed.replace('<meta name="paydesk-report-renderer" content="6">', '')
     }
     for (const [name, page] of Object.entries(renamed)) {
       const file = join(dir, `${name}.html`)
@@ -226,9 +227,9 @@ describe('the signed report of a run', () => {
       expect(result.stdout, name).toContain('NOT VERIFIABLE: The page names a layout or language this version cannot render again')
     }
     // An older layout it still renders (files exported before) is checked against that layout: this page is not one.
-    for (const layout of ['2', '3', '4']) {
+    for (const layout of ['2', '3', '4', '5']) {
       const older = join(dir, `older-${layout}.html`)
-      writeFileSync(older, html.replace('<meta name="paydesk-report-renderer" content="5">', `<meta name="paydesk-report-renderer" content="${layout}">`))
+      writeFileSync(older, html.replace('<meta name="paydesk-report-renderer" content="6">', `<meta name="paydesk-report-renderer" content="${layout}">`))
       expect(verifyReport(older).stdout, layout).toContain('The page’s visible text differs from the signed content it embeds')
     }
   })

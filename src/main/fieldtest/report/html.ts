@@ -16,6 +16,9 @@
  *   5  a step's inputs and expectations as labelled fields in the page's language (html-words.ts),
  *      not keys and JSON; outcomes by their names; money as the app writes it ("60,000.00 CNY");
  *      no catalog codes in brackets; a generated step's title in the page's language
+ *   6  a finished run's status says, and colours, that a step failed ("Finished, steps failed") or
+ *      did not run to a verdict (blocked, skipped, not run), as the app's badges do, where 5 wrote
+ *      "Finished" for any finished run
  */
 import { upstreamFailureText } from '../../../shared/upstream-failure'
 import { zoneOffsetMs } from '../../ledger/business-day'
@@ -23,9 +26,9 @@ import type { ReportDocument, ReportStep } from './document'
 import { expectWords, inputsWords, moneyWords } from './html-words'
 import { textIn, type ReportLanguage } from './text'
 
-export const RENDERERS = ['2', '3', '4', '5'] as const
+export const RENDERERS = ['2', '3', '4', '5', '6'] as const
 export type Renderer = (typeof RENDERERS)[number]
-export const RENDERER: Renderer = '5'
+export const RENDERER: Renderer = '6'
 
 /** Whether the layout writes inputs, outcomes and money in words (5 on). */
 const inWords = (renderer: Renderer) => Number(renderer) >= 5
@@ -63,6 +66,8 @@ const LABELS = {
     keyFingerprint: 'Key fingerprint',
     signedAt: 'Signed at',
     runStatuses: { running: 'Running', awaiting_confirmation: 'Awaiting confirmation', stopping: 'Stopping', stopped: 'Stopped', finished: 'Finished', interrupted: 'Interrupted' } as Record<string, string>,
+    finishedFailed: 'Finished, steps failed',
+    finishedAttention: 'Finished, steps blocked or skipped',
     faultNames: { decline: 'Decline', timeout: 'Timeout', server_error: 'Server error', duplicate_callback: 'Duplicate callback', bad_signature: 'Bad signature', partial_amount: 'Partial amount', late_callback: 'Late callback', delay: 'Delay', fail_later: 'Fail later' } as Record<string, string>,
     unsigned: 'Not signed',
     chain: 'Hash chain (SHA-256)',
@@ -134,6 +139,8 @@ const LABELS = {
     keyFingerprint: '密钥指纹',
     signedAt: '签名时间',
     runStatuses: { running: '运行中', awaiting_confirmation: '等待确认', stopping: '正在停止', stopped: '已停止', finished: '已完成', interrupted: '已中断' } as Record<string, string>,
+    finishedFailed: '已完成，有步骤失败',
+    finishedAttention: '已完成，有步骤受阻或跳过',
     faultNames: { decline: '拒绝', timeout: '超时', server_error: '服务器错误', duplicate_callback: '重复回调', bad_signature: '错误签名', partial_amount: '部分金额', late_callback: '迟到回调', delay: '延迟', fail_later: '稍后失败' } as Record<string, string>,
     unsigned: '未签名',
     chain: '哈希链（SHA-256）',
@@ -301,6 +308,20 @@ ${amountsTable(l, step, renderer)}${evidenceHtml(l, language, zone, step, render
 </section>`
 }
 
+/**
+ * The run's status: from layout 6 a finished run with a failed step reads (and is coloured) as
+ * failed, one with a step blocked, skipped or not run as needing attention, never a plain "Finished".
+ */
+function runStatusHtml(l: Labels, h: ReportDocument['header'], renderer: Renderer): string {
+  const plain = escape(l.runStatuses[h.status] ?? h.status)
+  if (Number(renderer) < 6 || h.status !== 'finished') return plain
+  const t = h.totals
+  const withoutVerdict = t.steps - t.passed - t.failed
+  if (t.failed > 0) return `<span class="status failed">${escape(l.finishedFailed)}</span>`
+  if (withoutVerdict > 0) return `<span class="status blocked">${escape(l.finishedAttention)}</span>`
+  return `<span class="status passed">${plain}</span>`
+}
+
 /** The page of a document; `renderer` an older layout, to check a file exported with it. */
 export function renderReportHtml(doc: ReportDocument, language: ReportLanguage, renderer: Renderer = RENDERER): string {
   const l = LABELS[language]
@@ -331,7 +352,7 @@ export function renderReportHtml(doc: ReportDocument, language: ReportLanguage, 
 <dt>${l.target}</dt><dd>${l.targets[h.target]}</dd>
 <dt>${l.faults}</dt><dd>${escape(faults)}</dd>
 <dt>${l.caps}</dt><dd>${escape(fill(l.capsText, { orders: h.caps.maxOrders, amount: money(h.caps.maxAmount) }))}</dd>
-<dt>${l.status}</dt><dd>${escape(l.runStatuses[h.status] ?? h.status)}</dd>
+<dt>${l.status}</dt><dd>${runStatusHtml(l, h, renderer)}</dd>
 <dt>${l.ranBy}</dt><dd>${escape(h.ranBy.displayName)} (${escape(h.ranBy.username)})</dd>
 <dt>${l.confirmedBy}</dt><dd>${escape(h.confirmedBy ?? '—')} ${h.confirmedAt ? escape(timeIn(zone, h.confirmedAt)) : ''}</dd>
 <dt>${l.started}</dt><dd>${escape(timeIn(zone, h.startedAt))}</dd>

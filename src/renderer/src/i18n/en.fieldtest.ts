@@ -334,6 +334,8 @@ export const enFieldtest = {
         stopping: 'stopping',
         stopped: 'stopped',
         finished: 'finished',
+        finished_failed: 'finished, steps failed',
+        finished_attention: 'finished, steps blocked or skipped',
         interrupted: 'interrupted'
       },
       stepStatuses: { pending: 'pending', running: 'running', passed: 'passed', failed: 'failed', blocked: 'blocked', skipped: 'skipped' },

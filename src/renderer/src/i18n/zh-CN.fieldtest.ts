@@ -334,6 +334,8 @@ export const zhCNFieldtest: typeof enFieldtest = {
         stopping: '正在停止',
         stopped: '已停止',
         finished: '已完成',
+        finished_failed: '已完成，有步骤失败',
+        finished_attention: '已完成，有步骤受阻或跳过',
         interrupted: '已中断'
       },
       stepStatuses: { pending: '待执行', running: '执行中', passed: '通过', failed: '失败', blocked: '受阻', skipped: '跳过' },

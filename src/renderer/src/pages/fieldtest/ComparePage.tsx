@@ -72,7 +72,7 @@ function RunHead({ run }: { run: Comparison['left'] }) {
       <Group gap={4}>
         {t('fieldtest.runs.run', { id: run.id })}
         <TargetBadge target={run.target} />
-        <RunStatusBadge status={run.status} />
+        <RunStatusBadge run={run} />
       </Group>
     </Table.Th>
   )

@@ -20,6 +20,7 @@ import { useCan } from '../../session/currentUser'
 import { comparePath, planPath, reportPath } from './paths'
 import { amountsLine, stepTitle } from './stepText'
 import { signConfirmText } from './signConfirm'
+import { OUTCOME_COLORS, runOutcome } from './runOutcome'
 import { RunStatusBadge, StepStatusBadge, TargetBadge } from './shared'
 import { StepEvidenceDrawer } from './StepEvidence'
 import { TimeZoneNote } from '../../components/TimeZoneNote'
@@ -59,7 +60,7 @@ export function RunPage() {
     <Stack>
       <PageHeader title={t('fieldtest.runs.run', { id: r.id })}>
         <TargetBadge target={r.target} />
-        <RunStatusBadge status={r.status} />
+        <RunStatusBadge run={r} />
         {canRun && STOPPABLE.includes(r.status) && (
           <Button color="red" onClick={() => act(() => stop.mutateAsync({ id: r.id }), t('fieldtest.runs.stopped', { id: r.id }))} loading={stop.isPending}>
             {t('fieldtest.runs.stop')}
@@ -84,7 +85,7 @@ export function RunPage() {
         {` · ${r.channelName} · ${formatDateTime(r.startedAt)} · ${r.startedBy}`}
       </Text>
       {r.statusText && (
-        <Alert color={r.status === 'awaiting_confirmation' || r.status === 'interrupted' ? 'orange' : 'gray'} data-testid="run-status-text">
+        <Alert color={r.status === 'awaiting_confirmation' || r.status === 'interrupted' ? 'orange' : r.status === 'finished' ? OUTCOME_COLORS[runOutcome(r)] : 'gray'} data-testid="run-status-text">
           <Group justify="space-between">
             <Text size="sm">{say(r.statusText)}</Text>
             {canRun && (r.status === 'awaiting_confirmation' || r.status === 'interrupted') && (
@@ -258,7 +259,7 @@ function CompareWith({ run }: { run: RunDetail }) {
     <Select
       label={t('fieldtest.runs.compare')}
       placeholder={t('fieldtest.runs.compareWith')}
-      data={options.map((o) => ({ value: String(o.id), label: `${t('fieldtest.runs.run', { id: o.id })} · ${t(`fieldtest.runs.targetShort.${o.target}`)} · ${t(`fieldtest.runs.statuses.${o.status}`)}` }))}
+      data={options.map((o) => ({ value: String(o.id), label: `${t('fieldtest.runs.run', { id: o.id })} · ${t(`fieldtest.runs.targetShort.${o.target}`)} · ${t(`fieldtest.runs.statuses.${runOutcome(o)}`)}` }))}
       value={null}
       onChange={(v) => v && navigate(comparePath(run.id, Number(v)))}
       w={360}

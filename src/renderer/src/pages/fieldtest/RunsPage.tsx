@@ -54,7 +54,7 @@ export function RunsTable({ planId }: { planId?: number }) {
         { accessor: 'planName', title: t('fieldtest.runs.plan'), render: (r) => `${r.planName} · ${t('fieldtest.plans.versionOf', { version: r.planVersion })}` },
         { accessor: 'channelName', title: t('fieldtest.channel') },
         { accessor: 'target', title: t('fieldtest.runs.target'), render: (r) => <TargetBadge target={r.target} /> },
-        { accessor: 'status', title: t('fieldtest.runs.status'), render: (r) => <RunStatusBadge status={r.status} /> },
+        { accessor: 'status', title: t('fieldtest.runs.status'), render: (r) => <RunStatusBadge run={r} /> },
         { accessor: 'totals', title: t('fieldtest.plans.steps'), render: (r) => t('fieldtest.runs.totals', r.totals) },
         { accessor: 'amount', title: t('fieldtest.amount'), textAlign: 'right', noWrap: true, render: (r) => formatAmount(r.totals.amount, r.currency) },
         { accessor: 'startedAt', title: t('fieldtest.startedAt'), noWrap: true, render: (r) => `${formatDateTime(r.startedAt)} · ${r.startedBy}` },

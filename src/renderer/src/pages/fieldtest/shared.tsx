@@ -1,18 +1,20 @@
 /** Small pieces the field testing pages share: status badges, the channel picker. */
 import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { RunStatus, StepStatus } from '../../../../shared/contract/fieldtest'
+import type { RunRow, StepStatus } from '../../../../shared/contract/fieldtest'
 import type { ReactNode } from 'react'
 import { RemoteSelect } from '../../components/RemoteSelect'
+import { OUTCOME_COLORS, runOutcome } from './runOutcome'
 
-const RUN_COLORS: Record<RunStatus, string> = { running: 'blue', awaiting_confirmation: 'orange', stopping: 'orange', stopped: 'gray', finished: 'green', interrupted: 'red' }
 const STEP_COLORS: Record<StepStatus, string> = { pending: 'gray', running: 'blue', passed: 'green', failed: 'red', blocked: 'orange', skipped: 'gray' }
 
-export function RunStatusBadge({ status }: { status: RunStatus }) {
+/** A run's status as its outcome reads: a finished run with a failed, blocked or skipped step is not a clean pass. */
+export function RunStatusBadge({ run }: { run: Pick<RunRow, 'status' | 'totals'> }) {
   const { t } = useTranslation()
+  const outcome = runOutcome(run)
   return (
-    <Badge color={RUN_COLORS[status]} variant="light" data-testid="run-status" data-status={status}>
-      {t(`fieldtest.runs.statuses.${status}`)}
+    <Badge color={OUTCOME_COLORS[outcome]} variant="light" data-testid="run-status" data-status={run.status} data-outcome={outcome}>
+      {t(`fieldtest.runs.statuses.${outcome}`)}
     </Badge>
   )
 }

@@ -1,6 +1,7 @@
 /** What the sign dialog says before a report is signed: the plan, the outcome counts, and a warning when steps failed or need attention. */
 import type { TFunction } from 'i18next'
 import type { RunRow } from '../../../../shared/contract/fieldtest'
+import { runWarning } from './runOutcome'
 
 export interface SignConfirmText {
   title: string
@@ -13,8 +14,8 @@ export interface SignConfirmText {
 
 export function signConfirmText(run: Pick<RunRow, 'id' | 'planName' | 'planVersion' | 'channelName' | 'target' | 'totals'>, t: TFunction): SignConfirmText {
   const k = run.totals
-  const attention = k.blocked + k.skipped + k.pending
-  const warning = k.failed > 0 ? { level: 'failed' as const, text: t('fieldtest.runs.signConfirm.failed', { count: k.failed }) } : attention > 0 ? { level: 'attention' as const, text: t('fieldtest.runs.signConfirm.attention', { count: attention }) } : null
+  const level = runWarning(k)
+  const warning = level === 'failed' ? { level, text: t('fieldtest.runs.signConfirm.failed', { count: k.failed }) } : level === 'attention' ? { level, text: t('fieldtest.runs.signConfirm.attention', { count: k.blocked + k.skipped + k.pending }) } : null
   return {
     title: t('fieldtest.runs.signConfirm.title', { id: run.id }),
     what: t('fieldtest.runs.signConfirm.what', { plan: run.planName, version: run.planVersion, channel: run.channelName, target: t(`fieldtest.runs.targets.${run.target}`) }),
