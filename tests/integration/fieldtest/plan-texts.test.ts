@@ -59,4 +59,18 @@ describe('a plan generated from a channel with a deposit and a payout of the sam
     const forged = await t.ok('fieldtest.plans.save', { id: plan.id, baseVersion: 2, steps: [{ ...steps[1], title: 'Deposit', text: { code: 'value.direction.deposit' } }], note: 'forged' }, admin)
     expect(forged.steps[0].text).toBeUndefined()
   })
+
+  it('renumbers a title naming another step when the steps were reordered', async () => {
+    const { admin, channelId } = await channelWithBoth()
+    const plan = await t.ok('fieldtest.plans.generate', { channelId }, admin)
+    const paid = plan.steps.findIndex((s) => s.purpose === 'fields')
+    expect(plan.steps.find((s) => s.purpose === 'callback')?.title).toBe(`Callback of step ${paid + 1}: signature valid, sent once`)
+    // The paid deposit moved to the top, as the editor's arrows leave it: the targets follow it.
+    const order = [paid, ...plan.steps.keys()].filter((i, at, all) => all.indexOf(i) === at)
+    const moved = order.map((i) => plan.steps[i]).map((s) => (s.target === undefined ? s : { ...s, target: order.indexOf(s.target) }))
+    const saved = await t.ok('fieldtest.plans.save', { id: plan.id, baseVersion: 1, steps: moved, note: '' }, admin)
+    const titles = saved.steps.filter((s) => s.target === 0).map((s) => s.title)
+    expect(titles).toEqual(['Callback of step 1: signature valid, sent once', 'Status query of step 1: the provider says paid', 'Partial refund of step 1: 50.00 CNY'])
+    expect(saved.steps.filter((s) => s.target === 0).map((s) => textIn('zh-CN', s.text!))).toEqual(['第 1 步的回调：签名有效，只发送一次', '第 1 步的状态查询：上游返回已支付', '第 1 步的部分退款：50.00 CNY'])
+  })
 })

@@ -12,9 +12,10 @@
 import type { PlanStepInput } from '../../../shared/contract/fieldtest'
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
-import { say, term, verbatim, type ServerText } from '../../../shared/server-text'
+import { say, type ServerText } from '../../../shared/server-text'
 import { textIn, type ReportLanguage } from '../report/text'
 import { BANKS, serviceType, type OrderField } from '../../../shared/reference'
+import { serviceLabel } from './titles'
 
 export interface ServiceOnChannel {
   id: number
@@ -70,9 +71,7 @@ function serviceSteps(service: ServiceOnChannel, steps: PlanStepInput[], languag
   // A title names the amount as the screens write money; the step's amount stays the decimal the form takes.
   const spoken = (minor: number) => moneyText(minor, service.currency)
   const fields = validFields(service.serviceType, service.direction, service.currency)
-  // The type by its name in each language (a code the reference data does not know, as it is).
-  const type: ServerText = serviceType(service.serviceType) ? { code: `value.serviceType.${service.serviceType}` } : verbatim(service.serviceType)
-  const label = say('fieldtest.gen.label', { direction: term('direction', service.direction), type })
+  const label = serviceLabel(service)
   // The title as a catalog text (each reader reads it in their language) and, beside it, its rendering in the plan's language.
   const title = (code: Parameters<typeof say>[0], params: Record<string, string | number | ServerText> = {}) => {
     const text = say(code, { label, ...params })
@@ -134,7 +133,7 @@ export function generateSteps(services: readonly ServiceOnChannel[], language: R
  * direction and type (stored as text in the plan's language, like a typed note).
  */
 export function generatedNote(chosen: readonly Pick<ServiceOnChannel, 'serviceType' | 'direction'>[], bound: number, language: ReportLanguage = 'en'): string {
-  const names = chosen.map((s) => textIn(language, say('fieldtest.gen.label', { direction: term('direction', s.direction), type: serviceType(s.serviceType) ? { code: `value.serviceType.${s.serviceType}` } : verbatim(s.serviceType) })))
+  const names = chosen.map((s) => textIn(language, serviceLabel(s)))
   const list = names.join(language === 'zh-CN' ? '、' : ', ')
   return textIn(language, chosen.length === bound ? say('fieldtest.gen.noteAll', { services: chosen.length, list }) : say('fieldtest.gen.noteSome', { services: chosen.length, of: bound, list }))
 }

@@ -4,7 +4,7 @@
  * plan back at any version.
  */
 import { and, desc, eq, sql } from 'drizzle-orm'
-import { planSteps, REPORT_LANGUAGES, type PlanDetail, type PlanRow, type PlanStep, type PlanStepInput } from '../../../shared/contract/fieldtest'
+import { planSteps, type PlanDetail, type PlanRow, type PlanStep, type PlanStepInput } from '../../../shared/contract/fieldtest'
 import { say } from '../../../shared/server-text'
 import { minorOf } from '../../core/amount-input'
 import { conflict, notFound, validationError } from '../../core/errors'
@@ -13,7 +13,6 @@ import { channelServiceBindings, channels, fieldtestPlans, fieldtestPlanVersions
 import type { Tx } from '../../db/transaction'
 import { storedChannel, type StoredChannel } from '../../master/channels'
 import { evaluatePair } from '../../master/limits'
-import { textIn } from '../report/text'
 import type { ServiceOnChannel } from './generate'
 
 type Plan = typeof fieldtestPlans.$inferSelect
@@ -81,18 +80,6 @@ export function checkSteps(db: Db | Tx, channel: StoredChannel, steps: PlanStep[
 
 export function parseSteps(steps: PlanStepInput[]): PlanStep[] {
   return planSteps.parse(steps)
-}
-
-/**
- * A step keeps its generated text only while its title is that text in one of the languages
- * (the engineer may have opened it in either): a rewritten title is the engineer's own words, and
- * a text that is not a generated title is not kept either.
- */
-export function ownTitles(steps: PlanStep[]): PlanStep[] {
-  return steps.map(({ text, ...step }) => {
-    const generated = text && text.code.startsWith('fieldtest.gen.') && REPORT_LANGUAGES.some((language) => textIn(language, text) === step.title)
-    return generated ? { ...step, text } : step
-  })
 }
 
 function writeVersion(tx: Tx, planId: number, version: number, steps: PlanStep[], note: string, userId: number, now: number): void {

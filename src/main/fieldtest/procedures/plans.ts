@@ -8,7 +8,8 @@ import { transact } from '../../db/transaction'
 import { businessDayFn, dayText } from '../../ledger/business-day'
 import { refuseRehearsalCopy } from '../../master/channels'
 import { generatedNote, generateSteps } from '../plans/generate'
-import { channelServices, checkSteps, createPlan, freeName, listPlans, loadChannel, loadPlan, ownTitles, parseSteps, planDetail, saveVersion, servicesForGeneration } from '../plans/store'
+import { ownTitles } from '../plans/titles'
+import { channelServices, checkSteps, createPlan, freeName, listPlans, loadChannel, loadPlan, parseSteps, planDetail, saveVersion, servicesForGeneration } from '../plans/store'
 
 export const planProcedures = handlers({
   'fieldtest.plans.list': (ctx, input) => listPlans(ctx.db, ctx.tenantId, input),

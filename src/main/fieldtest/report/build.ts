@@ -33,7 +33,7 @@ export function buildReport(tx: Tx, run: Run, context: { version: string; timeZo
     return {
       index: r.stepIndex,
       title: step.title,
-      ...(step.text ? { titleText: step.text } : {}),
+      ...(result.titleText ? { titleText: result.titleText } : {}),
       action: step.action,
       purpose: step.purpose ?? 'custom',
       inputs: { serviceId: step.serviceId, serviceType, amount: step.amount, fields, target: step.target, refund: step.refund, seconds: step.seconds },

@@ -1,13 +1,34 @@
 /** Runs as the screens and the report read them: a run with its totals, its steps, one step's evidence, and two runs side by side. */
 import { and, desc, eq, sql } from 'drizzle-orm'
-import { COMPARED, type Comparison, type RehearsalFaultInput, type RunDetail, type RunRow, type StepAmounts, type StepEvidence, type StepResult } from '../../../shared/contract/fieldtest'
+import { COMPARED, type Comparison, type PlanStep, type RehearsalFaultInput, type RunDetail, type RunRow, type StepAmounts, type StepEvidence, type StepResult } from '../../../shared/contract/fieldtest'
+import { numberedByTarget } from '../../../shared/fieldtest-titles'
 import { fromMinor } from '../../../shared/money'
+import type { ServerText } from '../../../shared/server-text'
 import type { Db } from '../../db/open'
-import { channels, fieldtestPlans, fieldtestReports, fieldtestRuns, fieldtestRunSteps, orders, refunds, users } from '../../db/schema'
+import { channels, fieldtestPlans, fieldtestReports, fieldtestRuns, fieldtestRunSteps, orders, refunds, services, users } from '../../db/schema'
 import type { Tx } from '../../db/transaction'
+import { regeneratedTitle } from '../plans/titles'
 import { runSteps, stepOf, type Run, type RunStepRow } from './store'
 
 const usernameOf = (db: Db | Tx, id: number | null) => (id === null ? null : (db.select({ username: users.username }).from(users).where(eq(users.id, id)).get()?.username ?? null))
+
+/**
+ * A step's title as a catalog text: the one it was generated with, else (a plan saved before
+ * titles were kept as texts) the one its purpose and inputs give when the stored title is its
+ * rendering; a title naming another step numbered after its target. Null: the engineer's words.
+ */
+function titleTextOf(db: Db | Tx, row: RunStepRow, step: PlanStep): ServerText | null {
+  const text = step.text ?? (step.purpose && step.purpose !== 'custom' ? regeneratedTitle(step, serviceOfStep(db, row, step)) : null)
+  return text ? numberedByTarget(text, step.target) : null
+}
+
+/** The step's service, or for a step acting on another step's order, that step's. */
+function serviceOfStep(db: Db | Tx, row: RunStepRow, step: PlanStep) {
+  const targetRow = step.serviceId === undefined && step.target !== undefined ? db.select().from(fieldtestRunSteps).where(and(eq(fieldtestRunSteps.runId, row.runId), eq(fieldtestRunSteps.stepIndex, step.target))).get() : undefined
+  const serviceId = step.serviceId ?? (targetRow ? stepOf(targetRow).serviceId : undefined)
+  if (serviceId === undefined) return undefined
+  return db.select({ serviceType: services.serviceType, direction: services.direction, currency: services.currency }).from(services).where(eq(services.id, serviceId)).get()
+}
 
 export function stepResultOf(db: Db | Tx, row: RunStepRow): StepResult {
   const step = stepOf(row)
@@ -17,7 +38,7 @@ export function stepResultOf(db: Db | Tx, row: RunStepRow): StepResult {
   return {
     index: row.stepIndex,
     title: step.title,
-    titleText: step.text ?? null,
+    titleText: titleTextOf(db, row, step),
     action: step.action,
     purpose: step.purpose ?? 'custom',
     expect: step.expect ?? {},

@@ -58,6 +58,15 @@ describe('a step’s title', () => {
     expect(stepTitle(generated, english)).toBe(generated.title)
   })
 
+  it('names the step it acts on by where that step is now, after the engineer moved it', () => {
+    const { english, chinese } = fixedTranslators()
+    const callback: PlanStepInput = { title: 'Callback of step 1: signature valid, sent once', text: { code: 'fieldtest.gen.callback', params: { n: 1 } }, action: 'callback_check', target: 0, seconds: 5 }
+    const moved = swapSteps([generated, deposit('b'), callback], 0, 1)
+    expect(moved[2].target).toBe(1)
+    expect(stepTitle(moved[2], english)).toBe('Callback of step 2: signature valid, sent once')
+    expect(stepTitle(moved[2], chinese)).toBe('第 2 步的回调：签名有效，只发送一次')
+  })
+
   it('shows the engineer’s own title as written', () => {
     expect(stepTitle(deposit('Probe the lower edge'), fixedTranslators().chinese)).toBe('Probe the lower edge')
   })

@@ -1,6 +1,7 @@
 /** How a plan step reads in a table: its expectations as short words, its inputs in one line. */
 import type { TFunction } from 'i18next'
 import type { PlanDetail, PlanStepInput, StepResult } from '../../../../shared/contract/fieldtest'
+import { numberedByTarget } from '../../../../shared/fieldtest-titles'
 import { serviceType, type OrderField } from '../../../../shared/reference'
 import { isServerText, translateServerText, type ServerText, type Translate } from '../../../../shared/server-text'
 import { formatAmount } from '../../format/amount'
@@ -22,10 +23,13 @@ export function expectationText(step: PlanStepInput, t: TFunction): string {
 /** A catalog text through `t` (its serverText namespace). */
 const serverText = (t: TFunction, text: ServerText) => translateServerText(t as unknown as Translate, text)
 
-/** A step's title in the reader's language: a generated one from its catalog text, the engineer's own as written. */
-export function stepTitle(step: { title: string; text?: unknown; titleText?: ServerText | null }, t: TFunction): string {
+/**
+ * A step's title in the reader's language: a generated one from its catalog text (one naming
+ * another step numbered after its target, as the save stores it), the engineer's own as written.
+ */
+export function stepTitle(step: { title: string; text?: unknown; titleText?: ServerText | null; target?: number }, t: TFunction): string {
   const text = isServerText(step.text) ? step.text : step.titleText
-  return text ? serverText(t, text) : step.title
+  return text ? serverText(t, numberedByTarget(text, step.target)) : step.title
 }
 
 /** A service of the channel as people tell them apart: merchant, type by its name, direction, currency. */
