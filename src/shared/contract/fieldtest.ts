@@ -162,8 +162,10 @@ export const planDetail = planRow.extend({
   /** The version shown (the current one unless asked for another). */
   shownVersion: z.number(),
   note: z.string(),
+  /** The note as a catalog text when it is the generated one (read in the reader's language); null: the engineer's own words, `note`. */
+  noteText: serverTextSchema.nullable(),
   steps: z.array(stepObject),
-  versions: z.array(z.object({ version: z.number(), note: z.string(), stepCount: z.number(), createdBy: z.string().nullable(), createdAt: z.number() })),
+  versions: z.array(z.object({ version: z.number(), note: z.string(), noteText: serverTextSchema.nullable(), stepCount: z.number(), createdBy: z.string().nullable(), createdAt: z.number() })),
   services: z.array(planService)
 })
 export type PlanDetail = z.infer<typeof planDetail>

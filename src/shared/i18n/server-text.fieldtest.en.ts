@@ -55,6 +55,7 @@ export const fieldtestTextEn = {
   'fieldtest.gen.callback': 'Callback of step {{n}}: signature valid, sent once',
   'fieldtest.gen.query': 'Status query of step {{n}}: the provider says paid',
   'fieldtest.gen.partialRefund': 'Partial refund of step {{n}}: {{amount}}',
+  'fieldtest.gen.listJoin': '{{head}}, {{tail}}',
   'fieldtest.gen.noteAll': 'Generated from every service of the channel ({{services}}): {{list}}',
   'fieldtest.gen.noteSome': 'Generated from {{services}} of the channel’s {{of}} services: {{list}}',
   'fieldtest.cause.noAnswerWithin': 'no complete answer within {{ms}} ms',

@@ -56,6 +56,7 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'fieldtest.gen.callback': '第 {{n}} 步的回调：签名有效，只发送一次',
   'fieldtest.gen.query': '第 {{n}} 步的状态查询：上游返回已支付',
   'fieldtest.gen.partialRefund': '第 {{n}} 步的部分退款：{{amount}}',
+  'fieldtest.gen.listJoin': '{{head}}、{{tail}}',
   'fieldtest.gen.noteAll': '由渠道的全部 {{services}} 个服务生成：{{list}}',
   'fieldtest.gen.noteSome': '由渠道 {{of}} 个服务中的 {{services}} 个生成：{{list}}',
   'fieldtest.cause.noAnswerWithin': '{{ms}} 毫秒内没有完整应答',

@@ -60,6 +60,19 @@ describe('a plan generated from a channel with a deposit and a payout of the sam
     expect(forged.steps[0].text).toBeUndefined()
   })
 
+  it('reads the generated note in the reader’s language; a typed note stays as written', async () => {
+    const { admin, channelId, depositId } = await channelWithBoth()
+    const all = await t.ok('fieldtest.plans.generate', { channelId, language: 'zh-CN' }, admin)
+    expect(all.note).toBe('由渠道的全部 2 个服务生成：人民币银行卡代收、人民币银行卡代付')
+    expect(textIn('en', all.noteText!)).toBe('Generated from every service of the channel (2): Deposit CNY bank card, Payout CNY bank card')
+    const one = await t.ok('fieldtest.plans.generate', { channelId, serviceIds: [depositId] }, admin)
+    expect(textIn('zh-CN', one.noteText!)).toBe('由渠道 2 个服务中的 1 个生成：人民币银行卡代收')
+    expect(textIn('zh-CN', one.versions[0].noteText!)).toBe('由渠道 2 个服务中的 1 个生成：人民币银行卡代收')
+    const typed = await t.ok('fieldtest.plans.save', { id: one.id, baseVersion: 1, steps: one.steps, note: 'Generated from the deposit only, 由我检查' }, admin)
+    expect(typed).toMatchObject({ note: 'Generated from the deposit only, 由我检查', noteText: null })
+    expect(typed.versions.map((v) => v.noteText === null)).toEqual([true, false])
+  })
+
   it('renumbers a title naming another step when the steps were reordered', async () => {
     const { admin, channelId } = await channelWithBoth()
     const plan = await t.ok('fieldtest.plans.generate', { channelId }, admin)

@@ -9,7 +9,7 @@
  *
  * Pure: the caller reads the channel, its services and their ranges (`ServiceOnChannel`).
  */
-import type { PlanStepInput } from '../../../shared/contract/fieldtest'
+import { REPORT_LANGUAGES, type PlanStepInput } from '../../../shared/contract/fieldtest'
 import { fromMinor } from '../../../shared/money'
 import { moneyText } from '../../../shared/money-text'
 import { say, type ServerText } from '../../../shared/server-text'
@@ -128,12 +128,43 @@ export function generateSteps(services: readonly ServiceOnChannel[], language: R
   return steps
 }
 
+type NotedService = Pick<ServiceOnChannel, 'serviceType' | 'direction'>
+
+/** Names one after another, joined as each language joins a list ("a, b" / "a、b"). */
+function listText(names: ServerText[]): ServerText | string {
+  if (names.length === 0) return ''
+  return names.slice(1).reduce<ServerText>((head, tail) => say('fieldtest.gen.listJoin', { head, tail }), names[0])
+}
+
 /**
- * The first version's note: which of the channel's services it was generated from, each by its
- * direction and type (stored as text in the plan's language, like a typed note).
+ * The first version's note as a catalog text: which of the channel's services it was generated
+ * from, each by its direction and type, so each reader reads it in their language.
  */
-export function generatedNote(chosen: readonly Pick<ServiceOnChannel, 'serviceType' | 'direction'>[], bound: number, language: ReportLanguage = 'en'): string {
-  const names = chosen.map((s) => textIn(language, serviceLabel(s)))
-  const list = names.join(language === 'zh-CN' ? '、' : ', ')
-  return textIn(language, chosen.length === bound ? say('fieldtest.gen.noteAll', { services: chosen.length, list }) : say('fieldtest.gen.noteSome', { services: chosen.length, of: bound, list }))
+export function generatedNoteText(chosen: readonly NotedService[], bound: number): ServerText {
+  const list = listText(chosen.map((s) => serviceLabel(s)))
+  return chosen.length === bound ? say('fieldtest.gen.noteAll', { services: chosen.length, list }) : say('fieldtest.gen.noteSome', { services: chosen.length, of: bound, list })
+}
+
+/** The note as stored: its rendering in the plan's language, like a typed note (the column is text). */
+export function generatedNote(chosen: readonly NotedService[], bound: number, language: ReportLanguage = 'en'): string {
+  return textIn(language, generatedNoteText(chosen, bound))
+}
+
+/**
+ * A stored note's catalog text when it is the generated note of a plan made of these services
+ * (those of its first version, in the channel's order), in either language; null for a note the
+ * engineer typed. How many services the channel had then is read back from the note itself.
+ */
+export function noteTextOf(note: string, chosen: readonly NotedService[]): ServerText | null {
+  if (!note || chosen.length === 0) return null
+  const all = generatedNoteText(chosen, chosen.length)
+  if (REPORT_LANGUAGES.some((language) => textIn(language, all) === note)) return all
+  const MARK = '\u0000'
+  for (const language of REPORT_LANGUAGES) {
+    const [before, after] = textIn(language, say('fieldtest.gen.noteSome', { services: chosen.length, of: MARK, list: listText(chosen.map((s) => serviceLabel(s))) })).split(MARK)
+    if (after === undefined || !note.startsWith(before) || !note.endsWith(after)) continue
+    const of = note.slice(before.length, note.length - after.length)
+    if (/^\d{1,4}$/.test(of) && Number(of) > chosen.length) return generatedNoteText(chosen, Number(of))
+  }
+  return null
 }

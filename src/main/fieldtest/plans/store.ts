@@ -3,9 +3,9 @@
  * ranges), saving a version (each save is a new one, never an edit of an old one), and reading a
  * plan back at any version.
  */
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { planSteps, type PlanDetail, type PlanRow, type PlanStep, type PlanStepInput } from '../../../shared/contract/fieldtest'
-import { say } from '../../../shared/server-text'
+import { say, type ServerText } from '../../../shared/server-text'
 import { minorOf } from '../../core/amount-input'
 import { conflict, notFound, validationError } from '../../core/errors'
 import type { Db } from '../../db/open'
@@ -13,7 +13,7 @@ import { channelServiceBindings, channels, fieldtestPlans, fieldtestPlanVersions
 import type { Tx } from '../../db/transaction'
 import { storedChannel, type StoredChannel } from '../../master/channels'
 import { evaluatePair } from '../../master/limits'
-import type { ServiceOnChannel } from './generate'
+import { noteTextOf, type ServiceOnChannel } from './generate'
 
 type Plan = typeof fieldtestPlans.$inferSelect
 
@@ -155,6 +155,18 @@ export function planVersion(db: Db | Tx, plan: Plan, version = plan.version) {
   return { ...row, steps: row.steps as PlanStep[] }
 }
 
+/**
+ * Reads a version's note as a catalog text when it is the note the plan was generated with (the
+ * services of its first version, in the order the generator named them), so it follows the
+ * reader's language like the generated titles; a typed note stays as it was written (null).
+ */
+function generatedNoteReader(db: Db | Tx, firstSteps: PlanStep[] | undefined): (note: string) => ServerText | null {
+  const ids = [...new Set((firstSteps ?? []).flatMap((s) => (s.serviceId === undefined ? [] : [s.serviceId])))]
+  if (ids.length === 0) return () => null
+  const chosen = db.select({ serviceType: services.serviceType, direction: services.direction }).from(services).where(inArray(services.id, ids)).orderBy(services.direction, services.serviceType, services.id).all()
+  return (note) => (chosen.length === ids.length ? noteTextOf(note, chosen) : null)
+}
+
 export function planDetail(db: Db | Tx, tenantId: number, plan: Plan, version = plan.version): PlanDetail {
   const channel = loadChannel(db, tenantId, plan.channelId)
   const shown = planVersion(db, plan, version)
@@ -165,12 +177,14 @@ export function planDetail(db: Db | Tx, tenantId: number, plan: Plan, version = 
     .where(eq(fieldtestPlanVersions.planId, plan.id))
     .orderBy(desc(fieldtestPlanVersions.version))
     .all()
+  const noteText = generatedNoteReader(db, versions.find((v) => v.version === 1)?.steps as PlanStep[] | undefined)
   return {
     ...rowOf(db, plan, channel),
     shownVersion: shown.version,
     note: shown.note,
+    noteText: noteText(shown.note),
     steps: shown.steps,
-    versions: versions.map((v) => ({ version: v.version, note: v.note, stepCount: v.steps.length, createdBy: v.createdBy, createdAt: v.createdAt })),
+    versions: versions.map((v) => ({ version: v.version, note: v.note, noteText: noteText(v.note), stepCount: v.steps.length, createdBy: v.createdBy, createdAt: v.createdAt })),
     services: channelServices(db, channel).map(({ minor: _minor, ...service }) => service)
   }
 }

@@ -27,6 +27,7 @@ import { TimeZoneNote } from '../../components/TimeZoneNote'
 
 export function PlanPage() {
   const { t } = useTranslation()
+  const say = useServerText()
   const id = Number(useParams().id)
   const [version, setVersion] = useState<number | undefined>()
   const plan = useApiQuery('fieldtest.plans.get', { id, ...(version ? { version } : {}) })
@@ -48,7 +49,7 @@ export function PlanPage() {
       <TimeZoneNote />
       <Text size="sm">
         {t('fieldtest.channel')}: {p.channelName} · {p.currency} · {t('fieldtest.plans.versionOf', { version: p.shownVersion })}
-        {p.note ? ` · ${p.note}` : ''}
+        {p.noteText ? ` · ${say(p.noteText)}` : p.note ? ` · ${p.note}` : ''}
       </Text>
       <Services services={p.services} inPlan={p.serviceIds} />
       {/* A new key per version shown: an edit never carries over to another version. */}
