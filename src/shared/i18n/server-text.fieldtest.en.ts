@@ -31,6 +31,7 @@ export const fieldtestTextEn = {
   // Stored before the copy was named by its channel (its stored name in the text): kept so those read as written.
   'audit.fieldtest.twinCreated': 'Created the rehearsal channel {{name}} for {{channel}}, pointed at the simulator at {{url}}',
   'audit.fieldtest.rehearsalCopyCreated': 'Created {{copy}} for the field test’s rehearsals, pointed at the simulator at {{url}}',
+  'audit.fieldtest.rehearsalCopySynced': 'Brought {{copy}} in step with its live channel before a rehearsal: {{fields}}',
   'audit.fieldtest.runStartedLive': 'Started field test run {{run}} of "{{plan}}" version {{version}} live on channel {{channel}}',
   'audit.fieldtest.runStartedRehearsal': 'Started field test run {{run}} of "{{plan}}" version {{version}} on the simulator, for channel {{channel}}',
   'audit.fieldtest.runConfirmed': 'Confirmed live money for run {{run}}: at most {{orders}} orders, {{amount}}',

@@ -32,6 +32,7 @@ export const fieldtestTextZhCN: Record<keyof typeof fieldtestTextEn, string> = {
   'audit.fieldtest.planSaved': '保存测试计划“{{name}}”第 {{version}} 版（{{steps}} 步）',
   'audit.fieldtest.twinCreated': '为 {{channel}} 创建演练渠道 {{name}}，指向 {{url}} 的模拟器',
   'audit.fieldtest.rehearsalCopyCreated': '为现场测试演练创建 {{copy}}，指向 {{url}} 的模拟器',
+  'audit.fieldtest.rehearsalCopySynced': '演练前已将 {{copy}} 与正式通道同步：{{fields}}',
   'audit.fieldtest.runStartedLive': '在渠道 {{channel}} 上真实执行“{{plan}}”第 {{version}} 版（执行 {{run}}）',
   'audit.fieldtest.runStartedRehearsal': '为渠道 {{channel}} 在模拟器上演练“{{plan}}”第 {{version}} 版（执行 {{run}}）',
   'audit.fieldtest.runConfirmed': '确认执行 {{run}} 使用真实资金：最多 {{orders}} 笔订单，{{amount}}',

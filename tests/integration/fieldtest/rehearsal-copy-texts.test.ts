@@ -44,6 +44,23 @@ describe('texts naming a rehearsal copy', () => {
     expect(tested.en + tested.zh).not.toContain('· rehearsal')
   })
 
+  it('audit bringing it in step with its live channel, only when something changed', async () => {
+    const synced = async () => (await twinAudit()).filter((e) => e.en.startsWith('Brought'))
+    expect(await synced()).toEqual([])
+    const plan = await planOf(w, withServices(w, [deposit('500.00', { outcome: 'paid', callbackWithinSeconds: 5 })]))
+    // Nothing changed since the last rehearsal: no event.
+    expectEnded(await rehearse(w, plan.id))
+    expect(await synced()).toEqual([])
+    const ch = await w.t.ok('channels.get', { id: w.channelId }, w.admin)
+    await w.t.ok('channels.update', { id: ch.id, name: ch.name, provider: ch.provider, supportsDeposit: true, supportsPayout: true, paymentLower: ch.paymentLower, paymentUpper: '40000', payoutLower: ch.payoutLower, payoutUpper: ch.payoutUpper }, w.admin)
+    expectEnded(await rehearse(w, plan.id))
+    const [event] = await synced()
+    expect(event.en).toBe(`Brought ${liveName} (rehearsal copy) in step with its live channel before a rehearsal: paymentUpperMinor`)
+    expect(event.zh).toBe(`演练前已将 ${liveName}（演练副本） 与正式通道同步：paymentUpperMinor`)
+    const [stored] = (await w.t.ok('audit.list', { targetType: 'channel', pageSize: 100 }, w.admin)).items.filter((e) => e.targetId === String(twinId) && e.summary.startsWith('Brought'))
+    expect(stored).toMatchObject({ before: { paymentUpperMinor: Number(ch.paymentUpper.replace('.', '')) }, after: { paymentUpperMinor: 4_000_000 } })
+  }, 60_000)
+
   it('name its channel account as the rehearsal copy’s when a ledger refuses a balance too short there', () => {
     // The app's ledger takes a rehearsal's postings on the copy as the simulator's (never short); a
     // ledger that does not know rehearsals (the CLI's, a bench's) checks the copy's balance as any.

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { and, eq, notInArray } from 'drizzle-orm'
 import type { RehearsalFaultInput } from '../../../shared/contract/fieldtest'
-import { say } from '../../../shared/server-text'
+import { say, verbatim } from '../../../shared/server-text'
 import type { AuditInput } from '../../core/context'
 import type { RunningSimulatorHandle } from '../../core/ports'
 import type { SecretBox } from '../../core/secrets'
@@ -75,6 +75,10 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
     updatedAt: now
   }
   let twin: Twin
+  // What an existing copy had that its live channel no longer has: audited when anything changed.
+  let changed: string[] = []
+  const was: Record<string, unknown> = {}
+  const became: Record<string, unknown> = {}
   if (!known) {
     const merchantNo = `FT-REH-${channel.id}`
     const signKey = randomBytes(24).toString('hex')
@@ -91,6 +95,12 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
     audit({ targetType: 'channel', targetId: row.id, summary: say('audit.fieldtest.rehearsalCopyCreated', { copy, url: simulatorUrl }), after: { name, of: channel.id, url: simulatorUrl } })
     twin = { channelId: row.id, merchantNo, signKey }
   } else {
+    const before = tx.select().from(channels).where(eq(channels.id, known.twinChannelId)).get()!
+    changed = Object.keys(same).filter((k) => k !== 'updatedAt' && JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(same[k as keyof typeof same]))
+    for (const k of changed) {
+      was[k] = before[k as keyof typeof before]
+      became[k] = same[k as keyof typeof same]
+    }
     tx.update(channels).set(same).where(eq(channels.id, known.twinChannelId)).run()
     const sealed = tx.select({ credentialsEnc: channels.credentialsEnc }).from(channels).where(eq(channels.id, known.twinChannelId)).get()
     const credentials = JSON.parse(secrets.decrypt(sealed!.credentialsEnc!)) as { signKey: string }
@@ -98,6 +108,14 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
   }
   const liveBindings = tx.select().from(channelServiceBindings).where(eq(channelServiceBindings.channelId, channel.id)).all()
   const serviceIds = liveBindings.map((b) => b.serviceId)
+  const bindingsOf = (channelId: number) =>
+    tx
+      .select({ serviceId: channelServiceBindings.serviceId, lower: channelServiceBindings.boundLowerMinor, upper: channelServiceBindings.boundUpperMinor, status: channelServiceBindings.status })
+      .from(channelServiceBindings)
+      .where(eq(channelServiceBindings.channelId, channelId))
+      .orderBy(channelServiceBindings.serviceId)
+      .all()
+  const bindingsBefore = known ? bindingsOf(twin.channelId) : []
   tx.delete(channelServiceBindings)
     .where(and(eq(channelServiceBindings.channelId, twin.channelId), serviceIds.length ? notInArray(channelServiceBindings.serviceId, serviceIds) : undefined))
     .run()
@@ -107,6 +125,18 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
       .values({ channelId: twin.channelId, serviceId: b.serviceId, ...values, createdAt: now })
       .onConflictDoUpdate({ target: [channelServiceBindings.channelId, channelServiceBindings.serviceId], set: values })
       .run()
+  }
+  if (known) {
+    const bindingsAfter = bindingsOf(twin.channelId)
+    if (JSON.stringify(bindingsBefore) !== JSON.stringify(bindingsAfter)) {
+      changed.push('bindings')
+      was.bindings = bindingsBefore
+      became.bindings = bindingsAfter
+    }
+    if (changed.length > 0) {
+      const copy = channelText(tx, { id: twin.channelId, name: tx.select({ name: channels.name }).from(channels).where(eq(channels.id, twin.channelId)).get()!.name })
+      audit({ targetType: 'channel', targetId: twin.channelId, summary: say('audit.fieldtest.rehearsalCopySynced', { copy, fields: verbatim(changed.join(', ')) }), before: was, after: became })
+    }
   }
   return twin
 }
