@@ -57,7 +57,8 @@ function twinConfig(channel: StoredChannel, simulatorUrl: string): Record<string
 
 /**
  * The channel's twin, made or brought in step with it (limits, expiry, protocol at the simulator's
- * current address, bindings and their bounds), in the caller's transaction.
+ * current address, bindings and their bounds), in the caller's transaction: its creation is
+ * audited, and so is a sync that changed anything (what was and what became).
  */
 export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: StoredChannel, simulatorUrl: string, now: number, audit: (event: AuditInput) => void): Twin {
   const known = tx.select().from(fieldtestRehearsalChannels).where(eq(fieldtestRehearsalChannels.channelId, channel.id)).get()
