@@ -90,6 +90,8 @@ export const reconTextEn = {
   'recon.adjustmentDecided': 'Adjustment {{adjustmentNo}} {{decision}}',
   'recon.annotated': 'Note by {{user}}: {{reason}}',
   'recon.requestedFromBreak': 'Asked for to accept theirs on reconciliation break {{breakId}} ({{type}})',
+  'recon.writeOffFromBreak': 'Asked for to write off reconciliation break {{breakId}} ({{type}})',
+  'recon.ignoreFromBreak': 'Asked for to ignore reconciliation break {{breakId}} ({{type}})',
   'recon.assigned': 'Assigned to {{assignee}} by {{user}}: {{reason}}',
   'recon.unassigned': 'Unassigned by {{user}}: {{reason}}',
   'recon.undone': 'Decision undone by {{user}}: {{reason}}',

@@ -92,6 +92,8 @@ export const reconTextZhCN: Record<keyof typeof reconTextEn, string> = {
   'recon.adjustmentDecided': '调账 {{adjustmentNo}} {{decision}}',
   'recon.annotated': '{{user}} 备注：{{reason}}',
   'recon.requestedFromBreak': '为对账差异 {{breakId}}（{{type}}）以对方为准而申请',
+  'recon.writeOffFromBreak': '为核销对账差异 {{breakId}}（{{type}}）而申请',
+  'recon.ignoreFromBreak': '为忽略对账差异 {{breakId}}（{{type}}）而申请',
   'recon.assigned': '由 {{user}} 指派给 {{assignee}}：{{reason}}',
   'recon.unassigned': '由 {{user}} 取消指派：{{reason}}',
   'recon.undone': '由 {{user}} 撤销处理：{{reason}}',

@@ -9,6 +9,7 @@ import { BUILT_IN_PROFILES } from '../../../src/shared/contract/recon-profile'
 import type { ReconJobView } from '../../../src/shared/contract/reconciliation'
 import { simulatorStatementCsv, type SimulatorStatementRow } from '../../../src/main/recon/formats'
 import { DEMO_USERS } from '../../../src/main/demo'
+import { inEnglish } from '../../../src/main/core/text'
 import { demoCoreOnFile, type TestCore } from '../../support/core'
 
 let t: TestCore
@@ -57,7 +58,9 @@ describe('a write-off over the four-eyes threshold', () => {
       expect(asked.actions).toEqual(['annotate', 'assign'])
       expect(asked.history.at(-1)).toMatchObject({ action: 'requested', summary: `Requested by root: writing off break ${big.id} (6,006.88 CNY), over the four-eyes threshold, waits for a second user’s approval (request ${asked.approvalId}): Channel cannot trace it` })
       const [request] = (await t.ok('approvals.list', { kind: 'recon_write_off', status: 'pending' }, admin)).items
-      expect(request).toMatchObject({ id: asked.approvalId, amount: '6006.88', currency: 'CNY', action: 'write_off', reason: 'Channel cannot trace it', fromBreak: { code: 'recon.requestedFromBreak' } })
+      expect(request).toMatchObject({ id: asked.approvalId, amount: '6006.88', currency: 'CNY', action: 'write_off', reason: 'Channel cannot trace it', fromBreak: { code: 'recon.writeOffFromBreak' } })
+      // The queue names what the break asked: a write-off, not "accept theirs".
+      expect(inEnglish(request.fromBreak!)).toBe(`Asked for to write off reconciliation break ${big.id} (missing on our side)`)
       // Its requester cannot approve it.
       expect(request.canDecide).toBe(false)
       expect(await t.call('approvals.decide', { id: request.id, decision: 'approve', note: '' }, admin)).toMatchObject({ status: 403, code: 'four_eyes.maker_checker' })
@@ -71,6 +74,8 @@ describe('a write-off over the four-eyes threshold', () => {
       // Ignoring is closing it unbooked too: the same rule. Rejected, it is open again.
       const ignore = await t.ok('recon.breaks.resolve', { id: bigger.id, action: 'ignore', reason: 'Looks like a test payment' }, admin)
       expect(ignore.status).toBe('awaiting_approval')
+      const ignoreRow = (await t.ok('approvals.list', { kind: 'recon_write_off', status: 'pending' }, admin)).items.find((r) => r.id === ignore.approvalId)!
+      expect(inEnglish(ignoreRow.fromBreak!)).toBe(`Asked for to ignore reconciliation break ${bigger.id} (missing on our side)`)
       expect(await t.ok('approvals.decide', { id: ignore.approvalId!, decision: 'reject', note: 'Not a test: find it' }, second)).toMatchObject({ status: 'rejected' })
       const reopened = await t.ok('recon.breaks.get', { id: bigger.id }, admin)
       expect(reopened).toMatchObject({ status: 'open', approvalId: null })

@@ -92,10 +92,10 @@ function approvalRefused(db: Db | Tx, ctx: Ctx, r: Stored, orderNo: string | nul
   return why ? say('error.fourEyes.payoutNotReleasable', { orderNo: orderNo ?? '', why }) : null
 }
 
-/** The break a write-off request came from, as a marking's is named (recon/breaks.ts `requestedFromBreak`). */
+/** The break a write-off or ignore request came from, and which of the two it asked (not "accept theirs", a marking's `requestedFromBreak`). */
 function writeOffBreak(r: Stored): ServerText {
-  const action = r.action as { breakId?: number; type?: string }
-  return say('recon.requestedFromBreak', { breakId: action.breakId ?? 0, type: term('breakType', (action.type ?? 'amount_over') as BreakType) })
+  const action = r.action as { action?: string; breakId?: number; type?: string }
+  return say(action.action === 'ignore' ? 'recon.ignoreFromBreak' : 'recon.writeOffFromBreak', { breakId: action.breakId ?? 0, type: term('breakType', (action.type ?? 'amount_over') as BreakType) })
 }
 
 function toRow(db: Db | Tx, ctx: Ctx, j: Joined): ApprovalRow {
