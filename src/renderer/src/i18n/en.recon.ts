@@ -9,7 +9,7 @@ export const enRecon = {
     breakStatuses: { ...RECON_LABELS.en.breakStatuses },
     resolutions: { ...RECON_LABELS.en.resolutions },
     actions: { match: 'Matched by hand', accept_theirs: 'Accepted theirs', write_off: 'Written off', ignore: 'Ignored', annotate: 'Note', assign: 'Assigned', undo: 'Undone' },
-    events: { resolved: 'Decided', requested: 'Accept theirs requested', reopened: 'Open again', annotated: 'Note', assigned: 'Assigned', undone: 'Undone', carried: 'Carried from an earlier run' },
+    events: { resolved: 'Decided', requested: 'Accept theirs requested', writeOffRequested: 'Write-off requested', ignoreRequested: 'Ignore requested', reopened: 'Open again', annotated: 'Note', assigned: 'Assigned', undone: 'Undone', carried: 'Carried from an earlier run' },
     lineKinds: { payment: 'Payment', refund: 'Refund', payout: 'Payout', fee: 'Fee', settlement: 'Settlement' },
     lineStatuses: { succeeded: 'Succeeded', failed: 'Failed', pending: 'Pending', refunded: 'Refunded', reversed: 'Reversed' },
     jobStates: { running: 'Running', finished: 'Finished', failed: 'Failed', cancelled: 'Cancelled' },
@@ -274,6 +274,8 @@ export const enRecon = {
       nobody: 'Nobody',
       marksSucceeded: 'Order {{orderNo}} will be marked succeeded through the manual operation, with its postings.',
       awaiting: 'Break {{id}}: accepting theirs was requested; another user must approve it',
+      awaitingWriteOff: 'Break {{id}}: writing it off was requested; another user must approve it',
+      awaitingIgnore: 'Break {{id}}: ignoring it was requested; another user must approve it',
       done: 'Break {{id}}: {{action}}',
       intro: {
         match: 'Links their line to one of our orders, as if the numbers had matched.',

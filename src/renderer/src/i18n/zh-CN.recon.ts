@@ -10,7 +10,7 @@ export const zhCNRecon: typeof enRecon = {
     breakStatuses: { ...RECON_LABELS['zh-CN'].breakStatuses },
     resolutions: { ...RECON_LABELS['zh-CN'].resolutions },
     actions: { match: '人工匹配', accept_theirs: '以对方为准', write_off: '核销', ignore: '忽略', annotate: '备注', assign: '指派', undo: '撤销' },
-    events: { resolved: '处理', requested: '已申请以对方为准', reopened: '重新待处理', annotated: '备注', assigned: '指派', undone: '撤销', carried: '沿用此前批次的处理' },
+    events: { resolved: '处理', requested: '已申请以对方为准', writeOffRequested: '已申请核销', ignoreRequested: '已申请忽略', reopened: '重新待处理', annotated: '备注', assigned: '指派', undone: '撤销', carried: '沿用此前批次的处理' },
     lineKinds: { payment: '收款', refund: '退款', payout: '代付', fee: '手续费', settlement: '结算' },
     lineStatuses: { succeeded: '成功', failed: '失败', pending: '处理中', refunded: '已退款', reversed: '已冲正' },
     jobStates: { running: '进行中', finished: '已完成', failed: '失败', cancelled: '已取消' },
@@ -275,6 +275,8 @@ export const zhCNRecon: typeof enRecon = {
       nobody: '不指派',
       marksSucceeded: '订单 {{orderNo}} 将通过人工操作标记为成功，并生成相应记账。',
       awaiting: '差异 {{id}}：已申请以对方为准，需另一位用户审批',
+      awaitingWriteOff: '差异 {{id}}：已申请核销，需另一位用户审批',
+      awaitingIgnore: '差异 {{id}}：已申请忽略，需另一位用户审批',
       done: '差异 {{id}}：{{action}}',
       intro: {
         match: '将对方明细关联到我方某笔订单，视同单号相符。',

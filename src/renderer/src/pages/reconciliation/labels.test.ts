@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixedTranslators } from '../../i18n/testing'
-import { causeLabel, controlLabel, ppmAsPercent, reconLabel } from './labels'
+import { awaitingNotice, causeLabel, controlLabel, historyEventLabel, ppmAsPercent, reconLabel } from './labels'
 
 const { english, chinese } = fixedTranslators()
 
@@ -39,5 +39,22 @@ describe('reconciliation labels', () => {
     expect(controlLabel(chinese, '合计.count')).toBe('合计 · 笔数')
     expect(controlLabel(english, 'wechat.summary.应结订单总金额')).toBe('WeChat Pay summary · 应结订单总金额')
     expect(controlLabel(english, 'bank.totals')).toBe('bank.totals')
+  })
+
+  it('names a write-off or ignore waiting for a second user as what it asked, not as accepting theirs', () => {
+    const reason = { code: 'text.verbatim' as const, params: { text: 'QA' } }
+    const closing = (what: 'fourEyes.what.reconWriteOff' | 'fourEyes.what.reconIgnore') => ({
+      action: 'requested',
+      text: { code: 'recon.closeRequested' as const, params: { what: { code: what, params: { breakId: 8, money: '5,369.05 CNY' } }, id: 3, user: 'demo.finance', reason } }
+    })
+    expect(historyEventLabel(english, closing('fourEyes.what.reconWriteOff'))).toBe('Write-off requested')
+    expect(historyEventLabel(chinese, closing('fourEyes.what.reconIgnore'))).toBe('已申请忽略')
+    // Accepting theirs, and any other entry, as before.
+    expect(historyEventLabel(english, { action: 'requested', text: { code: 'recon.returnRequested', params: { orderNo: 'P1', id: 2, user: 'root', reason } } })).toBe('Accept theirs requested')
+    expect(historyEventLabel(english, { action: 'annotated', text: null })).toBe('Note')
+    // The notice after deciding says what waits.
+    expect(awaitingNotice(english, 8, 'write_off')).toBe('Break 8: writing it off was requested; another user must approve it')
+    expect(awaitingNotice(chinese, 9, 'ignore')).toBe('差异 9：已申请忽略，需另一位用户审批')
+    expect(awaitingNotice(english, 11, 'accept_theirs')).toBe('Break 11: accepting theirs was requested; another user must approve it')
   })
 })

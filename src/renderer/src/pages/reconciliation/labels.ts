@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next'
 import type { BreakType } from '../../../../shared/contract/reconciliation'
+import type { ServerText } from '../../../../shared/server-text'
 import { causeParts, ppmAsPercent } from '../../../../shared/recon-labels'
 import { enRecon } from '../../i18n/en.recon'
 
@@ -20,6 +21,26 @@ export function reconLabel(t: TFunction, group: Group, code: string | null | und
 }
 
 export const breakTypeLabel = (t: TFunction, type: BreakType | string) => reconLabel(t, 'breakTypes', type)
+
+/** Which request a break waits on: a write-off or an ignore over the four-eyes threshold (recon.closeRequested), else accepting theirs. */
+function closeRequested(text: ServerText | null | undefined): 'write_off' | 'ignore' | null {
+  if (text?.code !== 'recon.closeRequested') return null
+  const what = (text.params as { what?: ServerText } | undefined)?.what
+  return what?.code === 'fourEyes.what.reconIgnore' ? 'ignore' : 'write_off'
+}
+
+/** A history entry's decision: a write-off or ignore waiting for a second user is named as such, not "Accept theirs requested". */
+export function historyEventLabel(t: TFunction, entry: { action: string; text: ServerText | null }): string {
+  const close = entry.action === 'requested' ? closeRequested(entry.text) : null
+  return reconLabel(t, 'events', close === null ? entry.action : close === 'ignore' ? 'ignoreRequested' : 'writeOffRequested')
+}
+
+/** What a decision that waits for a second user asked, for the notice after it: accepting theirs, a write-off or an ignore. */
+export function awaitingNotice(t: TFunction, id: number, action: string): string {
+  if (action === 'write_off') return t('recon.resolve.awaitingWriteOff', { id })
+  if (action === 'ignore') return t('recon.resolve.awaitingIgnore', { id })
+  return t('recon.resolve.awaiting', { id })
+}
 
 export { ppmAsPercent } from '../../../../shared/recon-labels'
 

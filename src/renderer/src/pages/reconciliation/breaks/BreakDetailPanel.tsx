@@ -16,7 +16,7 @@ import { formatAmount } from '../../../format/amount'
 import { formatDateTime } from '../../../format/time'
 import { useServerText } from '../../../i18n/serverText'
 import { BreakStatusBadge } from '../badges'
-import { breakTypeLabel, causeLabel, controlLabel, reconLabel } from '../labels'
+import { breakTypeLabel, causeLabel, controlLabel, historyEventLabel } from '../labels'
 import { controlFigure, differenceText } from './breakMoney'
 import { SideBySide } from './SideBySide'
 import { SHORTCUTS } from './useReviewKeys'
@@ -155,7 +155,7 @@ export function BreakDetailPanel({ id, canDecide, onAction }: { id: number; canD
             data-testid="break-history"
             columns={[
               { accessor: 'at', title: t('timeline.time'), noWrap: true, render: (h) => formatDateTime(h.at) },
-              { accessor: 'action', title: t('recon.detail.action'), render: (h) => reconLabel(t, 'events', h.action) },
+              { accessor: 'action', title: t('recon.detail.action'), render: (h) => historyEventLabel(t, h) },
               { accessor: 'summary', title: t('timeline.what'), render: (h) => say(h.text, h.summary) },
               { accessor: 'actor', title: t('timeline.actor') }
             ]}

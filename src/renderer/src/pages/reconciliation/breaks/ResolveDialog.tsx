@@ -21,7 +21,7 @@ import { zodFormErrors } from '../../../forms/zodForm'
 import { formatAmount } from '../../../format/amount'
 import { useCan, useCurrentUser } from '../../../session/currentUser'
 import { i18n } from '../../../i18n'
-import { reconLabel } from '../labels'
+import { awaitingNotice, reconLabel } from '../labels'
 import { ReasonFooter } from './ReasonFooter'
 
 /** Reads a decision changes. */
@@ -100,7 +100,7 @@ function ResolveForm({ detail, action, candidateId, onClose }: ResolveDialogProp
     try {
       const decided = await call('recon.breaks.resolve', action === 'match' && otherOrderNo.trim() !== '' ? { ...input, orderId: await orderIdOf(otherOrderNo.trim()) } : input)
       await refresh()
-      notifySuccess(decided.status === 'awaiting_approval' ? t('recon.resolve.awaiting', { id: decided.id }) : t('recon.resolve.done', { id: decided.id, action: reconLabel(t, 'actions', action) }))
+      notifySuccess(decided.status === 'awaiting_approval' ? awaitingNotice(t, decided.id, action) : t('recon.resolve.done', { id: decided.id, action: reconLabel(t, 'actions', action) }))
       onClose()
     } catch (error) {
       setRefusal(apiErrorMessage(error))
