@@ -190,7 +190,8 @@ export const enOrders = {
       markReturned: 'For a paid payout the bank sent back (the beneficiary’s account closed or wrong): its amount is credited back to the merchant’s available balance; the fee stays charged. The merchant is notified. Above the four-eyes threshold a second user approves it first.',
       resend: 'The merchant is notified of the order’s final status again.'
     },
-    done: 'Done: order {{orderNo}} is now {{status}}.'
+    done: 'Done: order {{orderNo}} is now {{status}}.',
+    requested: 'Requested: marking order {{orderNo}} {{status}} waits for a second user’s approval; nothing has changed yet.'
   },
   parked: {
     title: 'Parked provider reports',

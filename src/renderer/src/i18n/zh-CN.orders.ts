@@ -186,7 +186,8 @@ export const zhCNOrders: typeof enOrders = {
       markReturned: '用于已付出、但被银行退回的代付（收款账户已销户或有误）：其金额退回商户可用余额，手续费不退，并通知商户。达到双人复核金额时，需另一名用户先批准。',
       resend: '将再次向商户通知该订单的最终状态。'
     },
-    done: '已完成：订单 {{orderNo}} 当前状态为{{status}}。'
+    done: '已完成：订单 {{orderNo}} 当前状态为{{status}}。',
+    requested: '已提交申请：将订单 {{orderNo}} 标记为{{status}}，需另一位用户复核通过后生效；订单暂未变化。'
   },
   parked: {
     title: '挂起的上游报告',

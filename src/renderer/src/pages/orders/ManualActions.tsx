@@ -23,6 +23,7 @@ import { zodFormErrors } from '../../forms/zodForm'
 import { fieldErrorMessage } from '../../i18n/messages'
 import { holdsAny, useCurrentUser } from '../../session/currentUser'
 import { useServerText } from '../../i18n/serverText'
+import { manualDoneNotice } from './manualDone'
 
 const ACTIONS: readonly { key: ManualAction; code: PermissionCode; color?: string }[] = [
   { key: 'requery', code: PERMISSIONS.MANUAL_REQUERY_ORDER },
@@ -80,7 +81,7 @@ function ManualActionDialog({ order, action, onClose }: { order: OrderDetail; ac
     setRefusal(null)
     try {
       const after = await mutation.mutateAsync(values)
-      notifySuccess(t('manual.done', { orderNo: after.orderNo, status: t(`orders.statusWords.${after.status}`) }))
+      notifySuccess(manualDoneNotice(t, action, order, after))
       onClose()
     } catch (error) {
       if (error instanceof ApiError && (error.field === 'reason' || error.field === 'paidAmount')) form.setFieldError(error.field, fieldErrorMessage(error, t))
