@@ -57,8 +57,11 @@ const rowLookups = preparedQueries((db) => ({
 }))
 
 
-/** What reached the payer's side: a deposit's paid amount as the provider reported it; a succeeded payout paid its whole amount. */
-const paidMinorOf = (o: Order): number | null => o.paidMinor ?? (o.direction === 'payout' && o.status === 'succeeded' ? o.amountMinor : null)
+/**
+ * What reached the payer's side: a deposit's paid amount as the provider reported it; a succeeded
+ * payout paid its whole amount, and so did one the bank returned later (its return is a posting of its own).
+ */
+const paidMinorOf = (o: Order): number | null => o.paidMinor ?? (o.direction === 'payout' && (o.status === 'succeeded' || o.status === 'returned') ? o.amountMinor : null)
 
 /** The list rows of these orders, in their order: merchant and channel names, and whether a send is being retried. */
 export function rowsOf(db: Db | Tx, list: Order[]): OrderRow[] {

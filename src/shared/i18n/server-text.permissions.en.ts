@@ -12,7 +12,7 @@ export const permissionsTextEn = {
   'value.permission.OPERATION_PAYOUT_GLOBAL_WRITE': 'Create payout orders for any merchant',
   'value.permission.MANUAL_CLOSE_ORDER': 'Close unpaid orders',
   'value.permission.MANUAL_REQUERY_ORDER': 'Re-query orders upstream',
-  'value.permission.MANUAL_MARK_RESULT': 'Mark orders as succeeded or failed',
+  'value.permission.MANUAL_MARK_RESULT': 'Mark orders as succeeded or failed, or a payout as returned',
   'value.permission.MANUAL_RESEND_NOTIFICATION': 'Resend merchant notifications',
   'value.permission.OUTBOX_READ': 'View the outbox',
   'value.permission.OUTBOX_WRITE': 'Retry or cancel outbox items',

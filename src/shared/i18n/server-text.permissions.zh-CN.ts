@@ -10,7 +10,7 @@ export const permissionsTextZhCN: Record<keyof typeof permissionsTextEn, string>
   'value.permission.OPERATION_PAYOUT_GLOBAL_WRITE': '为任意商户创建代付订单',
   'value.permission.MANUAL_CLOSE_ORDER': '关闭未支付订单',
   'value.permission.MANUAL_REQUERY_ORDER': '向上游重新查询订单',
-  'value.permission.MANUAL_MARK_RESULT': '手动标记订单成功或失败',
+  'value.permission.MANUAL_MARK_RESULT': '手动标记订单成功或失败，或标记代付已退回',
   'value.permission.MANUAL_RESEND_NOTIFICATION': '重新发送商户通知',
   'value.permission.OUTBOX_READ': '查看待发队列',
   'value.permission.OUTBOX_WRITE': '重试或取消待发任务',

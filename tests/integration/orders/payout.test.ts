@@ -162,6 +162,8 @@ describe('payout orders', () => {
 
     const returned = await w.t.ok('orders.markResult', { id: created.id, result: 'returned', reason: 'Bank returned it: beneficiary account closed' }, w.admin)
     expect(returned.status).toBe('returned')
+    // It was paid out before it came back: that stays said, as does the fee it was charged.
+    expect(returned).toMatchObject({ paidAmount: '300.00', fee: '5.00' })
     // The amount is back; the 5.00 fee stays charged. The payout's own entries stay as they were.
     expect(await available(w)).toMatchObject({ balance: '874.00', available: '874.00', held: '0.00' })
     const merchantEntries = returned.ledgerEntries.filter((e) => e.accountKind === 'merchant_available')
