@@ -118,7 +118,27 @@ export function loadBreak(tx: Tx, tenantId: number, id: number): Break {
 }
 
 function needPermission(actor: Actor, code: number, procedure: string): void {
-  if (!actor.permissions.has(code)) throw forbidden(say('error.recon.acceptNeeds', { procedure, permission: permissionTerm(code), code }), 'permission.missing')
+  if (!actor.permissions.has(code)) throw forbidden(acceptNeeds(code, procedure), 'permission.missing')
+}
+
+const acceptNeeds = (code: number, procedure = 'recon.breaks.resolve') => say('error.recon.acceptNeeds', { procedure, permission: permissionTerm(code), code })
+
+/**
+ * Whether accepting theirs marks the break's order (an order still open, or a deposit closed
+ * unpaid, is marked paid; a payout theirs returned, which acceptRefusal lets through alone, is
+ * marked returned) rather than booking an adjustment (a failed order is final, and any other
+ * difference is money, not an order's state).
+ */
+function acceptsByOrder(tx: Tx | Db, b: Break): boolean {
+  if (b.type !== 'status_mismatch' || b.orderId === null) return false
+  if (b.causeKey === 'theirs_reversed') return true
+  return b.causeKey === 'theirs_paid_ours_not' && tx.select({ s: orders.status }).from(orders).where(eq(orders.id, b.orderId)).get()?.s !== 'failed'
+}
+
+/** Why this user cannot accept theirs on the break (the permission its way needs, as the procedure refuses it), or null. */
+export function acceptPermissionMissing(tx: Tx | Db, actor: Actor, b: Break): ServerText | null {
+  const code = acceptsByOrder(tx, b) ? PERMISSIONS.MANUAL_MARK_RESULT : PERMISSIONS.ADJUSTMENT_REQUEST
+  return actor.permissions.has(code) ? null : acceptNeeds(code)
 }
 
 /** +1 when the money of ours came in (a deposit), -1 when it went out (a payout, a refund). */
@@ -311,14 +331,8 @@ export function decide(tx: Tx, ctx: Ctx, b: Break, d: Decision): ServerText {
       }
       return text
     }
-    case 'accept_theirs': {
-      // An order still open (or a deposit closed unpaid) is marked paid; a failed one is final, so
-      // theirs is booked by an adjustment. A payout theirs returned (acceptRefusal let only a
-      // payout's through) is marked returned.
-      const status = b.orderId === null ? undefined : tx.select({ s: orders.status }).from(orders).where(eq(orders.id, b.orderId)).get()?.s
-      const byOrder = b.type === 'status_mismatch' && b.orderId !== null && ((b.causeKey === 'theirs_paid_ours_not' && status !== 'failed') || b.causeKey === 'theirs_reversed')
-      return byOrder ? acceptByOrder(tx, ctx, b, d, now) : acceptByAdjustment(tx, ctx, b, d, now)
-    }
+    case 'accept_theirs':
+      return acceptsByOrder(tx, b) ? acceptByOrder(tx, ctx, b, d, now) : acceptByAdjustment(tx, ctx, b, d, now)
     case 'write_off':
     case 'ignore': {
       // At or over the tenant's threshold, closing a difference unbooked waits for a second user.

@@ -256,6 +256,10 @@ describe('a payout the bank returned', () => {
 
     // The MT940 case at once; the camt.053 case under four eyes, approved by a second user.
     const [mt, camt] = cases
+    // A clerk who may not mark an order's result is not offered it, and is told which permission it takes.
+    const finance = await t.ok('recon.breaks.get', { id: mt.breakId! }, await signInDemo('demo.finance'))
+    expect(finance.actions).not.toContain('accept_theirs')
+    expect(finance.acceptRefused).toMatchObject({ code: 'error.recon.acceptNeeds', params: { code: 1033 } })
     const before = available(mt.payout)
     const accepted = await t.ok('recon.breaks.resolve', { id: mt.breakId!, action: 'accept_theirs', reason: 'Bank returned it: account closed' }, admin)
     expect(accepted).toMatchObject({ status: 'resolved', resolution: 'accepted_theirs' })

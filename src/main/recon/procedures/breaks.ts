@@ -19,7 +19,7 @@ import { pagedList } from '../../reads/paged'
 import type { ReadSource } from '../../reads/page'
 import { platformActor } from '../access'
 import { acceptRefusal, theirLinesNow } from '../accept-lines'
-import { acceptedElsewhere, allowedActions, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
+import { acceptedElsewhere, acceptPermissionMissing, allowedActions, decide, lineOfBreak, loadBreak, type Decision } from '../breaks'
 import { readDecisions } from '../decisions'
 import { breakIds, breakRowById, lineById, RECON_READS, type BreakListFilters } from '../reads'
 import { uploadOf } from '../uploads'
@@ -70,8 +70,9 @@ function breakDetailOf(ctx: Ctx, id: number): BreakDetail {
   const own = ctx.db.select().from(reconBreakEvents).where(eq(reconBreakEvents.breakId, id)).orderBy(reconBreakEvents.at, reconBreakEvents.id).all()
   const events = [...new Map([...history, ...own].map((e) => [e.id, e])).values()].sort((a, b) => a.at - b.at || a.id - b.id)
   const deciding = actorOf(ctx).merchantId === null
-  // Said only where accepting theirs would otherwise be offered: their lines moved nothing to accept.
-  const acceptRefused = deciding && stored.status === 'open' ? acceptRefusal(stored, theirLinesNow(ctx.db, stored)) : null
+  // Said only where accepting theirs would otherwise be offered: their lines moved nothing to
+  // accept, or this user lacks what its way needs (the procedure would refuse it after the dialog).
+  const acceptRefused = deciding && stored.status === 'open' ? (acceptRefusal(stored, theirLinesNow(ctx.db, stored)) ?? acceptPermissionMissing(ctx.db, actorOf(ctx), stored)) : null
   return {
     ...row,
     detail: stored.detail,
