@@ -31,7 +31,13 @@ export interface ActionRefusal {
   text: ServerText
 }
 
-const isFinal = (status: OrderStatus) => status === 'succeeded' || status === 'failed' || status === 'closed' || status === 'returned'
+/** The statuses an order ends in: the one list the state machine, the manual operations and the screens read. */
+export const FINAL_ORDER_STATUSES = ['succeeded', 'failed', 'closed', 'returned'] as const satisfies readonly OrderStatus[]
+
+export const isFinal = (status: OrderStatus | undefined): boolean => status !== undefined && (FINAL_ORDER_STATUSES as readonly string[]).includes(status)
+
+/** A forced result as a request stored it (an older request without one asked succeeded). */
+export const asManualResult = (result: string | null | undefined): ManualResult => (result === 'failed' || result === 'returned' ? result : 'succeeded')
 
 /** Why `action` cannot apply to the order as it is now; null when it can (the host may still refuse on what it alone sees). */
 export function manualActionRefusal(order: OrderState, action: ManualAction): ActionRefusal | null {

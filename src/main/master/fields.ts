@@ -44,10 +44,10 @@ export function percentOf(ppm: number): string {
  * The merchant a write is for: a merchant-bound user may only write for its own (403), and the
  * merchant must exist in this tenant (400 on merchantId).
  */
-export function merchantForWrite(tx: Tx, ctx: Ctx, merchantId: number): { id: number; name: string } {
+export function merchantForWrite(tx: Tx, ctx: Ctx, merchantId: number): { id: number; name: string; status: typeof merchants.$inferSelect.status } {
   assertCanWriteFor(actorOf(ctx), merchantId)
   const found = tx
-    .select({ id: merchants.id, name: merchants.name })
+    .select({ id: merchants.id, name: merchants.name, status: merchants.status })
     .from(merchants)
     .where(and(eq(merchants.id, merchantId), eq(merchants.tenantId, ctx.tenantId)))
     .get()

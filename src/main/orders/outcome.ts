@@ -12,6 +12,7 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { moneyText } from '../../shared/money-text'
+import { FINAL_ORDER_STATUSES } from '../../shared/order-actions'
 import { say, term, type ServerText, type TermValue } from '../../shared/server-text'
 import { inEnglish } from '../core/text'
 import { contracts, fieldtestRehearsalChannels, orders, outbox, type OrderStatus } from '../db/schema'
@@ -25,7 +26,7 @@ import { withdrawOrderRequests, type RequestEnder } from '../finance/four-eyes-r
 
 export type Order = typeof orders.$inferSelect
 
-export const FINAL: readonly OrderStatus[] = ['succeeded', 'failed', 'closed', 'returned']
+export const FINAL: readonly OrderStatus[] = FINAL_ORDER_STATUSES
 
 /** The ledger, and who ends the order: a procedure's context (audited as its user) or the order engine's deps (the system). */
 export interface OutcomeDeps extends RequestEnder {

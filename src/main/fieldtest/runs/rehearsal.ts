@@ -80,6 +80,7 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
   let changed: string[] = []
   const was: Record<string, unknown> = {}
   const became: Record<string, unknown> = {}
+  let copyName = ''
   if (!known) {
     const merchantNo = `FT-REH-${channel.id}`
     const signKey = randomBytes(24).toString('hex')
@@ -103,8 +104,9 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
       became[k] = same[k as keyof typeof same]
     }
     tx.update(channels).set(same).where(eq(channels.id, known.twinChannelId)).run()
-    const sealed = tx.select({ credentialsEnc: channels.credentialsEnc }).from(channels).where(eq(channels.id, known.twinChannelId)).get()
-    const credentials = JSON.parse(secrets.decrypt(sealed!.credentialsEnc!)) as { signKey: string }
+    copyName = before.name
+    // Its credentials are not among what a sync changes: as read before it.
+    const credentials = JSON.parse(secrets.decrypt(before.credentialsEnc!)) as { signKey: string }
     twin = { channelId: known.twinChannelId, merchantNo: known.merchantNo, signKey: credentials.signKey }
   }
   const liveBindings = tx.select().from(channelServiceBindings).where(eq(channelServiceBindings.channelId, channel.id)).all()
@@ -135,7 +137,7 @@ export function syncTwin(tx: Tx, secrets: SecretBox, tenantId: number, channel: 
       became.bindings = bindingsAfter
     }
     if (changed.length > 0) {
-      const copy = channelText(tx, { id: twin.channelId, name: tx.select({ name: channels.name }).from(channels).where(eq(channels.id, twin.channelId)).get()!.name })
+      const copy = channelText(tx, { id: twin.channelId, name: copyName })
       audit({ targetType: 'channel', targetId: twin.channelId, summary: say('audit.fieldtest.rehearsalCopySynced', { copy, fields: verbatim(changed.join(', ')) }), before: was, after: became })
     }
   }

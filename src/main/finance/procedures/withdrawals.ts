@@ -178,8 +178,7 @@ export const withdrawalProcedures = handlers({
       }
       const merchant = merchantForWrite(tx, ctx, input.merchantId)
       // A disabled merchant takes no new business: no money leaves for it either (its review would refuse it).
-      const { status: merchantStatus } = tx.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, merchant.id)).get()!
-      if (merchantStatus !== 'active') throw conflict(say('error.orders.merchantDisabled', { name: merchant.name }), { field: 'merchantId', code: 'withdrawals.merchant_disabled' })
+      if (merchant.status !== 'active') throw conflict(say('error.orders.merchantDisabled', { name: merchant.name }), { field: 'merchantId', code: 'withdrawals.merchant_disabled' })
       const country = bankCountryOf(input.currency)
       if (!country) throw validationError('currency', say('rule.noBankList', { currency: input.currency }))
       const found = bank(country, input.bankCode)

@@ -157,8 +157,7 @@ function candidatesOf(ctx: Ctx, b: typeof reconBreaks.$inferSelect): BreakDetail
 }
 
 /** What the audit says was done: accepting theirs that only asked for a second user's approval says so, not that theirs was accepted. */
-function auditSummary(tx: Tx, before: typeof reconBreaks.$inferSelect, decision: Decision): ServerText {
-  const after = tx.select().from(reconBreaks).where(eq(reconBreaks.id, before.id)).get()!
+function auditSummary(tx: Tx, before: typeof reconBreaks.$inferSelect, after: typeof reconBreaks.$inferSelect, decision: Decision): ServerText {
   const type = term('breakType', before.type)
   const reason = verbatim(decision.reason)
   if (decision.action === 'accept_theirs' && after.status === 'awaiting_approval') {
@@ -179,16 +178,16 @@ function decideOne(ctx: Ctx, id: number, decision: Decision): { text: ServerText
     const run = tx.select({ status: reconRuns.status }).from(reconRuns).where(eq(reconRuns.id, b.runId)).get()
     if (run?.status !== 'finished') throw conflict(say('error.recon.runNotFinished', { id: b.runId }), { code: 'recon.run_not_finished' })
     const text = decide(tx, ctx, b, decision)
+    const after = tx.select().from(reconBreaks).where(eq(reconBreaks.id, b.id)).get()!
     ctx.audit(tx, {
       targetType: 'recon_break',
       targetId: b.id,
       merchantId: b.merchantId,
-      summary: auditSummary(tx, b, decision),
+      summary: auditSummary(tx, b, after, decision),
       before: { status: b.status, resolution: b.resolution, assignedTo: b.assignedTo },
       after: { action: decision.action, text, orderId: decision.orderId ?? null, refundId: decision.refundId ?? null, assignTo: decision.assignTo ?? null }
     })
-    const waiting = b.status === 'open' && tx.select({ status: reconBreaks.status }).from(reconBreaks).where(eq(reconBreaks.id, b.id)).get()?.status === 'awaiting_approval'
-    return { text, waiting }
+    return { text, waiting: b.status === 'open' && after.status === 'awaiting_approval' }
   })
 }
 

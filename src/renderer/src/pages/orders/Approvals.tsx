@@ -13,6 +13,7 @@ import { Link } from 'react-router-dom'
 import { contract } from '../../../../shared/contract'
 import { APPROVERS, type ApprovalRow } from '../../../../shared/contract/four-eyes'
 import type { OrderDetail } from '../../../../shared/contract/orders'
+import { asManualResult } from '../../../../shared/order-actions'
 import { call } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { invalidateAfter } from '../../api/stales'
@@ -31,15 +32,13 @@ import type { TFunction } from 'i18next'
 type Decision = 'approve' | 'reject'
 
 
-/** A forced result's word: what the request asked (an older request without one asked succeeded). */
-const resultWord = (result: string | null) => (result === 'failed' || result === 'returned' ? result : 'succeeded')
 
 const STATUS_COLOR: Record<ApprovalRow['status'], string> = { pending: 'orange', approved: 'green', rejected: 'red', withdrawn: 'gray' }
 
 function useWhat() {
   const { t } = useTranslation()
   return (r: ApprovalRow) => {
-    if (r.kind === 'mark_result') return t('fourEyes.what.markResult', { status: t(`fourEyes.results.${resultWord(r.action)}`) })
+    if (r.kind === 'mark_result') return t('fourEyes.what.markResult', { status: t(`fourEyes.results.${asManualResult(r.action)}`) })
     if (r.kind === 'recon_write_off') return t(r.action === 'ignore' ? 'fourEyes.what.reconIgnore' : 'fourEyes.what.reconWriteOff')
     if (r.kind === 'channel_balance') return t('fourEyes.what.channelBalance', { kind: t(`fourEyes.balanceKinds.${r.action === 'top_up' ? 'top_up' : 'correction'}`), channel: r.channelName ?? '' })
     return t('fourEyes.what.payout')
@@ -193,7 +192,7 @@ export function AwaitingApprovalNotice({ order }: { order: OrderDetail }) {
           <Text key={a.id} size="sm">
             {a.kind === 'payout'
               ? t('fourEyes.awaitingPayout', { user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })
-              : t('fourEyes.awaitingResult', { status: t(`fourEyes.results.${resultWord(a.result)}`), user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })}
+              : t('fourEyes.awaitingResult', { status: t(`fourEyes.results.${asManualResult(a.result)}`), user: a.requestedBy, at: formatDateTime(a.createdAt), zone: displayTimeZone() })}
           </Text>
         ))}
       </Stack>

@@ -2,14 +2,9 @@
 import { Badge, Group, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { OrderRow } from '../../../../shared/contract/orders'
+import { isFinal } from '../../../../shared/order-actions'
 
 type OrderStatus = OrderRow['status']
-
-const FINAL: readonly OrderStatus[] = ['succeeded', 'failed', 'closed', 'returned']
-
-export function isFinal(status: OrderStatus | undefined): boolean {
-  return status !== undefined && FINAL.includes(status)
-}
 
 // Badges in a narrow table cell keep their words whole rather than shrink to an ellipsis: a badge's
 // label hides its overflow, which lets the table squeeze the cell below the word's width.

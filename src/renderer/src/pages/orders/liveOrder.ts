@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useRefQuery } from '../../api/detailRef'
 import { invalidateAfter, MONEY_READS } from '../../api/stales'
-import { isFinal } from './OrderBadges'
+import { isFinal } from '../../../../shared/order-actions'
 
 /** `ref`: the order's id, or (a pasted link) its order or transaction number, as api/detailRef.ts reads it. */
 export function useLiveOrder(ref: string, intervalMs = 3000) {

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next'
 import type { OrderDetail } from '../../../../shared/contract/orders'
-import type { ManualAction } from '../../../../shared/order-actions'
+import { asManualResult, type ManualAction } from '../../../../shared/order-actions'
 
 type After = Pick<OrderDetail, 'orderNo' | 'status' | 'awaitingApproval'>
 
@@ -13,8 +13,7 @@ export function manualDoneNotice(t: TFunction, action: ManualAction, before: Pic
   const marking = action === 'markSucceeded' || action === 'markFailed' || action === 'markReturned'
   const waiting = marking && after.status === before.status ? after.awaitingApproval.find((a) => a.kind === 'mark_result') : undefined
   if (waiting) {
-    const result = waiting.result === 'failed' || waiting.result === 'returned' ? waiting.result : 'succeeded'
-    return t('manual.requested', { orderNo: after.orderNo, status: t(`fourEyes.results.${result}`) })
+    return t('manual.requested', { orderNo: after.orderNo, status: t(`fourEyes.results.${asManualResult(waiting.result)}`) })
   }
   return t('manual.done', { orderNo: after.orderNo, status: t(`orders.statusWords.${after.status}`) })
 }
